@@ -1,0 +1,172 @@
+"""Backups of the SQLite file with SQLite's online backup API.
+
+The backup API copies a consistent snapshot even while another connection writes, which
+a plain file copy of a WAL database does not. Backups are kept beside the database with a
+rotation (7 daily, 4 weekly); manual and pre-restore copies are never rotated away.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from svctrainer.locations import backup_dir_for
+from svctrainer.store.errors import DatabaseCorruptError, StorageFullError, StoreError
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_PRE_MIGRATION = 5
+_NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str  # "daily" | "manual" | "pre-migration" | "pre-restore"
+    size: int
+
+
+def backup_sqlite(
+    source: Path, dest: Path, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Copy ``source`` to ``dest`` page by page with the online backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_suffix(dest.suffix + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(
+                    dst,
+                    pages=256,
+                    progress=(lambda _s, remaining, total: progress(total - remaining, total))
+                    if progress
+                    else None,
+                )
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        text = str(exc).lower()
+        if "full" in text:
+            raise StorageFullError(f"no space left to back up {source} into {dest.parent}") from exc
+        if "malformed" in text or "not a database" in text:
+            raise DatabaseCorruptError(f"{source} is damaged; it cannot be backed up") from exc
+        raise StoreError(f"backup of {source} failed: {exc}") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"backup of {source} into {dest.parent} failed: {exc.strerror}") from exc
+    partial.replace(dest)
+
+
+def take_backup(db_file: Path, reason: str, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    dest = backup_dir_for(db_file) / f"{db_file.stem}-{stamp}-{reason}.sqlite3"
+    backup_sqlite(db_file, dest)
+    return dest
+
+
+def list_backups(db_file: Path) -> list[BackupFile]:
+    """Newest first."""
+    folder = backup_dir_for(db_file)
+    found: list[BackupFile] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME_RE.match(path.name)
+        if not match or match["stem"] != db_file.stem:
+            continue
+        taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        found.append(BackupFile(path, taken, match["reason"], path.stat().st_size))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def daily_backup_if_due(db_file: Path, now: datetime | None = None) -> Path | None:
+    """At most one automatic backup per UTC day, then rotate."""
+    now = now or datetime.now(UTC)
+    if not db_file.exists() or db_file.stat().st_size == 0:
+        return None
+    if any(b.reason == "daily" and b.taken_at.date() == now.date() for b in list_backups(db_file)):
+        return None
+    path = take_backup(db_file, "daily", now)
+    rotate(db_file, now)
+    return path
+
+
+def rotate(db_file: Path, now: datetime | None = None) -> list[Path]:
+    """Delete daily backups beyond 7 days' newest + 4 weeks' newest, and old pre-migration
+    copies beyond the last 5. Returns what was deleted."""
+    now = now or datetime.now(UTC)
+    backups = list_backups(db_file)
+    keep: set[Path] = set()
+    daily = [b for b in backups if b.reason == "daily"]
+    days_seen: set[object] = set()
+    weeks_seen: set[object] = set()
+    for b in daily:  # newest first
+        day = b.taken_at.date()
+        if len(days_seen) < KEEP_DAILY and day not in days_seen:
+            days_seen.add(day)
+            keep.add(b.path)
+            continue
+        week = b.taken_at.isocalendar()[:2]
+        if (
+            len(weeks_seen) < KEEP_WEEKLY
+            and week not in weeks_seen
+            and now - b.taken_at <= timedelta(weeks=KEEP_WEEKLY + 2)
+        ):
+            weeks_seen.add(week)
+            keep.add(b.path)
+    pre = [b for b in backups if b.reason == "pre-migration"]
+    keep.update(b.path for b in pre[:KEEP_PRE_MIGRATION])
+    deleted: list[Path] = []
+    for b in backups:
+        if b.reason in ("daily", "pre-migration") and b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            deleted.append(b.path)
+    return deleted
+
+
+def verify_sqlite_file(path: Path) -> str:
+    """Run ``PRAGMA integrity_check`` read-only; returns "ok" or the first problem."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    messages = [r[0] for r in rows]
+    return "ok" if messages == ["ok"] else "; ".join(messages[:5])
+
+
+def restore_backup(backup: Path, db_file: Path, now: datetime | None = None) -> Path | None:
+    """Replace ``db_file`` with a verified backup. The current file (damaged or not) is
+    moved aside, never overwritten, and its new path returned for support."""
+    status = verify_sqlite_file(backup)
+    if status != "ok":
+        raise DatabaseCorruptError(f"backup {backup} failed its integrity check: {status}")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    aside: Path | None = None
+    if db_file.exists():
+        aside = db_file.with_name(f"{db_file.stem}-{stamp}-replaced{db_file.suffix}")
+        db_file.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            side = db_file.with_name(db_file.name + suffix)
+            if side.exists():
+                side.replace(aside.with_name(aside.name + suffix))
+    tmp = db_file.with_suffix(db_file.suffix + ".restoring")
+    shutil.copyfile(backup, tmp)
+    tmp.replace(db_file)
+    return aside

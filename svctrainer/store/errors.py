@@ -1,0 +1,43 @@
+"""Why a database cannot be used, in terms a person can act on.
+
+The CLI prints these as one line and the GUI shows them in a dialog; both say which file
+and what to do, and neither ever touches a damaged file.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: the message is complete, user-facing, and names the file or server."""
+
+
+class NotADatabaseError(StoreError):
+    pass
+
+
+class DatabaseCorruptError(StoreError):
+    pass
+
+
+class DatabaseTooNewError(StoreError):
+    """Written by a newer svctrainer; opening it with this one could lose data."""
+
+
+class SchemaMismatchError(StoreError):
+    """The schema is half-migrated or otherwise not what its revision says."""
+
+
+class DatabaseBusyError(StoreError):
+    """Locked by another program for longer than the busy timeout."""
+
+
+class DatabaseReadOnlyError(StoreError):
+    pass
+
+
+class DatabaseUnavailableError(StoreError):
+    """Cannot be reached or opened at all (missing folder, server down, bad URL)."""
+
+
+class StorageFullError(StoreError):
+    pass

@@ -1,0 +1,96 @@
+"""``svctrainer db check``: is this database intact and at the schema we expect?
+
+Read-only from start to end: the file is opened with ``mode=ro`` (or ``immutable=1``),
+so checking a damaged file can never make it worse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, inspect, select, table, text
+
+from svctrainer.store.database import Database, OpenOptions, resolve_url
+from svctrainer.store.errors import StoreError
+from svctrainer.store.migrate import SchemaStatus, missing_schema_parts, schema_state
+from svctrainer.store.migrations import HEAD_REVISION
+
+
+@dataclass(frozen=True, slots=True)
+class HealthReport:
+    ok: bool
+    integrity: str
+    revision: str | None
+    expected_revision: str
+    tables: dict[str, int] = field(default_factory=dict)
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "ok": self.ok,
+            "integrity": self.integrity,
+            "revision": self.revision,
+            "expected_revision": self.expected_revision,
+            "tables": self.tables,
+        }
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+def check_database(raw_url: str) -> HealthReport:
+    def failed(
+        reason: str, integrity: str = "not checked", revision: str | None = None
+    ) -> HealthReport:
+        return HealthReport(False, integrity, revision, HEAD_REVISION, {}, reason)
+
+    try:
+        db = Database(resolve_url(raw_url), OpenOptions(read_only=True))
+    except StoreError as exc:
+        return failed(str(exc))
+    try:
+        integrity = _integrity(db)
+        if integrity != "ok":
+            return failed(f"{db.label} is damaged: {integrity}", integrity)
+        state = schema_state(db)
+        if state.status is SchemaStatus.EMPTY:
+            return failed(f"{db.label} is empty (never set up)", integrity)
+        if state.status is not SchemaStatus.CURRENT:
+            reasons = {
+                SchemaStatus.OUTDATED: f"schema {state.revision} is older than {HEAD_REVISION}; "
+                "start svctrainer once to upgrade it (a backup is taken first)",
+                SchemaStatus.TOO_NEW: f"schema {state.revision} was written by a newer svctrainer",
+                SchemaStatus.UNVERSIONED: "tables without an svctrainer schema version "
+                "(not an svctrainer database, or a half-finished set-up)",
+            }
+            return failed(f"{db.label}: {reasons[state.status]}", integrity, state.revision)
+        missing = missing_schema_parts(db)
+        if missing:
+            return failed(
+                f"{db.label} is half-migrated: missing {', '.join(missing[:5])}",
+                integrity,
+                state.revision,
+            )
+        return HealthReport(True, integrity, state.revision, HEAD_REVISION, _counts(db))
+    except StoreError as exc:
+        return failed(str(exc))
+    finally:
+        db.dispose()
+
+
+def _integrity(db: Database) -> str:
+    if not db.is_sqlite:
+        return "ok"  # PostgreSQL checks its own pages; nothing comparable to run here
+    with db.reading() as session:
+        rows = session.execute(text("PRAGMA integrity_check")).scalars().all()
+    return "ok" if list(rows) == ["ok"] else "; ".join(str(r) for r in rows[:5])
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.reading() as session:
+        names = sorted(inspect(session.connection()).get_table_names())
+        return {
+            name: int(session.scalar(select(func.count()).select_from(table(name))) or 0)
+            for name in names
+            if name != "alembic_version"
+        }

@@ -1,0 +1,249 @@
+"""The database schema as SQLAlchemy 2 typed models.
+
+Every primary key is a UUID so results recorded on several workstations (or a laptop at
+a training day) can later be merged into one branch database without key clashes.
+Attempts carry speed/accuracy/score/grade as columns because the progress charts and
+the supervisor dashboard aggregate them in SQL over millions of rows; everything else a
+drill produces goes in ``details`` JSON.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from svctrainer.store.types import PortableJSON, UTCDateTime
+
+# Explicit constraint names keep Alembic migrations identical on SQLite and PostgreSQL
+# (and make batch-mode ALTERs on SQLite possible).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: PortableJSON,
+    }
+
+
+class Branch(Base):
+    __tablename__ = "branch"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    teams: Mapped[list[Team]] = relationship(back_populates="branch")
+
+
+class Team(Base):
+    __tablename__ = "team"
+    __table_args__ = (UniqueConstraint("branch_id", "name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    branch: Mapped[Branch] = relationship(back_populates="teams")
+
+
+class Person(Base):
+    __tablename__ = "person"
+    __table_args__ = (UniqueConstraint("branch_id", "employee_number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), index=True)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
+    employee_number: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(80))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_pin_count: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    roles: Mapped[list[PersonRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class PersonRole(Base):
+    """One row per role held; a person may hold several (a trainer who also practises)."""
+
+    __tablename__ = "person_role"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class TeamTrainer(Base):
+    """Which trainers look after which teams: a trainer sees only these teams' results."""
+
+    __tablename__ = "team_trainer"
+
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("team.id"), primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id"), primary_key=True, index=True
+    )
+
+
+class ContentItem(Base):
+    """One exact version of a drill definition or scenario.
+
+    Immutable once stored: a changed file becomes a new version, so every attempt keeps
+    pointing at the content it was really taken on, and can be re-scored from it.
+    """
+
+    __tablename__ = "content_item"
+    __table_args__ = (
+        UniqueConstraint("content_id", "version"),
+        UniqueConstraint("content_id", "content_hash"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(20))  # "drill" | "scenario"
+    content_id: Mapped[str] = mapped_column(String(120), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    drill_type: Mapped[str | None] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    source_name: Mapped[str] = mapped_column(String(260))
+    source_text: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(120))
+
+
+class Attempt(Base):
+    __tablename__ = "attempt"
+    __table_args__ = (
+        # The progress chart: one person's attempts on one drill, in time order.
+        Index("ix_attempt_person_content_started", "person_id", "content_item_id", "started_at"),
+        # The dashboard: everyone's attempts in a date range.
+        Index("ix_attempt_started", "started_at"),
+        Index("ix_attempt_content_item", "content_item_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    content_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("content_item.id"))
+    mode: Mapped[str] = mapped_column(String(12))  # "practice" | "test" | "logged"
+    started_at: Mapped[datetime]
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    speed: Mapped[float | None] = mapped_column(Float)
+    speed_unit: Mapped[str | None] = mapped_column(String(16))
+    accuracy: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[float | None] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(40))
+    valid: Mapped[bool] = mapped_column(Boolean, default=True)
+    invalidated_reason: Mapped[str | None] = mapped_column(Text)
+    seed: Mapped[int | None] = mapped_column(Integer)
+    app_version: Mapped[str] = mapped_column(String(32))
+    workstation: Mapped[str] = mapped_column(String(120))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AttemptEvent(Base):
+    """The compressed keystroke or decision log of one attempt, for replay and re-scoring."""
+
+    __tablename__ = "attempt_event"
+
+    attempt_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True
+    )
+    encoding: Mapped[str] = mapped_column(String(32))
+    event_count: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AttemptDraft(Base):
+    """Checkpoint of an attempt in progress, so a crash costs at most a few seconds."""
+
+    __tablename__ = "attempt_draft"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    content_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("content_item.id"))
+    mode: Mapped[str] = mapped_column(String(12))
+    seed: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    encoding: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Assignment(Base):
+    """A target set by a trainer for a person or a whole team on one drill or scenario.
+
+    ``content_id`` names the content, not a version: a pack corrected after assigning
+    still counts towards the same assignment.
+    """
+
+    __tablename__ = "assignment"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    bundle_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    content_id: Mapped[str] = mapped_column(String(120))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
+    target: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    min_practice: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
+
+
+class AuditLog(Base):
+    """Who did what to which record, when. Written only by services; never updated."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    actor_label: Mapped[str] = mapped_column(String(160))
+    action: Mapped[str] = mapped_column(String(60))
+    target_type: Mapped[str | None] = mapped_column(String(40))
+    target_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Setting(Base):
+    """Branch-wide settings (e.g. the transaction mix) as typed JSON values by key."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

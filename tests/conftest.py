@@ -1,0 +1,118 @@
+"""Shared fixtures: an isolated home folder per test, real SQLite databases, offscreen Qt.
+
+Every test gets its own ``SVCTRAINER_HOME`` (data, logs, GUI settings), so nothing reads
+or writes the developer's real profile. Databases are real SQLite files: the schema is
+migrated once per session into a template, then copied for each test (milliseconds,
+instead of running Alembic hundreds of times).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from svctrainer.core.pin_hash import ScryptCost  # noqa: E402
+from svctrainer.core.roles import Role  # noqa: E402
+from svctrainer.services.actor import Actor  # noqa: E402
+from svctrainer.services.api import Services  # noqa: E402
+from svctrainer.services.records import PersonRecord, TeamRecord  # noqa: E402
+from svctrainer.store.database import Database, resolve_url  # noqa: E402
+from svctrainer.store.migrate import ensure_current  # noqa: E402
+
+# Real scrypt, cheaper parameters: the suite hashes hundreds of PINs. Production cost is
+# pinned by tests/core/test_pin_hash.py and tests/e2e (which use the real CLI).
+FAST_PIN_COST = ScryptCost(n=2**10, r=8, p=1)
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SVCTRAINER_HOME", str(home))
+    monkeypatch.delenv("SVCTRAINER_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(resolve_url(str(path)))
+    ensure_current(db)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "svctrainer.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator[Services]:
+    svc = Services.open(str(db_path), pin_cost=FAST_PIN_COST)
+    yield svc
+    svc.close()
+
+
+@dataclass
+class Branch:
+    """A small branch: people by role, with their actors, for service and GUI tests."""
+
+    services: Services
+    admin: PersonRecord
+    supervisor: PersonRecord
+    trainer: PersonRecord
+    teller: PersonRecord
+    other_teller: PersonRecord
+    outsider_teller: PersonRecord
+    team_a: TeamRecord
+    team_b: TeamRecord
+    pin: str = "2468"
+
+    def actor(self, who: PersonRecord) -> Actor:
+        return Actor.person(who.id, who.name, who.employee_number)
+
+
+PIN = "2468"
+
+
+@pytest.fixture
+def branch(services: Services) -> Branch:
+    svc = services
+    signed = svc.auth.set_up_branch(
+        branch_name="Test Branch", admin_name="Ada Admin", employee_number="A1", pin=PIN
+    )
+    admin = signed.person
+    cli = Actor.command_line()
+    people = svc.people
+    team_a = people.create_team(cli, "Team A")
+    team_b = people.create_team(cli, "Team B")
+    supervisor = people.create_person(
+        cli, name="Sam Supervisor", employee_number="S1", pin=PIN, roles=[Role.SUPERVISOR]
+    )
+    trainer = people.create_person(
+        cli, name="Tia Trainer", employee_number="R1", pin=PIN, roles=[Role.TRAINER], team_id=team_a.id
+    )
+    teller = people.create_person(
+        cli, name="Tom Teller", employee_number="T1", pin=PIN, roles=[Role.TELLER], team_id=team_a.id
+    )
+    other = people.create_person(
+        cli, name="Tess Teller", employee_number="T2", pin=PIN, roles=[Role.TELLER], team_id=team_a.id
+    )
+    outsider = people.create_person(
+        cli, name="Otto Outsider", employee_number="T3", pin=PIN, roles=[Role.TELLER], team_id=team_b.id
+    )
+    people.set_team_trainers(cli, team_a.id, [trainer.id])
+    return Branch(svc, admin, supervisor, trainer, teller, other, outsider, team_a, team_b)
