@@ -1,0 +1,40 @@
+"""``Services``: the one object GUI and CLI hold to reach every service."""
+
+from __future__ import annotations
+
+from svctrainer.core.pin_hash import OWASP_COST, ScryptCost
+from svctrainer.services.audit import AuditService
+from svctrainer.services.auth import AuthService
+from svctrainer.services.database_admin import DatabaseAdminService
+from svctrainer.services.people import PeopleService
+from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.migrate import ensure_current
+
+
+class Services:
+    """All services over one database.
+
+    ``pin_cost`` exists so the test suite can hash PINs with a cheaper (still real)
+    scrypt; the application never passes it.
+    """
+
+    def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
+        self.db = db
+        self.auth = AuthService(db, pin_cost)
+        self.people = PeopleService(db, pin_cost)
+        self.audit = AuditService(db)
+        self.database = DatabaseAdminService(db)
+
+    @classmethod
+    def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:
+        """Open the database at ``url`` and bring its schema up to date (backing up first)."""
+        db = Database(resolve_url(url))
+        try:
+            ensure_current(db)
+        except Exception:
+            db.dispose()
+            raise
+        return cls(db, pin_cost)
+
+    def close(self) -> None:
+        self.db.dispose()

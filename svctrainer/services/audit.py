@@ -1,0 +1,67 @@
+"""The audit log: append-only, written in the same transaction as the change it records,
+so a change and its audit entry are committed together or not at all."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from svctrainer.core.roles import Permission
+from svctrainer.services.access import authorize
+from svctrainer.services.actor import Actor
+from svctrainer.store.database import Database
+from svctrainer.store.models import AuditLog
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: uuid.UUID
+    at: datetime
+    actor: str
+    action: str
+    target_type: str | None
+    target_id: str | None
+    detail: dict[str, Any]
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target_type: str | None = None,
+    target_id: object | None = None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditLog(
+            actor_person_id=actor.person_id,
+            actor_label=actor.label,
+            action=action,
+            target_type=target_type,
+            target_id=str(target_id) if target_id is not None else None,
+            detail=detail,
+        )
+    )
+
+
+class AuditService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def recent(self, actor: Actor, limit: int = 500, action: str | None = None) -> list[AuditEntry]:
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.VIEW_AUDIT)
+            query = select(AuditLog).order_by(AuditLog.at.desc()).limit(limit)
+            if action:
+                query = query.where(AuditLog.action == action)
+            return [
+                AuditEntry(
+                    r.id, r.at, r.actor_label, r.action, r.target_type, r.target_id, r.detail
+                )
+                for r in session.scalars(query)
+            ]

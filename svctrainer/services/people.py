@@ -1,0 +1,342 @@
+"""People, teams and roles: what the admin screen and ``svctrainer`` admin commands do."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from svctrainer.core import text_fields
+from svctrainer.core.pin_hash import OWASP_COST, PinFormatError, ScryptCost, hash_pin
+from svctrainer.core.roles import Permission, Role
+from svctrainer.services import audit
+from svctrainer.services.access import Caller, authorize
+from svctrainer.services.actor import Actor
+from svctrainer.services.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.store.database import Database
+from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
+
+
+def to_record(person: Person, team_name: str | None) -> PersonRecord:
+    return PersonRecord(
+        id=person.id,
+        name=person.name,
+        employee_number=person.employee_number,
+        team_id=person.team_id,
+        team_name=team_name,
+        roles=frozenset(Role(r.role) for r in person.roles),
+        active=person.active,
+        locked_until=person.locked_until,
+    )
+
+
+def clean(fn: object, value: str) -> str:
+    try:
+        return fn(value)  # type: ignore[operator,no-any-return]
+    except text_fields.FieldError as exc:
+        raise InvalidInputError(exc.field, exc.message) from None
+
+
+def checked_pin_hash(pin: str, cost: ScryptCost) -> str:
+    try:
+        return hash_pin(pin, cost)
+    except PinFormatError as exc:
+        raise InvalidInputError("pin", str(exc)) from None
+
+
+class PeopleService:
+    def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
+        self._db = db
+        self._pin_cost = pin_cost
+
+    # -- reading ---------------------------------------------------------------------
+
+    def list_people(self, actor: Actor, include_inactive: bool = True) -> list[PersonRecord]:
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            query = (
+                select(Person, Team.name)
+                .outerjoin(Team, Team.id == Person.team_id)
+                .order_by(Person.name)
+            )
+            if caller.branch_id is not None:
+                query = query.where(Person.branch_id == caller.branch_id)
+            if not include_inactive:
+                query = query.where(Person.active.is_(True))
+            return [to_record(p, team) for p, team in session.execute(query)]
+
+    def list_teams(self, actor: Actor) -> list[TeamRecord]:
+        """Every signed-in person may see the team names of their branch (for filters)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            return _teams(session, caller)
+
+    # -- writing ---------------------------------------------------------------------
+
+    def create_team(self, actor: Actor, name: str) -> TeamRecord:
+        name = clean(text_fields.clean_team_name, name)
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            branch_id = _branch_for(session, caller)
+            if session.scalar(select(Team).where(Team.branch_id == branch_id, Team.name == name)):
+                raise ConflictError(f"a team called {name!r} already exists")
+            team = Team(branch_id=branch_id, name=name)
+            session.add(team)
+            session.flush()
+            audit.record(session, actor, "team.create", "team", team.id, name=name)
+            return TeamRecord(team.id, team.name, 0, frozenset())
+
+    def create_person(
+        self,
+        actor: Actor,
+        *,
+        name: str,
+        employee_number: str,
+        pin: str,
+        roles: Iterable[Role],
+        team_id: uuid.UUID | None = None,
+    ) -> PersonRecord:
+        name = clean(text_fields.clean_name, name)
+        employee_number = clean(text_fields.clean_employee_number, employee_number)
+        role_set = frozenset(roles)
+        if not role_set:
+            raise InvalidInputError("roles", "choose at least one role")
+        pin_hash = checked_pin_hash(pin, self._pin_cost)  # slow: before taking the write lock
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            branch_id = _branch_for(session, caller)
+            _check_number_free(session, branch_id, employee_number)
+            team_name = _team_name(session, branch_id, team_id)
+            person = Person(
+                branch_id=branch_id,
+                team_id=team_id,
+                employee_number=employee_number,
+                name=name,
+                pin_hash=pin_hash,
+                roles=[PersonRole(role=r.value) for r in sorted(role_set)],
+            )
+            session.add(person)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                "person.create",
+                "person",
+                person.id,
+                name=name,
+                employee_number=employee_number,
+                roles=sorted(r.value for r in role_set),
+            )
+            return to_record(person, team_name)
+
+    def update_person(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        *,
+        name: str | None = None,
+        employee_number: str | None = None,
+        team_id: uuid.UUID | Literal["keep"] | None = "keep",
+    ) -> PersonRecord:
+        """Change name, number or team; ``team_id=None`` removes the person from a team."""
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            person = _person_in_scope(session, caller, person_id)
+            changes: dict[str, object] = {}
+            if name is not None:
+                new = clean(text_fields.clean_name, name)
+                if new != person.name:
+                    changes["name"] = [person.name, new]
+                    person.name = new
+            if employee_number is not None:
+                new = clean(text_fields.clean_employee_number, employee_number)
+                if new != person.employee_number:
+                    _check_number_free(session, person.branch_id, new)
+                    changes["employee_number"] = [person.employee_number, new]
+                    person.employee_number = new
+            if team_id != "keep":
+                new_team = team_id if isinstance(team_id, uuid.UUID) else None
+                _team_name(session, person.branch_id, new_team)
+                if new_team != person.team_id:
+                    changes["team_id"] = [_str(person.team_id), _str(new_team)]
+                    person.team_id = new_team
+            if changes:
+                audit.record(session, actor, "person.update", "person", person.id, **changes)
+            return to_record(person, _team_name(session, person.branch_id, person.team_id))
+
+    def set_roles(self, actor: Actor, person_id: uuid.UUID, roles: Iterable[Role]) -> PersonRecord:
+        role_set = frozenset(roles)
+        if not role_set:
+            raise InvalidInputError("roles", "choose at least one role")
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            person = _person_in_scope(session, caller, person_id)
+            before = frozenset(Role(r.role) for r in person.roles)
+            if before == role_set:
+                return to_record(person, _team_name(session, person.branch_id, person.team_id))
+            if Role.ADMIN in before and Role.ADMIN not in role_set:
+                _keep_one_admin(session, person)
+            person.roles = [PersonRole(role=r.value) for r in sorted(role_set)]
+            audit.record(
+                session,
+                actor,
+                "person.roles",
+                "person",
+                person.id,
+                before=sorted(r.value for r in before),
+                after=sorted(r.value for r in role_set),
+            )
+            session.flush()
+            return to_record(person, _team_name(session, person.branch_id, person.team_id))
+
+    def set_active(self, actor: Actor, person_id: uuid.UUID, active: bool) -> PersonRecord:
+        """Deactivate rather than delete: results stay in the record and in team charts."""
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            person = _person_in_scope(session, caller, person_id)
+            if person.active == active:
+                return to_record(person, _team_name(session, person.branch_id, person.team_id))
+            if not active:
+                if caller.person_id == person.id:
+                    raise PermissionDeniedError("you cannot deactivate your own profile")
+                if any(r.role == Role.ADMIN for r in person.roles):
+                    _keep_one_admin(session, person)
+            person.active = active
+            audit.record(
+                session,
+                actor,
+                "person.activate" if active else "person.deactivate",
+                "person",
+                person.id,
+            )
+            return to_record(person, _team_name(session, person.branch_id, person.team_id))
+
+    def reset_pin(self, actor: Actor, person_id: uuid.UUID, new_pin: str) -> None:
+        """Admin reset; also lifts a lockout, since the admin has checked who is asking."""
+        pin_hash = checked_pin_hash(new_pin, self._pin_cost)
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            person = _person_in_scope(session, caller, person_id)
+            person.pin_hash = pin_hash
+            person.failed_pin_count = 0
+            person.locked_until = None
+            audit.record(session, actor, "person.pin_reset", "person", person.id)
+
+    def set_team_trainers(
+        self, actor: Actor, team_id: uuid.UUID, trainer_ids: Iterable[uuid.UUID]
+    ) -> TeamRecord:
+        wanted = frozenset(trainer_ids)
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            branch_id = _branch_for(session, caller)
+            team = session.get(Team, team_id)
+            if team is None or team.branch_id != branch_id:
+                raise NotFoundError("no such team in this branch")
+            for pid in wanted:
+                trainer = session.get(Person, pid)
+                if trainer is None or trainer.branch_id != branch_id:
+                    raise NotFoundError("no such person in this branch")
+                if not any(r.role == Role.TRAINER for r in trainer.roles):
+                    raise InvalidInputError(
+                        "trainers", f"{trainer.name} does not hold the trainer role"
+                    )
+            current = set(
+                session.scalars(select(TeamTrainer.person_id).where(TeamTrainer.team_id == team_id))
+            )
+            for pid in current - wanted:
+                session.delete(session.get(TeamTrainer, (team_id, pid)))
+            for pid in wanted - current:
+                session.add(TeamTrainer(team_id=team_id, person_id=pid))
+            if current != wanted:
+                audit.record(
+                    session,
+                    actor,
+                    "team.trainers",
+                    "team",
+                    team_id,
+                    before=sorted(map(str, current)),
+                    after=sorted(map(str, wanted)),
+                )
+            session.flush()
+            return next(t for t in _teams(session, caller) if t.id == team_id)
+
+
+def _str(value: uuid.UUID | None) -> str | None:
+    return str(value) if value else None
+
+
+def _branch_for(session: Session, caller: Caller) -> uuid.UUID:
+    if caller.branch_id is not None:
+        return caller.branch_id
+    branches = list(session.scalars(select(Branch.id).limit(2)))
+    if len(branches) != 1:
+        raise NotFoundError("the database must hold exactly one branch for this command")
+    return branches[0]
+
+
+def _person_in_scope(session: Session, caller: Caller, person_id: uuid.UUID) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or (caller.branch_id is not None and person.branch_id != caller.branch_id):
+        raise NotFoundError("no such person in this branch")
+    return person
+
+
+def _check_number_free(session: Session, branch_id: uuid.UUID, number: str) -> None:
+    taken = session.scalar(
+        select(Person.name).where(Person.branch_id == branch_id, Person.employee_number == number)
+    )
+    if taken is not None:
+        raise ConflictError(f"employee number {number} already belongs to {taken}")
+
+
+def _team_name(session: Session, branch_id: uuid.UUID, team_id: uuid.UUID | None) -> str | None:
+    if team_id is None:
+        return None
+    team = session.get(Team, team_id)
+    if team is None or team.branch_id != branch_id:
+        raise NotFoundError("no such team in this branch")
+    return team.name
+
+
+def _keep_one_admin(session: Session, leaving: Person) -> None:
+    others = session.scalar(
+        select(func.count())
+        .select_from(Person)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(
+            Person.branch_id == leaving.branch_id,
+            Person.active.is_(True),
+            Person.id != leaving.id,
+            PersonRole.role == Role.ADMIN.value,
+        )
+    )
+    if not others:
+        raise ConflictError("the branch must keep at least one active admin")
+
+
+def _teams(session: Session, caller: Caller) -> list[TeamRecord]:
+    branch_id = _branch_for(session, caller)
+    counts = dict(
+        session.execute(
+            select(Person.team_id, func.count())
+            .where(Person.branch_id == branch_id, Person.active.is_(True))
+            .group_by(Person.team_id)
+        ).all()
+    )
+    trainers: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for team_id, person_id in session.execute(select(TeamTrainer.team_id, TeamTrainer.person_id)):
+        trainers.setdefault(team_id, set()).add(person_id)
+    teams = session.scalars(select(Team).where(Team.branch_id == branch_id).order_by(Team.name))
+    return [
+        TeamRecord(t.id, t.name, counts.get(t.id, 0), frozenset(trainers.get(t.id, ())))
+        for t in teams
+    ]

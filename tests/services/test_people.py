@@ -1,0 +1,100 @@
+import pytest
+
+from svctrainer.core.roles import Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+
+CLI = Actor.command_line()
+
+
+def test_first_run_creates_branch_and_admin_once(services):
+    assert services.auth.needs_setup()
+    signed = services.auth.set_up_branch(
+        branch_name="Riverside", admin_name="Ada", employee_number="A1", pin="1234"
+    )
+    assert signed.branch_name == "Riverside"
+    assert signed.person.roles == {Role.ADMIN}
+    assert not services.auth.needs_setup()
+    with pytest.raises(ConflictError):
+        services.auth.set_up_branch(
+            branch_name="Evil", admin_name="Eve", employee_number="E1", pin="1234"
+        )
+
+
+def test_admin_manages_people_with_audit(branch):
+    svc = branch.services
+    admin = branch.actor(branch.admin)
+    person = svc.people.create_person(
+        admin, name="New Teller", employee_number="T9", pin="5555", roles=[Role.TELLER]
+    )
+    svc.people.update_person(admin, person.id, name="New Name", team_id=branch.team_b.id)
+    updated = svc.people.set_roles(admin, person.id, [Role.TELLER, Role.TRAINER])
+    assert updated.name == "New Name"
+    assert updated.team_name == "Team B"
+    assert updated.roles == {Role.TELLER, Role.TRAINER}
+    svc.people.set_active(admin, person.id, False)
+    actions = [e.action for e in svc.audit.recent(admin, limit=10)]
+    for expected in ("person.create", "person.update", "person.roles", "person.deactivate"):
+        assert expected in actions
+    roles_entry = next(e for e in svc.audit.recent(admin) if e.action == "person.roles")
+    assert roles_entry.detail == {"before": ["teller"], "after": ["teller", "trainer"]}
+    assert roles_entry.actor == "Ada Admin (A1)"
+
+
+def test_cli_changes_are_audited_with_the_os_user(branch):
+    entries = branch.services.audit.recent(CLI, limit=100)
+    creations = [e for e in entries if e.action == "person.create" and e.actor.startswith("cli:")]
+    assert creations, "people created by the CLI are audited as cli:<user>@<host>"
+
+
+def test_duplicate_employee_number(branch):
+    with pytest.raises(ConflictError, match="already belongs to Tom Teller"):
+        branch.services.people.create_person(
+            CLI, name="Clone", employee_number="T1", pin="1234", roles=[Role.TELLER]
+        )
+
+
+@pytest.mark.parametrize(
+    ("field", "kwargs"),
+    [
+        ("name", {"name": "bad\u202ename"}),
+        ("employee_number", {"employee_number": "has space"}),
+        ("pin", {"pin": "12"}),
+        ("roles", {"roles": []}),
+    ],
+)
+def test_invalid_person_fields(branch, field, kwargs):
+    values = {"name": "Valid", "employee_number": "V1", "pin": "1234", "roles": [Role.TELLER]}
+    values.update(kwargs)
+    with pytest.raises(InvalidInputError) as info:
+        branch.services.people.create_person(CLI, **values)
+    assert info.value.field == field
+
+
+def test_last_admin_cannot_be_removed(branch):
+    admin = branch.actor(branch.admin)
+    with pytest.raises(ConflictError, match="at least one active admin"):
+        branch.services.people.set_roles(admin, branch.admin.id, [Role.TELLER])
+    with pytest.raises(PermissionDeniedError, match="your own profile"):
+        branch.services.people.set_active(admin, branch.admin.id, False)
+
+
+def test_trainers_must_hold_the_trainer_role(branch):
+    with pytest.raises(InvalidInputError, match="trainer role"):
+        branch.services.people.set_team_trainers(CLI, branch.team_b.id, [branch.teller.id])
+    with pytest.raises(NotFoundError):
+        branch.services.people.update_person(CLI, branch.teller.id, team_id=__import__("uuid").uuid4())
+
+
+def test_role_change_takes_effect_immediately(branch):
+    svc = branch.services
+    trainer = branch.actor(branch.trainer)
+    assert svc.people.list_teams(trainer)
+    svc.people.set_active(CLI, branch.trainer.id, False)
+    with pytest.raises(Exception, match="deactivated"):
+        svc.people.list_teams(trainer)
