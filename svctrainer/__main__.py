@@ -1,0 +1,3 @@
+from svctrainer.cli import main
+
+raise SystemExit(main())

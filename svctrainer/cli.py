@@ -1,0 +1,136 @@
+"""Command-line parsing for ``svctrainer``; each command lives in :mod:`svctrainer.commands`.
+
+Heavy imports (Qt, SQLAlchemy) happen inside the commands, so ``--version`` and
+``--help`` answer instantly and a usage error never costs a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from svctrainer import __version__
+
+USAGE_ERROR = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2 (never a traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(USAGE_ERROR)
+
+
+def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before or after any subcommand: the sub-parsers' copy must not overwrite a
+    # value given earlier, hence SUPPRESS as their default.
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None if top else argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $SVCTRAINER_DB, else the SQLite file "
+        "in your user data folder)",
+    )
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _command(
+    subparsers: argparse._SubParsersAction[OneLineParser],
+    name: str,
+    help_text: str,
+    handler: str,
+) -> OneLineParser:
+    parser: OneLineParser = subparsers.add_parser(name, help=help_text, description=help_text)
+    _add_db_option(parser, top=False)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="svctrainer",
+        description="Bank teller training: timed basic-skills drills and customer-psychology "
+        "scenarios. With no command, opens the application window.",
+    )
+    parser.add_argument("--version", action="version", version=f"svctrainer {__version__}")
+    _add_db_option(parser, top=True)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=OneLineParser)
+
+    gui = _command(sub, "gui", "open the application window", "gui:run")
+    gui.add_argument("--demo", action="store_true", help="open on a throw-away demo database")
+
+    _command(
+        sub, "demo", "fill the database with a demo branch and six months of history", "demo:run"
+    )
+
+    db = _command(sub, "db", "check, back up or restore the database", "")
+    db_sub = db.add_subparsers(
+        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    check = _command(
+        db_sub, "check", "check integrity and schema version (read-only)", "database:check"
+    )
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    backup = _command(db_sub, "backup", "back up the SQLite database now", "database:backup")
+    backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
+    _command(
+        db_sub, "backups", "list the backups kept beside the database", "database:list_backups"
+    )
+    restore = _command(db_sub, "restore", "replace the database with a backup", "database:restore")
+    restore.add_argument("backup", metavar="BACKUP", help="backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    person = _command(sub, "person", "list and manage people", "")
+    p_sub = person.add_subparsers(
+        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    plist = _command(p_sub, "list", "list people", "people:list_people")
+    plist.add_argument("--json", action="store_true")
+    padd = _command(p_sub, "add", "add a person", "people:add")
+    padd.add_argument("--name", required=True)
+    padd.add_argument("--number", required=True, help="employee number")
+    padd.add_argument(
+        "--roles", required=True, help="comma-separated: teller,trainer,supervisor,admin"
+    )
+    padd.add_argument("--team", help="team name")
+    padd.add_argument("--pin", help="PIN (asked for when omitted)")
+    proles = _command(p_sub, "set-roles", "replace a person's roles", "people:set_roles")
+    proles.add_argument("number", help="employee number")
+    proles.add_argument("roles", help="comma-separated roles")
+    preset = _command(p_sub, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
+    preset.add_argument("number", help="employee number")
+    preset.add_argument("--pin", help="new PIN (asked for when omitted)")
+    for name, active in (("deactivate", False), ("activate", True)):
+        p = _command(p_sub, name, f"{name} a profile (results are kept)", "people:set_active")
+        p.add_argument("number", help="employee number")
+        p.set_defaults(active=active)
+
+    team = _command(sub, "team", "list and add teams", "")
+    t_sub = team.add_subparsers(
+        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    _command(t_sub, "list", "list teams", "people:list_teams")
+    tadd = _command(t_sub, "add", "add a team", "people:add_team")
+    tadd.add_argument("name")
+
+    audit = _command(sub, "audit", "show the audit log", "audit:show")
+    audit.add_argument("--limit", type=int, default=50)
+    audit.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = getattr(args, "handler", None) or "gui:run"
+    from svctrainer.commands.runner import run_handler  # noqa: PLC0415
+
+    return run_handler(handler, args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Runs one command with the error discipline every command shares.
+
+A problem the user can act on (bad file, locked database, refused change) is one line on
+stderr and exit 1; an unexpected error writes its traceback to the log file and prints
+one line saying where it is. A traceback never reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from svctrainer import __version__
+from svctrainer.locations import default_db_url, log_dir
+
+FAILURE = 1
+
+
+def run_handler(spec: str, args: argparse.Namespace) -> int:
+    module_name, func_name = spec.split(":")
+    log_file = configure_logging()
+    try:
+        module = importlib.import_module(f"svctrainer.commands.{module_name}")
+        return int(getattr(module, func_name)(args) or 0)
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a message.
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        sys.stderr.write("svctrainer: interrupted\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into messages
+        return report(exc, log_file)
+
+
+def _silence_stdout() -> None:
+    import os  # noqa: PLC0415
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def report(exc: BaseException, log_file: Path | None) -> int:
+    from svctrainer.services.errors import ServiceError  # noqa: PLC0415
+    from svctrainer.store.errors import StoreError  # noqa: PLC0415
+
+    if isinstance(exc, StoreError | ServiceError | OSError) and not _is_bug(exc):
+        sys.stderr.write(f"svctrainer: {_one_line(exc)}\n")
+        return FAILURE
+    logging.getLogger("svctrainer").exception("unexpected error")
+    where = f"; details in {log_file}" if log_file else ""
+    sys.stderr.write(
+        f"svctrainer: unexpected error ({type(exc).__name__}: {_one_line(exc)}){where}\n"
+    )
+    return FAILURE
+
+
+def _is_bug(exc: BaseException) -> bool:
+    return isinstance(exc, NotImplementedError)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def configure_logging() -> Path | None:
+    """Log to a rotating file in the user log folder; None if that folder is unusable."""
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415
+
+    root = logging.getLogger("svctrainer")
+    if root.handlers:
+        return Path(getattr(root.handlers[0], "baseFilename", "")) or None
+    root.setLevel(logging.INFO)
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            folder / "svctrainer.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        root.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.propagate = False
+    root.info("svctrainer %s: %s", __version__, " ".join(sys.argv[1:]))
+    return Path(handler.baseFilename)
+
+
+def db_url(args: argparse.Namespace) -> str:
+    return getattr(args, "db", None) or default_db_url()
