@@ -1,0 +1,110 @@
+"""Running service calls off the GUI thread, Anki-style.
+
+One worker thread serialises every database call (writes never overlap, and SQLite sees
+one connection at a time from us); results come back to the GUI thread through a queued
+signal. The cursor turns busy only when a call takes longer than 0.3 s, so quick calls
+do not flicker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QCursor, QGuiApplication
+
+log = logging.getLogger(__name__)
+BUSY_CURSOR_AFTER_MS = 300
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)  # result, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
+            self._relay.finished.emit(None, exc)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class Background(QObject):
+    """Owns the database worker; one per application window."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending: set[_Relay] = set()
+        self._busy = 0
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._cursor_shown = False
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        relay = _Relay()
+        self._pending.add(relay)
+        self._busy += 1
+        if not self._busy_timer.isActive() and not self._cursor_shown:
+            self._busy_timer.start(BUSY_CURSOR_AFTER_MS)
+
+        @Slot(object, object)
+        def finished(result: Any, error: Exception | None) -> None:
+            self._pending.discard(relay)
+            self._busy -= 1
+            if self._busy == 0:
+                self._clear_busy()
+            if error is not None:
+                log.info("background call failed: %r", error)
+                on_error(error)
+            else:
+                on_done(result)
+
+        relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_Job(fn, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until queued work is done (shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    def _show_busy(self) -> None:
+        if self._busy and not self._cursor_shown:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
+            self._cursor_shown = True
+
+    def _clear_busy(self) -> None:
+        self._busy_timer.stop()
+        if self._cursor_shown:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor_shown = False
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """For the few synchronous calls made from a modal dialog's accept loop."""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

@@ -1,0 +1,1 @@
+"""Dialogs: first-run set-up, settings, about, person editing."""

@@ -1,0 +1,80 @@
+"""Appearance and drill preferences; applied at once when accepted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.gui.settings import FONT_SIZES, GuiSettings, Theme
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: GuiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+
+        self.theme = QComboBox()
+        for theme, label in (
+            (Theme.SYSTEM, self.tr("Follow the system")),
+            (Theme.LIGHT, self.tr("Light")),
+            (Theme.DARK, self.tr("Dark")),
+        ):
+            self.theme.addItem(label, theme.value)
+        self.theme.setCurrentIndex(self.theme.findData(settings.theme.value))
+
+        self.font_size = QComboBox()
+        for size in FONT_SIZES:
+            self.font_size.addItem(self.tr("%1 pt").replace("%1", str(size)), size)
+        self.font_size.setCurrentIndex(self.font_size.findData(settings.font_size))
+
+        self.sounds = QCheckBox(self.tr("Play a sound on a wrong key in drills"))
+        self.sounds.setChecked(settings.sounds)
+
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        language_note = QLabel(
+            self.tr(
+                "The Simplified Chinese interface comes in a later version; "
+                "content packs are already bilingual."
+            )
+        )
+        language_note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("&Font size"), self.font_size)
+        form.addRow(self.tr("S&ounds"), self.sounds)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", language_note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def result_settings(self) -> GuiSettings:
+        return replace(
+            self._settings,
+            theme=Theme(self.theme.currentData()),
+            font_size=int(self.font_size.currentData()),
+            sounds=self.sounds.isChecked(),
+            language=str(self.language.currentData()),
+        )

@@ -1,0 +1,222 @@
+"""The login screen: pick your profile (search for large branches) and enter your PIN."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.gui.background import Background
+from svctrainer.gui.messages import describe
+from svctrainer.gui.pin_field import PinField
+from svctrainer.services.api import Services
+from svctrainer.services.records import ProfileChoice, SignedIn
+
+PROFILE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_DELAY_MS = 150
+
+
+class LoginPage(QWidget):
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._background = background
+        self._services: Services | None = None
+        self._preferred: str = ""
+        self.setObjectName("loginPage")
+
+        self.title = QLabel(self.tr("svctrainer"))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 2.0)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.subtitle = QLabel(
+            self.tr(
+                "Practise basic skills to cut customer waiting time, and serve every customer well."
+            )
+        )
+        self.subtitle.setWordWrap(True)
+        self.branch_label = QLabel(self.tr("Opening the database…"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find your name or employee number"))
+        self.search.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.profiles = QListView()
+        self.profiles.setModel(self.model)
+        self.profiles.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.profiles.setUniformItemSizes(True)
+        self.profiles.setMinimumHeight(220)
+        self.pin = PinField()
+        self.pin.setEnabled(False)
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.setEnabled(False)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: palette(bright-text);")
+
+        pin_label = QLabel(self.tr("&PIN"))
+        pin_label.setBuddy(self.pin)
+        search_label = QLabel(self.tr("&Who is practising?"))
+        search_label.setBuddy(self.search)
+
+        card = QFrame()
+        card.setObjectName("loginCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(460)
+        form = QVBoxLayout(card)
+        form.setContentsMargins(24, 24, 24, 24)
+        form.setSpacing(8)
+        form.addWidget(search_label)
+        form.addWidget(self.search)
+        form.addWidget(self.profiles, 1)
+        form.addWidget(pin_label)
+        row = QHBoxLayout()
+        row.addWidget(self.pin, 1)
+        row.addWidget(self.sign_in_button)
+        form.addLayout(row)
+        form.addWidget(self.error)
+
+        intro = QVBoxLayout()
+        intro.addStretch(1)
+        intro.addWidget(self.title)
+        intro.addWidget(self.subtitle)
+        intro.addSpacing(12)
+        intro.addWidget(self.branch_label)
+        intro.addStretch(2)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addLayout(intro, 1)
+        outer.addSpacing(32)
+        outer.addWidget(card, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._focus_pin)
+        self.profiles.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.profiles.activated.connect(self._focus_pin)
+        self.pin.returnPressed.connect(self.try_sign_in)
+        self.pin.textChanged.connect(self._update_button)
+        self.sign_in_button.clicked.connect(self.try_sign_in)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 560)
+
+    # -- data ------------------------------------------------------------------------
+
+    def attach(self, services: Services, branch_name: str, preferred_profile: str = "") -> None:
+        self._services = services
+        self._preferred = preferred_profile
+        self.branch_label.setText(branch_name)
+        self.reset()
+
+    def reset(self) -> None:
+        self.pin.clear()
+        self.error.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        services = self._services
+        if services is None:
+            return
+        text = self.search.text()
+        self._background.run(
+            lambda: services.auth.profiles(text), self._show_profiles, self._show_error
+        )
+
+    def _show_profiles(self, choices: list[ProfileChoice]) -> None:
+        self.model.clear()
+        for choice in choices:
+            label = f"{choice.name}  ·  {choice.employee_number}"
+            if choice.team_name:
+                label += f"  ·  {choice.team_name}"
+            item = QStandardItem(label)
+            item.setData(str(choice.id), PROFILE_ID_ROLE)
+            item.setToolTip(label)
+            self.model.appendRow(item)
+        if not choices:
+            self.error.setText(self.tr("No profile matches that search."))
+            return
+        self.error.clear()
+        row = next(
+            (i for i, c in enumerate(choices) if str(c.id) == self._preferred),
+            0,
+        )
+        self.profiles.setCurrentIndex(self.model.index(row, 0))
+
+    # -- signing in ------------------------------------------------------------------
+
+    def selected_profile(self) -> uuid.UUID | None:
+        index = self.profiles.currentIndex()
+        if not index.isValid():
+            return None
+        return uuid.UUID(index.data(PROFILE_ID_ROLE))
+
+    def select_profile(self, employee_number: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if f"·  {employee_number}" in self.model.item(row).text():
+                self.profiles.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
+
+    def try_sign_in(self) -> None:
+        person_id = self.selected_profile()
+        services = self._services
+        pin = self.pin.text()
+        if person_id is None or services is None or not pin:
+            return
+        self.sign_in_button.setEnabled(False)
+        self.pin.setEnabled(False)
+        self.error.setText(self.tr("Checking…"))
+        self._background.run(
+            lambda: services.auth.sign_in(person_id, pin), self._on_signed_in, self._on_failed
+        )
+
+    def _on_signed_in(self, result: SignedIn) -> None:
+        self.pin.clear()
+        self.pin.setEnabled(True)
+        self.error.clear()
+        self._preferred = str(result.person.id)
+        self.signed_in.emit(result)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.pin.setEnabled(True)
+        self.pin.clear()
+        self.pin.setFocus()
+        self._show_error(exc)
+
+    def _show_error(self, exc: Exception) -> None:
+        self.error.setText(describe(exc))
+        self._update_button()
+
+    def _on_current_changed(self) -> None:
+        has = self.selected_profile() is not None
+        self.pin.setEnabled(has)
+        self._update_button()
+
+    def _focus_pin(self) -> None:
+        if self.selected_profile() is not None:
+            self.pin.setFocus()
+
+    def _update_button(self) -> None:
+        self.sign_in_button.setEnabled(
+            self.selected_profile() is not None and len(self.pin.text()) >= 4
+        )

@@ -1,0 +1,252 @@
+"""The application window: the login screen, then role-aware navigation over the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from svctrainer.gui.background import Background
+from svctrainer.gui.context import AppContext, ChangeHub
+from svctrainer.gui.login import LoginPage
+from svctrainer.gui.navigation import NavTarget, targets_for
+from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
+from svctrainer.services.api import Services
+from svctrainer.services.records import SignedIn
+
+NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: GuiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.background = Background(self)
+        self.changes = ChangeHub(self)
+        self.services: Services | None = None
+        self.context: AppContext | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._targets: list[NavTarget] = []
+
+        self.setWindowTitle(self.tr("svctrainer"))
+        self.login = LoginPage(self.background)
+        self.login.signed_in.connect(self.enter)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setSpacing(2)
+        self.nav.currentItemChanged.connect(self._on_nav_changed)
+        self.page_stack = QStackedWidget()
+        self.shell = QWidget()
+        shell_layout = QHBoxLayout(self.shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.setSpacing(0)
+        shell_layout.addWidget(self.nav)
+        shell_layout.addWidget(self.page_stack, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.shell)
+        self.setCentralWidget(self.stack)
+
+        self.person_label = QLabel()
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().addPermanentWidget(self.person_label)
+
+        self._build_menus()
+        geometry, state = load_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1180, 760))
+        if state is not None:
+            self.restoreState(state)
+        self._set_signed_out_state()
+
+    # -- menus and shortcuts -----------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.view_menu = self.menuBar().addMenu(self.tr("&Go"))
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        tools.addAction(self.settings_action)
+        self.change_pin_action = QAction(self.tr("Change my &PIN…"), self)
+        self.change_pin_action.triggered.connect(self.change_pin)
+        tools.addAction(self.change_pin_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About svctrainer"), self)
+        about.setShortcut(QKeySequence("F1"))
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+
+    def _rebuild_navigation(self) -> None:
+        self.view_menu.clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        if self.context is None:
+            self._targets = []
+            return
+        self._targets = targets_for(self.context.permissions)
+        for target in self._targets:
+            item = QListWidgetItem(target.title())
+            item.setData(NAV_KEY_ROLE, target.key)
+            keys = QKeySequence(target.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{target.title()} ({keys})")
+            item.setSizeHint(QSize(180, 36))
+            self.nav.addItem(item)
+            action = QAction(target.title(), self)
+            action.setShortcut(QKeySequence(target.shortcut))
+            action.setObjectName(f"go_{target.key}")
+            action.triggered.connect(lambda _c=False, key=target.key: self.go_to(key))
+            self.view_menu.addAction(action)
+
+    # -- sign in / out -----------------------------------------------------------------
+
+    def attach_services(self, services: Services, branch_name: str) -> None:
+        self.services = services
+        label = services.db.label
+        self.database_label.setText(self.tr("Database: %1").replace("%1", _short(label)))
+        self.database_label.setToolTip(label)
+        self.login.attach(services, branch_name, self.settings.last_profile)
+
+    def enter(self, signed_in: SignedIn) -> None:
+        assert self.services is not None  # noqa: S101 - sign-in needs attached services
+        self.context = AppContext(
+            self.services, self.background, signed_in, self.settings, self.changes
+        )
+        self.settings.last_profile = str(signed_in.person.id)
+        save_settings(self.settings)
+        person = signed_in.person
+        roles = ", ".join(sorted(r.value for r in person.roles))
+        self.person_label.setText(
+            self.tr("Signed in: %1 (%2)").replace("%1", person.name).replace("%2", roles)
+        )
+        self._clear_pages()
+        self._rebuild_navigation()
+        self.sign_out_action.setEnabled(True)
+        self.change_pin_action.setEnabled(True)
+        self.stack.setCurrentWidget(self.shell)
+        if self._targets:
+            self.go_to(self._targets[0].key)
+
+    def sign_out(self) -> None:
+        self.context = None
+        self._clear_pages()
+        self._rebuild_navigation()
+        self._set_signed_out_state()
+        self.login.reset()
+
+    def _set_signed_out_state(self) -> None:
+        self.person_label.setText(self.tr("Not signed in"))
+        self.sign_out_action.setEnabled(False)
+        self.change_pin_action.setEnabled(False)
+        self.stack.setCurrentWidget(self.login)
+        self.login.search.setFocus()
+
+    def _clear_pages(self) -> None:
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def go_to(self, key: str) -> bool:
+        """Show a page; False when the signed-in person may not see it."""
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(NAV_KEY_ROLE) == key:
+                self.nav.setCurrentItem(item)
+                return True
+        return False
+
+    def current_page_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(NAV_KEY_ROLE) if item else None
+
+    def _on_nav_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None or self.context is None:
+            return
+        key = current.data(NAV_KEY_ROLE)
+        page = self.pages.get(key)
+        if page is None:
+            target = next(t for t in self._targets if t.key == key)
+            page = target.build(self.context)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.page_stack.addWidget(page)
+        self.page_stack.setCurrentWidget(page)
+        activated = getattr(page, "activated", None)
+        if callable(activated):
+            activated()
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from svctrainer.gui.dialogs.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, settings: GuiSettings) -> None:
+        from svctrainer.gui.theme import apply_appearance  # noqa: PLC0415
+
+        settings.last_profile = self.settings.last_profile
+        self.settings.theme = settings.theme
+        self.settings.font_size = settings.font_size
+        self.settings.sounds = settings.sounds
+        self.settings.language = settings.language
+        save_settings(self.settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, self.settings)
+        self.changes.settings_changed.emit()
+
+    def open_about(self) -> None:
+        from svctrainer.gui.dialogs.about_dialog import AboutDialog  # noqa: PLC0415
+
+        AboutDialog(self).exec()
+
+    def change_pin(self) -> None:
+        from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog  # noqa: PLC0415
+
+        if self.context is not None:
+            ChangePinDialog(self.context, self).exec()
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self.saveGeometry(), self.saveState())
+        self.background.wait()
+        super().closeEvent(event)
+
+
+def _short(label: str, limit: int = 48) -> str:
+    return label if len(label) <= limit else "…" + label[-(limit - 1) :]

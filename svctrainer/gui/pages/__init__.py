@@ -1,0 +1,1 @@
+"""One module per navigation target; each page is built on first visit."""

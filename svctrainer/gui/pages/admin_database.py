@@ -1,0 +1,182 @@
+"""Admin: where the database is, its health, backups now and restore from a backup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.messages import confirm, show_error
+from svctrainer.gui.record_table import Column, RecordTableModel
+from svctrainer.store.backup import BackupFile
+
+
+def _when(backup: BackupFile) -> str:
+    local = QDateTime.fromSecsSinceEpoch(
+        int(backup.taken_at.timestamp()), QTimeZone.systemTimeZone()
+    )
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+class DatabaseTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        db = context.services.db
+        self.location = QLabel(self.tr("Database: %1").replace("%1", db.label))
+        self.location.setWordWrap(True)
+        self.health = QLabel()
+        self.health.setWordWrap(True)
+        self.model: RecordTableModel[BackupFile] = RecordTableModel(
+            [
+                Column(self.tr("Taken"), _when, sort_key=lambda b: b.taken_at.timestamp()),
+                Column(self.tr("Kind"), self._kind),
+                Column(
+                    self.tr("Size"),
+                    lambda b: QLocale().formattedDataSize(b.size),
+                    align_right=True,
+                ),
+                Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.check_button = QPushButton(self.tr("&Check database"))
+        self.backup_button = QPushButton(self.tr("&Back up now"))
+        self.restore_button = QPushButton(self.tr("&Restore selected backup…"))
+        self.check_button.clicked.connect(self.check)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        is_local = db.path is not None
+        for b in (self.backup_button, self.restore_button):
+            b.setEnabled(is_local)
+        if not is_local:
+            self.health.setText(
+                self.tr("This is a server database: back it up on the server (pg_dump).")
+            )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.location)
+        layout.addWidget(self.health)
+        layout.addLayout(buttons)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Backups kept beside the database (7 daily, 4 weekly, plus every manual one):"
+                )
+            )
+        )
+        layout.addWidget(self.table)
+
+    def _kind(self, backup: BackupFile) -> str:
+        kinds = {
+            "daily": self.tr("daily (automatic)"),
+            "manual": self.tr("manual"),
+            "pre-migration": self.tr("before an upgrade"),
+        }
+        return kinds.get(backup.reason, backup.reason)
+
+    def refresh(self) -> None:
+        if self._ctx.services.db.path is None:
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.database.backups(actor),
+            self.model.set_rows,
+            lambda e: show_error(self, e),
+        )
+
+    def check(self) -> None:
+        from svctrainer.store.health import check_database  # noqa: PLC0415
+
+        url = self._ctx.services.db.url.render_as_string(hide_password=False)
+        self.health.setText(self.tr("Checking…"))
+        self._ctx.background.run(
+            lambda: check_database(url), self._show_health, lambda e: show_error(self, e)
+        )
+
+    def _show_health(self, report: object) -> None:
+        ok = getattr(report, "ok", False)
+        if ok:
+            tables = getattr(report, "tables", {})
+            self.health.setText(
+                self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored.")
+                .replace("%1", str(getattr(report, "revision", "")))
+                .replace("%2", QLocale().toString(int(tables.get("attempt", 0))))
+            )
+        else:
+            self.health.setText(
+                self.tr("Problem: %1").replace("%1", str(getattr(report, "reason", "")))
+            )
+
+    def backup_now(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self.backup_button.setEnabled(False)
+
+        def done(path: object) -> None:
+            self.backup_button.setEnabled(True)
+            self.health.setText(self.tr("Backed up to %1").replace("%1", str(path)))
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self.backup_button.setEnabled(True)
+            show_error(self, exc)
+
+        self._ctx.background.run(lambda: services.database.backup_now(actor), done, failed)
+
+    def restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        backup = self.model.row_at(rows[0].row()) if rows else None
+        if backup is None:
+            QMessageBox.information(self, self.tr("Restore"), self.tr("Select a backup first."))
+            return
+        if not confirm(
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace the database with the backup taken %1? Results recorded after it "
+                "will not be in the restored database; the current file is kept aside, "
+                "not deleted."
+            ).replace("%1", _when(backup)),
+            self.tr("Restore"),
+        ):
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def done(aside: object) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Restore"),
+                self.tr("The backup was restored. The previous database was kept at %1.").replace(
+                    "%1", str(aside)
+                ),
+            )
+            self._ctx.changes.people_changed.emit()
+            self._ctx.changes.attempts_changed.emit()
+            self.refresh()
+
+        self._ctx.background.run(
+            lambda: services.database.restore(actor, backup.path),
+            done,
+            lambda e: show_error(self, e),
+        )

@@ -1,0 +1,219 @@
+"""Admin: add, edit, (de)activate people, set their roles and team, reset a PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.roles import Role
+from svctrainer.gui.background import busy_cursor
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.dialogs.person_dialog import PersonDialog, PinResetDialog, role_label
+from svctrainer.gui.messages import confirm, describe, show_error
+from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.records import PersonRecord, TeamRecord
+
+
+class PeopleTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self._teams: list[TeamRecord] = []
+        self._reselect: str | None = None
+        self.model: RecordTableModel[PersonRecord] = RecordTableModel(
+            [
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(self.tr("Employee no."), lambda p: p.employee_number),
+                Column(self.tr("Team"), lambda p: p.team_name or "—"),
+                Column(
+                    self.tr("Roles"),
+                    lambda p: ", ".join(role_label(r) for r in Role if r in p.roles),
+                ),
+                Column(self.tr("Status"), self._status),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by name, number, team or role"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self.tr("&Add person…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.pin_button = QPushButton(self.tr("Reset &PIN…"))
+        self.active_button = QPushButton(self.tr("&Deactivate"))
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.pin_button.clicked.connect(self.reset_pin)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        for b in (self.add_button, self.edit_button, self.pin_button, self.active_button):
+            top.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._update_buttons()
+        context.changes.people_changed.connect(self.refresh)
+
+    def _status(self, person: PersonRecord) -> str:
+        if not person.active:
+            return self.tr("inactive")
+        if person.locked_until is not None:
+            from datetime import UTC, datetime  # noqa: PLC0415
+
+            if person.locked_until > datetime.now(UTC):
+                return self.tr("locked (wrong PINs)")
+        return self.tr("active")
+
+    def refresh(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def load() -> tuple[list[PersonRecord], list[TeamRecord]]:
+            return services.people.list_people(actor), services.people.list_teams(actor)
+
+        self._ctx.background.run(load, self._show, lambda e: show_error(self, e))
+
+    def _show(self, loaded: tuple[list[PersonRecord], list[TeamRecord]]) -> None:
+        selected = self.selected()
+        wanted = self._reselect or (selected.employee_number if selected else None)
+        self._reselect = None
+        people, self._teams = loaded
+        self.model.set_rows(people)
+        if wanted is not None:
+            self.select(wanted)
+        self._update_buttons()
+
+    def selected(self) -> PersonRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select(self, employee_number: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            source = self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if source and source.employee_number == employee_number:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self, *_args: object) -> None:
+        person = self.selected()
+        for b in (self.edit_button, self.pin_button, self.active_button):
+            b.setEnabled(person is not None)
+        self.active_button.setText(
+            self.tr("&Activate")
+            if person is not None and not person.active
+            else self.tr("&Deactivate")
+        )
+
+    # -- actions -------------------------------------------------------------------------
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self._teams, None, self)
+        services, actor = self._ctx.services, self._ctx.actor
+        while dialog.exec():
+            try:
+                with busy_cursor():  # the PIN hash takes ~0.5 s by design
+                    person = services.people.create_person(
+                        actor,
+                        name=dialog.name.text(),
+                        employee_number=dialog.number.text(),
+                        pin=dialog.pin.text(),
+                        roles=dialog.roles(),
+                        team_id=dialog.team_id(),
+                    )
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, which stays open
+                dialog.show_error(describe(exc))
+                continue
+            self._changed(person.employee_number)
+            return
+
+    def edit_selected(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        dialog = PersonDialog(self._teams, person, self)
+        services, actor = self._ctx.services, self._ctx.actor
+        while dialog.exec():
+            try:
+                services.people.update_person(
+                    actor,
+                    person.id,
+                    name=dialog.name.text(),
+                    employee_number=dialog.number.text(),
+                    team_id=dialog.team_id(),
+                )
+                services.people.set_roles(actor, person.id, dialog.roles())
+            except Exception as exc:  # noqa: BLE001 - shown in the dialog, which stays open
+                dialog.show_error(describe(exc))
+                continue
+            self._changed(dialog.number.text().strip())
+            return
+
+    def reset_pin(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        dialog = PinResetDialog(person, self)
+        if not dialog.exec():
+            return
+        services, actor, pin = self._ctx.services, self._ctx.actor, dialog.pin.text()
+        self._ctx.background.run(
+            lambda: services.people.reset_pin(actor, person.id, pin),
+            lambda _r: self._changed(person.employee_number),
+            lambda e: show_error(self, e),
+        )
+
+    def toggle_active(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        if person.active and not confirm(
+            self,
+            self.tr("Deactivate profile"),
+            self.tr(
+                "Deactivate %1? They can no longer sign in. Their results stay in the "
+                "records and charts, and you can activate the profile again at any time."
+            ).replace("%1", person.name),
+            self.tr("Deactivate"),
+        ):
+            return
+        try:
+            self._ctx.services.people.set_active(self._ctx.actor, person.id, not person.active)
+        except Exception as exc:  # noqa: BLE001 - reported to the admin
+            show_error(self, exc)
+            return
+        self._changed(person.employee_number)
+
+    def _changed(self, employee_number: str) -> None:
+        self._reselect = employee_number
+        self._ctx.changes.people_changed.emit()

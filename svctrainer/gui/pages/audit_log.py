@@ -1,0 +1,78 @@
+"""The audit log as a table, newest first (admins and supervisors)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QDateTime, QLocale, QSortFilterProxyModel, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.messages import show_error
+from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.audit import AuditEntry
+
+
+def local_time_text(entry: AuditEntry) -> str:
+    when = QDateTime.fromSecsSinceEpoch(int(entry.at.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+class AuditLogView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self.model: RecordTableModel[AuditEntry] = RecordTableModel(
+            [
+                Column(self.tr("When"), local_time_text, sort_key=lambda e: e.at.timestamp()),
+                Column(self.tr("Who"), lambda e: e.actor),
+                Column(self.tr("Action"), lambda e: e.action),
+                Column(
+                    self.tr("Details"),
+                    lambda e: json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
+                ),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by person, action or detail"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.audit.recent(actor, limit=2000),
+            self.model.set_rows,
+            lambda e: show_error(self, e),
+        )

@@ -1,0 +1,95 @@
+"""The person's GUI preferences as a typed model, stored with QSettings in an INI file.
+
+The INI file lives in svctrainer's config folder (moved by ``SVCTRAINER_HOME``), not in
+Qt's default location, so tests and portable installs never touch the real profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from svctrainer.locations import config_dir
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
+LANGUAGES = ("en", "zh_CN")
+
+
+@dataclass(slots=True)
+class GuiSettings:
+    theme: Theme = Theme.SYSTEM
+    font_size: int = 10
+    sounds: bool = True
+    language: str = "en"
+    last_profile: str = ""
+
+
+def settings_store() -> QSettings:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def load_settings(store: QSettings | None = None) -> GuiSettings:
+    store = store or settings_store()
+    defaults = GuiSettings()
+    theme = str(store.value("appearance/theme", defaults.theme))
+    size = _int(store.value("appearance/font_size", defaults.font_size), defaults.font_size)
+    language = str(store.value("appearance/language", defaults.language))
+    return GuiSettings(
+        theme=Theme(theme) if theme in Theme._value2member_map_ else defaults.theme,
+        font_size=size if size in FONT_SIZES else defaults.font_size,
+        sounds=_bool(store.value("drills/sounds", defaults.sounds)),
+        language=language if language in LANGUAGES else defaults.language,
+        last_profile=str(store.value("login/last_profile", "")),
+    )
+
+
+def save_settings(settings: GuiSettings, store: QSettings | None = None) -> None:
+    store = store or settings_store()
+    store.setValue("appearance/theme", settings.theme.value)
+    store.setValue("appearance/font_size", settings.font_size)
+    store.setValue("appearance/language", settings.language)
+    store.setValue("drills/sounds", settings.sounds)
+    store.setValue("login/last_profile", settings.last_profile)
+    store.sync()
+
+
+def save_geometry(geometry: QByteArray, state: QByteArray, store: QSettings | None = None) -> None:
+    store = store or settings_store()
+    store.setValue("window/geometry", geometry)
+    store.setValue("window/state", state)
+    store.sync()
+
+
+def load_geometry(store: QSettings | None = None) -> tuple[QByteArray | None, QByteArray | None]:
+    store = store or settings_store()
+    geometry = store.value("window/geometry")
+    state = store.value("window/state")
+    return (
+        geometry if isinstance(geometry, QByteArray) else None,
+        state if isinstance(state, QByteArray) else None,
+    )
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload,no-any-return]
+    except (TypeError, ValueError):
+        return default
+
+
+def _bool(value: object) -> bool:
+    # INI files hand booleans back as the strings "true"/"false".
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)

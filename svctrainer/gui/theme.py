@@ -1,0 +1,95 @@
+"""Light, dark and follow-the-system palettes on the Fusion style.
+
+Fusion draws the same on every platform, so a palette we set is the palette people see
+(and screenshots in tests match what users get).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from svctrainer.gui.settings import GuiSettings, Theme
+
+ACCENT = QColor(0x1F, 0x6F, 0xB2)  # a calm bank blue, readable on both backgrounds
+
+
+def effective_theme(theme: Theme) -> Theme:
+    if theme is not Theme.SYSTEM:
+        return theme
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return Theme.DARK if scheme == Qt.ColorScheme.Dark else Theme.LIGHT
+
+
+def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
+    app.setStyle(QStyleFactory.create("Fusion"))
+    theme = effective_theme(settings.theme)
+    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+    font = QFont(app.font())
+    font.setPointSize(settings.font_size)
+    app.setFont(font)
+    return theme
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: QColor(0xF4, 0xF5, 0xF7),
+        QPalette.ColorRole.WindowText: QColor(0x1B, 0x1F, 0x24),
+        QPalette.ColorRole.Base: QColor(0xFF, 0xFF, 0xFF),
+        QPalette.ColorRole.AlternateBase: QColor(0xEE, 0xF1, 0xF5),
+        QPalette.ColorRole.Text: QColor(0x1B, 0x1F, 0x24),
+        QPalette.ColorRole.Button: QColor(0xE9, 0xEC, 0xF0),
+        QPalette.ColorRole.ButtonText: QColor(0x1B, 0x1F, 0x24),
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: QColor(0xFF, 0xFF, 0xFF),
+        QPalette.ColorRole.ToolTipBase: QColor(0xFF, 0xFF, 0xE8),
+        QPalette.ColorRole.ToolTipText: QColor(0x1B, 0x1F, 0x24),
+        QPalette.ColorRole.PlaceholderText: QColor(0x6B, 0x72, 0x7C),
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.BrightText: QColor(0xC6, 0x28, 0x28),
+        QPalette.ColorRole.Mid: QColor(0xC4, 0xC9, 0xD0),
+    }
+    for role, color in colors.items():
+        p.setColor(role, color)
+    _disabled(p, QColor(0x9A, 0xA0, 0xA8))
+    return p
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: QColor(0x23, 0x26, 0x2B),
+        QPalette.ColorRole.WindowText: QColor(0xE6, 0xE8, 0xEB),
+        QPalette.ColorRole.Base: QColor(0x1A, 0x1C, 0x20),
+        QPalette.ColorRole.AlternateBase: QColor(0x2A, 0x2E, 0x34),
+        QPalette.ColorRole.Text: QColor(0xE6, 0xE8, 0xEB),
+        QPalette.ColorRole.Button: QColor(0x31, 0x35, 0x3B),
+        QPalette.ColorRole.ButtonText: QColor(0xE6, 0xE8, 0xEB),
+        QPalette.ColorRole.Highlight: QColor(0x3D, 0x8B, 0xD4),
+        QPalette.ColorRole.HighlightedText: QColor(0xFF, 0xFF, 0xFF),
+        QPalette.ColorRole.ToolTipBase: QColor(0x31, 0x35, 0x3B),
+        QPalette.ColorRole.ToolTipText: QColor(0xE6, 0xE8, 0xEB),
+        QPalette.ColorRole.PlaceholderText: QColor(0x8B, 0x92, 0x9C),
+        QPalette.ColorRole.Link: QColor(0x6C, 0xB2, 0xF0),
+        QPalette.ColorRole.BrightText: QColor(0xFF, 0x6B, 0x6B),
+        QPalette.ColorRole.Mid: QColor(0x4A, 0x4F, 0x57),
+    }
+    for role, color in colors.items():
+        p.setColor(role, color)
+    _disabled(p, QColor(0x6E, 0x75, 0x7E))
+    return p
+
+
+def _disabled(p: QPalette, color: QColor) -> None:
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, color)
+
+
+def is_dark(widget_palette: QPalette) -> bool:
+    return widget_palette.color(QPalette.ColorRole.Window).lightness() < 128

@@ -1,0 +1,83 @@
+"""Start-up as a person meets it: first run on an empty database, and a damaged file."""
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from svctrainer.gui.app import Startup
+from svctrainer.gui.main_window import MainWindow
+from svctrainer.gui.settings import GuiSettings
+from svctrainer.store.backup import take_backup
+
+pytestmark = pytest.mark.gui
+
+
+def test_first_run_creates_branch_and_signs_in_the_admin(qtbot, tmp_path, on_next_dialog):
+    window = MainWindow(GuiSettings())
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, f"sqlite:///{tmp_path / 'fresh.sqlite3'}", demo=False)
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.branch, "Harbour Branch")
+        qtbot.keyClicks(dialog.name, "Ada Admin")
+        qtbot.keyClicks(dialog.number, "A1")
+        qtbot.keyClicks(dialog.pin, "2468")
+        qtbot.keyClicks(dialog.pin_again, "2468")
+        dialog.buttons.buttons()[0].click()
+
+    on_next_dialog(fill)
+    startup.run()
+    assert window.context is not None
+    assert window.context.signed_in.branch_name == "Harbour Branch"
+    assert window.current_page_key() == "practice"
+    assert "Ada Admin" in window.person_label.text()
+    window.services.close()
+
+
+def test_damaged_database_offers_the_newest_backup_and_keeps_the_file(
+    qtbot, services, db_path, on_next_dialog
+):
+    services.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    services.close()
+    good = take_backup(db_path, "daily")
+    damaged = b"SQLite format 3\x00" + b"\x00" * 90 + b"garbage" * 2000
+    db_path.write_bytes(damaged)
+    window = MainWindow(GuiSettings())
+    qtbot.addWidget(window)
+    startup = Startup(window, str(db_path), demo=False)
+    seen = {}
+
+    def restore(box):
+        seen["text"] = box.text()
+        seen["info"] = box.informativeText()
+        next(b for b in box.buttons() if b.text() == "Restore backup").click()
+
+    on_next_dialog(restore)
+    startup.run()
+    assert good.name in seen["info"]
+    kept = [p for p in db_path.parent.iterdir() if "replaced" in p.name and p.suffix == ".sqlite3"]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert window.services is not None  # reopened on the restored file
+    assert window.login.branch_label.text() == "B"
+    window.services.close()
+    QApplication.processEvents()
+
+
+def test_not_a_database_without_backups_quits_cleanly(qtbot, tmp_path, on_next_dialog):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("not a database")
+    window = MainWindow(GuiSettings())
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, str(path), demo=False)
+    seen = {}
+
+    def quit_(box: QMessageBox):
+        seen["text"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+
+    on_next_dialog(quit_)
+    startup.run()
+    assert "not an svctrainer database" in seen["text"]
+    assert path.read_text() == "not a database"
+    assert not window.isVisible()
