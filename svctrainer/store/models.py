@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     Float,
@@ -164,7 +165,7 @@ class Attempt(Base):
     grade: Mapped[str | None] = mapped_column(String(40))
     valid: Mapped[bool] = mapped_column(Boolean, default=True)
     invalidated_reason: Mapped[str | None] = mapped_column(Text)
-    seed: Mapped[int | None] = mapped_column(Integer)
+    seed: Mapped[int | None] = mapped_column(BigInteger)  # drill seeds are 64-bit
     app_version: Mapped[str] = mapped_column(String(32))
     workstation: Mapped[str] = mapped_column(String(120))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -193,7 +194,7 @@ class AttemptDraft(Base):
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
     content_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("content_item.id"))
     mode: Mapped[str] = mapped_column(String(12))
-    seed: Mapped[int | None] = mapped_column(Integer)
+    seed: Mapped[int | None] = mapped_column(BigInteger)  # drill seeds are 64-bit
     started_at: Mapped[datetime]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     encoding: Mapped[str] = mapped_column(String(32))

@@ -154,7 +154,7 @@ def upgrade() -> None:
         sa.Column("grade", sa.String(length=40), nullable=True),
         sa.Column("valid", sa.Boolean(), nullable=False),
         sa.Column("invalidated_reason", sa.Text(), nullable=True),
-        sa.Column("seed", sa.Integer(), nullable=True),
+        sa.Column("seed", sa.BigInteger(), nullable=True),
         sa.Column("app_version", sa.String(length=32), nullable=False),
         sa.Column("workstation", sa.String(length=120), nullable=False),
         sa.Column(
@@ -188,7 +188,7 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Uuid(), nullable=False),
         sa.Column("content_item_id", sa.Uuid(), nullable=False),
         sa.Column("mode", sa.String(length=12), nullable=False),
-        sa.Column("seed", sa.Integer(), nullable=True),
+        sa.Column("seed", sa.BigInteger(), nullable=True),
         sa.Column("started_at", svctrainer.store.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", svctrainer.store.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("encoding", sa.String(length=32), nullable=False),
