@@ -1,0 +1,218 @@
+"""Timestamped key events and their compact stored form.
+
+Every drill is measured from these events alone, and the database keeps them, so an
+attempt can be replayed and re-scored later (issue 3). Timestamps are integer
+nanoseconds from a monotonic clock (``QKeyEvent.timestamp()`` ms × 1 000 000 where the
+platform provides it, else ``time.perf_counter_ns()``); never the wall clock.
+
+Stored form (``encode_events``), version 1::
+
+    b"SVKE" 0x01 zlib( varint count, then per event:
+        zigzag-varint  t_ns − previous t_ns      (the first is relative to 0, i.e. absolute)
+        byte           flags: 1 press, 2 text == key, 4 text empty
+        varint         key index into a string table built while writing; an index equal to
+                       the table size means "new string follows" (varint length + UTF-8)
+        [varint length + UTF-8 text]            only when neither flag 2 nor 4 is set )
+
+Strings are written with ``surrogatepass`` so any ``str`` the GUI hands over survives the
+round trip. Decoding malformed bytes raises ``EventLogError`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Normalized names of the non-text keys the GUI sends; text keys use the character itself.
+ENTER = "Enter"
+BACKSPACE = "Backspace"
+TAB = "Tab"
+ESCAPE = "Escape"
+SPACE = "Space"
+PAGE_DOWN = "PageDown"
+PAGE_UP = "PageUp"
+IME = "IME"  # an input-method commit; ``text`` holds the committed characters
+
+# Events the engine writes into its own log so a replay sees explicit pauses, a time
+# limit reached between keystrokes and an early stop. The GUI never sends these names as
+# keys; it calls ``DrillRun.pause()`` etc. and the run records them.
+CONTROL_PAUSE = "<pause>"
+CONTROL_RESUME = "<resume>"
+CONTROL_TIMEUP = "<timeup>"
+CONTROL_STOP = "<stop>"
+CONTROL_KEYS = frozenset({CONTROL_PAUSE, CONTROL_RESUME, CONTROL_TIMEUP, CONTROL_STOP})
+
+_MAGIC = b"SVKE"
+_VERSION = 1
+_FLAG_PRESS = 1
+_FLAG_TEXT_IS_KEY = 2
+_FLAG_TEXT_EMPTY = 4
+_MAX_DELTA = 1 << 126  # far beyond any monotonic clock; keeps varints bounded
+_MAX_DECODED_BYTES = 256 * 1024 * 1024  # a 2-hour drill is a few MB; refuse zlib bombs
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEvent:
+    """One key press or release as the GUI saw it.
+
+    ``t_ns``: integer nanoseconds (``QKeyEvent.timestamp() * 1_000_000``, never ``* 1e6``).
+    ``key`` is the normalized name (the character for text keys, else ``Enter``,
+    ``Backspace``, ``Tab``, ``Escape``, ``PageDown``, ``PageUp``, ``Space``, ``IME``…).
+    ``text`` is what the key committed; an IME commit may carry several characters and
+    each of them counts as one stroke.
+    """
+
+    t_ns: int
+    key: str
+    text: str = ""
+    press: bool = True
+
+    def __post_init__(self) -> None:
+        # Integer ns keep every duration exact; ``timestamp() * 1e6`` would be a float.
+        if type(self.t_ns) is not int:
+            raise TypeError(f"t_ns must be an int (ns), not {type(self.t_ns).__name__}")
+
+
+class EventLogError(ValueError):
+    """A stored event log cannot be decoded (corrupt, truncated or from a newer version)."""
+
+
+def encode_events(events: Iterable[KeyEvent]) -> bytes:
+    """Serialize events losslessly into the versioned, compressed stored form."""
+    out = bytearray()
+    items = list(events)
+    _put_varint(out, len(items))
+    table: dict[str, int] = {}
+    prev_t = 0
+    for ev in items:
+        delta = ev.t_ns - prev_t
+        if abs(delta) >= _MAX_DELTA:
+            raise ValueError(f"timestamp step {delta} ns is out of range")
+        _put_varint(out, _zigzag(delta))
+        prev_t = ev.t_ns
+        flags = _FLAG_PRESS if ev.press else 0
+        if ev.text == ev.key:
+            flags |= _FLAG_TEXT_IS_KEY
+        elif not ev.text:
+            flags |= _FLAG_TEXT_EMPTY
+        out.append(flags)
+        index = table.get(ev.key)
+        if index is None:
+            _put_varint(out, len(table))
+            _put_str(out, ev.key)
+            table[ev.key] = len(table)
+        else:
+            _put_varint(out, index)
+        if not flags & (_FLAG_TEXT_IS_KEY | _FLAG_TEXT_EMPTY):
+            _put_str(out, ev.text)
+    return _MAGIC + bytes([_VERSION]) + zlib.compress(bytes(out), 9)
+
+
+def decode_events(data: bytes) -> list[KeyEvent]:
+    """Inverse of ``encode_events``; raises ``EventLogError`` for anything malformed."""
+    if len(data) < len(_MAGIC) + 1 or data[: len(_MAGIC)] != _MAGIC:
+        raise EventLogError("not an svctrainer event log")
+    version = data[len(_MAGIC)]
+    if version != _VERSION:
+        raise EventLogError(f"unsupported event log version {version}")
+    try:
+        inflater = zlib.decompressobj()
+        payload = inflater.decompress(data[len(_MAGIC) + 1 :], _MAX_DECODED_BYTES)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise EventLogError("event log is truncated or too large")
+        if inflater.unused_data:
+            raise EventLogError("trailing bytes after the event log")
+    except zlib.error as exc:
+        raise EventLogError(f"event log is corrupt: {exc}") from None
+    reader = _Reader(payload)
+    count = reader.varint()
+    if count > len(payload):  # every event takes at least 3 bytes
+        raise EventLogError("event count exceeds the data")
+    table: list[str] = []
+    events: list[KeyEvent] = []
+    t = 0
+    for _ in range(count):
+        t += _unzigzag(reader.varint())
+        flags = reader.byte()
+        if flags & ~(_FLAG_PRESS | _FLAG_TEXT_IS_KEY | _FLAG_TEXT_EMPTY):
+            raise EventLogError("unknown event flags")
+        index = reader.varint()
+        if index == len(table):
+            table.append(reader.string())
+        elif index > len(table):
+            raise EventLogError("bad key index")
+        key = table[index]
+        if flags & _FLAG_TEXT_IS_KEY:
+            text = key
+        elif flags & _FLAG_TEXT_EMPTY:
+            text = ""
+        else:
+            text = reader.string()
+        events.append(KeyEvent(t, key, text, bool(flags & _FLAG_PRESS)))
+    if not reader.at_end():
+        raise EventLogError("trailing bytes inside the event log")
+    return events
+
+
+def _zigzag(n: int) -> int:
+    return n * 2 if n >= 0 else -n * 2 - 1
+
+
+def _unzigzag(z: int) -> int:
+    return z // 2 if z % 2 == 0 else -(z + 1) // 2
+
+
+def _put_varint(out: bytearray, n: int) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def _put_str(out: bytearray, s: str) -> None:
+    raw = s.encode("utf-8", "surrogatepass")
+    _put_varint(out, len(raw))
+    out += raw
+
+
+class _Reader:
+    __slots__ = ("_data", "_pos")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pos = 0
+
+    def byte(self) -> int:
+        if self._pos >= len(self._data):
+            raise EventLogError("event log is truncated")
+        b = self._data[self._pos]
+        self._pos += 1
+        return b
+
+    def varint(self) -> int:
+        shift = 0
+        n = 0
+        while True:
+            b = self.byte()
+            n |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return n
+            shift += 7
+            if shift > 7 * 20:  # > 140 bits: no timestamp or length is that large
+                raise EventLogError("varint too long")
+
+    def string(self) -> str:
+        length = self.varint()
+        end = self._pos + length
+        if end > len(self._data):
+            raise EventLogError("event log is truncated")
+        raw = self._data[self._pos : end]
+        self._pos = end
+        try:
+            return raw.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            raise EventLogError("bad text in event log") from None
+
+    def at_end(self) -> bool:
+        return self._pos == len(self._data)

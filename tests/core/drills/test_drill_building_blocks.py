@@ -1,0 +1,155 @@
+"""Seeded random numbers, edit distance, the active clock, results as JSON, the registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svctrainer.core.drills.active_clock import IDLE_NS, ActiveClock
+from svctrainer.core.drills.edit_distance import edit_distance
+from svctrainer.core.drills.registry import drill_type, drill_type_names, register_drill_type
+from svctrainer.core.drills.result import DrillResult, InvalidReason, validity
+from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.tenkey import TenKeyDrill
+
+S = 1_000_000_000
+
+
+def test_splitmix64_reference_output_never_changes():
+    rng = SeededRandom(0)
+    assert rng.next_u64() == 0xE220A8397B1DCDAF  # published SplitMix64 output for seed 0
+    assert rng.next_u64() == 0x6E789E6AA1B965F4
+
+
+@given(st.integers(0, 2**64 - 1), st.integers(1, 10**12))
+def test_below_stays_in_range(seed, n):
+    assert 0 <= SeededRandom(seed).below(n) < n
+
+
+def test_weighted_index_and_guards():
+    rng = SeededRandom(3)
+    assert {rng.weighted_index([0, 5, 0]) for _ in range(50)} == {1}
+    with pytest.raises(ValueError, match="zero"):
+        rng.weighted_index([0, 0])
+    with pytest.raises(ValueError, match="positive"):
+        rng.below(0)
+
+
+def naive_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[:], i
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+    return row[-1]
+
+
+@given(st.text("abc1", max_size=12), st.text("abc1", max_size=12))
+def test_edit_distance_matches_dynamic_programming(a, b):
+    assert edit_distance(a, b) == naive_distance(a, b)
+
+
+@pytest.mark.parametrize(
+    ("expected", "typed", "distance"),
+    [
+        ("12345", "1345", 1),
+        ("12345", "12435", 2),
+        ("12345", "", 5),
+        ("", "99", 2),
+        ("张伟", "张玮", 1),
+    ],
+)
+def test_edit_distance_cases(expected, typed, distance):
+    assert edit_distance(expected, typed) == distance
+
+
+def test_clock_rules():
+    clock = ActiveClock(idle_pause=True)
+    assert clock.stroke(10 * S) is None  # starts, no latency
+    assert clock.stroke(11 * S) == 1 * S
+    assert clock.stroke(19 * S) is None  # 8 s gap: credited 5 s, no latency
+    assert clock.active_ns == 6 * S
+    assert clock.stroke(18 * S) is None  # a step back credits nothing
+    assert clock.active_ns == 6 * S
+    assert clock.idle_at(19 * S + IDLE_NS + 1)
+    clock.pause(20 * S)
+    assert clock.active_ns == 7 * S
+    assert clock.active_at(100 * S) == 7 * S
+    clock.resume(100 * S)
+    assert clock.stroke(101 * S) is None  # latency across a pause is not measured
+    assert clock.active_ns == 8 * S
+
+
+def test_clock_without_idle_pause_counts_everything():
+    clock = ActiveClock(idle_pause=False)
+    clock.stroke(0)
+    clock.stroke(60 * S)
+    assert clock.active_ns == 60 * S
+    assert not clock.idle_at(600 * S)
+
+
+@pytest.mark.parametrize(
+    ("active_ms", "strokes", "reason"),
+    [
+        (999, 100, InvalidReason.ACTIVE_UNDER_1S),
+        (1000, 9, InvalidReason.UNDER_10_STROKES),
+        (1000, 10, None),
+    ],
+)
+def test_validity_rule(active_ms, strokes, reason):
+    assert validity(active_ms, strokes) == reason
+
+
+RESULT = DrillResult(
+    drill_type="tenkey",
+    definition_id="x",
+    definition_hash="ab",
+    mode="practice",
+    seed=5,
+    options={"adaptive": {"keys": {"7": 200}, "bigrams": {}}},
+    ended_by="items",
+    valid=True,
+    invalid_reason=None,
+    active_ms=12_000,
+    strokes=120,
+    speed=3600.0,
+    speed_unit="net_kph",
+    accuracy=1,  # type: ignore[arg-type]
+    score=30.0,
+    grade=None,
+    details={"per_second": [1, 2], "slowest_keys": [["7", 300.5]]},
+)
+
+
+def test_result_json_round_trip():
+    data = json.loads(json.dumps(RESULT.to_dict()))
+    back = DrillResult.from_dict(data)
+    assert back == RESULT
+    assert isinstance(back.accuracy, float)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"valid": "yes"}, {"seed": True}, {"speed": "fast"}, {"details": []}, {"grade": 3}],
+)
+def test_result_from_dict_rejects_wrong_types(change):
+    with pytest.raises(ValueError, match="wrong type"):
+        DrillResult.from_dict({**RESULT.to_dict(), **change})
+
+
+def test_result_from_dict_rejects_missing_fields():
+    data = RESULT.to_dict()
+    del data["active_ms"]
+    with pytest.raises(ValueError, match="missing active_ms"):
+        DrillResult.from_dict(data)
+
+
+def test_registry():
+    assert {"data_entry", "tenkey"} <= set(drill_type_names())
+    assert drill_type("tenkey").speed_unit == "net_kph"  # type: ignore[union-attr]
+    assert drill_type("nope") is None
+    with pytest.raises(ValueError, match="already registered"):
+        register_drill_type(TenKeyDrill())
