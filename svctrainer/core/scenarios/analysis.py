@@ -1,0 +1,294 @@
+"""What ``svctrainer scenario check`` reports, and the debrief's "best alternative".
+
+Both rest on the exhaustive search (search.py) and score with the very rules and
+scoring basis that score trainees, so "delight is reachable with 94" in the checker
+means a trainee can really get 94.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from svctrainer.core.problems import Problem, Severity
+from svctrainer.core.scenarios.engine import (
+    DecisionLogEntry,
+    RunResult,
+    ScenarioRun,
+    replay_run,
+)
+from svctrainer.core.scenarios.marked import Mark
+from svctrainer.core.scenarios.model import Choice, Scenario, Tier
+from svctrainer.core.scenarios.rules import (
+    Move,
+    RunState,
+    apply_choice,
+    apply_timeout,
+    available_choices,
+    can_time_out,
+    initial_state,
+    tier_of,
+)
+from svctrainer.core.scenarios.scoring import (
+    ScoringBasis,
+    basis_for,
+    score_of,
+    start_exploration,
+)
+from svctrainer.core.scenarios.search import Exploration, explore, strongly_connected, successors
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The best a run can still reach from some point."""
+
+    tier: Tier
+    score: int
+    ending_id: str
+    path: tuple[Move, ...]  # the moves from that point to the ending
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """The best move at a point of a run: ``choice_id`` None means letting time run out."""
+
+    choice_id: str | None
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReport:
+    node_id: str
+    best: Outcome | None  # None: no run reaches this ending
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    unreachable: tuple[str, ...]  # no path from the start, even ignoring conditions
+    blocked: tuple[str, ...]  # a path exists, but conditions never let a run take it
+    dead_ends: tuple[str, ...]  # not an ending, yet a run can get there and not go on
+    cycles_without_exit: tuple[tuple[str, ...], ...]  # loops from which no ending is reachable
+    endings: tuple[EndingReport, ...]
+    best_tier: Tier | None  # the best tier any run reaches
+    truncated: bool  # the search hit its budget: results may miss some runs
+
+    @property
+    def is_clean(self) -> bool:
+        return not (self.dead_ends or self.cycles_without_exit or self.truncated)
+
+
+def _best_outcome(
+    scenario: Scenario, exploration: Exploration, basis: ScoringBasis
+) -> dict[str, Outcome]:
+    """The best outcome at each ending reached, keyed by ending id."""
+    best: dict[str, Outcome] = {}
+    for ending_id, labels in exploration.endings.items():
+        for label in labels:
+            tier, _ = tier_of(scenario, label.state)
+            score, _ = score_of(tier, label.state, basis)
+            current = best.get(ending_id)
+            if current is None or (score, tier) > (current.score, current.tier):
+                best[ending_id] = Outcome(tier, score, ending_id, label.path())
+    return best
+
+
+def _overall(outcomes: dict[str, Outcome]) -> Outcome | None:
+    return max(outcomes.values(), key=lambda o: (o.score, o.tier), default=None)
+
+
+def _graph_reachable(scenario: Scenario) -> set[str]:
+    seen = {scenario.start}
+    todo = [scenario.start]
+    while todo:
+        for target in successors(scenario, todo.pop()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def _can_end(scenario: Scenario) -> set[str]:
+    """Nodes from which some ending is reachable in the graph."""
+    incoming: dict[str, list[str]] = {n.id: [] for n in scenario.nodes}
+    for node in scenario.nodes:
+        for target in successors(scenario, node.id):
+            incoming[target].append(node.id)
+    found = {n.id for n in scenario.nodes if n.ending}
+    todo = list(found)
+    while todo:
+        for source in incoming[todo.pop()]:
+            if source not in found:
+                found.add(source)
+                todo.append(source)
+    return found
+
+
+def check(scenario: Scenario) -> CheckReport:
+    exploration = start_exploration(scenario)
+    basis = basis_for(scenario)
+    in_graph = _graph_reachable(scenario)
+    order = [n.id for n in scenario.nodes]
+    static_dead = {
+        n.id for n in scenario.nodes if not n.ending and not n.choices and n.time_limit_s is None
+    }
+    can_end = _can_end(scenario)
+    loops = []
+    for component in strongly_connected(scenario):
+        looping = len(component) > 1 or component[0] in successors(scenario, component[0])
+        if looping and not can_end & set(component):
+            loops.append(tuple(sorted(component, key=order.index)))
+    outcomes = _best_outcome(scenario, exploration, basis)
+    best = _overall(outcomes)
+    return CheckReport(
+        unreachable=tuple(n for n in order if n not in in_graph),
+        blocked=tuple(n for n in order if n in in_graph and n not in exploration.reached),
+        dead_ends=tuple(n for n in order if n in static_dead or n in exploration.stuck),
+        cycles_without_exit=tuple(sorted(loops, key=lambda c: order.index(c[0]))),
+        endings=tuple(EndingReport(n.id, outcomes.get(n.id)) for n in scenario.nodes if n.ending),
+        best_tier=best.tier if best else None,
+        truncated=exploration.truncated or basis.truncated,
+    )
+
+
+def check_problems(report: CheckReport, path: str, node_marks: Mapping[str, Mark]) -> list[Problem]:
+    """The report as located messages: dead ends and exitless loops are errors (a run can
+    get stuck), unreachable or blocked nodes and an unreachable delight are warnings."""
+
+    def at(node_id: str, message: str, severity: Severity) -> Problem:
+        mark = node_marks.get(node_id, Mark(1, 1))
+        return Problem(path, mark.line, mark.col, message, severity)
+
+    problems = [
+        at(n, f'node "{n}" is a dead end: not an ending, and no way on', Severity.ERROR)
+        for n in report.dead_ends
+    ]
+    for loop in report.cycles_without_exit:
+        names = ", ".join(f'"{n}"' for n in loop)
+        problems.append(
+            at(loop[0], f"loop without exit: no ending reachable from {names}", Severity.ERROR)
+        )
+    warning = Severity.WARNING
+    problems += [
+        at(n, f'node "{n}" is unreachable from the start', warning) for n in report.unreachable
+    ]
+    problems += [
+        at(n, f'node "{n}" is never reached: its conditions never hold', warning)
+        for n in report.blocked
+    ]
+    for ending in report.endings:
+        if ending.best is None:
+            problems.append(
+                at(ending.node_id, f'ending "{ending.node_id}" is never reached', warning)
+            )
+    if report.best_tier is not Tier.DELIGHT:
+        problems.append(Problem(path, 1, 1, "no run reaches delight", warning))
+    if report.truncated:
+        problems.append(
+            Problem(path, 1, 1, "search budget exhausted: results are incomplete", warning)
+        )
+    return problems
+
+
+def report_lines(report: CheckReport) -> list[str]:
+    """Plain-English summary per ending, for the CLI."""
+    lines = []
+    for ending in report.endings:
+        if ending.best is None:
+            lines.append(f"ending {ending.node_id!r}: unreachable")
+        else:
+            best = ending.best
+            lines.append(f"ending {ending.node_id!r}: best {best.tier.code}, score {best.score}")
+    best = report.best_tier.code if report.best_tier is not None else "none"
+    lines.append(f"best tier reachable: {best}")
+    return lines
+
+
+def _moves(scenario: Scenario, state: RunState) -> list[tuple[str | None, RunState]]:
+    options: list[tuple[str | None, RunState]] = [
+        (c.id, apply_choice(scenario, state, c)) for c in available_choices(scenario, state)
+    ]
+    if can_time_out(scenario, state):
+        options.append((None, apply_timeout(scenario, state)))
+    return options
+
+
+def best_from(scenario: Scenario, state: RunState) -> Outcome | None:
+    """The best outcome any run can still reach from ``state`` (None: no ending is)."""
+    if scenario.node(state.node_id).ending:
+        tier, _ = tier_of(scenario, state)
+        score, _ = score_of(tier, state, basis_for(scenario))
+        return Outcome(tier, score, state.node_id, ())
+    searched = start_exploration(scenario) if state == initial_state(scenario) else None
+    exploration = searched or explore(scenario, state)
+    return _overall(_best_outcome(scenario, exploration, basis_for(scenario)))
+
+
+def best_alternative(scenario: Scenario, node_id: str, state: RunState) -> Alternative | None:
+    """The best move at ``node_id`` given the run's ``state`` there (the state before the
+    decision), with where it leads; None if no move leads to an ending."""
+    if state.node_id != node_id:
+        raise ValueError(f"state is at {state.node_id!r}, not {node_id!r}")
+    best: Alternative | None = None
+    for choice_id, after in _moves(scenario, state):
+        outcome = best_from(scenario, after)
+        if outcome is None:
+            continue
+        outcome = Outcome(
+            outcome.tier, outcome.score, outcome.ending_id, ((node_id, choice_id), *outcome.path)
+        )
+        if best is None or (outcome.score, outcome.tier) > (best.outcome.score, best.outcome.tier):
+            best = Alternative(choice_id, outcome)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewStep:
+    """One decision of a finished run, for the debrief's path replay."""
+
+    entry: DecisionLogEntry
+    choice: Choice | None  # None: the time ran out
+    feedback: str
+    state_before: RunState
+    best: Alternative | None  # the best move there
+    chosen: Outcome | None  # the best the run could still reach after this decision
+
+    @property
+    def was_best(self) -> bool:
+        if self.best is None or self.chosen is None:
+            return self.best is None
+        return self.chosen.score >= self.best.outcome.score
+
+
+def review(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> tuple[ReviewStep, ...]:
+    """Each decision of a stored run with its feedback and the best alternative then."""
+    replay_run(scenario, log)  # ReplayError if the log does not fit the scenario
+    run = ScenarioRun(scenario, log[0].entered_ns if log else 0)
+    steps = []
+    for entry in log:
+        before = run.state
+        if entry.choice_id is None:
+            turn = run.timeout(entry.t_ns)
+            choice = None
+        else:
+            turn = run.choose(entry.choice_id, entry.t_ns)
+            choice = run.scenario.node(before.node_id).choice(entry.choice_id)
+        best = best_alternative(scenario, before.node_id, before)
+        steps.append(
+            ReviewStep(entry, choice, turn.feedback, before, best, best_from(scenario, run.state))
+        )
+    return tuple(steps)
+
+
+def best_result(scenario: Scenario) -> RunResult | None:
+    """The result of a best possible run (for "your SERVQUAL vs the best"); times are
+    synthetic (1 ns per decision)."""
+    outcome = best_from(scenario, initial_state(scenario))
+    if outcome is None:
+        return None
+    run = ScenarioRun(scenario, 0)
+    for t_ns, (_, choice_id) in enumerate(outcome.path, start=1):
+        if choice_id is None:
+            run.timeout(t_ns)
+        else:
+            run.choose(choice_id, t_ns)
+    return run.result()

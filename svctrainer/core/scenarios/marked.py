@@ -1,0 +1,310 @@
+"""YAML and JSON parsed into one small tree whose every value knows its line and column.
+
+The schema reader (``schema.py``) validates this tree, so a scenario file, the inline
+JSON after a Twine link and the ScenarioData passage all report problems the same way,
+as ``path:line:col``. YAML is read with PyYAML's SafeLoader event parser and composer
+(never its constructor), after a first pass over the events that rejects anchors,
+aliases, custom tags and absurd nesting before anything recursive runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import re
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import yaml
+
+from svctrainer.core.problems import ContentError, Problem
+
+MAX_DEPTH = 32
+MAX_EVENTS = 200_000
+
+ScalarKind = Literal["str", "int", "float", "bool", "null", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """1-based line and column."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class MScalar:
+    value: str | int | float | bool | None
+    kind: ScalarKind
+    text: str  # as written; used for mapping keys and messages
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class MMap:
+    entries: tuple[tuple[MScalar, MValue], ...]
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class MSeq:
+    items: tuple[MValue, ...]
+    mark: Mark
+
+
+MValue = MScalar | MMap | MSeq
+
+
+class Locates(Protocol):
+    def mark(self, offset: int) -> Mark: ...
+
+
+class ShiftedLocator:
+    """Positions in a slice of a text whose own locator knows the file positions."""
+
+    def __init__(self, base: Locates, shift: int) -> None:
+        self._base = base
+        self._shift = shift
+
+    def mark(self, offset: int) -> Mark:
+        return self._base.mark(self._shift + offset)
+
+
+class TextLocator:
+    """Maps an offset in a piece of text to a file position, given where the text starts."""
+
+    def __init__(self, text: str, line: int = 1, col: int = 1) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line = line
+        self._col = col
+
+    def mark(self, offset: int) -> Mark:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        col = offset - self._starts[index] + 1
+        return Mark(self._line + index, col + (self._col - 1 if index == 0 else 0))
+
+
+# --- YAML ---------------------------------------------------------------------------------
+
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{t}": t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+
+
+def _mark(yaml_mark: yaml.Mark | None) -> Mark:
+    if yaml_mark is None:
+        return Mark(1, 1)
+    return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
+
+
+def _yaml_error_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
+    if isinstance(err, yaml.reader.ReaderError):
+        where = TextLocator(text).mark(err.position)
+        return Problem(path, where.line, where.col, f"character {err.character!r} is not allowed")
+    if isinstance(err, yaml.MarkedYAMLError):
+        mark = err.problem_mark or err.context_mark
+        message = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
+        where = _mark(mark)
+        return Problem(path, where.line, where.col, f"YAML syntax: {message}")
+    return Problem(path, 1, 1, f"YAML syntax: {err}")
+
+
+def _check_events(text: str, path: str) -> list[Problem]:
+    """First pass: things the composer would otherwise turn into huge or cyclic graphs."""
+    problems: list[Problem] = []
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+        where = _mark(event.start_mark)
+        if count > MAX_EVENTS:
+            problems.append(Problem(path, where.line, where.col, "file has too many values"))
+            break
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(path, where.line, where.col, "aliases (*name) are not allowed"))
+            continue
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            problems.append(Problem(path, where.line, where.col, "anchors (&name) are not allowed"))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _CORE_TAGS and tag != "!":
+            problems.append(Problem(path, where.line, where.col, f"tag {tag} is not allowed"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                problems.append(Problem(path, where.line, where.col, "nesting is too deep"))
+                break
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return problems
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode, path: str, problems: list[Problem]) -> MScalar:
+    kind: ScalarKind = "other"
+    value: str | int | float | bool | None = node.value
+    core = _CORE_TAGS.get(node.tag)
+    try:
+        if core == "str":
+            kind = "str"
+        elif core == "int":
+            value, kind = _CONSTRUCTOR.construct_yaml_int(node), "int"
+        elif core == "float":
+            value, kind = _CONSTRUCTOR.construct_yaml_float(node), "float"
+        elif core == "bool":
+            value, kind = _CONSTRUCTOR.construct_yaml_bool(node), "bool"
+        elif core == "null":
+            value, kind = None, "null"
+    except (ValueError, yaml.YAMLError):
+        where = _mark(node.start_mark)
+        shown = node.value if len(node.value) <= 24 else node.value[:20] + "..."
+        problems.append(Problem(path, where.line, where.col, f"cannot read {shown!r}"))
+    return MScalar(value, kind, node.value, _mark(node.start_mark))
+
+
+def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> MValue:
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return MSeq(tuple(_convert(n, path, problems) for n in node.value), _mark(node.start_mark))
+    entries: list[tuple[MScalar, MValue]] = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            where = _mark(key_node.start_mark)
+            problems.append(Problem(path, where.line, where.col, "a key must be a plain word"))
+            continue
+        key = _scalar(key_node, path, problems)
+        entries.append((key, _convert(value_node, path, problems)))
+    return MMap(tuple(entries), _mark(node.start_mark))
+
+
+def parse_yaml(text: str, path: str) -> MValue | None:
+    """The single YAML document in ``text`` (None if empty); ContentError on bad YAML."""
+    try:
+        problems = _check_events(text, path)
+        if problems:
+            raise ContentError(problems)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        raise ContentError([_yaml_error_problem(path, text, err)]) from None
+    if node is None:
+        return None
+    converted: list[Problem] = []
+    value = _convert(node, path, converted)
+    if converted:
+        raise ContentError(converted)
+    return value
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+class JsonSyntaxError(Exception):
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
+_LITERALS = (("true", True, "bool"), ("false", False, "bool"), ("null", None, "null"))
+
+
+class _JsonReader:
+    def __init__(self, text: str, locator: Locates) -> None:
+        self.text = text
+        self.loc = locator
+
+    def ws(self, i: int) -> int:
+        match = _WS.match(self.text, i)
+        return match.end() if match else i
+
+    def value(self, i: int, depth: int) -> tuple[MValue, int]:
+        if depth > MAX_DEPTH:
+            raise JsonSyntaxError(i, "nesting is too deep")
+        i = self.ws(i)
+        if i >= len(self.text):
+            raise JsonSyntaxError(i, "expected a value")
+        ch = self.text[i]
+        if ch == "{":
+            return self.obj(i, depth)
+        if ch == "[":
+            return self.array(i, depth)
+        if ch == '"':
+            return self.string(i)
+        for word, literal, kind in _LITERALS:
+            if self.text.startswith(word, i):
+                return MScalar(literal, kind, word, self.loc.mark(i)), i + len(word)
+        match = _NUMBER.match(self.text, i)
+        if not match:
+            raise JsonSyntaxError(i, "expected a value")
+        raw = match.group(0)
+        try:
+            number: int | float = float(raw) if match.group(1) or match.group(2) else int(raw)
+        except ValueError:
+            raise JsonSyntaxError(i, "number is too large") from None
+        kind: ScalarKind = "float" if isinstance(number, float) else "int"
+        return MScalar(number, kind, raw, self.loc.mark(i)), match.end()
+
+    def string(self, i: int) -> tuple[MScalar, int]:
+        try:
+            value, end = json.decoder.scanstring(self.text, i + 1, True)
+        except json.JSONDecodeError as err:
+            raise JsonSyntaxError(err.pos, err.msg) from None
+        return MScalar(value, "str", self.text[i:end], self.loc.mark(i)), end
+
+    def obj(self, i: int, depth: int) -> tuple[MMap, int]:
+        start, entries = i, []
+        i = self.ws(i + 1)
+        if self.text.startswith("}", i):
+            return MMap((), self.loc.mark(start)), i + 1
+        while True:
+            i = self.ws(i)
+            if not self.text.startswith('"', i):
+                raise JsonSyntaxError(i, 'expected a "quoted" key')
+            key, i = self.string(i)
+            i = self.ws(i)
+            if not self.text.startswith(":", i):
+                raise JsonSyntaxError(i, "expected ':'")
+            value, i = self.value(i + 1, depth + 1)
+            entries.append((key, value))
+            i = self.ws(i)
+            if self.text.startswith(",", i):
+                i += 1
+                continue
+            if self.text.startswith("}", i):
+                return MMap(tuple(entries), self.loc.mark(start)), i + 1
+            raise JsonSyntaxError(i, "expected ',' or '}'")
+
+    def array(self, i: int, depth: int) -> tuple[MSeq, int]:
+        start, items = i, []
+        i = self.ws(i + 1)
+        if self.text.startswith("]", i):
+            return MSeq((), self.loc.mark(start)), i + 1
+        while True:
+            value, i = self.value(i, depth + 1)
+            items.append(value)
+            i = self.ws(i)
+            if self.text.startswith(",", i):
+                i += 1
+                continue
+            if self.text.startswith("]", i):
+                return MSeq(tuple(items), self.loc.mark(start)), i + 1
+            raise JsonSyntaxError(i, "expected ',' or ']'")
+
+
+def parse_json(text: str, start: int, locator: Locates) -> tuple[MValue, int]:
+    """One JSON value starting at ``text[start]``; returns it and the offset just after it.
+    Raises JsonSyntaxError (with the offset) on anything that is not strict JSON."""
+    return _JsonReader(text, locator).value(start, 0)
+
+
+def to_plain(value: MValue) -> object:
+    """The tree as plain Python data (for metadata blocks kept verbatim)."""
+    if isinstance(value, MScalar):
+        return value.value
+    if isinstance(value, MSeq):
+        return [to_plain(v) for v in value.items]
+    return {k.text if k.kind != "str" else str(k.value): to_plain(v) for k, v in value.entries}

@@ -1,0 +1,179 @@
+"""Hypothesis strategies for valid scenarios, in the canonical form the loader produces
+(text stripped, line breaks LF), so that round trips can be checked with ``==``."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import strategies as st
+
+from svctrainer.core.scenarios.model import (
+    Choice,
+    CustomerProfile,
+    DemandLevel,
+    Effects,
+    Gate,
+    Language,
+    Mood,
+    Node,
+    Protocol,
+    ProtocolStep,
+    RunFlag,
+    Scenario,
+    Sensitivities,
+    Sensitivity,
+    ServqualPoints,
+    TierThresholds,
+    Timeout,
+    TwineExtras,
+)
+from svctrainer.core.scenarios.schema import choice_text_problem, node_id_problem
+
+# Letters, CJK, punctuation that Twee and YAML give meaning to, and odd whitespace.
+_WORD = "abcXYZ09 _.,:;!?'\"()<>-=/\\#&%*+~@$^`中文客户é"
+_LINE = _WORD + "[]{}|\t\u00a0\u3000\u2028"
+FLAGS = ("identity_verified", "card_offered", "vip")
+
+
+def _clean_lines(text: str) -> bool:
+    return not any(line.startswith("\\:") for line in text.split("\n"))
+
+
+def _text(alphabet: str, max_size: int, *, min_size: int = 0) -> st.SearchStrategy[str]:
+    return (
+        st.text(alphabet=alphabet, max_size=max_size)
+        .map(str.strip)
+        .filter(lambda s: len(s) >= min_size and _clean_lines(s))
+    )
+
+
+def single_line(max_size: int = 40, *, min_size: int = 0) -> st.SearchStrategy[str]:
+    alphabet = _LINE.replace("\u2028", "")
+    return _text(alphabet, max_size, min_size=min_size)
+
+
+free_text = _text(_LINE + "\n", 120)  # may hold link markup: kept inside JSON or non-node passages
+multi_line = free_text.filter(lambda s: "[[" not in s)  # node texts: markup would be a link
+node_ids = _text(_WORD, 16, min_size=1).filter(
+    lambda s: node_id_problem(s) is None and not s.startswith("Customer profile")
+)
+choice_texts = single_line(30, min_size=1).filter(lambda s: choice_text_problem(s) is None)
+halves = st.integers(-20, 20).map(lambda n: n / 2)
+
+
+@st.composite
+def effects(draw: st.DrawFn, protocol: Protocol) -> Effects:
+    steps = [s for s in ProtocolStep if s.protocol is protocol]
+    mood = Mood(draw(st.one_of(halves, st.floats(-10, 10))), draw(halves))
+    return Effects(
+        mood=mood,
+        touches=tuple(draw(st.lists(st.sampled_from(list(Sensitivity)), unique=True, max_size=2))),
+        servqual=ServqualPoints(*(draw(st.integers(-3, 3)) for _ in range(5))),
+        steps=tuple(draw(st.lists(st.sampled_from(steps), unique=True, max_size=2))),
+        flags=tuple(draw(st.lists(st.sampled_from(list(RunFlag)), unique=True, max_size=2))),
+        sets=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
+        breaches=tuple(draw(st.lists(st.sampled_from(list(Gate)), unique=True, max_size=1))),
+    )
+
+
+@st.composite
+def choices(draw: st.DrawFn, ids: list[str], protocol: Protocol) -> tuple[Choice, ...]:
+    count = draw(st.integers(0, 3))
+    names = draw(
+        st.lists(
+            st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True).filter(
+                lambda n: not re.fullmatch(r"c\d+", n)
+            ),
+            unique=True,
+            min_size=count,
+            max_size=count,
+        )
+    )
+    result = []
+    for index, name in enumerate(names, start=1):
+        choice_id = name if draw(st.booleans()) else f"c{index}"
+        if any(c.id == choice_id for c in result):
+            choice_id = name
+        result.append(
+            Choice(
+                id=choice_id,
+                text=draw(choice_texts),
+                to=draw(st.sampled_from(ids)),
+                effects=draw(effects(protocol)),
+                if_flags=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
+                unless_flags=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
+                feedback=draw(free_text),
+            )
+        )
+    return tuple(result)
+
+
+metadata = st.one_of(
+    st.none(),
+    st.fixed_dictionaries(
+        {"position": st.from_regex(r"[0-9]{1,4},[0-9]{1,4}", fullmatch=True)},
+        optional={"size": st.just("100,100"), "note": single_line(10)},
+    ),
+)
+extra_tags = st.lists(
+    st.from_regex(r"[a-rt-z][a-z0-9-]{0,6}", fullmatch=True), unique=True, max_size=2
+)
+
+
+@st.composite
+def nodes(draw: st.DrawFn, node_id: str, ids: list[str], protocol: Protocol) -> Node:
+    twine = TwineExtras(tags=tuple(draw(extra_tags)), metadata=draw(metadata))
+    twine_or_none = twine if twine != TwineExtras() and draw(st.booleans()) else None
+    if draw(st.integers(0, 3)) == 0:
+        return Node(
+            node_id,
+            draw(multi_line),
+            ending=True,
+            need_met=draw(st.booleans()),
+            twine=twine_or_none,
+        )
+    limit = draw(st.one_of(st.none(), st.sampled_from([0.5, 10.0, 12.5, 600.0])))
+    timeout = None
+    if limit is not None and draw(st.booleans()):
+        to = draw(st.sampled_from([*ids, None]))
+        timeout = Timeout(
+            to=None if to == node_id else to,
+            effects=draw(effects(protocol)),
+            feedback=draw(free_text),
+        )
+    return Node(
+        id=node_id,
+        text=draw(multi_line),
+        choices=draw(choices(ids, protocol)),
+        time_limit_s=limit,
+        on_timeout=timeout,
+        twine=twine_or_none,
+    )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, max_nodes: int = 5) -> Scenario:
+    protocol = draw(st.sampled_from(list(Protocol)))
+    ids = draw(st.lists(node_ids, unique=True, min_size=1, max_size=max_nodes))
+    profile = CustomerProfile(
+        who=draw(single_line(30, min_size=1)),
+        situation=draw(free_text),
+        portrait=draw(st.sampled_from(["default", "elderly-woman", "vip2"])),
+        demand_level=draw(st.sampled_from(list(DemandLevel))),
+        mood=Mood(draw(st.floats(-5, 5)), draw(halves.filter(lambda x: -5 <= x <= 5))),
+        sensitivity=Sensitivities(
+            *(draw(st.sampled_from([0.0, 0.5, 1.0, 1.5, 5.0])) for _ in range(4))
+        ),
+    )
+    return Scenario(
+        id=draw(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)?", fullmatch=True)),
+        title=draw(single_line(30, min_size=1)),
+        language=draw(st.sampled_from(list(Language))),
+        start=draw(st.sampled_from(ids)),
+        nodes=tuple(draw(nodes(i, ids, protocol)) for i in ids),
+        version=draw(st.integers(1, 99)),
+        summary=draw(free_text),
+        protocol=protocol,
+        customer=profile,
+        tiers=TierThresholds(draw(halves.filter(lambda x: -5 <= x <= 5))),
+    )
