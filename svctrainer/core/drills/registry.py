@@ -12,16 +12,29 @@ import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from svctrainer.core.drills.amount_words_drill import AmountWordsDrill
 from svctrainer.core.drills.base import DrillRun, DrillType
+from svctrainer.core.drills.cash_counting import CashCountingDrill
 from svctrainer.core.drills.data_entry import DataEntryDrill
+from svctrainer.core.drills.drawer_balancing import DrawerBalancingDrill
+from svctrainer.core.drills.making_change import MakingChangeDrill
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.drills.tenkey import TenKeyDrill
+from svctrainer.core.drills.voucher_summing import VoucherSummingDrill
 from svctrainer.core.keystrokes import KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 
 MAX_SEED = (1 << 63) - 1  # seeds fit a signed 64-bit database column
 
-BUILTIN_TYPES: tuple[DrillType, ...] = (TenKeyDrill(), DataEntryDrill())
+BUILTIN_TYPES: tuple[DrillType, ...] = (
+    TenKeyDrill(),
+    DataEntryDrill(),
+    VoucherSummingDrill(),
+    AmountWordsDrill(),
+    MakingChangeDrill(),
+    CashCountingDrill(),
+    DrawerBalancingDrill(),
+)
 _registry: dict[str, DrillType] = {t.name: t for t in BUILTIN_TYPES}
 
 

@@ -65,8 +65,23 @@ def test_shipped_pack_is_valid_and_runs(name):
     assert result.details["items_done"] == 3
 
 
-def test_every_shipped_pack_is_expected():
-    assert sorted(p.name for p in DRILLS.glob("*.toml")) == sorted(EXPECTED)
+def test_every_shipped_pack_is_valid_and_each_drill_has_both_modes_in_both_languages():
+    """Issue 4: the English and Chinese packs hold a practice and a test definition for
+    every drill type."""
+    from svctrainer.core.drills.registry import drill_type_names
+
+    offered: set[tuple[str, str, Mode]] = set()
+    for path in sorted(DRILLS.glob("*.toml")):
+        definition, problems = check_pack_file(path)
+        assert problems == [], path.name
+        assert definition is not None
+        assert definition.id == path.name.removesuffix(".toml")
+        for mode in definition.modes:
+            offered.add((definition.drill_type, definition.language, mode))
+    for kind in drill_type_names():
+        for lang in ("en", "zh"):
+            for mode in (Mode.PRACTICE, Mode.TEST):
+                assert (kind, lang, mode) in offered, (kind, lang, mode)
 
 
 def test_english_and_chinese_tests_draw_the_same_amounts():

@@ -1,0 +1,335 @@
+"""Making change by counting back: a customer pays ``tendered`` for ``price``; the
+trainee hands back the change piece by piece, smallest first, as when counting up aloud
+from the price to the amount tendered ("13.40 … 13.50, 14, 15, 20").
+
+Input (all logged, so replay is exact): the drawer's denominations, smallest first, are
+on keys ``1``–``9``, ``0``, then ``q``–``p`` (``DrawerSlot.key``); a click on a piece
+is the synthetic key ``piece:<face value>`` (``DrawerSlot.event_key``, e.g.
+``piece:0.5``). Backspace takes back the last piece; Enter hands the change over and
+moves to the next customer. Enter and Backspace do nothing on an empty tray. At most
+``MAX_TRAY`` pieces per customer.
+
+Each handed-over change is judged by ``change_items.judge_change`` (wrong total, not
+the fewest pieces, wrong order; the last two can be relaxed with ``require_fewest`` /
+``require_order`` in ``[scoring]`` and are then only reported).
+
+Figures: speed = changes handed over per minute of active time (``items_per_min``,
+0.1); accuracy = correct / handed over (0.0001); score = min(100, 100 × speed /
+reference_speed) × accuracy (0.1). The pack's ``error_policy`` does not apply: every
+handed-over change is final.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from svctrainer.core import metrics
+from svctrainer.core.currency import (
+    CurrencySet,
+    Denomination,
+    face_text,
+    validate_generator_currency,
+)
+from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
+from svctrainer.core.drills.change_items import (
+    GENERATOR_SPEC,
+    ChangeError,
+    ChangeItem,
+    ChangeJudgement,
+    PriceSpec,
+    draw_change_item,
+    fixed_items,
+    judge_change,
+    price_spec,
+)
+from svctrainer.core.drills.fewest_pieces import fewest_pieces
+from svctrainer.core.drills.lazy_items import LazyItems
+from svctrainer.core.drills.result import DrillResult, EndReason
+from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
+from svctrainer.core.money import from_cents
+from svctrainer.core.packs.definition import DrillDefinition, Mode
+from svctrainer.core.packs.schema import Issue, Key, Kind
+
+PIECE_EVENT = "piece:"
+DRAWER_KEYS = tuple("1234567890qwertyuiop")
+MAX_TRAY = 60
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,9}(\.[0-9]{1,2})?")
+SPEED_UNIT = "items_per_min"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeContent:
+    currency: CurrencySet
+    prices: PriceSpec | None  # generated customers, or
+    items: tuple[ChangeItem, ...] | None  # fixed ones
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerSlot:
+    """A denomination in the drawer: press ``key`` or send ``event_key`` for a click."""
+
+    key: str
+    event_key: str
+    denomination: Denomination
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """What the making-change screen draws. ``counted_to`` is what the teller says aloud
+    (price + pieces so far). ``change_due`` and ``hint`` (the fewest pieces, smallest
+    first) are None unless the mode shows hints. ``last`` judges the previous customer."""
+
+    currency_code: str
+    currency_symbol: str
+    drawer: tuple[DrawerSlot, ...]
+    item_index: int
+    item_count: int | None
+    price: Decimal | None
+    tendered: tuple[Denomination, ...]
+    tendered_total: Decimal | None
+    tray: tuple[Denomination, ...]
+    tray_total: Decimal
+    counted_to: Decimal | None
+    change_due: Decimal | None
+    hint: tuple[Decimal, ...] | None
+    last: ChangeJudgement | None
+
+
+class MakingChangeRun(DrillRun):
+    def _reset(self) -> None:
+        content: ChangeContent = self.definition.content
+        self.currency = content.currency
+        ascending = tuple(reversed(self.currency.denominations))
+        self.drawer = tuple(
+            DrawerSlot(key, PIECE_EVENT + face_text(d.value), d)
+            for key, d in zip(DRAWER_KEYS, ascending, strict=False)
+        )
+        self._by_key = {s.key: s.denomination for s in self.drawer}
+        self._by_key.update({s.event_key: s.denomination for s in self.drawer})
+        extra = self.definition.scoring.extra
+        self.require_fewest = bool(extra.get("require_fewest", True))
+        self.require_order = bool(extra.get("require_order", True))
+        rng = SeededRandom(self.seed)
+        if content.items is not None:
+            fixed = content.items
+            count: int | None = len(fixed)
+            make = fixed.__getitem__
+        else:
+            prices = content.prices
+            assert prices is not None  # noqa: S101 - guaranteed by build_content
+            count = None
+            make = lambda _i: draw_change_item(rng, prices, self.currency)  # noqa: E731
+        limit = self.settings.item_count
+        if limit is not None:
+            count = limit if count is None else min(count, limit)
+        self.items: LazyItems[ChangeItem] = LazyItems(count, make)
+        self.item_index = 0
+        self.current = self.items.item(0)
+        self.tray: list[Denomination] = []
+        self.judgements: list[ChangeJudgement] = []
+        self.strokes = 0
+        self.corrections = 0
+        self.item_start_ns = 0
+
+    # -- input ---------------------------------------------------------------------------
+    def _piece(self, ev: KeyEvent) -> Denomination | None:
+        key = ev.key.lower() if len(ev.key) == 1 else ev.key
+        found = self._by_key.get(key)
+        text = ev.key.removeprefix(PIECE_EVENT)
+        if found is None and ev.key.startswith(PIECE_EVENT) and _PLAIN_NUMBER.fullmatch(text):
+            value = Decimal(text)  # "piece:0.50" names the same piece as "piece:0.5"
+            found = next(
+                (s.denomination for s in self.drawer if s.denomination.value == value), None
+            )
+        return found
+
+    def _is_stroke(self, ev: KeyEvent) -> bool:
+        if self.current is None:
+            return False
+        if ev.key in (ENTER, BACKSPACE):
+            return bool(self.tray)
+        return len(self.tray) < MAX_TRAY and self._piece(ev) is not None
+
+    def _on_stroke(self, ev: KeyEvent, latency_ns: int | None) -> Feedback:
+        self.strokes += 1
+        self.count_strokes(1)
+        if ev.key == ENTER:
+            return self._hand_over()
+        if ev.key == BACKSPACE:
+            self.tray.pop()
+            self.corrections += 1
+            return Feedback(Verdict.CORRECTION, strokes=1)
+        piece = self._piece(ev)
+        assert piece is not None  # noqa: S101 - see _is_stroke
+        assert self.current is not None  # noqa: S101
+        total = sum((d.value for d in self.tray), piece.value)
+        wrong = (bool(self.tray) and piece.value < self.tray[-1].value) or (
+            total > self.current.change_due
+        )
+        self.tray.append(piece)
+        return Feedback(Verdict.WRONG if wrong else Verdict.CORRECT, strokes=1, errors=int(wrong))
+
+    def _hand_over(self) -> Feedback:
+        item = self.current
+        assert item is not None  # noqa: S101 - see _is_stroke
+        given = tuple(d.value for d in self.tray)
+        errors, correct, fewest = judge_change(
+            item.change_due,
+            given,
+            [d.value for d in self.currency.denominations],
+            require_fewest=self.require_fewest,
+            require_order=self.require_order,
+        )
+        ms = (self.clock.active_ns - self.item_start_ns) // metrics.NS_PER_MS
+        self.judgements.append(
+            ChangeJudgement(self.item_index, item, given, fewest, errors, correct, ms)
+        )
+        self.item_start_ns = self.clock.active_ns
+        self.item_index += 1
+        self.tray = []
+        self.current = self.items.item(self.item_index)
+        if self.current is None:
+            self._finish(EndReason.ITEMS)
+        verdict = Verdict.CORRECT if correct else Verdict.WRONG
+        return Feedback(
+            verdict, ENTER, 1, 0 if correct else 1, advanced=True, finished=self.finished
+        )
+
+    # -- display and result ------------------------------------------------------------------
+    def _correct_count(self) -> int:
+        return sum(j.correct for j in self.judgements)
+
+    def state(self, now_ns: int | None = None) -> LiveState:
+        common = self.common_state(now_ns)
+        done = len(self.judgements)
+        return LiveState(
+            **common,
+            strokes=self.strokes,
+            errors=done - self._correct_count(),
+            speed=metrics.ratio(done * metrics.MS_PER_MINUTE, common["active_ms"]),
+            speed_unit=SPEED_UNIT,
+            item_index=self.item_index,
+            items_done=done,
+            item_count=self.items.count,
+        )
+
+    def view(self) -> ChangeView:
+        item = self.current
+        hints = self.settings.hints and item is not None
+        hint = None
+        if hints and item is not None:
+            cents = [d.cents for d in self.currency.denominations]
+            best = fewest_pieces(int(item.change_due * 100), cents) or ()
+            hint = tuple(from_cents(c) for c in reversed(best))
+        tray_total = sum((d.value for d in self.tray), Decimal("0.00"))
+        return ChangeView(
+            currency_code=self.currency.code,
+            currency_symbol=self.currency.symbol,
+            drawer=self.drawer,
+            item_index=self.item_index,
+            item_count=self.items.count,
+            price=None if item is None else item.price,
+            tendered=() if item is None else tuple(self._denomination(v) for v in item.tendered),
+            tendered_total=None if item is None else item.tendered_total,
+            tray=tuple(self.tray),
+            tray_total=tray_total,
+            counted_to=None if item is None else item.price + tray_total,
+            change_due=item.change_due if hints and item is not None else None,
+            hint=hint,
+            last=self.judgements[-1] if self.judgements else None,
+        )
+
+    def _denomination(self, value: Decimal) -> Denomination:
+        found = self.currency.find(value)
+        assert found is not None  # noqa: S101 - tendered pieces are denominations
+        return found
+
+    def _build_result(self) -> DrillResult:
+        active_ms = self.active_ns // metrics.NS_PER_MS
+        done = len(self.judgements)
+        correct = self._correct_count()
+        speed = metrics.ratio(done * metrics.MS_PER_MINUTE, active_ms)
+        accuracy = metrics.accuracy(correct, done - correct)
+        figures = {
+            SPEED_UNIT: speed,
+            "accuracy": accuracy,
+            "score": reference_score(self, speed, accuracy),
+        }
+        counts = {str(e): sum(e in j.errors for j in self.judgements) for e in ChangeError}
+        details = {
+            "currency": self.currency.code,
+            "items_done": done,
+            "items_correct": correct,
+            "error_counts": counts,
+            "pieces_given": sum(len(j.given) for j in self.judgements),
+            "corrections": self.corrections,
+            "require_fewest": self.require_fewest,
+            "require_order": self.require_order,
+            "items": [j.to_dict() for j in self.judgements],
+        }
+        return cash_drill_result(
+            self, strokes=self.strokes, speed_unit=SPEED_UNIT, figures=figures, details=details
+        )
+
+
+class MakingChangeDrill(DrillType):
+    name: ClassVar[str] = "making_change"
+    speed_unit: ClassVar[str] = SPEED_UNIT
+    grade_figures: ClassVar[frozenset[str]] = frozenset({SPEED_UNIT, "accuracy", "score"})
+    scoring_keys: ClassVar[tuple[Key, ...]] = (
+        Key("require_fewest", Kind.BOOL),
+        Key("require_order", Kind.BOOL),
+    )
+
+    def figure_maximum(self, figure: str) -> Decimal:
+        return Decimal(1000) if figure == SPEED_UNIT else super().figure_maximum(figure)
+
+    def build_content(
+        self,
+        generator: Mapping[str, Any] | None,
+        items: Sequence[Mapping[str, Any]] | None,
+        language: str,
+    ) -> tuple[ChangeContent | None, list[Issue]]:
+        clean, currency, issues = validate_generator_currency(
+            GENERATOR_SPEC, generator, language, "making-change"
+        )
+        given = [k for k in ("price_min", "price_max", "price_step") if k in (generator or {})]
+        prices = None
+        fixed = None
+        if items is not None:
+            issues += [
+                Issue(("generator", k), f"'{k}' does not apply when [[items]] fix the customers")
+                for k in given
+            ]
+            if currency is not None:
+                fixed, more = fixed_items(items, currency)
+                issues += more
+        elif generator is not None:
+            for key in ("price_min", "price_max"):
+                if key not in generator:
+                    issues.append(
+                        Issue(("generator",), f"missing required key '{key}' in [generator]")
+                    )
+            if currency is not None and not issues:
+                prices, more = price_spec(clean, currency)
+                issues += more
+        if issues or currency is None:
+            return None, issues
+        return ChangeContent(currency, prices, fixed), []
+
+    def new_run(
+        self,
+        definition: DrillDefinition,
+        mode: Mode,
+        seed: int,
+        options: Mapping[str, Any] | None,
+    ) -> MakingChangeRun:
+        if options:
+            raise ValueError(f"unknown making-change options: {sorted(options)}")
+        return MakingChangeRun(definition, mode, seed, {})

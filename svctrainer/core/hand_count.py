@@ -1,0 +1,223 @@
+"""Hand-count results a trainer records: counting real practice notes (练功券) by hand
+for 3 or 5 minutes, as many branches still train, so they chart with the drills.
+
+A ``HandCountRecord`` is validated when it is made (``HandCountError`` lists every
+problem as a field name, a code and parameters the GUI can word and translate), and
+``to_result`` turns it into the ``DrillResult`` figures the cash-counting drill produces
+(same ``speed_unit``, ``notes_per_min``), so both appear in one progress chart.
+
+The contest formula (this project's; the same rules as the on-screen cash-counting
+drill, where a missed defect voids its bundle of 100 notes):
+
+- missed defects = defects planted − defects found (0 when the trainer did not say how
+  many were planted);
+- net notes = max(0, notes counted − 100 × missed defects − 20 × banding penalties)
+  (a banding penalty: a loose band, a reversed or folded note, an uneven bundle);
+- ``notes_per_min`` = net notes / minutes; ``gross_notes_per_min`` = notes counted /
+  minutes (0.1, half up);
+- accuracy = defects found / defects planted (1.0 when none were planted or the number
+  is not known; 0.0001);
+- score = min(100, 100 × notes_per_min / reference), the reference being
+  ``DEFAULT_REFERENCE_NOTES_PER_MIN`` unless the caller passes the team's own (0.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from svctrainer.core import metrics
+from svctrainer.core.drills.result import DrillResult, validity
+
+DRILL_TYPE = "hand_count"
+SPEED_UNIT = "notes_per_min"
+ALLOWED_MINUTES = (3, 5)
+MAX_NOTES = 5_000  # beyond 1 000 notes a minute for 5 minutes: a typing slip
+MAX_DEFECTS = 100
+MAX_PENALTIES = 100
+NOTES_PER_MISSED_DEFECT = 100
+NOTES_PER_BANDING_PENALTY = 20
+DEFAULT_REFERENCE_NOTES_PER_MIN = Decimal(150)
+
+
+class HandCountProblem(StrEnum):
+    """Codes for the form to word; ``params`` of the problem fill in the numbers."""
+
+    BAD_PERSON = "bad_person"
+    BAD_DATE = "bad_date"
+    BAD_MINUTES = "bad_minutes"  # params: allowed
+    OUT_OF_RANGE = "out_of_range"  # params: minimum, maximum
+    MORE_FOUND_THAN_PLANTED = "more_found_than_planted"
+    DATE_IN_FUTURE = "date_in_future"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    field: str
+    code: HandCountProblem
+    params: Mapping[str, int | str]
+
+
+class HandCountError(ValueError):
+    """Every problem of a hand-count entry at once, so the form can mark all fields."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class HandCountRecord:
+    """One trainer-entered result. ``person_id`` is the person's database id;
+    ``defects_planted`` None means the trainer did not record it."""
+
+    person_id: int
+    day: dt.date
+    minutes: int
+    notes_counted: int
+    defects_found: int
+    banding_penalties: int
+    defects_planted: int | None = None
+
+    def __post_init__(self) -> None:
+        problems = _problems(self)
+        if problems:
+            raise HandCountError(problems)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        person_id: int,
+        day: dt.date,
+        minutes: int,
+        notes_counted: int,
+        defects_found: int,
+        banding_penalties: int,
+        defects_planted: int | None = None,
+        today: dt.date,
+    ) -> HandCountRecord:
+        """Like the constructor, and also refuses a ``day`` after ``today`` (the caller's
+        local date), reporting it together with any other problem."""
+        future = (
+            [FieldProblem("day", HandCountProblem.DATE_IN_FUTURE, {"today": today.isoformat()})]
+            if isinstance(day, dt.date) and day > today
+            else []
+        )
+        try:
+            record = cls(
+                person_id,
+                day,
+                minutes,
+                notes_counted,
+                defects_found,
+                banding_penalties,
+                defects_planted,
+            )
+        except HandCountError as exc:
+            raise HandCountError(exc.problems + future) from None
+        if future:
+            raise HandCountError(future)
+        return record
+
+    # -- figures -----------------------------------------------------------------------------
+    @property
+    def missed_defects(self) -> int:
+        if self.defects_planted is None:
+            return 0
+        return self.defects_planted - self.defects_found
+
+    @property
+    def net_notes(self) -> int:
+        return max(
+            0,
+            self.notes_counted
+            - NOTES_PER_MISSED_DEFECT * self.missed_defects
+            - NOTES_PER_BANDING_PENALTY * self.banding_penalties,
+        )
+
+    def figures(self, reference: Decimal = DEFAULT_REFERENCE_NOTES_PER_MIN) -> dict[str, float]:
+        speed = metrics.ratio(self.net_notes, self.minutes)
+        planted = self.defects_planted or 0
+        accuracy = metrics.ratio(self.defects_found, planted, 4) if planted else 1.0
+        return {
+            SPEED_UNIT: speed,
+            "gross_notes_per_min": metrics.ratio(self.notes_counted, self.minutes),
+            "accuracy": accuracy,
+            "score": metrics.speed_score(speed, reference, 1.0),
+        }
+
+    def to_result(self, reference: Decimal = DEFAULT_REFERENCE_NOTES_PER_MIN) -> DrillResult:
+        """The result to store and chart: ``active_ms`` is the counting time, ``strokes``
+        the notes counted (fewer than 10 notes makes it invalid, as for any drill)."""
+        figures = self.figures(reference)
+        active_ms = self.minutes * metrics.MS_PER_MINUTE
+        invalid = validity(active_ms, self.notes_counted)
+        return DrillResult(
+            drill_type=DRILL_TYPE,
+            definition_id=f"hand-count-{self.minutes}min",
+            definition_hash="",
+            mode="test",
+            seed=0,
+            options={},
+            ended_by="time_limit",
+            valid=invalid is None,
+            invalid_reason=None if invalid is None else str(invalid),
+            active_ms=active_ms,
+            strokes=self.notes_counted,
+            speed=figures[SPEED_UNIT],
+            speed_unit=SPEED_UNIT,
+            accuracy=figures["accuracy"],
+            score=figures["score"],
+            grade=None,
+            details={
+                **figures,
+                "person_id": self.person_id,
+                "day": self.day.isoformat(),
+                "minutes": self.minutes,
+                "notes_counted": self.notes_counted,
+                "net_notes": self.net_notes,
+                "defects_found": self.defects_found,
+                "defects_planted": self.defects_planted,
+                "missed_defects": self.missed_defects,
+                "banding_penalties": self.banding_penalties,
+                "reference_notes_per_min": str(reference),
+            },
+        )
+
+
+def _count_problem(field: str, value: object, maximum: int) -> FieldProblem | None:
+    if type(value) is not int or not 0 <= value <= maximum:
+        return FieldProblem(
+            field, HandCountProblem.OUT_OF_RANGE, {"minimum": 0, "maximum": maximum}
+        )
+    return None
+
+
+def _problems(r: HandCountRecord) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if type(r.person_id) is not int or r.person_id < 1:
+        problems.append(FieldProblem("person_id", HandCountProblem.BAD_PERSON, {}))
+    if type(r.day) is not dt.date:
+        problems.append(FieldProblem("day", HandCountProblem.BAD_DATE, {}))
+    if type(r.minutes) is not int or r.minutes not in ALLOWED_MINUTES:
+        allowed = " or ".join(map(str, ALLOWED_MINUTES))
+        problems.append(FieldProblem("minutes", HandCountProblem.BAD_MINUTES, {"allowed": allowed}))
+    checks = (
+        ("notes_counted", r.notes_counted, MAX_NOTES),
+        ("defects_found", r.defects_found, MAX_DEFECTS),
+        ("banding_penalties", r.banding_penalties, MAX_PENALTIES),
+    )
+    problems += [p for p in (_count_problem(*c) for c in checks) if p is not None]
+    if r.defects_planted is not None:
+        bad = _count_problem("defects_planted", r.defects_planted, MAX_DEFECTS)
+        if bad is not None:
+            problems.append(bad)
+        elif type(r.defects_found) is int and r.defects_found > r.defects_planted:
+            problems.append(
+                FieldProblem("defects_found", HandCountProblem.MORE_FOUND_THAN_PLANTED, {})
+            )
+    return problems
