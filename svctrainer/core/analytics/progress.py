@@ -1,0 +1,133 @@
+"""Baseline, latest level and gain over baseline: the supervisor's headline figures.
+
+Only valid TEST attempts count: test mode has fixed, seeded content and the pack's exact
+time limit, so tests are comparable with each other; practice runs (hints, pauses,
+restarts, adaptive content) are not. Within the tests, in chronological order
+(``series.chronological``):
+
+- baseline = median of the first 3 valid tests. With fewer than 3 there is no baseline
+  (``LevelStatus.TOO_FEW_TESTS``): a single first test is too noisy a starting point
+  (nerves, unfamiliar screen), and the median of 3 ignores one outlier.
+- latest = median of the last up to 3 valid tests taken AFTER the 3 baseline tests
+  (tests 4..n; so 1 test gives that test, 2 give their mean, 3 or more the median of the
+  last 3). The sets never overlap, so a gain is never measured against itself. With only
+  the 3 baseline tests there is no latest (``LevelStatus.NO_TEST_AFTER_BASELINE``).
+- gain, positive = better for every metric (all are "higher is better"):
+  speed:    (latest − baseline) / baseline × 100, in percent; None when baseline ≤ 0
+  accuracy: (latest − baseline) × 100, in percentage points (accuracy is a fraction)
+  score:    latest − baseline, in score points
+
+Values are returned unrounded; displays round them (``report_csv`` documents how).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from svctrainer.core.analytics.series import TEST_ONLY, AttemptPoint, Metric, usable, values
+
+BASELINE_TESTS = 3
+LATEST_TESTS = 3
+
+
+class LevelStatus(StrEnum):
+    """Why a level is or is not available (a code the GUI translates)."""
+
+    OK = "ok"
+    TOO_FEW_TESTS = "too_few_tests"  # fewer than BASELINE_TESTS valid tests
+    NO_TEST_AFTER_BASELINE = "no_test_after_baseline"
+
+
+class GainUnit(StrEnum):
+    PERCENT = "percent"  # relative change of speed
+    PERCENTAGE_POINTS = "percentage_points"  # absolute change of accuracy × 100
+    POINTS = "points"  # absolute change of score
+
+
+GAIN_UNITS = {
+    Metric.SPEED: GainUnit.PERCENT,
+    Metric.ACCURACY: GainUnit.PERCENTAGE_POINTS,
+    Metric.SCORE: GainUnit.POINTS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A level (baseline or latest) and the tests it is the median of.
+
+    ``value`` is None unless ``status`` is OK; ``attempts`` then holds the tests used.
+    """
+
+    value: float | None
+    status: LevelStatus
+    attempts: tuple[AttemptPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Baseline, latest and gain of one person on one drill for one metric."""
+
+    metric: Metric
+    baseline: Level
+    latest: Level
+    gain: float | None
+    gain_unit: GainUnit
+    tests: int  # valid tests with a value for the metric
+
+
+def valid_tests(points: Iterable[AttemptPoint], metric: Metric) -> list[AttemptPoint]:
+    """Valid test attempts with a value for ``metric``, oldest first."""
+    return usable(points, metric, TEST_ONLY)
+
+
+def baseline(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Level:
+    """Median of the first 3 valid tests; TOO_FEW_TESTS with fewer."""
+    tests = valid_tests(points, metric)
+    if len(tests) < BASELINE_TESTS:
+        return Level(None, LevelStatus.TOO_FEW_TESTS, tuple(tests))
+    used = tests[:BASELINE_TESTS]
+    return Level(statistics.median(values(used, metric)), LevelStatus.OK, tuple(used))
+
+
+def latest(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Level:
+    """Median of the last up to 3 valid tests after the baseline tests."""
+    tests = valid_tests(points, metric)
+    if len(tests) < BASELINE_TESTS:
+        return Level(None, LevelStatus.TOO_FEW_TESTS, tuple(tests))
+    after = tests[BASELINE_TESTS:]
+    if not after:
+        return Level(None, LevelStatus.NO_TEST_AFTER_BASELINE)
+    used = after[-LATEST_TESTS:]
+    return Level(statistics.median(values(used, metric)), LevelStatus.OK, tuple(used))
+
+
+def gain(baseline_value: float | None, latest_value: float | None, metric: Metric) -> float | None:
+    """Gain over baseline in ``GAIN_UNITS[metric]``; None if either level is missing, or
+    for speed if the baseline is not positive (no meaningful percentage)."""
+    if baseline_value is None or latest_value is None:
+        return None
+    if metric is Metric.SPEED:
+        if baseline_value <= 0:
+            return None
+        return (latest_value - baseline_value) / baseline_value * 100.0
+    if metric is Metric.ACCURACY:
+        return (latest_value - baseline_value) * 100.0
+    return latest_value - baseline_value
+
+
+def progress(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Progress:
+    """Baseline, latest and gain in one pass over the points."""
+    materialised = list(points)
+    base = baseline(materialised, metric)
+    last = latest(materialised, metric)
+    return Progress(
+        metric=metric,
+        baseline=base,
+        latest=last,
+        gain=gain(base.value, last.value, metric),
+        gain_unit=GAIN_UNITS[metric],
+        tests=len(valid_tests(materialised, metric)),
+    )
