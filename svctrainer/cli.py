@@ -40,7 +40,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _command(
-    subparsers: argparse._SubParsersAction[OneLineParser],
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
     name: str,
     help_text: str,
     handler: str,
@@ -60,38 +60,55 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"svctrainer {__version__}")
     _add_db_option(parser, top=True)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=OneLineParser)
+    for add in (_app_commands, _database_commands, _people_commands, _content_commands):
+        add(sub)
+    return parser
 
+
+Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
+    group = _command(sub, name, help_text, "")
+    return group.add_subparsers(
+        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+
+
+def _app_commands(sub: Subparsers) -> None:
     gui = _command(sub, "gui", "open the application window", "gui:run")
     gui.add_argument("--demo", action="store_true", help="open on a throw-away demo database")
-
     _command(
         sub, "demo", "fill the database with a demo branch and six months of history", "demo:run"
     )
+    words = _command(sub, "words", "amounts in words (answer keys for trainers)", "words:run")
+    words.add_argument("amount", nargs="?", metavar="AMOUNT", help="e.g. 1409.50")
+    words.add_argument("--lang", choices=("zh", "en"), default="zh")
+    words.add_argument("--parse", metavar="TEXT", help="read words back into an amount")
+    audit = _command(sub, "audit", "show the audit log", "audit:show")
+    audit.add_argument("--limit", type=int, default=50)
+    audit.add_argument("--json", action="store_true")
 
-    db = _command(sub, "db", "check, back up or restore the database", "")
-    db_sub = db.add_subparsers(
-        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
-    )
+
+def _database_commands(sub: Subparsers) -> None:
+    db = _group(sub, "db", "check, back up or restore the database")
     check = _command(
-        db_sub, "check", "check integrity and schema version (read-only)", "database:check"
+        db, "check", "check integrity and schema version (read-only)", "database:check"
     )
     check.add_argument("--json", action="store_true", help="print the result as JSON")
-    backup = _command(db_sub, "backup", "back up the SQLite database now", "database:backup")
+    backup = _command(db, "backup", "back up the SQLite database now", "database:backup")
     backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
-    _command(
-        db_sub, "backups", "list the backups kept beside the database", "database:list_backups"
-    )
-    restore = _command(db_sub, "restore", "replace the database with a backup", "database:restore")
+    _command(db, "backups", "list the backups kept beside the database", "database:list_backups")
+    restore = _command(db, "restore", "replace the database with a backup", "database:restore")
     restore.add_argument("backup", metavar="BACKUP", help="backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    person = _command(sub, "person", "list and manage people", "")
-    p_sub = person.add_subparsers(
-        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
-    )
-    plist = _command(p_sub, "list", "list people", "people:list_people")
+
+def _people_commands(sub: Subparsers) -> None:
+    person = _group(sub, "person", "list and manage people")
+    plist = _command(person, "list", "list people", "people:list_people")
     plist.add_argument("--json", action="store_true")
-    padd = _command(p_sub, "add", "add a person", "people:add")
+    padd = _command(person, "add", "add a person", "people:add")
     padd.add_argument("--name", required=True)
     padd.add_argument("--number", required=True, help="employee number")
     padd.add_argument(
@@ -99,29 +116,42 @@ def build_parser() -> OneLineParser:
     )
     padd.add_argument("--team", help="team name")
     padd.add_argument("--pin", help="PIN (asked for when omitted)")
-    proles = _command(p_sub, "set-roles", "replace a person's roles", "people:set_roles")
+    proles = _command(person, "set-roles", "replace a person's roles", "people:set_roles")
     proles.add_argument("number", help="employee number")
     proles.add_argument("roles", help="comma-separated roles")
-    preset = _command(p_sub, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
+    preset = _command(person, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
     preset.add_argument("number", help="employee number")
     preset.add_argument("--pin", help="new PIN (asked for when omitted)")
     for name, active in (("deactivate", False), ("activate", True)):
-        p = _command(p_sub, name, f"{name} a profile (results are kept)", "people:set_active")
+        p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")
         p.set_defaults(active=active)
-
-    team = _command(sub, "team", "list and add teams", "")
-    t_sub = team.add_subparsers(
-        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
-    )
-    _command(t_sub, "list", "list teams", "people:list_teams")
-    tadd = _command(t_sub, "add", "add a team", "people:add_team")
+    team = _group(sub, "team", "list and add teams")
+    _command(team, "list", "list teams", "people:list_teams")
+    tadd = _command(team, "add", "add a team", "people:add_team")
     tadd.add_argument("name")
 
-    audit = _command(sub, "audit", "show the audit log", "audit:show")
-    audit.add_argument("--limit", type=int, default=50)
-    audit.add_argument("--json", action="store_true")
-    return parser
+
+def _content_commands(sub: Subparsers) -> None:
+    content = _group(sub, "content", "check and import drill packs and scenarios")
+    check = _command(
+        content, "check", "validate files; print every problem as path:line:col", "content:check"
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    imp = _command(content, "import", "validate and store new content versions", "content:import_")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    _command(
+        content, "list", "list the newest version of every drill and scenario", "content:list_"
+    )
+    attempt = _group(sub, "attempt", "inspect stored attempts")
+    rescore = _command(
+        attempt, "rescore", "replay an attempt's event log and compare", "attempts:rescore"
+    )
+    rescore.add_argument("attempt_id", metavar="ATTEMPT_ID")
+    rescore.add_argument(
+        "--latest", action="store_true", help="score against the newest version of the content"
+    )
+    rescore.add_argument("--json", action="store_true")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

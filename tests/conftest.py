@@ -18,23 +18,23 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from svctrainer.core.pin_hash import ScryptCost  # noqa: E402
-from svctrainer.core.roles import Role  # noqa: E402
-from svctrainer.services.actor import Actor  # noqa: E402
-from svctrainer.services.api import Services  # noqa: E402
-from svctrainer.services.records import PersonRecord, TeamRecord  # noqa: E402
-from svctrainer.store.database import Database, resolve_url  # noqa: E402
-from svctrainer.store.migrate import ensure_current  # noqa: E402
+from support import FAST_PIN_COST, typed_perfectly
 
-# Real scrypt, cheaper parameters: the suite hashes hundreds of PINs. Production cost is
-# pinned by tests/core/test_pin_hash.py and tests/e2e (which use the real CLI).
-FAST_PIN_COST = ScryptCost(n=2**10, r=8, p=1)
+from svctrainer.core.roles import Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.migrate import ensure_current
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SVCTRAINER_HOME", str(home))
     monkeypatch.delenv("SVCTRAINER_DB", raising=False)
@@ -103,16 +103,61 @@ def branch(services: Services) -> Branch:
         cli, name="Sam Supervisor", employee_number="S1", pin=PIN, roles=[Role.SUPERVISOR]
     )
     trainer = people.create_person(
-        cli, name="Tia Trainer", employee_number="R1", pin=PIN, roles=[Role.TRAINER], team_id=team_a.id
+        cli,
+        name="Tia Trainer",
+        employee_number="R1",
+        pin=PIN,
+        roles=[Role.TRAINER],
+        team_id=team_a.id,
     )
     teller = people.create_person(
-        cli, name="Tom Teller", employee_number="T1", pin=PIN, roles=[Role.TELLER], team_id=team_a.id
+        cli,
+        name="Tom Teller",
+        employee_number="T1",
+        pin=PIN,
+        roles=[Role.TELLER],
+        team_id=team_a.id,
     )
     other = people.create_person(
-        cli, name="Tess Teller", employee_number="T2", pin=PIN, roles=[Role.TELLER], team_id=team_a.id
+        cli,
+        name="Tess Teller",
+        employee_number="T2",
+        pin=PIN,
+        roles=[Role.TELLER],
+        team_id=team_a.id,
     )
     outsider = people.create_person(
-        cli, name="Otto Outsider", employee_number="T3", pin=PIN, roles=[Role.TELLER], team_id=team_b.id
+        cli,
+        name="Otto Outsider",
+        employee_number="T3",
+        pin=PIN,
+        roles=[Role.TELLER],
+        team_id=team_b.id,
     )
     people.set_team_trainers(cli, team_a.id, [trainer.id])
     return Branch(svc, admin, supervisor, trainer, teller, other, outsider, team_a, team_b)
+
+
+@pytest.fixture
+def tenkey_attempt(branch: Branch):
+    """A stored practice attempt by Tess Teller (team A) on the shipped ten-key pack."""
+    from datetime import UTC, datetime
+
+    from svctrainer.core.packs.definition import Mode
+
+    svc = branch.services
+    svc.content.sync_bundled()
+    actor = branch.actor(branch.other_teller)
+    record = next(
+        r for r in svc.content.latest(actor) if r.content_id == "tenkey-amounts-practice.en"
+    )
+    _, definition = svc.content.load(actor, record.id)
+    events = typed_perfectly(definition, Mode.PRACTICE, seed=7, items=4)
+    return svc.attempts.record_drill(
+        actor,
+        record.id,
+        mode=Mode.PRACTICE,
+        seed=7,
+        events=events,
+        started_at=datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
+    )

@@ -12,10 +12,25 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "svctrainer"
 
 FORBIDDEN = {
-    "core": ("PySide6", "sqlalchemy", "alembic", "pyqtgraph", "svctrainer.store",
-             "svctrainer.services", "svctrainer.gui", "svctrainer.commands", "svctrainer.cli"),
-    "store": ("PySide6", "pyqtgraph", "svctrainer.services", "svctrainer.gui",
-              "svctrainer.commands", "svctrainer.cli"),
+    "core": (
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+        "pyqtgraph",
+        "svctrainer.store",
+        "svctrainer.services",
+        "svctrainer.gui",
+        "svctrainer.commands",
+        "svctrainer.cli",
+    ),
+    "store": (
+        "PySide6",
+        "pyqtgraph",
+        "svctrainer.services",
+        "svctrainer.gui",
+        "svctrainer.commands",
+        "svctrainer.cli",
+    ),
     "services": ("PySide6", "pyqtgraph", "svctrainer.gui", "svctrainer.commands", "svctrainer.cli"),
     "gui": ("svctrainer.commands", "svctrainer.cli"),
 }

@@ -13,6 +13,7 @@ from svctrainer.services.demo import create_demo_branch
 def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
+        services.content.sync_bundled()
         summary = create_demo_branch(services.db, Actor.command_line())
     finally:
         services.close()

@@ -48,3 +48,18 @@ class ContentError(Exception):
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def decode_utf8(data: bytes, path: str) -> str:
+    """The text of a content file, without a leading byte-order mark (Windows editors add
+    one). ContentError pointing at the first byte that is not UTF-8, by line and column,
+    so a trainer can find it in any editor."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        message = f"not UTF-8 text (byte 0x{data[err.start]:02x}); save the file as UTF-8"
+        raise ContentError([Problem(path, line, col, message)]) from None
+    return text.removeprefix("\ufeff")

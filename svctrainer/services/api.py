@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost
+from svctrainer.services.attempts import AttemptService
 from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
+from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.people import PeopleService
 from svctrainer.store.database import Database, resolve_url
@@ -24,6 +26,8 @@ class Services:
         self.people = PeopleService(db, pin_cost)
         self.audit = AuditService(db)
         self.database = DatabaseAdminService(db)
+        self.content = ContentService(db)
+        self.attempts = AttemptService(db)
 
     @classmethod
     def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:

@@ -20,8 +20,12 @@ def _command() -> list[str]:
 def cli(isolated_home: Path) -> Run:
     """Run the real ``svctrainer`` command in the test's isolated home folder."""
 
-    def run(*args: str, input_text: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str,
+        input_text: str | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "SVCTRAINER_HOME": str(isolated_home), **(env or {})}
         return subprocess.run(
             [*_command(), *args],

@@ -91,8 +91,22 @@ def test_check_fails_with_one_line_on_damage(cli, tmp_path):
 def test_admin_commands_are_audited_with_os_user(cli, tmp_path):
     url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
     assert cli("demo", "--db", url).returncode == 0
-    added = cli("person", "add", "--db", url, "--name", "Nora New", "--number", "E2000",
-                "--roles", "teller", "--team", "Counter A", "--pin", "4321")
+    added = cli(
+        "person",
+        "add",
+        "--db",
+        url,
+        "--name",
+        "Nora New",
+        "--number",
+        "E2000",
+        "--roles",
+        "teller",
+        "--team",
+        "Counter A",
+        "--pin",
+        "4321",
+    )
     assert added.returncode == 0, added.stderr
     roles = cli("person", "set-roles", "E2000", "teller,trainer", "--db", url)
     assert roles.returncode == 0, roles.stderr
@@ -101,7 +115,9 @@ def test_admin_commands_are_audited_with_os_user(cli, tmp_path):
     assert log[0]["actor"].startswith("cli:")
     # The CLI used the production PIN cost.
     with sqlite3.connect(tmp_path / "a.sqlite3") as conn:
-        stored = conn.execute("SELECT pin_hash FROM person WHERE employee_number='E2000'").fetchone()[0]
+        stored = conn.execute(
+            "SELECT pin_hash FROM person WHERE employee_number='E2000'"
+        ).fetchone()[0]
     assert stored.startswith("scrypt$131072$8$1$")
 
 

@@ -30,7 +30,10 @@ def test_five_wrong_pins_lock_for_five_minutes_and_are_audited(branch):
     # Even the right branch.pin is refused while locked, without being checked.
     with pytest.raises(ProfileLockedError):
         auth.sign_in(branch.teller.id, branch.pin, NOW + timedelta(minutes=4, seconds=59))
-    assert auth.sign_in(branch.teller.id, branch.pin, NOW + timedelta(minutes=5)).person.id == branch.teller.id
+    assert (
+        auth.sign_in(branch.teller.id, branch.pin, NOW + timedelta(minutes=5)).person.id
+        == branch.teller.id
+    )
     entries = branch.services.audit.recent(Actor.command_line())
     lock = next(e for e in entries if e.action == "person.locked")
     assert lock.target_id == str(branch.teller.id)
@@ -69,7 +72,8 @@ def test_profile_search(branch):
     auth = branch.services.auth
     assert [p.name for p in auth.profiles("tess")] == ["Tess Teller"]
     assert [p.employee_number for p in auth.profiles("T3")] == ["T3"]
-    assert auth.profiles("%") != [] and auth.profiles("no such person") == []
+    assert auth.profiles("%") != []
+    assert auth.profiles("no such person") == []
 
 
 def test_change_own_pin(branch):

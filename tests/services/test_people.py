@@ -88,7 +88,9 @@ def test_trainers_must_hold_the_trainer_role(branch):
     with pytest.raises(InvalidInputError, match="trainer role"):
         branch.services.people.set_team_trainers(CLI, branch.team_b.id, [branch.teller.id])
     with pytest.raises(NotFoundError):
-        branch.services.people.update_person(CLI, branch.teller.id, team_id=__import__("uuid").uuid4())
+        branch.services.people.update_person(
+            CLI, branch.teller.id, team_id=__import__("uuid").uuid4()
+        )
 
 
 def test_role_change_takes_effect_immediately(branch):

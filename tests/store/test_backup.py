@@ -25,7 +25,9 @@ def _add_team(path, name):
     with sqlite3.connect(path) as conn:
         branch = conn.execute("SELECT id FROM branch").fetchone()
         if branch is None:
-            conn.execute("INSERT INTO branch (id, name, created_at) VALUES ('b1', 'B', '2026-01-01')")
+            conn.execute(
+                "INSERT INTO branch (id, name, created_at) VALUES ('b1', 'B', '2026-01-01')"
+            )
             branch = ("b1",)
         conn.execute(
             "INSERT INTO team (id, branch_id, name, created_at) VALUES (?, ?, ?, '2026-01-01')",
@@ -68,7 +70,8 @@ def test_restore_keeps_the_replaced_file_aside(db_path):
     _add_team(db_path, "After")
     aside = restore_backup(saved, db_path, START + timedelta(hours=1))
     assert _rows(db_path) == [("Before",)]
-    assert aside is not None and ("After",) in _rows(aside)
+    assert aside is not None
+    assert ("After",) in _rows(aside)
 
 
 def test_restore_refuses_a_damaged_backup(db_path, tmp_path):

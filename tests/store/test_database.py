@@ -37,9 +37,11 @@ def test_times_come_back_as_utc(db_path):
 
 def test_naive_times_are_refused(db_path):
     db = Database(resolve_url(str(db_path)))
-    with pytest.raises(Exception, match="naive datetime"), db.writing() as session:
+    with db.writing() as session:
         session.add(Branch(id=uuid.uuid4(), name="B", created_at=datetime(2026, 1, 1)))
-        session.flush()
+        with pytest.raises(Exception, match="naive datetime"):
+            session.flush()
+        session.rollback()
     db.dispose()
 
 

@@ -71,7 +71,7 @@ def test_downgrade_is_never_attempted():
 
 def test_outdated_database_is_backed_up_before_upgrading(db_path, monkeypatch):
     # Simulate "one revision behind" by pretending the current head is newer than the file.
-    import svctrainer.store.migrate as migrate
+    from svctrainer.store import migrate
 
     monkeypatch.setattr(migrate, "HEAD_REVISION", "0002-future")
     upgraded: list[str] = []

@@ -35,7 +35,7 @@ from svctrainer.core.packs.schema import (
     suggestion,
     validate_table,
 )
-from svctrainer.core.problems import ContentError, Problem, Severity, errors_only
+from svctrainer.core.problems import ContentError, Problem, Severity, decode_utf8, errors_only
 
 MAX_PACK_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
@@ -175,15 +175,9 @@ def _check(label: str, data: bytes) -> tuple[DrillDefinition | None, list[Proble
     if len(data) > MAX_PACK_BYTES:
         return None, [_oversize(label, len(data))]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        message = (
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
-            "save it as UTF-8"
-        )
-        return None, [Problem(label, 0, 0, message)]
-    text = text.removeprefix("\ufeff")  # editors on Windows add a byte-order mark
+        text = decode_utf8(data, label)
+    except ContentError as exc:
+        return None, exc.problems
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -16,13 +16,13 @@ from enum import Enum
 from typing import TypeVar
 
 from svctrainer.core.problems import ContentError, Problem, Severity
+from svctrainer.core.problems import decode_utf8 as decode_content_utf8
 from svctrainer.core.scenarios.marked import (
     Mark,
     MMap,
     MScalar,
     MSeq,
     MValue,
-    TextLocator,
     to_plain,
 )
 
@@ -108,18 +108,11 @@ def normalize_text(value: str) -> str:
 
 
 def decode_utf8(data: bytes, path: str, max_bytes: int) -> str:
-    """The text of a content file; ContentError if too large or not UTF-8 (a leading BOM
-    is dropped). Invalid bytes are located by line and column."""
+    """The text of a content file; ContentError if too large or not UTF-8 (located by
+    line and column, as every content loader reports it)."""
     if len(data) > max_bytes:
         raise ContentError([Problem(path, 0, 0, f"file is larger than {max_bytes} bytes")])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        good = data[: err.start].decode("utf-8", errors="replace")
-        where = TextLocator(good).mark(len(good))
-        message = f"not UTF-8 text (byte 0x{data[err.start]:02x})"
-        raise ContentError([Problem(path, where.line, where.col, message)]) from None
-    return text.removeprefix("\ufeff")
+    return decode_content_utf8(data, path)
 
 
 class SchemaReader:

@@ -314,11 +314,9 @@ def test_a_pack_must_offer_a_mode():
     )
 
 
-def test_not_utf8_is_a_whole_file_problem():
+def test_not_utf8_points_at_the_bad_byte():
     data = GOOD.encode().replace(b"Ten-key", b"Ten\xff-key", 1)
-    assert problems_of(data) == [
-        "p.toml:0:0: the file is not UTF-8 text (byte 0xff on line 5); save it as UTF-8"
-    ]
+    assert problems_of(data) == ["p.toml:5:13: not UTF-8 text (byte 0xff); save the file as UTF-8"]
 
 
 def test_byte_order_mark_is_accepted():

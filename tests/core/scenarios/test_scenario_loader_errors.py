@@ -217,7 +217,9 @@ def test_not_utf8_is_located():
     data = GOOD.replace("Mr Li", "Mr L\xe9").encode("latin-1")
     with pytest.raises(ContentError) as caught:
         load_scenario(data, "s.yaml")
-    assert [str(p) for p in caught.value.problems] == ["s.yaml:5:12: not UTF-8 text (byte 0xe9)"]
+    assert [str(p) for p in caught.value.problems] == [
+        "s.yaml:5:12: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    ]
 
 
 def test_oversize_file_is_a_whole_file_problem():

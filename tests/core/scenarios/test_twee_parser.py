@@ -225,7 +225,10 @@ def test_positions_inside_text_account_for_trim_and_unescape():
 def test_non_utf8_twee_is_a_content_error():
     with pytest.raises(ContentError) as caught:
         parse_twee(b":: A\n\xff", "b.twee")
-    assert str(caught.value.problems[0]) == "b.twee:2:1: not UTF-8 text (byte 0xff)"
+    assert (
+        str(caught.value.problems[0])
+        == "b.twee:2:1: not UTF-8 text (byte 0xff); save the file as UTF-8"
+    )
 
 
 names = st.text(

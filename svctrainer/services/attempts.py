@@ -1,0 +1,332 @@
+"""Recording, reading and re-scoring attempts.
+
+The service never trusts figures handed to it: a drill attempt is recorded from its
+event log, which the service replays through the engine itself. The stored speed,
+accuracy, score and grade are therefore what the keystrokes say, whatever the GUI (or
+anything talking to the services) claims — and a later rescore must match them.
+"""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from svctrainer import __version__
+from svctrainer.core.drills.registry import replay
+from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.keystrokes import KeyEvent, decode_events, encode_events
+from svctrainer.core.packs.definition import DrillDefinition, Mode
+from svctrainer.core.roles import Permission
+from svctrainer.services import audit
+from svctrainer.services.access import (
+    Caller,
+    authorize,
+    load_caller,
+    require_visible,
+)
+from svctrainer.services.actor import Actor
+from svctrainer.services.content import parse_stored
+from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.store.database import Database
+from svctrainer.store.models import Attempt, AttemptDraft, AttemptEvent, ContentItem, Person
+
+KEYSTROKE_ENCODING = "keystrokes-v1"
+WORKSTATION = socket.gethostname()[:120]
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str
+    content_item_id: uuid.UUID
+    content_id: str
+    content_version: int
+    title: str
+    kind: str
+    drill_type: str | None
+    mode: str
+    started_at: datetime
+    duration_ms: int
+    speed: float | None
+    speed_unit: str | None
+    accuracy: float | None
+    score: float | None
+    grade: str | None
+    valid: bool
+    invalidated_reason: str | None
+    details: dict[str, Any]
+
+    @property
+    def counts(self) -> bool:
+        """Whether the attempt belongs in charts and baselines."""
+        return self.valid and self.invalidated_reason is None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    previous: AttemptRecord | None
+    best: AttemptRecord | None
+
+
+@dataclass(frozen=True, slots=True)
+class RescoreReport:
+    attempt_id: uuid.UUID
+    stored: dict[str, Any]
+    recomputed: dict[str, Any]
+    content_version: int
+
+    @property
+    def matches(self) -> bool:
+        return self.stored == self.recomputed
+
+
+COMPARED_FIGURES = ("valid", "duration_ms", "speed", "speed_unit", "accuracy", "score", "grade")
+
+
+def figures_of(result: DrillResult) -> dict[str, Any]:
+    return {
+        "valid": result.valid,
+        "duration_ms": result.active_ms,
+        "speed": result.speed,
+        "speed_unit": result.speed_unit,
+        "accuracy": result.accuracy,
+        "score": result.score,
+        "grade": result.grade,
+    }
+
+
+def _record(attempt: Attempt, person: Person, item: ContentItem) -> AttemptRecord:
+    return AttemptRecord(
+        id=attempt.id,
+        person_id=attempt.person_id,
+        person_name=person.name,
+        content_item_id=item.id,
+        content_id=item.content_id,
+        content_version=item.version,
+        title=item.title,
+        kind=item.kind,
+        drill_type=item.drill_type,
+        mode=attempt.mode,
+        started_at=attempt.started_at,
+        duration_ms=attempt.duration_ms,
+        speed=attempt.speed,
+        speed_unit=attempt.speed_unit,
+        accuracy=attempt.accuracy,
+        score=attempt.score,
+        grade=attempt.grade,
+        valid=attempt.valid,
+        invalidated_reason=attempt.invalidated_reason,
+        details=dict(attempt.details or {}),
+    )
+
+
+def _definition(item: ContentItem) -> DrillDefinition:
+    if item.kind != "drill":
+        raise InvalidInputError("content", f"{item.title} is not a drill")
+    parsed = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
+    if not isinstance(parsed, DrillDefinition):
+        raise InvalidInputError("content", f"{item.title} is not a drill")
+    return parsed
+
+
+class AttemptService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- recording -----------------------------------------------------------------------
+
+    def record_drill(
+        self,
+        actor: Actor,
+        content_item_id: uuid.UUID,
+        *,
+        mode: Mode,
+        seed: int,
+        events: Sequence[KeyEvent],
+        started_at: datetime,
+        options: dict[str, Any] | None = None,
+    ) -> AttemptRecord:
+        """Replay ``events`` through the engine and store the attempt with its log,
+        committed (synchronous=FULL) before this returns."""
+        if actor.person_id is None:
+            raise PermissionDeniedError("attempts are recorded for a signed-in person")
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            item = session.get(ContentItem, content_item_id)
+            if item is None:
+                raise NotFoundError("no such drill")
+            definition = _definition(item)
+        result = replay(definition, Mode(mode), seed, events, options)
+        blob = encode_events(events)
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            attempt = Attempt(
+                person_id=caller.person_id,
+                content_item_id=content_item_id,
+                mode=str(Mode(mode)),
+                started_at=started_at.astimezone(UTC),
+                duration_ms=result.active_ms,
+                speed=result.speed,
+                speed_unit=result.speed_unit,
+                accuracy=result.accuracy,
+                score=result.score,
+                grade=result.grade,
+                valid=result.valid,
+                seed=seed,
+                app_version=__version__,
+                workstation=WORKSTATION,
+                details=result.to_dict(),
+            )
+            session.add(attempt)
+            session.flush()
+            session.add(
+                AttemptEvent(
+                    attempt_id=attempt.id,
+                    encoding=KEYSTROKE_ENCODING,
+                    event_count=len(events),
+                    data=blob,
+                )
+            )
+            for draft in session.scalars(
+                select(AttemptDraft).where(
+                    AttemptDraft.person_id == caller.person_id,
+                    AttemptDraft.content_item_id == content_item_id,
+                )
+            ):
+                session.delete(draft)
+            person = session.get(Person, caller.person_id)
+            assert person is not None  # noqa: S101 - authorize loaded it
+            return _record(attempt, person, item)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, actor: Actor, attempt_id: uuid.UUID) -> AttemptRecord:
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            attempt = _visible_attempt(session, caller, attempt_id)
+            person = session.get(Person, attempt.person_id)
+            item = session.get(ContentItem, attempt.content_item_id)
+            if person is None or item is None:  # foreign keys make this impossible
+                raise NotFoundError("attempt without its person or content")
+            return _record(attempt, person, item)
+
+    def history(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        content_id: str | None = None,
+        limit: int = 5000,
+    ) -> list[AttemptRecord]:
+        """A person's attempts, newest first (within the actor's scope)."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            require_visible(session, caller, person_id)
+            query = (
+                select(Attempt, Person, ContentItem)
+                .join(Person, Person.id == Attempt.person_id)
+                .join(ContentItem, ContentItem.id == Attempt.content_item_id)
+                .where(Attempt.person_id == person_id)
+                .order_by(Attempt.started_at.desc())
+                .limit(limit)
+            )
+            if content_id is not None:
+                query = query.where(ContentItem.content_id == content_id)
+            return [_record(*row) for row in session.execute(query)]
+
+    def compare(self, actor: Actor, attempt: AttemptRecord) -> Comparison:
+        """The previous counted attempt and the personal best (same drill and mode)."""
+        others = [
+            a
+            for a in self.history(actor, attempt.person_id, attempt.content_id)
+            if a.id != attempt.id and a.mode == attempt.mode and a.counts and a.speed is not None
+        ]
+        earlier = [a for a in others if a.started_at < attempt.started_at]
+        previous = earlier[0] if earlier else None
+        best = max(others, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
+        return Comparison(previous, best)
+
+    def events(self, actor: Actor, attempt_id: uuid.UUID) -> list[KeyEvent]:
+        self.get(actor, attempt_id)  # scope check
+        with self._db.reading() as session:
+            row = session.get(AttemptEvent, attempt_id)
+            if row is None:
+                raise NotFoundError("this attempt has no event log")
+            return decode_events(row.data)
+
+    # -- re-scoring and invalidating ---------------------------------------------------------
+
+    def rescore(
+        self, actor: Actor, attempt_id: uuid.UUID, *, latest_version: bool = False
+    ) -> RescoreReport:
+        """Replay the stored log; against the attempt's own content version the figures
+        must equal the stored ones, against the newest version they show what changed."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            attempt, item, log = _attempt_with_log(session, caller, attempt_id)
+            if latest_version:
+                newer = session.scalar(
+                    select(ContentItem)
+                    .where(ContentItem.content_id == item.content_id)
+                    .order_by(ContentItem.version.desc())
+                    .limit(1)
+                )
+                item = newer or item
+            definition = _definition(item)
+            stored = {name: getattr(attempt, name) for name in COMPARED_FIGURES}
+            options = dict((attempt.details or {}).get("options") or {})
+            mode, seed = Mode(attempt.mode), attempt.seed
+            version = item.version
+        if seed is None:
+            raise InvalidInputError("attempt", "this attempt has no seed to replay")
+        result = replay(definition, mode, seed, decode_events(log.data), options)
+        return RescoreReport(attempt_id, stored, figures_of(result), version)
+
+    def invalidate(self, actor: Actor, attempt_id: uuid.UUID, reason: str) -> AttemptRecord:
+        """Exclude an attempt from charts (e.g. a cheated run), with who and why audited."""
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInputError("reason", "say why the result is being invalidated")
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.INVALIDATE_RESULT)
+            attempt = session.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFoundError("no such attempt")
+            require_visible(session, caller, attempt.person_id)
+            if caller.person_id == attempt.person_id:
+                raise PermissionDeniedError("you cannot invalidate your own result")
+            attempt.invalidated_reason = reason[:2000]
+            audit.record(
+                session, actor, "attempt.invalidate", "attempt", attempt.id, reason=reason[:2000]
+            )
+            person = session.get(Person, attempt.person_id)
+            item = session.get(ContentItem, attempt.content_item_id)
+            if person is None or item is None:  # foreign keys make this impossible
+                raise NotFoundError("attempt without its person or content")
+            return _record(attempt, person, item)
+
+
+def _visible_attempt(session: Session, caller: Caller, attempt_id: uuid.UUID) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise NotFoundError("no such attempt")
+    require_visible(session, caller, attempt.person_id)
+    return attempt
+
+
+def _attempt_with_log(
+    session: Session, caller: Caller, attempt_id: uuid.UUID
+) -> tuple[Attempt, ContentItem, AttemptEvent]:
+    attempt = _visible_attempt(session, caller, attempt_id)
+    item = session.get(ContentItem, attempt.content_item_id)
+    log = session.get(AttemptEvent, attempt_id)
+    if item is None or log is None:
+        raise NotFoundError("this attempt has no event log to replay")
+    return attempt, item, log

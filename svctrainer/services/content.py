@@ -1,0 +1,224 @@
+"""Drill packs and scenarios in the database: import (new version by hash), list, load.
+
+Content versions are immutable. Importing a file whose bytes are already stored changes
+nothing; a changed file becomes version n+1 under the same content id, so every attempt
+keeps pointing at exactly what it was taken on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from svctrainer.core.content_files import (
+    CheckedContent,
+    check_content_bytes,
+    check_content_file,
+)
+from svctrainer.core.problems import Problem, errors_only
+from svctrainer.core.roles import Permission
+from svctrainer.locations import bundled_dir
+from svctrainer.services import audit
+from svctrainer.services.access import authorize
+from svctrainer.services.actor import Actor
+from svctrainer.services.errors import NotFoundError
+from svctrainer.store.database import Database
+from svctrainer.store.models import ContentItem
+
+BUNDLED_ACTOR = Actor(None, "system:bundled-content")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentRecord:
+    id: uuid.UUID
+    kind: str
+    content_id: str
+    version: int
+    title: str
+    drill_type: str | None
+    language: str
+    content_hash: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    label: str
+    status: str  # "added" | "new_version" | "unchanged" | "rejected"
+    record: ContentRecord | None
+    problems: list[Problem]
+
+
+def to_record(item: ContentItem) -> ContentRecord:
+    return ContentRecord(
+        item.id,
+        item.kind,
+        item.content_id,
+        item.version,
+        item.title,
+        item.drill_type,
+        item.language,
+        item.content_hash,
+        item.imported_at,
+    )
+
+
+@lru_cache(maxsize=64)
+def parse_stored(label: str, text: str) -> Any:
+    """Parse stored source text once per (hash-named) version; content is immutable."""
+    checked = check_content_bytes(label, text.encode("utf-8"))
+    if not checked.ok:
+        raise NotFoundError(f"stored content {label} no longer validates: {checked.problems[0]}")
+    return checked.parsed
+
+
+class ContentService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- importing ---------------------------------------------------------------------
+
+    def import_files(self, actor: Actor, paths: Sequence[Path]) -> list[ImportOutcome]:
+        """All or nothing: if any file has an error, nothing is stored."""
+        checked = [check_content_file(p) for p in paths]
+        return self._store(actor, checked)
+
+    def import_checked(
+        self, actor: Actor, checked: Sequence[CheckedContent]
+    ) -> list[ImportOutcome]:
+        return self._store(actor, list(checked))
+
+    def sync_bundled(self) -> list[ImportOutcome]:
+        """Store the content shipped with this release (new versions after an update).
+
+        Runs as the system, not as a person: shipped content needs no trainer's approval.
+        A shipped file that fails validation is reported and skipped, never fatal.
+        """
+        files = bundled_content_files()
+        checked = [check_content_file(p) for p in files]
+        good = [c for c in checked if c.ok]
+        outcomes = self._store(BUNDLED_ACTOR, good)
+        rejected = [
+            ImportOutcome(c.label, "rejected", None, c.problems) for c in checked if not c.ok
+        ]
+        return outcomes + rejected
+
+    def _store(self, actor: Actor, checked: list[CheckedContent]) -> list[ImportOutcome]:
+        bad = [c for c in checked if not c.ok]
+        if bad:
+            return [
+                ImportOutcome(c.label, "rejected" if not c.ok else "not_stored", None, c.problems)
+                for c in checked
+            ]
+        outcomes: list[ImportOutcome] = []
+        with self._db.writing() as session:
+            if not actor.label.startswith("system:"):
+                authorize(session, actor, Permission.MANAGE_CONTENT)
+            for c in checked:
+                if c.content_id is None or c.text is None:  # .ok guarantees both
+                    raise ValueError(f"{c.label}: checked content without id or text")
+                existing = session.scalar(
+                    select(ContentItem).where(
+                        ContentItem.content_id == c.content_id,
+                        ContentItem.content_hash == c.content_hash,
+                    )
+                )
+                if existing is not None:
+                    outcomes.append(
+                        ImportOutcome(c.label, "unchanged", to_record(existing), c.problems)
+                    )
+                    continue
+                latest = session.scalar(
+                    select(func.max(ContentItem.version)).where(
+                        ContentItem.content_id == c.content_id
+                    )
+                )
+                item = ContentItem(
+                    kind=c.kind,
+                    content_id=c.content_id,
+                    version=(latest or 0) + 1,
+                    content_hash=c.content_hash,
+                    title=c.title or c.content_id,
+                    drill_type=c.drill_type,
+                    language=c.language or "en",
+                    source_name=Path(c.label).name[:260],
+                    source_text=c.text,
+                    imported_by=actor.label,
+                )
+                session.add(item)
+                session.flush()
+                status = "added" if latest is None else "new_version"
+                audit.record(
+                    session,
+                    actor,
+                    "content.import",
+                    "content",
+                    item.id,
+                    content_id=item.content_id,
+                    version=item.version,
+                    hash=item.content_hash,
+                    file=item.source_name,
+                )
+                outcomes.append(ImportOutcome(c.label, status, to_record(item), c.problems))
+        return outcomes
+
+    # -- reading -------------------------------------------------------------------------
+
+    def latest(
+        self, actor: Actor, kind: str | None = None, language: str | None = None
+    ) -> list[ContentRecord]:
+        """The newest version of each content id, by title."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            newest = (
+                select(ContentItem.content_id, func.max(ContentItem.version).label("v"))
+                .group_by(ContentItem.content_id)
+                .subquery()
+            )
+            query = select(ContentItem).join(
+                newest,
+                (ContentItem.content_id == newest.c.content_id)
+                & (ContentItem.version == newest.c.v),
+            )
+            if kind:
+                query = query.where(ContentItem.kind == kind)
+            if language:
+                query = query.where(ContentItem.language == language)
+            return [to_record(i) for i in session.scalars(query.order_by(ContentItem.title))]
+
+    def load(self, actor: Actor, content_item_id: uuid.UUID) -> tuple[ContentRecord, Any]:
+        """A version and its parsed definition (DrillDefinition or Scenario)."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            item = session.get(ContentItem, content_item_id)
+            if item is None:
+                raise NotFoundError("no such drill or scenario")
+            record, name, text = to_record(item), item.source_name, item.source_text
+        return record, parse_stored(f"{record.content_hash[:12]}/{name}", text)
+
+    def versions(self, actor: Actor, content_id: str) -> list[ContentRecord]:
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            items = session.scalars(
+                select(ContentItem)
+                .where(ContentItem.content_id == content_id)
+                .order_by(ContentItem.version)
+            )
+            return [to_record(i) for i in items]
+
+
+def bundled_content_files() -> list[Path]:
+    root = bundled_dir("drills")
+    files = sorted(root.glob("*.toml")) + sorted((root / "scenarios").glob("*.yaml"))
+    return [f for f in files if f.is_file()]
+
+
+def problems_of(outcomes: Iterable[ImportOutcome]) -> list[Problem]:
+    return [p for o in outcomes for p in errors_only(o.problems)]

@@ -1,0 +1,34 @@
+"""Helpers the tests share (imported by name: ``tests/`` is on ``sys.path``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from svctrainer.core.pin_hash import ScryptCost
+
+# Real scrypt, cheaper parameters: the suite hashes hundreds of PINs. Production cost is
+# pinned by tests/core/test_pin_hash.py and tests/e2e (which use the real CLI).
+FAST_PIN_COST = ScryptCost(n=2**10, r=8, p=1)
+
+
+def typed_perfectly(
+    definition: Any, mode: Any, seed: int, items: int = 3, gap_ms: int = 180
+) -> list[Any]:
+    """The key events of someone typing ``items`` items of a keyboard drill without a
+    mistake, ``gap_ms`` apart (what a real run's log looks like, releases aside)."""
+    from svctrainer.core.drills.registry import start_run
+    from svctrainer.core.keystrokes import ENTER, IME, TAB, KeyEvent
+
+    run = start_run(definition, mode, seed=seed)
+    t = 5_000_000_000
+    confirm = ENTER if definition.drill_type == "tenkey" else TAB
+    for _ in range(items):
+        for field in run.current_item.fields:
+            for ch in field.expected:
+                key = IME if ord(ch) > 0x2E7F else ch
+                run.feed(KeyEvent(t, key, ch))
+                t += gap_ms * 1_000_000
+            run.feed(KeyEvent(t, confirm))
+            t += gap_ms * 1_000_000
+    run.stop(t)
+    return run.events
