@@ -102,6 +102,7 @@ class Startup:
 
             branch = session.scalar(select(Branch.name).limit(1)) or ""
         self.window.attach_services(services, branch)
+        self._sync_content(services)
         self._daily_backup(services)
 
     def _first_run(self, services: Services) -> None:
@@ -116,9 +117,26 @@ class Startup:
                 dialog.show_error(describe(exc))
                 continue
             self.window.attach_services(services, signed_in.branch_name)
+            self._sync_content(services)
             self.window.enter(signed_in)
             return
         self.window.close()
+
+    def _sync_content(self, services: Services) -> None:
+        """Store the drills and scenarios this release ships (new versions after an
+        update) in the background; pages refresh when it is done."""
+
+        def done(outcomes: list) -> None:  # type: ignore[type-arg]
+            for outcome in outcomes:
+                if outcome.status == "rejected":
+                    log.warning("shipped content rejected: %s", outcome.problems[:3])
+            self.window.changes.content_changed.emit()
+
+        self.window.background.run(
+            services.content.sync_bundled,
+            done,
+            lambda exc: log.warning("could not store the shipped content: %s", exc),
+        )
 
     def _daily_backup(self, services: Services) -> None:
         from svctrainer.store.backup import daily_backup_if_due  # noqa: PLC0415

@@ -186,6 +186,12 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def _set_navigation_enabled(self, enabled: bool) -> None:
+        self.nav.setEnabled(enabled)
+        for action in self.view_menu.actions():
+            action.setEnabled(enabled)
+        self.sign_out_action.setEnabled(enabled and self.context is not None)
+
     def current_page_key(self) -> str | None:
         item = self.nav.currentItem()
         return item.data(NAV_KEY_ROLE) if item else None
@@ -201,6 +207,12 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.page_stack.addWidget(page)
+            started = getattr(page, "drill_started", None)
+            if started is not None:
+                # While a drill runs, navigation stays out of reach: a stray Ctrl+2 must
+                # not abandon a test half-way.
+                started.connect(lambda: self._set_navigation_enabled(False))
+                page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
         self.page_stack.setCurrentWidget(page)
         activated = getattr(page, "activated", None)
         if callable(activated):

@@ -30,16 +30,9 @@ class NavTarget:
 
 
 def _practice(ctx: AppContext) -> QWidget:
-    from svctrainer.gui.pages.coming_later import ComingLaterPanel  # noqa: PLC0415
+    from svctrainer.gui.pages.practice import PracticePage  # noqa: PLC0415
 
-    return ComingLaterPanel(
-        _tr("Practice"),
-        _tr(
-            "Timed basic-skills drills (ten-key amounts, data entry, voucher summing, amounts in "
-            "words, making change, cash counting, drawer balancing) and customer-psychology "
-            "scenarios will be started from here."
-        ),
-    )
+    return PracticePage(ctx)
 
 
 def _progress(ctx: AppContext) -> QWidget:

@@ -49,11 +49,47 @@ def on_next_dialog(qtbot) -> Callable[[Callable[[QWidget], None]], None]:
     def arm(handler: Callable[[QWidget], None]) -> None:
         def poll() -> None:
             dialog = QApplication.activeModalWidget()
-            if dialog is None:
+            if dialog is None or dialog.property("test_handled"):
                 QTimer.singleShot(20, poll)
                 return
+            dialog.setProperty("test_handled", True)
+            finished = getattr(dialog, "finished", None)
+            if finished is not None:  # the same dialog may be shown again (a retry loop)
+                finished.connect(lambda *_: dialog.setProperty("test_handled", False))
             handler(dialog)
 
         QTimer.singleShot(0, poll)
 
     return arm
+
+
+UNHANDLED_DIALOG_MS = 1500
+
+
+@pytest.fixture(autouse=True)
+def unexpected_dialogs(qapp) -> Iterator[list[str]]:
+    """Fail a test, instead of hanging it, when a modal dialog nobody expected opens
+    (an error box is how the app reports a problem, so the test should see it)."""
+    seen: list[str] = []
+    first_seen: dict[int, int] = {}
+    timer = QTimer()
+    timer.setInterval(100)
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.property("test_handled"):
+            first_seen.clear()
+            return
+        waited = first_seen.setdefault(id(dialog), 0) + timer.interval()
+        first_seen[id(dialog)] = waited
+        if waited >= UNHANDLED_DIALOG_MS:
+            text = getattr(dialog, "text", lambda: "")()
+            seen.append(f"{dialog.windowTitle()}: {text}")
+            dialog.setProperty("test_handled", True)
+            dialog.reject() if hasattr(dialog, "reject") else dialog.close()
+
+    timer.timeout.connect(check)
+    timer.start()
+    yield seen
+    timer.stop()
+    assert not seen, f"unexpected dialog(s): {seen}"

@@ -74,7 +74,9 @@ def test_deactivate_asks_first_and_can_be_undone(qtbot, admin_page, branch, on_n
 
     on_next_dialog(accept)
     tab.active_button.click()
-    qtbot.waitUntil(lambda: not next(p for p in tab.model.rows() if p.employee_number == "T2").active)
+    qtbot.waitUntil(
+        lambda: not next(p for p in tab.model.rows() if p.employee_number == "T2").active
+    )
     assert tab.active_button.text() == "&Activate"
     tab.active_button.click()  # activating needs no confirmation
     qtbot.waitUntil(lambda: next(p for p in tab.model.rows() if p.employee_number == "T2").active)
@@ -116,7 +118,10 @@ def test_audit_tab_lists_entries(qtbot, admin_page):
     admin_page.tabs.setCurrentIndex(3)
     view = admin_page.tabs.currentWidget()
     qtbot.waitUntil(lambda: view.model.rowCount() > 5)
-    actions = {view.model.index(r, 2).data(Qt.ItemDataRole.DisplayRole) for r in range(view.model.rowCount())}
+    actions = {
+        view.model.index(r, 2).data(Qt.ItemDataRole.DisplayRole)
+        for r in range(view.model.rowCount())
+    }
     assert {"auth.sign_in", "person.create", "team.trainers"} <= actions
 
 

@@ -26,7 +26,9 @@ def test_each_role_navigates_every_page_it_may_see(qtbot, window, sign_in, branc
     sign_in(person)
     assert window.stack.currentWidget() is window.shell
     assert person.name in window.person_label.text()
-    shown = {window.nav.item(i).data(Qt.ItemDataRole.UserRole + 2) for i in range(window.nav.count())}
+    shown = {
+        window.nav.item(i).data(Qt.ItemDataRole.UserRole + 2) for i in range(window.nav.count())
+    }
     assert shown == expected
     for target in TARGETS:
         action = window.findChild(type(window.sign_out_action), f"go_{target.key}")
@@ -57,7 +59,9 @@ def test_wrong_pin_is_explained_and_the_profile_locks(qtbot, window, branch):
         qtbot.keyClicks(login.pin, "0000")
         qtbot.keyClick(login.pin, Qt.Key.Key_Return)
         if attempt < 4:
-            qtbot.waitUntil(lambda a=attempt: f"{4 - a} attempt" in login.error.text(), timeout=10_000)
+            qtbot.waitUntil(
+                lambda a=attempt: f"{4 - a} attempt" in login.error.text(), timeout=10_000
+            )
     qtbot.waitUntil(lambda: "locked" in login.error.text(), timeout=10_000)
     assert window.context is None
     assert login.pin.text() == ""

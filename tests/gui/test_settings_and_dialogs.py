@@ -10,7 +10,9 @@ from svctrainer.gui.theme import is_dark
 pytestmark = pytest.mark.gui
 
 
-def test_settings_dialog_changes_theme_and_font_and_persists(qtbot, window, sign_in, branch, on_next_dialog):
+def test_settings_dialog_changes_theme_and_font_and_persists(
+    qtbot, window, sign_in, branch, on_next_dialog
+):
     sign_in(branch.teller)
 
     def choose(dialog: SettingsDialog) -> None:

@@ -56,7 +56,8 @@ def test_damaged_database_offers_the_newest_backup_and_keeps_the_file(
     startup.run()
     assert good.name in seen["info"]
     kept = [p for p in db_path.parent.iterdir() if "replaced" in p.name and p.suffix == ".sqlite3"]
-    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == damaged
     assert window.services is not None  # reopened on the restored file
     assert window.login.branch_label.text() == "B"
     window.services.close()

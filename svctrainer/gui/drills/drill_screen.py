@@ -1,0 +1,271 @@
+"""A drill in progress: captures the keyboard, feeds the engine, shows time and speed.
+
+Every key press and release goes straight to the engine with its timestamp; the view
+repaints only what changed. A 100 ms timer lets a time limit end the run between keys
+and shows "paused" when the trainee has been idle for more than 5 s.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
+from svctrainer.core.keystrokes import ESCAPE
+from svctrainer.core.packs.definition import Mode
+from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
+from svctrainer.gui.drills.key_input import KeyClock, ime_commit, to_key_event
+from svctrainer.gui.drills.view_registry import view_for
+from svctrainer.gui.messages import confirm
+
+TICK_MS = 100
+
+
+class DrillScreen(QWidget):
+    finished = Signal(object)  # the DrillRun, when it ends
+    cancelled = Signal()
+
+    def __init__(self, run: DrillRun, *, sounds: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.sounds = sounds
+        self.clock = KeyClock()
+        self.started_at: datetime | None = None
+        self._ended = False
+        settings = run.settings
+        self.setObjectName("drillScreen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.title = QLabel(run.definition.title)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.mode_badge = QLabel(mode_name(str(run.mode)).upper())
+        self.mode_badge.setObjectName("modeBadge")
+        self.mode_badge.setStyleSheet(
+            "padding: 2px 8px; border-radius: 4px; color: white; background: %s;"
+            % ("#b5651d" if run.mode is Mode.TEST else "#1f6fb2")
+        )
+        self.time_label = QLabel()
+        self.speed_label = QLabel()
+        self.errors_label = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("drillStatus")
+        for label in (self.time_label, self.speed_label, self.errors_label):
+            big = QFont(label.font())
+            big.setPointSizeF(big.pointSizeF() * 1.3)
+            label.setFont(big)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.mode_badge)
+        header.addStretch(1)
+        header.addWidget(self.time_label)
+        header.addSpacing(24)
+        header.addWidget(self.speed_label)
+        header.addSpacing(24)
+        header.addWidget(self.errors_label)
+
+        self.view = view_for(run, hints=settings.hints)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, self.view.wants_ime())  # type: ignore[attr-defined]
+
+        self.pause_button = QPushButton(self.tr("&Pause (F5)"))
+        self.restart_button = QPushButton(self.tr("&Restart (Ctrl+R)"))
+        self.stop_button = QPushButton(self.tr("&Stop (Esc)"))
+        for button in (self.pause_button, self.restart_button, self.stop_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pause_button.setVisible(settings.pause)
+        self.restart_button.setVisible(run.mode is Mode.PRACTICE)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.restart_button.clicked.connect(self.restart)
+        self.stop_button.clicked.connect(self.request_stop)
+        QShortcut(QKeySequence("F5"), self, self.toggle_pause)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.restart)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.status_label, 1)
+        footer.addWidget(self.pause_button)
+        footer.addWidget(self.restart_button)
+        footer.addWidget(self.stop_button)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addWidget(line)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(footer)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self._show(run.state(None), None, None)
+
+    # -- keyboard --------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab is a drill key (next field), not focus navigation, while a drill runs.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.isAutoRepeat():
+            self.request_stop()
+            return
+        self._feed_qt(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        self._feed_qt(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        key_event = ime_commit(event, self.clock.event_ns(None))
+        if key_event is not None:
+            self.feed(key_event)
+        event.accept()
+
+    def _feed_qt(self, event: QKeyEvent) -> None:
+        t_ns = self.clock.event_ns(event)
+        key_event = to_key_event(event, t_ns)
+        if key_event is None or key_event.key == ESCAPE:
+            event.ignore()
+            return
+        event.accept()
+        self.feed(key_event)
+
+    def feed(self, key_event: object) -> Feedback | None:
+        """Hand one event to the engine and update the screen (the keystroke path)."""
+        if self._ended:
+            return None
+        if self.started_at is None and getattr(key_event, "press", False):
+            self.started_at = datetime.now(UTC)  # when it happened; durations come from t_ns
+            gc.freeze()  # keep collector pauses out of the keystroke path during the run
+        feedback = self.run.feed(key_event)  # type: ignore[arg-type]
+        if feedback.verdict in (Verdict.WRONG, Verdict.BLOCKED) and self.sounds:
+            QApplication.beep()
+        key = getattr(key_event, "key", None) if getattr(key_event, "press", False) else None
+        self._show(self.run.state(getattr(key_event, "t_ns", None)), feedback, key)
+        if self.run.finished:
+            self._end()
+        return feedback
+
+    # -- time ------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self._ended:
+            return
+        state = (
+            self.run.tick(self.clock.now_ns()) if self.run.clock.started else self.run.state(None)
+        )
+        self._show_header(state)
+        if self.run.finished:
+            self._end()
+
+    def toggle_pause(self) -> None:
+        if self._ended or not self.run.settings.pause:
+            return
+        now = self.clock.now_ns()
+        if self.run.clock.paused:
+            self.run.resume(now)
+        else:
+            self.run.pause(now)
+        self._show_header(self.run.state(now))
+
+    def restart(self) -> None:
+        if self._ended or self.run.mode is not Mode.PRACTICE:
+            return
+        self.run.restart()
+        self.clock = KeyClock()
+        self.started_at = None
+        layout = self.layout()
+        new_view = view_for(self.run, hints=self.run.settings.hints)
+        new_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.replaceWidget(self.view, new_view)  # type: ignore[union-attr]
+        self.view.deleteLater()
+        self.view = new_view
+        self._show(self.run.state(None), None, None)
+        self.setFocus()
+
+    def request_stop(self) -> None:
+        if self._ended:
+            return
+        if not self.run.clock.started:
+            self._ended = True
+            self.timer.stop()
+            self.cancelled.emit()
+            return
+        if self.run.mode is Mode.TEST and not confirm(
+            self,
+            self.tr("Stop the test"),
+            self.tr("Stop now? Your result so far is saved and graded as it stands."),
+            self.tr("Stop"),
+        ):
+            return
+        self.run.stop(self.clock.now_ns())
+        self._end()
+
+    def _end(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.timer.stop()
+        gc.unfreeze()
+        self._show_header(self.run.state(None))
+        self.status_label.setText(self.tr("Saving your result…"))
+        self.finished.emit(self.run)
+
+    # -- display ---------------------------------------------------------------------------
+
+    def _show(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
+        self.view.refresh(state, feedback, key)  # type: ignore[attr-defined]
+        self._show_header(state)
+
+    def _show_header(self, state: LiveState) -> None:
+        if state.remaining_ms is not None:
+            self.time_label.setText(
+                self.tr("Time left %1").replace("%1", duration(state.remaining_ms))
+            )
+        else:
+            self.time_label.setText(self.tr("Time %1").replace("%1", duration(state.active_ms)))
+        self.speed_label.setText(f"{number(state.speed)} {unit_name(state.speed_unit)}")
+        self.errors_label.setText(self.tr("Errors %1").replace("%1", str(state.errors)))
+        if not state.started:
+            text = self.tr("Start when you are ready: the clock starts at your first key.")
+        elif state.paused and state.pause_reason == "idle":
+            text = self.tr("Paused — no key for 5 seconds. Carry on when ready.")
+        elif state.paused:
+            text = self.tr("Paused. Press F5 to carry on.")
+        elif state.needs_correction:
+            text = self.tr("Correct the mistake with Backspace.")
+        else:
+            text = ""
+        if self.status_label.text() != text and not self._ended:
+            self.status_label.setText(text)
+        self.pause_button.setText(
+            self.tr("&Resume (F5)") if self.run.clock.paused else self.tr("&Pause (F5)")
+        )
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.setFocus()

@@ -1,0 +1,236 @@
+"""Views of the two keyboard drills: ten-key amounts (with a tape and the keypad) and
+data entry (the customer's form beside the entry form)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.drills.base import Feedback, LiveState, Verdict
+from svctrainer.core.drills.typing_engine import TypingRun
+from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
+
+TAPE_AHEAD = 6
+WRONG_STYLE = "color:#d93f3f; text-decoration: underline;"
+
+
+def typed_html(typed: str, wrong: tuple[int, ...]) -> str:
+    """The typed text with wrong characters marked; escaped (it is shown as rich text)."""
+    bad = set(wrong)
+    parts = []
+    for i, ch in enumerate(typed):
+        shown = escape(ch) if ch != " " else "&nbsp;"
+        parts.append(f'<span style="{WRONG_STYLE}">{shown}</span>' if i in bad else shown)
+    return "".join(parts) + '<span style="color:palette(highlight)">▏</span>'
+
+
+def _big(label: QLabel, factor: float) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+    label.setFont(font)
+    return label
+
+
+class TypingView(QWidget):
+    """Shared behaviour: keeps the keyboard hint and remembers each finished field."""
+
+    keyboard: KeyboardWidget
+
+    def __init__(self, run: TypingRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.hints = hints
+        self._last: LiveState | None = None
+
+    def wants_ime(self) -> bool:
+        return False
+
+    def refresh(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
+        if key is not None and feedback is not None and feedback.verdict is not Verdict.IGNORED:
+            wrong = feedback.verdict in (Verdict.WRONG, Verdict.BLOCKED)
+            self.keyboard.show_press(key, wrong)
+        self.keyboard.set_expected(
+            state.expected_key if self.hints and not state.finished else None
+        )
+        if feedback is not None and feedback.advanced and self._last is not None:
+            self.field_done(self._last)
+        self.show_state(state)
+        self._last = state
+
+    def field_done(self, before: LiveState) -> None:
+        """A field was confirmed; ``before`` is the state just before the confirmation."""
+
+    def show_state(self, state: LiveState) -> None:
+        raise NotImplementedError
+
+
+class TenKeyView(TypingView):
+    def __init__(self, run: TypingRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(run, hints, parent)
+        self.prompt = QLabel(self.tr("Key this amount, then press Enter"))
+        self.amount = _big(QLabel(), 3.0)
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.amount.setObjectName("amountToKey")
+        self.typed = _big(QLabel(), 2.2)
+        self.typed.setTextFormat(Qt.TextFormat.RichText)
+        self.typed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.typed.setObjectName("typedAmount")
+        self.tape = QListWidget()
+        self.tape.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tape.setMinimumWidth(220)
+        tape_font = QFont(self.tape.font())
+        tape_font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+        self.tape.setFont(tape_font)
+        self.keyboard = KeyboardWidget(KEYPAD)
+        self.keyboard.setMinimumSize(220, 220)
+
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        centre = QVBoxLayout(card)
+        centre.addStretch(1)
+        centre.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignCenter)
+        centre.addWidget(self.amount)
+        centre.addWidget(self.typed)
+        centre.addStretch(1)
+        tape_box = QVBoxLayout()
+        tape_box.addWidget(QLabel(self.tr("Tape")))
+        tape_box.addWidget(self.tape)
+        layout = QHBoxLayout(self)
+        layout.addLayout(tape_box)
+        layout.addWidget(card, 2)
+        layout.addWidget(self.keyboard, 1)
+        self._tape_index = -1
+
+    def field_done(self, before: LiveState) -> None:
+        item = self.run.item_at(before.item_index)
+        if item is None:
+            return
+        ok = not before.wrong_positions and before.typed == item.fields[0].expected
+        row = self.tape.item(before.items_done)
+        if row is not None:
+            row.setText(f"{'✓' if ok else '✗'} {item.fields[0].display:>16}")
+            row.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.red)
+
+    def show_state(self, state: LiveState) -> None:
+        item = self.run.current_item
+        self.amount.setText(item.fields[0].display if item and not state.finished else "")
+        self.typed.setText(
+            typed_html(state.typed, state.wrong_positions) if not state.finished else ""
+        )
+        if state.item_index != self._tape_index:
+            self._tape_index = state.item_index
+            self._rebuild_tape(state)
+
+    def _rebuild_tape(self, state: LiveState) -> None:
+        """Done items keep their ✓/✗; the current one is highlighted; a few come after."""
+        while self.tape.count() > state.items_done:
+            self.tape.takeItem(self.tape.count() - 1)
+        for index in range(state.item_index, state.item_index + TAPE_AHEAD):
+            item = self.run.item_at(index)
+            if item is None:
+                break
+            row = QListWidgetItem(f"  {item.fields[0].display:>16}")
+            if index == state.item_index:
+                row.setBackground(self.palette().highlight())
+                row.setForeground(self.palette().highlightedText())
+            self.tape.addItem(row)
+        self.tape.scrollToItem(self.tape.item(max(0, state.items_done - 3)))
+
+
+class DataEntryView(TypingView):
+    """The customer's form (what to copy) beside the entry form (what was typed)."""
+
+    def __init__(self, run: TypingRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(run, hints, parent)
+        self.source_box = QFrame()
+        self.source_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.source_grid = QGridLayout(self.source_box)
+        self.entry_box = QFrame()
+        self.entry_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.entry_grid = QGridLayout(self.entry_box)
+        self.record_label = QLabel()
+        self.keyboard = KeyboardWidget(KEYBOARD)
+        self.keyboard.setMinimumHeight(150)
+        self._source_values: list[QLabel] = []
+        self._entry_values: list[QLabel] = []
+        self._shown_item = -1
+        forms = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Customer's form")))
+        left.addWidget(self.source_box)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Your entry (Tab or Enter moves to the next field)")))
+        right.addWidget(self.entry_box)
+        forms.addLayout(left, 1)
+        forms.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.record_label)
+        layout.addLayout(forms, 2)
+        layout.addWidget(self.keyboard, 1)
+
+    def wants_ime(self) -> bool:
+        return self.run.definition.language.startswith("zh")
+
+    def _load_item(self, state: LiveState) -> None:
+        for grid in (self.source_grid, self.entry_grid):
+            while grid.count():
+                widget = grid.takeAt(0).widget()
+                if widget is not None:
+                    widget.deleteLater()
+        self._source_values.clear()
+        self._entry_values.clear()
+        item = self.run.current_item
+        if item is None:
+            return
+        for row, field in enumerate(item.fields):
+            label = field.label or field.name
+            src = _big(QLabel(field.display), 1.35)
+            src.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.source_grid.addWidget(QLabel(label), row, 0)
+            self.source_grid.addWidget(src, row, 1)
+            entry = _big(QLabel(), 1.35)
+            entry.setTextFormat(Qt.TextFormat.RichText)
+            entry.setMinimumWidth(260)
+            self.entry_grid.addWidget(QLabel(label), row, 0)
+            self.entry_grid.addWidget(entry, row, 1)
+            self._source_values.append(src)
+            self._entry_values.append(entry)
+        total = state.item_count
+        self.record_label.setText(
+            self.tr("Record %1").replace("%1", str(state.item_index + 1))
+            + (self.tr(" of %1").replace("%1", str(total)) if total else "")
+        )
+
+    def field_done(self, before: LiveState) -> None:
+        if before.field_index < len(self._entry_values):
+            self._entry_values[before.field_index].setText(
+                typed_html(before.typed, before.wrong_positions).rsplit("<span", 1)[0]
+            )
+
+    def show_state(self, state: LiveState) -> None:
+        if state.item_index != self._shown_item:
+            self._shown_item = state.item_index
+            self._load_item(state)
+        if state.finished:
+            return
+        for i, label in enumerate(self._entry_values):
+            label.setStyleSheet(
+                "background: palette(alternate-base);" if i == state.field_index else ""
+            )
+        if state.field_index < len(self._entry_values):
+            self._entry_values[state.field_index].setText(
+                typed_html(state.typed, state.wrong_positions)
+            )

@@ -1,0 +1,384 @@
+"""Practice: choose a drill, read what it asks, practise or take the test, see the result.
+
+The page switches between three screens in place: the catalogue, the running drill and
+the result. While a drill runs, the rest of the window stays out of the way.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.drills.base import DrillRun
+from svctrainer.core.packs.definition import DrillDefinition, Mode
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.drills.figures import drill_type_name, duration
+from svctrainer.gui.messages import describe, show_error
+from svctrainer.services.attempts import AttemptRecord, Comparison
+from svctrainer.services.content import ContentRecord
+
+CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
+LANGUAGES = (("", "All languages"), ("en", "English"), ("zh", "中文"))
+
+
+class PracticePage(QWidget):
+    drill_started = Signal()
+    drill_ended = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self._records: list[ContentRecord] = []
+        self._current: tuple[ContentRecord, DrillDefinition] | None = None
+        self._pending_mode: Mode | None = None
+        self.screen: QWidget | None = None
+
+        self.stack = QStackedWidget()
+        self.catalogue = QWidget()
+        self.stack.addWidget(self.catalogue)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a drill"))
+        self.search.setClearButtonEnabled(True)
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(self.tr(label) if code == "" else label, code)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setObjectName("drillCatalogue")
+        self.detail_title = QLabel()
+        font = QFont(self.detail_title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        self.detail_title.setWordWrap(True)
+        self.detail_facts = QLabel()
+        self.detail_facts.setWordWrap(True)
+        self.instructions = QTextBrowser()
+        self.instructions.setOpenLinks(False)
+        self.practice_button = QPushButton(self.tr("Start &practice"))
+        self.test_button = QPushButton(self.tr("Take the &test"))
+        self.practice_button.setDefault(True)
+        for b in (self.practice_button, self.test_button):
+            b.setEnabled(False)
+        self.practice_button.clicked.connect(lambda: self.start(Mode.PRACTICE))
+        self.test_button.clicked.connect(lambda: self.start(Mode.TEST))
+        self.tree.itemActivated.connect(lambda *_: self.start(Mode.PRACTICE))
+        self.tree.currentItemChanged.connect(self._selected)
+        self.search.textChanged.connect(self._fill)
+        self.language.currentIndexChanged.connect(self._fill)
+        QShortcut(QKeySequence("Ctrl+T"), self.catalogue, lambda: self.start(Mode.TEST))
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.language)
+        left_box.addLayout(filters)
+        left_box.addWidget(self.tree)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.detail_title)
+        right_box.addWidget(self.detail_facts)
+        right_box.addWidget(self.instructions, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.practice_button)
+        buttons.addWidget(self.test_button)
+        right_box.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([340, 600])
+        box = QVBoxLayout(self.catalogue)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.addWidget(splitter)
+        context.changes.content_changed.connect(self.refresh)
+
+    # -- catalogue -----------------------------------------------------------------------
+
+    def activated(self) -> None:
+        if not self._records:
+            self.refresh()
+
+    def refresh(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.content.latest(actor, kind="drill"),
+            self._loaded,
+            lambda e: show_error(self, e),
+        )
+
+    def _loaded(self, records: list[ContentRecord]) -> None:
+        self._records = records
+        self._fill()
+
+    def _fill(self, *_args: object) -> None:
+        keep = self.selected_record()
+        needle = self.search.text().strip().lower()
+        language = self.language.currentData()
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for record in self._records:
+            if language and not record.language.startswith(language):
+                continue
+            if needle and needle not in record.title.lower() and needle not in record.content_id:
+                continue
+            group = groups.get(record.drill_type or "")
+            if group is None:
+                group = QTreeWidgetItem([drill_type_name(record.drill_type)])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.tree.addTopLevelItem(group)
+                groups[record.drill_type or ""] = group
+            item = QTreeWidgetItem([record.title])
+            item.setData(0, CONTENT_ROLE, record)
+            item.setToolTip(0, f"{record.content_id} v{record.version}")
+            group.addChild(item)
+        self.tree.expandAll()
+        if keep is not None:
+            self.select_content(keep.content_id)
+
+    def selected_record(self) -> ContentRecord | None:
+        item = self.tree.currentItem()
+        return item.data(0, CONTENT_ROLE) if item is not None else None
+
+    def select_content(self, content_id: str) -> bool:
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for c in range(group.childCount()):
+                child = group.child(c)
+                if child.data(0, CONTENT_ROLE).content_id == content_id:
+                    self.tree.setCurrentItem(child)
+                    return True
+        return False
+
+    def _selected(self, *_args: object) -> None:
+        record = self.selected_record()
+        self._current = None
+        for b in (self.practice_button, self.test_button):
+            b.setEnabled(False)
+        if record is None:
+            self.detail_title.clear()
+            self.detail_facts.clear()
+            self.instructions.clear()
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.content.load(actor, record.id),
+            self._show_detail,
+            lambda e: show_error(self, e),
+        )
+
+    def _show_detail(self, loaded: tuple[ContentRecord, Any]) -> None:
+        record, definition = loaded
+        if not isinstance(definition, DrillDefinition) or self.selected_record() != record:
+            return
+        self._current = (record, definition)
+        self.detail_title.setText(definition.title)
+        facts = [drill_type_name(definition.drill_type)]
+        for mode in (Mode.PRACTICE, Mode.TEST):
+            if mode in definition.modes:
+                s = definition.settings(mode)
+                limit = (
+                    self.tr("%1 min").replace("%1", duration(s.time_limit_s * 1000))
+                    if s.time_limit_s
+                    else self.tr("%n item(s)", None, s.item_count or 0)
+                )
+                facts.append(
+                    (
+                        self.tr("Practice: %1") if mode is Mode.PRACTICE else self.tr("Test: %1")
+                    ).replace("%1", limit)
+                )
+        self.detail_facts.setText(" · ".join(facts))
+        self.instructions.setPlainText(definition.instructions)
+        self.practice_button.setEnabled(Mode.PRACTICE in definition.modes)
+        self.test_button.setEnabled(Mode.TEST in definition.modes)
+        if self._pending_mode is not None:
+            mode, self._pending_mode = self._pending_mode, None
+            self.start(mode)
+
+    # -- running -----------------------------------------------------------------------------
+
+    def start(self, mode: Mode) -> None:
+        if self._current is None or mode not in self._current[1].modes:
+            return
+        record, definition = self._current
+        options = self._options(definition, mode)
+        from svctrainer.core.drills.registry import start_run  # noqa: PLC0415
+
+        try:
+            run = start_run(definition, mode, options=options)
+        except ValueError as exc:
+            show_error(self, exc)
+            return
+        self.run_drill(record, run)
+
+    def _options(self, definition: DrillDefinition, mode: Mode) -> dict[str, Any] | None:
+        """Adaptive practice: weight the generator towards this person's weak keys."""
+        if not definition.settings(mode).adaptive or definition.drill_type != "tenkey":
+            return None
+        from svctrainer.core.drills.tenkey import adaptive_options  # noqa: PLC0415
+
+        history = self._ctx.services.attempts.history(
+            self._ctx.actor, self._ctx.signed_in.person.id, definition.id, limit=20
+        )
+        details = [a.details.get("details", {}) for a in reversed(history) if a.counts]
+        return adaptive_options(details) if details else None
+
+    def run_drill(self, record: ContentRecord, run: DrillRun) -> None:
+        from svctrainer.gui.drills.drill_screen import DrillScreen  # noqa: PLC0415
+
+        screen = DrillScreen(run, sounds=self._ctx.settings.sounds)
+        screen.finished.connect(lambda r: self._save(record, screen, r))
+        screen.cancelled.connect(self.show_catalogue)
+        self._show_screen(screen)
+        self.drill_started.emit()
+
+    def _save(self, record: ContentRecord, screen: Any, run: DrillRun) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        started = screen.started_at or datetime.now(UTC)
+        events, seed, options, mode = run.events, run.seed, dict(run.options), run.mode
+
+        def save() -> tuple[AttemptRecord, Comparison]:
+            attempt = services.attempts.record_drill(
+                actor,
+                record.id,
+                mode=mode,
+                seed=seed,
+                events=events,
+                started_at=started,
+                options=options,
+            )
+            return attempt, services.attempts.compare(actor, attempt)
+
+        def saved(result: tuple[AttemptRecord, Comparison]) -> None:
+            self._ctx.changes.attempts_changed.emit()
+            self.show_result(result[0], run.definition, result[1])
+
+        def failed(exc: Exception) -> None:
+            self._save_failed(exc, record, run, started, lambda: self._save(record, screen, run))
+
+        self._ctx.background.run(save, saved, failed)
+
+    def _save_failed(
+        self, exc: Exception, record: ContentRecord, run: DrillRun, started: datetime, retry: Any
+    ) -> None:
+        """Never drop a finished attempt: retry, or keep it in a file the person chooses."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Your result is not saved yet"))
+        box.setText(describe(exc))
+        box.setInformativeText(
+            self.tr(
+                "The attempt is kept in memory. Try again, or save it to a file to import later."
+            )
+        )
+        retry_button = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        file_button = box.addButton(self.tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
+        box.setEscapeButton(None)  # closing the box must not drop the attempt
+        box.exec()
+        if box.clickedButton() is file_button and self._export_attempt(record, run, started):
+            return
+        del retry_button
+        retry()
+
+    def _export_attempt(self, record: ContentRecord, run: DrillRun, started: datetime) -> bool:
+        from svctrainer.core.keystrokes import encode_events  # noqa: PLC0415
+
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save attempt"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
+        )
+        if not name:
+            return False
+        payload = {
+            "format": "svctrainer-attempt-1",
+            "person_id": str(self._ctx.signed_in.person.id),
+            "content_item_id": str(record.id),
+            "content_id": record.content_id,
+            "mode": str(run.mode),
+            "seed": run.seed,
+            "options": dict(run.options),
+            "started_at": started.isoformat(),
+            "events_hex": encode_events(run.events).hex(),
+        }
+        try:
+            Path(name).write_text(json.dumps(payload), encoding="utf-8")
+        except OSError as exc:
+            show_error(self, exc)
+            return False
+        self.show_catalogue()
+        return True
+
+    def show_result(
+        self,
+        attempt: AttemptRecord,
+        definition: DrillDefinition | None,
+        comparison: Comparison | None,
+    ) -> None:
+        from svctrainer.gui.drills.result_screen import ResultScreen  # noqa: PLC0415
+
+        screen = ResultScreen(attempt, definition, comparison)
+        screen.back.connect(self.show_catalogue)
+        screen.again.connect(lambda: self._again(attempt))
+        self._show_screen(screen)
+        self.drill_ended.emit()
+
+    def _again(self, attempt: AttemptRecord) -> None:
+        self.show_catalogue()
+        self.start_when_loaded(attempt.content_id, Mode(attempt.mode))
+
+    def start_when_loaded(self, content_id: str, mode: Mode) -> bool:
+        """Select a drill and start it as soon as its definition is loaded (also used by
+        "My assignments")."""
+        current = self.selected_record()
+        if current is not None and current.content_id == content_id and self._current is not None:
+            self.start(mode)
+            return True
+        self._pending_mode = mode
+        if not self.select_content(content_id):
+            self._pending_mode = None
+            return False
+        return True
+
+    def _show_screen(self, screen: QWidget) -> None:
+        if self.screen is not None:
+            self.stack.removeWidget(self.screen)
+            self.screen.deleteLater()
+        self.screen = screen
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        screen.setFocus()
+
+    def show_catalogue(self) -> None:
+        if self.screen is not None:
+            self.stack.removeWidget(self.screen)
+            self.screen.deleteLater()
+            self.screen = None
+        self.stack.setCurrentWidget(self.catalogue)
+        self.tree.setFocus()
+        self.drill_ended.emit()

@@ -1,0 +1,190 @@
+"""Keyboard drills end to end: a teller picks a drill, types real key events (with
+mistakes, Backspace and idle pauses), and the saved attempt and result screen show the
+figures the engine computed from exactly those keystrokes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from drill_typing import Typist
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from svctrainer.core.packs.definition import Mode
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def practice(qtbot, window, sign_in, branch):
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    return page
+
+
+def _open(qtbot, page, content_id, mode):
+    assert page.select_content(content_id)
+    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
+    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
+    screen = page.screen
+    assert screen is not None
+    assert screen.objectName() == "drillScreen"
+    return screen
+
+
+def _amount_on_screen(screen) -> str:
+    return screen.view.amount.text().replace(",", "")
+
+
+def _finish(qtbot, page, screen, on_next_dialog=None):
+    if screen.run.mode is Mode.TEST and on_next_dialog is not None:
+        on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    screen.request_stop()
+    qtbot.waitUntil(
+        lambda: page.screen is not None and page.screen.objectName() == "resultScreen",
+        timeout=10_000,
+    )
+    return page.screen
+
+
+def test_ten_key_practice_with_mistakes_backspace_and_idle_pause(qtbot, practice, branch):
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
+    pressed_at: list[int] = []
+
+    def stroke(ch: str, gap: int = 200) -> None:
+        pressed_at.append(typist.now_ms)
+        typist.key(ch, keypad=ch not in "\n\b")
+        typist.now_ms += gap
+
+    first = _amount_on_screen(screen)
+    for ch in first + "\n":
+        stroke(ch)
+    assert screen.view.tape.item(0).text().startswith("✓")
+    second = _amount_on_screen(screen)
+    wrong_digit = "1" if second[0] != "1" else "2"
+    stroke(wrong_digit)  # a mistake: under "correct" it must be removed
+    assert screen.run.state(None).needs_correction
+    assert "Backspace" in screen.status_label.text()
+    stroke("\b")
+    for ch in second + "\n":
+        stroke(ch)
+    typist.now_ms += 6_800  # idle: 7 s since the last key
+    screen.tick()
+    third = _amount_on_screen(screen)
+    for ch in third + "\n":
+        stroke(ch)
+    strokes = len(first) + 1 + 2 + len(second) + 1 + len(third) + 1
+    assert len(pressed_at) == strokes
+    gaps = [b - a for a, b in itertools.pairwise(pressed_at)]
+    assert max(gaps) == 7_000
+    active_ms = sum(min(g, 5_000) for g in gaps)  # an idle gap credits at most 5 s
+
+    result_screen = _finish(qtbot, practice, screen)
+    attempt = result_screen.attempt
+    from svctrainer.core import metrics
+
+    assert attempt.mode == "practice"
+    assert attempt.duration_ms == active_ms
+    assert attempt.details["strokes"] == strokes
+    assert attempt.speed == metrics.net_kph(strokes, 0, 10, active_ms)
+    assert attempt.speed == metrics.gross_kph(strokes, active_ms)
+    assert attempt.accuracy == metrics.accuracy(strokes - 2, 1)  # Backspace is not graded
+    details = attempt.details["details"]
+    assert details["wrong_strokes"] == 1
+    assert details["corrections"] == 1
+    assert details["mistakes"][0]["typed"] == wrong_digit
+    # It is in the database, with its event log, and the log replays to the same figures.
+    stored = branch.services.attempts.history(branch.actor(branch.teller), branch.teller.id)
+    assert [a.id for a in stored] == [attempt.id]
+    report = branch.services.attempts.rescore(branch.actor(branch.teller), attempt.id)
+    assert report.matches
+    assert result_screen.findChild(type(result_screen.back_button), "") is not None
+
+
+def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on_next_dialog):
+    screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
+    assert not screen.pause_button.isVisible()
+    assert not screen.restart_button.isVisible()
+    typist = Typist(screen)
+    first = _amount_on_screen(screen)
+    typist.type(first + "\n", gap_ms=250, keypad=True)
+    typist.wait(9_750)  # 10 s from Enter to the next key: in a test the clock keeps running
+    second = _amount_on_screen(screen)
+    typist.type(second + "\n", gap_ms=250, keypad=True)
+    result = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert result.mode == "test"
+    assert result.duration_ms == 250 * len(first) + 10_000 + 250 * len(second)
+    assert result.details["seed"] == 20250301  # the pack's seed: everyone gets these amounts
+    assert result.details["ended_by"] == "stopped"
+
+
+def test_data_entry_with_tab_between_fields(qtbot, practice):
+    screen = _open(qtbot, practice, "data-entry-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
+    item = screen.run.current_item
+    for field in item.fields:
+        typist.type(field.expected + "\t", gap_ms=150)
+    assert screen.run.state(None).items_done == 1
+    assert screen.run.state(None).errors == 0
+    result = _finish(qtbot, practice, screen).attempt
+    assert result.speed_unit == "cpm"
+    assert result.accuracy == 1.0
+    fields = result.details["details"]["field_stats"]
+    assert set(fields) == {f.name for f in item.fields}
+    assert all(v["exact"] == 1 for v in fields.values())
+
+
+def test_practice_pause_and_restart(qtbot, practice):
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    Typist(screen).type("12", keypad=True)
+    screen.toggle_pause()
+    assert screen.run.clock.paused
+    assert "Paused" in screen.status_label.text()
+    screen.toggle_pause()
+    assert not screen.run.clock.paused
+    screen.restart()
+    assert not screen.run.clock.started
+    assert screen.run.state(None).strokes == 0
+
+
+def test_a_failed_save_keeps_the_attempt_and_retries(
+    qtbot, practice, branch, monkeypatch, on_next_dialog
+):
+    from svctrainer.store.errors import DatabaseBusyError
+
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    Typist(screen).type(_amount_on_screen(screen) + "\n" + "123", keypad=True)
+    real = branch.services.attempts.record_drill
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseBusyError("svctrainer.sqlite3 is locked by another program")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(branch.services.attempts, "record_drill", flaky)
+    seen = {}
+
+    def retry(box: QMessageBox):
+        seen["title"] = box.windowTitle()
+        next(b for b in box.buttons() if b.text() == "Try again").click()
+
+    on_next_dialog(retry)
+    result = _finish(qtbot, practice, screen)
+    assert seen["title"] == "Your result is not saved yet"
+    assert len(calls) == 2
+    assert result.attempt.details["strokes"] == result.attempt.details["details"]["strokes"]
+    QApplication.processEvents()
+
+
+def test_nav_is_locked_while_a_drill_runs(qtbot, practice, window):
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    assert not window.nav.isEnabled()
+    screen.request_stop()  # nothing typed yet: back to the catalogue, nothing saved
+    assert practice.screen is None
+    assert window.nav.isEnabled()
