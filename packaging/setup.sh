@@ -1,0 +1,39 @@
+#!/bin/sh
+# Set up svctrainer in ./.venv on Debian 12+ / Ubuntu 24.04+ (Python >= 3.11).
+#   sh packaging/setup.sh          the app
+#   sh packaging/setup.sh --test   the app plus what the test suite needs
+# Installs the system libraries Qt's platform plugins load (with sudo unless root), then
+# the Python package and its dependencies from PyPI. Safe to run again: it only adds
+# what is missing.
+set -eu
+cd "$(dirname "$0")/.."
+
+extras=""
+if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
+
+# Qt 6 xcb/offscreen plugins: EGL/GL, xkbcommon, fontconfig, D-Bus and the xcb helper
+# libraries; CJK fonts so Chinese names and packs render; poppler-utils turns PDF
+# reports into PNGs for the report tests.
+APT_PACKAGES="python3 python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 \
+libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 \
+libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core poppler-utils"
+
+missing=""
+for pkg in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+    || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "svctrainer setup: installing system packages:$missing"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svctrainer needs Python 3.11 or newer")'
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".$extras"
+echo "svctrainer setup: ready ($(.venv/bin/svctrainer --version))"
