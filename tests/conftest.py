@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One cache for the whole run (the demo database is built once, then copied), while each
+# test still gets its own home folder.
+os.environ.setdefault("SVCTRAINER_CACHE", tempfile.mkdtemp(prefix="svctrainer-test-cache-"))
 
 from support import FAST_PIN_COST, typed_perfectly
 
@@ -161,3 +167,35 @@ def tenkey_attempt(branch: Branch):
         events=events,
         started_at=datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
     )
+
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("svctrainer")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]
+
+
+@pytest.fixture
+def cli(isolated_home: Path) -> Run:
+    """Run the real ``svctrainer`` command in the test's isolated home folder."""
+
+    def run(
+        *args: str,
+        input_text: str | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> subprocess.CompletedProcess[str]:
+        full_env = {**os.environ, "SVCTRAINER_HOME": str(isolated_home), **(env or {})}
+        return subprocess.run(
+            [*_command(), *args],
+            capture_output=True,
+            text=True,
+            input=input_text,
+            env=full_env,
+            timeout=timeout,
+            check=False,
+        )
+
+    return run

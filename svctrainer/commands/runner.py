@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -48,14 +49,36 @@ def report(exc: BaseException, log_file: Path | None) -> int:
     from svctrainer.store.errors import StoreError  # noqa: PLC0415
 
     if isinstance(exc, StoreError | ServiceError | OSError) and not _is_bug(exc):
-        sys.stderr.write(f"svctrainer: {_one_line(exc)}\n")
+        sys.stderr.write(f"svctrainer: {hide_passwords(_one_line(exc))}{_backup_hint(exc)}\n")
         return FAILURE
     logging.getLogger("svctrainer").exception("unexpected error")
     where = f"; details in {log_file}" if log_file else ""
-    sys.stderr.write(
-        f"svctrainer: unexpected error ({type(exc).__name__}: {_one_line(exc)}){where}\n"
-    )
+    message = hide_passwords(_one_line(exc))
+    sys.stderr.write(f"svctrainer: unexpected error ({type(exc).__name__}: {message}){where}\n")
     return FAILURE
+
+
+def _backup_hint(exc: BaseException) -> str:
+    """For a damaged database, name the newest backup that passes its integrity check."""
+    from svctrainer.store.backup import list_backups, verify_sqlite_file  # noqa: PLC0415
+    from svctrainer.store.errors import (  # noqa: PLC0415
+        DatabaseCorruptError,
+        NotADatabaseError,
+        SchemaMismatchError,
+    )
+
+    path = getattr(exc, "path", None)
+    if (
+        not isinstance(exc, DatabaseCorruptError | NotADatabaseError | SchemaMismatchError)
+        or path is None
+    ):
+        return ""
+    for backup in list_backups(Path(path)):
+        if verify_sqlite_file(backup.path) == "ok":
+            return (
+                f"; the newest good backup is {backup.path} (svctrainer db restore {backup.path})"
+            )
+    return "; no backup was found beside it"
 
 
 def _is_bug(exc: BaseException) -> bool:
@@ -85,10 +108,34 @@ def configure_logging() -> Path | None:
         root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(HidePasswords())
     root.addHandler(handler)
     root.propagate = False
     root.info("svctrainer %s: %s", __version__, " ".join(sys.argv[1:]))
     return Path(handler.baseFilename)
+
+
+_CREDENTIALS = re.compile(r"(://[^:/@\s]+):[^@\s]*@")
+
+
+def hide_passwords(text: str) -> str:
+    """``postgresql://user:secret@host`` → ``postgresql://user:***@host``."""
+    return _CREDENTIALS.sub(r"\1:***@", text)
+
+
+class HidePasswords(logging.Filter):
+    """Whatever is logged (arguments, messages, tracebacks), no database password is
+    written to the log file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = hide_passwords(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = hide_passwords(record.exc_text)
+        record.exc_info = None
+        return True
 
 
 def db_url(args: argparse.Namespace) -> str:

@@ -71,11 +71,18 @@ class Background(QObject):
             self._busy -= 1
             if self._busy == 0:
                 self._clear_busy()
-            if error is not None:
-                log.info("background call failed: %r", error)
-                on_error(error)
-            else:
-                on_done(result)
+            try:
+                if error is not None:
+                    log.info("background call failed: %r", error)
+                    on_error(error)
+                else:
+                    on_done(result)
+            except RuntimeError as exc:
+                # The page that asked has been closed meanwhile (signed out, navigated
+                # away): its widgets are gone, and so is the need for the answer.
+                if "already deleted" not in str(exc):
+                    raise
+                log.info("dropped a background result for a closed page: %s", exc)
 
         relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
         self._pool.start(_Job(fn, relay))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from svctrainer.services.errors import (
@@ -65,11 +65,16 @@ def describe(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("svctrainer"), describe(exc))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title or tr("svctrainer"), describe(exc), parent=parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and file contents
+    box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes a person's name
     ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -63,7 +63,7 @@ def check_sqlite_header(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not an svctrainer database (not a SQLite file)")
+        raise NotADatabaseError(f"{path} is not an svctrainer database (not a SQLite file)", path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +116,14 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with translate_errors(self.label), self._read() as session, session.begin():
+        with translate_errors(self.label, self.path), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         if self.options.read_only:
             raise DatabaseReadOnlyError(f"{self.label} was opened read-only")
-        with translate_errors(self.label), self._write() as session, session.begin():
+        with translate_errors(self.label, self.path), self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
@@ -134,7 +134,13 @@ def _create_engine(url: URL, options: OpenOptions) -> Engine:
     if url.get_backend_name() != "sqlite":
         # Never echo: the URL may carry a password. TLS options (sslmode, sslrootcert…)
         # travel in the URL's query and reach libpq untouched.
-        return create_engine(url, pool_pre_ping=True, echo=False)
+        try:
+            return create_engine(url, pool_pre_ping=True, echo=False)
+        except (ImportError, ArgumentError) as exc:
+            raise DatabaseUnavailableError(
+                f"cannot use {display_url(url)}: its database driver is not installed "
+                f"({exc}); for PostgreSQL: pip install 'svctrainer[postgres]'"
+            ) from None
     path = sqlite_path(url)
     # The pool hands a connection to one thread at a time; the GUI's database worker is
     # not the thread that opened the engine.
@@ -178,14 +184,16 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
 
 
 @contextmanager
-def translate_errors(label: str) -> Iterator[None]:
+def translate_errors(label: str, path: Path | None = None) -> Iterator[None]:
     """Turn driver errors into StoreErrors whose message a person can act on."""
     try:
         yield
     except StoreError:
         raise
     except (OperationalError, DBAPIError) as exc:
-        raise classify_db_error(exc, label) from exc
+        error = classify_db_error(exc, label)
+        error.path = path
+        raise error from exc
 
 
 def classify_db_error(exc: BaseException, label: str) -> StoreError:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """Base class: the message is complete, user-facing, and names the file or server."""
+    """Base class: the message is complete, user-facing, and names the file or server.
+
+    ``path`` is the SQLite file concerned, when there is one, so a caller can look for
+    its backups.
+    """
+
+    def __init__(self, message: str, path: object | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NotADatabaseError(StoreError):

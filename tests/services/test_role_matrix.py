@@ -104,6 +104,12 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.attempts.events(a, b.attempt.id),
     ),
+    "attempts.replayed_details": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.attempts.replayed_details(
+            a, b.other_teller.id, "tenkey-amounts-practice.en"
+        ),
+    ),
     "attempts.rescore": (
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.attempts.rescore(a, b.attempt.id),
@@ -111,6 +117,158 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "attempts.invalidate": (
         Permission.INVALIDATE_RESULT,
         lambda b, a: b.services.attempts.invalidate(a, b.attempt.id, "matrix test"),
+    ),
+    "attempts.record_scenario": (Permission.PRACTISE, lambda b, a: _record_scenario_own(b, a)),  # noqa: PLW0108 - defined below
+    "attempts.decisions": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.attempts.decisions(a, _scenario_attempt(b).id),
+    ),
+    # Assignments: trainers assign within their teams; reading another person's needs
+    # them in scope, like their results.
+    "assignments.create": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.assignments.create(
+            a, targets={"tenkey-amounts-practice.en": {}}, team_ids=[b.team_a.id]
+        ),
+    ),
+    "assignments.update": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.assignments.update(
+            a, _cli_assignment(b).id, target={}, due_on=None, min_practice=1, note="matrix"
+        ),
+    ),
+    "assignments.cancel": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.assignments.cancel(a, _cli_assignment(b).id, "matrix test"),
+    ),
+    "assignments.for_person": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.assignments.for_person(a, b.other_teller.id),
+    ),
+    "assignments.open_count": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.assignments.open_count(a),
+    ),
+    "assignments.for_trainer": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.assignments.for_trainer(a),
+    ),
+    "assignments.counts_by_person": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.assignments.counts_by_person(a),
+    ),
+    "assignments.roster": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.assignments.roster(a),
+    ),
+    # Hand counts: trainers log them for people in their teams (Tess is in team A).
+    "hand_count.people": (
+        Permission.LOG_HAND_COUNT,
+        lambda b, a: b.services.hand_count.people(a),
+    ),
+    "hand_count.record": (
+        Permission.LOG_HAND_COUNT,
+        lambda b, a: b.services.hand_count.record(
+            a,
+            b.other_teller.id,
+            b.attempt.started_at.date(),
+            minutes=5,
+            notes_counted=500,
+            defects_found=2,
+            banding_penalties=0,
+        ),
+    ),
+    "hand_count.list_recent": (
+        Permission.LOG_HAND_COUNT,
+        lambda b, a: b.services.hand_count.list_recent(a, b.other_teller.id),
+    ),
+    # Progress and the dashboard: another person's figures need them in scope (Tess is
+    # in team A); the dashboard and team figures need VIEW_TEAM_RESULTS.
+    "progress.families": (Permission.PRACTISE, lambda b, a: b.services.progress.families(a)),
+    "progress.activity": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.activity(a, b.other_teller.id),
+    ),
+    "progress.person_progress": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.person_progress(a, b.other_teller.id, TENKEY),
+    ),
+    "progress.key_heatmap": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.key_heatmap(a, b.other_teller.id, TENKEY),
+    ),
+    "progress.scenario_progress": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.scenario_progress(
+            a,
+            b.other_teller.id,
+            next(f.key for f in b.services.progress.families(CLI) if f.is_scenario),
+        ),
+    ),
+    "progress.person_customer_time": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.person_customer_time(a, b.other_teller.id),
+    ),
+    "progress.dashboard": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.dashboard(a, TENKEY),
+    ),
+    "progress.team_customer_time": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.team_customer_time(a, b.team_a.id),
+    ),
+    "progress.needs_checking": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.needs_checking(a),
+    ),
+    "settings.transaction_mix": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.settings.transaction_mix(a),
+    ),
+    "settings.set_transaction_mix": (
+        Permission.MANAGE_SETTINGS,
+        lambda b, a: b.services.settings.set_transaction_mix(
+            a, b.services.settings.transaction_mix(CLI).mix
+        ),
+    ),
+    # Reports: EXPORT_REPORTS, and only people in scope.
+    "reports.attempts_csv": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.attempts_csv(
+            a, _out(b, "a.csv"), person_id=b.other_teller.id
+        ),
+    ),
+    "reports.dashboard_csv": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.dashboard_csv(a, _out(b, "d.csv"), [TENKEY]),
+    ),
+    "reports.xapi": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.xapi(a, _out(b, "x.json"), person_id=b.other_teller.id),
+    ),
+    "reports.person_report": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.person_report(a, b.other_teller.id),
+    ),
+    "reports.team_report": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.team_report(a, b.team_a.id),
+    ),
+    "reports.person_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.person_pdf(
+            a, _out(b, "p.pdf"), b.other_teller.id, _fake_render
+        ),
+    ),
+    "reports.record_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.record_pdf(
+            a, _out(b, "r.pdf"), b.services.reports.team_report(CLI, b.team_a.id), 1
+        ),
+    ),
+    "reports.team_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.team_pdf(a, _out(b, "t.pdf"), b.team_a.id, _fake_render),
     ),
     "database.backups": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.backups(a)),
     "database.backup_now": (
@@ -126,8 +284,30 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
 }
 
 # Calls that act only on the caller themself: any signed-in person may make them.
-SELF_SERVICE = {"auth.change_own_pin"}
+SELF_SERVICE = {
+    "auth.change_own_pin",
+    # Checkpoints are one's own attempt in progress; other people's cannot be reached.
+    "drafts.save",
+    "drafts.clear",
+    "drafts.mine",
+    "drafts.keep",
+    "drafts.discard",
+}
 CLI = Actor.command_line()
+TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
+
+
+def _out(b: Any, name: str) -> Path:
+    """A file beside the test's database (each test has its own folder)."""
+    return b.services.db.path.parent / name
+
+
+def _fake_render(report: Any, path: Path) -> int:
+    """Stands in for the Qt PDF renderer: the matrix tests the checks, not the drawing."""
+    path.write_bytes(b"%PDF-1.4\n")
+    return 1
+
+
 REPO_DRILLS = Path(__file__).resolve().parents[2] / "drills"
 
 
@@ -158,6 +338,40 @@ def _record(b: Any, actor: Actor) -> object:
     )
 
 
+def _cli_assignment(b: Any) -> Any:
+    """A fresh assignment for team A (which the trainer looks after), made by the CLI."""
+    return b.services.assignments.create(
+        CLI, targets={"tenkey-amounts-practice.en": {}}, team_ids=[b.team_a.id]
+    )[0]
+
+
+def _record_scenario_own(b: Any, actor: Actor) -> object:
+    if actor.is_admin_tool:  # the command line has no runs of its own
+        with pytest.raises(PermissionDeniedError):
+            _record_scenario(b, actor)
+        return None
+    return _record_scenario(b, actor)
+
+
+def _record_scenario(b: Any, actor: Actor) -> object:
+    from datetime import UTC, datetime
+
+    from svctrainer.core.scenarios.analysis import best_result
+
+    latest = b.services.content.latest(CLI)
+    item = next(r for r in latest if r.content_id == "sample-queue-wait.en")
+    _, scenario = b.services.content.load(CLI, item.id)
+    log = best_result(scenario).log
+    return b.services.attempts.record_scenario(actor, item.id, "practice", log, datetime.now(UTC))
+
+
+def _scenario_attempt(b: Any) -> Any:
+    """A scenario run by Tess (team A), recorded once per test."""
+    if getattr(b, "scenario_attempt", None) is None:
+        b.scenario_attempt = _record_scenario(b, b.actor(b.other_teller))
+    return b.scenario_attempt
+
+
 def _service_calls() -> set[str]:
     """Public methods of every service whose first parameter is the acting person."""
     found: set[str] = set()
@@ -172,12 +386,18 @@ def _service_calls() -> set[str]:
 
 
 def _service_classes() -> dict[str, type]:
+    from svctrainer.services.assignments import AssignmentService
     from svctrainer.services.attempts import AttemptService
     from svctrainer.services.audit import AuditService
     from svctrainer.services.auth import AuthService
     from svctrainer.services.content import ContentService
     from svctrainer.services.database_admin import DatabaseAdminService
+    from svctrainer.services.drafts import DraftService
+    from svctrainer.services.hand_count import HandCountService
     from svctrainer.services.people import PeopleService
+    from svctrainer.services.progress import ProgressService
+    from svctrainer.services.reports import ReportService
+    from svctrainer.services.settings import SettingsService
 
     return {
         "people": PeopleService,
@@ -186,6 +406,12 @@ def _service_classes() -> dict[str, type]:
         "auth": AuthService,
         "content": ContentService,
         "attempts": AttemptService,
+        "drafts": DraftService,
+        "assignments": AssignmentService,
+        "hand_count": HandCountService,
+        "progress": ProgressService,
+        "settings": SettingsService,
+        "reports": ReportService,
     }
 
 

@@ -7,6 +7,7 @@ import json
 from PySide6.QtCore import QDateTime, QLocale, QSortFilterProxyModel, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.report_csv import escape_cell, write_csv
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
@@ -62,9 +64,12 @@ class AuditLogView(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(refresh)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
@@ -76,3 +81,41 @@ class AuditLogView(QWidget):
             self.model.set_rows,
             lambda e: show_error(self, e),
         )
+
+    def export_csv(self, path: str | None = None) -> str | None:
+        """Write the entries shown (after filtering) to a CSV file; returns its path."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export audit log"), "svctrainer-audit.csv", "CSV (*.csv)"
+            )
+        if not path:
+            return None
+        rows = [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
+        try:
+            with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+                write_csv(
+                    stream,
+                    ["at_utc", "actor", "action", "target_type", "target_id", "detail"],
+                    [
+                        [
+                            escape_cell(text)
+                            for text in (
+                                e.at.isoformat(),
+                                e.actor,
+                                e.action,
+                                e.target_type or "",
+                                e.target_id or "",
+                                json.dumps(e.detail, ensure_ascii=False),
+                            )
+                        ]
+                        for e in rows
+                        if e is not None
+                    ],
+                )
+        except OSError as exc:
+            show_error(self, exc)
+            return None
+        return path

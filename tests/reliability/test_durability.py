@@ -1,0 +1,143 @@
+"""Nothing committed is ever lost: SIGKILL at random moments, and two writers at once.
+
+The writer is a real process using the real services on a real SQLite file (WAL,
+synchronous=FULL). Each attempt id it prints was printed *after* ``record_drill``
+returned, so every printed id must be in the database afterwards, complete with its
+event log, and ``PRAGMA integrity_check`` must say ok.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from svctrainer.core.roles import Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.store.health import check_database
+
+WRITER = Path(__file__).with_name("attempt_writer.py")
+KILLS = 200
+WORKERS = 2  # two processes at once: also two writers on one file
+TIME_LIMIT_S = 600
+
+
+def _prepare(db_path: Path, services: Services) -> list[str]:
+    services.content.sync_bundled()
+    services.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    numbers = []
+    for i in range(WORKERS):
+        number = f"T{i}"
+        services.people.create_person(
+            Actor.command_line(),
+            name=f"Writer {i}",
+            employee_number=number,
+            pin="2468",
+            roles=[Role.TELLER],
+        )
+        numbers.append(number)
+    services.close()
+    return numbers
+
+
+def _stored(db_path: Path) -> dict[str, int]:
+    """attempt id -> size of its event log (0 if the log is missing)."""
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT a.id, COALESCE(length(e.data), 0) FROM attempt a "
+            "LEFT JOIN attempt_event e ON e.attempt_id = a.id"
+        ).fetchall()
+    conn.close()
+    return {str(uuid.UUID(hex=r[0])): r[1] for r in rows}
+
+
+def _run_until_killed(db_path: Path, number: str, rng: random.Random, reported: list[str]) -> None:
+    env = {**os.environ, "SVCTRAINER_HOME": str(db_path.parent / f"home-{number}")}
+    with subprocess.Popen(
+        [sys.executable, str(WRITER), str(db_path), number, "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as proc:
+        stdout = proc.stdout
+        assert stdout is not None
+        assert stdout.readline().strip() == "ready"
+        lines: list[str] = []
+        reader = threading.Thread(
+            target=lambda: lines.extend(iter(stdout.readline, "")), daemon=True
+        )
+        reader.start()
+        time.sleep(rng.uniform(0.0, 0.35))  # a random moment: mid-replay, mid-commit, mid-print
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    reported.extend(line.strip() for line in lines if line.strip())
+
+
+@pytest.mark.slow
+def test_no_committed_attempt_is_lost_across_200_sigkills(services, db_path):
+    numbers = _prepare(db_path, services)
+    rng = random.Random(20261123)
+    reported: list[str] = []
+    kills = [0]
+    started = time.monotonic()
+
+    def worker(number: str) -> None:
+        while kills[0] < KILLS and time.monotonic() - started < TIME_LIMIT_S:
+            _run_until_killed(db_path, number, rng, reported)
+            kills[0] += 1
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in numbers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert kills[0] >= KILLS, f"only {kills[0]} kills in {TIME_LIMIT_S} s"
+    stored = _stored(db_path)
+    missing = [a for a in reported if a not in stored]
+    assert missing == []
+    assert all(stored[a] > 0 for a in reported), "an attempt lost its event log"
+    assert len(reported) > 0
+    report = check_database(str(db_path))
+    assert report.ok, report.reason
+    # And the application opens the database normally afterwards.
+    reopened = Services.open(str(db_path))
+    assert reopened.auth.needs_setup() is False
+    reopened.close()
+    sys.stderr.write(f"\n{kills[0]} kills, {len(reported)} committed attempts, all present\n")
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_lose_nothing(services, db_path):
+    numbers = _prepare(db_path, services)
+    per_process = 60
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(db_path), number, str(per_process)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "SVCTRAINER_HOME": str(db_path.parent / f"home-{number}")},
+        )
+        for number in numbers
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+    reported = [line for out, _ in outputs for line in out.split()[1:]]
+    assert len(reported) == per_process * len(numbers)
+    stored = _stored(db_path)
+    assert set(reported) <= set(stored)
+    assert len(stored) == len(reported)
+    assert check_database(str(db_path)).ok

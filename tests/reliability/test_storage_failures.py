@@ -1,0 +1,184 @@
+"""Disk full, read-only storage, a failing write, damaged files: a clear message, the
+attempt kept by the caller, and everything already saved still saved.
+
+The full and read-only cases use a real size-limited (and then read-only) tmpfs, so
+SQLite meets the real errno; they are skipped, saying why, where mounting is not
+permitted. The injected failure runs everywhere.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from support import FAST_PIN_COST, typed_perfectly
+
+from svctrainer.core.packs.definition import Mode
+from svctrainer.core.roles import Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.store.errors import DatabaseReadOnlyError, StorageFullError, StoreError
+from svctrainer.store.health import check_database
+
+CLI = Actor.command_line()
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    where = tmp_path / "small"
+    if shutil.which("mount") is None or not _mount_tmpfs(where, "1200k"):
+        pytest.skip("mounting a size-limited tmpfs is not permitted here")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _branch_on(path: Path) -> tuple[Services, Actor, object, object]:
+    svc = Services.open(str(path), pin_cost=FAST_PIN_COST)
+    svc.content.sync_bundled()
+    svc.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    teller = svc.people.create_person(
+        CLI, name="Tom", employee_number="T1", pin="2468", roles=[Role.TELLER]
+    )
+    actor = Actor.person(teller.id, teller.name, teller.employee_number)
+    record = next(
+        r for r in svc.content.latest(actor) if r.content_id == "tenkey-amounts-practice.en"
+    )
+    _, definition = svc.content.load(actor, record.id)
+    return svc, actor, record, definition
+
+
+def _record(svc: Services, actor: Actor, record: object, definition: object, seed: int) -> object:
+    events = typed_perfectly(definition, Mode.PRACTICE, seed, items=12)
+    return svc.attempts.record_drill(
+        actor, record.id, mode=Mode.PRACTICE, seed=seed, events=events, started_at=datetime.now(UTC)
+    )
+
+
+def _count(path: Path, *, read_only_storage: bool = False) -> int:
+    # On read-only storage SQLite cannot make its -shm file; the WAL was checkpointed at
+    # close, so reading the main file alone is exact there.
+    uri = f"file:{path}?mode=ro&immutable=1" if read_only_storage else f"file:{path}"
+    with sqlite3.connect(uri, uri=True) as conn:
+        n = conn.execute("SELECT count(*) FROM attempt").fetchone()[0]
+    conn.close()
+    return n
+
+
+def test_disk_full_is_reported_and_saved_attempts_stay(small_disk):
+    path = small_disk / "svctrainer.sqlite3"
+    svc, actor, record, definition = _branch_on(path)
+    saved = 0
+
+    def fill_the_disk() -> None:
+        nonlocal saved
+        for seed in range(10_000):
+            _record(svc, actor, record, definition, seed)
+            saved += 1
+
+    with pytest.raises(StorageFullError, match=r"disk holding .* is full"):
+        fill_the_disk()
+    svc.close()
+    assert saved > 0
+    assert _count(path) == saved  # every attempt before the failure is there, none half-written
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_read_only_storage_is_reported(small_disk):
+    path = small_disk / "svctrainer.sqlite3"
+    svc, actor, record, definition = _branch_on(path)
+    _record(svc, actor, record, definition, 1)
+    svc.close()
+    remount = subprocess.run(
+        ["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, check=False
+    )
+    if remount.returncode != 0:
+        pytest.skip("remounting read-only is not permitted here")
+
+    def try_to_record() -> None:
+        reopened = Services.open(str(path), pin_cost=FAST_PIN_COST)
+        _record(reopened, actor, record, definition, 2)
+
+    with pytest.raises(StoreError) as caught:
+        try_to_record()
+    assert isinstance(caught.value, DatabaseReadOnlyError) or "cannot" in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert _count(path, read_only_storage=True) == 1
+
+
+def test_an_injected_write_failure_keeps_everything_already_saved(services, db_path):
+    svc = services
+    svc.content.sync_bundled()
+    svc.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    teller = svc.people.create_person(
+        CLI, name="Tom", employee_number="T1", pin="2468", roles=[Role.TELLER]
+    )
+    actor = Actor.person(teller.id, teller.name, teller.employee_number)
+    record = next(
+        r for r in svc.content.latest(actor) if r.content_id == "tenkey-amounts-practice.en"
+    )
+    _, definition = svc.content.load(actor, record.id)
+    first = _record(svc, actor, record, definition, 1)
+
+    def fail_event_log(conn, cursor, statement, *_rest):
+        if statement.lstrip().upper().startswith("INSERT INTO ATTEMPT_EVENT"):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    event.listen(svc.db.engine, "before_cursor_execute", fail_event_log)
+    with pytest.raises(StorageFullError):
+        _record(svc, actor, record, definition, 2)
+    event.remove(svc.db.engine, "before_cursor_execute", fail_event_log)
+    # The attempt row of the failed save was rolled back with its log: no half attempt.
+    assert [a.id for a in svc.attempts.history(actor, teller.id)] == [first.id]
+    second = _record(svc, actor, record, definition, 2)  # a retry succeeds
+    assert {a.id for a in svc.attempts.history(actor, teller.id)} == {first.id, second.id}
+    assert check_database(str(db_path)).ok
+
+
+@pytest.mark.parametrize("damage", ["overwritten", "cut_in_half", "not_a_database"])
+def test_damaged_files_give_one_line_and_name_the_good_backup(cli, tmp_path, damage):
+    path = tmp_path / "branch.sqlite3"
+    assert cli("demo", "--db", str(path)).returncode == 0
+    assert cli("db", "backup", "--db", str(path)).returncode == 0
+    data = bytearray(path.read_bytes())
+    if damage == "overwritten":
+        with sqlite3.connect(path) as conn:
+            size = conn.execute("PRAGMA page_size").fetchone()[0]
+            root = conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'person'"
+            ).fetchone()[0]
+        conn.close()
+        data = bytearray(path.read_bytes())
+        data[(root - 1) * size : (root - 1) * size + 64] = b"\xa5" * 64
+    elif damage == "cut_in_half":
+        data = data[: len(data) // 2]
+    else:
+        data = bytearray(b"%PDF-1.7 quarterly report\n" * 300)
+    path.write_bytes(bytes(data))
+    for sidecar in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        sidecar.unlink(missing_ok=True)
+    damaged = path.read_bytes()
+    result = cli("person", "list", "--db", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "newest good backup is" in result.stderr
+    assert path.read_bytes() == damaged  # never written to
+    check = cli("db", "check", "--db", str(path))
+    assert check.returncode == 1
+    assert path.read_bytes() == damaged
