@@ -161,3 +161,5 @@ def _neighbour(key: str, timing: Timing) -> str:
 
 register_player("tenkey", play_typing)
 register_player("data_entry", play_typing)
+
+from svctrainer.core.drills import simulated_players_bank  # noqa: E402, F401 - registers the bank drills' players

@@ -33,9 +33,13 @@ from svctrainer.gui.messages import confirm
 TICK_MS = 100
 
 
+CHECKPOINT_MS = 5_000
+
+
 class DrillScreen(QWidget):
     finished = Signal(object)  # the DrillRun, when it ends
     cancelled = Signal()
+    checkpoint = Signal(object)  # the DrillRun, every few seconds while it runs
 
     def __init__(self, run: DrillRun, *, sounds: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +119,11 @@ class DrillScreen(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        # A crash costs at most the last few seconds: the log so far is saved regularly.
+        self.checkpoint_timer = QTimer(self)
+        self.checkpoint_timer.setInterval(CHECKPOINT_MS)
+        self.checkpoint_timer.timeout.connect(self._checkpoint)
+        self.checkpoint_timer.start()
         self._show(run.state(None), None, None)
 
     # -- keyboard --------------------------------------------------------------------------
@@ -182,6 +191,10 @@ class DrillScreen(QWidget):
         if self.run.finished:
             self._end()
 
+    def _checkpoint(self) -> None:
+        if not self._ended and self.run.clock.started:
+            self.checkpoint.emit(self.run)
+
     def toggle_pause(self) -> None:
         if self._ended or not self.run.settings.pause:
             return
@@ -213,6 +226,7 @@ class DrillScreen(QWidget):
         if not self.run.clock.started:
             self._ended = True
             self.timer.stop()
+            self.checkpoint_timer.stop()
             self.cancelled.emit()
             return
         if self.run.mode is Mode.TEST and not confirm(
@@ -230,6 +244,7 @@ class DrillScreen(QWidget):
             return
         self._ended = True
         self.timer.stop()
+        self.checkpoint_timer.stop()
         gc.unfreeze()
         self._show_header(self.run.state(None))
         self.status_label.setText(self.tr("Saving your result…"))

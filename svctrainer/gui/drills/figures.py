@@ -19,6 +19,8 @@ def unit_name(unit: str | None) -> str:
         "vouchers_per_min": tr("vouchers/min"),
         "answers_per_min": tr("answers/min"),
         "items_per_min": tr("items/min"),
+        "cases_per_hour": tr("cases/hour"),
+        "gross_notes_per_min": tr("gross notes/min"),
         "points": tr("points"),
     }
     return names.get(unit or "", unit or "")

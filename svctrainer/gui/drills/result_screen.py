@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.gui.drills.figures import duration, mode_name, number, percent, unit_name
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
+from svctrainer.gui.drills.result_sections import section_for
 from svctrainer.services.attempts import AttemptRecord, Comparison
 
 MAX_MISTAKES_SHOWN = 200
@@ -89,6 +90,7 @@ class ResultScreen(QWidget):
         verdict.setWordWrap(True)
 
         tiles = QGridLayout()
+        section = section_for(attempt.drill_type)  # the drill's own figures, if it has any
         previous = comparison.previous if comparison else None
         best = comparison.best if comparison else None
         speed_note = self._compare_note(
@@ -103,7 +105,8 @@ class ResultScreen(QWidget):
              self._compare_note(attempt.accuracy, previous.accuracy if previous else None,
                                 None, " pp", scale=100.0)),
             (self.tr("Time"), duration(attempt.duration_ms), ""),
-            (self.tr("Errors"), str(details.get("wrong_strokes", "—")),
+            (self.tr("Errors"), section.errors(details) if section and section.errors
+             else str(details.get("wrong_strokes", "—")),
              self.tr("%1 corrected").replace("%1", str(details.get("corrections", 0)))
              if "corrections" in details else ""),
             (self.tr("Consistency"), percent((details.get("consistency") or 0) / 100)
@@ -116,8 +119,10 @@ class ResultScreen(QWidget):
             figures.insert(
                 2,
                 (
-                    self.tr("CPM / WPM"),
-                    f"{number(details['cpm'])} / {number(details.get('wpm'))}",
+                    self.tr("CPM / WPM") if details.get("wpm") is not None else self.tr("CPM"),
+                    f"{number(details['cpm'])} / {number(details['wpm'])}"
+                    if details.get("wpm") is not None
+                    else number(details["cpm"]),
                     "",
                 ),
             )
@@ -128,6 +133,8 @@ class ResultScreen(QWidget):
         body.addWidget(title)
         body.addWidget(verdict)
         body.addLayout(tiles)
+        if section is not None:
+            body.addWidget(section.build(details))
         lower = QHBoxLayout()
         left = QVBoxLayout()
         right = QVBoxLayout()

@@ -23,6 +23,7 @@ from svctrainer.core.drills.typing_engine import TypingRun
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
 
 TAPE_AHEAD = 6
+TAPE_DONE_KEPT = 8  # the tape shows the last few amounts only: a long tape costs per key
 WRONG_STYLE = "color:#d93f3f; text-decoration: underline;"
 
 
@@ -113,16 +114,19 @@ class TenKeyView(TypingView):
         layout.addWidget(card, 2)
         layout.addWidget(self.keyboard, 1)
         self._tape_index = -1
+        self._done_shown = 0
 
     def field_done(self, before: LiveState) -> None:
         item = self.run.item_at(before.item_index)
         if item is None:
             return
         ok = not before.wrong_positions and before.typed == item.fields[0].expected
-        row = self.tape.item(before.items_done)
+        row = self.tape.item(self._done_shown)
         if row is not None:
             row.setText(f"{'✓' if ok else '✗'} {item.fields[0].display:>16}")
             row.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.red)
+            row.setBackground(self.palette().base())
+            self._done_shown += 1
 
     def show_state(self, state: LiveState) -> None:
         item = self.run.current_item
@@ -135,9 +139,13 @@ class TenKeyView(TypingView):
             self._rebuild_tape(state)
 
     def _rebuild_tape(self, state: LiveState) -> None:
-        """Done items keep their ✓/✗; the current one is highlighted; a few come after."""
-        while self.tape.count() > state.items_done:
+        """The last few done items keep their ✓/✗; the current one is highlighted; a few
+        come after. The list never grows, so a key costs the same in minute 1 and 10."""
+        while self.tape.count() > self._done_shown:
             self.tape.takeItem(self.tape.count() - 1)
+        while self._done_shown > TAPE_DONE_KEPT:
+            self.tape.takeItem(0)
+            self._done_shown -= 1
         for index in range(state.item_index, state.item_index + TAPE_AHEAD):
             item = self.run.item_at(index)
             if item is None:
@@ -147,7 +155,6 @@ class TenKeyView(TypingView):
                 row.setBackground(self.palette().highlight())
                 row.setForeground(self.palette().highlightedText())
             self.tape.addItem(row)
-        self.tape.scrollToItem(self.tape.item(max(0, state.items_done - 3)))
 
 
 class DataEntryView(TypingView):

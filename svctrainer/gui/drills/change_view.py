@@ -1,0 +1,209 @@
+"""The making-change screen: the customer (price and the notes handed over), the count
+up from the price, the tray of change in the order it was counted out, and the drawer
+— every note and coin clickable and on a key (1–9, 0, then q…p, smallest first)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import groupby
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from svctrainer.core.currency import PieceKind
+from svctrainer.core.drills.base import Feedback, LiveState
+from svctrainer.core.drills.change_items import ChangeError, ChangeJudgement
+from svctrainer.core.drills.making_change import ChangeView, MakingChangeRun
+from svctrainer.gui.drills.bank_display import (
+    big,
+    feed_click,
+    key_legend,
+    money,
+    panel,
+    tr,
+    verdict_html,
+)
+from svctrainer.gui.drills.note_images import PieceButton, PieceStrip
+
+COINS_PER_ROW = 8
+NOTES_PER_ROW = 6
+
+
+def change_error_name(code: str) -> str:
+    return {
+        ChangeError.WRONG_TOTAL: tr("wrong total"),
+        ChangeError.NOT_FEWEST: tr("not the fewest pieces"),
+        ChangeError.WRONG_ORDER: tr("not counted up in order (smallest first)"),
+    }.get(code, code)  # type: ignore[call-overload]
+
+
+class MakingChangeView(QWidget):
+    def __init__(self, run: MakingChangeRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.hints = hints
+        self._item = -1
+        self._judged = 0
+        view = run.view()
+        self.symbol = view.currency_symbol
+        self._so_far = self.tr("Change so far: %1 in %2 piece(s)")  # tr is slow; once
+
+        customer, c = panel(self.tr("Customer"), "customerPanel")
+        self.counter = QLabel()
+        self.price = big(QLabel(), 1.8, mono=True, bold=True)
+        self.price.setObjectName("changePrice")
+        self.tendered = PieceStrip(58)
+        self.tendered.setObjectName("tenderedStrip")
+        self.tendered_total = big(QLabel(), 1.2, mono=True)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("To pay")))
+        head.addWidget(self.price)
+        head.addStretch(1)
+        head.addWidget(self.counter)
+        c.addLayout(head)
+        pays = QHBoxLayout()
+        pays.addWidget(QLabel(self.tr("Hands over")))
+        pays.addWidget(self.tendered, 1)
+        pays.addWidget(self.tendered_total)
+        c.addLayout(pays)
+
+        tray_box, t = panel(self.tr("Your change, counted up from the price"), "trayPanel")
+        self.counted = big(QLabel(), 1.6, mono=True, bold=True)
+        self.counted.setObjectName("countedTo")
+        self.tray = PieceStrip(54)
+        self.tray.setObjectName("trayStrip")
+        self.tray_total = QLabel()
+        self.tray_total.setObjectName("trayTotal")
+        self.hint = QLabel()
+        self.hint.setObjectName("changeHint")
+        self.hint.setVisible(hints)
+        count_row = QHBoxLayout()
+        count_row.addWidget(QLabel(self.tr("Counted up to")))
+        count_row.addWidget(self.counted)
+        count_row.addStretch(1)
+        count_row.addWidget(self.tray_total)
+        t.addLayout(count_row)
+        t.addWidget(self.tray)
+        t.addWidget(self.hint)
+
+        drawer_box, d = panel(self.tr("Drawer (click a piece or press its key)"), "drawerPanel")
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.buttons: dict[str, PieceButton] = {}
+        coins = [s for s in view.drawer if s.denomination.kind is PieceKind.COIN]
+        notes = [s for s in view.drawer if s.denomination.kind is PieceKind.NOTE]
+        for row_start, (slots, per_row) in enumerate(
+            ((notes, NOTES_PER_ROW), (coins, COINS_PER_ROW))
+        ):
+            for index, slot in enumerate(slots):
+                button = PieceButton(slot.denomination, slot.key, slot.event_key, self._clicked)
+                self.buttons[slot.key] = button
+                self.buttons[slot.event_key] = button
+                row = row_start * 2 + index // per_row
+                grid.addWidget(button, row, index % per_row)
+        d.addLayout(grid, 1)
+
+        self.last = QLabel()
+        self.last.setObjectName("changeLast")
+        self.last.setTextFormat(Qt.TextFormat.RichText)
+        self.last.setVisible(hints)
+        legend = key_legend(
+            [
+                ("1…0, Q…P", self.tr("a piece")),
+                ("⌫", self.tr("take the last piece back")),
+                ("Enter", self.tr("hand the change over")),
+            ]
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(customer)
+        layout.addWidget(tray_box)
+        layout.addWidget(drawer_box, 1)
+        layout.addWidget(self.last)
+        layout.addWidget(legend)
+
+    def wants_ime(self) -> bool:
+        return False
+
+    def _clicked(self, event_key: str) -> None:
+        feed_click(self, event_key)
+
+    def refresh(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
+        view = self.run.view()
+        if key is not None:
+            button = self.buttons.get(key.lower() if len(key) == 1 else key)
+            if button is not None:
+                button.flash()
+        if view.item_index != self._item:
+            self._item = view.item_index
+            self._show_customer(view)
+        self.tray.set_pieces(view.tray)
+        _set(self.counted, money(view.counted_to, self.symbol))
+        _set(
+            self.tray_total,
+            self._so_far.replace("%1", money(view.tray_total, self.symbol)).replace(
+                "%2", str(len(view.tray))
+            ),
+        )
+        if self.hints and len(self.run.judgements) != self._judged:
+            self._judged = len(self.run.judgements)
+            self.last.setText(self._judgement_text(view.last))
+
+    def _show_customer(self, view: ChangeView) -> None:
+        number = str(view.item_index + 1)
+        self.counter.setText(
+            self.tr("Customer %1 of %2").replace("%1", number).replace("%2", str(view.item_count))
+            if view.item_count
+            else self.tr("Customer %1").replace("%1", number)
+        )
+        self.price.setText(money(view.price, self.symbol))
+        self.tendered.set_pieces(view.tendered)
+        self.tendered_total.setText(money(view.tendered_total, self.symbol))
+        # The next customer is drawn now, between keys, instead of on the Enter that
+        # needs them (LazyItems gives item i the same whenever it is first asked for).
+        QTimer.singleShot(0, lambda: self.run.items.item(view.item_index + 1))
+        if self.hints and view.change_due is not None:
+            pieces = self._pieces_text(view.hint or ())
+            self.hint.setText(
+                self.tr("Hint: change due %1 — fewest pieces: %2")
+                .replace("%1", money(view.change_due, self.symbol))
+                .replace("%2", pieces)
+            )
+
+    def _judgement_text(self, last: ChangeJudgement | None) -> str:
+        if last is None:
+            return ""
+        if last.correct:
+            return verdict_html(
+                True,
+                self.tr("Customer %1: right change, %2 piece(s).")
+                .replace("%1", str(last.index + 1))
+                .replace("%2", str(len(last.given))),
+                self.palette(),
+            )
+        errors = ", ".join(change_error_name(e) for e in last.errors)
+        given = self._pieces_text(last.given)
+        return verdict_html(
+            False,
+            self.tr("Customer %1: %2. You gave %3 for %4 due (fewest: %5 piece(s)).")
+            .replace("%1", str(last.index + 1))
+            .replace("%2", errors)
+            .replace("%3", given)
+            .replace("%4", money(last.item.change_due, self.symbol))
+            .replace("%5", str(last.fewest)),
+            self.palette(),
+        )
+
+    def _pieces_text(self, values: tuple[Decimal, ...]) -> str:
+        """Pieces in the order given, repeats grouped: "3 × 1¢, 10¢, $1, $5"."""
+        parts = []
+        for value, run in groupby(values):
+            count = len(list(run))
+            found = self.run.currency.find(value)
+            label = found.label if found else money(value, self.symbol)
+            parts.append(f"{count} × {label}" if count > 1 else label)
+        return ", ".join(parts)
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

@@ -1,0 +1,353 @@
+"""The drawer-balancing screen: the day's vouchers (select one with Up/Down/Home/End,
+by typing its number, or by clicking it), the end-of-day drawer count by denomination,
+the book balance against the counted cash and the difference, and the error to name
+(T transposed digits, M missed entry, D wrong denomination paid out)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.currency import CurrencySet, Denomination
+from svctrainer.core.drills.base import Feedback, LiveState
+from svctrainer.core.drills.drawer_balancing import (
+    KIND_EVENT,
+    ROW_EVENT,
+    CaseJudgement,
+    DrawerBalancingRun,
+    DrawerView,
+)
+from svctrainer.core.drills.drawer_case import Direction, DrawerCase, ErrorKind, Voucher
+from svctrainer.gui.drills.bank_display import (
+    big,
+    count_text,
+    feed_click,
+    key_legend,
+    money,
+    panel,
+    tr,
+    verdict_html,
+)
+from svctrainer.gui.record_table import Column, RecordTableModel
+
+
+def error_kind_name(kind: str) -> str:
+    return {
+        ErrorKind.TRANSPOSED: tr("transposed digits"),
+        ErrorKind.MISSED: tr("missed entry"),
+        ErrorKind.WRONG_DENOMINATION: tr("wrong denomination paid out"),
+    }.get(kind, kind)  # type: ignore[call-overload]
+
+
+def voucher_kind_name(kind: str) -> str:
+    return {
+        "deposit": tr("Deposit"),
+        "withdrawal": tr("Withdrawal"),
+        "cheque_cashed": tr("Cheque cashed"),
+        "exchange": tr("Exchange"),
+    }.get(kind, kind)
+
+
+def hint_text(code: str) -> str:
+    return {
+        "divisible_by_9": tr("The difference divides by 9: transposed digits?"),
+        "equals_a_voucher": tr("The difference equals a voucher's amount: a missed entry?"),
+        "equals_denomination_difference": tr(
+            "The difference equals the gap between two denominations: a wrong note or coin?"
+        ),
+    }.get(code, code)
+
+
+def pieces_text(voucher: Voucher, currency: CurrencySet) -> str:
+    parts = []
+    for value, count in voucher.pieces:
+        found = currency.find(value)
+        parts.append(f"{count} × {found.label if found else money(value)}")
+    return ", ".join(parts)
+
+
+class DrawerBalancingView(QWidget):
+    def __init__(self, run: DrawerBalancingRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.hints = hints
+        self._case = -1
+        self._cursor: int | None = None
+        self._judged = 0
+        self.symbol = run.currency.symbol
+        # Translated once: ``tr`` costs about 0.1 ms a call, too much for every key.
+        self._chosen_template = self.tr("Voucher: %1    Error: %2    (Enter answers)")
+        self._kind_names = {kind: error_kind_name(kind) for kind in ErrorKind}
+
+        self.day_label = big(QLabel(), 1.2, bold=True)
+        self.day_label.setObjectName("dayLabel")
+        summary, s = panel(self.tr("Teller system against the drawer"), "balancePanel")
+        grid = QGridLayout()
+        self.figures: dict[str, QLabel] = {}
+        names = [
+            ("opening", self.tr("Opening balance")),
+            ("cash_in", self.tr("+ Cash in (system)")),
+            ("cash_out", self.tr("− Cash out (system)")),
+            ("book", self.tr("= Book balance")),
+            ("counted", self.tr("Counted in the drawer")),
+            ("difference", self.tr("Difference")),
+        ]
+        for column, (key, name) in enumerate(names):
+            head = QLabel(name)
+            value = big(QLabel(), 1.25, mono=True, bold=key in ("book", "counted", "difference"))
+            value.setObjectName(f"balance_{key}")
+            grid.addWidget(head, 0, column)
+            grid.addWidget(value, 1, column)
+            self.figures[key] = value
+        s.addLayout(grid)
+
+        symbol = self.symbol
+        self.vouchers: RecordTableModel[Voucher] = RecordTableModel(
+            [
+                Column(self.tr("No."), lambda v: str(v.number), align_right=True),
+                Column(self.tr("Time"), lambda v: v.time),
+                Column(self.tr("Kind"), _kind_text),
+                Column(
+                    self.tr("Cash in"),
+                    lambda v: money(v.amount, symbol) if v.direction is Direction.IN else "",
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Cash out"),
+                    lambda v: money(v.amount, symbol) if v.direction is Direction.OUT else "",
+                    align_right=True,
+                ),
+                Column(self.tr("Notes and coins"), self._pieces, tooltip=self._pieces),
+            ],
+            self,
+        )
+        self.table = _table(self.vouchers, "voucherTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.pressed.connect(self._row_clicked)
+        vouchers_box, v = panel(self.tr("The day's vouchers"), "vouchersPanel")
+        v.addWidget(self.table)
+
+        self.counts: RecordTableModel[tuple[Denomination, int]] = RecordTableModel(
+            [
+                Column(self.tr("Denomination"), lambda row: row[0].label),
+                Column(self.tr("Count"), lambda row: count_text(row[1]), align_right=True),
+                Column(
+                    self.tr("Value"),
+                    lambda row: money(row[0].value * row[1], symbol),
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
+        self.count_table = _table(self.counts, "drawerCount")
+        self.count_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Widths from the font once: sizing columns to each day's contents would cost
+        # milliseconds on the Enter that opens the next day.
+        widest = money(Decimal("99999.99"), self.symbol)
+        kind = self.tr("Exchange (EUR 1300 @ 1.08)")
+        _widths(self.table, ["000", "00:00", kind, widest, widest])
+        _widths(self.count_table, [self.tr("Denomination"), "00000", widest])
+        self._pieces_cache: dict[Voucher, str] = {}
+        count_box, cb = panel(self.tr("Drawer count"), "countPanel")
+        cb.addWidget(self.count_table)
+        self.count_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        count_box.setMinimumWidth(320)
+        count_box.setMaximumWidth(380)
+
+        answer_box, a = panel(self.tr("Your answer"), "answerPanel")
+        self.chosen = big(QLabel(), 1.2)
+        self.chosen.setObjectName("chosenVoucher")
+        a.addWidget(self.chosen)
+        buttons = QHBoxLayout()
+        self.kind_buttons: dict[ErrorKind, QPushButton] = {}
+        for key, kind in run.view().kind_keys:
+            button = QPushButton(f"{key.upper()}  {error_kind_name(kind)}")
+            button.setObjectName(f"kind_{kind}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, k=kind: feed_click(self, KIND_EVENT + str(k)))
+            self.kind_buttons[kind] = button
+            buttons.addWidget(button)
+        a.addLayout(buttons)
+        self.hint = QLabel()
+        self.hint.setObjectName("drawerHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(hints)
+        a.addWidget(self.hint)
+        self.last = QLabel()
+        self.last.setObjectName("drawerLast")
+        self.last.setTextFormat(Qt.TextFormat.RichText)
+        self.last.setWordWrap(True)
+        self.last.setVisible(hints)
+        a.addWidget(self.last)
+
+        legend = key_legend(
+            [
+                ("↑ ↓ Home End", self.tr("select a voucher")),
+                ("1…9", self.tr("voucher number")),
+                ("T / M / D", self.tr("name the error")),
+                ("⌫", self.tr("clear")),
+                ("Enter", self.tr("answer")),
+            ]
+        )
+        middle = QHBoxLayout()
+        middle.addWidget(vouchers_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(count_box, 1)
+        middle.addLayout(right)
+        head = QHBoxLayout()
+        head.addWidget(self.day_label)
+        head.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(summary)
+        layout.addLayout(middle, 1)
+        layout.addWidget(answer_box)
+        layout.addWidget(legend)
+
+    def wants_ime(self) -> bool:
+        return False
+
+    def refresh(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
+        view = self.run.view()
+        if view.case_index != self._case:
+            self._case = view.case_index
+            self._load_case(view)
+        if view.cursor != self._cursor:
+            self._cursor = view.cursor
+            if view.cursor is None:
+                self.table.clearSelection()
+            else:
+                self.table.selectRow(view.cursor)
+                self.table.scrollTo(self.vouchers.index(view.cursor, 0))
+        for kind, button in self.kind_buttons.items():
+            if button.isChecked() != (view.kind is kind):
+                button.setChecked(view.kind is kind)
+        _set(self.chosen, self._chosen_text(view))
+        if self.hints and len(self.run.judgements) != self._judged:
+            self._judged = len(self.run.judgements)
+            self.last.setText(self._judgement_text(view.last))
+
+    def _pieces(self, voucher: Voucher) -> str:
+        text = self._pieces_cache.get(voucher)
+        if text is None:
+            text = self._pieces_cache[voucher] = pieces_text(voucher, self.run.currency)
+        return text
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        feed_click(self, f"{ROW_EVENT}{index.row() + 1}")
+
+    def _chosen_text(self, view: DrawerView) -> str:
+        voucher = "—" if view.cursor is None else str(view.cursor + 1)
+        if view.typed_number:
+            voucher = view.typed_number + "▏"
+        error = "—" if view.kind is None else self._kind_names[view.kind]
+        return self._chosen_template.replace("%1", voucher).replace("%2", error)
+
+    def _load_case(self, view: DrawerView) -> None:
+        case = view.case
+        number = str(view.case_index + 1)
+        if case is None:
+            self.day_label.setText(self.tr("All days answered."))
+            return
+        self.day_label.setText(
+            self.tr("Day %1 of %2").replace("%1", number).replace("%2", str(view.case_count))
+            if view.case_count
+            else self.tr("Day %1").replace("%1", number)
+        )
+        self._show_balance(case)
+        self.vouchers.set_rows(case.vouchers)
+        self.table.clearSelection()
+        self._cursor = None
+        self.counts.set_rows(case.count)
+        # The next day is drawn now, between keys, not on the Enter that needs it
+        # (LazyItems gives item i the same whenever it is first asked for).
+        QTimer.singleShot(0, lambda: self.run.cases.item(view.case_index + 1))
+        self.hint.setText(" ".join(hint_text(c) for c in view.hints))
+
+    def _show_balance(self, case: DrawerCase) -> None:
+        diff = case.difference
+        values = {
+            "opening": money(case.opening_balance, self.symbol),
+            "cash_in": money(case.system_cash_in, self.symbol),
+            "cash_out": money(case.system_cash_out, self.symbol),
+            "book": money(case.book_balance, self.symbol),
+            "counted": money(case.counted_total, self.symbol),
+            "difference": (
+                self.tr("%1 over").replace("%1", money(diff, self.symbol))
+                if diff > 0
+                else self.tr("%1 short").replace("%1", money(-diff, self.symbol))
+            ),
+        }
+        for key, text in values.items():
+            self.figures[key].setText(text)
+
+    def _judgement_text(self, last: CaseJudgement | None) -> str:
+        if last is None:
+            return ""
+        day = str(last.index + 1)
+        error = last.puzzle.error
+        if last.kind_ok:
+            text = self.tr("Day %1: right — voucher %2, %3.")
+            text = text.replace("%1", day).replace("%2", str(last.row + 1))
+            return verdict_html(
+                True, text.replace("%3", error_kind_name(last.kind)), self.palette()
+            )
+        text = (
+            self.tr("Day %1: it was voucher %2, %3 (you said voucher %4, %5).")
+            .replace("%1", day)
+            .replace("%2", str(error.row + 1))
+            .replace("%3", error_kind_name(error.kind))
+            .replace("%4", str(last.row + 1))
+            .replace("%5", error_kind_name(last.kind))
+        )
+        return verdict_html(last.row_ok, text, self.palette())
+
+
+def _kind_text(voucher: Voucher) -> str:
+    kind = voucher_kind_name(voucher.kind)
+    if voucher.exchange is not None:
+        ex = voucher.exchange
+        kind += f" ({ex.currency} {count_text(int(ex.amount))} @ {ex.rate})"
+    return kind
+
+
+def _widths(table: QTableView, samples: list[str]) -> None:
+    """Column i as wide as ``samples[i]`` (or its header, if wider) plus padding."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for column, sample in enumerate(samples):
+        title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+        header.resizeSection(column, width + 18)
+
+
+def _table(model: RecordTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

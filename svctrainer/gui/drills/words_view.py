@@ -1,0 +1,128 @@
+"""The amounts-in-words screen: a figure to write in words (Chinese capital amounts
+through the input method, or English cheque words), or words to key as figures; the
+answer as typed; and, when hints are on, how the last answer was judged."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from svctrainer.core.drills.amount_words_drill import TO_WORDS, AmountWordsRun, Answer
+from svctrainer.core.drills.base import Feedback, LiveState
+from svctrainer.gui.drills.bank_display import big, caret_html, key_legend, panel, verdict_html
+from svctrainer.gui.drills.words_rules import rule_name
+
+
+class AmountWordsView(QWidget):
+    def __init__(self, run: AmountWordsRun, hints: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.hints = hints
+        self._item = -1
+        self._answers = -1
+        self._caret = caret_html()
+        zh = run.content.words == "zh"
+
+        self.counter = QLabel()
+        self.counter.setObjectName("wordsCounter")
+        self.prompt = big(QLabel(), 1.2, bold=True)
+        self.prompt.setObjectName("wordsPrompt")
+        head = QHBoxLayout()
+        head.addWidget(self.prompt, 1)
+        head.addWidget(self.counter)
+
+        shown_box, s = panel(name="wordsShownPanel")
+        self.shown = big(QLabel(), 3.2, bold=True)
+        self._figure_font = QFont(self.shown.font())  # a figure: large
+        self._words_font = QFont(self._figure_font)  # words are long: smaller
+        self._words_font.setPointSizeF(self._figure_font.pointSizeF() * (0.7 if zh else 0.55))
+        self.shown.setObjectName("wordsShown")
+        self.shown.setWordWrap(True)
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        s.addStretch(1)
+        s.addWidget(self.shown)
+        s.addStretch(1)
+
+        answer_box, a = panel(self.tr("Your answer"), "wordsAnswerPanel")
+        self.answer = big(QLabel(), 2.0 if zh else 1.6)
+        self.answer.setObjectName("wordsAnswer")
+        self.answer.setTextFormat(Qt.TextFormat.RichText)
+        self.answer.setWordWrap(True)
+        self.answer.setMinimumHeight(64)
+        self.answer.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        a.addWidget(self.answer)
+        a.addStretch(1)
+
+        self.last = big(QLabel(), 1.15)
+        self.last.setObjectName("wordsLast")
+        self.last.setTextFormat(Qt.TextFormat.RichText)
+        self.last.setWordWrap(True)
+        self.last.setVisible(hints)
+        pairs = [("Enter", self.tr("confirm")), ("⌫", self.tr("delete the last character"))]
+        if zh:
+            pairs.append((self.tr("Input method"), self.tr("write 壹贰叁… with your input method")))
+        legend = key_legend(pairs)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(shown_box, 2)
+        layout.addWidget(answer_box, 1)
+        layout.addWidget(self.last)
+        layout.addWidget(legend)
+
+    def wants_ime(self) -> bool:
+        return self.run.definition.language.startswith("zh")
+
+    def refresh(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
+        view = self.run.view()
+        if view.item_index != self._item or state.finished:
+            self._item = view.item_index
+            if view.shown is None:
+                self.prompt.setText(self.tr("All answers given."))
+                self.shown.setText("")
+            else:
+                self.prompt.setText(
+                    self.tr("Write this amount in words")
+                    if view.direction == TO_WORDS
+                    else self.tr("Key this amount in figures, to the cent")
+                )
+                self.shown.setFont(
+                    self._figure_font if view.direction == TO_WORDS else self._words_font
+                )
+                self.shown.setText(view.shown)
+            number = str(view.item_index + 1)
+            text = (
+                self.tr("Question %1 of %2")
+                .replace("%1", number)
+                .replace("%2", str(view.item_count))
+                if view.item_count
+                else self.tr("Question %1").replace("%1", number)
+            )
+            self.counter.setText(text)
+            QTimer.singleShot(0, lambda: self.run.item(view.item_index + 1))  # drawn between keys
+        caret = self._caret if not state.finished else ""
+        shown = f'<span style="white-space:pre-wrap">{escape(view.answer)}</span>{caret}'
+        if self.answer.text() != shown:
+            self.answer.setText(shown)
+        if self.hints and view.answers_done != self._answers:
+            self._answers = view.answers_done
+            self.last.setText(self._judged(view.last_answer))
+
+    def _judged(self, answer: Answer | None) -> str:
+        if answer is None:
+            return ""
+        if answer.right:
+            text = self.tr("Previous answer right: %1").replace("%1", escape(answer.typed))
+            return verdict_html(True, text, self.palette())
+        rules = "; ".join(rule_name(c) for c in answer.codes)
+        text = (
+            self.tr("Previous answer: you wrote %1 — the standard writing is %2. Rule: %3.")
+            .replace("%1", f"<b>{escape(answer.typed)}</b>")
+            .replace("%2", f"<b>{escape(answer.expected)}</b>")
+            .replace("%3", escape(rules))
+        )
+        return verdict_html(False, text, self.palette())

@@ -1,0 +1,416 @@
+"""The five bank-teller drills end to end: a teller opens each from the Practice page in
+practice and in test mode, plays it with real key events (and clicks where the drill
+has them: notes in the drawer, flag buttons, voucher rows), mistakes included; the
+attempt is stored (its log re-scores to the same figures) and the result screen shows
+the drill's own figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from drill_typing import Typist
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
+
+from svctrainer.core.drills.amount_words_drill import TO_FIGURES
+from svctrainer.core.drills.cash_counting import Phase
+from svctrainer.core.drills.fewest_pieces import fewest_pieces
+from svctrainer.core.packs.definition import Mode
+
+pytestmark = pytest.mark.gui
+
+NAMED = {
+    "PageDown": Qt.Key.Key_PageDown,
+    "PageUp": Qt.Key.Key_PageUp,
+    "Down": Qt.Key.Key_Down,
+    "Up": Qt.Key.Key_Up,
+    "Home": Qt.Key.Key_Home,
+    "End": Qt.Key.Key_End,
+    "Delete": Qt.Key.Key_Delete,
+}
+
+
+@pytest.fixture
+def practice(qtbot, window, sign_in, branch):
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    return page
+
+
+def _open(qtbot, page, content_id, mode):
+    assert page.select_content(content_id)
+    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
+    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
+    screen = page.screen
+    assert screen is not None
+    assert screen.objectName() == "drillScreen"
+    return screen, Typist(screen)
+
+
+def _named(typist: Typist, name: str, gap_ms: int = 150) -> None:
+    """A non-text key (PageDown, Down, Home…) pressed and released, timestamped."""
+    for kind, at in (
+        (QEvent.Type.KeyPress, typist.now_ms),
+        (QEvent.Type.KeyRelease, typist.now_ms + 40),
+    ):
+        event = QKeyEvent(kind, NAMED[name], Qt.KeyboardModifier.NoModifier, "")
+        event.setTimestamp(at)
+        QApplication.sendEvent(typist.target, event)
+    typist.now_ms += gap_ms
+
+
+def _commit(screen, text: str) -> None:
+    """An input-method commit (Chinese characters chosen in the IME)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(screen, event)
+
+
+def _finish(qtbot, page, screen, on_next_dialog=None):
+    if screen.run.mode is Mode.TEST and on_next_dialog is not None:
+        on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    screen.request_stop()
+    qtbot.waitUntil(
+        lambda: page.screen is not None and page.screen.objectName() == "resultScreen",
+        timeout=10_000,
+    )
+    return page.screen
+
+
+def _stored_and_rescored(branch, attempt) -> None:
+    actor = branch.actor(branch.teller)
+    stored = branch.services.attempts.history(actor, branch.teller.id)
+    assert attempt.id in [a.id for a in stored]
+    assert branch.services.attempts.rescore(actor, attempt.id).matches
+
+
+def _table_text(table: QTableWidget) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def _tile_texts(result) -> str:
+    return " | ".join(label.text() for label in result.findChildren(QLabel))
+
+
+# -- voucher summing -----------------------------------------------------------------------
+def _key_voucher(screen, typist, text: str) -> None:
+    run = screen.run
+    view = run.view()
+    slot = run.book.slot(view.group_index, view.entries_in_group)
+    while run.page != slot.page:
+        _named(typist, "PageDown")
+    typist.type(text + "\n", gap_ms=120, keypad=True)
+
+
+def _amount_text(run, page: int, row: int) -> str:
+    return f"{run.book.voucher(page)[row - 1]:.{run.decimals}f}"
+
+
+def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, branch):
+    screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    view = run.view()
+    assert view_widget.question.text().startswith(f"Group 1: add row {view.row_to_key} ")
+    slots = [run.book.slot(0, i) for i in range(3)]
+    _key_voucher(screen, typist, _amount_text(run, slots[0].page, slots[0].row))
+    assert view_widget.tape.count() == 1
+    assert view_widget.tape.item(0).text().startswith("✓")
+    # A slip corrected with Backspace, then a wrong amount left in (the second voucher).
+    _named(typist, "PageDown")
+    typist.type("9\b", keypad=True)
+    right = _amount_text(run, slots[1].page, slots[1].row)
+    wrong = ("1" if right[0] != "1" else "2") + right[1:]
+    typist.type(wrong + "\n", gap_ms=120, keypad=True)
+    assert view_widget.tape.item(1).text().startswith("✗")
+    assert "last amount wrong" in view_widget.hint.text()
+    _key_voucher(screen, typist, _amount_text(run, slots[2].page, slots[2].row))
+    assert view_widget.entry.text() == "0"
+    total = sum(
+        (Decimal(t.text().split()[-1].replace(",", "")) for t in _tape(view_widget)), Decimal(0)
+    )
+    assert view_widget.total.text().replace(",", "") == f"{total:.2f}"
+    typist.type("\t")  # hand in the total after three vouchers: a wrong group
+    assert run.view().group_index == 1
+    assert view_widget.tape.count() == 0
+    assert view_widget.page_label.text().startswith("Voucher ")
+
+    result = _finish(qtbot, practice, screen)
+    attempt = result.attempt
+    details = attempt.details["details"]
+    (group,) = details["groups"]
+    assert not group["correct"]
+    assert group["first_wrong"]["entry"] == 1
+    assert group["first_wrong"]["typed"] == wrong
+    assert details["corrections"] == 1
+    _stored_and_rescored(branch, attempt)
+    table = result.findChild(QTableWidget, "voucherGroupTable")
+    rows = _table_text(table)
+    assert rows[0][6] == "wrong"
+    assert f"voucher {slots[1].page}, row {slots[1].row}: keyed" in rows[0][8]
+    assert "1 group(s)" in _tile_texts(result)
+
+
+def _tape(view_widget):
+    return [view_widget.tape.item(i) for i in range(view_widget.tape.count())]
+
+
+def test_voucher_summing_test_shows_no_hints_and_credits_the_open_group(
+    qtbot, practice, branch, on_next_dialog
+):
+    screen, typist = _open(qtbot, practice, "voucher-summing-test.en", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.hint.isHidden()
+    for i in range(2):
+        slot = run.book.slot(0, i)
+        _key_voucher(screen, typist, _amount_text(run, slot.page, slot.row))
+    assert not view_widget.tape.item(0).text().startswith(("✓", "✗"))  # nothing revealed
+    assert screen.errors_label.text() == "Errors 0"
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["seed"] == 20250401
+    assert attempt.score == 2.0  # the unfinished group: 1 point per leading right amount
+    _stored_and_rescored(branch, attempt)
+
+
+# -- amounts in words ------------------------------------------------------------------------
+def test_amounts_in_words_practice_judges_and_names_the_rule(qtbot, practice, branch):
+    screen, typist = _open(qtbot, practice, "amounts-in-words-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    assert not view_widget.wants_ime()
+    first = run.item(0)
+    assert view_widget.shown.text() == first.shown
+    typist.type(first.expected + "\n", gap_ms=60)
+    assert "Previous answer right" in view_widget.last.text()
+    second = run.item(1)
+    if second.direction == TO_FIGURES:
+        mistake = second.expected[:-1] if second.expected.endswith("0") else "1" + second.expected
+    else:
+        mistake = second.expected.rsplit(" and ", 1)[0]  # the cents left out
+    typist.type("x\b" + mistake + "\n", gap_ms=60)
+    assert "the standard writing is" in view_widget.last.text()
+    assert second.expected in view_widget.last.text()
+
+    result = _finish(qtbot, practice, screen)
+    details = result.attempt.details["details"]
+    assert details["right_answers"] == 1
+    assert details["wrong_answers"] == 1
+    assert details["rule_mistakes"]
+    _stored_and_rescored(branch, result.attempt)
+    rules = _table_text(result.findChild(QTableWidget, "wordsRuleTable"))
+    assert rules
+    assert "keep breaking" in result.findChild(QLabel, "wordsWorstRule").text()
+    answers = _table_text(result.findChild(QTableWidget, "wordsAnswerTable"))
+    assert answers[0][4] == "✓"
+    assert answers[1][3] == second.expected
+    assert answers[1][4].startswith("✗")
+
+
+def test_amounts_in_words_test_in_chinese_uses_the_input_method(
+    qtbot, practice, branch, on_next_dialog
+):
+    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.wants_ime()
+    assert screen.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    assert view_widget.last.isHidden()
+    for index in range(3):
+        item = run.item(index)
+        answer = item.expected
+        if index == 2 and item.direction != TO_FIGURES:
+            answer = answer.replace("壹", "一", 1) if "壹" in answer else answer + "整"
+        elif index == 2:
+            answer = "0" + answer[1:] if answer[0] != "0" else "9" + answer
+        if item.direction == TO_FIGURES:
+            typist.type(answer, gap_ms=80, keypad=True)
+        else:
+            for i in range(0, len(answer), 2):  # two characters per IME commit
+                _commit(screen, answer[i : i + 2])
+        typist.type("\n")
+        assert view_widget.answer.text().count("▏") == 1
+    assert screen.errors_label.text() == "Errors 0"  # not revealed during a test
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    details = attempt.details["details"]
+    assert details["answers"] == 3
+    assert details["right_answers"] == 2
+    assert details["items"][0]["typed"] == run.item(0).expected
+    _stored_and_rescored(branch, attempt)
+
+
+# -- making change ---------------------------------------------------------------------------
+def _pieces(run) -> list[str]:
+    """The drawer keys of the fewest pieces for the current customer, smallest first."""
+    cents = sorted(s.denomination.cents for s in run.drawer)
+    best = fewest_pieces(int(run.current.change_due * 100), cents)
+    by_cents = {s.denomination.cents: s for s in run.drawer}
+    return [by_cents[c].key for c in reversed(best)]
+
+
+def test_making_change_practice_with_keys_clicks_and_a_wrong_order(qtbot, practice, branch):
+    screen, typist = _open(qtbot, practice, "making-change-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.price.text().replace(",", "").endswith(f"{run.current.price:.2f}")
+    keys = _pieces(run)
+    typist.type("".join(keys[:-1]), gap_ms=150)
+    assert len(run.view().tray) == len(keys) - 1
+    last = next(s for s in run.drawer if s.key == keys[-1])
+    qtbot.mouseClick(view_widget.buttons[last.event_key], Qt.MouseButton.LeftButton)  # a click
+    assert len(run.view().tray) == len(keys)
+    assert view_widget.counted.text().replace(",", "").endswith(f"{run.current.tendered_total:.2f}")
+    typist.type("\n")
+    assert "right change" in view_widget.last.text()
+    # The second customer: the pieces counted out largest first (wrong order) when
+    # there are two different ones; else one piece too many taken back with Backspace.
+    keys = _pieces(run)
+    typist.type("".join(reversed(keys)) + "1\b\n", gap_ms=150)
+    second_ok = len(set(keys)) == 1
+    assert ("right change" in view_widget.last.text()) is second_ok
+
+    result = _finish(qtbot, practice, screen)
+    attempt = result.attempt
+    details = attempt.details["details"]
+    assert details["items_done"] == 2
+    assert details["corrections"] == 1
+    assert details["items"][0]["correct"]
+    assert details["error_counts"]["wrong_order"] == (0 if second_ok else 1)
+    events = branch.services.attempts.events(branch.actor(branch.teller), attempt.id)
+    assert any(e.key == last.event_key for e in events)  # the click is in the log
+    _stored_and_rescored(branch, attempt)
+    rows = _table_text(result.findChild(QTableWidget, "changeItemTable"))
+    assert rows[0][4] == "✓"
+    if not second_ok:
+        assert "not counted up in order" in rows[1][4]
+
+
+def test_making_change_test_mode(qtbot, practice, branch, on_next_dialog):
+    screen, typist = _open(qtbot, practice, "making-change-test.en", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.hint.isHidden()
+    assert view_widget.last.isHidden()
+    typist.type("".join(_pieces(run)) + "\n", gap_ms=150)
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["seed"] == 20250401
+    assert attempt.details["details"]["items_correct"] == 1
+    _stored_and_rescored(branch, attempt)
+
+
+# -- cash counting -------------------------------------------------------------------------
+FLAG_KEY = {"wrong_denomination": "w", "unfit": "u", "counterfeit": "c"}
+
+
+def test_cash_counting_practice_a_missed_defect_voids_the_bundle(qtbot, practice, branch):
+    screen, typist = _open(qtbot, practice, "cash-counting-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    bundle = run.bundle
+    defects = sorted(bundle.seeded.items())
+    missed_at = defects[0][0]  # this one goes unflagged
+    clicked = False
+    for index, note in enumerate(bundle.notes):
+        assert view_widget.progress.value() == index + 1
+        if note.defect is not None and index != missed_at:
+            if not clicked:  # flag by clicking the button
+                qtbot.mouseClick(view_widget.flag_buttons[note.defect], Qt.MouseButton.LeftButton)
+                clicked = True
+            else:
+                typist.type(FLAG_KEY[note.defect], gap_ms=100)
+            assert run.view().note.flag is note.defect
+            assert view_widget.flag_buttons[note.defect].isChecked()
+        if index == 3:
+            qtbot.mouseClick(view_widget.next_button, Qt.MouseButton.LeftButton)
+        else:
+            typist.type(" ", gap_ms=90)
+    assert run.phase is Phase.REPORT
+    assert view_widget.stack.currentWidget() is view_widget.report
+    counts = bundle.expected_counts([d.value for d in run.fields])
+    for field in run.fields:
+        count = counts.get(field.value, 0)
+        typist.type((str(count) if count else "") + "\t", gap_ms=120)
+    assert run.bundle_index == 1
+    assert "void" in view_widget.last.text()
+
+    result = _finish(qtbot, practice, screen)
+    details = result.attempt.details["details"]
+    assert details["bundles_done"] == 1
+    assert details["bundles_void"] == 1
+    assert details["missed_defects"] == 1
+    _stored_and_rescored(branch, result.attempt)
+    rows = _table_text(result.findChild(QTableWidget, "countingBundleTable"))
+    assert rows[0][-1] == "void"
+    assert f"no. {missed_at + 1}:" in rows[0][4]
+    assert "1 missed" in _tile_texts(result)
+
+
+def test_cash_counting_test_mode_gives_no_hint(qtbot, practice, branch, on_next_dialog):
+    screen, typist = _open(qtbot, practice, "cash-counting-test.en", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.hint.isHidden()
+    assert view_widget.last.isHidden()
+    for note in run.bundle.notes[:12]:
+        if note.defect is not None:
+            typist.type(FLAG_KEY[note.defect], gap_ms=100)
+        typist.type(" ", gap_ms=90)
+    assert view_widget.counted.text() == "Counted: 12"
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["details"]["notes_counted"] == 12
+    _stored_and_rescored(branch, attempt)
+
+
+# -- drawer balancing ------------------------------------------------------------------------
+KIND_KEY = {"transposed": "t", "missed": "m", "wrong_denomination": "d"}
+
+
+def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
+    screen, typist = _open(qtbot, practice, "drawer-balancing-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    case = run.puzzle.case
+    assert view_widget.vouchers.rowCount() == len(case.vouchers)
+    assert view_widget.counts.rowCount() == len(case.count)
+    error = run.puzzle.error
+    _named(typist, "Home")
+    for _ in range(error.row):
+        _named(typist, "Down")
+    assert view_widget.table.selectionModel().isRowSelected(error.row)
+    typist.type(KIND_KEY[error.kind] + "\n", gap_ms=300)
+    assert "right" in view_widget.last.text()
+    # Day 2: click the voucher after the right one, click an error button, Enter.
+    error = run.puzzle.error
+    wrong_row = (error.row + 1) % len(run.puzzle.case.vouchers)
+    rect = view_widget.table.visualRect(view_widget.vouchers.index(wrong_row, 1))
+    qtbot.mouseClick(view_widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert run.cursor == wrong_row
+    qtbot.mouseClick(view_widget.kind_buttons[error.kind], Qt.MouseButton.LeftButton)
+    assert run.kind is error.kind
+    typist.type("\n")
+    assert f"it was voucher {error.row + 1}" in view_widget.last.text()
+
+    result = _finish(qtbot, practice, screen)
+    details = result.attempt.details["details"]
+    assert details["cases_done"] == 2
+    assert details["cases_right"] == 1
+    assert details["cases"][1]["chosen_voucher"] == wrong_row + 1
+    _stored_and_rescored(branch, result.attempt)
+    rows = _table_text(result.findChild(QTableWidget, "drawerCaseTable"))
+    assert rows[0][5] == "✓"
+    assert rows[1][4] == "✗"
+    assert "1 day(s)" in _tile_texts(result)
+
+
+def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, on_next_dialog):
+    screen, typist = _open(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.hint.isHidden()
+    error = run.puzzle.error
+    typist.type(str(error.row + 1), gap_ms=200)
+    assert run.cursor == error.row
+    assert f"Voucher: {error.row + 1}" in view_widget.chosen.text()
+    typist.type(KIND_KEY[error.kind] + "\n", gap_ms=200)
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["details"]["cases_right"] == 1
+    assert attempt.details["seed"] == 20250403
+    _stored_and_rescored(branch, attempt)
