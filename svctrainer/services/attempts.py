@@ -24,6 +24,15 @@ from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.keystrokes import KeyEvent, decode_events, encode_events
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.roles import Permission
+from svctrainer.core.scenarios.decision_log_codec import (
+    DECISION_ENCODING,
+    DecisionLogError,
+    decode_decisions,
+    encode_decisions,
+    stored_run,
+)
+from svctrainer.core.scenarios.engine import DecisionLogEntry, ReplayError
+from svctrainer.core.scenarios.model import Scenario
 from svctrainer.services import audit
 from svctrainer.services.access import (
     Caller,
@@ -91,6 +100,19 @@ class RescoreReport:
 COMPARED_FIGURES = ("valid", "duration_ms", "speed", "speed_unit", "accuracy", "score", "grade")
 
 
+# Recomputable from the event log and large (about 9 KB an attempt, 60 % of the row):
+# digit-pair statistics are replayed on demand for adaptive practice instead of stored.
+UNSTORED_DETAILS = ("bigram_stats",)
+
+
+def stored_details(result: DrillResult) -> dict[str, Any]:
+    """The result as the attempt row keeps it: everything charts and the result screen
+    read, without what is cheap to recompute from the log and costly to store."""
+    data = result.to_dict()
+    data["details"] = {k: v for k, v in data["details"].items() if k not in UNSTORED_DETAILS}
+    return data
+
+
 def figures_of(result: DrillResult) -> dict[str, Any]:
     return {
         "valid": result.valid,
@@ -135,6 +157,22 @@ def _definition(item: ContentItem) -> DrillDefinition:
     if not isinstance(parsed, DrillDefinition):
         raise InvalidInputError("content", f"{item.title} is not a drill")
     return parsed
+
+
+def _scenario(item: ContentItem) -> Scenario:
+    if item.kind != "scenario":
+        raise InvalidInputError("content", f"{item.title} is not a scenario")
+    parsed = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
+    if not isinstance(parsed, Scenario):
+        raise InvalidInputError("content", f"{item.title} is not a scenario")
+    return parsed
+
+
+def _scenario_figures(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> dict[str, Any]:
+    try:
+        return stored_run(scenario, log).figures
+    except ReplayError as exc:
+        raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
 
 
 class AttemptService:
@@ -183,7 +221,7 @@ class AttemptService:
                 seed=seed,
                 app_version=__version__,
                 workstation=WORKSTATION,
-                details=result.to_dict(),
+                details=stored_details(result),
             )
             session.add(attempt)
             session.flush()
@@ -202,6 +240,72 @@ class AttemptService:
                 )
             ):
                 session.delete(draft)
+            person = session.get(Person, caller.person_id)
+            assert person is not None  # noqa: S101 - authorize loaded it
+            return _record(attempt, person, item)
+
+    def record_scenario(
+        self,
+        actor: Actor,
+        content_item_id: uuid.UUID,
+        mode: Mode,
+        decision_log: Sequence[DecisionLogEntry],
+        started_at: datetime,
+    ) -> AttemptRecord:
+        """Replay ``decision_log`` through the scenario engine and store the run with its
+        log (encoding ``decisions-v1``), committed before this returns.
+
+        Figures: score 0-100 and grade = tier code from the replay; accuracy = share of
+        decisions after which the scenario's best outcome was still reachable (see
+        ``decision_log_codec.decision_accuracy``); speed None; duration from entering the
+        first node to the last decision. ``details`` holds the full RunResult.
+        """
+        if actor.person_id is None:
+            raise PermissionDeniedError("attempts are recorded for a signed-in person")
+        log = list(decision_log)
+        if not log:
+            raise InvalidInputError("decision_log", "a scenario run needs at least one decision")
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            item = session.get(ContentItem, content_item_id)
+            if item is None:
+                raise NotFoundError("no such scenario")
+            scenario = _scenario(item)
+        try:
+            stored = stored_run(scenario, log)
+        except ReplayError as exc:
+            raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
+        blob = encode_decisions(log)
+        figures = stored.figures
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            attempt = Attempt(
+                person_id=caller.person_id,
+                content_item_id=content_item_id,
+                mode=str(Mode(mode)),
+                started_at=started_at.astimezone(UTC),
+                duration_ms=figures["duration_ms"],
+                speed=figures["speed"],
+                speed_unit=figures["speed_unit"],
+                accuracy=figures["accuracy"],
+                score=figures["score"],
+                grade=figures["grade"],
+                valid=figures["valid"],
+                seed=None,
+                app_version=__version__,
+                workstation=WORKSTATION,
+                details=stored.details,
+            )
+            session.add(attempt)
+            session.flush()
+            session.add(
+                AttemptEvent(
+                    attempt_id=attempt.id,
+                    encoding=DECISION_ENCODING,
+                    event_count=len(log),
+                    data=blob,
+                )
+            )
             person = session.get(Person, caller.person_id)
             assert person is not None  # noqa: S101 - authorize loaded it
             return _record(attempt, person, item)
@@ -253,6 +357,31 @@ class AttemptService:
         best = max(others, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
         return Comparison(previous, best)
 
+    def replayed_details(
+        self, actor: Actor, person_id: uuid.UUID, content_id: str, limit: int = 10
+    ) -> list[dict[str, Any]]:
+        """Full result details (digit-pair statistics included) of a person's latest
+        counted attempts on a drill, oldest first, recomputed from their event logs."""
+        recent = [
+            a for a in self.history(actor, person_id, content_id, limit=limit * 3) if a.counts
+        ]
+        details: list[dict[str, Any]] = []
+        for attempt in reversed(recent[:limit]):
+            try:
+                report_events = self.events(actor, attempt.id)
+                with self._db.reading() as session:
+                    item = session.get(ContentItem, attempt.content_item_id)
+                    definition = _definition(item) if item is not None else None
+                if definition is None:
+                    continue
+                options = dict(attempt.details.get("options") or {})
+                seed = int(attempt.details.get("seed", 0))
+                result = replay(definition, Mode(attempt.mode), seed, report_events, options)
+            except (NotFoundError, InvalidInputError, ValueError):
+                continue  # an attempt without a usable log simply does not inform the weights
+            details.append(dict(result.details))
+        return details
+
     def events(self, actor: Actor, attempt_id: uuid.UUID) -> list[KeyEvent]:
         self.get(actor, attempt_id)  # scope check
         with self._db.reading() as session:
@@ -260,6 +389,19 @@ class AttemptService:
             if row is None:
                 raise NotFoundError("this attempt has no event log")
             return decode_events(row.data)
+
+    def decisions(self, actor: Actor, attempt_id: uuid.UUID) -> list[DecisionLogEntry]:
+        """The decision log of a scenario attempt (for its debrief)."""
+        self.get(actor, attempt_id)  # scope check
+        with self._db.reading() as session:
+            row = session.get(AttemptEvent, attempt_id)
+            if row is None or row.encoding != DECISION_ENCODING:
+                raise NotFoundError("this attempt has no decision log")
+            data = row.data
+        try:
+            return decode_decisions(data)
+        except DecisionLogError as exc:
+            raise InvalidInputError("attempt", f"damaged decision log: {exc}") from None
 
     # -- re-scoring and invalidating ---------------------------------------------------------
 
@@ -279,8 +421,16 @@ class AttemptService:
                     .limit(1)
                 )
                 item = newer or item
-            definition = _definition(item)
             stored = {name: getattr(attempt, name) for name in COMPARED_FIGURES}
+            if log.encoding == DECISION_ENCODING:  # a scenario run: replay its decisions
+                scenario, version, data = _scenario(item), item.version, log.data
+                try:
+                    decisions = decode_decisions(data)
+                except DecisionLogError as exc:
+                    raise InvalidInputError("attempt", f"damaged decision log: {exc}") from None
+                figures = _scenario_figures(scenario, decisions)
+                return RescoreReport(attempt_id, stored, figures, version)
+            definition = _definition(item)
             options = dict((attempt.details or {}).get("options") or {})
             mode, seed = Mode(attempt.mode), attempt.seed
             version = item.version

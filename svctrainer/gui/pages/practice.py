@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.packs.definition import DrillDefinition, Mode
+from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, duration
 from svctrainer.gui.messages import describe, show_error
@@ -40,6 +41,7 @@ from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
+SCENARIO_GROUP = "scenario:"  # not a drill type
 LANGUAGES = (("", "All languages"), ("en", "English"), ("zh", "中文"))
 
 
@@ -51,8 +53,9 @@ class PracticePage(QWidget):
         super().__init__(parent)
         self._ctx = context
         self._records: list[ContentRecord] = []
-        self._current: tuple[ContentRecord, DrillDefinition] | None = None
+        self._current: tuple[ContentRecord, DrillDefinition | Scenario] | None = None
         self._pending_mode: Mode | None = None
+        self._pending_content: str | None = None  # to start once the catalogue is in
         self.screen: QWidget | None = None
 
         self.stack = QStackedWidget()
@@ -77,6 +80,7 @@ class PracticePage(QWidget):
         font.setBold(True)
         self.detail_title.setFont(font)
         self.detail_title.setWordWrap(True)
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_facts = QLabel()
         self.detail_facts.setWordWrap(True)
         self.instructions = QTextBrowser()
@@ -129,7 +133,7 @@ class PracticePage(QWidget):
     def refresh(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.background.run(
-            lambda: services.content.latest(actor, kind="drill"),
+            lambda: services.content.latest(actor),  # drills and scenarios
             self._loaded,
             lambda e: show_error(self, e),
         )
@@ -137,6 +141,10 @@ class PracticePage(QWidget):
     def _loaded(self, records: list[ContentRecord]) -> None:
         self._records = records
         self._fill()
+        if self._pending_content is not None:
+            content_id, self._pending_content = self._pending_content, None
+            if not self.select_content(content_id):
+                self._pending_mode = None
 
     def _fill(self, *_args: object) -> None:
         keep = self.selected_record()
@@ -149,16 +157,26 @@ class PracticePage(QWidget):
                 continue
             if needle and needle not in record.title.lower() and needle not in record.content_id:
                 continue
-            group = groups.get(record.drill_type or "")
+            key = SCENARIO_GROUP if record.kind == "scenario" else record.drill_type or ""
+            group = groups.get(key)
             if group is None:
-                group = QTreeWidgetItem([drill_type_name(record.drill_type)])
+                group = QTreeWidgetItem(
+                    [
+                        self.tr("Customer scenarios")
+                        if key == SCENARIO_GROUP
+                        else drill_type_name(record.drill_type)
+                    ]
+                )
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 self.tree.addTopLevelItem(group)
-                groups[record.drill_type or ""] = group
+                groups[key] = group
             item = QTreeWidgetItem([record.title])
             item.setData(0, CONTENT_ROLE, record)
             item.setToolTip(0, f"{record.content_id} v{record.version}")
             group.addChild(item)
+        if SCENARIO_GROUP in groups:  # conversations after the drills
+            index = self.tree.indexOfTopLevelItem(groups[SCENARIO_GROUP])
+            self.tree.addTopLevelItem(self.tree.takeTopLevelItem(index))
         self.tree.expandAll()
         if keep is not None:
             self.select_content(keep.content_id)
@@ -196,6 +214,9 @@ class PracticePage(QWidget):
 
     def _show_detail(self, loaded: tuple[ContentRecord, Any]) -> None:
         record, definition = loaded
+        if isinstance(definition, Scenario) and self.selected_record() == record:
+            self._show_scenario_detail(record, definition)
+            return
         if not isinstance(definition, DrillDefinition) or self.selected_record() != record:
             return
         self._current = (record, definition)
@@ -222,9 +243,28 @@ class PracticePage(QWidget):
             mode, self._pending_mode = self._pending_mode, None
             self.start(mode)
 
+    def _show_scenario_detail(self, record: ContentRecord, scenario: Scenario) -> None:
+        from svctrainer.gui.scenarios.wording import (  # noqa: PLC0415
+            scenario_description,
+            scenario_facts,
+        )
+
+        self._current = (record, scenario)
+        self.detail_title.setText(scenario.title)
+        self.detail_facts.setText(scenario_facts(scenario))
+        self.instructions.setHtml(scenario_description(scenario))
+        for button in (self.practice_button, self.test_button):
+            button.setEnabled(True)
+        if self._pending_mode is not None:
+            mode, self._pending_mode = self._pending_mode, None
+            self.start(mode)
+
     # -- running -----------------------------------------------------------------------------
 
     def start(self, mode: Mode) -> None:
+        if self._current is not None and isinstance(self._current[1], Scenario):
+            self.run_scenario(self._current[0], self._current[1], mode)
+            return
         if self._current is None or mode not in self._current[1].modes:
             return
         record, definition = self._current
@@ -244,10 +284,9 @@ class PracticePage(QWidget):
             return None
         from svctrainer.core.drills.tenkey import adaptive_options  # noqa: PLC0415
 
-        history = self._ctx.services.attempts.history(
-            self._ctx.actor, self._ctx.signed_in.person.id, definition.id, limit=20
+        details = self._ctx.services.attempts.replayed_details(
+            self._ctx.actor, self._ctx.signed_in.person.id, definition.id
         )
-        details = [a.details.get("details", {}) for a in reversed(history) if a.counts]
         return adaptive_options(details) if details else None
 
     def run_drill(self, record: ContentRecord, run: DrillRun) -> None:
@@ -255,9 +294,44 @@ class PracticePage(QWidget):
 
         screen = DrillScreen(run, sounds=self._ctx.settings.sounds)
         screen.finished.connect(lambda r: self._save(record, screen, r))
+        screen.checkpoint.connect(lambda r: self._checkpoint(record, screen, r))
         screen.cancelled.connect(self.show_catalogue)
         self._show_screen(screen)
         self.drill_started.emit()
+
+    def run_scenario(self, record: ContentRecord, scenario: Scenario, mode: Mode) -> None:
+        from svctrainer.gui.scenarios.scenario_player import ScenarioPlayer  # noqa: PLC0415
+
+        player = ScenarioPlayer(self._ctx, record, scenario, mode)
+        player.conversation_started.connect(self.drill_started)
+        player.conversation_ended.connect(self.drill_ended)
+        player.back.connect(self.show_catalogue)
+        self._show_screen(player)
+        player.start()
+
+    def _checkpoint(self, record: ContentRecord, screen: Any, run: DrillRun) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        started = screen.started_at or datetime.now(UTC)
+        events, seed, options, mode = run.events, run.seed, dict(run.options), run.mode
+
+        def save() -> object:
+            return services.drafts.save(
+                actor,
+                record.id,
+                mode=mode,
+                seed=seed,
+                events=events,
+                started_at=started,
+                options=options,
+            )
+
+        self._ctx.background.run(
+            save,
+            lambda _id: None,
+            lambda exc: screen.status_label.setText(
+                self.tr("Could not save a checkpoint: %1").replace("%1", describe(exc))
+            ),
+        )
 
     def _save(self, record: ContentRecord, screen: Any, run: DrillRun) -> None:
         services, actor = self._ctx.services, self._ctx.actor
@@ -360,6 +434,12 @@ class PracticePage(QWidget):
             self.start(mode)
             return True
         self._pending_mode = mode
+        if not self._records:  # the catalogue is still loading (a page just opened)
+            self._pending_content = content_id
+            return True
+        if not self.select_content(content_id):
+            self.search.clear()  # a filter typed earlier may hide the drill
+            self.language.setCurrentIndex(0)
         if not self.select_content(content_id):
             self._pending_mode = None
             return False

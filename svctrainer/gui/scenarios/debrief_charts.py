@@ -1,0 +1,212 @@
+"""The debrief's two charts (pyqtgraph, imported inside the widgets):
+
+- ``ServqualRadar``: SERVQUAL points per dimension, this run against the best possible
+  run of the scenario, on one common scale (points below 0 are drawn at the centre; the
+  labels give the real numbers);
+- ``MoodTraceChart``: valence and arousal after each decision (0 = when the customer
+  reached the counter), the comfort threshold, and where the time ran out.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from svctrainer.gui.scenarios.mood_meter import COMFORT_GREEN, plot_colours, style_plot
+from svctrainer.gui.scenarios.wording import dimension_name, tr
+
+YOURS = QColor(0x3D, 0x8B, 0xD4)
+AROUSAL = QColor(0xE0, 0x8A, 0x2E)
+TIMEOUT_RED = QColor(0xD6, 0x45, 0x45)
+CORE_DIMENSIONS = ("reliability", "responsiveness", "assurance", "empathy")
+
+
+def radar_dimensions(*runs: Mapping[str, int]) -> list[str]:
+    """The four core dimensions, plus tangibles where a run scored any."""
+    dims = list(CORE_DIMENSIONS)
+    if any(run.get("tangibles", 0) for run in runs):
+        dims.append("tangibles")
+    return dims
+
+
+def _key_html(colour: QColor, glyph: str, text: str) -> str:
+    """A legend entry: a coloured glyph (Qt rich text draws no borders on spans)."""
+    return (
+        f'<span style="color: {colour.name()}; font-weight: bold;">{glyph}</span>'
+        f"&nbsp;{html.escape(text).replace(' ', '&nbsp;')}"
+    )
+
+
+def _key(colour: QColor, glyph: str, text: str) -> QLabel:
+    label = QLabel(_key_html(colour, glyph, text))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class ServqualRadar(QWidget):
+    def __init__(
+        self,
+        yours: Mapping[str, int],
+        best: Mapping[str, int] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        pg.setConfigOptions(antialias=True)
+        self.setObjectName("servqualRadar")
+        self.dimensions = radar_dimensions(yours, *([best] if best else []))
+        palette = self.palette()
+        _, text, faint = plot_colours(palette)
+        self.plot = pg.PlotWidget()
+        style_plot(self.plot, palette)
+        self.plot.hideAxis("bottom")
+        self.plot.hideAxis("left")
+        self.plot.setAspectLocked(True)
+        self.plot.setRange(xRange=(-1.8, 1.8), yRange=(-1.35, 1.45), padding=0)
+        values = [max(0, yours.get(d, 0)) for d in self.dimensions]
+        top_values = [max(0, best.get(d, 0)) for d in self.dimensions] if best else []
+        self.scale = max([1, *values, *top_values])
+        n = len(self.dimensions)
+        angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+        grid_pen = QPen(faint)
+        grid_pen.setCosmetic(True)
+        for ring in (0.25, 0.5, 0.75, 1.0):
+            self._polygon([ring] * n, angles, grid_pen, QBrush(Qt.BrushStyle.NoBrush))
+        for a in angles:
+            self.plot.plot([0, math.cos(a)], [0, math.sin(a)], pen=pg.mkPen(faint))
+        if best:
+            pen = QPen(COMFORT_GREEN, 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            fill = QColor(COMFORT_GREEN)
+            fill.setAlphaF(0.12)
+            self._polygon([v / self.scale for v in top_values], angles, pen, QBrush(fill))
+        pen = QPen(YOURS, 2.5)
+        pen.setCosmetic(True)
+        fill = QColor(YOURS)
+        fill.setAlphaF(0.35)
+        self._polygon([v / self.scale for v in values], angles, pen, QBrush(fill))
+        for dim, a in zip(self.dimensions, angles, strict=True):
+            mine = yours.get(dim, 0)
+            caption = f"{dimension_name(dim)}\n{mine}" + (f" / {best.get(dim, 0)}" if best else "")
+            x, y = math.cos(a), math.sin(a)
+            anchor = (0.5 - 0.5 * round(x, 3), 0.5 + 0.5 * round(y, 3))
+            item = pg.TextItem(caption, color=text, anchor=anchor)
+            item.setPos(1.1 * x, 1.1 * y)
+            self.plot.addItem(item)
+        legend = QHBoxLayout()
+        legend.addStretch(1)
+        legend.addWidget(_key(YOURS, "■", tr("Your run")))
+        if best:
+            legend.addSpacing(12)
+            legend.addWidget(_key(COMFORT_GREEN, "◇", tr("Best possible run")))
+            legend.addSpacing(12)
+            legend.addWidget(QLabel(tr("(points: yours / the best run's)")))
+        legend.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.plot, 1)
+        box.addLayout(legend)
+
+    def _polygon(
+        self, radii: Sequence[float], angles: Sequence[float], pen: QPen, brush: QBrush
+    ) -> QGraphicsPolygonItem:
+        points = [
+            QPointF(r * math.cos(a), r * math.sin(a)) for r, a in zip(radii, angles, strict=True)
+        ]
+        item = QGraphicsPolygonItem(QPolygonF(points))
+        item.setPen(pen)
+        item.setBrush(brush)
+        self.plot.addItem(item)
+        return item
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 360)
+
+
+class MoodTraceChart(QWidget):
+    def __init__(
+        self,
+        trace: Sequence[Sequence[float]],
+        timeouts: Sequence[int],
+        comfort_min_valence: float,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``trace``: [valence, arousal] at the start and after each decision;
+        ``timeouts``: decision numbers (1-based) where the time ran out."""
+        super().__init__(parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        pg.setConfigOptions(antialias=True)
+        self.setObjectName("moodTrace")
+        palette = self.palette()
+        _, _, faint = plot_colours(palette)
+        self.plot = pg.PlotWidget()
+        style_plot(self.plot, palette)
+        self.plot.setLabel("bottom", tr("Decision (0 = arrival at the counter)"))
+        self.plot.setLabel("left", tr("Mood"))
+        steps = list(range(len(trace)))
+        self.plot.setXRange(0, max(1, len(trace) - 1), padding=0.04)
+        self.plot.setYRange(-5, 5, padding=0.04)
+        self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in steps]])
+        self.plot.getAxis("left").setTicks([[(v, str(v)) for v in (-5, -2.5, 0, 2.5, 5)]])
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(faint)))
+        self.valence = self.plot.plot(
+            steps,
+            [p[0] for p in trace],
+            pen=pg.mkPen(YOURS, width=3),
+            symbol="o",
+            symbolSize=8,
+            symbolBrush=YOURS,
+            symbolPen=None,
+        )
+        self.arousal = self.plot.plot(
+            steps,
+            [p[1] for p in trace],
+            pen=pg.mkPen(AROUSAL, width=2, style=Qt.PenStyle.DashLine),
+            symbol="t",
+            symbolSize=7,
+            symbolBrush=AROUSAL,
+            symbolPen=None,
+        )
+        self.plot.plot(
+            [0, max(1, len(trace) - 1)],
+            [comfort_min_valence] * 2,
+            pen=pg.mkPen(COMFORT_GREEN, width=2, style=Qt.PenStyle.DotLine),
+        )
+        if timeouts:
+            self.plot.plot(
+                list(timeouts),
+                [trace[i][0] for i in timeouts if i < len(trace)],
+                pen=None,
+                symbol="x",
+                symbolSize=16,
+                symbolBrush=TIMEOUT_RED,
+                symbolPen=pg.mkPen(TIMEOUT_RED, width=2),
+            )
+        # The legend sits under the chart: inside, it would hide the lines it explains.
+        keys = [
+            (YOURS, "━━", tr("Valence (happy +, unhappy −)")),
+            (AROUSAL, "╍╍", tr("Arousal (agitated +, calm −)")),
+            (COMFORT_GREEN, "┈┈", tr("Comfort level")),
+        ]
+        if timeouts:
+            keys.append((TIMEOUT_RED, "✕", tr("Time ran out")))
+        # One wrapping label: entries move to a second line instead of being clipped.
+        legend = QLabel(" &nbsp; &nbsp; ".join(_key_html(*key) for key in keys))
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.plot, 1)
+        box.addWidget(legend)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 360)

@@ -1,0 +1,322 @@
+"""The debrief of one scenario run, shown only after the run is saved.
+
+Tier, score, reasons, SERVQUAL, steps, violations and the mood trace come from the
+stored attempt (``AttemptRecord.details``), so what the trainee sees is exactly what a
+supervisor sees later; the path replay (each decision's feedback and the best
+alternative there) is ``analysis.review`` of the same stored decisions.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.scenarios.analysis import ReviewStep
+from svctrainer.core.scenarios.engine import NS_PER_S, RunResult
+from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
+from svctrainer.core.scenarios.mood import expression_for
+from svctrainer.gui.drills.figures import duration, mode_name, number, percent
+from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
+from svctrainer.gui.scenarios.portrait import PortraitWidget
+from svctrainer.gui.scenarios.wording import (
+    MET_REASONS,
+    decimal,
+    protocol_order,
+    reason_sentence,
+    step_name,
+    tier_meaning,
+    tier_name,
+    tr,
+    violation_sentence,
+)
+from svctrainer.services.attempts import AttemptRecord
+
+TIER_COLOURS = {
+    "not_met": "#d64545",
+    "satisfaction": "#3d8bd4",
+    "comfort": "#2e9d5b",
+    "delight": "#c08a12",
+}
+GOOD, SO_SO, BAD = "#2e9d5b", "#e0a12e", "#d64545"
+CHART_HEIGHT = 370  # px; fixed, so the charts keep their shape whatever the window height
+MAX_TEXT = 400  # characters of a node's text repeated in the path replay
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _rich(text: str, object_name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def _quote(text: str) -> str:
+    short = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+    return html.escape(short).replace("\n", "<br>")
+
+
+class DebriefScreen(QWidget):
+    again = Signal()
+    back = Signal()
+
+    def __init__(
+        self,
+        attempt: AttemptRecord,
+        scenario: Scenario,
+        review: Sequence[ReviewStep],
+        best: RunResult | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("debriefScreen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.attempt = attempt
+        self.scenario = scenario
+        self.review = tuple(review)
+        details: dict[str, Any] = attempt.details or {}
+        tier = attempt.grade or "not_met"
+        trace = details.get("mood_trace") or [[0.0, 0.0]]
+        final = Mood(*trace[-1])
+
+        portrait = PortraitWidget(scenario.customer.portrait, expression_for(final))
+        portrait.setFixedSize(128, 128)
+        title = QLabel(f"{scenario.title} — {mode_name(attempt.mode)}")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        self.tier_label = QLabel(tier_name(tier))
+        self.tier_label.setObjectName("debriefTier")
+        big = QFont(self.tier_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.9)
+        big.setBold(True)
+        self.tier_label.setFont(big)
+        self.tier_label.setStyleSheet(f"color: {TIER_COLOURS.get(tier, '#888888')};")
+        self.figures = QLabel(self._figures_text(attempt, details, best))
+        self.figures.setObjectName("debriefFigures")
+        self.figures.setWordWrap(True)
+        meaning = QLabel(tier_meaning(tier))
+        meaning.setWordWrap(True)
+        ending_id = details.get("ending")
+        ending_text = scenario.node(ending_id).text if ending_id else ""
+        self.ending = _rich(
+            "<i>"
+            + html.escape(tr("How the visit ended:"))
+            + "</i> "
+            + (_quote(ending_text) if ending_text else html.escape(tr("(stopped before the end)")))
+        )
+        top_text = QVBoxLayout()
+        top_text.addWidget(title)
+        top_text.addWidget(self.tier_label)
+        top_text.addWidget(meaning)
+        top_text.addWidget(self.figures)
+        top_text.addWidget(self.ending)
+        top = QHBoxLayout()
+        top.addWidget(portrait, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addLayout(top_text, 1)
+
+        self.reasons = _rich(self._reasons_html(details), "debriefReasons")
+        self.steps = _rich(self._steps_html(details), "debriefSteps")
+        self.path = _rich(self._path_html(), "debriefPath")
+
+        best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
+        self.radar = ServqualRadar(details.get("servqual") or {}, best_servqual)
+        self.radar.setMinimumWidth(380)
+        self.radar.setFixedHeight(CHART_HEIGHT)
+        timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
+        self.mood_chart = MoodTraceChart(trace, timeouts, scenario.tiers.comfort_min_valence)
+        self.mood_chart.setMinimumWidth(460)
+        self.mood_chart.setFixedHeight(CHART_HEIGHT)
+        charts = QHBoxLayout()
+        radar_box = QVBoxLayout()
+        radar_box.addWidget(_heading(tr("Service quality (SERVQUAL points)")))
+        radar_box.addWidget(self.radar, 1)
+        mood_box = QVBoxLayout()
+        mood_box.addWidget(_heading(tr("The customer's mood over the conversation")))
+        mood_box.addWidget(self.mood_chart, 1)
+        charts.addLayout(radar_box, 4)
+        charts.addSpacing(16)
+        charts.addLayout(mood_box, 5)
+
+        body = QVBoxLayout()
+        body.addLayout(top)
+        body.addSpacing(8)
+        body.addWidget(_heading(tr("Why this tier")))
+        body.addWidget(self.reasons)
+        body.addSpacing(8)
+        body.addLayout(charts)
+        body.addSpacing(8)
+        body.addWidget(
+            _heading(tr("Protocol steps in the order you took them (%1)").replace(
+                "%1", scenario.protocol.value))
+        )  # fmt: skip
+        body.addWidget(self.steps)
+        body.addSpacing(8)
+        body.addWidget(_heading(tr("Your path, with the best alternative at each point")))
+        body.addWidget(self.path)
+        body.addStretch(1)
+        content = QWidget()
+        content.setLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.again_button = QPushButton(self.tr("&Again (Ctrl+R)"))
+        self.back_button = QPushButton(self.tr("&Back to practice (Esc)"))
+        self.again_button.clicked.connect(self.again)
+        self.back_button.clicked.connect(self.back)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.again.emit)
+        buttons = QHBoxLayout()
+        saved = QLabel(self.tr("Saved."))
+        saved.setObjectName("debriefSaved")
+        buttons.addWidget(saved)
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.back_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches here from any child that does not use it (not a shortcut, so a
+        # focused text selection or an open menu still gets Esc first).
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.emit()
+            return
+        super().keyPressEvent(event)
+
+    # -- text ------------------------------------------------------------------------------
+
+    def _figures_text(
+        self, attempt: AttemptRecord, details: dict[str, Any], best: RunResult | None
+    ) -> str:
+        parts = [
+            tr("Score %1 / 100").replace("%1", number(attempt.score)),
+            tr("%n decision(s)", None, int(details.get("decisions", 0))),
+            tr("time %1").replace("%1", duration(attempt.duration_ms)),
+            tr("%n mistake(s)", None, int(details.get("failures", 0))),
+        ]
+        if attempt.accuracy is not None:
+            parts.append(
+                tr("best choice %1 of the time").replace("%1", percent(attempt.accuracy, 0))
+            )
+        if best is not None:
+            parts.append(
+                tr("best possible: %1, %2")
+                .replace("%1", tier_name(best.tier.code))
+                .replace("%2", number(best.score))
+            )
+        return " · ".join(parts)
+
+    def _reasons_html(self, details: dict[str, Any]) -> str:
+        items = []
+        for reason in details.get("reasons") or []:
+            code = str(reason.get("code", ""))
+            met = code in MET_REASONS
+            mark, colour = ("✓", GOOD) if met else ("✗", BAD)
+            if code == "score_capped":
+                mark, colour = ("△", SO_SO)
+            sentence = html.escape(reason_sentence(code, reason.get("params") or {}))
+            items.append(f'<li><span style="color:{colour}"><b>{mark}</b></span> {sentence}</li>')
+        return f"<ul>{''.join(items)}</ul>" if items else ""
+
+    def _steps_html(self, details: dict[str, Any]) -> str:
+        taken = [str(s) for s in details.get("steps") or []]
+        violations = list(details.get("violations") or [])
+        chips = []
+        for step in taken:
+            broken = next((v for v in violations if v.get("step") == step), None)
+            if broken is not None:
+                violations.remove(broken)
+                why = violation_sentence(str(broken.get("code")), step, broken.get("after"))
+                chips.append(
+                    f'<span style="color:{BAD}"><b>⚠ {html.escape(step_name(step))}</b></span>'
+                    f" <small>({html.escape(why)})</small>"
+                )
+            else:
+                chips.append(
+                    f'<span style="color:{GOOD}"><b>✓</b></span> {html.escape(step_name(step))}'
+                )
+        order = " → ".join(step_name(s.value) for s in protocol_order(self.scenario.protocol))
+        taken_html = (
+            " &nbsp;→&nbsp; ".join(chips)
+            if chips
+            else html.escape(tr("No protocol step was taken."))
+        )
+        return (
+            f"<p>{taken_html}</p><p><small>"
+            + html.escape(tr("The protocol's order: %1").replace("%1", order))
+            + "</small></p>"
+        )
+
+    def _path_html(self) -> str:
+        rows = []
+        for index, step in enumerate(self.review, start=1):
+            node = self.scenario.node(step.entry.node_id)
+            seconds = decimal(step.entry.latency_ns / NS_PER_S, 1)
+            if step.choice is None:
+                answer = "<i>" + html.escape(tr("You hesitated: the time ran out.")) + "</i>"
+            else:
+                answer = "“" + _quote(step.choice.text) + "”"
+            lines = [
+                f"<b>{index}.</b> <i>{html.escape(tr('Customer'))}:</i> “{_quote(node.text)}”",
+                f"<b>{html.escape(tr('You'))}</b> <small>({html.escape(seconds)} s)</small>: "
+                + answer,
+            ]
+            if step.feedback:
+                lines.append(f"<small>{_quote(step.feedback)}</small>")
+            lines.append(self._best_line(node.id, step))
+            rows.append("<p>" + "<br>".join(line for line in lines if line) + "</p>")
+        if not rows:
+            return html.escape(tr("No decision was taken."))
+        return "".join(rows)
+
+    def _best_line(self, node_id: str, step: ReviewStep) -> str:
+        if step.best is None:
+            return ""
+        if step.was_best:
+            return f'<span style="color:{GOOD}">✓ {html.escape(tr("The best choice here."))}</span>'
+        best_choice = (
+            self.scenario.node(node_id).choice(step.best.choice_id)
+            if step.best.choice_id is not None
+            else None
+        )
+        what = (
+            "“" + _quote(best_choice.text) + "”"
+            if best_choice is not None
+            else html.escape(tr("letting the customer finish (waiting)"))
+        )
+        reach = (
+            tr("that path reaches %1, score %2")
+            .replace("%1", tier_name(step.best.outcome.tier.code))
+            .replace("%2", number(step.best.outcome.score))
+        )
+        return (
+            f'<span style="color:{SO_SO}">△ <b>{html.escape(tr("Better"))}:</b></span> '
+            f"{what} <small>— {html.escape(reach)}</small>"
+        )

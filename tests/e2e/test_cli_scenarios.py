@@ -1,0 +1,227 @@
+"""``svctrainer scenario check|import-twee|export-twee`` as trainers run them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from svctrainer.core.scenarios.loader import load_scenario_file
+from svctrainer.core.scenarios.model import Scenario
+
+pytestmark = pytest.mark.e2e
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "drills" / "scenarios" / "sample-queue-wait.en.yaml"
+TWINE_STORIES = REPO.parent / "shared" / "twine-stories"
+
+PLANTED = """\
+id: planted
+title: Planted defects
+language: en
+customer:
+  who: Test customer
+start: desk
+nodes:
+  - id: desk
+    text: Hello.
+    choices:
+      - {id: fine, text: Serve well, to: done, flags: [praise, anticipate], mood: {valence: 2}}
+      - {id: stuck_path, text: Wander off, to: stuck}
+      - {id: loop_path, text: Go round, to: loop_a}
+      - {id: vip_path, text: VIP only, to: vip_lounge, if: [vip_verified]}
+  - id: stuck
+    text: Nothing happens.
+  - id: loop_a
+    text: Round we go.
+    choices:
+      - {id: go_on, text: Again, to: loop_b}
+  - id: loop_b
+    text: And again.
+    choices:
+      - {id: back, text: Back, to: loop_a}
+  - id: orphan
+    text: Nobody comes here.
+    choices:
+      - {id: leave, text: Leave, to: done}
+  - id: vip_lounge
+    text: Nobody is ever verified as a VIP.
+    choices:
+      - {id: leave, text: Leave, to: done}
+  - id: done
+    text: Bye.
+    ending: true
+"""
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The line where the node ``- id: <needle>`` starts."""
+    return next(
+        i for i, line in enumerate(text.splitlines(), start=1) if line.strip() == f"- {needle}"
+    )
+
+
+def test_check_finds_planted_defects(cli, tmp_path):
+    path = tmp_path / "planted.yaml"
+    path.write_text(PLANTED, encoding="utf-8")
+    result = cli("scenario", "check", str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout.splitlines()
+    expected = [
+        f'{path}:{_line_of(PLANTED, "id: stuck")}:5: node "stuck" is a dead end',
+        f"{path}:{_line_of(PLANTED, 'id: loop_a')}:5: loop without exit: no ending reachable "
+        'from "loop_a", "loop_b"',
+        f'{path}:{_line_of(PLANTED, "id: orphan")}:5: warning: node "orphan" is unreachable',
+        f'{path}:{_line_of(PLANTED, "id: vip_lounge")}:5: warning: node "vip_lounge" is never '
+        "reached",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in out), (start, out)
+    assert any("vip_verified" in line and line.startswith(f"{path}:") for line in out), out
+    assert "ending 'done': best delight, score 90" in out
+    assert out[-1] == "best tier reachable: delight"
+    assert result.stderr.strip() == f"svctrainer: {path}: 2 error(s)"
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_the_best_tier_of_every_ending(cli):
+    result = cli("scenario", "check", str(SAMPLE))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "ending 'walks_out': best not_met, score 0",
+        "ending 'leaves_flat': best satisfaction, score 66",
+        "ending 'leaves_thanking': best comfort, score 85",
+        "ending 'leaves_delighted': best delight, score 100",
+        "best tier reachable: delight",
+    ]
+
+
+def test_check_warns_when_delight_is_out_of_reach(cli, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "flags: [anticipate, praise]", "flags: [praise]"
+    )
+    path = tmp_path / "no-delight.en.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("scenario", "check", str(path))
+    assert result.returncode == 0  # a warning, not an error
+    assert f"{path}:1:1: warning: no run reaches delight" in result.stdout.splitlines()
+    assert "best tier reachable: comfort" in result.stdout
+
+
+def _stripped(scenario: Scenario) -> Scenario:
+    """The scenario without the Twine extras an import adds (positions, ifid, ...)."""
+    nodes = tuple(replace(n, twine=None) for n in scenario.nodes)
+    return replace(scenario, twine=None, nodes=nodes)
+
+
+def test_round_trip_yaml_twee_yaml_keeps_every_node_choice_and_score(cli, tmp_path):
+    twee, back = tmp_path / "sample.twee", tmp_path / "sample-back.yaml"
+    exported = cli("scenario", "export-twee", str(SAMPLE), "-o", str(twee))
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    assert exported.stdout.strip() == f"wrote {twee}: 13 passages"
+    imported = cli("scenario", "import-twee", str(twee), "-o", str(back))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert imported.stdout.strip().endswith(f"wrote {back}: 13 nodes, 20 choices")
+    original = load_scenario_file(SAMPLE).scenario
+    again = load_scenario_file(back).scenario
+    assert _stripped(again) == _stripped(original)
+    assert [n.id for n in again.nodes] == [n.id for n in original.nodes]
+    for before, after in zip(original.nodes, again.nodes, strict=True):
+        assert after.choices == before.choices  # ids, texts, targets, effects, feedback
+        assert (after.time_limit_s, after.on_timeout) == (before.time_limit_s, before.on_timeout)
+    # ... and the scores a trainer sees are the same.
+    checked = [cli("scenario", "check", str(p)).stdout for p in (SAMPLE, back)]
+    assert checked[0] == checked[1]
+
+
+@pytest.mark.parametrize(("name", "passages"), [("real-1", 22), ("real-2", 62), ("real-3", 14)])
+def test_real_twine_stories_import(cli, tmp_path, name, passages):
+    story = TWINE_STORIES / f"{name}.twee"
+    if not story.is_file():
+        pytest.skip(f"{story} is absent (the shared Twine stories live outside the repository)")
+    out = tmp_path / f"{name}.yaml"
+    result = cli("scenario", "import-twee", str(story), "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert f"{story}:1:1: warning: the story carries no scoring" in "\n".join(lines)
+    assert all(line.startswith(f"{story}:") for line in lines[:-1]), lines
+    assert lines[-1].startswith(f"wrote {out}: {passages} nodes")
+    assert lines[-1].split(", ")[-1].endswith("warning(s)")
+    assert len(load_scenario_file(out).scenario.nodes) == passages  # no passage dropped
+    twee = tmp_path / f"{name}-again.twee"
+    exported = cli("scenario", "export-twee", str(out), "-o", str(twee))
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    assert twee.read_text(encoding="utf-8").count("\n:: ") + 1 >= passages
+
+
+def test_an_existing_output_is_only_overwritten_with_force(cli, tmp_path):
+    twee = tmp_path / "edited-in-twine.twee"
+    twee.write_text("my edits\n", encoding="utf-8")
+    refused = cli("scenario", "export-twee", str(SAMPLE), "-o", str(twee))
+    assert refused.returncode == 1
+    assert refused.stderr == f"svctrainer: {twee} exists; add --force to overwrite it\n"
+    assert twee.read_text(encoding="utf-8") == "my edits\n"
+    forced = cli("scenario", "export-twee", str(SAMPLE), "-o", str(twee), "--force")
+    assert forced.returncode == 0
+    assert twee.read_text(encoding="utf-8").startswith(":: StoryTitle\n")
+
+    yaml_out = tmp_path / "kept.yaml"
+    yaml_out.write_text("id: keep-me\n", encoding="utf-8")
+    refused = cli("scenario", "import-twee", str(twee), "-o", str(yaml_out))
+    assert refused.returncode == 1
+    assert yaml_out.read_text(encoding="utf-8") == "id: keep-me\n"
+    forced = cli("scenario", "import-twee", str(twee), "-o", str(yaml_out), "--force")
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert load_scenario_file(yaml_out).scenario.id == "sample-queue-wait"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("check", "bad.yaml", b"id: x\ntitle: [oops\n", ":3:1: YAML syntax"),
+        ("check", "bad.yaml", b"id: x\ntitle: \xff\n", ":2:8: not UTF-8"),
+        ("check", "bad.yaml", b"id: Bad Id\n", ":1:5:"),
+        ("export-twee", "bad.yaml", b"id: x\ntitle: [oops\n", ":3:1: YAML syntax"),
+        ("import-twee", "bad.twee",
+         b":: Start [svc-bogus]\nHi [[there->End]]\n\n:: End [svc-ending]\nBye\n",
+         ':1:11: unknown scenario tag "svc-bogus"'),
+        ("import-twee", "bad.twee", b":: Start\n\xfe\n", ":2:1: not UTF-8"),
+    ],
+)  # fmt: skip
+def test_bad_files_give_path_line_col_and_exit_1(cli, tmp_path, case):
+    command, name, content, expected = case
+    path = tmp_path / name
+    path.write_bytes(content)
+    args = ["scenario", command, str(path)]
+    out = tmp_path / "out.file"
+    if command != "check":
+        args += ["-o", str(out)]
+    result = cli(*args)
+    assert result.returncode == 1
+    assert any(line.startswith(f"{path}{expected}") for line in result.stdout.splitlines()), (
+        result.stdout
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_missing_file_and_usage_errors(cli, tmp_path):
+    missing = tmp_path / "nope.yaml"
+    result = cli("scenario", "check", str(missing))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{missing}:0:0: cannot read")
+    result = cli("scenario", "import-twee", str(tmp_path / "nope.twee"), "-o", str(missing))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{tmp_path / 'nope.twee'}:0:0: cannot read")
+    for args in (
+        ("scenario",),
+        ("scenario", "import-twee", str(SAMPLE)),  # no -o
+        ("scenario", "export-twee", "-o", "x.twee"),  # no input
+        ("scenario", "frobnicate"),
+    ):
+        usage = cli(*args)
+        assert usage.returncode == 2, args
+        assert len(usage.stderr.splitlines()) == 1
+        assert usage.stderr.startswith("svctrainer scenario")

@@ -1,0 +1,354 @@
+"""Customer scenarios end to end: a teller picks a scenario on the Practice page, answers
+with the number keys while a controllable clock drives the countdown (no sleeping), and
+the saved attempt and the debrief show what the engine computed from those decisions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from svctrainer.core.packs.definition import Mode
+from svctrainer.core.scenarios.mood import Expression
+
+pytestmark = pytest.mark.gui
+S = 1_000_000_000
+SAMPLE = "sample-queue-wait.en"  # content id: scenario id + language
+
+
+class FakeClock:
+    """Monotonic nanoseconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.t = 1_000 * S
+
+    def __call__(self) -> int:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += round(seconds * S)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = FakeClock()
+    monkeypatch.setattr("svctrainer.gui.scenarios.scenario_screen.monotonic_ns", fake)
+    return fake
+
+
+@pytest.fixture
+def practice(qtbot, window, sign_in, branch):
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    return page
+
+
+WALKOUT = """\
+id: walkout
+title: A customer who will not wait
+language: en
+customer: {who: Mr Hu}
+start: counter
+nodes:
+  - id: counter
+    text: I have five seconds.
+    time_limit_s: 5
+    on_timeout: {to: gone, mood: {valence: -2}}
+    choices:
+      - {id: serve, text: Right away., to: served}
+  - {id: served, text: Thanks., ending: true}
+  - {id: gone, text: (He leaves.), ending: true, need_met: false}
+"""
+
+
+class Play:
+    """Drives the Practice page's scenario runs: open, answer with keys, await the debrief."""
+
+    def __init__(self, qtbot, page, clock: FakeClock) -> None:
+        self.qtbot, self.page, self.clock = qtbot, page, clock
+
+    def open(self, mode=Mode.PRACTICE):
+        page = self.page
+        assert page.select_content(SAMPLE)
+        self.qtbot.waitUntil(
+            lambda: page._current is not None and page._current[0].content_id == SAMPLE
+        )
+        (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
+        player = page.screen
+        assert player is not None
+        assert player.objectName() == "scenarioPlayer"
+        assert player.screen.objectName() == "scenarioScreen"
+        return player
+
+    def answer(self, screen, *numbers, think_s=4.0):
+        for number in numbers:
+            self.clock.advance(think_s)
+            self.qtbot.keyClick(screen, getattr(Qt.Key, f"Key_{number}"))
+
+    def debrief(self, player):
+        self.qtbot.waitUntil(lambda: player.debrief is not None, timeout=10_000)
+        return player.debrief
+
+    def hesitant_best_run(self):
+        """The best path, except that the first 15 s countdown runs out."""
+        player = self.open()
+        screen = player.screen
+        self.clock.advance(15)
+        screen.tick()
+        # acknowledge, verify ID, check it, count twice, key the batch, offer payroll, set up
+        self.answer(screen, 1, 1, 1, 1, 1, 2, 1)
+        return player
+
+
+@pytest.fixture
+def play(qtbot, practice, clock):
+    return Play(qtbot, practice, clock)
+
+
+def test_scenarios_have_their_own_group_after_the_drills(qtbot, practice):
+    tree = practice.tree
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert groups[-1] == "Customer scenarios"
+    assert "Customer scenarios" not in groups[:-1]
+    assert practice.select_content(SAMPLE)
+    qtbot.waitUntil(lambda: practice._current is not None)
+    assert practice.detail_title.text().startswith("Peak hour")
+    assert "Mr Zhou" in practice.detail_facts.text()
+    assert "HEARD protocol" in practice.detail_facts.text()
+    assert "Delight service" in practice.instructions.toPlainText()
+    assert practice.practice_button.isEnabled()
+    assert practice.test_button.isEnabled()
+
+
+def test_the_countdown_runs_out_and_keys_answer(qtbot, play, window):
+    screen = play.open().screen
+    assert not window.nav.isEnabled()
+    assert screen.portrait.expression is Expression.ANGRY  # valence -2.5, arousal 3
+    assert screen.countdown.isVisible()
+    assert screen.countdown.format() == "15 s to answer"
+    assert screen.choice_buttons[0].text_shown.startswith("Good afternoon")
+    play.clock.advance(10)
+    screen.tick()
+    assert screen.countdown.value() == 5_000
+    assert screen.countdown.format() == "5 s to answer"
+    assert screen.run.log == ()
+    play.clock.advance(5)  # the 15 s are up: the teller hesitated
+    screen.tick()
+    [hesitation] = screen.run.log
+    assert hesitation.choice_id is None
+    assert hesitation.t_ns - hesitation.entered_ns == 15 * S  # exactly at the deadline
+    assert "Time ran out" in screen.status.text()
+    assert not screen.countdown.isVisible()  # the customer waits; no second countdown
+    assert screen.feedback.isVisible()
+    assert "You hesitated" in screen.feedback.text()
+    assert "greet the customer at once" in screen.feedback.text()  # the node's on_timeout
+    assert screen.mood_meter.moods[-1].valence == -4.5  # -1 x elapsed_time sensitivity 2
+    play.answer(screen, 1)  # acknowledge the wait
+    assert "acknowledge the wait before anything else" in screen.feedback.text()
+    assert screen.feedback.text().startswith("<b>✓")
+    assert screen.portrait.expression is Expression.ANGRY  # -2.7, still agitated
+    qtbot.keyClick(screen, Qt.Key.Key_9)  # there is no 9th choice: nothing happens
+    assert len(screen.run.log) == 2
+    assert screen.countdown.isHidden()  # "listening" has no time limit
+
+
+def test_the_saved_attempt_is_what_the_decisions_score(play, branch):
+    player = play.hesitant_best_run()
+    play.debrief(player)
+    attempt = player.attempt
+    # Hand-computed (docs/scenario-format.md, section 9): 18 points at most, the timeout
+    # costs 2 -> raw 90 + round(16/18 x 10) = 99, capped at 100 - 5 x 1 failure = 95.
+    assert (attempt.grade, attempt.score, attempt.mode) == ("delight", 95.0, "practice")
+    assert attempt.duration_ms == 15_000 + 7 * 4_000
+    assert attempt.details["timeouts"] == 1
+    actor = branch.actor(branch.teller)
+    stored = branch.services.attempts.history(actor, branch.teller.id)
+    assert [a.id for a in stored] == [attempt.id]
+    assert branch.services.attempts.decisions(actor, attempt.id) == list(player.screen.run.log)
+    assert branch.services.attempts.rescore(actor, attempt.id).matches
+
+
+def test_the_debrief_explains_the_run(qtbot, play, window):
+    player = play.hesitant_best_run()
+    debrief = play.debrief(player)
+    assert window.nav.isEnabled()  # the debrief is shown: the window wakes up
+    assert debrief.tier_label.text() == "Delight service"
+    assert "Score 95 / 100" in debrief.figures.text()
+    assert "best possible: Delight service, 100" in debrief.figures.text()
+    reasons = debrief.reasons.text()
+    assert "You anticipated a need the customer had not thought of yet." in reasons
+    assert "1 mistake(s) cap the score at 95" in reasons
+    steps = debrief.steps.text()
+    for step in ("Hear", "Empathize", "Resolve", "Diagnose"):
+        assert step in steps
+    assert "⚠" not in steps  # no order violation
+    path = debrief.path.text()
+    assert path.count("<p>") == 8
+    assert "You hesitated: the time ran out." in path
+    assert "Better" in path  # hesitating was not the best move
+    assert path.count("The best choice here.") == 7
+    assert "I&#x27;ll tell the other" in debrief.ending.text()
+    assert debrief.radar.dimensions[-1] == "tangibles"
+    qtbot.keyClick(debrief, Qt.Key.Key_Escape)
+    assert play.page.screen is None
+    assert window.nav.isEnabled()
+
+
+def test_order_violations_are_marked_in_the_steps(play):
+    player = play.open()
+    # straight to business, verify, check, count, then the slips path: resolve is taken
+    # while the customer is still unhappy and before any acknowledging step
+    play.answer(player.screen, 2, 1, 1, 1, 2)
+    assert player.screen.run.node.id == "slips"
+    play.answer(player.screen, 2, 3)  # process in silence (resolve), "Next, please."
+    debrief = play.debrief(player)
+    steps = debrief.steps.text()
+    assert "⚠ Resolve" in steps
+    assert "Resolve before acknowledging the customer&#x27;s feelings." in steps
+    assert player.attempt.details["violations"][0]["code"] == "resolved_before_acknowledging"
+
+
+def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
+    player = play.open(Mode.TEST)
+    screen = player.screen
+    assert screen.show_feedback.isHidden()
+    play.answer(screen, 1, 2)  # acknowledge, then skip the ID check
+    assert not screen.feedback.isVisible()
+    # count twice; the verified batch is not offered: key it unverified; thank and close
+    assert screen.choice_buttons[0].text_shown.startswith("Counted twice")
+    play.answer(screen, 1)
+    assert screen.choice_buttons[0].text_shown == "(Key the three transfers from his account.)"
+    play.answer(screen, 1, 1)
+    debrief = play.debrief(player)
+    attempt = player.attempt
+    assert (attempt.grade, attempt.mode) == ("not_met", "test")
+    assert attempt.score <= 39
+    assert debrief.tier_label.text() == "Not met"
+    reasons = debrief.reasons.text()
+    assert "A must-be requirement was breached: the identity check." in reasons
+    assert "compliance with the rules" in reasons
+    path = debrief.path.text()
+    assert "May I see your ID card first?" in path  # the better choice at step 2
+    assert "Never. Identity checks are a must-be requirement" in path  # feedback, afterwards
+
+
+def test_a_key_after_the_deadline_comes_after_the_timeout(qtbot, play):
+    screen = play.open().screen
+    play.clock.advance(16)  # past the deadline, and no tick has run yet
+    qtbot.keyClick(screen, Qt.Key.Key_1)
+    timeout, answer = screen.run.log
+    assert (timeout.choice_id, timeout.t_ns - timeout.entered_ns) == (None, 15 * S)
+    assert (answer.choice_id, answer.t_ns - answer.entered_ns) == ("acknowledge", 16 * S)
+
+
+def test_when_time_moves_the_customer_on_a_late_key_is_ignored(qtbot):
+    from svctrainer.core.scenarios.loader import load_scenario
+    from svctrainer.gui.scenarios.scenario_screen import ScenarioScreen
+
+    walkout = load_scenario(WALKOUT.encode(), "walkout.yaml").scenario
+    clock = FakeClock()
+    screen = ScenarioScreen(walkout, Mode.PRACTICE, clock=clock)
+    qtbot.addWidget(screen)
+    finished = []
+    screen.finished.connect(finished.append)
+    clock.advance(6)
+    assert not screen.choose_number(1)  # the customer left at 5 s
+    [entry] = screen.run.log
+    assert (entry.choice_id, entry.t_ns - entry.entered_ns) == (None, 5 * S)
+    assert finished == [screen.run]
+    assert screen.run.node.id == "gone"
+    assert not screen.timer.isActive()
+
+
+def test_stopping_before_and_during_a_conversation(qtbot, play, on_next_dialog):
+    player = play.open()
+    qtbot.keyClick(player.screen, Qt.Key.Key_Escape)  # nothing answered yet: nothing saved
+    assert play.page.screen is None
+    player = play.open()
+    play.answer(player.screen, 1)
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    qtbot.keyClick(player.screen, Qt.Key.Key_Escape)
+    debrief = play.debrief(player)
+    assert player.attempt.grade == "not_met"
+    assert player.attempt.details["completed"] is False
+    assert "The conversation stopped before the visit ended." in debrief.reasons.text()
+    assert "stopped before the end" in debrief.ending.text()
+
+
+def test_a_failed_save_keeps_the_run_and_retries(play, branch, monkeypatch, on_next_dialog):
+    from svctrainer.store.errors import DatabaseBusyError
+
+    player = play.open()
+    real = branch.services.attempts.record_scenario
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseBusyError("svctrainer.sqlite3 is locked by another program")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(branch.services.attempts, "record_scenario", flaky)
+    seen = {}
+
+    def retry(box: QMessageBox):
+        seen["title"] = box.windowTitle()
+        next(b for b in box.buttons() if b.text() == "Try again").click()
+
+    on_next_dialog(retry)
+    play.answer(player.screen, 3, 2)  # argue back, send him to the manager
+    debrief = play.debrief(player)
+    assert seen["title"] == "Your result is not saved yet"
+    assert len(calls) == 2
+    assert player.attempt.grade == "not_met"
+    assert "without their reasonable requirements being met" in debrief.reasons.text()
+
+
+def test_again_starts_a_new_conversation(play, window):
+    player = play.open()
+    play.answer(player.screen, 3, 2)
+    debrief = play.debrief(player)
+    debrief.again_button.click()
+    assert player.debrief is None
+    assert player.screen.run.log == ()
+    assert not window.nav.isEnabled()
+
+
+def test_portraits_follow_the_customer_type_and_exist_for_every_expression():
+    from svctrainer.gui.scenarios.portrait import avatar_folder, portrait_set
+
+    # the names the shipped scenarios use have drawings of their own
+    for name in ("business-man", "middle-aged-man", "older-woman", "older-woman-elegant",
+                 "young-man", "young-woman"):  # fmt: skip
+        assert portrait_set(name) == name
+    assert portrait_set("elderly-lady") == "older-woman"
+    assert portrait_set("senior-man") == "older-man"
+    assert portrait_set("middle-aged-lady") == "middle-aged-woman"
+    assert portrait_set("shop-owner") == "business-man"
+    assert portrait_set("vip") == "wealth-client"
+    assert portrait_set("vip-woman") == "older-woman-elegant"
+    assert portrait_set("student-girl") == "young-woman"
+    assert portrait_set("no-such-person") == "default"
+    sets = {p.name.rsplit("-", 1)[0] for p in avatar_folder().glob("*.svg")}
+    assert len(sets) == 11
+    for name in sets:
+        for expression in Expression:
+            assert (avatar_folder() / f"{name}-{expression.value}.svg").is_file()
+
+
+def test_pyqtgraph_is_not_imported_until_a_scenario_is_played():
+    code = (
+        "import sys; import svctrainer.gui.main_window, svctrainer.gui.pages.practice, "
+        "svctrainer.gui.scenarios.scenario_player; "
+        "print('pyqtgraph' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
