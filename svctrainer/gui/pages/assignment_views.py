@@ -1,0 +1,237 @@
+"""What the Assignments and Trainer pages share: assignment wording (translated), a table
+model that makes overdue rows stand out, a progress-bar cell, and opening a drill on the
+Practice page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimeZone
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from svctrainer.core.assignment_progress import NextStep, Status, Target
+from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
+from svctrainer.gui.record_table import Column, RecordTableModel
+
+R = TypeVar("R")
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("assignments", text, disambiguation, n)
+
+
+# -- wording ---------------------------------------------------------------------------------
+
+
+def status_text(status: Status) -> str:
+    return {
+        Status.NOT_STARTED: tr("Not started"),
+        Status.IN_PROGRESS: tr("In progress"),
+        Status.DONE: tr("Done"),
+        Status.OVERDUE: tr("Overdue"),
+    }[status]
+
+
+def tier_name(code: str | None) -> str:
+    return {
+        "not_met": tr("not met"),
+        "satisfaction": tr("satisfaction service"),
+        "comfort": tr("comfort service"),
+        "delight": tr("delight service"),
+    }.get(code or "", code or "—")
+
+
+def accuracy_text(value: float | None) -> str:
+    """98 % rather than 98.0 %, but 97.5 % where it matters."""
+    if value is None:
+        return "—"
+    return percent(value, 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1)
+
+
+def target_text(target: Target, min_practice: int = 0) -> str:
+    parts: list[str] = []
+    if target.mode is not None:
+        parts.append(mode_name(target.mode))
+    if target.min_speed is not None:
+        parts.append(f"≥ {number(target.min_speed)} {unit_name(target.speed_unit)}")
+    if target.min_accuracy is not None:
+        parts.append(tr("accuracy ≥ %1").replace("%1", accuracy_text(target.min_accuracy)))
+    if target.min_score is not None:
+        parts.append(tr("score ≥ %1").replace("%1", number(target.min_score)))
+    if target.min_tier is not None:
+        parts.append(tr("at least %1").replace("%1", tier_name(target.min_tier)))
+    if not target.has_thresholds:
+        parts.append(tr("one attempt"))
+    if min_practice:
+        parts.append(tr("%n practice session(s)", None, min_practice))
+    return " · ".join(parts)
+
+
+def next_step_text(step: NextStep | None) -> str:
+    if step is None:
+        return tr("Nothing left: well done")
+    p = step.params
+    if step.code == "practise":
+        return tr("Practise %n more time(s)", None, int(p["left"]))
+    if step.code == "attempt":
+        return {
+            "test": tr("Take the test"),
+            "practice": tr("Do a practice session"),
+        }.get(p.get("mode") or "", tr("Make a first attempt"))
+    if step.code == "all_at_once":
+        return tr("Meet every target in the same attempt")
+    reach = {
+        "reach_speed": lambda: (
+            tr("Reach %1 %2 (best so far: %3)").replace("%2", unit_name(p["unit"])),
+            number(p["minimum"]),
+            number(p["best"]),
+        ),
+        "reach_accuracy": lambda: (
+            tr("Reach %1 accuracy (best so far: %3)"),
+            accuracy_text(p["minimum"]),
+            accuracy_text(p["best"]),
+        ),
+        "reach_score": lambda: (
+            tr("Score at least %1 (best so far: %3)"),
+            number(p["minimum"]),
+            number(p["best"]),
+        ),
+        "reach_tier": lambda: (
+            tr("Reach %1 (best so far: %3)"),
+            tier_name(p["minimum"]),
+            tier_name(p["best"]),
+        ),
+    }.get(step.code)
+    if reach is None:
+        return step.code
+    text, minimum, best = reach()
+    return text.replace("%1", minimum).replace("%3", best)
+
+
+def date_text(value: date | None) -> str:
+    if value is None:
+        return tr("no due date")
+    day = QDate(value.year, value.month, value.day)
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+
+
+def when_text(value: datetime | None) -> str:
+    """A stored UTC time in the workstation's time zone and locale."""
+    if value is None:
+        return "—"
+    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def due_text(due_on: date | None, status: Status, today: date | None = None) -> str:
+    """The date, and how far off it is while the assignment is open."""
+    text = date_text(due_on)
+    if due_on is None or status is Status.DONE:
+        return text
+    days = (due_on - (today or date.today())).days
+    if days < 0:
+        return tr("%1 (%n day(s) late)", None, -days).replace("%1", text)
+    if days == 0:
+        return tr("%1 (today)").replace("%1", text)
+    return tr("%1 (in %n day(s))", None, days).replace("%1", text)
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+class EmphasisTableModel(RecordTableModel[R]):
+    """A record table whose rows can stand out (overdue: bold, in the palette's warning
+    colour, readable in both themes) and whose one column may show a progress bar."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        *,
+        stands_out: Callable[[R], bool] = lambda _r: False,
+        progress: tuple[int, Callable[[R], float]] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, parent)
+        self._stands_out = stands_out
+        self._progress = progress
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.row_at(index.row()) if index.isValid() else None
+        if record is not None:
+            if role == Qt.ItemDataRole.ForegroundRole and self._stands_out(record):
+                return QApplication.palette().brush(QPalette.ColorRole.BrightText)
+            if role == Qt.ItemDataRole.FontRole and self._stands_out(record):
+                font = QFont(QApplication.font())
+                font.setBold(True)
+                return font
+            if role == PROGRESS_ROLE and self._progress and index.column() == self._progress[0]:
+                return self._progress[1](record)
+        return super().data(index, role)
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Draws ``PROGRESS_ROLE`` (0..1) as the style's own progress bar, with the cell's
+    text (a percentage) on it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(4, 3, -4, -3)  # type: ignore[attr-defined]
+        bar.minimum = 0
+        bar.maximum = 1000
+        bar.progress = round(float(value) * 1000)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        groove = QPalette(option.palette)  # type: ignore[attr-defined]
+        # The groove in AlternateBase: on Base it would vanish in the dark theme.
+        groove.setColor(QPalette.ColorRole.Base, groove.color(QPalette.ColorRole.AlternateBase))
+        bar.palette = groove
+        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+
+def progress_percent(fraction: float) -> str:
+    """Rounded, but never "100 %" for what is not complete."""
+    shown = round(fraction * 100)
+    if fraction < 1.0:
+        shown = min(shown, 99)
+    return QLocale().toString(shown) + " %"
+
+
+# -- starting a drill ------------------------------------------------------------------------
+
+
+def open_in_practice(widget: QWidget, content_id: str, mode: str | None) -> bool:
+    """Go to the Practice page and start ``content_id`` in ``mode`` there (as soon as its
+    definition is loaded). False when the window has no Practice page or it cannot find
+    the drill."""
+    from svctrainer.core.packs.definition import Mode  # noqa: PLC0415
+
+    window = widget.window()
+    go_to = getattr(window, "go_to", None)
+    if go_to is None or not go_to("practice"):
+        return False
+    page = getattr(window, "pages", {}).get("practice")
+    starter = getattr(page, "start_when_loaded", None)
+    if starter is None:
+        return False
+    return bool(starter(content_id, Mode(mode or "practice")))

@@ -1,0 +1,153 @@
+"""The content tab of the trainer console: every drill and scenario (newest versions),
+importing files (checked and explained before anything is stored), previewing, trying
+a drill oneself, and assigning."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.roles import Permission
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.drills.figures import drill_type_name
+from svctrainer.gui.messages import show_error
+from svctrainer.gui.pages.assignment_views import open_in_practice
+from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.content import ContentRecord
+
+if TYPE_CHECKING:
+    from svctrainer.gui.pages.trainer import TrainerPage
+
+
+class ContentTab(QWidget):
+    def __init__(self, context: AppContext, page: TrainerPage) -> None:
+        super().__init__()
+        self._ctx = context
+        self._page = page
+        self.preview: QWidget | None = None
+        self.model: RecordTableModel[ContentRecord] = RecordTableModel(
+            [
+                Column(self.tr("Title"), lambda r: r.title),
+                Column(self.tr("Kind"), lambda r: drill_type_name(r.drill_type)),
+                Column(self.tr("Language"), lambda r: r.language),
+                Column(self.tr("Version"), lambda r: str(r.version), sort_key=lambda r: r.version),
+                Column(self.tr("Id"), lambda r: r.content_id),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setObjectName("contentLibrary")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda *_: self.preview_selected())
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a drill or scenario"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.import_button = QPushButton(self.tr("&Import files…"))
+        self.import_button.setToolTip(self.tr("Import drill packs and scenarios (Ctrl+I)"))
+        self.import_button.setVisible(context.can(Permission.MANAGE_CONTENT))
+        self.preview_button = QPushButton(self.tr("&Preview…"))
+        self.preview_button.setToolTip(self.tr("Read it before assigning (Enter)"))
+        self.assign_button = QPushButton(self.tr("A&ssign…"))
+        self.import_button.clicked.connect(self.import_files)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.assign_button.clicked.connect(self.assign_selected)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_files)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.assign_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        context.changes.content_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.content.latest(actor),
+            self.model.set_rows,
+            lambda e: show_error(self, e),
+        )
+
+    def selected(self) -> ContentRecord | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_content(self, content_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            record = self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if record is not None and record.content_id == content_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # -- actions -------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        from svctrainer.gui.dialogs.content_import_dialog import (  # noqa: PLC0415
+            ContentImportDialog,
+            choose_content_files,
+        )
+
+        if not self._ctx.can(Permission.MANAGE_CONTENT):
+            return
+        paths = choose_content_files(self)
+        if paths:
+            ContentImportDialog(self._ctx, paths, self).exec()
+
+    def preview_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.content.load(actor, record.id),
+            self._show_preview,
+            lambda e: show_error(self, e),
+        )
+
+    def _show_preview(self, loaded: tuple[ContentRecord, Any]) -> None:
+        from svctrainer.gui.dialogs.content_preview_dialog import (  # noqa: PLC0415
+            ContentPreviewDialog,
+        )
+
+        record, definition = loaded
+        dialog = ContentPreviewDialog(record, definition, parent=self)
+        self.preview = dialog
+        dialog.try_it.connect(lambda cid, mode: open_in_practice(self, cid, mode))
+        dialog.assign.connect(lambda cid: self._page.open_assignment_dialog([cid]))
+        dialog.exec()
+        self.preview = None
+
+    def assign_selected(self) -> None:
+        record = self.selected()
+        self._page.open_assignment_dialog([record.content_id] if record else [])

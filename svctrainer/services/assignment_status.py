@@ -1,0 +1,155 @@
+"""Where each person stands on an assignment: one aggregate query over their counted
+attempts on the content id (mirroring ``core.assignment_progress.tally_attempts``), then
+``assess`` per person. Portable SQL (CASE, SUM, MAX), no SQLite-only functions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from svctrainer.core.assignment_progress import TIER_LEVELS, AttemptTally, Status, Target, assess
+from svctrainer.services.assignment_records import (
+    AssignmentOverview,
+    AssignmentRecord,
+    PersonAssignment,
+    to_records,
+)
+from svctrainer.store.models import Assignment, Attempt, ContentItem, Person
+
+
+def counted() -> tuple[ColumnElement[bool], ...]:
+    return (Attempt.valid.is_(True), Attempt.invalidated_reason.is_(None))
+
+
+def _tallies(
+    session: Session, row: Assignment, target: Target, person_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, AttemptTally]:
+    """One aggregate over the attempts of ``person_ids`` on the assignment's content id
+    since it was created; mirrors ``assignment_progress.tally_attempts``."""
+    if not person_ids:
+        return {}
+    in_mode: ColumnElement[bool] = Attempt.mode == target.mode if target.mode else true()
+    tier = case(dict(TIER_LEVELS), value=Attempt.grade, else_=None)
+    conditions: list[ColumnElement[bool]] = [in_mode]
+    if target.min_speed is not None:
+        conditions += [Attempt.speed_unit == target.speed_unit, Attempt.speed >= target.min_speed]
+    if target.min_accuracy is not None:
+        conditions.append(Attempt.accuracy >= target.min_accuracy)
+    if target.min_score is not None:
+        conditions.append(Attempt.score >= target.min_score)
+    if target.min_tier_level is not None:
+        conditions.append(tier >= target.min_tier_level)
+    same_unit = and_(in_mode, Attempt.speed_unit == target.speed_unit)
+    query = (
+        select(
+            Attempt.person_id,
+            func.count(),
+            func.sum(case((Attempt.mode == "practice", 1), else_=0)),
+            func.sum(case((in_mode, 1), else_=0)),
+            func.sum(case((and_(*conditions), 1), else_=0)),
+            func.max(case((same_unit, Attempt.speed), else_=None)),
+            func.max(case((in_mode, Attempt.accuracy), else_=None)),
+            func.max(case((in_mode, Attempt.score), else_=None)),
+            func.max(case((in_mode, tier), else_=None)),
+            func.max(Attempt.started_at),
+        )
+        .join(ContentItem, ContentItem.id == Attempt.content_item_id)
+        .where(
+            ContentItem.content_id == row.content_id,
+            Attempt.person_id.in_(list(person_ids)),
+            Attempt.started_at >= row.created_at,
+            *counted(),
+        )
+        .group_by(Attempt.person_id)
+    )
+    found = {}
+    for pid, n, practice, in_mode_n, meeting, speed, acc, score, best_tier, last in session.execute(
+        query
+    ):
+        found[pid] = AttemptTally(
+            attempts=int(n),
+            practice_sessions=int(practice or 0),
+            attempts_in_mode=int(in_mode_n or 0),
+            meeting_target=int(meeting or 0),
+            best_speed=_float(speed),
+            best_accuracy=_float(acc),
+            best_score=_float(score),
+            best_tier=None if best_tier is None else int(best_tier),
+            last_attempt_at=_utc(last),
+        )
+    return found
+
+
+def people_status(
+    session: Session,
+    row: Assignment,
+    record: AssignmentRecord,
+    people: Sequence[Person],
+    today: date,
+) -> list[PersonAssignment]:
+    tallies = _tallies(session, row, record.target, [p.id for p in people])
+    out = []
+    for person in sorted(people, key=lambda p: p.name):
+        tally = tallies.get(person.id, AttemptTally())
+        progress = assess(
+            record.target,
+            record.min_practice,
+            record.due_on,
+            tally,
+            today=today,
+            modes=record.modes,
+        )
+        out.append(
+            PersonAssignment(
+                record, person.id, person.name, person.employee_number, progress, tally
+            )
+        )
+    return out
+
+
+def for_person_status(session: Session, person: Person, today: date) -> list[PersonAssignment]:
+    mine = Assignment.person_id == person.id
+    clause = or_(mine, Assignment.team_id == person.team_id) if person.team_id else mine
+    rows = list(
+        session.scalars(
+            select(Assignment)
+            .where(clause, Assignment.cancelled_at.is_(None))
+            .order_by(Assignment.created_at)
+        )
+    )
+    records = to_records(session, rows)
+    items = [
+        people_status(session, row, record, [person], today)[0]
+        for row, record in zip(rows, records, strict=True)
+    ]
+    return sorted(items, key=lambda i: _order(i.status, i.assignment.due_on))
+
+
+_STATUS_ORDER = {Status.OVERDUE: 0, Status.IN_PROGRESS: 1, Status.NOT_STARTED: 1, Status.DONE: 2}
+
+
+def _order(status: Status, due_on: date | None) -> tuple[int, date]:
+    return (_STATUS_ORDER[status], due_on or date.max)
+
+
+def overview_order(overview: AssignmentOverview) -> tuple[int, date, str]:
+    a = overview.assignment
+    overdue = overview.count(Status.OVERDUE) > 0
+    open_ = any(p.progress.is_open for p in overview.people) or not overview.people
+    rank = 0 if overdue else (1 if open_ else 2)
+    return (rank, a.due_on or date.max, a.title)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _utc(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)

@@ -1,0 +1,386 @@
+"""Assignments: trainers set drills and scenarios with targets; results complete them.
+
+Scope (who may assign to whom): the caller needs ``ASSIGN``. A trainer reaches the teams
+they look after (``team_trainer``) and the people in them; a caller who also sees the
+whole branch (``VIEW_BRANCH_RESULTS``, i.e. a supervisor who is also a trainer) reaches
+every team and person of the branch; the administration command line reaches everyone.
+A supervisor alone holds no ``ASSIGN`` (the role table in ``core.roles``): supervisors
+review, trainers assign. Editing and cancelling follow the same scope as creating, so a
+second trainer of the same team may correct a colleague's assignment (the audit log
+says who did what and why).
+
+Reading: ``for_trainer`` and ``roster`` need ``VIEW_TEAM_RESULTS`` and cover the teams
+in scope (the branch for supervisors); ``for_person`` needs the person to be visible
+(oneself, a trained team, the branch).
+
+A team assignment is stored once and applies to whoever is in the team when it is read
+(``core.assignment_progress.applies_to``). Status is never stored: it is computed from
+the person's counted attempts on the content id since the assignment was created, with
+one aggregate query per assignment. ``today`` (the local calendar date of this
+workstation unless given) decides what is overdue.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from svctrainer.core.assignment_progress import Status, Target
+from svctrainer.core.roles import Permission
+from svctrainer.services import audit
+from svctrainer.services.access import Caller, authorize, load_caller, require_visible
+from svctrainer.services.actor import Actor
+from svctrainer.services.assignment_records import (
+    AssignmentOverview,
+    AssignmentRecord,
+    PersonAssignment,
+    RosterMember,
+    RosterTeam,
+    checked_target,
+    clean_note,
+    content_facts,
+    editable_fields,
+    iso_date,
+    to_records,
+)
+from svctrainer.services.assignment_status import (
+    counted,
+    for_person_status,
+    overview_order,
+    people_status,
+)
+from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.store.database import Database
+from svctrainer.store.models import Assignment, Attempt, Person, Team
+
+__all__ = [
+    "AssignmentOverview",
+    "AssignmentRecord",
+    "AssignmentService",
+    "PersonAssignment",
+    "RosterMember",
+    "RosterTeam",
+]
+
+MAX_REASON = 2000
+
+
+class AssignmentService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- writing -----------------------------------------------------------------------
+
+    def create(
+        self,
+        actor: Actor,
+        *,
+        targets: Mapping[str, Target | Mapping[str, Any]],
+        person_ids: Iterable[uuid.UUID] = (),
+        team_ids: Iterable[uuid.UUID] = (),
+        due_on: date | None = None,
+        min_practice: int = 0,
+        note: str | None = None,
+        today: date | None = None,
+    ) -> list[AssignmentRecord]:
+        """Assign each content id in ``targets`` (content id → its target) to every person
+        and team given: one row per content × assignee. Several content ids form a bundle
+        (one ``bundle_id``). All or nothing; each row audited as ``assignment.create``."""
+        people, teams = list(dict.fromkeys(person_ids)), list(dict.fromkeys(team_ids))
+        if not targets:
+            raise InvalidInputError("content", "choose at least one drill or scenario")
+        if not people and not teams:
+            raise InvalidInputError("assignees", "choose at least one person or team")
+        today = today or date.today()
+        if due_on is not None and due_on < today:
+            raise InvalidInputError("due_on", "the due date is in the past")
+        note = clean_note(note)
+        bundle = uuid.uuid4() if len(targets) > 1 else None
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.ASSIGN)
+            for pid in people:
+                _assignable_person(session, caller, pid)
+            for tid in teams:
+                _assignable_team(session, caller, tid)
+            facts = content_facts(session, targets)
+            checked = {
+                cid: checked_target(t, facts[cid], min_practice) for cid, t in targets.items()
+            }
+            assignees = [(p, None) for p in people] + [(None, t) for t in teams]
+            rows: list[Assignment] = []
+            for content_id, target in checked.items():
+                for person_id, team_id in assignees:
+                    row = Assignment(
+                        bundle_id=bundle,
+                        content_id=content_id,
+                        person_id=person_id,
+                        team_id=team_id,
+                        target=target.to_json(),
+                        due_on=due_on,
+                        min_practice=min_practice,
+                        note=note,
+                        created_by_id=caller.person_id,
+                    )
+                    session.add(row)
+                    session.flush()
+                    audit.record(
+                        session,
+                        actor,
+                        "assignment.create",
+                        "assignment",
+                        row.id,
+                        content_id=content_id,
+                        person_id=_str(row.person_id),
+                        team_id=_str(row.team_id),
+                        target=row.target,
+                        due_on=iso_date(due_on),
+                        min_practice=min_practice,
+                        note=note,
+                        bundle_id=_str(bundle),
+                    )
+                    rows.append(row)
+            return to_records(session, rows)
+
+    def update(
+        self,
+        actor: Actor,
+        assignment_id: uuid.UUID,
+        *,
+        target: Target | Mapping[str, Any],
+        due_on: date | None,
+        min_practice: int,
+        note: str | None,
+        reason: str = "",
+        today: date | None = None,
+    ) -> AssignmentRecord:
+        """Change the target, due date, minimum practice or note (the content and the
+        assignees stay: cancel and assign again for those). Audited as
+        ``assignment.update`` with each changed field's before and after, and why."""
+        note = clean_note(note)
+        reason = reason.strip()[:MAX_REASON]
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.ASSIGN)
+            row = _assignment_in_scope(session, caller, assignment_id)
+            if row.cancelled_at is not None:
+                raise InvalidInputError("assignment", "this assignment is cancelled")
+            facts = content_facts(session, [row.content_id])[row.content_id]
+            checked = checked_target(target, facts, min_practice).to_json()
+            if due_on is not None and due_on != row.due_on and due_on < (today or date.today()):
+                raise InvalidInputError("due_on", "the due date is in the past")
+            before = editable_fields(row)
+            row.target, row.due_on, row.min_practice, row.note = checked, due_on, min_practice, note
+            after = editable_fields(row)
+            changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+            if changes:
+                audit.record(
+                    session,
+                    actor,
+                    "assignment.update",
+                    "assignment",
+                    row.id,
+                    changes=changes,
+                    reason=reason,
+                )
+            session.flush()
+            return to_records(session, [row])[0]
+
+    def cancel(self, actor: Actor, assignment_id: uuid.UUID, reason: str) -> AssignmentRecord:
+        """Withdraw an assignment (kept, marked cancelled; results are untouched)."""
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInputError("reason", "say why the assignment is cancelled")
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.ASSIGN)
+            row = _assignment_in_scope(session, caller, assignment_id)
+            if row.cancelled_at is not None:
+                raise InvalidInputError("assignment", "this assignment is already cancelled")
+            row.cancelled_at = datetime.now(UTC)
+            audit.record(
+                session,
+                actor,
+                "assignment.cancel",
+                "assignment",
+                row.id,
+                content_id=row.content_id,
+                reason=reason[:MAX_REASON],
+            )
+            session.flush()
+            return to_records(session, [row])[0]
+
+    # -- reading -----------------------------------------------------------------------
+
+    def for_person(
+        self, actor: Actor, person_id: uuid.UUID, today: date | None = None
+    ) -> list[PersonAssignment]:
+        """ "My assignments": everything currently assigned to the person (directly or
+        through their team), overdue first, then by due date, done last."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            person = require_visible(session, caller, person_id)
+            return for_person_status(session, person, today or date.today())
+
+    def open_count(self, actor: Actor, today: date | None = None) -> int:
+        """How many of the caller's own assignments are not done (the GUI lands on
+        "My assignments" when there are any). The command line has none."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            if caller.person_id is None:
+                return 0
+            person = session.get(Person, caller.person_id)
+            assert person is not None  # noqa: S101 - authorize loaded it
+            items = for_person_status(session, person, today or date.today())
+            return sum(item.progress.is_open for item in items)
+
+    def for_trainer(
+        self, actor: Actor, today: date | None = None, include_cancelled: bool = False
+    ) -> list[AssignmentOverview]:
+        """Every assignment reaching the caller's teams, each with its people's status;
+        overdue ones first, then by due date."""
+        today = today or date.today()
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            teams = _team_scope(caller)
+            people = session.scalars(
+                select(Person).where(Person.active.is_(True), _people_scope(caller, teams))
+            )
+            by_id = {p.id: p for p in people}
+            query = select(Assignment).where(
+                or_(
+                    Assignment.team_id.in_(select(Team.id).where(teams)),
+                    Assignment.person_id.in_(
+                        select(Person.id).where(
+                            Person.active.is_(True), _people_scope(caller, teams)
+                        )
+                    ),
+                )
+            )
+            if not include_cancelled:
+                query = query.where(Assignment.cancelled_at.is_(None))
+            rows = list(session.scalars(query.order_by(Assignment.created_at)))
+            records = to_records(session, rows)
+            overviews = []
+            for row, record in zip(rows, records, strict=True):
+                members = [
+                    p
+                    for p in by_id.values()
+                    if (row.person_id is not None and p.id == row.person_id)
+                    or (row.team_id is not None and p.team_id == row.team_id)
+                ]
+                status = people_status(session, row, record, members, today)
+                overviews.append(AssignmentOverview(record, tuple(status)))
+            return sorted(overviews, key=overview_order)
+
+    def counts_by_person(
+        self, actor: Actor, today: date | None = None
+    ) -> dict[uuid.UUID, dict[Status, int]]:
+        """Per person in scope, how many assignments are in each status (for the
+        supervisor dashboard's done/overdue columns)."""
+        counts: dict[uuid.UUID, dict[Status, int]] = {}
+        for overview in self.for_trainer(actor, today):
+            for item in overview.people:
+                per = counts.setdefault(item.person_id, dict.fromkeys(Status, 0))
+                per[item.status] += 1
+        return counts
+
+    def roster(self, actor: Actor) -> list[RosterTeam]:
+        """The caller's teams (a supervisor's: the branch's) with their active members
+        and each member's latest counted attempt."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            teams = list(
+                session.scalars(select(Team).where(_team_scope(caller)).order_by(Team.name))
+            )
+            team_ids = [t.id for t in teams] or [uuid.uuid4()]
+            members = list(
+                session.scalars(
+                    select(Person)
+                    .where(Person.team_id.in_(team_ids), Person.active.is_(True))
+                    .order_by(Person.name)
+                )
+            )
+            last = dict(
+                session.execute(
+                    select(Attempt.person_id, func.max(Attempt.started_at))
+                    .join(Person, Person.id == Attempt.person_id)
+                    .where(Person.team_id.in_(team_ids), *counted())
+                    .group_by(Attempt.person_id)
+                ).all()
+            )
+            return [
+                RosterTeam(
+                    t.id,
+                    t.name,
+                    tuple(
+                        RosterMember(p.id, p.name, p.employee_number, t.id, last.get(p.id))
+                        for p in members
+                        if p.team_id == t.id
+                    ),
+                )
+                for t in teams
+            ]
+
+
+# -- scope -------------------------------------------------------------------------------
+
+
+def _team_scope(caller: Caller) -> ColumnElement[bool]:
+    """WHERE clause over ``Team``: the teams the caller assigns to and reviews."""
+    if caller.actor.is_admin_tool:
+        return true()
+    if Permission.VIEW_BRANCH_RESULTS in caller.permissions:
+        return Team.branch_id == caller.branch_id
+    if caller.trained_team_ids:
+        return Team.id.in_(caller.trained_team_ids)
+    return false()
+
+
+def _people_scope(caller: Caller, teams: ColumnElement[bool]) -> ColumnElement[bool]:
+    if caller.actor.is_admin_tool:
+        return true()
+    if Permission.VIEW_BRANCH_RESULTS in caller.permissions:
+        return Person.branch_id == caller.branch_id
+    return Person.team_id.in_(select(Team.id).where(teams))
+
+
+def _assignable_person(session: Session, caller: Caller, person_id: uuid.UUID) -> Person:
+    person = session.scalar(
+        select(Person).where(Person.id == person_id, _people_scope(caller, _team_scope(caller)))
+    )
+    if person is None:
+        raise PermissionDeniedError(f"{caller.actor.label} may not assign to this person")
+    if not person.active:
+        raise InvalidInputError("assignees", f"{person.name} is no longer active")
+    return person
+
+
+def _assignable_team(session: Session, caller: Caller, team_id: uuid.UUID) -> Team:
+    team = session.scalar(select(Team).where(Team.id == team_id, _team_scope(caller)))
+    if team is None:
+        raise PermissionDeniedError(f"{caller.actor.label} may not assign to this team")
+    return team
+
+
+def _assignment_in_scope(session: Session, caller: Caller, assignment_id: uuid.UUID) -> Assignment:
+    row = session.get(Assignment, assignment_id)
+    if row is None:
+        raise NotFoundError("no such assignment")
+    if row.team_id is not None:
+        _assignable_team(session, caller, row.team_id)
+    elif row.person_id is not None:
+        person = session.scalar(
+            select(Person).where(
+                Person.id == row.person_id, _people_scope(caller, _team_scope(caller))
+            )
+        )
+        if person is None:
+            raise PermissionDeniedError(f"{caller.actor.label} may not change this assignment")
+    return row
+
+
+def _str(value: uuid.UUID | None) -> str | None:
+    return str(value) if value is not None else None

@@ -1,0 +1,127 @@
+"""Which content items one progress chart covers: a drill's practice and test packs.
+
+The shipped packs come in pairs, ``tenkey-amounts-practice.en`` and
+``tenkey-amounts-test.en``: practice runs and the tests they lead to are one skill, and
+the issue asks for both on one chart ("practice and test attempts distinguishable") with
+the baseline taken from the tests. A family is therefore every content id that is the
+same once a ``-practice`` or ``-test`` segment before the language suffix is removed
+(``tenkey-amounts.en``), provided its members agree on kind and drill type (otherwise
+each content id stays a family of its own). A pack offering both modes, and every
+scenario, is simply a family of one. Every stored version of every member belongs to the
+family, so a corrected pack does not start a new chart.
+
+Test packs of different families are never mixed: tests are comparable only on the same
+fixed content, which is what the baseline relies on.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from svctrainer.store.models import ContentItem
+
+_MODE_SEGMENT = re.compile(r"^(?P<stem>.+)-(?:practice|test)(?P<suffix>\.[A-Za-z][A-Za-z_-]*)?$")
+_TITLE_TRIM = " \t—–-:·(（,，"
+MIN_TITLE = 3
+
+
+def family_key(content_id: str) -> str:
+    """``tenkey-amounts-test.en`` → ``tenkey-amounts.en``; other ids unchanged."""
+    match = _MODE_SEGMENT.match(content_id)
+    if match is None:
+        return content_id
+    return match["stem"] + (match["suffix"] or "")
+
+
+@dataclass(frozen=True, slots=True)
+class DrillFamily:
+    key: str
+    title: str  # the members' common title ("Ten-key amounts"), newest versions
+    kind: str  # "drill" | "scenario"
+    drill_type: str | None
+    language: str
+    content_ids: tuple[str, ...]  # sorted
+    item_ids: tuple[uuid.UUID, ...]  # every stored version of every member
+
+    @property
+    def is_scenario(self) -> bool:
+        return self.kind == "scenario"
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    id: uuid.UUID
+    content_id: str
+    version: int
+    kind: str
+    drill_type: str | None
+    language: str
+    title: str
+
+
+def load_families(session: Session) -> dict[str, DrillFamily]:
+    """Every family of the stored content, by key (reads only the small columns)."""
+    rows = session.execute(
+        select(
+            ContentItem.id,
+            ContentItem.content_id,
+            ContentItem.version,
+            ContentItem.kind,
+            ContentItem.drill_type,
+            ContentItem.language,
+            ContentItem.title,
+        )
+    )
+    return group_families(_Item(*row) for row in rows)
+
+
+def group_families(items: Iterable[_Item]) -> dict[str, DrillFamily]:
+    groups: dict[str, list[_Item]] = {}
+    for item in items:
+        groups.setdefault(family_key(item.content_id), []).append(item)
+    families: dict[str, DrillFamily] = {}
+    for key, members in groups.items():
+        if len({(m.kind, m.drill_type) for m in members}) == 1:
+            families[key] = _family(key, members)
+            continue
+        for content_id in {m.content_id for m in members}:  # disagreeing members: apart
+            families[content_id] = _family(
+                content_id, [m for m in members if m.content_id == content_id]
+            )
+    return families
+
+
+def _family(key: str, members: list[_Item]) -> DrillFamily:
+    newest: dict[str, _Item] = {}
+    for m in members:
+        if m.content_id not in newest or m.version > newest[m.content_id].version:
+            newest[m.content_id] = m
+    ids = sorted(newest)
+    titles = [newest[c].title for c in ids]
+    common = _common_prefix(titles).rstrip(_TITLE_TRIM) if len(titles) > 1 else titles[0]
+    first = newest[ids[0]]
+    return DrillFamily(
+        key=key,
+        title=common if len(common) >= MIN_TITLE else first.title,
+        kind=first.kind,
+        drill_type=first.drill_type,
+        language=first.language,
+        content_ids=tuple(ids),
+        item_ids=tuple(sorted((m.id for m in members), key=str)),
+    )
+
+
+def _common_prefix(texts: list[str]) -> str:
+    """The characters every text starts with ("Ten-key amounts — " of "… — practice" and
+    "… — test")."""
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
