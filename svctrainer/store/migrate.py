@@ -81,7 +81,8 @@ def ensure_current(db: Database, *, backup: bool = True) -> SchemaState:
     if state.status is SchemaStatus.UNVERSIONED:
         raise SchemaMismatchError(
             f"{db.label} holds tables but no svctrainer schema version; it is not an "
-            "svctrainer database or an upgrade was interrupted"
+            "svctrainer database or an upgrade was interrupted",
+            db.path,
         )
     if state.status is SchemaStatus.OUTDATED and backup and db.path is not None:
         saved = take_backup(db.path, "pre-migration")

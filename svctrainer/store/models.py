@@ -150,6 +150,22 @@ class Attempt(Base):
         # The dashboard: everyone's attempts in a date range.
         Index("ix_attempt_started", "started_at"),
         Index("ix_attempt_content_item", "content_item_id"),
+        # The dashboard and progress queries (migration 0002): one drill's attempts per
+        # mode and person in time order, covering every column they read, so the
+        # first-3/last-3 tests and the recent window are index-only range scans.
+        Index(
+            "ix_attempt_content_mode_person",
+            "content_item_id",
+            "mode",
+            "person_id",
+            "started_at",
+            "id",
+            "valid",
+            "invalidated_reason",
+            "speed",
+            "accuracy",
+            "score",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

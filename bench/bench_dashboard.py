@@ -1,0 +1,226 @@
+"""The supervisor dashboard, one employee's charts and the PDF team report over a large
+branch: 500 people × 2 000 attempts (a million), as issue 6 asks.
+
+Steps: build the database (migrated schema, bundled content, bulk-inserted attempts,
+a few team assignments) unless ``--db`` points at one built before; then, in this
+process, time (median of ``--repeat`` runs after one cold run):
+
+- the dashboard service call (SQL aggregates + the pure figures),
+- opening the supervisor page offscreen until the table, the team chart and the lists
+  are filled (query + render),
+- one employee's progress view (charts, heatmap, customer time) until drawn,
+- the PDF report of one team and of the whole branch,
+
+and the peak memory of this process (``ru_maxrss``) and of Python objects during the
+dashboard call (``tracemalloc``). Not part of the test suite.
+
+Run:  .venv/bin/python bench/bench_dashboard.py [--people 500] [--attempts 2000]
+          [--db /tmp/bench.sqlite3] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def build(path: Path, people: int, attempts: int) -> None:
+    """Generate in a child process, so the peak memory measured here is reading only."""
+    code = (
+        "import sys; sys.path[:0] = [{root!r}, {bench!r}]\n"
+        "from pathlib import Path\n"
+        "from svctrainer.services.api import Services\n"
+        "from dashboard_data import generate\n"
+        "p = Path({path!r}); s = Services.open(str(p)); s.content.sync_bundled(); s.close()\n"
+        "print(generate(p, {people}, {attempts}))\n"
+    ).format(root=str(ROOT), bench=str(ROOT / "bench"), path=str(path), people=people,
+             attempts=attempts)  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    print(f"generated {people} × {attempts} attempts in {time.perf_counter() - started:.0f} s")
+
+
+def assign(services, supervisor_team_count: int) -> None:  # type: ignore[no-untyped-def]
+    """A few team assignments, so the done/overdue columns cost what they would."""
+    from datetime import date, timedelta
+
+    from svctrainer.services.actor import Actor
+
+    cli = Actor.command_line()
+    teams = services.people.list_teams(cli)[:supervisor_team_count]
+    if services.assignments.for_trainer(cli):
+        return
+    services.assignments.create(
+        cli,
+        targets={"tenkey-amounts-test.en": {"mode": "test", "min_speed": 9000,
+                                            "speed_unit": "net_kph", "min_accuracy": 0.98}},
+        team_ids=[t.id for t in teams],
+        due_on=date.today() - timedelta(days=7),
+        today=date.today() - timedelta(days=60),  # set two months ago, overdue now
+    )  # fmt: skip
+
+
+def timed(fn, repeat: int) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
+    """(cold ms, warm median ms, last result)."""
+    started = time.perf_counter()
+    result = fn()
+    cold = (time.perf_counter() - started) * 1000
+    warm = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        warm.append((time.perf_counter() - started) * 1000)
+    return cold, statistics.median(warm), result
+
+
+class Bench:
+    """The measurements, over one opened database."""
+
+    def __init__(self, path: Path, repeat: int) -> None:
+        from PySide6.QtWidgets import QApplication
+        from sqlalchemy import func, select
+
+        from svctrainer.gui.background import Background
+        from svctrainer.gui.context import AppContext, ChangeHub
+        from svctrainer.gui.settings import GuiSettings, Theme
+        from svctrainer.gui.theme import apply_appearance
+        from svctrainer.services.actor import Actor
+        from svctrainer.services.api import Services
+        from svctrainer.services.records import SignedIn
+        from svctrainer.store.models import Attempt
+
+        self.path, self.repeat = path, repeat
+        self.app = QApplication([])
+        settings = GuiSettings(theme=Theme.LIGHT)
+        apply_appearance(self.app, settings)
+        self.services = Services.open(str(path))
+        self.cli = Actor.command_line()
+        assign(self.services, 5)
+        people = self.services.people.list_people(self.cli)
+        supervisor = next(p for p in people if p.employee_number == "SUP1")
+        self.teller = next(p for p in people if p.employee_number == "E00000")
+        self.actor = Actor.person(supervisor.id, supervisor.name, supervisor.employee_number)
+        self.background = Background()
+        signed_in = SignedIn(supervisor, "Benchmark Branch")
+        self.ctx = AppContext(self.services, self.background, signed_in, settings, ChangeHub())
+        with self.services.db.reading() as session:
+            count = session.scalar(select(func.count()).select_from(Attempt))
+        print(f"database: {path} ({path.stat().st_size / 1e6:.0f} MB, {count:,} attempts)")
+        self.rows: list[tuple[str, float, float, str]] = []
+
+    def _wait(self, done: list[int]) -> None:
+        while not done:
+            self.app.processEvents()
+            time.sleep(0.001)
+        self.app.processEvents()
+
+    def dashboard_call(self) -> None:
+        progress = self.services.progress
+        cold, warm, board = timed(lambda: progress.dashboard(self.actor, FAMILY), self.repeat)
+        self.rows.append(("dashboard service call", cold, warm, f"{len(board.entries)} people"))
+        tracemalloc.start()
+        progress.dashboard(self.actor, FAMILY)
+        self.python_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+    def supervisor_page(self) -> None:
+        from svctrainer.gui.pages.supervisor import SupervisorPage
+
+        def open_page() -> int:
+            page = SupervisorPage(self.ctx)
+            page.resize(1280, 800)
+            page.show()
+            done: list[int] = []
+            page.dashboard.loaded.connect(lambda: done.append(1))
+            page.activated()
+            self._wait(done)
+            rows = page.dashboard.proxy.rowCount()
+            page.close()
+            page.deleteLater()
+            return rows
+
+        cold, warm, rows = timed(open_page, self.repeat)
+        self.rows.append(("supervisor page: query + render", cold, warm, f"{rows} rows drawn"))
+
+    def chart_page(self) -> None:
+        from svctrainer.gui.pages.my_progress import PersonProgressView
+
+        def open_view() -> int:
+            view = PersonProgressView(self.ctx, self.teller.id)
+            view.resize(1280, 800)
+            view.show()
+            done: list[int] = []
+            view.loaded.connect(lambda: done.append(1))
+            view.refresh()
+            self._wait(done)
+            shown = sum(s.shown for s in view.current.progress.metrics) if view.current else 0
+            view.close()
+            view.deleteLater()
+            return shown
+
+        cold, warm, shown = timed(open_view, self.repeat)
+        self.rows.append(("employee chart page: query + render", cold, warm,
+                          f"{shown} points drawn"))  # fmt: skip
+
+    def pdf(self) -> None:
+        from svctrainer.gui.charts.pdf_report import render_team_report
+
+        reports = self.services.reports
+        team = next(t for t in self.services.people.list_teams(self.cli) if t.name == "Team 01")
+        for label, team_id, name, repeat in (
+            ("PDF team report (one team, 20 people)", team.id, "team.pdf", 2),
+            ("PDF report of the whole branch", None, "branch.pdf", 1),
+        ):
+            out = self.path.with_name(name)
+            cold, warm, result = timed(
+                lambda t=team_id, o=out: reports.team_pdf(self.actor, o, t, render_team_report),
+                repeat,
+            )
+            self.rows.append((label, cold, warm, f"{result.rows} pages, {out}"))
+
+    def report(self) -> None:
+        self.background.wait()
+        self.services.close()
+        print(f"\n{'':40} {'cold ms':>9} {'warm ms':>9}")
+        for name, cold, warm, note in self.rows:
+            print(f"{name:40} {cold:9.0f} {warm:9.0f}   {note}")
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\npeak memory of this process (ru_maxrss): {peak_mb:.0f} MB")
+        print(f"peak Python allocations in one dashboard call: {self.python_peak / 1e6:.1f} MB")
+
+
+FAMILY = "tenkey-amounts.en"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--people", type=int, default=500)
+    parser.add_argument("--attempts", type=int, default=2000)
+    parser.add_argument("--db", type=Path, help="reuse (or build once) this database file")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp(prefix="svctrainer-bench-")) / "bench.sqlite3"
+    if not path.exists():
+        build(path, args.people, args.attempts)
+    bench = Bench(path, args.repeat)
+    bench.dashboard_call()
+    bench.supervisor_page()
+    bench.chart_page()
+    bench.pdf()
+    bench.report()
+
+
+if __name__ == "__main__":
+    main()

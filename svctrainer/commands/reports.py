@@ -1,0 +1,144 @@
+"""``svctrainer report`` and ``svctrainer export xapi``: reports for scheduled jobs.
+
+Dates are local calendar days, both included (``--to 2026-03-31`` covers all of the
+31st). A PDF needs Qt: the command creates an offscreen application for itself when
+there is no display, so a cron job on a server needs no X.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from svctrainer.commands.session import open_services
+from svctrainer.services.actor import Actor
+from svctrainer.services.errors import InvalidInputError, NotFoundError
+
+
+def report(args: argparse.Namespace) -> int:
+    window = _window(args.date_from, args.date_to)
+    output = Path(args.output)
+    services = open_services(args)
+    cli = Actor.command_line()
+    try:
+        reports = services.reports
+        if args.person:
+            person_id = _person(services, cli, args.person)
+            if args.format == "pdf":
+                render = _renderer("person")
+                result = reports.person_pdf(cli, output, person_id, render, window)
+            elif (args.rows or "attempts") == "attempts":
+                result = reports.attempts_csv(cli, output, person_id=person_id, window=window)
+            else:
+                result = reports.dashboard_csv(cli, output, person_id=person_id, window=window)
+        else:
+            team_id = _team(services, cli, args.team)
+            if args.format == "pdf":
+                result = reports.team_pdf(cli, output, team_id, _renderer("team"), window)
+            elif (args.rows or "summary") == "attempts":
+                result = reports.attempts_csv(cli, output, team_id=team_id, window=window)
+            else:
+                result = reports.dashboard_csv(cli, output, team_id=team_id, window=window)
+    finally:
+        services.close()
+    unit = "page(s)" if result.format == "pdf" else "row(s)"
+    print(f"wrote {result.path}: {result.rows} {unit}")
+    return 0
+
+
+def xapi(args: argparse.Namespace) -> int:
+    from svctrainer.core.xapi.vocabulary import XapiConfig  # noqa: PLC0415
+    from svctrainer.services.reports import DEFAULT_XAPI  # noqa: PLC0415
+
+    window = _window(args.date_from, args.date_to)
+    try:
+        config = XapiConfig(
+            base_iri=args.base_iri or DEFAULT_XAPI.base_iri,
+            account_home_page=args.home_page or DEFAULT_XAPI.account_home_page,
+            platform=DEFAULT_XAPI.platform,
+            include_names=args.names,
+        )
+    except ValueError as exc:
+        raise InvalidInputError("--base-iri/--home-page", str(exc)) from None
+    services = open_services(args)
+    try:
+        result = services.reports.xapi(
+            Actor.command_line(), Path(args.output), config, window=window
+        )
+    finally:
+        services.close()
+    print(f"wrote {result.path}: {result.rows} statement(s)")
+    if config.base_iri == DEFAULT_XAPI.base_iri:
+        sys.stderr.write(
+            "svctrainer: note: statements use the placeholder IRI "
+            f"{DEFAULT_XAPI.base_iri}; pass --base-iri and --home-page for your LMS\n"
+        )
+    return 0
+
+
+def _window(since: str | None, until: str | None) -> Any:
+    from svctrainer.services.progress_records import DateRange  # noqa: PLC0415
+
+    start = _day(since, "--from") if since else None
+    end = _day(until, "--to") if until else None
+    if start and end and end < start:
+        raise InvalidInputError("--to", "the last day is before the first")
+    return DateRange(
+        _local_midnight(start) if start else None,
+        _local_midnight(end + timedelta(days=1)) if end else None,
+    )
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(option, f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC)
+
+
+def _person(services: Any, cli: Actor, number: str) -> Any:
+    found = [p for p in services.people.list_people(cli) if p.employee_number == number]
+    if len(found) != 1:
+        raise NotFoundError(
+            f"no employee number {number!r}"
+            if not found
+            else f"employee number {number!r} is used in several branches"
+        )
+    return found[0].id
+
+
+def _team(services: Any, cli: Actor, name: str) -> Any:
+    found = [t for t in services.people.list_teams(cli) if t.name == name]
+    if len(found) != 1:
+        raise NotFoundError(f"no team called {name!r}" if not found else f"several teams {name!r}")
+    return found[0].id
+
+
+def _renderer(kind: str) -> Any:
+    """The PDF renderer, with the QApplication it needs (offscreen without a display)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    # Qt's notes about the offscreen platform belong in the log file, not in a cron mail.
+    qt_log = logging.getLogger("svctrainer.qt")
+    qInstallMessageHandler(lambda _mode, _context, message: qt_log.debug("%s", message))
+    global _app  # noqa: PLW0603 - one application for the life of the command
+    if QApplication.instance() is None:
+        _app = QApplication(["svctrainer"])
+    from svctrainer.gui.charts import pdf_report  # noqa: PLC0415
+
+    return pdf_report.render_person_report if kind == "person" else pdf_report.render_team_report
+
+
+_app: Any = None

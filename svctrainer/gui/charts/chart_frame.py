@@ -1,0 +1,97 @@
+"""What every chart shares: a title, a legend under the plot, "Save as PNG…".
+
+The legend sits under the plot, not inside it: inside, it hides the very points it
+explains. Saving grabs the widget as drawn (title and legend included), so the picture
+in a report or an e-mail is exactly what was on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.gui.charts.style import tr
+
+
+def legend_html(entries: Sequence[tuple[QColor, str, str]]) -> str:
+    """Coloured glyph + text per entry (Qt rich text)."""
+    parts = []
+    for colour, glyph, text in entries:
+        parts.append(
+            f'<span style="color: {colour.name()}; font-weight: bold;">{glyph}</span>'
+            f"&nbsp;{html.escape(text).replace(' ', '&nbsp;')}"
+        )
+    return "&nbsp;&nbsp;&nbsp;&nbsp; ".join(parts)
+
+
+class ChartFrame(QWidget):
+    """A title, the chart body, a legend; right-click or Ctrl+Shift+S saves a PNG."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        legend_row = QHBoxLayout()
+        legend_row.addStretch(1)
+        legend_row.addWidget(self.legend)
+        legend_row.addStretch(1)
+        self.save_button = QToolButton()
+        self.save_button.setObjectName("savePng")
+        self.save_button.setAutoRaise(True)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.save_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.setSpacing(4)
+        box.addLayout(head)
+        box.addLayout(self.body, 1)
+        box.addLayout(legend_row)
+        self.save_action = QAction(tr("Save chart as PNG…"), self)
+        self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.ask_and_save)
+        self.addAction(self.save_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.save_button.setDefaultAction(self.save_action)
+        self.save_button.setText(tr("PNG…"))
+        self.save_button.setToolTip(tr("Save chart as PNG… (Ctrl+Shift+S)"))
+
+    def set_legend(self, entries: Sequence[tuple[QColor, str, str]]) -> None:
+        self.legend.setText(legend_html(entries))
+
+    def save_png(self, path: str | Path) -> bool:
+        """The chart as drawn, title and legend included (not the PNG… button)."""
+        self.save_button.hide()
+        try:
+            return self.grab().save(str(path), "PNG")
+        finally:
+            self.save_button.show()
+
+    def ask_and_save(self) -> None:
+        name = self.title.text().strip() or tr("chart")
+        suggestion = "".join(c if c.isalnum() else "-" for c in name).strip("-").lower()
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save chart as PNG"), f"{suggestion}.png", tr("PNG images (*.png)")
+        )
+        if path:
+            self.save_png(path if path.lower().endswith(".png") else path + ".png")

@@ -1,0 +1,143 @@
+"""Per-key heatmap over time: keys down the side, ISO weeks along the bottom.
+
+Each cell is the key's pooled mean latency (ms) or error rate in that week
+(``core.analytics.key_heatmap``); weeks without practice stay empty. The caption names
+the key that was slowest at the start and how it has changed since: "is the weak key
+improving?" answered in words as well as in colour.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+from svctrainer.core.analytics.key_heatmap import KeyHeatmap
+from svctrainer.gui.charts.chart_frame import ChartFrame
+from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.drills.figures import number, percent
+
+LATENCY = "latency"
+ERRORS = "errors"
+MAX_DATE_TICKS = 8
+KEY_NAMES = {"Enter": "⏎", "Backspace": "⌫", "Tab": "Tab", "Space": "␣", " ": "␣"}
+
+
+def key_order(key: str) -> tuple[int, str]:
+    """Digits first in keypad order, then the rest alphabetically."""
+    return (0, key) if key.isdigit() else (1, key)
+
+
+def week_text(week: date) -> str:
+    return QLocale().toString(
+        QDate(week.year, week.month, week.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def weak_key_summary(heatmap: KeyHeatmap) -> str:
+    """Which key was slowest in its first week with data, and its change since."""
+    first: dict[str, float] = {}
+    for key in heatmap.keys:
+        row = [v for v in heatmap.latency_row(key) if v is not None]
+        if row:
+            first[key] = row[0]
+    if not first:
+        return ""
+    weak = max(sorted(first), key=lambda k: first[k])
+    change = heatmap.change(weak)
+    name = KEY_NAMES.get(weak, weak)
+    if change is None or change.latency_change_ms is None:
+        return (
+            tr("Slowest key at the start: %1 (%2 ms).")
+            .replace("%1", name)
+            .replace("%2", number(first[weak]))
+        )
+    now = first[weak] + change.latency_change_ms
+    pct = change.latency_change_ms / first[weak] * 100 if first[weak] else 0.0
+    verdict = tr("improving") if change.latency_change_ms < 0 else tr("not improving yet")
+    return (
+        tr("Weakest key at the start: %1, %2 ms → %3 ms (%4 %), %5.")
+        .replace("%1", name)
+        .replace("%2", number(first[weak]))
+        .replace("%3", number(now))
+        .replace("%4", ("+" if pct >= 0 else "−") + number(abs(pct)))
+        .replace("%5", verdict)
+    )
+
+
+class KeyHeatmapChart(ChartFrame):
+    def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        if palette is not None:
+            self.setPalette(palette)
+        self.colours = chart_colours(self.palette())
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("heatmapPlot")
+        style_plot(self.plot, self.colours)
+        self.plot.setMinimumHeight(240)
+        self.plot.getPlotItem().invertY(True)
+        self.body.addWidget(self.plot)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.colour_map = pg.colormap.get("viridis")
+        self.bar = pg.ColorBarItem(
+            values=(0, 1), colorMap=self.colour_map, interactive=False, width=14
+        )
+        self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        for axis in ("left", "right"):
+            self.bar.getAxis(axis).setPen(pg.mkPen(self.colours.text))
+            self.bar.getAxis(axis).setTextPen(pg.mkPen(self.colours.text))
+        self.heatmap: KeyHeatmap | None = None
+        self.measure = LATENCY
+
+    def set_heatmap(self, heatmap: KeyHeatmap, measure: str = LATENCY) -> None:
+        import numpy as np  # noqa: PLC0415 - charts only
+
+        self.heatmap, self.measure = heatmap, measure
+        keys = sorted(heatmap.keys, key=key_order)
+        rows = []
+        for key in keys:
+            raw = heatmap.latency_row(key) if measure == LATENCY else heatmap.error_rate_row(key)
+            scale = 1.0 if measure == LATENCY else 100.0
+            rows.append([math.nan if v is None else v * scale for v in raw])
+        data = np.array(rows, dtype=float) if rows else np.zeros((0, 0))
+        self.title.setText(
+            tr("Time per key (mean ms, lighter is slower)")
+            if measure == LATENCY
+            else tr("Errors per key (% of strokes, lighter is more)")
+        )
+        if data.size == 0 or np.all(np.isnan(data)):
+            self.image.clear()
+            self.set_legend([])
+            self.legend.setText(tr("No per-key statistics for this drill in this period."))
+            return
+        low, high = float(np.nanmin(data)), float(np.nanmax(data))
+        if high <= low:
+            high = low + 1.0
+        self.image.setImage(data, levels=(low, high))
+        self.bar.setLevels((low, high))
+        self.image.setRect(0, 0, data.shape[1], data.shape[0])
+        axis = self.plot.getAxis("left")
+        axis.setTicks([[(i + 0.5, KEY_NAMES.get(k, k)) for i, k in enumerate(keys)]])
+        step = max(1, math.ceil(len(heatmap.weeks) / MAX_DATE_TICKS))
+        self.plot.getAxis("bottom").setTicks(
+            [[(i + 0.5, week_text(w)) for i, w in enumerate(heatmap.weeks) if i % step == 0]]
+        )
+        self.plot.setXRange(0, data.shape[1], padding=0)
+        self.plot.setYRange(0, data.shape[0], padding=0)
+        self.plot.setLabel("bottom", tr("Week starting"))
+        summary = weak_key_summary(heatmap)
+        scale_text = (
+            tr("Colour: %1 ms … %2 ms").replace("%1", number(low)).replace("%2", number(high))
+            if measure == LATENCY
+            else tr("Colour: %1 … %2")
+            .replace("%1", percent(low / 100))
+            .replace("%2", percent(high / 100))
+        )
+        self.legend.setText(html.escape(f"{summary}  {scale_text}".strip()))

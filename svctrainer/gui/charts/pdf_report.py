@@ -1,0 +1,390 @@
+"""The printable PDF reports: one employee's progress, or a team's (or the branch's).
+
+Charts are the same widgets as on screen, drawn in the light palette at twice the pixel
+density into images, then placed on A4 pages by ``pdf_layout`` with the branch name,
+the date range and when the report was generated on every page. Needs a
+``QApplication`` (the command line creates an offscreen one).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from svctrainer.core.analytics.dashboard import StallStatus
+from svctrainer.core.analytics.progress import GainUnit
+from svctrainer.core.analytics.series import Metric
+from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
+from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
+from svctrainer.gui.drills.figures import number
+from svctrainer.gui.theme import light_palette
+from svctrainer.services.progress_records import (
+    Dashboard,
+    DateRange,
+    MetricSeries,
+    PersonCustomerTime,
+    TeamCustomerTime,
+)
+from svctrainer.services.reports import PersonReport, TeamReport
+
+CHART_W, CHART_H, SMALL_H = 960, 360, 260
+DENSITY = 1.5
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("reports", text, None, n)
+
+
+def when_text(moment: datetime) -> str:
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def day_text(moment: datetime) -> str:
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    return local.date().toString("yyyy-MM-dd")
+
+
+def range_text(window: DateRange) -> str:
+    if window.since is None and window.until is None:
+        return tr("all results")
+    start = day_text(window.since) if window.since else "…"
+    # ``until`` is exclusive: the day before it is the last one included.
+    end = day_text(window.until - timedelta(seconds=1)) if window.until else "…"
+    return tr("%1 to %2").replace("%1", start).replace("%2", end)
+
+
+def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
+    """``widget`` drawn at ``DENSITY`` × its size, never shown on screen."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    button = getattr(widget, "save_button", None)
+    if button is not None:  # paper has no buttons
+        button.hide()
+    widget.resize(width, height)
+    widget.show()
+    for _ in range(3):  # layouts and the plots' deferred range updates
+        QApplication.sendPostedEvents()
+    image = QImage(int(width * DENSITY), int(height * DENSITY), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(DENSITY)
+    image.fill(widget.palette().base().color())
+    widget.render(image)
+    widget.close()
+    widget.deleteLater()
+    return image
+
+
+def gain_line(series: MetricSeries) -> str:
+    p = series.progress
+    if p.gain is None:
+        if p.tests < 3:
+            return tr("No baseline yet: %n test(s) of the 3 needed.", p.tests)
+        return tr("Baseline set; no test after it yet.")
+    unit = {GainUnit.PERCENT: " %", GainUnit.PERCENTAGE_POINTS: " pp"}.get(p.gain_unit, "")
+    sign = "+" if p.gain >= 0 else "−"
+    return (
+        tr("Gain over baseline: %1 (baseline %2, latest %3, %4 tests).")
+        .replace("%1", f"{sign}{number(abs(p.gain), 1)}{unit}")
+        .replace("%2", level_text(series.metric, p.baseline.value))
+        .replace("%3", level_text(series.metric, p.latest.value))
+        .replace("%4", str(p.tests))
+    )
+
+
+def level_text(metric: Metric, value: float | None) -> str:
+    from svctrainer.gui.charts.progress_chart import value_text  # noqa: PLC0415
+
+    return value_text(metric, value)
+
+
+def gain_cell(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    suffix = {"percent": " %", "percentage_points": " pp"}.get(unit, "")
+    return ("+" if value >= 0 else "−") + number(abs(value), 1) + suffix
+
+
+def status_text(status: str) -> str:
+    return {
+        StallStatus.IMPROVING: tr("improving"),
+        StallStatus.NO_GAIN: tr("stalled: no gain"),
+        StallStatus.NO_PRACTICE: tr("stalled: no practice"),
+        StallStatus.NOT_ENOUGH_DATA: tr("not enough data"),
+    }.get(StallStatus(status), status)
+
+
+# -- one person ---------------------------------------------------------------------------
+
+
+def render_person_report(report: PersonReport, path: Path) -> int:
+    from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
+    from svctrainer.gui.charts.progress_chart import ProgressChart, metric_name  # noqa: PLC0415
+    from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
+
+    palette = light_palette()
+    person = report.person
+    title = (
+        tr("Progress report: %1 (%2)")
+        .replace("%1", person.name)
+        .replace("%2", person.employee_number)
+    )
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph(
+            tr("Team: %1 · Period: %2 · Generated %3")
+            .replace("%1", person.team_name or tr("none"))
+            .replace("%2", range_text(report.window))
+            .replace("%3", when_text(report.generated_at))
+        ),
+    ]
+    if report.drills:
+        rows = []
+        for drill in report.drills:
+            head = drill.metrics[0]
+            p = head.progress
+            rows.append(
+                [
+                    drill.family.title,
+                    metric_name(head.metric, head.unit),
+                    level_text(head.metric, p.baseline.value),
+                    level_text(head.metric, p.latest.value),
+                    gain_cell(p.gain, str(p.gain_unit)),
+                    str(p.tests),
+                    str(drill.attempts),
+                ]
+            )
+        blocks.append(
+            Table(
+                [
+                    tr("Drill"),
+                    tr("Measure"),
+                    tr("Baseline"),
+                    tr("Latest"),
+                    tr("Gain"),
+                    tr("Tests"),
+                    tr("Attempts"),
+                ],
+                rows,
+                [3.2, 1.4, 1.1, 1.1, 1.1, 0.8, 1.0],
+                frozenset({2, 3, 4, 5, 6}),
+            )
+        )
+    else:
+        blocks.append(Paragraph(tr("No attempts in this period.")))
+    blocks += _customer_blocks(report.customer_time)
+    heatmaps = {h.family.key: h for h in report.heatmaps}
+    for drill in report.drills:
+        blocks.append(Heading(drill.family.title, 2))
+        head = drill.metrics[0]
+        blocks.append(Paragraph(gain_line(head), bold=True))
+        for series, height in zip(drill.metrics, (CHART_H, SMALL_H), strict=False):
+            if series.counted + len(series.excluded) == 0:
+                continue
+            chart = ProgressChart(palette)
+            chart.set_series(series, drill.grades)
+            blocks.append(Image(render_widget(chart, CHART_W, height)))
+        heat = heatmaps.get(drill.family.key)
+        if heat is not None:
+            chart = KeyHeatmapChart(palette)
+            chart.set_heatmap(heat.heatmap)
+            blocks.append(Image(render_widget(chart, CHART_W, SMALL_H + 40)))
+    for scenario in report.scenarios:
+        blocks.append(Heading(scenario.family.title, 2))
+        tiers = TierChart(palette)
+        tiers.set_tiers(scenario.tiers)
+        blocks.append(Image(render_widget(tiers, CHART_W, SMALL_H)))
+        if scenario.radar is not None:
+            radar = RadarChart(palette)
+            radar.set_radar(scenario.radar)
+            blocks.append(Image(render_widget(radar, 560, 420), width_fraction=0.6))
+    frame = PageFrame(
+        report.branch_name,
+        title,
+        tr("Generated %1 by svctrainer").replace("%1", when_text(report.generated_at)),
+    )
+    return write_blocks(path, title, frame, blocks)
+
+
+def _customer_blocks(result: PersonCustomerTime) -> list[Block]:
+    s = result.saving
+    levels = result.levels
+    blocks: list[Block] = [Heading(tr("Efficiency gains as customer time"), 2)]
+    if levels.kph_before is None and levels.notes_before is None:
+        return [*blocks, Paragraph(tr("No keying or counting tests with a baseline yet."))]
+    minutes = s.customer_minutes_saved_per_day
+    blocks.append(
+        Paragraph(
+            tr("%1 s per transaction; %2 customer-minutes saved per day.")
+            .replace("%1", _signed(-s.seconds_saved_per_transaction))
+            .replace("%2", "—" if minutes is None else _signed(minutes)),
+            size=11,
+            bold=True,
+        )
+    )
+    blocks.append(Paragraph(_mix_text(result.setting.mix.transactions_per_day, s.seconds_before,
+                                      s.seconds_after)))  # fmt: skip
+    return blocks
+
+
+def _mix_text(per_day: float, before: float, after: float) -> str:
+    return (
+        tr("Mean service time %1 s → %2 s per transaction, %3 transactions a day "
+           "(the branch's transaction mix); only the customer being served is counted "
+           "unless the branch chose a queue model.")
+        .replace("%1", number(before, 1))
+        .replace("%2", number(after, 1))
+        .replace("%3", number(per_day))
+    )  # fmt: skip
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "−" if value < 0 else "") + number(abs(value), 1)
+
+
+# -- a team or the branch -------------------------------------------------------------------
+
+
+def render_team_report(report: TeamReport, path: Path) -> int:
+    from svctrainer.gui.charts.team_chart import BarChart, team_label  # noqa: PLC0415
+
+    palette = light_palette()
+    subject = report.team_name or tr("all teams")
+    title = tr("Team report: %1").replace("%1", subject)
+    people = {e.person.id for d in report.dashboards for e in d.entries}
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph(
+            tr("Branch: %1 · Period: %2 · Generated %3 · %4 people")
+            .replace("%1", report.branch_name)
+            .replace("%2", range_text(report.window))
+            .replace("%3", when_text(report.generated_at))
+            .replace("%4", str(len(people)))
+        ),
+    ]
+    blocks += _team_customer_blocks(report.customer_time)
+    if len(report.customer_time.by_team) > 1:
+        chart = BarChart(palette)
+        teams = report.customer_time.by_team
+        chart.set_bars(
+            tr("Customer-minutes saved per day, by team"),
+            [team_label(name) for name, _ in teams],
+            [saving.customer_minutes_saved_per_day for _, saving in teams],
+            tr("minutes a day"),
+            lambda v: "—" if v is None else number(v, 1),
+        )
+        blocks.append(Image(render_widget(chart, CHART_W, 80 + 26 * len(teams))))
+    if not report.dashboards:
+        blocks.append(Paragraph(tr("No attempts in this period.")))
+    for board in report.dashboards:
+        blocks += _dashboard_blocks(board, palette)
+    frame = PageFrame(
+        report.branch_name,
+        title,
+        tr("Generated %1 by svctrainer").replace("%1", when_text(report.generated_at)),
+    )
+    return write_blocks(path, title, frame, blocks)
+
+
+def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
+    s = result.saving
+    blocks: list[Block] = [Heading(tr("Efficiency gains as customer time"), 2)]
+    if s.people == 0:
+        return [*blocks, Paragraph(tr("Nobody has a keying or counting baseline yet."))]
+    minutes = s.customer_minutes_saved_per_day
+    blocks.append(
+        Paragraph(
+            tr("%1 customer-minutes saved per day; %2 s per transaction on average (%3 people).")
+            .replace("%1", "—" if minutes is None else _signed(minutes))
+            .replace("%2", _signed(-(s.mean_seconds_saved_per_transaction or 0.0)))
+            .replace("%3", str(s.people)),
+            size=11,
+            bold=True,
+        )
+    )
+    return blocks
+
+
+def _dashboard_blocks(board: Dashboard, palette: object) -> list[Block]:
+    from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
+    from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+    unit = board.entries[0].row.unit if board.entries else None
+    everyone = board.everyone
+    blocks: list[Block] = [
+        Heading(board.family.title, 2),
+        Paragraph(
+            tr(
+                "%1: median baseline %2, median latest %3, median gain %4; %5 of %6 improved, "
+                "%7 stalled."
+            )
+            .replace("%1", metric_name(board.metric, unit))
+            .replace("%2", level_text(board.metric, everyone.median_baseline))
+            .replace("%3", level_text(board.metric, everyone.median_latest))
+            .replace("%4", gain_cell(everyone.median_gain, _gain_unit(board)))
+            .replace("%5", str(everyone.improved))
+            .replace("%6", str(everyone.with_gain))
+            .replace("%7", str(everyone.stalled))
+        ),
+    ]
+    if len(board.teams) > 1:
+        chart = BarChart(palette)  # type: ignore[arg-type]
+        chart.set_team_gains(board.teams, _gain_axis(board))
+        blocks.append(Image(render_widget(chart, CHART_W, 90 + 26 * len(board.teams))))
+    rows = [
+        [
+            e.person.name,
+            e.person.employee_number,
+            e.person.team_name or "",
+            level_text(board.metric, e.row.baseline),
+            level_text(board.metric, e.row.latest),
+            gain_cell(e.row.gain, e.row.gain_unit),
+            str(e.row.tests),
+            day_text(e.row.last_practice_at) if e.row.last_practice_at else "—",
+            status_text(e.row.status),
+            f"{e.row.assignments_done}/{e.row.assignments_overdue}",
+        ]
+        for e in board.entries
+    ]
+    blocks.append(
+        Table(
+            [
+                tr("Name"),
+                tr("No."),
+                tr("Team"),
+                tr("Baseline"),
+                tr("Latest"),
+                tr("Gain"),
+                tr("Tests"),
+                tr("Practised"),
+                tr("Status"),
+                tr("Done/late"),
+            ],
+            rows,
+            [1.6, 0.8, 0.9, 1.05, 0.95, 1.05, 0.7, 1.15, 1.95, 1.0],
+            frozenset({3, 4, 5, 6, 9}),
+        )
+    )
+    if board.improved_most:
+        best = [
+            f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
+            for e in board.improved_most
+        ]
+        blocks.append(Paragraph(tr("Improved most: %1").replace("%1", ", ".join(best))))
+    if board.stalled:
+        shown = [f"{e.person.name} ({status_text(e.row.status)})" for e in board.stalled[:12]]
+        more = " …" if len(board.stalled) > 12 else ""
+        blocks.append(Paragraph(tr("Stalled: %1").replace("%1", ", ".join(shown)) + more))
+    return blocks
+
+
+def _gain_unit(board: Dashboard) -> str:
+    return board.entries[0].row.gain_unit if board.entries else "percent"
+
+
+def _gain_axis(board: Dashboard) -> str:
+    return {"percent": tr("gain, %"), "percentage_points": tr("gain, percentage points")}.get(
+        _gain_unit(board), tr("gain, points")
+    )

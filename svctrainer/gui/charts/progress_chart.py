@@ -1,0 +1,242 @@
+"""One metric of one person over time: points by mode, rolling median, trend, baseline.
+
+Practice points are circles, tests squares, logged results diamonds; attempts that do
+not count are grey crosses. The rolling median (last 5 attempts) is the solid line, the
+least-squares trend the dashed one; the baseline (median of the first 3 tests) and the
+latest level (median of the last 3 tests after them) are horizontal lines labelled with
+their values. Hovering a point shows the attempt; clicking it emits ``attempt_clicked``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, QPoint, QPointF, Qt, QTimeZone, Signal
+from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
+from svctrainer.gui.charts.chart_frame import ChartFrame
+from svctrainer.gui.charts.style import (
+    SYMBOLS,
+    chart_colours,
+    mode_colour,
+    mode_label,
+    style_plot,
+    tr,
+)
+from svctrainer.gui.drills.figures import number, percent, unit_name
+from svctrainer.services.progress_records import MetricSeries
+
+POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
+
+
+def local_time_text(moment: datetime) -> str:
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+def metric_name(metric: Metric, unit: str | None) -> str:
+    if metric is Metric.ACCURACY:
+        return tr("Accuracy")
+    if metric is Metric.SCORE:
+        return tr("Score")
+    return unit_name(unit) or tr("Speed")
+
+
+def value_text(metric: Metric, value: float | None) -> str:
+    """Accuracy as percent; speeds under 100 (notes or vouchers a minute) to 0.1."""
+    if metric is Metric.ACCURACY:
+        return percent(value)
+    small = value is not None and abs(value) < 100
+    return number(value, 1 if metric is Metric.SCORE or small else 0)
+
+
+class ProgressChart(ChartFrame):
+    attempt_clicked = Signal(str)
+
+    def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        if palette is not None:
+            self.setPalette(palette)
+        self.colours = chart_colours(self.palette())
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.setObjectName("progressPlot")
+        style_plot(self.plot, self.colours)
+        self.plot.showGrid(x=False, y=True, alpha=0.2)
+        self.plot.setMinimumHeight(220)
+        self.body.addWidget(self.plot)
+        self.series: MetricSeries | None = None
+        self.grades: Mapping[str, str | None] = {}
+        self.hover_text = ""
+        self._scatter: dict[str, Any] = {}
+        self._hover_by_item: dict[int, str] = {}
+        self._scale = 1.0
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def set_series(
+        self, series: MetricSeries, grades: Mapping[str, str | None] | None = None
+    ) -> None:
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        self.series = series
+        self.grades = grades or {}
+        self._scale = 100.0 if series.metric is Metric.ACCURACY else 1.0
+        c = self.colours
+        plot = self.plot
+        plot.clear()
+        self._scatter.clear()
+        self._hover_by_item.clear()
+        self.hover_text = ""
+        name = metric_name(series.metric, series.unit)
+        self.title.setText(name)
+        plot.setLabel("left", name + (" (%)" if series.metric is Metric.ACCURACY else ""))
+        legend: list[tuple[Any, str, str]] = []
+        if series.excluded:
+            plot.addItem(self._points(series.excluded, "excluded", "x", c.excluded, 8))
+            legend.append((c.excluded, "✕", tr("Not counted")))
+        rolling = list(series.rolling)
+        if rolling:
+            plot.plot(*self._xy(rolling), pen=pg.mkPen(c.rolling, width=2.5), name="rolling")
+            legend.append((c.rolling, "━", tr("Rolling median (5)")))
+        for mode in ("practice", "logged", "test"):
+            points = series.points.get(mode)
+            if not points:
+                continue
+            colour = mode_colour(c, mode)
+            item = self._points(points, mode, SYMBOLS[mode], colour, POINT_SIZE[mode])
+            plot.addItem(item)
+            self._scatter[mode] = item
+            glyph = {"practice": "●", "test": "■", "logged": "◆"}[mode]
+            legend.append((colour, glyph, mode_label(mode)))
+        if series.trend is not None:
+            plot.plot(
+                *self._xy(list(series.trend.line)),
+                pen=pg.mkPen(c.trend, width=2, style=Qt.PenStyle.DashLine),
+            )
+            legend.append((c.trend, "╍", tr("Trend")))
+        progress = series.progress
+        # Baseline label on the right (where later points are above it), latest on the
+        # left (where early points are below it): each label sits in clear space.
+        for level, colour, label, at in (
+            (progress.baseline.value, c.baseline, tr("Baseline %1"), 0.98),
+            (progress.latest.value, c.latest, tr("Latest %1"), 0.02),
+        ):
+            if level is None:
+                continue
+            text = label.replace("%1", value_text(series.metric, level))
+            corner = (1, 1) if at > 0.5 else (0, 1)
+            line = pg.InfiniteLine(
+                pos=level * self._scale,
+                angle=0,
+                pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
+                label=text,
+                labelOpts={
+                    "position": at,
+                    "color": colour,
+                    "fill": pg.mkBrush(_translucent(c.background)),
+                    "anchors": [corner, corner],
+                },
+            )
+            plot.addItem(line)
+            legend.append((colour, "┈", text))
+        self.set_legend(legend)
+
+    def _points(
+        self, points: tuple[AttemptPoint, ...], mode: str, symbol: str, colour: Any, size: int
+    ) -> Any:
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        assert self.series is not None  # noqa: S101
+        metric = self.series.metric
+        item = pg.ScatterPlotItem(
+            x=[p.started_at.timestamp() for p in points],
+            y=[(p.value(metric) or 0.0) * self._scale for p in points],
+            data=list(points),
+            symbol=symbol,
+            size=size,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen(self.colours.background if mode != "excluded" else colour, width=1),
+            hoverable=True,
+            hoverSize=size + 4,
+        )
+        item.setObjectName(f"points_{mode}")
+        item.sigClicked.connect(self._clicked)
+        item.sigHovered.connect(self._hovered)
+        return item
+
+    def _xy(self, line: list[SeriesPoint]) -> tuple[list[float], list[float]]:
+        return [p.at.timestamp() for p in line], [p.value * self._scale for p in line]
+
+    # -- interaction ---------------------------------------------------------------------
+
+    def tooltip_for(self, point: AttemptPoint) -> str:
+        assert self.series is not None  # noqa: S101
+        unit = self.series.unit if self.series.metric is Metric.SPEED else None
+        parts = [f"{local_time_text(point.started_at)} · {mode_label(point.mode)}"]
+        figures = []
+        if point.speed is not None:
+            figures.append(f"{unit_name(unit) or tr('Speed')}: {number(point.speed)}")
+        if point.accuracy is not None:
+            figures.append(f"{tr('Accuracy')}: {percent(point.accuracy)}")
+        if point.score is not None:
+            figures.append(f"{tr('Score')}: {number(point.score, 1)}")
+        parts.append(" · ".join(figures))
+        grade = self.grades.get(point.attempt_id)
+        if grade:
+            parts.append(tr("Grade: %1").replace("%1", grade))
+        if not point.valid:
+            parts.append(tr("Not counted in any figure"))
+        parts.append(tr("Click to open this result"))
+        return "\n".join(parts)
+
+    def _hovered(self, item: object, points: Any, _event: object) -> None:
+        # Every scatter item near the mouse reports, most with no point under it: the
+        # text shown is that of the item that has one (tests drawn on top win).
+        self._hover_by_item[id(item)] = self.tooltip_for(points[0].data()) if len(points) else ""
+        shown = next((t for t in reversed(self._hover_by_item.values()) if t), "")
+        if shown == self.hover_text:
+            return
+        self.hover_text = shown
+        if shown:
+            QToolTip.showText(QCursor.pos(), shown, self.plot)
+        else:
+            QToolTip.hideText()
+
+    def _clicked(self, _item: object, points: Any, _event: object) -> None:
+        if len(points):
+            self.attempt_clicked.emit(points[0].data().attempt_id)
+
+    def point_position(self, attempt_id: str) -> QPoint | None:
+        """Where a drawn point is, in the plot viewport's coordinates (tests use it)."""
+        for item in self._scatter.values():
+            for spot in item.points():
+                if spot.data().attempt_id == attempt_id:
+                    scene = self.plot.getPlotItem().vb.mapViewToScene(spot.pos())
+                    return self.plot.mapFromScene(QPointF(scene))
+        return None
+
+
+def chart_pair(
+    make: Callable[[], ProgressChart], headline: MetricSeries, accuracy: MetricSeries | None
+) -> list[ProgressChart]:
+    """The headline metric's chart and, when there is one, the accuracy chart."""
+    charts = []
+    for series in (headline, accuracy):
+        if series is None or series.counted + len(series.excluded) == 0:
+            continue
+        chart = make()
+        chart.set_series(series)
+        charts.append(chart)
+    return charts
+
+
+def _translucent(colour: Any) -> Any:
+    faded = type(colour)(colour)
+    faded.setAlphaF(0.8)
+    return faded

@@ -1,0 +1,91 @@
+"""Horizontal bars, one per team: the team comparison (median gain over baseline) and
+customer minutes saved per day. Horizontal, so 25 team names stay readable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+from svctrainer.core.analytics.dashboard import TeamSummary
+from svctrainer.gui.charts.chart_frame import ChartFrame
+from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.drills.figures import number
+
+ROW_PX = 26
+
+
+def team_label(team: str | None) -> str:
+    return team if team is not None else tr("No team")
+
+
+class BarChart(ChartFrame):
+    def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        if palette is not None:
+            self.setPalette(palette)
+        self.colours = chart_colours(self.palette())
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("barPlot")
+        style_plot(self.plot, self.colours)
+        self.plot.getPlotItem().invertY(True)
+        self.plot.showGrid(x=True, y=False, alpha=0.2)
+        self.body.addWidget(self.plot)
+        self.labels: list[str] = []
+        self.values: list[float | None] = []
+
+    def set_bars(
+        self,
+        title: str,
+        labels: Sequence[str],
+        values: Sequence[float | None],
+        axis_label: str,
+        text: Callable[[float | None], str],
+    ) -> None:
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        c = self.colours
+        self.title.setText(title)
+        self.labels, self.values = list(labels), list(values)
+        self.plot.clear()
+        self.plot.setMinimumHeight(max(160, 60 + ROW_PX * len(labels)))
+        if not labels:
+            self.legend.setText(tr("No teams with results in this period."))
+            return
+        heights = [v or 0.0 for v in values]
+        brushes = [pg.mkBrush(c.latest if h >= 0 else c.test) for h in heights]
+        bars = pg.BarGraphItem(
+            x0=0, y=list(range(len(labels))), height=0.6, width=heights, brushes=brushes,
+            pen=pg.mkPen(None),
+        )  # fmt: skip
+        self.plot.addItem(bars)
+        self.plot.getAxis("left").setTicks([[(i, label) for i, label in enumerate(labels)]])
+        self.plot.setLabel("bottom", axis_label)
+        span = max([abs(h) for h in heights] + [1.0])
+        low = min(0.0, *heights)
+        for i, (h, v) in enumerate(zip(heights, values, strict=True)):
+            label = pg.TextItem(text(v), color=c.text, anchor=(0, 0.5) if h >= 0 else (1, 0.5))
+            label.setPos(h + (0.02 * span if h >= 0 else -0.02 * span), i)
+            self.plot.addItem(label)
+        self.plot.setXRange(
+            low - (0.15 * span if low < 0 else 0), max([*heights, 0.0]) + 0.25 * span
+        )
+        self.plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
+        self.set_legend([])
+
+    def set_team_gains(self, teams: Sequence[TeamSummary], gain_unit_text: str) -> None:
+        """Median gain over baseline per team (each person counted once)."""
+        ranked = sorted(
+            teams, key=lambda t: -(t.median_gain if t.median_gain is not None else -1e9)
+        )
+        self.set_bars(
+            tr("Team comparison: median gain over baseline"),
+            [f"{team_label(t.team)} ({t.with_gain}/{t.people})" for t in ranked],
+            [t.median_gain for t in ranked],
+            gain_unit_text,
+            lambda v: "—" if v is None else ("+" if v >= 0 else "−") + number(abs(v), 1),
+        )
+        self.legend.setText(tr("(people with a gain / people in the team)"))

@@ -1,0 +1,450 @@
+"""The supervisor dashboard: every employee in scope on one drill, with the team
+comparison, who improved most and who has stalled; exports of all of it.
+
+The table is sortable by every column and filtered by team and date range (the service
+aggregates in SQL for the filters; the proxy sorts and finds names). Double-click (or
+Enter) opens the employee's progress charts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.analytics.dashboard import StallStatus
+from svctrainer.core.roles import Permission
+from svctrainer.gui.charts.style import family_labels
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.messages import show_error
+from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.drill_families import DrillFamily
+from svctrainer.services.progress_records import Dashboard, DashboardEntry
+from svctrainer.services.records import TeamRecord
+
+NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
+
+
+def _day(entry: DashboardEntry) -> str:
+    at = entry.row.last_practice_at
+    if at is None:
+        return "—"
+    from svctrainer.gui.charts.pdf_report import day_text  # noqa: PLC0415
+
+    return day_text(at)
+
+
+def status_name(status: str) -> str:
+    from svctrainer.gui.charts.pdf_report import status_text  # noqa: PLC0415
+
+    return status_text(status)
+
+
+def _level(entry: DashboardEntry, value: float | None) -> str:
+    from svctrainer.gui.charts.progress_chart import value_text  # noqa: PLC0415
+
+    return value_text(entry.summary.progress.metric, value)
+
+
+def _gain(entry: DashboardEntry) -> str:
+    from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
+
+    return gain_cell(entry.row.gain, entry.row.gain_unit)
+
+
+def _num(value: float | None) -> float:
+    return NO_VALUE if value is None else float(value)
+
+
+class EmployeeDialog(QDialog):
+    """One employee's progress charts (the same view as their own "My progress")."""
+
+    def __init__(
+        self, context: AppContext, entry: DashboardEntry, family_key: str, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        from svctrainer.gui.pages.my_progress import PersonProgressView  # noqa: PLC0415
+
+        self.setWindowTitle(
+            self.tr("Progress: %1 (%2)")
+            .replace("%1", entry.person.name)
+            .replace("%2", entry.person.employee_number)
+        )
+        self.resize(1180, 780)
+        self.view = PersonProgressView(context, entry.person.id)
+        wanted = family_key
+
+        def choose() -> None:
+            if self.view.family_key() != wanted and self.view.select_drill(wanted):
+                return
+            self.view.loaded.disconnect(choose)
+
+        self.view.loaded.connect(choose)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addWidget(self.view, 1)
+        box.addLayout(row)
+        self.view.refresh()
+
+
+class DashboardTab(QWidget):
+    loaded = Signal()
+    exported = Signal(object)  # the ExportResult of the latest export
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+        self._ctx = context
+        self.dashboard: Dashboard | None = None
+        self.last_export: Any = None
+        self._families: list[DrillFamily] = []
+        self.drill = QComboBox()
+        self.drill.setObjectName("dashboardDrill")
+        self.drill.setMinimumWidth(240)
+        self.team = QComboBox()
+        self.team.setObjectName("dashboardTeam")
+        self.team.addItem(self.tr("All teams"), None)
+        self.range_bar = DateRangeBar()
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("Find a name or number"))
+        self.find.setClearButtonEnabled(True)
+        drill_label = QLabel(self.tr("&Drill"))
+        drill_label.setBuddy(self.drill)
+        team_label = QLabel(self.tr("T&eam"))
+        team_label.setBuddy(self.team)
+        filters = QHBoxLayout()
+        filters.addWidget(drill_label)
+        filters.addWidget(self.drill, 2)
+        filters.addWidget(team_label)
+        filters.addWidget(self.team, 1)
+        filters.addWidget(self.range_bar)
+        filters.addWidget(self.find, 1)
+
+        self.model: RecordTableModel[DashboardEntry] = RecordTableModel(self._columns(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.find.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("dashboardTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
+
+        self.team_chart = BarChart()
+        self.team_chart.setObjectName("teamComparison")
+        self.improved = QListWidget()
+        self.improved.setObjectName("improvedMost")
+        self.stalled = QListWidget()
+        self.stalled.setObjectName("stalledList")
+        for listing in (self.improved, self.stalled):
+            listing.setMaximumHeight(150)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.team_chart, 2)
+        side_box.addWidget(QLabel(self.tr("Improved most")))
+        side_box.addWidget(self.improved)
+        side_box.addWidget(
+            QLabel(self.tr("Stalled (no practice for 14 days, or under 2 % in 4 weeks)"))
+        )
+        side_box.addWidget(self.stalled)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        side.setMaximumWidth(430)
+        split.setSizes([800, 400])
+        self.split = split
+
+        self.summary = QLabel()
+        self.summary.setObjectName("dashboardSummary")
+        self.summary.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Open employee…"))
+        self.csv_button = QPushButton(self.tr("Export table as &CSV…"))
+        self.attempts_button = QPushButton(self.tr("Export &attempts CSV…"))
+        self.team_pdf_button = QPushButton(self.tr("&Team PDF…"))
+        self.person_pdf_button = QPushButton(self.tr("Employee P&DF…"))
+        self.xapi_button = QPushButton(self.tr("&xAPI…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        exports = (
+            self.csv_button,
+            self.attempts_button,
+            self.team_pdf_button,
+            self.person_pdf_button,
+            self.xapi_button,
+        )
+        for button in exports:
+            button.setEnabled(context.can(Permission.EXPORT_REPORTS))
+            buttons.addWidget(button)
+        self.open_button.clicked.connect(self.open_selected)
+        self.csv_button.clicked.connect(lambda: self._ask("dashboard.csv", self.export_csv))
+        self.attempts_button.clicked.connect(
+            lambda: self._ask("attempts.csv", self.export_attempts)
+        )
+        self.team_pdf_button.clicked.connect(
+            lambda: self._ask("team-report.pdf", self.export_team_pdf)
+        )
+        self.person_pdf_button.clicked.connect(
+            lambda: self._ask("employee-report.pdf", self.export_person_pdf)
+        )
+        self.xapi_button.clicked.connect(lambda: self._ask("statements.json", self.export_xapi))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+        self.drill.currentIndexChanged.connect(self.load)
+        self.team.currentIndexChanged.connect(self.load)
+        self.range_bar.changed.connect(self.load)
+        context.changes.attempts_changed.connect(self.load)
+        context.changes.people_changed.connect(self.refresh)
+
+    def _columns(self) -> list[Column[DashboardEntry]]:
+        return [
+            Column(self.tr("Name"), lambda e: e.person.name),
+            Column(self.tr("No."), lambda e: e.person.employee_number),
+            Column(self.tr("Team"), lambda e: e.person.team_name or "—"),
+            Column(self.tr("Baseline"), lambda e: _level(e, e.row.baseline),
+                   sort_key=lambda e: _num(e.row.baseline), align_right=True),
+            Column(self.tr("Latest"), lambda e: _level(e, e.row.latest),
+                   sort_key=lambda e: _num(e.row.latest), align_right=True),
+            Column(self.tr("Gain"), _gain, sort_key=lambda e: _num(e.row.gain), align_right=True),
+            Column(self.tr("Tests"), lambda e: str(e.row.tests),
+                   sort_key=lambda e: float(e.row.tests), align_right=True),
+            Column(self.tr("Last practice"), _day,
+                   sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
+                                           if e.row.last_practice_at else None)),
+            Column(self.tr("Status"), lambda e: status_name(e.row.status),
+                   tooltip=self._status_tip),
+            Column(self.tr("Done"), lambda e: str(e.row.assignments_done),
+                   sort_key=lambda e: float(e.row.assignments_done), align_right=True),
+            Column(self.tr("Overdue"), lambda e: str(e.row.assignments_overdue),
+                   sort_key=lambda e: float(e.row.assignments_overdue), align_right=True),
+        ]  # fmt: skip
+
+    def _status_tip(self, entry: DashboardEntry) -> str:
+        stall = entry.summary.stall
+        if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
+            return (
+                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)")
+                .replace("%1", f"{stall.window_gain:+.1f}")
+                .replace("%2", str(stall.attempts_in_window))
+            )
+        return ""
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the drills and teams, then the dashboard."""
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def load() -> tuple[list[DrillFamily], list[TeamRecord]]:
+            return services.progress.families(actor), services.people.list_teams(actor)
+
+        self._ctx.background.run(load, self._fill_filters, lambda exc: show_error(self, exc))
+
+    def _fill_filters(self, loaded: tuple[list[DrillFamily], list[TeamRecord]]) -> None:
+        families, teams = loaded
+        keep_drill, keep_team = self.drill.currentData(), self.team.currentData()
+        self._families = families
+        for combo in (self.drill, self.team):
+            combo.blockSignals(True)
+        self.drill.clear()
+        labels = family_labels(families)
+        for family in families:
+            self.drill.addItem(labels[family.key], family.key)
+        preferred = keep_drill or next(
+            (f.key for f in families if f.drill_type == "tenkey" and f.language == "en"),
+            families[0].key if families else None,
+        )
+        self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))
+        self.team.clear()
+        self.team.addItem(self.tr("All teams"), None)
+        for team in teams:
+            self.team.addItem(team.name, str(team.id))
+        self.team.setCurrentIndex(max(0, self.team.findData(keep_team)))
+        for combo in (self.drill, self.team):
+            combo.blockSignals(False)
+        self.load()
+
+    def load(self, *_args: object) -> None:
+        key = self.drill.currentData()
+        if not key:
+            return
+        team = self.team.currentData()
+        team_id = uuid.UUID(team) if team else None
+        window = self.range_bar.date_range()
+        services, actor = self._ctx.services, self._ctx.actor
+        self.summary.setText(self.tr("Loading…"))
+        self._ctx.background.run(
+            lambda: services.progress.dashboard(actor, key, team_id=team_id, window=window),
+            self._show,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, dashboard: Dashboard) -> None:
+        if dashboard.family.key != self.drill.currentData():
+            return  # a newer choice is loading
+        self.dashboard = dashboard
+        self.model.set_rows(list(dashboard.entries))
+        everyone = dashboard.everyone
+        from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
+
+        unit = dashboard.entries[0].row.gain_unit if dashboard.entries else "percent"
+        self.summary.setText(
+            self.tr("%1 people · median gain %2 · %3 improved · %4 stalled · %5 with a baseline")
+            .replace("%1", str(everyone.people))
+            .replace("%2", gain_cell(everyone.median_gain, unit))
+            .replace("%3", str(everyone.improved))
+            .replace("%4", str(everyone.stalled))
+            .replace("%5", str(everyone.with_baseline))
+        )
+        axis = {"percent": self.tr("gain, %"), "percentage_points": self.tr("gain, points")}
+        self.team_chart.set_team_gains(dashboard.teams, axis.get(unit, self.tr("gain")))
+        self.improved.clear()
+        for e in dashboard.improved_most:
+            self.improved.addItem(f"{e.person.name} ({e.person.employee_number}) {_gain(e)}")
+        self.stalled.clear()
+        for e in dashboard.stalled:
+            self.stalled.addItem(
+                f"{e.person.name} ({e.person.employee_number}): {status_name(e.row.status)}"
+            )
+        self.loaded.emit()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def selected(self) -> DashboardEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def open_selected(self) -> EmployeeDialog | None:
+        entry = self.selected()
+        if entry is None or self.dashboard is None:
+            return None
+        dialog = EmployeeDialog(self._ctx, entry, self.dashboard.family.key, self)
+        dialog.setObjectName("employeeDialog")
+        dialog.open()
+        return dialog
+
+    def _ask(self, suggestion: str, export: Any) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggestion)
+        if path:
+            export(Path(path))
+
+    def _filters(self) -> tuple[uuid.UUID | None, Any]:
+        team = self.team.currentData()
+        return (uuid.UUID(team) if team else None), self.range_bar.date_range()
+
+    def export_csv(self, path: Path) -> None:
+        team_id, window = self._filters()
+        key = self.drill.currentData()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._run(lambda: services.reports.dashboard_csv(actor, path, [key], team_id=team_id,
+                                                          window=window))  # fmt: skip
+
+    def export_attempts(self, path: Path) -> None:
+        team_id, window = self._filters()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._run(
+            lambda: services.reports.attempts_csv(actor, path, team_id=team_id, window=window)
+        )
+
+    def export_xapi(self, path: Path) -> None:
+        team_id, window = self._filters()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._run(lambda: services.reports.xapi(actor, path, team_id=team_id, window=window))
+
+    def export_team_pdf(self, path: Path) -> None:
+        from svctrainer.gui.charts.pdf_report import render_team_report  # noqa: PLC0415
+
+        team_id, window = self._filters()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.reports.team_report(actor, team_id, window),
+            lambda report: self._render(path, report, render_team_report),
+            lambda exc: show_error(self, exc),
+        )
+
+    def export_person_pdf(self, path: Path) -> None:
+        from svctrainer.gui.charts.pdf_report import render_person_report  # noqa: PLC0415
+
+        entry = self.selected()
+        if entry is None:
+            self.summary.setText(self.tr("Choose an employee in the table first."))
+            return
+        _, window = self._filters()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: services.reports.person_report(actor, entry.person.id, window),
+            lambda report: self._render(path, report, render_person_report),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _render(self, path: Path, report: Any, render: Any) -> None:
+        try:
+            pages = render(report, path)  # Qt drawing: on the GUI thread
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._run(lambda: services.reports.record_pdf(actor, path, report, pages))
+
+    def _run(self, job: Any) -> None:
+        self._ctx.background.run(job, self._exported, lambda exc: show_error(self, exc))
+
+    def _exported(self, result: Any) -> None:
+        self.last_export = result
+        self.summary.setText(
+            self.tr("Saved %1 (%2)")
+            .replace("%1", str(result.path))
+            .replace(
+                "%2",
+                self.tr("%n row(s)", "", result.rows)
+                if result.format != "pdf"
+                else self.tr("%n page(s)", "", result.rows),
+            )
+        )
+        self.exported.emit(result)

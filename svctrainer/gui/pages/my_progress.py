@@ -1,0 +1,380 @@
+"""My progress (a teller's own), and the same view of any employee for supervisors.
+
+Per drill: the gain over the baseline in big type, then speed and accuracy over time
+(``charts.progress_chart``), the per-key heatmap for keyboard drills, service tiers and
+the SERVQUAL radar for scenarios, and what the gain means in customer time. Every
+figure is loaded in the background; clicking a point opens that attempt's result.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.analytics.progress import GainUnit, LevelStatus
+from svctrainer.core.analytics.series import Metric
+from svctrainer.core.roles import Permission
+from svctrainer.gui.charts.style import family_labels  # no pyqtgraph: colours and names
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.drills.figures import number
+from svctrainer.gui.messages import show_error
+from svctrainer.gui.pages.attempt_dialog import open_attempt
+from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
+from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.services.progress_records import (
+    DateRange,
+    FamilyActivity,
+    MetricSeries,
+    PersonCustomerTime,
+    PersonHeatmap,
+    PersonProgress,
+    ScenarioProgress,
+)
+
+FAMILY_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+@dataclass(frozen=True)
+class Loaded:
+    progress: PersonProgress
+    heatmap: PersonHeatmap | None
+    scenario: ScenarioProgress | None
+    customer_time: PersonCustomerTime
+
+
+def gain_text(series: MetricSeries) -> str:
+    """ "+23.4 % over baseline", or why there is no gain yet."""
+    p = series.progress
+    if p.gain is not None:
+        unit = {GainUnit.PERCENT: " %", GainUnit.PERCENTAGE_POINTS: " pp"}.get(p.gain_unit, "")
+        sign = "+" if p.gain >= 0 else "−"
+        return _tr("%1 over baseline").replace("%1", f"{sign}{number(abs(p.gain), 1)}{unit}")
+    if p.baseline.status is LevelStatus.TOO_FEW_TESTS:
+        return _tr("Baseline after 3 tests (%1 so far)").replace("%1", str(p.tests))
+    return _tr("Baseline set: take another test to see your gain")
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    return QCoreApplication.translate("my_progress", text)
+
+
+class PersonProgressView(QWidget):
+    """The progress of one person; ``person_id`` None means the signed-in person."""
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        person_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
+        from svctrainer.gui.charts.progress_chart import ProgressChart  # noqa: PLC0415
+        from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
+
+        self._ctx = context
+        self.person_id = person_id or context.signed_in.person.id
+        self._activity: list[FamilyActivity] = []
+        self.current: Loaded | None = None
+
+        self.drill = QComboBox()
+        self.drill.setObjectName("drillChoice")
+        self.drill.setMinimumWidth(260)
+        drill_label = QLabel(self.tr("&Drill"))
+        drill_label.setBuddy(self.drill)
+        self.range_bar = DateRangeBar()
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.pdf_button = QPushButton(self.tr("Export &PDF…"))
+        self.pdf_button.setVisible(
+            context.can(Permission.EXPORT_REPORTS) and self.person_id != context.signed_in.person.id
+        )
+        top = QHBoxLayout()
+        top.addWidget(drill_label)
+        top.addWidget(self.drill, 1)
+        top.addWidget(self.range_bar)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.pdf_button)
+
+        self.gain = QLabel(self.tr("Loading…"))
+        self.gain.setObjectName("gainHeadline")
+        big = QFont(self.gain.font())
+        big.setPointSizeF(big.pointSizeF() * 2.0)
+        big.setBold(True)
+        self.gain.setFont(big)
+        self.summary = QLabel()
+        self.summary.setObjectName("progressSummary")
+        self.summary.setWordWrap(True)
+
+        self.speed_chart = ProgressChart()
+        self.accuracy_chart = ProgressChart()
+        for chart in (self.speed_chart, self.accuracy_chart):
+            chart.attempt_clicked.connect(self.open_attempt)
+        charts = QWidget()
+        charts_box = QVBoxLayout(charts)
+        charts_box.setContentsMargins(0, 0, 0, 0)
+        charts_box.addWidget(self.speed_chart, 3)
+        charts_box.addWidget(self.accuracy_chart, 2)
+
+        self.heatmap_chart = KeyHeatmapChart()
+        self.latency_choice = QRadioButton(self.tr("Time per &key"))
+        self.errors_choice = QRadioButton(self.tr("&Errors per key"))
+        self.latency_choice.setChecked(True)
+        choices = QButtonGroup(self)
+        choices.addButton(self.latency_choice)
+        choices.addButton(self.errors_choice)
+        self.latency_choice.toggled.connect(self._draw_heatmap)
+        keys = QWidget()
+        keys_box = QVBoxLayout(keys)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.latency_choice)
+        keys_row.addWidget(self.errors_choice)
+        keys_row.addStretch(1)
+        keys_box.addLayout(keys_row)
+        keys_box.addWidget(self.heatmap_chart, 1)
+
+        self.tier_chart = TierChart()
+        self.radar_chart = RadarChart()
+        scenario = QWidget()
+        scenario_box = QHBoxLayout(scenario)
+        scenario_box.addWidget(self.tier_chart, 3)
+        scenario_box.addWidget(self.radar_chart, 2)
+
+        self.customer_panel = CustomerTimePanel()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("progressTabs")
+        self.tabs.addTab(charts, self.tr("&Speed and accuracy"))
+        self.keys_index = self.tabs.addTab(keys, self.tr("&Keys over time"))
+        self.scenario_index = self.tabs.addTab(scenario, self.tr("Service &tiers"))
+        self.tabs.addTab(_scrolled(self.customer_panel), self.tr("&Customer time"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.gain)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+        self.drill.currentIndexChanged.connect(self._load_progress)
+        self.range_bar.changed.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        QShortcut(QKeySequence("F5"), self, self.refresh)
+        context.changes.attempts_changed.connect(self.refresh)
+        context.changes.settings_changed.connect(self.refresh)
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        self._ctx.background.run(
+            lambda: services.progress.activity(actor, person),
+            self._show_activity,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show_activity(self, activity: list[FamilyActivity]) -> None:
+        window = self.range_bar.date_range()
+        wanted = self.family_key()
+        self._activity = activity
+        self.drill.blockSignals(True)
+        self.drill.clear()
+        labels = family_labels([a.family for a in activity])
+        for item in activity:
+            self.drill.addItem(labels[item.family.key], item.family.key)
+            self.drill.setItemData(
+                self.drill.count() - 1,
+                self.tr("%n attempt(s)", "", item.attempts),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        if not wanted and activity:  # first visit: the drill with the most tests
+            wanted = max(activity, key=lambda a: (a.tests, a.last_at)).family.key
+        index = max(0, self.drill.findData(wanted)) if wanted else 0
+        self.drill.setCurrentIndex(index if activity else -1)
+        self.drill.blockSignals(False)
+        if not activity:
+            self.gain.setText(self.tr("No attempts yet"))
+            self.summary.setText(
+                self.tr("Practise a drill and take its test: your charts appear here.")
+            )
+            self.loaded.emit()
+            return
+        self._load_progress(window=window)
+
+    def family_key(self) -> str | None:
+        data = self.drill.currentData()
+        return str(data) if data else None
+
+    def select_drill(self, family_key: str) -> bool:
+        index = self.drill.findData(family_key)
+        if index < 0:
+            return False
+        self.drill.setCurrentIndex(index)
+        return True
+
+    def _load_progress(self, *_args: object, window: DateRange | None = None) -> None:
+        key = self.family_key()
+        if key is None:
+            return
+        window = window or self.range_bar.date_range()
+        services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        scenario = any(a.family.key == key and a.family.is_scenario for a in self._activity)
+
+        def load() -> Loaded:
+            progress = services.progress.person_progress(actor, person, key, window)
+            return Loaded(
+                progress,
+                None if scenario else services.progress.key_heatmap(actor, person, key, window),
+                services.progress.scenario_progress(actor, person, key, window)
+                if scenario
+                else None,
+                services.progress.person_customer_time(actor, person, window),
+            )
+
+        self._ctx.background.run(load, self._show, lambda exc: show_error(self, exc))
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _show(self, loaded: Loaded) -> None:
+        if loaded.progress.family.key != self.family_key():
+            return  # the person chose another drill while this one was loading
+        self.current = loaded
+        progress = loaded.progress
+        headline, accuracy = progress.metrics[0], progress.metric(Metric.ACCURACY)
+        self.gain.setText(gain_text(headline))
+        self.summary.setText(self._summary_text(progress, headline))
+        self.speed_chart.set_series(headline, progress.grades)
+        if accuracy is not None:
+            self.accuracy_chart.set_series(accuracy, progress.grades)
+        self.accuracy_chart.setVisible(accuracy is not None and accuracy.counted > 0)
+        has_keys = loaded.heatmap is not None and bool(loaded.heatmap.heatmap.keys)
+        self.tabs.setTabVisible(self.keys_index, has_keys)
+        self._draw_heatmap()
+        self.tabs.setTabVisible(self.scenario_index, loaded.scenario is not None)
+        if loaded.scenario is not None:
+            self.tier_chart.set_tiers(loaded.scenario.tiers)
+            self.radar_chart.set_radar(loaded.scenario.radar)
+        self.customer_panel.show_person(loaded.customer_time)
+        self.loaded.emit()
+
+    def _summary_text(self, progress: PersonProgress, headline: MetricSeries) -> str:
+        from svctrainer.gui.charts.progress_chart import metric_name, value_text  # noqa: PLC0415
+
+        p = headline.progress
+        name = metric_name(headline.metric, headline.unit)
+        parts = []
+        if p.baseline.value is not None:
+            parts.append(
+                self.tr("Baseline %1 %2 (median of the first 3 tests)")
+                .replace("%1", value_text(headline.metric, p.baseline.value))
+                .replace("%2", name)
+            )
+        if p.latest.value is not None:
+            parts.append(
+                self.tr("latest %1 (median of the last 3 tests)").replace(
+                    "%1", value_text(headline.metric, p.latest.value)
+                )
+            )
+        parts.append(
+            self.tr("%1 tests, %2 attempts")
+            .replace("%1", str(p.tests))
+            .replace("%2", str(progress.attempts))
+        )
+        if headline.shown < headline.counted:
+            parts.append(
+                self.tr("%1 of %2 points drawn")
+                .replace("%1", str(headline.shown))
+                .replace("%2", str(headline.counted))
+            )
+        return html.unescape(" · ".join(parts))
+
+    def _draw_heatmap(self, *_args: object) -> None:
+        from svctrainer.gui.charts.heatmap_chart import ERRORS, LATENCY  # noqa: PLC0415
+
+        if self.current is None or self.current.heatmap is None:
+            return
+        measure = LATENCY if self.latency_choice.isChecked() else ERRORS
+        self.heatmap_chart.set_heatmap(self.current.heatmap.heatmap, measure)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def open_attempt(self, attempt_id: str) -> None:
+        open_attempt(self._ctx, self, attempt_id)
+
+    def export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export progress report"), "progress-report.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_pdf(Path(path))
+
+    def write_pdf(self, path: Path) -> None:
+        from svctrainer.gui.charts.pdf_report import render_person_report  # noqa: PLC0415
+
+        services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        window = self.range_bar.date_range()
+        # Qt painting must happen on the GUI thread: gather in the background, draw here.
+        self._ctx.background.run(
+            lambda: services.reports.person_report(actor, person, window),
+            lambda report: self._record_pdf(path, report, render_person_report),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _record_pdf(self, path: Path, report: Any, render: Any) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        pages = render(report, path)
+        self._ctx.background.run(
+            lambda: services.reports.record_pdf(actor, path, report, pages),
+            lambda _result: (
+                self.window()
+                .statusBar()
+                .showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+                if hasattr(self.window(), "statusBar")
+                else None
+            ),
+            lambda exc: show_error(self, exc),
+        )
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class MyProgressPage(QWidget):
+    """The signed-in person's own progress."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = PersonProgressView(context)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.view)
+        self._shown = False
+
+    def activated(self) -> None:
+        self.view.refresh()

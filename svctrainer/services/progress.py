@@ -1,0 +1,603 @@
+"""Progress charts, the supervisor dashboard and customer-time figures, scoped by role.
+
+Scope: a person's own figures are always theirs to see; anyone else's follow
+``access.visible_people`` (a trainer their teams, a supervisor their branch, the command
+line everyone). The dashboard and team figures need ``VIEW_TEAM_RESULTS``.
+
+A "drill" here is a family of content ids (``drill_families``): a pack's practice and
+test versions on one chart. Every figure is the pure function of ``core.analytics`` on
+the counted attempts (valid, not invalidated) in the date range; the dashboard gets the
+same figures from SQL aggregates (``progress_queries``), never from all the rows.
+
+Dashboard columns: baseline, latest and gain of the chosen metric (speed for drills,
+score for scenarios) from the person's tests on the drill; tests; the date of the latest
+counted attempt on the drill; stall status as of the end of the range (or now); and the
+person's assignments done and overdue, ALL assignments (not only this drill's), as
+``services.assignments.counts_by_person`` decides them (done/overdue from results, as on
+"My assignments").
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session
+
+from svctrainer.core.analytics.customer_time import (
+    SkillSpeeds,
+    customer_time,
+    team_customer_time,
+)
+from svctrainer.core.analytics.dashboard import (
+    PersonSummary,
+    StallCheck,
+    StallRule,
+    StallStatus,
+    improved_most,
+    stalled,
+    team_summaries,
+    team_summary,
+)
+from svctrainer.core.analytics.downsample import downsample, lttb_indices
+from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
+from svctrainer.core.analytics.progress import Progress, progress
+from svctrainer.core.analytics.rolling import rolling_median
+from svctrainer.core.analytics.scenario_progress import (
+    TIER_CODES,
+    ScenarioRunPoint,
+    servqual_radar,
+    tier_series,
+    tiers_by_week,
+)
+from svctrainer.core.analytics.series import AttemptPoint, Metric, Mode, usable
+from svctrainer.core.analytics.trend import fit_trend, weeks
+from svctrainer.core.assignment_progress import Status
+from svctrainer.core.report_csv import DashboardRow
+from svctrainer.core.roles import Permission, Role
+from svctrainer.services.access import (
+    Caller,
+    authorize,
+    load_caller,
+    require_visible,
+    visible_people,
+)
+from svctrainer.services.actor import Actor
+from svctrainer.services.drill_families import DrillFamily, load_families
+from svctrainer.services.errors import NotFoundError, ServiceError
+from svctrainer.services.progress_queries import (
+    EVERYTHING,
+    FoundTests,
+    WindowStats,
+    first_last_tests,
+    last_counted,
+    person_details,
+    person_refs,
+    person_rows,
+    speed_unit_of,
+    window_stats,
+)
+from svctrainer.services.progress_records import (
+    Dashboard,
+    DashboardEntry,
+    DateRange,
+    FamilyActivity,
+    MetricSeries,
+    Mismatch,
+    PersonCustomerTime,
+    PersonHeatmap,
+    PersonProgress,
+    PersonRef,
+    RescoreSweep,
+    ScenarioProgress,
+    SkillLevels,
+    TeamCustomerTime,
+)
+from svctrainer.services.settings import load_mix
+from svctrainer.store.database import Database
+from svctrainer.store.models import (
+    Assignment,
+    Attempt,
+    AttemptEvent,
+    ContentItem,
+    Person,
+    PersonRole,
+    Team,
+)
+
+MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
+IMPROVED_MOST = 5
+CHECK_LIMIT = 300  # latest attempts replayed by needs_checking (about 2 ms each)
+# Customer time: which drill types measure keying (and the factor to keystrokes per hour)
+# and counting (notes per minute).
+KEYING_TYPES = {"tenkey": 1.0, "data_entry": 60.0}  # net KPH as is; CPM × 60
+COUNTING_TYPES = {"cash_counting": 1.0}
+ASSIGNMENT_RULE = "services.assignments.counts_by_person"
+DEFAULT_RULE = StallRule()
+
+
+class ProgressService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- what there is ------------------------------------------------------------------
+
+    def families(self, actor: Actor) -> list[DrillFamily]:
+        """Every drill and scenario as charts group them, by title."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            return sorted(load_families(session).values(), key=lambda f: (f.title, f.key))
+
+    def activity(self, actor: Actor, person_id: uuid.UUID) -> list[FamilyActivity]:
+        """The drills a person has attempts on, most recently practised first."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            require_visible(session, caller, person_id)
+            families = load_families(session)
+            by_item = {i: f for f in families.values() for i in f.item_ids}
+            totals: dict[str, tuple[int, datetime, int]] = {}
+            for item_id, mode, n, last in session.execute(
+                select(
+                    Attempt.content_item_id,
+                    Attempt.mode,
+                    func.count(),
+                    func.max(Attempt.started_at),
+                )
+                .where(Attempt.person_id == person_id)
+                .group_by(Attempt.content_item_id, Attempt.mode)
+            ):
+                family = by_item.get(item_id)
+                if family is None or last is None:
+                    continue
+                count, latest, tests = totals.get(family.key, (0, _utc(last), 0))
+                totals[family.key] = (
+                    count + int(n),
+                    max(latest, _utc(last)),
+                    tests + (int(n) if mode == Mode.TEST.value else 0),
+                )
+            out = [
+                FamilyActivity(families[k], n, last, tests)
+                for k, (n, last, tests) in totals.items()
+            ]
+            return sorted(out, key=lambda a: a.last_at, reverse=True)
+
+    # -- one person -----------------------------------------------------------------------
+
+    def person_progress(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        family_key: str,
+        window: DateRange = EVERYTHING,
+        max_points: int = MAX_POINTS,
+    ) -> PersonProgress:
+        """Speed (score for scenarios) and accuracy over time, with rolling median,
+        trend, baseline, latest and gain; points reduced to ``max_points`` per mode."""
+        with self._db.reading() as session:
+            person, family = self._person_and_family(session, actor, person_id, family_key)
+            rows = person_rows(session, person_id, family.item_ids, window)
+        points = [r.point for r in rows]
+        speed_unit = next((r.speed_unit for r in rows if r.speed_unit), None)
+        headline = Metric.SCORE if family.is_scenario else Metric.SPEED
+        metrics = tuple(
+            _metric_series(points, metric, speed_unit, max_points)
+            for metric in (headline, Metric.ACCURACY)
+        )
+        grades = {r.point.attempt_id: r.grade for r in rows}
+        return PersonProgress(person, family, window, speed_unit, metrics, len(rows), grades)
+
+    def key_heatmap(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        family_key: str,
+        window: DateRange = EVERYTHING,
+    ) -> PersonHeatmap:
+        """Per-key latency and error rate per ISO week (UTC weeks)."""
+        with self._db.reading() as session:
+            person, family = self._person_and_family(session, actor, person_id, family_key)
+            rows = person_details(
+                session, person_id, family.item_ids, ("details", "key_stats"), window
+            )
+        samples = [KeyStatsSample(at, stats, ok) for at, ok, _mode, _id, stats in rows if stats]
+        return PersonHeatmap(person, family, key_heatmap(samples))
+
+    def scenario_progress(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        family_key: str,
+        window: DateRange = EVERYTHING,
+    ) -> ScenarioProgress:
+        """Service tiers over time and the SERVQUAL radar, first vs latest run."""
+        with self._db.reading() as session:
+            person, family = self._person_and_family(session, actor, person_id, family_key)
+            rows = person_details(session, person_id, family.item_ids, ("servqual",), window)
+            grades = dict(
+                session.execute(
+                    select(Attempt.id, Attempt.grade).where(
+                        Attempt.person_id == person_id,
+                        Attempt.content_item_id.in_(list(family.item_ids)),
+                    )
+                ).all()
+            )
+        runs = []
+        for at, ok, mode, attempt_id, servqual in rows:
+            code = grades.get(uuid.UUID(attempt_id))
+            if code not in TIER_CODES:
+                continue
+            points = {k: int(v) for k, v in (servqual or {}).items() if isinstance(v, int)}
+            runs.append(ScenarioRunPoint(at, TIER_CODES.index(code), points, ok, mode, attempt_id))
+        return ScenarioProgress(
+            person,
+            family,
+            tuple(tier_series(runs)),
+            tuple(tiers_by_week(runs)),
+            servqual_radar(runs),
+        )
+
+    def person_customer_time(
+        self, actor: Actor, person_id: uuid.UUID, window: DateRange = EVERYTHING
+    ) -> PersonCustomerTime:
+        """What the person's keying and counting gains mean at the counter."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            require_visible(session, caller, person_id)
+            person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
+            setting = load_mix(session)
+            levels = _skill_levels(session, [person_id], window)[person_id]
+        saving = customer_time(setting.mix, *_speeds(levels), setting.queue)
+        return PersonCustomerTime(person, setting, levels, saving)
+
+    # -- everyone in scope ----------------------------------------------------------------
+
+    def dashboard(
+        self,
+        actor: Actor,
+        family_key: str,
+        *,
+        team_id: uuid.UUID | None = None,
+        window: DateRange = EVERYTHING,
+        metric: Metric | None = None,
+        now: datetime | None = None,
+        rule: StallRule = DEFAULT_RULE,
+        today: date | None = None,
+    ) -> Dashboard:
+        """One row per person in scope (who holds the teller role or has attempts on the
+        drill): baseline, latest, gain, tests, last practice, stall status, assignments;
+        team aggregates; improved most; stalled. See the module docstring."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            family = _family(session, family_key)
+            metric = metric or (Metric.SCORE if family.is_scenario else Metric.SPEED)
+            as_of = _as_of(window, now)
+            recent = DateRange(_later(as_of - weeks(rule.weeks), window.since), window.until)
+            people = _scope(caller, team_id)
+            tests = first_last_tests(session, people, family.item_ids, metric, window)
+            stats = window_stats(session, people, family.item_ids, metric, recent)
+            last = last_counted(session, people, family.item_ids, window)
+            tellers = set(
+                session.scalars(
+                    select(PersonRole.person_id).where(
+                        PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(people)
+                    )
+                )
+            )
+            refs = person_refs(session, people)
+            unit = speed_unit_of(session, family.item_ids) if metric is Metric.SPEED else None
+        counts = _assignment_counts(self._db, actor, caller, today)
+        entries = []
+        for ref in refs:
+            if ref.id not in tellers and ref.id not in tests and ref.id not in last:
+                continue
+            summary = PersonSummary(
+                ref.employee_number,
+                ref.team_name,
+                _progress(tests.get(ref.id), metric),
+                _stall(last.get(ref.id), stats.get(ref.id), as_of, metric, rule),
+            )
+            done = counts.get(ref.id, {})
+            row = DashboardRow.from_summary(
+                summary,
+                name=ref.name,
+                content_id=family.key,
+                speed_unit=unit,
+                assignments_done=done.get(Status.DONE, 0),
+                assignments_overdue=done.get(Status.OVERDUE, 0),
+            )
+            entries.append(DashboardEntry(ref, row, summary))
+        by_summary = {id(e.summary): e for e in entries}
+        summaries = [e.summary for e in entries]
+        return Dashboard(
+            family=family,
+            metric=metric,
+            window=window,
+            as_of=as_of,
+            entries=tuple(entries),
+            teams=tuple(team_summaries(summaries)),
+            everyone=team_summary(None, summaries),
+            improved_most=tuple(by_summary[id(s)] for s in improved_most(summaries, IMPROVED_MOST)),
+            stalled=tuple(by_summary[id(s)] for s in stalled(summaries)),
+            assignment_rule=ASSIGNMENT_RULE,
+        )
+
+    def team_customer_time(
+        self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
+    ) -> TeamCustomerTime:
+        """A team's (``team_id`` None: everyone in scope) daily customer minutes saved,
+        each member serving the mix's transactions per day, and the same per team."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            people = _scope(caller, team_id)
+            refs = person_refs(session, people)
+            setting = load_mix(session)
+            levels = _skill_levels(session, [r.id for r in refs], window, people)
+            team_name = None
+            if team_id is not None:
+                team_name = session.scalar(select(Team.name).where(Team.id == team_id))
+                if team_name is None:
+                    raise NotFoundError("no such team")
+        measured = [r for r in refs if _has_levels(levels[r.id])]
+        pairs = [_speeds(levels[r.id]) for r in measured]
+        saving = team_customer_time(setting.mix, pairs, setting.queue)
+        groups: dict[str | None, list[tuple[SkillSpeeds, SkillSpeeds]]] = {}
+        for ref, pair in zip(measured, pairs, strict=True):
+            groups.setdefault(ref.team_name, []).append(pair)
+        by_team = tuple(
+            (name, team_customer_time(setting.mix, groups[name], setting.queue))
+            for name in sorted(groups, key=lambda n: (n is None, n or ""))
+        )
+        return TeamCustomerTime(
+            team_name, setting, saving, by_team, tuple((r, levels[r.id]) for r in measured)
+        )
+
+    def needs_checking(
+        self, actor: Actor, since: datetime | None = None, limit: int = CHECK_LIMIT
+    ) -> RescoreSweep:
+        """Replay the latest ``limit`` attempts in scope (started at or after ``since``)
+        from their event logs against their own content version (issue 7: a rescore must
+        match the stored figures); returns the ones that do not, or cannot be replayed.
+        Slow (a replay each): the GUI runs it in the background."""
+        from svctrainer.services.attempts import AttemptService  # noqa: PLC0415
+
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            query = (
+                select(Attempt.id, Attempt.person_id, ContentItem.title, Attempt.started_at)
+                .join(AttemptEvent, AttemptEvent.attempt_id == Attempt.id)
+                .join(ContentItem, ContentItem.id == Attempt.content_item_id)
+                .where(Attempt.person_id.in_(select(Person.id).where(visible_people(caller))))
+                .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+                .limit(max(0, limit))
+            )
+            if since is not None:
+                query = query.where(Attempt.started_at >= since)
+            rows = list(session.execute(query))
+            wanted = select(Person.id).where(Person.id.in_({r[1] for r in rows}))
+            refs = {r.id: r for r in person_refs(session, wanted)}
+        checker = AttemptService(self._db)
+        found = []
+        for attempt_id, person_id, title, started_at in rows:
+            try:
+                report = checker.rescore(actor, attempt_id)
+            except (ServiceError, ValueError, KeyError) as exc:
+                found.append(Mismatch(attempt_id, refs[person_id], title, started_at, {}, str(exc)))
+                continue
+            if not report.matches:
+                differences = {
+                    name: (value, report.recomputed.get(name))
+                    for name, value in report.stored.items()
+                    if report.recomputed.get(name) != value
+                }
+                found.append(Mismatch(attempt_id, refs[person_id], title, started_at, differences))
+        return RescoreSweep(len(rows), tuple(found), since)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _person_and_family(
+        self, session: Session, actor: Actor, person_id: uuid.UUID, family_key: str
+    ) -> tuple[PersonRef, DrillFamily]:
+        caller = load_caller(session, actor)
+        require_visible(session, caller, person_id)
+        person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
+        return person, _family(session, family_key)
+
+
+# -- scope and people -----------------------------------------------------------------------
+
+
+def _scope(caller: Caller, team_id: uuid.UUID | None) -> Select[Any]:
+    """The ids of the active people whose results the caller sees (in one team)."""
+    query = select(Person.id).where(visible_people(caller), Person.active.is_(True))
+    if team_id is not None:
+        query = query.where(Person.team_id == team_id)
+    return query
+
+
+def _family(session: Session, family_key: str) -> DrillFamily:
+    family = load_families(session).get(family_key)
+    if family is None:
+        raise NotFoundError(f"no drill or scenario {family_key!r}")
+    return family
+
+
+def _assignment_counts(
+    db: Database, actor: Actor, caller: Caller, today: date | None
+) -> dict[uuid.UUID, dict[Status, int]]:
+    from svctrainer.services.assignments import AssignmentService  # noqa: PLC0415
+
+    if not caller.has(Permission.VIEW_TEAM_RESULTS):
+        return {}
+    with db.reading() as session:  # most branches most days: nothing assigned, nothing to add
+        if not session.scalar(select(exists().where(Assignment.cancelled_at.is_(None)))):
+            return {}
+    return AssignmentService(db).counts_by_person(actor, today)
+
+
+# -- figures --------------------------------------------------------------------------------
+
+
+def _metric_series(
+    points: list[AttemptPoint], metric: Metric, speed_unit: str | None, max_points: int
+) -> MetricSeries:
+    chosen = usable(points, metric)
+    by_mode: dict[str, tuple[AttemptPoint, ...]] = {}
+    for mode in Mode:
+        mine = [p for p in chosen if p.mode == mode.value]
+        if mine:
+            by_mode[mode.value] = tuple(_reduce(mine, metric, max_points))
+    excluded = tuple(p for p in points if not p.valid and p.value(metric) is not None)
+    rolling = rolling_median(points, metric)
+    unit = {Metric.SPEED: speed_unit, Metric.ACCURACY: "fraction"}.get(metric, "points")
+    return MetricSeries(
+        metric=metric,
+        unit=unit,
+        points=by_mode,
+        excluded=excluded[-max_points:],
+        rolling=tuple(downsample(rolling, max_points) if len(rolling) > max_points else rolling),
+        trend=fit_trend(points, metric),
+        progress=progress(points, metric),
+        counted=len(chosen),
+        shown=sum(len(v) for v in by_mode.values()),
+    )
+
+
+def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list[AttemptPoint]:
+    if len(points) <= max_points:
+        return points
+    xs = [p.started_at.timestamp() for p in points]
+    ys = [p.value(metric) or 0.0 for p in points]
+    return [points[i] for i in lttb_indices(xs, ys, max_points)]
+
+
+def _progress(found: FoundTests | None, metric: Metric) -> Progress:
+    """``progress.progress`` on the first and last tests is exact (progress_queries)."""
+    if found is None:
+        return progress([], metric)
+    return replace(progress(found.points, metric), tests=found.count)
+
+
+def _stall(
+    last: datetime | None,
+    stats: WindowStats | None,
+    as_of: datetime,
+    metric: Metric,
+    rule: StallRule,
+) -> StallCheck:
+    """``dashboard.stall_check`` from SQL aggregates, rule for rule."""
+    if last is None or as_of - last > timedelta(days=rule.idle_days):
+        return StallCheck(StallStatus.NO_PRACTICE, last, None, 0)
+    count = stats.count if stats is not None else 0
+    if stats is None or count < rule.min_attempts:
+        return StallCheck(StallStatus.NOT_ENOUGH_DATA, last, None, count)
+    change = stats.change_over_span()
+    gain = None if change is None else _window_gain(change, stats.median_y, metric)
+    if gain is None:
+        return StallCheck(StallStatus.NOT_ENOUGH_DATA, last, None, count)
+    status = StallStatus.NO_GAIN if gain < rule.min_gain else StallStatus.IMPROVING
+    return StallCheck(status, last, gain, count)
+
+
+def _window_gain(change: float, median: float, metric: Metric) -> float | None:
+    """The stall rule's gain unit (``dashboard`` module docstring)."""
+    if metric is Metric.SPEED:
+        return None if median <= 0 else change / median * 100.0
+    if metric is Metric.ACCURACY:
+        return change * 100.0
+    return change
+
+
+def _as_of(window: DateRange, now: datetime | None) -> datetime:
+    now = now or datetime.now(UTC)
+    return min(now, window.until) if window.until is not None else now
+
+
+def _later(a: datetime, b: datetime | None) -> datetime:
+    return a if b is None else max(a, b)
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+# -- customer time ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    tests: int
+    before: float | None
+    after: float | None
+    family: str | None
+
+
+_NO_LEVEL = _Level(0, None, None, None)
+
+
+def _skill_levels(
+    session: Session,
+    person_ids: Iterable[uuid.UUID],
+    window: DateRange,
+    people: Select[Any] | None = None,
+) -> dict[uuid.UUID, SkillLevels]:
+    """Baseline and latest test speed per person for keying and counting: from the
+    family of each kind with the most tests for that person (ties: ten-key first)."""
+    ids = list(person_ids)
+    scope = people if people is not None else select(Person.id).where(Person.id.in_(ids))
+    families = list(load_families(session).values())
+    keying = _best_levels(session, scope, families, KEYING_TYPES, window)
+    counting = _best_levels(session, scope, families, COUNTING_TYPES, window)
+    out = {}
+    for pid in ids:
+        k, c = keying.get(pid, _NO_LEVEL), counting.get(pid, _NO_LEVEL)
+        out[pid] = SkillLevels(k.family, k.before, k.after, c.family, c.before, c.after)
+    return out
+
+
+def _best_levels(
+    session: Session,
+    scope: Select[Any],
+    families: list[DrillFamily],
+    types: dict[str, float],
+    window: DateRange,
+) -> dict[uuid.UUID, _Level]:
+    order = list(types)
+    ordered = sorted(
+        (f for f in families if f.drill_type in types),
+        key=lambda f: (order.index(f.drill_type or ""), f.key),
+    )
+    best: dict[uuid.UUID, _Level] = {}
+    for family in ordered:
+        factor = types[family.drill_type or ""]
+        for pid, tests in first_last_tests(
+            session, scope, family.item_ids, Metric.SPEED, window
+        ).items():
+            p = _progress(tests, Metric.SPEED)
+            level = _Level(
+                tests.count,
+                _scaled(p.baseline.value, factor),
+                _scaled(p.latest.value, factor),
+                family.key,
+            )
+            if pid not in best or level.tests > best[pid].tests:
+                best[pid] = level
+    return best
+
+
+def _scaled(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def _speeds(levels: SkillLevels) -> tuple[SkillSpeeds, SkillSpeeds]:
+    return (
+        SkillSpeeds(levels.kph_before, levels.notes_before),
+        SkillSpeeds(levels.kph_after, levels.notes_after),
+    )
+
+
+def _has_levels(levels: SkillLevels) -> bool:
+    return levels.kph_before is not None or levels.notes_before is not None

@@ -1,0 +1,384 @@
+"""The SQL behind the progress charts and the supervisor dashboard.
+
+Everything here is portable SQLAlchemy (SQLite ≥ 3.35 and PostgreSQL ≥ 12: window
+functions and ``WITH … AS MATERIALIZED``) and reads through the covering index
+``ix_attempt_content_mode_person`` (content item, mode, person, started_at, …), so
+the dashboard never visits an attempt row: over a million attempts it touches the few
+thousand index entries it needs (``bench/bench_dashboard.py`` measures it).
+
+"Counted" is the one filter every figure applies: ``valid`` and not invalidated by a
+supervisor (``AttemptRecord.counts``). Such attempts map to ``AttemptPoint.valid`` True;
+the pure functions in ``core.analytics`` are the reference each aggregate is tested
+against on the same data.
+
+- ``first_last_tests``: per person, their first 3 and last 3 counted tests with a value
+  (plus possibly a few more, never fewer) and how many there are. Two correlated
+  ``LIMIT 1 OFFSET 2`` seeks per (person, content item) find where the first three end
+  and the last three begin; one more scan picks the tests outside that middle. Window
+  functions over all tests cost five times as much in SQLite.
+- ``window_stats``: per person, least-squares sums and the median over the recent
+  window (the stall rule), in one pass with ``ROW_NUMBER``/``COUNT`` windows for the
+  median.
+- ``last_counted``: per person, their latest counted attempt (one index seek each).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    extract,
+    func,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.util import AliasedClass
+
+from svctrainer.core.analytics.series import ALL_MODES, AttemptPoint, Metric, Mode
+from svctrainer.services.progress_records import DateRange, PersonRef
+from svctrainer.store.models import Attempt, ContentItem, Person, Team
+
+BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
+TEST = Mode.TEST.value
+
+
+EVERYTHING = DateRange()
+
+
+def counted(a: Any) -> tuple[ColumnElement[bool], ...]:
+    return (a.valid.is_(True), a.invalidated_reason.is_(None))
+
+
+def metric_column(a: Any, metric: Metric) -> Any:
+    return {Metric.SPEED: a.speed, Metric.ACCURACY: a.accuracy, Metric.SCORE: a.score}[metric]
+
+
+def in_range(a: Any, window: DateRange) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if window.since is not None:
+        clauses.append(a.started_at >= window.since)
+    if window.until is not None:
+        clauses.append(a.started_at < window.until)
+    return clauses
+
+
+def _pairs(people: Select[Any], item_ids: Sequence[uuid.UUID]) -> Any:
+    """(person, content item) for every person in ``people`` and item of the family."""
+    return (
+        select(Person.id.label("pid"), ContentItem.id.label("iid"))
+        .select_from(Person)
+        .join(ContentItem, true())
+        .where(Person.id.in_(people), ContentItem.id.in_(list(item_ids)))
+        .subquery("pairs")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTests:
+    count: int  # every counted test with a value, in range
+    points: tuple[AttemptPoint, ...]  # first 3 and last 3 (at least), oldest first
+
+
+def first_last_tests(
+    session: Session,
+    people: Select[Any],
+    item_ids: Sequence[uuid.UUID],
+    metric: Metric,
+    window: DateRange = EVERYTHING,
+) -> dict[uuid.UUID, FoundTests]:
+    """Per person: enough of their counted tests for ``progress.progress`` to give the
+    exact baseline and latest level (see the module docstring), and the test count."""
+    if not item_ids:
+        return {}
+    pairs = _pairs(people, item_ids)
+
+    def boundary(newest_first: bool) -> Any:
+        b = aliased(Attempt)
+        order = (b.started_at.desc(), b.id.desc()) if newest_first else (b.started_at, b.id)
+        return (
+            select(b.started_at)
+            .where(
+                b.content_item_id == pairs.c.iid,
+                b.mode == TEST,
+                b.person_id == pairs.c.pid,
+                *_test_filter(b, metric, window),
+            )
+            .order_by(*order)
+            .limit(1)
+            .offset(BOUNDARY_OFFSET)
+            .scalar_subquery()
+        )
+
+    bounds = (
+        select(
+            pairs.c.pid,
+            pairs.c.iid,
+            boundary(False).label("first_end"),
+            boundary(True).label("last_start"),
+        )
+        .cte("test_bounds")
+        .prefix_with("MATERIALIZED")  # else the seeks would run once per attempt row
+    )
+    a = aliased(Attempt)
+    rows = session.execute(
+        select(a.person_id, a.id, a.started_at, a.speed, a.accuracy, a.score)
+        .join(bounds, and_(a.content_item_id == bounds.c.iid, a.person_id == bounds.c.pid))
+        .where(
+            a.mode == TEST,
+            *_test_filter(a, metric, window),
+            or_(
+                bounds.c.first_end.is_(None),
+                a.started_at <= bounds.c.first_end,
+                a.started_at >= bounds.c.last_start,
+            ),
+        )
+    )
+    points: dict[uuid.UUID, list[AttemptPoint]] = {}
+    for pid, attempt_id, started_at, speed, accuracy, score in rows:
+        points.setdefault(pid, []).append(
+            AttemptPoint(started_at, TEST, speed, accuracy, score, True, str(attempt_id))
+        )
+    c = aliased(Attempt)
+    counts = dict(
+        session.execute(
+            select(c.person_id, func.count())
+            .where(
+                c.content_item_id.in_(list(item_ids)),
+                c.mode == TEST,
+                c.person_id.in_(people),
+                *_test_filter(c, metric, window),
+            )
+            .group_by(c.person_id)
+        ).all()
+    )
+    return {
+        pid: FoundTests(
+            int(n), tuple(sorted(points.get(pid, []), key=lambda p: (p.started_at, p.attempt_id)))
+        )
+        for pid, n in counts.items()
+    }
+
+
+def _test_filter(a: Any, metric: Metric, window: DateRange) -> list[ColumnElement[bool]]:
+    return [*counted(a), metric_column(a, metric).is_not(None), *in_range(a, window)]
+
+
+@dataclass(frozen=True, slots=True)
+class WindowStats:
+    """Counted attempts (every mode) with a value since the window's start.
+
+    x is seconds since ``origin`` (whole seconds on SQLite), y the metric's value.
+    """
+
+    count: int
+    sum_x: float
+    sum_y: float
+    sum_xx: float
+    sum_xy: float
+    min_x: float
+    max_x: float
+    median_y: float
+
+    def change_over_span(self) -> float | None:
+        """Least-squares slope × (last − first x): ``Trend.change_over_span``; None with
+        no spread in x."""
+        n = self.count
+        sxx = self.sum_xx - self.sum_x * self.sum_x / n
+        if n < 2 or sxx <= 1e-9 * max(1.0, abs(self.sum_xx)):
+            return None
+        sxy = self.sum_xy - self.sum_x * self.sum_y / n
+        return sxy / sxx * (self.max_x - self.min_x)
+
+
+def window_stats(
+    session: Session,
+    people: Select[Any],
+    item_ids: Sequence[uuid.UUID],
+    metric: Metric,
+    window: DateRange,
+) -> dict[uuid.UUID, WindowStats]:
+    """Per person, the sums the stall rule's trend and gain need (module docstring)."""
+    if not item_ids or window.since is None:
+        return {}
+    a = aliased(Attempt)
+    value = metric_column(a, metric)
+    x = extract("epoch", a.started_at) - window.since.timestamp()
+    inner = (
+        select(
+            a.person_id.label("pid"),
+            value.label("y"),
+            x.label("x"),
+            func.row_number().over(partition_by=a.person_id, order_by=value).label("rn"),
+            func.count()
+            .over(partition_by=a.person_id, order_by=value, rows=(None, None))
+            .label("n"),
+        )
+        .where(
+            a.content_item_id.in_(list(item_ids)),
+            a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
+            a.person_id.in_(people),
+            *counted(a),
+            value.is_not(None),
+            *in_range(a, window),
+        )
+        .subquery("recent")
+    )
+    middle = or_(inner.c.rn == (inner.c.n + 1) // 2, inner.c.rn == (inner.c.n + 2) // 2)
+    query = select(
+        inner.c.pid,
+        func.count(),
+        func.sum(inner.c.x),
+        func.sum(inner.c.y),
+        func.sum(inner.c.x * inner.c.x),
+        func.sum(inner.c.x * inner.c.y),
+        func.min(inner.c.x),
+        func.max(inner.c.x),
+        func.avg(case((middle, inner.c.y), else_=None)),
+    ).group_by(inner.c.pid)
+    return {
+        pid: WindowStats(int(n), *(float(v) for v in rest))
+        for pid, n, *rest in session.execute(query)
+    }
+
+
+def last_counted(
+    session: Session,
+    people: Select[Any],
+    item_ids: Sequence[uuid.UUID],
+    window: DateRange = EVERYTHING,
+) -> dict[uuid.UUID, datetime]:
+    """Per person, the start of their latest counted attempt (any mode, any value)."""
+    if not item_ids:
+        return {}
+    pairs = _pairs(people, item_ids)
+    b = aliased(Attempt)
+    latest = (
+        select(b.started_at)
+        .where(
+            b.person_id == pairs.c.pid,
+            b.content_item_id == pairs.c.iid,
+            *counted(b),
+            *in_range(b, window),
+        )
+        .order_by(b.started_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    found: dict[uuid.UUID, datetime] = {}
+    for pid, at in session.execute(select(pairs.c.pid, latest)):
+        if at is not None and (pid not in found or at > found[pid]):
+            found[pid] = at
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesRow:
+    """One attempt of one person, the columns a chart reads."""
+
+    point: AttemptPoint  # valid = counted
+    speed_unit: str | None
+    grade: str | None
+    duration_ms: int
+    stored_valid: bool  # the engine's verdict (False: too short), before any invalidation
+
+
+def person_rows(
+    session: Session,
+    person_id: uuid.UUID,
+    item_ids: Sequence[uuid.UUID],
+    window: DateRange = EVERYTHING,
+) -> list[SeriesRow]:
+    """A person's attempts on the family, oldest first (every attempt, counted or not)."""
+    if not item_ids:
+        return []
+    a: AliasedClass[Attempt] = aliased(Attempt)
+    rows = session.execute(
+        select(
+            a.id,
+            a.started_at,
+            a.mode,
+            a.speed,
+            a.accuracy,
+            a.score,
+            a.valid,
+            a.invalidated_reason.is_(None),
+            a.speed_unit,
+            a.grade,
+            a.duration_ms,
+        )
+        .where(
+            a.person_id == person_id, a.content_item_id.in_(list(item_ids)), *in_range(a, window)
+        )
+        .order_by(a.started_at, a.id)
+    )
+    return [
+        SeriesRow(
+            AttemptPoint(at, mode, speed, acc, score, bool(valid and kept), str(aid)),
+            unit,
+            grade,
+            int(duration),
+            bool(valid),
+        )
+        for aid, at, mode, speed, acc, score, valid, kept, unit, grade, duration in rows
+    ]
+
+
+def person_details(
+    session: Session,
+    person_id: uuid.UUID,
+    item_ids: Sequence[uuid.UUID],
+    path: tuple[str, ...],
+    window: DateRange = EVERYTHING,
+) -> list[tuple[datetime, bool, str, str, Any]]:
+    """(started_at, counted, mode, attempt id, one JSON value from ``details``) per attempt,
+    oldest first; the JSON path is extracted in SQL so the rest of ``details`` (mistake
+    lists, per-second traces) never leaves the database."""
+    if not item_ids:
+        return []
+    a = aliased(Attempt)
+    rows = session.execute(
+        select(
+            a.started_at,
+            and_(a.valid.is_(True), a.invalidated_reason.is_(None)),
+            a.mode,
+            a.id,
+            a.details[path],
+        )
+        .where(
+            a.person_id == person_id, a.content_item_id.in_(list(item_ids)), *in_range(a, window)
+        )
+        .order_by(a.started_at, a.id)
+    )
+    return [(at, bool(ok), mode, str(aid), value) for at, ok, mode, aid, value in rows]
+
+
+def speed_unit_of(session: Session, item_ids: Sequence[uuid.UUID]) -> str | None:
+    """The speed unit recorded on the family's attempts (one row read)."""
+    if not item_ids:
+        return None
+    return session.scalar(
+        select(Attempt.speed_unit)
+        .where(Attempt.content_item_id.in_(list(item_ids)), Attempt.speed_unit.is_not(None))
+        .limit(1)
+    )
+
+
+def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
+    """Who ``people`` are, by name."""
+    rows = session.execute(
+        select(Person.id, Person.name, Person.employee_number, Person.team_id, Team.name)
+        .outerjoin(Team, Team.id == Person.team_id)
+        .where(Person.id.in_(people))
+        .order_by(Person.name, Person.employee_number)
+    )
+    return [PersonRef(*row) for row in rows]

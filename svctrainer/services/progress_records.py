@@ -1,0 +1,181 @@
+"""What ``ProgressService`` returns: plain frozen data, safe to keep in widgets and to
+hand between threads. Figures come from ``core.analytics``; see there for every formula."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from svctrainer.core.analytics.customer_time import CustomerTimeSaving, TeamCustomerTimeSaving
+from svctrainer.core.analytics.dashboard import PersonSummary, TeamSummary
+from svctrainer.core.analytics.key_heatmap import KeyHeatmap
+from svctrainer.core.analytics.progress import Progress
+from svctrainer.core.analytics.scenario_progress import Radar, TierPoint, WeekTiers
+from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
+from svctrainer.core.analytics.trend import Trend
+from svctrainer.core.report_csv import DashboardRow
+from svctrainer.services.drill_families import DrillFamily
+from svctrainer.services.settings import MixSetting
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """``since`` inclusive, ``until`` exclusive; both UTC-aware or None (open)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for moment in (self.since, self.until):
+            if moment is not None and moment.tzinfo is None:
+                raise ValueError("DateRange needs timezone-aware datetimes")
+        if self.since is not None and self.until is not None and self.until <= self.since:
+            raise ValueError("DateRange: until must be after since")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    id: uuid.UUID
+    name: str
+    employee_number: str
+    team_id: uuid.UUID | None
+    team_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyActivity:
+    """A drill (family) a person has attempts on."""
+
+    family: DrillFamily
+    attempts: int
+    last_at: datetime
+    tests: int = 0  # of them in test mode
+
+
+@dataclass(frozen=True)
+class MetricSeries:
+    """One metric of one person's chart.
+
+    ``points`` are the counted attempts with a value, by mode ("practice", "test",
+    "logged"), reduced for display (``downsample.lttb_indices``: first, last, minimum
+    and maximum always kept; tests are never dropped below ``max_points``). ``excluded``
+    are attempts with a value that do not count (too short, invalidated): drawn greyed
+    out, used by no figure. ``rolling``, ``trend`` and ``progress`` are computed from
+    ALL counted attempts, before any reduction.
+    """
+
+    metric: Metric
+    unit: str | None  # the speed unit for speed; "fraction" for accuracy; "points" for score
+    points: dict[str, tuple[AttemptPoint, ...]]
+    excluded: tuple[AttemptPoint, ...]
+    rolling: tuple[SeriesPoint, ...]
+    trend: Trend | None
+    progress: Progress
+    counted: int  # counted attempts with a value (before reduction)
+    shown: int  # points drawn
+
+    @property
+    def gain(self) -> float | None:
+        return self.progress.gain
+
+
+@dataclass(frozen=True)
+class PersonProgress:
+    person: PersonRef
+    family: DrillFamily
+    window: DateRange
+    speed_unit: str | None
+    metrics: tuple[MetricSeries, ...]  # the headline metric first (speed, or score)
+    attempts: int  # every attempt in range, counted or not
+    grades: dict[str, str | None]  # attempt id → grade (drill level or scenario tier code)
+
+    def metric(self, metric: Metric) -> MetricSeries | None:
+        return next((m for m in self.metrics if m.metric is metric), None)
+
+
+@dataclass(frozen=True)
+class ScenarioProgress:
+    person: PersonRef
+    family: DrillFamily
+    tiers: tuple[TierPoint, ...]
+    weeks: tuple[WeekTiers, ...]
+    radar: Radar | None
+
+
+@dataclass(frozen=True)
+class PersonHeatmap:
+    person: PersonRef
+    family: DrillFamily
+    heatmap: KeyHeatmap
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardEntry:
+    person: PersonRef
+    row: DashboardRow
+    summary: PersonSummary
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    family: DrillFamily
+    metric: Metric
+    window: DateRange
+    as_of: datetime  # "now" of the stall rule: the end of the range, or the present
+    entries: tuple[DashboardEntry, ...]  # by name
+    teams: tuple[TeamSummary, ...]  # by team name, people without a team last
+    everyone: TeamSummary  # the whole scope as one group (team None)
+    improved_most: tuple[DashboardEntry, ...]
+    stalled: tuple[DashboardEntry, ...]
+    assignment_rule: str  # how done/overdue were counted (see ProgressService.dashboard)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillLevels:
+    """Baseline and latest test levels feeding the customer-time figures."""
+
+    keying_family: str | None
+    kph_before: float | None
+    kph_after: float | None
+    counting_family: str | None
+    notes_before: float | None  # notes per minute
+    notes_after: float | None
+
+
+@dataclass(frozen=True)
+class PersonCustomerTime:
+    person: PersonRef
+    setting: MixSetting
+    levels: SkillLevels
+    saving: CustomerTimeSaving
+
+
+@dataclass(frozen=True)
+class TeamCustomerTime:
+    team_name: str | None  # None: everyone in scope
+    setting: MixSetting
+    saving: TeamCustomerTimeSaving
+    by_team: tuple[tuple[str | None, TeamCustomerTimeSaving], ...]
+    members: tuple[tuple[PersonRef, SkillLevels], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """An attempt whose rescore from its event log disagrees with the stored figures (or
+    could not be replayed at all: ``error``)."""
+
+    attempt_id: uuid.UUID
+    person: PersonRef
+    title: str
+    started_at: datetime
+    differences: dict[str, tuple[Any, Any]]  # figure → (stored, recomputed)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RescoreSweep:
+    checked: int
+    mismatches: tuple[Mismatch, ...]
+    since: datetime | None

@@ -1,0 +1,380 @@
+"""Reports and exports: PDF per employee or team, CSV of attempts and of the dashboard,
+xAPI statements. One service for the GUI and the command line.
+
+Every export needs ``EXPORT_REPORTS`` (trainers and supervisors; the command line) and
+covers only people the caller sees (``access.visible_people``). Each one is audited as
+``report.export``: who (the actor), what (format, subject, date range, rows or pages),
+where (the file written and the workstation).
+
+PDFs are drawn by Qt, which services may not import: the caller passes ``render``, a
+function that writes the report data to a file and returns the page count
+(``gui.charts.pdf_report.render_person_report`` / ``render_team_report``). The data
+gathering, the role check and the audit entry stay here.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from svctrainer import __version__
+from svctrainer.core.report_csv import CSV_ENCODING, write_attempts_csv, write_dashboard_csv
+from svctrainer.core.roles import Permission
+from svctrainer.core.xapi.export import write_statements
+from svctrainer.core.xapi.statements import attempt_statements
+from svctrainer.core.xapi.vocabulary import XapiConfig
+from svctrainer.services import audit
+from svctrainer.services.access import Caller, authorize, require_visible, visible_people
+from svctrainer.services.actor import Actor
+from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.errors import NotFoundError
+from svctrainer.services.export_rows import scenario_choices, stream_records
+from svctrainer.services.progress import ProgressService
+from svctrainer.services.progress_queries import EVERYTHING, person_refs
+from svctrainer.services.progress_records import (
+    Dashboard,
+    DateRange,
+    PersonCustomerTime,
+    PersonHeatmap,
+    PersonProgress,
+    PersonRef,
+    ScenarioProgress,
+    TeamCustomerTime,
+)
+from svctrainer.store.database import Database
+from svctrainer.store.models import Branch, Person, Team
+
+DEFAULT_XAPI = XapiConfig(
+    base_iri="https://svctrainer.invalid/xapi",
+    account_home_page="https://svctrainer.invalid/employees",
+    platform=f"svctrainer {__version__}",
+)
+MIN_KEY_WEEKS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: str  # "csv" | "pdf" | "xapi"
+    rows: int  # data rows, statements, or pages for a PDF
+
+
+@dataclass(frozen=True)
+class PersonReport:
+    branch_name: str
+    generated_at: datetime
+    window: DateRange
+    person: PersonRef
+    drills: tuple[PersonProgress, ...]  # every drill and scenario practised in range
+    heatmaps: tuple[PersonHeatmap, ...]  # drills with per-key statistics
+    scenarios: tuple[ScenarioProgress, ...]
+    customer_time: PersonCustomerTime
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    branch_name: str
+    generated_at: datetime
+    window: DateRange
+    team_id: uuid.UUID | None  # None: everyone the caller sees
+    team_name: str | None
+    dashboards: tuple[Dashboard, ...]  # every drill someone in scope practised in range
+    customer_time: TeamCustomerTime
+
+
+R = TypeVar("R", PersonReport, TeamReport)
+Render = Callable[[R, Path], int]
+
+
+class ReportService:
+    def __init__(self, db: Database, progress: ProgressService) -> None:
+        self._db = db
+        self._progress = progress
+
+    # -- CSV --------------------------------------------------------------------------------
+
+    def attempts_csv(
+        self,
+        actor: Actor,
+        path: Path,
+        *,
+        person_id: uuid.UUID | None = None,
+        team_id: uuid.UUID | None = None,
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        """Every attempt of the person, the team, or everyone in scope, oldest first."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            people, subject = _subject(session, caller, person_id, team_id)
+            with _atomic(path) as stream:
+                rows = write_attempts_csv(
+                    stream, (record for record, _ in stream_records(session, people, window))
+                )
+        return self._audited(actor, path, "csv", "attempts", subject, window=window, rows=rows)
+
+    def dashboard_csv(
+        self,
+        actor: Actor,
+        path: Path,
+        family_keys: Iterable[str] | None = None,
+        *,
+        team_id: uuid.UUID | None = None,
+        person_id: uuid.UUID | None = None,
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        """The dashboard table (one row per person and drill) for the drills given, or
+        for every drill someone in scope practised; ``person_id``: that person's rows."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            _, subject = _subject(session, caller, person_id, team_id)
+        dashboards = self._dashboards(actor, family_keys, team_id, window)
+        rows = [
+            e.row
+            for d in dashboards
+            for e in d.entries
+            if _has_data(e) and (person_id is None or e.person.id == person_id)
+        ]
+        with _atomic(path) as stream:
+            count = write_dashboard_csv(stream, rows)
+        return self._audited(actor, path, "csv", "dashboard", subject, window=window, rows=count)
+
+    # -- xAPI -------------------------------------------------------------------------------
+
+    def xapi(
+        self,
+        actor: Actor,
+        path: Path,
+        config: XapiConfig = DEFAULT_XAPI,
+        *,
+        person_id: uuid.UUID | None = None,
+        team_id: uuid.UUID | None = None,
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        """xAPI 1.0.3 statements for every attempt (and scenario decision) in scope, each
+        validated before it is written (``core.xapi.export``)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            people, subject = _subject(session, caller, person_id, team_id)
+            count = write_statements(path, _statements(session, people, window, config))
+        return self._audited(actor, path, "xapi", "statements", subject, window=window, rows=count)
+
+    # -- PDF --------------------------------------------------------------------------------
+
+    def person_report(
+        self, actor: Actor, person_id: uuid.UUID, window: DateRange = EVERYTHING
+    ) -> PersonReport:
+        """Everything the person's PDF shows."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            person = require_visible(session, caller, person_id)
+            branch = _branch_name(session, person.branch_id)
+            ref = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
+        progress = self._progress
+        families = [
+            a.family for a in progress.activity(actor, person_id) if _active(a.last_at, window)
+        ]
+        drills = [progress.person_progress(actor, person_id, f.key, window) for f in families]
+        drills = [d for d in drills if d.attempts]
+        heatmaps = []
+        for family in (f for f in families if not f.is_scenario):
+            heat = progress.key_heatmap(actor, person_id, family.key, window)
+            if len(heat.heatmap.weeks) >= MIN_KEY_WEEKS and heat.heatmap.keys:
+                heatmaps.append(heat)
+        scenarios = [
+            progress.scenario_progress(actor, person_id, f.key, window)
+            for f in families
+            if f.is_scenario
+        ]
+        return PersonReport(
+            branch_name=branch,
+            generated_at=datetime.now(UTC),
+            window=window,
+            person=ref,
+            drills=tuple(drills),
+            heatmaps=tuple(heatmaps),
+            scenarios=tuple(s for s in scenarios if s.tiers),
+            customer_time=progress.person_customer_time(actor, person_id, window),
+        )
+
+    def team_report(
+        self, actor: Actor, team_id: uuid.UUID | None, window: DateRange = EVERYTHING
+    ) -> TeamReport:
+        """Everything a team's PDF shows (``team_id`` None: everyone in scope)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            _subject(session, caller, None, team_id)  # the team must exist
+            branch_id, team_name = caller.branch_id, None
+            if team_id is not None:
+                branch_id, team_name = session.execute(
+                    select(Team.branch_id, Team.name).where(Team.id == team_id)
+                ).one()
+            branch = _branch_name(session, branch_id)
+        dashboards = self._dashboards(actor, None, team_id, window)
+        return TeamReport(
+            branch_name=branch,
+            generated_at=datetime.now(UTC),
+            window=window,
+            team_id=team_id,
+            team_name=team_name,
+            dashboards=tuple(dashboards),
+            customer_time=self._progress.team_customer_time(actor, team_id, window),
+        )
+
+    def person_pdf(
+        self,
+        actor: Actor,
+        path: Path,
+        person_id: uuid.UUID,
+        render: Render[PersonReport],
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        """Gather, render (``render`` writes the file, returns pages) and audit."""
+        report = self.person_report(actor, person_id, window)
+        return self.record_pdf(actor, path, report, render(report, path))
+
+    def team_pdf(
+        self,
+        actor: Actor,
+        path: Path,
+        team_id: uuid.UUID | None,
+        render: Render[TeamReport],
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        report = self.team_report(actor, team_id, window)
+        return self.record_pdf(actor, path, report, render(report, path))
+
+    def record_pdf(
+        self, actor: Actor, path: Path, report: PersonReport | TeamReport, pages: int
+    ) -> ExportResult:
+        """Audit a PDF the GUI rendered itself (data gathered off the GUI thread with
+        ``person_report``/``team_report``, drawn on it)."""
+        if isinstance(report, PersonReport):
+            what, subject = "person report", f"person:{report.person.employee_number}"
+        else:
+            what = "team report"
+            subject = "branch" if report.team_name is None else f"team:{report.team_name}"
+        return self._audited(actor, path, "pdf", what, subject, window=report.window, rows=pages)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _dashboards(
+        self,
+        actor: Actor,
+        family_keys: Iterable[str] | None,
+        team_id: uuid.UUID | None,
+        window: DateRange,
+    ) -> list[Dashboard]:
+        keys = (
+            list(family_keys)
+            if family_keys is not None
+            else [f.key for f in self._progress.families(actor)]
+        )
+        out = []
+        for key in keys:
+            board = self._progress.dashboard(actor, key, team_id=team_id, window=window)
+            if family_keys is not None or any(_has_data(e) for e in board.entries):
+                out.append(board)
+        return out
+
+    def _audited(
+        self,
+        actor: Actor,
+        path: Path,
+        fmt: str,
+        what: str,
+        subject: str,
+        *,
+        window: DateRange,
+        rows: int,
+    ) -> ExportResult:
+        with self._db.writing() as session:
+            authorize(session, actor, Permission.EXPORT_REPORTS)
+            audit.record(
+                session,
+                actor,
+                "report.export",
+                "report",
+                subject,
+                format=fmt,
+                what=what,
+                subject=subject,
+                since=_iso(window.since),
+                until=_iso(window.until),
+                rows=rows,
+                path=str(Path(path).resolve()),
+                workstation=WORKSTATION,
+            )
+        return ExportResult(Path(path), fmt, rows)
+
+
+def _subject(
+    session: Session, caller: Caller, person_id: uuid.UUID | None, team_id: uuid.UUID | None
+) -> tuple[Select[Any], str]:
+    """The people an export covers and how the audit log names them."""
+    people = select(Person.id).where(visible_people(caller))
+    if person_id is not None:
+        person = require_visible(session, caller, person_id)
+        return people.where(Person.id == person_id), f"person:{person.employee_number}"
+    if team_id is not None:
+        name = session.scalar(select(Team.name).where(Team.id == team_id))
+        if name is None:
+            raise NotFoundError("no such team")
+        return people.where(Person.team_id == team_id), f"team:{name}"
+    return people, "everyone in scope"
+
+
+def _statements(
+    session: Session, people: Select[Any], window: DateRange, config: XapiConfig
+) -> Iterator[dict[str, Any]]:
+    for record, item in stream_records(session, people, window):
+        choices = (
+            scenario_choices(session, record.attempt_id, item) if item.kind == "scenario" else []
+        )
+        yield from attempt_statements(record, config, choices)
+
+
+def _has_data(entry: Any) -> bool:
+    return entry.summary.progress.tests > 0 or entry.summary.stall.last_practice_at is not None
+
+
+def _active(last_at: datetime, window: DateRange) -> bool:
+    return window.since is None or last_at >= window.since
+
+
+def _branch_name(session: Session, branch_id: uuid.UUID | None) -> str:
+    name = session.scalar(select(Branch.name).where(Branch.id == branch_id)) if branch_id else None
+    if name is None:  # the command line: the one branch of the database
+        name = session.scalar(select(Branch.name).order_by(Branch.created_at).limit(1))
+    return name or ""
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+class _atomic:  # noqa: N801 - used like a function: ``with _atomic(path) as stream``
+    """A CSV written beside its destination and renamed into place: a failed export never
+    leaves half a file where a scheduled job expects a whole one."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = Path(path)
+        self._temp = self._path.with_name(f".{self._path.name}.{os.getpid()}.tmp")
+
+    def __enter__(self) -> Any:
+        self._stream = self._temp.open("w", encoding=CSV_ENCODING, newline="")
+        return self._stream
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self._stream.close()
+        if kind is None:
+            os.replace(self._temp, self._path)
+        else:
+            self._temp.unlink(missing_ok=True)

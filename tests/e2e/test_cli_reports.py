@@ -1,0 +1,114 @@
+"""``svctrainer report`` and ``svctrainer export xapi`` as a scheduled job runs them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+
+import pytest
+from progress_support import add_rows, build_world_template, learning_history, open_world
+
+from svctrainer.core.report_csv import ATTEMPT_COLUMNS, CSV_ENCODING, DASHBOARD_COLUMNS
+from svctrainer.core.xapi.validation import validate_statement
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def db(tmp_path, template_db):
+    template = tmp_path / "template.sqlite3"
+    world = open_world((template, build_world_template(template, template_db)), tmp_path / "b.db")
+    add_rows(world.services, world.teller.id, learning_history(seed=1, attempts=30))
+    add_rows(world.services, world.other_teller.id, learning_history(seed=2, attempts=20))
+    add_rows(world.services, world.outsider_teller.id, learning_history(seed=3, attempts=10))
+    world.services.close()
+    return tmp_path / "b.db"
+
+
+def _ok(result):
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_person_pdf_report(cli, db, tmp_path):
+    out = tmp_path / "tom.pdf"
+    result = _ok(
+        cli("--db", str(db), "report", "--person", "T1", "--format", "pdf", "-o", str(out))
+    )
+    pages = int(result.stdout.split(": ")[1].split()[0])
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "p")], check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == pages >= 1
+    assert result.stderr == ""  # Qt's offscreen notes go to the log, not to cron mail
+
+
+def test_team_pdf_and_csv_reports(cli, db, tmp_path):
+    pdf = tmp_path / "team.pdf"
+    _ok(cli("--db", str(db), "report", "--team", "Team A", "--format", "pdf", "-o", str(pdf)))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    summary = tmp_path / "team.csv"
+    _ok(cli("--db", str(db), "report", "--team", "Team A", "--format", "csv", "-o", str(summary)))
+    with summary.open(encoding=CSV_ENCODING, newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[0]) == DASHBOARD_COLUMNS
+    assert {r[0] for r in rows[1:]} == {"T1", "T2"}
+    attempts = tmp_path / "attempts.csv"
+    _ok(
+        cli("--db", str(db), "report", "--team", "Team A", "--format", "csv", "--rows", "attempts",
+            "--from", "2020-01-01", "--to", "2030-12-31", "-o", str(attempts))
+    )  # fmt: skip
+    with attempts.open(encoding=CSV_ENCODING, newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[0]) == ATTEMPT_COLUMNS
+    assert len(rows) - 1 == 50
+
+
+def test_person_csv_and_date_range(cli, db, tmp_path):
+    out = tmp_path / "tom.csv"
+    result = _ok(
+        cli("--db", str(db), "report", "--person", "T1", "--format", "csv", "-o", str(out),
+            "--from", "2030-01-01")
+    )  # fmt: skip
+    assert result.stdout.strip().endswith(": 0 row(s)")
+
+
+def test_export_xapi(cli, db, tmp_path):
+    out = tmp_path / "statements.json"
+    result = _ok(
+        cli("--db", str(db), "export", "xapi", "-o", str(out),
+            "--base-iri", "https://lms.example-bank.com/xapi",
+            "--home-page", "https://hr.example-bank.com")
+    )  # fmt: skip
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert len(statements) == 60
+    assert all(validate_statement(s) == [] for s in statements)
+    assert "60 statement(s)" in result.stdout
+    assert result.stderr == ""
+    audit = json.loads(_ok(cli("--db", str(db), "audit", "--json")).stdout)
+    exports = [e for e in audit if e["action"] == "report.export"]
+    assert exports[0]["detail"]["format"] == "xapi"
+    assert exports[0]["actor"].startswith("cli:")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (("report", "--person", "NOPE", "--format", "csv", "-o", "x.csv"), 1, "no employee"),
+        (("report", "--team", "Nope", "--format", "pdf", "-o", "x.pdf"), 1, "no team"),
+        (("report", "--format", "csv", "-o", "x.csv"), 2, "--person --team is required"),
+        (("report", "--person", "T1", "--team", "Team A", "--format", "csv", "-o", "x"), 2,
+         "not allowed"),
+        (("report", "--person", "T1", "--format", "csv", "-o", "x.csv", "--from", "31/12"), 1,
+         "not a date"),
+        (("report", "--person", "T1", "--format", "docx", "-o", "x"), 2, "invalid choice"),
+        (("export", "xapi", "-o", "x.json", "--base-iri", "ftp://x"), 1, "http(s)"),
+    ],
+)  # fmt: skip
+def test_user_errors_are_one_line(cli, db, case):
+    args, code, message = case
+    result = cli("--db", str(db), *args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,136 @@
+"""My progress: the teller's charts; hover shows an attempt, a click opens its result."""
+
+from __future__ import annotations
+
+import pytest
+from progress_support import TENKEY, add_rows, learning_history, points_of
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from svctrainer.core.analytics.progress import progress
+from svctrainer.core.analytics.series import Metric
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def teller_history(branch):
+    branch.services.content.sync_bundled()
+    add_rows(branch.services, branch.teller.id, learning_history(seed=4, attempts=60))
+    return branch
+
+
+def _progress_view(qtbot, window):
+    window.go_to("progress")
+    view = window.pages["progress"].view
+    qtbot.waitUntil(lambda: view.current is not None, timeout=15_000)
+    return view
+
+
+def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, teller_history):
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    assert view.family_key() == TENKEY
+    points = points_of(
+        teller_history.services,
+        teller_history.teller.id,
+        ("tenkey-amounts-practice.en", "tenkey-amounts-test.en"),
+    )
+    expected = progress(points, Metric.SPEED)
+    assert "over baseline" in view.gain.text()
+    assert f"{abs(expected.gain):.1f}" in view.gain.text().replace(",", "")
+    chart = view.speed_chart
+    assert set(chart._scatter) == {"practice", "test"}
+    assert chart.legend.text().count("Baseline") == 1
+    assert "Latest" in chart.legend.text()
+    assert view.tabs.isTabVisible(view.keys_index)  # ten-key attempts carry key statistics
+    assert not view.tabs.isTabVisible(view.scenario_index)
+    assert (
+        "per transaction" in view.customer_panel.headline.text()
+        or view.customer_panel.headline.text()
+    )
+
+
+# Showing the tooltip raises its window, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_hover_shows_the_attempt_and_click_opens_its_result(
+    qtbot, window, sign_in, teller_history, on_next_dialog
+):
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    chart = view.speed_chart
+    spot = chart._scatter["test"].points()[-1]
+    attempt = spot.data()
+    pos = chart.point_position(attempt.attempt_id)
+    assert pos is not None
+    viewport = chart.plot.viewport()
+    _hover(viewport, pos)
+    qtbot.waitUntil(lambda: chart.hover_text != "", timeout=5000)
+    assert "Test" in chart.hover_text
+    assert "Click to open" in chart.hover_text
+
+    opened = []
+
+    def check(dialog):
+        opened.append(dialog.screen.attempt.id)
+        dialog.accept()
+
+    on_next_dialog(check)
+    with qtbot.waitSignal(chart.attempt_clicked, timeout=5000) as clicked:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
+    assert clicked.args == [attempt.attempt_id]
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert str(opened[0]) == attempt.attempt_id
+
+
+def _hover(widget, pos):
+    """A mouse move with no button held, as the window system delivers it (QTest's
+    mouseMove moves the cursor, which the offscreen platform does not report)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    local = QPointF(pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, local, QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_png_export_of_a_chart(qtbot, window, sign_in, teller_history, tmp_path):
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    target = tmp_path / "speed.png"
+    assert view.speed_chart.save_png(target)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert image.width() > 100
+    assert image.height() > 100
+
+
+def test_a_teller_without_attempts_sees_how_to_start(qtbot, window, sign_in, branch):
+    sign_in(branch.teller)
+    window.go_to("progress")
+    view = window.pages["progress"].view
+    qtbot.waitUntil(lambda: view.gain.text() == "No attempts yet", timeout=10_000)
+    assert view.drill.count() == 0
+
+
+def test_pyqtgraph_is_not_loaded_by_the_login_window():
+    """The login window must not pay pyqtgraph's import time (GUI conventions)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, svctrainer.gui.main_window, svctrainer.gui.navigation;"
+        "print('pyqtgraph' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.stdout.strip() == "False"
+    assert QApplication.instance() is not None
