@@ -60,7 +60,14 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"svctrainer {__version__}")
     _add_db_option(parser, top=True)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=OneLineParser)
-    for add in (_app_commands, _database_commands, _people_commands, _content_commands):
+    for add in (
+        _app_commands,
+        _database_commands,
+        _people_commands,
+        _content_commands,
+        _scenario_commands,
+        _report_commands,
+    ):
         add(sub)
     return parser
 
@@ -152,6 +159,60 @@ def _content_commands(sub: Subparsers) -> None:
         "--latest", action="store_true", help="score against the newest version of the content"
     )
     rescore.add_argument("--json", action="store_true")
+
+
+def _scenario_commands(sub: Subparsers) -> None:
+    scenario = _group(sub, "scenario", "check scenarios; convert them to and from Twine (Twee 3)")
+    check = _command(
+        scenario,
+        "check",
+        "report dead ends, loops, unreachable nodes and the best tier per ending",
+        "scenarios:check",
+    )
+    check.add_argument("path", metavar="FILE", help="scenario YAML file")
+    for name, help_text, handler, source, target in (
+        ("import-twee", "convert a Twee 3 story into a scenario YAML file",
+         "scenarios:import_twee_file", "FILE.twee", "FILE.yaml"),
+        ("export-twee", "convert a scenario YAML file into a Twee 3 story",
+         "scenarios:export_twee_file", "FILE.yaml", "FILE.twee"),
+    ):  # fmt: skip
+        convert = _command(scenario, name, help_text, handler)
+        convert.add_argument("path", metavar=source)
+        convert.add_argument("-o", "--output", metavar=target, required=True, help="write here")
+        convert.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _report_commands(sub: Subparsers) -> None:
+    report = _command(
+        sub,
+        "report",
+        "write an employee's or a team's progress report (PDF or CSV)",
+        "reports:report",
+    )
+    who = report.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", metavar="NUMBER", help="employee number")
+    who.add_argument("--team", metavar="NAME", help="team name")
+    report.add_argument("--format", choices=("pdf", "csv"), required=True)
+    report.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    report.add_argument(
+        "--rows",
+        choices=("attempts", "summary"),
+        help="CSV rows: every attempt, or the dashboard summary per person and drill "
+        "(default: attempts for --person, summary for --team)",
+    )
+    _add_date_range(report)
+    export = _group(sub, "export", "export learning records for other systems")
+    xapi = _command(export, "xapi", "every attempt as xAPI 1.0.3 statements (JSON)", "reports:xapi")
+    xapi.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    xapi.add_argument("--base-iri", metavar="URL", help="the bank's IRI for activities")
+    xapi.add_argument("--home-page", metavar="URL", help="the system that issues employee numbers")
+    xapi.add_argument("--names", action="store_true", help="also put names in the statements")
+    _add_date_range(xapi)
+
+
+def _add_date_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

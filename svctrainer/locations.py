@@ -36,6 +36,18 @@ def config_dir() -> Path:
     return home / "config" if home else Path(appdirs.user_config_dir(APP_NAME))
 
 
+CACHE_ENV = "SVCTRAINER_CACHE"
+
+
+def cache_dir() -> Path:
+    """Rebuildable files (the demo database). ``SVCTRAINER_CACHE`` may move it on its own,
+    so a test run can share one cache across its isolated homes."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    home = _home()
+    return home / "cache" if home else Path(appdirs.user_cache_dir(APP_NAME))
+
+
 def default_db_path() -> Path:
     return data_dir() / "svctrainer.sqlite3"
 

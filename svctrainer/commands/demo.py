@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from svctrainer.commands.session import open_services
+from svctrainer.commands.runner import db_url
 from svctrainer.core.demo_branch import DEMO_PIN
-from svctrainer.services.actor import Actor
-from svctrainer.services.demo import create_demo_branch
+from svctrainer.services.demo import fill_demo
+from svctrainer.store.database import Database, resolve_url
 
 
 def run(args: argparse.Namespace) -> int:
-    services = open_services(args)
+    db = Database(resolve_url(db_url(args)))
     try:
-        services.content.sync_bundled()
-        summary = create_demo_branch(services.db, Actor.command_line())
+        summary = fill_demo(db, progress=_progress if sys.stderr.isatty() else None)
     finally:
-        services.close()
+        db.dispose()
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
     print(
-        f"demo branch created in {services.db.label}: {summary.people} people in "
+        f"demo branch created in {db.label}: {summary.people} people in "
         f"{summary.teams} teams, {summary.attempts:,} attempts; every demo PIN is {DEMO_PIN}"
     )
     return 0
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\rplaying six months of practice: {done:,}/{total:,} attempts")
+    sys.stderr.flush()

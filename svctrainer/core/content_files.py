@@ -131,7 +131,9 @@ def _check_scenario(label: str, data: bytes) -> CheckedContent:
     return CheckedContent(
         label=label,
         kind=SCENARIO,
-        content_id=scenario.id,
+        # The English and Chinese versions of a scenario share its id (so their runs can be
+        # compared); as stored content they are two items, named like drill packs.
+        content_id=f"{scenario.id}.{scenario.language}",
         title=scenario.title,
         language=scenario.language,
         drill_type=None,

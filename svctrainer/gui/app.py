@@ -11,11 +11,12 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
 from svctrainer.gui.main_window import MainWindow
@@ -39,6 +40,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("svctrainer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from svctrainer.gui.icons import app_icon  # noqa: PLC0415
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -62,6 +66,7 @@ class Startup:
         self.url = url
         self.demo = demo
         self.demo_dir: Path | None = None
+        self.instance_lock: object | None = None
 
     def run(self) -> None:
         from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
@@ -73,23 +78,56 @@ class Startup:
             self._open_failed(exc)
             return
         self.window.destroyed.connect(services.close)
+        self._note_other_instance(services)
         self._after_open(services)
 
     def _open_demo(self) -> Services:
-        from svctrainer.services.actor import Actor  # noqa: PLC0415
+        """Copy the cached demo database (building it first, with progress, if this
+        release has not built it yet) into a throw-away folder and open the copy."""
         from svctrainer.services.api import Services  # noqa: PLC0415
-        from svctrainer.services.demo import create_demo_branch  # noqa: PLC0415
+        from svctrainer.services.demo import cached_demo_database  # noqa: PLC0415
 
+        progress = QProgressDialog(
+            self.window.tr("Creating the demo branch: six months of practice…"),
+            "",
+            0,
+            100,
+            self.window,
+        )
+        progress.setWindowTitle(self.window.tr("svctrainer demo"))
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(600)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(done: int, total: int) -> None:
+            progress.setValue(int(100 * done / max(1, total)))
+            QApplication.processEvents()
+
+        cached = cached_demo_database(step)
+        progress.close()
         self.demo_dir = Path(tempfile.mkdtemp(prefix="svctrainer-demo-"))
-        self.window.statusBar().showMessage(self.window.tr("Creating the demo branch…"))
-        QApplication.processEvents()
-        services = Services.open(f"sqlite:///{self.demo_dir / 'demo.sqlite3'}")
-        create_demo_branch(services.db, Actor.command_line())
+        copy = self.demo_dir / "demo.sqlite3"
+        shutil.copyfile(cached, copy)
         self.window.statusBar().showMessage(
             self.window.tr("Demo database: every demo PIN is 1234. It is deleted when you quit."),
-            15_000,
+            20_000,
         )
-        return services
+        return Services.open(f"sqlite:///{copy}")
+
+    def _note_other_instance(self, services: Services) -> None:
+        from svctrainer.gui.instance_lock import InstanceLock  # noqa: PLC0415
+
+        self.instance_lock = InstanceLock(services.db.label)
+        self.window.setProperty("instance_lock_held", self.instance_lock.first)
+        self.window.instance_lock = self.instance_lock  # type: ignore[attr-defined] # lives as long as the window
+        if not self.instance_lock.first and not self.demo:
+            self.window.statusBar().showMessage(
+                self.window.tr(
+                    "svctrainer is already open with this database in another window. "
+                    "Both can be used: every result is saved safely."
+                ),
+                30_000,
+            )
 
     def _after_open(self, services: Services) -> None:
         if services.auth.needs_setup():
@@ -164,15 +202,35 @@ class Startup:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
 
 
+class _FirstPaint(QObject):
+    """Runs a callback once the window has painted for the first time, so the person sees
+    the window before the database is opened (and SQLAlchemy imported)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    _FirstPaint(window, callback)
+
+
 def run_gui(url: str, *, demo: bool = False) -> int:
     app = create_application()
     settings = load_settings()
     apply_appearance(app, settings)
     install_translator(app, settings.language)
     window = MainWindow(settings)
-    window.show()
     startup = Startup(window, url, demo)
-    QTimer.singleShot(0, startup.run)
+    after_first_paint(window, startup.run)
+    window.show()
     try:
         return app.exec()
     except Exception:  # pragma: no cover - Qt swallows most; this is the last resort

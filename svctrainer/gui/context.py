@@ -4,6 +4,7 @@ who is signed in, and a hub that tells pages when data they show has changed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,8 +12,10 @@ from svctrainer.core.roles import Permission, permissions_of
 from svctrainer.gui.background import Background
 from svctrainer.gui.settings import GuiSettings
 from svctrainer.services.actor import Actor
-from svctrainer.services.api import Services
 from svctrainer.services.records import SignedIn
+
+if TYPE_CHECKING:  # the login window must not wait for SQLAlchemy (~0.5 s) to import
+    from svctrainer.services.api import Services
 
 
 class ChangeHub(QObject):

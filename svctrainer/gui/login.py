@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -18,12 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.background import Background
+from svctrainer.gui.icons import app_icon
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pin_field import PinField
-from svctrainer.services.api import Services
+from svctrainer.gui.profile_delegate import DETAIL_ROLE, NAME_ROLE, ProfileDelegate
 from svctrainer.services.records import ProfileChoice, SignedIn
 
+if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.services.api import Services
+
 PROFILE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 13
 SEARCH_DELAY_MS = 150
 
 
@@ -49,6 +55,21 @@ class LoginPage(QWidget):
         )
         self.subtitle.setWordWrap(True)
         self.branch_label = QLabel(self.tr("Opening the database…"))
+        self.branch_label.setTextFormat(Qt.TextFormat.PlainText)
+        branch_font = QFont(self.branch_label.font())
+        branch_font.setPointSizeF(branch_font.pointSizeF() * 1.2)
+        self.branch_label.setFont(branch_font)
+        self.logo = QLabel()
+        self.logo.setPixmap(app_icon().pixmap(88, 88))
+        self.tiers = QLabel(
+            self.tr(
+                "Satisfaction service: the customer's reasonable needs met, no new annoyance.\n"
+                "Comfort service: negative feelings eased, a word of praise won.\n"
+                "Delight service: needs met that the customer had not yet thought of."
+            )
+        )
+        self.tiers.setWordWrap(True)
+        self.tiers.setObjectName("serviceTiers")
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find your name or employee number"))
@@ -58,6 +79,9 @@ class LoginPage(QWidget):
         self.profiles.setModel(self.model)
         self.profiles.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.profiles.setUniformItemSizes(True)
+        self.profiles.setItemDelegate(ProfileDelegate(self.profiles))
+        self.profiles.setMouseTracking(True)
+        self.profiles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.profiles.setMinimumHeight(220)
         self.pin = PinField()
         self.pin.setEnabled(False)
@@ -93,9 +117,12 @@ class LoginPage(QWidget):
 
         intro = QVBoxLayout()
         intro.addStretch(1)
+        intro.addWidget(self.logo)
         intro.addWidget(self.title)
         intro.addWidget(self.subtitle)
-        intro.addSpacing(12)
+        intro.addSpacing(16)
+        intro.addWidget(self.tiers)
+        intro.addSpacing(16)
         intro.addWidget(self.branch_label)
         intro.addStretch(2)
 
@@ -145,12 +172,14 @@ class LoginPage(QWidget):
     def _show_profiles(self, choices: list[ProfileChoice]) -> None:
         self.model.clear()
         for choice in choices:
-            label = f"{choice.name}  ·  {choice.employee_number}"
-            if choice.team_name:
-                label += f"  ·  {choice.team_name}"
-            item = QStandardItem(label)
+            detail = choice.employee_number + (
+                f"  ·  {choice.team_name}" if choice.team_name else ""
+            )
+            item = QStandardItem(f"{choice.name}  ·  {detail}")
             item.setData(str(choice.id), PROFILE_ID_ROLE)
-            item.setToolTip(label)
+            item.setData(choice.name, NAME_ROLE)
+            item.setData(detail, DETAIL_ROLE)
+            item.setData(choice.employee_number, NUMBER_ROLE)
             self.model.appendRow(item)
         if not choices:
             self.error.setText(self.tr("No profile matches that search."))
@@ -172,7 +201,7 @@ class LoginPage(QWidget):
 
     def select_profile(self, employee_number: str) -> bool:
         for row in range(self.model.rowCount()):
-            if f"·  {employee_number}" in self.model.item(row).text():
+            if self.model.item(row).data(NUMBER_ROLE) == employee_number:
                 self.profiles.setCurrentIndex(self.model.index(row, 0))
                 return True
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,13 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.context import AppContext, ChangeHub
 from svctrainer.gui.login import LoginPage
-from svctrainer.gui.navigation import NavTarget, targets_for
+from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
-from svctrainer.services.api import Services
 from svctrainer.services.records import SignedIn
+
+if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.services.api import Services
 
 NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -61,6 +66,8 @@ class MainWindow(QMainWindow):
 
         self.person_label = QLabel()
         self.database_label = QLabel()
+        for label in (self.person_label, self.database_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.person_label)
 
@@ -97,6 +104,12 @@ class MainWindow(QMainWindow):
         self.change_pin_action = QAction(self.tr("Change my &PIN…"), self)
         self.change_pin_action.triggered.connect(self.change_pin)
         tools.addAction(self.change_pin_action)
+        self.hand_count_action = QAction(self.tr("Log a &hand count…"), self)
+        self.hand_count_action.setObjectName("log_hand_count")
+        self.hand_count_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.hand_count_action.setVisible(False)  # trainers only (LOG_HAND_COUNT)
+        self.hand_count_action.triggered.connect(self.log_hand_count)
+        tools.addAction(self.hand_count_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About svctrainer"), self)
@@ -151,9 +164,39 @@ class MainWindow(QMainWindow):
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)
         self.change_pin_action.setEnabled(True)
+        self.hand_count_action.setVisible(self.context.can(Permission.LOG_HAND_COUNT))
         self.stack.setCurrentWidget(self.shell)
-        if self._targets:
-            self.go_to(self._targets[0].key)
+        landing = landing_key(self.context, self._targets)
+        if landing is not None:
+            self.go_to(landing)
+        self._offer_interrupted_attempts()
+
+    def _offer_interrupted_attempts(self) -> None:
+        """A checkpoint left by a crash: the teller decides what happens to it."""
+        ctx = self.context
+        if ctx is None:
+            return
+        services, actor = ctx.services, ctx.actor
+
+        def offer(drafts: list) -> None:  # type: ignore[type-arg]
+            from svctrainer.gui.dialogs.interrupted_attempt_dialog import (  # noqa: PLC0415
+                InterruptedAttemptDialog,
+            )
+            from svctrainer.gui.messages import show_error  # noqa: PLC0415
+
+            for draft in drafts:
+                dialog = InterruptedAttemptDialog(draft, self)
+                dialog.exec()
+                try:
+                    if dialog.choice == "keep":
+                        services.drafts.keep(actor, draft.id)
+                        self.changes.attempts_changed.emit()
+                    elif dialog.choice == "discard":
+                        services.drafts.discard(actor, draft.id)
+                except Exception as exc:  # noqa: BLE001 - reported; the checkpoint stays
+                    show_error(self, exc)
+
+        self.background.run(lambda: services.drafts.mine(actor), offer, lambda _e: None)
 
     def sign_out(self) -> None:
         self.context = None
@@ -166,6 +209,7 @@ class MainWindow(QMainWindow):
         self.person_label.setText(self.tr("Not signed in"))
         self.sign_out_action.setEnabled(False)
         self.change_pin_action.setEnabled(False)
+        self.hand_count_action.setVisible(False)
         self.stack.setCurrentWidget(self.login)
         self.login.search.setFocus()
 
@@ -245,6 +289,12 @@ class MainWindow(QMainWindow):
         from svctrainer.gui.dialogs.about_dialog import AboutDialog  # noqa: PLC0415
 
         AboutDialog(self).exec()
+
+    def log_hand_count(self) -> None:
+        from svctrainer.gui.pages.hand_count_form import HandCountDialog  # noqa: PLC0415
+
+        if self.context is not None and self.context.can(Permission.LOG_HAND_COUNT):
+            HandCountDialog(self.context, self).exec()
 
     def change_pin(self) -> None:
         from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog  # noqa: PLC0415

@@ -6,6 +6,7 @@ apart; a test walks it for every role.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,44 +37,27 @@ def _practice(ctx: AppContext) -> QWidget:
 
 
 def _progress(ctx: AppContext) -> QWidget:
-    from svctrainer.gui.pages.coming_later import ComingLaterPanel  # noqa: PLC0415
+    from svctrainer.gui.pages.my_progress import MyProgressPage  # noqa: PLC0415
 
-    return ComingLaterPanel(
-        _tr("My progress"),
-        _tr(
-            "Charts of your speed and accuracy over time, your gain over your baseline, and "
-            "what that gain means in customer waiting time saved."
-        ),
-    )
+    return MyProgressPage(ctx)
 
 
 def _assignments(ctx: AppContext) -> QWidget:
-    from svctrainer.gui.pages.coming_later import ComingLaterPanel  # noqa: PLC0415
+    from svctrainer.gui.pages.assignments import AssignmentsPage  # noqa: PLC0415
 
-    return ComingLaterPanel(
-        _tr("Assignments"),
-        _tr("Drills and scenarios your trainer assigned you, with targets and due dates."),
-    )
+    return AssignmentsPage(ctx)
 
 
 def _trainer(ctx: AppContext) -> QWidget:
-    from svctrainer.gui.pages.coming_later import ComingLaterPanel  # noqa: PLC0415
+    from svctrainer.gui.pages.trainer import TrainerPage  # noqa: PLC0415
 
-    return ComingLaterPanel(
-        _tr("Trainer"),
-        _tr("Your teams' roster, assigning drills and scenarios with targets, importing content."),
-    )
+    return TrainerPage(ctx)
 
 
 def _supervisor(ctx: AppContext) -> QWidget:
-    from svctrainer.gui.pages.coming_later import ComingLaterPanel  # noqa: PLC0415
+    from svctrainer.gui.pages.supervisor import SupervisorPage  # noqa: PLC0415
 
-    return ComingLaterPanel(
-        _tr("Supervisor"),
-        _tr(
-            "The branch dashboard: every employee's baseline, latest result and gain, and reports."
-        ),
-    )
+    return SupervisorPage(ctx)
 
 
 def _admin(ctx: AppContext) -> QWidget:
@@ -82,23 +66,25 @@ def _admin(ctx: AppContext) -> QWidget:
     return AdminPage(ctx)
 
 
+# "My assignments" comes first: a teller with open assignments lands there (see
+# ``landing_key``); everyone else lands on Practice.
 TARGETS: tuple[NavTarget, ...] = (
     NavTarget(
-        "practice", lambda: _tr("Practice"), "Ctrl+1", frozenset({Permission.PRACTISE}), _practice
+        "assignments",
+        lambda: _tr("Assignments"),
+        "Ctrl+1",
+        frozenset({Permission.PRACTISE}),
+        _assignments,
+    ),
+    NavTarget(
+        "practice", lambda: _tr("Practice"), "Ctrl+2", frozenset({Permission.PRACTISE}), _practice
     ),
     NavTarget(
         "progress",
         lambda: _tr("My progress"),
-        "Ctrl+2",
-        frozenset({Permission.PRACTISE}),
-        _progress,
-    ),
-    NavTarget(
-        "assignments",
-        lambda: _tr("Assignments"),
         "Ctrl+3",
         frozenset({Permission.PRACTISE}),
-        _assignments,
+        _progress,
     ),
     NavTarget(
         "trainer", lambda: _tr("Trainer"), "Ctrl+4", frozenset({Permission.ASSIGN}), _trainer
@@ -122,3 +108,22 @@ TARGETS: tuple[NavTarget, ...] = (
 
 def targets_for(permissions: frozenset[Permission]) -> list[NavTarget]:
     return [t for t in TARGETS if t.needs & permissions]
+
+
+def landing_key(ctx: AppContext, targets: list[NavTarget]) -> str | None:
+    """The page shown right after sign-in: "My assignments" while the person has open
+    assignments, otherwise Practice (or the first page they may see).
+
+    One small query on the GUI thread, once per sign-in, so the first page drawn is the
+    right one; if it fails the person simply lands on Practice.
+    """
+    keys = [t.key for t in targets]
+    if "assignments" in keys:
+        try:
+            if ctx.services.assignments.open_count(ctx.actor) > 0:
+                return "assignments"
+        except Exception:  # landing elsewhere is harmless; the page reports its own errors
+            logging.getLogger(__name__).warning("could not count open assignments", exc_info=True)
+    if "practice" in keys:
+        return "practice"
+    return keys[0] if keys else None

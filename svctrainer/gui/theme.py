@@ -75,6 +75,12 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor(0x6C, 0xB2, 0xF0),
         QPalette.ColorRole.BrightText: QColor(0xFF, 0x6B, 0x6B),
         QPalette.ColorRole.Mid: QColor(0x4A, 0x4F, 0x57),
+        # Fusion draws check-box and radio outlines and frames from these: without them
+        # an unchecked box is invisible on the dark base.
+        QPalette.ColorRole.Light: QColor(0x5A, 0x60, 0x69),
+        QPalette.ColorRole.Midlight: QColor(0x45, 0x4A, 0x52),
+        QPalette.ColorRole.Dark: QColor(0x8A, 0x90, 0x99),
+        QPalette.ColorRole.Shadow: QColor(0x0E, 0x0F, 0x11),
     }
     for role, color in colors.items():
         p.setColor(role, color)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost
+from svctrainer.services.assignments import AssignmentService
 from svctrainer.services.attempts import AttemptService
 from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
 from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
+from svctrainer.services.drafts import DraftService
+from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
+from svctrainer.services.progress import ProgressService
+from svctrainer.services.reports import ReportService
+from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import ensure_current
 
@@ -28,6 +34,12 @@ class Services:
         self.database = DatabaseAdminService(db)
         self.content = ContentService(db)
         self.attempts = AttemptService(db)
+        self.drafts = DraftService(db, self.attempts)
+        self.assignments = AssignmentService(db)
+        self.hand_count = HandCountService(db)
+        self.progress = ProgressService(db)
+        self.settings = SettingsService(db)
+        self.reports = ReportService(db, self.progress)
 
     @classmethod
     def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:

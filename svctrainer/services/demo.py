@@ -6,18 +6,43 @@ history over the content that exists (see :mod:`svctrainer.services.demo_history
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
+from svctrainer import __version__
 from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS
+from svctrainer.core.demo_history import PlannedAttempt, plan_history
+from svctrainer.core.drills.base import DrillRun
+from svctrainer.core.drills.simulated_trainee import player_for, simulate
+from svctrainer.core.keystrokes import encode_events
+from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
 from svctrainer.core.roles import Role
+from svctrainer.locations import cache_dir
 from svctrainer.services import audit
 from svctrainer.services.actor import Actor
+from svctrainer.services.attempts import KEYSTROKE_ENCODING, stored_details
+from svctrainer.services.content import bundled_content_files, parse_stored
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database
-from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
+from svctrainer.store.models import (
+    Attempt,
+    AttemptEvent,
+    Branch,
+    ContentItem,
+    Person,
+    PersonRole,
+    Team,
+    TeamTrainer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +94,183 @@ def create_demo_branch(
             session, actor, "demo.create", "branch", branch.id, people=len(people), teams=len(teams)
         )
     return DemoSummary(people=len(DEMO_PEOPLE), teams=len(TEAMS), attempts=0)
+
+
+def generate_history(
+    db: Database,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Six months of real, replayable attempts for the demo people; returns how many.
+
+    Each planned attempt is played by a simulated trainee through the real engine, and
+    stored with its event log exactly as the GUI would store it, so charts, result screens
+    and ``attempt rescore`` behave as for real people. Runs as trusted system code (it
+    stores the engine's result for the log it just produced instead of replaying again).
+    """
+    today = today or datetime.now(UTC).date()
+    with db.reading() as session:
+        people = {
+            p.employee_number: p.id
+            for p in session.scalars(select(Person).where(Person.active.is_(True)))
+        }
+        items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "drill")))
+    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles and d.employee_number in people]
+    by_language: dict[str, tuple[list[str], list[str]]] = {}
+    definitions: dict[str, tuple[ContentItem, DrillDefinition]] = {}
+    for item in _newest(items):
+        definition = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
+        if not isinstance(definition, DrillDefinition) or player_for(definition.drill_type) is None:
+            continue
+        definitions[item.content_id] = (item, definition)
+        practice, tests = by_language.setdefault(definition.language, ([], []))
+        (tests if Mode.TEST in definition.modes else practice).append(item.content_id)
+    plans: list[PlannedAttempt] = []
+    for index, lang in enumerate(sorted(by_language)):
+        group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
+        practice, tests = by_language[lang]
+        tests.sort(key=lambda cid: (not cid.startswith("tenkey"), cid))  # ten-key baseline first
+        plans += plan_history(group, sorted(practice), tests, today, seed=2026 + index)
+    plans.sort(key=lambda p: p.started_at)
+    stored = 0
+    batch: list[tuple[dict[str, object], dict[str, object]]] = []
+    for n, plan in enumerate(plans):
+        item, definition = definitions[plan.content_id]
+        mode = Mode(plan.mode)
+        run = simulate(
+            definition,
+            mode,
+            plan.skill,
+            seed=plan.seed,
+            behaviour_seed=plan.behaviour_seed,
+            max_active_ms=plan.max_active_ms,
+        )
+        batch.append(_rows(run, item, people[plan.person_key], plan.started_at))
+        if len(batch) >= 200:
+            stored += _store(db, batch)
+            batch.clear()
+        if progress is not None and n % 25 == 0:
+            progress(n, len(plans))
+    stored += _store(db, batch)
+    if progress is not None:
+        progress(len(plans), len(plans))
+    return stored
+
+
+def _language_of(index: int) -> str:
+    """Two thirds of the demo people practise on the English packs, a third on Chinese."""
+    return "zh" if index % 3 == 2 else "en"
+
+
+def _newest(items: list[ContentItem]) -> list[ContentItem]:
+    newest: dict[str, ContentItem] = {}
+    for item in items:
+        if item.content_id not in newest or item.version > newest[item.content_id].version:
+            newest[item.content_id] = item
+    return sorted(newest.values(), key=lambda i: i.content_id)
+
+
+def _rows(
+    run: DrillRun, item: ContentItem, person_id: uuid.UUID, started_at: datetime
+) -> tuple[dict[str, object], dict[str, object]]:
+    result = run.result()
+    attempt_id = uuid.uuid4()
+    events = run.events
+    attempt = {
+        "id": attempt_id,
+        "person_id": person_id,
+        "content_item_id": item.id,
+        "mode": result.mode,
+        "started_at": started_at,
+        "duration_ms": result.active_ms,
+        "speed": result.speed,
+        "speed_unit": result.speed_unit,
+        "accuracy": result.accuracy,
+        "score": result.score,
+        "grade": result.grade,
+        "valid": result.valid,
+        "invalidated_reason": None,
+        "seed": run.seed,
+        "app_version": __version__,
+        "workstation": "demo",
+        "details": stored_details(result),
+        "recorded_at": started_at + timedelta(milliseconds=result.active_ms),
+    }
+    log = {
+        "attempt_id": attempt_id,
+        "encoding": KEYSTROKE_ENCODING,
+        "event_count": len(events),
+        "data": encode_events(events),
+    }
+    return attempt, log
+
+
+def _store(db: Database, batch: list[tuple[dict[str, object], dict[str, object]]]) -> int:
+    if not batch:
+        return 0
+    with db.writing() as session:
+        session.execute(insert(Attempt), [a for a, _ in batch])
+        session.execute(insert(AttemptEvent), [e for _, e in batch])
+    return len(batch)
+
+
+def build_demo_database(
+    path: Path, progress: Callable[[int, int], None] | None = None
+) -> DemoSummary:
+    """A complete demo database at ``path`` (created fresh): content, people, history."""
+    from svctrainer.services.api import Services  # noqa: PLC0415 - api imports this module
+
+    path.unlink(missing_ok=True)
+    services = Services.open(f"sqlite:///{path}")
+    try:
+        services.content.sync_bundled()
+        summary = create_demo_branch(services.db, Actor.command_line())
+        attempts = generate_history(services.db, progress=progress)
+        with services.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        services.close()
+    return DemoSummary(summary.people, summary.teams, attempts)
+
+
+def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> Path:
+    """The demo database for this release and its shipped content, built once and kept in
+    the cache folder: ``gui --demo`` then opens a copy in a moment instead of replaying six
+    months of practice every time."""
+    # Keyed by day too: the history ends today, so yesterday's copy would look stale.
+    digest = hashlib.sha256(f"{__version__}/{datetime.now(UTC).date()}".encode())
+    for file in bundled_content_files():
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    cached = folder / f"demo-{digest.hexdigest()[:16]}.sqlite3"
+    if not cached.exists():
+        for stale in folder.glob("demo-*.sqlite3"):
+            stale.unlink(missing_ok=True)
+        building = cached.with_suffix(f".building-{os.getpid()}")
+        build_demo_database(building, progress)
+        for side in ("-wal", "-shm"):
+            Path(f"{building}{side}").unlink(missing_ok=True)
+        building.replace(cached)
+    return cached
+
+
+def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """``svctrainer demo``: a new SQLite file gets a copy of the (cached) demo database; any
+    other empty database (an existing file, a server) is filled in place."""
+    if db.path is not None and (not db.path.exists() or db.path.stat().st_size == 0):
+        db.dispose()
+        shutil.copyfile(cached_demo_database(progress), db.path)
+        with db.reading() as session:
+            people = session.scalar(select(func.count()).select_from(Person)) or 0
+            attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
+        return DemoSummary(int(people), len(TEAMS), int(attempts))
+    from svctrainer.services.content import ContentService  # noqa: PLC0415
+    from svctrainer.store.migrate import ensure_current  # noqa: PLC0415
+
+    ensure_current(db)
+    ContentService(db).sync_bundled()
+    summary = create_demo_branch(db, Actor.command_line())
+    attempts = generate_history(db, progress=progress)
+    return DemoSummary(summary.people, summary.teams, attempts)

@@ -139,3 +139,30 @@ def test_teams_tab_sets_trainers(qtbot, admin_page, branch, on_next_dialog):
     on_next_dialog(tick)
     tab.trainers_button.click()
     qtbot.waitUntil(lambda: "Tia Trainer" in tab.model.index(1, 2).data())
+
+
+def test_audit_log_exports_to_csv_with_formulas_neutralised(qtbot, admin_page, branch, tmp_path):
+    import csv
+
+    from svctrainer.services.actor import Actor as _Actor
+
+    sly = branch.services.people.create_person(
+        _Actor.command_line(),
+        name="=SUM(A1)",
+        employee_number="Z9",
+        pin="2468",
+        roles=[Role.TELLER],
+    )
+    branch.services.auth.sign_in(sly.id, "2468")  # audited under the name "=SUM(A1) (Z9)"
+    admin_page.tabs.setCurrentIndex(3)
+    view = admin_page.tabs.currentWidget()
+    view.refresh()
+    qtbot.waitUntil(lambda: any(e.actor.startswith("=SUM") for e in view.model.rows()))
+    path = view.export_csv(str(tmp_path / "audit.csv"))
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == ["at_utc", "actor", "action", "target_type", "target_id", "detail"]
+    assert len(rows) - 1 == view.model.rowCount()
+    actors = [r[1] for r in rows[1:]]
+    assert "'=SUM(A1) (Z9)" in actors  # a spreadsheet shows it as text, never runs it
+    assert not any(a.startswith("=") for a in actors)

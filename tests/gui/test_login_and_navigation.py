@@ -45,11 +45,35 @@ def test_each_role_navigates_every_page_it_may_see(qtbot, window, sign_in, branc
 
 def test_navigation_table_matches_roles():
     assert [t.key for t in targets_for(permissions_of({Role.TELLER}))] == [
+        "assignments",
         "practice",
         "progress",
-        "assignments",
     ]
     assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 7)}
+
+
+def test_a_teller_lands_on_assignments_only_while_some_are_open(qtbot, window, sign_in, branch):
+    from datetime import date, timedelta
+
+    svc = branch.services
+    svc.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.current_page_key() == "practice"  # nothing assigned yet
+    qtbot.waitUntil(lambda: not window.background.busy)
+    window.sign_out_action.trigger()
+    svc.assignments.create(
+        branch.actor(branch.trainer),
+        targets={"tenkey-amounts-test.en": {"mode": "test"}},
+        team_ids=[branch.team_a.id],
+        due_on=date.today() + timedelta(days=3),
+    )
+    sign_in(branch.teller)
+    assert window.current_page_key() == "assignments"
+    assert window.nav.item(0).data(Qt.ItemDataRole.UserRole + 2) == "assignments"
+    qtbot.waitUntil(lambda: not window.background.busy)
+    window.sign_out_action.trigger()
+    sign_in(branch.outsider_teller)  # team B: nothing open
+    assert window.current_page_key() == "practice"
 
 
 def test_wrong_pin_is_explained_and_the_profile_locks(qtbot, window, branch):

@@ -82,3 +82,18 @@ def test_not_a_database_without_backups_quits_cleanly(qtbot, tmp_path, on_next_d
     assert "not an svctrainer database" in seen["text"]
     assert path.read_text() == "not a database"
     assert not window.isVisible()
+
+
+def test_a_second_window_on_the_same_database_is_told_it_is_safe(qtbot, services, db_path):
+    services.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    windows = []
+    for _ in range(2):
+        window = MainWindow(GuiSettings())
+        qtbot.addWidget(window)
+        Startup(window, str(db_path), demo=False).run()
+        windows.append(window)
+    first, second = (w.statusBar().currentMessage() for w in windows)
+    assert "already open" not in first
+    assert "already open with this database" in second
+    for w in windows:
+        w.services.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -123,6 +124,7 @@ class PinResetDialog(QDialog):
             ).replace("%1", person.name)
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.pin = PinField()
         self.pin_again = PinField()
         self.error = QLabel()
