@@ -150,7 +150,7 @@ def _content_commands(sub: Subparsers) -> None:
     _command(
         content, "list", "list the newest version of every drill and scenario", "content:list_"
     )
-    attempt = _group(sub, "attempt", "inspect stored attempts")
+    attempt = _group(sub, "attempt", "inspect stored attempts; import saved ones")
     rescore = _command(
         attempt, "rescore", "replay an attempt's event log and compare", "attempts:rescore"
     )
@@ -159,6 +159,13 @@ def _content_commands(sub: Subparsers) -> None:
         "--latest", action="store_true", help="score against the newest version of the content"
     )
     rescore.add_argument("--json", action="store_true")
+    saved = _command(
+        attempt,
+        "import",
+        "store attempts a workstation kept in a file when it could not save them",
+        "attempts:import_saved",
+    )
+    saved.add_argument("files", nargs="+", metavar="FILE", help="saved attempt files (.json)")
 
 
 def _scenario_commands(sub: Subparsers) -> None:

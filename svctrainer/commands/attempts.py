@@ -1,4 +1,4 @@
-"""``svctrainer attempt rescore``: replay an attempt's stored event log."""
+"""``svctrainer attempt rescore|import``: replay a stored attempt; bring in saved ones."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 import uuid
+from pathlib import Path
 
 from svctrainer.commands.runner import FAILURE
 from svctrainer.commands.session import open_services
 from svctrainer.services.actor import Actor
-from svctrainer.services.errors import InvalidInputError
+from svctrainer.services.errors import InvalidInputError, ServiceError
 
 
 def rescore(args: argparse.Namespace) -> int:
@@ -50,3 +51,28 @@ def rescore(args: argparse.Namespace) -> int:
         sys.stderr.write("svctrainer: the stored figures do not match the event log\n")
         return FAILURE
     return 0
+
+
+def import_saved(args: argparse.Namespace) -> int:
+    """Import every file given; one bad file does not stop the others from coming in."""
+    services = open_services(args)
+    failed = 0
+    try:
+        for name in args.files:
+            path = Path(name)
+            try:
+                data = path.read_bytes()
+                outcome = services.saved_attempts.import_file(Actor.command_line(), data, str(path))
+            except (OSError, ServiceError) as exc:
+                failed += 1
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                sys.stderr.write(f"svctrainer: {path}: {reason}\n")
+                continue
+            if outcome.attempt is None:
+                print(f"already stored  {path}")
+            else:
+                a = outcome.attempt
+                print(f"imported        {path}  {a.id}  {a.person_name}  {a.content_id}")
+    finally:
+        services.close()
+    return FAILURE if failed else 0

@@ -14,6 +14,7 @@ from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.reports import ReportService
+from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import ensure_current
@@ -35,6 +36,7 @@ class Services:
         self.content = ContentService(db)
         self.attempts = AttemptService(db)
         self.drafts = DraftService(db, self.attempts)
+        self.saved_attempts = SavedAttemptService(db, self.attempts)
         self.assignments = AssignmentService(db)
         self.hand_count = HandCountService(db)
         self.progress = ProgressService(db)

@@ -188,3 +188,40 @@ def test_nav_is_locked_while_a_drill_runs(qtbot, practice, window):
     screen.request_stop()  # nothing typed yet: back to the catalogue, nothing saved
     assert practice.screen is None
     assert window.nav.isEnabled()
+
+
+def test_a_result_the_database_refuses_is_kept_in_a_file_and_imported_later(  # noqa: PLR0917
+    qtbot, practice, branch, monkeypatch, on_next_dialog, tmp_path, db_path, cli
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from svctrainer.store.errors import StorageFullError
+
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    Typist(screen).type(_amount_on_screen(screen) + "\n", keypad=True)
+
+    def full(*_args, **_kwargs):
+        raise StorageFullError("the disk holding svctrainer.sqlite3 is full")
+
+    monkeypatch.setattr(branch.services.attempts, "record_drill", full)
+    kept = tmp_path / "kept.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(kept), ""))
+    on_next_dialog(
+        lambda box: next(b for b in box.buttons() if b.text() == "Save to file…").click()
+    )
+    screen.request_stop()
+    qtbot.waitUntil(lambda: practice.screen is None, timeout=10_000)  # back to the catalogue
+    assert kept.exists()
+    # Later an administrator brings it in with the real command line.
+    done = cli("attempt", "import", str(kept), "--db", str(db_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("imported")
+    [stored] = branch.services.attempts.history(branch.actor(branch.teller), branch.teller.id)
+    assert stored.content_id == "tenkey-amounts-practice.en"
+    assert stored.details["strokes"] > 0
+    again = cli(
+        "attempt", "import", str(kept), str(tmp_path / "missing.json"), "--db", str(db_path)
+    )
+    assert again.returncode == 1
+    assert again.stdout.startswith("already stored")
+    assert again.stderr.strip().endswith("missing.json: No such file or directory")

@@ -118,6 +118,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.INVALIDATE_RESULT,
         lambda b, a: b.services.attempts.invalidate(a, b.attempt.id, "matrix test"),
     ),
+    "saved_attempts.import_file": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.saved_attempts.import_file(a, _saved_copy(b.attempt), "m.json"),
+    ),
     "attempts.record_scenario": (Permission.PRACTISE, lambda b, a: _record_scenario_own(b, a)),  # noqa: PLW0108 - defined below
     "attempts.decisions": (
         Permission.VIEW_TEAM_RESULTS,
@@ -294,6 +298,22 @@ SELF_SERVICE = {
     "drafts.discard",
 }
 CLI = Actor.command_line()
+
+
+def _saved_copy(attempt) -> bytes:
+    """A saved-attempt file of an attempt already stored: importing it stores nothing."""
+    from svctrainer.core.saved_attempt import DRILL, SavedAttempt, saved_attempt_json
+
+    saved = SavedAttempt(
+        DRILL,
+        attempt.person_id,
+        attempt.content_item_id,
+        attempt.content_id,
+        attempt.mode,
+        attempt.started_at,
+        b"",
+    )
+    return saved_attempt_json(saved).encode()
 TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
 
 
@@ -397,6 +417,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.people import PeopleService
     from svctrainer.services.progress import ProgressService
     from svctrainer.services.reports import ReportService
+    from svctrainer.services.saved_attempts import SavedAttemptService
     from svctrainer.services.settings import SettingsService
 
     return {
@@ -407,6 +428,7 @@ def _service_classes() -> dict[str, type]:
         "content": ContentService,
         "attempts": AttemptService,
         "drafts": DraftService,
+        "saved_attempts": SavedAttemptService,
         "assignments": AssignmentService,
         "hand_count": HandCountService,
         "progress": ProgressService,

@@ -6,7 +6,6 @@ the result. While a drill runs, the rest of the window stays out of the way.
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -85,6 +84,12 @@ class PracticePage(QWidget):
         self.detail_facts.setWordWrap(True)
         self.instructions = QTextBrowser()
         self.instructions.setOpenLinks(False)
+        self.instructions.setPlaceholderText(
+            self.tr(
+                "Choose a drill or a customer scenario on the left to read what it asks, "
+                "then start practice (Enter) or take the test (Ctrl+T)."
+            )
+        )
         self.practice_button = QPushButton(self.tr("Start &practice"))
         self.test_button = QPushButton(self.tr("Take the &test"))
         self.practice_button.setDefault(True)
@@ -118,7 +123,8 @@ class PracticePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([340, 600])
+        splitter.setStretchFactor(1, 1)  # a wider window widens the instructions
+        splitter.setSizes([420, 560])  # room for "Cheque amounts in words — practice (…)"
         box = QVBoxLayout(self.catalogue)
         box.setContentsMargins(12, 12, 12, 12)
         box.addWidget(splitter)
@@ -129,6 +135,8 @@ class PracticePage(QWidget):
     def activated(self) -> None:
         if not self._records:
             self.refresh()
+        if self.stack.currentWidget() is self.catalogue:
+            self.tree.setFocus()  # arrows pick a drill, Enter starts it
 
     def refresh(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
@@ -172,14 +180,20 @@ class PracticePage(QWidget):
                 groups[key] = group
             item = QTreeWidgetItem([record.title])
             item.setData(0, CONTENT_ROLE, record)
-            item.setToolTip(0, f"{record.content_id} v{record.version}")
+            item.setToolTip(0, f"{record.title}\n{record.content_id} v{record.version}")
             group.addChild(item)
         if SCENARIO_GROUP in groups:  # conversations after the drills
             index = self.tree.indexOfTopLevelItem(groups[SCENARIO_GROUP])
             self.tree.addTopLevelItem(self.tree.takeTopLevelItem(index))
         self.tree.expandAll()
-        if keep is not None:
-            self.select_content(keep.content_id)
+        if keep is None or not self.select_content(keep.content_id):
+            self._select_first()
+
+    def _select_first(self) -> None:
+        """Something is always chosen while anything matches, so the detail pane never
+        sits empty and Enter starts a drill straight away."""
+        if self.tree.topLevelItemCount() and self.tree.topLevelItem(0).childCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
 
     def selected_record(self) -> ContentRecord | None:
         item = self.tree.currentItem()
@@ -369,7 +383,8 @@ class PracticePage(QWidget):
         box.setText(describe(exc))
         box.setInformativeText(
             self.tr(
-                "The attempt is kept in memory. Try again, or save it to a file to import later."
+                "The attempt is kept in memory. Try again, or save it to a file; an "
+                "administrator brings it in later with 'svctrainer attempt import FILE'."
             )
         )
         retry_button = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
@@ -383,25 +398,30 @@ class PracticePage(QWidget):
 
     def _export_attempt(self, record: ContentRecord, run: DrillRun, started: datetime) -> bool:
         from svctrainer.core.keystrokes import encode_events  # noqa: PLC0415
+        from svctrainer.core.saved_attempt import (  # noqa: PLC0415
+            DRILL,
+            SavedAttempt,
+            saved_attempt_json,
+        )
 
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save attempt"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
         )
         if not name:
             return False
-        payload = {
-            "format": "svctrainer-attempt-1",
-            "person_id": str(self._ctx.signed_in.person.id),
-            "content_item_id": str(record.id),
-            "content_id": record.content_id,
-            "mode": str(run.mode),
-            "seed": run.seed,
-            "options": dict(run.options),
-            "started_at": started.isoformat(),
-            "events_hex": encode_events(run.events).hex(),
-        }
+        saved = SavedAttempt(
+            kind=DRILL,
+            person_id=self._ctx.signed_in.person.id,
+            content_item_id=record.id,
+            content_id=record.content_id,
+            mode=str(run.mode),
+            started_at=started,
+            log=encode_events(run.events),
+            seed=run.seed,
+            options=dict(run.options),
+        )
         try:
-            Path(name).write_text(json.dumps(payload), encoding="utf-8")
+            Path(name).write_text(saved_attempt_json(saved), encoding="utf-8")
         except OSError as exc:
             show_error(self, exc)
             return False
