@@ -127,6 +127,23 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        """Close every connection, first folding the write-ahead log into the main file.
+
+        SQLite does this itself when the last connection closes, but only if nothing else
+        holds the file at that moment; doing it explicitly means the file alone is the
+        whole database afterwards — safe to copy, back up, or read from read-only media.
+        """
+        if self.path is not None and not self.options.read_only:
+            wal = Path(f"{self.path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                try:
+                    raw = self.engine.raw_connection()
+                    try:
+                        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    finally:
+                        raw.close()
+                except (sqlite3.Error, DBAPIError):
+                    pass  # another process is reading: it will checkpoint when it closes
         self.engine.dispose()
 
 

@@ -10,7 +10,6 @@ import must leave the database exactly as it was.
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -96,7 +95,7 @@ def _check_problems(label: str, problems: list) -> None:
 
 
 @pytest.mark.slow
-def test_ten_thousand_mutated_files_never_crash_and_always_point_at_a_line():
+def test_ten_thousand_mutated_files_never_crash_and_always_point_at_a_line(figure):
     rng = random.Random(7_700)
     seeds = _seeds()
     checked = 0
@@ -123,11 +122,11 @@ def test_ten_thousand_mutated_files_never_crash_and_always_point_at_a_line():
             checked += 1
     assert checked >= 10_000
     assert rejected > checked // 4  # the mutations really do break files
-    sys.stderr.write(f"\n{checked} files fuzzed, {rejected} rejected with located problems\n")
+    figure(f"content fuzz: {checked} files checked, {rejected} rejected, every problem located")
 
 
 @pytest.mark.slow
-def test_rejected_imports_leave_the_database_unchanged(services, tmp_path):
+def test_rejected_imports_leave_the_database_unchanged(services, tmp_path, figure):
     rng = random.Random(99)
     seeds = _seeds()
     pool = seeds[".toml"] + seeds[".yaml"]
@@ -153,3 +152,4 @@ def test_rejected_imports_leave_the_database_unchanged(services, tmp_path):
         assert [o.status for o in outcomes] == ["rejected"]
         tried += 1
     assert counts() == before
+    figure(f"rejected imports: {tried} bad files imported, database unchanged")

@@ -86,7 +86,7 @@ def _run_until_killed(db_path: Path, number: str, rng: random.Random, reported: 
 
 
 @pytest.mark.slow
-def test_no_committed_attempt_is_lost_across_200_sigkills(services, db_path):
+def test_no_committed_attempt_is_lost_across_200_sigkills(services, db_path, figure):
     numbers = _prepare(db_path, services)
     rng = random.Random(20261123)
     reported: list[str] = []
@@ -115,11 +115,11 @@ def test_no_committed_attempt_is_lost_across_200_sigkills(services, db_path):
     reopened = Services.open(str(db_path))
     assert reopened.auth.needs_setup() is False
     reopened.close()
-    sys.stderr.write(f"\n{kills[0]} kills, {len(reported)} committed attempts, all present\n")
+    figure(f"durability: {kills[0]} SIGKILLs, {len(reported)} committed attempts, all present")
 
 
 @pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(services, db_path):
+def test_two_processes_writing_at_once_lose_nothing(services, db_path, figure):
     numbers = _prepare(db_path, services)
     per_process = 60
     procs = [
@@ -141,3 +141,6 @@ def test_two_processes_writing_at_once_lose_nothing(services, db_path):
     assert set(reported) <= set(stored)
     assert len(stored) == len(reported)
     assert check_database(str(db_path)).ok
+    figure(
+        f"concurrency: {len(numbers)} processes wrote {len(reported)} attempts at once, all present"
+    )

@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,13 +40,28 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
     return done.returncode == 0
 
 
+@contextmanager
+def _tmpfs(where: Path, size: str) -> Iterator[Path]:
+    if shutil.which("mount") is None or not _mount_tmpfs(where, size):
+        pytest.skip("mounting a size-limited tmpfs is not permitted here")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "small"
-    if shutil.which("mount") is None or not _mount_tmpfs(where, "1200k"):
-        pytest.skip("mounting a size-limited tmpfs is not permitted here")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], check=False)
+    """Room for the shipped content and a few attempts, then full."""
+    with _tmpfs(tmp_path / "small", "1200k") as where:
+        yield where
+
+
+@pytest.fixture
+def removable_disk(tmp_path: Path) -> Iterator[Path]:
+    """Room enough that closing the database can fold its log into the file."""
+    with _tmpfs(tmp_path / "usb", "16m") as where:
+        yield where
 
 
 def _branch_on(path: Path) -> tuple[Services, Actor, object, object]:
@@ -99,13 +115,13 @@ def test_disk_full_is_reported_and_saved_attempts_stay(small_disk):
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_read_only_storage_is_reported(small_disk):
-    path = small_disk / "svctrainer.sqlite3"
+def test_read_only_storage_is_reported(removable_disk):
+    path = removable_disk / "svctrainer.sqlite3"
     svc, actor, record, definition = _branch_on(path)
     _record(svc, actor, record, definition, 1)
     svc.close()
     remount = subprocess.run(
-        ["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, check=False
+        ["mount", "-o", "remount,ro", str(removable_disk)], capture_output=True, check=False
     )
     if remount.returncode != 0:
         pytest.skip("remounting read-only is not permitted here")
