@@ -17,10 +17,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.drills.simulated_trainee import Skill
+from svctrainer.core.scenarios.simulated_customer_handler import HandlerSkill
 
 WEEKS = 26
 PRACTICE_MAX_ACTIVE_MS = 75_000  # a practice session is a short burst at the counter
-TEST_EVERY_DAYS = 14
+TEST_EVERY_DAYS = 5  # a test every week or so, rotating through the person's focus drills
+BASELINE_TESTS = 3  # the baseline is the median of the first three valid tests
+FOCUS_DRILLS = 3  # ten-key plus two more: what a branch trains a teller on at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +101,20 @@ def plan_history(
 ) -> list[PlannedAttempt]:
     """Attempts over the last ``WEEKS`` weeks for each person, oldest first.
 
-    ``content_ids`` are practice packs; ``test_content_ids`` test packs, taken about
-    every two weeks (three early ones make each person's baseline).
+    ``content_ids`` are practice packs; ``test_content_ids`` test packs, the first being
+    the one everybody takes (ten-key). Each person is tested on a few focus drills in
+    turn: three tests on each early on make the baselines, then about one a week.
     """
     rng = SeededRandom(seed)
     first_day = today - timedelta(weeks=WEEKS)
     planned: list[PlannedAttempt] = []
-    for person in people:
+    for number, person in enumerate(people):
         learner = make_learner(person, rng)
         favourite = rng.below(max(1, len(content_ids)))
         sessions = 0
         next_test = first_day + timedelta(days=1 + rng.below(5))
+        focus = _focus_tests(test_content_ids, number)
+        tests_taken = 0
         day = first_day
         while day < today:
             week = (day - first_day).days // 7
@@ -140,12 +146,10 @@ def plan_history(
                 and test_content_ids
             ):
                 when = datetime(day.year, day.month, day.day, 17, rng.below(50), tzinfo=UTC)
-                # The first tests are on the first test pack, so everyone has a baseline.
-                pick = rng.below(len(test_content_ids)) if sessions > 12 else 0
                 planned.append(
                     _attempt(
                         learner,
-                        test_content_ids[pick],
+                        focus[tests_taken % len(focus)],
                         mode="test",
                         when=when,
                         sessions=sessions,
@@ -154,11 +158,23 @@ def plan_history(
                         max_active_ms=None,
                     )
                 )
-                early = len([p for p in planned if p.person_key == person and p.mode == "test"]) < 3
-                next_test = day + timedelta(days=4 if early else TEST_EVERY_DAYS + rng.below(5) - 2)
+                tests_taken += 1
+                early = tests_taken < BASELINE_TESTS * len(focus)
+                next_test = day + timedelta(days=2 if early else TEST_EVERY_DAYS + rng.below(3) - 1)
             day += timedelta(days=1)
     planned.sort(key=lambda p: p.started_at)
     return planned
+
+
+def _focus_tests(test_content_ids: Sequence[str], index: int) -> list[str]:
+    """Ten-key for everyone, and the other drills dealt out in turn, so every drill has
+    a few people tested on it."""
+    if not test_content_ids:
+        return []
+    others = list(test_content_ids[1:])
+    extra = min(FOCUS_DRILLS - 1, len(others))
+    start = index * extra
+    return [test_content_ids[0], *(others[(start + k) % len(others)] for k in range(extra))]
 
 
 def _attempt(
@@ -182,3 +198,68 @@ def _attempt(
         behaviour_seed=rng.below(2**31),
         max_active_ms=max_active_ms,
     )
+
+
+SCENARIO_EVERY_DAYS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedScenarioRun:
+    person_key: str
+    content_id: str
+    mode: str  # "practice" | "test"
+    started_at: datetime
+    skill: HandlerSkill
+    seed: int
+
+
+def plan_scenario_runs(
+    people: Sequence[str], scenario_ids: Sequence[str], today: date, seed: int = 2027
+) -> list[PlannedScenarioRun]:
+    """Customer-handling practice over the same six months, oldest first.
+
+    Each person plays a scenario every week or so, going round all of them; their judgement
+    grows with the runs (the chance of the best answer rises from about 0.6 towards
+    0.95) and their answers come quicker, so tiers climb from "not met" towards
+    delight with setbacks on the way. Every third run is in test mode.
+    """
+    if not scenario_ids:
+        return []
+    rng = SeededRandom(seed)
+    first_day = today - timedelta(weeks=WEEKS)
+    planned: list[PlannedScenarioRun] = []
+    for person in people:
+        start_rate = 0.60 + rng.below(15) / 100
+        plateau_rate = 0.93 + rng.below(7) / 100
+        pace = 6.0 + rng.below(10)  # runs to get most of the way
+        order = list(scenario_ids)
+        offset = rng.below(len(order))
+        day = first_day + timedelta(days=rng.below(7))
+        runs = 0
+        while day < today:
+            if day.weekday() < 5:
+                progress = 1.0 - math.exp(-runs / pace)
+                rate = start_rate + (plateau_rate - start_rate) * progress
+                rate = min(1.0, max(0.0, rate + (rng.below(201) - 100) / 1000))
+                when = datetime(day.year, day.month, day.day, 9 + rng.below(8), rng.below(60),
+                                tzinfo=UTC)  # fmt: skip
+                planned.append(
+                    PlannedScenarioRun(
+                        person_key=person,
+                        content_id=order[(offset + runs) % len(order)],
+                        mode="test" if runs % 3 == 2 else "practice",
+                        started_at=when,
+                        skill=HandlerSkill(
+                            best_choice_rate=rate,
+                            decision_ms=9_000.0 - 4_000.0 * progress,
+                            spread=0.45,
+                        ),
+                        seed=rng.below(2**31),
+                    )
+                )
+                runs += 1
+                day += timedelta(days=SCENARIO_EVERY_DAYS + rng.below(5) - 2)
+            else:
+                day += timedelta(days=1)
+    planned.sort(key=lambda p: p.started_at)
+    return planned

@@ -10,7 +10,7 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,14 +18,27 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from svctrainer import __version__
-from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS
-from svctrainer.core.demo_history import PlannedAttempt, plan_history
+from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS, DemoPerson
+from svctrainer.core.demo_history import (
+    PlannedAttempt,
+    PlannedScenarioRun,
+    plan_history,
+    plan_scenario_runs,
+)
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.simulated_trainee import player_for, simulate
 from svctrainer.core.keystrokes import encode_events
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
 from svctrainer.core.roles import Role
+from svctrainer.core.scenarios.decision_log_codec import (
+    DECISION_ENCODING,
+    encode_decisions,
+    stored_run,
+)
+from svctrainer.core.scenarios.engine import DecisionLogEntry
+from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.scenarios.simulated_customer_handler import simulate_run
 from svctrainer.locations import cache_dir
 from svctrainer.services import audit
 from svctrainer.services.actor import Actor
@@ -152,9 +165,72 @@ def generate_history(
         if progress is not None and n % 25 == 0:
             progress(n, len(plans))
     stored += _store(db, batch)
+    stored += _scenario_history(db, people, learners, today)
     if progress is not None:
         progress(len(plans), len(plans))
     return stored
+
+
+def _scenario_history(
+    db: Database, people: dict[str, uuid.UUID], learners: list[DemoPerson], today: date
+) -> int:
+    """Scenario runs played by a simulated teller through the real engine, stored with
+    their decision logs exactly as the GUI stores them."""
+    with db.reading() as session:
+        items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "scenario")))
+    scenarios: dict[str, tuple[ContentItem, Scenario]] = {}
+    by_language: dict[str, list[str]] = {}
+    for item in _newest(items):
+        parsed = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
+        if isinstance(parsed, Scenario):
+            scenarios[item.content_id] = (item, parsed)
+            by_language.setdefault(item.language, []).append(item.content_id)
+    stored = 0
+    for index, lang in enumerate(sorted(by_language)):
+        group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
+        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=2027 + index)
+        batch = []
+        for plan in plans:
+            item, scenario = scenarios[plan.content_id]
+            played = simulate_run(scenario, plan.skill, plan.seed)
+            if not played.log:
+                continue
+            batch.append(_scenario_rows(played.log, scenario, item, people[plan.person_key], plan))
+        stored += _store(db, batch)
+    return stored
+
+
+def _scenario_rows(
+    log: Sequence[DecisionLogEntry],
+    scenario: Scenario,
+    item: ContentItem,
+    person_id: uuid.UUID,
+    plan: PlannedScenarioRun,
+) -> tuple[dict[str, object], dict[str, object]]:
+    run = stored_run(scenario, log)
+    attempt_id = uuid.uuid4()
+    started_at = plan.started_at
+    attempt = {
+        "id": attempt_id,
+        "person_id": person_id,
+        "content_item_id": item.id,
+        "mode": plan.mode,
+        "started_at": started_at,
+        **run.figures,
+        "invalidated_reason": None,
+        "seed": None,
+        "app_version": __version__,
+        "workstation": "demo",
+        "details": run.details,
+        "recorded_at": started_at + timedelta(milliseconds=run.figures["duration_ms"]),
+    }
+    events = {
+        "attempt_id": attempt_id,
+        "encoding": DECISION_ENCODING,
+        "event_count": len(log),
+        "data": encode_decisions(log),
+    }
+    return attempt, events
 
 
 def _language_of(index: int) -> str:

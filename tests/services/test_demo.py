@@ -1,0 +1,77 @@
+"""The demo branch: every shipped drill and scenario has history from real, replayable
+runs, so a first-time user sees meaningful charts at once."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from svctrainer.services.actor import Actor
+from svctrainer.services.demo import create_demo_branch, generate_history
+from svctrainer.store.models import Attempt, ContentItem
+
+CLI = Actor.command_line()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from support import FAST_PIN_COST
+
+    from svctrainer.services.api import Services
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    services = Services.open(str(path), pin_cost=FAST_PIN_COST)
+    services.content.sync_bundled()
+    create_demo_branch(services.db, CLI, FAST_PIN_COST)
+    stored = generate_history(services.db)
+    yield services, stored
+    services.close()
+
+
+@pytest.mark.slow
+def test_every_drill_and_scenario_has_history_from_several_people(demo):
+    services, stored = demo
+    with services.db.reading() as session:
+        rows = session.execute(
+            select(
+                ContentItem.content_id, ContentItem.kind, func.count(Attempt.person_id.distinct())
+            )
+            .join(Attempt, Attempt.content_item_id == ContentItem.id)
+            .group_by(ContentItem.content_id, ContentItem.kind)
+        ).all()
+        total = session.scalar(select(func.count()).select_from(Attempt))
+        shipped = set(session.scalars(select(ContentItem.content_id)))
+    assert total == stored
+    people = {content_id: n for content_id, _, n in rows}
+    assert set(people) == shipped  # nothing shipped is left without history
+    assert min(people.values()) >= 2
+    assert {kind for _, kind, _ in rows} == {"drill", "scenario"}
+
+
+@pytest.mark.slow
+def test_demo_runs_rescore_to_their_stored_figures(demo):
+    services, _ = demo
+    with services.db.reading() as session:
+        picks = session.scalars(
+            select(Attempt.id)
+            .join(ContentItem, Attempt.content_item_id == ContentItem.id)
+            .where(ContentItem.kind.in_(["drill", "scenario"]))
+            .order_by(Attempt.started_at)
+            .limit(400)
+        ).all()
+    for attempt_id in picks[::40]:
+        assert services.attempts.rescore(CLI, attempt_id).matches
+
+
+@pytest.mark.slow
+def test_demo_tellers_improve_over_their_baseline(demo):
+    services, _ = demo
+    with services.db.reading() as session:
+        scenario_grades = session.execute(
+            select(Attempt.grade, func.count())
+            .join(ContentItem, Attempt.content_item_id == ContentItem.id)
+            .where(ContentItem.kind == "scenario")
+            .group_by(Attempt.grade)
+        ).all()
+    grades = dict(scenario_grades)
+    assert set(grades) == {"not_met", "satisfaction", "comfort", "delight"}
