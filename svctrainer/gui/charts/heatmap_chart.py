@@ -24,6 +24,7 @@ from svctrainer.gui.drills.figures import number, percent
 LATENCY = "latency"
 ERRORS = "errors"
 MAX_DATE_TICKS = 8
+MAX_KEYS = 16  # more rows than this (a full keyboard) cannot be labelled legibly
 KEY_NAMES = {"Enter": "⏎", "Backspace": "⌫", "Tab": "Tab", "Space": "␣", " ": "␣"}
 
 
@@ -32,10 +33,24 @@ def key_order(key: str) -> tuple[int, str]:
     return (0, key) if key.isdigit() else (1, key)
 
 
-def week_text(week: date) -> str:
+def week_text(week: date, with_year: bool = False) -> str:
+    """ "22 Jun" (month names from the locale; "22 Jun 2026" where the year is needed):
+    short enough for eight ticks, never the ambiguous all-digit short format."""
     return QLocale().toString(
-        QDate(week.year, week.month, week.day), QLocale.FormatType.ShortFormat
+        QDate(week.year, week.month, week.day), "d MMM yyyy" if with_year else "d MMM"
     )
+
+
+def shown_keys(heatmap: KeyHeatmap, limit: int = MAX_KEYS) -> list[str]:
+    """The keys to draw, in keypad order: all of them, or the ``limit`` most-typed."""
+    keys = list(heatmap.keys)
+    if len(keys) > limit:
+        hits = dict.fromkeys(keys, 0)
+        for (key, _week), cell in heatmap.cells.items():
+            if key in hits:
+                hits[key] += cell.hits
+        keys = sorted(keys, key=lambda k: (-hits[k], k))[:limit]
+    return sorted(keys, key=key_order)
 
 
 def weak_key_summary(heatmap: KeyHeatmap) -> str:
@@ -100,7 +115,7 @@ class KeyHeatmapChart(ChartFrame):
         import numpy as np  # noqa: PLC0415 - charts only
 
         self.heatmap, self.measure = heatmap, measure
-        keys = sorted(heatmap.keys, key=key_order)
+        keys = shown_keys(heatmap)
         rows = []
         for key in keys:
             raw = heatmap.latency_row(key) if measure == LATENCY else heatmap.error_rate_row(key)
@@ -126,9 +141,14 @@ class KeyHeatmapChart(ChartFrame):
         axis = self.plot.getAxis("left")
         axis.setTicks([[(i + 0.5, KEY_NAMES.get(k, k)) for i, k in enumerate(keys)]])
         step = max(1, math.ceil(len(heatmap.weeks) / MAX_DATE_TICKS))
-        self.plot.getAxis("bottom").setTicks(
-            [[(i + 0.5, week_text(w)) for i, w in enumerate(heatmap.weeks) if i % step == 0]]
-        )
+        # Off the plot's edges: pyqtgraph drops a label that would stick out of the axis.
+        first = step // 2 if len(heatmap.weeks) > 2 else 0
+        ticks, year = [], None
+        for i, week in enumerate(heatmap.weeks):
+            if i % step == first % step:
+                ticks.append((i + 0.5, week_text(week, with_year=week.year != year)))
+                year = week.year
+        self.plot.getAxis("bottom").setTicks([ticks])
         self.plot.setXRange(0, data.shape[1], padding=0)
         self.plot.setYRange(0, data.shape[0], padding=0)
         self.plot.setLabel("bottom", tr("Week starting"))
@@ -140,4 +160,8 @@ class KeyHeatmapChart(ChartFrame):
             .replace("%1", percent(low / 100))
             .replace("%2", percent(high / 100))
         )
+        if len(keys) < len(heatmap.keys):
+            scale_text += ". " + tr("The %1 most-typed of %2 keys shown.").replace(
+                "%1", str(len(keys))
+            ).replace("%2", str(len(heatmap.keys)))
         self.legend.setText(html.escape(f"{summary}  {scale_text}".strip()))

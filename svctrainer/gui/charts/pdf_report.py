@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
@@ -27,6 +27,7 @@ from svctrainer.services.progress_records import (
     DateRange,
     MetricSeries,
     PersonCustomerTime,
+    ScenarioProgress,
     TeamCustomerTime,
 )
 from svctrainer.services.reports import PersonReport, TeamReport
@@ -40,8 +41,9 @@ def tr(text: str, n: int = -1) -> str:
 
 
 def when_text(moment: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    from svctrainer.gui.charts.progress_chart import local_time_text  # noqa: PLC0415
+
+    return local_time_text(moment)
 
 
 def day_text(moment: datetime) -> str:
@@ -81,7 +83,7 @@ def gain_line(series: MetricSeries) -> str:
     p = series.progress
     if p.gain is None:
         if p.tests < 3:
-            return tr("No baseline yet: %n test(s) of the 3 needed.", p.tests)
+            return tr("No baseline yet: %1 of the 3 tests it needs.").replace("%1", str(p.tests))
         return tr("Baseline set; no test after it yet.")
     unit = {GainUnit.PERCENT: " %", GainUnit.PERCENTAGE_POINTS: " pp"}.get(p.gain_unit, "")
     sign = "+" if p.gain >= 0 else "−"
@@ -122,7 +124,6 @@ def status_text(status: str) -> str:
 def render_person_report(report: PersonReport, path: Path) -> int:
     from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
     from svctrainer.gui.charts.progress_chart import ProgressChart, metric_name  # noqa: PLC0415
-    from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
 
     palette = light_palette()
     person = report.person
@@ -140,9 +141,15 @@ def render_person_report(report: PersonReport, path: Path) -> int:
             .replace("%3", when_text(report.generated_at))
         ),
     ]
-    if report.drills:
+    # The drills that show a gain first, then by how many tests there are: page one
+    # answers "has this person improved?" (stable sort: ties keep the service's order).
+    drills = sorted(
+        report.drills,
+        key=lambda d: (d.metrics[0].progress.gain is None, -d.metrics[0].progress.tests),
+    )
+    if drills:
         rows = []
-        for drill in report.drills:
+        for drill in drills:
             head = drill.metrics[0]
             p = head.progress
             rows.append(
@@ -168,7 +175,7 @@ def render_person_report(report: PersonReport, path: Path) -> int:
                     tr("Attempts"),
                 ],
                 rows,
-                [3.2, 1.4, 1.1, 1.1, 1.1, 0.8, 1.0],
+                [3.9, 1.3, 1.0, 1.0, 1.0, 0.6, 1.0],
                 frozenset({2, 3, 4, 5, 6}),
             )
         )
@@ -176,7 +183,8 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(Paragraph(tr("No attempts in this period.")))
     blocks += _customer_blocks(report.customer_time)
     heatmaps = {h.family.key: h for h in report.heatmaps}
-    for drill in report.drills:
+    scenarios = {sc.family.key: sc for sc in report.scenarios}
+    for drill in drills:
         blocks.append(Heading(drill.family.title, 2))
         head = drill.metrics[0]
         blocks.append(Paragraph(gain_line(head), bold=True))
@@ -191,21 +199,31 @@ def render_person_report(report: PersonReport, path: Path) -> int:
             chart = KeyHeatmapChart(palette)
             chart.set_heatmap(heat.heatmap)
             blocks.append(Image(render_widget(chart, CHART_W, SMALL_H + 40)))
-    for scenario in report.scenarios:
+        scenario = scenarios.pop(drill.family.key, None)
+        if scenario is not None:  # tiers and radar in the scenario's own section
+            blocks += _scenario_blocks(scenario, palette)
+    for scenario in scenarios.values():
         blocks.append(Heading(scenario.family.title, 2))
-        tiers = TierChart(palette)
-        tiers.set_tiers(scenario.tiers)
-        blocks.append(Image(render_widget(tiers, CHART_W, SMALL_H)))
-        if scenario.radar is not None:
-            radar = RadarChart(palette)
-            radar.set_radar(scenario.radar)
-            blocks.append(Image(render_widget(radar, 560, 420), width_fraction=0.6))
+        blocks += _scenario_blocks(scenario, palette)
     frame = PageFrame(
         report.branch_name,
         title,
         tr("Generated %1 by svctrainer").replace("%1", when_text(report.generated_at)),
     )
     return write_blocks(path, title, frame, blocks)
+
+
+def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Block]:
+    from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
+
+    tiers = TierChart(palette)
+    tiers.set_tiers(scenario.tiers)
+    blocks: list[Block] = [Image(render_widget(tiers, CHART_W, SMALL_H))]
+    if scenario.radar is not None:
+        radar = RadarChart(palette)
+        radar.set_radar(scenario.radar)
+        blocks.append(Image(render_widget(radar, 560, 420), width_fraction=0.6))
+    return blocks
 
 
 def _customer_blocks(result: PersonCustomerTime) -> list[Block]:
@@ -248,7 +266,7 @@ def _signed(value: float) -> str:
 
 
 def render_team_report(report: TeamReport, path: Path) -> int:
-    from svctrainer.gui.charts.team_chart import BarChart, team_label  # noqa: PLC0415
+    from svctrainer.gui.charts.team_chart import BarChart, frame_height, team_label  # noqa: PLC0415
 
     palette = light_palette()
     subject = report.team_name or tr("all teams")
@@ -275,11 +293,15 @@ def render_team_report(report: TeamReport, path: Path) -> int:
             tr("minutes a day"),
             lambda v: "—" if v is None else number(v, 1),
         )
-        blocks.append(Image(render_widget(chart, CHART_W, 80 + 26 * len(teams))))
+        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(teams)))))
     if not report.dashboards:
         blocks.append(Paragraph(tr("No attempts in this period.")))
-    for board in report.dashboards:
-        blocks += _dashboard_blocks(board, palette)
+    boards = sorted(
+        report.dashboards,
+        key=lambda b: (-b.everyone.with_gain, -b.everyone.with_baseline),
+    )
+    for board in boards:
+        blocks += _dashboard_blocks(board, palette, one_team=report.team_name is not None)
     frame = PageFrame(
         report.branch_name,
         title,
@@ -307,9 +329,9 @@ def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
     return blocks
 
 
-def _dashboard_blocks(board: Dashboard, palette: object) -> list[Block]:
+def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list[Block]:
     from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
-    from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+    from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
 
     unit = board.entries[0].row.unit if board.entries else None
     everyone = board.everyone
@@ -332,12 +354,26 @@ def _dashboard_blocks(board: Dashboard, palette: object) -> list[Block]:
     if len(board.teams) > 1:
         chart = BarChart(palette)  # type: ignore[arg-type]
         chart.set_team_gains(board.teams, _gain_axis(board))
-        blocks.append(Image(render_widget(chart, CHART_W, 90 + 26 * len(board.teams))))
+        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(board.teams)))))
+    else:  # one team: compare its people instead
+        gains = sorted(
+            (e for e in board.entries if e.row.gain is not None), key=lambda e: -(e.row.gain or 0)
+        )
+        if gains:
+            chart = BarChart(palette)  # type: ignore[arg-type]
+            chart.set_bars(
+                tr("Gain over baseline, person by person"),
+                [e.person.name for e in gains],
+                [e.row.gain for e in gains],
+                _gain_axis(board),
+                lambda v: gain_cell(v, _gain_unit(board)),
+            )
+            blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(gains)))))
     rows = [
         [
             e.person.name,
             e.person.employee_number,
-            e.person.team_name or "",
+            *([] if one_team else [e.person.team_name or ""]),
             level_text(board.metric, e.row.baseline),
             level_text(board.metric, e.row.latest),
             gain_cell(e.row.gain, e.row.gain_unit),
@@ -348,25 +384,24 @@ def _dashboard_blocks(board: Dashboard, palette: object) -> list[Block]:
         ]
         for e in board.entries
     ]
-    blocks.append(
-        Table(
-            [
-                tr("Name"),
-                tr("No."),
-                tr("Team"),
-                tr("Baseline"),
-                tr("Latest"),
-                tr("Gain"),
-                tr("Tests"),
-                tr("Practised"),
-                tr("Status"),
-                tr("Done/late"),
-            ],
-            rows,
-            [1.6, 0.8, 0.9, 1.05, 0.95, 1.05, 0.7, 1.15, 1.95, 1.0],
-            frozenset({3, 4, 5, 6, 9}),
-        )
-    )
+    headers = [
+        tr("Name"),
+        tr("No."),
+        tr("Team"),
+        tr("Baseline"),
+        tr("Latest"),
+        tr("Gain"),
+        tr("Tests"),
+        tr("Practised"),
+        tr("Status"),
+        tr("Done/late"),
+    ]
+    widths = [1.6, 0.75, 1.3, 0.95, 0.95, 1.0, 0.6, 1.2, 1.8, 1.05]
+    right = {3, 4, 5, 6, 9}
+    if one_team:  # the team is in the title; its column would only repeat it
+        del headers[2], widths[2]
+        right = {i - 1 for i in right}
+    blocks.append(Table(headers, rows, widths, frozenset(right)))
     if board.improved_most:
         best = [
             f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
@@ -374,10 +409,18 @@ def _dashboard_blocks(board: Dashboard, palette: object) -> list[Block]:
         ]
         blocks.append(Paragraph(tr("Improved most: %1").replace("%1", ", ".join(best))))
     if board.stalled:
-        shown = [f"{e.person.name} ({status_text(e.row.status)})" for e in board.stalled[:12]]
+        shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
         more = " …" if len(board.stalled) > 12 else ""
         blocks.append(Paragraph(tr("Stalled: %1").replace("%1", ", ".join(shown)) + more))
     return blocks
+
+
+def stall_reason(status: str) -> str:
+    """Why, after "Stalled:" (not "stalled: no practice" again)."""
+    return {
+        StallStatus.NO_GAIN: tr("no gain"),
+        StallStatus.NO_PRACTICE: tr("no practice"),
+    }.get(StallStatus(status), status_text(status))
 
 
 def _gain_unit(board: Dashboard) -> str:

@@ -9,6 +9,8 @@ their values. Hovering a point shows the attempt; clicking it emits ``attempt_cl
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -34,8 +36,13 @@ POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
 
 
 def local_time_text(moment: datetime) -> str:
+    """Date and time in the user's locale; ISO-like where no locale is set (the C
+    locale's short format, "23 11 2026 13:46", reads as neither day-first nor ISO)."""
     when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return when.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(when, QLocale.FormatType.ShortFormat)
 
 
 def metric_name(metric: Metric, unit: str | None) -> str:
@@ -115,8 +122,10 @@ class ProgressChart(ChartFrame):
             glyph = {"practice": "●", "test": "■", "logged": "◆"}[mode]
             legend.append((colour, glyph, mode_label(mode)))
         if series.trend is not None:
+            # An extrapolated trend must not promise 104 % accuracy or a negative speed.
+            high = 100.0 if series.metric in (Metric.ACCURACY, Metric.SCORE) else None
             plot.plot(
-                *self._xy(list(series.trend.line)),
+                *clip_line(*self._xy(list(series.trend.line)), 0.0, high),
                 pen=pg.mkPen(c.trend, width=2, style=Qt.PenStyle.DashLine),
             )
             legend.append((c.trend, "╍", tr("Trend")))
@@ -143,8 +152,9 @@ class ProgressChart(ChartFrame):
                     "anchors": [corner, corner],
                 },
             )
+            line.setZValue(-10)  # under the points: a label never hides an attempt
             plot.addItem(line)
-            legend.append((colour, "┈", text))
+            legend.append((colour, "╍", text))
         self.set_legend(legend)
 
     def _points(
@@ -234,6 +244,39 @@ def chart_pair(
         chart.set_series(series)
         charts.append(chart)
     return charts
+
+
+def clip_line(
+    xs: list[float], ys: list[float], low: float, high: float | None
+) -> tuple[list[float], list[float]]:
+    """The polyline cut where it leaves ``low`` ≤ y ≤ ``high`` (None: no upper bound);
+    segments wholly outside are dropped, a crossing is interpolated on x."""
+    top = math.inf if high is None else high
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(zip(xs, ys, strict=True)):
+        t0, t1 = 0.0, 1.0
+        dy = y1 - y0
+        for bound, inside_above in ((low, True), (top, False)):
+            if math.isinf(bound):
+                continue
+            if dy == 0:
+                if (y0 < bound) if inside_above else (y0 > bound):
+                    t0, t1 = 1.0, 0.0
+                continue
+            t = (bound - y0) / dy
+            if (dy > 0) == inside_above:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+        if t0 > t1:
+            continue
+        for t in (t0, t1):
+            x, y = x0 + t * (x1 - x0), y0 + t * dy
+            if not out_x or (out_x[-1], out_y[-1]) != (x, y):
+                out_x.append(x)
+                out_y.append(y)
+    return out_x, out_y
 
 
 def _translucent(colour: Any) -> Any:

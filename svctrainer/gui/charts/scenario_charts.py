@@ -8,6 +8,7 @@ praise), delight (needs met the customer had not yet thought of).
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
@@ -81,9 +82,16 @@ class TierChart(ChartFrame):
             data=list(tiers),
         )  # fmt: skip
         self.plot.addItem(spots)
+        best = max(ys)
+        first_best = ys.index(best)  # the star marks when the best tier was first reached
+        self.plot.addItem(
+            pg.ScatterPlotItem(
+                x=[xs[first_best]], y=[best], symbol="star", size=18,
+                brush=pg.mkBrush(c.latest), pen=pg.mkPen(c.background),
+            )
+        )  # fmt: skip
         if len(xs) == 1:
             self.plot.setXRange(xs[0] - 86400, xs[0] + 86400)
-        best = max(ys)
         self.set_legend(
             [
                 (c.practice, "●", tr("One run")),
@@ -120,7 +128,14 @@ class RadarChart(ChartFrame):
             self.legend.setText(tr("No scenario runs in this period."))
             return
         n = len(radar.dimensions)
-        scale = max([1.0, *radar.first, *radar.latest])
+        # SERVQUAL points can be negative (a run that lost the customer's trust): the
+        # centre is the lowest value shown, so no polygon folds through the middle.
+        low = min([0.0, *radar.first, *radar.latest])
+        high = max([low + 1.0, *radar.first, *radar.latest])
+
+        def radius(value: float) -> float:
+            return (value - low) / (high - low)
+
         angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
         grid = QPen(c.faint)
         grid.setCosmetic(True)
@@ -131,13 +146,13 @@ class RadarChart(ChartFrame):
         first_pen = QPen(c.first, 2, Qt.PenStyle.DashLine)
         first_pen.setCosmetic(True)
         self._polygon(
-            [v / scale for v in radar.first], angles, first_pen, QBrush(Qt.BrushStyle.NoBrush)
+            [radius(v) for v in radar.first], angles, first_pen, QBrush(Qt.BrushStyle.NoBrush)
         )
         latest_pen = QPen(c.practice, 2.5)
         latest_pen.setCosmetic(True)
         fill = QColor(c.practice)
         fill.setAlphaF(0.3)
-        self._polygon([v / scale for v in radar.latest], angles, latest_pen, QBrush(fill))
+        self._polygon([radius(v) for v in radar.latest], angles, latest_pen, QBrush(fill))
         for dim, a, first, latest in zip(
             radar.dimensions, angles, radar.first, radar.latest, strict=True
         ):
@@ -147,7 +162,8 @@ class RadarChart(ChartFrame):
             item = pg.TextItem(caption, color=c.text, anchor=anchor)
             item.setPos(1.1 * x, 1.1 * y)
             self.plot.addItem(item)
-        self.plot.setRange(xRange=(-1.9, 1.9), yRange=(-1.4, 1.45), padding=0)
+        # Room for captions such as "Responsiveness" beside the outermost ring.
+        self.plot.setRange(xRange=(-2.5, 2.5), yRange=(-1.45, 1.5), padding=0)
         self.set_legend(
             [
                 (c.first, "┅", tr("First run, %1").replace("%1", local_time_text(radar.first_at))),
@@ -158,6 +174,16 @@ class RadarChart(ChartFrame):
                 ),
             ]
         )
+        if low < 0:
+            self.legend.setText(
+                self.legend.text()
+                + "<br>"
+                + html.escape(
+                    tr("Centre %1 points, outer ring %2.")
+                    .replace("%1", number(low))
+                    .replace("%2", number(high))
+                )
+            )
 
     def _polygon(
         self, radii: Sequence[float], angles: Sequence[float], pen: QPen, brush: QBrush

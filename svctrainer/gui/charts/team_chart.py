@@ -20,6 +20,17 @@ def team_label(team: str | None) -> str:
     return team if team is not None else tr("No team")
 
 
+def plot_height(bars: int) -> int:
+    """Pixels the plot needs for ``bars`` rows with the axis and its label under them."""
+    return max(160, 60 + ROW_PX * bars)
+
+
+def frame_height(bars: int) -> int:
+    """The whole chart's height (title and legend included): the size to draw it at
+    on paper, where a smaller widget would cut the axis off."""
+    return plot_height(bars) + 70
+
+
 class BarChart(ChartFrame):
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -51,7 +62,7 @@ class BarChart(ChartFrame):
         self.title.setText(title)
         self.labels, self.values = list(labels), list(values)
         self.plot.clear()
-        self.plot.setMinimumHeight(max(160, 60 + ROW_PX * len(labels)))
+        self.plot.setMinimumHeight(plot_height(len(labels)))
         if not labels:
             self.legend.setText(tr("No teams with results in this period."))
             return

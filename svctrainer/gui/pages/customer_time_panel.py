@@ -93,7 +93,9 @@ class CustomerTimePanel(QWidget):
             .replace("%2", signed(-(s.mean_seconds_saved_per_transaction or 0.0)))
         )
         lines = [
-            self.tr("%n person(s) with test results; each serves the mix below.", "", s.people),
+            self.tr("People with test results: %1; each serves the mix below.").replace(
+                "%1", str(s.people)
+            ),
             self._mix_line(result.setting),
         ]
         self.details.setText("<br>".join(html.escape(line) for line in lines))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +42,7 @@ from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
 from svctrainer.services.records import TeamRecord
 
+STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
@@ -57,6 +59,12 @@ def status_name(status: str) -> str:
     from svctrainer.gui.charts.pdf_report import status_text  # noqa: PLC0415
 
     return status_text(status)
+
+
+def _stall_reason(status: str) -> str:
+    from svctrainer.gui.charts.pdf_report import stall_reason  # noqa: PLC0415
+
+    return stall_reason(status)
 
 
 def _level(entry: DashboardEntry, value: float | None) -> str:
@@ -162,7 +170,7 @@ class DashboardTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
 
@@ -172,25 +180,31 @@ class DashboardTab(QWidget):
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
         self.stalled.setObjectName("stalledList")
-        for listing in (self.improved, self.stalled):
-            listing.setMaximumHeight(150)
-        side = QWidget()
-        side_box = QVBoxLayout(side)
-        side_box.setContentsMargins(0, 0, 0, 0)
-        side_box.addWidget(self.team_chart, 2)
-        side_box.addWidget(QLabel(self.tr("Improved most")))
-        side_box.addWidget(self.improved)
-        side_box.addWidget(
-            QLabel(self.tr("Stalled (no practice for 14 days, or under 2 % in 4 weeks)"))
+        # The table gets the full width (eleven columns, assignments last); the team
+        # comparison and the two lists sit side by side under it.
+        stalled_label = QLabel(
+            self.tr("Stalled (no practice for 14 days, or under 2 % in 4 weeks)")
         )
-        side_box.addWidget(self.stalled)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        stalled_label.setWordWrap(True)
+        side = QWidget()
+        side_grid = QGridLayout(side)  # one row for the captions: the lists line up
+        side_grid.setContentsMargins(0, 0, 0, 0)
+        side_grid.addWidget(self.team_chart, 0, 0, 2, 1)
+        side_grid.addWidget(QLabel(self.tr("Improved most")), 0, 1, Qt.AlignmentFlag.AlignBottom)
+        side_grid.addWidget(stalled_label, 0, 2, Qt.AlignmentFlag.AlignBottom)
+        side_grid.addWidget(self.improved, 1, 1)
+        side_grid.addWidget(self.stalled, 1, 2)
+        side_grid.setColumnStretch(0, 3)
+        side_grid.setColumnStretch(1, 2)
+        side_grid.setColumnStretch(2, 2)
+        side_grid.setRowStretch(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        side.setMaximumWidth(430)
-        split.setSizes([800, 400])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setSizes([400, 260])
         self.split = split
 
         self.summary = QLabel()
@@ -348,7 +362,7 @@ class DashboardTab(QWidget):
         self.stalled.clear()
         for e in dashboard.stalled:
             self.stalled.addItem(
-                f"{e.person.name} ({e.person.employee_number}): {status_name(e.row.status)}"
+                f"{e.person.name} ({e.person.employee_number}): {_stall_reason(e.row.status)}"
             )
         self.loaded.emit()
 

@@ -62,7 +62,10 @@ class MixEditor(QWidget):
                 self.tr("Other seconds"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # The type names ("transfer / standing order") get the room; the figures are short.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._update_total)
         self.total = QLabel()

@@ -159,8 +159,8 @@ class PersonProgressView(QWidget):
         self.radar_chart = RadarChart()
         scenario = QWidget()
         scenario_box = QHBoxLayout(scenario)
-        scenario_box.addWidget(self.tier_chart, 3)
-        scenario_box.addWidget(self.radar_chart, 2)
+        scenario_box.addWidget(self.tier_chart, 1)
+        scenario_box.addWidget(self.radar_chart, 1)
 
         self.customer_panel = CustomerTimePanel()
 
@@ -206,7 +206,7 @@ class PersonProgressView(QWidget):
             self.drill.addItem(labels[item.family.key], item.family.key)
             self.drill.setItemData(
                 self.drill.count() - 1,
-                self.tr("%n attempt(s)", "", item.attempts),
+                self.tr("Attempts: %1").replace("%1", str(item.attempts)),
                 Qt.ItemDataRole.ToolTipRole,
             )
         if not wanted and activity:  # first visit: the drill with the most tests
