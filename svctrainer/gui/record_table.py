@@ -31,10 +31,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        # Views ask for the same cell's text many times (painting, sizing columns to
+        # their contents, sorting); formatting it once keeps a 500-row table quick.
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def row_at(self, row: int) -> R | None:
@@ -54,10 +58,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return None
         record = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+        if role == Qt.ItemDataRole.DisplayRole or (role == SORT_ROLE and not column.sort_key):
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = column.text(record)
+            return text
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
+            return column.sort_key(record) if column.sort_key else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
