@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import replace
 from pathlib import Path
 
@@ -134,8 +135,14 @@ def test_round_trip_yaml_twee_yaml_keeps_every_node_choice_and_score(cli, tmp_pa
     assert checked[0] == checked[1]
 
 
-@pytest.mark.parametrize(("name", "passages"), [("real-1", 22), ("real-2", 62), ("real-3", 14)])
-def test_real_twine_stories_import(cli, tmp_path, name, passages):
+# Story passages and links naming a passage, from SOURCES.md: real-1 has 21 [[Target]] links;
+# real-2 has 123 pipe links of which 43 aim at the six targets that name no passage
+# (`"Hilfe"`, `passage()`, ...: SugarCube expressions, kept as text); real-3 has 30 links
+# of which 2 are URLs.
+@pytest.mark.parametrize(
+    ("name", "passages", "choices"), [("real-1", 22, 21), ("real-2", 62, 80), ("real-3", 14, 28)]
+)
+def test_real_twine_stories_import(cli, tmp_path, name, passages, choices):
     story = TWINE_STORIES / f"{name}.twee"
     if not story.is_file():
         pytest.skip(f"{story} is absent (the shared Twine stories live outside the repository)")
@@ -145,13 +152,35 @@ def test_real_twine_stories_import(cli, tmp_path, name, passages):
     lines = result.stdout.splitlines()
     assert f"{story}:1:1: warning: the story carries no scoring" in "\n".join(lines)
     assert all(line.startswith(f"{story}:") for line in lines[:-1]), lines
-    assert lines[-1].startswith(f"wrote {out}: {passages} nodes")
+    assert lines[-1].startswith(f"wrote {out}: {passages} nodes, {choices} choices (unscored)")
     assert lines[-1].split(", ")[-1].endswith("warning(s)")
     assert len(load_scenario_file(out).scenario.nodes) == passages  # no passage dropped
     twee = tmp_path / f"{name}-again.twee"
     exported = cli("scenario", "export-twee", str(out), "-o", str(twee))
     assert exported.returncode == 0, exported.stdout + exported.stderr
     assert twee.read_text(encoding="utf-8").count("\n:: ") + 1 >= passages
+
+
+SHIPPED = sorted((REPO / "drills" / "scenarios").glob("*.yaml"))
+TIERS = ("not_met", "satisfaction", "comfort", "delight")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_scenario_check_passes_every_shipped_file_with_a_path_to_each_tier(capsys, path):
+    """What a trainer sees running ``svctrainer scenario check`` on each shipped file (en
+    and zh): no finding, and among the endings' best runs every tier. The command's own
+    handler is called in-process (the subprocess path is tested above), which keeps this
+    to milliseconds per file."""
+    from svctrainer.commands.scenarios import check
+
+    assert check(argparse.Namespace(path=str(path))) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert out.err == ""
+    assert not [line for line in lines if line.startswith(str(path))], lines  # no finding
+    best = {line.split("best ", 1)[1].split(",")[0] for line in lines if line.startswith("ending")}
+    assert best == set(TIERS), lines
+    assert lines[-1] == "best tier reachable: delight"
 
 
 def test_an_existing_output_is_only_overwritten_with_force(cli, tmp_path):

@@ -1,6 +1,12 @@
 """Customer scenarios end to end: a teller picks a scenario on the Practice page, answers
 with the number keys while a controllable clock drives the countdown (no sleeping), and
-the saved attempt and the debrief show what the engine computed from those decisions."""
+the saved attempt and the debrief show what the engine computed from those decisions.
+
+Nothing here depends on real time: the screen's clock is a ``FakeClock`` that moves only
+when a test says so, and the screen's 50 ms timer is stopped as soon as a conversation
+opens, so the countdown moves only when a test fires that timer's signal itself
+(``tick``). A loaded machine can only make the tests slower, never change what they see;
+``WAIT_MS`` only bounds how long a background save may take before a test gives up."""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from svctrainer.core.scenarios.mood import Expression
 
 pytestmark = pytest.mark.gui
 S = 1_000_000_000
+WAIT_MS = 30_000  # for background work (loading, saving); generous for a loaded machine
 SAMPLE = "sample-queue-wait.en"  # content id: scenario id + language
 
 
@@ -39,13 +46,25 @@ def clock(monkeypatch):
     return fake
 
 
+def hold_the_timer(screen) -> None:
+    """Stop the screen's own 50 ms timer: from here on, only ``tick`` moves the countdown."""
+    assert screen.timer.isActive()  # a live screen does run its countdown by itself
+    screen.timer.stop()
+
+
+def tick(screen) -> None:
+    """What the stopped timer would do next: emit ``timeout``, running the screen's slot
+    through the same connection (so the wiring is tested too)."""
+    screen.timer.timeout.emit()
+
+
 @pytest.fixture
 def practice(qtbot, window, sign_in, branch):
     branch.services.content.sync_bundled()
     sign_in(branch.teller)
     assert window.go_to("practice")
     page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
     return page
 
 
@@ -77,13 +96,15 @@ class Play:
         page = self.page
         assert page.select_content(SAMPLE)
         self.qtbot.waitUntil(
-            lambda: page._current is not None and page._current[0].content_id == SAMPLE
+            lambda: page._current is not None and page._current[0].content_id == SAMPLE,
+            timeout=WAIT_MS,
         )
         (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
         player = page.screen
         assert player is not None
         assert player.objectName() == "scenarioPlayer"
         assert player.screen.objectName() == "scenarioScreen"
+        hold_the_timer(player.screen)
         return player
 
     def answer(self, screen, *numbers, think_s=4.0):
@@ -92,7 +113,7 @@ class Play:
             self.qtbot.keyClick(screen, getattr(Qt.Key, f"Key_{number}"))
 
     def debrief(self, player):
-        self.qtbot.waitUntil(lambda: player.debrief is not None, timeout=10_000)
+        self.qtbot.waitUntil(lambda: player.debrief is not None, timeout=WAIT_MS)
         return player.debrief
 
     def hesitant_best_run(self):
@@ -100,7 +121,7 @@ class Play:
         player = self.open()
         screen = player.screen
         self.clock.advance(15)
-        screen.tick()
+        tick(screen)
         # acknowledge, verify ID, check it, count twice, key the batch, offer payroll, set up
         self.answer(screen, 1, 1, 1, 1, 1, 2, 1)
         return player
@@ -134,12 +155,16 @@ def test_the_countdown_runs_out_and_keys_answer(qtbot, play, window):
     assert screen.countdown.format() == "15 s to answer"
     assert screen.choice_buttons[0].text_shown.startswith("Good afternoon")
     play.clock.advance(10)
-    screen.tick()
+    tick(screen)
     assert screen.countdown.value() == 5_000
     assert screen.countdown.format() == "5 s to answer"
     assert screen.run.log == ()
-    play.clock.advance(5)  # the 15 s are up: the teller hesitated
-    screen.tick()
+    play.clock.advance(4.999)
+    tick(screen)
+    assert screen.run.log == ()  # a millisecond before the deadline: still in time
+    assert screen.countdown.format() == "1 s to answer"
+    play.clock.advance(0.001)  # the 15 s are up: the teller hesitated
+    tick(screen)
     [hesitation] = screen.run.log
     assert hesitation.choice_id is None
     assert hesitation.t_ns - hesitation.entered_ns == 15 * S  # exactly at the deadline
@@ -167,6 +192,9 @@ def test_the_saved_attempt_is_what_the_decisions_score(play, branch):
     assert (attempt.grade, attempt.score, attempt.mode) == ("delight", 95.0, "practice")
     assert attempt.duration_ms == 15_000 + 7 * 4_000
     assert attempt.details["timeouts"] == 1
+    # hesitating cost responsiveness: the on_timeout's -2 against the best run's 4
+    assert attempt.details["servqual"]["responsiveness"] == 2
+    assert attempt.details["servqual"]["reliability"] == 6
     actor = branch.actor(branch.teller)
     stored = branch.services.attempts.history(actor, branch.teller.id)
     assert [a.id for a in stored] == [attempt.id]
@@ -195,6 +223,17 @@ def test_the_debrief_explains_the_run(qtbot, play, window):
     assert path.count("The best choice here.") == 7
     assert "I&#x27;ll tell the other" in debrief.ending.text()
     assert debrief.radar.dimensions[-1] == "tangibles"
+    assert debrief.radar.yours == {
+        "reliability": 6, "responsiveness": 2, "assurance": 3, "empathy": 4, "tangibles": 1
+    }  # fmt: skip
+    assert debrief.radar.best == {**debrief.radar.yours, "responsiveness": 4}
+    # the mood trace: arrival, the timeout, then each of the seven answers
+    xs, valence = debrief.mood_chart.valence.getData()
+    assert list(xs) == list(range(9))
+    assert [round(float(v), 2) for v in valence] == [
+        -2.5, -4.5, -2.7, -2.7, -2.2, -1.7, 0.55, 4.55, 5.0
+    ]  # fmt: skip
+    assert debrief.mood_chart.timeout_marks == [1]
     qtbot.keyClick(debrief, Qt.Key.Key_Escape)
     assert play.page.screen is None
     assert window.nav.isEnabled()
@@ -218,6 +257,10 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     player = play.open(Mode.TEST)
     screen = player.screen
     assert screen.show_feedback.isHidden()
+    play.clock.advance(15)  # a hesitation in a test: counted, but not commented on
+    tick(screen)
+    assert [e.choice_id for e in screen.run.log] == [None]
+    assert not screen.feedback.isVisible()
     play.answer(screen, 1, 2)  # acknowledge, then skip the ID check
     assert not screen.feedback.isVisible()
     # count twice; the verified batch is not offered: key it unverified; thank and close
@@ -228,6 +271,7 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     debrief = play.debrief(player)
     attempt = player.attempt
     assert (attempt.grade, attempt.mode) == ("not_met", "test")
+    assert attempt.details["timeouts"] == 1
     assert attempt.score <= 39
     assert debrief.tier_label.text() == "Not met"
     reasons = debrief.reasons.text()

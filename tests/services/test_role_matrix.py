@@ -314,6 +314,8 @@ def _saved_copy(attempt) -> bytes:
         b"",
     )
     return saved_attempt_json(saved).encode()
+
+
 TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
 
 

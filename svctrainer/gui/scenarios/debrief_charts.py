@@ -69,6 +69,9 @@ class ServqualRadar(QWidget):
         self.plot.hideAxis("left")
         self.plot.setAspectLocked(True)
         self.plot.setRange(xRange=(-1.8, 1.8), yRange=(-1.35, 1.45), padding=0)
+        # The points drawn, per dimension (what the captions say; tests read them).
+        self.yours = {d: yours.get(d, 0) for d in self.dimensions}
+        self.best = {d: best.get(d, 0) for d in self.dimensions} if best else None
         values = [max(0, yours.get(d, 0)) for d in self.dimensions]
         top_values = [max(0, best.get(d, 0)) for d in self.dimensions] if best else []
         self.scale = max([1, *values, *top_values])
@@ -180,10 +183,13 @@ class MoodTraceChart(QWidget):
             [comfort_min_valence] * 2,
             pen=pg.mkPen(COMFORT_GREEN, width=2, style=Qt.PenStyle.DotLine),
         )
-        if timeouts:
+        # Decision numbers where the time ran out, marked on the valence line (a number
+        # past the trace would have no point to mark: x and y must stay the same length).
+        self.timeout_marks = [i for i in timeouts if 0 <= i < len(trace)]
+        if self.timeout_marks:
             self.plot.plot(
-                list(timeouts),
-                [trace[i][0] for i in timeouts if i < len(trace)],
+                self.timeout_marks,
+                [trace[i][0] for i in self.timeout_marks],
                 pen=None,
                 symbol="x",
                 symbolSize=16,
@@ -196,7 +202,7 @@ class MoodTraceChart(QWidget):
             (AROUSAL, "╍╍", tr("Arousal (agitated +, calm −)")),
             (COMFORT_GREEN, "┈┈", tr("Comfort level")),
         ]
-        if timeouts:
+        if self.timeout_marks:
             keys.append((TIMEOUT_RED, "✕", tr("Time ran out")))
         # One wrapping label: entries move to a second line instead of being clipped.
         legend = QLabel(" &nbsp; &nbsp; ".join(_key_html(*key) for key in keys))
