@@ -354,6 +354,36 @@ def test_a_failed_save_keeps_the_run_and_retries(play, branch, monkeypatch, on_n
     assert "without their reasonable requirements being met" in debrief.reasons.text()
 
 
+def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noqa: PLR0917
+    qtbot, play, branch, monkeypatch, on_next_dialog, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from svctrainer.services.actor import Actor
+    from svctrainer.store.errors import DatabaseReadOnlyError
+
+    player = play.open()
+
+    def refuse(*_args, **_kwargs):
+        raise DatabaseReadOnlyError("/media/branch/svctrainer.sqlite3 is on read-only storage")
+
+    monkeypatch.setattr(branch.services.attempts, "record_scenario", refuse)
+    kept = tmp_path / "run.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(kept), ""))
+    on_next_dialog(
+        lambda box: next(b for b in box.buttons() if b.text() == "Save to file…").click()
+    )
+    play.answer(player.screen, 3, 2)  # argue back, send him to the manager
+    qtbot.waitUntil(kept.exists, timeout=30_000)
+    monkeypatch.undo()
+    outcome = branch.services.saved_attempts.import_file(
+        Actor.command_line(), kept.read_bytes(), str(kept)
+    )
+    assert outcome.attempt.kind == "scenario"
+    assert outcome.attempt.person_id == branch.teller.id
+    assert outcome.attempt.grade == "not_met"
+
+
 def test_again_starts_a_new_conversation(play, window):
     player = play.open()
     play.answer(player.screen, 3, 2)

@@ -8,7 +8,6 @@ can try again or save it to a file.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -18,8 +17,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QWidget
 
 from svctrainer.core.packs.definition import Mode
+from svctrainer.core.saved_attempt import SCENARIO, SavedAttempt, saved_attempt_json
 from svctrainer.core.scenarios.analysis import ReviewStep, best_result, review
-from svctrainer.core.scenarios.decision_log_codec import DECISION_ENCODING, encode_decisions
+from svctrainer.core.scenarios.decision_log_codec import encode_decisions
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, ScenarioRun
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
@@ -115,7 +115,10 @@ class ScenarioPlayer(QStackedWidget):
         box.setWindowTitle(self.tr("Your result is not saved yet"))
         box.setText(describe(exc))
         box.setInformativeText(
-            self.tr("The run is kept in memory. Try again, or save it to a file to import later.")
+            self.tr(
+                "The run is kept in memory. Try again, or save it to a file; an administrator "
+                "brings it in later with 'svctrainer attempt import FILE'."
+            )
         )
         box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
         file_button = box.addButton(self.tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
@@ -132,20 +135,17 @@ class ScenarioPlayer(QStackedWidget):
         )
         if not name:
             return False
-        payload = {
-            "format": "svctrainer-attempt-1",
-            "kind": "scenario",
-            "person_id": str(self._ctx.signed_in.person.id),
-            "content_item_id": str(self.record.id),
-            "content_id": self.record.content_id,
-            "content_version": self.record.version,
-            "mode": str(self.mode),
-            "started_at": started.isoformat(),
-            "encoding": DECISION_ENCODING,
-            "decisions_hex": encode_decisions(log).hex(),
-        }
+        saved = SavedAttempt(
+            kind=SCENARIO,
+            person_id=self._ctx.signed_in.person.id,
+            content_item_id=self.record.id,
+            content_id=self.record.content_id,
+            mode=str(self.mode),
+            started_at=started,
+            log=encode_decisions(log),
+        )
         try:
-            Path(name).write_text(json.dumps(payload), encoding="utf-8")
+            Path(name).write_text(saved_attempt_json(saved), encoding="utf-8")
         except OSError as exc:
             show_error(self, exc)
             return False
