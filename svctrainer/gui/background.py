@@ -69,9 +69,9 @@ class Background(QObject):
         def finished(result: Any, error: Exception | None) -> None:
             self._pending.discard(relay)
             self._busy -= 1
-            if self._busy == 0:
-                self._clear_busy()
             try:
+                if self._busy == 0:
+                    self._clear_busy()  # its timer may be gone with a closed window
                 if error is not None:
                     log.info("background call failed: %r", error)
                     on_error(error)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         for label in (self.person_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
+            label.setContentsMargins(12, 0, 4, 0)  # the two must not read as one line
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.person_label)
 

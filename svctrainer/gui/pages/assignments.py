@@ -127,7 +127,9 @@ class AssignmentsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        # Only one of the two shows; either takes the spare height, so an empty list
+        # reads as one note under the heading instead of lines scattered down the page.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         context.changes.attempts_changed.connect(self.refresh)
@@ -162,6 +164,7 @@ class AssignmentsPage(QWidget):
         self.summary.setText(" · ".join(parts))
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
+        self.start_button.setVisible(bool(items))
         row = 0
         if keep is not None:
             row = next((n for n, i in enumerate(items) if i.assignment.id == keep.assignment.id), 0)
