@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         landing = landing_key(self.context, self._targets)
         if landing is not None:
             self.go_to(landing)
+        self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self._offer_interrupted_attempts()
 
     def _offer_interrupted_attempts(self) -> None:
@@ -262,6 +263,13 @@ class MainWindow(QMainWindow):
         activated = getattr(page, "activated", None)
         if callable(activated):
             activated()
+        focused = QApplication.focusWidget()
+        if focused is None or not focused.isVisible():
+            # After sign-in the PIN field that had the focus is hidden; without a new
+            # focus the window's keyboard shortcuts would wait for a mouse click.
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            if page.focusWidget() is None or not page.focusWidget().isVisible():
+                self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- dialogs ---------------------------------------------------------------------------
 

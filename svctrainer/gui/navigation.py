@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from svctrainer.core.roles import Permission
+from svctrainer.core.roles import Permission, Role
 from svctrainer.gui.context import AppContext
 
 
@@ -111,13 +111,21 @@ def targets_for(permissions: frozenset[Permission]) -> list[NavTarget]:
 
 
 def landing_key(ctx: AppContext, targets: list[NavTarget]) -> str | None:
-    """The page shown right after sign-in: "My assignments" while the person has open
-    assignments, otherwise Practice (or the first page they may see).
+    """The page shown right after sign-in: for a teller "My assignments" while they have
+    open assignments, otherwise Practice; for a supervisor, trainer or admin who does
+    not practise, their own page.
 
     One small query on the GUI thread, once per sign-in, so the first page drawn is the
     right one; if it fails the person simply lands on Practice.
     """
     keys = [t.key for t in targets]
+    roles = ctx.signed_in.person.roles
+    if Role.TELLER not in roles:
+        # Someone who does not practise starts where their own work is.
+        for role, key in ((Role.SUPERVISOR, "supervisor"), (Role.TRAINER, "trainer"),
+                          (Role.ADMIN, "admin")):  # fmt: skip
+            if role in roles and key in keys:
+                return key
     if "assignments" in keys:
         try:
             if ctx.services.assignments.open_count(ctx.actor) > 0:

@@ -29,7 +29,7 @@ def test_first_run_creates_branch_and_signs_in_the_admin(qtbot, tmp_path, on_nex
     startup.run()
     assert window.context is not None
     assert window.context.signed_in.branch_name == "Harbour Branch"
-    assert window.current_page_key() == "practice"
+    assert window.current_page_key() == "admin"  # the first admin adds the people next
     assert "Ada Admin" in window.person_label.text()
     window.services.close()
 
