@@ -1,7 +1,10 @@
 """``svctrainer report`` and ``svctrainer export xapi``: reports for scheduled jobs.
 
 Dates are local calendar days, both included (``--to 2026-03-31`` covers all of the
-31st). A PDF needs Qt: the command creates an offscreen application for itself when
+31st). A wrong argument (a date that is not one, ``--from`` after ``--to``, an unknown
+employee number or team, an output path in a folder that does not exist or that is a
+folder) is a one-line usage error and exit 2, like argparse's own, before anything is
+written. A PDF needs Qt: the command creates an offscreen application for itself when
 there is no display, so a cron job on a server needs no X.
 """
 
@@ -15,14 +18,37 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from svctrainer.cli import USAGE_ERROR
 from svctrainer.commands.session import open_services
 from svctrainer.services.actor import Actor
-from svctrainer.services.errors import InvalidInputError, NotFoundError
+
+
+class UsageError(Exception):
+    """A wrong argument: reported on one line with exit 2 (``USAGE_ERROR``)."""
 
 
 def report(args: argparse.Namespace) -> int:
+    try:
+        return _report(args)
+    except UsageError as exc:
+        return _usage("report", exc)
+
+
+def xapi(args: argparse.Namespace) -> int:
+    try:
+        return _xapi(args)
+    except UsageError as exc:
+        return _usage("export xapi", exc)
+
+
+def _usage(command: str, exc: UsageError) -> int:
+    sys.stderr.write(f"svctrainer {command}: error: {exc} (see 'svctrainer {command} --help')\n")
+    return USAGE_ERROR
+
+
+def _report(args: argparse.Namespace) -> int:
     window = _window(args.date_from, args.date_to)
-    output = Path(args.output)
+    output = _output(args.output)
     services = open_services(args)
     cli = Actor.command_line()
     try:
@@ -51,11 +77,12 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
-def xapi(args: argparse.Namespace) -> int:
+def _xapi(args: argparse.Namespace) -> int:
     from svctrainer.core.xapi.vocabulary import XapiConfig  # noqa: PLC0415
     from svctrainer.services.reports import DEFAULT_XAPI  # noqa: PLC0415
 
     window = _window(args.date_from, args.date_to)
+    output = _output(args.output)
     try:
         config = XapiConfig(
             base_iri=args.base_iri or DEFAULT_XAPI.base_iri,
@@ -64,12 +91,10 @@ def xapi(args: argparse.Namespace) -> int:
             include_names=args.names,
         )
     except ValueError as exc:
-        raise InvalidInputError("--base-iri/--home-page", str(exc)) from None
+        raise UsageError(f"--base-iri/--home-page: {exc}") from None
     services = open_services(args)
     try:
-        result = services.reports.xapi(
-            Actor.command_line(), Path(args.output), config, window=window
-        )
+        result = services.reports.xapi(Actor.command_line(), output, config, window=window)
     finally:
         services.close()
     print(f"wrote {result.path}: {result.rows} statement(s)")
@@ -87,7 +112,7 @@ def _window(since: str | None, until: str | None) -> Any:
     start = _day(since, "--from") if since else None
     end = _day(until, "--to") if until else None
     if start and end and end < start:
-        raise InvalidInputError("--to", "the last day is before the first")
+        raise UsageError(f"--to {end} is before --from {start}")
     return DateRange(
         _local_midnight(start) if start else None,
         _local_midnight(end + timedelta(days=1)) if end else None,
@@ -98,7 +123,17 @@ def _day(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError(option, f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _output(text: str) -> Path:
+    """``-o FILE``: a file (new or to replace) in a folder that exists."""
+    path = Path(text)
+    if path.is_dir():
+        raise UsageError(f"-o: {text} is a folder; give a file name")
+    if not path.absolute().parent.is_dir():
+        raise UsageError(f"-o: the folder {path.absolute().parent} does not exist")
+    return path
 
 
 def _local_midnight(day: date) -> datetime:
@@ -108,10 +143,10 @@ def _local_midnight(day: date) -> datetime:
 def _person(services: Any, cli: Actor, number: str) -> Any:
     found = [p for p in services.people.list_people(cli) if p.employee_number == number]
     if len(found) != 1:
-        raise NotFoundError(
-            f"no employee number {number!r}"
+        raise UsageError(
+            f"--person: no employee number {number!r}"
             if not found
-            else f"employee number {number!r} is used in several branches"
+            else f"--person: employee number {number!r} is used in several branches"
         )
     return found[0].id
 
@@ -119,7 +154,9 @@ def _person(services: Any, cli: Actor, number: str) -> Any:
 def _team(services: Any, cli: Actor, name: str) -> Any:
     found = [t for t in services.people.list_teams(cli) if t.name == name]
     if len(found) != 1:
-        raise NotFoundError(f"no team called {name!r}" if not found else f"several teams {name!r}")
+        raise UsageError(
+            f"--team: no team called {name!r}" if not found else f"--team: several teams {name!r}"
+        )
     return found[0].id
 
 

@@ -9,7 +9,10 @@ where (the file written and the workstation).
 PDFs are drawn by Qt, which services may not import: the caller passes ``render``, a
 function that writes the report data to a file and returns the page count
 (``gui.charts.pdf_report.render_person_report`` / ``render_team_report``). The data
-gathering, the role check and the audit entry stay here.
+gathering, the role check and the audit entry stay here. Qt's PDF writer fails silently
+(an unwritable path gives no file and no error), so a PDF is rendered beside its
+destination, checked to be a PDF, and only then renamed into place and audited: a
+scheduled job never reports "wrote 18 pages" for a file that is not there.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
-from svctrainer.services.errors import NotFoundError
+from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.progress_queries import EVERYTHING, person_refs
@@ -92,6 +95,11 @@ class TeamReport:
 
 R = TypeVar("R", PersonReport, TeamReport)
 Render = Callable[[R, Path], int]
+PDF_MAGIC = b"%PDF-"
+
+
+class ExportFailedError(ServiceError):
+    """The export's file was not written (e.g. Qt could not open the PDF for writing)."""
 
 
 class ReportService:
@@ -238,7 +246,7 @@ class ReportService:
     ) -> ExportResult:
         """Gather, render (``render`` writes the file, returns pages) and audit."""
         report = self.person_report(actor, person_id, window)
-        return self.record_pdf(actor, path, report, render(report, path))
+        return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
     def team_pdf(
         self,
@@ -249,13 +257,17 @@ class ReportService:
         window: DateRange = EVERYTHING,
     ) -> ExportResult:
         report = self.team_report(actor, team_id, window)
-        return self.record_pdf(actor, path, report, render(report, path))
+        return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
     def record_pdf(
         self, actor: Actor, path: Path, report: PersonReport | TeamReport, pages: int
     ) -> ExportResult:
         """Audit a PDF the GUI rendered itself (data gathered off the GUI thread with
-        ``person_report``/``team_report``, drawn on it)."""
+        ``person_report``/``team_report``, drawn on it); ``ExportFailedError`` if
+        ``path`` is not a PDF file."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.EXPORT_REPORTS)  # before looking at files
+        _require_pdf(Path(path))
         if isinstance(report, PersonReport):
             what, subject = "person report", f"person:{report.person.employee_number}"
         else:
@@ -339,6 +351,31 @@ def _statements(
             scenario_choices(session, record.attempt_id, item) if item.kind == "scenario" else []
         )
         yield from attempt_statements(record, config, choices)
+
+
+def _render_pdf(render: Render[R], report: R, path: Path) -> int:
+    """Render to a file beside ``path``, check it, rename it into place; the pages."""
+    target = Path(path)
+    if target.is_dir():
+        raise InvalidInputError("path", f"{target} is a folder")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp.pdf")
+    try:
+        pages = render(report, temp)
+        _require_pdf(temp, target)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return pages
+
+
+def _require_pdf(path: Path, shown: Path | None = None) -> None:
+    try:
+        with path.open("rb") as fh:
+            ok = fh.read(len(PDF_MAGIC)) == PDF_MAGIC
+    except OSError:
+        ok = False
+    if not ok:
+        raise ExportFailedError(f"could not write the PDF {shown or path}")
 
 
 def _has_data(entry: Any) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
+import socket
 import subprocess
 
 import pytest
@@ -88,27 +90,64 @@ def test_export_xapi(cli, db, tmp_path):
     audit = json.loads(_ok(cli("--db", str(db), "audit", "--json")).stdout)
     exports = [e for e in audit if e["action"] == "report.export"]
     assert exports[0]["detail"]["format"] == "xapi"
-    assert exports[0]["actor"].startswith("cli:")
+    assert exports[0]["actor"] == f"cli:{getpass.getuser()}@{socket.gethostname()}"
+
+
+def test_every_report_is_audited_with_the_os_user(cli, db, tmp_path):
+    runs = [
+        ("--person", "T1", "--format", "pdf", "-o", str(tmp_path / "p.pdf")),
+        ("--person", "T1", "--format", "csv", "-o", str(tmp_path / "p.csv"), "--to", "2030-01-01"),
+        ("--team", "Team A", "--format", "csv", "-o", str(tmp_path / "t.csv")),
+    ]
+    for args in runs:
+        _ok(cli("--db", str(db), "report", *args))
+    audit = json.loads(_ok(cli("--db", str(db), "audit", "--json")).stdout)
+    exports = [e for e in audit if e["action"] == "report.export"]
+    assert len(exports) == 3
+    assert {e["actor"] for e in exports} == {f"cli:{getpass.getuser()}@{socket.gethostname()}"}
+    assert sorted((e["detail"]["format"], e["detail"]["subject"]) for e in exports) == [
+        ("csv", "person:T1"), ("csv", "team:Team A"), ("pdf", "person:T1"),
+    ]  # fmt: skip
+    assert {e["detail"]["path"] for e in exports} == {
+        str((tmp_path / name).resolve()) for name in ("p.pdf", "p.csv", "t.csv")
+    }
 
 
 @pytest.mark.parametrize(
     "case",
     [
-        (("report", "--person", "NOPE", "--format", "csv", "-o", "x.csv"), 1, "no employee"),
-        (("report", "--team", "Nope", "--format", "pdf", "-o", "x.pdf"), 1, "no team"),
-        (("report", "--format", "csv", "-o", "x.csv"), 2, "--person --team is required"),
-        (("report", "--person", "T1", "--team", "Team A", "--format", "csv", "-o", "x"), 2,
+        (("report", "--person", "NOPE", "--format", "csv", "-o", "x.csv"), "no employee number"),
+        (("report", "--team", "Nope", "--format", "pdf", "-o", "x.pdf"), "no team called"),
+        (("report", "--format", "csv", "-o", "x.csv"), "--person --team is required"),
+        (("report", "--person", "T1", "--team", "Team A", "--format", "csv", "-o", "x"),
          "not allowed"),
-        (("report", "--person", "T1", "--format", "csv", "-o", "x.csv", "--from", "31/12"), 1,
+        (("report", "--person", "T1", "--format", "csv", "-o", "x.csv", "--from", "31/12"),
          "not a date"),
-        (("report", "--person", "T1", "--format", "docx", "-o", "x"), 2, "invalid choice"),
-        (("export", "xapi", "-o", "x.json", "--base-iri", "ftp://x"), 1, "http(s)"),
+        (("report", "--person", "T1", "--format", "pdf", "-o", "x.pdf", "--to", "2026-02-30"),
+         "not a date"),
+        (("report", "--person", "T1", "--format", "csv", "-o", "x.csv",
+          "--from", "2026-03-02", "--to", "2026-03-01"), "is before --from"),
+        (("report", "--person", "T1", "--format", "docx", "-o", "x"), "invalid choice"),
+        (("report", "--person", "T1", "--format", "pdf", "-o", "."), "is a folder"),
+        (("report", "--team", "Team A", "--format", "csv", "-o", "no/such/dir/x.csv"),
+         "does not exist"),
+        (("export", "xapi", "-o", "x.json", "--base-iri", "ftp://x"), "http(s)"),
+        (("export", "xapi", "-o", "x.json", "--from", "2026-03-02", "--to", "2026-03-01"),
+         "is before --from"),
+        (("export", "xapi", "-o", "x.json", "--from", "yesterday"), "not a date"),
     ],
 )  # fmt: skip
-def test_user_errors_are_one_line(cli, db, case):
-    args, code, message = case
+def test_wrong_arguments_are_one_line_and_exit_2(cli, db, tmp_path, monkeypatch, case):
+    args, message = case
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     result = cli("--db", str(db), *args)
-    assert result.returncode == code
+    assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert list(work.iterdir()) == []  # nothing written
+    audit = json.loads(_ok(cli("--db", str(db), "audit", "--json")).stdout)
+    assert not [e for e in audit if e["action"] == "report.export"]

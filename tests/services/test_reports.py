@@ -197,3 +197,30 @@ def test_person_report_covers_scenarios(world):
     assert {d.family.key for d in report.drills} == {TENKEY, SCENARIO}
     assert [s.family.key for s in report.scenarios] == [SCENARIO]
     assert [h.family.key for h in report.heatmaps] == [TENKEY]
+
+
+def test_a_pdf_qt_did_not_write_is_an_error_not_a_success(world, tmp_path):
+    """Qt's PDF writer fails silently on an unwritable path: the service checks the file
+    before it renames it into place and audits it."""
+    from svctrainer.services.errors import InvalidInputError
+    from svctrainer.services.reports import ExportFailedError
+
+    reports = world.services.reports
+    target = tmp_path / "person.pdf"
+    target.write_bytes(b"%PDF-1.4 yesterday's report")
+    with pytest.raises(ExportFailedError, match="could not write the PDF"):
+        reports.person_pdf(CLI, target, world.teller.id, lambda _report, _path: 3)
+    assert target.read_bytes() == b"%PDF-1.4 yesterday's report"  # left as it was
+    with pytest.raises(InvalidInputError, match="is a folder"):
+        reports.team_pdf(CLI, tmp_path, world.team_a.id, lambda _report, _path: 1)
+    not_pdf = tmp_path / "gui.pdf"
+    not_pdf.write_text("not a pdf", encoding="utf-8")
+    report = reports.person_report(CLI, world.teller.id)
+    with pytest.raises(ExportFailedError):
+        reports.record_pdf(CLI, not_pdf, report, 1)
+    with pytest.raises(ExportFailedError):
+        reports.record_pdf(CLI, tmp_path / "missing.pdf", report, 1)
+    assert world.services.audit.recent(CLI, action="report.export") == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
+        "gui.pdf", "person.pdf",
+    ]  # fmt: skip  # no temporary file left behind

@@ -267,7 +267,7 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "reports.record_pdf": (
         Permission.EXPORT_REPORTS,
         lambda b, a: b.services.reports.record_pdf(
-            a, _out(b, "r.pdf"), b.services.reports.team_report(CLI, b.team_a.id), 1
+            a, _pdf(b, "r.pdf"), b.services.reports.team_report(CLI, b.team_a.id), 1
         ),
     ),
     "reports.team_pdf": (
@@ -322,6 +322,13 @@ TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
 def _out(b: Any, name: str) -> Path:
     """A file beside the test's database (each test has its own folder)."""
     return b.services.db.path.parent / name
+
+
+def _pdf(b: Any, name: str) -> Path:
+    """A PDF the GUI has rendered, for ``record_pdf`` to audit."""
+    path = _out(b, name)
+    path.write_bytes(b"%PDF-1.4\n")
+    return path
 
 
 def _fake_render(report: Any, path: Path) -> int:
