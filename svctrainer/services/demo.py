@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from svctrainer import __version__
 from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS, DemoPerson
@@ -47,6 +47,7 @@ from svctrainer.services.content import bundled_content_files, parse_stored
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database
 from svctrainer.store.models import (
+    Assignment,
     Attempt,
     AttemptEvent,
     Branch,
@@ -56,6 +57,18 @@ from svctrainer.store.models import (
     Team,
     TeamTrainer,
 )
+
+
+def _module_file(name: str) -> str:
+    return str(Path(__file__).resolve().parents[1].joinpath(*name.split(".")).with_suffix(".py"))
+
+
+_DEMO_GENERATORS = [
+    __file__,
+    *map(_module_file, ["core.demo_branch", "core.demo_history", "core.drills.simulated_trainee",
+                        "core.drills.simulated_players_bank",
+                        "core.scenarios.simulated_customer_handler"]),
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +246,58 @@ def _scenario_rows(
     return attempt, events
 
 
+def create_demo_assignments(db: Database, today: date | None = None) -> int:
+    """Each team's trainer set three assignments: one finished weeks ago, one now overdue,
+    one open, so My assignments, the trainer console and the dashboard's done/overdue
+    columns show every state. Completion is decided from the demo results, as always."""
+    from svctrainer.services.assignments import AssignmentService  # noqa: PLC0415
+
+    today = today or datetime.now(UTC).date()
+    service = AssignmentService(db)
+    with db.reading() as session:
+        people = {p.employee_number: p for p in session.scalars(select(Person))}
+    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
+    language = {d.employee_number: _language_of(i) for i, d in enumerate(learners)}
+    made = 0
+    for trainer in (d for d in DEMO_PEOPLE if Role.TRAINER in d.roles and d.team):
+        coach = people[trainer.employee_number]
+        actor = Actor.person(coach.id, coach.name, coach.employee_number)
+        team = [
+            d.employee_number
+            for d in learners
+            if d.team == trainer.team and d.employee_number != trainer.employee_number
+        ]
+        for lang in ("en", "zh"):
+            ids = [people[n].id for n in team if language[n] == lang]
+            if not ids:
+                continue
+            for targets, set_on, due_on, practice in (
+                ({f"tenkey-amounts-test.{lang}": {"mode": "test", "min_speed": 6000,
+                  "speed_unit": "net_kph", "min_accuracy": 0.97}}, 84, 42, 0),
+                ({f"angry-transfer.{lang}": {"min_tier": "comfort"}}, 35, 5, 2),
+                ({f"tenkey-amounts-test.{lang}": {"mode": "test", "min_speed": 9000,
+                  "speed_unit": "net_kph", "min_accuracy": 0.98}}, 0, -14, 0),
+            ):  # fmt: skip
+                created = service.create(
+                    actor,
+                    targets=targets,
+                    person_ids=ids,
+                    due_on=today - timedelta(days=due_on),
+                    min_practice=practice,
+                    today=today - timedelta(days=set_on),
+                )
+                # Set back in time like the history (only results after it count).
+                set_at = datetime(today.year, today.month, today.day, 8, tzinfo=UTC)
+                with db.writing() as session:
+                    session.execute(
+                        update(Assignment)
+                        .where(Assignment.id.in_([a.id for a in created]))
+                        .values(created_at=set_at - timedelta(days=set_on))
+                    )
+                made += len(created)
+    return made
+
+
 def _language_of(index: int) -> str:
     """Two thirds of the demo people practise on the English packs, a third on Chinese."""
     return "zh" if index % 3 == 2 else "en"
@@ -302,6 +367,7 @@ def build_demo_database(
         services.content.sync_bundled()
         summary = create_demo_branch(services.db, Actor.command_line())
         attempts = generate_history(services.db, progress=progress)
+        create_demo_assignments(services.db)
         with services.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -315,6 +381,8 @@ def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> 
     months of practice every time."""
     # Keyed by day too: the history ends today, so yesterday's copy would look stale.
     digest = hashlib.sha256(f"{__version__}/{datetime.now(UTC).date()}".encode())
+    for module in _DEMO_GENERATORS:  # a changed generator must not reuse an old demo
+        digest.update(Path(module).read_bytes())
     for file in bundled_content_files():
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
@@ -324,12 +392,29 @@ def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> 
     if not cached.exists():
         for stale in folder.glob("demo-*.sqlite3"):
             stale.unlink(missing_ok=True)
+        for unfinished in folder.glob("demo-*.building-*"):
+            if not _builder_alive(unfinished):  # a build that was interrupted
+                unfinished.unlink(missing_ok=True)
         building = cached.with_suffix(f".building-{os.getpid()}")
         build_demo_database(building, progress)
         for side in ("-wal", "-shm"):
             Path(f"{building}{side}").unlink(missing_ok=True)
         building.replace(cached)
     return cached
+
+
+def _builder_alive(path: Path) -> bool:
+    """Whether the process named in ``demo-….building-PID[-wal|-shm]`` still runs."""
+    pid = path.name.rsplit(".building-", 1)[-1].split("-")[0]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
 
 
 def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
@@ -349,4 +434,5 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     ContentService(db).sync_bundled()
     summary = create_demo_branch(db, Actor.command_line())
     attempts = generate_history(db, progress=progress)
+    create_demo_assignments(db)
     return DemoSummary(summary.people, summary.teams, attempts)

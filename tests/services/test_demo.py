@@ -75,3 +75,17 @@ def test_demo_tellers_improve_over_their_baseline(demo):
         ).all()
     grades = dict(scenario_grades)
     assert set(grades) == {"not_met", "satisfaction", "comfort", "delight"}
+
+
+@pytest.mark.slow
+def test_demo_assignments_show_every_state_from_real_results(demo):
+    from collections import Counter
+
+    from svctrainer.services.demo import create_demo_assignments
+
+    services, _ = demo
+    made = create_demo_assignments(services.db)
+    rows = services.assignments.for_trainer(CLI)
+    states = Counter(str(p.progress.status) for r in rows for p in r.people)
+    assert sum(states.values()) == made
+    assert {"done", "overdue", "not_started"} <= set(states)
