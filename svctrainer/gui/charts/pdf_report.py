@@ -114,7 +114,7 @@ def status_text(status: str) -> str:
         StallStatus.IMPROVING: tr("improving"),
         StallStatus.NO_GAIN: tr("stalled: no gain"),
         StallStatus.NO_PRACTICE: tr("stalled: no practice"),
-        StallStatus.NOT_ENOUGH_DATA: tr("not enough data"),
+        StallStatus.NOT_ENOUGH_DATA: tr("too few attempts in 4 weeks"),
     }.get(StallStatus(status), status)
 
 
