@@ -99,3 +99,13 @@ def _disabled(p: QPalette, color: QColor) -> None:
 
 def is_dark(widget_palette: QPalette) -> bool:
     return widget_palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def right_colour(palette: QPalette) -> QColor:
+    """Green for a right answer that stays readable on the palette's base colour."""
+    return QColor("#6fd08c") if is_dark(palette) else QColor("#1b7f3a")
+
+
+def wrong_colour(palette: QPalette) -> QColor:
+    """Red for a wrong answer, readable on the palette's base colour."""
+    return QColor("#ff8a80") if is_dark(palette) else QColor("#c62828")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.base import Feedback, LiveState, Verdict
 from svctrainer.core.drills.typing_engine import TypingRun
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
+from svctrainer.gui.theme import right_colour, wrong_colour
 
 TAPE_AHEAD = 6
 TAPE_DONE_KEPT = 8  # the tape shows the last few amounts only: a long tape costs per key
@@ -124,7 +125,8 @@ class TenKeyView(TypingView):
         row = self.tape.item(self._done_shown)
         if row is not None:
             row.setText(f"{'✓' if ok else '✗'} {item.fields[0].display:>16}")
-            row.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.red)
+            palette = self.palette()
+            row.setForeground(right_colour(palette) if ok else wrong_colour(palette))
             row.setBackground(self.palette().base())
             self._done_shown += 1
 
