@@ -9,7 +9,13 @@ set -eu
 cd "$(dirname "$0")/.."
 
 extras=""
-if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
+test_packages=""
+if [ "${1:-}" = "--test" ]; then
+  # The tests also run every service on a throwaway PostgreSQL server (private socket,
+  # nothing listening on the network): the server package and the psycopg driver.
+  extras="[test,postgres]"
+  test_packages=" postgresql"
+fi
 
 # Qt 6 xcb/offscreen plugins: EGL/GL, xkbcommon, fontconfig, D-Bus and the xcb helper
 # libraries; CJK fonts so Chinese names and packs render; poppler-utils turns PDF
@@ -17,7 +23,7 @@ if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
 APT_PACKAGES="python3 python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 \
 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 \
-libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core poppler-utils"
+libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk fonts-dejavu-core poppler-utils$test_packages"
 
 missing=""
 for pkg in $APT_PACKAGES; do

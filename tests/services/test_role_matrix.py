@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -320,7 +321,10 @@ TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
 
 
 def _out(b: Any, name: str) -> Path:
-    """A file beside the test's database (each test has its own folder)."""
+    """A file beside the test's database (each test has its own folder); on a server,
+    in a fresh temporary folder."""
+    if b.services.db.path is None:
+        return Path(tempfile.mkdtemp(prefix="svctrainer-matrix-")) / name
     return b.services.db.path.parent / name
 
 

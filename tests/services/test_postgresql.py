@@ -1,0 +1,147 @@
+"""The same services on a PostgreSQL server: migrations, every service call of the role
+matrix, attempts from two workstations at once, the dashboard's SQL aggregates, reports.
+
+A branch may keep its results on one shared server; these tests run the real code on a
+real (throwaway) server so SQLite-only SQL cannot creep in unnoticed. They skip, saying
+why, where no PostgreSQL server binaries or driver are installed (``setup.sh --test``
+installs both).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pg_server import ThrowawayServer, server_binaries
+from support import FAST_PIN_COST, typed_perfectly
+from test_role_matrix import MATRIX, ROLES
+
+from svctrainer.core.packs.definition import Mode
+from svctrainer.core.roles import ROLE_PERMISSIONS, Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.store.health import check_database
+
+CLI = Actor.command_line()
+# Backups, restores and file checks are about the SQLite file; a server is backed up by
+# its own administrator (pg_dump), and these refuse a server URL with a clear message.
+SQLITE_FILE_ONLY = {"database.backups", "database.backup_now", "database.restore"}
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[tuple[ThrowawayServer, str]]:
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
+    # Not under pytest's own temporary folder: that one is private to this user, and the
+    # server runs as the postgres user when the tests run as root.
+    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
+    server.start()
+    try:
+        server.admin('CREATE DATABASE "template_svc"')
+        migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
+        migrated.content.sync_bundled()
+        migrated.close()
+        yield server, "template_svc"
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg) -> Iterator[str]:
+    server, template = pg
+    name = server.clone(template)
+    yield server.url(name)
+    server.drop(name)
+
+
+@pytest.fixture
+def services(pg_url) -> Iterator[Services]:
+    """Overrides the SQLite ``services`` fixture for this module: ``branch`` and
+    ``tenkey_attempt`` from tests/conftest.py then stand on the server."""
+    svc = Services.open(pg_url, pin_cost=FAST_PIN_COST)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def world(branch, tenkey_attempt):
+    branch.attempt = tenkey_attempt
+    return branch
+
+
+def test_schema_migrates_and_checks_on_the_server(services, pg_url):
+    report = check_database(pg_url)
+    assert report.ok, report.reason
+    assert report.tables["content_item"] > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("call_name", sorted(set(MATRIX) - SQLITE_FILE_ONLY))
+def test_every_service_call_runs_on_postgresql(world, call_name):
+    """Each call as every role: allowed ones run to the end, the others are refused."""
+    permission, call = MATRIX[call_name]
+    people = {Role.TELLER: world.teller, Role.TRAINER: world.trainer,
+              Role.SUPERVISOR: world.supervisor, Role.ADMIN: world.admin}  # fmt: skip
+    for role in ROLES:
+        actor = world.actor(people[role])
+        if permission in ROLE_PERMISSIONS[role]:
+            call(world, actor)
+        else:
+            with pytest.raises(PermissionDeniedError):
+                call(world, actor)
+
+
+def test_two_workstations_record_at_once_and_the_dashboard_aggregates(branch):
+    svc = branch.services
+    svc.content.sync_bundled()
+    record = next(r for r in svc.content.latest(CLI) if r.content_id == "tenkey-amounts-test.en")
+    _, definition = svc.content.load(CLI, record.id)
+    errors: list[BaseException] = []
+
+    def workstation(person, first_seed: int) -> None:
+        actor = branch.actor(person)
+        try:
+            for n in range(5):
+                events = typed_perfectly(definition, Mode.TEST, seed=first_seed + n, items=8)
+                svc.attempts.record_drill(
+                    actor, record.id, mode=Mode.TEST, seed=first_seed + n, events=events,
+                    started_at=datetime.now(UTC) - timedelta(days=20 - n),
+                )  # fmt: skip
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=workstation, args=(branch.teller, 100)),
+        threading.Thread(target=workstation, args=(branch.other_teller, 200)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for person in (branch.teller, branch.other_teller):
+        assert len(svc.attempts.history(CLI, person.id)) == 5
+    board = svc.progress.dashboard(branch.actor(branch.supervisor), "tenkey-amounts.en")
+    by_person = {e.person.id: e for e in board.entries}
+    assert {branch.teller.id, branch.other_teller.id} <= set(by_person)
+    for person in (branch.teller, branch.other_teller):
+        assert by_person[person.id].summary.progress.tests == 5
+
+
+def test_file_backups_are_refused_on_a_server_with_the_reason(services):
+    from svctrainer.services.errors import ServiceError
+    from svctrainer.store.errors import StoreError
+
+    for call in (services.database.backups, services.database.backup_now):
+        with pytest.raises((ServiceError, StoreError)) as refused:
+            call(CLI)
+        assert "SQLite" in str(refused.value) or "server" in str(refused.value)
