@@ -21,6 +21,7 @@ from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.progress_chart import local_time_text
 from svctrainer.gui.charts.style import chart_colours, style_plot, tr
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.scenarios.wording import dimension_name
 
 
 def tier_name(code: str) -> str:
@@ -30,16 +31,6 @@ def tier_name(code: str) -> str:
         "comfort": tr("Comfort"),
         "delight": tr("Delight"),
     }.get(code, code)
-
-
-def dimension_name(dimension: str) -> str:
-    return {
-        "reliability": tr("Reliability"),
-        "responsiveness": tr("Responsiveness"),
-        "assurance": tr("Assurance"),
-        "empathy": tr("Empathy"),
-        "tangibles": tr("Tangibles"),
-    }.get(dimension, dimension)
 
 
 TIER_CODES = ("not_met", "satisfaction", "comfort", "delight")

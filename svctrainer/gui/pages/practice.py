@@ -6,20 +6,16 @@ the result. While a drill runs, the rest of the window stays out of the way.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -377,38 +373,10 @@ class PracticePage(QWidget):
         self, exc: Exception, record: ContentRecord, run: DrillRun, started: datetime, retry: Any
     ) -> None:
         """Never drop a finished attempt: retry, or keep it in a file the person chooses."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Your result is not saved yet"))
-        box.setText(describe(exc))
-        box.setInformativeText(
-            self.tr(
-                "The attempt is kept in memory. Try again, or save it to a file; an "
-                "administrator brings it in later with 'svctrainer attempt import FILE'."
-            )
-        )
-        retry_button = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-        file_button = box.addButton(self.tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
-        box.setEscapeButton(None)  # closing the box must not drop the attempt
-        box.exec()
-        if box.clickedButton() is file_button and self._export_attempt(record, run, started):
-            return
-        del retry_button
-        retry()
-
-    def _export_attempt(self, record: ContentRecord, run: DrillRun, started: datetime) -> bool:
         from svctrainer.core.keystrokes import encode_events  # noqa: PLC0415
-        from svctrainer.core.saved_attempt import (  # noqa: PLC0415
-            DRILL,
-            SavedAttempt,
-            saved_attempt_json,
-        )
+        from svctrainer.core.saved_attempt import DRILL, SavedAttempt  # noqa: PLC0415
+        from svctrainer.gui.unsaved_result import keep_in_a_file  # noqa: PLC0415
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save attempt"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
-        )
-        if not name:
-            return False
         saved = SavedAttempt(
             kind=DRILL,
             person_id=self._ctx.signed_in.person.id,
@@ -420,13 +388,10 @@ class PracticePage(QWidget):
             seed=run.seed,
             options=dict(run.options),
         )
-        try:
-            Path(name).write_text(saved_attempt_json(saved), encoding="utf-8")
-        except OSError as exc:
-            show_error(self, exc)
-            return False
-        self.show_catalogue()
-        return True
+        if keep_in_a_file(self, exc, saved):
+            self.show_catalogue()
+        else:
+            retry()
 
     def show_result(
         self,

@@ -8,24 +8,22 @@ can try again or save it to a file.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from svctrainer.core.packs.definition import Mode
-from svctrainer.core.saved_attempt import SCENARIO, SavedAttempt, saved_attempt_json
+from svctrainer.core.saved_attempt import SCENARIO, SavedAttempt
 from svctrainer.core.scenarios.analysis import ReviewStep, best_result, review
 from svctrainer.core.scenarios.decision_log_codec import encode_decisions
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, ScenarioRun
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
-from svctrainer.gui.messages import describe, show_error
 from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
 from svctrainer.gui.scenarios.scenario_screen import ScenarioScreen
+from svctrainer.gui.unsaved_result import keep_in_a_file
 from svctrainer.services.attempts import AttemptRecord
 from svctrainer.services.content import ContentRecord
 
@@ -110,31 +108,6 @@ class ScenarioPlayer(QStackedWidget):
         retry: Callable[[], None],
     ) -> None:
         """Never drop a finished run: retry, or keep it in a file the person chooses."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Your result is not saved yet"))
-        box.setText(describe(exc))
-        box.setInformativeText(
-            self.tr(
-                "The run is kept in memory. Try again, or save it to a file; an administrator "
-                "brings it in later with 'svctrainer attempt import FILE'."
-            )
-        )
-        box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-        file_button = box.addButton(self.tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
-        box.setEscapeButton(None)  # closing the box must not drop the run
-        box.exec()
-        if box.clickedButton() is file_button and self._export(log, started):
-            self.back.emit()
-            return
-        retry()
-
-    def _export(self, log: list[DecisionLogEntry], started: datetime) -> bool:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save run"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
-        )
-        if not name:
-            return False
         saved = SavedAttempt(
             kind=SCENARIO,
             person_id=self._ctx.signed_in.person.id,
@@ -144,12 +117,10 @@ class ScenarioPlayer(QStackedWidget):
             started_at=started,
             log=encode_decisions(log),
         )
-        try:
-            Path(name).write_text(saved_attempt_json(saved), encoding="utf-8")
-        except OSError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        if keep_in_a_file(self, exc, saved):
+            self.back.emit()
+        else:
+            retry()
 
     # -- screens ---------------------------------------------------------------------------
 
