@@ -58,17 +58,13 @@ from svctrainer.store.models import (
     TeamTrainer,
 )
 
-
-def _module_file(name: str) -> str:
-    return str(Path(__file__).resolve().parents[1].joinpath(*name.split(".")).with_suffix(".py"))
-
-
+# The demo is played by the engines in core (drills, scenarios, scoring search): a change
+# to any of them must rebuild the cached demo, or its stored figures would disagree
+# with a rescore.
 _DEMO_GENERATORS = [
     __file__,
-    *map(_module_file, ["core.demo_branch", "core.demo_history", "core.drills.simulated_trainee",
-                        "core.drills.simulated_players_bank",
-                        "core.scenarios.simulated_customer_handler"]),
-]  # fmt: skip
+    *sorted(str(f) for f in (Path(__file__).resolve().parents[1] / "core").rglob("*.py")),
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,10 @@ def _dominates(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -> Exploration:
     cycle_moves = _gainful_cycle_moves(scenario)
     kept: dict[tuple[object, ...], list[Label]] = {}
-    dropped: set[int] = set()
+    # Dominated labels by id, kept alive here: a freed label's id could be reused by a
+    # new one, which would then be skipped as if dominated (a search that depended on
+    # memory layout, so a rescore could disagree with the first scoring).
+    dropped: dict[int, Label] = {}
     reached: set[str] = set()
     stuck: dict[str, Label] = {}
 
@@ -160,7 +163,7 @@ def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -
             return False
         for other in [o for o in group if _dominates(merit, _merit(o.state))]:
             group.remove(other)
-            dropped.add(id(other))
+            dropped[id(other)] = other
         group.append(label)
         return True
 

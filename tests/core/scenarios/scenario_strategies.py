@@ -166,7 +166,7 @@ def scenarios(draw: st.DrawFn, max_nodes: int = 5) -> Scenario:
         ),
     )
     return Scenario(
-        id=draw(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)?", fullmatch=True)),
+        id=draw(st.from_regex(r"[a-z0-9]{1,30}(-[a-z0-9]{1,30})?", fullmatch=True)),  # ≤ 64
         title=draw(single_line(30, min_size=1)),
         language=draw(st.sampled_from(list(Language))),
         start=draw(st.sampled_from(ids)),
