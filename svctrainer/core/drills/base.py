@@ -33,7 +33,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from svctrainer.core.drills.active_clock import ActiveClock
-from svctrainer.core.drills.result import DrillResult, EndReason
+from svctrainer.core.drills.result import DrillResult, EndReason, InvalidReason
 from svctrainer.core.keystrokes import (
     CONTROL_KEYS,
     CONTROL_PAUSE,
@@ -295,6 +295,42 @@ class DrillRun(ABC):
         return result
 
     # -- for subclasses ----------------------------------------------------------------
+    def stamped_result(
+        self,
+        *,
+        active_ms: int,
+        invalid: InvalidReason | None,
+        strokes: int,
+        speed: float,
+        speed_unit: str,
+        accuracy: float,
+        score: float,
+        grade: str | None,
+        details: dict[str, Any],
+    ) -> DrillResult:
+        """A result stamped with this run's identity (pack, content hash, mode, seed,
+        options, how it ended): every drill type fills those the same way, only the
+        figures differ."""
+        return DrillResult(
+            drill_type=self.definition.drill_type,
+            definition_id=self.definition.id,
+            definition_hash=self.definition.content_hash,
+            mode=str(self.mode),
+            seed=self.seed,
+            options=self.options,
+            ended_by=None if self.ended_by is None else str(self.ended_by),
+            valid=invalid is None,
+            invalid_reason=None if invalid is None else str(invalid),
+            active_ms=active_ms,
+            strokes=strokes,
+            speed=speed,
+            speed_unit=speed_unit,
+            accuracy=accuracy,
+            score=score,
+            grade=grade,
+            details=details,
+        )
+
     @abstractmethod
     def _reset(self) -> None:
         """(Re)create the content from ``self.seed``/``self.options`` and clear counters."""

@@ -32,16 +32,8 @@ def cash_drill_result(
     score = figures["score"]
     if speed is None or accuracy is None or score is None:
         raise ValueError("speed, accuracy and score are always computed")
-    return DrillResult(
-        drill_type=run.definition.drill_type,
-        definition_id=run.definition.id,
-        definition_hash=run.definition.content_hash,
-        mode=str(run.mode),
-        seed=run.seed,
-        options=run.options,
-        ended_by=None if run.ended_by is None else str(run.ended_by),
-        valid=invalid is None,
-        invalid_reason=None if invalid is None else str(invalid),
+    return run.stamped_result(
+        invalid=invalid,
         active_ms=active_ms,
         strokes=strokes,
         speed=speed,

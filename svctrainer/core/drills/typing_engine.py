@@ -368,16 +368,8 @@ class TypingRun(DrillRun):
         weights = adaptive_weights([details])
         details["weak_keys"] = weights.weak_keys()
         details["weak_bigrams"] = weights.weak_bigrams()
-        return DrillResult(
-            drill_type=self.definition.drill_type,
-            definition_id=self.definition.id,
-            definition_hash=self.definition.content_hash,
-            mode=str(self.mode),
-            seed=self.seed,
-            options=self.options,
-            ended_by=None if self.ended_by is None else str(self.ended_by),
-            valid=invalid is None,
-            invalid_reason=None if invalid is None else str(invalid),
+        return self.stamped_result(
+            invalid=invalid,
             active_ms=active_ms,
             strokes=self.strokes,
             speed=speed,
