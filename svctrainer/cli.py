@@ -98,7 +98,7 @@ def _app_commands(sub: Subparsers) -> None:
 
 
 def _database_commands(sub: Subparsers) -> None:
-    db = _group(sub, "db", "check, back up or restore the database")
+    db = _group(sub, "db", "check, upgrade, back up or restore the database")
     check = _command(
         db, "check", "check integrity and schema version (read-only)", "database:check"
     )
@@ -106,6 +106,12 @@ def _database_commands(sub: Subparsers) -> None:
     backup = _command(db, "backup", "back up the SQLite database now", "database:backup")
     backup.add_argument("-o", "--output", metavar="FILE", help="write the backup here instead")
     _command(db, "backups", "list the backups kept beside the database", "database:list_backups")
+    _command(
+        db,
+        "upgrade",
+        "bring the database to this release's schema (a server: as its migration role)",
+        "database:upgrade",
+    )
     restore = _command(db, "restore", "replace the database with a backup", "database:restore")
     restore.add_argument("backup", metavar="BACKUP", help="backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")

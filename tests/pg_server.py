@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import uuid
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
@@ -27,11 +28,11 @@ def server_binaries() -> Path | None:
 
 
 class ThrowawayServer:
-    def __init__(self, folder: Path, binaries: Path) -> None:
+    def __init__(self, folder: Path, binaries: Path, port: int | None = None) -> None:
         self.folder = folder
         self.binaries = binaries
         self.data = folder / "data"
-        self.port = 50000 + os.getpid() % 10000
+        self.port = port or 50000 + os.getpid() % 10000
         # initdb refuses to run as root: run the server as Debian's postgres user then.
         self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
@@ -46,12 +47,20 @@ class ThrowawayServer:
         if done.returncode != 0:
             raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr or done.stdout}")
 
-    def start(self) -> None:
+    def start(self, settings: Mapping[str, str] | None = None, hba: Sequence[str] = ()) -> None:
+        """Initialise and start. ``settings`` override the server's (e.g. TLS and a
+        loopback listener for tests/deploy); ``hba`` lines go before the default rules."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.run_as:
             shutil.chown(self.folder, "postgres")
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        options = f"-k {self.folder} -p {self.port} -c listen_addresses='' -c fsync=off"
+        if hba:
+            rules = self.data / "pg_hba.conf"
+            rules.write_text("\n".join(hba) + "\n" + rules.read_text())
+        chosen = {"listen_addresses": "''", "fsync": "off", **(settings or {})}
+        options = f"-k {self.folder} -p {self.port}" + "".join(
+            f" -c {name}={value}" for name, value in chosen.items()
+        )
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")  # fmt: skip
 
@@ -61,11 +70,11 @@ class ThrowawayServer:
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@/{database}?host={self.folder}&port={self.port}"
 
-    def admin(self, sql: str) -> None:
+    def admin(self, sql: str, database: str = "postgres") -> None:
         import psycopg
 
         with psycopg.connect(
-            host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
+            host=str(self.folder), port=self.port, user="postgres", dbname=database,
             autocommit=True,
         ) as conn:  # fmt: skip
             conn.execute(sql)

@@ -1,4 +1,4 @@
-"""``svctrainer db check|backup|backups|restore``."""
+"""``svctrainer db check|upgrade|backup|backups|restore``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,19 @@ def check(args: argparse.Namespace) -> int:
     if not report.ok:
         sys.stderr.write(f"svctrainer: {report.reason}\n")
         return FAILURE
+    return 0
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    """The only way a server's schema changes; workstations never migrate one."""
+    from svctrainer.services.actor import Actor  # noqa: PLC0415
+    from svctrainer.services.schema_upgrade import upgrade_database  # noqa: PLC0415
+
+    done = upgrade_database(db_url(args), Actor.command_line())
+    if done.changed:
+        print(f"upgraded {done.database} from schema {done.before or '(none)'} to {done.after}")
+    else:
+        print(f"{done.database} is already at schema {done.after}; nothing to do")
     return 0
 
 

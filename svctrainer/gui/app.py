@@ -1,8 +1,8 @@
 """Starting the GUI: application object, appearance, window first, database second.
 
 The window appears before SQLAlchemy is even imported (budget: first window ≤ 0.5 s);
-the database is opened (and migrated, after a backup) right after the first paint, and
-the login list fills in when it is ready.
+the database is opened right after the first paint (a SQLite file is migrated, after a
+backup; a server is only checked), and the login list fills in when it is ready.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from svctrainer.locations import bundled_dir
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
+    from svctrainer.services.errors import SchemaVersionError
 
 log = logging.getLogger(__name__)
 APP_ID = "org.svctrainer.SvcTrainer"
@@ -70,10 +71,14 @@ class Startup:
 
     def run(self) -> None:
         from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
+        from svctrainer.services.errors import SchemaVersionError  # noqa: PLC0415
         from svctrainer.store.errors import StoreError  # noqa: PLC0415
 
         try:
             services = self._open_demo() if self.demo else Services.open(self.url)
+        except SchemaVersionError as exc:
+            self._schema_mismatch(exc)
+            return
         except StoreError as exc:
             self._open_failed(exc)
             return
@@ -187,6 +192,16 @@ class Startup:
             lambda saved: saved and log.info("daily backup: %s", saved),
             lambda exc: log.warning("daily backup failed: %s", exc),
         )
+
+    def _schema_mismatch(self, exc: SchemaVersionError) -> None:
+        """A server at another schema: say who can fix it, then close (nothing changed)."""
+        from svctrainer.gui.dialogs.schema_version_dialog import (  # noqa: PLC0415
+            SchemaVersionDialog,
+        )
+
+        log.warning("%s", exc)
+        SchemaVersionDialog(exc, self.window).exec()
+        self.window.close()
 
     def _open_failed(self, exc: Exception) -> None:
         from svctrainer.gui.dialogs.open_failure_dialog import OpenFailureDialog  # noqa: PLC0415

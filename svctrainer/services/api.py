@@ -15,9 +15,9 @@ from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.reports import ReportService
 from svctrainer.services.saved_attempts import SavedAttemptService
+from svctrainer.services.schema_upgrade import prepare_schema
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
-from svctrainer.store.migrate import ensure_current
 
 
 class Services:
@@ -45,10 +45,11 @@ class Services:
 
     @classmethod
     def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:
-        """Open the database at ``url`` and bring its schema up to date (backing up first)."""
+        """Open the database at ``url``: a SQLite file is brought up to date (backed up
+        first); a server must already be at this release's schema (``db upgrade``)."""
         db = Database(resolve_url(url))
         try:
-            ensure_current(db)
+            prepare_schema(db)
         except Exception:
             db.dispose()
             raise

@@ -44,3 +44,28 @@ class ProfileLockedError(ServiceError):
 
 class InactiveProfileError(ServiceError):
     pass
+
+
+class SchemaVersionError(ServiceError):
+    """A shared server's schema is not the one this release works with.
+
+    Workstations never migrate a server, so this is for the administrator to fix:
+    ``server_is_newer`` tells whether the server needs ``svctrainer db upgrade`` (False)
+    or this workstation needs the newer release (True). ``server_revision`` is None for
+    a server database that has no svctrainer schema yet.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        database: str,
+        server_revision: str | None,
+        supported_revision: str,
+        server_is_newer: bool,
+    ) -> None:
+        super().__init__(message)
+        self.database = database
+        self.server_revision = server_revision
+        self.supported_revision = supported_revision
+        self.server_is_newer = server_is_newer

@@ -53,12 +53,19 @@ def check_database(raw_url: str) -> HealthReport:
         if integrity != "ok":
             return failed(f"{db.label} is damaged: {integrity}", integrity)
         state = schema_state(db)
+        # A SQLite file is migrated by the app at start; a server only by its administrator.
+        upgrade = (
+            "start svctrainer once to upgrade it (a backup is taken first)"
+            if db.is_sqlite
+            else "its administrator upgrades it with 'svctrainer db upgrade'"
+        )
         if state.status is SchemaStatus.EMPTY:
-            return failed(f"{db.label} is empty (never set up)", integrity)
+            never = "never set up" if db.is_sqlite else f"never set up; {upgrade}"
+            return failed(f"{db.label} is empty ({never})", integrity)
         if state.status is not SchemaStatus.CURRENT:
             reasons = {
                 SchemaStatus.OUTDATED: f"schema {state.revision} is older than {HEAD_REVISION}; "
-                "start svctrainer once to upgrade it (a backup is taken first)",
+                + upgrade,
                 SchemaStatus.TOO_NEW: f"schema {state.revision} was written by a newer svctrainer",
                 SchemaStatus.UNVERSIONED: "tables without an svctrainer schema version "
                 "(not an svctrainer database, or a half-finished set-up)",

@@ -3,19 +3,25 @@
 Order at start: look at the revision without importing Alembic; if it is current, done.
 If it is older, back the SQLite file up and upgrade. If it is unknown (a newer release
 wrote it), refuse: guessing could lose data. Downgrades are never attempted.
+
+That is the SQLite path (one file, one workstation). A shared PostgreSQL server is
+upgraded only by its administrator, under an advisory lock, with
+:func:`upgrade_server_serialised`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
 
 from svctrainer.store.backup import take_backup
-from svctrainer.store.database import Database
+from svctrainer.store.database import Database, translate_errors
 from svctrainer.store.errors import DatabaseTooNewError, SchemaMismatchError
 from svctrainer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS, SCRIPT_LOCATION
 from svctrainer.store.models import Base
@@ -117,3 +123,84 @@ def script_head() -> str:
 
 def revisions_path() -> Path:
     return Path(SCRIPT_LOCATION) / "versions"
+
+
+# --- Upgrading a shared server: ``svctrainer db upgrade`` ----------------------------------
+# Workstations never change a server's schema (see svctrainer.services.schema_upgrade); an
+# administrator does, with the role that owns the schema, and two administrators (or two
+# scripts) upgrading at once must not both run the same DDL.
+
+UPGRADE_LOCK_KEY = 0x5356_4354_5247_0001
+"""The ``pg_advisory_xact_lock`` key every svctrainer release takes before migrating a
+server ("SVCTRG" and a serial). It must never change: an older and a newer release
+upgrading the same server at once have to queue on the same key."""
+
+
+def upgrade_server_serialised(
+    db: Database, after_upgrade: Callable[[Session, SchemaState], None]
+) -> SchemaState:
+    """Upgrade a PostgreSQL database to head while holding the upgrade lock.
+
+    The lock, every migration and ``after_upgrade`` (the audit entry) share one
+    transaction, so the lock is released only when the new schema and its audit entry are
+    committed together, or neither is. A second upgrader blocks on the lock, then finds
+    the schema current and does nothing. Returns the state found under the lock, before
+    any change; raises as :func:`ensure_current` does for a schema it must not touch.
+    """
+    from alembic import command  # noqa: PLC0415 - 0.3 s import, only when migrating
+    from alembic.config import Config  # noqa: PLC0415
+
+    with translate_errors(db.label, db.path), db.engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+        # Read on a second connection: under READ COMMITTED it sees whatever the previous
+        # lock holder committed, and nobody else can change the schema while we hold it.
+        state = schema_state(db)
+        if state.status is SchemaStatus.TOO_NEW:
+            raise DatabaseTooNewError(
+                f"{db.label} is already at schema {state.revision}, newer than this "
+                f"svctrainer knows ({HEAD_REVISION}); upgrade with the newer release"
+            )
+        if state.status is SchemaStatus.UNVERSIONED:
+            raise SchemaMismatchError(
+                f"{db.label} holds tables but no svctrainer schema version; it is not an "
+                "svctrainer database or an upgrade was interrupted"
+            )
+        if state.status is not SchemaStatus.CURRENT:
+            config = Config()
+            config.set_main_option("script_location", SCRIPT_LOCATION)
+            # The connection is already in a transaction (the lock), so Alembic runs
+            # every migration inside it instead of committing each one.
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            with Session(bind=conn) as session:
+                after_upgrade(session, state)
+                session.flush()
+            log.info("database %s upgraded from %s to %s", db.label, state.revision, HEAD_REVISION)
+        conn.commit()
+    return state
+
+
+def schema_change_refusal(db: Database) -> str | None:
+    """Why the role ``db`` connects as may not change the schema, or None if it may.
+
+    Asked before taking the upgrade lock, so an application role (data access only) is
+    refused with the reason instead of failing half-way with "permission denied".
+    """
+    if db.is_sqlite:
+        return None  # the file's owner owns its schema
+    with db.reading() as session:
+        row = session.execute(
+            text(
+                "SELECT current_user, coalesce(current_schema(), 'public'),"
+                " has_schema_privilege(coalesce(current_schema(), 'public'), 'CREATE'),"
+                " (SELECT count(*) FROM pg_tables t"
+                "   WHERE t.schemaname = coalesce(current_schema(), 'public')"
+                "     AND NOT pg_has_role(current_user, t.tableowner, 'MEMBER'))"
+            )
+        ).one()
+    user, schema, can_create, not_owned = row
+    if not can_create:
+        return f"database role {user!r} may not create tables in schema {schema!r}"
+    if not_owned:
+        return f"database role {user!r} does not own {not_owned} table(s) in schema {schema!r}"
+    return None

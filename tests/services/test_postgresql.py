@@ -26,6 +26,7 @@ from svctrainer.core.roles import ROLE_PERMISSIONS, Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.health import check_database
 
 CLI = Actor.command_line()
@@ -46,6 +47,8 @@ def pg() -> Iterator[tuple[ThrowawayServer, str]]:
     server.start()
     try:
         server.admin('CREATE DATABASE "template_svc"')
+        # Workstations never migrate a server: its administrator does (db upgrade).
+        upgrade_database(server.url("template_svc"), CLI)
         migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
         migrated.content.sync_bundled()
         migrated.close()

@@ -1,0 +1,194 @@
+"""A branch server set up the way docs/DEPLOYMENT.md says, for the deployment tests.
+
+One throwaway PostgreSQL server per session, configured like a real one: TLS with a
+certificate from a throwaway CA (packaging/server/make-test-certificates.sh), password
+(SCRAM) sign-in over TCP, TCP only with TLS, and the least-privilege roles made by
+packaging/server/svctrainer-roles.sql. It listens on 127.0.0.1 only (TLS needs TCP; a
+Unix socket in its folder serves the set-up steps). Everything skips, saying why, where
+the server binaries, psycopg or openssl are missing (``setup.sh --test`` installs them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pg_server import ThrowawayServer, server_binaries
+
+REPO = Path(__file__).resolve().parents[2]
+SERVER_SCRIPTS = REPO / "packaging" / "server"
+# The name in the server certificate; the tests reach it at 127.0.0.1 (libpq's hostaddr),
+# so no DNS entry is needed for verify-full to check the name.
+SERVER_NAME = "db.branch.test"
+
+# The role matrix (tests/services) runs again under the application role here.
+sys.path.insert(0, str(REPO / "tests" / "services"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class DeployServer:
+    server: ThrowawayServer
+    tls: Path
+    """Folder holding ca.crt (what workstations trust)."""
+    passfile: Path
+    """A libpq password file for the roles the tests create (``passfile=`` in URLs)."""
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    def socket_url(self, database: str, role: str) -> str:
+        """Over the server's private Unix socket (trusted: the set-up steps)."""
+        return f"postgresql+psycopg://{role}@/{database}?host={self.server.folder}&port={self.port}"
+
+    def tls_url(
+        self, database: str, role: str, *, host: str = SERVER_NAME, sslmode: str = "verify-full",
+        rootcert: Path | None = None,
+    ) -> str:  # fmt: skip
+        """The way a workstation connects: TCP, TLS, the server's name checked, the
+        password from a password file (never in the URL)."""
+        return (
+            f"postgresql+psycopg://{role}@{host}:{self.port}/{database}?hostaddr=127.0.0.1"
+            f"&sslmode={sslmode}&sslrootcert={rootcert or self.tls / 'ca.crt'}"
+            f"&passfile={self.passfile}"
+        )
+
+    def libpq_env(self, role: str = "postgres") -> dict[str, str]:
+        return {"PGHOST": str(self.server.folder), "PGPORT": str(self.port), "PGUSER": role}
+
+    def psql(self, *args: str, database: str = "postgres") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(self.server.binaries / "psql"), "-X", "-q", "-d", database, *args],
+            env={**os.environ, **self.libpq_env()},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+
+    def query(self, sql: str, database: str, role: str = "postgres") -> list[tuple]:
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.server.folder), port=self.port, user=role, dbname=database,
+            autocommit=True,
+        ) as conn:  # fmt: skip
+            return list(conn.execute(sql).fetchall())  # type: ignore[arg-type]
+
+    def admin(self, sql: str, database: str = "postgres") -> None:
+        self.server.admin(sql, database)
+
+    def set_password(self, role: str) -> None:
+        password = uuid.uuid4().hex
+        self.admin(f"ALTER ROLE \"{role}\" PASSWORD '{password}'")
+        with self.passfile.open("a", encoding="utf-8") as fh:
+            fh.write(f"*:*:*:{role}:{password}\n")
+
+
+@pytest.fixture(scope="session")
+def deploy_server() -> Iterator[DeployServer]:
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
+    if shutil.which("openssl") is None:
+        pytest.skip("no openssl to make the throwaway certificates (apt-get install openssl)")
+    folder = Path(tempfile.mkdtemp(prefix="svctrainer-deploy-"))
+    folder.chmod(0o755)  # the server (the postgres user) reaches its folder through it
+    tls = folder / "tls"
+    subprocess.run(
+        ["sh", str(SERVER_SCRIPTS / "make-test-certificates.sh"), str(tls), SERVER_NAME, "2"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    server = ThrowawayServer(folder / "server", binaries, port=free_port())
+    if server.run_as:  # the server runs as postgres and must read its key
+        for path in (tls, *tls.iterdir()):
+            shutil.chown(path, "postgres")
+    passfile = folder / "pgpass"
+    passfile.touch(mode=0o600)
+    server.start(
+        settings={
+            "listen_addresses": "127.0.0.1",
+            "ssl": "on",
+            "ssl_cert_file": str(tls / "server.crt"),
+            "ssl_key_file": str(tls / "server.key"),
+            "password_encryption": "scram-sha-256",
+        },
+        # Over TCP: TLS and a password, or nothing. (The Unix socket stays trusted.)
+        hba=[
+            "hostssl all all 127.0.0.1/32 scram-sha-256",
+            "host    all all 127.0.0.1/32 reject",
+        ],
+    )
+    try:
+        yield DeployServer(server, tls, passfile)
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Deployment:
+    """One svctrainer database on the server, set up by svctrainer-roles.sql."""
+
+    server: DeployServer
+    database: str
+    owner: str
+    app: str
+
+    def url(self, role: str) -> str:
+        return self.server.socket_url(self.database, role)
+
+    @property
+    def owner_url(self) -> str:
+        return self.url(self.owner)
+
+    @property
+    def app_url(self) -> str:
+        return self.url(self.app)
+
+
+def run_roles_script(server: DeployServer, database: str, owner: str, app: str) -> None:
+    done = server.psql(
+        "-v",
+        f"db={database}",
+        "-v",
+        f"owner={owner}",
+        "-v",
+        f"app={app}",
+        "-f",
+        str(SERVER_SCRIPTS / "svctrainer-roles.sql"),
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def deployment(deploy_server: DeployServer) -> Iterator[Deployment]:
+    """A new, empty database with its own migration and application roles."""
+    tag = uuid.uuid4().hex[:8]
+    setup = Deployment(deploy_server, f"svc_{tag}", f"svc_owner_{tag}", f"svc_app_{tag}")
+    run_roles_script(deploy_server, setup.database, setup.owner, setup.app)
+    yield setup
+    deploy_server.server.drop(setup.database)
+
+
+def svctrainer_command() -> list[str]:
+    script = Path(sys.executable).with_name("svctrainer")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]
