@@ -189,6 +189,24 @@ def deployment(deploy_server: DeployServer) -> Iterator[Deployment]:
     deploy_server.server.drop(setup.database)
 
 
+def stamp_at_first_revision(deployment: Deployment) -> None:
+    """A server that an older release (schema 0001) set up."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from svctrainer.store.migrations import SCRIPT_LOCATION
+
+    engine = create_engine(deployment.owner_url)
+    with engine.connect() as conn:
+        config = Config()
+        config.set_main_option("script_location", SCRIPT_LOCATION)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.commit()
+    engine.dispose()
+
+
 def svctrainer_command() -> list[str]:
     script = Path(sys.executable).with_name("svctrainer")
     return [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]

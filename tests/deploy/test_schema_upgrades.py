@@ -10,7 +10,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import Deployment, svctrainer_command
+from conftest import Deployment, stamp_at_first_revision, svctrainer_command
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
@@ -37,24 +37,6 @@ def _tables(deployment: Deployment) -> set[str]:
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public'", deployment.database
     )
     return {r[0] for r in rows}
-
-
-def _stamp_at_first_revision(deployment: Deployment) -> None:
-    """A server that an older release (schema 0001) set up."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
-
-    from svctrainer.store.migrations import SCRIPT_LOCATION
-
-    engine = create_engine(deployment.owner_url)
-    with engine.connect() as conn:
-        config = Config()
-        config.set_main_option("script_location", SCRIPT_LOCATION)
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-        conn.commit()
-    engine.dispose()
 
 
 def test_four_parallel_upgrades_all_succeed_and_migrate_once(deployment, isolated_home):
@@ -100,7 +82,7 @@ def test_a_workstation_never_creates_the_schema_on_an_empty_server(deployment):
 
 
 def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment, isolated_home):
-    _stamp_at_first_revision(deployment)
+    stamp_at_first_revision(deployment)
     with pytest.raises(SchemaVersionError) as refused:
         Services.open(deployment.owner_url)  # even the owner's credentials: never at start
     assert refused.value.server_revision == "0001"
