@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,10 +62,16 @@ from svctrainer.store.models import (
 # The demo is played by the engines in core (drills, scenarios, scoring search): a change
 # to any of them must rebuild the cached demo, or its stored figures would disagree
 # with a rescore.
-_DEMO_GENERATORS = [
-    __file__,
-    *sorted(str(f) for f in (Path(__file__).resolve().parents[1] / "core").rglob("*.py")),
-]
+# A frozen build (PyInstaller) carries no source files; its executable embeds the code
+# archive, so it changes whenever the code does and stands in for them.
+_DEMO_GENERATORS = (
+    [sys.executable]
+    if getattr(sys, "frozen", False)
+    else [
+        __file__,
+        *sorted(str(f) for f in (Path(__file__).resolve().parents[1] / "core").rglob("*.py")),
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
