@@ -12,9 +12,13 @@ extras=""
 test_packages=""
 if [ "${1:-}" = "--test" ]; then
   # The tests also run every service on a throwaway PostgreSQL server (private socket,
-  # nothing listening on the network): the server package and the psycopg driver.
+  # nothing listening on the network): the server package and the psycopg driver; the
+  # deployment tests make throwaway TLS certificates (openssl). The installer tests
+  # validate the desktop entry and AppStream metainfo (desktop-file-utils, appstream),
+  # compile the Windows installer (nsis) and show the PyInstaller build's window on a
+  # virtual screen (xvfb); PyInstaller itself comes with the test extra.
   extras="[test,postgres]"
-  test_packages=" postgresql"
+  test_packages=" postgresql openssl desktop-file-utils appstream nsis xvfb"
 fi
 
 # Qt 6 xcb/offscreen plugins: EGL/GL, xkbcommon, fontconfig, D-Bus and the xcb helper
@@ -46,9 +50,14 @@ if [ -n "$missing" ]; then
 fi
 missing=$(missing_of $test_packages)
 if [ -n "$missing" ]; then
-  # Only the PostgreSQL tests need it; they skip, saying why, if it cannot be installed.
+  # Only some tests need each of them; those skip, saying why, when theirs is missing, so
+  # one package that cannot be installed must not keep the others out.
   echo "svctrainer setup: installing for the tests:$missing"
-  apt_install $missing || echo "svctrainer setup: could not install$missing; its tests will be skipped"
+  if ! apt_install $missing; then
+    for pkg in $missing; do
+      apt_install "$pkg" || echo "svctrainer setup: could not install $pkg; the tests that need it will be skipped"
+    done
+  fi
 fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svctrainer needs Python 3.11 or newer")'

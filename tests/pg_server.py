@@ -11,12 +11,20 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (for a second server, or one on 127.0.0.1)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def server_binaries() -> Path | None:

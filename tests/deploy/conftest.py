@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pg_server import ThrowawayServer, server_binaries
+from pg_server import ThrowawayServer, free_port, server_binaries
 
 REPO = Path(__file__).resolve().parents[2]
 SERVER_SCRIPTS = REPO / "packaging" / "server"
@@ -32,12 +31,6 @@ SERVER_NAME = "db.branch.test"
 
 # The role matrix (tests/services) runs again under the application role here.
 sys.path.insert(0, str(REPO / "tests" / "services"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
