@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
@@ -115,6 +116,8 @@ def upgrade_database(url: str, actor: Actor) -> SchemaUpgrade:
             )
 
         def record(session: Session, before: SchemaState) -> None:
+            # The server's own name for the role (it may come from PGUSER, not the URL).
+            role = None if db.is_sqlite else session.scalar(text("SELECT current_user"))
             audit.record(
                 session,
                 actor,
@@ -124,7 +127,7 @@ def upgrade_database(url: str, actor: Actor) -> SchemaUpgrade:
                 from_revision=before.revision,
                 to_revision=HEAD_REVISION,
                 release=__version__,
-                database_role=db.url.username,
+                database_role=role,
             )
 
         if db.is_sqlite:
