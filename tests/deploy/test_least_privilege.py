@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from conftest import Deployment, DeployServer, run_roles_script
+from deployment_support import Deployment, DeployServer, run_roles_script
 from support import FAST_PIN_COST
 from test_role_matrix import MATRIX, ROLES
 

@@ -10,7 +10,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import Deployment, stamp_at_first_revision, svctrainer_command
+from deployment_support import Deployment, stamp_at_first_revision, svctrainer_command
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services

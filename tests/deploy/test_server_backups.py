@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SERVER_SCRIPTS, Deployment, svctrainer_command
+from deployment_support import SERVER_SCRIPTS, Deployment, svctrainer_command
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor

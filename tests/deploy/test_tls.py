@@ -11,7 +11,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import SERVER_NAME, SERVER_SCRIPTS, Deployment, svctrainer_command
+from deployment_support import SERVER_NAME, SERVER_SCRIPTS, Deployment, svctrainer_command
 from sqlalchemy import text
 
 from svctrainer.services.actor import Actor

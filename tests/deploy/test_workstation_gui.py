@@ -4,7 +4,7 @@ round it is and who fixes it, then the app closes with the server untouched."""
 from __future__ import annotations
 
 import pytest
-from conftest import Deployment, stamp_at_first_revision
+from deployment_support import Deployment, stamp_at_first_revision
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -1,47 +1,16 @@
-"""The installers' checks: the PyInstaller folder built once per session, and the system
-tools that validate what we ship (each test skips, saying why, when its tool is missing;
-``packaging/setup.sh --test`` installs them)."""
+"""Fixtures of the installer tests: the PyInstaller folder, built once per session."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-PACKAGING = REPO / "packaging"
-APP_ID = "org.svctrainer.SvcTrainer"
-# A developer iterating on these tests may point this at an existing build (dist/svctrainer).
-PREBUILT_ENV = "SVCTRAINER_FROZEN_DIR"
-
-
-def require_tool(name: str, package: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (apt-get install {package})")
-    return path
-
-
-@dataclass(frozen=True)
-class FrozenBuild:
-    folder: Path
-    seconds: float | None
-    """How long PyInstaller took (None: a prebuilt folder was used)."""
-
-    @property
-    def binary(self) -> Path:
-        return self.folder / "svctrainer"
-
-    def size_mb(self) -> float:
-        total = sum(f.stat().st_size for f in self.folder.rglob("*") if f.is_file())
-        return total / 1e6
+from packaging_support import PACKAGING, PREBUILT_ENV, FrozenBuild
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import APP_ID, PACKAGING, REPO, require_tool
+from packaging_support import APP_ID, PACKAGING, REPO, require_tool
 
 from svctrainer.gui.app import APP_ID as RUNNING_APP_ID
 

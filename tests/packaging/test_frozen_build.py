@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FrozenBuild, require_tool
+from packaging_support import FrozenBuild, require_tool
 from pg_server import ThrowawayServer, free_port, server_binaries
 
 from svctrainer import __version__

@@ -11,7 +11,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import PACKAGING, require_tool
+from packaging_support import PACKAGING, require_tool
 
 SCRIPT = PACKAGING / "windows" / "svctrainer.nsi"
 
