@@ -431,9 +431,9 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
         return DemoSummary(int(people), len(TEAMS), int(attempts))
     from svctrainer.services.content import ContentService  # noqa: PLC0415
-    from svctrainer.store.migrate import ensure_current  # noqa: PLC0415
+    from svctrainer.services.schema_upgrade import prepare_schema  # noqa: PLC0415
 
-    ensure_current(db)
+    prepare_schema(db)  # a server's schema changes only through 'svctrainer db upgrade'
     ContentService(db).sync_bundled()
     summary = create_demo_branch(db, Actor.command_line())
     attempts = generate_history(db, progress=progress)

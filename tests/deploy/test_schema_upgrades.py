@@ -72,12 +72,19 @@ def test_four_parallel_upgrades_all_succeed_and_migrate_once(deployment, isolate
     assert detail["database_role"] == deployment.owner
 
 
-def test_a_workstation_never_creates_the_schema_on_an_empty_server(deployment):
+def test_a_workstation_never_creates_the_schema_on_an_empty_server(deployment, isolated_home):
     with pytest.raises(SchemaVersionError) as refused:
         Services.open(deployment.app_url)
     assert refused.value.server_revision is None
     assert not refused.value.server_is_newer
     assert "svctrainer db upgrade" in str(refused.value)
+    # Not even filling it with the demo branch, as the migration role: only db upgrade.
+    demo = subprocess.run(
+        [*svctrainer_command(), "demo", "--db", deployment.owner_url],
+        capture_output=True, text=True, env=_cli_env(isolated_home), check=False, timeout=60,
+    )  # fmt: skip
+    assert demo.returncode == 1
+    assert "has no svctrainer schema yet" in demo.stderr
     assert _tables(deployment) == set()
 
 

@@ -34,5 +34,6 @@ class FrozenBuild:
         return self.folder / "svctrainer"
 
     def size_mb(self) -> float:
-        total = sum(f.stat().st_size for f in self.folder.rglob("*") if f.is_file())
+        files = [f for f in self.folder.rglob("*") if f.is_file() and not f.is_symlink()]
+        total = sum(f.stat().st_size for f in files)  # Qt libraries are linked twice
         return total / 1e6
