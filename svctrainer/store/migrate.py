@@ -181,26 +181,34 @@ def upgrade_server_serialised(
 
 
 def schema_change_refusal(db: Database) -> str | None:
-    """Why the role ``db`` connects as may not change the schema, or None if it may.
+    """Why the role ``db`` connects as must not change the schema, or None if it may.
 
-    Asked before taking the upgrade lock, so an application role (data access only) is
-    refused with the reason instead of failing half-way with "permission denied".
+    Asked before taking the upgrade lock, so the wrong role is refused with the reason
+    instead of failing half-way with "permission denied". The tables must be created by
+    the role that owns them all (the migration role; on an empty database, the
+    database's owner): the application role's grants are default privileges *for that
+    role*, so a table a superuser created would be out of the workstations' reach.
     """
     if db.is_sqlite:
         return None  # the file's owner owns its schema
     with db.reading() as session:
         row = session.execute(
             text(
-                "SELECT current_user, coalesce(current_schema(), 'public'),"
-                " has_schema_privilege(coalesce(current_schema(), 'public'), 'CREATE'),"
-                " (SELECT count(*) FROM pg_tables t"
-                "   WHERE t.schemaname = coalesce(current_schema(), 'public')"
-                "     AND NOT pg_has_role(current_user, t.tableowner, 'MEMBER'))"
+                "WITH s AS (SELECT coalesce(current_schema(), 'public') AS name)"
+                " SELECT current_user, s.name, has_schema_privilege(s.name, 'CREATE'),"
+                "  (SELECT count(*) FROM pg_tables t WHERE t.schemaname = s.name),"
+                "  (SELECT string_agg(DISTINCT t.tableowner, ', ') FROM pg_tables t"
+                "    WHERE t.schemaname = s.name AND t.tableowner <> current_user),"
+                "  (SELECT pg_get_userbyid(d.datdba) FROM pg_database d"
+                "    WHERE d.datname = current_database())"
+                " FROM s"
             )
         ).one()
-    user, schema, can_create, not_owned = row
+    user, schema, can_create, tables, other_owners, database_owner = row
     if not can_create:
         return f"database role {user!r} may not create tables in schema {schema!r}"
-    if not_owned:
-        return f"database role {user!r} does not own {not_owned} table(s) in schema {schema!r}"
+    if other_owners:
+        return f"database role {user!r} does not own the tables in {schema!r} ({other_owners} does)"
+    if not tables and database_owner != user:
+        return f"database role {user!r} is not the database's owner ({database_owner!r} is)"
     return None

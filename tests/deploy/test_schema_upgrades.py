@@ -14,7 +14,7 @@ from deployment_support import Deployment, stamp_at_first_revision, svctrainer_c
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.services.errors import SchemaVersionError
+from svctrainer.services.errors import PermissionDeniedError, SchemaVersionError
 from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.migrations import HEAD_REVISION
 
@@ -173,3 +173,16 @@ def test_upgrade_under_the_application_role_is_refused_with_the_reason(deploymen
         "SELECT count(*) FROM audit_log WHERE action = 'database.upgrade'", deployment.database
     )
     assert audit == [(1,)]  # only the owner's upgrade
+
+
+def test_upgrade_as_a_superuser_is_refused_and_names_the_migration_role(deployment):
+    """Tables a superuser created would belong to it, out of reach of the application
+    role's grants (default privileges for the migration role): the workstations would
+    fail on them. So only the migration role may upgrade, even on an empty database."""
+    superuser_url = deployment.url("postgres")
+    with pytest.raises(PermissionDeniedError, match=f"database's owner \\('{deployment.owner}'"):
+        upgrade_database(superuser_url, CLI)
+    assert _tables(deployment) == set()
+    upgrade_database(deployment.owner_url, CLI)
+    with pytest.raises(PermissionDeniedError, match=f"\\({deployment.owner} does\\)"):
+        upgrade_database(superuser_url, CLI)
