@@ -13,6 +13,7 @@ from svctrainer.services.drafts import DraftService
 from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
+from svctrainer.services.queue_data import QueueDataService
 from svctrainer.services.reports import ReportService
 from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
@@ -41,6 +42,7 @@ class Services:
         self.hand_count = HandCountService(db)
         self.progress = ProgressService(db)
         self.settings = SettingsService(db)
+        self.queue_data = QueueDataService(db)
         self.reports = ReportService(db, self.progress)
 
     @classmethod

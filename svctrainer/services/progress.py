@@ -20,19 +20,13 @@ person's assignments done and overdue, ALL assignments (not only this drill's), 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from svctrainer.core.analytics.customer_time import (
-    SkillSpeeds,
-    customer_time,
-    team_customer_time,
-)
 from svctrainer.core.analytics.dashboard import (
     PersonSummary,
     StallCheck,
@@ -67,6 +61,15 @@ from svctrainer.services.access import (
     visible_people,
 )
 from svctrainer.services.actor import Actor
+from svctrainer.services.customer_time import (
+    branch_effect,
+    branch_for,
+    has_levels,
+    queue_basis,
+    savings_of,
+    skill_levels,
+    what_if_lines,
+)
 from svctrainer.services.drill_families import DrillFamily, load_families
 from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
@@ -86,6 +89,7 @@ from svctrainer.services.progress_records import (
     DashboardEntry,
     DateRange,
     FamilyActivity,
+    MemberSaving,
     MetricSeries,
     Mismatch,
     PersonCustomerTime,
@@ -94,7 +98,6 @@ from svctrainer.services.progress_records import (
     PersonRef,
     RescoreSweep,
     ScenarioProgress,
-    SkillLevels,
     TeamCustomerTime,
 )
 from svctrainer.services.settings import load_mix
@@ -112,10 +115,6 @@ from svctrainer.store.models import (
 MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
 IMPROVED_MOST = 5
 CHECK_LIMIT = 300  # latest attempts replayed by needs_checking (about 2 ms each)
-# Customer time: which drill types measure keying (and the factor to keystrokes per hour)
-# and counting (notes per minute).
-KEYING_TYPES = {"tenkey": 1.0, "data_entry": 60.0}  # net KPH as is; CPM × 60
-COUNTING_TYPES = {"cash_counting": 1.0}
 ASSIGNMENT_RULE = "services.assignments.counts_by_person"
 DEFAULT_RULE = StallRule()
 
@@ -243,15 +242,19 @@ class ProgressService:
     def person_customer_time(
         self, actor: Actor, person_id: uuid.UUID, window: DateRange = EVERYTHING
     ) -> PersonCustomerTime:
-        """What the person's keying and counting gains mean at the counter."""
+        """What the person's keying and counting gains mean at their counter, and their
+        share of the branch's waiting time saved (``services.customer_time``)."""
         with self._db.reading() as session:
             caller = load_caller(session, actor)
-            require_visible(session, caller, person_id)
+            person_row = require_visible(session, caller, person_id)
             person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
             setting = load_mix(session)
-            levels = _skill_levels(session, [person_id], window)[person_id]
-        saving = customer_time(setting.mix, *_speeds(levels), setting.queue)
-        return PersonCustomerTime(person, setting, levels, saving)
+            levels = skill_levels(session, [person_id], window)[person_id]
+            basis = queue_basis(session, person_row.branch_id, setting, window)
+        saving = savings_of(setting, [levels])[0]
+        mine = [saving] if has_levels(levels) else []
+        return PersonCustomerTime(person, setting, levels, saving,
+                                  branch_effect(basis, setting, mine))  # fmt: skip
 
     # -- everyone in scope ----------------------------------------------------------------
 
@@ -328,31 +331,39 @@ class ProgressService:
     def team_customer_time(
         self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
     ) -> TeamCustomerTime:
-        """A team's (``team_id`` None: everyone in scope) daily customer minutes saved,
-        each member serving the mix's transactions per day, and the same per team."""
+        """What the gains of a team (``team_id`` None: everyone in scope) mean for the
+        branch's queue, each team's alone, and the what-if grid (``services.customer_time``)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             people = _scope(caller, team_id)
             refs = person_refs(session, people)
             setting = load_mix(session)
-            levels = _skill_levels(session, [r.id for r in refs], window, people)
+            levels = skill_levels(session, [r.id for r in refs], window, people)
             team_name = None
             if team_id is not None:
                 team_name = session.scalar(select(Team.name).where(Team.id == team_id))
                 if team_name is None:
                     raise NotFoundError("no such team")
-        measured = [r for r in refs if _has_levels(levels[r.id])]
-        pairs = [_speeds(levels[r.id]) for r in measured]
-        saving = team_customer_time(setting.mix, pairs, setting.queue)
-        groups: dict[str | None, list[tuple[SkillSpeeds, SkillSpeeds]]] = {}
-        for ref, pair in zip(measured, pairs, strict=True):
-            groups.setdefault(ref.team_name, []).append(pair)
+            basis = queue_basis(session, branch_for(session, caller), setting, window)
+        measured = [r for r in refs if has_levels(levels[r.id])]
+        savings = savings_of(setting, [levels[r.id] for r in measured])
+        members = tuple(
+            MemberSaving(r, levels[r.id], s) for r, s in zip(measured, savings, strict=True)
+        )
+        groups: dict[str | None, list[MemberSaving]] = {}
+        for m in members:
+            groups.setdefault(m.person.team_name, []).append(m)
         by_team = tuple(
-            (name, team_customer_time(setting.mix, groups[name], setting.queue))
+            (name, branch_effect(basis, setting, [m.saving for m in groups[name]]))
             for name in sorted(groups, key=lambda n: (n is None, n or ""))
         )
         return TeamCustomerTime(
-            team_name, setting, saving, by_team, tuple((r, levels[r.id]) for r in measured)
+            team_name,
+            setting,
+            members,
+            branch_effect(basis, setting, savings),
+            by_team,
+            what_if_lines(basis),
         )
 
     def needs_checking(
@@ -522,82 +533,3 @@ def _later(a: datetime, b: datetime | None) -> datetime:
 
 def _utc(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-# -- customer time ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Level:
-    tests: int
-    before: float | None
-    after: float | None
-    family: str | None
-
-
-_NO_LEVEL = _Level(0, None, None, None)
-
-
-def _skill_levels(
-    session: Session,
-    person_ids: Iterable[uuid.UUID],
-    window: DateRange,
-    people: Select[Any] | None = None,
-) -> dict[uuid.UUID, SkillLevels]:
-    """Baseline and latest test speed per person for keying and counting: from the
-    family of each kind with the most tests for that person (ties: ten-key first)."""
-    ids = list(person_ids)
-    scope = people if people is not None else select(Person.id).where(Person.id.in_(ids))
-    families = list(load_families(session).values())
-    keying = _best_levels(session, scope, families, KEYING_TYPES, window)
-    counting = _best_levels(session, scope, families, COUNTING_TYPES, window)
-    out = {}
-    for pid in ids:
-        k, c = keying.get(pid, _NO_LEVEL), counting.get(pid, _NO_LEVEL)
-        out[pid] = SkillLevels(k.family, k.before, k.after, c.family, c.before, c.after)
-    return out
-
-
-def _best_levels(
-    session: Session,
-    scope: Select[Any],
-    families: list[DrillFamily],
-    types: dict[str, float],
-    window: DateRange,
-) -> dict[uuid.UUID, _Level]:
-    order = list(types)
-    ordered = sorted(
-        (f for f in families if f.drill_type in types),
-        key=lambda f: (order.index(f.drill_type or ""), f.key),
-    )
-    best: dict[uuid.UUID, _Level] = {}
-    for family in ordered:
-        factor = types[family.drill_type or ""]
-        for pid, tests in first_last_tests(
-            session, scope, family.item_ids, Metric.SPEED, window
-        ).items():
-            p = _progress(tests, Metric.SPEED)
-            level = _Level(
-                tests.count,
-                _scaled(p.baseline.value, factor),
-                _scaled(p.latest.value, factor),
-                family.key,
-            )
-            if pid not in best or level.tests > best[pid].tests:
-                best[pid] = level
-    return best
-
-
-def _scaled(value: float | None, factor: float) -> float | None:
-    return None if value is None else value * factor
-
-
-def _speeds(levels: SkillLevels) -> tuple[SkillSpeeds, SkillSpeeds]:
-    return (
-        SkillSpeeds(levels.kph_before, levels.notes_before),
-        SkillSpeeds(levels.kph_after, levels.notes_after),
-    )
-
-
-def _has_levels(levels: SkillLevels) -> bool:
-    return levels.kph_before is not None or levels.notes_before is not None

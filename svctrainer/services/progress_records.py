@@ -6,15 +6,22 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-from svctrainer.core.analytics.customer_time import CustomerTimeSaving, TeamCustomerTimeSaving
+from svctrainer.core.analytics.customer_time import (
+    ServiceTimeSaving,
+    SharedCut,
+    TransactionsMismatch,
+)
 from svctrainer.core.analytics.dashboard import PersonSummary, TeamSummary
 from svctrainer.core.analytics.key_heatmap import KeyHeatmap
 from svctrainer.core.analytics.progress import Progress
 from svctrainer.core.analytics.scenario_progress import Radar, TierPoint, WeekTiers
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.core.analytics.trend import Trend
+from svctrainer.core.queueing.branch_day import DaySaving, QueueConditions, WhatIfLine
+from svctrainer.core.queueing.ticket_hours import MeasuredQueue
 from svctrainer.core.report_csv import DashboardRow
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.settings import MixSetting
@@ -142,6 +149,39 @@ class SkillLevels:
     counting_family: str | None
     notes_before: float | None  # notes per minute
     notes_after: float | None
+    counting_by_hand: bool = False  # counting levels from logged hand counts
+
+
+class QueueSource(StrEnum):
+    """Where the queue figures come from."""
+
+    IMPORTED = "imported"  # the branch's queue tickets in the period
+    ASSUMED = "assumed"  # the branch's assumed arrival profile and the mix
+
+
+@dataclass(frozen=True)
+class QueueBasis:
+    source: QueueSource
+    conditions: QueueConditions
+    measured: MeasuredQueue | None  # IMPORTED: what the tickets showed
+    mismatch: TransactionsMismatch | None  # the mix's transactions per teller disagree
+
+
+@dataclass(frozen=True)
+class BranchEffect:
+    """What some tellers' gains do to the branch's day (``services.customer_time``)."""
+
+    basis: QueueBasis
+    cut: SharedCut  # seconds off the branch's mean service time
+    day: DaySaving
+
+    @property
+    def customer_minutes_saved(self) -> float | None:
+        return self.day.customer_minutes_saved
+
+    @property
+    def service_minutes_saved(self) -> float:
+        return self.day.service_minutes_saved
 
 
 @dataclass(frozen=True)
@@ -149,16 +189,42 @@ class PersonCustomerTime:
     person: PersonRef
     setting: MixSetting
     levels: SkillLevels
-    saving: CustomerTimeSaving
+    saving: ServiceTimeSaving  # at the person's counter
+    effect: BranchEffect  # the person's share of the branch's queue
+
+    @property
+    def service_minutes_per_day(self) -> float:
+        """At the person's own counter: N × Δ / 60 (the lower bound)."""
+        return self.saving.service_minutes_per_day(self.setting.mix.transactions_per_day)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSaving:
+    person: PersonRef
+    levels: SkillLevels
+    saving: ServiceTimeSaving
 
 
 @dataclass(frozen=True)
 class TeamCustomerTime:
     team_name: str | None  # None: everyone in scope
     setting: MixSetting
-    saving: TeamCustomerTimeSaving
-    by_team: tuple[tuple[str | None, TeamCustomerTimeSaving], ...]
-    members: tuple[tuple[PersonRef, SkillLevels], ...]
+    members: tuple[MemberSaving, ...]  # people with a baseline
+    effect: BranchEffect  # everyone's gains together
+    by_team: tuple[tuple[str | None, BranchEffect], ...]  # each team's gains alone
+    what_if: tuple[WhatIfLine, ...]  # windows ± k × service-time cut → mean wait
+
+    @property
+    def people(self) -> int:
+        return len(self.members)
+
+    @property
+    def mean_seconds_saved_per_transaction(self) -> float | None:
+        if not self.members:
+            return None
+        return sum(m.saving.seconds_saved_per_transaction for m in self.members) / len(
+            self.members
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,3 +264,79 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class QueueImport(Base):
+    """One queue-ticket export imported for a branch (``services.queue_data``)."""
+
+    __tablename__ = "queue_import"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(260))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    encoding: Mapped[str] = mapped_column(String(20))
+    rows: Mapped[int] = mapped_column(Integer)  # tickets in the file
+    added: Mapped[int] = mapped_column(Integer)  # of them new to the branch
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(160))
+
+
+class QueueTicket(Base):
+    """One ticket of a branch's queue, as its ticket system exported it (times in UTC).
+
+    The key is the branch, the moment of issue and the ticket number, so an export that
+    overlaps an earlier one adds only the tickets that are new. ``wait_s`` (issue →
+    call), ``holding_s`` (call → end) and ``service_s`` (start → end) are kept so the
+    share waiting longer than any target is one SQL count.
+    """
+
+    __tablename__ = "queue_ticket"
+    __table_args__ = (Index("ix_queue_ticket_branch_day", "branch_id", "local_day"),)
+
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), primary_key=True)
+    issued_at: Mapped[datetime] = mapped_column(primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(32), primary_key=True)
+    import_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("queue_import.id"), index=True)
+    business_type: Mapped[str] = mapped_column(String(60))
+    window: Mapped[str] = mapped_column(String(32))
+    called_at: Mapped[datetime | None]
+    service_start: Mapped[datetime | None]
+    service_end: Mapped[datetime | None]
+    local_day: Mapped[date] = mapped_column(Date)
+    local_hour: Mapped[int] = mapped_column(Integer)
+    utc_offset_s: Mapped[int] = mapped_column(Integer)
+    wait_s: Mapped[float | None] = mapped_column(Float)
+    holding_s: Mapped[float | None] = mapped_column(Float)
+    service_s: Mapped[float | None] = mapped_column(Float)
+
+
+class QueueHour(Base):
+    """A branch's queue in one local clock hour of one day, from its tickets
+    (``core.queueing.ticket_hours.HourStats``): what the queue model reads."""
+
+    __tablename__ = "queue_hour"
+
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrivals: Mapped[int] = mapped_column(Integer)
+    served: Mapped[int] = mapped_column(Integer)
+    no_shows: Mapped[int] = mapped_column(Integer)
+    walked_away: Mapped[int] = mapped_column(Integer)
+    windows: Mapped[int] = mapped_column(Integer)
+    holding_n: Mapped[int] = mapped_column(Integer)
+    holding_sum: Mapped[float] = mapped_column(Float)
+    holding_sq: Mapped[float] = mapped_column(Float)
+    service_n: Mapped[int] = mapped_column(Integer)
+    service_sum: Mapped[float] = mapped_column(Float)
+    service_sq: Mapped[float] = mapped_column(Float)
+    wait_n: Mapped[int] = mapped_column(Integer)
+    wait_sum: Mapped[float] = mapped_column(Float)
+    wait_sq: Mapped[float] = mapped_column(Float)
+    gap_n: Mapped[int] = mapped_column(Integer)
+    gap_sum: Mapped[float] = mapped_column(Float)
+    gap_sq: Mapped[float] = mapped_column(Float)

@@ -1,9 +1,10 @@
-"""Efficiency gains as customer time: what a speed gain means at the counter.
+"""Efficiency gains as service time: what a teller's speed gain is worth per transaction.
 
 The seeds give the reason for drilling basic skills: "practise basic skills to improve
-work efficiency and reduce the waiting time for customers". This module turns a
-teller's (or a team's) speeds at baseline and latest into seconds per transaction and
-customer minutes per day, from a branch's configurable transaction mix.
+work efficiency and reduce the waiting time for customers". This module turns a teller's
+speeds at baseline and latest into seconds per transaction at the counter, from the
+branch's transaction mix; ``core.queueing.branch_day`` turns the branch's seconds into
+customer waiting time.
 
 Service time of one transaction of type t (seconds), at keying speed K (keystrokes per
 hour, e.g. the ten-key drill's net KPH; a data-entry CPM converts as K = CPM × 60) and
@@ -11,32 +12,34 @@ counting speed C (banknotes per minute):
 
     s_t = other_seconds_t + keystrokes_t × 3600 / K + notes_t × 60 / C
 
+A drill measures keying or counting on its own; at the counter the same keys are struck
+between reading a voucher, checking the screen and talking to the customer, so only part
+of the time a drill gain saves shows there. The transfer factor τ of each skill says how
+much (``TransferFactors``):
+
+    s_t,after = s_t,before − τ_keying × keystrokes_t × 3600 × (1/K_before − 1/K_after)
+                           − τ_counting × notes_t × 60 × (1/C_before − 1/C_after)
+
+Defaults: τ = 0.5 for drills, the middle of what employees report applying of a training
+on the job (62 % at once, 44 % after six months, 34 % after a year: Saks & Belcourt,
+"An investigation of training activities and transfer of training in organizations",
+*Human Resource Management* 45(4), 2006); τ = 1.0 for counting measured by logged hand
+counts (real practice notes counted by hand: the counter's own task). A branch sets its
+own factors beside its mix.
+
 Mean service time S = Σ share_t · s_t; saving per transaction Δ = S_before − S_after
 (positive = faster). A skill without a speed on either side is taken as unchanged (the
 other side's speed is used for both); a skill the mix needs with no speed at all is left
 out of S and listed in ``unmeasured``. Non-positive speeds count as "no speed".
 
-Customer minutes saved per day, N = transactions per day at this counter:
+The branch's queue is shared: each teller serves a share of its customers, so the
+branch's mean service time falls by the tellers' savings weighted by those shares
+(``shared_queue_cut``). A teller serving N transactions of the branch's D customers a day
+has the share N / D; when more tellers were measured than the day's customers allow
+(n · N > D), each has 1/n. The "service time saved" at one counter is N × Δ / 60
+customer-minutes a day: the lower bound, true even when nobody queues.
 
-- DIRECT (default, conservative): N × Δ / 60. Only the customer being served gains:
-  each spends Δ less at the counter. True even when nobody is queueing.
-- WAITING_LINE (q = average customers waiting behind the one being served):
-  N × Δ × (1 + q) / 60. Finishing a transaction Δ sooner also lets each of the q
-  customers behind move up Δ sooner. A peak-time rule of thumb: it overstates the
-  saving when the queue often runs empty, so q should be the day's average, not the
-  peak.
-- MM1 (λ = customers arriving at this counter per hour): the counter as an M/M/1 queue
-  (random arrivals, one server, exponentially distributed service times with mean S).
-  Time in the branch per customer W = S / (1 − ρ) with utilisation ρ = λ·S/3600; saving
-  N × (W_before − W_after) / 60. Near saturation a small Δ saves a lot of waiting;
-  with ρ ≥ 1 (before or after) the queue grows without limit and there is no finite
-  figure (None).
-
-For a team each member serves N transactions a day: daily minutes add up over members
-(``team_customer_time``); per-transaction seconds are the members' mean.
-
-Units: seconds and minutes as floats, unrounded; displays round seconds to 0.1 s and
-minutes to 0.1 min, half up (``metrics.round_half_up``). Nothing here is money.
+Units: seconds and minutes as floats, unrounded. Nothing here is money.
 """
 
 from __future__ import annotations
@@ -44,29 +47,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 SHARE_TOLERANCE = 1e-6
 KEYSTROKES = "keystrokes"
 NOTES = "notes"
-
-
-class QueueModel(StrEnum):
-    DIRECT = "direct"
-    WAITING_LINE = "waiting_line"
-    MM1 = "mm1"
-
-
-@dataclass(frozen=True, slots=True)
-class QueueAssumption:
-    model: QueueModel = QueueModel.DIRECT
-    customers_waiting: float = 0.0  # WAITING_LINE: average queue behind the one served
-    arrivals_per_hour: float = 0.0  # MM1: arrival rate at this counter
-
-    def __post_init__(self) -> None:
-        if not (_non_negative(self.customers_waiting) and _non_negative(self.arrivals_per_hour)):
-            raise ValueError("queue assumption figures must be finite and not negative")
+TRANSACTIONS_TOLERANCE = 0.25  # entered vs implied transactions per teller a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +61,7 @@ class TransactionType:
     share: float  # fraction of the day's transactions (all shares sum to 1)
     keystrokes: float = 0.0  # keyed per transaction
     notes: float = 0.0  # banknotes counted per transaction
-    other_seconds: float = 0.0  # talk, signatures, printing: not changed by drills
+    other_seconds: float = 0.0  # talk, ID check, signatures, printing: not changed by drills
 
     def __post_init__(self) -> None:
         figures = (self.share, self.keystrokes, self.notes, self.other_seconds)
@@ -85,7 +71,7 @@ class TransactionType:
 
 @dataclass(frozen=True)
 class TransactionMix:
-    transactions_per_day: float  # per teller / counter
+    transactions_per_day: float  # per teller (one window's day)
     types: tuple[TransactionType, ...]
 
     def __post_init__(self) -> None:
@@ -135,11 +121,51 @@ class TransactionMix:
             )
         return cls(_number(data, "transactions_per_day"), tuple(types))
 
+    def mean_seconds(self, speeds: SkillSpeeds) -> float:
+        """S at these speeds (a skill without a speed is left out)."""
+        kph, npm = _usable(speeds.kph), _usable(speeds.notes_per_minute)
+        return math.fsum(t.share * _seconds(t, kph, npm) for t in self.types)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferFactors:
+    """Share of a drill gain's time saving that shows at the counter, per skill."""
+
+    keying: float = 0.5
+    counting_drill: float = 0.5  # the on-screen cash-counting drill
+    counting_hand: float = 1.0  # logged hand counts of real practice notes
+
+    def __post_init__(self) -> None:
+        if not all(math.isfinite(v) and 0 <= v <= 1 for v in self.as_tuple()):
+            raise ValueError("transfer factors must be from 0 to 1")
+
+    def as_tuple(self) -> tuple[float, float, float]:
+        return (self.keying, self.counting_drill, self.counting_hand)
+
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "keying": self.keying,
+            "counting_drill": self.counting_drill,
+            "counting_hand": self.counting_hand,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> TransferFactors:
+        if not isinstance(data, Mapping):
+            raise ValueError("transfer factors must be an object")
+        default = cls()
+        return cls(
+            _number(data, "keying", default.keying),
+            _number(data, "counting_drill", default.counting_drill),
+            _number(data, "counting_hand", default.counting_hand),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SkillSpeeds:
     kph: float | None = None  # keystrokes per hour
     notes_per_minute: float | None = None
+    counting_by_hand: bool = False  # the counting speed comes from logged hand counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,101 +180,127 @@ class TypeSaving:
 
 
 @dataclass(frozen=True, slots=True)
-class CustomerTimeSaving:
-    seconds_before: float  # mean service time per transaction, baseline speeds
-    seconds_after: float  # ... latest speeds
-    counter_minutes_saved_per_day: float  # N × Δ / 60 (the DIRECT figure)
-    customer_minutes_saved_per_day: float | None  # under ``assumption``; None: unstable queue
-    assumption: QueueAssumption
+class ServiceTimeSaving:
+    """One teller's service time per transaction at baseline, and after the part of the
+    gain that transfers to the counter."""
+
+    seconds_before: float
+    seconds_after: float
     per_type: tuple[TypeSaving, ...]
     unmeasured: tuple[str, ...]  # skills the mix needs that had no speed at all
-    utilisation_before: float | None = None  # MM1 only: ρ
-    utilisation_after: float | None = None
+    transfer: TransferFactors
+    counting_by_hand: bool
 
     @property
     def seconds_saved_per_transaction(self) -> float:
         return self.seconds_before - self.seconds_after
 
+    def service_minutes_per_day(self, transactions_per_day: float) -> float:
+        """N × Δ / 60: the customer-minutes this teller's own customers spend less at the
+        window (the lower bound, "service time saved")."""
+        return transactions_per_day * self.seconds_saved_per_transaction / 60.0
 
-def customer_time(
+
+def service_time(
     mix: TransactionMix,
     before: SkillSpeeds,
     after: SkillSpeeds,
-    assumption: QueueAssumption | None = None,
-) -> CustomerTimeSaving:
-    """Seconds per transaction and customer minutes per day saved (module docstring)."""
-    assumption = assumption or QueueAssumption()
+    transfer: TransferFactors | None = None,
+) -> ServiceTimeSaving:
+    """Seconds per transaction before and after (module docstring)."""
+    transfer = transfer or TransferFactors()
     kph_b, kph_a = _pair(before.kph, after.kph)
     npm_b, npm_a = _pair(before.notes_per_minute, after.notes_per_minute)
-    per_type = tuple(
-        TypeSaving(t.name, _seconds(t, kph_b, npm_b), _seconds(t, kph_a, npm_a)) for t in mix.types
-    )
+    by_hand = before.counting_by_hand or after.counting_by_hand
+    tau_count = transfer.counting_hand if by_hand else transfer.counting_drill
+    per_type = []
+    for t in mix.types:
+        s_before = _seconds(t, kph_b, npm_b)
+        keying_cut = _keying(t, kph_b) - _keying(t, kph_a)
+        counting_cut = _counting(t, npm_b) - _counting(t, npm_a)
+        s_after = s_before - transfer.keying * keying_cut - tau_count * counting_cut
+        per_type.append(TypeSaving(t.name, s_before, s_after))
     unmeasured = []
     if kph_b is None and any(t.keystrokes > 0 for t in mix.types):
         unmeasured.append(KEYSTROKES)
     if npm_b is None and any(t.notes > 0 for t in mix.types):
         unmeasured.append(NOTES)
     shares = [t.share for t in mix.types]
-    s_before = math.fsum(w * p.seconds_before for w, p in zip(shares, per_type, strict=True))
-    s_after = math.fsum(w * p.seconds_after for w, p in zip(shares, per_type, strict=True))
-    n = mix.transactions_per_day
-    direct = n * (s_before - s_after) / 60.0
-    rho_b = rho_a = None
-    if assumption.model is QueueModel.DIRECT:
-        customer: float | None = direct
-    elif assumption.model is QueueModel.WAITING_LINE:
-        customer = direct * (1.0 + assumption.customers_waiting)
-    else:
-        rho_b = assumption.arrivals_per_hour * s_before / 3600.0
-        rho_a = assumption.arrivals_per_hour * s_after / 3600.0
-        customer = None
-        if rho_b < 1 and rho_a < 1:
-            customer = n * (s_before / (1 - rho_b) - s_after / (1 - rho_a)) / 60.0
-    return CustomerTimeSaving(
-        s_before, s_after, direct, customer, assumption, per_type, tuple(unmeasured), rho_b, rho_a
+    return ServiceTimeSaving(
+        math.fsum(w * p.seconds_before for w, p in zip(shares, per_type, strict=True)),
+        math.fsum(w * p.seconds_after for w, p in zip(shares, per_type, strict=True)),
+        tuple(per_type),
+        tuple(unmeasured),
+        transfer,
+        by_hand,
     )
 
 
 @dataclass(frozen=True, slots=True)
-class TeamCustomerTimeSaving:
-    people: int
-    mean_seconds_saved_per_transaction: float | None  # None for an empty team
-    counter_minutes_saved_per_day: float  # summed over members
-    customer_minutes_saved_per_day: float | None  # summed; None if any member's is None
-    members: tuple[CustomerTimeSaving, ...]
+class SharedCut:
+    """What the tellers' savings do to the branch's mean service time."""
+
+    tellers: int
+    share_each: float  # of the branch's customers each teller serves
+    cut_s: float  # Δ off the branch's mean service time
 
 
-def team_customer_time(
+def shared_queue_cut(
+    savings_s: Sequence[float], transactions_per_teller: float, customers_per_day: float
+) -> SharedCut:
+    """Δ_branch = Σ_i share · Δ_i with share = min(N / D, 1 / n) (module docstring)."""
+    n = len(savings_s)
+    if n == 0 or customers_per_day <= 0:
+        return SharedCut(n, 0.0, 0.0)
+    share = min(transactions_per_teller / customers_per_day, 1.0 / n)
+    return SharedCut(n, share, share * math.fsum(savings_s))
+
+
+@dataclass(frozen=True, slots=True)
+class TransactionsMismatch:
+    """The mix's transactions per teller disagree with the customers the queue brings."""
+
+    entered: float  # transactions per teller a day, as entered in the mix
+    implied: float  # customers a day / windows open on average
+    customers_per_day: float
+    mean_windows: float
+
+
+def check_transactions(
     mix: TransactionMix,
-    members: Sequence[tuple[SkillSpeeds, SkillSpeeds]],
-    assumption: QueueAssumption | None = None,
-) -> TeamCustomerTimeSaving:
-    """Each member's (baseline, latest) speeds → the team's daily saving (sum over members,
-    each serving ``mix.transactions_per_day``)."""
-    each = tuple(customer_time(mix, b, a, assumption) for b, a in members)
-    saved = [m.seconds_saved_per_transaction for m in each]
-    customer = [m.customer_minutes_saved_per_day for m in each]
-    return TeamCustomerTimeSaving(
-        people=len(each),
-        mean_seconds_saved_per_transaction=math.fsum(saved) / len(saved) if saved else None,
-        counter_minutes_saved_per_day=math.fsum(m.counter_minutes_saved_per_day for m in each),
-        customer_minutes_saved_per_day=(
-            None if any(c is None for c in customer) else math.fsum(c or 0.0 for c in customer)
-        ),
-        members=each,
-    )
+    customers_per_day: float,
+    mean_windows: float,
+    tolerance: float = TRANSACTIONS_TOLERANCE,
+) -> TransactionsMismatch | None:
+    """None when N is within ``tolerance`` of D / c̄ (a window's share of the day)."""
+    if mean_windows <= 0:
+        return None
+    implied = customers_per_day / mean_windows
+    entered = mix.transactions_per_day
+    if implied > 0 and abs(entered - implied) <= tolerance * implied:
+        return None
+    return TransactionsMismatch(entered, implied, customers_per_day, mean_windows)
+
+
+def _keying(t: TransactionType, kph: float | None) -> float:
+    return 0.0 if kph is None else t.keystrokes * 3600.0 / kph
+
+
+def _counting(t: TransactionType, npm: float | None) -> float:
+    return 0.0 if npm is None else t.notes * 60.0 / npm
 
 
 def _seconds(t: TransactionType, kph: float | None, npm: float | None) -> float:
-    keying = 0.0 if kph is None else t.keystrokes * 3600.0 / kph
-    counting = 0.0 if npm is None else t.notes * 60.0 / npm
-    return t.other_seconds + keying + counting
+    return t.other_seconds + _keying(t, kph) + _counting(t, npm)
+
+
+def _usable(speed: float | None) -> float | None:
+    return speed if speed is not None and math.isfinite(speed) and speed > 0 else None
 
 
 def _pair(before: float | None, after: float | None) -> tuple[float | None, float | None]:
     """Speeds to use on each side: a missing side takes the other's (no change)."""
-    b = before if before is not None and math.isfinite(before) and before > 0 else None
-    a = after if after is not None and math.isfinite(after) and after > 0 else None
+    b, a = _usable(before), _usable(after)
     return (b if b is not None else a), (a if a is not None else b)
 
 

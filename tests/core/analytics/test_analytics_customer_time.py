@@ -1,15 +1,15 @@
-"""Efficiency gains as customer time, worked by hand."""
+"""Efficiency gains as service time, worked by hand."""
 
 import pytest
 
 from svctrainer.core.analytics.customer_time import (
-    QueueAssumption,
-    QueueModel,
     SkillSpeeds,
     TransactionMix,
     TransactionType,
-    customer_time,
-    team_customer_time,
+    TransferFactors,
+    check_transactions,
+    service_time,
+    shared_queue_cut,
 )
 
 MIX = TransactionMix(
@@ -22,9 +22,10 @@ MIX = TransactionMix(
 )
 BEFORE = SkillSpeeds(kph=7200, notes_per_minute=120)  # 0.5 s per key, 0.5 s per note
 AFTER = SkillSpeeds(kph=9000, notes_per_minute=150)  # 0.4 s per key, 0.4 s per note
+FULL = TransferFactors(1.0, 1.0, 1.0)
 
 
-def test_direct_saving_worked_by_hand():
+def test_full_transfer_worked_by_hand():
     """Seconds per transaction (other + keys x s/key + notes x s/note):
 
     deposit     before 60 + 40 x 0.5 + 50 x 0.5 = 105    after 60 + 16 + 20 = 96   saves 9
@@ -33,9 +34,9 @@ def test_direct_saving_worked_by_hand():
 
     mean before 0.5 x 105 + 0.3 x 150 + 0.2 x 75 = 112.5 s
     mean after  0.5 x 96  + 0.3 x 138 + 0.2 x 69 = 103.2 s  -> 9.3 s saved per transaction
-    customer minutes saved per day (direct) = 200 x 9.3 / 60 = 31.0
+    service time saved at this counter = 200 x 9.3 / 60 = 31.0 customer-minutes a day
     """
-    saving = customer_time(MIX, BEFORE, AFTER)
+    saving = service_time(MIX, BEFORE, AFTER, FULL)
     assert [(t.name, t.seconds_before, t.seconds_after) for t in saving.per_type] == [
         ("deposit", pytest.approx(105), pytest.approx(96)),
         ("transfer", pytest.approx(150), pytest.approx(138)),
@@ -45,85 +46,88 @@ def test_direct_saving_worked_by_hand():
     assert saving.seconds_before == pytest.approx(112.5)
     assert saving.seconds_after == pytest.approx(103.2)
     assert saving.seconds_saved_per_transaction == pytest.approx(9.3)
-    assert saving.counter_minutes_saved_per_day == pytest.approx(31.0)
-    assert saving.customer_minutes_saved_per_day == pytest.approx(31.0)
-    assert saving.assumption.model is QueueModel.DIRECT
+    assert saving.service_minutes_per_day(200) == pytest.approx(31.0)
     assert saving.unmeasured == ()
 
 
-def test_waiting_line_multiplier():
-    """With 2 customers waiting on average, each second saved serving one customer also
-    moves the 2 behind up a second: 31.0 x (1 + 2) = 93.0 minutes a day."""
-    queue = QueueAssumption(QueueModel.WAITING_LINE, customers_waiting=2)
-    saving = customer_time(MIX, BEFORE, AFTER, queue)
-    assert saving.customer_minutes_saved_per_day == pytest.approx(93.0)
-    assert saving.counter_minutes_saved_per_day == pytest.approx(31.0)
+def test_transfer_factors_scale_each_skills_saving():
+    """Keying saves 0.5 x (40 x 0.1) + ... per type; with tau_keying 0.5 and
+    tau_counting 0.25: deposit 0.5 x 4 + 0.25 x 5 = 3.25, transfer 0.5 x 12 = 6,
+    withdrawal 0.5 x 3 + 0.25 x 3 = 2.25 -> 0.5 x 3.25 + 0.3 x 6 + 0.2 x 2.25 = 3.875 s."""
+    saving = service_time(MIX, BEFORE, AFTER, TransferFactors(0.5, 0.25, 1.0))
+    assert saving.seconds_before == pytest.approx(112.5)
+    assert saving.seconds_saved_per_transaction == pytest.approx(3.875)
+    assert not saving.counting_by_hand
 
 
-def test_mm1_queue():
-    """25 arrivals an hour at this counter.
-
-    before: rho = 25 x 112.5 / 3600 = 0.78125; W = 112.5 / 0.21875 = 514.2857 s
-    after:  rho = 25 x 103.2 / 3600 = 0.71667; W = 103.2 / 0.28333 = 364.2353 s
-    saved per customer 150.0504 s; per day 200 x 150.0504 / 60 = 500.168 minutes
-    (near saturation a 9.3 s faster service shortens everyone's wait a lot).
-    """
-    queue = QueueAssumption(QueueModel.MM1, arrivals_per_hour=25)
-    saving = customer_time(MIX, BEFORE, AFTER, queue)
-    assert saving.utilisation_before == pytest.approx(0.78125)
-    assert saving.utilisation_after == pytest.approx(2580 / 3600)
-    w_before = 112.5 * 3600 / (3600 - 2812.5)
-    w_after = 103.2 * 3600 / (3600 - 2580)
-    assert saving.customer_minutes_saved_per_day == pytest.approx(200 * (w_before - w_after) / 60)
-    assert saving.customer_minutes_saved_per_day == pytest.approx(500.168, abs=1e-3)
+def test_hand_counts_use_their_own_transfer_factor():
+    """Counting measured by hand counts: tau 1.0 for counting, 0.5 for keying:
+    deposit 0.5 x 4 + 5 = 7, transfer 6, withdrawal 1.5 + 3 = 4.5 -> 3.5 + 1.8 + 0.9 = 6.2."""
+    by_hand = SkillSpeeds(7200, 120, counting_by_hand=True)
+    later = SkillSpeeds(9000, 150, counting_by_hand=True)
+    saving = service_time(MIX, by_hand, later, TransferFactors(0.5, 0.25, 1.0))
+    assert saving.counting_by_hand
+    assert saving.seconds_saved_per_transaction == pytest.approx(6.2)
 
 
-def test_mm1_unstable_queue_has_no_finite_saving():
-    # 33 arrivals an hour: rho before = 33 x 112.5 / 3600 = 1.03 -> the queue grows forever
-    queue = QueueAssumption(QueueModel.MM1, arrivals_per_hour=33)
-    saving = customer_time(MIX, BEFORE, AFTER, queue)
-    assert saving.utilisation_before == pytest.approx(1.03125)
-    assert saving.customer_minutes_saved_per_day is None
-    assert saving.counter_minutes_saved_per_day == pytest.approx(31.0)
+def test_default_transfer_is_half_for_drills():
+    assert TransferFactors() == TransferFactors(0.5, 0.5, 1.0)
+    assert service_time(MIX, BEFORE, AFTER).seconds_saved_per_transaction == pytest.approx(4.65)
 
 
 def test_slower_is_a_negative_saving():
-    saving = customer_time(MIX, AFTER, BEFORE)
+    saving = service_time(MIX, AFTER, BEFORE, FULL)
     assert saving.seconds_saved_per_transaction == pytest.approx(-9.3)
-    assert saving.customer_minutes_saved_per_day == pytest.approx(-31.0)
+    assert saving.service_minutes_per_day(200) == pytest.approx(-31.0)
 
 
 def test_a_skill_measured_on_one_side_only_is_unchanged():
     # counting speed known only at baseline: counting time is the same on both sides, so
     # only keying saves: deposit 40 x 0.1 = 4, transfer 12, withdrawal 3
     # -> 0.5 x 4 + 0.3 x 12 + 0.2 x 3 = 6.2 s
-    saving = customer_time(MIX, BEFORE, SkillSpeeds(kph=9000))
+    saving = service_time(MIX, BEFORE, SkillSpeeds(kph=9000), FULL)
     assert saving.seconds_saved_per_transaction == pytest.approx(6.2)
     assert saving.unmeasured == ()
 
 
 def test_unmeasured_skills_are_reported():
     # no counting speed at all: notes time is left out of the service time
-    saving = customer_time(MIX, SkillSpeeds(kph=7200), SkillSpeeds(kph=9000, notes_per_minute=0))
+    saving = service_time(MIX, SkillSpeeds(kph=7200), SkillSpeeds(kph=9000, notes_per_minute=0))
     assert saving.unmeasured == ("notes",)
     assert saving.per_type[0].seconds_before == pytest.approx(80)  # 60 + 40 x 0.5
-    both = customer_time(MIX, SkillSpeeds(), SkillSpeeds())
+    both = service_time(MIX, SkillSpeeds(), SkillSpeeds())
     assert both.unmeasured == ("keystrokes", "notes")
     assert both.seconds_saved_per_transaction == 0
 
 
-def test_team_sums_members_daily_minutes():
-    """Two tellers, 200 transactions each: 31.0 + 0 minutes; per transaction (9.3 + 0) / 2."""
-    team = team_customer_time(MIX, [(BEFORE, AFTER), (AFTER, AFTER)])
-    assert team.people == 2
-    assert team.mean_seconds_saved_per_transaction == pytest.approx(4.65)
-    assert team.counter_minutes_saved_per_day == pytest.approx(31.0)
-    assert team.customer_minutes_saved_per_day == pytest.approx(31.0)
-    unstable = QueueAssumption(QueueModel.MM1, arrivals_per_hour=33)
-    one = team_customer_time(MIX, [(BEFORE, AFTER)], unstable)
-    assert one.customer_minutes_saved_per_day is None
-    empty = team_customer_time(MIX, [])
-    assert (empty.people, empty.mean_seconds_saved_per_transaction) == (0, None)
+def test_mean_seconds_at_given_speeds():
+    assert MIX.mean_seconds(BEFORE) == pytest.approx(112.5)
+    assert MIX.mean_seconds(SkillSpeeds()) == pytest.approx(0.5 * 60 + 0.3 * 90 + 0.2 * 45)
+
+
+def test_shared_queue_spreads_each_tellers_saving():
+    """Three tellers of a 250-customer day, 65 transactions each: share 0.26 each, so the
+    branch's mean service time falls by 0.26 x (10 + 4 + 0) = 3.64 s."""
+    cut = shared_queue_cut([10.0, 4.0, 0.0], 65, 250)
+    assert (cut.tellers, cut.share_each) == (3, pytest.approx(0.26))
+    assert cut.cut_s == pytest.approx(3.64)
+    # more tellers than the day's customers allow (5 x 65 > 250): 1/5 each
+    crowded = shared_queue_cut([10.0] * 5, 65, 250)
+    assert crowded.share_each == pytest.approx(0.2)
+    assert crowded.cut_s == pytest.approx(10.0)
+    assert shared_queue_cut([], 65, 250).cut_s == 0.0
+    assert shared_queue_cut([10.0], 65, 0).cut_s == 0.0
+
+
+def test_transactions_per_teller_are_checked_against_the_queue():
+    """250 customers over 3.75 windows: 66.7 a window; 65 agrees, 120 does not."""
+    assert check_transactions(TransactionMix(65, MIX.types), 250, 3.75) is None
+    mismatch = check_transactions(TransactionMix(120, MIX.types), 250, 3.75)
+    assert mismatch is not None
+    assert mismatch.implied == pytest.approx(66.67, abs=0.01)
+    assert mismatch.entered == 120
+    assert check_transactions(TransactionMix(51, MIX.types), 250, 3.75) is None  # -23.5 %
+    assert check_transactions(TransactionMix(49, MIX.types), 250, 3.75) is not None
 
 
 def test_mix_round_trips_through_json():
@@ -152,8 +156,11 @@ def test_bad_mixes_are_refused(data):
         TransactionMix.from_dict(data)
 
 
-def test_bad_queue_assumptions_are_refused():
-    with pytest.raises(ValueError, match="queue assumption"):
-        QueueAssumption(QueueModel.WAITING_LINE, customers_waiting=-1)
-    with pytest.raises(ValueError, match="queue assumption"):
-        QueueAssumption(QueueModel.MM1, arrivals_per_hour=float("nan"))
+def test_bad_transfer_factors_are_refused():
+    with pytest.raises(ValueError, match="transfer"):
+        TransferFactors(1.5, 0.5, 1.0)
+    with pytest.raises(ValueError, match="transfer"):
+        TransferFactors.from_dict({"keying": -0.1})
+    assert TransferFactors.from_dict(TransferFactors(0.3, 0.4, 0.9).to_dict()) == TransferFactors(
+        0.3, 0.4, 0.9
+    )
