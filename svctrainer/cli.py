@@ -67,6 +67,7 @@ def build_parser() -> OneLineParser:
         _content_commands,
         _scenario_commands,
         _report_commands,
+        _queue_commands,
     ):
         add(sub)
     return parser
@@ -221,6 +222,51 @@ def _report_commands(sub: Subparsers) -> None:
     xapi.add_argument("--home-page", metavar="URL", help="the system that issues employee numbers")
     xapi.add_argument("--names", action="store_true", help="also put names in the statements")
     _add_date_range(xapi)
+
+
+def _queue_commands(sub: Subparsers) -> None:
+    queue = _command(
+        sub,
+        "queue",
+        "the branch's ticket queue: one hour's waiting figures, or import a queue-ticket "
+        "export (see 'svctrainer queue import --help')",
+        "queue:hour",
+    )
+    queue.add_argument("--windows", metavar="C", help="windows open (a whole number)")
+    queue.add_argument("--arrivals-per-hour", metavar="L", help="customers arriving an hour")
+    queue.add_argument("--service-s", metavar="S", help="mean service time in seconds")
+    queue.add_argument("--cv-arrival", metavar="A", default="1", help="CV of inter-arrival "
+                       "times (default 1: random arrivals)")  # fmt: skip
+    queue.add_argument("--cv-service", metavar="B", default="1",
+                       help="CV of service times (default 1)")  # fmt: skip
+    queue.add_argument("--target-s", metavar="T", default="900",
+                       help="waiting-time target in seconds (default 900)")  # fmt: skip
+    queue.add_argument("--target-share", metavar="Q", default="0.8", help="share of customers "
+                       "to call within the target, for windows needed (default 0.8)")  # fmt: skip
+    queue.add_argument("--json", action="store_true", help="print the figures as JSON")
+    actions = queue.add_subparsers(title="actions", metavar="ACTION", parser_class=OneLineParser)
+    imp = _command(
+        actions,
+        "import",
+        "import a queue-ticket export (CSV, docs/queue-data-format.md); all or nothing",
+        "queue:import_",
+    )
+    imp.add_argument("file", metavar="FILE.csv", help="the export")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN,…",
+        help="the file's column for a field, e.g. ticket=Nr,issued_at=Taken",
+    )
+    imp.add_argument("--ignore", action="append", default=[], metavar="COLUMN",
+                     help="a column of the file to leave out")  # fmt: skip
+    imp.add_argument("--zone", metavar="AREA/CITY", help="time zone of the file's local "
+                     "times, e.g. Asia/Shanghai (default: this computer's)")  # fmt: skip
+    imp.add_argument("--encoding", metavar="NAME", help="the file's encoding (default: UTF-8, "
+                     "else GB18030)")  # fmt: skip
+    imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                     help="print what was stored as JSON")  # fmt: skip
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

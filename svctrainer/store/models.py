@@ -286,12 +286,13 @@ class QueueImport(Base):
 
 
 class QueueTicket(Base):
-    """One ticket of a branch's queue, as its ticket system exported it (times in UTC).
+    """One ticket of a branch's queue, as its ticket system exported it.
 
-    The key is the branch, the moment of issue and the ticket number, so an export that
-    overlaps an earlier one adds only the tickets that are new. ``wait_s`` (issue →
-    call), ``holding_s`` (call → end) and ``service_s`` (start → end) are kept so the
-    share waiting longer than any target is one SQL count.
+    The key is the branch, the moment of issue (UTC) and the ticket number, so an export
+    that overlaps an earlier one adds only the tickets that are new. The later moments
+    are kept as durations, which is what every figure reads (and the share waiting longer
+    than any target is one SQL count): ``wait_s`` issue → call (None: never called),
+    ``holding_s`` call → end of service and ``service_s`` start → end (None: not served).
     """
 
     __tablename__ = "queue_ticket"
@@ -303,9 +304,6 @@ class QueueTicket(Base):
     import_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("queue_import.id"), index=True)
     business_type: Mapped[str] = mapped_column(String(60))
     window: Mapped[str] = mapped_column(String(32))
-    called_at: Mapped[datetime | None]
-    service_start: Mapped[datetime | None]
-    service_end: Mapped[datetime | None]
     local_day: Mapped[date] = mapped_column(Date)
     local_hour: Mapped[int] = mapped_column(Integer)
     utc_offset_s: Mapped[int] = mapped_column(Integer)

@@ -22,7 +22,7 @@ from progress_support import (
 )
 from support import typed_perfectly
 
-from svctrainer.core.analytics.customer_time import SkillSpeeds, customer_time
+from svctrainer.core.analytics.customer_time import SkillSpeeds, service_time, shared_queue_cut
 from svctrainer.core.analytics.dashboard import PersonSeries, StallStatus, summarise
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
 from svctrainer.core.analytics.progress import LevelStatus, progress
@@ -34,7 +34,7 @@ from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.drill_families import family_key
 from svctrainer.services.errors import NotFoundError, PermissionDeniedError
-from svctrainer.services.progress_records import DateRange
+from svctrainer.services.progress_records import DateRange, QueueSource
 from svctrainer.store.models import Attempt
 
 CLI = Actor.command_line()
@@ -340,16 +340,49 @@ def test_customer_time_from_test_levels(world):
     assert (levels.kph_before, levels.kph_after) == (5100.0, 6300.0)
     assert (levels.notes_before, levels.notes_after) == (82.0, 100.0)
     assert levels.keying_family == TENKEY
-    expected = customer_time(
-        result.setting.mix, SkillSpeeds(5100.0, 82.0), SkillSpeeds(6300.0, 100.0)
-    )
+    assert not levels.counting_by_hand
+    setting = result.setting
+    expected = service_time(
+        setting.mix, SkillSpeeds(5100.0, 82.0), SkillSpeeds(6300.0, 100.0),
+        setting.assumptions.transfer,
+    )  # fmt: skip
     assert result.saving == expected
     assert result.saving.seconds_saved_per_transaction > 0
-    team = world.services.progress.team_customer_time(CLI, world.team_a.id)
-    assert team.saving.people == 1
-    assert team.saving.counter_minutes_saved_per_day == pytest.approx(
-        expected.counter_minutes_saved_per_day
+    assert result.service_minutes_per_day == pytest.approx(
+        65 * expected.seconds_saved_per_transaction / 60
     )
+    # The person's share of the branch's shared queue: 65 of the day's 250 customers.
+    effect = result.effect
+    assert effect.basis.source is QueueSource.ASSUMED
+    assert effect.cut == shared_queue_cut([expected.seconds_saved_per_transaction], 65, 250)
+    assert effect.customer_minutes_saved > effect.service_minutes_saved > 0
+    team = world.services.progress.team_customer_time(CLI, world.team_a.id)
+    assert team.people == 1
+    assert team.members[0].saving == expected
+    assert team.effect.day == effect.day
+    assert [name for name, _ in team.by_team] == ["Team A"]
+
+
+def test_hand_counts_measure_counting_where_they_exist(world):
+    """Four logged hand counts (3 for the baseline, 1 later) take the place of the
+    on-screen drill's tests for counting, with the hand-count transfer factor."""
+    services = world.services
+    add_rows(services, world.teller.id, [
+        Row(CASH_TEST, "test", NOW - timedelta(days=30 - n), s, speed_unit="notes_per_min")
+        for n, s in enumerate([60.0, 62.0, 61.0, 90.0])
+    ])  # fmt: skip
+    trainer = world.actor(world.trainer)
+    for n, notes in enumerate([450, 480, 465, 600]):
+        services.hand_count.record(
+            trainer, world.teller.id, (NOW - timedelta(days=20 - n)).date(), minutes=3,
+            notes_counted=notes, defects_found=0, banding_penalties=0,
+        )  # fmt: skip
+    result = services.progress.person_customer_time(CLI, world.teller.id)
+    levels = result.levels
+    assert levels.counting_by_hand
+    assert levels.counting_family == "hand-count"
+    assert (levels.notes_before, levels.notes_after) == (155.0, 200.0)  # 465 / 3, 600 / 3
+    assert result.saving.counting_by_hand
 
 
 def test_needs_checking_flags_a_tampered_result(world):

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from queue_support import write_export
 from support import typed_perfectly
 
 from svctrainer.core.content_files import check_content_file
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.queue_data import DayRange, ImportOptions
 
 Call = Callable[[Any, Actor], object]
 _names = itertools.count()
@@ -236,6 +238,24 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
             a, b.services.settings.transaction_mix(CLI).mix
         ),
     ),
+    # Queue data: the branch's operational figures; importing is a supervisor's job.
+    "queue_data.import_file": (
+        Permission.MANAGE_SETTINGS,
+        lambda b, a: b.services.queue_data.import_file(a, _queue_export(b), QUEUE_OPTIONS),
+    ),
+    "queue_data.imports": (Permission.VIEW_TEAM_RESULTS, lambda b, a: b.services.queue_data.imports(a)),
+    "queue_data.delete_import": (
+        Permission.MANAGE_SETTINGS,
+        lambda b, a: b.services.queue_data.delete_import(a, _queue_import(b)),
+    ),
+    "queue_data.measured": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.queue_data.measured(a, target_s=600),
+    ),
+    "queue_data.comparison": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.queue_data.comparison(a, DayRange(), DayRange(), 600),
+    ),
     # Reports: EXPORT_REPORTS, and only people in scope.
     "reports.attempts_csv": (
         Permission.EXPORT_REPORTS,
@@ -326,6 +346,24 @@ def _out(b: Any, name: str) -> Path:
     if b.services.db.path is None:
         return Path(tempfile.mkdtemp(prefix="svctrainer-matrix-")) / name
     return b.services.db.path.parent / name
+
+
+QUEUE_OPTIONS = ImportOptions(zone="Asia/Shanghai")
+
+
+def _queue_export(b: Any) -> Path:
+    path = _out(b, "tickets.csv")
+    if not path.exists():
+        write_export(path, days=1)
+    return path
+
+
+def _queue_import(b: Any) -> Any:
+    """An import to delete: the one stored, or a new one (by the command line)."""
+    stored = b.services.queue_data.imports(CLI)
+    if stored:
+        return stored[0].id
+    return b.services.queue_data.import_file(CLI, _queue_export(b), QUEUE_OPTIONS).import_id
 
 
 def _pdf(b: Any, name: str) -> Path:
@@ -429,6 +467,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.hand_count import HandCountService
     from svctrainer.services.people import PeopleService
     from svctrainer.services.progress import ProgressService
+    from svctrainer.services.queue_data import QueueDataService
     from svctrainer.services.reports import ReportService
     from svctrainer.services.saved_attempts import SavedAttemptService
     from svctrainer.services.settings import SettingsService
@@ -446,6 +485,7 @@ def _service_classes() -> dict[str, type]:
         "hand_count": HandCountService,
         "progress": ProgressService,
         "settings": SettingsService,
+        "queue_data": QueueDataService,
         "reports": ReportService,
     }
 

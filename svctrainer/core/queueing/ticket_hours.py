@@ -45,11 +45,11 @@ class TicketTimes(Protocol):
     @property
     def issued_at(self) -> datetime: ...
     @property
-    def called_at(self) -> datetime | None: ...
+    def wait_s(self) -> float | None: ...
     @property
-    def service_start(self) -> datetime | None: ...
+    def holding_s(self) -> float | None: ...
     @property
-    def service_end(self) -> datetime | None: ...
+    def service_s(self) -> float | None: ...
     @property
     def local_day(self) -> date: ...
     @property
@@ -114,28 +114,28 @@ def hour_stats(tickets: Iterable[TicketTimes]) -> list[HourStats]:
     busy: dict[tuple[date, int], set[str]] = defaultdict(set)
     for t in tickets:
         by_hour[(t.local_day, t.local_hour)].append(t)
-        if t.called_at is not None and t.window:
-            local_call = t.called_at + timedelta(seconds=t.utc_offset_s)
+        if t.wait_s is not None and t.window:
+            local_call = t.issued_at + timedelta(seconds=t.utc_offset_s + t.wait_s)
             if local_call.date() == t.local_day:
                 busy[(t.local_day, local_call.hour)].add(t.window)
     out = []
     for key in sorted(set(by_hour) | set(busy)):
         day, hour = key
         group = sorted(by_hour.get(key, ()), key=lambda t: t.issued_at)
-        served = [t for t in group if t.service_end is not None]
-        called = [t for t in group if t.called_at is not None]
+        served = [t for t in group if t.holding_s is not None]
+        waits = [t.wait_s for t in group if t.wait_s is not None]
         out.append(
             HourStats(
                 day,
                 hour,
                 arrivals=len(group),
                 served=len(served),
-                no_shows=len(called) - len(served),
-                walked_away=len(group) - len(called),
+                no_shows=len(waits) - len(served),
+                walked_away=len(group) - len(waits),
                 windows=len(busy.get(key, ())),
-                holding=Moments.of(_seconds(t.called_at, t.service_end) for t in served),
-                service=Moments.of(_seconds(t.service_start, t.service_end) for t in served),
-                wait=Moments.of(_seconds(t.issued_at, t.called_at) for t in called),
+                holding=Moments.of(t.holding_s for t in served if t.holding_s is not None),
+                service=Moments.of(t.service_s for t in served if t.service_s is not None),
+                wait=Moments.of(waits),
                 gaps=Moments.of(
                     (b.issued_at - a.issued_at).total_seconds()
                     for a, b in itertools.pairwise(group)
@@ -269,10 +269,3 @@ def _pool(moments: Iterable[Moments]) -> Moments:
     for m in moments:
         total = total.add(m)
     return total
-
-
-def _seconds(start: datetime | None, end: datetime | None) -> float:
-    """Seconds from ``start`` to ``end`` (callers pass tickets that have both)."""
-    if start is None or end is None:
-        raise ValueError("a duration needs both ends")
-    return (end - start).total_seconds()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QImage, QPalette
@@ -31,6 +32,9 @@ from svctrainer.services.progress_records import (
     TeamCustomerTime,
 )
 from svctrainer.services.reports import PersonReport, TeamReport
+
+if TYPE_CHECKING:
+    from svctrainer.gui.pages.customer_time_panel import PanelTexts
 
 CHART_W, CHART_H, SMALL_H = 960, 360, 260
 DENSITY = 1.5
@@ -227,39 +231,19 @@ def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Bloc
 
 
 def _customer_blocks(result: PersonCustomerTime) -> list[Block]:
-    s = result.saving
-    levels = result.levels
-    blocks: list[Block] = [Heading(tr("Efficiency gains as customer time"), 2)]
-    if levels.kph_before is None and levels.notes_before is None:
-        return [*blocks, Paragraph(tr("No keying or counting tests with a baseline yet."))]
-    minutes = s.customer_minutes_saved_per_day
-    blocks.append(
-        Paragraph(
-            tr("%1 s per transaction; %2 customer-minutes saved per day.")
-            .replace("%1", _signed(-s.seconds_saved_per_transaction))
-            .replace("%2", "—" if minutes is None else _signed(minutes)),
-            size=11,
-            bold=True,
-        )
-    )
-    blocks.append(Paragraph(_mix_text(result.setting.mix.transactions_per_day, s.seconds_before,
-                                      s.seconds_after)))  # fmt: skip
-    return blocks
+    from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel  # noqa: PLC0415
+
+    return _panel_blocks(CustomerTimePanel().person_texts(result))
 
 
-def _mix_text(per_day: float, before: float, after: float) -> str:
-    return (
-        tr("Mean service time %1 s → %2 s per transaction, %3 transactions a day "
-           "(the branch's transaction mix); only the customer being served is counted "
-           "unless the branch chose a queue model.")
-        .replace("%1", number(before, 1))
-        .replace("%2", number(after, 1))
-        .replace("%3", number(per_day))
-    )  # fmt: skip
-
-
-def _signed(value: float) -> str:
-    return ("+" if value > 0 else "−" if value < 0 else "") + number(abs(value), 1)
+def _panel_blocks(texts: PanelTexts) -> list[Block]:
+    """The customer-time panel's own wording, on paper."""
+    return [
+        Heading(tr("Efficiency gains as customer time"), 2),
+        Paragraph(texts.headline, size=11, bold=True),
+        Paragraph(texts.source),
+        *(Paragraph(line) for line in texts.lines),
+    ]
 
 
 # -- a team or the branch -------------------------------------------------------------------
@@ -287,10 +271,10 @@ def render_team_report(report: TeamReport, path: Path) -> int:
         chart = BarChart(palette)
         teams = report.customer_time.by_team
         chart.set_bars(
-            tr("Customer-minutes saved per day, by team"),
+            tr("Customer-minutes saved a day, each team's gains alone"),
             [team_label(name) for name, _ in teams],
-            [saving.customer_minutes_saved_per_day for _, saving in teams],
-            tr("minutes a day"),
+            [effect.customer_minutes_saved for _, effect in teams],
+            tr("customer-minutes a day"),
             lambda v: "—" if v is None else number(v, 1),
         )
         blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(teams)))))
@@ -311,22 +295,9 @@ def render_team_report(report: TeamReport, path: Path) -> int:
 
 
 def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
-    s = result.saving
-    blocks: list[Block] = [Heading(tr("Efficiency gains as customer time"), 2)]
-    if s.people == 0:
-        return [*blocks, Paragraph(tr("Nobody has a keying or counting baseline yet."))]
-    minutes = s.customer_minutes_saved_per_day
-    blocks.append(
-        Paragraph(
-            tr("%1 customer-minutes saved per day; %2 s per transaction on average (%3 people).")
-            .replace("%1", "—" if minutes is None else _signed(minutes))
-            .replace("%2", _signed(-(s.mean_seconds_saved_per_transaction or 0.0)))
-            .replace("%3", str(s.people)),
-            size=11,
-            bold=True,
-        )
-    )
-    return blocks
+    from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel  # noqa: PLC0415
+
+    return _panel_blocks(CustomerTimePanel().team_texts(result))
 
 
 def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list[Block]:

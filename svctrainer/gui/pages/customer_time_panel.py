@@ -1,27 +1,48 @@
-"""Efficiency gains as customer time: what a speed gain means at the counter.
+"""Efficiency gains as customer time: what a speed gain means for the branch's queue.
 
 "Practise basic skills to improve work efficiency and reduce the waiting time for
 customers": the panel turns the gain between baseline and latest tests into seconds per
-transaction and customer minutes saved per day, from the branch's transaction mix
-(``core.analytics.customer_time`` has the formulas; the supervisor edits the mix).
+transaction at the counter, and then into the customer-minutes the branch's shared
+ticket queue saves a day (``services.customer_time`` has the steps, ``core.queueing``
+the formulas). It always says which queue the figures are about: the branch's imported
+queue tickets, or the assumed arrival profile when none are imported for the period;
+and it always gives the service time saved too, the lower bound that holds even when
+nobody waits.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from svctrainer.core.analytics.customer_time import QueueModel
-from svctrainer.gui.drills.figures import number
-from svctrainer.services.progress_records import PersonCustomerTime, SkillLevels, TeamCustomerTime
-from svctrainer.services.settings import MixSetting
+from svctrainer.core.analytics.customer_time import TransactionsMismatch
+from svctrainer.gui.drills.figures import number, percent
+from svctrainer.services.progress_records import (
+    BranchEffect,
+    PersonCustomerTime,
+    QueueSource,
+    SkillLevels,
+    TeamCustomerTime,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelTexts:
+    headline: str
+    source: str
+    lines: list[str]
 
 
 def signed(value: float, decimals: int = 1) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "") + number(abs(value), decimals)
+
+
+def minutes_text(seconds: float | None) -> str:
+    return "—" if seconds is None else number(seconds / 60.0, 1)
 
 
 class CustomerTimePanel(QWidget):
@@ -30,45 +51,79 @@ class CustomerTimePanel(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("customerTimeHeadline")
         font = QFont(self.headline.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.setWordWrap(True)
+        self.source = QLabel()
+        self.source.setObjectName("customerTimeSource")
+        self.source.setWordWrap(True)
         self.details = QLabel()
         self.details.setObjectName("customerTimeDetails")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         box = QVBoxLayout(self)
         box.addWidget(self.headline)
+        box.addWidget(self.source)
         box.addWidget(self.details)
         box.addStretch(1)
 
+    # -- one person ---------------------------------------------------------------------
+
     def show_person(self, result: PersonCustomerTime) -> None:
+        self._show(self.person_texts(result))
+
+    def show_team(self, result: TeamCustomerTime) -> None:
+        self._show(self.team_texts(result))
+
+    def _show(self, texts: PanelTexts) -> None:
+        self.headline.setText(texts.headline)
+        self.source.setText(texts.source)
+        self.details.setText("<br>".join(html.escape(line) for line in texts.lines))
+
+    def person_texts(self, result: PersonCustomerTime) -> PanelTexts:
+        """The headline, the source and the details for one person (screen and PDF)."""
         s = result.saving
+        source = self.source_text(result.effect)
         if _no_levels(result.levels):
-            self.headline.setText(self.tr("No customer-time figure yet"))
-            self.details.setText(
-                html.escape(
+            return PanelTexts(
+                self.tr("No customer-time figure yet"),
+                source,
+                [
                     self.tr(
                         "Take at least four ten-key (or data-entry) tests, or cash-counting "
-                        "tests: the first three set your baseline, the later ones your latest "
-                        "level, and the difference becomes seconds saved per customer."
+                        "tests (or have four hand counts logged): the first three set your "
+                        "baseline, the later ones your latest level, and the difference "
+                        "becomes seconds saved per customer."
                     )
-                )
+                ],
             )
-            return
-        minutes = s.customer_minutes_saved_per_day
-        self.headline.setText(
+        effect = result.effect
+        minutes = effect.customer_minutes_saved
+        headline = (
             self.tr("%1 s per transaction · %2 customer-minutes a day")
             .replace("%1", signed(-s.seconds_saved_per_transaction))
             .replace("%2", "—" if minutes is None else signed(minutes))
         )
         lines = [
-            self.tr("Mean service time %1 s → %2 s per transaction.")
+            self.tr("Mean service time at your counter %1 s → %2 s per transaction.")
             .replace("%1", number(s.seconds_before, 1))
             .replace("%2", number(s.seconds_after, 1)),
             *self._levels(result.levels),
-            self._mix_line(result.setting),
+            self.tr(
+                "Service time saved at your counter: %1 customer-minutes a day "
+                "(%2 transactions; the lower bound, true even when nobody queues)."
+            )
+            .replace("%1", signed(result.service_minutes_per_day))
+            .replace("%2", number(result.setting.mix.transactions_per_day)),
+            self.tr(
+                "In the branch's shared queue you serve %1 of the day's customers: your gain "
+                "saves them %2 customer-minutes of waiting and service a day."
+            )
+            .replace("%1", percent(effect.cut.share_each, 0))
+            .replace("%2", "—" if minutes is None else signed(minutes)),
+            *self._stability(effect),
+            self._transfer_line(result),
         ]
         if s.unmeasured:
             lines.append(
@@ -76,29 +131,138 @@ class CustomerTimePanel(QWidget):
                     "%1", ", ".join(self._skill(u) for u in s.unmeasured)
                 )
             )
-        self.details.setText("<br>".join(html.escape(line) for line in lines))
+        return PanelTexts(headline, source, lines)
 
-    def show_team(self, result: TeamCustomerTime) -> None:
-        s = result.saving
-        if s.people == 0:
-            self.headline.setText(self.tr("No customer-time figure yet"))
-            self.details.setText(
-                html.escape(self.tr("Nobody here has a baseline and a later test yet."))
+    # -- a team or everyone ---------------------------------------------------------------
+
+    def team_texts(self, result: TeamCustomerTime) -> PanelTexts:
+        """The headline, the source and the details for a team (screen and PDF)."""
+        effect = result.effect
+        source = self.source_text(effect)
+        if result.people == 0:
+            return PanelTexts(
+                self.tr("No customer-time figure yet"),
+                source,
+                [self.tr("Nobody here has a baseline and a later test yet."), *self._queue(effect)],
             )
-            return
-        minutes = s.customer_minutes_saved_per_day
-        self.headline.setText(
-            self.tr("%1 customer-minutes a day, %2 s per transaction")
-            .replace("%1", "—" if minutes is None else signed(minutes))
-            .replace("%2", signed(-(s.mean_seconds_saved_per_transaction or 0.0)))
-        )
+        minutes = effect.customer_minutes_saved
+        if minutes is None:
+            headline = self.tr(
+                "%1 customer-minutes of service time a day (the queue cannot keep up)"
+            ).replace("%1", signed(effect.service_minutes_saved))
+        else:
+            headline = (
+                self.tr("%1 customer-minutes saved a day, %2 of them at the window")
+                .replace("%1", signed(minutes))
+                .replace("%2", number(effect.service_minutes_saved, 1))
+            )
         lines = [
-            self.tr("People with test results: %1; each serves the mix below.").replace(
-                "%1", str(s.people)
-            ),
-            self._mix_line(result.setting),
+            self.tr(
+                "%1 people with test results save %2 s per transaction on average; in the "
+                "shared queue each serves %3 of the day's customers, so the branch's mean "
+                "service time falls by %4 s."
+            )
+            .replace("%1", str(result.people))
+            .replace("%2", number(result.mean_seconds_saved_per_transaction, 1))
+            .replace("%3", percent(effect.cut.share_each, 0))
+            .replace("%4", number(effect.cut.cut_s, 1)),
+            *self._queue(effect),
         ]
-        self.details.setText("<br>".join(html.escape(line) for line in lines))
+        return PanelTexts(headline, source, lines)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def source_text(self, effect: BranchEffect) -> str:
+        basis = effect.basis
+        measured = basis.measured
+        if basis.source is QueueSource.IMPORTED and measured is not None:
+            return (
+                self.tr(
+                    "Source: imported queue tickets, %1 to %2 (%3 days, %4 tickets, "
+                    "%5 customers a day)."
+                )
+                .replace("%1", measured.first_day.isoformat())
+                .replace("%2", measured.last_day.isoformat())
+                .replace("%3", str(measured.days))
+                .replace("%4", number(measured.tickets))
+                .replace("%5", number(measured.customers_per_day))
+            )
+        profile = basis.conditions.profile
+        return (
+            self.tr(
+                "Source: assumed arrival profile (no queue tickets imported for this period): "
+                "%1 customers a day on %2 windows on average."
+            )
+            .replace("%1", number(profile.customers_per_day))
+            .replace("%2", number(profile.mean_windows, 2))
+        )
+
+    def _queue(self, effect: BranchEffect) -> list[str]:
+        day = effect.day
+        c = effect.basis.conditions
+        target = day.target
+        lines = [
+            self.tr(
+                "Mean service time %1 s (variability %2); the line is modelled hour by hour "
+                "as one ticket queue feeding the open windows."
+            )
+            .replace("%1", number(c.service_s, 1))
+            .replace("%2", number(c.cv_service, 2)),
+            self.tr("Mean wait %1 → %2 min; waiting over %3 min: %4 → %5.")
+            .replace("%1", minutes_text(day.mean_wait_before_s))
+            .replace("%2", minutes_text(day.mean_wait_after_s))
+            .replace("%3", number(target.wait_s / 60.0, 0))
+            .replace("%4", percent(day.share_over_target_before))
+            .replace("%5", percent(day.share_over_target_after)),
+            self.tr(
+                "Windows needed for %1 of customers called within %2 min: %3 → %4 "
+                "window-hours a day (%5 open)."
+            )
+            .replace("%1", percent(target.share_within, 0))
+            .replace("%2", number(target.wait_s / 60.0, 0))
+            .replace("%3", str(day.window_hours_needed_before))
+            .replace("%4", str(day.window_hours_needed_after))
+            .replace("%5", str(day.window_hours_open)),
+            *self._stability(effect),
+        ]
+        if effect.basis.mismatch is not None:
+            lines.append(self._mismatch(effect.basis.mismatch))
+        return lines
+
+    def _stability(self, effect: BranchEffect) -> list[str]:
+        hours = effect.day.unstable_before or effect.day.unstable_after
+        if not hours:
+            return []
+        return [
+            self.tr(
+                "The queue cannot keep up at %1: more customers arrive than the open windows "
+                "can serve, so no waiting figure exists for the day; open a window then."
+            ).replace("%1", ", ".join(h.label for h in hours))
+        ]
+
+    def _mismatch(self, m: TransactionsMismatch) -> str:
+        return (
+            self.tr(
+                "Check the mix: %1 transactions per teller a day disagree with this queue "
+                "(%2 customers a day on %3 windows is %4 a window)."
+            )
+            .replace("%1", number(m.entered))
+            .replace("%2", number(m.customers_per_day))
+            .replace("%3", number(m.mean_windows, 2))
+            .replace("%4", number(m.implied))
+        )
+
+    def _transfer_line(self, result: PersonCustomerTime) -> str:
+        t = result.setting.assumptions.transfer
+        counting = t.counting_hand if result.levels.counting_by_hand else t.counting_drill
+        return (
+            self.tr(
+                "A drill's speed is not the counter's: %1 of the keying gain and %2 of the "
+                "counting gain are counted at the counter (the branch's transfer factors)."
+            )
+            .replace("%1", percent(t.keying, 0))
+            .replace("%2", percent(counting, 0))
+        )
 
     def _levels(self, levels: SkillLevels) -> list[str]:
         out = []
@@ -109,30 +273,17 @@ class CustomerTimePanel(QWidget):
                 .replace("%2", number(levels.kph_after or levels.kph_before))
             )
         if levels.notes_before is not None:
+            text = (
+                self.tr("Counting: %1 → %2 notes per minute (logged hand counts).")
+                if levels.counting_by_hand
+                else self.tr("Counting: %1 → %2 notes per minute.")
+            )
             out.append(
-                self.tr("Counting: %1 → %2 notes per minute.")
-                .replace("%1", number(levels.notes_before))
-                .replace("%2", number(levels.notes_after or levels.notes_before))
+                text.replace("%1", number(levels.notes_before)).replace(
+                    "%2", number(levels.notes_after or levels.notes_before)
+                )
             )
         return out
-
-    def _mix_line(self, setting: MixSetting) -> str:
-        model = {
-            QueueModel.DIRECT: self.tr("only the customer being served gains"),
-            QueueModel.WAITING_LINE: self.tr("%1 customers waiting behind on average").replace(
-                "%1", number(setting.queue.customers_waiting, 1)
-            ),
-            QueueModel.MM1: self.tr("queue model M/M/1, %1 arrivals an hour").replace(
-                "%1", number(setting.queue.arrivals_per_hour, 1)
-            ),
-        }[setting.queue.model]
-        source = self.tr("default mix") if setting.is_default else self.tr("branch mix")
-        return (
-            self.tr("%1 transactions a day (%2; %3).")
-            .replace("%1", number(setting.mix.transactions_per_day))
-            .replace("%2", source)
-            .replace("%3", model)
-        )
 
     def _skill(self, code: str) -> str:
         return {"keystrokes": self.tr("keying"), "notes": self.tr("counting notes")}.get(code, code)

@@ -1,10 +1,10 @@
 """Queue-ticket data: imported exports, their tickets, and per-hour queue figures.
 
 A branch imports its queue-ticket system's export (``svctrainer queue import``); the
-tickets are kept (so an overlapping export adds only what is new, and the share waiting
-longer than any target can be counted) and summed per local day and clock hour
-(``queue_hour``), which is what the customer-time figures read. New tables only: no
-existing row changes.
+tickets are kept, their later moments as durations (so an overlapping export adds only
+what is new, and the share waiting longer than any target can be counted), and summed
+per local day and clock hour (``queue_hour``), which is what the customer-time figures
+read. New tables only: no existing row changes.
 
 Revision ID: 0003_queue_tickets
 Revises: 0002
@@ -59,9 +59,6 @@ def upgrade() -> None:
         sa.Column("import_id", sa.Uuid(), nullable=False),
         sa.Column("business_type", sa.String(length=60), nullable=False),
         sa.Column("window", sa.String(length=32), nullable=False),
-        sa.Column("called_at", UTC_TIME, nullable=True),
-        sa.Column("service_start", UTC_TIME, nullable=True),
-        sa.Column("service_end", UTC_TIME, nullable=True),
         sa.Column("local_day", sa.Date(), nullable=False),
         sa.Column("local_hour", sa.Integer(), nullable=False),
         sa.Column("utc_offset_s", sa.Integer(), nullable=False),

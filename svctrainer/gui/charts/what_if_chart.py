@@ -1,0 +1,97 @@
+"""What if: windows against service speed. The day's mean wait per customer (minutes)
+as the mean service time is cut by 0–60 s, one line per number of windows (the branch's
+profile, and one fewer, one or two more every hour).
+
+A line stops where a window count cannot keep up (an hour's load reaches its windows:
+no finite wait), so "one window fewer" may show no line at all. The dashed vertical
+line marks the cut the tellers' measured gains give today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from svctrainer.core.queueing.branch_day import WhatIfLine
+from svctrainer.gui.charts.chart_frame import ChartFrame
+from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.drills.figures import number
+
+SYMBOLS = ("t", "o", "s", "d", "+")
+
+
+class WhatIfChart(ChartFrame):
+    def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("What if: waiting time by windows and service speed"), parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        if palette is not None:
+            self.setPalette(palette)
+        self.colours = chart_colours(self.palette())
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("whatIfPlot")
+        style_plot(self.plot, self.colours)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMinimumHeight(240)
+        self.plot.setLabel("bottom", tr("Service time cut per customer (s)"))
+        self.plot.setLabel("left", tr("Mean wait per customer (min)"))
+        self.body.addWidget(self.plot)
+        self.lines: tuple[WhatIfLine, ...] = ()
+        self.current_cut: float | None = None
+
+    def line_colours(self) -> list[QColor]:
+        c = self.colours
+        return [c.test, c.practice, c.latest, c.logged, c.trend]
+
+    def set_lines(self, lines: Sequence[WhatIfLine], current_cut_s: float | None) -> None:
+        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+        self.lines = tuple(lines)
+        self.current_cut = current_cut_s
+        self.plot.clear()
+        legend = []
+        colours = self.line_colours()
+        top = 0.0
+        for n, line in enumerate(self.lines):
+            colour = colours[n % len(colours)]
+            xs = [p.cut_s for p in line.points if p.mean_wait_s is not None]
+            ys = [p.mean_wait_s / 60.0 for p in line.points if p.mean_wait_s is not None]
+            name = _offset_name(line.window_offset)
+            if not xs:
+                legend.append((colour, "×", tr("%1: cannot keep up").replace("%1", name)))
+                continue
+            top = max(top, *ys)
+            self.plot.plot(
+                xs, ys, pen=pg.mkPen(colour, width=2.5 if line.window_offset == 0 else 1.8),
+                symbol=SYMBOLS[n % len(SYMBOLS)], symbolSize=6, symbolBrush=colour,
+                symbolPen=pg.mkPen(colour),
+            )  # fmt: skip
+            legend.append((colour, "━", name))
+        if current_cut_s is not None and self.lines:
+            marker = pg.InfiniteLine(
+                pos=current_cut_s,
+                angle=90,
+                pen=pg.mkPen(self.colours.baseline, width=1.5, style=Qt.PenStyle.DashLine),
+                label=tr("today %1 s").replace("%1", number(current_cut_s, 1)),
+                labelOpts={"position": 0.92, "color": self.colours.text,
+                           "anchors": [(0, 1), (0, 1)]},
+            )  # fmt: skip
+            marker.setZValue(-10)
+            self.plot.addItem(marker)
+            legend.append((self.colours.baseline, "╎", tr("the tellers' gains today")))
+        self.plot.setYRange(0, max(top * 1.1, 1.0), padding=0)
+        if self.lines and self.lines[0].points:
+            cuts = [p.cut_s for p in self.lines[0].points]
+            self.plot.setXRange(min(cuts), max(cuts), padding=0.02)
+        self.set_legend(legend)
+
+
+def _offset_name(offset: int) -> str:
+    if offset == 0:
+        return tr("windows as now")
+    if offset > 0:
+        return tr("%1 more each hour").replace("%1", str(offset))
+    return tr("%1 fewer each hour").replace("%1", str(-offset))
