@@ -97,8 +97,7 @@ def hour(args: argparse.Namespace) -> int:
             "for as long as the hour lasts, so there is no mean wait"
         )
     print(
-        f"windows needed for {target.share_within:.0%} called within {target.wait_s:g} s: "
-        f"{needed}"
+        f"windows needed for {target.share_within:.0%} called within {target.wait_s:g} s: {needed}"
     )
     return 0
 
@@ -176,9 +175,7 @@ def _whole(text: str, option: str, low: int, high: int) -> int:
     return value
 
 
-def _figure(
-    text: str, option: str, low: float, high: float, *, strict_low: bool = False
-) -> float:
+def _figure(text: str, option: str, low: float, high: float, *, strict_low: bool = False) -> float:
     try:
         value = float(text)
     except ValueError:

@@ -16,13 +16,15 @@ may see what); every figure is a pure function of ``core``:
    the reference speeds (``QueueSource.ASSUMED``). The mix's transactions per teller are
    checked against it (``mismatch``).
 4. The branch's cut. The queue is shared: ``shared_queue_cut`` weighs each measured
-   teller's saving by their share of the day's customers.
+   teller's saving by their share of the day's customers, the branch's tellers taking
+   turns at its windows.
 5. The day. ``core.queueing.branch_day.day_saving``: customer-minutes of waiting and
    service saved, P(wait > target), windows needed per hour; and the what-if grid.
 
 A team's effect is the branch's day with only that team's gains; a person's, with only
-theirs. Effects of teams do not add up to the branch's exactly (waiting falls faster
-than linearly as service speeds up), which is why each is computed on its own.
+theirs. The teams' cuts add up to the branch's; their customer-minutes do not quite
+(waiting falls faster than linearly as service speeds up), which is why each is
+computed on its own.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.customer_time import (
@@ -46,6 +48,7 @@ from svctrainer.core.analytics.progress import progress
 from svctrainer.core.analytics.series import AttemptPoint, Metric, Mode
 from svctrainer.core.hand_count import DRILL_TYPE as HAND_COUNT_TYPE
 from svctrainer.core.queueing.branch_day import QueueConditions, day_saving, what_if
+from svctrainer.core.roles import Role
 from svctrainer.services.access import Caller
 from svctrainer.services.drill_families import DrillFamily, load_families
 from svctrainer.services.progress_queries import first_last_tests, in_range
@@ -58,7 +61,7 @@ from svctrainer.services.progress_records import (
 )
 from svctrainer.services.queue_data import day_range, measured_queue
 from svctrainer.services.settings import MixSetting
-from svctrainer.store.models import Attempt, Branch, ContentItem, Person
+from svctrainer.store.models import Attempt, Branch, ContentItem, Person, PersonRole
 
 # Which drill types measure keying (and the factor to keystrokes per hour) and counting
 # (notes per minute).
@@ -93,15 +96,30 @@ def branch_for(session: Session, caller: Caller) -> uuid.UUID | None:
     return branches[0] if len(branches) == 1 else None
 
 
+def tellers_in_branch(session: Session, branch_id: uuid.UUID | None) -> int:
+    """Active people with the teller role: who takes turns at the branch's windows."""
+    query = (
+        select(func.count())
+        .select_from(Person)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(PersonRole.role == Role.TELLER.value, Person.active.is_(True))
+    )
+    if branch_id is not None:
+        query = query.where(Person.branch_id == branch_id)
+    return int(session.scalar(query) or 0)
+
+
 def branch_effect(
-    basis: QueueBasis, setting: MixSetting, savings: Sequence[ServiceTimeSaving]
+    basis: QueueBasis, setting: MixSetting, savings: Sequence[ServiceTimeSaving], tellers: int
 ) -> BranchEffect:
-    """The day's figures for these tellers' savings (module docstring, steps 4–5)."""
+    """The day's figures for these tellers' savings (module docstring, steps 4–5);
+    ``tellers``: how many take turns at the branch's windows."""
     conditions: QueueConditions = basis.conditions
     cut = shared_queue_cut(
         [s.seconds_saved_per_transaction for s in savings],
         setting.mix.transactions_per_day,
         conditions.profile.customers_per_day,
+        tellers,
     )
     # A cut can never take the whole service time (it is a share of seconds saved at
     # one counter); the guard keeps an absurd mix from raising here.
@@ -113,9 +131,7 @@ def what_if_lines(basis: QueueBasis) -> tuple[Any, ...]:
     return what_if(basis.conditions, WHAT_IF_OFFSETS, WHAT_IF_CUTS_S)
 
 
-def savings_of(
-    setting: MixSetting, levels: Iterable[SkillLevels]
-) -> list[ServiceTimeSaving]:
+def savings_of(setting: MixSetting, levels: Iterable[SkillLevels]) -> list[ServiceTimeSaving]:
     transfer = setting.assumptions.transfer
     return [service_time(setting.mix, *speeds(lv), transfer) for lv in levels]
 

@@ -1,7 +1,8 @@
 """``svctrainer demo``: a believable branch to explore, reproducibly.
 
 Creates the branch, its teams and 24 people with every role, then six months of practice
-history over the content that exists (see :mod:`svctrainer.services.demo_history`).
+history over the content that exists (see :mod:`svctrainer.services.demo_history`), and
+the same months of queue tickets, imported as a branch imports its queue-ticket export.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import os
 import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -249,6 +251,39 @@ def _scenario_rows(
     return attempt, events
 
 
+DEMO_QUEUE_SERVICE_S = (315.0, 285.0)  # mean service time at the start and the end
+
+
+def create_demo_queue_data(db: Database, today: date | None = None) -> int:
+    """The demo branch's queue tickets over the history's weeks, simulated with a mean
+    service time that falls as its tellers' skills grow (315 s to 285 s; the default
+    profile's windows and arrivals), and imported as a branch imports its export."""
+    from svctrainer.core.demo_history import WEEKS  # noqa: PLC0415
+    from svctrainer.core.queueing.ticket_simulation import (  # noqa: PLC0415
+        export_csv,
+        simulate_days,
+    )
+    from svctrainer.services.queue_data import ImportOptions, QueueDataService  # noqa: PLC0415
+    from svctrainer.services.settings import DEFAULT_MIX, DEFAULT_PROFILE  # noqa: PLC0415
+
+    today = today or datetime.now(UTC).date()
+    first = today - timedelta(weeks=WEEKS)
+    days = [first + timedelta(days=n) for n in range((today - first).days)]
+    days = [d for d in days if d.weekday() < 5]
+    start, end = DEMO_QUEUE_SERVICE_S
+
+    def service_s(day: date) -> float:
+        return start + (end - start) * (day - first).days / max(1, (today - first).days)
+
+    business = [(t.name, t.share) for t in DEFAULT_MIX.types]
+    tickets = simulate_days(days, DEFAULT_PROFILE, service_s, 1.0, 2026, business)
+    with tempfile.TemporaryDirectory(prefix="svctrainer-demo-") as folder:
+        path = Path(folder) / "demo-queue-tickets.csv"
+        path.write_text(export_csv(tickets), encoding="utf-8")
+        result = QueueDataService(db).import_file(Actor.command_line(), path, ImportOptions())
+    return result.added
+
+
 def create_demo_assignments(db: Database, today: date | None = None) -> int:
     """Each team's trainer set three assignments: one finished weeks ago, one now overdue,
     one open, so My assignments, the trainer console and the dashboard's done/overdue
@@ -371,6 +406,7 @@ def build_demo_database(
         summary = create_demo_branch(services.db, Actor.command_line())
         attempts = generate_history(services.db, progress=progress)
         create_demo_assignments(services.db)
+        create_demo_queue_data(services.db)
         with services.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -438,4 +474,5 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     summary = create_demo_branch(db, Actor.command_line())
     attempts = generate_history(db, progress=progress)
     create_demo_assignments(db)
+    create_demo_queue_data(db)
     return DemoSummary(summary.people, summary.teams, attempts)

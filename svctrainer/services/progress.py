@@ -68,6 +68,7 @@ from svctrainer.services.customer_time import (
     queue_basis,
     savings_of,
     skill_levels,
+    tellers_in_branch,
     what_if_lines,
 )
 from svctrainer.services.drill_families import DrillFamily, load_families
@@ -251,10 +252,11 @@ class ProgressService:
             setting = load_mix(session)
             levels = skill_levels(session, [person_id], window)[person_id]
             basis = queue_basis(session, person_row.branch_id, setting, window)
+            tellers = tellers_in_branch(session, person_row.branch_id)
         saving = savings_of(setting, [levels])[0]
         mine = [saving] if has_levels(levels) else []
         return PersonCustomerTime(person, setting, levels, saving,
-                                  branch_effect(basis, setting, mine))  # fmt: skip
+                                  branch_effect(basis, setting, mine, tellers))  # fmt: skip
 
     # -- everyone in scope ----------------------------------------------------------------
 
@@ -344,7 +346,9 @@ class ProgressService:
                 team_name = session.scalar(select(Team.name).where(Team.id == team_id))
                 if team_name is None:
                     raise NotFoundError("no such team")
-            basis = queue_basis(session, branch_for(session, caller), setting, window)
+            branch_id = branch_for(session, caller)
+            basis = queue_basis(session, branch_id, setting, window)
+            tellers = tellers_in_branch(session, branch_id)
         measured = [r for r in refs if has_levels(levels[r.id])]
         savings = savings_of(setting, [levels[r.id] for r in measured])
         members = tuple(
@@ -354,14 +358,14 @@ class ProgressService:
         for m in members:
             groups.setdefault(m.person.team_name, []).append(m)
         by_team = tuple(
-            (name, branch_effect(basis, setting, [m.saving for m in groups[name]]))
+            (name, branch_effect(basis, setting, [m.saving for m in groups[name]], tellers))
             for name in sorted(groups, key=lambda n: (n is None, n or ""))
         )
         return TeamCustomerTime(
             team_name,
             setting,
             members,
-            branch_effect(basis, setting, savings),
+            branch_effect(basis, setting, savings, tellers),
             by_team,
             what_if_lines(basis),
         )

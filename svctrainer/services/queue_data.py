@@ -214,9 +214,7 @@ class QueueDataService:
                     .order_by(QueueTicket.local_day)
                 )
             )
-            removed = session.scalar(
-                select(func.count()).where(QueueTicket.import_id == import_id)
-            )
+            removed = session.scalar(select(func.count()).where(QueueTicket.import_id == import_id))
             session.execute(delete(QueueTicket).where(QueueTicket.import_id == import_id))
             _recompute_hours(session, branch_id, days, [])
             session.delete(record)

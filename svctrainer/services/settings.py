@@ -174,9 +174,7 @@ def mix_from_json(data: Any) -> tuple[TransactionMix, BranchAssumptions]:
     mix = TransactionMix.from_dict(data)
     d = DEFAULT_ASSUMPTIONS
     transfer = TransferFactors.from_dict(data.get("transfer", d.transfer.to_dict()))
-    profile = (
-        ArrivalProfile.from_list(data["profile"]) if "profile" in data else d.profile
-    )
+    profile = ArrivalProfile.from_list(data["profile"]) if "profile" in data else d.profile
     variability = _object(data, "variability")
     target = _object(data, "target")
     return mix, BranchAssumptions(

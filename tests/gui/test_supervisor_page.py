@@ -149,11 +149,11 @@ def test_mix_editor_saves_the_branch_mix(qtbot, window, sign_in, histories):
     page.tabs.setCurrentWidget(page.customer_time)
     editor = page.customer_time.mix
     qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=15_000)
-    editor.per_day.setValue(95)
+    editor.per_day.setValue(60)
     with qtbot.waitSignal(editor.saved, timeout=15_000):
         editor.save_button.click()
     setting = histories.services.settings.transaction_mix(histories.actor(histories.teller))
-    assert setting.mix.transactions_per_day == 95
+    assert setting.mix.transactions_per_day == 60
     assert not setting.is_default
 
 

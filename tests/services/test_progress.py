@@ -354,7 +354,7 @@ def test_customer_time_from_test_levels(world):
     # The person's share of the branch's shared queue: 65 of the day's 250 customers.
     effect = result.effect
     assert effect.basis.source is QueueSource.ASSUMED
-    assert effect.cut == shared_queue_cut([expected.seconds_saved_per_transaction], 65, 250)
+    assert effect.cut == shared_queue_cut([expected.seconds_saved_per_transaction], 65, 250, 3)
     assert effect.customer_minutes_saved > effect.service_minutes_saved > 0
     team = world.services.progress.team_customer_time(CLI, world.team_a.id)
     assert team.people == 1

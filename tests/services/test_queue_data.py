@@ -24,10 +24,11 @@ OPTIONS = ImportOptions(zone=ZONE)
 
 def _counts(services) -> tuple[int, int, int, int]:
     with services.db.reading() as session:
-        return tuple(
-            session.scalar(select(func.count()).select_from(table))
-            for table in (QueueImport, QueueTicket, QueueHour)
-        ) + (
+        return (
+            *tuple(
+                session.scalar(select(func.count()).select_from(table))
+                for table in (QueueImport, QueueTicket, QueueHour)
+            ),
             session.scalar(
                 select(func.count()).select_from(AuditLog).where(AuditLog.action.like("queue.%"))
             ),
@@ -39,14 +40,18 @@ def _expected(path, first=None, last=None, target_s=None):
     text, _ = decode(path.read_bytes())
     tickets = parse_export(text, str(path), zone=ZoneInfo(ZONE)).tickets
     stats = hour_stats(tickets)
-    stats = [s for s in stats if (first is None or s.day >= first) and (last is None or s.day <= last)]
+    stats = [
+        s for s in stats if (first is None or s.day >= first) and (last is None or s.day <= last)
+    ]
     over = None
     if target_s is not None:
         over = {}
         for t in tickets:
-            if t.wait_s is not None and t.wait_s > target_s:
-                if (first is None or t.local_day >= first) and (last is None or t.local_day <= last):
-                    over[t.local_hour] = over.get(t.local_hour, 0) + 1
+            in_days = (first is None or t.local_day >= first) and (
+                last is None or t.local_day <= last
+            )
+            if in_days and t.wait_s is not None and t.wait_s > target_s:
+                over[t.local_hour] = over.get(t.local_hour, 0) + 1
     return measure(stats, over, target_s)
 
 
@@ -159,7 +164,7 @@ def test_the_zone_decides_the_local_hour(branch, tmp_path):
     path = write_export(tmp_path / "tickets.csv", days=1)
     branch.services.queue_data.import_file(CLI, path, ImportOptions(zone="Europe/London"))
     measured = branch.services.queue_data.measured(CLI)
-    assert [h.hour for h in measured.hours][0] == 9  # local times stay local hours
+    assert next(h.hour for h in measured.hours) == 9  # local times stay local hours
     with branch.services.db.reading() as session:
         first = session.scalar(select(func.min(QueueTicket.issued_at)))
     assert first.hour == 9  # London in March is UTC+0
@@ -207,13 +212,16 @@ def test_before_and_after_a_training_period(branch, tmp_path):
     )
     assert comparison.before == _expected(slow, target_s=600)
     assert comparison.after.days == 10
-    assert comparison.before.service.mean - comparison.after.service.mean == pytest.approx(50, abs=10)
+    assert comparison.before.service.mean - comparison.after.service.mean == pytest.approx(
+        50, abs=10
+    )
     assert comparison.after.wait.mean < comparison.before.wait.mean
     assert comparison.after.share_over_target < comparison.before.share_over_target
     nothing = services.queue_data.comparison(
         CLI, DayRange(date(2020, 1, 1), date(2020, 1, 31)), DayRange(), 600.0
     )
-    assert nothing.before is None and nothing.after is not None
+    assert nothing.before is None
+    assert nothing.after is not None
 
 
 def test_customer_time_uses_the_imported_queue_when_there_is_one(branch, tmp_path):
@@ -226,7 +234,8 @@ def test_customer_time_uses_the_imported_queue_when_there_is_one(branch, tmp_pat
     imported = services.progress.team_customer_time(actor)
     basis = imported.effect.basis
     assert basis.source is QueueSource.IMPORTED
-    assert basis.measured is not None and basis.measured.days == 5
+    assert basis.measured is not None
+    assert basis.measured.days == 5
     assert basis.conditions == basis.measured.conditions
     assert basis.conditions.service_s == pytest.approx(305, rel=0.05)
     assert [h.windows for h in basis.conditions.profile.hours] == [4, 4, 4, 3, 3, 4, 4, 4]

@@ -243,7 +243,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.MANAGE_SETTINGS,
         lambda b, a: b.services.queue_data.import_file(a, _queue_export(b), QUEUE_OPTIONS),
     ),
-    "queue_data.imports": (Permission.VIEW_TEAM_RESULTS, lambda b, a: b.services.queue_data.imports(a)),
+    "queue_data.imports": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.queue_data.imports(a),
+    ),
     "queue_data.delete_import": (
         Permission.MANAGE_SETTINGS,
         lambda b, a: b.services.queue_data.delete_import(a, _queue_import(b)),

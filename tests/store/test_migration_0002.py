@@ -49,7 +49,8 @@ def test_schema_0001_with_data_upgrades_to_head_without_losing_a_row(tmp_path):
     assert schema_state(db).status is SchemaStatus.CURRENT
     db.dispose()
 
-    assert _rows(path) == before
+    after = _rows(path)
+    assert {table: after[table] for table in before} == before  # later tables may be new
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             HEAD_REVISION,

@@ -35,9 +35,11 @@ out of S and listed in ``unmeasured``. Non-positive speeds count as "no speed".
 The branch's queue is shared: each teller serves a share of its customers, so the
 branch's mean service time falls by the tellers' savings weighted by those shares
 (``shared_queue_cut``). A teller serving N transactions of the branch's D customers a day
-has the share N / D; when more tellers were measured than the day's customers allow
-(n · N > D), each has 1/n. The "service time saved" at one counter is N × Δ / 60
-customer-minutes a day: the lower bound, true even when nobody queues.
+has the share N / D; when the branch has more tellers than its windows keep busy
+(n · N > D for its n tellers, who then take turns at the counter), each has 1/n. A team's
+or a person's cut is the same weighting over their own savings, so the cuts of a
+branch's teams add up to the branch's. The "service time saved" at one counter is
+N × Δ / 60 customer-minutes a day: the lower bound, true even when nobody queues.
 
 Units: seconds and minutes as floats, unrounded. Nothing here is money.
 """
@@ -246,14 +248,18 @@ class SharedCut:
 
 
 def shared_queue_cut(
-    savings_s: Sequence[float], transactions_per_teller: float, customers_per_day: float
+    savings_s: Sequence[float],
+    transactions_per_teller: float,
+    customers_per_day: float,
+    tellers: int | None = None,
 ) -> SharedCut:
-    """Δ_branch = Σ_i share · Δ_i with share = min(N / D, 1 / n) (module docstring)."""
-    n = len(savings_s)
-    if n == 0 or customers_per_day <= 0:
-        return SharedCut(n, 0.0, 0.0)
+    """Δ = Σ_i share · Δ_i over ``savings_s``, share = min(N / D, 1 / n) with n the
+    branch's ``tellers`` (at least the savings given; module docstring)."""
+    n = max(len(savings_s), tellers or 0)
+    if not savings_s or customers_per_day <= 0:
+        return SharedCut(len(savings_s), 0.0, 0.0)
     share = min(transactions_per_teller / customers_per_day, 1.0 / n)
-    return SharedCut(n, share, share * math.fsum(savings_s))
+    return SharedCut(len(savings_s), share, share * math.fsum(savings_s))
 
 
 @dataclass(frozen=True, slots=True)

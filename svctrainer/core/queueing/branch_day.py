@@ -198,9 +198,13 @@ class DaySaving:
         waits = [h.wait_saved_s for h in self.hours]
         if any(w is None for w in waits):
             return None
-        return math.fsum(
-            h.hour.arrivals_per_hour * (w or 0.0) for h, w in zip(self.hours, waits, strict=True)
-        ) / 60.0
+        return (
+            math.fsum(
+                h.hour.arrivals_per_hour * (w or 0.0)
+                for h, w in zip(self.hours, waits, strict=True)
+            )
+            / 60.0
+        )
 
     @property
     def customer_minutes_saved(self) -> float | None:
@@ -306,9 +310,7 @@ def what_if(
 
 
 def _weights(hours: Sequence[HourSaving] | Sequence[ProfileHour]) -> list[float]:
-    return [
-        (h.hour if isinstance(h, HourSaving) else h).arrivals_per_hour for h in hours
-    ]
+    return [(h.hour if isinstance(h, HourSaving) else h).arrivals_per_hour for h in hours]
 
 
 def _mean_wait(
@@ -320,9 +322,12 @@ def _mean_wait(
         return None
     if total == 0:
         return 0.0
-    return math.fsum(
-        w * r.wait_s for w, r in zip(weights, results, strict=True) if isinstance(r, Stable)
-    ) / total
+    return (
+        math.fsum(
+            w * r.wait_s for w, r in zip(weights, results, strict=True) if isinstance(r, Stable)
+        )
+        / total
+    )
 
 
 def _share_over(
@@ -334,15 +339,16 @@ def _share_over(
         return None
     if total == 0:
         return 0.0
-    return math.fsum(
-        w * r.p_wait_over(target.wait_s)
-        for w, r in zip(weights, results, strict=True)
-        if isinstance(r, Stable)
-    ) / total
+    return (
+        math.fsum(
+            w * r.p_wait_over(target.wait_s)
+            for w, r in zip(weights, results, strict=True)
+            if isinstance(r, Stable)
+        )
+        / total
+    )
 
 
 def profile_from_mapping(data: Mapping[int, tuple[int, float]]) -> ArrivalProfile:
     """``{start_hour: (windows, arrivals)}`` → a profile in clock order."""
-    return ArrivalProfile(
-        tuple(ProfileHour(h, w, float(a)) for h, (w, a) in sorted(data.items()))
-    )
+    return ArrivalProfile(tuple(ProfileHour(h, w, float(a)) for h, (w, a) in sorted(data.items())))

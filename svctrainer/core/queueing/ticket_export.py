@@ -483,9 +483,7 @@ def _in_order(
         return start is None
     if not window or called < issued or called - issued > MAX_SPAN:
         return False
-    return start is None or end is None or (
-        called <= start <= end and end - issued <= MAX_SPAN
-    )
+    return start is None or end is None or (called <= start <= end and end - issued <= MAX_SPAN)
 
 
 def _seconds(start: datetime | None, end: datetime | None) -> float | None:

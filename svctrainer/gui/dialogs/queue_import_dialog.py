@@ -128,8 +128,9 @@ class QueueImportDialog(QDialog):
         self.import_button.setEnabled(True)
         if result.added == 0:
             self.summary.setText(
-                self.tr("Nothing new: all %1 tickets of this file were imported before.")
-                .replace("%1", number(result.rows))
+                self.tr("Nothing new: all %1 tickets of this file were imported before.").replace(
+                    "%1", number(result.rows)
+                )
             )
         else:
             self.summary.setText(

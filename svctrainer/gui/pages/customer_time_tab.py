@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +34,8 @@ from svctrainer.services.records import TeamRecord
 def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
 
@@ -60,11 +62,10 @@ class CustomerTimeTab(QWidget):
         self.panel = CustomerTimePanel()
         self.chart = BarChart()
         self.chart.setObjectName("minutesByTeam")
-        saving = QSplitter()
-        saving.addWidget(scrolled(self.panel))
-        saving.addWidget(self.chart)
-        saving.setStretchFactor(0, 3)
-        saving.setStretchFactor(1, 2)
+        saving = QWidget()
+        saving_box = QHBoxLayout(saving)
+        saving_box.addWidget(scrolled(self.panel), 5)
+        saving_box.addWidget(self.chart, 4)
         self.what_if = WhatIfChart()
         self.what_if.setObjectName("whatIfChart")
         self.comparison = QueueComparisonView(context)

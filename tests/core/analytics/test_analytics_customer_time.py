@@ -115,6 +115,10 @@ def test_shared_queue_spreads_each_tellers_saving():
     crowded = shared_queue_cut([10.0] * 5, 65, 250)
     assert crowded.share_each == pytest.approx(0.2)
     assert crowded.cut_s == pytest.approx(10.0)
+    # a branch of 19 tellers taking turns at its windows: 1/19 each, the same for any team
+    rotating = shared_queue_cut([10.0, 4.0], 65, 250, tellers=19)
+    assert rotating.share_each == pytest.approx(1 / 19)
+    assert rotating.cut_s == pytest.approx(14 / 19)
     assert shared_queue_cut([], 65, 250).cut_s == 0.0
     assert shared_queue_cut([10.0], 65, 0).cut_s == 0.0
 

@@ -74,7 +74,8 @@ def test_an_unstable_hour_leaves_the_day_without_a_waiting_figure():
 def test_a_cut_can_make_an_unstable_hour_stable():
     edge = profile_from_mapping({10: (3, 36.5)})  # a = 3.04 before, 2.94 after a 10 s cut
     day = day_saving(QueueConditions(edge, 300.0), 10.0, TARGET)
-    assert day.unstable_before and not day.unstable_after
+    assert day.unstable_before
+    assert not day.unstable_after
     assert day.customer_minutes_saved is None  # "before" has no finite wait
 
 
@@ -113,5 +114,5 @@ def test_profile_round_trip_and_checks():
     assert PROFILE.mean_windows == 3.75
     for bad in ([], [[9, 4]], [[9, 0, 10]], [[25, 1, 10]], [[10, 1, 5], [9, 1, 5]],
                 [[9, 1, -1]], [[9, True, 3]], "9,4,26", [[9, 1, "x"]]):  # fmt: skip
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"profile|hour|windows|arrivals"):
             ArrivalProfile.from_list(bad)

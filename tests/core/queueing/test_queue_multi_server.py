@@ -39,7 +39,9 @@ def stationary_reference(c: int, arrivals_per_hour: float, service_s: float, t: 
     rho = a / c
     log_terms = []
     for n in range(c):
-        log_terms.append(n * math.log(a) - math.lgamma(n + 1) if a > 0 else (0.0 if n == 0 else -1e300))
+        log_terms.append(
+            n * math.log(a) - math.lgamma(n + 1) if a > 0 else (0.0 if n == 0 else -1e300)
+        )
     log_top = (c * math.log(a) - math.lgamma(c + 1)) if a > 0 else -1e300
     n = c
     while True:
@@ -91,7 +93,9 @@ def test_matches_the_stationary_distribution_to_one_percent(windows, utilisation
     if cvs == (1.0, 1.0):  # exact M/M/c: the whole waiting-time distribution
         assert result.p_wait_over(t) == pytest.approx(ref["p_over"], rel=0.01, abs=1e-12)
     else:  # exponential conditional wait with Allen–Cunneen's mean
-        expected = 0.0 if k == 0 else ref["p_wait"] * math.exp(-t * ref["p_wait"] / (ref["wait_s"] * k))
+        expected = (
+            0.0 if k == 0 else ref["p_wait"] * math.exp(-t * ref["p_wait"] / (ref["wait_s"] * k))
+        )
         assert result.p_wait_over(t) == pytest.approx(expected, rel=0.01, abs=1e-12)
 
 
@@ -101,7 +105,8 @@ def test_the_issues_hand_checked_case():
     for cv_service, expected in ((1.0, 132.0), (0.5, 86.0)):
         before = hour_figures(HourQueue(4, 42, 300, 1.0, cv_service))
         after = hour_figures(HourQueue(4, 42, 290, 1.0, cv_service))
-        assert isinstance(before, Stable) and isinstance(after, Stable)
+        assert isinstance(before, Stable)
+        assert isinstance(after, Stable)
         saved = before.wait_s - after.wait_s + 10
         assert saved == pytest.approx(expected, abs=0.5)
     mm4 = hour_figures(HourQueue(4, 42, 300))
@@ -164,7 +169,7 @@ def test_no_variability_means_no_wait_beyond_zero():
     ],
 )
 def test_bad_inputs_are_refused(kwargs):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"windows|arrivals|service time|CV"):
         HourQueue(**kwargs)
 
 
@@ -214,7 +219,8 @@ def test_more_windows_never_mean_more_waiting(queue, extra):
     more = hour_figures(HourQueue(queue.windows + extra, queue.arrivals_per_hour,
                                   queue.service_s, queue.cv_arrival, queue.cv_service))  # fmt: skip
     fewer = hour_figures(queue)
-    assert isinstance(more, Stable) and isinstance(fewer, Stable)
+    assert isinstance(more, Stable)
+    assert isinstance(fewer, Stable)
     assert more.p_wait <= fewer.p_wait + 1e-12
     assert more.wait_s <= fewer.wait_s + 1e-9
 
@@ -238,7 +244,7 @@ def test_windows_needed_is_the_fewest_that_meet_the_target(arrivals, service_s, 
 
 
 def test_target_is_checked():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="target"):
         WaitTarget(-1, 0.8)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="share"):
         WaitTarget(600, 1.0)

@@ -24,7 +24,8 @@ from svctrainer.services.settings import DEFAULT_PROFILE
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HEADER = "ticket,business_type,issued_at,called_at,service_start,service_end,window"
-ROW = "A001,cash deposit,2026-03-05 09:00:10,2026-03-05 09:04:00,2026-03-05 09:04:20,2026-03-05 09:09:20,03"
+ROW = ("A001,cash deposit,2026-03-05 09:00:10,2026-03-05 09:04:00,2026-03-05 09:04:20,"
+       "2026-03-05 09:09:20,03")  # fmt: skip
 
 
 def parse(text: str, **kwargs):
@@ -35,7 +36,9 @@ def test_the_documented_format():
     f = parse(f"{HEADER}\n{ROW}\n")
     assert f.sound
     (t,) = f.tickets
-    assert t.ticket == "A001" and t.business_type == "cash deposit" and t.window == "03"
+    assert t.ticket == "A001"
+    assert t.business_type == "cash deposit"
+    assert t.window == "03"
     assert t.issued_at == datetime(2026, 3, 5, 1, 0, 10, tzinfo=UTC)  # 09:00 in Shanghai
     assert (t.wait_s, t.holding_s, t.service_s) == (230.0, 320.0, 300.0)
     assert (t.local_day, t.local_hour, t.utc_offset_s) == (date(2026, 3, 5), 9, 8 * 3600)
@@ -50,7 +53,8 @@ def test_excel_dialects_bom_crlf_semicolons_tabs():
         assert f.delimiter == delimiter
         assert len(f.tickets) == 1
     decoded, encoding = decode(text.encode("utf-8"))
-    assert decoded.startswith("ticket") and encoding == "utf-8"
+    assert decoded.startswith("ticket")
+    assert encoding == "utf-8"
 
 
 def test_chinese_excel_export_in_gb18030_with_chinese_headers():
@@ -95,20 +99,29 @@ def test_header_problems_are_located_and_counted_as_header_problems():
     assert "no called_at, service_start, service_end, window column" in missing.problems[0].message
     mapped = parse(f"{HEADER}\n{ROW}\n", columns={"window": "Desk"})
     assert "no column 'Desk'" in mapped.problems[0].message
-    assert "'colourful' is not a field" in parse(
-        f"{HEADER}\n", columns={"colourful": "x"}
-    ).problems[0].message
-    twice = parse("ticket,票号,business_type,issued_at,called_at,service_start,service_end,window\n")
+    assert (
+        "'colourful' is not a field"
+        in parse(f"{HEADER}\n", columns={"colourful": "x"}).problems[0].message
+    )
+    twice = parse(
+        "ticket,票号,business_type,issued_at,called_at,service_start,service_end,window\n"
+    )
     assert "second ticket column" in twice.problems[0].message
     assert parse("").problems[0].message.startswith("the file is empty")
 
 
 BAD_ROWS = [
     # (row, field in error, message part)
-    ("A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,2026-03-05 09:04:20,2026-03-05 09:01:00,03",
-     "service_end", "service_end is before service_start"),
-    ("A1,x,2026-03-05 09:00:00,2026-03-05 08:59:00,,,03", "called_at",
-     "called_at is before issued_at"),
+    (
+        "A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,2026-03-05 09:04:20,2026-03-05 09:01:00,03",
+        "service_end",
+        "service_end is before service_start",
+    ),
+    (
+        "A1,x,2026-03-05 09:00:00,2026-03-05 08:59:00,,,03",
+        "called_at",
+        "called_at is before issued_at",
+    ),
     ("A1,x,2026-13-05 09:00:00,,,,", "issued_at", "month must be in 1..12"),
     ("A1,x,yesterday,,,,", "issued_at", "not a date and time"),
     ("A1,x,2026-03-05,,,,", "issued_at", "a date without a time of day"),
@@ -116,12 +129,21 @@ BAD_ROWS = [
     (",x,2026-03-05 09:00:00,,,,", "ticket", "no ticket number"),
     ("A1,x,,,,,", "issued_at", "no issue time"),
     ("A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,,,", "window", "the window is empty"),
-    ("A1,x,2026-03-05 09:00:00,,2026-03-05 09:04:20,2026-03-05 09:09:00,03", "called_at",
-     "never called"),
-    ("A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,2026-03-05 09:04:20,,03", "service_end",
-     "without service_end"),
-    ("A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,,2026-03-05 09:09:00,03", "service_start",
-     "without service_start"),
+    (
+        "A1,x,2026-03-05 09:00:00,,2026-03-05 09:04:20,2026-03-05 09:09:00,03",
+        "called_at",
+        "never called",
+    ),
+    (
+        "A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,2026-03-05 09:04:20,,03",
+        "service_end",
+        "without service_end",
+    ),
+    (
+        "A1,x,2026-03-05 09:00:00,2026-03-05 09:04:00,,2026-03-05 09:09:00,03",
+        "service_start",
+        "without service_start",
+    ),
     ("A1,x,2026-03-05 09:00:00,2026-03-05 23:04:00,,,03", "called_at", "more than 12 hours"),
     ("A1,x,2026-03-05 09:00:00,2026-03-05 -9:04:00,,,03", "called_at", "not a date and time"),
 ]
@@ -161,15 +183,21 @@ def test_a_file_of_nothing_but_errors_is_cut_short_but_counted():
 
 def test_blank_rows_are_skipped():
     f = parse(f"{HEADER}\n\n{ROW}\n,,,,,,\n")
-    assert f.sound and len(f.tickets) == 1
+    assert f.sound
+    assert len(f.tickets) == 1
 
 
 def test_walk_aways_and_no_shows_are_tickets_too():
-    f = parse(f"{HEADER}\nB1,x,2026-03-05 09:00:00,,,,\nB2,x,2026-03-05 09:01:00,2026-03-05 09:03:00,,,02\n")
+    walked = "B1,x,2026-03-05 09:00:00,,,,"
+    no_show = "B2,x,2026-03-05 09:01:00,2026-03-05 09:03:00,,,02"
+    f = parse(f"{HEADER}\n{walked}\n{no_show}\n")
     assert f.sound
     walked, no_show = f.tickets
-    assert walked.wait_s is None and not walked.served
-    assert no_show.wait_s == 120.0 and no_show.holding_s is None and not no_show.served
+    assert walked.wait_s is None
+    assert not walked.served
+    assert no_show.wait_s == 120.0
+    assert no_show.holding_s is None
+    assert not no_show.served
 
 
 def test_time_zones_and_explicit_offsets():
@@ -243,8 +271,11 @@ def test_any_garbage_gives_tickets_or_located_problems_never_a_crash(rows):
     writer.writerows(rows)
     f = parse(out.getvalue())
     for p in f.problems:
-        assert p.line >= 2 and p.col >= 1
-    assert len(f.tickets) + len({p.line for p in f.problems}) <= len(rows) + out.getvalue().count("\n")
+        assert p.line >= 2
+        assert p.col >= 1
+    assert len(f.tickets) + len({p.line for p in f.problems}) <= len(rows) + out.getvalue().count(
+        "\n"
+    )
 
 
 moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 12, 31))
@@ -257,7 +288,9 @@ def test_any_ordered_ticket_is_read_back_exactly(issued, wait, walk, service):
     called = issued + timedelta(seconds=wait)
     start = called + timedelta(seconds=walk)
     end = start + timedelta(seconds=service)
-    row = ",".join(["Z9", "t", *(m.strftime("%Y-%m-%d %H:%M:%S") for m in (issued, called, start, end)), "1"])
+    row = ",".join(
+        ["Z9", "t", *(m.strftime("%Y-%m-%d %H:%M:%S") for m in (issued, called, start, end)), "1"]
+    )
     f = parse(f"{HEADER}\n{row}\n", zone=ZoneInfo("UTC"))
     assert f.sound, f.problems
     t = f.tickets[0]

@@ -25,8 +25,10 @@ def _tickets(rows: list[str]):
     return f.tickets
 
 
-def _row(n: str, day: str, issued: str, called: str = "", start: str = "", end: str = "",
-         window: str = "") -> str:  # fmt: skip
+def _row(  # noqa: PLR0917 - a ticket's columns in their order
+    n: str, day: str, issued: str, called: str = "", start: str = "", end: str = "",
+    window: str = "",
+) -> str:  # fmt: skip
     stamp = [f"{day} {t}" if t else "" for t in (issued, called, start, end)]
     return ",".join([n, "x", *stamp, window])
 
@@ -70,10 +72,12 @@ def test_measure_by_hand():
     assert (m.first_day, m.last_day) == (date(2026, 3, 5), date(2026, 3, 6))
     assert [h.hour for h in m.hours] == [9, 10]
     nine, ten = m.hours
-    assert nine.arrivals_per_hour == 1.5 and nine.tickets_per_hour == 2.0
+    assert nine.arrivals_per_hour == 1.5
+    assert nine.tickets_per_hour == 2.0
     assert (nine.windows_mean, nine.windows) == (1.5, 2)
     assert nine.mean_wait_s == pytest.approx((30 + 120 + 60) / 3)
-    assert ten.arrivals_per_hour == 0.5 and ten.windows == 1  # 0.5 → at least one
+    assert ten.arrivals_per_hour == 0.5
+    assert ten.windows == 1
     assert ten.share_over_target == pytest.approx(1 / 2)
     assert m.holding.mean == 345.0
     sd = math.sqrt((300**2 * 2 + 180**2 + 600**2) / 4 - 345**2)
@@ -83,7 +87,8 @@ def test_measure_by_hand():
     assert c is not None
     assert c.service_s == 345.0
     assert [(h.start_hour, h.windows, h.arrivals_per_hour) for h in c.profile.hours] == [
-        (9, 2, 1.5), (10, 1, 0.5)
+        (9, 2, 1.5),
+        (10, 1, 0.5),
     ]
     assert measure([]) is None
 
@@ -95,7 +100,8 @@ def test_a_long_simulation_is_measured_back():
     sim = simulate_days(days, DEFAULT_PROFILE, lambda d: 280.0, 1.0, seed=11)
     f = parse_export(export_csv(sim), "s.csv", zone=ZoneInfo("Asia/Shanghai"))
     m = measure(hour_stats(f.tickets))
-    assert m is not None and m.days == 60
+    assert m is not None
+    assert m.days == 60
     assert m.holding.mean == pytest.approx(295.0, rel=0.03)
     assert m.service.mean == pytest.approx(280.0, rel=0.03)
     assert m.cv_arrival == pytest.approx(1.0, abs=0.1)

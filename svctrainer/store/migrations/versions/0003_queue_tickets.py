@@ -47,9 +47,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_queue_import")),
     )
     with op.batch_alter_table("queue_import", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_queue_import_branch_id"), ["branch_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_queue_import_branch_id"), ["branch_id"], unique=False)
 
     op.create_table(
         "queue_ticket",
@@ -77,9 +75,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_queue_ticket_branch_day", ["branch_id", "local_day"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_queue_ticket_import_id"), ["import_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_queue_ticket_import_id"), ["import_id"], unique=False)
 
     op.create_table(
         "queue_hour",
