@@ -193,9 +193,18 @@ class PersonCustomerTime:
     effect: BranchEffect  # the person's share of the branch's queue
 
     @property
+    def customers_per_day(self) -> float:
+        """The customers the person serves a day: the mix's N, or fewer when the branch's
+        tellers take turns at its windows (their share of the day's customers)."""
+        share = self.effect.cut.share_each
+        if share <= 0:
+            return self.setting.mix.transactions_per_day
+        return share * self.effect.basis.conditions.profile.customers_per_day
+
+    @property
     def service_minutes_per_day(self) -> float:
-        """At the person's own counter: N × Δ / 60 (the lower bound)."""
-        return self.saving.service_minutes_per_day(self.setting.mix.transactions_per_day)
+        """At the person's own counter: customers × Δ / 60 (the lower bound)."""
+        return self.saving.service_minutes_per_day(self.customers_per_day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -348,6 +348,7 @@ def test_customer_time_from_test_levels(world):
     )  # fmt: skip
     assert result.saving == expected
     assert result.saving.seconds_saved_per_transaction > 0
+    assert result.customers_per_day == pytest.approx(65)  # 3 tellers: 65 of 250 each
     assert result.service_minutes_per_day == pytest.approx(
         65 * expected.seconds_saved_per_transaction / 60
     )

@@ -3,8 +3,10 @@ as the mean service time is cut by 0–60 s, one line per number of windows (the
 profile, and one fewer, one or two more every hour).
 
 A line stops where a window count cannot keep up (an hour's load reaches its windows:
-no finite wait), so "one window fewer" may show no line at all. The dashed vertical
-line marks the cut the tellers' measured gains give today.
+no finite wait), so "one window fewer" may show no line at all; its waits, where it
+keeps up, can be ten times the branch's, so the scale is set by the branch's own
+windows and the legend says when a line runs above it. The dashed vertical line marks
+the cut the tellers' measured gains give today.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class WhatIfChart(ChartFrame):
         self.plot.clear()
         legend = []
         colours = self.line_colours()
-        top = 0.0
+        top = _scale_top(self.lines)
         for n, line in enumerate(self.lines):
             colour = colours[n % len(colours)]
             xs = [p.cut_s for p in line.points if p.mean_wait_s is not None]
@@ -63,7 +65,8 @@ class WhatIfChart(ChartFrame):
             if not xs:
                 legend.append((colour, "×", tr("%1: cannot keep up").replace("%1", name)))
                 continue
-            top = max(top, *ys)
+            if max(ys) > top:
+                name = tr("%1 (partly above the chart)").replace("%1", name)
             self.plot.plot(
                 xs, ys, pen=pg.mkPen(colour, width=2.5 if line.window_offset == 0 else 1.8),
                 symbol=SYMBOLS[n % len(SYMBOLS)], symbolSize=6, symbolBrush=colour,
@@ -82,11 +85,28 @@ class WhatIfChart(ChartFrame):
             marker.setZValue(-10)
             self.plot.addItem(marker)
             legend.append((self.colours.baseline, "╎", tr("the tellers' gains today")))
-        self.plot.setYRange(0, max(top * 1.1, 1.0), padding=0)
+        self.plot.setYRange(0, top, padding=0)
         if self.lines and self.lines[0].points:
             cuts = [p.cut_s for p in self.lines[0].points]
             self.plot.setXRange(min(cuts), max(cuts), padding=0.02)
         self.set_legend(legend)
+
+
+def _scale_top(lines: Sequence[WhatIfLine]) -> float:
+    """Minutes at the top of the chart: room for the branch's own windows (2.5 × their
+    worst wait), so that one window fewer, which may wait ten times longer where it keeps
+    up at all, does not flatten every other line."""
+    waits = [
+        p.mean_wait_s / 60.0
+        for line in lines
+        for p in line.points
+        if p.mean_wait_s is not None and line.window_offset >= 0
+    ]
+    every = [p.mean_wait_s / 60.0 for line in lines for p in line.points
+             if p.mean_wait_s is not None]  # fmt: skip
+    if not every:
+        return 1.0
+    return max(1.0, min(max(every) * 1.05, 2.5 * max(waits, default=max(every))))
 
 
 def _offset_name(offset: int) -> str:

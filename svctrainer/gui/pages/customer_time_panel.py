@@ -112,10 +112,10 @@ class CustomerTimePanel(QWidget):
             *self._levels(result.levels),
             self.tr(
                 "Service time saved at your counter: %1 customer-minutes a day "
-                "(%2 transactions; the lower bound, true even when nobody queues)."
+                "(%2 customers; the lower bound, true even when nobody queues)."
             )
             .replace("%1", signed(result.service_minutes_per_day))
-            .replace("%2", number(result.setting.mix.transactions_per_day)),
+            .replace("%2", number(result.customers_per_day)),
             self.tr(
                 "In the branch's shared queue you serve %1 of the day's customers: your gain "
                 "saves them %2 customer-minutes of waiting and service a day."
@@ -203,12 +203,13 @@ class CustomerTimePanel(QWidget):
         target = day.target
         lines = [
             self.tr(
-                "Mean service time %1 s (variability %2); the line is modelled hour by hour "
-                "as one ticket queue feeding the open windows."
+                "A window is held %1 s per customer on average, call to finish (variability "
+                "%2); the line is modelled hour by hour as one ticket queue feeding the open "
+                "windows."
             )
             .replace("%1", number(c.service_s, 1))
             .replace("%2", number(c.cv_service, 2)),
-            self.tr("Mean wait %1 → %2 min; waiting over %3 min: %4 → %5.")
+            self.tr("Modelled mean wait %1 → %2 min; waiting over %3 min: %4 → %5.")
             .replace("%1", minutes_text(day.mean_wait_before_s))
             .replace("%2", minutes_text(day.mean_wait_after_s))
             .replace("%3", number(target.wait_s / 60.0, 0))
@@ -225,6 +226,15 @@ class CustomerTimePanel(QWidget):
             .replace("%5", str(day.window_hours_open)),
             *self._stability(effect),
         ]
+        measured = effect.basis.measured
+        if measured is not None:
+            lines.insert(
+                2,
+                self.tr("Measured in the tickets: mean wait %1 min, %2 waiting over %3 min.")
+                .replace("%1", minutes_text(measured.wait.mean))
+                .replace("%2", percent(measured.share_over_target))
+                .replace("%3", number(target.wait_s / 60.0, 0)),
+            )
         if effect.basis.mismatch is not None:
             lines.append(self._mismatch(effect.basis.mismatch))
         return lines

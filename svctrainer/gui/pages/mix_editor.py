@@ -98,7 +98,7 @@ class MixEditor(QWidget):
         self.profile = QTableWidget(0, 3)
         self.profile.setObjectName("profileTable")
         self.profile.setHorizontalHeaderLabels(
-            [self.tr("Hour"), self.tr("Windows open"), self.tr("Customers an hour")]
+            [self.tr("Hour"), self.tr("Windows"), self.tr("Customers")]
         )
         self.profile.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.profile.verticalHeader().setVisible(False)
@@ -154,6 +154,7 @@ class MixEditor(QWidget):
         mix = QGroupBox(self.tr("Transaction mix"))
         mix_box = QVBoxLayout(mix)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Transactions per teller per day"), self.per_day)
         mix_box.addLayout(form)
         mix_box.addWidget(self.table, 1)
@@ -176,17 +177,15 @@ class MixEditor(QWidget):
 
         queue = QGroupBox(self.tr("Target and variability"))
         queue_form = QFormLayout(queue)
-        within = QHBoxLayout()
-        within.addWidget(self.target_share)
-        within.addWidget(QLabel(self.tr("of customers called within")))
-        within.addWidget(self.target_minutes)
-        within.addStretch(1)
-        queue_form.addRow(self.tr("Waiting-time target"), within)
-        queue_form.addRow(self.tr("Arrival variability (CV, 1 = random)"), self.cv_arrival)
-        queue_form.addRow(self.tr("Service-time variability (CV)"), self.cv_service)
+        queue_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        queue_form.addRow(self.tr("Target: called &within"), self.target_minutes)
+        queue_form.addRow(self.tr("… for a &share of"), self.target_share)
+        queue_form.addRow(self.tr("Arrivals' &CV (1: random)"), self.cv_arrival)
+        queue_form.addRow(self.tr("Service time's C&V"), self.cv_service)
 
         transfer = QGroupBox(self.tr("Transfer to the counter"))
         transfer_form = QFormLayout(transfer)
+        transfer_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         transfer_form.addRow(self.tr("Keying drills"), self.keying)
         transfer_form.addRow(self.tr("Cash-counting drill"), self.counting_drill)
         transfer_form.addRow(self.tr("Logged hand counts"), self.counting_hand)

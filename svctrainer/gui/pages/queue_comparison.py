@@ -148,7 +148,13 @@ class QueueComparisonView(QWidget):
             self._row(self.tr("Days with tickets"), b, a, lambda m: m.days, 0),
             self._row(self.tr("Customers served a day"), b, a, lambda m: m.customers_per_day, 0),
             self._row(self.tr("Windows calling (mean over hours)"), b, a, _windows, 1),
-            self._row(self.tr("Mean service time (s)"), b, a, lambda m: m.service.mean, 1),
+            self._row(
+                self.tr("Mean service time, start to finish (s)"),
+                b,
+                a,
+                lambda m: m.service.mean,
+                1,
+            ),
             self._minutes(
                 self.tr("Mean wait (min)"),
                 None if b is None else b.wait.mean,
@@ -195,7 +201,8 @@ def _windows(m: MeasuredQueue) -> float | None:
 def _signed(value: float | None, decimals: int) -> str:
     if value is None:
         return "—"
-    return ("+" if value > 0 else "−" if value < 0 else "") + number(abs(value), decimals)
+    shown = round(value, decimals)  # no "−0.0" for a change that rounds to nothing
+    return ("+" if shown > 0 else "−" if shown < 0 else "") + number(abs(shown), decimals)
 
 
 def _points(before: float | None, after: float | None) -> str:

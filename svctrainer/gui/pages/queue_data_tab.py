@@ -142,8 +142,9 @@ class QueueDataTab(QWidget):
         self.summary.setText(
             self.tr(
                 "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
-                "mean wait %8 min, mean service %9 s."
+                "mean wait %8 min, mean service %9 s; target: called within %10 min."
             )
+            .replace("%10", number(self.target_s / 60, 0))  # before %1, which it contains
             .replace("%1", m.first_day.isoformat())
             .replace("%2", m.last_day.isoformat())
             .replace("%3", str(m.days))

@@ -1,0 +1,194 @@
+"""The supervisor's customer-time tab, driven through its real widgets: the source of the
+figures (assumed profile, then imported tickets), importing an export through the dialog
+(and refusing a bad one), the what-if chart, before and after a training period,
+deleting an import, and the teller's own customer-time view."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import pytest
+from progress_support import add_rows, learning_history
+from queue_support import ZONE, working_days, write_export
+from sqlalchemy import func, select
+
+from svctrainer.services.queue_data import ImportOptions
+from svctrainer.store.models import QueueTicket
+
+pytestmark = pytest.mark.gui
+
+TRAINING_START = date(2026, 4, 6)  # a Monday
+BEFORE = working_days(TRAINING_START - timedelta(weeks=4), 20)
+AFTER_START = TRAINING_START + timedelta(weeks=2)
+
+
+@pytest.fixture
+def gains(branch):
+    branch.services.content.sync_bundled()
+    for n, who in enumerate((branch.teller, branch.other_teller, branch.outsider_teller)):
+        rows = learning_history(seed=20 + n, attempts=30, gain=0.3 + 0.2 * n)
+        add_rows(branch.services, who.id, rows)
+    return branch
+
+
+@pytest.fixture
+def open_tab(qtbot, window, sign_in, gains):
+    """Signs the supervisor in and opens the customer-time tab (after any setup)."""
+    return lambda: _tab(qtbot, window, sign_in, gains)
+
+
+def _tab(qtbot, window, sign_in, branch):
+    sign_in(branch.supervisor)
+    window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    page.tabs.setCurrentWidget(page.customer_time)
+    tab = page.customer_time
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=20_000)
+    return tab
+
+
+def _tickets(services) -> int:
+    with services.db.reading() as session:
+        return session.scalar(select(func.count()).select_from(QueueTicket))
+
+
+def test_without_queue_data_the_panel_says_it_assumes_a_profile(qtbot, window, sign_in, gains):
+    tab = _tab(qtbot, window, sign_in, gains)
+    assert tab.panel.source.text().startswith("Source: assumed arrival profile")
+    assert "250 customers a day" in tab.panel.source.text()
+    assert "customer-minutes saved a day" in tab.panel.headline.text()
+    assert [line.window_offset for line in tab.what_if.lines] == [-1, 0, 1, 2]
+    assert tab.what_if.current_cut == pytest.approx(tab.result.effect.cut.cut_s)
+    assert tab.result.effect.cut.cut_s > 0
+    assert len(tab.chart.labels) == 2  # Team A and Team B, each team's gains alone
+
+
+def test_importing_through_the_dialog_switches_the_source(
+    qtbot, open_tab, gains, tmp_path, on_next_dialog
+):
+    export = write_export(tmp_path / "tickets.csv", days=5)
+    tab = open_tab()
+    tab.tabs.setCurrentWidget(tab.queue_data)
+    qtbot.waitUntil(lambda: tab.queue_data.view is not None, timeout=10_000)
+    assert "No queue data imported yet" in tab.queue_data.summary.text()
+    first = tab.result
+
+    def import_it(dialog):
+        dialog.path.setText(str(export))
+        dialog.zone.setCurrentText(ZONE)
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.result_record is not None, timeout=20_000)
+        assert dialog.summary.text().startswith("Imported ")
+        dialog.accept()
+
+    on_next_dialog(import_it)
+    tab.queue_data.import_button.click()
+    qtbot.waitUntil(lambda: tab.result is not first, timeout=20_000)
+    qtbot.waitUntil(lambda: tab.queue_data.imports.rowCount() == 1, timeout=10_000)
+    assert tab.panel.source.text().startswith("Source: imported queue tickets")
+    assert "(5 days," in tab.panel.source.text()
+    assert "Measured in the tickets: mean wait" in tab.panel.details.text()
+    assert tab.queue_data.hours.rowCount() == 8
+    assert _tickets(gains.services) == tab.queue_data.imports.rows()[0].added
+
+
+def test_a_bad_export_is_refused_in_the_dialog_with_its_lines(
+    qtbot, open_tab, gains, tmp_path, on_next_dialog
+):
+    export = write_export(tmp_path / "tickets.csv", days=1)
+    lines = export.read_text(encoding="utf-8").splitlines()
+    lines[7] = lines[7].replace(lines[7].split(",")[2], "31/02/2026 10:00")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tab = open_tab()
+    tab.tabs.setCurrentWidget(tab.queue_data)
+    seen = []
+
+    def import_it(dialog):
+        dialog.path.setText(str(export))
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.messages.toPlainText() != "", timeout=20_000)
+        seen.append((dialog.summary.text(), dialog.messages.toPlainText()))
+        dialog.reject()
+
+    on_next_dialog(import_it)
+    tab.queue_data.import_button.click()
+    summary, messages = seen[0]
+    assert summary.startswith("Nothing was imported: the file has 1 problem(s)")
+    assert messages.startswith(f"{export}:8:")
+    assert "issued_at '31/02/2026 10:00': not a date and time" in messages
+    assert _tickets(gains.services) == 0
+
+
+def test_before_and_after_a_training_period(qtbot, window, sign_in, gains, tmp_path):
+    services = gains.services
+    slow = write_export(tmp_path / "slow.csv", days=20, first=BEFORE[0], service_s=330, seed=5)
+    fast = write_export(tmp_path / "fast.csv", days=20, first=AFTER_START, service_s=270, seed=6)
+    for path in (slow, fast):
+        services.queue_data.import_file(
+            gains.actor(gains.supervisor), path, ImportOptions(zone=ZONE)
+        )
+    tab = _tab(qtbot, window, sign_in, gains)
+    tab.tabs.setCurrentWidget(tab.comparison)
+    view = tab.comparison
+    view.weeks.setValue(4)
+    end = TRAINING_START + timedelta(days=11)
+    view.set_training(TRAINING_START, end)
+    qtbot.waitUntil(
+        lambda: view.result is not None
+        and view.result.before_days.first == TRAINING_START - timedelta(weeks=4),
+        timeout=20_000,
+    )
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5_000)
+    rows = {r.measure: r for r in view.model.rows()}
+    assert rows["Days with tickets"].before == "20"
+    assert rows["Days with tickets"].after == "20"
+    service = rows["Mean service time, start to finish (s)"]
+    assert service.change.startswith("−")
+    assert float(service.change[1:]) == pytest.approx(60, abs=12)
+    assert rows["Mean wait (min)"].change.startswith("−")
+    assert "Measured from the branch's queue tickets" in view.summary.text()
+
+
+def test_deleting_an_import_asks_first(qtbot, open_tab, gains, tmp_path, on_next_dialog):
+    services = gains.services
+    export = write_export(tmp_path / "tickets.csv", days=1)
+    services.queue_data.import_file(gains.actor(gains.supervisor), export, ImportOptions(zone=ZONE))
+    tab = open_tab()
+    tab.tabs.setCurrentWidget(tab.queue_data)
+    data = tab.queue_data
+    qtbot.waitUntil(lambda: data.imports.rowCount() == 1, timeout=10_000)
+    data.imports_table.selectRow(0)
+
+    def cancel(box):
+        box.reject()
+
+    on_next_dialog(cancel)
+    data.delete_button.click()
+    assert _tickets(services) > 0
+
+    def accept(box):
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+
+    on_next_dialog(accept)
+    data.delete_button.click()
+    qtbot.waitUntil(lambda: data.imports.rowCount() == 0, timeout=10_000)
+    assert _tickets(services) == 0
+    qtbot.waitUntil(
+        lambda: tab.panel.source.text().startswith("Source: assumed"), timeout=10_000
+    )
+
+
+def test_a_teller_sees_the_source_and_their_share(qtbot, window, sign_in, gains, tmp_path):
+    gains.services.queue_data.import_file(
+        gains.actor(gains.supervisor), write_export(tmp_path / "t.csv", days=3),
+        ImportOptions(zone=ZONE),
+    )  # fmt: skip
+    sign_in(gains.teller)
+    window.go_to("progress")
+    view = window.pages["progress"].view
+    qtbot.waitUntil(lambda: view.current is not None, timeout=20_000)
+    panel = view.customer_panel
+    assert panel.source.text().startswith("Source: imported queue tickets")
+    assert "shared queue you serve" in html.unescape(panel.details.text())
+    assert panel.headline.text().endswith("customer-minutes a day")
