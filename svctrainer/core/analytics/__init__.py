@@ -11,6 +11,7 @@ GUI draws what comes back. Every figure is a documented formula with hand-comput
 - ``key_heatmap``: per-key latency and error rate per week.
 - ``scenario_progress``: service tiers over time, SERVQUAL radar first vs latest.
 - ``dashboard``: stalled / improved-most rankings and team aggregation.
-- ``customer_time``: a speed gain as seconds per transaction and customer minutes per day.
+- ``customer_time``: a speed gain as seconds per transaction at the counter (transfer
+  factors), spread over the branch's shared queue (``core.queueing`` does the queue).
 - ``records``: one attempt with who and what, as the CSV and xAPI exports need it.
 """

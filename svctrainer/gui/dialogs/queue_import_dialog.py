@@ -65,7 +65,9 @@ class QueueImportDialog(QDialog):
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), file_row)
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, file_row)
         form.addRow(self.tr("&Times are local to"), self.zone)
         note = QLabel(
             self.tr(
