@@ -148,3 +148,38 @@ def test_file_backups_are_refused_on_a_server_with_the_reason(services):
         with pytest.raises((ServiceError, StoreError)) as refused:
             call(CLI)
         assert "SQLite" in str(refused.value) or "server" in str(refused.value)
+
+
+def test_queue_tickets_import_and_aggregate_on_a_server(branch, tmp_path):
+    """The queue import's bulk insert, the per-hour figures and the SQL count of waits
+    over the target give on PostgreSQL exactly what the same export gives on its own."""
+    from zoneinfo import ZoneInfo
+
+    from queue_support import ZONE, write_export
+
+    from svctrainer.core.queueing.ticket_export import decode, parse_export
+    from svctrainer.core.queueing.ticket_hours import hour_stats, measure
+    from svctrainer.services.queue_data import ImportOptions, TicketFileError
+
+    svc = branch.services
+    export = write_export(tmp_path / "tickets.csv", days=3)
+    result = svc.queue_data.import_file(
+        branch.actor(branch.supervisor), export, ImportOptions(zone=ZONE)
+    )
+    assert result.added == result.rows
+    again = svc.queue_data.import_file(CLI, export, ImportOptions(zone=ZONE))
+    assert again.added == 0
+    text, _ = decode(export.read_bytes())
+    tickets = parse_export(text, str(export), zone=ZoneInfo(ZONE)).tickets
+    over: dict[int, int] = {}
+    for t in tickets:
+        if t.wait_s is not None and t.wait_s > 600:
+            over[t.local_hour] = over.get(t.local_hour, 0) + 1
+    assert svc.queue_data.measured(CLI, target_s=600) == measure(hour_stats(tickets), over, 600)
+    bad = tmp_path / "bad.csv"
+    lines = export.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(lines[3].split(",")[2], "2026-13-01 09:00:00")
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TicketFileError):
+        svc.queue_data.import_file(CLI, bad, ImportOptions(zone="Europe/Paris"))
+    assert len(svc.queue_data.imports(CLI)) == 1
