@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.problems import Problem
@@ -374,9 +374,10 @@ def _store(  # noqa: PLR0917 - one private caller
     )
     session.add(record)
     session.flush()
-    # Core's executemany, not the ORM's bulk insert: one statement for 50 000 rows.
+    # On the Connection: Core's executemany, not the ORM's bulk insert (which splits
+    # 50 000 rows into thousands of statements).
     session.connection().execute(
-        QueueTicket.__table__.insert(), [_row(branch_id, record.id, t) for t in new]
+        insert(QueueTicket), [_row(branch_id, record.id, t) for t in new]
     )
     _recompute_hours(session, branch_id, days, new, stored_before=days_with_tickets)
     audit.record(
@@ -422,7 +423,7 @@ def _recompute_hours(
     stats = hour_stats(tickets)
     if stats:
         session.connection().execute(
-            QueueHour.__table__.insert(), [_hour_row(branch_id, s) for s in stats]
+            insert(QueueHour), [_hour_row(branch_id, s) for s in stats]
         )
 
 

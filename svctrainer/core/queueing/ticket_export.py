@@ -344,9 +344,11 @@ class _Rows:
             and number == number.strip() and window == window.strip()
         )  # fmt: skip
         moments = self._fast_moments(texts) if plain else None
-        if moments is None or not _in_order(*moments, window):
+        if moments is None:
             return None
         issued, called, start, end = moments
+        if not _in_order(issued, called, start, end, window):
+            return None
         if issued is None or (number, issued) in self.seen:
             return None
         self.seen[(number, issued)] = line
