@@ -244,7 +244,9 @@ def _queue_commands(sub: Subparsers) -> None:
     queue.add_argument("--target-share", metavar="Q", default="0.8", help="share of customers "
                        "to call within the target, for windows needed (default 0.8)")  # fmt: skip
     queue.add_argument("--json", action="store_true", help="print the figures as JSON")
-    actions = queue.add_subparsers(title="actions", metavar="ACTION", parser_class=OneLineParser)
+    actions = queue.add_subparsers(
+        title="actions (optional)", metavar="[ACTION]", parser_class=OneLineParser
+    )
     imp = _command(
         actions,
         "import",
