@@ -30,10 +30,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol
 
-MS_PER_HOUR = 3_600_000
-MS_PER_MINUTE = 60_000
+from svctrainer.core.durations import MS_PER_HOUR, MS_PER_MINUTE, NS_PER_MS
+
 CHARS_PER_WORD = 5
-NS_PER_MS = 1_000_000
 
 
 def ratio(num: int, den: int, places: int = 1) -> float:
@@ -44,7 +43,7 @@ def ratio(num: int, den: int, places: int = 1) -> float:
     """
     if den <= 0:
         return 0.0
-    scale = 10**places
+    scale: int = 10**places
     q = (2 * num * scale + den) // (2 * den)
     return q / scale
 
@@ -161,8 +160,14 @@ def slowest_keys(
 
 
 class GradeThresholds(Protocol):
-    name: str
-    thresholds: Mapping[str, Decimal]
+    """A grade-table level (``packs.definition.GradeLevel``), read-only: the pack's levels
+    are frozen, so the protocol only asks to read them."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def thresholds(self) -> Mapping[str, Decimal]: ...
 
 
 def grade_reached(

@@ -25,7 +25,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from svctrainer.core.analytics.series import week_start
-from svctrainer.core.metrics import NS_PER_MS, KeyStat
+from svctrainer.core.durations import NS_PER_MS
+from svctrainer.core.metrics import KeyStat
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.scenarios.analysis import review
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, replay
 from svctrainer.core.scenarios.model import Scenario, ServqualDimension
 
 DECISION_ENCODING = "decisions-v1"
-NS_PER_MS = 1_000_000
 MAX_ENTRIES = 100_000  # a conversation has tens of decisions; refuse absurd logs
 _MAX_DECODED_BYTES = 32 * 1024 * 1024  # ~200 bytes an entry: far above MAX_ENTRIES; no zlib bombs
 

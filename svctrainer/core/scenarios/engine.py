@@ -8,9 +8,10 @@ same result anywhere. The GUI owns the countdown: it calls ``timeout`` when
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from svctrainer.core.durations import NS_PER_S
 from svctrainer.core.scenarios.model import (
     Choice,
     Mood,
@@ -35,8 +36,6 @@ from svctrainer.core.scenarios.rules import (
     timeout_of,
 )
 from svctrainer.core.scenarios.scoring import basis_for, score_of
-
-NS_PER_S = 1_000_000_000
 
 
 class ScenarioRunError(ValueError):
@@ -82,17 +81,25 @@ class DecisionLogEntry:
             raise ValueError(f"decision log entry lacks {err}") from None
         if not isinstance(node, str) or not (choice is None or isinstance(choice, str)):
             raise ValueError("decision log entry: node and choice must be text")
-        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (entered, t)):
+        if (
+            isinstance(entered, bool)
+            or isinstance(t, bool)
+            or not isinstance(entered, int)
+            or not isinstance(t, int)
+        ):
             raise ValueError("decision log entry: times must be integer nanoseconds")
-        if not all(
-            isinstance(x, int | float) and not isinstance(x, bool) for x in (valence, arousal)
+        if (
+            isinstance(valence, bool)
+            or isinstance(arousal, bool)
+            or not isinstance(valence, int | float)
+            or not isinstance(arousal, int | float)
         ):
             raise ValueError("decision log entry: mood must be numbers")
         try:
-            mood = Mood(float(valence), float(arousal))  # type: ignore[arg-type]
+            mood = Mood(float(valence), float(arousal))
         except OverflowError:
             raise ValueError("decision log entry: mood out of range") from None
-        return cls(node, choice, int(entered), int(t), mood)  # type: ignore[arg-type]
+        return cls(node, choice, entered, t, mood)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +243,7 @@ class ScenarioRun:
         )
 
 
-def replay_run(
-    scenario: Scenario, log: tuple[DecisionLogEntry, ...] | list[DecisionLogEntry]
-) -> ScenarioRun:
+def replay_run(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> ScenarioRun:
     """The run a stored log describes, re-played decision by decision; ReplayError if the
     log does not fit the scenario (node, availability, timing or mood differ)."""
     run = ScenarioRun(scenario, log[0].entered_ns if log else 0)
@@ -259,8 +264,6 @@ def replay_run(
     return run
 
 
-def replay(
-    scenario: Scenario, log: tuple[DecisionLogEntry, ...] | list[DecisionLogEntry]
-) -> RunResult:
+def replay(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> RunResult:
     """The result of a stored run, reproduced exactly."""
     return replay_run(scenario, log).result()

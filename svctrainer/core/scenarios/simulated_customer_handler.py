@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.scenarios.analysis import best_from
 from svctrainer.core.scenarios.engine import (
     DecisionLogEntry,
@@ -28,7 +29,6 @@ from svctrainer.core.scenarios.engine import (
 )
 from svctrainer.core.scenarios.model import Choice, Scenario
 
-NS_PER_MS = 1_000_000
 MIN_DECISION_MS = 400.0  # nobody reads a customer and answers faster than this
 # A safety stop for loops a careless teller may go round: real conversations take tens
 # of decisions; a run cut off here is simply unfinished (not met).

@@ -19,10 +19,7 @@ import re
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-MS_PER_SECOND = 1000
-MS_PER_MINUTE = 60 * MS_PER_SECOND
-MS_PER_HOUR = 60 * MS_PER_MINUTE
-MS_PER_DAY = 24 * MS_PER_HOUR
+from svctrainer.core.durations import MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _DURATION = re.compile(

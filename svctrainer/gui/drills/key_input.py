@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.keystrokes import (
     BACKSPACE,
     ENTER,
@@ -59,7 +60,6 @@ MODIFIER_KEYS = frozenset(
         Qt.Key.Key_Super_R,
     }
 )
-NS_PER_MS = 1_000_000
 
 
 class KeyClock:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.durations import NS_PER_S
 from svctrainer.core.scenarios.analysis import ReviewStep
-from svctrainer.core.scenarios.engine import NS_PER_S, RunResult
+from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
 from svctrainer.gui.drills.figures import duration, mode_name, number, percent

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.scenarios.engine import ScenarioRun, Turn
 from svctrainer.core.scenarios.model import Mood, Scenario
@@ -45,7 +46,6 @@ from svctrainer.gui.scenarios.wording import violation_sentence
 TICK_MS = 50
 TRANSCRIPT_TURNS = 4
 SHORT_TEXT = 160  # characters of earlier lines in the transcript
-NS_PER_MS = 1_000_000
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
