@@ -45,7 +45,7 @@ from svctrainer.core.analytics.customer_time import (
     shared_queue_cut,
 )
 from svctrainer.core.analytics.progress import progress
-from svctrainer.core.analytics.series import AttemptPoint, Metric, Mode
+from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric
 from svctrainer.core.hand_count import DRILL_TYPE as HAND_COUNT_TYPE
 from svctrainer.core.queueing.branch_day import QueueConditions, day_saving, what_if
 from svctrainer.core.roles import Role
@@ -228,7 +228,10 @@ def _hand_count_levels(
                Attempt.invalidated_reason.is_(None), ContentItem.content_id)
         .join(ContentItem, ContentItem.id == Attempt.content_item_id)
         .where(
-            and_(ContentItem.drill_type == HAND_COUNT_TYPE, Attempt.mode == Mode.LOGGED.value),
+            and_(
+                ContentItem.drill_type == HAND_COUNT_TYPE,
+                Attempt.mode == AttemptMode.LOGGED.value,
+            ),
             Attempt.person_id.in_(scope),
             *in_range(Attempt, window),
         )
@@ -238,7 +241,7 @@ def _hand_count_levels(
     family: dict[uuid.UUID, str] = {}
     for pid, attempt_id, started, speed, valid, kept, content_id in rows:
         points.setdefault(pid, []).append(
-            AttemptPoint(started, Mode.TEST.value, speed, None, None, bool(valid and kept),
+            AttemptPoint(started, AttemptMode.TEST.value, speed, None, None, bool(valid and kept),
                          str(attempt_id))
         )  # fmt: skip
         family[pid] = content_id

@@ -48,7 +48,7 @@ from svctrainer.core.analytics.scenario_progress import (
     tier_series,
     tiers_by_week,
 )
-from svctrainer.core.analytics.series import AttemptPoint, Metric, Mode, usable
+from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric, usable
 from svctrainer.core.analytics.trend import fit_trend, weeks
 from svctrainer.core.assignment_progress import Status
 from svctrainer.core.report_csv import DashboardRow
@@ -157,7 +157,7 @@ class ProgressService:
                 totals[family.key] = (
                     count + int(n),
                     max(latest, _utc(last)),
-                    tests + (int(n) if mode == Mode.TEST.value else 0),
+                    tests + (int(n) if mode == AttemptMode.TEST.value else 0),
                 )
             out = [
                 FamilyActivity(families[k], n, last, tests)
@@ -461,7 +461,7 @@ def _metric_series(
 ) -> MetricSeries:
     chosen = usable(points, metric)
     by_mode: dict[str, tuple[AttemptPoint, ...]] = {}
-    for mode in Mode:
+    for mode in AttemptMode:
         mine = [p for p in chosen if p.mode == mode.value]
         if mine:
             by_mode[mode.value] = tuple(_reduce(mine, metric, max_points))

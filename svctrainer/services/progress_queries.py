@@ -42,14 +42,13 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.util import AliasedClass
 
-from svctrainer.core.analytics.series import ALL_MODES, AttemptPoint, Metric, Mode
+from svctrainer.core.analytics.series import ALL_MODES, AttemptMode, AttemptPoint, Metric
 from svctrainer.services.progress_records import DateRange, PersonRef
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
-TEST = Mode.TEST.value
+TEST = AttemptMode.TEST.value
 
 
 EVERYTHING = DateRange()
@@ -301,7 +300,7 @@ def person_rows(
     """A person's attempts on the family, oldest first (every attempt, counted or not)."""
     if not item_ids:
         return []
-    a: AliasedClass[Attempt] = aliased(Attempt)
+    a = aliased(Attempt)
     rows = session.execute(
         select(
             a.id,

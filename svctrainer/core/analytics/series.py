@@ -21,16 +21,17 @@ from enum import StrEnum
 SECONDS_PER_WEEK = 7 * 24 * 3600
 
 
-class Mode(StrEnum):
-    """How an attempt was taken (``attempt.mode``)."""
+class AttemptMode(StrEnum):
+    """How an attempt was taken (``attempt.mode``): a drill run's mode
+    (``packs.definition.Mode``) or a result logged outside the app."""
 
     PRACTICE = "practice"
     TEST = "test"  # fixed seeded content and the pack's exact time limit: comparable runs
     LOGGED = "logged"  # recorded outside the app (e.g. a supervisor's stopwatch result)
 
 
-ALL_MODES: frozenset[str] = frozenset(Mode)
-TEST_ONLY: frozenset[str] = frozenset({Mode.TEST})
+ALL_MODES: frozenset[str] = frozenset(AttemptMode)
+TEST_ONLY: frozenset[str] = frozenset({AttemptMode.TEST})
 
 
 class Metric(StrEnum):
