@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from svctrainer.core.drills.seeded_random import SeededRandom
-from svctrainer.core.drills.simulated_trainee import Skill
+from svctrainer.core.drills.simulated_play import Skill
 from svctrainer.core.scenarios.simulated_customer_handler import HandlerSkill
 
 WEEKS = 26

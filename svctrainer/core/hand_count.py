@@ -28,9 +28,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, Self
 
 from svctrainer.core import metrics
+from svctrainer.core.drills.details import Details, DetailsError, Fields
 from svctrainer.core.drills.result import DrillResult, validity
+from svctrainer.core.durations import MS_PER_MINUTE
 
 DRILL_TYPE = "hand_count"
 SPEED_UNIT = "notes_per_min"
@@ -154,7 +157,7 @@ class HandCountRecord:
         """The result to store and chart: ``active_ms`` is the counting time, ``strokes``
         the notes counted (fewer than 10 notes makes it invalid, as for any drill)."""
         figures = self.figures(reference)
-        active_ms = self.minutes * metrics.MS_PER_MINUTE
+        active_ms = self.minutes * MS_PER_MINUTE
         invalid = validity(active_ms, self.notes_counted)
         return DrillResult(
             drill_type=DRILL_TYPE,
@@ -173,19 +176,86 @@ class HandCountRecord:
             accuracy=figures["accuracy"],
             score=figures["score"],
             grade=None,
-            details={
-                **figures,
-                "person_id": self.person_id,
-                "day": self.day.isoformat(),
-                "minutes": self.minutes,
-                "notes_counted": self.notes_counted,
-                "net_notes": self.net_notes,
-                "defects_found": self.defects_found,
-                "defects_planted": self.defects_planted,
-                "missed_defects": self.missed_defects,
-                "banding_penalties": self.banding_penalties,
-                "reference_notes_per_min": str(reference),
-            },
+            details=HandCountDetails(
+                notes_per_min=figures[SPEED_UNIT],
+                gross_notes_per_min=figures["gross_notes_per_min"],
+                accuracy=figures["accuracy"],
+                score=figures["score"],
+                person_id=self.person_id,
+                day=self.day,
+                minutes=self.minutes,
+                notes_counted=self.notes_counted,
+                net_notes=self.net_notes,
+                defects_found=self.defects_found,
+                defects_planted=self.defects_planted,
+                missed_defects=self.missed_defects,
+                banding_penalties=self.banding_penalties,
+                reference_notes_per_min=reference,
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HandCountDetails(Details):
+    """What a logged hand count stores beside the shared figures (layout 1): the
+    figures, the record as entered, the net notes and missed defects derived from it,
+    and the reference speed the score used. The service that stores it adds who logged
+    it and their note (``services.hand_count``)."""
+
+    notes_per_min: float
+    gross_notes_per_min: float
+    accuracy: float
+    score: float
+    person_id: int
+    day: dt.date
+    minutes: int
+    notes_counted: int
+    net_notes: int
+    defects_found: int
+    defects_planted: int | None
+    missed_defects: int
+    banding_penalties: int
+    reference_notes_per_min: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            SPEED_UNIT: self.notes_per_min,
+            "gross_notes_per_min": self.gross_notes_per_min,
+            "accuracy": self.accuracy,
+            "score": self.score,
+            "person_id": self.person_id,
+            "day": self.day.isoformat(),
+            "minutes": self.minutes,
+            "notes_counted": self.notes_counted,
+            "net_notes": self.net_notes,
+            "defects_found": self.defects_found,
+            "defects_planted": self.defects_planted,
+            "missed_defects": self.missed_defects,
+            "banding_penalties": self.banding_penalties,
+            "reference_notes_per_min": str(self.reference_notes_per_min),
+        }
+
+    @classmethod
+    def read(cls, f: Fields, version: int) -> Self:
+        try:
+            day = dt.date.fromisoformat(f.text("day"))
+        except ValueError:
+            raise DetailsError(f"{f.where}.day should be a date") from None
+        return cls(
+            notes_per_min=f.number(SPEED_UNIT),
+            gross_notes_per_min=f.number("gross_notes_per_min"),
+            accuracy=f.number("accuracy"),
+            score=f.number("score"),
+            person_id=f.integer("person_id"),
+            day=day,
+            minutes=f.integer("minutes"),
+            notes_counted=f.integer("notes_counted"),
+            net_notes=f.integer("net_notes"),
+            defects_found=f.integer("defects_found"),
+            defects_planted=f.optional_integer("defects_planted"),
+            missed_defects=f.integer("missed_defects"),
+            banding_penalties=f.integer("banding_penalties"),
+            reference_notes_per_min=f.decimal("reference_notes_per_min"),
         )
 
 

@@ -24,7 +24,7 @@ from svctrainer.core.assignment_progress import (
     check_fits,
     check_min_practice,
 )
-from svctrainer.core.drills.registry import drill_type
+from svctrainer.core.drills.registry import drill_kind
 from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.services.content import parse_stored
 from svctrainer.services.errors import InvalidInputError, NotFoundError
@@ -164,7 +164,7 @@ def content_facts(session: Session, content_ids: Iterable[str]) -> dict[str, Con
 def _facts(item: ContentItem) -> ContentFacts:
     if item.kind != "drill":
         return ContentFacts(item.title, item.kind, None, None, MODES)
-    kind = drill_type(item.drill_type or "")
+    kind = drill_kind(item.drill_type or "")
     definition = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
     modes = (
         tuple(m for m in MODES if m in {str(k) for k in definition.modes})

@@ -379,7 +379,7 @@ class AttemptService:
                 result = replay(definition, Mode(attempt.mode), seed, report_events, options)
             except (NotFoundError, InvalidInputError, ValueError):
                 continue  # an attempt without a usable log simply does not inform the weights
-            details.append(dict(result.details))
+            details.append(result.details.to_dict())
         return details
 
     def events(self, actor: Actor, attempt_id: uuid.UUID) -> list[KeyEvent]:

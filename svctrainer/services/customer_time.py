@@ -46,6 +46,8 @@ from svctrainer.core.analytics.customer_time import (
 )
 from svctrainer.core.analytics.progress import progress
 from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric
+from svctrainer.core.drills.kind import CounterSkill
+from svctrainer.core.drills.registry import skill_factors
 from svctrainer.core.hand_count import DRILL_TYPE as HAND_COUNT_TYPE
 from svctrainer.core.queueing.branch_day import QueueConditions, day_saving, what_if
 from svctrainer.core.roles import Role
@@ -63,10 +65,6 @@ from svctrainer.services.queue_data import day_range, measured_queue
 from svctrainer.services.settings import MixSetting
 from svctrainer.store.models import Attempt, Branch, ContentItem, Person, PersonRole
 
-# Which drill types measure keying (and the factor to keystrokes per hour) and counting
-# (notes per minute).
-KEYING_TYPES = {"tenkey": 1.0, "data_entry": 60.0}  # net KPH as is; CPM × 60
-COUNTING_TYPES = {"cash_counting": 1.0}
 WHAT_IF_OFFSETS = (-1, 0, 1, 2)  # windows fewer / more than the profile, every hour
 WHAT_IF_CUTS_S = tuple(float(s) for s in range(0, 61, 5))
 
@@ -173,8 +171,10 @@ def skill_levels(
     ids = list(person_ids)
     scope = people if people is not None else select(Person.id).where(Person.id.in_(ids))
     families = list(load_families(session).values())
-    keying = _best_levels(session, scope, families, KEYING_TYPES, window)
-    counting = _best_levels(session, scope, families, COUNTING_TYPES, window)
+    # Which kinds measure keying (keystrokes per hour) and counting (notes per minute) is
+    # each kind's own declaration (``DrillKind.measures``), factor included.
+    keying = _best_levels(session, scope, families, skill_factors(CounterSkill.KEYING), window)
+    counting = _best_levels(session, scope, families, skill_factors(CounterSkill.COUNTING), window)
     by_hand = _hand_count_levels(session, scope, window)
     out = {}
     for pid in ids:

@@ -29,7 +29,9 @@ from svctrainer.core.demo_history import (
     plan_scenario_runs,
 )
 from svctrainer.core.drills.base import DrillRun
-from svctrainer.core.drills.simulated_trainee import player_for, simulate
+from svctrainer.core.drills.registry import drill_kind
+from svctrainer.core.drills.simulated_trainee import simulate
+from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.keystrokes import encode_events
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
@@ -151,7 +153,7 @@ def generate_history(
     definitions: dict[str, tuple[ContentItem, DrillDefinition]] = {}
     for item in _newest(items):
         definition = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
-        if not isinstance(definition, DrillDefinition) or player_for(definition.drill_type) is None:
+        if not isinstance(definition, DrillDefinition) or drill_kind(definition.drill_type) is None:
             continue
         definitions[item.content_id] = (item, definition)
         practice, tests = by_language.setdefault(definition.language, ([], []))
@@ -160,7 +162,8 @@ def generate_history(
     for index, lang in enumerate(sorted(by_language)):
         group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
         practice, tests = by_language[lang]
-        tests.sort(key=lambda cid: (not cid.startswith("tenkey"), cid))  # ten-key baseline first
+        # the ten-key test first: the keying baseline the other skills are set against
+        tests.sort(key=lambda cid: (definitions[cid][1].drill_type != TENKEY.name, cid))
         plans += plan_history(group, sorted(practice), tests, today, seed=2026 + index)
     plans.sort(key=lambda p: p.started_at)
     stored = 0

@@ -11,7 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svctrainer.core.drills.result import DrillResult
-from svctrainer.core.hand_count import HandCountError, HandCountProblem, HandCountRecord
+from svctrainer.core.hand_count import (
+    HandCountDetails,
+    HandCountError,
+    HandCountProblem,
+    HandCountRecord,
+)
 
 DAY = dt.date(2025, 3, 14)
 
@@ -78,9 +83,9 @@ def test_as_a_result_it_charts_with_the_cash_counting_drill():
         66.7,
         "hand-count-5min",
     )
-    assert result.details["day"] == "2025-03-14"
-    assert result.details["missed_defects"] == 1
-    assert DrillResult.from_dict(result.to_dict()) == result
+    assert result.details.to_dict()["day"] == "2025-03-14"
+    assert result.details.to_dict()["missed_defects"] == 1
+    assert DrillResult.from_dict(result.to_dict(), HandCountDetails) == result
     tiny = record(notes_counted=5, defects_found=0, defects_planted=0, banding_penalties=0)
     assert (tiny.to_result().valid, tiny.to_result().invalid_reason) == (
         False,

@@ -81,7 +81,7 @@ def test_dashboard_filters_by_team_date_range_and_name(qtbot, window, sign_in, h
     for entry in _rows(tab):
         last = entry.row.last_practice_at
         assert last is None or last >= tab.dashboard.window.since
-    qtbot.keyClicks(tab.find, "Tess")
+    qtbot.keyClicks(tab.search, "Tess")
     assert [e.person.name for e in _rows(tab)] == ["Tess Teller"]
 
 

@@ -17,18 +17,34 @@ Rule (all integer nanoseconds, monotonic timestamps):
 
 A keystroke's latency (for per-key statistics) is its gap from the previous counted
 keystroke, left out when the gap exceeds 5 s or spans an explicit pause.
+
+Which rule a drill's clock follows is a declared attribute of its kind (``ClockRule``):
+keying drills keep the 5-second idle pause of rule 2; a "thinking" drill, where the work
+between keys is reading and reasoning, credits every gap in full whatever its mode says.
 """
 
 from __future__ import annotations
 
-IDLE_NS = 5_000_000_000
+from enum import StrEnum
+
+from svctrainer.core.durations import NS_PER_S
+
+IDLE_NS = 5 * NS_PER_S
+
+
+class ClockRule(StrEnum):
+    """How a drill kind's active time is measured (``DrillKind.clock_rule``)."""
+
+    KEYING = "keying"  # rule 2 as written: gaps over 5 s count 5 s where the mode pauses
+    THINKING = "thinking"  # time spent between keys is the work: no idle pause, ever
 
 
 class ActiveClock:
     __slots__ = ("_cap", "active_ns", "interrupted", "last_ns", "paused", "started")
 
-    def __init__(self, *, idle_pause: bool) -> None:
-        self._cap = IDLE_NS if idle_pause else None
+    def __init__(self, *, idle_pause: bool, rule: ClockRule = ClockRule.KEYING) -> None:
+        capped = idle_pause and rule is ClockRule.KEYING
+        self._cap = IDLE_NS if capped else None
         self.started = False
         self.paused = False
         self.active_ns = 0

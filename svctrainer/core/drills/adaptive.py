@@ -84,8 +84,8 @@ def adaptive_weights(history: Sequence[Mapping[str, Any]]) -> AdaptiveWeights:
     """Weights from past results' details, oldest first; malformed entries are skipped
     (a single odd old record must not stop practice)."""
     n = len(history)
-    keys: dict[str, list[float]] = {}
-    bigrams: dict[str, list[float]] = {}
+    keys: dict[str, _Evidence] = {}
+    bigrams: dict[str, _Evidence] = {}
     for index, details in enumerate(history):
         recency = 0.5 ** ((n - 1 - index) / HALF_LIFE_RESULTS)
         if not isinstance(details, Mapping):
@@ -95,33 +95,47 @@ def adaptive_weights(history: Sequence[Mapping[str, Any]]) -> AdaptiveWeights:
     return AdaptiveWeights(_weights(keys), _weights(bigrams))
 
 
-def _accumulate(into: dict[str, list[float]], stats: object, recency: float) -> None:
-    """Add ``[hits, errors, latency_ns, samples]`` × recency per key."""
+@dataclass(slots=True)
+class _Evidence:
+    """A key's statistics summed over results, each weighted by its recency."""
+
+    hits: float = 0.0
+    errors: float = 0.0
+    latency_ns: float = 0.0
+    samples: float = 0.0
+
+
+def _accumulate(into: dict[str, _Evidence], stats: object, recency: float) -> None:
+    """Add each key's hits, errors, latency and latency samples × recency."""
     if not isinstance(stats, Mapping):
         return
     for key, stat in stats.items():
         if not isinstance(key, str) or not isinstance(stat, Mapping):
             continue
         values = [stat.get(name) for name in ("hits", "errors", "latency_ns", "latency_samples")]
-        if not all(type(v) is int and v >= 0 for v in values):
+        counts = [v for v in values if type(v) is int and v >= 0]
+        if len(counts) != len(values):
             continue
-        acc = into.setdefault(key, [0.0, 0.0, 0.0, 0.0])
-        for k, v in enumerate(values):
-            acc[k] += recency * float(v)  # type: ignore[arg-type]
+        evidence = into.setdefault(key, _Evidence())
+        evidence.hits += recency * float(counts[0])
+        evidence.errors += recency * float(counts[1])
+        evidence.latency_ns += recency * float(counts[2])
+        evidence.samples += recency * float(counts[3])
 
 
-def _weights(acc: Mapping[str, list[float]]) -> dict[str, int]:
-    total_latency = sum(a[2] for a in acc.values() if a[3] >= MIN_SAMPLES)
-    total_samples = sum(a[3] for a in acc.values() if a[3] >= MIN_SAMPLES)
+def _weights(evidence: Mapping[str, _Evidence]) -> dict[str, int]:
+    sampled = [e for e in evidence.values() if e.samples >= MIN_SAMPLES]
+    total_latency = sum(e.latency_ns for e in sampled)
+    total_samples = sum(e.samples for e in sampled)
     baseline = total_latency / total_samples if total_samples > 0 else 0.0
     out: dict[str, int] = {}
-    for key, (hits, errors, latency, samples) in acc.items():
-        if hits + errors < MIN_SAMPLES:
+    for key, e in evidence.items():
+        if e.hits + e.errors < MIN_SAMPLES:
             continue
         slowness = 1.0
-        if samples >= MIN_SAMPLES and baseline > 0:
-            slowness = (latency / samples) / baseline
-        error_rate = errors / (hits + errors)
+        if e.samples >= MIN_SAMPLES and baseline > 0:
+            slowness = (e.latency_ns / e.samples) / baseline
+        error_rate = e.errors / (e.hits + e.errors)
         difficulty = slowness * (1.0 + ERROR_FACTOR * error_rate)
         weight = min(MAX_WEIGHT, max(MIN_WEIGHT, int(100.0 * difficulty * difficulty + 0.5)))
         if weight != NEUTRAL:

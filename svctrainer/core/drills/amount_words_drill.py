@@ -21,132 +21,46 @@ Figures (integers in, rounded half up once; hand-checked in the tests):
 
 While hints are off (test mode) nothing live tells whether an answer was right:
 ``LiveState.errors`` stays 0, Enter's verdict is CORRECT ("accepted") and
-``AmountWordsView.last_answer`` is None.
+``WordsView.last_answer`` is None.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from svctrainer.core import metrics
-from svctrainer.core.amount_words_en import to_en_words
-from svctrainer.core.amount_words_mistakes import (
-    MistakeCode,
-    classify_en,
-    classify_figures,
-    classify_zh,
+from svctrainer.core.amount_words_mistakes import MistakeCode
+from svctrainer.core.drills.amount_words_items import (
+    BOTH,
+    TO_FIGURES,
+    TO_WORDS,
+    AmountWordsContent,
+    WordsItem,
+    classify,
+    generate_words_amount,
+    make_item,
+    words_content,
 )
-from svctrainer.core.amount_words_zh import to_zh_words
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
+from svctrainer.core.drills.kind import DrillKind
 from svctrainer.core.drills.result import DrillResult, EndReason, validity
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import DIGIT_SLIPS, PlayerClock, Timing
+from svctrainer.core.drills.words_details import AmountWordsDetails, Answer
+from svctrainer.core.durations import MS_PER_MINUTE, NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, SPACE, KeyEvent
-from svctrainer.core.money import AmountError, format_amount, parse_amount
 from svctrainer.core.packs.definition import DrillDefinition, Mode
-from svctrainer.core.packs.schema import Issue, Key, Kind, TableSpec, validate_table
+from svctrainer.core.packs.schema import Issue
 
-TO_WORDS = "to_words"
-TO_FIGURES = "to_figures"
-BOTH = "both"
 MAX_ANSWER_CHARS = 200
 MAX_STORED_ANSWERS = 1000
 WORDS_FIGURES = frozenset({"answers_per_min", "cpm", "accuracy", "score"})
-AMOUNT_KEYS = frozenset({"integer_digits", "decimals", "zero_probability", "direction"})
-
-GENERATOR_SPEC = TableSpec(
-    (
-        Key("integer_digits", Kind.INT_RANGE, minimum=0, maximum=12),
-        Key("decimals", Kind.INT_RANGE, default=(0, 2), minimum=0, maximum=2),
-        Key(
-            "zero_probability",
-            Kind.DECIMAL,
-            default=Decimal("0.1"),
-            minimum=Decimal(0),
-            maximum=Decimal("0.9"),
-            hint="write 0.3 for 30 %",
-        ),
-        Key("direction", Kind.STR, default=TO_WORDS, choices=(TO_WORDS, TO_FIGURES, BOTH)),
-        Key("words", Kind.STR, choices=("zh", "en")),
-        Key("currency_symbol", Kind.STR, choices=("", "¥", "$", "£", "€")),
-    )
-)
-ITEM_SPEC = TableSpec(
-    (
-        Key("amount", Kind.STR, required=True, max_length=32),
-        Key("direction", Kind.STR, default=TO_WORDS, choices=(TO_WORDS, TO_FIGURES)),
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
-class WordsAmountSpec:
-    """``integer_digits``: (min, max) digits before the point (0 = below one); ``decimals``:
-    (min, max) digits after it (0 = whole, 1 = 角/tenths only, 2 = full cents), drawn per
-    amount; ``zero_per_10000``: chance × 10 000 that a digit after the first is 0."""
-
-    integer_digits: tuple[int, int]
-    decimals: tuple[int, int] = (0, 2)
-    zero_per_10000: int = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class AmountWordsContent:
-    words: str  # "zh" (大写金额) or "en" (cheque words)
-    currency_symbol: str  # shown before figures
-    direction: str  # to_words, to_figures or both (generated amounts)
-    spec: WordsAmountSpec | None
-    fixed: tuple[tuple[Decimal, str], ...] | None  # (amount, direction) from [[items]]
-
-
-@dataclass(frozen=True, slots=True)
-class WordsItem:
-    amount: Decimal
-    direction: str
-    shown: str  # the figure (to_words) or the words (to_figures)
-    expected: str  # the standard answer
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One confirmed answer; ``codes`` are ``MistakeCode`` values, empty when right;
-    ``active_ms``: active time since the previous answer (the first: since the start)."""
-
-    index: int
-    direction: str
-    amount: Decimal
-    shown: str
-    expected: str
-    typed: str
-    codes: tuple[str, ...]
-    active_ms: int
-    strokes: int
-    corrections: int
-
-    @property
-    def right(self) -> bool:
-        return not self.codes
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "direction": self.direction,
-            "amount": f"{self.amount:.2f}",
-            "shown": self.shown,
-            "expected": self.expected,
-            "typed": self.typed,
-            "codes": list(self.codes),
-            "right": self.right,
-            "active_ms": self.active_ms,
-            "strokes": self.strokes,
-            "corrections": self.corrections,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class AmountWordsView:
+class WordsView:
     """What the drill screen draws (``AmountWordsRun.view``). ``direction`` says what to
     do with ``shown``: ``to_words`` (write the words for the figure) or ``to_figures``
     (key the figures for the words); once finished ``shown`` is None and ``direction``
@@ -162,46 +76,6 @@ class AmountWordsView:
     answer: str
     answers_done: int
     last_answer: Answer | None
-
-
-def generate_words_amount(rng: SeededRandom, spec: WordsAmountSpec) -> Decimal:
-    """A random non-zero amount: the first whole digit 1–9, every later digit 0 with
-    probability ``zero_per_10000`` / 10 000, else 1–9 (uniform). Amounts below one always
-    get at least one decimal; an all-zero draw gets a last digit of 1–9."""
-    whole_digits = rng.between(*spec.integer_digits)
-    places = rng.between(*spec.decimals)
-    if whole_digits == 0:
-        places = max(places, 1)
-    digits: list[int] = []
-    for position in range(whole_digits + places):
-        zero = position > 0 or whole_digits == 0
-        if zero and rng.weighted_index((spec.zero_per_10000, 10_000 - spec.zero_per_10000)) == 0:
-            digits.append(0)
-        else:
-            digits.append(1 + rng.below(9))
-    if not any(digits):
-        digits[-1] = 1 + rng.below(9)
-    whole = "".join(map(str, digits[:whole_digits])) or "0"
-    cents = "".join(map(str, digits[whole_digits:])).ljust(2, "0")
-    return Decimal(f"{whole}.{cents}")
-
-
-def make_item(amount: Decimal, direction: str, content: AmountWordsContent) -> WordsItem:
-    words = to_zh_words(amount) if content.words == "zh" else to_en_words(amount)
-    figure = format_amount(amount)
-    if direction == TO_WORDS:
-        return WordsItem(amount, direction, content.currency_symbol + figure, words)
-    return WordsItem(amount, direction, words, format_amount(amount, grouping=False))
-
-
-def classify(item: WordsItem, words: str, typed: str) -> list[MistakeCode]:
-    """The rules ``typed`` breaks as an answer to ``item`` ([] = right)."""
-    try:
-        if item.direction == TO_FIGURES:
-            return classify_figures(item.amount, typed)
-        return (classify_zh if words == "zh" else classify_en)(item.amount, typed)
-    except AmountError:  # the classifiers should not raise for typed text; never crash a drill
-        return [MistakeCode.UNPARSEABLE]
 
 
 class AmountWordsRun(DrillRun):
@@ -301,7 +175,7 @@ class AmountWordsRun(DrillRun):
             item.expected,
             self.answer,
             codes,
-            (now - self.item_start_ns) // metrics.NS_PER_MS,
+            (now - self.item_start_ns) // NS_PER_MS,
             self.item_strokes,
             self.item_corrections,
         )
@@ -325,10 +199,10 @@ class AmountWordsRun(DrillRun):
         return Feedback(verdict, None, 1, 0 if right else 1, True, self.finished)
 
     # -- display and result ------------------------------------------------------------
-    def view(self) -> AmountWordsView:
+    def view(self) -> WordsView:
         item = None if self.finished else self.item(self.index)
         direction = item.direction if item is not None else ""
-        return AmountWordsView(
+        return WordsView(
             item_index=self.index,
             item_count=self.count,
             direction=direction,
@@ -346,7 +220,7 @@ class AmountWordsRun(DrillRun):
             **common,
             strokes=self.strokes,
             errors=wrong if self.settings.hints else 0,
-            speed=metrics.ratio(self.answer_count * metrics.MS_PER_MINUTE, common["active_ms"]),
+            speed=metrics.ratio(self.answer_count * MS_PER_MINUTE, common["active_ms"]),
             speed_unit=AmountWordsDrill.speed_unit,
             item_index=self.index,
             items_done=self.answer_count,
@@ -356,36 +230,40 @@ class AmountWordsRun(DrillRun):
         )
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         wrong = self.answer_count - self.right_count
         accuracy = metrics.accuracy(self.right_count, wrong)
-        speed = metrics.ratio(self.answer_count * metrics.MS_PER_MINUTE, active_ms)
+        speed = metrics.ratio(self.answer_count * MS_PER_MINUTE, active_ms)
         reference = self.definition.scoring.reference_speed
         score = 0.0 if reference is None else metrics.speed_score(speed, reference, accuracy)
+        cpm = metrics.cpm(self.right_chars, active_ms)
         figures: dict[str, float | None] = {
             "answers_per_min": speed,
-            "cpm": metrics.cpm(self.right_chars, active_ms),
+            "cpm": cpm,
             "accuracy": accuracy,
             "score": score,
         }
         invalid = validity(active_ms, self.strokes)
         grade = None if invalid else metrics.grade_reached(self.definition.grades, figures)
         order = [str(code) for code in MistakeCode]
-        details = {
-            **figures,
-            "consistency": metrics.consistency(self.complete_seconds()),
-            "words": self.content.words,
-            "answers": self.answer_count,
-            "right_answers": self.right_count,
-            "wrong_answers": wrong,
-            "right_chars": self.right_chars,
-            "strokes": self.strokes,
-            "corrections": self.corrections,
-            "rule_mistakes": {c: self.rule_mistakes[c] for c in order if c in self.rule_mistakes},
-            "items": [a.to_dict() for a in self.answers],
-            "unanswered": self.answer if self.answer else None,
-            "per_second": self.complete_seconds(),
-        }
+        details = AmountWordsDetails(
+            answers_per_min=speed,
+            cpm=cpm,
+            accuracy=accuracy,
+            score=score,
+            consistency=metrics.consistency(self.complete_seconds()),
+            words=self.content.words,
+            answers=self.answer_count,
+            right_answers=self.right_count,
+            wrong_answers=wrong,
+            right_chars=self.right_chars,
+            strokes=self.strokes,
+            corrections=self.corrections,
+            rule_mistakes={c: self.rule_mistakes[c] for c in order if c in self.rule_mistakes},
+            items=tuple(self.answers),
+            unanswered=self.answer if self.answer else None,
+            per_second=tuple(self.complete_seconds()),
+        )
         return self.stamped_result(
             invalid=invalid,
             active_ms=active_ms,
@@ -399,10 +277,12 @@ class AmountWordsRun(DrillRun):
         )
 
 
-class AmountWordsDrill(DrillType):
+class AmountWordsDrill(DrillKind[AmountWordsRun, AmountWordsDetails]):
     name: ClassVar[str] = "amount_words"
     speed_unit: ClassVar[str] = "answers_per_min"
     grade_figures: ClassVar[frozenset[str]] = WORDS_FIGURES
+    run_type = AmountWordsRun
+    details_type = AmountWordsDetails
 
     def build_content(
         self,
@@ -410,42 +290,7 @@ class AmountWordsDrill(DrillType):
         items: Sequence[Mapping[str, Any]] | None,
         language: str,
     ) -> tuple[AmountWordsContent | None, list[Issue]]:
-        clean, issues = validate_table(GENERATOR_SPEC, generator or {}, ("generator",))
-        given = generator if isinstance(generator, dict) else {}
-        if items is not None:
-            issues += [
-                Issue(("generator", key), f"'{key}' does not apply when [[items]] fix the amounts")
-                for key in given
-                if key in AMOUNT_KEYS
-            ]
-        elif "integer_digits" not in given:
-            issues.append(
-                Issue(
-                    ("generator",) if generator is not None else (),
-                    "missing required key 'integer_digits' in [generator] (or list [[items]])",
-                )
-            )
-        digits, decimals = clean.get("integer_digits"), clean.get("decimals")
-        if digits is not None and decimals is not None and digits[0] == 0 and decimals[1] == 0:
-            issues.append(
-                Issue(
-                    ("generator", "integer_digits"),
-                    "amounts with no whole digits need decimals (raise decimals' maximum)",
-                )
-            )
-        words = clean.get("words", "zh" if language.startswith("zh") else "en")
-        symbol = clean.get("currency_symbol", "¥" if words == "zh" else "$")
-        fixed = None if items is None else _fixed_items(items, issues)
-        if issues or (fixed is None and (digits is None or decimals is None)):
-            return None, issues
-        spec = None
-        if fixed is None:
-            assert digits is not None  # noqa: S101 - checked above
-            assert decimals is not None  # noqa: S101
-            zero = int(clean["zero_probability"] * 10_000)
-            spec = WordsAmountSpec(digits, decimals, zero)
-        content = AmountWordsContent(words, symbol, clean["direction"], spec, fixed)
-        return content, []
+        return words_content(generator, items, language)
 
     def new_run(
         self,
@@ -453,7 +298,7 @@ class AmountWordsDrill(DrillType):
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None,
-    ) -> DrillRun:
+    ) -> AmountWordsRun:
         """Option ``direction`` (practice only): ``to_words``, ``to_figures`` or ``both``
         instead of the pack's directions (the trainee's choice)."""
         options = dict(options or {})
@@ -465,24 +310,100 @@ class AmountWordsDrill(DrillType):
                 raise ValueError(f"unknown direction {options['direction']!r}")
             if Mode(mode) is Mode.TEST:
                 raise ValueError("a test's directions are fixed by the pack")
-        return AmountWordsRun(definition, mode, seed, options)
+        return AmountWordsRun(self, definition, mode, seed, options)
+
+    def play(self, run: AmountWordsRun, timing: Timing, max_active_ns: int) -> None:
+        play_amount_words(run, timing, max_active_ns)
 
 
-def _fixed_items(
-    items: Sequence[Mapping[str, Any]], issues: list[Issue]
-) -> tuple[tuple[Decimal, str], ...] | None:
-    fixed: list[tuple[Decimal, str]] = []
-    for index, raw in enumerate(items):
-        path = ("items", index)
-        clean, more = validate_table(ITEM_SPEC, raw, path)
-        issues += more
-        text = clean.get("amount")
-        if text is None or "direction" not in clean:
-            continue
-        try:
-            fixed.append((parse_amount(text), clean["direction"]))
-        except AmountError as exc:
-            issues.append(Issue((*path, "amount"), f"amount '{text}': {exc}"))
-    if not items:
-        issues.append(Issue(("items",), "[[items]] is empty"))
-    return tuple(fixed) if len(fixed) == len(items) else None
+AMOUNT_WORDS = AmountWordsDrill()
+
+
+# -- the simulated player ------------------------------------------------------------------
+NOTICE_SLIP_IN_WORDS = 0.9  # words are read back before Enter, so more slips are caught
+_ZH_LOWER = {"壹": "一", "贰": "二", "叁": "三", "肆": "四", "伍": "五", "陆": "六"}
+_ZH_UNITS = {"拾": "十", "佰": "百", "仟": "千"}
+_EN_SPELLING = {"forty": "fourty", "ninety": "ninty", "thousand": "thousend", "eight": "eigth"}
+
+
+def _rule_mistake(expected: str, words: str, direction: str, c: PlayerClock) -> str:
+    """The answer with one of the mistakes people really make in this direction."""
+    if direction == TO_FIGURES:
+        if expected.endswith("0") and "." in expected:
+            return expected.rstrip("0").rstrip(".")  # not written to the cent
+        i = c.timing.rng.below(len(expected))
+        ch = expected[i]
+        return expected[:i] + (c.pick(DIGIT_SLIPS[ch]) if ch.isdigit() else "") + expected[i + 1 :]
+    if words == "zh":
+        options = []
+        if expected.endswith("整"):
+            options.append(expected[:-1])  # missing 整
+        if "零" in expected:
+            options.append(expected.replace("零", "", 1))  # 零 left out
+        lowered = next((k for k in _ZH_LOWER if k in expected), None)
+        if lowered:
+            options.append(expected.replace(lowered, _ZH_LOWER[lowered], 1))  # 一 for 壹
+        unit = next((k for k in _ZH_UNITS if k in expected), None)
+        if unit:
+            options.append(expected.replace(unit, _ZH_UNITS[unit], 1))  # 十 for 拾
+        return c.timing.rng.choice(options) if options else expected + "整"
+    options = []
+    if "-" in expected:
+        options.append(expected.replace("-", " ", 1))  # "twenty four"
+    misspelt = next((w for w in _EN_SPELLING if w in expected), None)
+    if misspelt:
+        options.append(expected.replace(misspelt, _EN_SPELLING[misspelt], 1))
+    head, _, cents = expected.rpartition(" and ")
+    options.append(f"{head} and {int(cents[:2])}/100" if cents[:2] != "00" else head)
+    return c.timing.rng.choice(options)
+
+
+def play_amount_words(run: AmountWordsRun, timing: Timing, max_active_ns: int) -> None:
+    """Write each answer (Chinese through the input method), Enter. Mistakes: a rule
+    broken (missing 整, 零 left out, 一 for 壹, 十 for 拾, "twenty four", "fourty", the
+    cents not as NN/100, 1409.5 for 1409.50) and slips, mostly corrected."""
+    c = PlayerClock(run, timing, max_active_ns)
+    words = run.content.words
+    while c.going:
+        item = run.item(run.index)
+        if item is None:
+            break
+        c.think(2.0 + len(item.shown) / 8)
+        answer = item.expected
+        if c.slip(4.0):
+            answer = _rule_mistake(answer, words, item.direction, c)
+        if words == "zh" and item.direction != TO_FIGURES:
+            _commit_chinese(c, answer)
+        else:
+            _type_text(c, answer)
+        if c.going and run.answer.strip():
+            c.key(ENTER, "")
+
+
+def _commit_chinese(c: PlayerClock, answer: str) -> None:
+    i = 0
+    while i < len(answer) and c.going:
+        size = 1 + c.timing.rng.below(2)
+        chunk = answer[i : i + size]
+        c.commit(chunk, c.skill.stroke_ms * 5 * len(chunk))
+        i += len(chunk)
+
+
+def _type_text(c: PlayerClock, answer: str) -> None:
+    for ch in answer:
+        if not c.going:
+            return
+        if ch.isalnum() and c.slip():
+            wrong = c.pick(DIGIT_SLIPS[ch]) if ch.isdigit() else _next_letter(ch)
+            c.key(wrong, wrong)
+            if c.timing.chance(NOTICE_SLIP_IN_WORDS):
+                c.key(BACKSPACE, "", c.skill.stroke_ms * 1.6)
+            else:
+                continue
+        c.key(SPACE if ch == " " else ch, ch)
+
+
+def _next_letter(ch: str) -> str:
+    """The key beside a letter (a slip), or "x" for letters outside a-z."""
+    low = ch.lower()
+    return chr((ord(low) - 97 + 1) % 26 + 97) if "a" <= low <= "z" else "x"

@@ -80,4 +80,5 @@ def display_amount(
 ) -> str:
     """As shown on the voucher, e.g. ``12,480.35`` (or ``12 480,35``)."""
     text = f"{amount:,.{decimals}f}"
-    return text.translate(str.maketrans({",": group_separator, ".": decimal_separator}))
+    table: dict[str, str | int | None] = {",": group_separator, ".": decimal_separator}
+    return text.translate(str.maketrans(table))

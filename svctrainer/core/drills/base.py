@@ -1,16 +1,16 @@
 """The protocol every timed drill follows: run, feed, tick, pause, stop, result, replay.
 
-A drill *type* (ten-key, data entry, and later voucher summing, amounts in words, making
-change, cash counting, drawer balancing) is a ``DrillType`` registered in
+A drill *kind* (ten-key, data entry, voucher summing, amounts in words, making change,
+cash counting, drawer balancing) is a ``DrillKind`` (``drills.kind``) listed in
 ``drills.registry``. It validates its own part of a pack (``build_content``) and starts
 runs (``new_run``). A *run* is a ``DrillRun``: the GUI feeds it every key event, calls
 ``tick`` from a timer, reads ``state`` for the display and ``result`` at the end.
 
-What the base class guarantees for all drill types:
+What the base class guarantees for all drill kinds:
 
-- Timing follows ``active_clock`` exactly (first counted keystroke starts the clock,
-  idle gaps credited at most 5 s, explicit pauses credit nothing, a time limit ends the
-  run at exactly the limit).
+- Timing follows ``active_clock`` exactly, under the kind's ``clock_rule`` (first
+  counted keystroke starts the clock, idle gaps credited at most 5 s for keying drills,
+  explicit pauses credit nothing, a time limit ends the run at exactly the limit).
 - The run keeps its own event log (``events``): every event fed while running, plus the
   control events it generated itself (``<pause>``, ``<resume>``, ``<timeup>``,
   ``<stop>``). Feeding that log to a fresh run with the same definition, mode, seed and
@@ -26,14 +26,14 @@ Non-key input (a click on a banknote in the making-change drill) is fed as a syn
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from svctrainer.core.drills.active_clock import ActiveClock
 from svctrainer.core.drills.result import DrillResult, EndReason, InvalidReason
+from svctrainer.core.durations import NS_PER_MS, NS_PER_S
 from svctrainer.core.keystrokes import (
     CONTROL_KEYS,
     CONTROL_PAUSE,
@@ -42,13 +42,11 @@ from svctrainer.core.keystrokes import (
     CONTROL_TIMEUP,
     KeyEvent,
 )
-from svctrainer.core.metrics import NS_PER_MS
 from svctrainer.core.packs.definition import DrillDefinition, Mode, RunSettings
 
 if TYPE_CHECKING:
-    from svctrainer.core.packs.schema import Issue, Key
-
-NS_PER_S = 1_000_000_000
+    from svctrainer.core.drills.details import Details
+    from svctrainer.core.drills.kind import DrillKind
 
 
 class Verdict(StrEnum):
@@ -118,11 +116,13 @@ class DrillRun(ABC):
 
     def __init__(
         self,
+        kind: DrillKind[Any, Any],
         definition: DrillDefinition,
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None = None,
     ) -> None:
+        self.drill_kind = kind
         self.definition = definition
         self.mode = Mode(mode)
         self.settings: RunSettings = definition.settings(self.mode)
@@ -134,7 +134,8 @@ class DrillRun(ABC):
 
     # -- lifecycle -------------------------------------------------------------------
     def _start(self) -> None:
-        self.clock = ActiveClock(idle_pause=self.settings.idle_pause)
+        rule = self.drill_kind.clock_rule
+        self.clock = ActiveClock(idle_pause=self.settings.idle_pause, rule=rule)
         self._log: list[KeyEvent] = []
         self.finished = False
         self.ended_by: EndReason | None = None
@@ -306,13 +307,13 @@ class DrillRun(ABC):
         accuracy: float,
         score: float,
         grade: str | None,
-        details: dict[str, Any],
+        details: Details,
     ) -> DrillResult:
         """A result stamped with this run's identity (pack, content hash, mode, seed,
         options, how it ended): every drill type fills those the same way, only the
         figures differ."""
         return DrillResult(
-            drill_type=self.definition.drill_type,
+            drill_type=self.drill_kind.name,
             definition_id=self.definition.id,
             definition_hash=self.definition.content_hash,
             mode=str(self.mode),
@@ -349,51 +350,3 @@ class DrillRun(ABC):
 
     @abstractmethod
     def _build_result(self) -> DrillResult: ...
-
-
-class DrillType(ABC):
-    """A kind of drill: validates its part of a pack and starts runs.
-
-    ``speed_unit``: unit of ``DrillResult.speed``. ``grade_figures``: result figures a
-    pack's grade table may set minima for (written ``min_<figure>``; the grade is
-    evaluated by the run against the figures it computes). ``supports_adaptive``:
-    whether ``adaptive = true`` is allowed in practice. ``uses_reference_speed``: whether
-    the score needs ``scoring.reference_speed``. ``scoring_keys``: the type's own
-    ``[scoring]`` keys, validated by the loader into ``definition.scoring.extra``.
-    """
-
-    name: ClassVar[str]
-    speed_unit: ClassVar[str]
-    grade_figures: ClassVar[frozenset[str]]
-    supports_adaptive: ClassVar[bool] = False
-    uses_reference_speed: ClassVar[bool] = True
-    default_error_penalty: ClassVar[int] = 0
-    scoring_keys: ClassVar[tuple[Key, ...]] = ()
-
-    def figure_maximum(self, figure: str) -> Decimal:
-        """Largest sensible grade minimum for ``figure`` (larger ones are pack errors)."""
-        if figure == "accuracy":
-            return Decimal(1)
-        if figure in ("consistency", "score"):
-            return Decimal(100)
-        return Decimal(1_000_000)
-
-    @abstractmethod
-    def build_content(
-        self,
-        generator: Mapping[str, Any] | None,
-        items: Sequence[Mapping[str, Any]] | None,
-        language: str,
-    ) -> tuple[Any, list[Issue]]:
-        """Validate ``[generator]`` / ``[[items]]`` (raw TOML tables; either may be None)
-        and return the content object, or None with issues located by key path."""
-
-    @abstractmethod
-    def new_run(
-        self,
-        definition: DrillDefinition,
-        mode: Mode,
-        seed: int,
-        options: Mapping[str, Any] | None,
-    ) -> DrillRun:
-        """A fresh run; ValueError for malformed ``options``."""

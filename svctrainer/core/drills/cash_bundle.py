@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Any
 
 from svctrainer.core.currency import CurrencySet, Denomination, amount_text, face_text
+from svctrainer.core.drills.details import DetailsError, Fields, parse_decimal
 from svctrainer.core.drills.seeded_random import SeededRandom
 
 
@@ -140,14 +141,14 @@ def draw_bundle(
         chosen[positions[k]] = kind
     notes: list[BundleNote] = []
     for index in range(size):
-        kind = chosen.get(index)
+        defect = chosen.get(index)
         serial = serial_number(rng)
-        if kind is DefectKind.WRONG_DENOMINATION:
-            notes.append(BundleNote(rng.choice(others), kind, None, None, serial))
-        elif kind is DefectKind.UNFIT:
-            notes.append(BundleNote(main, kind, rng.choice(UNFIT_OVERLAYS), None, serial))
-        elif kind is DefectKind.COUNTERFEIT:
-            notes.append(BundleNote(main, kind, None, rng.choice(SECURITY_FEATURES), serial))
+        if defect is DefectKind.WRONG_DENOMINATION:
+            notes.append(BundleNote(rng.choice(others), defect, None, None, serial))
+        elif defect is DefectKind.UNFIT:
+            notes.append(BundleNote(main, defect, rng.choice(UNFIT_OVERLAYS), None, serial))
+        elif defect is DefectKind.COUNTERFEIT:
+            notes.append(BundleNote(main, defect, None, rng.choice(SECURITY_FEATURES), serial))
         else:
             notes.append(BundleNote(main, None, None, None, serial))
     return Bundle(main, tuple(notes))
@@ -195,6 +196,43 @@ class BundleJudgement:
             "credited_notes": self.credited_notes,
             "ms": self.ms,
         }
+
+    @classmethod
+    def read(cls, f: Fields) -> BundleJudgement:
+        """A judgement as stored in ``CashCountingDetails.bundles``."""
+        return cls(
+            index=f.integer("index"),
+            main=f.decimal("denomination"),
+            size=f.integer("size"),
+            seeded=_positions(f, "seeded"),
+            flags=_positions(f, "flags"),
+            missed=f.integers("missed"),
+            misclassified=f.integers("misclassified"),
+            false_flags=f.integers("false_flags"),
+            reported=_counts_by_face(f, "reported"),
+            expected=_counts_by_face(f, "expected"),
+            wrong_counts=f.decimals("wrong_counts"),
+            void=f.flag("void"),
+            errors=f.integer("errors"),
+            credited_notes=f.integer("credited_notes"),
+            ms=f.integer("ms"),
+        )
+
+
+def _positions(f: Fields, key: str) -> dict[int, DefectKind]:
+    """``{"37": "unfit"}`` as stored -> {37: DefectKind.UNFIT}."""
+    out: dict[int, DefectKind] = {}
+    for position, kind in f.table(key).items():
+        if not position.isdigit() or kind not in set(DefectKind):
+            raise DetailsError(f"{f.where}.{key}: {position!r}: {kind!r} is not a defect")
+        out[int(position)] = DefectKind(kind)
+    return out
+
+
+def _counts_by_face(f: Fields, key: str) -> dict[Decimal, int]:
+    """``{"100": 98}`` as stored -> {Decimal(100): 98}."""
+    where = f"{f.where}.{key}"
+    return {parse_decimal(face, where): n for face, n in f.counts(key).items()}
 
 
 def judge_bundle(

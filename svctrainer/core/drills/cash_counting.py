@@ -45,7 +45,7 @@ from svctrainer.core.currency import (
     face_values,
     validate_generator_currency,
 )
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.cash_bundle import (
     Bundle,
     BundleJudgement,
@@ -56,9 +56,13 @@ from svctrainer.core.drills.cash_bundle import (
     judge_bundle,
 )
 from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
+from svctrainer.core.drills.counting_details import CashCountingDetails
+from svctrainer.core.drills.kind import CounterSkill, DrillKind, SkillMeasure
 from svctrainer.core.drills.lazy_items import LazyItems
 from svctrainer.core.drills.result import DrillResult, EndReason
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import PlayerClock, Timing
+from svctrainer.core.durations import MS_PER_MINUTE, NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, SPACE, TAB, KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.schema import Issue, Key, Kind, TableSpec
@@ -248,7 +252,7 @@ class CashCountingRun(DrillRun):
             d.value: int(text) if text else 0
             for d, text in zip(self.fields, self.typed, strict=True)
         }
-        ms = (self.clock.active_ns - self.bundle_start_ns) // metrics.NS_PER_MS
+        ms = (self.clock.active_ns - self.bundle_start_ns) // NS_PER_MS
         judgement = judge_bundle(
             self.bundle,
             self.flags,
@@ -301,7 +305,7 @@ class CashCountingRun(DrillRun):
             **common,
             strokes=self.strokes,
             errors=sum(j.errors + len(j.missed) for j in self.judgements),
-            speed=metrics.ratio(self.notes_counted * metrics.MS_PER_MINUTE, common["active_ms"]),
+            speed=metrics.ratio(self.notes_counted * MS_PER_MINUTE, common["active_ms"]),
             speed_unit="gross_notes_per_min",
             item_index=self.bundle_index,
             items_done=len(self.judgements),
@@ -310,39 +314,45 @@ class CashCountingRun(DrillRun):
         )
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         done = len(self.judgements)
         clean = sum(j.clean for j in self.judgements)
         credited = sum(j.credited_notes for j in self.judgements)
-        speed = metrics.ratio(credited * metrics.MS_PER_MINUTE, active_ms)
-        figures = {
+        speed = metrics.ratio(credited * MS_PER_MINUTE, active_ms)
+        gross = metrics.ratio(self.notes_counted * MS_PER_MINUTE, active_ms)
+        accuracy = metrics.accuracy(clean, done - clean)
+        score = reference_score(self, speed, 1.0)
+        figures: dict[str, float | None] = {
             SPEED_UNIT: speed,
-            "gross_notes_per_min": metrics.ratio(
-                self.notes_counted * metrics.MS_PER_MINUTE, active_ms
-            ),
-            "accuracy": metrics.accuracy(clean, done - clean),
-            "score": reference_score(self, speed, 1.0),
+            "gross_notes_per_min": gross,
+            "accuracy": accuracy,
+            "score": score,
         }
-        details = {
-            "currency": self.content.currency.code,
-            "bundles_done": done,
-            "bundles_clean": clean,
-            "bundles_void": sum(j.void for j in self.judgements),
-            "notes_counted": self.notes_counted,
-            "credited_notes": credited,
-            "errors": sum(j.errors for j in self.judgements),
-            "missed_defects": sum(len(j.missed) for j in self.judgements),
-            "flags_set": self.flag_strokes,
-            "error_penalty": self.penalty,
-            "void_on_missed_defect": self.void_on_missed,
-            "bundles": [j.to_dict() for j in self.judgements],
-        }
+        details = CashCountingDetails(
+            notes_per_min=speed,
+            gross_notes_per_min=gross,
+            accuracy=accuracy,
+            score=score,
+            currency=self.content.currency.code,
+            bundles_done=done,
+            bundles_clean=clean,
+            bundles_void=sum(j.void for j in self.judgements),
+            notes_counted=self.notes_counted,
+            credited_notes=credited,
+            errors=sum(j.errors for j in self.judgements),
+            missed_defects=sum(len(j.missed) for j in self.judgements),
+            flags_set=self.flag_strokes,
+            error_penalty=self.penalty,
+            void_on_missed_defect=self.void_on_missed,
+            bundles=tuple(self.judgements),
+            per_second=tuple(self.complete_seconds()),
+        )
         return cash_drill_result(
             self, strokes=self.strokes, speed_unit=SPEED_UNIT, figures=figures, details=details
         )
 
 
-class CashCountingDrill(DrillType):
+class CashCountingDrill(DrillKind[CashCountingRun, CashCountingDetails]):
     name: ClassVar[str] = "cash_counting"
     speed_unit: ClassVar[str] = SPEED_UNIT
     grade_figures: ClassVar[frozenset[str]] = frozenset(
@@ -350,6 +360,9 @@ class CashCountingDrill(DrillType):
     )
     default_error_penalty: ClassVar[int] = 10
     scoring_keys: ClassVar[tuple[Key, ...]] = (Key("void_on_missed_defect", Kind.BOOL),)
+    measures: ClassVar[SkillMeasure | None] = SkillMeasure(CounterSkill.COUNTING, 1.0)
+    run_type = CashCountingRun
+    details_type = CashCountingDetails
 
     def figure_maximum(self, figure: str) -> Decimal:
         return Decimal(2000) if figure.endswith("per_min") else super().figure_maximum(figure)
@@ -412,4 +425,66 @@ class CashCountingDrill(DrillType):
     ) -> CashCountingRun:
         if options:
             raise ValueError(f"unknown cash-counting options: {sorted(options)}")
-        return CashCountingRun(definition, mode, seed, {})
+        return CashCountingRun(self, definition, mode, seed, {})
+
+    def play(self, run: CashCountingRun, timing: Timing, max_active_ns: int) -> None:
+        play_cash_counting(run, timing, max_active_ns)
+
+
+CASH_COUNTING = CashCountingDrill()
+
+
+# -- the simulated player ------------------------------------------------------------------
+def play_cash_counting(run: CashCountingRun, timing: Timing, max_active_ns: int) -> None:
+    """Count note by note (Space), flagging the defects seen (now and then one is
+    overlooked or given the wrong kind), then report the genuine notes per denomination
+    as counted, Tab after each field."""
+    c = PlayerClock(run, timing, max_active_ns)
+    by_kind = {kind: key for key, kind in FLAG_KEYS.items()}
+    while c.going and run.bundle is not None:
+        bundle = run.bundle
+        if run.phase is Phase.COUNTING:
+            note = bundle.notes[run.note_index]
+            if note.defect is not None and not c.slip(2.0):
+                c.think(0.8)
+                kind = note.defect
+                if c.slip(2.0):
+                    kind = c.timing.rng.choice([k for k in DefectKind if k is not note.defect])
+                if c.timing.chance(0.25):
+                    c.click(FLAG_EVENT + str(kind))
+                else:
+                    c.key(by_kind[kind], by_kind[kind])
+            elif note.defect is None and c.slip(0.05):
+                c.key("u", "u")  # a sound note taken for a stained one
+                if c.timing.chance(0.5):
+                    c.key(BACKSPACE, "", c.skill.stroke_ms * 1.5)
+            c.key(SPACE, " ", c.skill.stroke_ms * 0.9)
+            continue
+        counts = _believed_counts(run)
+        c.think(1.5)
+        for value in (d.value for d in run.fields):
+            if not c.going or run.phase is not Phase.REPORT:
+                return
+            count = counts.get(value, 0)
+            if count:
+                c.type_digits(str(count))
+            if c.going:
+                c.key(TAB, "\t")
+
+
+def _believed_counts(run: CashCountingRun) -> dict[Decimal, int]:
+    """What the trainee counted: flagged counterfeits withheld, notes flagged as another
+    denomination counted at their face, every other note taken for the bundle's."""
+    assert run.bundle is not None  # noqa: S101 - called in the report phase
+    counts: dict[Decimal, int] = {}
+    for index, note in enumerate(run.bundle.notes):
+        flag = run.flags.get(index)
+        if flag is DefectKind.COUNTERFEIT:
+            continue
+        value = (
+            note.denomination.value
+            if flag is DefectKind.WRONG_DENOMINATION
+            else run.bundle.main.value
+        )
+        counts[value] = counts.get(value, 0) + 1
+    return counts

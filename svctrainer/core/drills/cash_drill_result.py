@@ -6,11 +6,12 @@ validity, grading and re-scoring behave exactly as for the keyboard drills.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from svctrainer.core import metrics
 from svctrainer.core.drills.base import DrillRun
+from svctrainer.core.drills.details import Details
 from svctrainer.core.drills.result import DrillResult, validity
+from svctrainer.core.durations import NS_PER_MS
 
 
 def cash_drill_result(
@@ -19,12 +20,13 @@ def cash_drill_result(
     strokes: int,
     speed_unit: str,
     figures: Mapping[str, float | None],
-    details: Mapping[str, Any],
+    details: Details,
 ) -> DrillResult:
     """``figures`` must hold ``speed_unit``, ``accuracy`` and ``score`` (and may hold
-    more grade figures); they are graded with the pack's table and copied into details.
-    Invalid results (under 1 s or 10 strokes) reach no grade."""
-    active_ms = run.active_ns // metrics.NS_PER_MS
+    more grade figures); they are graded with the pack's table (``details`` repeats
+    them for the result screen). Invalid results (under 1 s or 10 strokes) reach no
+    grade."""
+    active_ms = run.active_ns // NS_PER_MS
     invalid = validity(active_ms, strokes)
     grade = None if invalid else metrics.grade_reached(run.definition.grades, figures)
     speed = figures[speed_unit]
@@ -41,7 +43,7 @@ def cash_drill_result(
         accuracy=accuracy,
         score=score,
         grade=grade,
-        details={**figures, **details, "per_second": run.complete_seconds()},
+        details=details,
     )
 
 

@@ -31,6 +31,7 @@ from svctrainer.core.currency import (
     face_text,
     face_values,
 )
+from svctrainer.core.drills.details import DetailsError, Fields
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.money import CENT, from_cents
@@ -110,6 +111,24 @@ class ChangeJudgement:
             "correct": self.correct,
             "ms": self.ms,
         }
+
+    @classmethod
+    def read(cls, f: Fields) -> ChangeJudgement:
+        """A judgement as stored in ``ChangeDetails.items`` (``change_due`` and
+        ``pieces`` follow from the rest)."""
+        codes = f.texts("errors")
+        unknown = [c for c in codes if c not in set(ChangeError)]
+        if unknown:
+            raise DetailsError(f"{f.where}.errors: unknown error {unknown[0]!r}")
+        return cls(
+            index=f.integer("index"),
+            item=ChangeItem(f.decimal("price"), f.decimals("tendered")),
+            given=f.decimals("given"),
+            fewest=f.integer("fewest_pieces"),
+            errors=tuple(ChangeError(c) for c in codes),
+            correct=f.flag("correct"),
+            ms=f.integer("ms"),
+        )
 
 
 def judge_change(

@@ -5,7 +5,7 @@ iban, card, date, amount). Account and card numbers are shown in print format (g
 four) and typed compact, as core banking screens take them; amounts are shown grouped and
 typed plain; dates are ISO (1987-03-14). Tab or Enter confirms a field. Chinese names (zh
 packs) arrive as IME commits; each committed character is one stroke. The primary speed
-is CPM; per-field accuracy is in ``details["field_stats"]``.
+is CPM; per-field accuracy is in ``TypingDetails.field_stats``.
 
 ``[[items]]`` may fix the records instead of generating them: one table per record with a
 value per field name; IBANs and card numbers there must pass their check digits.
@@ -35,16 +35,19 @@ from svctrainer.core.drills.amounts import (
     display_amount,
     generate_amount,
 )
-from svctrainer.core.drills.base import DrillRun, DrillType
+from svctrainer.core.drills.kind import CounterSkill, DrillKind, SkillMeasure
 from svctrainer.core.drills.person_names import NameStyle, generate_name
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import Timing
 from svctrainer.core.drills.tenkey import amount_spec, parse_fixed_amount
+from svctrainer.core.drills.typing_details import TypingDetails
 from svctrainer.core.drills.typing_engine import (
     TYPING_FIGURES,
     ItemSource,
     TypingField,
     TypingItem,
     TypingRun,
+    play_typing,
 )
 from svctrainer.core.keystrokes import ENTER, TAB
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -135,7 +138,6 @@ def _amount_field(plan: FieldPlan, value: Decimal, decimals: int, spec: AmountSp
 
 class DataEntryRun(TypingRun):
     CONFIRM_KEYS: ClassVar[tuple[str, ...]] = (TAB, ENTER)
-    SPEED_UNIT: ClassVar[str] = "cpm"
 
     def make_source(self, rng: SeededRandom) -> ItemSource:
         content: DataEntryContent = self.definition.content
@@ -146,11 +148,14 @@ class DataEntryRun(TypingRun):
         return ItemSource(None, lambda _i: TypingItem(tuple(make_field(rng, p) for p in plans)))
 
 
-class DataEntryDrill(DrillType):
+class DataEntryDrill(DrillKind[DataEntryRun, TypingDetails]):
     name: ClassVar[str] = "data_entry"
     speed_unit: ClassVar[str] = "cpm"
     grade_figures: ClassVar[frozenset[str]] = TYPING_FIGURES
     default_error_penalty: ClassVar[int] = 10
+    measures: ClassVar[SkillMeasure | None] = SkillMeasure(CounterSkill.KEYING, 60.0)  # CPM×60
+    run_type = DataEntryRun
+    details_type = TypingDetails
 
     def build_content(
         self,
@@ -192,10 +197,13 @@ class DataEntryDrill(DrillType):
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None,
-    ) -> DrillRun:
+    ) -> DataEntryRun:
         if options:
             raise ValueError(f"unknown data-entry options: {sorted(options)}")
-        return DataEntryRun(definition, mode, seed, {})
+        return DataEntryRun(self, definition, mode, seed, {})
+
+    def play(self, run: DataEntryRun, timing: Timing, max_active_ns: int) -> None:
+        play_typing(run, timing, max_active_ns)
 
 
 def _plan(
@@ -306,3 +314,6 @@ def _fixed_field(plan: FieldPlan, value: object) -> tuple[TypingField | None, st
         )
     spec = plan.amount or AmountSpec((1, 6), leading_digit=LeadingDigit.BENFORD)
     return _amount_field(plan, parsed[0], parsed[1], spec), None
+
+
+DATA_ENTRY = DataEntryDrill()

@@ -32,11 +32,11 @@ from svctrainer.core import metrics
 from svctrainer.core.currency import (
     CURRENCY_KEYS,
     CurrencySet,
-    amount_text,
     face_text,
     validate_generator_currency,
 )
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.active_clock import ClockRule
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
 from svctrainer.core.drills.drawer_case import (
     CaseSpec,
@@ -47,9 +47,13 @@ from svctrainer.core.drills.drawer_case import (
     difference_hints,
     draw_case,
 )
+from svctrainer.core.drills.drawer_details import DrawerBalancingDetails, DrawerCaseRecord
+from svctrainer.core.drills.kind import DrillKind
 from svctrainer.core.drills.lazy_items import LazyItems
 from svctrainer.core.drills.result import DrillResult, EndReason
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import PlayerClock, Timing
+from svctrainer.core.durations import MS_PER_HOUR, NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
 from svctrainer.core.money import CENT
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -106,24 +110,25 @@ class CaseJudgement:
     points: int
     ms: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def record(self) -> DrawerCaseRecord:
+        """The case as the result stores it (vouchers numbered from 1, as on screen)."""
         error = self.puzzle.error
-        return {
-            "index": self.index,
-            "difference": amount_text(self.puzzle.case.difference),
-            "chosen_voucher": self.row + 1,
-            "chosen_kind": str(self.kind),
-            "seeded_voucher": error.row + 1,
-            "seeded_kind": str(error.kind),
-            "posted": None if error.posted is None else amount_text(error.posted),
-            "listed": None if error.listed is None else face_text(error.listed),
-            "handed": None if error.handed is None else face_text(error.handed),
-            "accepted": sorted([r + 1, str(k)] for r, k in self.puzzle.accepted),
-            "voucher_right": self.row_ok,
-            "kind_right": self.kind_ok,
-            "points": self.points,
-            "ms": self.ms,
-        }
+        return DrawerCaseRecord(
+            index=self.index,
+            difference=self.puzzle.case.difference,
+            chosen_voucher=self.row + 1,
+            chosen_kind=self.kind,
+            seeded_voucher=error.row + 1,
+            seeded_kind=error.kind,
+            posted=error.posted,
+            listed=error.listed,
+            handed=error.handed,
+            accepted=tuple((r + 1, k) for r, k in self.puzzle.accepted),
+            voucher_right=self.row_ok,
+            kind_right=self.kind_ok,
+            points=self.points,
+            ms=self.ms,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +246,7 @@ class DrawerBalancingRun(DrillRun):
         row_ok = any(r == row for r, _ in puzzle.accepted)
         kind_ok = (row, kind) in puzzle.accepted
         points = self.row_points * row_ok + (100 - self.row_points) * kind_ok
-        ms = (self.clock.active_ns - self.case_start_ns) // metrics.NS_PER_MS
+        ms = (self.clock.active_ns - self.case_start_ns) // NS_PER_MS
         self.judgements.append(
             CaseJudgement(self.case_index, puzzle, row, kind, row_ok, kind_ok, points, ms)
         )
@@ -277,7 +282,7 @@ class DrawerBalancingRun(DrillRun):
             **common,
             strokes=self.strokes,
             errors=sum(not j.kind_ok for j in self.judgements),
-            speed=metrics.ratio(done * metrics.MS_PER_HOUR, common["active_ms"]),
+            speed=metrics.ratio(done * MS_PER_HOUR, common["active_ms"]),
             speed_unit=SPEED_UNIT,
             item_index=self.case_index,
             items_done=done,
@@ -286,35 +291,41 @@ class DrawerBalancingRun(DrillRun):
         )
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         done = len(self.judgements)
         points = sum(j.points for j in self.judgements)
-        speed = metrics.ratio(done * metrics.MS_PER_HOUR, active_ms)
+        speed = metrics.ratio(done * MS_PER_HOUR, active_ms)
         accuracy = metrics.ratio(points, 100 * done, 4)
-        figures = {
-            SPEED_UNIT: speed,
-            "accuracy": accuracy,
-            "score": reference_score(self, speed, accuracy),
-        }
-        details = {
-            "currency": self.currency.code,
-            "cases_done": done,
-            "vouchers_found": sum(j.row_ok for j in self.judgements),
-            "cases_right": sum(j.kind_ok for j in self.judgements),
-            "points": points,
-            "row_points": self.row_points,
-            "cases": [j.to_dict() for j in self.judgements],
-        }
+        score = reference_score(self, speed, accuracy)
+        figures: dict[str, float | None] = {SPEED_UNIT: speed, "accuracy": accuracy, "score": score}
+        details = DrawerBalancingDetails(
+            cases_per_hour=speed,
+            accuracy=accuracy,
+            score=score,
+            currency=self.currency.code,
+            cases_done=done,
+            vouchers_found=sum(j.row_ok for j in self.judgements),
+            cases_right=sum(j.kind_ok for j in self.judgements),
+            points=points,
+            row_points=self.row_points,
+            cases=tuple(j.record() for j in self.judgements),
+            per_second=tuple(self.complete_seconds()),
+        )
         return cash_drill_result(
             self, strokes=self.strokes, speed_unit=SPEED_UNIT, figures=figures, details=details
         )
 
 
-class DrawerBalancingDrill(DrillType):
+class DrawerBalancingDrill(DrillKind[DrawerBalancingRun, DrawerBalancingDetails]):
     name: ClassVar[str] = "drawer_balancing"
     speed_unit: ClassVar[str] = SPEED_UNIT
     grade_figures: ClassVar[frozenset[str]] = frozenset({SPEED_UNIT, "accuracy", "score"})
     scoring_keys: ClassVar[tuple[Key, ...]] = (Key("row_points", Kind.INT, minimum=0, maximum=100),)
+    # Timed as typing today (the packs' reference speeds assume it); the work between
+    # keys is reasoning, so this is the kind whose rule a thinking clock changes.
+    clock_rule: ClassVar[ClockRule] = ClockRule.KEYING
+    run_type = DrawerBalancingRun
+    details_type = DrawerBalancingDetails
 
     def figure_maximum(self, figure: str) -> Decimal:
         return Decimal(3600) if figure == SPEED_UNIT else super().figure_maximum(figure)
@@ -346,7 +357,10 @@ class DrawerBalancingDrill(DrillType):
     ) -> DrawerBalancingRun:
         if options:
             raise ValueError(f"unknown drawer-balancing options: {sorted(options)}")
-        return DrawerBalancingRun(definition, mode, seed, {})
+        return DrawerBalancingRun(self, definition, mode, seed, {})
+
+    def play(self, run: DrawerBalancingRun, timing: Timing, max_active_ns: int) -> None:
+        play_drawer_balancing(run, timing, max_active_ns)
 
 
 def _case_spec(
@@ -408,3 +422,57 @@ def _case_spec(
         exchange_currency=clean.get("exchange_currency", default_foreign),
         exchange_rate=rate,
     ), []
+
+
+DRAWER_BALANCING = DrawerBalancingDrill()
+
+
+# -- the simulated player ------------------------------------------------------------------
+def play_drawer_balancing(run: DrawerBalancingRun, timing: Timing, max_active_ns: int) -> None:
+    """Work out the difference (long head work), read down the vouchers one by one
+    (Down, a few seconds on each; a second pass when skill is low), then select the one
+    that explains it (typing its number, Up, or a click), name the error, Enter.
+    Mistakes: the voucher next to it, or the wrong kind of error."""
+    c = PlayerClock(run, timing, max_active_ns)
+    kinds = {kind: key for key, kind in KIND_KEYS.items()}
+    while c.going and run.puzzle is not None:
+        puzzle = run.puzzle
+        rows = len(puzzle.case.vouchers)
+        c.think(90.0, cap_ms=None)  # opening + in − out against the count: the difference
+        target, kind = puzzle.error.row, puzzle.error.kind
+        if c.slip(4.0):
+            if c.timing.chance(0.5):
+                target = target + 1 if target + 1 < rows else target - 1
+            else:
+                kind = c.timing.rng.choice([k for k in kinds if k is not kind])
+        if not _read_and_select(c, rows, target):
+            return
+        c.think(2.0)
+        if c.timing.chance(0.2):
+            c.click(KIND_EVENT + str(kind))
+        else:
+            c.key(kinds[kind], kinds[kind])
+        if c.going and run.cursor is not None and run.kind is not None:
+            c.key(ENTER, "")
+
+
+def _read_and_select(c: PlayerClock, rows: int, target: int) -> bool:
+    """Read the list top to bottom (once, or twice), then select row ``target``
+    (0-based); False when the run ended on the way."""
+    for _ in range(1 + int(c.slip(8.0))):
+        c.key("Home", "")
+        for _row in range(rows - 1):
+            if not c.going:
+                return False
+            c.think(6.0)
+            c.key("Down", "")
+    how = c.timing.rng.below(10)
+    if how < 5:
+        for digit in str(target + 1):
+            c.key(digit, digit)
+    elif how < 8:
+        for _ in range(rows - 1 - target):
+            c.key("Up", "", c.skill.stroke_ms * 0.8)
+    else:
+        c.click(f"row:{target + 1}", c.skill.stroke_ms * 2)
+    return c.going

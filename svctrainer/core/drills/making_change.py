@@ -22,7 +22,7 @@ handed-over change is final.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -34,8 +34,9 @@ from svctrainer.core.currency import (
     face_text,
     validate_generator_currency,
 )
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
+from svctrainer.core.drills.change_details import MakingChangeDetails
 from svctrainer.core.drills.change_items import (
     GENERATOR_SPEC,
     ChangeError,
@@ -48,9 +49,12 @@ from svctrainer.core.drills.change_items import (
     price_spec,
 )
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
+from svctrainer.core.drills.kind import DrillKind
 from svctrainer.core.drills.lazy_items import LazyItems
 from svctrainer.core.drills.result import DrillResult, EndReason
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import PlayerClock, Timing
+from svctrainer.core.durations import MS_PER_MINUTE, NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
 from svctrainer.core.money import from_cents
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -116,6 +120,7 @@ class MakingChangeRun(DrillRun):
         self.require_fewest = bool(extra.get("require_fewest", True))
         self.require_order = bool(extra.get("require_order", True))
         rng = SeededRandom(self.seed)
+        make: Callable[[int], ChangeItem]
         if content.items is not None:
             fixed = content.items
             count: int | None = len(fixed)
@@ -186,7 +191,7 @@ class MakingChangeRun(DrillRun):
             require_fewest=self.require_fewest,
             require_order=self.require_order,
         )
-        ms = (self.clock.active_ns - self.item_start_ns) // metrics.NS_PER_MS
+        ms = (self.clock.active_ns - self.item_start_ns) // NS_PER_MS
         self.judgements.append(
             ChangeJudgement(self.item_index, item, given, fewest, errors, correct, ms)
         )
@@ -212,7 +217,7 @@ class MakingChangeRun(DrillRun):
             **common,
             strokes=self.strokes,
             errors=done - self._correct_count(),
-            speed=metrics.ratio(done * metrics.MS_PER_MINUTE, common["active_ms"]),
+            speed=metrics.ratio(done * MS_PER_MINUTE, common["active_ms"]),
             speed_unit=SPEED_UNIT,
             item_index=self.item_index,
             items_done=done,
@@ -251,10 +256,10 @@ class MakingChangeRun(DrillRun):
         return found
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         done = len(self.judgements)
         correct = self._correct_count()
-        speed = metrics.ratio(done * metrics.MS_PER_MINUTE, active_ms)
+        speed = metrics.ratio(done * MS_PER_MINUTE, active_ms)
         accuracy = metrics.accuracy(correct, done - correct)
         figures = {
             SPEED_UNIT: speed,
@@ -262,23 +267,27 @@ class MakingChangeRun(DrillRun):
             "score": reference_score(self, speed, accuracy),
         }
         counts = {str(e): sum(e in j.errors for j in self.judgements) for e in ChangeError}
-        details = {
-            "currency": self.currency.code,
-            "items_done": done,
-            "items_correct": correct,
-            "error_counts": counts,
-            "pieces_given": sum(len(j.given) for j in self.judgements),
-            "corrections": self.corrections,
-            "require_fewest": self.require_fewest,
-            "require_order": self.require_order,
-            "items": [j.to_dict() for j in self.judgements],
-        }
+        details = MakingChangeDetails(
+            items_per_min=speed,
+            accuracy=accuracy,
+            score=figures["score"],
+            currency=self.currency.code,
+            items_done=done,
+            items_correct=correct,
+            error_counts=counts,
+            pieces_given=sum(len(j.given) for j in self.judgements),
+            corrections=self.corrections,
+            require_fewest=self.require_fewest,
+            require_order=self.require_order,
+            items=tuple(self.judgements),
+            per_second=tuple(self.complete_seconds()),
+        )
         return cash_drill_result(
             self, strokes=self.strokes, speed_unit=SPEED_UNIT, figures=figures, details=details
         )
 
 
-class MakingChangeDrill(DrillType):
+class MakingChangeDrill(DrillKind[MakingChangeRun, MakingChangeDetails]):
     name: ClassVar[str] = "making_change"
     speed_unit: ClassVar[str] = SPEED_UNIT
     grade_figures: ClassVar[frozenset[str]] = frozenset({SPEED_UNIT, "accuracy", "score"})
@@ -286,6 +295,8 @@ class MakingChangeDrill(DrillType):
         Key("require_fewest", Kind.BOOL),
         Key("require_order", Kind.BOOL),
     )
+    run_type = MakingChangeRun
+    details_type = MakingChangeDetails
 
     def figure_maximum(self, figure: str) -> Decimal:
         return Decimal(1000) if figure == SPEED_UNIT else super().figure_maximum(figure)
@@ -332,4 +343,59 @@ class MakingChangeDrill(DrillType):
     ) -> MakingChangeRun:
         if options:
             raise ValueError(f"unknown making-change options: {sorted(options)}")
-        return MakingChangeRun(definition, mode, seed, {})
+        return MakingChangeRun(self, definition, mode, seed, {})
+
+    def play(self, run: MakingChangeRun, timing: Timing, max_active_ns: int) -> None:
+        play_making_change(run, timing, max_active_ns)
+
+
+MAKING_CHANGE = MakingChangeDrill()
+
+
+# -- the simulated player ------------------------------------------------------------------
+def play_making_change(run: MakingChangeRun, timing: Timing, max_active_ns: int) -> None:
+    """Count the fewest pieces out smallest first (keys, or clicks on the drawer), Enter.
+    Mistakes: two pieces in the wrong order, a piece broken into smaller ones (not the
+    fewest), a wrong piece (wrong total), the last sometimes taken back with Backspace."""
+    c = PlayerClock(run, timing, max_active_ns)
+    slots = {s.denomination.cents: s for s in run.drawer}
+    cents_list = sorted(slots)
+    while c.going and run.current is not None:
+        item = run.current
+        c.think(4.0 + len(item.tendered))  # read the price and what was handed over
+        c.think(5.0)  # work out the change: the count-up from the price
+        best = fewest_pieces(int(item.change_due * 100), cents_list) or ()
+        pieces = list(reversed(best))  # count-up order: smallest first
+        if pieces and c.slip(0.8 * len(pieces)):
+            pieces = _change_mistake(pieces, cents_list, c)
+        use_mouse = c.timing.chance(0.3)
+        for cents in pieces:
+            if not c.going:
+                return
+            slot = slots[cents]
+            if use_mouse:
+                c.click(slot.event_key, c.skill.stroke_ms * 1.8)
+            else:
+                c.key(slot.key, slot.key, c.skill.stroke_ms * 1.3)
+        if c.going and run.tray:
+            c.key(ENTER, "")
+
+
+def _change_mistake(pieces: list[int], values: list[int], c: PlayerClock) -> list[int]:
+    kind = c.timing.rng.below(3)
+    distinct = [i for i in range(len(pieces) - 1) if pieces[i] != pieces[i + 1]]
+    if kind == 0 and distinct:
+        i = c.timing.rng.choice(distinct)
+        pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]  # wrong order
+        return pieces
+    breakable = [
+        (i, v) for i, p in enumerate(pieces) for v in values if v < p and p % v == 0 and p // v <= 5
+    ]
+    if kind == 1 and breakable:
+        i, v = c.timing.rng.choice(breakable)
+        return sorted(pieces[:i] + [v] * (pieces[i] // v) + pieces[i + 1 :])  # not the fewest
+    i = c.timing.rng.below(len(pieces))
+    others = [v for v in values if v != pieces[i]]
+    if others:
+        pieces[i] = c.timing.rng.choice(others)
+    return sorted(pieces)  # wrong total, still counted up in order

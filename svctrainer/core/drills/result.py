@@ -1,17 +1,21 @@
 """The outcome of one drill attempt, as stored, charted and shown on the result screen.
 
-Every drill type returns the same ``DrillResult`` so the database, charts and the result
-screen treat all drills alike; drill-specific figures live in ``details`` (documented by
-each drill type). ``to_dict()`` is plain JSON (str keys, int/float/str/bool/None, lists,
-dicts), and ``DrillResult.from_dict(r.to_dict()) == r``.
+Every drill kind returns the same ``DrillResult`` so the database, charts and the result
+screen treat all drills alike; kind-specific figures live in ``details``, the kind's own
+typed ``Details`` (``drills.details``). ``to_dict()`` is plain JSON (str keys,
+int/float/str/bool/None, lists, dicts) and records the details' layout version;
+``DrillResult.from_dict(r.to_dict(), type(r.details)) == r`` (``registry.result_from_dict``
+finds the details type from the stored ``drill_type``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from svctrainer.core.drills.details import Details, Fields
 
 MIN_ACTIVE_MS = 1000
 MIN_STROKES = 10
@@ -60,6 +64,16 @@ class Mistake:
             "typed": self.typed,
         }
 
+    @classmethod
+    def read(cls, f: Fields) -> Mistake:
+        return cls(
+            f.integer("item"),
+            f.text("field"),
+            f.integer("position"),
+            f.text("expected"),
+            f.text("typed"),
+        )
+
 
 @dataclass(frozen=True)
 class DrillResult:
@@ -73,6 +87,7 @@ class DrillResult:
     - ``seed`` and ``options``: everything besides the pack and the event log that the
       content depended on; ``replay(definition, mode, seed, events, options)`` needs them.
     - ``ended_by``: None when the result was taken from a run still going.
+    - ``details``: the kind's own figures (a ``Details`` of the kind's ``details_type``).
     """
 
     drill_type: str
@@ -91,14 +106,18 @@ class DrillResult:
     accuracy: float
     score: float
     grade: str | None
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Details
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in _FIELDS}
+        data = {name: _plain(getattr(self, name)) for name in _FIELDS if name != "details"}
+        data["details"] = self.details.to_dict()
+        data["details_version"] = self.details.VERSION
+        return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> DrillResult:
-        """Rebuild a stored result; ValueError if a field is missing or of the wrong type."""
+    def from_dict(cls, data: Mapping[str, Any], details_type: type[Details]) -> DrillResult:
+        """Rebuild a stored result whose details are a ``details_type``; ValueError if a
+        field is missing or of the wrong type (``DetailsError`` for the details)."""
         missing = [name for name in _FIELDS if name not in data]
         if missing:
             raise ValueError(f"result is missing {', '.join(missing)}")
@@ -106,10 +125,28 @@ class DrillResult:
             value = data[name]
             if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 raise ValueError(f"result field {name} has the wrong type")
-        values = {name: data[name] for name in _FIELDS}
-        for name in ("speed", "accuracy", "score"):
-            values[name] = float(values[name])
-        return cls(**values)
+        version = data.get("details_version", 1)  # results stored before details had one
+        if type(version) is not int:
+            raise ValueError("result field details_version has the wrong type")
+        return cls(
+            drill_type=data["drill_type"],
+            definition_id=data["definition_id"],
+            definition_hash=data["definition_hash"],
+            mode=data["mode"],
+            seed=data["seed"],
+            options=data["options"],
+            ended_by=data["ended_by"],
+            valid=data["valid"],
+            invalid_reason=data["invalid_reason"],
+            active_ms=data["active_ms"],
+            strokes=data["strokes"],
+            speed=float(data["speed"]),
+            speed_unit=data["speed_unit"],
+            accuracy=float(data["accuracy"]),
+            score=float(data["score"]),
+            grade=data["grade"],
+            details=details_type.from_dict(data["details"], version),
+        )
 
 
 _FIELDS: dict[str, tuple[type, ...]] = {

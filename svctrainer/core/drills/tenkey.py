@@ -8,8 +8,8 @@ speed is net KPH.
 Pack part: either ``[generator]`` (``integer_digits = [min, max]``, ``decimals``,
 ``leading_digit = "benford" | "uniform"``, ``group_separator``, ``decimal_separator``)
 or ``[[items]]`` with ``amount = "12480.35"``. Practice may be adaptive: pass
-``options=adaptive_options(history)`` to ``start_run``; the weights are kept in the
-result's ``options`` so replay draws the same amounts.
+``options=TENKEY.adaptive_options(history)`` to ``start_run``; the weights are kept in
+the result's ``options`` so replay draws the same amounts.
 """
 
 from __future__ import annotations
@@ -29,14 +29,17 @@ from svctrainer.core.drills.amounts import (
     display_amount,
     generate_amount,
 )
-from svctrainer.core.drills.base import DrillRun, DrillType
+from svctrainer.core.drills.kind import CounterSkill, DrillKind, SkillMeasure
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import Timing
+from svctrainer.core.drills.typing_details import TypingDetails
 from svctrainer.core.drills.typing_engine import (
     TYPING_FIGURES,
     ItemSource,
     TypingField,
     TypingItem,
     TypingRun,
+    play_typing,
 )
 from svctrainer.core.keystrokes import ENTER
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -100,7 +103,6 @@ def parse_fixed_amount(text: str) -> tuple[Decimal, int] | None:
 
 class TenKeyRun(TypingRun):
     CONFIRM_KEYS: ClassVar[tuple[str, ...]] = (ENTER,)
-    SPEED_UNIT: ClassVar[str] = "net_kph"
 
     def make_source(self, rng: SeededRandom) -> ItemSource:
         content: TenKeyContent = self.definition.content
@@ -121,12 +123,15 @@ def _item(amount: Decimal, decimals: int, spec: AmountSpec) -> TypingItem:
     return TypingItem((TypingField(FIELD_NAME, "", shown, amount_keys(amount, decimals)),))
 
 
-class TenKeyDrill(DrillType):
+class TenKeyDrill(DrillKind[TenKeyRun, TypingDetails]):
     name: ClassVar[str] = "tenkey"
     speed_unit: ClassVar[str] = "net_kph"
     grade_figures: ClassVar[frozenset[str]] = TYPING_FIGURES
     supports_adaptive: ClassVar[bool] = True
     default_error_penalty: ClassVar[int] = 10
+    measures: ClassVar[SkillMeasure | None] = SkillMeasure(CounterSkill.KEYING, 1.0)
+    run_type = TenKeyRun
+    details_type = TypingDetails
 
     def build_content(
         self,
@@ -174,17 +179,24 @@ class TenKeyDrill(DrillType):
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None,
-    ) -> DrillRun:
+    ) -> TenKeyRun:
         options = dict(options or {})
         unknown = set(options) - {"adaptive"}
         if unknown:
             raise ValueError(f"unknown ten-key options: {sorted(unknown)}")
         if "adaptive" in options:
             options["adaptive"] = AdaptiveWeights.from_dict(options["adaptive"]).to_dict()
-        return TenKeyRun(definition, mode, seed, options)
+        return TenKeyRun(self, definition, mode, seed, options)
+
+    def play(self, run: TenKeyRun, timing: Timing, max_active_ns: int) -> None:
+        play_typing(run, timing, max_active_ns)
+
+    def adaptive_options(self, history: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+        """Digit weights from past results' details (oldest first; see ``adaptive``);
+        None without history. Use only when the mode's settings say ``adaptive``."""
+        if not history:
+            return None
+        return {"adaptive": adaptive_weights(history).to_dict()}
 
 
-def adaptive_options(history: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """``start_run`` options for adaptive practice from past results' ``details``
-    (oldest first). Use only when the mode's settings say ``adaptive``."""
-    return {"adaptive": adaptive_weights(history).to_dict()}
+TENKEY = TenKeyDrill()

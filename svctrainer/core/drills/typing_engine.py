@@ -44,6 +44,9 @@ from svctrainer.core.drills.base import (
 from svctrainer.core.drills.edit_distance import edit_distance
 from svctrainer.core.drills.result import DrillResult, EndReason, Mistake, validity
 from svctrainer.core.drills.seeded_random import SeededRandom
+from svctrainer.core.drills.simulated_play import MAX_EVENTS, Timing, press
+from svctrainer.core.drills.typing_details import FieldStat, TypingDetails
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, SPACE, KeyEvent
 from svctrainer.core.packs.definition import ErrorPolicy
 
@@ -68,6 +71,41 @@ class TypingField:
 @dataclass(frozen=True, slots=True)
 class TypingItem:
     fields: tuple[TypingField, ...]
+
+
+@dataclass(slots=True)
+class KeyTally:
+    """Running counts for one key (or key pair) while a run goes on."""
+
+    hits: int = 0
+    errors: int = 0
+    latency_ns: int = 0
+    latency_samples: int = 0
+
+    def stat(self) -> metrics.KeyStat:
+        return metrics.KeyStat(self.hits, self.errors, self.latency_ns, self.latency_samples)
+
+
+@dataclass(slots=True)
+class FieldTally:
+    """Running counts for one field of every item: strokes in it, confirmations,
+    confirmations without error and the uncorrected errors they left."""
+
+    correct_strokes: int = 0
+    wrong_strokes: int = 0
+    confirmed: int = 0
+    exact: int = 0
+    uncorrected_errors: int = 0
+
+    def stat(self) -> FieldStat:
+        return FieldStat(
+            self.correct_strokes,
+            self.wrong_strokes,
+            metrics.accuracy(self.correct_strokes, self.wrong_strokes),
+            self.confirmed,
+            self.exact,
+            self.uncorrected_errors,
+        )
 
 
 class ItemSource:
@@ -96,7 +134,6 @@ class TypingRun(DrillRun):
     """The shared engine of the ten-key and data-entry drills (see module docstring)."""
 
     CONFIRM_KEYS: ClassVar[tuple[str, ...]] = ("Enter",)
-    SPEED_UNIT: ClassVar[str] = "net_kph"
 
     @abstractmethod
     def make_source(self, rng: SeededRandom) -> ItemSource:
@@ -121,9 +158,9 @@ class TypingRun(DrillRun):
         self.committed_chars = 0
         self.fields_done = 0
         self.items_done = 0
-        self.key_stats: dict[str, list[int]] = {}  # key -> [hits, errors, latency_ns, samples]
-        self.bigram_stats: dict[str, list[int]] = {}
-        self.field_stats: dict[str, list[int]] = {}  # name -> [correct, wrong, done, exact, errors]
+        self.key_stats: dict[str, KeyTally] = {}
+        self.bigram_stats: dict[str, KeyTally] = {}
+        self.field_stats: dict[str, FieldTally] = {}
         self.mistakes: list[Mistake] = []
         self.mistake_count = 0
         self._load_field()
@@ -188,34 +225,48 @@ class TypingRun(DrillRun):
                     verdict = v
         return Feedback(verdict, expected, strokes, errors, False, self.finished)
 
+    def _field_tally(self) -> FieldTally:
+        name = self.field.name if self.field is not None else ""
+        tally = self.field_stats.get(name)
+        if tally is None:
+            tally = self.field_stats[name] = FieldTally()
+        return tally
+
     def _count(self, ok: bool) -> None:
         self.strokes += 1
         self.count_strokes(1)
-        stats = self.field_stats.setdefault(self.field.name, [0, 0, 0, 0, 0])  # type: ignore[union-attr]
+        tally = self._field_tally()
         if ok:
             self.correct_strokes += 1
-            stats[0] += 1
+            tally.correct_strokes += 1
         else:
             self.wrong_strokes += 1
-            stats[1] += 1
+            tally.wrong_strokes += 1
+
+    @staticmethod
+    def _tally(table: dict[str, KeyTally], key: str) -> KeyTally:
+        tally = table.get(key)
+        if tally is None:
+            tally = table[key] = KeyTally()
+        return tally
 
     def _hit(self, key: str, latency_ns: int | None) -> None:
-        stats = self.key_stats.setdefault(key, [0, 0, 0, 0])
-        stats[0] += 1
+        tally = self._tally(self.key_stats, key)
+        tally.hits += 1
         if latency_ns is not None:
-            stats[2] += latency_ns
-            stats[3] += 1
+            tally.latency_ns += latency_ns
+            tally.latency_samples += 1
         if self.prev_char is not None and len(key) == 1:
-            pair = self.bigram_stats.setdefault(self.prev_char + key, [0, 0, 0, 0])
-            pair[0] += 1
+            pair = self._tally(self.bigram_stats, self.prev_char + key)
+            pair.hits += 1
             if latency_ns is not None:
-                pair[2] += latency_ns
-                pair[3] += 1
+                pair.latency_ns += latency_ns
+                pair.latency_samples += 1
 
     def _miss(self, expected: str, typed: str) -> None:
-        self.key_stats.setdefault(expected, [0, 0, 0, 0])[1] += 1
+        self._tally(self.key_stats, expected).errors += 1
         if self.prev_char is not None and len(expected) == 1:
-            self.bigram_stats.setdefault(self.prev_char + expected, [0, 0, 0, 0])[1] += 1
+            self._tally(self.bigram_stats, self.prev_char + expected).errors += 1
         self.mistake_count += 1
         if len(self.mistakes) < MAX_STORED_MISTAKES:
             name = self.field.name if self.field is not None else ""
@@ -276,10 +327,10 @@ class TypingRun(DrillRun):
         errors = 0 if exact else edit_distance(self.expected, typed)
         self.committed_errors += errors
         self.committed_chars += max(0, len(self.expected) - errors) + (1 if errors == 0 else 0)
-        stats = self.field_stats[self.field.name]  # type: ignore[union-attr]
-        stats[2] += 1
-        stats[3] += errors == 0
-        stats[4] += errors
+        tally = self._field_tally()
+        tally.confirmed += 1
+        tally.exact += errors == 0
+        tally.uncorrected_errors += errors
         self.fields_done += 1
         self.field_index += 1
         if self.item is None or self.field_index >= len(self.item.fields):
@@ -300,7 +351,7 @@ class TypingRun(DrillRun):
         return self.committed_chars + len(self.buf) - self.wrong_in_buf
 
     def _speed(self, active_ms: int) -> float:
-        if self.SPEED_UNIT == "cpm":
+        if self.drill_kind.speed_unit == "cpm":
             return metrics.cpm(self._correct_chars(), active_ms)
         return metrics.net_kph(self.strokes, self._uncorrected(), self.penalty, active_ms)
 
@@ -311,7 +362,7 @@ class TypingRun(DrillRun):
             strokes=self.strokes,
             errors=self.wrong_strokes,
             speed=self._speed(common["active_ms"]),
-            speed_unit=self.SPEED_UNIT,
+            speed_unit=self.drill_kind.speed_unit,
             item_index=self.item_index,
             items_done=self.items_done,
             item_count=self.source.count,
@@ -324,71 +375,122 @@ class TypingRun(DrillRun):
         )
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         chars = self._correct_chars()
         uncorrected = self._uncorrected()
         accuracy = metrics.accuracy(self.correct_strokes, self.wrong_strokes)
+        gross = metrics.gross_kph(self.strokes, active_ms)
+        net = metrics.net_kph(self.strokes, uncorrected, self.penalty, active_ms)
+        cpm, wpm = metrics.cpm(chars, active_ms), metrics.wpm(chars, active_ms)
+        consistency = metrics.consistency(self.complete_seconds())
         figures: dict[str, float | None] = {
-            "gross_kph": metrics.gross_kph(self.strokes, active_ms),
-            "net_kph": metrics.net_kph(self.strokes, uncorrected, self.penalty, active_ms),
-            "cpm": metrics.cpm(chars, active_ms),
-            "wpm": metrics.wpm(chars, active_ms),
+            "gross_kph": gross,
+            "net_kph": net,
+            "cpm": cpm,
+            "wpm": wpm,
             "accuracy": accuracy,
-            "consistency": metrics.consistency(self.complete_seconds()),
+            "consistency": consistency,
         }
-        speed = figures[self.SPEED_UNIT]
+        speed = figures[self.drill_kind.speed_unit]
         assert speed is not None  # noqa: S101 - speeds are never None
         reference = self.definition.scoring.reference_speed
         score = 0.0 if reference is None else metrics.speed_score(speed, reference, accuracy)
         figures["score"] = score
         invalid = validity(active_ms, self.strokes)
         grade = None if invalid else metrics.grade_reached(self.definition.grades, figures)
-        key_stats = {k: metrics.KeyStat(*v) for k, v in sorted(self.key_stats.items())}
-        bigram_stats = {k: metrics.KeyStat(*v) for k, v in sorted(self.bigram_stats.items())}
-        details = {
-            **figures,
-            "strokes": self.strokes,
-            "correct_strokes": self.correct_strokes,
-            "wrong_strokes": self.wrong_strokes,
-            "corrections": self.corrections,
-            "uncorrected_errors": uncorrected,
-            "correct_chars": chars,
-            "error_policy": str(self.policy),
-            "error_penalty": self.penalty,
-            "items_done": self.items_done,
-            "fields_done": self.fields_done,
-            "key_stats": {k: s.to_dict() for k, s in key_stats.items()},
-            "bigram_stats": {k: s.to_dict() for k, s in bigram_stats.items()},
-            "slowest_keys": [[k, ms] for k, ms in metrics.slowest_keys(key_stats)],
-            "field_stats": self._field_details(),
-            "mistake_count": self.mistake_count,
-            "mistakes": [m.to_dict() for m in self.mistakes],
-            "per_second": self.complete_seconds(),
-        }
-        weights = adaptive_weights([details])
-        details["weak_keys"] = weights.weak_keys()
-        details["weak_bigrams"] = weights.weak_bigrams()
+        key_stats = {k: t.stat() for k, t in sorted(self.key_stats.items())}
+        bigram_stats = {k: t.stat() for k, t in sorted(self.bigram_stats.items())}
+        weights = adaptive_weights(
+            [
+                {
+                    "key_stats": {k: s.to_dict() for k, s in key_stats.items()},
+                    "bigram_stats": {k: s.to_dict() for k, s in bigram_stats.items()},
+                }
+            ]
+        )
+        details = TypingDetails(
+            gross_kph=gross,
+            net_kph=net,
+            cpm=cpm,
+            wpm=wpm,
+            accuracy=accuracy,
+            consistency=consistency,
+            score=score,
+            strokes=self.strokes,
+            correct_strokes=self.correct_strokes,
+            wrong_strokes=self.wrong_strokes,
+            corrections=self.corrections,
+            uncorrected_errors=uncorrected,
+            correct_chars=chars,
+            error_policy=str(self.policy),
+            error_penalty=self.penalty,
+            items_done=self.items_done,
+            fields_done=self.fields_done,
+            key_stats=key_stats,
+            bigram_stats=bigram_stats,
+            slowest_keys=tuple(metrics.slowest_keys(key_stats)),
+            field_stats={name: t.stat() for name, t in self.field_stats.items()},
+            mistake_count=self.mistake_count,
+            mistakes=tuple(self.mistakes),
+            per_second=tuple(self.complete_seconds()),
+            weak_keys=tuple(weights.weak_keys()),
+            weak_bigrams=tuple(weights.weak_bigrams()),
+        )
         return self.stamped_result(
             invalid=invalid,
             active_ms=active_ms,
             strokes=self.strokes,
             speed=speed,
-            speed_unit=self.SPEED_UNIT,
+            speed_unit=self.drill_kind.speed_unit,
             accuracy=accuracy,
             score=score,
             grade=grade,
             details=details,
         )
 
-    def _field_details(self) -> dict[str, dict[str, int | float]]:
-        out: dict[str, dict[str, int | float]] = {}
-        for name, (right, wrong, done, exact, errors) in self.field_stats.items():
-            out[name] = {
-                "correct_strokes": right,
-                "wrong_strokes": wrong,
-                "accuracy": metrics.accuracy(right, wrong),
-                "confirmed": done,
-                "exact": exact,
-                "uncorrected_errors": errors,
-            }
-        return out
+
+# -- the simulated player of both keyboard drills ------------------------------------------
+def play_typing(run: TypingRun, timing: Timing, max_active_ns: int) -> None:
+    """Ten-key and data entry: type the expected key; sometimes a wrong one first,
+    handled as the pack's error policy asks (block: retype; correct/free: Backspace)."""
+    skill = timing.skill
+    last_item = -1
+    events = 0
+    while not run.finished and run.active_ns < max_active_ns and events < MAX_EVENTS:
+        expected = run.expected_key()
+        if expected is None:
+            break
+        item = run.item_index
+        mean = skill.stroke_ms + (skill.think_ms if item != last_item else 0.0)
+        last_item = item
+        t = timing.advance(mean)
+        if expected != BACKSPACE and len(expected) == 1 and timing.chance(skill.error_rate):
+            wrong = _neighbour(expected, timing)
+            press(run, t, wrong)
+            events += 2
+            if run.finished:
+                break
+            t = timing.advance(skill.stroke_ms * 1.6)  # noticing the mistake takes a moment
+            if run.policy is not ErrorPolicy.BLOCK:
+                press(run, t, BACKSPACE, "")
+                t = timing.advance(skill.stroke_ms)
+        text = "" if len(expected) > 1 else expected
+        press(run, t, expected, text)
+        events += 2
+
+
+_NEIGHBOURS = {
+    "0": "1.", "1": "024", "2": "1353", "3": "26", "4": "157", "5": "2468", "6": "359",
+    "7": "48", "8": "579", "9": "68", ".": "03",
+}  # fmt: skip
+
+
+def _neighbour(key: str, timing: Timing) -> str:
+    """A plausible slip: a neighbouring key on the keypad, or a nearby letter."""
+    options = _NEIGHBOURS.get(key)
+    if options:
+        return options[timing.rng.below(len(options))]
+    if key.isalpha() and key.isascii():
+        shifted = chr(((ord(key.lower()) - 97 + 1) % 26) + 97)
+        return shifted.upper() if key.isupper() else shifted
+    return "x" if key != "x" else "z"

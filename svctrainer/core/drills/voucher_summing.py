@@ -48,8 +48,10 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from svctrainer.core import metrics
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
+from svctrainer.core.drills.kind import DrillKind
 from svctrainer.core.drills.result import DrillResult, EndReason, validity
+from svctrainer.core.drills.simulated_play import PlayerClock, Timing
 from svctrainer.core.drills.voucher_book import (
     ADD_KEYS,
     CLEAR_KEYS,
@@ -59,7 +61,16 @@ from svctrainer.core.drills.voucher_book import (
     VoucherContent,
     book_content,
 )
-from svctrainer.core.keystrokes import BACKSPACE, PAGE_DOWN, PAGE_UP, KeyEvent
+from svctrainer.core.drills.voucher_details import (
+    EXTRA,
+    MISSING,
+    WRONG_AMOUNT,
+    FirstWrong,
+    VoucherDetails,
+    VoucherGroup,
+)
+from svctrainer.core.durations import MS_PER_MINUTE, NS_PER_MS
+from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, PAGE_UP, TAB, KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.schema import Issue, Key, Kind
 
@@ -128,7 +139,7 @@ class VoucherRun(DrillRun):
         self.group = 0
         self.entries: list[Entry] = []
         self.total = Decimal(0)
-        self.submitted: list[dict[str, Any]] = []  # group details, as stored
+        self.submitted: list[VoucherGroup] = []
         self.strokes = 0
         self.flips = 0
         self.corrections = 0
@@ -224,27 +235,28 @@ class VoucherRun(DrillRun):
         return right
 
     # -- details -----------------------------------------------------------------------
-    def _money(self, value: Decimal) -> str:
-        return f"{value:.{self.decimals}f}"
+    def _money(self, value: Decimal) -> Decimal:
+        """``value`` to the book's decimals, as stored."""
+        return Decimal(f"{value:.{self.decimals}f}")
 
-    def _group_details(self, *, submitted: bool, right: bool, points: int) -> dict[str, Any]:
+    def _group_details(self, *, submitted: bool, right: bool, points: int) -> VoucherGroup:
         book, g = self.book, self.group
-        return {
-            "index": g,
-            "first_page": book.group_first_page(g),
-            "last_page": book.group_last_page(g),
-            "row": book.group_row(g),
-            "entries": len(self.entries),
-            "right_entries": sum(e.right for e in self.entries),
-            "total": self._money(self.total),
-            "expected_total": self._money(book.group_total(g)),
-            "submitted": submitted,
-            "correct": right,
-            "points": points,
-            "first_wrong": self._first_wrong(),
-        }
+        return VoucherGroup(
+            index=g,
+            first_page=book.group_first_page(g),
+            last_page=book.group_last_page(g),
+            row=book.group_row(g),
+            entries=len(self.entries),
+            right_entries=sum(e.right for e in self.entries),
+            total=self._money(self.total),
+            expected_total=self._money(book.group_total(g)),
+            submitted=submitted,
+            correct=right,
+            points=points,
+            first_wrong=self._first_wrong(),
+        )
 
-    def _first_wrong(self) -> dict[str, Any] | None:
+    def _first_wrong(self) -> FirstWrong | None:
         """The first wrong, missing or extra entry of the current group (see docstring)."""
         size = self.book.spec.group_size
         for k in range(max(size, len(self.entries))):
@@ -252,16 +264,16 @@ class VoucherRun(DrillRun):
             if entry is not None and entry.right:
                 continue
             slot = self.book.slot(self.group, k) if k < size else None
-            kind = "missing" if entry is None else ("extra" if slot is None else "wrong_amount")
-            return {
-                "entry": k,
-                "kind": kind,
-                "page": None if slot is None else slot.page,
-                "row": None if slot is None else slot.row,
-                "expected": None if slot is None else self._money(self.book.amount(slot)),
-                "typed": None if entry is None else entry.text,
-                "page_shown": None if entry is None else entry.page_shown,
-            }
+            kind = MISSING if entry is None else (EXTRA if slot is None else WRONG_AMOUNT)
+            return FirstWrong(
+                entry=k,
+                kind=kind,
+                page=None if slot is None else slot.page,
+                row=None if slot is None else slot.row,
+                expected=None if slot is None else self._money(self.book.amount(slot)),
+                typed=None if entry is None else entry.text,
+                page_shown=None if entry is None else entry.page_shown,
+            )
         return None
 
     def _leading_right(self) -> int:
@@ -300,7 +312,7 @@ class VoucherRun(DrillRun):
             last_entry_right=self.last_right if hints else None,
             groups_correct=self.groups_right if hints else None,
             wrong_groups=(
-                tuple(g["index"] for g in self.submitted if not g["correct"]) if hints else None
+                tuple(g.index for g in self.submitted if not g.correct) if hints else None
             ),
         )
 
@@ -315,7 +327,7 @@ class VoucherRun(DrillRun):
             **common,
             strokes=self.strokes,
             errors=wrong if self.settings.hints else 0,
-            speed=metrics.ratio(self.entry_count * metrics.MS_PER_MINUTE, common["active_ms"]),
+            speed=metrics.ratio(self.entry_count * MS_PER_MINUTE, common["active_ms"]),
             speed_unit=VoucherSummingDrill.speed_unit,
             item_index=self.group,
             items_done=len(self.submitted),
@@ -325,62 +337,71 @@ class VoucherRun(DrillRun):
         )
 
     def _build_result(self) -> DrillResult:
-        active_ms = self.active_ns // metrics.NS_PER_MS
+        active_ms = self.active_ns // NS_PER_MS
         groups = list(self.submitted)
         partial = self._leading_right() * self.points_per_entry
         if self.entries:
             groups.append(self._group_details(submitted=False, right=False, points=partial))
-        score = sum(g["points"] for g in groups)
+        score = sum(g.points for g in groups)
         wrong = self.entry_count - self.right_count
+        accuracy = metrics.accuracy(self.right_count, wrong)
+        speed = metrics.ratio(self.entry_count * MS_PER_MINUTE, active_ms)
+        gross = metrics.gross_kph(self.strokes, active_ms)
         figures: dict[str, float | None] = {
             "score": float(score),
-            "accuracy": metrics.accuracy(self.right_count, wrong),
-            "vouchers_per_min": metrics.ratio(self.entry_count * metrics.MS_PER_MINUTE, active_ms),
+            "accuracy": accuracy,
+            "vouchers_per_min": speed,
             "groups_correct": float(self.groups_right),
-            "gross_kph": metrics.gross_kph(self.strokes, active_ms),
+            "gross_kph": gross,
         }
         invalid = validity(active_ms, self.strokes)
         grade = None if invalid else metrics.grade_reached(self.definition.grades, figures)
-        details = {
-            **figures,
-            "consistency": metrics.consistency(self.complete_seconds()),
-            "start_page": self.book.start_page,
-            "start_row": self.book.start_row,
-            "book_size": self.book.spec.vouchers,
-            "group_size": self.book.spec.group_size,
-            "groups_submitted": len(self.submitted),
-            "wrong_groups": [g["index"] for g in self.submitted if not g["correct"]],
-            "partial_points": partial if self.entries else 0,
-            "points_per_group": self.points_per_group,
-            "points_per_entry": self.points_per_entry,
-            "groups": groups,
-            "entries": self.entry_count,
-            "right_entries": self.right_count,
-            "wrong_entries": wrong,
-            "strokes": self.strokes,
-            "flips": self.flips,
-            "corrections": self.corrections,
-            "clears": self.clears,
-            "per_second": self.complete_seconds(),
-        }
+        details = VoucherDetails(
+            score=float(score),
+            accuracy=accuracy,
+            vouchers_per_min=speed,
+            groups_correct=float(self.groups_right),
+            gross_kph=gross,
+            consistency=metrics.consistency(self.complete_seconds()),
+            start_page=self.book.start_page,
+            start_row=self.book.start_row,
+            book_size=self.book.spec.vouchers,
+            group_size=self.book.spec.group_size,
+            groups_submitted=len(self.submitted),
+            wrong_groups=tuple(g.index for g in self.submitted if not g.correct),
+            partial_points=partial if self.entries else 0,
+            points_per_group=self.points_per_group,
+            points_per_entry=self.points_per_entry,
+            groups=tuple(groups),
+            entries=self.entry_count,
+            right_entries=self.right_count,
+            wrong_entries=wrong,
+            strokes=self.strokes,
+            flips=self.flips,
+            corrections=self.corrections,
+            clears=self.clears,
+            per_second=tuple(self.complete_seconds()),
+        )
         return self.stamped_result(
             invalid=invalid,
             active_ms=active_ms,
             strokes=self.strokes,
-            speed=figures["vouchers_per_min"] or 0.0,
+            speed=speed,
             speed_unit=VoucherSummingDrill.speed_unit,
-            accuracy=figures["accuracy"] or 0.0,
+            accuracy=accuracy,
             score=float(score),
             grade=grade,
             details=details,
         )
 
 
-class VoucherSummingDrill(DrillType):
+class VoucherSummingDrill(DrillKind[VoucherRun, VoucherDetails]):
     name: ClassVar[str] = "voucher_summing"
     speed_unit: ClassVar[str] = "vouchers_per_min"
     grade_figures: ClassVar[frozenset[str]] = VOUCHER_FIGURES
     uses_reference_speed: ClassVar[bool] = False
+    run_type = VoucherRun
+    details_type = VoucherDetails
     scoring_keys: ClassVar[tuple[Key, ...]] = (
         Key("points_per_group", Kind.INT, default=20, minimum=0, maximum=1000),
         Key("points_per_entry", Kind.INT, default=1, minimum=0, maximum=1000),
@@ -405,7 +426,47 @@ class VoucherSummingDrill(DrillType):
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None,
-    ) -> DrillRun:
+    ) -> VoucherRun:
         if options:
             raise ValueError(f"unknown voucher-summing options: {sorted(options)}")
-        return VoucherRun(definition, mode, seed, {})
+        return VoucherRun(self, definition, mode, seed, {})
+
+    def play(self, run: VoucherRun, timing: Timing, max_active_ns: int) -> None:
+        play_vouchers(run, timing, max_active_ns)
+
+
+VOUCHER_SUMMING = VoucherSummingDrill()
+
+
+# -- the simulated player ------------------------------------------------------------------
+def play_vouchers(run: VoucherRun, timing: Timing, max_active_ns: int) -> None:
+    """Flip to each voucher of the group, key the row's amount, Enter; Tab after the
+    group. Mistakes: slipped digits, and now and then the amount of the row next to the
+    one asked (a misread)."""
+    c = PlayerClock(run, timing, max_active_ns)
+    book = run.book
+    while c.going:
+        view = run.view()
+        if view.entries_in_group >= view.group_size:
+            c.key(TAB, "\t", c.skill.stroke_ms * 1.5)
+            c.think(1.5)  # the next group: find its first voucher and row
+            continue
+        slot = book.slot(view.group_index, view.entries_in_group)
+        ahead = (slot.page - run.page) % view.book_size
+        flips = ahead if ahead <= view.book_size // 2 else view.book_size - ahead
+        flip_key = PAGE_DOWN if ahead <= view.book_size // 2 else PAGE_UP
+        for _ in range(flips):
+            if not c.going:
+                return
+            c.key(flip_key, "", c.skill.stroke_ms * 0.8)
+        row = slot.row
+        if c.slip(0.3):  # the eye slips to a neighbouring row
+            row = row + 1 if row < book.spec.rows else row - 1
+        amount = book.voucher(slot.page)[row - 1]
+        text = f"{amount:.{run.decimals}f}"
+        if run.decimals and text.endswith(".00"):
+            text = text[:-3]  # whole amounts are keyed without ".00", as at the counter
+        c.think(0.5)
+        c.type_digits(text)
+        if c.going:
+            c.key(ENTER, "")

@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from svctrainer.core.drills.base import DrillType
-from svctrainer.core.drills.registry import MAX_SEED, drill_type, drill_type_names
+from svctrainer.core.drills.registry import MAX_SEED, AnyKind, drill_kind, drill_kind_names
 from svctrainer.core.packs.definition import (
     DrillDefinition,
     ErrorPolicy,
@@ -257,7 +256,7 @@ def _validate(
                 f"format {FORMAT_VERSION}",
             )
         )
-    kind = _drill_type(clean, issues)
+    kind = _drill_kind(clean, issues)
     modes = _modes(clean, raw, kind, issues)
     content = None
     if kind is not None:
@@ -285,13 +284,13 @@ def _validate(
     return definition, issues
 
 
-def _drill_type(clean: Mapping[str, Any], issues: list[Issue]) -> DrillType | None:
+def _drill_kind(clean: Mapping[str, Any], issues: list[Issue]) -> AnyKind | None:
     name = clean.get("type")
     if name is None:
         return None
-    kind = drill_type(name)
+    kind = drill_kind(name)
     if kind is None:
-        known = drill_type_names()
+        known = drill_kind_names()
         issues.append(
             Issue(
                 ("type",),
@@ -303,7 +302,7 @@ def _drill_type(clean: Mapping[str, Any], issues: list[Issue]) -> DrillType | No
 
 
 def _modes(
-    clean: Mapping[str, Any], raw: Mapping[str, Any], kind: DrillType | None, issues: list[Issue]
+    clean: Mapping[str, Any], raw: Mapping[str, Any], kind: AnyKind | None, issues: list[Issue]
 ) -> dict[Mode, RunSettings]:
     """Each offered mode's settings: defaults, then ``[run]``, then ``[practice]``/``[test]``."""
     modes: dict[Mode, RunSettings] = {}
@@ -361,7 +360,7 @@ def _modes(
     return modes
 
 
-def _grade_spec(kind: DrillType) -> TableSpec:
+def _grade_spec(kind: AnyKind) -> TableSpec:
     keys = [Key("name", Kind.STR, required=True, max_length=80)]
     for figure in sorted(kind.grade_figures):
         if figure == "accuracy":
@@ -380,7 +379,7 @@ def _grade_spec(kind: DrillType) -> TableSpec:
     return TableSpec(tuple(keys))
 
 
-def _grades(raw: list[Any], kind: DrillType, issues: list[Issue]) -> tuple[GradeLevel, ...]:
+def _grades(raw: list[Any], kind: AnyKind, issues: list[Issue]) -> tuple[GradeLevel, ...]:
     spec = _grade_spec(kind)
     levels: list[GradeLevel] = []
     names: set[str] = set()
@@ -417,7 +416,7 @@ def _grades(raw: list[Any], kind: DrillType, issues: list[Issue]) -> tuple[Grade
 def _scoring(
     raw: Mapping[str, Any],
     grades: tuple[GradeLevel, ...],
-    kind: DrillType | None,
+    kind: AnyKind | None,
     issues: list[Issue],
 ) -> Scoring:
     """Penalty, reference speed (default: the top grade's speed) and the drill type's own

@@ -62,7 +62,7 @@ class ContentChoice:
 def content_choices(context: AppContext) -> list[ContentChoice]:
     """Every drill and scenario (newest versions), with modes and speed unit. Parses each
     definition: call it off the GUI thread."""
-    from svctrainer.core.drills.registry import drill_type  # noqa: PLC0415
+    from svctrainer.core.drills.registry import drill_kind  # noqa: PLC0415
     from svctrainer.core.packs.definition import DrillDefinition  # noqa: PLC0415
 
     services, actor = context.services, context.actor
@@ -75,7 +75,7 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         offered = (
             {str(m) for m in definition.modes} if isinstance(definition, DrillDefinition) else set()
         )
-        kind = drill_type(record.drill_type or "")
+        kind = drill_kind(record.drill_type or "")
         modes = tuple(m for m in MODES if m in offered)
         choices.append(ContentChoice(record, modes, kind.speed_unit if kind else None))
     return choices
@@ -310,11 +310,7 @@ class AssignmentDialog(QDialog):
     # -- following the choice of content --------------------------------------------------
 
     def _content_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for g in range(self.content.topLevelItemCount()):
-            group = self.content.topLevelItem(g)
-            items.extend(group.child(c) for c in range(group.childCount()))
-        return items
+        return [item for group in _top_items(self.content) for item in _children(group)]
 
     def chosen(self) -> list[ContentChoice]:
         return [
@@ -331,9 +327,8 @@ class AssignmentDialog(QDialog):
         return False
 
     def check_assignee(self, assignee_id: uuid.UUID) -> bool:
-        for t in range(self.people.topLevelItemCount()):
-            team = self.people.topLevelItem(t)
-            for item in [team] + [team.child(c) for c in range(team.childCount())]:
+        for team in _top_items(self.people):
+            for item in [team, *_children(team)]:
                 if item.data(0, ID_ROLE) == assignee_id:
                     item.setCheckState(0, Qt.CheckState.Checked)
                     return True
@@ -341,11 +336,9 @@ class AssignmentDialog(QDialog):
 
     def _filter_content(self, text: str) -> None:
         needle = text.strip().lower()
-        for g in range(self.content.topLevelItemCount()):
-            group = self.content.topLevelItem(g)
+        for group in _top_items(self.content):
             shown = 0
-            for c in range(group.childCount()):
-                item = group.child(c)
+            for item in _children(group):
                 hit = (
                     not needle
                     or needle in item.text(0).lower()
@@ -413,16 +406,16 @@ class AssignmentDialog(QDialog):
 
     def assignees(self) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
         """(person ids, team ids) checked; a person inside a checked team is left out."""
-        people, teams = [], []
-        for t in range(self.people.topLevelItemCount()):
-            team = self.people.topLevelItem(t)
+        people: list[uuid.UUID] = []
+        teams: list[uuid.UUID] = []
+        for team in _top_items(self.people):
             if team.checkState(0) == Qt.CheckState.Checked:
                 teams.append(team.data(0, ID_ROLE))
                 continue
             people.extend(
-                team.child(c).data(0, ID_ROLE)
-                for c in range(team.childCount())
-                if team.child(c).checkState(0) == Qt.CheckState.Checked
+                item.data(0, ID_ROLE)
+                for item in _children(team)
+                if item.checkState(0) == Qt.CheckState.Checked
             )
         return people, teams
 
@@ -482,3 +475,13 @@ def _outline_check_boxes(tree: QTreeWidget) -> None:
     if is_dark(palette):
         palette.setColor(QPalette.ColorRole.Window, QColor(0x7A, 0x80, 0x8A))
         tree.setPalette(palette)
+
+
+def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLa
 
 from svctrainer.core.currency import builtin_currency
 from svctrainer.core.keystrokes import KeyEvent
+from svctrainer.gui.drills.key_input import KeyClock
 from svctrainer.gui.theme import is_dark
 
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "monospace"]
@@ -114,17 +116,27 @@ def verdict_html(ok: bool, text: str, palette: QPalette) -> str:
     return f'<span style="color:{colour}; font-weight:bold">{mark}</span> {text}'
 
 
+@runtime_checkable
+class ClickTarget(Protocol):
+    """The drill screen as a click on a view sees it (``drill_screen.DrillScreen``)."""
+
+    clock: KeyClock
+
+    def feed(self, key_event: KeyEvent) -> object: ...
+
+    def setFocus(self) -> None: ...
+
+
 def feed_click(widget: QWidget, key: str) -> bool:
     """Send the synthetic key ``key`` (e.g. ``piece:0.5``) to the drill screen holding
     ``widget``, timed on the run's clock; False when the widget is not on a drill screen."""
-    screen = widget.parentWidget()
-    while screen is not None and not (hasattr(screen, "feed") and hasattr(screen, "clock")):
-        screen = screen.parentWidget()
-    if screen is None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, ClickTarget):
+        parent = parent.parentWidget()
+    if parent is None:
         return False
-    event = KeyEvent(screen.clock.event_ns(None), key, "", True)  # type: ignore[attr-defined]
-    screen.feed(event)  # type: ignore[attr-defined]
-    screen.setFocus()  # keys keep going to the drill after a click
+    parent.feed(KeyEvent(parent.clock.event_ns(None), key, "", True))
+    parent.setFocus()  # keys keep going to the drill after a click
     return True
 
 

@@ -29,12 +29,12 @@ COINS_PER_ROW = 8
 NOTES_PER_ROW = 6
 
 
-def change_error_name(code: str) -> str:
+def change_error_name(code: ChangeError) -> str:
     return {
         ChangeError.WRONG_TOTAL: tr("wrong total"),
         ChangeError.NOT_FEWEST: tr("not the fewest pieces"),
         ChangeError.WRONG_ORDER: tr("not counted up in order (smallest first)"),
-    }.get(code, code)  # type: ignore[call-overload]
+    }[code]
 
 
 class MakingChangeView(QWidget):

@@ -3,92 +3,85 @@ defects missed — which void it — wrong flags and counts, notes credited)."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
+from svctrainer.core.drills.cash_bundle import DefectKind
+from svctrainer.core.drills.counting_details import CashCountingDetails
 from svctrainer.gui.drills.bank_display import bad_colour, piece_label, tr
+from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import duration
-from svctrainer.gui.drills.result_sections import Details, ResultSection
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
 
 
-def _short(kind: object) -> str:
+def _short(kind: DefectKind | None) -> str:
+    if kind is None:
+        return "—"
     return {
-        "wrong_denomination": tr("other denomination"),
-        "unfit": tr("unfit"),
-        "counterfeit": tr("counterfeit"),
-    }.get(str(kind), str(kind))
+        DefectKind.WRONG_DENOMINATION: tr("other denomination"),
+        DefectKind.UNFIT: tr("unfit"),
+        DefectKind.COUNTERFEIT: tr("counterfeit"),
+    }[kind]
 
 
-def _missed(positions: list[Any], seeded: dict[str, str]) -> str:
+def _missed(positions: Iterable[int], seeded: Mapping[int, DefectKind]) -> str:
     """ "no. 37: unfit, no. 80: counterfeit" """
     return ", ".join(
-        tr("no. %1: %2").replace("%1", str(int(p) + 1)).replace("%2", _short(seeded.get(str(p))))
+        tr("no. %1: %2").replace("%1", str(p + 1)).replace("%2", _short(seeded.get(p)))
         for p in positions
     )
 
 
-def _misclassified(positions: list[Any], seeded: dict[str, str], flags: dict[str, str]) -> str:
+def _misclassified(
+    positions: Iterable[int], seeded: Mapping[int, DefectKind], flags: Mapping[int, DefectKind]
+) -> str:
     return ", ".join(
         tr("no. %1: %2, flagged %3")
-        .replace("%1", str(int(p) + 1))
-        .replace("%2", _short(seeded.get(str(p))))
-        .replace("%3", _short(flags.get(str(p))))
+        .replace("%1", str(p + 1))
+        .replace("%2", _short(seeded.get(p)))
+        .replace("%3", _short(flags.get(p)))
         for p in positions
     )
 
 
-def _face(code: str, value: object) -> str:
-    try:
-        return piece_label(code, Decimal(str(value)))
-    except InvalidOperation:
-        return str(value)
-
-
-def build(details: Details) -> QWidget:
+def build(details: CashCountingDetails) -> ResultBody:
     widget, box = section_box(tr("Bundles"), "countingBundles")
-    bundles: list[dict[str, Any]] = list(details.get("bundles") or [])
-    code = str(details.get("currency", ""))
-    missed_total = int(details.get("missed_defects", 0))
+    code = details.currency
     summary = (
         tr("%1 of %2 bundles clean, %3 void. %4 notes credited of %5 counted.")
-        .replace("%1", str(details.get("bundles_clean", 0)))
-        .replace("%2", str(details.get("bundles_done", 0)))
-        .replace("%3", str(details.get("bundles_void", 0)))
-        .replace("%4", str(details.get("credited_notes", 0)))
-        .replace("%5", str(details.get("notes_counted", 0)))
+        .replace("%1", str(details.bundles_clean))
+        .replace("%2", str(details.bundles_done))
+        .replace("%3", str(details.bundles_void))
+        .replace("%4", str(details.credited_notes))
+        .replace("%5", str(details.notes_counted))
     )
-    if missed_total:
+    if details.missed_defects:
         summary += " " + tr("Missed defects: %1 — a missed defect voids its bundle.").replace(
-            "%1", str(missed_total)
+            "%1", str(details.missed_defects)
         )
     box.addWidget(note_label(summary, "countingSummary"))
     rows, bad = [], []
-    for r, b in enumerate(bundles):
-        seeded = dict(b.get("seeded") or {})
-        flags = dict(b.get("flags") or {})
-        if b.get("void"):
+    for r, b in enumerate(details.bundles):
+        if b.void:
             outcome = tr("void")
-        elif b.get("errors"):
-            outcome = tr("%n error(s)", int(b.get("errors", 0)))
+        elif b.errors:
+            outcome = tr("%n error(s)", b.errors)
         else:
             outcome = tr("clean")
-        if b.get("void") or b.get("errors"):
+        if b.void or b.errors:
             bad.append(r)
-        wrong_counts = ", ".join(_face(code, v) for v in b.get("wrong_counts") or [])
         rows.append(
             [
-                str(int(b.get("index", 0)) + 1),
-                _face(code, b.get("denomination", "")),
-                duration(int(b.get("ms", 0))),
-                f"{len(flags)} / {len(seeded)}",
-                _missed(list(b.get("missed") or []), seeded),
-                _misclassified(list(b.get("misclassified") or []), seeded, flags),
-                ", ".join(str(int(p) + 1) for p in b.get("false_flags") or []),
-                wrong_counts,
-                str(b.get("credited_notes", 0)),
+                str(b.index + 1),
+                piece_label(code, b.main),
+                duration(b.ms),
+                f"{len(b.flags)} / {len(b.seeded)}",
+                _missed(b.missed, b.seeded),
+                _misclassified(b.misclassified, b.seeded, b.flags),
+                ", ".join(str(p + 1) for p in b.false_flags),
+                ", ".join(piece_label(code, v) for v in b.wrong_counts),
+                str(b.credited_notes),
                 outcome,
             ]
         )
@@ -115,15 +108,16 @@ def build(details: Details) -> QWidget:
             right_aligned=(0, 2, 3, 8),
         )
     )
-    return widget
+    return ResultBody(main=widget)
 
 
-def errors(details: Details) -> str:
-    return (
+def tiles(details: CashCountingDetails) -> ResultTiles:
+    errors = (
         tr("%1 (%2 missed)")
-        .replace("%1", str(int(details.get("errors", 0)) + int(details.get("missed_defects", 0))))
-        .replace("%2", str(details.get("missed_defects", 0)))
+        .replace("%1", str(details.errors + details.missed_defects))
+        .replace("%2", str(details.missed_defects))
     )
+    return ResultTiles(errors=errors)
 
 
-COUNTING_SECTION = ResultSection(build, errors)
+COUNTING_SECTION = ResultSection(tiles, build)

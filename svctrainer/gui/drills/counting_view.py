@@ -40,12 +40,12 @@ from svctrainer.gui.drills.bank_display import (
 from svctrainer.gui.drills.note_images import NoteCanvas
 
 
-def defect_name(kind: str) -> str:
+def defect_name(kind: DefectKind) -> str:
     return {
         DefectKind.WRONG_DENOMINATION: tr("another denomination"),
         DefectKind.UNFIT: tr("unfit (torn or stained)"),
         DefectKind.COUNTERFEIT: tr("suspect counterfeit"),
-    }.get(kind, kind)  # type: ignore[call-overload]
+    }[kind]
 
 
 class ReportField(QLabel):
@@ -205,7 +205,8 @@ class CashCountingView(QWidget):
             bundle = self.run.bundle
             if bundle is not None and note.index + 1 < len(bundle.notes):
                 upcoming = bundle.notes[note.index + 1].visual.layers
-                QTimer.singleShot(0, lambda: self.canvas.prepare(upcoming))
+                # tied to the canvas: a screen closed meanwhile cancels it
+                QTimer.singleShot(0, self.canvas, lambda: self.canvas.prepare(upcoming))
             self.progress.set_progress(note.index + 1)
             for kind, button in self.flag_buttons.items():
                 if button.isChecked() != (note.flag is kind):

@@ -6,6 +6,7 @@ the book balance against the counted cash and the difference, and the error to n
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -43,12 +44,12 @@ from svctrainer.gui.drills.bank_display import (
 from svctrainer.gui.record_table import Column, RecordTableModel
 
 
-def error_kind_name(kind: str) -> str:
+def error_kind_name(kind: ErrorKind) -> str:
     return {
         ErrorKind.TRANSPOSED: tr("transposed digits"),
         ErrorKind.MISSED: tr("missed entry"),
         ErrorKind.WRONG_DENOMINATION: tr("wrong denomination paid out"),
-    }.get(kind, kind)  # type: ignore[call-overload]
+    }[kind]
 
 
 def voucher_kind_name(kind: str) -> str:
@@ -105,10 +106,10 @@ class DrawerBalancingView(QWidget):
             ("difference", self.tr("Difference")),
         ]
         for column, (key, name) in enumerate(names):
-            head = QLabel(name)
+            title = QLabel(name)
             value = big(QLabel(), 1.25, mono=True, bold=key in ("book", "counted", "difference"))
             value.setObjectName(f"balance_{key}")
-            grid.addWidget(head, 0, column)
+            grid.addWidget(title, 0, column)
             grid.addWidget(value, 1, column)
             self.figures[key] = value
         s.addLayout(grid)
@@ -335,7 +336,7 @@ def _widths(table: QTableView, samples: list[str]) -> None:
         header.resizeSection(column, width + 18)
 
 
-def _table(model: RecordTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RecordTableModel[Any], name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)

@@ -11,7 +11,14 @@ import gc
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QFont,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,16 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
-from svctrainer.core.keystrokes import ESCAPE
+from svctrainer.core.keystrokes import ESCAPE, KeyEvent
 from svctrainer.core.packs.definition import Mode
+from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
 from svctrainer.gui.drills.key_input import KeyClock, ime_commit, to_key_event
-from svctrainer.gui.drills.view_registry import view_for
 from svctrainer.gui.messages import confirm
 
 TICK_MS = 100
-
-
 CHECKPOINT_MS = 5_000
 
 
@@ -83,9 +88,12 @@ class DrillScreen(QWidget):
         header.addSpacing(24)
         header.addWidget(self.errors_label)
 
-        self.view = view_for(run, hints=settings.hints)
+        self._ui = ui_for(run.drill_kind)
+        self._unit = unit_name(run.drill_kind.speed_unit)  # tr is slow: once, not per key
+        self.drill_view: DrillView = self._ui.make_view(run, settings.hints)
+        self.view = view_widget(self.drill_view)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, self.view.wants_ime())  # type: ignore[attr-defined]
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, self.drill_view.wants_ime())
 
         self.pause_button = QPushButton(self.tr("&Pause (F5)"))
         self.restart_button = QPushButton(self.tr("&Restart (Ctrl+R)"))
@@ -108,7 +116,7 @@ class DrillScreen(QWidget):
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(header)
         layout.addWidget(line)
@@ -163,18 +171,18 @@ class DrillScreen(QWidget):
         event.accept()
         self.feed(key_event)
 
-    def feed(self, key_event: object) -> Feedback | None:
+    def feed(self, key_event: KeyEvent) -> Feedback | None:
         """Hand one event to the engine and update the screen (the keystroke path)."""
         if self._ended:
             return None
-        if self.started_at is None and getattr(key_event, "press", False):
+        if self.started_at is None and key_event.press:
             self.started_at = datetime.now(UTC)  # when it happened; durations come from t_ns
             gc.freeze()  # keep collector pauses out of the keystroke path during the run
-        feedback = self.run.feed(key_event)  # type: ignore[arg-type]
+        feedback = self.run.feed(key_event)
         if feedback.verdict in (Verdict.WRONG, Verdict.BLOCKED) and self.sounds:
             QApplication.beep()
-        key = getattr(key_event, "key", None) if getattr(key_event, "press", False) else None
-        self._show(self.run.state(getattr(key_event, "t_ns", None)), feedback, key)
+        key = key_event.key if key_event.press else None
+        self._show(self.run.state(key_event.t_ns), feedback, key)
         if self.run.finished:
             self._end()
         return feedback
@@ -211,12 +219,12 @@ class DrillScreen(QWidget):
         self.run.restart()
         self.clock = KeyClock()
         self.started_at = None
-        layout = self.layout()
-        new_view = view_for(self.run, hints=self.run.settings.hints)
+        drill_view = self._ui.make_view(self.run, self.run.settings.hints)
+        new_view = view_widget(drill_view)
         new_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.replaceWidget(self.view, new_view)  # type: ignore[union-attr]
+        self._layout.replaceWidget(self.view, new_view)
         self.view.deleteLater()
-        self.view = new_view
+        self.drill_view, self.view = drill_view, new_view
         self._show(self.run.state(None), None, None)
         self.setFocus()
 
@@ -253,7 +261,7 @@ class DrillScreen(QWidget):
     # -- display ---------------------------------------------------------------------------
 
     def _show(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
-        self.view.refresh(state, feedback, key)  # type: ignore[attr-defined]
+        self.drill_view.refresh(state, feedback, key)
         self._show_header(state)
 
     def _show_header(self, state: LiveState) -> None:
@@ -263,7 +271,7 @@ class DrillScreen(QWidget):
             )
         else:
             self.time_label.setText(self.tr("Time %1").replace("%1", duration(state.active_ms)))
-        self.speed_label.setText(f"{number(state.speed)} {unit_name(state.speed_unit)}")
+        self.speed_label.setText(f"{number(state.speed)} {self._unit}")
         self.errors_label.setText(self.tr("Errors %1").replace("%1", str(state.errors)))
         if not state.started:
             text = self.tr("Start when you are ready: the clock starts at your first key.")
@@ -281,6 +289,6 @@ class DrillScreen(QWidget):
             self.tr("&Resume (F5)") if self.run.clock.paused else self.tr("&Pause (F5)")
         )
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.setFocus()

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from svctrainer.gui.drills.drill_ui import registered_uis, ui_named
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("figures", text)
 
 
 def unit_name(unit: str | None) -> str:
-    names = {
+    """The shown name of a figure's unit: the house's shared units here, the units a
+    drill kind introduces from its ``DrillUI.unit_names``; else the stored name."""
+    shared = {
         "net_kph": tr("net KPH"),
         "gross_kph": tr("gross KPH"),
         "cpm": tr("CPM"),
         "wpm": tr("WPM"),
-        "notes_per_min": tr("notes/min"),
-        "vouchers_per_min": tr("vouchers/min"),
-        "answers_per_min": tr("answers/min"),
-        "items_per_min": tr("items/min"),
-        "cases_per_hour": tr("cases/hour"),
-        "gross_notes_per_min": tr("gross notes/min"),
+        "notes_per_min": tr("notes/min"),  # cash counting and logged hand counts
         "points": tr("points"),
     }
-    return names.get(unit or "", unit or "")
+    name = shared.get(unit or "")
+    if name is not None:
+        return name
+    for ui in registered_uis():
+        name = ui.unit_names().get(unit or "")
+        if name is not None:
+            return name
+    return unit or ""
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -51,14 +57,8 @@ def mode_name(mode: str) -> str:
 
 
 def drill_type_name(drill_type: str | None) -> str:
-    names = {
-        "tenkey": tr("Ten-key amounts"),
-        "data_entry": tr("Data entry"),
-        "voucher_summing": tr("Voucher summing"),
-        "amount_words": tr("Amounts in words"),
-        "making_change": tr("Making change"),
-        "cash_counting": tr("Cash counting"),
-        "drawer_balancing": tr("Drawer balancing"),
-        None: tr("Scenario"),
-    }
-    return names.get(drill_type, drill_type or "")
+    """The shown name of the drill kind stored as ``drill_type`` (None: a scenario)."""
+    if drill_type is None:
+        return tr("Scenario")
+    ui = ui_named(drill_type)
+    return ui.name() if ui is not None else drill_type

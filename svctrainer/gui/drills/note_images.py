@@ -132,7 +132,7 @@ class NoteCanvas(QWidget):
         layered_pixmap(layers, int(rect.width()), int(rect.height()), self.devicePixelRatioF())
 
     def note_rect(self) -> QRectF:
-        w, h = self.width() - 16, self.height() - 16
+        w, h = float(self.width() - 16), float(self.height() - 16)
         if w / 2 > h:
             w = 2 * h
         else:

@@ -89,3 +89,14 @@ def note_label(text: str, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+def tidy_table(table: QTableWidget) -> None:
+    """Read-only, no row numbers, columns fit their contents, as tall as a few rows."""
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    rows = table.rowCount()
+    table.setMinimumHeight(min(260, 30 + rows * 26))

@@ -196,7 +196,8 @@ class DataEntryView(TypingView):
     def _load_item(self, state: LiveState) -> None:
         for grid in (self.source_grid, self.entry_grid):
             while grid.count():
-                widget = grid.takeAt(0).widget()
+                taken = grid.takeAt(0)
+                widget = taken.widget() if taken is not None else None
                 if widget is not None:
                     widget.deleteLater()
         self._source_values.clear()

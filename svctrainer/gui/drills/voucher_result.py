@@ -4,81 +4,87 @@ was — which voucher and row, what was keyed, what was due."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
+from svctrainer.core.drills.voucher_details import (
+    EXTRA,
+    MISSING,
+    FirstWrong,
+    VoucherDetails,
+    VoucherGroup,
+)
 from svctrainer.gui.drills.bank_display import bad_colour, money, tr
-from svctrainer.gui.drills.result_sections import Details, ResultSection
+from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
 
 
-def _amount(text: str | None) -> str:
+def _amount(value: Decimal | None) -> str:
+    return "—" if value is None else money(value)
+
+
+def first_wrong_text(first: FirstWrong | None) -> str:
+    """Where a group went wrong first, in words."""
+    if first is None:
+        return ""
+    if first.kind == MISSING:
+        return (
+            tr("voucher %1, row %2: not added")
+            .replace("%1", str(first.page))
+            .replace("%2", str(first.row))
+        )
+    if first.kind == EXTRA:
+        return (
+            tr("amount %1 (%2) is one too many")
+            .replace("%1", str(first.entry + 1))
+            .replace("%2", _typed(first.typed))
+        )
+    text = (
+        tr("voucher %1, row %2: keyed %3 for %4")
+        .replace("%1", str(first.page))
+        .replace("%2", str(first.row))
+        .replace("%3", _typed(first.typed))
+        .replace("%4", _amount(first.expected))
+    )
+    if first.page_shown is not None and first.page_shown != first.page:
+        text += tr(" (voucher %1 was open)").replace("%1", str(first.page_shown))
+    return text
+
+
+def _typed(text: str | None) -> str:
+    """What was keyed, shown as an amount when it reads as one (as keyed otherwise)."""
     if text is None:
         return "—"
     try:
         return money(Decimal(text))
-    except InvalidOperation:
+    except ArithmeticError:
         return text
 
 
-def first_wrong_text(first: dict[str, Any] | None) -> str:
-    """Where a group went wrong first, in words."""
-    if not first:
-        return ""
-    kind = first.get("kind")
-    if kind == "missing":
-        return (
-            tr("voucher %1, row %2: not added")
-            .replace("%1", str(first.get("page")))
-            .replace("%2", str(first.get("row")))
-        )
-    if kind == "extra":
-        return (
-            tr("amount %1 (%2) is one too many")
-            .replace("%1", str(int(first.get("entry", 0)) + 1))
-            .replace("%2", _amount(first.get("typed")))
-        )
-    text = (
-        tr("voucher %1, row %2: keyed %3 for %4")
-        .replace("%1", str(first.get("page")))
-        .replace("%2", str(first.get("row")))
-        .replace("%3", _amount(first.get("typed")))
-        .replace("%4", _amount(first.get("expected")))
-    )
-    shown = first.get("page_shown")
-    if shown is not None and shown != first.get("page"):
-        text += tr(" (voucher %1 was open)").replace("%1", str(shown))
-    return text
-
-
-def _first_wrong_cell(group: dict[str, Any]) -> str:
+def _first_wrong_cell(group: VoucherGroup) -> str:
     """Where a wrong group went wrong; for the group cut off by the time, only a wrong
     amount among those keyed (the rest were simply not reached)."""
-    first = group.get("first_wrong")
-    if group.get("correct") or not first:
+    first = group.first_wrong
+    if group.correct or first is None:
         return ""
-    if not group.get("submitted") and first.get("kind") == "missing":
+    if not group.submitted and first.kind == MISSING:
         return ""
     return first_wrong_text(first)
 
 
-def build(details: Details) -> QWidget:
+def build(details: VoucherDetails) -> ResultBody:
     widget, box = section_box(tr("Groups"), "voucherGroups")
-    groups: list[dict[str, Any]] = list(details.get("groups") or [])
-    wrong = [int(g) + 1 for g in details.get("wrong_groups") or []]
+    wrong = [g + 1 for g in details.wrong_groups]
     summary = (
         tr("%1 of %2 totals right; %3 points (%4 per right total")
-        .replace("%1", str(int(details.get("groups_correct") or 0)))
-        .replace("%2", str(details.get("groups_submitted", 0)))
-        .replace("%3", str(int(details.get("score") or 0)))
-        .replace("%4", str(details.get("points_per_group", 20)))
+        .replace("%1", str(int(details.groups_correct)))
+        .replace("%2", str(details.groups_submitted))
+        .replace("%3", str(int(details.score)))
+        .replace("%4", str(details.points_per_group))
     )
-    if details.get("partial_points"):
-        summary += tr(", %1 for the unfinished group").replace(
-            "%1", str(details.get("partial_points"))
-        )
+    if details.partial_points:
+        summary += tr(", %1 for the unfinished group").replace("%1", str(details.partial_points))
     summary += ")."
     if wrong:
         summary += " " + tr("Wrong totals in group(s) %1.").replace(
@@ -87,24 +93,24 @@ def build(details: Details) -> QWidget:
     box.addWidget(note_label(summary, "voucherSummary"))
     rows = []
     bad = []
-    for r, g in enumerate(groups):
-        if not g.get("submitted"):
+    for r, g in enumerate(details.groups):
+        if not g.submitted:
             outcome = tr("not finished")
-        elif g.get("correct"):
+        elif g.correct:
             outcome = tr("right")
         else:
             outcome = tr("wrong")
             bad.append(r)
         rows.append(
             [
-                str(int(g.get("index", 0)) + 1),
-                f"{g.get('first_page')}–{g.get('last_page')}",
-                str(g.get("row")),
-                f"{g.get('right_entries', 0)} / {g.get('entries', 0)}",
-                _amount(g.get("total")),
-                _amount(g.get("expected_total")),
+                str(g.index + 1),
+                f"{g.first_page}–{g.last_page}",
+                str(g.row),
+                f"{g.right_entries} / {g.entries}",
+                _amount(g.total),
+                _amount(g.expected_total),
                 outcome,
-                str(g.get("points", 0)),
+                str(g.points),
                 _first_wrong_cell(g),
             ]
         )
@@ -133,17 +139,22 @@ def build(details: Details) -> QWidget:
     box.addWidget(
         note_label(
             tr("%1 amounts keyed, %2 right; %3 page turns; %4 corrections.")
-            .replace("%1", str(details.get("entries", 0)))
-            .replace("%2", str(details.get("right_entries", 0)))
-            .replace("%3", str(details.get("flips", 0)))
-            .replace("%4", str(details.get("corrections", 0)))
+            .replace("%1", str(details.entries))
+            .replace("%2", str(details.right_entries))
+            .replace("%3", str(details.flips))
+            .replace("%4", str(details.corrections))
         )
     )
-    return widget
+    return ResultBody(main=widget)
 
 
-def errors(details: Details) -> str:
-    return tr("%n group(s)", len(details.get("wrong_groups") or []))
+def tiles(details: VoucherDetails) -> ResultTiles:
+    return ResultTiles(
+        errors=tr("%n group(s)", len(details.wrong_groups)),
+        corrections=details.corrections,
+        consistency=details.consistency,
+        gross_kph=details.gross_kph,
+    )
 
 
-VOUCHER_SECTION = ResultSection(build, errors)
+VOUCHER_SECTION = ResultSection(tiles, build)

@@ -3,20 +3,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtWidgets import QApplication, QWidget
-
+from svctrainer.core.drills.words_details import AmountWordsDetails
 from svctrainer.gui.drills.bank_display import bad_colour, tr
-from svctrainer.gui.drills.result_sections import Details, ResultSection
+from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
 from svctrainer.gui.drills.words_rules import rule_name
 
 
-def build(details: Details) -> QWidget:
+def build(details: AmountWordsDetails) -> ResultBody:
     widget, box = section_box(tr("Rules broken"), "wordsRules")
-    mistakes: dict[str, int] = dict(details.get("rule_mistakes") or {})
-    ranked = sorted(mistakes.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(details.rule_mistakes.items(), key=lambda kv: (-kv[1], kv[0]))
     if ranked:
         code, times = ranked[0]
         box.addWidget(
@@ -39,26 +37,24 @@ def build(details: Details) -> QWidget:
         box.addWidget(rules)
     else:
         box.addWidget(note_label(tr("No rule broken: every answer was written right.")))
-    answers: list[dict[str, Any]] = list(details.get("items") or [])
     box.addWidget(
         note_label(
             tr("<b>Your answers</b> — %1 of %2 right")
-            .replace("%1", str(details.get("right_answers", 0)))
-            .replace("%2", str(details.get("answers", 0)))
+            .replace("%1", str(details.right_answers))
+            .replace("%2", str(details.answers))
         )
     )
     rows, bad = [], []
-    for r, a in enumerate(answers):
-        right = bool(a.get("right"))
-        if not right:
+    for r, a in enumerate(details.items):
+        if not a.right:
             bad.append(r)
         rows.append(
             [
-                str(int(a.get("index", 0)) + 1),
-                str(a.get("shown", "")),
-                str(a.get("typed", "")),
-                "" if right else str(a.get("expected", "")),
-                "✓" if right else "✗ " + "; ".join(rule_name(c) for c in a.get("codes") or []),
+                str(a.index + 1),
+                a.shown,
+                a.typed,
+                "" if a.right else a.expected,
+                "✓" if a.right else "✗ " + "; ".join(rule_name(c) for c in a.codes),
             ]
         )
     headers = [tr("#"), tr("Shown"), tr("Your answer"), tr("Standard writing"), tr("Verdict")]
@@ -74,11 +70,16 @@ def build(details: Details) -> QWidget:
             max_height=360,
         )
     )
-    return widget
+    return ResultBody(main=widget)
 
 
-def errors(details: Details) -> str:
-    return tr("%n answer(s)", int(details.get("wrong_answers", 0)))
+def tiles(details: AmountWordsDetails) -> ResultTiles:
+    return ResultTiles(
+        errors=tr("%n answer(s)", details.wrong_answers),
+        corrections=details.corrections,
+        consistency=details.consistency,
+        cpm=details.cpm,
+    )
 
 
-WORDS_SECTION = ResultSection(build, errors)
+WORDS_SECTION = ResultSection(tiles, build)

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from svctrainer.core.drills.amount_words_drill import TO_WORDS, AmountWordsRun, Answer
+from svctrainer.core.drills.amount_words_drill import AmountWordsRun
+from svctrainer.core.drills.amount_words_items import TO_WORDS
 from svctrainer.core.drills.base import Feedback, LiveState
+from svctrainer.core.drills.words_details import Answer
 from svctrainer.gui.drills.bank_display import big, caret_html, key_legend, panel, verdict_html
 from svctrainer.gui.drills.words_rules import rule_name
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.analytics.dashboard import StallStatus
+from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
@@ -137,9 +138,9 @@ class DashboardTab(QWidget):
         self.team.setObjectName("dashboardTeam")
         self.team.addItem(self.tr("All teams"), None)
         self.range_bar = DateRangeBar()
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Find a name or number"))
-        self.find.setClearButtonEnabled(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a name or number"))
+        self.search.setClearButtonEnabled(True)
         drill_label = QLabel(self.tr("&Drill"))
         drill_label.setBuddy(self.drill)
         team_label = QLabel(self.tr("T&eam"))
@@ -150,7 +151,7 @@ class DashboardTab(QWidget):
         filters.addWidget(team_label)
         filters.addWidget(self.team, 1)
         filters.addWidget(self.range_bar)
-        filters.addWidget(self.find, 1)
+        filters.addWidget(self.search, 1)
 
         self.model: RecordTableModel[DashboardEntry] = RecordTableModel(self._columns(), self)
         self.proxy = QSortFilterProxyModel(self)
@@ -158,7 +159,7 @@ class DashboardTab(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setObjectName("dashboardTable")
         self.table.setModel(self.proxy)
@@ -312,7 +313,7 @@ class DashboardTab(QWidget):
         for family in families:
             self.drill.addItem(labels[family.key], family.key)
         preferred = keep_drill or next(
-            (f.key for f in families if f.drill_type == "tenkey" and f.language == "en"),
+            (f.key for f in families if f.drill_type == TENKEY.name and f.language == "en"),
             families[0].key if families else None,
         )
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))

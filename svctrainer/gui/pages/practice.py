@@ -289,15 +289,17 @@ class PracticePage(QWidget):
         self.run_drill(record, run)
 
     def _options(self, definition: DrillDefinition, mode: Mode) -> dict[str, Any] | None:
-        """Adaptive practice: weight the generator towards this person's weak keys."""
-        if not definition.settings(mode).adaptive or definition.drill_type != "tenkey":
-            return None
-        from svctrainer.core.drills.tenkey import adaptive_options  # noqa: PLC0415
+        """Adaptive practice: weight the generator towards this person's weak keys, as
+        the drill's kind does it (for the kinds that support it)."""
+        from svctrainer.core.drills.registry import drill_kind  # noqa: PLC0415
 
+        kind = drill_kind(definition.drill_type)
+        if not definition.settings(mode).adaptive or kind is None or not kind.supports_adaptive:
+            return None
         details = self._ctx.services.attempts.replayed_details(
             self._ctx.actor, self._ctx.signed_in.person.id, definition.id
         )
-        return adaptive_options(details) if details else None
+        return kind.adaptive_options(details)
 
     def run_drill(self, record: ContentRecord, run: DrillRun) -> None:
         from svctrainer.gui.drills.drill_screen import DrillScreen  # noqa: PLC0415

@@ -14,15 +14,14 @@ from hypothesis import strategies as st
 
 from svctrainer.core.amount_words_en import to_en_words
 from svctrainer.core.amount_words_zh import to_zh_words
-from svctrainer.core.drills.amount_words_drill import (
+from svctrainer.core.drills.amount_words_drill import MAX_ANSWER_CHARS
+from svctrainer.core.drills.amount_words_items import (
     GENERATOR_SPEC,
-    MAX_ANSWER_CHARS,
     WordsAmountSpec,
     generate_words_amount,
 )
 from svctrainer.core.drills.base import Verdict
-from svctrainer.core.drills.registry import replay, start_run
-from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, IME, SPACE, KeyEvent
 from svctrainer.core.money import check_amount
@@ -157,7 +156,7 @@ def test_per_rule_mistakes_are_counted_per_answer():
         answer(t, typed)
     result = run.result()
     assert result.ended_by == "items"
-    rules = result.details["rule_mistakes"]
+    rules = result.details.to_dict()["rule_mistakes"]
     assert rules == {
         "missing_zheng": 3,
         "wrong_ling": 1,
@@ -173,7 +172,7 @@ def test_per_rule_mistakes_are_counted_per_answer():
         "missing_decimals",
     ]  # MistakeCode order, so charts list rules the same way every time
     assert result.accuracy == 0.25  # 2 right of 8
-    listed = [(i["expected"], i["typed"], i["codes"]) for i in result.details["items"]]
+    listed = [(i["expected"], i["typed"], i["codes"]) for i in result.details.to_dict()["items"]]
     assert listed == [
         ("壹仟肆佰零玖元整", "壹仟肆佰零玖元", ["missing_zheng"]),
         ("壹仟肆佰零玖元伍角", "壹仟肆佰玖元伍角", ["wrong_ling"]),
@@ -184,10 +183,10 @@ def test_per_rule_mistakes_are_counted_per_answer():
         ("16409.02", "16409.02", []),
         ("壹仟肆佰零玖元整", "壹仟肆佰零玖元", ["missing_zheng"]),
     ]
-    shown = [i["shown"] for i in result.details["items"]]
+    shown = [i["shown"] for i in result.details.to_dict()["items"]]
     assert shown[0] == "¥1,409.00"
     assert shown[5] == "壹仟肆佰零玖元伍角"
-    assert result.details["items"][3]["amount"] == "100000.00"
+    assert result.details.to_dict()["items"][3]["amount"] == "100000.00"
 
 
 def test_english_cheque_words_rules_and_space_key():
@@ -201,14 +200,14 @@ def test_english_cheque_words_rules_and_space_key():
     answer(t, "One thousand two hundred thirty-four")
     answer(t, "One and 00/100")
     result = run.result()
-    assert [i["codes"] for i in result.details["items"]] == [
+    assert [i["codes"] for i in result.details.to_dict()["items"]] == [
         ["missing_hyphen"],
         ["missing_cents_fraction"],
         [],
     ]
-    assert result.details["items"][0]["shown"] == "$1,234.56"
-    assert result.details["items"][0]["expected"] == to_en_words(Decimal("1234.56"))
-    assert result.details["words"] == "en"
+    assert result.details.to_dict()["items"][0]["shown"] == "$1,234.56"
+    assert result.details.to_dict()["items"][0]["expected"] == to_en_words(Decimal("1234.56"))
+    assert result.details.to_dict()["words"] == "en"
 
 
 def test_backspace_ime_and_answer_editing_are_counted():
@@ -224,7 +223,7 @@ def test_backspace_ime_and_answer_editing_are_counted():
     assert t.key(ENTER).verdict is Verdict.IGNORED  # blank answers are not confirmed
     t.key(SPACE)
     assert t.key(ENTER).verdict is Verdict.IGNORED
-    first = run.result().details["items"][0]
+    first = run.result().details.to_dict()["items"][0]
     assert (first["typed"], first["codes"], first["strokes"], first["corrections"]) == (
         "壹元整",
         [],
@@ -232,8 +231,8 @@ def test_backspace_ime_and_answer_editing_are_counted():
         1,
     )
     result = run.result()
-    assert (result.strokes, result.details["corrections"]) == (7, 1)  # + the Space
-    assert result.details["unanswered"] == " "
+    assert (result.strokes, result.details.to_dict()["corrections"]) == (7, 1)  # + the Space
+    assert result.details.to_dict()["unanswered"] == " "
 
 
 def test_answers_are_capped_in_length():
@@ -243,7 +242,7 @@ def test_answers_are_capped_in_length():
     assert fb.strokes == MAX_ANSWER_CHARS
     assert t.key("2").verdict is Verdict.IGNORED
     answer(t, "")
-    assert run.result().details["items"][0]["codes"] == ["unparseable"]  # beyond 9999亿
+    assert run.result().details.to_dict()["items"][0]["codes"] == ["unparseable"]  # beyond 9999亿
 
 
 def test_figures_hand_computed():
@@ -259,10 +258,10 @@ def test_figures_hand_computed():
     result = run.result()
     assert (result.active_ms, result.strokes) == (5600, 15)
     assert (result.speed, result.speed_unit) == (32.1, "answers_per_min")
-    assert result.details["cpm"] == 85.7
+    assert result.details.to_dict()["cpm"] == 85.7
     assert (result.accuracy, result.score) == (0.6667, 66.7)
-    assert [i["active_ms"] for i in result.details["items"]] == [1600, 2000, 2000]
-    assert result.details["items"][1]["codes"] == ["wrong_amount"]
+    assert [i["active_ms"] for i in result.details.to_dict()["items"]] == [1600, 2000, 2000]
+    assert result.details.to_dict()["items"][1]["codes"] == ["wrong_amount"]
     assert result.valid
 
 
@@ -296,7 +295,7 @@ def test_time_limit_keeps_the_unfinished_answer_out_of_the_figures():
     run.tick(t.now_ns(3000))
     result = run.result()
     assert (result.ended_by, result.active_ms) == ("time_limit", 2000)
-    assert (result.details["answers"], result.details["unanswered"]) == (1, "1")
+    assert (result.details.to_dict()["answers"], result.details.to_dict()["unanswered"]) == (1, "1")
     assert result.speed == 30.0  # 1 answer × 60000 / 2000 ms
 
 
@@ -424,7 +423,7 @@ def test_replay_reproduces_the_result_exactly(script, mode, language, direction,
     as_json = json.loads(json.dumps(stored.to_dict()))
     again = replay(definition, mode, as_json["seed"], run.events, as_json["options"])
     assert again == stored
-    assert DrillResult.from_dict(as_json) == stored
+    assert result_from_dict(as_json) == stored
 
 
 # -- packs ------------------------------------------------------------------------------------
@@ -548,7 +547,7 @@ def test_shipped_words_packs_load_and_run(name):
         answer(t, run.item(run.index).expected)
     result = run.result()
     assert result.valid
-    assert (result.accuracy, result.details["rule_mistakes"]) == (1.0, {})
+    assert (result.accuracy, result.details.to_dict()["rule_mistakes"]) == (1.0, {})
     assert replay(definition, mode, result.seed, run.events) == result
 
 

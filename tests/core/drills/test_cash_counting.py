@@ -25,8 +25,7 @@ from svctrainer.core.drills.cash_bundle import (
     judge_bundle,
 )
 from svctrainer.core.drills.cash_counting import Phase
-from svctrainer.core.drills.registry import replay, start_run
-from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, SPACE, TAB, KeyEvent
 from svctrainer.core.packs.definition import Mode
@@ -194,11 +193,11 @@ def test_a_clean_bundle_with_hand_computed_figures():
     # 10 notes + 3 flags + 2 digits ("8" and "1") + 6 Tabs = 21 strokes, 500 ms apart
     assert (result.strokes, result.active_ms, result.ended_by) == (21, 10_000, "items")
     assert result.speed == 60.0  # 10 credited notes × 60 000 / 10 000
-    assert result.details["gross_notes_per_min"] == 60.0
+    assert result.details.to_dict()["gross_notes_per_min"] == 60.0
     assert result.accuracy == 1.0
     assert result.score == 50.0  # 100 × 60 / 120
-    assert (result.details["bundles_clean"], result.details["bundles_void"]) == (1, 0)
-    assert result.details["bundles"][0]["ms"] == 10_000
+    assert (result.details.bundles_clean, result.details.bundles_void) == (1, 0)
+    assert result.details.to_dict()["bundles"][0]["ms"] == 10_000
     assert replay(definition, Mode.PRACTICE, result.seed, run.events) == result
 
 
@@ -210,10 +209,10 @@ def test_a_missed_defect_voids_the_run_figures():
     # 10 notes + 2 flags + 2 digits + 6 Tabs = 20 strokes: 9500 ms
     assert (result.strokes, result.active_ms) == (20, 9500)
     assert result.speed == 0.0  # nothing credited
-    assert result.details["gross_notes_per_min"] == 63.2  # 10 × 60 000 / 9500
+    assert result.details.to_dict()["gross_notes_per_min"] == 63.2  # 10 × 60 000 / 9500
     assert (result.accuracy, result.score) == (0.0, 0.0)
-    assert result.details["missed_defects"] == 1
-    assert result.details["bundles"][0]["void"] is True
+    assert result.details.to_dict()["missed_defects"] == 1
+    assert result.details.to_dict()["bundles"][0]["void"] is True
 
 
 def test_every_key_of_the_counting_screen():
@@ -251,7 +250,7 @@ def test_every_key_of_the_counting_screen():
     assert (run.view().report_index, run.view().report[5].typed) == (5, "7")
     assert run.feed(KeyEvent(t.now_ns(1), "field:9")).verdict is Verdict.IGNORED
     assert t.key(ENTER).finished
-    judged = run.result().details["bundles"][0]
+    judged = run.result().details.to_dict()["bundles"][0]
     assert judged["reported"] == {"100": 123, "50": 0, "20": 0, "10": 0, "5": 0, "1": 7}
     assert judged["missed"] == sorted(seeded)
 
@@ -265,10 +264,10 @@ def test_time_limit_leaves_the_open_bundle_uncredited():
     run.tick(t.now_ns(2000))
     result = run.result()
     assert (result.ended_by, result.active_ms) == ("time_limit", 3000)
-    assert result.details["notes_counted"] == 5
+    assert result.details.to_dict()["notes_counted"] == 5
     assert result.speed == 0.0
-    assert result.details["gross_notes_per_min"] == 100.0  # 5 × 60 000 / 3000
-    assert result.details["bundles_done"] == 0
+    assert result.details.to_dict()["gross_notes_per_min"] == 100.0  # 5 × 60 000 / 3000
+    assert result.details.to_dict()["bundles_done"] == 0
 
 
 # -- replay ---------------------------------------------------------------------------------------
@@ -318,7 +317,7 @@ def test_replay_reproduces_the_result_exactly(script, seed):
             run.feed(KeyEvent(t, arg, arg if len(arg) == 1 else ""))
     stored = run.result()
     as_json = json.loads(json.dumps(stored.to_dict()))
-    assert DrillResult.from_dict(as_json) == stored
+    assert result_from_dict(as_json) == stored
     assert replay(definition, Mode.PRACTICE, as_json["seed"], run.events) == stored
 
 
@@ -403,5 +402,5 @@ def test_shipped_pack_loads_and_a_perfect_count_reaches_the_top_grade(name):
             typist.type(str(expected[d.value]) if expected[d.value] else "", every_ms=200)
             typist.key(TAB, 200)
     result = run.result()
-    assert (result.valid, result.accuracy, result.details["bundles_void"]) == (True, 1.0, 0)
+    assert (result.valid, result.accuracy, result.details.bundles_void) == (True, 1.0, 0)
     assert result.grade in ("Expert", "能手")

@@ -30,8 +30,7 @@ from svctrainer.core.drills.drawer_case import (
     transpositions,
 )
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
-from svctrainer.core.drills.registry import replay, start_run
-from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
 from svctrainer.core.packs.definition import Mode
@@ -230,13 +229,13 @@ def test_a_scripted_run_with_hand_computed_points():
     assert result.speed == 981.8  # 3 × 3 600 000 / 11 000
     assert result.accuracy == 0.5333  # 160 / 300
     assert result.score == 53.3  # min(100, 100 × 981.8 / 30) × 0.5333
-    cases = result.details["cases"]
+    cases = result.details.to_dict()["cases"]
     assert [(c["points"], c["voucher_right"], c["kind_right"], c["ms"]) for c in cases] == [
         (100, True, True, 2000),
         (60, True, False, 4000),
         (0, False, False, 5000),
     ]
-    assert (result.details["vouchers_found"], result.details["cases_right"]) == (2, 1)
+    assert (result.details.vouchers_found, result.details.cases_right) == (2, 1)
     assert replay(definition, Mode.PRACTICE, result.seed, run.events) == result
 
 
@@ -328,7 +327,7 @@ def test_replay_reproduces_the_result_exactly(script, seed):
             run.feed(KeyEvent(t, arg, arg if len(arg) == 1 else ""))
     stored = run.result()
     as_json = json.loads(json.dumps(stored.to_dict()))
-    assert DrillResult.from_dict(as_json) == stored
+    assert result_from_dict(as_json) == stored
     assert replay(definition, Mode.PRACTICE, as_json["seed"], run.events) == stored
 
 

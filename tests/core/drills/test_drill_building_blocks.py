@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from svctrainer.core.drills.active_clock import IDLE_NS, ActiveClock
 from svctrainer.core.drills.edit_distance import edit_distance
-from svctrainer.core.drills.registry import drill_type, drill_type_names, register_drill_type
+from svctrainer.core.drills.registry import drill_kind, drill_kind_names, register_drill_kind
 from svctrainer.core.drills.result import DrillResult, InvalidReason, validity
 from svctrainer.core.drills.seeded_random import SeededRandom
-from svctrainer.core.drills.tenkey import TenKeyDrill
+from svctrainer.core.drills.tenkey import TENKEY, TenKeyDrill
+from svctrainer.core.drills.typing_details import TypingDetails
 
 S = 1_000_000_000
 
@@ -120,13 +121,13 @@ RESULT = DrillResult(
     accuracy=1,  # type: ignore[arg-type]
     score=30.0,
     grade=None,
-    details={"per_second": [1, 2], "slowest_keys": [["7", 300.5]]},
+    details=TypingDetails.from_dict({"per_second": [1, 2], "slowest_keys": [["7", 300.5]]}),
 )
 
 
 def test_result_json_round_trip():
     data = json.loads(json.dumps(RESULT.to_dict()))
-    back = DrillResult.from_dict(data)
+    back = DrillResult.from_dict(data, TypingDetails)
     assert back == RESULT
     assert isinstance(back.accuracy, float)
 
@@ -137,19 +138,20 @@ def test_result_json_round_trip():
 )
 def test_result_from_dict_rejects_wrong_types(change):
     with pytest.raises(ValueError, match="wrong type"):
-        DrillResult.from_dict({**RESULT.to_dict(), **change})
+        DrillResult.from_dict({**RESULT.to_dict(), **change}, TypingDetails)
 
 
 def test_result_from_dict_rejects_missing_fields():
     data = RESULT.to_dict()
     del data["active_ms"]
     with pytest.raises(ValueError, match="missing active_ms"):
-        DrillResult.from_dict(data)
+        DrillResult.from_dict(data, TypingDetails)
 
 
 def test_registry():
-    assert {"data_entry", "tenkey"} <= set(drill_type_names())
-    assert drill_type("tenkey").speed_unit == "net_kph"  # type: ignore[union-attr]
-    assert drill_type("nope") is None
+    assert {"data_entry", "tenkey"} <= set(drill_kind_names())
+    assert drill_kind("tenkey") is TENKEY
+    assert TENKEY.speed_unit == "net_kph"
+    assert drill_kind("nope") is None
     with pytest.raises(ValueError, match="already registered"):
-        register_drill_type(TenKeyDrill())
+        register_drill_kind(TenKeyDrill())

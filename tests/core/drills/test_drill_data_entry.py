@@ -204,7 +204,7 @@ def test_tab_or_enter_moves_to_next_field_and_per_field_accuracy():
     t.type([*"Bo Wu", ENTER, *"2001-12-01", TAB])
     r = run.result()
     assert r.ended_by == "items"
-    fields = r.details["field_stats"]
+    fields = r.details.to_dict()["field_stats"]
     # name fields: 7 + Tab + 5 + Enter = 14 correct strokes, no errors
     assert fields["customer"] == {
         "correct_strokes": 14, "wrong_strokes": 0, "accuracy": 1.0,
@@ -216,8 +216,8 @@ def test_tab_or_enter_moves_to_next_field_and_per_field_accuracy():
     assert fields["born"]["accuracy"] == 0.9565
     assert r.speed_unit == "cpm"
     # correct characters: 7+1, 10+1, 5+1, 10+1 = 36
-    assert r.details["correct_chars"] == 36
-    assert r.speed == r.details["cpm"]
+    assert r.details.to_dict()["correct_chars"] == 36
+    assert r.speed == r.details.to_dict()["cpm"]
 
 
 def test_ime_commit_counts_each_character_as_a_stroke():
@@ -245,9 +245,9 @@ customer = "李秀英"
     t.key(TAB)
     r = run.result()
     # strokes: 2 + Tab + 2 + 1 + BS + 1 + Tab = 9; wrong 1; corrections 1
-    assert (r.strokes, r.details["wrong_strokes"], r.details["corrections"]) == (9, 1, 1)
-    assert r.details["mistakes"][0]["typed"] == "应"
-    stats = r.details["key_stats"]
+    assert (r.strokes, r.details.wrong_strokes, r.details.corrections) == (9, 1, 1)
+    assert r.details.to_dict()["mistakes"][0]["typed"] == "应"
+    stats = r.details.to_dict()["key_stats"]
     assert stats["伟"]["latency_samples"] == 0  # second char of a commit: no latency of its own
     assert stats["张"]["hits"] == 1
 

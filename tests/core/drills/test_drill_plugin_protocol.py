@@ -1,25 +1,43 @@
-"""A drill type outside the keyboard engine plugs into packs, runs and replay unchanged
-(how the issue-4 drills will use ``drills.base``)."""
+"""A drill kind written outside the house plugs into packs, runs, results and replay
+unchanged: one ``DrillKind`` with its run, its ``Details`` and its simulated player."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import pytest
 from drill_helpers import MS, build_definition
 
 from svctrainer.core import metrics
 from svctrainer.core.drills import registry
-from svctrainer.core.drills.base import DrillRun, DrillType, Feedback, LiveState, Verdict
-from svctrainer.core.drills.registry import replay, start_run
+from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
+from svctrainer.core.drills.details import Details, Fields
+from svctrainer.core.drills.kind import DrillKind
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.result import DrillResult, EndReason, validity
+from svctrainer.core.drills.simulated_play import PlayerClock, Skill, Timing
+from svctrainer.core.drills.simulated_trainee import simulate
 from svctrainer.core.keystrokes import PAGE_DOWN, KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.schema import Issue, Key, Kind, TableSpec, validate_table
 
 PAGES = TableSpec((Key("pages", Kind.INT, required=True, minimum=1, maximum=100),))
+
+
+@dataclass(frozen=True, slots=True)
+class PageFlipDetails(Details):
+    pages: int
+    per_second: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "per_second": list(self.per_second)}
+
+    @classmethod
+    def read(cls, f: Fields, version: int) -> Self:
+        return cls(f.integer("pages"), f.integers("per_second"))
 
 
 class PageFlipRun(DrillRun):
@@ -74,11 +92,11 @@ class PageFlipRun(DrillRun):
             accuracy=1.0,
             score=score,
             grade=None if invalid else metrics.grade_reached(self.definition.grades, figures),
-            details={"per_second": self.complete_seconds()},
+            details=PageFlipDetails(self.flipped, tuple(self.complete_seconds())),
         )
 
 
-class PageFlipDrill(DrillType):
+class PageFlipDrill(DrillKind[PageFlipRun, PageFlipDetails]):
     name: ClassVar[str] = "test_page_flip"
     speed_unit: ClassVar[str] = "pages_per_min"
     grade_figures: ClassVar[frozenset[str]] = frozenset({"score"})
@@ -86,6 +104,8 @@ class PageFlipDrill(DrillType):
     scoring_keys: ClassVar[tuple[Key, ...]] = (
         Key("points_per_page", Kind.INT, required=True, minimum=1, maximum=100),
     )
+    run_type = PageFlipRun
+    details_type = PageFlipDetails
 
     def figure_maximum(self, figure: str) -> Decimal:
         return Decimal(10_000)  # contest points, not a percentage
@@ -105,15 +125,20 @@ class PageFlipDrill(DrillType):
         mode: Mode,
         seed: int,
         options: Mapping[str, Any] | None,
-    ) -> DrillRun:
-        return PageFlipRun(definition, mode, seed, options)
+    ) -> PageFlipRun:
+        return PageFlipRun(self, definition, mode, seed, options)
+
+    def play(self, run: PageFlipRun, timing: Timing, max_active_ns: int) -> None:
+        clock = PlayerClock(run, timing, max_active_ns)
+        while clock.going:
+            clock.key(PAGE_DOWN)
 
 
 @pytest.fixture(autouse=True)
 def page_flip_registered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Registered for these tests only, so other tests see the real registry."""
     monkeypatch.setattr(registry, "_registry", dict(registry._registry))
-    registry.register_drill_type(PageFlipDrill())
+    registry.register_drill_kind(PageFlipDrill())
 
 
 PACK = """
@@ -152,6 +177,15 @@ def test_a_plugged_in_drill_loads_runs_grades_and_replays():
         "Contest level",
     )
     assert replay(definition, Mode.TEST, result.seed, run.events) == result
+    assert result_from_dict(result.to_dict()) == result
+    assert result.details == PageFlipDetails(12, (3, 2, 3, 2))
+
+
+def test_a_plugged_in_drill_has_a_simulated_player():
+    definition = build_definition(PACK)
+    run = simulate(definition, Mode.TEST, Skill(stroke_ms=300), seed=1, behaviour_seed=2)
+    assert run.finished
+    assert run.result().details.to_dict()["pages"] == 12
 
 
 def test_its_scoring_keys_are_checked_like_any_other():

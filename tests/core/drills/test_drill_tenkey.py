@@ -20,7 +20,7 @@ from svctrainer.core.drills.amounts import (
 )
 from svctrainer.core.drills.registry import replay, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
-from svctrainer.core.drills.tenkey import adaptive_options
+from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.keystrokes import ENTER
 from svctrainer.core.packs.definition import Mode
 
@@ -188,7 +188,8 @@ def test_adaptive_practice_records_weights_and_replays():
         generator="integer_digits = [3, 5]\ndecimals = 2", extra_mode="adaptive = true"
     )
     history = [{"key_stats": {"1": stats(20, 0, 200), "7": stats(20, 5, 500)}}]
-    options = adaptive_options(history)
+    options = TENKEY.adaptive_options(history)
+    assert options is not None
     run = start_run(definition, Mode.PRACTICE, seed=8, options=options)
     t = Typist(run, start_ms=0)
     for _ in range(6):
@@ -198,7 +199,7 @@ def test_adaptive_practice_records_weights_and_replays():
         t.key(ENTER, 200)
     result = run.result()
     assert result.options == options
-    assert result.details["weak_keys"][0] == "4"
+    assert result.details.to_dict()["weak_keys"][0] == "4"
     assert replay(definition, Mode.PRACTICE, result.seed, run.events, result.options) == result
     plain = start_run(definition, Mode.PRACTICE, seed=8)
     assert [plain.item_at(i) for i in range(6)] != [run.item_at(i) for i in range(6)]

@@ -28,7 +28,7 @@ def test_block_policy_wrong_key_keeps_cursor():
     assert fbs[1].expected == "2"
     assert run.finished
     r = run.result()
-    d = r.details
+    d = r.details.to_dict()
     # strokes 6, correct 5 ('1','2',Enter,'3',Enter), wrong 1 ('3' for '2')
     assert (r.strokes, d["correct_strokes"], d["wrong_strokes"]) == (6, 5, 1)
     assert r.accuracy == 0.8333  # 5 / 6
@@ -57,7 +57,7 @@ def test_block_policy_ignores_backspace_and_refuses_early_enter():
     assert run.state().typed == "1"
     t.type(["2", ENTER])
     r = run.result()
-    assert (r.strokes, r.details["wrong_strokes"], r.details["corrections"]) == (4, 1, 0)
+    assert (r.strokes, r.details.wrong_strokes, r.details.corrections) == (4, 1, 0)
 
 
 # -- correct ---------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def test_correct_policy_requires_backspace_before_going_on():
     assert run.state().typed == "1"
     t.type(["2", ENTER])
     r = run.result()
-    d = r.details
+    d = r.details.to_dict()
     # strokes: 1 3 4 Enter BS 2 Enter = 7; correct: 1 2 Enter = 3; wrong: 3 4 Enter = 3
     assert (r.strokes, d["correct_strokes"], d["wrong_strokes"], d["corrections"]) == (7, 3, 3, 1)
     assert r.accuracy == 0.5  # Backspace is neither correct nor wrong: 3 / 6
@@ -100,7 +100,7 @@ def test_backspace_may_delete_correct_characters_but_not_past_the_field():
     assert t.key(BACKSPACE).verdict is Verdict.IGNORED  # empty field: nothing to delete
     assert run.state().item_index == 1
     r = run.result()
-    assert (r.strokes, r.details["corrections"]) == (5, 1)
+    assert (r.strokes, r.details.to_dict()["corrections"]) == (5, 1)
 
 
 # -- free ------------------------------------------------------------------------------
@@ -119,7 +119,7 @@ def test_free_policy_keeps_errors_and_counts_edit_distance():
     assert t.key(ENTER).verdict is Verdict.WRONG  # skipped "45": 2 missing characters
     assert run.finished
     r = run.result()
-    d = r.details
+    d = r.details.to_dict()
     # strokes 5; correct: 1 3 Enter = 3; wrong: 4 and the early Enter = 2
     assert (r.strokes, d["correct_strokes"], d["wrong_strokes"]) == (5, 3, 2)
     assert d["uncorrected_errors"] == 3  # 1 + 2
@@ -136,13 +136,13 @@ def test_free_policy_keeps_errors_and_counts_edit_distance():
 def test_free_policy_skipped_digit_is_one_error_not_a_row():
     run = practice_run(("12345",), policy="free")
     Typist(run, start_ms=0).type(["1", "3", "4", "5", ENTER])
-    assert run.result().details["uncorrected_errors"] == 1
+    assert run.result().details.to_dict()["uncorrected_errors"] == 1
 
 
 def test_free_policy_backspace_corrects():
     run = practice_run(("123",), policy="free")
     Typist(run, start_ms=0).type(["1", "4", BACKSPACE, "2", "3", ENTER])
-    d = run.result().details
+    d = run.result().details.to_dict()
     assert (d["strokes"], d["correct_strokes"], d["wrong_strokes"], d["corrections"]) == (
         6,
         4,
@@ -191,12 +191,12 @@ def test_latency_per_key_and_pair():
     t.key(ENTER, 200)
     t.key("1", 500)
     t.key(ENTER, 100)
-    stats = run.result().details["key_stats"]
+    stats = run.result().details.to_dict()["key_stats"]
     assert stats["1"]["latency_samples"] == 1  # the very first stroke has no latency
     assert stats["1"]["mean_ms"] == 500.0
     assert stats["2"]["mean_ms"] == 300.0
     assert stats[ENTER]["mean_ms"] == 150.0  # (200 + 100) / 2
-    pairs = run.result().details["bigram_stats"]
+    pairs = run.result().details.to_dict()["bigram_stats"]
     assert pairs == {
         "12": {
             "hits": 1,
@@ -224,7 +224,7 @@ def test_clock_starts_at_first_stroke_and_idle_gaps_count_at_most_5_s():
     t.key("4", 1000)
     assert run.state().active_ms == 1000 + 5000 + 1000
     assert not run.state(t.now_ns(100)).paused
-    stats = run.result().details["key_stats"]
+    stats = run.result().details.to_dict()["key_stats"]
     assert stats["3"]["latency_samples"] == 0  # a gap over 5 s is no latency sample
 
 
@@ -240,7 +240,7 @@ def test_explicit_pause_credits_nothing_and_ignores_keys():
     assert run.resume(t.now_ns(58_000))
     t.key("3", 59_000)  # 1 s after the resume
     assert run.state().active_ms == 1000 + 2000 + 1000
-    stats = run.result().details["key_stats"]
+    stats = run.result().details.to_dict()["key_stats"]
     assert stats["3"]["latency_samples"] == 0  # spans a pause
     assert [e.key for e in run.events if e.key.startswith("<")] == ["<pause>", "<resume>"]
 

@@ -22,8 +22,7 @@ from svctrainer.core.drills.change_items import (
 )
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.drills.making_change import PIECE_EVENT
-from svctrainer.core.drills.registry import replay, start_run
-from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
 from svctrainer.core.packs.definition import Mode
@@ -227,7 +226,7 @@ def test_a_scripted_run_with_hand_computed_figures():
     assert result.accuracy == 0.3333  # 1 of 3 right
     assert result.score == 33.3  # min(100, 100 × 20 / 6) × 0.3333
     assert result.valid
-    details = result.details
+    details = result.details.to_dict()
     assert details["error_counts"] == {"wrong_total": 0, "not_fewest": 1, "wrong_order": 1}
     assert (details["pieces_given"], details["corrections"]) == (14, 1)
     assert [i["ms"] for i in details["items"]] == [2000, 3500, 3500]
@@ -319,7 +318,7 @@ def test_replay_reproduces_the_result_exactly(script, seed):
             run.feed(KeyEvent(t, arg, arg if len(arg) == 1 else ""))
     stored = run.result()
     as_json = json.loads(json.dumps(stored.to_dict()))
-    assert DrillResult.from_dict(as_json) == stored
+    assert result_from_dict(as_json) == stored
     again = replay(definition, Mode.PRACTICE, as_json["seed"], run.events, as_json["options"])
     assert again == stored
 
@@ -448,4 +447,4 @@ def test_shipped_pack_loads_and_a_perfect_run_reaches_the_top_grade(name):
     result = run.result()
     assert (result.valid, result.accuracy) == (True, 1.0)
     assert result.grade in ("Expert", "能手")
-    assert result.details["items_done"] == 10
+    assert result.details.to_dict()["items_done"] == 10

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from svctrainer.core.drills.registry import replay
-from svctrainer.core.drills.simulated_trainee import Skill, player_for, simulate
+from svctrainer.core.drills.registry import drill_kind, replay
+from svctrainer.core.drills.simulated_play import Skill
+from svctrainer.core.drills.simulated_trainee import simulate
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.packs.loader import load_pack
 
@@ -38,7 +39,7 @@ EXPERT = Skill(stroke_ms=250, spread=0.3, error_rate=0.005, think_ms=400)
 
 
 def test_every_bank_drill_has_a_player():
-    assert all(player_for(name) is not None for name in BANK_TYPES)
+    assert all(drill_kind(name) is not None for name in BANK_TYPES)  # each kind plays
     assert len(BANK_PACKS) == 20  # five drills × practice/test × en/zh
 
 
@@ -89,13 +90,16 @@ def test_mistakes_are_of_the_drills_own_kinds():
     careless = Skill(stroke_ms=400, error_rate=0.1, think_ms=600)
     words = load_pack(DRILLS / "amounts-in-words-practice.zh.toml")
     details = simulate(words, Mode.PRACTICE, careless, seed=3, behaviour_seed=4).result().details
+    details = details.to_dict()
     assert set(details["rule_mistakes"]) & {"missing_zheng", "wrong_ling", "lowercase_digit",
                                             "wrong_unit"}  # fmt: skip
     change = load_pack(DRILLS / "making-change-practice.en.toml")
     details = simulate(change, Mode.PRACTICE, careless, seed=3, behaviour_seed=4).result().details
+    details = details.to_dict()
     assert sum(details["error_counts"].values()) > 0
     vouchers = load_pack(DRILLS / "voucher-summing-practice.en.toml")
     details = simulate(vouchers, Mode.PRACTICE, careless, seed=3, behaviour_seed=4).result().details
+    details = details.to_dict()
     assert details["wrong_groups"]
     assert details["corrections"] > 0
     assert any(g["first_wrong"] for g in details["groups"])

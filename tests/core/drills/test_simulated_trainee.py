@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from svctrainer.core.drills.registry import replay
-from svctrainer.core.drills.simulated_trainee import Skill, simulate
+from svctrainer.core.drills.simulated_play import Skill
+from svctrainer.core.drills.simulated_trainee import simulate
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.packs.loader import load_pack
 

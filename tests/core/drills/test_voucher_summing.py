@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from svctrainer.core.drills.amounts import AmountSpec
 from svctrainer.core.drills.base import Verdict
-from svctrainer.core.drills.registry import replay, start_run
-from svctrainer.core.drills.result import DrillResult
+from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.voucher_book import GENERATOR_SPEC, BookSpec, Slot, VoucherBook
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, PAGE_UP, TAB, KeyEvent
 from svctrainer.core.packs.definition import Mode
@@ -156,7 +155,7 @@ def test_register_keys_backspace_clear_plus_and_refused_presses():
     assert t.key("IME", text="１").verdict is Verdict.IGNORED
     view = run.view()
     assert (view.running_total, view.entries_in_group) == (Decimal(7), 1)
-    details = run.result().details
+    details = run.result().details.to_dict()
     assert (details["corrections"], details["clears"], details["entries"]) == (2, 1, 1)
     # strokes: 1 2 . 3 4, Backspace, Delete, 7, +, twelve 0s
     assert run.result().strokes == 5 + 1 + 1 + 1 + 1 + 12
@@ -174,7 +173,7 @@ def test_total_key_adds_a_pending_entry_then_hands_in_the_group():
     view = run.view()
     assert (view.group_index, view.groups_done, view.entries_in_group) == (1, 1, 0)
     assert view.running_total == 0
-    group = run.result().details["groups"][0]
+    group = run.result().details.to_dict()["groups"][0]
     assert (group["entries"], group["correct"], group["points"]) == (2, True, 20)
 
 
@@ -208,7 +207,7 @@ def test_page_flips_wrap_are_logged_strokes_and_pack_keys_add_to_them():
     )
     assert view.flips == 6
     result = run.result()
-    assert (result.strokes, result.details["flips"]) == (6, 6)
+    assert (result.strokes, result.details.to_dict()["flips"]) == (6, 6)
     assert [e.key for e in run.events if e.press] == [
         PAGE_DOWN, "Down", PAGE_DOWN, PAGE_UP, "Up", "[", "Right"
     ]  # fmt: skip
@@ -229,7 +228,7 @@ def test_contest_scoring_correct_wrong_and_partial_groups():
     result = run.result()
     assert result.score == 20 + 0 + 7
     assert result.accuracy == 0.96  # 48 right of 50 entries
-    details = result.details
+    details = result.details.to_dict()
     assert details["wrong_groups"] == [1]
     assert details["partial_points"] == 7
     g0, g1, g2 = details["groups"]
@@ -266,7 +265,7 @@ def test_a_missed_flip_is_located_on_the_page_that_was_on_screen():
     key_amount(t, amount_text(run, 0, 0))
     t.key(ENTER)
     t.key(TAB)
-    group = run.result().details["groups"][0]
+    group = run.result().details.to_dict()["groups"][0]
     assert group["first_wrong"] == {
         "entry": 1,
         "kind": "wrong_amount",
@@ -283,7 +282,7 @@ def test_missing_and_extra_entries():
     t = Typist(missing)
     key_group(t, missing, count=19)
     t.key(TAB)
-    group = missing.result().details["groups"][0]
+    group = missing.result().details.to_dict()["groups"][0]
     assert (group["correct"], group["points"]) == (False, 0)
     last = missing.book.group_last_page(0)
     assert group["first_wrong"] == {
@@ -301,7 +300,7 @@ def test_missing_and_extra_entries():
     key_amount(t, "5")
     t.key(ENTER)
     t.key(TAB)
-    group = extra.result().details["groups"][0]
+    group = extra.result().details.to_dict()["groups"][0]
     assert (group["entries"], group["right_entries"], group["correct"]) == (21, 20, False)
     assert group["first_wrong"]["kind"] == "extra"
     assert group["first_wrong"]["entry"] == 20
@@ -343,7 +342,7 @@ def test_speed_and_figures_hand_computed():
     result = run.result()
     assert (result.active_ms, result.strokes) == (3000, 7)
     assert (result.speed, result.speed_unit) == (40.0, "vouchers_per_min")
-    assert result.details["gross_kph"] == 8400.0
+    assert result.details.to_dict()["gross_kph"] == 8400.0
     assert (result.accuracy, result.score) == (1.0, 20.0)
     assert result.valid is False  # 7 strokes < 10
     assert result.invalid_reason == "fewer_than_10_strokes"
@@ -367,7 +366,7 @@ def test_items_limit_counts_groups_and_time_limit_ends_at_exactly_the_limit():
     run.tick(t.now_ns(60_000))
     result = run.result()
     assert (result.ended_by, result.active_ms) == ("time_limit", 2000)
-    assert result.details["groups"][0]["submitted"] is False
+    assert result.details.to_dict()["groups"][0]["submitted"] is False
 
 
 def test_grades_on_score_and_validity():
@@ -395,7 +394,7 @@ def test_no_live_hints_in_a_test():
     assert (view.expected_page, view.last_entry_right, view.groups_correct) == (None, None, None)
     assert view.wrong_groups is None
     assert run.tick(t.now_ns()).errors == 0
-    assert run.result().details["wrong_entries"] == 1  # the result tells
+    assert run.result().details.to_dict()["wrong_entries"] == 1  # the result tells
 
 
 def test_practice_hints_show_the_next_page_and_what_was_wrong():
@@ -425,7 +424,7 @@ def test_a_right_total_is_correct_even_with_compensating_entries():
     t.key(PAGE_DOWN)
     key_amount(t, "0")
     t.key(TAB)
-    group = run.result().details["groups"][0]
+    group = run.result().details.to_dict()["groups"][0]
     assert (group["correct"], group["points"], group["right_entries"]) == (True, 20, 0)
     assert group["first_wrong"]["entry"] == 0
 
@@ -494,7 +493,7 @@ def test_replay_reproduces_the_result_exactly(script, mode, seed):
     as_json = json.loads(json.dumps(stored.to_dict()))
     again = replay(definition, mode, as_json["seed"], run.events, as_json["options"])
     assert again == stored
-    assert DrillResult.from_dict(as_json) == stored
+    assert result_from_dict(as_json) == stored
 
 
 # -- packs ----------------------------------------------------------------------------------

@@ -62,13 +62,13 @@ def test_shipped_pack_is_valid_and_runs(name):
     result = run.result()
     assert result.valid
     assert result.accuracy == 1.0
-    assert result.details["items_done"] == 3
+    assert result.details.to_dict()["items_done"] == 3
 
 
 def test_every_shipped_pack_is_valid_and_each_drill_has_both_modes_in_both_languages():
     """Issue 4: the English and Chinese packs hold a practice and a test definition for
     every drill type."""
-    from svctrainer.core.drills.registry import drill_type_names
+    from svctrainer.core.drills.registry import drill_kind_names
 
     offered: set[tuple[str, str, Mode]] = set()
     for path in sorted(DRILLS.glob("*.toml")):
@@ -78,7 +78,7 @@ def test_every_shipped_pack_is_valid_and_each_drill_has_both_modes_in_both_langu
         assert definition.id == path.name.removesuffix(".toml")
         for mode in definition.modes:
             offered.add((definition.drill_type, definition.language, mode))
-    for kind in drill_type_names():
+    for kind in drill_kind_names():
         for lang in ("en", "zh"):
             for mode in (Mode.PRACTICE, Mode.TEST):
                 assert (kind, lang, mode) in offered, (kind, lang, mode)

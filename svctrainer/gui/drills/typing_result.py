@@ -1,0 +1,132 @@
+"""The keyboard drills (ten-key, data entry) on the result screen: where the time went
+(a heat map of mean ms per key on the drill's own keyboard), the keys to practise,
+accuracy per field and the mistakes (expected → typed), TIPP10 / keybr style."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
+
+from svctrainer.core.drills.result import Mistake
+from svctrainer.core.drills.typing_details import FieldStat, TypingDetails
+from svctrainer.core.metrics import KeyStat
+from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
+from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.drills.keyboard_widget import KeyboardWidget, KeyCap
+from svctrainer.gui.drills.result_tables import tidy_table
+
+MAX_MISTAKES_SHOWN = 200
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ResultScreen", text)
+
+
+def key_label(key: str) -> str:
+    """How a key is written in the result's notes and tables."""
+    return {"Enter": "⏎", "Backspace": "⌫", "Tab": "Tab", "Space": "␣", " ": "␣", "": "∅"}.get(
+        key, key
+    )
+
+
+def typing_section(caps: Sequence[KeyCap]) -> ResultSection[TypingDetails]:
+    """The section of a keyboard drill typed on the keyboard drawn by ``caps``."""
+
+    def build(details: TypingDetails) -> ResultBody:
+        left: list[QWidget] = []
+        right: list[QWidget] = []
+        if details.key_stats:
+            right.append(QLabel(tr("Where your time went (mean ms per key; hotter is slower)")))
+            right.append(heat_map(caps, details.key_stats))
+            advice = _advice(details)
+            if advice is not None:
+                right.append(advice)
+        if len(details.field_stats) > 1:
+            left.append(QLabel(tr("Accuracy per field")))
+            left.append(_field_table(details.field_stats))
+        if details.mistakes:
+            left.append(QLabel(tr("Mistakes (expected → typed)")))
+            left.append(_mistake_table(details.mistakes))
+        return ResultBody(left=tuple(left), right=tuple(right))
+
+    return ResultSection(_tiles, build)
+
+
+def _tiles(details: TypingDetails) -> ResultTiles:
+    return ResultTiles(
+        errors=str(details.wrong_strokes),
+        corrections=details.corrections,
+        consistency=details.consistency,
+        gross_kph=details.gross_kph,
+        cpm=details.cpm,
+        wpm=details.wpm,
+    )
+
+
+def heat_map(caps: Sequence[KeyCap], key_stats: Mapping[str, KeyStat]) -> KeyboardWidget:
+    widget = KeyboardWidget(caps)
+    widget.setMinimumHeight(180)
+    policy = widget.sizePolicy()
+    policy.setVerticalStretch(1)  # the map takes the height the notes leave
+    widget.setSizePolicy(policy)
+    means = {k: s.mean_ms for k, s in key_stats.items() if s.mean_ms is not None}
+    if means:
+        low, high = min(means.values()), max(means.values())
+        span = (high - low) or 1.0
+        heat = {k: (ms - low) / span for k, ms in means.items()}
+        labels = {
+            k: f"{number(ms)}" + (f" ✗{key_stats[k].errors}" if key_stats[k].errors else "")
+            for k, ms in means.items()
+        }
+        widget.set_heat(heat, labels)
+    return widget
+
+
+def _advice(details: TypingDetails) -> QLabel | None:
+    notes = []
+    if details.slowest_keys:
+        slow = details.slowest_keys[:5]
+        notes.append(
+            tr("Slowest keys: %1").replace(
+                "%1", ", ".join(f"{key_label(k)} ({number(ms)} ms)" for k, ms in slow)
+            )
+        )
+    if details.weak_keys:
+        notes.append(
+            tr("Keys to practise: %1").replace(
+                "%1", ", ".join(key_label(k) for k in details.weak_keys[:6])
+            )
+        )
+    if not notes:
+        return None
+    advice = QLabel("\n".join(notes))
+    advice.setWordWrap(True)
+    advice.setObjectName("weakKeys")
+    return advice
+
+
+def _field_table(field_stats: Mapping[str, FieldStat]) -> QTableWidget:
+    table = QTableWidget(len(field_stats), 3)
+    table.setHorizontalHeaderLabels([tr("Field"), tr("Accuracy"), tr("Exactly right")])
+    for row, (name, stats) in enumerate(field_stats.items()):
+        table.setItem(row, 0, QTableWidgetItem(name))
+        table.setItem(row, 1, QTableWidgetItem(percent(stats.accuracy)))
+        table.setItem(row, 2, QTableWidgetItem(f"{stats.exact} / {stats.confirmed}"))
+    tidy_table(table)
+    return table
+
+
+def _mistake_table(mistakes: Sequence[Mistake]) -> QTableWidget:
+    shown = mistakes[:MAX_MISTAKES_SHOWN]
+    table = QTableWidget(len(shown), 3)
+    table.setObjectName("mistakeTable")
+    table.setHorizontalHeaderLabels([tr("Item"), tr("Expected"), tr("Typed")])
+    for row, m in enumerate(shown):
+        table.setItem(row, 0, QTableWidgetItem(f"{m.item + 1} · {m.field}"))
+        table.setItem(row, 1, QTableWidgetItem(key_label(m.expected)))
+        table.setItem(row, 2, QTableWidgetItem(key_label(m.typed)))
+    tidy_table(table)
+    table.setMaximumHeight(220)
+    return table
