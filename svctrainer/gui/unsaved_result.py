@@ -13,16 +13,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from svctrainer.core.saved_attempt import SavedAttempt, saved_attempt_json
-from svctrainer.gui.messages import describe, show_error
+from svctrainer.gui.messages import describe
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("UnsavedResult", text)
 
 
-def keep_in_a_file(parent: QWidget, exc: BaseException, saved: SavedAttempt) -> bool:
-    """Ask; True once the result is safely in a file, False when the caller should retry."""
+def ask_keep_or_retry(parent: QWidget, exc: BaseException) -> Path | None:
+    """Ask; the file to keep the result in, or None when the caller should try again
+    (also when the person closes the file dialog without choosing one)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Your result is not saved yet"))
@@ -35,20 +35,11 @@ def keep_in_a_file(parent: QWidget, exc: BaseException, saved: SavedAttempt) -> 
     )
     box.addButton(tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
     file_button = box.addButton(tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
-    box.setEscapeButton(None)  # closing the box must not drop the result
+    box.setEscapeButton(QMessageBox.StandardButton.NoButton)  # Escape must not drop it
     box.exec()
-    return box.clickedButton() is file_button and _write(parent, saved)
-
-
-def _write(parent: QWidget, saved: SavedAttempt) -> bool:
+    if box.clickedButton() is not file_button:
+        return None
     name, _ = QFileDialog.getSaveFileName(
         parent, tr("Save result"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
     )
-    if not name:
-        return False
-    try:
-        Path(name).write_text(saved_attempt_json(saved), encoding="utf-8")
-    except OSError as exc:
-        show_error(parent, exc)
-        return False
-    return True
+    return Path(name) if name else None

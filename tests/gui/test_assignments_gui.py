@@ -113,8 +113,8 @@ def _teller_completes_it(qtbot, window, sign_in, branch, on_next_dialog):
     qtbot.keyClick(mine.table, Qt.Key.Key_Return)  # Enter starts it
     assert window.current_page_key() == "practice"
     practice = window.pages["practice"]
-    qtbot.waitUntil(lambda: practice.screen is not None, timeout=10_000)
-    screen = practice.screen
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=10_000)
+    screen = practice.current_screen
     assert screen.objectName() == "drillScreen"
     assert str(screen.run.mode) == "test"
     typist = Typist(screen)
@@ -124,10 +124,13 @@ def _teller_completes_it(qtbot, window, sign_in, branch, on_next_dialog):
     on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
     screen.request_stop()
     qtbot.waitUntil(
-        lambda: practice.screen is not None and practice.screen.objectName() == "resultScreen",
+        lambda: (
+            practice.current_screen is not None
+            and practice.current_screen.objectName() == "resultScreen"
+        ),
         timeout=10_000,
     )
-    attempt = practice.screen.attempt
+    attempt = practice.current_screen.attempt
     assert attempt.speed >= 9000
     assert attempt.accuracy == 1.0
     assert window.go_to("assignments")
@@ -241,13 +244,14 @@ def test_preview_a_drill_and_try_it(qtbot, window, sign_in, content, on_next_dia
     # "Try it" runs the drill for the trainer on the Practice page.
     qtbot.waitUntil(
         lambda: (
-            window.pages.get("practice") is not None and window.pages["practice"].screen is not None
+            window.pages.get("practice") is not None
+            and window.pages["practice"].current_screen is not None
         ),
         timeout=10_000,
     )
     practice = window.pages["practice"]
-    assert practice.screen.run.definition.id == "tenkey-amounts-practice.en"
-    practice.screen.request_stop()  # nothing typed: back to the catalogue
+    assert practice.current_screen.run.definition.id == "tenkey-amounts-practice.en"
+    practice.current_screen.request_stop()  # nothing typed: back to the catalogue
 
 
 def test_preview_a_scenario_as_a_tree(qtbot, window, sign_in, content, on_next_dialog):
@@ -393,7 +397,7 @@ def test_start_opens_an_assigned_scenario_in_the_target_mode(qtbot, window, sign
     assert "comfort service" in mine.detail.text()
     mine.start_button.click()
     practice = window.pages["practice"]
-    qtbot.waitUntil(lambda: practice.screen is not None, timeout=10_000)
-    assert type(practice.screen).__name__ == "ScenarioPlayer"
-    assert practice.screen.scenario.id == "sample-queue-wait"
-    assert str(practice.screen.mode) == "test"
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=10_000)
+    assert type(practice.current_screen).__name__ == "ScenarioPlayer"
+    assert practice.current_screen.scenario.id == "sample-queue-wait"
+    assert str(practice.current_screen.mode) == "test"

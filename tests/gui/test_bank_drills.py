@@ -46,8 +46,9 @@ def _open(qtbot, page, content_id, mode):
     assert page.select_content(content_id)
     qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
     (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-    screen = page.screen
-    assert screen is not None
+    # Adaptive practice reads the person's history first, on the background worker.
+    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+    screen = page.current_screen
     assert screen.objectName() == "drillScreen"
     return screen, Typist(screen)
 
@@ -76,10 +77,12 @@ def _finish(qtbot, page, screen, on_next_dialog=None):
         on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
     screen.request_stop()
     qtbot.waitUntil(
-        lambda: page.screen is not None and page.screen.objectName() == "resultScreen",
+        lambda: (
+            page.current_screen is not None and page.current_screen.objectName() == "resultScreen"
+        ),
         timeout=10_000,
     )
-    return page.screen
+    return page.current_screen
 
 
 def _stored_and_rescored(branch, attempt) -> None:

@@ -19,7 +19,8 @@ def _start_and_checkpoint(qtbot, window, sign_in, branch):
     page.select_content("tenkey-amounts-practice.en")
     qtbot.waitUntil(lambda: page._current is not None)
     page.start(Mode.PRACTICE)
-    screen = page.screen
+    qtbot.waitUntil(lambda: page.current_screen is not None)  # adaptive: history read first
+    screen = page.current_screen
     amount = screen.view.amount.text().replace(",", "")
     Typist(screen).type(amount + "\n" + "12", keypad=True)
     screen._checkpoint()  # what the 5-second timer does

@@ -94,8 +94,8 @@ def _tom_completes_it(qtbot, sign_in, branch, on_next_dialog):
     mine.table.setFocus()
     qtbot.keyClick(mine.table, Qt.Key.Key_Return)
     practice = window.pages["practice"]
-    qtbot.waitUntil(lambda: practice.screen is not None, timeout=10_000)
-    screen = practice.screen
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=10_000)
+    screen = practice.current_screen
     assert screen.objectName() == "drillScreen"
     assert str(screen.run.mode) == "test"
     typist = Typist(screen)
@@ -104,10 +104,13 @@ def _tom_completes_it(qtbot, sign_in, branch, on_next_dialog):
     on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
     screen.request_stop()
     qtbot.waitUntil(
-        lambda: practice.screen is not None and practice.screen.objectName() == "resultScreen",
+        lambda: (
+            practice.current_screen is not None
+            and practice.current_screen.objectName() == "resultScreen"
+        ),
         timeout=10_000,
     )
-    attempt = practice.screen.attempt
+    attempt = practice.current_screen.attempt
     assert attempt.speed >= 9000
     assert attempt.accuracy == 1.0
     assert window.go_to("assignments")

@@ -100,11 +100,11 @@ class Play:
             timeout=WAIT_MS,
         )
         (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-        player = page.screen
+        player = page.current_screen
         assert player is not None
         assert player.objectName() == "scenarioPlayer"
-        assert player.screen.objectName() == "scenarioScreen"
-        hold_the_timer(player.screen)
+        assert player.conversation.objectName() == "scenarioScreen"
+        hold_the_timer(player.conversation)
         return player
 
     def answer(self, screen, *numbers, think_s=4.0):
@@ -119,7 +119,7 @@ class Play:
     def hesitant_best_run(self):
         """The best path, except that the first 15 s countdown runs out."""
         player = self.open()
-        screen = player.screen
+        screen = player.conversation
         self.clock.advance(15)
         tick(screen)
         # acknowledge, verify ID, check it, count twice, key the batch, offer payroll, set up
@@ -148,7 +148,7 @@ def test_scenarios_have_their_own_group_after_the_drills(qtbot, practice):
 
 
 def test_the_countdown_runs_out_and_keys_answer(qtbot, play, window):
-    screen = play.open().screen
+    screen = play.open().conversation
     assert not window.nav.isEnabled()
     assert screen.portrait.expression is Expression.ANGRY  # valence -2.5, arousal 3
     assert screen.countdown.isVisible()
@@ -198,7 +198,9 @@ def test_the_saved_attempt_is_what_the_decisions_score(play, branch):
     actor = branch.actor(branch.teller)
     stored = branch.services.attempts.history(actor, branch.teller.id)
     assert [a.id for a in stored] == [attempt.id]
-    assert branch.services.attempts.decisions(actor, attempt.id) == list(player.screen.run.log)
+    assert branch.services.attempts.decisions(actor, attempt.id) == list(
+        player.conversation.run.log
+    )
     assert branch.services.attempts.rescore(actor, attempt.id).matches
 
 
@@ -235,7 +237,7 @@ def test_the_debrief_explains_the_run(qtbot, play, window):
     ]  # fmt: skip
     assert debrief.mood_chart.timeout_marks == [1]
     qtbot.keyClick(debrief, Qt.Key.Key_Escape)
-    assert play.page.screen is None
+    assert play.page.current_screen is None
     assert window.nav.isEnabled()
 
 
@@ -243,9 +245,9 @@ def test_order_violations_are_marked_in_the_steps(play):
     player = play.open()
     # straight to business, verify, check, count, then the slips path: resolve is taken
     # while the customer is still unhappy and before any acknowledging step
-    play.answer(player.screen, 2, 1, 1, 1, 2)
-    assert player.screen.run.node.id == "slips"
-    play.answer(player.screen, 2, 3)  # process in silence (resolve), "Next, please."
+    play.answer(player.conversation, 2, 1, 1, 1, 2)
+    assert player.conversation.run.node.id == "slips"
+    play.answer(player.conversation, 2, 3)  # process in silence (resolve), "Next, please."
     debrief = play.debrief(player)
     steps = debrief.steps.text()
     assert "⚠ Resolve" in steps
@@ -255,7 +257,7 @@ def test_order_violations_are_marked_in_the_steps(play):
 
 def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     player = play.open(Mode.TEST)
-    screen = player.screen
+    screen = player.conversation
     assert screen.show_feedback.isHidden()
     play.clock.advance(15)  # a hesitation in a test: counted, but not commented on
     tick(screen)
@@ -283,7 +285,7 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
 
 
 def test_a_key_after_the_deadline_comes_after_the_timeout(qtbot, play):
-    screen = play.open().screen
+    screen = play.open().conversation
     play.clock.advance(16)  # past the deadline, and no tick has run yet
     qtbot.keyClick(screen, Qt.Key.Key_1)
     timeout, answer = screen.run.log
@@ -312,12 +314,12 @@ def test_when_time_moves_the_customer_on_a_late_key_is_ignored(qtbot):
 
 def test_stopping_before_and_during_a_conversation(qtbot, play, on_next_dialog):
     player = play.open()
-    qtbot.keyClick(player.screen, Qt.Key.Key_Escape)  # nothing answered yet: nothing saved
-    assert play.page.screen is None
+    qtbot.keyClick(player.conversation, Qt.Key.Key_Escape)  # nothing answered yet: nothing saved
+    assert play.page.current_screen is None
     player = play.open()
-    play.answer(player.screen, 1)
+    play.answer(player.conversation, 1)
     on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
-    qtbot.keyClick(player.screen, Qt.Key.Key_Escape)
+    qtbot.keyClick(player.conversation, Qt.Key.Key_Escape)
     debrief = play.debrief(player)
     assert player.attempt.grade == "not_met"
     assert player.attempt.details["completed"] is False
@@ -346,7 +348,7 @@ def test_a_failed_save_keeps_the_run_and_retries(play, branch, monkeypatch, on_n
         next(b for b in box.buttons() if b.text() == "Try again").click()
 
     on_next_dialog(retry)
-    play.answer(player.screen, 3, 2)  # argue back, send him to the manager
+    play.answer(player.conversation, 3, 2)  # argue back, send him to the manager
     debrief = play.debrief(player)
     assert seen["title"] == "Your result is not saved yet"
     assert len(calls) == 2
@@ -373,7 +375,7 @@ def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noq
     on_next_dialog(
         lambda box: next(b for b in box.buttons() if b.text() == "Save to file…").click()
     )
-    play.answer(player.screen, 3, 2)  # argue back, send him to the manager
+    play.answer(player.conversation, 3, 2)  # argue back, send him to the manager
     qtbot.waitUntil(kept.exists, timeout=30_000)
     monkeypatch.undo()
     outcome = branch.services.saved_attempts.import_file(
@@ -386,11 +388,11 @@ def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noq
 
 def test_again_starts_a_new_conversation(play, window):
     player = play.open()
-    play.answer(player.screen, 3, 2)
+    play.answer(player.conversation, 3, 2)
     debrief = play.debrief(player)
     debrief.again_button.click()
     assert player.debrief is None
-    assert player.screen.run.log == ()
+    assert player.conversation.run.log == ()
     assert not window.nav.isEnabled()
 
 

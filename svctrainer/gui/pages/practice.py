@@ -1,13 +1,15 @@
 """Practice: choose a drill, read what it asks, practise or take the test, see the result.
 
 The page switches between three screens in place: the catalogue, the running drill and
-the result. While a drill runs, the rest of the window stays out of the way.
+the result. While a drill runs, the rest of the window stays out of the way. Starting,
+checkpointing and saving an attempt are the session's (``gui/drill_session.py``); the page
+only shows the screens.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -30,10 +32,15 @@ from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.drills.figures import drill_type_name, duration
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
+from svctrainer.services.drill_session import DrillOutcome, PendingDrill
+
+if TYPE_CHECKING:
+    from svctrainer.gui.drills.drill_screen import DrillScreen
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
 SCENARIO_GROUP = "scenario:"  # not a drill type
@@ -51,7 +58,15 @@ class PracticePage(QWidget):
         self._current: tuple[ContentRecord, DrillDefinition | Scenario] | None = None
         self._pending_mode: Mode | None = None
         self._pending_content: str | None = None  # to start once the catalogue is in
-        self.screen: QWidget | None = None
+        self._starting: ContentRecord | None = None  # a drill run is being prepared
+        self._saving: DrillDefinition | None = None  # a finished run is being stored
+        self.current_screen: QWidget | None = None  # the drill, scenario or result shown
+        self.session = QtDrillSession(context, self)
+        self.session.started.connect(self._run_started)
+        self.session.start_failed.connect(self._start_failed)
+        self.session.checkpoint_failed.connect(self._checkpoint_failed)
+        self.session.saved.connect(self._saved)
+        self.session.kept.connect(self.show_catalogue)
 
         self.stack = QStackedWidget()
         self.catalogue = QWidget()
@@ -180,7 +195,9 @@ class PracticePage(QWidget):
             group.addChild(item)
         if SCENARIO_GROUP in groups:  # conversations after the drills
             index = self.tree.indexOfTopLevelItem(groups[SCENARIO_GROUP])
-            self.tree.addTopLevelItem(self.tree.takeTopLevelItem(index))
+            moved = self.tree.takeTopLevelItem(index)
+            if moved is not None:
+                self.tree.addTopLevelItem(moved)
         self.tree.expandAll()
         if keep is None or not self.select_content(keep.content_id):
             self._select_first()
@@ -188,8 +205,10 @@ class PracticePage(QWidget):
     def _select_first(self) -> None:
         """Something is always chosen while anything matches, so the detail pane never
         sits empty and Enter starts a drill straight away."""
-        if self.tree.topLevelItemCount() and self.tree.topLevelItem(0).childCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
+        first = self.tree.topLevelItem(0)
+        child = first.child(0) if first is not None else None
+        if child is not None:
+            self.tree.setCurrentItem(child)
 
     def selected_record(self) -> ContentRecord | None:
         item = self.tree.currentItem()
@@ -198,9 +217,9 @@ class PracticePage(QWidget):
     def select_content(self, content_id: str) -> bool:
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                child = group.child(c)
-                if child.data(0, CONTENT_ROLE).content_id == content_id:
+            for c in range(group.childCount() if group is not None else 0):
+                child = group.child(c) if group is not None else None
+                if child is not None and child.data(0, CONTENT_ROLE).content_id == content_id:
                     self.tree.setCurrentItem(child)
                     return True
         return False
@@ -272,41 +291,35 @@ class PracticePage(QWidget):
     # -- running -----------------------------------------------------------------------------
 
     def start(self, mode: Mode) -> None:
-        if self._current is not None and isinstance(self._current[1], Scenario):
-            self.run_scenario(self._current[0], self._current[1], mode)
+        current = self._current
+        if current is None:
             return
-        if self._current is None or mode not in self._current[1].modes:
+        record, content = current
+        if isinstance(content, Scenario):
+            self.run_scenario(record, content, mode)
             return
-        record, definition = self._current
-        options = self._options(definition, mode)
-        from svctrainer.core.drills.registry import start_run  # noqa: PLC0415
-
-        try:
-            run = start_run(definition, mode, options=options)
-        except ValueError as exc:
-            show_error(self, exc)
+        if mode not in content.modes or self._starting is not None:
             return
-        self.run_drill(record, run)
+        self._starting = record
+        self.session.start_drill(content, mode)  # adaptive practice reads history first
 
-    def _options(self, definition: DrillDefinition, mode: Mode) -> dict[str, Any] | None:
-        """Adaptive practice: weight the generator towards this person's weak keys, as
-        the drill's kind does it (for the kinds that support it)."""
-        from svctrainer.core.drills.registry import drill_kind  # noqa: PLC0415
+    def _run_started(self, run: DrillRun) -> None:
+        record, self._starting = self._starting, None
+        if record is not None:
+            self.run_drill(record, run)
 
-        kind = drill_kind(definition.drill_type)
-        if not definition.settings(mode).adaptive or kind is None or not kind.supports_adaptive:
-            return None
-        details = self._ctx.services.attempts.replayed_details(
-            self._ctx.actor, self._ctx.signed_in.person.id, definition.id
-        )
-        return kind.adaptive_options(details)
+    def _start_failed(self, exc: Exception) -> None:
+        self._starting = None
+        show_error(self, exc)
 
     def run_drill(self, record: ContentRecord, run: DrillRun) -> None:
         from svctrainer.gui.drills.drill_screen import DrillScreen  # noqa: PLC0415
 
         screen = DrillScreen(run, sounds=self._ctx.settings.sounds)
         screen.finished.connect(lambda r: self._save(record, screen, r))
-        screen.checkpoint.connect(lambda r: self._checkpoint(record, screen, r))
+        screen.checkpoint.connect(
+            lambda r: self.session.checkpoint(self._pending(record, screen, r))
+        )
         screen.cancelled.connect(self.show_catalogue)
         self._show_screen(screen)
         self.drill_started.emit()
@@ -321,79 +334,25 @@ class PracticePage(QWidget):
         self._show_screen(player)
         player.start()
 
-    def _checkpoint(self, record: ContentRecord, screen: Any, run: DrillRun) -> None:
-        services, actor = self._ctx.services, self._ctx.actor
-        started = screen.started_at or datetime.now(UTC)
-        events, seed, options, mode = run.events, run.seed, dict(run.options), run.mode
+    @staticmethod
+    def _pending(record: ContentRecord, screen: DrillScreen, run: DrillRun) -> PendingDrill:
+        return PendingDrill.of(record, run, screen.started_at or datetime.now(UTC))
 
-        def save() -> object:
-            return services.drafts.save(
-                actor,
-                record.id,
-                mode=mode,
-                seed=seed,
-                events=events,
-                started_at=started,
-                options=options,
-            )
+    def _checkpoint_failed(self, exc: Exception) -> None:
+        from svctrainer.gui.drills.drill_screen import DrillScreen  # noqa: PLC0415
 
-        self._ctx.background.run(
-            save,
-            lambda _id: None,
-            lambda exc: screen.status_label.setText(
+        if isinstance(self.current_screen, DrillScreen):
+            self.current_screen.status_label.setText(
                 self.tr("Could not save a checkpoint: %1").replace("%1", describe(exc))
-            ),
-        )
-
-    def _save(self, record: ContentRecord, screen: Any, run: DrillRun) -> None:
-        services, actor = self._ctx.services, self._ctx.actor
-        started = screen.started_at or datetime.now(UTC)
-        events, seed, options, mode = run.events, run.seed, dict(run.options), run.mode
-
-        def save() -> tuple[AttemptRecord, Comparison]:
-            attempt = services.attempts.record_drill(
-                actor,
-                record.id,
-                mode=mode,
-                seed=seed,
-                events=events,
-                started_at=started,
-                options=options,
             )
-            return attempt, services.attempts.compare(actor, attempt)
 
-        def saved(result: tuple[AttemptRecord, Comparison]) -> None:
-            self._ctx.changes.attempts_changed.emit()
-            self.show_result(result[0], run.definition, result[1])
+    def _save(self, record: ContentRecord, screen: DrillScreen, run: DrillRun) -> None:
+        self._saving = run.definition
+        self.session.save(self._pending(record, screen, run))
 
-        def failed(exc: Exception) -> None:
-            self._save_failed(exc, record, run, started, lambda: self._save(record, screen, run))
-
-        self._ctx.background.run(save, saved, failed)
-
-    def _save_failed(
-        self, exc: Exception, record: ContentRecord, run: DrillRun, started: datetime, retry: Any
-    ) -> None:
-        """Never drop a finished attempt: retry, or keep it in a file the person chooses."""
-        from svctrainer.core.keystrokes import encode_events  # noqa: PLC0415
-        from svctrainer.core.saved_attempt import DRILL, SavedAttempt  # noqa: PLC0415
-        from svctrainer.gui.unsaved_result import keep_in_a_file  # noqa: PLC0415
-
-        saved = SavedAttempt(
-            kind=DRILL,
-            person_id=self._ctx.signed_in.person.id,
-            content_item_id=record.id,
-            content_id=record.content_id,
-            mode=str(run.mode),
-            started_at=started,
-            log=encode_events(run.events),
-            seed=run.seed,
-            options=dict(run.options),
-        )
-        if keep_in_a_file(self, exc, saved):
-            self.show_catalogue()
-        else:
-            retry()
+    def _saved(self, outcome: object) -> None:
+        if isinstance(outcome, DrillOutcome):
+            self.show_result(outcome.attempt, self._saving, outcome.comparison)
 
     def show_result(
         self,
@@ -433,19 +392,19 @@ class PracticePage(QWidget):
         return True
 
     def _show_screen(self, screen: QWidget) -> None:
-        if self.screen is not None:
-            self.stack.removeWidget(self.screen)
-            self.screen.deleteLater()
-        self.screen = screen
+        if self.current_screen is not None:
+            self.stack.removeWidget(self.current_screen)
+            self.current_screen.deleteLater()
+        self.current_screen = screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
 
     def show_catalogue(self) -> None:
-        if self.screen is not None:
-            self.stack.removeWidget(self.screen)
-            self.screen.deleteLater()
-            self.screen = None
+        if self.current_screen is not None:
+            self.stack.removeWidget(self.current_screen)
+            self.current_screen.deleteLater()
+            self.current_screen = None
         self.stack.setCurrentWidget(self.catalogue)
         self.tree.setFocus()
         self.drill_ended.emit()

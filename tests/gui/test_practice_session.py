@@ -1,0 +1,84 @@
+"""A drill and a scenario from the Practice page through the one session controller
+(``gui/drill_session.py`` over ``services/drill_session.py``): each is started, stored
+and announced to the rest of the window exactly once, by the same code."""
+
+from __future__ import annotations
+
+import pytest
+from drill_typing import Typist
+from PySide6.QtCore import Qt
+
+from svctrainer.core.packs.definition import Mode
+from svctrainer.services.drill_session import DrillOutcome, ScenarioOutcome
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def practice(qtbot, window, sign_in, branch):
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
+    return page
+
+
+@pytest.fixture
+def announced(window):
+    """How many times the window was told an attempt was stored."""
+    seen: list[int] = []
+    window.context.changes.attempts_changed.connect(lambda: seen.append(1))
+    return seen
+
+
+def _choose(qtbot, page, content_id):
+    assert page.select_content(content_id)
+    qtbot.waitUntil(
+        lambda: page._current is not None and page._current[0].content_id == content_id,
+        timeout=WAIT_MS,
+    )
+
+
+def test_a_drill_goes_from_start_to_result_through_the_session(qtbot, practice, announced):
+    _choose(qtbot, practice, "tenkey-amounts-practice.en")
+    with qtbot.waitSignal(practice.session.started, timeout=WAIT_MS):  # adaptive: off-thread
+        practice.practice_button.click()
+    screen = practice.current_screen
+    amount = screen.view.amount.text().replace(",", "")
+    Typist(screen).type(amount + "\n" + "1", keypad=True)
+    with qtbot.waitSignal(
+        practice.session.saved,
+        timeout=WAIT_MS,
+        check_params_cb=lambda outcome: isinstance(outcome, DrillOutcome),
+    ) as saved:
+        screen.request_stop()
+    outcome = saved.args[0]
+    assert outcome.attempt.details["details"]["items_done"] == 1
+    qtbot.waitUntil(lambda: practice.current_screen.objectName() == "resultScreen")
+    assert practice.current_screen.attempt == outcome.attempt
+    assert announced == [1]
+
+
+def test_a_scenario_goes_from_start_to_debrief_through_the_session(
+    qtbot, practice, announced, on_next_dialog
+):
+    _choose(qtbot, practice, "sample-queue-wait.en")
+    practice.start(Mode.PRACTICE)
+    player = practice.current_screen
+    assert player.objectName() == "scenarioPlayer"
+    qtbot.keyClick(player.conversation, Qt.Key.Key_1)
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    with qtbot.waitSignal(
+        player.session.saved,
+        timeout=WAIT_MS,
+        check_params_cb=lambda outcome: isinstance(outcome, ScenarioOutcome),
+    ) as saved:
+        qtbot.keyClick(player.conversation, Qt.Key.Key_Escape)
+    outcome = saved.args[0]
+    assert outcome.attempt.kind == "scenario"
+    assert len(outcome.steps) == 1
+    qtbot.waitUntil(lambda: player.debrief is not None, timeout=WAIT_MS)
+    assert player.attempt == outcome.attempt
+    assert announced == [1]
