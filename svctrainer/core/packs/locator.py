@@ -20,7 +20,6 @@ import bisect
 import contextlib
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any
 
 Path = tuple[str | int, ...]
 
@@ -222,13 +221,23 @@ class _Scanner:
             state = walk.step(state)
 
 
+@dataclass(slots=True)
+class _Frame:
+    """One open array or inline table: its path (None past ``_MAX_DEPTH``) and the
+    index its next element gets."""
+
+    is_array: bool
+    path: Path | None
+    next_index: int = 0
+
+
 class _ValueWalk:
     """Iterative walk over one (possibly nested) value: a small state machine whose
     states are "value", "array_next", "inline_next" and "after"; None ends the walk."""
 
     def __init__(self, scanner: _Scanner, path: Path) -> None:
         self.sc = scanner
-        self.stack: list[list[Any]] = []  # frames: [is_array, path or None, next index]
+        self.stack: list[_Frame] = []
         self.target: Path | None = path  # None: too deep to be worth recording
 
     def step(self, state: str) -> str | None:
@@ -255,7 +264,7 @@ class _ValueWalk:
             sc.i += 1
             # Paths stop growing past _MAX_DEPTH so a hostile nesting stays linear.
             deep = self.target is None or len(self.target) > _MAX_DEPTH
-            self.stack.append([c == "[", None if deep else self.target, 0])
+            self.stack.append(_Frame(c == "[", None if deep else self.target))
             return "array_next" if c == "[" else "inline_next"
         if c in ('"', "'"):
             sc.skip_string()
@@ -272,7 +281,7 @@ class _ValueWalk:
             self.stack.pop()
             return "after"
         frame = self.stack[-1]
-        self.target = None if frame[1] is None else (*frame[1], frame[2])
+        self.target = None if frame.path is None else (*frame.path, frame.next_index)
         return "value"
 
     def inline_next(self) -> str | None:
@@ -285,7 +294,7 @@ class _ValueWalk:
         parts = sc.key()
         if not parts:
             return None
-        target = self.stack[-1][1]
+        target = self.stack[-1].path
         for name, start in parts:
             if target is not None:
                 target = (*target, name)
@@ -306,9 +315,9 @@ class _ValueWalk:
         c = self.sc.ch()
         if c == ",":
             self.sc.i += 1
-            frame[2] += 1
-            return "array_next" if frame[0] else "inline_next"
-        if (c == "]" and frame[0]) or (c == "}" and not frame[0]):
+            frame.next_index += 1
+            return "array_next" if frame.is_array else "inline_next"
+        if (c == "]" and frame.is_array) or (c == "}" and not frame.is_array):
             self.sc.i += 1
             self.stack.pop()
             return "after"
