@@ -1,4 +1,7 @@
-"""Timed drills: the run/feed/tick/replay protocol (``base``), the shared keyboard engine
-(``typing_engine``), the drill types (``tenkey``, ``data_entry``) and their content
-generators, and the registry with the entry points ``start_run`` and ``replay``
-(``registry``)."""
+"""Timed drills. ``kind`` defines what a drill kind is (``DrillKind``: engine, typed result
+``details``, unit, clock rule, simulated player); each kind lives in its own module
+(``tenkey``, ``data_entry``, ``voucher_summing``, ``amount_words_drill``,
+``making_change``, ``cash_counting``, ``drawer_balancing``) with helpers for its content
+beside it; ``base`` is the run/feed/tick/replay protocol every run follows, ``registry``
+lists the kinds and holds the entry points ``start_run``, ``replay`` and
+``result_from_dict``. ``docs/ARCHITECTURE.md`` says how to add a kind."""

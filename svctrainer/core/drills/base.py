@@ -310,7 +310,7 @@ class DrillRun(ABC):
         details: Details,
     ) -> DrillResult:
         """A result stamped with this run's identity (pack, content hash, mode, seed,
-        options, how it ended): every drill type fills those the same way, only the
+        options, how it ended): every drill kind fills those the same way, only the
         figures differ."""
         return DrillResult(
             drill_type=self.drill_kind.name,

@@ -1,1 +1,2 @@
-"""Drill screens: keyboard capture, one view per drill type, and the result screen."""
+"""Drill screens: keyboard capture, one view and one result section per drill kind (its
+``DrillUI``, ``drill_uis``), the drill screen and the result screen."""
