@@ -85,9 +85,18 @@ def _is_bug(exc: BaseException) -> bool:
     return isinstance(exc, NotImplementedError)
 
 
+ONE_LINE_LIMIT = 600
+"""Longest message printed. Our own messages end with what to do about the problem (run
+'svctrainer db upgrade', restore a backup), so an over-long one loses its middle, where a
+long URL or path sits, never its tail."""
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
-    return text if len(text) <= 300 else text[:297] + "..."
+    if len(text) <= ONE_LINE_LIMIT:
+        return text
+    keep = (ONE_LINE_LIMIT - 5) // 2
+    return f"{text[:keep]} ... {text[-keep:]}"
 
 
 def configure_logging() -> Path | None:

@@ -134,3 +134,15 @@ def test_user_errors_never_print_tracebacks(cli, tmp_path):
         assert result.returncode == 1, (args, result.stderr)
         assert "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_an_over_long_message_keeps_what_to_do_at_its_end():
+    """A server URL under a deep folder once pushed "run 'svctrainer db upgrade'" off the
+    end of the printed line; the middle is what gives way now."""
+    from svctrainer.commands.runner import ONE_LINE_LIMIT, _one_line
+
+    long_url = "postgresql+psycopg://app@/db?host=" + "%2Ftmp" * 80
+    message = _one_line(RuntimeError(f"{long_url} is too old: ask your administrator"))
+    assert len(message) <= ONE_LINE_LIMIT
+    assert message.startswith("postgresql+psycopg://app@/db")
+    assert message.endswith("is too old: ask your administrator")
