@@ -2,19 +2,32 @@
 of each one as soon as ``record_drill`` has returned (committed), then flushes.
 
     python attempt_writer.py DB_PATH EMPLOYEE_NUMBER COUNT
+    python attempt_writer.py --fork-server
 
 COUNT 0 means "until killed". Prints "ready" once set up, so the parent can time kills
 after the slow imports.
+
+``--fork-server`` exists for the SIGKILL test, which kills a writer 200 times: starting
+Python and importing SQLAlchemy and the services costs about a second of CPU per writer,
+most of that test's run time, and none of what it proves. The server imports once and
+then, for each ``run DB_PATH EMPLOYEE_NUMBER`` line on its stdin, forks a writer (a real,
+separate process that opens the database itself, sets up and writes exactly as above,
+sharing the server's stdout), answering ``pid N`` first; ``reap N`` waits for that writer
+to end and answers ``reaped N``, after everything the writer printed. The server itself
+never opens a database, so no connection or lock is inherited across the fork.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for support.py
 
+from sqlalchemy.orm import configure_mappers
 from support import FAST_PIN_COST, typed_perfectly
 
 from svctrainer.core.packs.definition import Mode
@@ -22,8 +35,13 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 
 
-def main() -> int:
-    db_path, number, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def _say(line: str) -> None:
+    """One line in one write: a writer and the fork server share one pipe, and a write of
+    under PIPE_BUF bytes is never interleaved with another."""
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
+def write_attempts(db_path: str, number: str, count: int) -> None:
     services = Services.open(db_path, pin_cost=FAST_PIN_COST)
     person = next(
         p for p in services.people.list_people(Actor.command_line()) if p.employee_number == number
@@ -34,8 +52,7 @@ def main() -> int:
     )
     _, definition = services.content.load(actor, record.id)
     logs = [typed_perfectly(definition, Mode.PRACTICE, seed, items=3) for seed in range(8)]
-    sys.stdout.write("ready\n")
-    sys.stdout.flush()
+    _say("ready")
     n = 0
     while count == 0 or n < count:
         seed = n % len(logs)
@@ -47,10 +64,43 @@ def main() -> int:
             events=logs[seed],
             started_at=datetime.now(UTC),
         )
-        sys.stdout.write(f"{attempt.id}\n")
-        sys.stdout.flush()
+        _say(str(attempt.id))
         n += 1
     services.close()
+
+
+def serve_forks() -> int:
+    # What every writer would otherwise redo first: SQLAlchemy's mapper configuration
+    # (in memory only; no database is touched before the fork).
+    configure_mappers()
+    _say("serving")
+    for line in sys.stdin:
+        command, *args = line.split()
+        if command == "run":
+            db_path, number = args
+            pid = os.fork()
+            if pid == 0:  # the writer
+                code = 0
+                try:
+                    write_attempts(db_path, number, 0)
+                except BaseException as error:  # noqa: BLE001 - reported, then a failing exit
+                    traceback.print_exc()
+                    _say(f"failed: {error!r}")
+                    code = 1
+                finally:
+                    os._exit(code)
+            _say(f"pid {pid}")
+        elif command == "reap":
+            os.waitpid(int(args[0]), 0)
+            _say(f"reaped {args[0]}")
+    return 0
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--fork-server"]:
+        return serve_forks()
+    db_path, number, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    write_attempts(db_path, number, count)
     return 0
 
 
