@@ -4,10 +4,15 @@ Every test gets its own ``SVCTRAINER_HOME`` (data, logs, GUI settings), so nothi
 or writes the developer's real profile. Databases are real SQLite files: the schema is
 migrated once per session into a template, then copied for each test (milliseconds,
 instead of running Alembic hundreds of times).
+
+The suite runs on parallel workers (pytest-xdist, one per core) when it is run whole;
+see tests/README.md for when it does not, and for the rules that keep a test safe there.
 """
 
 from __future__ import annotations
 
+import compileall
+import fcntl
 import os
 import shutil
 import subprocess
@@ -20,10 +25,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# One cache for the whole run (the demo database is built once, then copied), while each
-# test still gets its own home folder.
-os.environ.setdefault("SVCTRAINER_CACHE", tempfile.mkdtemp(prefix="svctrainer-test-cache-"))
 
+from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
+from progress_support import World, build_world_template
 from support import FAST_PIN_COST, typed_perfectly
 
 from svctrainer.core.roles import Role
@@ -35,6 +39,22 @@ from svctrainer.store.migrate import ensure_current
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
+
+# One cache for the whole run (the demo database is built once, then copied), while each
+# test still gets its own home folder. Made when this file is first imported, before any
+# parallel worker starts, so the workers inherit and share it; removed at the end by the
+# process that made it (a cache the developer chose stays).
+_OWN_CACHE = None
+if "SVCTRAINER_CACHE" not in os.environ:
+    _OWN_CACHE = tempfile.mkdtemp(prefix="svctrainer-test-cache-")
+    os.environ["SVCTRAINER_CACHE"] = _OWN_CACHE
+
+# Hundreds of tests start the real command (and the durability test its writers). Where
+# Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE), each of those would
+# compile every module it imports again; compiled once here (before any worker starts),
+# they all read it. Unchanged modules cost a stat each.
+if sys.dont_write_bytecode and "PYTEST_XDIST_WORKER" not in os.environ:
+    compileall.compile_dir(REPO_ROOT / "svctrainer", quiet=2)
 
 
 @pytest.fixture(autouse=True)
@@ -58,10 +78,42 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def db_path(template_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "svctrainer.sqlite3"
+@pytest.fixture(scope="session")
+def shipped_content_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template with every shipped drill and scenario stored, as ``sync_bundled``
+    leaves it: parsing the shipped scenarios takes seconds of CPU, copying a file does not.
+    A test's own ``sync_bundled()`` on a copy then finds everything stored."""
+    path = tmp_path_factory.mktemp("shipped") / "shipped.sqlite3"
     shutil.copyfile(template_db, path)
+    svc = Services.open(str(path), pin_cost=FAST_PIN_COST)
+    try:
+        svc.content.sync_bundled()
+        with svc.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        svc.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def world_template(
+    shipped_content_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, World]:
+    """The branch of ``branch`` with the shipped content stored, for tests that copy it
+    (``progress_support.open_world``) instead of building it."""
+    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
+    return path, build_world_template(path, shipped_content_db)
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A fresh database: the migrated template, or, for a test marked ``shipped_content``,
+    the template with the shipped content already stored."""
+    source = template_db
+    if request.node.get_closest_marker("shipped_content"):
+        source = request.getfixturevalue("shipped_content_db")
+    path = tmp_path / "svctrainer.sqlite3"
+    shutil.copyfile(source, path)
     return path
 
 
@@ -177,9 +229,22 @@ def _command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]
 
 
+@pytest.fixture(scope="session")
+def demo_cache() -> Path:
+    """The cached demo database (what ``svctrainer demo`` and ``gui --demo`` copy), built
+    once per run: parallel workers share the cache folder, and the first to get here
+    builds it while the others wait on the lock instead of building their own."""
+    from svctrainer.services.demo import cached_demo_database
+
+    with (Path(os.environ["SVCTRAINER_CACHE"]) / "demo.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return cached_demo_database()
+
+
 @pytest.fixture
-def cli(isolated_home: Path) -> Run:
-    """Run the real ``svctrainer`` command in the test's isolated home folder."""
+def cli(isolated_home: Path, request: pytest.FixtureRequest) -> Run:
+    """Run the real ``svctrainer`` command in the test's isolated home folder. A command
+    that fills a demo branch first waits for the run's one demo build (``demo_cache``)."""
 
     def run(
         *args: str,
@@ -187,6 +252,8 @@ def cli(isolated_home: Path) -> Run:
         env: dict[str, str] | None = None,
         timeout: float = 120,
     ) -> subprocess.CompletedProcess[str]:
+        if "demo" in args or "--demo" in args:
+            request.getfixturevalue("demo_cache")
         full_env = {**os.environ, "SVCTRAINER_HOME": str(isolated_home), **(env or {})}
         return subprocess.run(
             [*_command(), *args],
@@ -203,13 +270,20 @@ def cli(isolated_home: Path) -> Run:
 
 # The figures the reliability tests measured (kills survived, files fuzzed), printed at the
 # end of every run so the CI log shows what this run proved; docs/RELIABILITY.md quotes them.
+# They travel on the test's report, so a worker's figures reach the process that prints.
+FIGURE = "reliability figure"
 _FIGURES: list[str] = []
 
 
 @pytest.fixture
-def figure() -> Callable[[str], None]:
+def figure(request: pytest.FixtureRequest) -> Callable[[str], None]:
     """Record one measured figure, e.g. ``figure("201 kills, 2 939 attempts present")``."""
-    return _FIGURES.append
+    return lambda line: request.node.user_properties.append((FIGURE, line))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "teardown":  # the last report of a test carries all its figures
+        _FIGURES.extend(value for name, value in report.user_properties if name == FIGURE)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -217,3 +291,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability figures")
         for line in _FIGURES:
             terminalreporter.write_line(line)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _OWN_CACHE is not None and not hasattr(config, "workerinput"):
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)

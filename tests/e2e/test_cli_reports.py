@@ -9,7 +9,7 @@ import socket
 import subprocess
 
 import pytest
-from progress_support import add_rows, build_world_template, learning_history, open_world
+from progress_support import add_rows, learning_history, open_world
 
 from svctrainer.core.report_csv import ATTEMPT_COLUMNS, CSV_ENCODING, DASHBOARD_COLUMNS
 from svctrainer.core.xapi.validation import validate_statement
@@ -18,9 +18,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def db(tmp_path, template_db):
-    template = tmp_path / "template.sqlite3"
-    world = open_world((template, build_world_template(template, template_db)), tmp_path / "b.db")
+def db(tmp_path, world_template):
+    world = open_world(world_template, tmp_path / "b.db")
     add_rows(world.services, world.teller.id, learning_history(seed=1, attempts=30))
     add_rows(world.services, world.other_teller.id, learning_history(seed=2, attempts=20))
     add_rows(world.services, world.outsider_teller.id, learning_history(seed=3, attempts=10))

@@ -16,7 +16,7 @@ from svctrainer.core.assignment_progress import Status
 from svctrainer.core.content_files import check_content_file
 from svctrainer.services.actor import Actor
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 CLI = Actor.command_line()
 TEST_PACK = "tenkey-amounts-test.en"

@@ -19,7 +19,7 @@ from svctrainer.core.drills.cash_counting import Phase
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.packs.definition import Mode
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 NAMED = {
     "PageDown": Qt.Key.Key_PageDown,

@@ -7,7 +7,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import GuiSettings
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
 def _start_and_checkpoint(qtbot, window, sign_in, branch):

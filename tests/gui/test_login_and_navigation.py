@@ -52,6 +52,7 @@ def test_navigation_table_matches_roles():
     assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 7)}
 
 
+@pytest.mark.shipped_content
 def test_a_teller_lands_on_assignments_only_while_some_are_open(qtbot, window, sign_in, branch):
     from datetime import date, timedelta
 

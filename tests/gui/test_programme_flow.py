@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from svctrainer.core.assignment_progress import Status
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 BASELINE_SPEEDS = (3000.0, 3300.0, 3150.0)  # median 3150 net KPH
 GAIN_COLUMN = 5

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from svctrainer.core.analytics.progress import progress
 from svctrainer.core.analytics.series import Metric
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.scenarios.mood import Expression
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 S = 1_000_000_000
 WAIT_MS = 30_000  # for background work (loading, saving); generous for a loaded machine
 SAMPLE = "sample-queue-wait.en"  # content id: scenario id + language

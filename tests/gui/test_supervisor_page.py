@@ -18,7 +18,7 @@ from svctrainer.core.report_csv import CSV_ENCODING, DASHBOARD_COLUMNS
 from svctrainer.core.xapi.validation import validate_statement
 from svctrainer.store.models import Attempt
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
 @pytest.fixture

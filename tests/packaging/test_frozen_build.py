@@ -22,7 +22,8 @@ from pg_server import ThrowawayServer, free_port, server_binaries
 from svctrainer import __version__
 from svctrainer.store.migrations import HEAD_REVISION
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+# One worker builds and runs the frozen app (once), while the others go on with the rest.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800), pytest.mark.xdist_group("frozen")]
 HERE = Path(__file__).resolve().parent
 
 

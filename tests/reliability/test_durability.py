@@ -27,6 +27,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.health import check_database
 
+pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
 WRITER = Path(__file__).with_name("attempt_writer.py")
 KILLS = 200
 WORKERS = 2  # two processes at once: also two writers on one file

@@ -137,6 +137,7 @@ def test_read_only_storage_is_reported(removable_disk):
     assert _count(path, read_only_storage=True) == 1
 
 
+@pytest.mark.shipped_content
 def test_an_injected_write_failure_keeps_everything_already_saved(services, db_path):
     svc = services
     svc.content.sync_bundled()

@@ -12,6 +12,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.store.models import AttemptEvent
 
+pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
 CLI = Actor.command_line()
 
 

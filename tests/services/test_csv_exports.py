@@ -18,7 +18,6 @@ from progress_support import (
     TENKEY_TEST,
     Row,
     add_rows,
-    build_world_template,
     learning_history,
     open_world,
 )
@@ -32,12 +31,6 @@ from svctrainer.store.models import Attempt, ContentItem
 
 CLI = Actor.command_line()
 FORMULAS = ("=SUM(A1:A9)", "+1+1", "-2+3", "@cmd", "＝SUM(1)")
-
-
-@pytest.fixture(scope="module")
-def world_template(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    return path, build_world_template(path, template_db)
 
 
 @pytest.fixture

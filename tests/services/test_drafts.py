@@ -11,6 +11,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
 
+pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
 WHEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 

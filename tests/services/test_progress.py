@@ -15,7 +15,6 @@ from progress_support import (
     TENKEY_TEST,
     Row,
     add_rows,
-    build_world_template,
     learning_history,
     open_world,
     points_of,
@@ -39,12 +38,6 @@ from svctrainer.store.models import Attempt
 
 CLI = Actor.command_line()
 FAMILY = (TENKEY_PRACTICE, TENKEY_TEST)
-
-
-@pytest.fixture(scope="module")
-def world_template(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    return path, build_world_template(path, template_db)
 
 
 @pytest.fixture

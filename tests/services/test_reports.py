@@ -16,7 +16,6 @@ from progress_support import (
     TENKEY,
     Row,
     add_rows,
-    build_world_template,
     learning_history,
     open_world,
 )
@@ -31,12 +30,6 @@ from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.services.progress_records import DateRange
 
 CLI = Actor.command_line()
-
-
-@pytest.fixture(scope="module")
-def world_template(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    return path, build_world_template(path, template_db)
 
 
 @pytest.fixture

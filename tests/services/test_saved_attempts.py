@@ -17,6 +17,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.services.saved_attempts import ALREADY_STORED, IMPORTED
 
+pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
 CLI = Actor.command_line()
 WHEN = datetime(2026, 11, 21, 8, 15, 30, 123456, tzinfo=UTC)
 S = 1_000_000_000

@@ -19,6 +19,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.errors import InvalidInputError, PermissionDeniedError
 from svctrainer.store.models import AttemptEvent
 
+pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
 CLI = Actor.command_line()
 S = 1_000_000_000
 SAMPLE = Path(__file__).resolve().parents[2] / "drills" / "scenarios" / "sample-queue-wait.en.yaml"

@@ -35,7 +35,6 @@ from progress_support import (
     TENKEY_TEST,
     Row,
     add_rows,
-    build_world_template,
     learning_history,
     open_world,
 )
@@ -238,12 +237,6 @@ def test_the_validator_rejects_what_the_spec_forbids(path, value):
 
 
 # -- the export -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def world_template(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    return path, build_world_template(path, template_db)
 
 
 @pytest.fixture
