@@ -45,7 +45,13 @@ def frozen_demo(frozen_build: FrozenBuild, tmp_path_factory: pytest.TempPathFact
     """A demo database made by the frozen binary itself (the engines run frozen)."""
     folder = tmp_path_factory.mktemp("frozen-demo")
     path = folder / "demo.sqlite3"
-    done = run(frozen_build, folder / "home", "demo", "--db", str(path))
+    # Its own cache folder: the frozen binary must build the demo itself (a cached copy
+    # from the source tree would prove nothing about the frozen engines), and its build
+    # must not replace the run's shared demo cache, which the other tests copy.
+    done = run(
+        frozen_build, folder / "home", "demo", "--db", str(path),
+        SVCTRAINER_CACHE=str(folder / "cache"),
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "demo branch created" in done.stdout
     return path
