@@ -2,19 +2,18 @@
 imports.
 
 A whole run (``python -m pytest``, ``pytest tests/gui``) starts one worker per core and
-hands out tests as workers free up (``--dist loadgroup``). It stays in one process when a
-developer asks for a debugger (``--pdb``, ``--trace``), live output (``-s``), only a
+hands out test modules as workers free up (``--dist loadscope``). It stays in one process
+when a developer asks for a debugger (``--pdb``, ``--trace``), live output (``-s``), only a
 collection (``--co``), names individual tests (``pytest path::test``), or chooses
 (``-n 0``, ``-n 4``, ``-p no:xdist``).
 
-Keeping a test safe on workers is mostly what every test here already does (the rules
-are in tests/README.md). Two things are decided here, for every test at once:
+Why whole modules: a module's tests often share a module-scoped fixture (the demo branch,
+the frozen build), which must be built once, not once per worker. Module scope is also
+the unit xdist can group by without our help (grouping by ``xdist_group`` marks does not
+work with pytest 9.2: pytest-xdist issue 1386).
 
-- Tests that share a module- or class-scoped fixture run on one worker, so the fixture
-  is built once (on two workers it would be built twice). Tests that must share a
-  session-wide resource with others name it: ``pytest.mark.xdist_group("name")``.
-- Slow tests are handed out first, so the run does not end with one worker busy on a
-  long test while the other has nothing left.
+Why slow tests first: the run must not end with one worker busy on a long module while
+the other has nothing left, so modules holding a ``slow`` test are handed out first.
 """
 
 from __future__ import annotations
@@ -42,43 +41,18 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if option.numprocesses is None and _runs_whole(config):
         option.numprocesses = "auto"
     if option.numprocesses not in (None, 0) and option.dist == "no":
-        option.dist = "loadgroup"
-        option.loadscopereorder = False  # keep the order below: slow tests first
-
-
-def _shared_scope(item: pytest.Item) -> str | None:
-    """The module of an item that uses a fixture built once per module, class or package."""
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:
-        return None
-    for name in info.names_closure:
-        for definition in info.name2fixturedefs.get(name, ()):
-            if definition.scope in ("module", "class", "package"):
-                return item.nodeid.split("::", 1)[0]
-    return None
+        option.dist = "loadscope"
+        option.loadscopereorder = False  # keep the order below, not largest module first
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a worker only (every worker must compute the same order): group, then order.
-    A run in one process keeps the collection order."""
-    if not hasattr(config, "workerinput") or not config.getoption("loadgroup", False):
+    """On a worker (every worker computes the same order, as xdist requires), modules that
+    hold a slow test come first; otherwise the collection order holds. A run in one
+    process keeps the collection order."""
+    if not hasattr(config, "workerinput"):
         return
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None and (scope := _shared_scope(item)):
-            item.add_marker(pytest.mark.xdist_group(scope))
-    # A group is handed out where its first test stands: a group with a slow test moves
-    # up with it. sorted() is stable, so the collection order holds within each part.
-    slow_groups = {
-        mark.args[0]
-        for item in items
-        if item.get_closest_marker(LONG_RUNNING)
-        for mark in item.iter_markers("xdist_group")
-        if mark.args
+    slow_modules = {
+        item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker(LONG_RUNNING)
     }
-
-    def rank(item: pytest.Item) -> int:
-        groups = {mark.args[0] for mark in item.iter_markers("xdist_group") if mark.args}
-        return 0 if item.get_closest_marker(LONG_RUNNING) or groups & slow_groups else 1
-
-    items.sort(key=rank)
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in slow_modules)

@@ -22,8 +22,7 @@ from pg_server import ThrowawayServer, free_port, server_binaries
 from svctrainer import __version__
 from svctrainer.store.migrations import HEAD_REVISION
 
-# One worker builds and runs the frozen app (once), while the others go on with the rest.
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800), pytest.mark.xdist_group("frozen")]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 HERE = Path(__file__).resolve().parent
 
 
