@@ -1,0 +1,24 @@
+"""The numbered arguments every translated GUI string is filled with."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svctrainer.gui.i18n import fill
+
+
+def test_a_translation_may_reorder_the_arguments():
+    assert fill("%2 的 %1", "Ten-key", "王芳") == "王芳 的 Ten-key"
+
+
+def test_a_value_that_looks_like_a_marker_is_not_filled_again():
+    assert fill("%1 and %2", "50%2", "x") == "50%2 and x"
+
+
+def test_a_marker_without_a_value_stays_visible():
+    assert fill("%1 of %2", "3") == "3 of %2"
+
+
+@given(st.lists(st.text(), min_size=1, max_size=9))
+def test_every_value_appears_once_in_order(values):
+    text = " | ".join(f"%{i}" for i in range(1, len(values) + 1))
+    assert fill(text, *values) == " | ".join(values)
