@@ -27,11 +27,15 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.health import check_database
 
-pytestmark = pytest.mark.shipped_content  # each test syncs it: start with it stored
-WRITER = Path(__file__).with_name("attempt_writer.py")
 KILLS = 200
 WORKERS = 2  # two processes at once: also two writers on one file
 TIME_LIMIT_S = 600
+pytestmark = [
+    pytest.mark.shipped_content,  # each test syncs it: start with it stored
+    # The kill loop stops itself after TIME_LIMIT_S; the check after it needs time too.
+    pytest.mark.timeout(TIME_LIMIT_S + 600),
+]
+WRITER = Path(__file__).with_name("attempt_writer.py")
 
 
 def _prepare(db_path: Path, services: Services) -> list[str]:
