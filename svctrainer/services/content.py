@@ -30,6 +30,8 @@ from svctrainer.locations import bundled_dir
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import CONTENT, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError
 from svctrainer.store.database import Database
 from svctrainer.store.models import ContentItem
@@ -118,22 +120,26 @@ def parse_stored(label: str, text: str) -> Any:
     return checked.parsed
 
 
+@translate_store_errors
 class ContentService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- importing ---------------------------------------------------------------------
 
+    @writes(CONTENT)
     def import_files(self, actor: Actor, paths: Sequence[Path]) -> list[ImportOutcome]:
         """All or nothing: if any file has an error, nothing is stored."""
         checked = [check_content_file(p) for p in paths]
         return self._store(actor, checked)
 
+    @writes(CONTENT)
     def import_checked(
         self, actor: Actor, checked: Sequence[CheckedContent]
     ) -> list[ImportOutcome]:
         return self._store(actor, list(checked))
 
+    @writes(CONTENT)
     def sync_bundled(self) -> list[ImportOutcome]:
         """Store the content shipped with this release (new versions after an update).
 

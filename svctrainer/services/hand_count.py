@@ -34,7 +34,9 @@ from svctrainer.services import audit
 from svctrainer.services.access import authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.changes import HAND_COUNTS, writes
 from svctrainer.services.content import LOGGED_SOURCE_SUFFIX, LoggedDrill
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
@@ -104,6 +106,7 @@ class HandCountEntry:
     recorded_at: dt.datetime
 
 
+@translate_store_errors
 class HandCountService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -120,6 +123,7 @@ class HandCountService:
             )
             return [LoggablePerson(p.id, p.name, p.employee_number, team) for p, team in rows]
 
+    @writes(HAND_COUNTS)
     def record(
         self,
         actor: Actor,

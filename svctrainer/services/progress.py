@@ -72,6 +72,7 @@ from svctrainer.services.customer_time import (
     what_if_lines,
 )
 from svctrainer.services.drill_families import DrillFamily, load_families
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
     EVERYTHING,
@@ -120,6 +121,7 @@ ASSIGNMENT_RULE = "services.assignments.counts_by_person"
 DEFAULT_RULE = StallRule()
 
 
+@translate_store_errors
 class ProgressService:
     def __init__(self, db: Database) -> None:
         self._db = db
