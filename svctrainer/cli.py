@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from svctrainer import __version__
-
-USAGE_ERROR = 2
+from svctrainer.commands.exit_codes import USAGE_ERROR
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -133,13 +132,16 @@ def _people_commands(sub: Subparsers) -> None:
     proles = _command(person, "set-roles", "replace a person's roles", "people:set_roles")
     proles.add_argument("number", help="employee number")
     proles.add_argument("roles", help="comma-separated roles")
+    _add_branch_option(proles)
     preset = _command(person, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
     preset.add_argument("number", help="employee number")
     preset.add_argument("--pin", help="new PIN (asked for when omitted)")
+    _add_branch_option(preset)
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")
         p.set_defaults(active=active)
+        _add_branch_option(p)
     team = _group(sub, "team", "list and add teams")
     _command(team, "list", "list teams", "people:list_teams")
     tadd = _command(team, "add", "add a team", "people:add_team")
@@ -206,6 +208,7 @@ def _report_commands(sub: Subparsers) -> None:
     who = report.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", metavar="NUMBER", help="employee number")
     who.add_argument("--team", metavar="NAME", help="team name")
+    _add_branch_option(report)
     report.add_argument("--format", choices=("pdf", "csv"), required=True)
     report.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     report.add_argument(
@@ -269,6 +272,14 @@ def _queue_commands(sub: Subparsers) -> None:
                      "else GB18030)")  # fmt: skip
     imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                      help="print what was stored as JSON")  # fmt: skip
+
+
+def _add_branch_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--branch",
+        metavar="NAME",
+        help="the branch of the employee number, on a server shared by several branches",
+    )
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:
