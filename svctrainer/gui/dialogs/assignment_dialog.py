@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
+from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
 from svctrainer.gui.messages import describe
@@ -95,15 +96,16 @@ class AssignmentForm:
 
 
 class AssignmentDialog(QDialog):
-    """``submit(form)`` runs in the background on OK; the dialog closes when it returns
-    (``result_value`` holds what it returned) and shows the error when it raises."""
+    """On OK, ``submit(form)`` gives the service write that saves the form, which runs in
+    the background; the dialog closes when it is done (``result_value`` holds what it
+    returned) and shows the error, staying open, when it is refused."""
 
     def __init__(
         self,
         context: AppContext,
         choices: Sequence[ContentChoice],
         roster: Sequence[RosterTeam],
-        submit: Callable[[AssignmentForm], Any],
+        submit: Callable[[AssignmentForm], Write[Any]],
         *,
         existing: AssignmentRecord | None = None,
         preselect: Sequence[str] = (),
@@ -454,7 +456,7 @@ class AssignmentDialog(QDialog):
         form = self.form()
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Saving…"))
-        self._ctx.background.run(lambda: self._submit(form), self._saved, self._failed)
+        self._submit(form).then(self._saved).failing(self._failed).run()
 
     def _saved(self, result: Any) -> None:
         self.result_value = result

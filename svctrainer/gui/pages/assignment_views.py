@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from svctrainer.core.assignment_progress import NextStep, Status, Target
@@ -215,23 +214,3 @@ def progress_percent(fraction: float) -> str:
     if fraction < 1.0:
         shown = min(shown, 99)
     return QLocale().toString(shown) + " %"
-
-
-# -- starting a drill ------------------------------------------------------------------------
-
-
-def open_in_practice(widget: QWidget, content_id: str, mode: str | None) -> bool:
-    """Go to the Practice page and start ``content_id`` in ``mode`` there (as soon as its
-    definition is loaded). False when the window has no Practice page or it cannot find
-    the drill."""
-    from svctrainer.core.packs.definition import Mode  # noqa: PLC0415
-
-    window = widget.window()
-    go_to = getattr(window, "go_to", None)
-    if go_to is None or not go_to("practice"):
-        return False
-    page = getattr(window, "pages", {}).get("practice")
-    starter = getattr(page, "start_when_loaded", None)
-    if starter is None:
-        return False
-    return bool(starter(content_id, Mode(mode or "practice")))

@@ -235,11 +235,13 @@ class HandCountForm(QWidget):
         services, actor = self._ctx.services, self._ctx.actor
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
-        self._ctx.background.run(
-            lambda: services.hand_count.record(actor, **values),  # type: ignore[arg-type]
-            self._saved,
-            self._failed,
-        )
+        # ``values`` holds exactly record()'s keyword arguments, each checked by _read.
+        self._ctx.hub.write(
+            self,
+            services.hand_count.record,
+            actor,
+            **values,  # type: ignore[arg-type]
+        ).then(self._saved).failing(self._failed).run()
 
     def _read(self) -> tuple[dict[str, object], list[tuple[str, str]]]:
         """The form's values, or the problems that stop it being saved (field, text)."""
@@ -315,7 +317,6 @@ class HandCountForm(QWidget):
         self.inputs["banding_penalties"].setText("0")
         self.note.clear()
         self.recent.set_rows([entry, *self.recent.rows()][:RECENT])
-        self._ctx.changes.attempts_changed.emit()
         self.saved.emit(entry)
 
     def _failed(self, exc: Exception) -> None:

@@ -33,6 +33,7 @@ from svctrainer.gui.pages.assignment_views import EmphasisTableModel, tier_name,
 from svctrainer.gui.record_table import Column
 from svctrainer.services.assignments import AssignmentOverview, RosterTeam
 from svctrainer.services.attempts import AttemptRecord
+from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS, TEAMS
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ATTEMPTS_SHOWN = 500
@@ -126,9 +127,7 @@ class RosterTab(QWidget):
         splitter.setSizes([420, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.assignments_changed.connect(self.refresh)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS | ASSIGNMENTS | PEOPLE | TEAMS, self.refresh)
 
     def _grade(self, a: AttemptRecord) -> str:
         if a.kind == "scenario":
@@ -284,11 +283,9 @@ class RosterTab(QWidget):
         if reason is None:
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.attempts.invalidate(actor, attempt.id, reason),
-            lambda _r: self._ctx.changes.attempts_changed.emit(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.attempts.invalidate, actor, attempt.id, reason).then(
+            lambda _r: self.refresh()
+        ).run()
 
 
 def _day(value: datetime) -> str:
