@@ -307,7 +307,7 @@ class NextStep:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class AssignmentProgress:
     status: Status
     fraction: float
     target_met: bool
@@ -334,7 +334,7 @@ def assess(
     *,
     today: date,
     modes: Iterable[str] = MODES,
-) -> Progress:
+) -> AssignmentProgress:
     """Status, progress and next steps of one person on one assignment (rules above)."""
     offered = tuple(modes)
     met = tally.meeting_target > 0 if target.has_thresholds else tally.attempts_in_mode > 0
@@ -363,7 +363,7 @@ def assess(
         )
     if not met:
         steps.extend(_target_steps(target, tally))
-    return Progress(
+    return AssignmentProgress(
         status=status,
         fraction=fraction,
         target_met=met,

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
+from svctrainer.core.durations import MS_PER_MINUTE
 from svctrainer.core.hand_count import (
     DRILL_TYPE,
     SPEED_UNIT,
@@ -303,7 +304,7 @@ def _entry(attempt: Attempt, person_name: str) -> HandCountEntry:
         person_id=attempt.person_id,
         person_name=person_name,
         day=dt.date.fromisoformat(str(data.get("day", attempt.started_at.date().isoformat()))),
-        minutes=int(data.get("minutes", attempt.duration_ms // 60_000)),
+        minutes=int(data.get("minutes", attempt.duration_ms // MS_PER_MINUTE)),
         notes_counted=int(data.get("notes_counted", 0)),
         defects_found=int(data.get("defects_found", 0)),
         defects_planted=None if planted is None else int(planted),

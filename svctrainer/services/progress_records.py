@@ -16,7 +16,7 @@ from svctrainer.core.analytics.customer_time import (
 )
 from svctrainer.core.analytics.dashboard import PersonSummary, TeamSummary
 from svctrainer.core.analytics.key_heatmap import KeyHeatmap
-from svctrainer.core.analytics.progress import Progress
+from svctrainer.core.analytics.progress import BaselineGain
 from svctrainer.core.analytics.scenario_progress import Radar, TierPoint, WeekTiers
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.core.analytics.trend import Trend
@@ -97,7 +97,7 @@ class MetricSeries:
     excluded: tuple[AttemptPoint, ...]
     rolling: tuple[SeriesPoint, ...]
     trend: Trend | None
-    progress: Progress
+    progress: BaselineGain
     counted: int  # counted attempts with a value (before reduction)
     shown: int  # points drawn
 
