@@ -274,7 +274,8 @@ def tally_attempts(
     counted = [a for a in attempts if a.counts and (since is None or a.started_at >= since)]
     in_mode = [a for a in counted if target.mode is None or a.mode == target.mode]
     speeds = [a.speed for a in in_mode if a.speed is not None and a.speed_unit == target.speed_unit]
-    tiers = [TIER_LEVELS[a.grade] for a in in_mode if a.grade in TIER_LEVELS]
+    grades = [a.grade for a in in_mode if a.grade is not None]
+    tiers = [TIER_LEVELS[g] for g in grades if g in TIER_LEVELS]
     return AttemptTally(
         attempts=len(counted),
         practice_sessions=sum(a.mode == "practice" for a in counted),

@@ -175,9 +175,13 @@ class Startup:
     def _daily_backup(self, services: Services) -> None:
         if self.demo:
             return
+        def done(saved: Path | None) -> None:
+            if saved is not None:
+                log.info("daily backup: %s", saved)
+
         self.window.background.run(
             services.database.daily_backup_if_due,
-            lambda saved: saved and log.info("daily backup: %s", saved),
+            done,
             lambda exc: log.warning("daily backup failed: %s", exc),
         )
 

@@ -38,7 +38,9 @@ STREAM_BATCH = 2000
 NOT_MET = "not_met"
 
 
-def attempt_query(people: Select[Any], window: DateRange = EVERYTHING) -> Select[Any]:
+def attempt_query(
+    people: Select[Any], window: DateRange = EVERYTHING
+) -> Select[Attempt, str, str, str, ContentItem]:
     return (
         select(Attempt, Person.employee_number, Person.name, Team.name, ContentItem)
         .join(Person, Person.id == Attempt.person_id)

@@ -148,7 +148,7 @@ class StoredRun:
 
 def stored_run(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> StoredRun:
     """Replay ``log`` and derive the stored figures; ReplayError if it does not fit."""
-    result = replay(scenario, log)
+    result = replay(scenario, list(log))
     figures = {
         "valid": True,
         "duration_ms": run_duration_ms(log),

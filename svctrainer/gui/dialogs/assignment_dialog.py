@@ -43,6 +43,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pages.assignment_views import tier_name
+from svctrainer.gui.tree_items import children, top_level_items
 from svctrainer.services.assignments import AssignmentRecord, RosterTeam
 from svctrainer.services.content import ContentRecord
 
@@ -312,7 +313,7 @@ class AssignmentDialog(QDialog):
     # -- following the choice of content --------------------------------------------------
 
     def _content_items(self) -> list[QTreeWidgetItem]:
-        return [item for group in _top_items(self.content) for item in _children(group)]
+        return [item for group in top_level_items(self.content) for item in children(group)]
 
     def chosen(self) -> list[ContentChoice]:
         return [
@@ -329,8 +330,8 @@ class AssignmentDialog(QDialog):
         return False
 
     def check_assignee(self, assignee_id: uuid.UUID) -> bool:
-        for team in _top_items(self.people):
-            for item in [team, *_children(team)]:
+        for team in top_level_items(self.people):
+            for item in [team, *children(team)]:
                 if item.data(0, ID_ROLE) == assignee_id:
                     item.setCheckState(0, Qt.CheckState.Checked)
                     return True
@@ -338,9 +339,9 @@ class AssignmentDialog(QDialog):
 
     def _filter_content(self, text: str) -> None:
         needle = text.strip().lower()
-        for group in _top_items(self.content):
+        for group in top_level_items(self.content):
             shown = 0
-            for item in _children(group):
+            for item in children(group):
                 hit = (
                     not needle
                     or needle in item.text(0).lower()
@@ -410,14 +411,14 @@ class AssignmentDialog(QDialog):
         """(person ids, team ids) checked; a person inside a checked team is left out."""
         people: list[uuid.UUID] = []
         teams: list[uuid.UUID] = []
-        for team in _top_items(self.people):
+        for team in top_level_items(self.people):
             if team.checkState(0) == Qt.CheckState.Checked:
                 teams.append(team.data(0, ID_ROLE))
                 continue
             people.extend(
-                item.data(0, ID_ROLE)
-                for item in _children(team)
-                if item.checkState(0) == Qt.CheckState.Checked
+                person.data(0, ID_ROLE)
+                for person in children(team)
+                if person.checkState(0) == Qt.CheckState.Checked
             )
         return people, teams
 
@@ -478,12 +479,3 @@ def _outline_check_boxes(tree: QTreeWidget) -> None:
         palette.setColor(QPalette.ColorRole.Window, QColor(0x7A, 0x80, 0x8A))
         tree.setPalette(palette)
 
-
-def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-    return [item for item in items if item is not None]
-
-
-def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    children = (item.child(i) for i in range(item.childCount()))
-    return [child for child in children if child is not None]

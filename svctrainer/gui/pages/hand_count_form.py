@@ -335,8 +335,8 @@ class HandCountForm(QWidget):
                 label.show()
         self.status.setText(self.tr("Not saved: correct the marked fields."))
         first = problems[0][0]
-        widget = {"person_id": self.person, "day": self.day, "note": self.note}.get(first)
-        (widget or self.inputs.get(first, self.person)).setFocus()
+        fields: dict[str, QWidget] = {"person_id": self.person, "day": self.day, "note": self.note}
+        (fields.get(first) or self.inputs.get(first) or self.person).setFocus()
 
     def _clear_problems(self) -> None:
         for label in self.errors.values():

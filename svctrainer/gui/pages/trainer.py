@@ -123,7 +123,7 @@ class TrainerPage(QWidget):
 
         self._ctx.background.run(
             load,
-            lambda loaded: self._show_assignment_dialog(*loaded, preselect, existing),
+            lambda loaded: self._show_assignment_dialog(loaded[0], loaded[1], preselect, existing),
             lambda e: show_error(self, e),
         )
 
@@ -196,12 +196,7 @@ class AssignmentsTab(QWidget):
                     sort_key=lambda o: (o.assignment.due_on or date.max).toordinal(),
                 ),
                 *[
-                    Column(
-                        status_text(s),
-                        lambda o, s=s: str(o.count(s)),
-                        sort_key=lambda o, s=s: o.count(s),
-                        align_right=True,
-                    )
+                    _status_column(s)
                     for s in (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.OVERDUE)
                 ],
             ],
@@ -377,6 +372,16 @@ class AssignmentsTab(QWidget):
         self._ctx.hub.write(self, services.assignments.cancel, actor, a.id, reason).then(
             lambda _r: self.refresh()
         ).run()
+
+
+def _status_column(status: Status) -> Column[AssignmentOverview]:
+    """How many people of an assignment are in ``status``."""
+    return Column(
+        status_text(status),
+        lambda o: str(o.count(status)),
+        sort_key=lambda o: o.count(status),
+        align_right=True,
+    )
 
 
 def _overall(o: AssignmentOverview) -> Status:

@@ -31,6 +31,7 @@ from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import EmphasisTableModel, tier_name, when_text
 from svctrainer.gui.record_table import Column
+from svctrainer.gui.tree_items import children, top_level_items
 from svctrainer.services.assignments import AssignmentOverview, RosterTeam
 from svctrainer.services.attempts import AttemptRecord
 from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS, TEAMS
@@ -214,11 +215,10 @@ class RosterTab(QWidget):
         return item.data(0, PERSON_ROLE) if item is not None else None
 
     def select_person(self, person_id: uuid.UUID) -> bool:
-        for t in range(self.tree.topLevelItemCount()):
-            team = self.tree.topLevelItem(t)
-            for c in range(team.childCount()):
-                if team.child(c).data(0, PERSON_ROLE) == person_id:
-                    self.tree.setCurrentItem(team.child(c))
+        for team in top_level_items(self.tree):
+            for person in children(team):
+                if person.data(0, PERSON_ROLE) == person_id:
+                    self.tree.setCurrentItem(person)
                     return True
         return False
 
