@@ -23,11 +23,14 @@ the change record is declared on the service method (``@writes``) rather than re
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, ParamSpec, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from svctrainer.gui.background import Background
@@ -42,13 +45,16 @@ T = TypeVar("T")
 class ChangeHub(QObject):
     """Broadcasts ``(changes, initiator)`` after every write; one per window."""
 
-    changed = Signal(object, object)  # Changes, the QObject that started the write (or None)
+    changed = Signal(object, object)
+    """(Changes, the QObject that started the write or None), after the subscribers."""
     appearance_changed = Signal()
     """The workstation's look changed (theme, font size): charts redraw. Not data."""
 
     def __init__(self, background: Background, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._background = background
+        self._subscriptions: dict[int, _Subscription] = {}
+        self._tokens = itertools.count()
 
     def write(
         self,
@@ -67,13 +73,25 @@ class ChangeHub(QObject):
         """Tell every page what changed (and who changed it)."""
         if changes.areas:
             log.debug("changed: %s (by %r)", ", ".join(changes.areas), initiator)
+            self._deliver(changes, initiator)
             self.changed.emit(changes, initiator)
 
     def subscribe(self, receiver: QObject, concerns: Changes, refresh: Callable[[], Any]) -> None:
         """Call ``refresh()`` whenever a change touches ``concerns``, except the changes
         ``receiver`` itself started. The subscription ends when ``receiver`` is deleted."""
-        subscription = _Subscription(receiver, concerns, refresh)
-        self.changed.connect(subscription.deliver)
+        token = next(self._tokens)
+        self._subscriptions[token] = _Subscription(receiver, concerns, refresh)
+        # Dropped when the receiver goes, so the hub never holds a page past its life and
+        # no Python reference cycle ties Qt objects together (a cycle is freed by the
+        # garbage collector, which may run on the database worker: Qt objects must die
+        # on the GUI thread).
+        receiver.destroyed.connect(partial(self._subscriptions.pop, token, None))
+
+    def _deliver(self, changes: Changes, initiator: object) -> None:
+        for subscription in list(self._subscriptions.values()):
+            if initiator is subscription.receiver or not changes.touches(subscription.concerns):
+                continue
+            subscription.refresh()
 
 
 class Write(Generic[T]):
@@ -119,17 +137,8 @@ class Write(Generic[T]):
         show_error(parent, exc)
 
 
-class _Subscription(QObject):
-    """A child of the receiver, so Qt drops the connection when the receiver goes."""
-
-    def __init__(self, receiver: QObject, concerns: Changes, refresh: Callable[[], Any]) -> None:
-        super().__init__(receiver)
-        self._receiver = receiver
-        self._concerns = concerns
-        self._refresh = refresh
-
-    @Slot(object, object)
-    def deliver(self, changes: Changes, initiator: object) -> None:
-        if initiator is self._receiver or not changes.touches(self._concerns):
-            return
-        self._refresh()
+@dataclass(frozen=True, slots=True)
+class _Subscription:
+    receiver: QObject
+    concerns: Changes
+    refresh: Callable[[], Any]
