@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, ParamSpec, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -70,8 +71,9 @@ class ChangeHub(QObject):
         return Write(self._background, self, initiator, lambda: method(*args, **kwargs), changes)
 
     def publish(self, changes: Changes, initiator: QObject | None = None) -> None:
-        """Tell every page what changed (and who changed it)."""
-        if changes.areas:
+        """Tell every page what changed (and who changed it). A write that ends after its
+        window closed has nobody left to tell."""
+        if changes.areas and shiboken6.isValid(self):
             log.debug("changed: %s (by %r)", ", ".join(changes.areas), initiator)
             self._deliver(changes, initiator)
             self.changed.emit(changes, initiator)

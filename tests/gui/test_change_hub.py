@@ -147,3 +147,18 @@ def test_a_refused_edit_keeps_the_dialog_open_and_changes_nothing(
     assert "the branch must keep at least one active admin" in seen["error"]
     assert branch.services.people.find_by_employee_number(CLI, "A1").name == "Ada Admin"
     assert next(p for p in people.model.rows() if p.employee_number == "A1").name == "Ada Admin"
+
+
+def test_a_write_that_ends_after_its_window_closed_is_kept_quietly(qtbot, branch):
+    """The write is saved; its broadcast, with no window left to hear it, is dropped
+    instead of raising in the event loop."""
+    background = Background()
+    window = QWidget()
+    hub = ChangeHub(background, window)
+    hub.write(None, branch.services.people.create_team, CLI, "Team C").run()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(hub)
+    background.wait()
+    QApplication.processEvents()  # the result arrives for the closed window
+    assert "Team C" in [t.name for t in branch.services.people.list_teams(CLI)]
