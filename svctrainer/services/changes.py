@@ -40,6 +40,8 @@ class Changes:
     """Assignments created, edited or cancelled."""
     settings: bool = False
     """Branch settings (the transaction mix behind the customer-time figures)."""
+    queue_data: bool = False
+    """Queue tickets imported or deleted (the branch's measured waiting figures)."""
     database: bool = False
     """The whole database was replaced (a restore): everything may differ."""
 
@@ -69,6 +71,7 @@ HAND_COUNTS = Changes(hand_counts=True)
 CONTENT = Changes(content=True)
 ASSIGNMENTS = Changes(assignments=True)
 SETTINGS = Changes(settings=True)
+QUEUE_DATA = Changes(queue_data=True)
 DATABASE = Changes(database=True)
 RESULTS = ATTEMPTS | HAND_COUNTS
 """Everything a progress chart or dashboard is computed from."""

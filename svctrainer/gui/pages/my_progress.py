@@ -40,7 +40,7 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.services.changes import RESULTS, SETTINGS
+from svctrainer.services.changes import QUEUE_DATA, RESULTS, SETTINGS
 from svctrainer.services.progress_records import (
     DateRange,
     FamilyActivity,
@@ -183,7 +183,7 @@ class PersonProgressView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        context.hub.subscribe(self, RESULTS | SETTINGS, self.refresh)
+        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
         context.hub.appearance_changed.connect(self.refresh)
 
     # -- loading ------------------------------------------------------------------------

@@ -182,11 +182,9 @@ class QueueDataTab(QWidget):
         ):
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.queue_data.delete_import(actor, record.id),
-            lambda _deleted: self._changed(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.queue_data.delete_import, actor, record.id).then(
+            lambda _deleted: self._changed()
+        ).run()
 
     def _changed(self) -> None:
         self.load(self.days, self.target_s)
