@@ -118,9 +118,7 @@ class Bench:
         signed_in = SignedIn(supervisor, "Benchmark Branch")
         hub = ChangeHub(self.background)
         navigator = Navigator(lambda _key: None, lambda _text, _ms: None)
-        self.ctx = AppContext(
-            self.services, self.background, signed_in, settings, hub, navigator
-        )
+        self.ctx = AppContext(self.services, self.background, signed_in, settings, hub, navigator)
         with self.services.db.reading() as session:
             count = session.scalar(select(func.count()).select_from(Attempt))
         print(f"database: {path} ({path.stat().st_size / 1e6:.0f} MB, {count:,} attempts)")

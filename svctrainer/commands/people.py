@@ -36,9 +36,7 @@ def _roles(text: str) -> frozenset[Role]:
 
 def _find(services: Services, args: argparse.Namespace) -> PersonRecord:
     """The person the command names (``--branch`` decides on a shared server)."""
-    return services.people.find_by_employee_number(
-        Actor.command_line(), args.number, args.branch
-    )
+    return services.people.find_by_employee_number(Actor.command_line(), args.number, args.branch)
 
 
 def list_people(args: argparse.Namespace) -> int:
@@ -101,9 +99,7 @@ def set_roles(args: argparse.Namespace) -> int:
     roles = _roles(args.roles)
     services = open_services(args)
     try:
-        person = services.people.set_roles(
-            Actor.command_line(), _find(services, args).id, roles
-        )
+        person = services.people.set_roles(Actor.command_line(), _find(services, args).id, roles)
     finally:
         services.close()
     print(f"{person.name}: {','.join(sorted(r.value for r in person.roles))}")

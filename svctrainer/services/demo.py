@@ -485,9 +485,7 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
 
 
 @translate_store_errors
-def fill_demo_database(
-    url: str, progress: Callable[[int, int], None] | None = None
-) -> DemoSummary:
+def fill_demo_database(url: str, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
     """``svctrainer demo --db URL``: ``fill_demo`` on the database at ``url``."""
     db = Database(resolve_url(url))
     try:

@@ -478,4 +478,3 @@ def _outline_check_boxes(tree: QTreeWidget) -> None:
     if is_dark(palette):
         palette.setColor(QPalette.ColorRole.Window, QColor(0x7A, 0x80, 0x8A))
         tree.setPalette(palette)
-
