@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from svctrainer import __version__
 from svctrainer.commands.exit_codes import USAGE_ERROR
@@ -38,8 +38,12 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
 Handler = Callable[[argparse.Namespace], int]
 
 
+if TYPE_CHECKING:  # argparse's class is generic only in typeshed, not at run time
+    Subparsers = argparse._SubParsersAction[OneLineParser]
+
+
 def _command(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    subparsers: Subparsers,
     name: str,
     help_text: str,
     handler: str,
@@ -70,9 +74,6 @@ def build_parser() -> OneLineParser:
     ):
         add(sub)
     return parser
-
-
-Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 
 def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:

@@ -124,7 +124,7 @@ class Startup:
 
         self.instance_lock = InstanceLock(services.database.label)
         self.window.setProperty("instance_lock_held", self.instance_lock.first)
-        self.window.instance_lock = self.instance_lock  # type: ignore[attr-defined] # lives as long as the window
+        self.window.instance_lock = self.instance_lock
         if not self.instance_lock.first and not self.demo:
             self.window.statusBar().showMessage(
                 self.window.tr(
@@ -175,6 +175,7 @@ class Startup:
     def _daily_backup(self, services: Services) -> None:
         if self.demo:
             return
+
         def done(saved: Path | None) -> None:
             if saved is not None:
                 log.info("daily backup: %s", saved)

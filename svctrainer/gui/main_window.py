@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self._show_page, self.statusBar().showMessage)
         self.services: Services | None = None
         self.context: AppContext | None = None
+        self.instance_lock: object | None = None
+        """This workstation's lock on the database (``gui/instance_lock.py``), held as long
+        as the window."""
         self.pages: dict[str, QWidget] = {}
         self._targets: list[NavTarget] = []
 

@@ -200,9 +200,9 @@ def render_person_report(report: PersonReport, path: Path) -> int:
             blocks.append(Image(render_widget(chart, CHART_W, height)))
         heat = heatmaps.get(drill.family.key)
         if heat is not None:
-            chart = KeyHeatmapChart(palette)
-            chart.set_heatmap(heat.heatmap)
-            blocks.append(Image(render_widget(chart, CHART_W, SMALL_H + 40)))
+            heat_chart = KeyHeatmapChart(palette)
+            heat_chart.set_heatmap(heat.heatmap)
+            blocks.append(Image(render_widget(heat_chart, CHART_W, SMALL_H + 40)))
         scenario = scenarios.pop(drill.family.key, None)
         if scenario is not None:  # tiers and radar in the scenario's own section
             blocks += _scenario_blocks(scenario, palette)
@@ -300,7 +300,7 @@ def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
     return _panel_blocks(CustomerTimePanel().team_texts(result))
 
 
-def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list[Block]:
+def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Block]:
     from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
     from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
 
@@ -323,7 +323,7 @@ def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list
         ),
     ]
     if len(board.teams) > 1:
-        chart = BarChart(palette)  # type: ignore[arg-type]
+        chart = BarChart(palette)
         chart.set_team_gains(board.teams, _gain_axis(board))
         blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(board.teams)))))
     else:  # one team: compare its people instead
@@ -331,7 +331,7 @@ def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list
             (e for e in board.entries if e.row.gain is not None), key=lambda e: -(e.row.gain or 0)
         )
         if gains:
-            chart = BarChart(palette)  # type: ignore[arg-type]
+            chart = BarChart(palette)
             chart.set_bars(
                 tr("Gain over baseline, person by person"),
                 [e.person.name for e in gains],

@@ -202,11 +202,11 @@ class ProgressBarDelegate(QStyledItemDelegate):
         if value is None:
             super().paint(painter, option, index)
             return
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(4, 3, -4, -3)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(4, 3, -4, -3)
         bar.minimum = 0
         bar.maximum = 1000
         bar.progress = round(float(value) * 1000)
@@ -214,11 +214,11 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        groove = QPalette(option.palette)  # type: ignore[attr-defined]
+        groove = QPalette(option.palette)
         # The groove in AlternateBase: on Base it would vanish in the dark theme.
         groove.setColor(QPalette.ColorRole.Base, groove.color(QPalette.ColorRole.AlternateBase))
         bar.palette = groove
-        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        bar.fontMetrics = option.fontMetrics
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
 
