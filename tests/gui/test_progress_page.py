@@ -74,7 +74,7 @@ def test_hover_shows_the_attempt_and_click_opens_its_result(
     opened = []
 
     def check(dialog):
-        opened.append(dialog.screen.attempt.id)
+        opened.append(dialog.result_screen.attempt.id)
         dialog.accept()
 
     on_next_dialog(check)

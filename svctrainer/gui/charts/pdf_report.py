@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
 from svctrainer.core.analytics.series import Metric
+from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
@@ -67,9 +68,8 @@ def range_text(window: DateRange) -> str:
 def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
     """``widget`` drawn at ``DENSITY`` × its size, never shown on screen."""
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    button = getattr(widget, "save_button", None)
-    if button is not None:  # paper has no buttons
-        button.hide()
+    if isinstance(widget, ChartFrame):  # paper has no buttons
+        widget.save_button.hide()
     widget.resize(width, height)
     widget.show()
     for _ in range(3):  # layouts and the plots' deferred range updates
