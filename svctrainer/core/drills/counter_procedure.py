@@ -57,7 +57,6 @@ from svctrainer.core.keystrokes import BACKSPACE, ENTER, SPACE, KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.schema import Issue
 
-
 CARD_EVENT = "card:"
 PHRASE_EVENT = "phrase:"
 CARD_KEYS = "abcdefghijklmnopqrst"[:MAX_CARDS]
@@ -103,7 +102,9 @@ class CaseJudgement:
         )
         taken = tuple(
             TakenRecord(
-                label=action.decoy if action.decoy is not None else case.step(action.step_id or "").label,
+                label=action.decoy
+                if action.decoy is not None
+                else case.step(action.step_id or "").label,
                 step_id=action.step_id,
                 phrase_right=action.phrase_right,
             )
@@ -375,8 +376,10 @@ class CounterProcedureDrill(DrillKind[CounterProcedureRun, ProcedureDetails]):
         issues: list[Issue] = []
         if generator is not None:
             issues.append(
-                Issue(("generator",), "counter procedure packs list their cases as [[items]]; "
-                      "remove [generator]")
+                Issue(
+                    ("generator",),
+                    "counter procedure packs list their cases as [[items]]; remove [generator]",
+                )
             )
         cases, found = read_cases(items)
         issues += found

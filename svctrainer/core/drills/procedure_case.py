@@ -170,7 +170,9 @@ def _half_up(num: int, den: int) -> int:
 # -- reading a pack ----------------------------------------------------------------------
 
 
-def read_cases(items: Sequence[Mapping[str, Any]] | None) -> tuple[tuple[ProcedureCase, ...], list[Issue]]:
+def read_cases(
+    items: Sequence[Mapping[str, Any]] | None,
+) -> tuple[tuple[ProcedureCase, ...], list[Issue]]:
     """The ``[[items]]`` of a pack as cases, or every problem located by key path."""
     if not items:
         return (), [Issue(("items",), "a counter procedure pack lists its cases as [[items]]")]
@@ -186,7 +188,9 @@ def read_cases(items: Sequence[Mapping[str, Any]] | None) -> tuple[tuple[Procedu
         case_id = clean["id"]
         if case_id in seen:
             issues.append(
-                Issue((*path, "id"), f"case id {case_id!r} is already used by items[{seen[case_id]}]")
+                Issue(
+                    (*path, "id"), f"case id {case_id!r} is already used by items[{seen[case_id]}]"
+                )
             )
             continue
         seen[case_id] = index
@@ -208,7 +212,9 @@ def _case(clean: Mapping[str, Any], path: Path) -> tuple[ProcedureCase | None, l
         at: Path = (*path, "steps", index)
         step_id = raw["id"]
         if step_id in ids:
-            issues.append(Issue((*at, "id"), f"step id {step_id!r} is already used by steps[{ids[step_id]}]"))
+            issues.append(
+                Issue((*at, "id"), f"step id {step_id!r} is already used by steps[{ids[step_id]}]")
+            )
             continue
         after = tuple(raw.get("after", ()))
         for before in after:
@@ -226,7 +232,9 @@ def _case(clean: Mapping[str, Any], path: Path) -> tuple[ProcedureCase | None, l
         phrase = raw.get("phrase")
         wrong = tuple(raw.get("wrong_phrases", ()))
         if wrong and phrase is None:
-            issues.append(Issue((*at, "wrong_phrases"), "wrong_phrases need the right 'phrase' too"))
+            issues.append(
+                Issue((*at, "wrong_phrases"), "wrong_phrases need the right 'phrase' too")
+            )
         if phrase is not None and not wrong:
             issues.append(
                 Issue((*at, "phrase"), "a phrase needs 1–3 close but wrong_phrases to choose from")
