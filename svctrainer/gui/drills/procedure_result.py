@@ -125,7 +125,7 @@ def comparison_table(case: ProcedureCaseRecord) -> QTableWidget:
         translate("ProcedureResult", "Verdict"),
         translate("ProcedureResult", "Your order"),
     ]
-    return result_table(
+    table = result_table(
         headers,
         rows,
         f"procedureOrder_{case.case_id}",
@@ -135,6 +135,18 @@ def comparison_table(case: ProcedureCaseRecord) -> QTableWidget:
         stretch=3,
         max_height=420,
     )
+    # The teller's column is coloured by the teller's own action, not by the standard
+    # step that happens to share its row.
+    text = QApplication.palette().text().color()
+    for i in range(table.rowCount()):
+        item = table.item(i, 3)
+        if item is None:
+            continue
+        wrong = i < len(case.taken) and (
+            case.taken[i].step_id is None or case.taken[i].phrase_right is False
+        )
+        item.setForeground(colour if wrong else text)
+    return table
 
 
 def tiles(details: ProcedureDetails) -> ResultTiles:
