@@ -83,7 +83,8 @@ def test_practice_in_english_a_perfect_case_then_one_with_every_kind_of_fault(
     assert view.findChild(QLabel, "callCustomer").isVisibleTo(view)
     assert not run.clock.started
     typist.type(" ", gap_ms=8_000)  # call the customer, then read the situation
-    assert run.clock.started and run.opened
+    assert run.clock.started
+    assert run.opened
     assert view.situation.text() == run.deal.case.situation
     assert len(view.cards) == len(run.deal.cards)
 
@@ -110,7 +111,9 @@ def test_practice_in_english_a_perfect_case_then_one_with_every_kind_of_fault(
     qtbot.mouseClick(view.cards[decoy], Qt.MouseButton.LeftButton)  # …and take it again
     typist.type("\n", gap_ms=500)
     last = view.last.text()
-    assert "points" in last and "missing" in last and "out of order" in last
+    assert "points" in last
+    assert "missing" in last
+    assert "out of order" in last
 
     result = _finish(qtbot, practice, screen)
     details = result.attempt.details["details"]
