@@ -116,6 +116,11 @@ def test_practice_in_english_a_perfect_case_then_one_with_every_kind_of_fault(
     assert "out of order" in last
 
     result = _finish(qtbot, practice, screen)
+    _check_result(branch, result, case, steps, worded)
+
+
+def _check_result(branch, result, case, steps, worded) -> None:
+    """The stored attempt and the result screen after the practice run above."""
     details = result.attempt.details["details"]
     assert details["cases_done"] == 2
     assert details["cases"][0]["points"] == 100
