@@ -218,7 +218,9 @@ class CounterProcedureRun(DrillRun):
         if self.pending is None or self.deal is None:
             return ()
         step_id = self.deal.cards[self.pending].step_id
-        return self.deal.phrases[step_id][0] if step_id in self.deal.phrases else ()
+        if step_id is None or step_id not in self.deal.phrases:
+            return ()
+        return self.deal.phrases[step_id][0]
 
     def _is_stroke(self, ev: KeyEvent) -> bool:
         if self.deal is None:

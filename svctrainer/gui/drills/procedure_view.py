@@ -225,8 +225,8 @@ class CounterProcedureView(QWidget):
         self.case_label.setText(f"{heading} — {deal.case.title}")
         self.situation.setText(deal.case.situation)
         rows = (len(deal.cards) + 1) // 2
-        for index, card in enumerate(deal.cards):
-            widget = StepCard(index, card.label)
+        for index, dealt in enumerate(deal.cards):
+            widget = StepCard(index, dealt.label)
             self.card_grid.addWidget(widget, index % rows, index // rows)
             self.cards.append(widget)
         self._taken = None
