@@ -51,7 +51,7 @@ from svctrainer.core.drills.procedure_details import (
 )
 from svctrainer.core.drills.result import DrillResult, EndReason
 from svctrainer.core.drills.seeded_random import SeededRandom
-from svctrainer.core.drills.simulated_play import PlayerClock, Timing
+from svctrainer.core.drills.simulated_play import MAX_EVENTS, PlayerClock, Timing
 from svctrainer.core.durations import MS_PER_HOUR, NS_PER_MS
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, SPACE, KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -412,8 +412,15 @@ def play_counter_procedure(run: CounterProcedureRun, timing: Timing, max_active_
     """Call the customer (Space), read the case, then take the steps in the standard
     order: find each card (a few seconds), say its words. Slips, more often for a weak
     trainee: a step forgotten, two steps swapped, a decoy taken, the wrong words;
-    sometimes a step taken back with Backspace. Then Enter."""
+    sometimes a step taken back with Backspace. Then Enter.
+
+    A customer being served is served to the end, even past ``max_active_ns`` (a teller
+    does not walk away mid-transaction); no new customer is called after it."""
     c = PlayerClock(run, timing, max_active_ns)
+
+    def serving() -> bool:
+        return not run.finished and c.events < MAX_EVENTS
+
     while c.going and run.deal is not None:
         if not run.opened:
             c.key(SPACE, " ")
@@ -427,22 +434,22 @@ def play_counter_procedure(run: CounterProcedureRun, timing: Timing, max_active_
             plan.pop(c.timing.rng.below(len(plan)))
         decoys = [i for i, card in enumerate(deal.cards) if card.step_id is None]
         for step_id in plan:
-            if not c.going:
+            if not serving():
                 return
             if decoys and c.slip(1.5):
                 _take_card(c, run, decoys.pop(c.timing.rng.below(len(decoys))))
-                if c.timing.chance(0.5) and c.going:  # noticed: take it back
+                if c.timing.chance(0.5) and serving():  # noticed: take it back
                     c.key(BACKSPACE, "", c.skill.stroke_ms * 3)
             index = next(i for i, card in enumerate(deal.cards) if card.step_id == step_id)
             _take_card(c, run, index)
-            if step_id in deal.phrases and c.going:
+            if step_id in deal.phrases and serving():
                 options, right = deal.phrases[step_id]
                 c.think(3.0)  # read the words offered
                 choice = right
                 if c.slip(2.0):
                     choice = (right + 1 + c.timing.rng.below(len(options) - 1)) % len(options)
                 c.key(str(choice + 1), str(choice + 1))
-        if c.going and run.taken and run.pending is None:
+        if serving() and run.taken and run.pending is None:
             c.think(1.0)
             c.key(ENTER, "")
 
