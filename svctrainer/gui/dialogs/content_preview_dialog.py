@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.packs.definition import DrillDefinition, Mode, RunSettings
 from svctrainer.gui.drills.figures import drill_type_name, duration, mode_name, number
+from svctrainer.gui.i18n import fill
 from svctrainer.services.content import ContentRecord
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -124,9 +125,9 @@ class ContentPreviewDialog(QDialog):
             (
                 self.tr("Content"),
                 lambda s: (
-                    self.tr("the same for everyone")
+                    fill(self.tr("one fixed form for everyone (seed %1)"), s.seed)
                     if s.seed is not None
-                    else self.tr("new each run")
+                    else self.tr("a new form of equal difficulty each attempt")
                 ),
             ),
             (self.tr("Hints"), lambda s: _yes(self, s.hints)),

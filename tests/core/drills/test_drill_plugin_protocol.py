@@ -149,7 +149,6 @@ language = "en"
 title = "Flip"
 instructions = "Flip the pages."
 [test]
-seed = 1
 time_limit_s = 60
 [generator]
 pages = 12
