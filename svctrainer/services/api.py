@@ -11,6 +11,7 @@ from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
 from svctrainer.services.error_boundary import store_errors_translated
+from svctrainer.services.form_samples import FormSamples
 from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
@@ -38,6 +39,7 @@ class Services:
         self.audit = AuditService(db)
         self.database = DatabaseAdminService(db)
         self.content = ContentService(db)
+        self.forms = FormSamples(db)
         self.attempts = AttemptService(db)
         self.drafts = DraftService(db, self.attempts)
         self.saved_attempts = SavedAttemptService(db, self.attempts)

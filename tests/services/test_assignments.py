@@ -53,7 +53,7 @@ def take(world, person, content_id=TEST_PACK, *, gap_ms=FAST, started_at=None):
     record = _item(world, content_id)
     _, definition = svc.content.load(CLI, record.id)
     mode = Mode.TEST if Mode.TEST in definition.modes else Mode.PRACTICE
-    seed = definition.settings(mode).seed or 11
+    seed = definition.settings(mode).seed or 20250301  # the form the figures below were taken on
     events = typed_perfectly(definition, mode, seed=seed, items=3, gap_ms=gap_ms)
     return svc.attempts.record_drill(
         world.actor(person),

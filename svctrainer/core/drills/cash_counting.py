@@ -430,6 +430,35 @@ class CashCountingDrill(DrillKind[CashCountingRun, CashCountingDetails]):
     def play(self, run: CashCountingRun, timing: Timing, max_active_ns: int) -> None:
         play_cash_counting(run, timing, max_active_ns)
 
+    def form(self, run: CashCountingRun, limit: int) -> Mapping[str, Any]:
+        """Every bundle: its notes in counting order, each one element (face value,
+        defect if any, serial), and the count a right report gives."""
+        bundles = []
+        values = [d.value for d in run.fields]
+        for index in range(limit):
+            bundle = run.bundles.item(index)
+            if bundle is None:
+                break
+            counts = bundle.expected_counts(values)
+            bundles.append(
+                {
+                    "bundle": index + 1,
+                    "denomination": str(bundle.main.value),
+                    "size": len(bundle.notes),
+                    "notes": [
+                        {
+                            "value": str(n.denomination.value),
+                            "defect": None if n.defect is None else str(n.defect),
+                            "serial": n.serial,
+                        }
+                        for n in bundle.notes
+                    ],
+                    "defects": {str(i + 1): str(k) for i, k in bundle.seeded.items()},
+                    "report": {str(v): counts[v] for v in values if counts[v]},
+                }
+            )
+        return {"bundles": bundles}
+
 
 CASH_COUNTING = CashCountingDrill()
 

@@ -362,6 +362,29 @@ class DrawerBalancingDrill(DrillKind[DrawerBalancingRun, DrawerBalancingDetails]
     def play(self, run: DrawerBalancingRun, timing: Timing, max_active_ns: int) -> None:
         play_drawer_balancing(run, timing, max_active_ns)
 
+    def form(self, run: DrawerBalancingRun, limit: int) -> Mapping[str, Any]:
+        """Every day: the opening balance, the vouchers, the system totals, the cash
+        counted (by denomination) and the seeded error that explains the difference."""
+        days = []
+        for index in range(limit):
+            puzzle = run.cases.item(index)
+            if puzzle is None:
+                break
+            case = puzzle.case
+            days.append(
+                {
+                    "day": index + 1,
+                    "opening_balance": str(case.opening_balance),
+                    "vouchers": case.vouchers,
+                    "system_cash_in": str(case.system_cash_in),
+                    "system_cash_out": str(case.system_cash_out),
+                    "counted": {str(d.value): n for d, n in case.count},
+                    "difference": str(case.difference),
+                    "error": puzzle.error,
+                }
+            )
+        return {"days": days}
+
 
 def _case_spec(
     clean: Mapping[str, Any], currency: CurrencySet

@@ -449,6 +449,33 @@ class VoucherSummingDrill(DrillKind[VoucherRun, VoucherDetails]):
     def play(self, run: VoucherRun, timing: Timing, max_active_ns: int) -> None:
         play_vouchers(run, timing, max_active_ns)
 
+    def form(self, run: VoucherRun, limit: int) -> Mapping[str, Any]:
+        """The book, every amount as printed without separators (``"1234.56"``), and the
+        answer sheet: each question's pages, row and right total (a chained book's
+        groups go on without end: the first ``limit``)."""
+        book = run.book
+        places = book.spec.amount.decimals
+        count = book.group_count if book.group_count is not None else limit
+        if run.settings.item_count is not None:
+            count = min(count, run.settings.item_count)
+        return {
+            "layout": str(book.spec.layout),
+            "vouchers": [
+                {"page": page, "amounts": [f"{a:.{places}f}" for a in book.voucher(page)]}
+                for page in range(1, book.spec.vouchers + 1)
+            ],
+            "questions": [
+                {
+                    "question": g + 1,
+                    "first_page": book.group_first_page(g),
+                    "last_page": book.group_last_page(g),
+                    "row": book.group_row(g),
+                    "total": f"{book.group_total(g):.{places}f}",
+                }
+                for g in range(count)
+            ],
+        }
+
 
 VOUCHER_SUMMING = VoucherSummingDrill()
 

@@ -149,6 +149,7 @@ language = "en"
 title = "Flip"
 instructions = "Flip the pages."
 [test]
+form = "fresh"
 time_limit_s = 60
 [generator]
 pages = 12
