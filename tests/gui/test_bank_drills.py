@@ -121,7 +121,8 @@ def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, 
     screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
     run, view_widget = screen.run, screen.view
     view = run.view()
-    assert view_widget.question.text().startswith(f"Group 1: add row {view.row_to_key} ")
+    assert view_widget.question.text().startswith("Question 1: vouchers ")
+    assert view_widget.question.text().endswith(f", row {view.row_to_key}")
     slots = [run.book.slot(0, i) for i in range(3)]
     _key_voucher(screen, typist, _amount_text(run, slots[0].page, slots[0].row))
     assert view_widget.tape.count() == 1
@@ -165,20 +166,31 @@ def _tape(view_widget):
     return [view_widget.tape.item(i) for i in range(view_widget.tape.count())]
 
 
-def test_voucher_summing_test_shows_no_hints_and_credits_the_open_group(
+def test_voucher_summing_contest_test_marks_completed_totals_only(
     qtbot, practice, branch, on_next_dialog
 ):
     screen, typist = _open(qtbot, practice, "voucher-summing-test.en", Mode.TEST)
     run, view_widget = screen.run, screen.view
+    book = run.book
     assert view_widget.hint.isHidden()
-    for i in range(2):
-        slot = run.book.slot(0, i)
+    assert view_widget.question.text() == (
+        f"Question 1: vouchers {book.group_first_page(0)} to {book.group_last_page(0)},"
+        f" row {book.group_row(0)}"
+    )
+    for i in range(20):
+        slot = book.slot(0, i)
         _key_voucher(screen, typist, _amount_text(run, slot.page, slot.row))
     assert not view_widget.tape.item(0).text().startswith(("✓", "✗"))  # nothing revealed
+    typist.type("\t")  # hand in question 1: the book opens at question 2
+    assert run.page == book.group_first_page(1)
+    assert view_widget.question.text().startswith("Question 2: vouchers ")
+    for i in range(2):
+        slot = book.slot(1, i)
+        _key_voucher(screen, typist, _amount_text(run, slot.page, slot.row))
     assert screen.errors_label.text() == "Errors 0"
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
-    assert attempt.details["seed"] == 20250401
-    assert attempt.score == 2.0  # the unfinished group: 1 point per leading right amount
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
+    assert attempt.score == 10.0  # the open question scores nothing in a test
     _stored_and_rescored(branch, attempt)
 
 
@@ -298,7 +310,7 @@ def test_making_change_test_mode(qtbot, practice, branch, on_next_dialog):
     assert view_widget.last.isHidden()
     typist.type("".join(_pieces(run)) + "\n", gap_ms=150)
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
-    assert attempt.details["seed"] == 20250401
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
     assert attempt.details["details"]["items_correct"] == 1
     _stored_and_rescored(branch, attempt)
 
@@ -415,5 +427,5 @@ def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, o
     typist.type(KIND_KEY[error.kind] + "\n", gap_ms=200)
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
     assert attempt.details["details"]["cases_right"] == 1
-    assert attempt.details["seed"] == 20250403
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
     _stored_and_rescored(branch, attempt)
