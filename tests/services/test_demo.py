@@ -84,6 +84,7 @@ def test_demo_test_attempts_each_sat_their_own_form(demo):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # some thousand replays: minutes on a busy machine
 def test_every_demo_attempt_rescores_to_its_stored_figures(demo):
     """Each attempt's stored seed rebuilds its form: the replay of every log matches."""
     services, _ = demo
