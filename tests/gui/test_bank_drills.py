@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 
 from svctrainer.core.drills.amount_words_drill import TO_FIGURES
 from svctrainer.core.drills.cash_counting import Phase
+from svctrainer.core.drills.drawer_case import OverShort
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.packs.definition import Mode
 
@@ -377,7 +378,14 @@ def test_cash_counting_test_mode_gives_no_hint(qtbot, practice, branch, on_next_
 
 
 # -- drawer balancing ------------------------------------------------------------------------
-KIND_KEY = {"transposed": "t", "missed": "m", "wrong_denomination": "d"}
+KIND_KEY = {
+    "transposed": "t",
+    "missed": "m",
+    "wrong_denomination": "d",
+    "reversed": "r",
+    "decimal_slip": "p",
+    "double_posted": "e",
+}
 
 
 def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
@@ -392,6 +400,9 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
         _named(typist, "Down")
     assert view_widget.table.selectionModel().isRowSelected(error.row)
     typist.type(KIND_KEY[error.kind] + "\n", gap_ms=300)
+    assert run.case_index == 0  # the 长短款 report is still to make: Enter did nothing
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    typist.type(report + "\n", gap_ms=300)
     assert "right" in view_widget.last.text()
     # Day 2: click the voucher after the right one, click an error button, Enter.
     error = run.puzzle.error
@@ -401,6 +412,9 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
     assert run.cursor == wrong_row
     qtbot.mouseClick(view_widget.kind_buttons[error.kind], Qt.MouseButton.LeftButton)
     assert run.kind is error.kind
+    wrong_report = OverShort.SHORT if run.puzzle.case.difference > 0 else OverShort.OVER
+    qtbot.mouseClick(view_widget.report_buttons[wrong_report], Qt.MouseButton.LeftButton)
+    assert run.report is wrong_report
     typist.type("\n")
     assert f"it was voucher {error.row + 1}" in view_widget.last.text()
 
@@ -409,10 +423,13 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
     assert details["cases_done"] == 2
     assert details["cases_right"] == 1
     assert details["cases"][1]["chosen_voucher"] == wrong_row + 1
+    assert [c["report_right"] for c in details["cases"]] == [True, False]
+    assert [c["points"] for c in details["cases"]] == [100, 0]
     _stored_and_rescored(branch, result.attempt)
     rows = _table_text(result.findChild(QTableWidget, "drawerCaseTable"))
     assert rows[0][5] == "✓"
     assert rows[1][4] == "✗"
+    assert rows[1][6].endswith("✗")  # the drawer reported the wrong way
     assert "1 day(s)" in _tile_texts(result)
 
 
@@ -421,10 +438,12 @@ def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, o
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     error = run.puzzle.error
+    assert view_widget.figures["difference"].text() == "—"  # the teller works it out
     typist.type(str(error.row + 1), gap_ms=200)
     assert run.cursor == error.row
     assert f"Voucher: {error.row + 1}" in view_widget.chosen.text()
-    typist.type(KIND_KEY[error.kind] + "\n", gap_ms=200)
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    typist.type(KIND_KEY[error.kind] + report + "\n", gap_ms=200)
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
     assert attempt.details["details"]["cases_right"] == 1
     assert attempt.details["seed"] == run.seed  # a form of its own, stored

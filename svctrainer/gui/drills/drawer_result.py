@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QApplication
 
 from svctrainer.core.drills.drawer_details import DrawerBalancingDetails
 from svctrainer.gui.drills.bank_display import bad_colour, money, tr
-from svctrainer.gui.drills.drawer_view import error_kind_name
+from svctrainer.gui.drills.drawer_view import error_kind_name, over_short_name
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import duration
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
+from svctrainer.gui.i18n import translate
 
 
 def build(details: DrawerBalancingDetails) -> ResultBody:
@@ -26,6 +27,7 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             "drawerSummary",
         )
     )
+    reported = any(c.report is not None for c in details.cases)  # the 长短款 step
     rows, bad = [], []
     for r, c in enumerate(details.cases):
         if not c.kind_right:
@@ -46,6 +48,9 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
                 duration(c.ms),
             ]
         )
+        if reported:
+            mark = "" if c.report_right is None else (" ✓" if c.report_right else " ✗")
+            rows[-1].insert(6, "—" if c.report is None else over_short_name(c.report) + mark)
     headers = [
         tr("Day"),
         tr("Difference"),
@@ -56,6 +61,8 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
         tr("Points"),
         tr("Time"),
     ]
+    if reported:
+        headers.insert(6, translate("DrawerResult", "Drawer reported"))
     colour = bad_colour(QApplication.palette())
     box.addWidget(
         result_table(
@@ -64,7 +71,7 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             "drawerCaseTable",
             bad_rows=bad,
             bad_colour=colour,
-            right_aligned=(0, 1, 6, 7),
+            right_aligned=(0, 1, 7, 8) if reported else (0, 1, 6, 7),
             stretch=3,
         )
     )
