@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import typed_perfectly
 
 from svctrainer.core.drills.registry import replay, run_seed, start_run
@@ -79,3 +81,31 @@ def test_a_seed_without_a_fixed_form_is_a_warning_and_has_no_effect():
     assert 'unless form = "fixed"' in str(problems[0])
     assert definition.settings(Mode.PRACTICE).seed is None
     assert len({start_run(definition, Mode.PRACTICE).seed for _ in range(5)}) == 5
+
+
+# -- ten-key forms: the same mix of amount lengths on every form -------------------------------
+TENKEY_TEST = DRILLS / "tenkey-amounts-test.en.toml"
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1))
+def test_every_ten_key_form_has_each_length_once_a_round(seed):
+    definition, _ = check_pack_file(TENKEY_TEST)
+    run = start_run(definition, Mode.TEST, seed=seed)
+    lengths = [
+        len(run.item_at(i).fields[0].expected.split(".")[0]) for i in range(60)
+    ]  # integer digits of the first ten rounds of six
+    for start in range(0, 60, 6):
+        assert sorted(lengths[start : start + 6]) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_pack_without_length_mix_draws_the_amounts_it_always_drew():
+    """Each length drawn alone, as before the option: the amounts of seed 11, pinned."""
+    import hashlib
+
+    text = PRACTICE.read_text(encoding="utf-8").replace('length_mix = "even"\n', "")
+    definition, problems = check_pack_bytes("t.toml", text.encode())
+    assert problems == []
+    run = start_run(definition, Mode.PRACTICE, seed=11)
+    listed = repr([run.item_at(i) for i in range(60)]).encode()
+    assert hashlib.sha256(listed).hexdigest()[:16] == "bc550a133b5977b0"
