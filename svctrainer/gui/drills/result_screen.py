@@ -268,7 +268,7 @@ def grade_meaning(thresholds: Mapping[str, Decimal]) -> str:
         seconds = AMOUNT_KEYS * 3600 / float(kph)
         parts.append(
             fill(
-                translate("ResultScreen", "an amount like 1,234.56 in %1 s (%2 a minute)"),
+                translate("ResultScreen", "1,234.56 ⏎ in %1 s, %2 a minute"),
                 number(seconds, 1),
                 number(60 / seconds, 1),
             )
@@ -277,7 +277,7 @@ def grade_meaning(thresholds: Mapping[str, Decimal]) -> str:
     if accuracy is not None and 0 < accuracy < 1:
         parts.append(
             fill(
-                translate("ResultScreen", "at most one wrong key in %1"),
+                translate("ResultScreen", "≤ 1 wrong key in %1"),
                 number(float(1 / (1 - accuracy)), 0),
             )
         )
