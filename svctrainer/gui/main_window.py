@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.context import AppContext, ChangeHub
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.login import LoginPage
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
     def attach_services(self, services: Services, branch_name: str) -> None:
         self.services = services
         label = services.db.label
-        self.database_label.setText(self.tr("Database: %1").replace("%1", _short(label)))
+        self.database_label.setText(fill(self.tr("Database: %1"), _short(label)))
         self.database_label.setToolTip(label)
         self.login.attach(services, branch_name, self.settings.last_profile)
 
@@ -158,9 +159,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         person = signed_in.person
         roles = ", ".join(sorted(r.value for r in person.roles))
-        self.person_label.setText(
-            self.tr("Signed in: %1 (%2)").replace("%1", person.name).replace("%2", roles)
-        )
+        self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
         self._clear_pages()
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.errors import (
     ConflictError,
     InactiveProfileError,
@@ -21,22 +22,21 @@ from svctrainer.store.errors import (
 )
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("messages", text, disambiguation, n)
-
-
 def _simple_messages() -> dict[type[BaseException], str]:
     return {
-        InactiveProfileError: tr("This profile has been deactivated. Ask an admin."),
-        PermissionDeniedError: tr("You do not have permission to do that."),
-        DatabaseBusyError: tr(
-            "The database is busy (another program is using it). Try again in a moment."
+        InactiveProfileError: translate(
+            "messages", "This profile has been deactivated. Ask an admin."
         ),
-        DatabaseReadOnlyError: tr(
-            "The database cannot be written: its file or folder is read-only."
+        PermissionDeniedError: translate("messages", "You do not have permission to do that."),
+        DatabaseBusyError: translate(
+            "messages", "The database is busy (another program is using it). Try again in a moment."
         ),
-        StorageFullError: tr(
-            "The disk is full. Free some space and try again; nothing already saved was lost."
+        DatabaseReadOnlyError: translate(
+            "messages", "The database cannot be written: its file or folder is read-only."
+        ),
+        StorageFullError: translate(
+            "messages",
+            "The disk is full. Free some space and try again; nothing already saved was lost.",
         ),
     }
 
@@ -44,7 +44,8 @@ def _simple_messages() -> dict[type[BaseException], str]:
 def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
     if isinstance(exc, WrongPinError):
-        return tr(
+        return translate(
+            "messages",
             "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
             None,
             exc.attempts_left,
@@ -52,21 +53,28 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, ProfileLockedError):
         local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
         when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-        return tr(
-            "This profile is locked after 5 wrong PINs. "
-            "Try again at %1, or ask an admin to reset the PIN."
-        ).replace("%1", when)
+        return fill(
+            translate(
+                "messages",
+                "This profile is locked after 5 wrong PINs. "
+                "Try again at %1, or ask an admin to reset the PIN.",
+            ),
+            when,
+        )
     for kind, message in _simple_messages().items():
         if isinstance(exc, kind):
             return message
     if isinstance(exc, InvalidInputError | ConflictError | StoreError):
         return str(exc)
-    return tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    return fill(translate("messages", "Something went wrong: %1"), f"{type(exc).__name__}: {exc}")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     box = QMessageBox(
-        QMessageBox.Icon.Warning, title or tr("svctrainer"), describe(exc), parent=parent
+        QMessageBox.Icon.Warning,
+        title or translate("messages", "svctrainer"),
+        describe(exc),
+        parent=parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and file contents
     box.exec()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from svctrainer.gui.charts.style import tr
+from svctrainer.gui.i18n import translate
 
 
 def legend_html(entries: Sequence[tuple[QColor, str, str]]) -> str:
@@ -66,15 +66,15 @@ class ChartFrame(QWidget):
         box.addLayout(head)
         box.addLayout(self.body, 1)
         box.addLayout(legend_row)
-        self.save_action = QAction(tr("Save chart as PNG…"), self)
+        self.save_action = QAction(translate("charts", "Save chart as PNG…"), self)
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.ask_and_save)
         self.addAction(self.save_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.save_button.setDefaultAction(self.save_action)
-        self.save_button.setText(tr("PNG…"))
-        self.save_button.setToolTip(tr("Save chart as PNG… (Ctrl+Shift+S)"))
+        self.save_button.setText(translate("charts", "PNG…"))
+        self.save_button.setToolTip(translate("charts", "Save chart as PNG… (Ctrl+Shift+S)"))
 
     def set_legend(self, entries: Sequence[tuple[QColor, str, str]]) -> None:
         self.legend.setText(legend_html(entries))
@@ -88,10 +88,13 @@ class ChartFrame(QWidget):
             self.save_button.show()
 
     def ask_and_save(self) -> None:
-        name = self.title.text().strip() or tr("chart")
+        name = self.title.text().strip() or translate("charts", "chart")
         suggestion = "".join(c if c.isalnum() else "-" for c in name).strip("-").lower()
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Save chart as PNG"), f"{suggestion}.png", tr("PNG images (*.png)")
+            self,
+            translate("charts", "Save chart as PNG"),
+            f"{suggestion}.png",
+            translate("charts", "PNG images (*.png)"),
         )
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")

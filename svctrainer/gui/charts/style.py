@@ -12,14 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
+from svctrainer.gui.i18n import translate
 from svctrainer.gui.theme import is_dark
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +76,11 @@ def mode_colour(colours: ChartColours, mode: str) -> QColor:
 
 
 def mode_label(mode: str) -> str:
-    return {"practice": tr("Practice"), "test": tr("Test"), "logged": tr("Logged")}.get(mode, mode)
+    return {
+        "practice": translate("charts", "Practice"),
+        "test": translate("charts", "Test"),
+        "logged": translate("charts", "Logged"),
+    }.get(mode, mode)
 
 
 def style_plot(plot: object, colours: ChartColours) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.settings import FONT_SIZES, GuiSettings, Theme
 
 
@@ -35,7 +36,7 @@ class SettingsDialog(QDialog):
 
         self.font_size = QComboBox()
         for size in FONT_SIZES:
-            self.font_size.addItem(self.tr("%1 pt").replace("%1", str(size)), size)
+            self.font_size.addItem(fill(self.tr("%1 pt"), str(size)), size)
         self.font_size.setCurrentIndex(self.font_size.findData(settings.font_size))
 
         self.sounds = QCheckBox(self.tr("Play a sound on a wrong key in drills"))

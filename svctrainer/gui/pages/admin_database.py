@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.store.backup import BackupFile
@@ -33,7 +34,7 @@ class DatabaseTab(QWidget):
         super().__init__(parent)
         self._ctx = context
         db = context.services.db
-        self.location = QLabel(self.tr("Database: %1").replace("%1", db.label))
+        self.location = QLabel(fill(self.tr("Database: %1"), db.label))
         self.location.setWordWrap(True)
         self.health = QLabel()
         self.health.setWordWrap(True)
@@ -120,14 +121,14 @@ class DatabaseTab(QWidget):
         if ok:
             tables = getattr(report, "tables", {})
             self.health.setText(
-                self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored.")
-                .replace("%1", str(getattr(report, "revision", "")))
-                .replace("%2", QLocale().toString(int(tables.get("attempt", 0))))
+                fill(
+                    self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored."),
+                    str(getattr(report, "revision", "")),
+                    QLocale().toString(int(tables.get("attempt", 0))),
+                )
             )
         else:
-            self.health.setText(
-                self.tr("Problem: %1").replace("%1", str(getattr(report, "reason", "")))
-            )
+            self.health.setText(fill(self.tr("Problem: %1"), str(getattr(report, "reason", ""))))
 
     def backup_now(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
@@ -135,7 +136,7 @@ class DatabaseTab(QWidget):
 
         def done(path: object) -> None:
             self.backup_button.setEnabled(True)
-            self.health.setText(self.tr("Backed up to %1").replace("%1", str(path)))
+            self.health.setText(fill(self.tr("Backed up to %1"), str(path)))
             self.refresh()
 
         def failed(exc: Exception) -> None:
@@ -153,11 +154,14 @@ class DatabaseTab(QWidget):
         if not confirm(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the database with the backup taken %1? Results recorded after it "
-                "will not be in the restored database; the current file is kept aside, "
-                "not deleted."
-            ).replace("%1", _when(backup)),
+            fill(
+                self.tr(
+                    "Replace the database with the backup taken %1? Results recorded after it "
+                    "will not be in the restored database; the current file is kept aside, "
+                    "not deleted."
+                ),
+                _when(backup),
+            ),
             self.tr("Restore"),
         ):
             return
@@ -167,8 +171,9 @@ class DatabaseTab(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Restore"),
-                self.tr("The backup was restored. The previous database was kept at %1.").replace(
-                    "%1", str(aside)
+                fill(
+                    self.tr("The backup was restored. The previous database was kept at %1."),
+                    str(aside),
                 ),
             )
             self._ctx.changes.people_changed.emit()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 
 
@@ -42,7 +43,7 @@ class AttemptDialog(QDialog):
     def __init__(self, loaded: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         attempt = loaded["attempt"]
-        self.setWindowTitle(self.tr("Result: %1").replace("%1", attempt.title))
+        self.setWindowTitle(fill(self.tr("Result: %1"), attempt.title))
         self.resize(1000, 720)
         if "scenario" in loaded:
             from svctrainer.gui.scenarios.debrief_screen import DebriefScreen  # noqa: PLC0415

@@ -42,6 +42,7 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.services.settings import (
@@ -279,13 +280,11 @@ class MixEditor(QWidget):
         except ValueError:
             self.total.setText(self.tr("Shares: not a number"))
         else:
-            self.total.setText(self.tr("Shares add up to %1 %").replace("%1", number(total, 1)))
+            self.total.setText(fill(self.tr("Shares add up to %1 %"), number(total, 1)))
         try:
             hours = self._profile_hours()
             customers = sum(h.arrivals_per_hour for h in hours)
-            self.customers.setText(
-                self.tr("%1 customers a day").replace("%1", number(customers, 0))
-            )
+            self.customers.setText(fill(self.tr("%1 customers a day"), number(customers, 0)))
         except ValueError:
             self.customers.setText(self.tr("Profile: not a number"))
 
@@ -323,7 +322,7 @@ class MixEditor(QWidget):
             except ValueError as exc:
                 raise InvalidInputError(
                     "types",
-                    self.tr("row %1: %2").replace("%1", str(row + 1)).replace("%2", str(exc)),
+                    fill(self.tr("row %1: %2"), str(row + 1), str(exc)),
                 ) from None
         try:
             mix = TransactionMix(self.per_day.value(), tuple(types))

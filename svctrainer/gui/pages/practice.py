@@ -34,6 +34,7 @@ from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.drills.figures import drill_type_name, duration
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
@@ -255,14 +256,15 @@ class PracticePage(QWidget):
             if mode in definition.modes:
                 s = definition.settings(mode)
                 limit = (
-                    self.tr("%1 min").replace("%1", duration(s.time_limit_s * 1000))
+                    fill(self.tr("%1 min"), duration(s.time_limit_s * 1000))
                     if s.time_limit_s
                     else self.tr("%n item(s)", None, s.item_count or 0)
                 )
                 facts.append(
-                    (
-                        self.tr("Practice: %1") if mode is Mode.PRACTICE else self.tr("Test: %1")
-                    ).replace("%1", limit)
+                    fill(
+                        self.tr("Practice: %1") if mode is Mode.PRACTICE else self.tr("Test: %1"),
+                        limit,
+                    )
                 )
         self.detail_facts.setText(" · ".join(facts))
         self.instructions.setPlainText(definition.instructions)
@@ -343,7 +345,7 @@ class PracticePage(QWidget):
 
         if isinstance(self.current_screen, DrillScreen):
             self.current_screen.status_label.setText(
-                self.tr("Could not save a checkpoint: %1").replace("%1", describe(exc))
+                fill(self.tr("Could not save a checkpoint: %1"), describe(exc))
             )
 
     def _save(self, record: ContentRecord, screen: DrillScreen, run: DrillRun) -> None:
