@@ -146,9 +146,9 @@ class RadarChart(ChartFrame):
         )
         latest_pen = QPen(c.practice, 2.5)
         latest_pen.setCosmetic(True)
-        fill = QColor(c.practice)
-        fill.setAlphaF(0.3)
-        self._polygon([radius(v) for v in radar.latest], angles, latest_pen, QBrush(fill))
+        area = QColor(c.practice)
+        area.setAlphaF(0.3)
+        self._polygon([radius(v) for v in radar.latest], angles, latest_pen, QBrush(area))
         for dim, a, first, latest in zip(
             radar.dimensions, angles, radar.first, radar.latest, strict=True
         ):

@@ -177,7 +177,7 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
                 "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
                 "flawless service.",
                 None,
-                int(params.get("failures", 0) or 0),
+                int(params.get("failures", 0) or 0),  # type: ignore[call-overload]
             ),
             str(params.get("cap", "")),
         ),
