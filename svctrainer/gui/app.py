@@ -15,14 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
 from svctrainer.gui.theme import apply_appearance
-from svctrainer.locations import bundled_dir
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
@@ -45,18 +45,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(app_icon())
     return app
-
-
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Load ``assets/i18n/svctrainer_<lang>.qm`` when present (Chinese ships later)."""
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"svctrainer_{language}", str(bundled_dir("assets") / "i18n")):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
-        return translator
-    return None
 
 
 class Startup:
@@ -241,7 +229,7 @@ def run_gui(url: str, *, demo: bool = False) -> int:
     app = create_application()
     settings = load_settings()
     apply_appearance(app, settings)
-    install_translator(app, settings.language)
+    install_translators(app, settings.language)
     window = MainWindow(settings)
     startup = Startup(window, url, demo)
     after_first_paint(window, startup.run)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import LANGUAGE_NAMES, system_language
 from svctrainer.gui.settings import FONT_SIZES, GuiSettings, Theme
 
 
@@ -43,13 +44,16 @@ class SettingsDialog(QDialog):
         self.sounds.setChecked(settings.sounds)
 
         self.language = QComboBox()
+        self.language.addItem(
+            fill(self.tr("Follow the system (%1)"), LANGUAGE_NAMES[system_language()]), "system"
+        )
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         language_note = QLabel(
             self.tr(
-                "The Simplified Chinese interface comes in a later version; "
-                "content packs are already bilingual."
+                "A new language applies the next time svctrainer starts. Drills and "
+                "scenarios in the interface's language come first in the catalogue."
             )
         )
         language_note.setWordWrap(True)
