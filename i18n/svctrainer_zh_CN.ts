@@ -1850,6 +1850,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
@@ -2331,6 +2335,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Find a drill</source>
         <translation>查找训练项目</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>全部语言</translation>
     </message>
     <message>
         <source>Choose a drill or a customer scenario on the left to read what it asks, then start practice (Enter) or take the test (Ctrl+T).</source>

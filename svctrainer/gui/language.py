@@ -32,6 +32,11 @@ def interface_language(setting: str) -> str:
     return setting if setting in LANGUAGE_NAMES else system_language()
 
 
+def content_language() -> str:
+    """The language code of content packs (``en``, ``zh``) that matches the interface."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def catalogue_dir() -> str:
     return str(bundled_dir("assets") / "i18n")
 

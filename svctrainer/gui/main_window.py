@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         self.settings.last_profile = str(signed_in.person.id)
         save_settings(self.settings)
         person = signed_in.person
-        roles = ", ".join(sorted(r.value for r in person.roles))
+        from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
+
+        roles = self.tr(", ").join(sorted(role_label(r) for r in person.roles))
         self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
         self._clear_pages()
         self._rebuild_navigation()

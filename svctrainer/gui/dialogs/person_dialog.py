@@ -25,7 +25,6 @@ from svctrainer.services.records import PersonRecord, TeamRecord
 
 
 def role_label(role: Role) -> str:
-
     labels = {
         Role.TELLER: translate("roles", "Teller"),
         Role.TRAINER: translate("roles", "Trainer"),

@@ -37,6 +37,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
@@ -312,7 +313,11 @@ class DashboardTab(QWidget):
         for family in families:
             self.drill.addItem(labels[family.key], family.key)
         preferred = keep_drill or next(
-            (f.key for f in families if f.drill_type == TENKEY.name and f.language == "en"),
+            (
+                f.key
+                for f in families
+                if f.drill_type == TENKEY.name and f.language == content_language()
+            ),
             families[0].key if families else None,
         )
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))

@@ -35,6 +35,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.drills.figures import drill_type_name, duration
 from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
 SCENARIO_GROUP = "scenario:"  # not a drill type
-LANGUAGES = (("", "All languages"), ("en", "English"), ("zh", "中文"))
+LANGUAGES = (("en", "English"), ("zh", "中文"))  # each in its own words
 
 
 class PracticePage(QWidget):
@@ -80,8 +81,9 @@ class PracticePage(QWidget):
         self.search.setPlaceholderText(self.tr("Find a drill"))
         self.search.setClearButtonEnabled(True)
         self.language = QComboBox()
+        self.language.addItem(self.tr("All languages"), "")
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label) if code == "" else label, code)
+            self.language.addItem(label, code)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setObjectName("drillCatalogue")
@@ -172,7 +174,11 @@ class PracticePage(QWidget):
         language = self.language.currentData()
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        for record in self._records:
+        # Packs in the interface's language first: a Chinese counter sees 大写金额 before
+        # "Amounts in words", and the first drill chosen is one it can read.
+        mine = content_language()
+        ordered = sorted(self._records, key=lambda r: not r.language.startswith(mine))
+        for record in ordered:
             if language and not record.language.startswith(language):
                 continue
             if needle and needle not in record.title.lower() and needle not in record.content_id:
