@@ -48,8 +48,11 @@ def install_translators(app: QApplication, setting: str) -> list[QTranslator]:
     translators are returned so that they live as long as the application."""
     language = interface_language(setting)
     # An English interface keeps an English system locale (en_GB dates stay British);
-    # otherwise the locale is the interface language's, so 2026年12月6日 sits in Chinese text.
-    locale = QLocale.system() if system_language() == language else QLocale(language)
+    # otherwise, and under the bare C locale, the locale is the interface language's, so
+    # Chinese text carries Chinese dates and an English one never reads "6 12 2026".
+    system = QLocale.system()
+    own = system_language() == language and system.language() != QLocale.Language.C
+    locale = system if own else QLocale(language)
     QLocale.setDefault(locale)
     installed = []
     for name, folder in (

@@ -12,13 +12,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
 from svctrainer.core.analytics.series import Metric
+from svctrainer.gui import dates
 from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
@@ -48,8 +49,7 @@ def when_text(moment: datetime) -> str:
 
 
 def day_text(moment: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return local.date().toString("yyyy-MM-dd")
+    return dates.day_text(dates.local_day(moment))
 
 
 def range_text(window: DateRange) -> str:

@@ -15,13 +15,14 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QPoint, QPointF, Qt, QTimeZone, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.style import SYMBOLS, chart_colours, mode_colour, mode_label, style_plot
+from svctrainer.gui.dates import moment_text
 from svctrainer.gui.drills.figures import number, percent, unit_name
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.progress_records import MetricSeries
@@ -30,13 +31,8 @@ POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
 
 
 def local_time_text(moment: datetime) -> str:
-    """Date and time in the user's locale; ISO-like where no locale is set (the C
-    locale's short format, "23 11 2026 13:46", reads as neither day-first nor ISO)."""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return when.toString("yyyy-MM-dd HH:mm")
-    return locale.toString(when, QLocale.FormatType.ShortFormat)
+    """Date and time in the user's locale (``gui/dates.py``)."""
+    return moment_text(moment)
 
 
 def metric_name(metric: Metric, unit: str | None) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
@@ -142,8 +143,8 @@ class QueueImportDialog(QDialog):
                     self.tr("Imported %1 tickets (%2 already known) for %3 to %4."),
                     number(result.added),
                     number(result.duplicates),
-                    result.first_day.isoformat() if result.first_day else "—",
-                    result.last_day.isoformat() if result.last_day else "—",
+                    day_text(result.first_day) if result.first_day else "—",
+                    day_text(result.last_day) if result.last_day else "—",
                 )
             )
         self.imported.emit(result)

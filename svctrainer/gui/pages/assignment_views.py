@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimeZone
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.assignment_progress import NextStep, Status, Target
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.record_table import Column, RecordTableModel
@@ -125,8 +126,7 @@ def next_step_text(step: NextStep | None) -> str:
 def date_text(value: date | None) -> str:
     if value is None:
         return translate("assignments", "no due date")
-    day = QDate(value.year, value.month, value.day)
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    return day_text(value)
 
 
 def when_text(value: datetime | None) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from svctrainer.core.analytics.customer_time import TransactionsMismatch
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number, percent
 from svctrainer.gui.i18n import fill
 from svctrainer.services.progress_records import (
@@ -192,8 +193,8 @@ class CustomerTimePanel(QWidget):
                     "Source: imported queue tickets, %1 to %2 (%3 days, %4 tickets, "
                     "%5 customers a day)."
                 ),
-                measured.first_day.isoformat(),
-                measured.last_day.isoformat(),
+                day_text(measured.first_day),
+                day_text(measured.last_day),
                 str(measured.days),
                 number(measured.tickets),
                 number(measured.customers_per_day),

@@ -41,6 +41,7 @@ from svctrainer.core.hand_count import (
     HandCountRecord,
 )
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.bank_display import bad_colour
 from svctrainer.gui.drills.figures import number, percent
 from svctrainer.gui.i18n import fill
@@ -310,7 +311,7 @@ class HandCountForm(QWidget):
             fill(
                 self.tr("Saved: %1, %2, %3 min — %4 notes/min."),
                 entry.person_name,
-                entry.day.isoformat(),
+                day_text(entry.day),
                 str(entry.minutes),
                 number(entry.notes_per_min, 1),
             )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.queueing.ticket_hours import HourOfDay, MeasuredQueue
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number, percent
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
@@ -146,8 +147,8 @@ class QueueDataTab(QWidget):
                     "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
                     "mean wait %8 min, mean service %9 s."
                 ),
-                m.first_day.isoformat(),
-                m.last_day.isoformat(),
+                day_text(m.first_day),
+                day_text(m.last_day),
                 str(m.days),
                 number(m.tickets),
                 number(m.served),
