@@ -45,6 +45,20 @@
 <context>
     <name>CashCountingView</name>
     <message numerus="yes">
+        <source>Flagged %n note(s): no. %1</source>
+        <translation>
+            <numerusform>Flagged %n note: no. %1</numerusform>
+            <numerusform>Flagged %n notes: no. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed defect(s): note(s) %1</source>
+        <translation>
+            <numerusform>%n missed defect: note %1</numerusform>
+            <numerusform>%n missed defects: notes %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n defect(s) flagged as the wrong kind</source>
         <translation>
             <numerusform>%n defect flagged as the wrong kind</numerusform>
@@ -139,12 +153,46 @@
     </message>
 </context>
 <context>
+    <name>MakingChangeView</name>
+    <message numerus="yes">
+        <source>Change so far: %1 in %n piece(s)</source>
+        <translation>
+            <numerusform>Change so far: %1 in %n piece</numerusform>
+            <numerusform>Change so far: %1 in %n pieces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer %1: right change, %n piece(s).</source>
+        <translation>
+            <numerusform>Customer %1: right change, %n piece.</numerusform>
+            <numerusform>Customer %1: right change, %n pieces.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Customer %1: %2. You gave %3 for %4 due (fewest: %n piece(s)).</source>
+        <translation>
+            <numerusform>Customer %1: %2. You gave %3 for %4 due (fewest: %n piece).</numerusform>
+            <numerusform>Customer %1: %2. You gave %3 for %4 due (fewest: %n pieces).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PracticePage</name>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueImportDialog</name>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n problem(s). Fix them (file:line:column below) and import again.</source>
+        <translation>
+            <numerusform>Nothing was imported: the file has %n problem. Fix them (file:line:column below) and import again.</numerusform>
+            <numerusform>Nothing was imported: the file has %n problems. Fix them (file:line:column below) and import again.</numerusform>
         </translation>
     </message>
 </context>

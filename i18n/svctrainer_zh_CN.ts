@@ -482,10 +482,6 @@ Python %3，PySide6 %4</translation>
         <translation>尚未标记任何钞票。</translation>
     </message>
     <message>
-        <source>Flagged %1 note(s): no. %2</source>
-        <translation>已标记 %1 张：第 %2 张</translation>
-    </message>
-    <message>
         <source>Hint: this note is %1</source>
         <translation>提示：这张钞票是%1</translation>
     </message>
@@ -557,13 +553,21 @@ Python %3，PySide6 %4</translation>
         <source>strap: %1</source>
         <translation>腰条：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Flagged %n note(s): no. %1</source>
+        <translation>
+            <numerusform>已标记 %n 张：第 %1 张</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Bundle %1: all defects found and every count right.</source>
         <translation>第 %1 把：所有问题钞票都已找出，各项张数正确。</translation>
     </message>
-    <message>
-        <source>missed defect(s) at note %1</source>
-        <translation>第 %1 张有漏检的问题钞票</translation>
+    <message numerus="yes">
+        <source>%n missed defect(s): note(s) %1</source>
+        <translation>
+            <numerusform>漏检 %n 张问题钞票：第 %1 张</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n defect(s) flagged as the wrong kind</source>
@@ -1865,10 +1869,6 @@ Delight service: needs met that the customer had not yet thought of.</source>
 <context>
     <name>MakingChangeView</name>
     <message>
-        <source>Change so far: %1 in %2 piece(s)</source>
-        <translation>已找零：%1，共 %2 张/枚</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1904,6 +1904,12 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <source>hand the change over</source>
         <translation>交付找零</translation>
     </message>
+    <message numerus="yes">
+        <source>Change so far: %1 in %n piece(s)</source>
+        <translation>
+            <numerusform>已找零：%1，共 %n 张/枚</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Customer %1 of %2</source>
         <translation>第 %1 位客户，共 %2 位</translation>
@@ -1916,13 +1922,17 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <source>Hint: change due %1 — fewest pieces: %2</source>
         <translation>提示：应找 %1——最少张数：%2</translation>
     </message>
-    <message>
-        <source>Customer %1: right change, %2 piece(s).</source>
-        <translation>第 %1 位客户：找零正确，%2 张/枚。</translation>
+    <message numerus="yes">
+        <source>Customer %1: right change, %n piece(s).</source>
+        <translation>
+            <numerusform>第 %1 位客户：找零正确，%n 张/枚。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Customer %1: %2. You gave %3 for %4 due (fewest: %5 piece(s)).</source>
-        <translation>第 %1 位客户：%2。应找 %4，你找了 %3（最少：%5 张/枚）。</translation>
+    <message numerus="yes">
+        <source>Customer %1: %2. You gave %3 for %4 due (fewest: %n piece(s)).</source>
+        <translation>
+            <numerusform>第 %1 位客户：%2。应找 %4，你找了 %3（最少：%n 张/枚）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2000,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>These figures turn speed gains into customer time. Defaults are assumptions: replace them with your branch&apos;s own counts, and import your queue-ticket export, which then takes the place of the assumed profile.</source>
         <translation>这些数字把速度提升换算成客户时间。默认值只是假设：请换成本网点自己的统计，并导入排队叫号系统的导出数据，导入后将取代假定的到店规律。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins may change the branch&apos;s mix and assumptions.</source>
+        <translation>只有主管和管理员可以修改网点的业务构成和假设。</translation>
     </message>
     <message>
         <source>Transaction mix</source>
@@ -2599,9 +2613,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <source>Imported %1 tickets (%2 already known) for %3 to %4.</source>
         <translation>已导入 %1 张号票（%2 张已存在），日期 %3 至 %4。</translation>
     </message>
-    <message>
-        <source>Nothing was imported: the file has %1 problem(s). Fix them (file:line:column below) and import again.</source>
-        <translation>未导入任何内容：文件有 %1 处问题。请修正（见下方 文件:行:列）后重新导入。</translation>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n problem(s). Fix them (file:line:column below) and import again.</source>
+        <translation>
+            <numerusform>未导入任何内容：文件有 %n 处问题。请修正（见下方 文件:行:列）后重新导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported: the file&apos;s columns are not the documented ones.</source>
@@ -3328,6 +3344,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>全部完成：干得好</translation>
     </message>
     <message>
+        <source>Practise %n more time(s)</source>
+        <translation>再练习 %n 次</translation>
+    </message>
+    <message>
         <source>Take the test</source>
         <translation>参加测验</translation>
     </message>
@@ -3471,6 +3491,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>作废</translation>
     </message>
     <message>
+        <source>%n error(s)</source>
+        <translation>%n 个错误</translation>
+    </message>
+    <message>
         <source>clean</source>
         <translation>无差错</translation>
     </message>
@@ -3571,6 +3595,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>得分</translation>
     </message>
     <message>
+        <source>%n day(s)</source>
+        <translation>%n 天</translation>
+    </message>
+    <message>
         <source>transposed digits</source>
         <translation>数字错位</translation>
     </message>
@@ -3639,8 +3667,8 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>，未完成组 %1</translation>
     </message>
     <message>
-        <source>Wrong totals in group(s) %1.</source>
-        <translation>第 %1 组合计错误。</translation>
+        <source>Wrong total in %n group(s): %1.</source>
+        <translation>%n 组合计错误：第 %1 组。</translation>
     </message>
     <message>
         <source>not finished</source>
@@ -3687,16 +3715,20 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>第一笔错误录入</translation>
     </message>
     <message>
-        <source>%1 amounts keyed, %2 right; %3 page turns; %4 corrections.</source>
-        <translation>录入 %1 笔，正确 %2 笔；翻页 %3 次；改正 %4 次。</translation>
+        <source>%1 amounts keyed, %2 right; %3 page turns; %n correction(s).</source>
+        <translation>录入 %1 笔，正确 %2 笔；翻页 %3 次；改正 %n 次。</translation>
+    </message>
+    <message>
+        <source>%n group(s)</source>
+        <translation>%n 组</translation>
     </message>
     <message>
         <source>Rules broken</source>
         <translation>违反的规则</translation>
     </message>
     <message>
-        <source>The rule you keep breaking: &lt;b&gt;%1&lt;/b&gt; (%2 answers).</source>
-        <translation>你反复违反的规则：&lt;b&gt;%1&lt;/b&gt;（%2 个答案）。</translation>
+        <source>The rule you keep breaking: &lt;b&gt;%1&lt;/b&gt; (%n answer(s)).</source>
+        <translation>你反复违反的规则：&lt;b&gt;%1&lt;/b&gt;（%n 个答案）。</translation>
     </message>
     <message>
         <source>Rule</source>
@@ -3721,6 +3753,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Standard writing</source>
         <translation>规范写法</translation>
+    </message>
+    <message>
+        <source>%n answer(s)</source>
+        <translation>%n 个答案</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4139,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>磁盘已满。请释放空间后重试；已保存的内容没有丢失。</translation>
     </message>
     <message>
+        <source>Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.</source>
+        <translation>密码错误。再错 %n 次，该用户将被锁定 5 分钟。</translation>
+    </message>
+    <message>
         <source>This profile is locked after 5 wrong PINs. Try again at %1, or ask an admin to reset the PIN.</source>
         <translation>连续 5 次密码错误，该用户已锁定。请于 %1 后重试，或请管理员重置密码。</translation>
     </message>
@@ -4418,8 +4458,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>得分 %1 / 100</translation>
     </message>
     <message>
+        <source>%n decision(s)</source>
+        <translation>%n 次决策</translation>
+    </message>
+    <message>
         <source>time %1</source>
         <translation>用时 %1</translation>
+    </message>
+    <message>
+        <source>%n mistake(s)</source>
+        <translation>%n 处失误</translation>
     </message>
     <message>
         <source>best choice %1 of the time</source>
@@ -4672,6 +4720,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>No need was anticipated: delight needs one the customer had not thought of yet.</source>
         <translation>没有预见到需求：惊喜服务需要满足客户尚未想到的需求。</translation>
+    </message>
+    <message>
+        <source>%n mistake(s) cap the score at %1: recovered mistakes never score as high as flawless service.</source>
+        <translation>%n 处失误使得分封顶为 %1：失误后挽回的服务，得分永远不及零失误的服务。</translation>
     </message>
     <message>
         <source>%1 came after %2: out of order.</source>

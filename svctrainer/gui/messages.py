@@ -44,11 +44,12 @@ def _simple_messages() -> dict[type[BaseException], str]:
 def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
     if isinstance(exc, WrongPinError):
+        left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
         return translate(
             "messages",
             "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
             None,
-            exc.attempts_left,
+            left,
         )
     if isinstance(exc, ProfileLockedError):
         local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())

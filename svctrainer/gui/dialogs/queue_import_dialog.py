@@ -154,12 +154,11 @@ class QueueImportDialog(QDialog):
         if isinstance(exc, TicketFileError):
             total = len(exc.problems) + exc.more
             self.summary.setText(
-                fill(
-                    self.tr(
-                        "Nothing was imported: the file has %1 problem(s). Fix them (file:line:"
-                        "column below) and import again."
-                    ),
-                    number(total),
+                self.tr(
+                    "Nothing was imported: the file has %n problem(s). Fix them (file:line:"
+                    "column below) and import again.",
+                    None,
+                    total,
                 )
                 if not exc.header
                 else self.tr(

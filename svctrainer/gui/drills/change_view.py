@@ -48,7 +48,6 @@ class MakingChangeView(QWidget):
         self._judged = 0
         view = run.view()
         self.symbol = view.currency_symbol
-        self._so_far = self.tr("Change so far: %1 in %2 piece(s)")  # tr is slow; once
 
         customer, c = panel(self.tr("Customer"), "customerPanel")
         self.counter = QLabel()
@@ -142,7 +141,10 @@ class MakingChangeView(QWidget):
         _set(self.counted, money(view.counted_to, self.symbol))
         _set(
             self.tray_total,
-            fill(self._so_far, money(view.tray_total, self.symbol), str(len(view.tray))),
+            fill(
+                self.tr("Change so far: %1 in %n piece(s)", None, len(view.tray)),
+                money(view.tray_total, self.symbol),
+            ),
         )
         if self.hints and len(self.run.judgements) != self._judged:
             self._judged = len(self.run.judgements)
@@ -178,9 +180,8 @@ class MakingChangeView(QWidget):
             return verdict_html(
                 True,
                 fill(
-                    self.tr("Customer %1: right change, %2 piece(s)."),
+                    self.tr("Customer %1: right change, %n piece(s).", None, len(last.given)),
                     str(last.index + 1),
-                    str(len(last.given)),
                 ),
                 self.palette(),
             )
@@ -189,12 +190,15 @@ class MakingChangeView(QWidget):
         return verdict_html(
             False,
             fill(
-                self.tr("Customer %1: %2. You gave %3 for %4 due (fewest: %5 piece(s))."),
+                self.tr(
+                    "Customer %1: %2. You gave %3 for %4 due (fewest: %n piece(s)).",
+                    None,
+                    last.fewest,
+                ),
                 str(last.index + 1),
                 errors,
                 given,
                 money(last.item.change_due, self.symbol),
-                str(last.fewest),
             ),
             self.palette(),
         )

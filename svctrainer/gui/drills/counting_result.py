@@ -72,7 +72,8 @@ def build(details: CashCountingDetails) -> ResultBody:
         if b.void:
             outcome = translate("bank_drills", "void")
         elif b.errors:
-            outcome = translate("bank_drills", "%n error(s)", None, b.errors)
+            errors = b.errors  # lupdate reads only a plain name as translate()'s count
+            outcome = translate("bank_drills", "%n error(s)", None, errors)
         else:
             outcome = translate("bank_drills", "clean")
         if b.void or b.errors:

@@ -79,7 +79,6 @@ class CashCountingView(QWidget):
         self._flagged_badge = self.tr("Flagged: %1")
         self._counted_text = self.tr("Counted: %1")
         self._no_flags = self.tr("No notes flagged yet.")
-        self._flags_text = self.tr("Flagged %1 note(s): no. %2")
         self._hint_text = self.tr("Hint: this note is %1")
         self._defects = {kind: defect_name(kind) for kind in DefectKind}
         view = run.view()
@@ -257,7 +256,7 @@ class CashCountingView(QWidget):
             return self._no_flags
         listed = ", ".join(str(i + 1) for i, _ in view.flags[-8:])
         more = "…, " if len(view.flags) > 8 else ""
-        return fill(self._flags_text, str(len(view.flags)), more + listed)
+        return fill(self.tr("Flagged %n note(s): no. %1", None, len(view.flags)), more + listed)
 
     def _show_report(self, view: CountingView) -> None:
         for index, (box, field) in enumerate(zip(self.fields, view.report, strict=True)):
@@ -280,7 +279,7 @@ class CashCountingView(QWidget):
         if last.missed:
             parts.append(
                 fill(
-                    self.tr("missed defect(s) at note %1"),
+                    self.tr("%n missed defect(s): note(s) %1", None, len(last.missed)),
                     ", ".join(str(i + 1) for i in last.missed),
                 )
             )

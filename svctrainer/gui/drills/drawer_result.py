@@ -82,9 +82,8 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
 
 
 def tiles(details: DrawerBalancingDetails) -> ResultTiles:
-    return ResultTiles(
-        errors=translate("bank_drills", "%n day(s)", None, details.cases_done - details.cases_right)
-    )
+    wrong = details.cases_done - details.cases_right  # lupdate reads only a plain name
+    return ResultTiles(errors=translate("bank_drills", "%n day(s)", None, wrong))
 
 
 DRAWER_SECTION = ResultSection(tiles, build)

@@ -90,8 +90,10 @@ def build(details: VoucherDetails) -> ResultBody:
         )
     summary += ")."
     if wrong:
+        count = len(wrong)  # lupdate reads only a plain name as translate()'s count
         summary += " " + fill(
-            translate("bank_drills", "Wrong totals in group(s) %1."), ", ".join(map(str, wrong))
+            translate("bank_drills", "Wrong total in %n group(s): %1.", None, count),
+            ", ".join(map(str, wrong)),
         )
     box.addWidget(note_label(summary, "voucherSummary"))
     rows = []
@@ -139,16 +141,19 @@ def build(details: VoucherDetails) -> ResultBody:
             right_aligned=(0, 2, 3, 4, 5, 7),
         )
     )
+    corrections = details.corrections  # lupdate reads only a plain name as the count
     box.addWidget(
         note_label(
             fill(
                 translate(
-                    "bank_drills", "%1 amounts keyed, %2 right; %3 page turns; %4 corrections."
+                    "bank_drills",
+                    "%1 amounts keyed, %2 right; %3 page turns; %n correction(s).",
+                    None,
+                    corrections,
                 ),
                 str(details.entries),
                 str(details.right_entries),
                 str(details.flips),
-                str(details.corrections),
             )
         )
     )
@@ -156,8 +161,9 @@ def build(details: VoucherDetails) -> ResultBody:
 
 
 def tiles(details: VoucherDetails) -> ResultTiles:
+    wrong = len(details.wrong_groups)  # lupdate reads only a plain name as the count
     return ResultTiles(
-        errors=translate("bank_drills", "%n group(s)", None, len(details.wrong_groups)),
+        errors=translate("bank_drills", "%n group(s)", None, wrong),
         corrections=details.corrections,
         consistency=details.consistency,
         gross_kph=details.gross_kph,

@@ -21,9 +21,13 @@ def build(details: AmountWordsDetails) -> ResultBody:
         box.addWidget(
             note_label(
                 fill(
-                    translate("bank_drills", "The rule you keep breaking: <b>%1</b> (%2 answers)."),
+                    translate(
+                        "bank_drills",
+                        "The rule you keep breaking: <b>%1</b> (%n answer(s)).",
+                        None,
+                        times,
+                    ),
                     rule_name(code),
-                    str(times),
                 ),
                 "wordsWorstRule",
             )
@@ -87,8 +91,9 @@ def build(details: AmountWordsDetails) -> ResultBody:
 
 
 def tiles(details: AmountWordsDetails) -> ResultTiles:
+    wrong = details.wrong_answers  # lupdate reads only a plain name as the count
     return ResultTiles(
-        errors=translate("bank_drills", "%n answer(s)", None, details.wrong_answers),
+        errors=translate("bank_drills", "%n answer(s)", None, wrong),
         corrections=details.corrections,
         consistency=details.consistency,
         cpm=details.cpm,

@@ -83,7 +83,8 @@ def next_step_text(step: NextStep | None) -> str:
         return translate("assignments", "Nothing left: well done")
     p = step.params
     if step.code == "practise":
-        return translate("assignments", "Practise %n more time(s)", None, int(p["left"]))
+        left = int(p["left"])  # lupdate reads only a plain name as translate()'s count
+        return translate("assignments", "Practise %n more time(s)", None, left)
     if step.code == "attempt":
         return {
             "test": translate("assignments", "Take the test"),
@@ -144,7 +145,8 @@ def due_text(due_on: date | None, status: Status, today: date | None = None) -> 
         return text
     days = (due_on - (today or date.today())).days
     if days < 0:
-        return fill(translate("assignments", "%1 (%n day(s) late)", None, -days), text)
+        late = -days  # lupdate reads only a plain name as translate()'s count
+        return fill(translate("assignments", "%1 (%n day(s) late)", None, late), text)
     if days == 0:
         return fill(translate("assignments", "%1 (today)"), text)
     return fill(translate("assignments", "%1 (in %n day(s))", None, days), text)

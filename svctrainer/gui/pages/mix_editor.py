@@ -147,9 +147,9 @@ class MixEditor(QWidget):
                 "These figures turn speed gains into customer time. Defaults are assumptions: "
                 "replace them with your branch's own counts, and import your queue-ticket "
                 "export, which then takes the place of the assumed profile."
-                if self.editable
-                else "Only supervisors and admins may change the branch's mix and assumptions."
             )
+            if self.editable
+            else self.tr("Only supervisors and admins may change the branch's mix and assumptions.")
         )
         note.setWordWrap(True)
         mix = QGroupBox(self.tr("Transaction mix"))

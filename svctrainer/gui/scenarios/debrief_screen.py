@@ -222,11 +222,13 @@ class DebriefScreen(QWidget):
     def _figures_text(
         self, attempt: AttemptRecord, details: dict[str, Any], best: RunResult | None
     ) -> str:
+        # lupdate reads only a plain name as translate()'s count.
+        decisions, failures = int(details.get("decisions", 0)), int(details.get("failures", 0))
         parts = [
             fill(translate("scenarios", "Score %1 / 100"), number(attempt.score)),
-            translate("scenarios", "%n decision(s)", None, int(details.get("decisions", 0))),
+            translate("scenarios", "%n decision(s)", None, decisions),
             fill(translate("scenarios", "time %1"), duration(attempt.duration_ms)),
-            translate("scenarios", "%n mistake(s)", None, int(details.get("failures", 0))),
+            translate("scenarios", "%n mistake(s)", None, failures),
         ]
         if attempt.accuracy is not None:
             parts.append(

@@ -117,7 +117,9 @@ MET_REASONS = frozenset(
 
 def reason_sentence(code: str, params: Mapping[str, object]) -> str:
     """One reason of a run's tier or score as a sentence (unknown codes stay as codes)."""
+    # Counts as plain names: lupdate reads nothing else as translate()'s count.
     count = int(params.get("count", 0) or 0)  # type: ignore[call-overload]
+    failures = int(params.get("failures", 0) or 0)  # type: ignore[call-overload]
     sentences = {
         "unfinished": lambda: translate(
             "scenarios", "The conversation stopped before the visit ended."
@@ -177,7 +179,7 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
                 "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
                 "flawless service.",
                 None,
-                int(params.get("failures", 0) or 0),  # type: ignore[call-overload]
+                failures,
             ),
             str(params.get("cap", "")),
         ),
