@@ -4089,6 +4089,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>登记</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>

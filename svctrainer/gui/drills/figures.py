@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 
 from svctrainer.gui.drills.drill_ui import registered_uis, ui_named
-from svctrainer.gui.i18n import translate
+from svctrainer.gui.i18n import fill, translate
 
 
 def unit_name(unit: str | None) -> str:
@@ -55,6 +55,18 @@ def mode_name(mode: str) -> str:
         "test": translate("figures", "Test"),
         "logged": translate("figures", "Logged"),
     }.get(mode, mode)
+
+
+# How pack titles already name their mode ("Ten-key amounts — practice", "传票算 — 比赛测试").
+_MODE_WORDS = {"practice": ("practice", "练习"), "test": ("test", "测验", "测试")}
+
+
+def title_with_mode(title: str, mode: str) -> str:
+    """The content's title with its mode, unless the title names the mode already (the
+    shipped packs do): never "Ten-key amounts — practice — Practice"."""
+    if any(word in title.lower() for word in _MODE_WORDS.get(mode, ())):
+        return title
+    return fill(translate("figures", "%1 — %2"), title, mode_name(mode))
 
 
 def drill_type_name(drill_type: str | None) -> str:

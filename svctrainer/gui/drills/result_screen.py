@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultParts, ResultTiles, ui_named
-from svctrainer.gui.drills.figures import duration, mode_name, number, percent, unit_name
+from svctrainer.gui.drills.figures import (
+    duration,
+    number,
+    percent,
+    title_with_mode,
+    unit_name,
+)
 from svctrainer.gui.drills.result_tables import tidy_table
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.attempts import AttemptRecord, Comparison
@@ -84,7 +90,7 @@ class ResultScreen(QWidget):
         data: dict[str, Any] = attempt.details or {}
         parts, problem = self._parts(attempt.drill_type, data)
 
-        title = QLabel(f"{attempt.title} — {mode_name(attempt.mode)}")
+        title = QLabel(title_with_mode(attempt.title, attempt.mode))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -186,6 +192,8 @@ class ResultScreen(QWidget):
         if kind_tiles.gross_kph is not None and attempt.speed_unit != "gross_kph":
             figures.insert(1, (self.tr("gross KPH"), number(kind_tiles.gross_kph), ""))
         cpm, wpm = kind_tiles.cpm, kind_tiles.wpm
+        if (attempt.speed_unit or "").endswith("kph"):
+            wpm = None  # keying amounts and forms is counted in keystrokes; words mean nothing
         if cpm is not None and attempt.speed_unit != "cpm":
             figures.insert(
                 2,

@@ -29,7 +29,7 @@ from svctrainer.core.scenarios.analysis import ReviewStep
 from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
-from svctrainer.gui.drills.figures import duration, mode_name, number, percent
+from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
@@ -105,7 +105,7 @@ class DebriefScreen(QWidget):
 
         portrait = PortraitWidget(scenario.customer.portrait, expression_for(final))
         portrait.setFixedSize(128, 128)
-        title = QLabel(f"{scenario.title} — {mode_name(attempt.mode)}")
+        title = QLabel(title_with_mode(scenario.title, attempt.mode))
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         self.tier_label = QLabel(tier_name(tier))
