@@ -261,6 +261,48 @@ class Walk:
         dialog.reject()
 
 
+DRILLS = ("tenkey-amounts", "data-entry", "voucher-summing", "amounts-in-words",
+          "making-change", "cash-counting", "drawer-balancing")  # fmt: skip
+SCENARIO = "angry-transfer.zh"
+
+
+def _drills(qtbot, window: MainWindow, walk: Walk) -> None:
+    """Each drill kind's Chinese practice pack: its screen after a few keys, then its
+    result; and one customer scenario."""
+    from svctrainer.core.packs.definition import Mode
+
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    for drill in DRILLS:
+        content_id = f"{drill}-practice.zh"
+        assert page.select_content(content_id), content_id
+        qtbot.waitUntil(lambda c=content_id: page._current is not None
+                        and page._current[0].content_id == c)  # fmt: skip
+        page.practice_button.click()
+        qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+        screen = page.current_screen
+        for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Space):
+            qtbot.keyClick(screen, key)
+        walk.look(f"drill-{drill}", window)
+        screen.request_stop()
+        qtbot.waitUntil(lambda s=screen: page.current_screen is not s, timeout=10_000)
+        window.background.wait()
+        qtbot.wait(200)
+        if page.current_screen is not None:
+            walk.look(f"result-{drill}", window)
+        page.show_catalogue()
+    assert page.select_content(SCENARIO)
+    qtbot.waitUntil(lambda: page._current is not None
+                    and page._current[0].content_id == SCENARIO)  # fmt: skip
+    page.start(Mode.PRACTICE)
+    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+    qtbot.wait(300)
+    walk.look("scenario", window)
+    page.show_catalogue()
+    window._set_navigation_enabled(True)
+
+
 def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
     from svctrainer.gui.dialogs.about_dialog import AboutDialog
     from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog
@@ -293,6 +335,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
             walk.page_and_tabs(key, window, page)
         context = window.context
         if who == "teller":
+            _drills(qtbot, window, walk)
             walk.dialog("settings", lambda: SettingsDialog(window.settings, window))
             walk.dialog("about", lambda: AboutDialog(window))
             walk.dialog("change-pin", lambda c=context: ChangePinDialog(c, window))
