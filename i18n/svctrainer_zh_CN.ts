@@ -3234,7 +3234,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%1 of %2 vouchers</source>
-        <translation>第 %1 / %2 张传票</translation>
+        <translation>%1 / %2 张传票</translation>
     </message>
     <message>
         <source>Adding register</source>
