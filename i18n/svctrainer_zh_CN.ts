@@ -845,6 +845,26 @@ Python %3，PySide6 %4</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>blocked until the right key</source>
+        <translation>按对正确键前不能继续</translation>
+    </message>
+    <message>
+        <source>must be corrected with Backspace</source>
+        <translation>必须用退格键改正</translation>
+    </message>
+    <message>
+        <source>stay; may be corrected</source>
+        <translation>保留；可以改正</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
@@ -3074,6 +3094,29 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Creating the demo branch: six months of practice…</source>
+        <translation>正在创建演示网点：六个月的练习数据…</translation>
+    </message>
+    <message>
+        <source>svctrainer demo</source>
+        <translation>svctrainer 演示</translation>
+    </message>
+    <message>
+        <source>Demo database: every demo PIN is 1234. It is deleted when you quit.</source>
+        <translation>演示数据库：所有演示密码均为 1234。退出时删除。</translation>
+    </message>
+    <message>
+        <source>svctrainer is already open with this database in another window. Both can be used: every result is saved safely.</source>
+        <translation>svctrainer 已在另一个窗口中用此数据库打开。两者均可使用：每次成绩都会安全保存。</translation>
+    </message>
+    <message>
+        <source>svctrainer stopped after an unexpected error.</source>
+        <translation>svctrainer 因意外错误而停止。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>&amp;Dashboard</source>
@@ -4760,48 +4803,6 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Answer with the keys 1–9. Where a countdown shows, hesitating costs the customer&apos;s patience. Practice shows feedback after each answer; the test shows it only in the debrief.</source>
         <translation>用 1–9 键作答。出现倒计时的地方，犹豫会消耗客户的耐心。练习模式每次作答后显示反馈；测验模式只在复盘中显示。</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Creating the demo branch: six months of practice…</source>
-        <translation>正在创建演示网点：六个月的练习数据…</translation>
-    </message>
-    <message>
-        <source>svctrainer demo</source>
-        <translation>svctrainer 演示</translation>
-    </message>
-    <message>
-        <source>Demo database: every demo PIN is 1234. It is deleted when you quit.</source>
-        <translation>演示数据库：所有演示密码均为 1234。退出时删除。</translation>
-    </message>
-    <message>
-        <source>svctrainer is already open with this database in another window. Both can be used: every result is saved safely.</source>
-        <translation>svctrainer 已在另一个窗口中用此数据库打开。两者均可使用：每次成绩都会安全保存。</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>blocked until the right key</source>
-        <translation>按对正确键前不能继续</translation>
-    </message>
-    <message>
-        <source>must be corrected with Backspace</source>
-        <translation>必须用退格键改正</translation>
-    </message>
-    <message>
-        <source>stay; may be corrected</source>
-        <translation>保留；可以改正</translation>
     </message>
 </context>
 <context>

@@ -278,14 +278,18 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
 
 
 def _yes(widget: QWidget, value: bool) -> str:
-    return widget.tr("yes") if value else widget.tr("no")
+    return (
+        translate("ContentPreviewDialog", "yes")
+        if value
+        else translate("ContentPreviewDialog", "no")
+    )
 
 
 def _policy(widget: QWidget, policy: str) -> str:
     return {
-        "block": widget.tr("blocked until the right key"),
-        "correct": widget.tr("must be corrected with Backspace"),
-        "free": widget.tr("stay; may be corrected"),
+        "block": translate("ContentPreviewDialog", "blocked until the right key"),
+        "correct": translate("ContentPreviewDialog", "must be corrected with Backspace"),
+        "free": translate("ContentPreviewDialog", "stay; may be corrected"),
     }.get(policy, policy)
 
 
