@@ -3,15 +3,18 @@
 The legend sits under the plot, not inside it: inside, it hides the very points it
 explains. Saving grabs the widget as drawn (title and legend included), so the picture
 in a report or an e-mail is exactly what was on screen.
+
+A chart follows the theme at once: when the application's palette changes (Settings →
+Theme), the frame restyles its plot and repeats the last drawing it was asked for.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.charts.style import chart_colours, style_plot
 from svctrainer.gui.i18n import translate
 
 
@@ -41,6 +45,8 @@ class ChartFrame(QWidget):
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._redraw: Callable[[], None] | None = None
+        self._restyling = False
         self.title = QLabel(title)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -75,6 +81,24 @@ class ChartFrame(QWidget):
         self.save_button.setDefaultAction(self.save_action)
         self.save_button.setText(translate("charts", "PNG…"))
         self.save_button.setToolTip(translate("charts", "Save chart as PNG… (Ctrl+Shift+S)"))
+
+    def remember(self, redraw: Callable[[], None]) -> None:
+        """The drawing to repeat after a theme change: the last data shown."""
+        self._redraw = redraw
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        plot = getattr(self, "plot", None)
+        if event.type() != QEvent.Type.PaletteChange or plot is None or self._restyling:
+            return
+        self._restyling = True  # redrawing sets pens, which must not recurse here
+        try:
+            self.colours = chart_colours(self.palette())
+            style_plot(plot, self.colours)
+            if self._redraw is not None:
+                self._redraw()
+        finally:
+            self._restyling = False
 
     def set_legend(self, entries: Sequence[tuple[QColor, str, str]]) -> None:
         self.legend.setText(legend_html(entries))

@@ -81,6 +81,7 @@ class ProgressChart(ChartFrame):
     ) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_series(series, grades))
         self.series = series
         self.grades = grades or {}
         self._scale = 100.0 if series.metric is Metric.ACCURACY else 1.0
