@@ -1555,6 +1555,132 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <source>Signing in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Find your name or employee number, type your PIN and press Enter. After 5 wrong PINs the profile locks for 5 minutes; an administrator can reset the PIN.</source>
+        <translation>查找你的姓名或工号，输入密码后按 Enter。连续 5 次密码错误，该用户锁定 5 分钟；管理员可以重置密码。</translation>
+    </message>
+    <message>
+        <source>My assignments</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>What your trainer asked you to practise, with the target and the due date. Select one and press Enter to start it. An assignment is done when one attempt meets every target.</source>
+        <translation>培训师布置给你的练习，包括目标和截止日期。选中一项后按 Enter 开始。某一次成绩达到全部目标，任务即完成。</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Choose a drill or a customer scenario on the left. Practice (Enter) gives hints and may be paused; the test (Ctrl+T) is the same for everyone, is timed and counts towards your baseline and gain.</source>
+        <translation>在左侧选择训练项目或客户情景。练习（Enter）有提示，可以暂停；测验（Ctrl+T）人人题目相同、计时，计入你的基线和提升。</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>我的进度</translation>
+    </message>
+    <message>
+        <source>Your baseline is the median of your first 3 tests of a drill; your latest level the median of your last 3. The gain is the difference. Practice runs are drawn too but never set the baseline.</source>
+        <translation>基线是你某个项目前 3 次测验的中位数，最新水平是最近 3 次测验的中位数，两者之差就是提升。练习成绩也会画在图上，但不计入基线。</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <source>Assign drills and scenarios to people or whole teams (Ctrl+N), follow each person&apos;s attempts on the Roster, import content packs, and log hand counts done with practice notes.</source>
+        <translation>给个人或整个团队分配训练项目和情景（Ctrl+N），在“名单”中查看每个人的成绩记录，导入内容包，登记用练功券完成的手工点钞。</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>The dashboard shows each employee&apos;s gain over baseline on one drill. Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
+        <translation>看板显示每名员工在某个项目上相对基线的提升。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Add people and give them roles, group them in teams, reset PINs, check and back up the database. Every change is kept in the audit log.</source>
+        <translation>添加人员并分配角色、编组团队、重置密码、检查和备份数据库。每项变更都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Ten-key amounts and data entry</source>
+        <translation>小键盘数字录入和数据录入</translation>
+    </message>
+    <message>
+        <source>Speed is net keystrokes per hour: right keystrokes only, over the time you were keying (a pause longer than 5 s counts as 5 s). Accuracy is the share of right keystrokes.</source>
+        <translation>速度为每小时净击键数：只计正确的击键，按实际录入时间计算（停顿超过 5 秒按 5 秒计）。准确率为正确击键所占比例。</translation>
+    </message>
+    <message>
+        <source>Voucher summing (传票算)</source>
+        <translation>传票算</translation>
+    </message>
+    <message>
+        <source>Each right group total scores 20 points, a wrong one 0. When time runs out, the unfinished group scores 1 point per right amount up to the first wrong one.</source>
+        <translation>每题合计正确得 20 分，错误得 0 分。时间到时尚未交出的一题，从起始页算起到第一笔错误为止，每笔正确的金额得 1 分。</translation>
+    </message>
+    <message>
+        <source>Cash counting (点钞)</source>
+        <translation>点钞</translation>
+    </message>
+    <message>
+        <source>Count each bundle, flag unfit and counterfeit notes, report the counts. A missed defect voids its bundle, and a void bundle&apos;s notes are not credited.</source>
+        <translation>清点每把钞票，挑出残损币和假币，报出张数。漏检一张问题钞票即整把作废，作废钞把的张数不计入成绩。</translation>
+    </message>
+    <message>
+        <source>Amounts in words (大写金额)</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <source>An answer is right only in the standard writing (壹贰叁, 拾佰仟, 整 and 零 where the rules put them); the result names the rule you broke most.</source>
+        <translation>只有按规范书写才算正确（壹贰叁、拾佰仟，“整”和“零”按规定的位置书写）；成绩页会指出你最常违反的规则。</translation>
+    </message>
+    <message>
+        <source>Making change and drawer balancing</source>
+        <translation>找零和尾箱轧账</translation>
+    </message>
+    <message>
+        <source>Change must be the right amount in the fewest pieces, counted up from the price. Drawer balancing asks which voucher explains the difference and what the error was: 60 points for the right voucher, 40 for the right error (the pack may weigh them otherwise).</source>
+        <translation>找零要金额正确、张数最少，并从应付金额往上数。尾箱轧账要找出造成差额的传票并指出差错类型：传票找对得 60 分，差错类型判断正确得 40 分（内容包可另行规定分值）。</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Each drill&apos;s grade table (on its preview and result) gives the speed and accuracy each grade needs; a grade is reached when one attempt meets both.</source>
+        <translation>每个训练项目的等级表（见预览和成绩页）列出各等级所需的速度和准确率；某一次成绩同时达到两项即达到该等级。</translation>
+    </message>
+    <message>
+        <source>Service tiers of a scenario</source>
+        <translation>情景的服务等级</translation>
+    </message>
+    <message>
+        <source>Satisfaction service: the customer&apos;s reasonable needs met with no new annoyance. Comfort service: negative feelings eased and the service praised. Delight service: a need met that the customer had not thought of.</source>
+        <translation>满意服务：满足客户的合理需求，不引起新的不满。舒适服务：化解负面情绪，客户称赞服务。惊喜服务：满足客户尚未想到的需求。</translation>
+    </message>
+    <message>
+        <source>How drills are scored</source>
+        <translation>训练项目如何计分</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>HandCountDialog</name>
     <message>
         <source>Log a hand count</source>
@@ -1864,6 +1990,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide to this page</source>
+        <translation>本页使用指南(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About svctrainer</source>

@@ -114,8 +114,13 @@ class MainWindow(QMainWindow):
         tools.addAction(self.hand_count_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&Guide to this page"), self)
+        guide.setObjectName("open_guide")
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About svctrainer"), self)
-        about.setShortcut(QKeySequence("F1"))
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
@@ -294,6 +299,12 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings)
         self.changes.settings_changed.emit()
+
+    def open_guide(self) -> None:
+        from svctrainer.gui.dialogs.guide_dialog import GuideDialog  # noqa: PLC0415
+
+        key = self.current_page_key() if self.context is not None else "login"
+        GuideDialog(key or "practice", self).exec()
 
     def open_about(self) -> None:
         from svctrainer.gui.dialogs.about_dialog import AboutDialog  # noqa: PLC0415

@@ -306,6 +306,7 @@ def _drills(qtbot, window: MainWindow, walk: Walk) -> None:
 def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
     from svctrainer.gui.dialogs.about_dialog import AboutDialog
     from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog
+    from svctrainer.gui.dialogs.guide_dialog import GuideDialog
     from svctrainer.gui.dialogs.person_dialog import PersonDialog
     from svctrainer.gui.dialogs.queue_import_dialog import QueueImportDialog
     from svctrainer.gui.dialogs.settings_dialog import SettingsDialog
@@ -338,6 +339,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
             _drills(qtbot, window, walk)
             walk.dialog("settings", lambda: SettingsDialog(window.settings, window))
             walk.dialog("about", lambda: AboutDialog(window))
+            walk.dialog("guide", lambda: GuideDialog("practice", window))
             walk.dialog("change-pin", lambda c=context: ChangePinDialog(c, window))
         if who == "trainer":
             walk.dialog("hand-count", lambda c=context: HandCountDialog(c, window))
@@ -372,3 +374,23 @@ def test_every_screen_speaks_chinese(qtbot, branch, chinese):
 def test_dark_screens_for_the_screenshots(qtbot, branch, chinese):
     walk = _walk(qtbot, branch, chinese, Theme.DARK)
     assert walk.seen
+
+
+def test_f1_opens_the_guide_to_the_page_shown(qtbot, window, sign_in, branch, on_next_dialog):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    sign_in(branch.teller)
+    assert window.go_to("progress")
+    seen: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        seen.append(dialog.text.toPlainText())
+        dialog.reject()
+
+    on_next_dialog(read)
+    QTest.keySequence(window, QKeySequence("F1"))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith("My progress")
+    assert "median of your first 3 tests" in seen[0]
+    assert "Voucher summing" in seen[0]  # how each drill is scored
