@@ -312,13 +312,12 @@ class DashboardTab(QWidget):
         labels = family_labels(families)
         for family in families:
             self.drill.addItem(labels[family.key], family.key)
-        preferred = keep_drill or next(
-            (
-                f.key
-                for f in families
-                if f.drill_type == TENKEY.name and f.language == content_language()
-            ),
-            families[0].key if families else None,
+        # The ten-key skill in every language the branch uses (a mixed branch compares on
+        # one skill), else the interface language's ten-key pack.
+        tenkey = [f for f in families if f.drill_type == TENKEY.name]
+        tenkey.sort(key=lambda f: (f.language != "", f.language != content_language()))
+        preferred = keep_drill or (
+            tenkey[0].key if tenkey else families[0].key if families else None
         )
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))
         self.team.clear()
