@@ -4115,6 +4115,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>登记</translation>
     </message>
     <message>
+        <source>%1 (all languages)</source>
+        <translation>%1（全部语言）</translation>
+    </message>
+    <message>
         <source>No team</source>
         <translation>无团队</translation>
     </message>
