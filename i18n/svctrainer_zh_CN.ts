@@ -1333,6 +1333,10 @@ Python %3，PySide6 %4</translation>
 <context>
     <name>DebriefScreen</name>
     <message>
+        <source>The details of this result cannot be read (%1).</source>
+        <translation>无法读取这次成绩的详情（%1）。</translation>
+    </message>
+    <message>
         <source>&amp;Again (Ctrl+R)</source>
         <translation>再来一次(&amp;A)（Ctrl+R）</translation>
     </message>
@@ -2375,6 +2379,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -4308,6 +4316,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>你没有执行此操作的权限。</translation>
     </message>
     <message>
+        <source>That record no longer exists: someone may have removed it. Refresh.</source>
+        <translation>该记录已不存在，可能已被他人删除。请刷新。</translation>
+    </message>
+    <message>
         <source>The database is busy (another program is using it). Try again in a moment.</source>
         <translation>数据库正忙（另一个程序正在使用）。请稍后再试。</translation>
     </message>
@@ -4320,12 +4332,46 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>磁盘已满。请释放空间后重试；已保存的内容没有丢失。</translation>
     </message>
     <message>
+        <source>The database file is damaged. An administrator can restore a backup.</source>
+        <translation>数据库文件已损坏。管理员可以恢复备份。</translation>
+    </message>
+    <message>
+        <source>This file is not an svctrainer database.</source>
+        <translation>此文件不是 svctrainer 数据库。</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer svctrainer; install that release to open it.</source>
+        <translation>该数据库由更新版本的 svctrainer 写入；请安装该版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s structure is not what its version says (an interrupted upgrade?). An administrator can restore a backup.</source>
+        <translation>数据库结构与其版本号不符（升级是否中断过？）。管理员可以恢复备份。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: check that its folder or server is available.</source>
+        <translation>无法连接数据库：请检查其所在文件夹或服务器是否可用。</translation>
+    </message>
+    <message>
         <source>Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.</source>
         <translation>密码错误。再错 %n 次，该用户将被锁定 5 分钟。</translation>
     </message>
     <message>
         <source>This profile is locked after 5 wrong PINs. Try again at %1, or ask an admin to reset the PIN.</source>
         <translation>连续 5 次密码错误，该用户已锁定。请于 %1 后重试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <source>Employee number %1 is used in several branches (%2): say which branch.</source>
+        <translation>工号 %1 在多个网点中使用（%2）：请指明是哪个网点。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1
+File: %2</source>
+        <translation>%1
+文件：%2</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>

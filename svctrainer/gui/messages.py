@@ -1,4 +1,9 @@
-"""Turning errors into messages people can act on, translated where we know the case."""
+"""Turning errors into messages people can act on, translated where we know the case.
+
+Service errors carry a ``code`` and the ``args`` their message names; a case worded here
+is shown in the person's language, any other in the service's own (English) words, which
+name the file or the field concerned.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +12,52 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.errors import (
+    AmbiguousEmployeeNumberError,
     ConflictError,
-    InactiveProfileError,
+    DatabaseError,
     InvalidInputError,
-    PermissionDeniedError,
     ProfileLockedError,
+    ServiceError,
     WrongPinError,
 )
-from svctrainer.store.errors import (
-    DatabaseBusyError,
-    DatabaseReadOnlyError,
-    StorageFullError,
-    StoreError,
-)
 
 
-def _simple_messages() -> dict[type[BaseException], str]:
+def _worded_codes() -> dict[str, str]:
+    """Service error codes whose message needs none of its arguments."""
     return {
-        InactiveProfileError: translate(
+        "profile_inactive": translate(
             "messages", "This profile has been deactivated. Ask an admin."
         ),
-        PermissionDeniedError: translate("messages", "You do not have permission to do that."),
-        DatabaseBusyError: translate(
+        "permission_denied": translate("messages", "You do not have permission to do that."),
+        "not_found": translate(
+            "messages", "That record no longer exists: someone may have removed it. Refresh."
+        ),
+        "database_busy": translate(
             "messages", "The database is busy (another program is using it). Try again in a moment."
         ),
-        DatabaseReadOnlyError: translate(
+        "database_read_only": translate(
             "messages", "The database cannot be written: its file or folder is read-only."
         ),
-        StorageFullError: translate(
+        "storage_full": translate(
             "messages",
             "The disk is full. Free some space and try again; nothing already saved was lost.",
+        ),
+        "database_corrupt": translate(
+            "messages", "The database file is damaged. An administrator can restore a backup."
+        ),
+        "not_a_database": translate("messages", "This file is not an svctrainer database."),
+        "database_too_new": translate(
+            "messages",
+            "The database was written by a newer svctrainer; install that release to open it.",
+        ),
+        "schema_mismatch": translate(
+            "messages",
+            "The database's structure is not what its version says (an interrupted upgrade?). "
+            "An administrator can restore a backup.",
+        ),
+        "database_unavailable": translate(
+            "messages",
+            "The database cannot be reached: check that its folder or server is available.",
         ),
     }
 
@@ -62,11 +83,24 @@ def describe(exc: BaseException) -> str:
             ),
             when,
         )
-    for kind, message in _simple_messages().items():
-        if isinstance(exc, kind):
-            return message
-    if isinstance(exc, InvalidInputError | ConflictError | StoreError):
-        return str(exc)
+    if isinstance(exc, AmbiguousEmployeeNumberError):
+        return fill(
+            translate(
+                "messages",
+                "Employee number %1 is used in several branches (%2): say which branch.",
+            ),
+            exc.employee_number,
+            translate("messages", ", ").join(exc.branches),
+        )
+    if isinstance(exc, ServiceError):
+        worded = _worded_codes().get(exc.code)
+        if worded is not None:
+            if isinstance(exc, DatabaseError) and exc.path is not None:
+                return fill(translate("messages", "%1\nFile: %2"), worded, str(exc.path))
+            return worded
+        if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
+            # The service's own sentence: it names the field, the file or the person.
+            return str(exc)
     return fill(translate("messages", "Something went wrong: %1"), f"{type(exc).__name__}: {exc}")
 
 

@@ -38,7 +38,9 @@ from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.changes import NOTHING_SHOWN, writes
 from svctrainer.services.drill_families import skill_key
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
@@ -103,6 +105,7 @@ class ExportFailedError(ServiceError):
     """The export's file was not written (e.g. Qt could not open the PDF for writing)."""
 
 
+@translate_store_errors
 class ReportService:
     def __init__(self, db: Database, progress: ProgressService) -> None:
         self._db = db
@@ -110,6 +113,7 @@ class ReportService:
 
     # -- CSV --------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def attempts_csv(
         self,
         actor: Actor,
@@ -129,6 +133,7 @@ class ReportService:
                 )
         return self._audited(actor, path, "csv", "attempts", subject, window=window, rows=rows)
 
+    @writes(NOTHING_SHOWN)
     def dashboard_csv(
         self,
         actor: Actor,
@@ -157,6 +162,7 @@ class ReportService:
 
     # -- xAPI -------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def xapi(
         self,
         actor: Actor,
@@ -237,6 +243,7 @@ class ReportService:
             customer_time=self._progress.team_customer_time(actor, team_id, window),
         )
 
+    @writes(NOTHING_SHOWN)
     def person_pdf(
         self,
         actor: Actor,
@@ -249,6 +256,7 @@ class ReportService:
         report = self.person_report(actor, person_id, window)
         return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
+    @writes(NOTHING_SHOWN)
     def team_pdf(
         self,
         actor: Actor,
@@ -260,6 +268,7 @@ class ReportService:
         report = self.team_report(actor, team_id, window)
         return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
+    @writes(NOTHING_SHOWN)
     def record_pdf(
         self, actor: Actor, path: Path, report: PersonReport | TeamReport, pages: int
     ) -> ExportResult:

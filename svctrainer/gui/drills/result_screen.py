@@ -29,13 +29,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultParts, ResultTiles, ui_named
-from svctrainer.gui.drills.figures import (
-    duration,
-    number,
-    percent,
-    title_with_mode,
-    unit_name,
-)
+from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode, unit_name
 from svctrainer.gui.drills.result_tables import tidy_table
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.attempts import AttemptRecord, Comparison

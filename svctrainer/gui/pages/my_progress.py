@@ -41,6 +41,7 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
 from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.services.changes import QUEUE_DATA, RESULTS, SETTINGS
 from svctrainer.services.progress_records import (
     DateRange,
     FamilyActivity,
@@ -179,8 +180,8 @@ class PersonProgressView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.settings_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
+        context.hub.appearance_changed.connect(self.refresh)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -339,15 +340,9 @@ class PersonProgressView(QWidget):
     def _record_pdf(self, path: Path, report: Any, render: Any) -> None:
         services, actor = self._ctx.services, self._ctx.actor
         pages = render(report, path)
-        self._ctx.background.run(
-            lambda: services.reports.record_pdf(actor, path, report, pages),
-            lambda _result: (
-                self.window().statusBar().showMessage(fill(self.tr("Saved %1"), str(path)), 8000)
-                if hasattr(self.window(), "statusBar")
-                else None
-            ),
-            lambda exc: show_error(self, exc),
-        )
+        self._ctx.hub.write(self, services.reports.record_pdf, actor, path, report, pages).then(
+            lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
+        ).run()
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

@@ -38,6 +38,7 @@ from svctrainer.gui.i18n import fill
 from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
+from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.drill_session import DrillOutcome, PendingDrill
 
@@ -142,7 +143,7 @@ class PracticePage(QWidget):
         box = QVBoxLayout(self.catalogue)
         box.setContentsMargins(12, 12, 12, 12)
         box.addWidget(splitter)
-        context.changes.content_changed.connect(self.refresh)
+        context.hub.subscribe(self, CONTENT, self.refresh)
 
     # -- catalogue -----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import SupportsFloat
 
 from PySide6.QtCore import QLocale
 
@@ -16,10 +17,12 @@ from svctrainer.gui.i18n import fill, translate
 
 
 def decimal(value: object, places: int = 1) -> str:
-    try:
-        return QLocale().toString(float(value), "f", places)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return str(value)
+    if isinstance(value, (SupportsFloat, str)):
+        try:
+            return QLocale().toString(float(value), "f", places)
+        except ValueError:
+            pass
+    return str(value)
 
 
 def tier_name(code: str) -> str:
@@ -115,11 +118,15 @@ MET_REASONS = frozenset(
 )
 
 
+def _whole(value: object) -> int:
+    """A count among a reason's stored params (0 when it is missing or not a number)."""
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
 def reason_sentence(code: str, params: Mapping[str, object]) -> str:
     """One reason of a run's tier or score as a sentence (unknown codes stay as codes)."""
-    # Counts as plain names: lupdate reads nothing else as translate()'s count.
-    count = int(params.get("count", 0) or 0)  # type: ignore[call-overload]
-    failures = int(params.get("failures", 0) or 0)  # type: ignore[call-overload]
+    count = _whole(params.get("count"))
+    failures = _whole(params.get("failures"))
     sentences = {
         "unfinished": lambda: translate(
             "scenarios", "The conversation stopped before the visit ended."
