@@ -1485,6 +1485,17 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>DrillKinds</name>
+    <message>
+        <source>Counter procedures</source>
+        <translation>柜面业务流程</translation>
+    </message>
+    <message>
+        <source>cases/hour</source>
+        <translation>笔/小时</translation>
+    </message>
+</context>
+<context>
     <name>DrillScreen</name>
     <message>
         <source>&amp;Pause (F5)</source>
@@ -2549,6 +2560,184 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Could not save a checkpoint: %1</source>
         <translation>无法保存断点：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureDrill</name>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>遗漏</translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation>顺序错误</translation>
+    </message>
+    <message>
+        <source>wrong words</source>
+        <translation>用语不当</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Steps on the counter (press a letter for the next step)</source>
+        <translation>柜面操作步骤（按字母键选择下一步）</translation>
+    </message>
+    <message>
+        <source>Your procedure</source>
+        <translation>你的操作流程</translation>
+    </message>
+    <message>
+        <source>What do you say?</source>
+        <translation>你怎么说？</translation>
+    </message>
+    <message>
+        <source>Press Space to call the first customer.</source>
+        <translation>按空格键叫第一位客户。</translation>
+    </message>
+    <message>
+        <source>call the customer</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>take a step</source>
+        <translation>执行一步</translation>
+    </message>
+    <message>
+        <source>choose the words</source>
+        <translation>选择用语</translation>
+    </message>
+    <message>
+        <source>take back</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Customer %1 of %2</source>
+        <translation>第 %1 位客户，共 %2 位</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>第 %1 位客户</translation>
+    </message>
+    <message>
+        <source>All customers served.</source>
+        <translation>所有客户已办理完毕。</translation>
+    </message>
+    <message>
+        <source>No step taken yet.</source>
+        <translation>尚未执行任何步骤。</translation>
+    </message>
+    <message>
+        <source>Step: %1 (Backspace takes it back)</source>
+        <translation>步骤：%1（按退格键撤回）</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2): every step right, 100 points.</source>
+        <translation>第 %1 位客户（%2）：每一步都正确，得 100 分。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2): %3 points.</source>
+        <translation>第 %1 位客户（%2）：得 %3 分。</translation>
+    </message>
+    <message>
+        <source>A compliance point was missed: the case scores 0.</source>
+        <translation>遗漏了合规要点：本笔业务得 0 分。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureResult</name>
+    <message>
+        <source>Customers served</source>
+        <translation>已办理客户</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps right: %3 missing, %4 out of order, %5 with the wrong words; %6 wrong card(s) taken; %7 compliance breach(es).</source>
+        <translation>%2 个步骤中 %1 个正确：遗漏 %3 个，顺序错误 %4 个，用语不当 %5 个；选错卡片 %6 次；违反合规要求 %7 次。</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>遗漏</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>顺序错误</translation>
+    </message>
+    <message>
+        <source>Wrong words</source>
+        <translation>用语不当</translation>
+    </message>
+    <message>
+        <source>Wrong cards</source>
+        <translation>选错卡片</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>The standard order beside yours (⚑ a compliance point):</source>
+        <translation>规范顺序与你的顺序对照（⚑ 为合规要点）：</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(your step %1)</source>
+        <translation>（你的第 %1 步）</translation>
+    </message>
+    <message>
+        <source>not part of the procedure</source>
+        <translation>不属于本流程</translation>
+    </message>
+    <message>
+        <source>wrong words</source>
+        <translation>用语不当</translation>
+    </message>
+    <message>
+        <source>Standard order</source>
+        <translation>规范顺序</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Your order</source>
+        <translation>你的顺序</translation>
     </message>
 </context>
 <context>
