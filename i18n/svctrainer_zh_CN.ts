@@ -2649,6 +2649,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>%1：%2</translation>
     </message>
     <message>
+        <source>%n wrong card(s) taken</source>
+        <translation>选错卡片 %n 次</translation>
+    </message>
+    <message>
         <source>Customer %1 (%2): %3 points.</source>
         <translation>第 %1 位客户（%2）：得 %3 分。</translation>
     </message>
@@ -2738,6 +2742,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Your order</source>
         <translation>你的顺序</translation>
+    </message>
+    <message>
+        <source>%n step(s) wrong</source>
+        <translation>%n 步错误</translation>
     </message>
 </context>
 <context>

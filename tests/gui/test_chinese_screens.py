@@ -262,7 +262,7 @@ class Walk:
 
 
 DRILLS = ("tenkey-amounts", "data-entry", "voucher-summing", "amounts-in-words",
-          "making-change", "cash-counting", "drawer-balancing")  # fmt: skip
+          "making-change", "cash-counting", "drawer-balancing", "counter-procedure")  # fmt: skip
 SCENARIO = "angry-transfer.zh"
 
 
