@@ -246,7 +246,7 @@ def figures(quick: bool) -> list[Figure]:
     folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-"))
     path = folder / "bench.sqlite3"
     build(path, people, attempts)
-    bench = _measure(path, repeat=3 if quick else 5)
+    bench = _measure(path, repeat=1 if quick else 5)
     return bench.figures()
 
 

@@ -32,8 +32,8 @@ def main() -> None:
 
 
 def figures(quick: bool) -> list[Figure]:
-    """``python -m bench``: 100 000 key events, 10 000 with ``quick``."""
-    events = 10_000 if quick else 100_000
+    """``python -m bench``: 100 000 key events, 5 000 with ``quick``."""
+    events = 5_000 if quick else 100_000
     run, pack_id, p99 = _drive_keys(events)
     save_ms = _save(run, pack_id)
     return [

@@ -98,9 +98,9 @@ def measure(runs: int, *, demo: bool) -> dict[str, float]:
 
 
 def figures(quick: bool) -> list[Figure]:
-    """``python -m bench``: the demo build and 10 starts; 3 starts on a small branch with
+    """``python -m bench``: the demo build and 10 starts; 2 starts on a small branch with
     ``quick``."""
-    found = measure(3 if quick else 10, demo=not quick)
+    found = measure(2 if quick else 10, demo=not quick)
     result = [
         Figure("start to sign-in list filled (offscreen, median)", found["filled_s"] * 1000, "ms",
                note=f"first paint {found['painted_s'] * 1000:.0f} ms"),
