@@ -280,7 +280,7 @@ class AssignmentDialog(QDialog):
 
     def _fill_people(self, roster: Sequence[RosterTeam]) -> None:
         for team in roster:
-            item = QTreeWidgetItem([self.tr("%1 (whole team)").replace("%1", team.name)])
+            item = QTreeWidgetItem([fill(self.tr("%1 (whole team)"), team.name)])
             item.setData(0, ID_ROLE, team.team_id)
             item.setData(0, KIND_ROLE, "team")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -402,7 +402,7 @@ class AssignmentDialog(QDialog):
         )
         names = ", ".join(c.record.title for c in chosen)
         self.chosen_label.setText(
-            self.tr("Chosen: %1").replace("%1", names) if chosen else self.tr("Nothing chosen yet.")
+            fill(self.tr("Chosen: %1"), names) if chosen else self.tr("Nothing chosen yet.")
         )
 
     # -- the result ----------------------------------------------------------------------

@@ -46,7 +46,6 @@ from svctrainer.gui.drills.bank_display import (
     key_legend,
     money,
     panel,
-    tr,
     verdict_html,
 )
 from svctrainer.gui.i18n import fill, translate
@@ -55,43 +54,48 @@ from svctrainer.gui.record_table import Column, RecordTableModel
 
 def error_kind_name(kind: ErrorKind) -> str:
     return {
-        ErrorKind.TRANSPOSED: tr("transposed digits"),
-        ErrorKind.MISSED: tr("missed entry"),
-        ErrorKind.WRONG_DENOMINATION: tr("wrong denomination paid out"),
-        ErrorKind.REVERSED: translate("DrawerView", "posted the wrong way"),
-        ErrorKind.DECIMAL_SLIP: translate("DrawerView", "decimal point slip"),
-        ErrorKind.DOUBLE_POSTED: translate("DrawerView", "entered twice"),
+        ErrorKind.TRANSPOSED: translate("bank_drills", "transposed digits"),
+        ErrorKind.MISSED: translate("bank_drills", "missed entry"),
+        ErrorKind.WRONG_DENOMINATION: translate("bank_drills", "wrong denomination paid out"),
+        ErrorKind.REVERSED: translate("bank_drills", "posted the wrong way"),
+        ErrorKind.DECIMAL_SLIP: translate("bank_drills", "decimal point slip"),
+        ErrorKind.DOUBLE_POSTED: translate("bank_drills", "entered twice"),
     }[kind]
 
 
 def over_short_name(report: OverShort) -> str:
     """The 长短款 report as the counter says it."""
     if report is OverShort.OVER:
-        return translate("DrawerView", "over (长款)")
-    return translate("DrawerView", "short (短款)")
+        return translate("bank_drills", "over (长款)")
+    return translate("bank_drills", "short (短款)")
 
 
 def voucher_kind_name(kind: str) -> str:
     return {
-        "deposit": tr("Deposit"),
-        "withdrawal": tr("Withdrawal"),
-        "cheque_cashed": tr("Cheque cashed"),
-        "exchange": tr("Exchange"),
+        "deposit": translate("bank_drills", "Deposit"),
+        "withdrawal": translate("bank_drills", "Withdrawal"),
+        "cheque_cashed": translate("bank_drills", "Cheque cashed"),
+        "exchange": translate("bank_drills", "Exchange"),
     }.get(kind, kind)
 
 
 def hint_text(code: str) -> str:
     return {
-        "divisible_by_9": tr("The difference divides by 9: transposed digits?"),
-        "equals_a_voucher": tr("The difference equals a voucher's amount: a missed entry?"),
-        "equals_denomination_difference": tr(
-            "The difference equals the gap between two denominations: a wrong note or coin?"
+        "divisible_by_9": translate(
+            "bank_drills", "The difference divides by 9: transposed digits?"
+        ),
+        "equals_a_voucher": translate(
+            "bank_drills", "The difference equals a voucher's amount: a missed entry?"
+        ),
+        "equals_denomination_difference": translate(
+            "bank_drills",
+            "The difference equals the gap between two denominations: a wrong note or coin?",
         ),
         "divisible_by_99": translate(
-            "DrawerView", "The difference divides by 99: the decimal point moved two places?"
+            "bank_drills", "The difference divides by 99: the decimal point moved two places?"
         ),
         "half_equals_a_voucher": translate(
-            "DrawerView", "Half the difference equals a voucher: posted the wrong way?"
+            "bank_drills", "Half the difference equals a voucher: posted the wrong way?"
         ),
     }.get(code, code)
 
@@ -117,7 +121,7 @@ class DrawerBalancingView(QWidget):
         self._chosen_template = self.tr("Voucher: %1    Error: %2    (Enter answers)")
         self._kind_names = {kind: error_kind_name(kind) for kind in ErrorKind}
         self._report_template = translate(
-            "DrawerView", "Voucher: %1    Error: %2    Drawer: %3    (Enter answers)"
+            "bank_drills", "Voucher: %1    Error: %2    Drawer: %3    (Enter answers)"
         )
         # With the report step and no hints, the teller works out over or short.
         self._difference_shown = hints or not run.view().report_step
@@ -216,7 +220,7 @@ class DrawerBalancingView(QWidget):
         self.report_buttons: dict[OverShort, QPushButton] = {}
         if run.view().report_step:
             reports = QHBoxLayout()
-            reports.addWidget(QLabel(translate("DrawerView", "Report the drawer:")))
+            reports.addWidget(QLabel(translate("bank_drills", "Report the drawer:")))
             for key, report in REPORT_KEYS.items():
                 button = QPushButton(f"{key.upper()}  {over_short_name(report)}")
                 button.setObjectName(f"report_{report}")
@@ -247,7 +251,7 @@ class DrawerBalancingView(QWidget):
                 ("1…9", self.tr("voucher number")),
                 (" / ".join(k.upper() for k, _ in run.view().kind_keys), self.tr("name the error")),
                 *(
-                    [("O / S", translate("DrawerView", "drawer over / short"))]
+                    [("O / S", translate("bank_drills", "drawer over / short"))]
                     if run.view().report_step
                     else []
                 ),
@@ -313,7 +317,7 @@ class DrawerBalancingView(QWidget):
         if view.report_step:
             report = "—" if view.report is None else over_short_name(view.report)
             return fill(self._report_template, voucher, error, report)
-        return self._chosen_template.replace("%1", voucher).replace("%2", error)
+        return fill(self._chosen_template, voucher, error)
 
     def _load_case(self, view: DrawerView) -> None:
         case = view.case
@@ -322,9 +326,9 @@ class DrawerBalancingView(QWidget):
             self.day_label.setText(self.tr("All days answered."))
             return
         self.day_label.setText(
-            self.tr("Day %1 of %2").replace("%1", number).replace("%2", str(view.case_count))
+            fill(self.tr("Day %1 of %2"), number, str(view.case_count))
             if view.case_count
-            else self.tr("Day %1").replace("%1", number)
+            else fill(self.tr("Day %1"), number)
         )
         self._show_balance(case)
         self.vouchers.set_rows(case.vouchers)
@@ -347,9 +351,9 @@ class DrawerBalancingView(QWidget):
             "difference": (
                 "—"
                 if not self._difference_shown
-                else self.tr("%1 over").replace("%1", money(diff, self.symbol))
+                else fill(self.tr("%1 over"), money(diff, self.symbol))
                 if diff > 0
-                else self.tr("%1 short").replace("%1", money(-diff, self.symbol))
+                else fill(self.tr("%1 short"), money(-diff, self.symbol))
             ),
         }
         for key, text in values.items():
@@ -362,17 +366,17 @@ class DrawerBalancingView(QWidget):
         error = last.puzzle.error
         if last.kind_ok:
             text = self.tr("Day %1: right — voucher %2, %3.")
-            text = text.replace("%1", day).replace("%2", str(last.row + 1))
+            text = fill(text, day, str(last.row + 1))
             return verdict_html(
-                True, text.replace("%3", error_kind_name(last.kind)), self.palette()
+                True, fill(text, "%1", "%2", error_kind_name(last.kind)), self.palette()
             )
-        text = (
-            self.tr("Day %1: it was voucher %2, %3 (you said voucher %4, %5).")
-            .replace("%1", day)
-            .replace("%2", str(error.row + 1))
-            .replace("%3", error_kind_name(error.kind))
-            .replace("%4", str(last.row + 1))
-            .replace("%5", error_kind_name(last.kind))
+        text = fill(
+            self.tr("Day %1: it was voucher %2, %3 (you said voucher %4, %5)."),
+            day,
+            str(error.row + 1),
+            error_kind_name(error.kind),
+            str(last.row + 1),
+            error_kind_name(last.kind),
         )
         return verdict_html(last.row_ok, text, self.palette())
 
