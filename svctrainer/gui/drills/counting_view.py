@@ -263,11 +263,12 @@ class CashCountingView(QWidget):
     def _flag_text(self, view: CountingView) -> str:
         if not view.flags:
             return self._no_flags
+        flagged = len(view.flags)
         if not self.practice:  # note numbers would be a running count
-            return translate("CountingView", "Flagged %n note(s).", None, len(view.flags))
+            return translate("CountingView", "Flagged %n note(s).", None, flagged)
         listed = ", ".join(str(i + 1) for i, _ in view.flags[-8:])
         more = "…, " if len(view.flags) > 8 else ""
-        return fill(self.tr("Flagged %n note(s): no. %1", None, len(view.flags)), more + listed)
+        return fill(self.tr("Flagged %n note(s): no. %1", None, flagged), more + listed)
 
     def _show_report(self, view: CountingView) -> None:
         for index, (box, field) in enumerate(zip(self.fields, view.report, strict=True)):
