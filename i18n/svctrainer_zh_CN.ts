@@ -1713,6 +1713,14 @@ Python %3，PySide6 %4</translation>
         <translation>未记录</translation>
     </message>
     <message>
+        <source>ba&amp;nded (扎把)</source>
+        <translation>已扎把(&amp;N)</translation>
+    </message>
+    <message>
+        <source>s&amp;tamped or signed (盖章)</source>
+        <translation>已盖章或签章(&amp;T)</translation>
+    </message>
+    <message>
         <source>optional: conditions, kind of practice notes…</source>
         <translation>可选：条件、练功券种类…</translation>
     </message>
@@ -1743,6 +1751,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>&amp;Banding penalties</source>
         <translation>扎把扣分(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Counting &amp;method</source>
+        <translation>点钞方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Each bundle</source>
+        <translation>每把</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -1783,6 +1799,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Banding</source>
         <translation>扎把</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>点钞方法</translation>
+    </message>
+    <message>
+        <source>Banded, stamped</source>
+        <translation>扎把、盖章</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -1843,6 +1867,26 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Not saved: correct the marked fields.</source>
         <translation>未保存：请修改标出的栏目。</translation>
+    </message>
+    <message>
+        <source>single note, one finger (单指单张)</source>
+        <translation>单指单张</translation>
+    </message>
+    <message>
+        <source>several notes a stroke (多指多张)</source>
+        <translation>多指多张</translation>
+    </message>
+    <message>
+        <source>fanned (扇面)</source>
+        <translation>扇面式</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
