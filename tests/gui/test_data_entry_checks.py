@@ -72,7 +72,10 @@ def test_a_wrong_id_check_character_is_refused_and_counted(qtbot, practice, bran
     assert stats["id_number"]["exact"] == 1
     tables = [t for t in result.findChildren(QTableWidget) if t.columnCount() == 4]
     assert tables, "the per-field table shows the refused values"
-    rows = {tables[0].item(r, 0).text(): tables[0].item(r, 3).text() for r in range(tables[0].rowCount())}
+    rows = {
+        tables[0].item(r, 0).text(): tables[0].item(r, 3).text()
+        for r in range(tables[0].rowCount())
+    }
     assert rows["id_number"] == "1"
     actor = branch.actor(branch.teller)
     assert branch.services.attempts.rescore(actor, result.attempt.id).matches

@@ -79,7 +79,11 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         )
         kind = drill_kind(record.drill_type or "")
         modes = tuple(m for m in MODES if m in offered)
-        choices.append(ContentChoice(record, modes, kind.speed_unit if kind else None))
+        unit = None
+        if kind is not None:
+            fits = isinstance(definition, DrillDefinition)
+            unit = kind.unit_of(definition) if fits else kind.speed_unit
+        choices.append(ContentChoice(record, modes, unit))
     return choices
 
 

@@ -89,7 +89,8 @@ class DrillScreen(QWidget):
         header.addWidget(self.errors_label)
 
         self._ui = ui_for(run.drill_kind)
-        self._unit = unit_name(run.drill_kind.speed_unit)  # tr is slow: once, not per key
+        # tr is slow: once, not per key
+        self._unit = unit_name(run.drill_kind.unit_of(run.definition))
         self.drill_view: DrillView = self._ui.make_view(run, settings.hints)
         self.view = view_widget(self.drill_view)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
