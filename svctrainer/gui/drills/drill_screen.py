@@ -158,6 +158,9 @@ class DrillScreen(QWidget):
         self._feed_qt(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        show_preedit = getattr(self.drill_view, "show_preedit", None)
+        if show_preedit is not None:  # shown while composing; only the commit counts
+            show_preedit(event.preeditString())
         key_event = ime_commit(event, self.clock.event_ns(None))
         if key_event is not None:
             self.feed(key_event)
