@@ -60,6 +60,7 @@ class TextEntryView(QWidget):
         self.typed.setObjectName("typedText")
         self.typed.setTextFormat(Qt.TextFormat.RichText)
         self.typed.setWordWrap(True)
+        self.typed.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         _font(self.typed, 1.5)
         self.preedit = QLabel()
         self.preedit.setObjectName("preeditText")
@@ -181,23 +182,20 @@ def _build(details: TextEntryDetails) -> ResultBody:
         box.addWidget(
             note_label(translate("ResultScreen", "Characters typed wrong (expected → typed)"))
         )
-        box.addWidget(
-            result_table(
-                [
-                    translate("ResultScreen", "Passage"),
-                    translate("ResultScreen", "Expected"),
-                    translate("ResultScreen", "Typed"),
-                ],
-                [
-                    [str(m.passage + 1), m.expected, m.typed]
-                    for m in details.mistakes[:MISTAKES_SHOWN]
-                ],
-                "textMistakeTable",
-                right_aligned=(0,),
-                stretch=0,
-                max_height=220,
-            )
+        mistakes = result_table(
+            [
+                translate("ResultScreen", "Passage"),
+                translate("ResultScreen", "Expected"),
+                translate("ResultScreen", "Typed"),
+            ],
+            [[str(m.passage + 1), m.expected, m.typed] for m in details.mistakes[:MISTAKES_SHOWN]],
+            "textMistakeTable",
+            right_aligned=(0,),
+            stretch=2,
+            max_height=220,
         )
+        mistakes.setMaximumWidth(520)
+        box.addWidget(mistakes)
     return ResultBody(main=widget)
 
 
