@@ -173,8 +173,8 @@ def _facts(item: ContentItem) -> ContentFacts:
     )
     unit = None
     if kind is not None:
-        fits = isinstance(definition, DrillDefinition)
-        unit = kind.unit_of(definition) if fits else kind.speed_unit
+        drill = definition if isinstance(definition, DrillDefinition) else None
+        unit = kind.speed_unit if drill is None else kind.unit_of(drill)
     return ContentFacts(item.title, item.kind, item.drill_type, unit, modes)
 
 

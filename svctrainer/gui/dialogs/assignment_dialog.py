@@ -81,8 +81,8 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         modes = tuple(m for m in MODES if m in offered)
         unit = None
         if kind is not None:
-            fits = isinstance(definition, DrillDefinition)
-            unit = kind.unit_of(definition) if fits else kind.speed_unit
+            drill = definition if isinstance(definition, DrillDefinition) else None
+            unit = kind.speed_unit if drill is None else kind.unit_of(drill)
         choices.append(ContentChoice(record, modes, unit))
     return choices
 
