@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from svctrainer.core.drills.change_details import MakingChangeDetails
 from svctrainer.core.drills.change_items import ChangeError, ChangeJudgement, ChangeTask
 from svctrainer.core.durations import MS_PER_SECOND
-from svctrainer.gui.drills.bank_display import bad_colour, money, piece_label, tr
+from svctrainer.gui.drills.bank_display import bad_colour, money, piece_label
 from svctrainer.gui.drills.change_view import change_error_name
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import number
@@ -32,31 +32,32 @@ def _pieces(values: Sequence[Decimal], code: str) -> str:
 
 
 def build(details: MakingChangeDetails) -> ResultBody:
-    widget, box = section_box(tr("Customers"), "changeCustomers")
+    widget, box = section_box(translate("bank_drills", "Customers"), "changeCustomers")
     counts = details.error_counts
     announced = any(j.announced_paid is not None for j in details.items)
     if ChangeError.WRONG_PAID in counts or announced:
         parts = [
-            fill(translate("MakingChangeView", "%1: %2"), change_error_name(ChangeError(c)), n)
+            fill(translate("bank_drills", "%1: %2"), change_error_name(ChangeError(c)), n)
             for c, n in counts.items()
         ]
         summary = fill(
-            translate("MakingChangeView", "%1 of %2 customers served right. %3."),
+            translate("bank_drills", "%1 of %2 customers served right. %3."),
             details.items_correct,
             details.items_done,
             " · ".join(parts),
         )
     else:
-        summary = (
-            tr(
+        summary = fill(
+            translate(
+                "bank_drills",
                 "%1 of %2 changes right. Wrong total: %3 · not the fewest pieces: %4 · "
-                "wrong order: %5."
-            )
-            .replace("%1", str(details.items_correct))
-            .replace("%2", str(details.items_done))
-            .replace("%3", str(counts.get(ChangeError.WRONG_TOTAL, 0)))
-            .replace("%4", str(counts.get(ChangeError.NOT_FEWEST, 0)))
-            .replace("%5", str(counts.get(ChangeError.WRONG_ORDER, 0)))
+                "wrong order: %5.",
+            ),
+            details.items_correct,
+            details.items_done,
+            counts.get(ChangeError.WRONG_TOTAL, 0),
+            counts.get(ChangeError.NOT_FEWEST, 0),
+            counts.get(ChangeError.WRONG_ORDER, 0),
         )
     box.addWidget(note_label(summary, "changeSummary"))
     code = details.currency
@@ -78,20 +79,20 @@ def build(details: MakingChangeDetails) -> ResultBody:
             row.append(_said(item))
         rows.append(row)
     headers = [
-        tr("#"),
-        tr("Price"),
-        tr("Tendered"),
-        tr("Change due"),
-        tr("Verdict"),
-        tr("Pieces / fewest"),
-        tr("Seconds"),
-        tr("You gave (in order)"),
+        translate("bank_drills", "#"),
+        translate("bank_drills", "Price"),
+        translate("bank_drills", "Tendered"),
+        translate("bank_drills", "Change due"),
+        translate("bank_drills", "Verdict"),
+        translate("bank_drills", "Pieces / fewest"),
+        translate("bank_drills", "Seconds"),
+        translate("bank_drills", "You gave (in order)"),
     ]
     if announced:
-        headers[1] = translate("MakingChangeView", "Task")
-        headers[3] = translate("MakingChangeView", "Due")
-        headers[-1] = translate("MakingChangeView", "You gave")
-        headers.append(translate("MakingChangeView", "Said (received / paid)"))
+        headers[1] = translate("bank_drills", "Task")
+        headers[3] = translate("bank_drills", "Due")
+        headers[-1] = translate("bank_drills", "You gave")
+        headers.append(translate("bank_drills", "Said (received / paid)"))
     colour = bad_colour(QApplication.palette())
     box.addWidget(
         result_table(
@@ -114,8 +115,8 @@ def _task_text(item: ChangeJudgement) -> str:
         return money(item.item.price)
     asked = ", ".join(f"{n} × {money(v, decimals=0)}" for v, n in item.item.request)
     if task is ChangeTask.PAYOUT:
-        return fill(translate("MakingChangeView", "payout (%1)"), asked)
-    return fill(translate("MakingChangeView", "exchange (%1)"), asked)
+        return fill(translate("bank_drills", "payout (%1)"), asked)
+    return fill(translate("bank_drills", "exchange (%1)"), asked)
 
 
 def _said(item: ChangeJudgement) -> str:
@@ -126,7 +127,10 @@ def _said(item: ChangeJudgement) -> str:
 
 def tiles(details: MakingChangeDetails) -> ResultTiles:
     wrong = details.items_done - details.items_correct
-    return ResultTiles(errors=tr("%n change(s)", wrong), corrections=details.corrections)
+    return ResultTiles(
+        errors=translate("bank_drills", "%n change(s)", None, wrong),
+        corrections=details.corrections,
+    )
 
 
 CHANGE_SECTION = ResultSection(tiles, build)

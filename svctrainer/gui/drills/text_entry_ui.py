@@ -130,8 +130,9 @@ class TextEntryView(QWidget):
 
 
 def _tiles(details: TextEntryDetails) -> ResultTiles:
+    errors = details.errors  # lupdate finds a plural's count only when it is a plain name
     return ResultTiles(
-        errors=translate("ResultScreen", "%n character(s)", None, details.errors),
+        errors=translate("ResultScreen", "%n character(s)", None, errors),
         corrections=details.corrections,
     )
 

@@ -242,8 +242,8 @@ class DataEntryView(TypingView):
             self._entry_values.append(entry)
         total = state.item_count
         self.record_label.setText(
-            self.tr("Record %1").replace("%1", str(state.item_index + 1))
-            + (self.tr(" of %1").replace("%1", str(total)) if total else "")
+            fill(self.tr("Record %1"), str(state.item_index + 1))
+            + (fill(self.tr(" of %1"), str(total)) if total else "")
         )
 
     def field_done(self, before: LiveState) -> None:
