@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.change_hub import ChangeHub
-from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.login import LoginPage
 from svctrainer.gui.messages import show_error
@@ -30,6 +29,7 @@ from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, s
 from svctrainer.services.records import SignedIn
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.gui.context import AppContext
     from svctrainer.services.api import Services
     from svctrainer.services.drafts import DraftRecord
 
@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
 
     def enter(self, signed_in: SignedIn) -> None:
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
+        # Imported at sign-in, not before the first window: it brings the services'
+        # actor (host and user names: socket, getpass), which the login screen never needs.
+        from svctrainer.gui.context import AppContext  # noqa: PLC0415
+
         self.context = AppContext(
             self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )

@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.roles import Permission, Role
-from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import translate
+
+if TYPE_CHECKING:  # the context exists after sign-in; the login window does not import it
+    from svctrainer.gui.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)
