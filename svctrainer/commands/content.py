@@ -172,6 +172,14 @@ def form_listing(form: dict[str, Any]) -> str:
                 f"day {d['day']}: {len(d['vouchers'])} vouchers, difference {d['difference']},"
                 f" error on voucher {error['row'] + 1} ({error['kind']})"
             )
+    elif "customers" in form:
+        for c in form["customers"]:
+            lines.append(f"customer {c['customer']}: {c['title']} — cards {' | '.join(c['cards'])}")
+    elif "passages" in form:
+        for number, passage in enumerate(form["passages"], start=1):
+            title = f" {passage['title']}" if passage["title"] else ""
+            lines.append(f"passage {number}:{title} ({passage['characters']} characters)")
+            lines.append(f"  {passage['text']}")
     else:
         for number, item in enumerate(form.get("items", []), start=1):
             lines.append(f"{number:>4}. {_item_text(item)}")

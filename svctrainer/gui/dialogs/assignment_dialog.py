@@ -90,7 +90,11 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
             if isinstance(definition, DrillDefinition)
             else ()
         )
-        choices.append(ContentChoice(record, modes, kind.speed_unit if kind else None, fixed))
+        unit = None
+        if kind is not None:
+            drill = definition if isinstance(definition, DrillDefinition) else None
+            unit = kind.speed_unit if drill is None else kind.unit_of(drill)
+        choices.append(ContentChoice(record, modes, unit, fixed))
     return choices
 
 
