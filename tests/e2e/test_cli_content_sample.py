@@ -118,3 +118,14 @@ def test_an_invalid_pack_names_its_first_problem(cli, tmp_path):
         f"svctrainer: {bad}:19:1: test.time_limit_s must be at least 1, not 0; seconds, at most"
         " 2 hours"
     ]
+
+
+def test_a_text_entry_form_lists_its_passages(cli):
+    form = _sample(cli, DRILLS / "text-entry-test.en.toml", 4)
+    assert form["form"] == "fresh"
+    assert len(form["passages"]) >= 3
+    assert all(len(p["text"]) == p["characters"] >= 20 for p in form["passages"])
+    listing = cli("content", "sample", str(DRILLS / "text-entry-test.en.toml"), "--seed", "4")
+    assert listing.returncode == 0, listing.stderr
+    assert f"passage 1: {form['passages'][0]['title']}" in listing.stdout
+    assert form["passages"][0]["text"] in listing.stdout
