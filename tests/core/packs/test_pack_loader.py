@@ -399,6 +399,24 @@ def test_deep_nesting_is_a_located_problem():
     assert "nested too deeply" in found[0]
 
 
+@pytest.mark.parametrize("header", ["[{key}]", "[[{key}]]", "{key} = 1"])
+def test_a_key_of_thousands_of_parts_is_refused_before_parsing(header):
+    """tomllib's time grows with the square of a dotted key's length (and the locator's
+    did with its cube: 36 s for a 3 000-part header); such a key is refused, located."""
+    key = ".".join(f"p{i}" for i in range(3_000))
+    found = problems_of(GOOD + header.format(key=key) + "\n")
+    assert found == [
+        f"p.toml:35:{header.index('{') + 1}: a key of 3000 dotted parts; at most 64 are allowed"
+    ]
+
+
+def test_a_key_of_64_parts_still_reaches_the_schema():
+    key = ".".join(f"p{i}" for i in range(64))
+    found = problems_of(GOOD + f"[{key}]\n")
+    assert len(found) == 1
+    assert "unknown key 'p0'" in found[0]
+
+
 DATA_ENTRY = """\
 format = 1
 id = "de"
