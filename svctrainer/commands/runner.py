@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import re
 import sys
 from pathlib import Path
 
 from svctrainer import __version__
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.locations import default_db_url, log_dir
 
 FAILURE = 1
@@ -122,14 +122,6 @@ def configure_logging() -> Path | None:
     root.propagate = False
     root.info("svctrainer %s: %s", __version__, " ".join(sys.argv[1:]))
     return Path(handler.baseFilename)
-
-
-_CREDENTIALS = re.compile(r"(://[^:/@\s]+):[^@\s]*@")
-
-
-def hide_passwords(text: str) -> str:
-    """``postgresql://user:secret@host`` → ``postgresql://user:***@host``."""
-    return _CREDENTIALS.sub(r"\1:***@", text)
 
 
 class HidePasswords(logging.Filter):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.services.errors import (
     ConflictError,
     InactiveProfileError,
@@ -60,8 +61,10 @@ def describe(exc: BaseException) -> str:
         if isinstance(exc, kind):
             return message
     if isinstance(exc, InvalidInputError | ConflictError | StoreError):
-        return str(exc)
-    return tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        return hide_passwords(str(exc))
+    return tr("Something went wrong: %1").replace(
+        "%1", hide_passwords(f"{type(exc).__name__}: {exc}")
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

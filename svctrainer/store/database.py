@@ -7,6 +7,7 @@ which one it is talking to.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.store.errors import (
     DatabaseBusyError,
     DatabaseCorruptError,
@@ -34,20 +36,76 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
 
 
+# libpq's connection keywords (PostgreSQL 15 docs, "Parameter Key Words").
+_LIBPQ_WORDS = """
+host hostaddr port dbname user password passfile channel_binding connect_timeout
+client_encoding options application_name fallback_application_name keepalives
+keepalives_idle keepalives_interval keepalives_count tcp_user_timeout replication
+gssencmode sslmode requiressl sslcompression sslcert sslkey sslpassword sslrootcert
+sslcrl sslcrldir sslsni requirepeer ssl_min_protocol_version ssl_max_protocol_version
+krbsrvname gsslib service target_session_attrs load_balance_hosts
+"""
+LIBPQ_KEYWORDS = frozenset(_LIBPQ_WORDS.split())
+_LIBPQ_PAIR = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)")
+
+
 def resolve_url(raw: str) -> URL:
-    """Accept a SQLAlchemy URL or, for convenience, a plain file path to a SQLite file."""
+    """Accept a SQLAlchemy URL, a libpq connection string (``host=… dbname=…``) or, for
+    convenience, a plain file path to a SQLite file."""
     text = raw.strip()
     if "://" not in text:
+        dsn = _libpq_keywords(text)
+        if dsn is not None:
+            return _url_from_libpq(dsn)
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
         return make_url(text)
     except ArgumentError as exc:
-        raise DatabaseUnavailableError(f"not a database URL: {text!r} ({exc})") from None
+        shown = hide_passwords(f"{text!r} ({exc})")
+        raise DatabaseUnavailableError(f"not a database URL: {shown}") from None
+
+
+def _libpq_keywords(text: str) -> dict[str, str] | None:
+    """``key=value`` pairs when the whole text is a libpq connection string, else None
+    (a file name that merely contains "=" stays a file name)."""
+    pairs: dict[str, str] = {}
+    position = 0
+    while position < len(text):
+        match = _LIBPQ_PAIR.match(text, position)
+        if match is None or match.group(1) not in LIBPQ_KEYWORDS:
+            return None
+        value = match.group(2)
+        if value.startswith("'"):
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        pairs[match.group(1)] = value
+        position = match.end()
+        if position < len(text) and not text[position].isspace():
+            return None
+    return pairs or None
+
+
+def _url_from_libpq(pairs: dict[str, str]) -> URL:
+    rest = dict(pairs)
+    port = rest.pop("port", None)
+    try:
+        port_number = int(port) if port else None
+    except ValueError:
+        raise DatabaseUnavailableError(f"port={port!r} is not a port number") from None
+    return URL.create(
+        "postgresql+psycopg",
+        username=rest.pop("user", None),
+        password=rest.pop("password", None),
+        host=rest.pop("host", None),
+        port=port_number,
+        database=rest.pop("dbname", None),
+        query=rest,
+    )
 
 
 def display_url(url: URL) -> str:
-    """The URL with any password hidden: this string goes into logs and dialogs."""
-    return url.render_as_string(hide_password=True)
+    """The URL with any password hidden (in its user part or its query): this string
+    goes into logs and dialogs."""
+    return hide_passwords(url.render_as_string(hide_password=True))
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.store.backup import list_backups, verify_sqlite_file
 from svctrainer.store.database import resolve_url, sqlite_path
 
@@ -21,7 +22,7 @@ class OpenFailureDialog(QMessageBox):
         self._url = url
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(self.tr("Cannot open the database"))
-        self.setText(str(error))
+        self.setText(hide_passwords(str(error)))
         self._backup = self._newest_good_backup()
         if self._backup is not None:
             self.setInformativeText(
