@@ -417,6 +417,22 @@ def test_a_key_of_64_parts_still_reaches_the_schema():
     assert "unknown key 'p0'" in found[0]
 
 
+@pytest.mark.parametrize(
+    "control", ["\\u001b[31m", "\\u0007", "\\u0000", "\\u007f", "\\u009b", "\\r"]
+)
+def test_control_characters_in_a_text_are_refused(control):
+    """ESC, BEL, NUL, DEL, C1: terminal escapes reached ``content list``, and a NUL title
+    failed only on PostgreSQL (which cannot store it)."""
+    found = problems_of(GOOD.replace('title = "Ten-key"', f'title = "Ten{control}key"'))
+    assert len(found) == 1
+    assert found[0].startswith("p.toml:5:1: title contains the control character U+00")
+
+
+def test_line_breaks_and_tabs_stay_allowed_in_instructions():
+    found = problems_of(GOOD.replace('"Key the amounts."', '"Key\\tthe\\namounts."'))
+    assert found == []
+
+
 DATA_ENTRY = """\
 format = 1
 id = "de"
