@@ -29,12 +29,10 @@ from svctrainer.core.roles import Permission
 from svctrainer.locations import bundled_dir
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
-from svctrainer.services.actor import Actor
+from svctrainer.services.actor import SYSTEM_CONTENT, Actor
 from svctrainer.services.errors import NotFoundError
 from svctrainer.store.database import Database
 from svctrainer.store.models import ContentItem
-
-BUNDLED_ACTOR = Actor(None, "system:bundled-content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +130,18 @@ class ContentService:
     def import_checked(
         self, actor: Actor, checked: Sequence[CheckedContent]
     ) -> list[ImportOutcome]:
-        return self._store(actor, list(checked))
+        """Store what the GUI's import dialog checked and previewed. Only each item's
+        label and text are taken from the caller: the text is checked again here, and
+        what is stored (id, kind, title, hash) comes from that check, so a caller-built
+        ``CheckedContent`` cannot pass off unchecked or relabelled content."""
+        self._authorize_import(actor)  # before spending time on checks
+        rechecked = [
+            check_content_bytes(c.label, c.text.encode("utf-8"))
+            if c.text is not None
+            else c  # nothing to store: reported as it came
+            for c in checked
+        ]
+        return self._store(actor, rechecked)
 
     def sync_bundled(self) -> list[ImportOutcome]:
         """Store the content shipped with this release (new versions after an update).
@@ -153,11 +162,15 @@ class ContentService:
             )
         checked = [check_content_file(p) for p in files if hashes[p] not in stored]
         good = [c for c in checked if c.ok]
-        outcomes = self._store(BUNDLED_ACTOR, good)
+        outcomes = self._store(SYSTEM_CONTENT, good)
         rejected = [
             ImportOutcome(c.label, "rejected", None, c.problems) for c in checked if not c.ok
         ]
         return outcomes + rejected
+
+    def _authorize_import(self, actor: Actor) -> None:
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.MANAGE_CONTENT)
 
     def _store(self, actor: Actor, checked: list[CheckedContent]) -> list[ImportOutcome]:
         bad = [c for c in checked if not c.ok]
@@ -168,8 +181,7 @@ class ContentService:
             ]
         outcomes: list[ImportOutcome] = []
         with self._db.writing() as session:
-            if not actor.label.startswith("system:"):
-                authorize(session, actor, Permission.MANAGE_CONTENT)
+            authorize(session, actor, Permission.MANAGE_CONTENT)
             for c in checked:
                 if c.content_id is None or c.text is None:  # .ok guarantees both
                     raise ValueError(f"{c.label}: checked content without id or text")
