@@ -39,6 +39,22 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
 Handler = Callable[[argparse.Namespace], int]
 
 
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high] (a huge one is a usage error, not
+    an overflow deep in the database driver)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is not between {low} and {high}")
+        return value
+
+    return parse
+
+
 def _command(
     subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
     name: str,
@@ -94,7 +110,9 @@ def _app_commands(sub: Subparsers) -> None:
     words.add_argument("--lang", choices=("zh", "en"), default="zh")
     words.add_argument("--parse", metavar="TEXT", help="read words back into an amount")
     audit = _command(sub, "audit", "show the audit log", "audit:show")
-    audit.add_argument("--limit", type=int, default=50)
+    audit.add_argument(
+        "--limit", type=_count(1, 100_000), default=50, help="entries to show (1-100000)"
+    )
     audit.add_argument("--json", action="store_true")
 
 

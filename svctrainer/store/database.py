@@ -7,6 +7,7 @@ which one it is talking to.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -266,12 +267,12 @@ def translate_errors(label: str, path: Path | None = None) -> Iterator[None]:
     except StoreError:
         raise
     except (OperationalError, DBAPIError) as exc:
-        error = classify_db_error(exc, label)
+        error = classify_db_error(exc, label, path)
         error.path = path
         raise error from exc
 
 
-def classify_db_error(exc: BaseException, label: str) -> StoreError:
+def classify_db_error(exc: BaseException, label: str, path: Path | None = None) -> StoreError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "database is locked" in text or "database is busy" in text:
         return DatabaseBusyError(
@@ -286,5 +287,30 @@ def classify_db_error(exc: BaseException, label: str) -> StoreError:
     if "file is not a database" in text or "not a database" in text:
         return NotADatabaseError(f"{label} is not an svctrainer database")
     if "unable to open" in text:
-        return DatabaseUnavailableError(f"cannot open {label}")
+        return _unopenable(label, path)
     return DatabaseUnavailableError(f"{label}: {text}")
+
+
+def _unopenable(label: str, path: Path | None) -> StoreError:
+    """SQLite says only "unable to open database file"; say why, as far as we can tell."""
+    if path is None:
+        return DatabaseUnavailableError(f"cannot open {label}")
+    folder = path.parent
+    if not folder.is_dir():
+        return DatabaseUnavailableError(f"cannot open {label}: the folder {folder} does not exist")
+    try:
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only_mount = False
+    sidecars = f"SQLite must create {path.name}-wal and {path.name}-shm beside it"
+    if read_only_mount:
+        return DatabaseReadOnlyError(
+            f"cannot open {label}: it is on read-only storage ({sidecars})"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return DatabaseReadOnlyError(
+            f"cannot open {label}: its folder {folder} cannot be written ({sidecars})"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        return DatabaseReadOnlyError(f"cannot open {label}: permission denied on the file")
+    return DatabaseUnavailableError(f"cannot open {label}")

@@ -67,8 +67,8 @@ def check_database(raw_url: str) -> HealthReport:
                 SchemaStatus.OUTDATED: f"schema {state.revision} is older than {HEAD_REVISION}; "
                 + upgrade,
                 SchemaStatus.TOO_NEW: f"schema {state.revision} was written by a newer svctrainer",
-                SchemaStatus.UNVERSIONED: "tables without an svctrainer schema version "
-                "(not an svctrainer database, or a half-finished set-up)",
+                SchemaStatus.UNVERSIONED: "tables but no svctrainer schema version recorded "
+                "(not an svctrainer database, or a set-up or upgrade that was interrupted)",
             }
             return failed(f"{db.label}: {reasons[state.status]}", integrity, state.revision)
         missing = missing_schema_parts(db)

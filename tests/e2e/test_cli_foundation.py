@@ -25,6 +25,8 @@ def test_version(cli):
         ["nonsense"],
         ["person", "add", "--name", "X"],
         ["audit", "--limit", "many"],
+        ["audit", "--limit", "100000000000000000000"],  # was an OverflowError from SQLite
+        ["audit", "--limit", "0"],
     ],
 )
 def test_wrong_arguments_give_one_line_and_exit_2(cli, args):

@@ -132,8 +132,10 @@ def test_read_only_storage_is_reported(removable_disk):
 
     with pytest.raises(StoreError) as caught:
         try_to_record()
-    assert isinstance(caught.value, DatabaseReadOnlyError) or "cannot" in str(caught.value)
+    # Said "cannot open FILE" without the cause (issue 19, point 11).
+    assert isinstance(caught.value, DatabaseReadOnlyError)
     assert str(path) in str(caught.value)
+    assert "read-only storage" in str(caught.value)
     assert _count(path, read_only_storage=True) == 1
 
 
