@@ -20,6 +20,7 @@ from typing import Any
 
 from svctrainer.cli import USAGE_ERROR
 from svctrainer.commands.session import open_services
+from svctrainer.core.output_files import OutputFileError, check_output_file
 from svctrainer.services.actor import Actor
 
 
@@ -127,13 +128,15 @@ def _day(text: str, option: str) -> date:
 
 
 def _output(text: str) -> Path:
-    """``-o FILE``: a file (new or to replace) in a folder that exists."""
+    """``-o FILE``: a file (new, or a regular file to replace) in a folder that exists;
+    never a FIFO, a device or a symbolic link."""
     path = Path(text)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise UsageError(f"-o: {text} is a folder; give a file name")
-    if not path.absolute().parent.is_dir():
-        raise UsageError(f"-o: the folder {path.absolute().parent} does not exist")
-    return path
+    try:
+        return check_output_file(path)
+    except OutputFileError as exc:
+        raise UsageError(f"-o: {exc}") from None
 
 
 def _local_midnight(day: date) -> datetime:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from svctrainer.core.output_files import OutputFile, OutputFileError
 from svctrainer.locations import backup_dir_for
 from svctrainer.store.errors import DatabaseCorruptError, StorageFullError, StoreError
 
@@ -35,14 +36,17 @@ class BackupFile:
 def backup_sqlite(
     source: Path, dest: Path, progress: Callable[[int, int], None] | None = None
 ) -> None:
-    """Copy ``source`` to ``dest`` page by page with the online backup API."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_suffix(dest.suffix + ".partial")
-    partial.unlink(missing_ok=True)
+    """Copy ``source`` to ``dest`` page by page with the online backup API.
+
+    The copy is made in a private (0600) temporary file beside ``dest`` and renamed over
+    it when complete; ``dest`` must be a new name or a regular file (never a FIFO, a
+    device or a symbolic link: ``core.output_files``)."""
+    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    out = OutputFile(dest)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:
-            dst = sqlite3.connect(partial)
+            dst = sqlite3.connect(out.temp)
             try:
                 src.backup(
                     dst,
@@ -55,18 +59,20 @@ def backup_sqlite(
                 dst.close()
         finally:
             src.close()
+        out.put_in_place()
     except sqlite3.DatabaseError as exc:
-        partial.unlink(missing_ok=True)
         text = str(exc).lower()
         if "full" in text:
             raise StorageFullError(f"no space left to back up {source} into {dest.parent}") from exc
         if "malformed" in text or "not a database" in text:
             raise DatabaseCorruptError(f"{source} is damaged; it cannot be backed up") from exc
         raise StoreError(f"backup of {source} failed: {exc}") from exc
+    except OutputFileError:
+        raise
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise StoreError(f"backup of {source} into {dest.parent} failed: {exc.strerror}") from exc
-    partial.replace(dest)
+    finally:
+        out.discard()
 
 
 def take_backup(db_file: Path, reason: str, now: datetime | None = None) -> Path:

@@ -125,6 +125,20 @@ def check_sqlite_header(path: Path) -> None:
         raise NotADatabaseError(f"{path} is not an svctrainer database (not a SQLite file)", path)
 
 
+def create_private_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (0600), whatever the
+    umask, unless it exists. SQLite gives the -wal and -shm files it makes beside it the
+    same permissions, so the results never sit world-readable in a shared folder."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # SQLite will say why it cannot open it, with the cause (see _unopenable)
+    os.close(fd)
+
+
 @dataclass(frozen=True, slots=True)
 class OpenOptions:
     read_only: bool = False
@@ -150,7 +164,7 @@ class Database:
             if verify_header:
                 check_sqlite_header(self.path)
             if not self.options.read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                create_private_file(self.path)
             elif not self.path.exists():
                 raise DatabaseUnavailableError(f"{self.path} does not exist")
         self.engine = _create_engine(url, self.options)

@@ -19,6 +19,7 @@ from queue_support import write_export
 from support import typed_perfectly
 
 from svctrainer.core.content_files import check_content_file
+from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
@@ -373,11 +374,11 @@ def _queue_import(b: Any) -> Any:
     return b.services.queue_data.import_file(CLI, _queue_export(b), QUEUE_OPTIONS).import_id
 
 
-def _pdf(b: Any, name: str) -> Path:
-    """A PDF the GUI has rendered, for ``record_pdf`` to audit."""
-    path = _out(b, name)
-    path.write_bytes(b"%PDF-1.4\n")
-    return path
+def _pdf(b: Any, name: str) -> OutputFile:
+    """A PDF the GUI has rendered, for ``record_pdf`` to audit and put in place."""
+    rendered = OutputFile(_out(b, name))
+    rendered.temp.write_bytes(b"%PDF-1.4\n")
+    return rendered
 
 
 def _fake_render(report: Any, path: Path) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.output_files import output_file
 from svctrainer.core.report_csv import escape_cell, write_csv
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.messages import show_error
@@ -95,9 +96,9 @@ class AuditLogView(QWidget):
             for r in range(self.proxy.rowCount())
         ]
         try:
-            with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+            with output_file(path) as out:  # a regular file only, replaced when complete
                 write_csv(
-                    stream,
+                    out.stream("w", encoding="utf-8-sig", newline=""),
                     ["at_utc", "actor", "action", "target_type", "target_id", "detail"],
                     [
                         [
