@@ -15,7 +15,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.store.database import Database
-from svctrainer.store.models import AuditLog
+from svctrainer.store.models import AuditLog, Person, Team
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,10 @@ class AuditEntry:
     target_type: str | None
     target_id: str | None
     detail: dict[str, Any]
+    target: str | None = None
+    """What the entry is about as a person reads it: "Name (employee number)" for a
+    person, a team's name, else the stored id. Names are looked up when shown, so the
+    log itself stays append-only and ids stay the record."""
 
 
 def record(
@@ -59,9 +63,42 @@ class AuditService:
             query = select(AuditLog).order_by(AuditLog.at.desc()).limit(limit)
             if action:
                 query = query.where(AuditLog.action == action)
+            rows = list(session.scalars(query))
+            names = _target_names(session, rows)
             return [
                 AuditEntry(
-                    r.id, r.at, r.actor_label, r.action, r.target_type, r.target_id, r.detail
+                    r.id,
+                    r.at,
+                    r.actor_label,
+                    r.action,
+                    r.target_type,
+                    r.target_id,
+                    r.detail,
+                    names.get((r.target_type, r.target_id), r.target_id),
                 )
-                for r in session.scalars(query)
+                for r in rows
             ]
+
+
+def _target_names(session: Session, rows: list[AuditLog]) -> dict[tuple[Any, Any], str]:
+    """(target_type, target_id) -> a readable name, for people and teams."""
+    wanted: dict[str, set[uuid.UUID]] = {"person": set(), "team": set()}
+    for row in rows:
+        if row.target_type in wanted and row.target_id:
+            try:
+                wanted[row.target_type].add(uuid.UUID(row.target_id))
+            except ValueError:
+                continue
+    names: dict[tuple[Any, Any], str] = {}
+    if wanted["person"]:
+        query = select(Person.id, Person.name, Person.employee_number).where(
+            Person.id.in_(wanted["person"])
+        )
+        for pid, name, number in session.execute(query):
+            names["person", str(pid)] = f"{name} ({number})"
+    if wanted["team"]:
+        for tid, name in session.execute(
+            select(Team.id, Team.name).where(Team.id.in_(wanted["team"]))
+        ):
+            names["team", str(tid)] = name
+    return names

@@ -33,13 +33,22 @@ class ConflictError(ServiceError):
 class WrongPinError(ServiceError):
     def __init__(self, attempts_left: int) -> None:
         self.attempts_left = attempts_left
-        super().__init__(f"wrong PIN; {attempts_left} attempt(s) left before a 5-minute lock")
+        super().__init__(f"wrong PIN; {attempts_left} attempt(s) left before the profile locks")
 
 
 class ProfileLockedError(ServiceError):
-    def __init__(self, until: datetime) -> None:
+    """``until`` None: locked after 100 wrong PINs in a row, until an admin resets it."""
+
+    def __init__(self, until: datetime | None) -> None:
         self.until = until
-        super().__init__(f"profile locked after 5 wrong PINs until {until:%H:%M:%S} UTC")
+        if until is None:
+            super().__init__(
+                "profile locked after 100 wrong PINs in a row; an admin must reset the PIN"
+            )
+        else:
+            super().__init__(
+                f"profile locked after repeated wrong PINs until {until:%Y-%m-%d %H:%M:%S} UTC"
+            )
 
 
 class InactiveProfileError(ServiceError):

@@ -264,6 +264,14 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.queue_data.comparison(a, DayRange(), DayRange(), 600),
     ),
+    "settings.pin_policy": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.settings.pin_policy(a),
+    ),
+    "settings.set_pin_policy": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.settings.set_pin_policy(a, min_digits=4),
+    ),
     # Reports: EXPORT_REPORTS, and only people in scope.
     "reports.attempts_csv": (
         Permission.EXPORT_REPORTS,
