@@ -154,6 +154,12 @@ def _people_commands(sub: Subparsers) -> None:
     preset = _command(person, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
     preset.add_argument("number", help="employee number")
     preset.add_argument("--pin", help="new PIN (asked for when omitted)")
+    policy = _command(
+        person, "pin-policy", "show or set how many digits a PIN must have", "people:pin_policy"
+    )
+    policy.add_argument(
+        "--min-digits", type=_count(4, 12), metavar="N", help="require N digits (4-12) from now on"
+    )
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")

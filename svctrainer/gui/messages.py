@@ -46,15 +46,20 @@ def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
     if isinstance(exc, WrongPinError):
         return tr(
-            "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
+            "Wrong PIN. %n attempt(s) left before the profile locks for a while.",
             None,
             exc.attempts_left,
         )
     if isinstance(exc, ProfileLockedError):
+        if exc.until is None:
+            return tr(
+                "This profile is locked after 100 wrong PINs in a row. "
+                "Ask an admin to reset the PIN."
+            )
         local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
-        when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
         return tr(
-            "This profile is locked after 5 wrong PINs. "
+            "This profile is locked after repeated wrong PINs. "
             "Try again at %1, or ask an admin to reset the PIN."
         ).replace("%1", when)
     for kind, message in _simple_messages().items():

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core import text_fields
+from svctrainer.core.lockout import LockState
 from svctrainer.core.pin_hash import MIN_DIGITS, OWASP_COST, PinFormatError, ScryptCost, hash_pin
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
@@ -37,6 +38,7 @@ def to_record(person: Person, team_name: str | None) -> PersonRecord:
         roles=frozenset(Role(r.role) for r in person.roles),
         active=person.active,
         locked_until=person.locked_until,
+        pin_reset_needed=LockState(person.failed_pin_count, person.locked_until).needs_reset,
     )
 
 

@@ -148,3 +148,18 @@ def test_an_over_long_message_keeps_what_to_do_at_its_end():
     assert len(message) <= ONE_LINE_LIMIT
     assert message.startswith("postgresql+psycopg://app@/db")
     assert message.endswith("is too old: ask your administrator")
+
+
+def test_a_branch_requires_six_digit_pins_from_the_command_line(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    shown = cli("person", "pin-policy", "--db", url)
+    assert shown.stdout.strip() == "PINs set from now on must have 4 to 12 digits"
+    assert cli("person", "pin-policy", "--min-digits", "3", "--db", url).returncode == 2
+    assert cli("person", "pin-policy", "--min-digits", "6", "--db", url).returncode == 0
+    short = cli("person", "add", "--name", "N", "--number", "N1", "--roles", "admin",
+                "--pin", "1234", "--db", url)  # fmt: skip
+    assert short.returncode == 1
+    assert "a PIN is 6 to 12 digits" in short.stderr
+    log = json.loads(cli("audit", "--json", "--db", url).stdout)
+    assert log[0]["action"] == "setting.update"
+    assert log[0]["target"] == "pin_policy"

@@ -39,6 +39,7 @@ class AuditLogView(QWidget):
                 Column(self.tr("When"), local_time_text, sort_key=lambda e: e.at.timestamp()),
                 Column(self.tr("Who"), lambda e: e.actor),
                 Column(self.tr("Action"), lambda e: e.action),
+                Column(self.tr("About"), lambda e: e.target or ""),  # a person by name
                 Column(
                     self.tr("Details"),
                     lambda e: json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
@@ -99,7 +100,7 @@ class AuditLogView(QWidget):
             with output_file(path) as out:  # a regular file only, replaced when complete
                 write_csv(
                     out.stream("w", encoding="utf-8-sig", newline=""),
-                    ["at_utc", "actor", "action", "target_type", "target_id", "detail"],
+                    ["at_utc", "actor", "action", "target_type", "target_id", "target", "detail"],
                     [
                         [
                             escape_cell(text)
@@ -109,6 +110,7 @@ class AuditLogView(QWidget):
                                 e.action,
                                 e.target_type or "",
                                 e.target_id or "",
+                                e.target or "",
                                 json.dumps(e.detail, ensure_ascii=False),
                             )
                         ]
