@@ -81,6 +81,7 @@ def build_parser() -> OneLineParser:
         _database_commands,
         _people_commands,
         _content_commands,
+        _branch_key_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -197,6 +198,27 @@ def _content_commands(sub: Subparsers) -> None:
         "attempts:import_saved",
     )
     saved.add_argument("files", nargs="+", metavar="FILE", help="saved attempt files (.json)")
+    saved.add_argument(
+        "--allow-unsigned",
+        action="store_true",
+        help="also import files saved before files were signed (recorded in the audit log)",
+    )
+
+
+def _branch_key_commands(sub: Subparsers) -> None:
+    key = _group(sub, "branch-key", "the key this branch's workstations sign saved results with")
+    _command(key, "show", "show this workstation's key fingerprint", "branch_key:show")
+    export = _command(
+        key, "export", "write the key to a file for another workstation", "branch_key:export"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    install = _command(
+        key, "install", "make an exported key this workstation's", "branch_key:install"
+    )
+    install.add_argument("file", metavar="FILE", help="a key written by 'branch-key export'")
+    install.add_argument(
+        "--replace", action="store_true", help="replace a different key (kept aside)"
+    )
 
 
 def _scenario_commands(sub: Subparsers) -> None:

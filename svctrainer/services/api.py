@@ -7,6 +7,7 @@ from svctrainer.services.assignments import AssignmentService
 from svctrainer.services.attempts import AttemptService
 from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
+from svctrainer.services.branch_key import BranchKeyService
 from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
@@ -34,6 +35,7 @@ class Services:
         self.people = PeopleService(db, pin_cost)
         self.audit = AuditService(db)
         self.database = DatabaseAdminService(db)
+        self.branch_key = BranchKeyService(db)
         self.content = ContentService(db)
         self.attempts = AttemptService(db)
         self.drafts = DraftService(db, self.attempts)

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from svctrainer.core.redaction import hide_passwords
@@ -28,6 +28,7 @@ from svctrainer.store.errors import (
     DatabaseCorruptError,
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
+    DuplicateRowError,
     NotADatabaseError,
     StorageFullError,
     StoreError,
@@ -288,6 +289,8 @@ def translate_errors(label: str, path: Path | None = None) -> Iterator[None]:
 
 def classify_db_error(exc: BaseException, label: str, path: Path | None = None) -> StoreError:
     text = str(getattr(exc, "orig", exc)).lower()
+    if isinstance(exc, IntegrityError) and ("unique" in text or "duplicate key" in text):
+        return DuplicateRowError(f"{label}: already stored ({text.splitlines()[0][:200]})")
     if "database is locked" in text or "database is busy" in text:
         return DatabaseBusyError(
             f"{label} is locked by another program; close it or try again in a moment"

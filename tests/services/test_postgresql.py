@@ -21,6 +21,7 @@ from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
 from test_auth import PARALLEL, parallel_sign_ins
 from test_role_matrix import MATRIX, ROLES
+from test_saved_attempts import concurrent_imports
 
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.roles import ROLE_PERMISSIONS, Role
@@ -194,3 +195,8 @@ def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(branch,
     assert len(result["evaluated"]) <= 5
     locked = [o for o in result["outcomes"].values() if isinstance(o, ProfileLockedError)]
     assert len(locked) >= PARALLEL - 5
+
+
+def test_two_concurrent_imports_of_the_same_files_store_each_once_on_the_server(branch):
+    """56 rows for 40 files before the unique fingerprint; one each now."""
+    assert concurrent_imports(branch) == 40

@@ -22,6 +22,7 @@ from svctrainer.core.content_files import check_content_file
 from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
+from svctrainer.services.branch_key import workstation_key
 from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.services.queue_data import DayRange, ImportOptions
 
@@ -125,6 +126,18 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "attempts.invalidate": (
         Permission.INVALIDATE_RESULT,
         lambda b, a: b.services.attempts.invalidate(a, b.attempt.id, "matrix test"),
+    ),
+    "branch_key.info": (Permission.MANAGE_DATABASE, lambda b, a: b.services.branch_key.info(a)),
+    "branch_key.export": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.branch_key.export(a, _out(b, "branch.key.txt")),
+    ),
+    "branch_key.install": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.branch_key.install(
+            a,
+            workstation_key().to_text(),  # the key already installed: nothing changes
+        ),
     ),
     "saved_attempts.import_file": (
         Permission.MANAGE_DATABASE,
@@ -327,6 +340,8 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
 # Calls that act only on the caller themself: any signed-in person may make them.
 SELF_SERVICE = {
     "auth.change_own_pin",
+    # A result the database refused, signed for its own taker (no database needed).
+    "saved_attempts.signed_file_text",
     # Checkpoints are one's own attempt in progress; other people's cannot be reached.
     "drafts.save",
     "drafts.clear",
@@ -477,6 +492,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.attempts import AttemptService
     from svctrainer.services.audit import AuditService
     from svctrainer.services.auth import AuthService
+    from svctrainer.services.branch_key import BranchKeyService
     from svctrainer.services.content import ContentService
     from svctrainer.services.database_admin import DatabaseAdminService
     from svctrainer.services.drafts import DraftService
@@ -492,6 +508,7 @@ def _service_classes() -> dict[str, type]:
         "people": PeopleService,
         "audit": AuditService,
         "database": DatabaseAdminService,
+        "branch_key": BranchKeyService,
         "auth": AuthService,
         "content": ContentService,
         "attempts": AttemptService,
