@@ -8,7 +8,6 @@ rotation (7 daily, 4 weekly); manual and pre-restore copies are never rotated aw
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -155,24 +154,3 @@ def verify_sqlite_file(path: Path) -> str:
         return str(exc)
     messages = [r[0] for r in rows]
     return "ok" if messages == ["ok"] else "; ".join(messages[:5])
-
-
-def restore_backup(backup: Path, db_file: Path, now: datetime | None = None) -> Path | None:
-    """Replace ``db_file`` with a verified backup. The current file (damaged or not) is
-    moved aside, never overwritten, and its new path returned for support."""
-    status = verify_sqlite_file(backup)
-    if status != "ok":
-        raise DatabaseCorruptError(f"backup {backup} failed its integrity check: {status}")
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    aside: Path | None = None
-    if db_file.exists():
-        aside = db_file.with_name(f"{db_file.stem}-{stamp}-replaced{db_file.suffix}")
-        db_file.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            side = db_file.with_name(db_file.name + suffix)
-            if side.exists():
-                side.replace(aside.with_name(aside.name + suffix))
-    tmp = db_file.with_suffix(db_file.suffix + ".restoring")
-    shutil.copyfile(backup, tmp)
-    tmp.replace(db_file)
-    return aside

@@ -7,9 +7,11 @@ which one it is talking to.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +38,42 @@ from svctrainer.store.errors import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
+REPLACED_MARK = 0x7265706C  # PRAGMA user_version of a database a restore replaced ("repl")
+_REOPEN_TRIES = 5
+
+
+def restoring_path(live: Path) -> Path:
+    """Where a restore builds the new file (store/restore.py); while a restore runs, it
+    holds an advisory lock on it and writers wait."""
+    return live.with_name(live.name + ".restoring")
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file behind ``path`` now: a restore renames a new file over
+    the name, and a connection opened before it is still on the old one."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def restore_in_progress(live: Path) -> bool:
+    """True while a restore holds the lock on ``NAME.restoring`` (one it left behind when
+    it was killed holds none, and is ignored)."""
+    try:
+        fd = os.open(restoring_path(live), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # also drops the shared lock just taken
+    return False
 
 
 # libpq's connection keywords (PostgreSQL 15 docs, "Parameter Key Words").
@@ -190,15 +228,65 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with translate_errors(self.label, self.path), self._read() as session, session.begin():
-            yield session
+        with translate_errors(self.label, self.path):
+            session = self._begin(self._read, write=False)
+            yield from _run(session)
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         if self.options.read_only:
             raise DatabaseReadOnlyError(f"{self.label} was opened read-only")
-        with translate_errors(self.label, self.path), self._write() as session, session.begin():
-            yield session
+        with translate_errors(self.label, self.path):
+            session = self._begin(self._write, write=True)
+            yield from _run(session)
+
+    def _begin(self, factory: sessionmaker[Session], *, write: bool) -> Session:
+        """A session whose transaction has begun (``BEGIN IMMEDIATE`` for writes: the lock
+        is held) on the file now behind the database's name.
+
+        A restore (store/restore.py) renames a new file over the name: a connection
+        opened before it is still on the replaced file, marked or no longer behind the
+        name, and is dropped for a fresh one here, so nothing is ever written where
+        no one will look again. A writer that begins while a restore is under way waits
+        for it, like any other lock, up to the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        reopened = 0
+        while True:
+            session = factory()
+            try:
+                session.begin()
+                conn = session.connection()
+                problem = self._file_problem(conn, write)
+            except BaseException:
+                session.close()
+                raise
+            if problem is None:
+                return session
+            if problem == "replaced":
+                conn.invalidate()  # rolls back and drops the connection to the old file
+                session.close()
+                reopened += 1
+                if reopened > _REOPEN_TRIES:
+                    raise DatabaseBusyError(f"{self.label} keeps being replaced; try again")
+                continue
+            session.rollback()
+            session.close()
+            if time.monotonic() > deadline:
+                raise DatabaseBusyError(
+                    f"{self.label} is being restored from a backup; try again in a moment"
+                )
+            time.sleep(0.05)
+
+    def _file_problem(self, conn: Any, write: bool) -> str | None:
+        if self.path is None or self.options.read_only:
+            return None
+        if conn.connection.info.get("file") != file_identity(self.path):
+            return "replaced"
+        if conn.exec_driver_sql("PRAGMA user_version").scalar() == REPLACED_MARK:
+            return "replaced"
+        if write and restore_in_progress(self.path):
+            return "restoring"
+        return None
 
     def dispose(self) -> None:
         """Close every connection, first folding the write-ahead log into the main file.
@@ -248,13 +336,27 @@ def _create_engine(url: URL, options: OpenOptions) -> Engine:
         )
     else:
         engine = create_engine(url, connect_args=connect_args)
-    _install_sqlite_hooks(engine, read_only=options.read_only)
+    _install_sqlite_hooks(engine, path, read_only=options.read_only)
     return engine
 
 
-def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
+def _run(session: Session) -> Iterator[Session]:
+    """Yield a begun session; commit if the block ends normally, else roll back."""
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _install_sqlite_hooks(engine: Engine, path: Path | None, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        if path is not None:
+            record.info["file"] = file_identity(path)  # see Database._begin
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself, as the SQLAlchemy docs
         # recommend for pysqlite, so we can choose DEFERRED or IMMEDIATE.
         dbapi_conn.isolation_level = None

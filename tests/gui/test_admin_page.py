@@ -191,3 +191,24 @@ def test_audit_tab_names_the_person_an_entry_is_about(qtbot, admin_page, branch)
         for r in range(view.model.rowCount())
     }
     assert "Tom Teller (T1)" in about
+
+
+def test_database_tab_restores_a_backup_after_confirming(qtbot, admin_page, branch, on_next_dialog):
+    admin_page.tabs.setCurrentIndex(2)
+    tab = admin_page.tabs.currentWidget()
+    tab.backup_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    branch.services.people.create_team(Actor.command_line(), "After the backup")
+    tab.table.selectRow(0)
+    said: list[str] = []
+
+    def confirm_then_read(box):
+        next(b for b in box.buttons() if b.text() == "Restore").click()
+        on_next_dialog(lambda done: (said.append(done.text()), done.accept()))
+
+    on_next_dialog(confirm_then_read)
+    tab.restore_selected()
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    assert "The backup was restored" in said[0]
+    teams = [t.name for t in branch.services.people.list_teams(Actor.command_line())]
+    assert "After the backup" not in teams
