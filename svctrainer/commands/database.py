@@ -58,7 +58,7 @@ def list_backups(args: argparse.Namespace) -> int:
     from svctrainer.commands.session import open_services  # noqa: PLC0415
     from svctrainer.services.actor import Actor  # noqa: PLC0415
 
-    services = open_services(args)
+    services = open_services(args, damaged_ok=True)  # choosing a backup to restore
     try:
         found = services.database.backups(Actor.command_line())
     finally:

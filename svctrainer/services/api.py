@@ -20,6 +20,7 @@ from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.health import probe_damage
 
 
 class Services:
@@ -48,12 +49,22 @@ class Services:
         self.reports = ReportService(db, self.progress)
 
     @classmethod
-    def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:
+    def open(
+        cls, url: str, *, pin_cost: ScryptCost = OWASP_COST, damaged_ok: bool = False
+    ) -> Services:
         """Open the database at ``url``: a SQLite file is brought up to date (backed up
-        first); a server must already be at this release's schema (``db upgrade``)."""
+        first); a server must already be at this release's schema (``db upgrade``).
+
+        A damaged SQLite file (store/damage.py) is refused with DatabaseCorruptError:
+        nothing is written to it. ``damaged_ok`` opens it anyway, read-only, for what
+        helps to recover (listing its backups)."""
         db = Database(resolve_url(url))
         try:
-            prepare_schema(db)
+            if probe_damage(db) is not None:
+                if not damaged_ok:
+                    raise db.damaged_error()
+            else:
+                prepare_schema(db)
         except Exception:
             db.dispose()
             raise

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from svctrainer.core.output_files import OutputFile, OutputFileError
 from svctrainer.locations import backup_dir_for
+from svctrainer.store.damage import record_damage, recorded_damage
 from svctrainer.store.errors import DatabaseCorruptError, StorageFullError, StoreError
 
 KEEP_DAILY = 7
@@ -37,9 +38,14 @@ def backup_sqlite(
 ) -> None:
     """Copy ``source`` to ``dest`` page by page with the online backup API.
 
-    The copy is made in a private (0600) temporary file beside ``dest`` and renamed over
-    it when complete; ``dest`` must be a new name or a regular file (never a FIFO, a
+    The copy is made in a private (0600) temporary file beside ``dest``, passes
+    ``PRAGMA integrity_check`` (a backup of a damaged file is no backup: it fails loudly,
+    and the damage is noted beside the source, store/damage.py) and is renamed over
+    ``dest`` only then; ``dest`` must be a new name or a regular file (never a FIFO, a
     device or a symbolic link: ``core.output_files``)."""
+    damage = recorded_damage(source)
+    if damage is not None:
+        raise DatabaseCorruptError(f"{source} is damaged ({damage}); it cannot be backed up")
     dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     out = OutputFile(dest)
     try:
@@ -58,12 +64,20 @@ def backup_sqlite(
                 dst.close()
         finally:
             src.close()
+        problem = verify_sqlite_file(out.temp)
+        if problem != "ok":
+            record_damage(source, problem)
+            raise DatabaseCorruptError(
+                f"{source} is damaged ({problem}); its copy failed the integrity check, so "
+                "no backup was made"
+            )
         out.put_in_place()
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
         if "full" in text:
             raise StorageFullError(f"no space left to back up {source} into {dest.parent}") from exc
         if "malformed" in text or "not a database" in text:
+            record_damage(source, str(exc))
             raise DatabaseCorruptError(f"{source} is damaged; it cannot be backed up") from exc
         raise StoreError(f"backup of {source} failed: {exc}") from exc
     except OutputFileError:
@@ -111,7 +125,7 @@ def daily_backup_if_due(db_file: Path, now: datetime | None = None) -> Path | No
 
 def rotate(db_file: Path, now: datetime | None = None) -> list[Path]:
     """Delete daily backups beyond 7 days' newest + 4 weeks' newest, and old pre-migration
-    copies beyond the last 5. Returns what was deleted."""
+    copies beyond the last 5, but never the newest good backup. Returns what was deleted."""
     now = now or datetime.now(UTC)
     backups = list_backups(db_file)
     keep: set[Path] = set()
@@ -134,6 +148,11 @@ def rotate(db_file: Path, now: datetime | None = None) -> list[Path]:
             keep.add(b.path)
     pre = [b for b in backups if b.reason == "pre-migration"]
     keep.update(b.path for b in pre[:KEEP_PRE_MIGRATION])
+    # Whatever the rules say, the newest backup that passes its integrity check stays:
+    # rotation must never leave a branch with only damaged copies.
+    good = next((b.path for b in backups if verify_sqlite_file(b.path) == "ok"), None)
+    if good is not None:
+        keep.add(good)
     deleted: list[Path] = []
     for b in backups:
         if b.reason in ("daily", "pre-migration") and b.path not in keep:

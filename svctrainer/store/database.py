@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 
 from svctrainer.core.redaction import hide_passwords
+from svctrainer.store.damage import record_damage, recorded_damage
 from svctrainer.store.errors import (
     DatabaseBusyError,
     DatabaseCorruptError,
@@ -206,6 +207,10 @@ class Database:
                 create_private_file(self.path)
             elif not self.path.exists():
                 raise DatabaseUnavailableError(f"{self.path} does not exist")
+        self.damage: str | None = None
+        """Why the file is damaged, once that is known: then nothing writes to it."""
+        if self.path is not None and verify_header:
+            self.damage = recorded_damage(self.path)
         self.engine = _create_engine(url, self.options)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -228,7 +233,7 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with translate_errors(self.label, self.path):
+        with self._noting_damage(), translate_errors(self.label, self.path):
             session = self._begin(self._read, write=False)
             yield from _run(session)
 
@@ -236,9 +241,32 @@ class Database:
     def writing(self) -> Iterator[Session]:
         if self.options.read_only:
             raise DatabaseReadOnlyError(f"{self.label} was opened read-only")
-        with translate_errors(self.label, self.path):
+        if self.damage is not None:
+            raise self.damaged_error()
+        with self._noting_damage(), translate_errors(self.label, self.path):
             session = self._begin(self._write, write=True)
             yield from _run(session)
+
+    def damaged_error(self) -> DatabaseCorruptError:
+        return DatabaseCorruptError(
+            f"{self.label} is damaged ({self.damage}); nothing will be written to it", self.path
+        )
+
+    def note_damage(self, reason: str) -> None:
+        """From now on this database is read-only, in this process and (by the mark
+        beside the file) in every other."""
+        self.damage = reason
+        if self.path is not None:
+            record_damage(self.path, reason)
+
+    @contextmanager
+    def _noting_damage(self) -> Iterator[None]:
+        try:
+            yield
+        except DatabaseCorruptError as exc:
+            if self.path is not None and self.damage is None:
+                self.note_damage(str(exc).removeprefix(f"{self.label} is damaged ").strip("()"))
+            raise
 
     def _begin(self, factory: sessionmaker[Session], *, write: bool) -> Session:
         """A session whose transaction has begun (``BEGIN IMMEDIATE`` for writes: the lock

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, inspect, select, table, text
 
+from svctrainer.store.damage import clear_damage, quick_check, record_damage
 from svctrainer.store.database import Database, OpenOptions, resolve_url
-from svctrainer.store.errors import StoreError
+from svctrainer.store.errors import DatabaseCorruptError, StoreError
 from svctrainer.store.migrate import SchemaStatus, missing_schema_parts, schema_state
 from svctrainer.store.migrations import HEAD_REVISION
 
@@ -51,7 +52,11 @@ def check_database(raw_url: str) -> HealthReport:
     try:
         integrity = _integrity(db)
         if integrity != "ok":
+            if db.path is not None:
+                record_damage(db.path, integrity)  # every later command: read-only
             return failed(f"{db.label} is damaged: {integrity}", integrity)
+        if db.path is not None:
+            clear_damage(db.path)  # sound after all (the file was replaced, or repaired)
         state = schema_state(db)
         # A SQLite file is migrated by the app at start; a server only by its administrator.
         upgrade = (
@@ -80,9 +85,24 @@ def check_database(raw_url: str) -> HealthReport:
             )
         return HealthReport(True, integrity, state.revision, HEAD_REVISION, _counts(db))
     except StoreError as exc:
+        if isinstance(exc, DatabaseCorruptError) and db.path is not None:
+            record_damage(db.path, str(exc))
         return failed(str(exc))
     finally:
         db.dispose()
+
+
+def probe_damage(db: Database) -> str | None:
+    """Why ``db`` is damaged, if it was found so before or its quick check finds it so
+    now (noted on ``db``, and beside its file); None for a sound file or a server."""
+    if db.path is None or db.damage is not None:
+        return db.damage
+    if not db.path.exists() or db.path.stat().st_size == 0:
+        return None
+    problem = quick_check(db.path)
+    if problem is not None:
+        db.note_damage(problem)
+    return problem
 
 
 def _integrity(db: Database) -> str:

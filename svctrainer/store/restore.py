@@ -57,6 +57,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from svctrainer.core.output_files import fsync_folder
+from svctrainer.store.damage import clear_damage
 from svctrainer.store.database import (
     BUSY_TIMEOUT_S,
     REPLACED_MARK,
@@ -187,6 +188,7 @@ def restore_database(
             os.replace(new, live)
             guard.renamed = True
             fsync_folder(live.parent)
+            clear_damage(live)  # about the file just replaced (and ignored from now anyway)
             step(RestoreStep.SWAPPED)
             old.mark_replaced()
         step(RestoreStep.RELEASED)
