@@ -21,6 +21,12 @@ def check(args: argparse.Namespace) -> int:
         width = max((len(t) for t in report.tables), default=0)
         for name, count in report.tables.items():
             print(f"  {name:<{width}}  {count:>9,}")
+        if report.unfolded_log_bytes:
+            print(
+                f"note: {report.unfolded_log_bytes:,} bytes of committed changes are still only "
+                "in the write-ahead log (-wal) beside the file; copy both together, or open "
+                "the database once with free disk space to fold them in"
+            )
     if not report.ok:
         sys.stderr.write(f"svctrainer: {report.reason}\n")
         return FAILURE

@@ -8,6 +8,7 @@ which one it is talking to.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import sqlite3
@@ -37,6 +38,7 @@ from svctrainer.store.errors import (
     StoreError,
 )
 
+log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
 REPLACED_MARK = 0x7265706C  # PRAGMA user_version of a database a restore replaced ("repl")
@@ -332,8 +334,11 @@ class Database:
                         raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     finally:
                         raw.close()
-                except (sqlite3.Error, DBAPIError):
-                    pass  # another process is reading: it will checkpoint when it closes
+                except (sqlite3.Error, DBAPIError) as exc:
+                    # Another process is reading (it folds the log when it closes), or
+                    # the disk is full: then the log is the only copy of the latest
+                    # results and must stay beside the file ('db check' says so).
+                    log.warning("%s: write-ahead log not folded in (%s)", self.label, exc)
         self.engine.dispose()
 
 

@@ -1,6 +1,7 @@
 """The ``svctrainer`` command as an administrator or a scheduled job runs it."""
 
 import json
+import os
 import sqlite3
 
 import pytest
@@ -163,3 +164,40 @@ def test_a_branch_requires_six_digit_pins_from_the_command_line(cli, tmp_path):
     log = json.loads(cli("audit", "--json", "--db", url).stdout)
     assert log[0]["action"] == "setting.update"
     assert log[0]["target"] == "pin_policy"
+
+
+def test_a_demo_stopped_halfway_does_not_pass_db_check(cli, tmp_path, template_db, isolated_home):
+    """A half-built demo passed 'db check' (issue 19, point 11): a database with a third of
+    its history looked like any branch."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    db = tmp_path / "half.sqlite3"
+    shutil.copyfile(template_db, db)  # set up but empty: the demo is built in place
+    script = Path(sys.executable).with_name("svctrainer")
+    with subprocess.Popen(
+        [str(script), "demo", "--db", str(db)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "SVCTRAINER_HOME": str(isolated_home)},
+    ) as building:  # fmt: skip
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and building.poll() is None:
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    attempts = conn.execute("SELECT count(*) FROM attempt").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                attempts = 0
+            if attempts > 500:
+                break
+            time.sleep(0.05)
+        assert building.poll() is None, "the demo finished before it could be stopped"
+        building.send_signal(signal.SIGKILL)
+        building.wait()
+    check = cli("db", "check", "--db", str(db))
+    assert check.returncode == 1
+    assert "demo branch whose build was interrupted" in check.stderr
