@@ -80,7 +80,7 @@ def _write_atomically(output: Path, text: str) -> None:
     """Write through a temporary file in the same folder, so an interrupted run never
     leaves half a file where a good one was."""
     with output_file(output) as out:
-        out.stream("w", encoding="utf-8", newline="\n").write(text)
+        out.text(encoding="utf-8", newline="\n").write(text)
 
 
 def import_twee_file(args: argparse.Namespace) -> int:

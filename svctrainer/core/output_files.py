@@ -20,7 +20,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, TextIO
 
 _KINDS = {
     stat.S_IFIFO: "a FIFO (named pipe)",
@@ -79,10 +79,17 @@ class OutputFile:
         self.temp = Path(name)
         self._stream: IO[Any] | None = None
 
-    def stream(self, mode: str = "w", **options: Any) -> IO[Any]:
-        """The temporary file opened for writing (``"w"`` text or ``"wb"`` bytes)."""
-        self._stream = self.temp.open(mode, **options)
-        return self._stream
+    def text(self, encoding: str = "utf-8", newline: str | None = None) -> TextIO:
+        """The temporary file opened for writing text."""
+        stream = self.temp.open("w", encoding=encoding, newline=newline)
+        self._stream = stream
+        return stream
+
+    def binary(self) -> BinaryIO:
+        """The temporary file opened for writing bytes."""
+        stream = self.temp.open("wb")
+        self._stream = stream
+        return stream
 
     def finish_writing(self) -> None:
         """Close and fsync what was written (idempotent)."""
@@ -114,7 +121,7 @@ class OutputFile:
 
 @contextlib.contextmanager
 def output_file(target: str | os.PathLike[str]) -> Iterator[OutputFile]:
-    """``with output_file(path) as out: out.stream("w").write(...)``: in place at the end
+    """``with output_file(path) as out: out.text().write(...)``: in place at the end
     of the block, or nothing changed if it raises."""
     out = OutputFile(target)
     try:

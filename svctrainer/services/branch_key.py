@@ -58,7 +58,7 @@ class BranchKeyService:
         key = _key_or_refuse()
         try:
             with output_file(path) as out:
-                out.stream("w", encoding="ascii").write(key.to_text())
+                out.text(encoding="ascii").write(key.to_text())
                 out.finish_writing()
                 with self._db.writing() as session:  # recorded before the file appears
                     authorize(session, actor, Permission.MANAGE_DATABASE)

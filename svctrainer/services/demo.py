@@ -471,7 +471,7 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
         # leaves an empty database, never a cut-off one.
         cached = cached_demo_database(progress)
         with output_file(db.path) as out, cached.open("rb") as source:
-            shutil.copyfileobj(source, out.stream("wb"), 1024 * 1024)
+            shutil.copyfileobj(source, out.binary(), 1024 * 1024)
         with db.reading() as session:
             people = session.scalar(select(func.count()).select_from(Person)) or 0
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0

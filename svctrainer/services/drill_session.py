@@ -225,4 +225,4 @@ class DrillSession:
         saved = replace(pending.saved_attempt(self.person_id), attempt_id=uuid.uuid4())
         text = self._services.saved_attempts.signed_file_text(self._actor, saved)
         with output_file(path) as out:
-            out.stream("w", encoding="utf-8").write(text)
+            out.text().write(text)

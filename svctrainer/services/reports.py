@@ -131,7 +131,7 @@ class ReportService:
             people, subject = _subject(session, caller, person_id, team_id)
             with _output(path) as out:
                 rows = write_attempts_csv(
-                    out.stream("w", encoding=CSV_ENCODING, newline=""),
+                    out.text(encoding=CSV_ENCODING, newline=""),
                     (record for record, _ in stream_records(session, people, window)),
                 )
                 return self._audited(
@@ -161,7 +161,7 @@ class ReportService:
             if _has_data(e) and (person_id is None or e.person.id == person_id)
         ]
         with _output(path) as out:
-            count = write_dashboard_csv(out.stream("w", encoding=CSV_ENCODING, newline=""), rows)
+            count = write_dashboard_csv(out.text(encoding=CSV_ENCODING, newline=""), rows)
             return self._audited(actor, out, "csv", "dashboard", subject, window=window, rows=count)
 
     # -- xAPI -------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ class ReportService:
             people, subject = _subject(session, caller, person_id, team_id)
             with _output(path) as out:
                 count = write_statements(
-                    out.stream("w", encoding="utf-8", newline="\n"),
+                    out.text(encoding="utf-8", newline="\n"),
                     _statements(session, people, window, config),
                 )
                 return self._audited(

@@ -57,7 +57,7 @@ def test_output_file_refuses_anything_but_a_regular_file(tmp_path, make):
     with pytest.raises(OutputFileError, match=r"out\.csv"):
         check_output_file(target)
     with pytest.raises(OutputFileError), output_file(target) as out:
-        out.stream("w").write("x")
+        out.text().write("x")
     assert _kind(target) == kind
     victim = tmp_path / "victim.txt"
     if victim.exists():
@@ -71,14 +71,14 @@ def test_output_file_replaces_a_regular_file_only_when_complete(tmp_path):
 
     def fail_midway() -> None:
         with output_file(target) as out:
-            out.stream("w").write("half")
+            out.text().write("half")
             raise RuntimeError("the export failed midway")
 
     with pytest.raises(RuntimeError):
         fail_midway()
     assert target.read_text() == "old"
     with output_file(target) as out:
-        out.stream("w").write("new")
+        out.text().write("new")
     assert target.read_text() == "new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]

@@ -187,7 +187,9 @@ def test_queue_tickets_import_and_aggregate_on_a_server(branch, tmp_path):
     assert len(svc.queue_data.imports(CLI)) == 1
 
 
-def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(branch, monkeypatch):
+def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(
+    branch, monkeypatch, figure
+):
     """The lockout holds on a server too: admission takes the person's row with
     SELECT … FOR UPDATE, so 16 workstations signing in at once check at most 5 PINs."""
     result = parallel_sign_ins(branch, monkeypatch)
@@ -195,6 +197,10 @@ def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(branch,
     assert len(result["evaluated"]) <= 5
     locked = [o for o in result["outcomes"].values() if isinstance(o, ProfileLockedError)]
     assert len(locked) >= PARALLEL - 5
+    figure(
+        f"lockout, PostgreSQL: {PARALLEL} parallel sign-ins checked "
+        f"{len(result['evaluated'])} PINs, {len(locked)} refused as locked"
+    )
 
 
 def test_two_concurrent_imports_of_the_same_files_store_each_once_on_the_server(branch):

@@ -60,5 +60,5 @@ def write_statements_file(
     """``write_statements`` into ``path``, replaced only when every statement is written."""
     with output_file(path) as out:
         return write_statements(
-            out.stream("w", encoding="utf-8", newline="\n"), statements, validate=validate
+            out.text(encoding="utf-8", newline="\n"), statements, validate=validate
         )

@@ -99,7 +99,7 @@ class AuditLogView(QWidget):
         try:
             with output_file(path) as out:  # a regular file only, replaced when complete
                 write_csv(
-                    out.stream("w", encoding="utf-8-sig", newline=""),
+                    out.text(encoding="utf-8-sig", newline=""),
                     ["at_utc", "actor", "action", "target_type", "target_id", "target", "detail"],
                     [
                         [
