@@ -15,7 +15,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.store.database import Database
-from svctrainer.store.models import AuditLog, Person, Team
+from svctrainer.store.models import AuditLog, Branch, Person, Team
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class AuditEntry:
     detail: dict[str, Any]
     target: str | None = None
     """What the entry is about as a person reads it: "Name (employee number)" for a
-    person, a team's name, else the stored id. Names are looked up when shown, so the
+    person, a team's or branch's name, else the stored id. Names are looked up when shown, so the
     log itself stays append-only and ids stay the record."""
 
 
@@ -81,8 +81,8 @@ class AuditService:
 
 
 def _target_names(session: Session, rows: list[AuditLog]) -> dict[tuple[Any, Any], str]:
-    """(target_type, target_id) -> a readable name, for people and teams."""
-    wanted: dict[str, set[uuid.UUID]] = {"person": set(), "team": set()}
+    """(target_type, target_id) -> a readable name, for people, teams and branches."""
+    wanted: dict[str, set[uuid.UUID]] = {"person": set(), "team": set(), "branch": set()}
     for row in rows:
         if row.target_type in wanted and row.target_id:
             try:
@@ -96,9 +96,9 @@ def _target_names(session: Session, rows: list[AuditLog]) -> dict[tuple[Any, Any
         )
         for pid, name, number in session.execute(query):
             names["person", str(pid)] = f"{name} ({number})"
-    if wanted["team"]:
-        for tid, name in session.execute(
-            select(Team.id, Team.name).where(Team.id.in_(wanted["team"]))
-        ):
-            names["team", str(tid)] = name
+    for kind, model in (("team", Team), ("branch", Branch)):
+        if wanted[kind]:
+            query = select(model.id, model.name).where(model.id.in_(wanted[kind]))
+            for row_id, name in session.execute(query):
+                names[kind, str(row_id)] = name
     return names
