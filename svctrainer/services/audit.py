@@ -91,14 +91,14 @@ def _target_names(session: Session, rows: list[AuditLog]) -> dict[tuple[Any, Any
                 continue
     names: dict[tuple[Any, Any], str] = {}
     if wanted["person"]:
-        query = select(Person.id, Person.name, Person.employee_number).where(
+        people = select(Person.id, Person.name, Person.employee_number).where(
             Person.id.in_(wanted["person"])
         )
-        for pid, name, number in session.execute(query):
+        for pid, name, number in session.execute(people):
             names["person", str(pid)] = f"{name} ({number})"
     for kind, model in (("team", Team), ("branch", Branch)):
         if wanted[kind]:
-            query = select(model.id, model.name).where(model.id.in_(wanted[kind]))
-            for row_id, name in session.execute(query):
+            named = select(model.id, model.name).where(model.id.in_(wanted[kind]))
+            for row_id, name in session.execute(named):
                 names[kind, str(row_id)] = name
     return names
