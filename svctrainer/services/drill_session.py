@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.registry import drill_kind, start_run
 from svctrainer.core.keystrokes import KeyEvent, encode_events
-from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.output_files import output_file
+from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.saved_attempt import DRILL, SCENARIO, SavedAttempt
 from svctrainer.core.scenarios.analysis import ReviewStep, best_result, review
 from svctrainer.core.scenarios.decision_log_codec import encode_decisions

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -37,6 +38,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels  # no pyqtgraph: colours and names
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
@@ -359,15 +361,14 @@ class PersonProgressView(QWidget):
         # The service records the export, then puts the file in place.
         self._ctx.background.run(
             lambda: services.reports.record_pdf(actor, rendered, report, pages),
-            lambda _result: (
-                self.window()
-                .statusBar()
-                .showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
-                if hasattr(self.window(), "statusBar")
-                else None
-            ),
+            lambda _result: self._saved(path),
             lambda exc: show_error(self, exc),
         )
+
+    def _saved(self, path: Path) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):  # not when the view stands alone (a dialog)
+            window.statusBar().showMessage(fill(self.tr("Saved %1"), path), 8000)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
