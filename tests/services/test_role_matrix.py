@@ -545,7 +545,7 @@ def world(branch, tenkey_attempt):
 @pytest.mark.parametrize("call_name", sorted(MATRIX))
 def test_role_check(world, call_name):
     """Each role in turn on one branch (a branch per call, not per call and role, keeps
-    the 236 checks quick): allowed roles run the call to the end, the others are refused
+    the 276 checks quick): allowed roles run the call to the end, the others are refused
     before anything changes."""
     branch = world
     permission, call = MATRIX[call_name]
