@@ -93,7 +93,9 @@ class Bench:
         from sqlalchemy import func, select
 
         from svctrainer.gui.background import Background
-        from svctrainer.gui.context import AppContext, ChangeHub
+        from svctrainer.gui.change_hub import ChangeHub
+        from svctrainer.gui.context import AppContext
+        from svctrainer.gui.navigator import Navigator
         from svctrainer.gui.settings import GuiSettings, Theme
         from svctrainer.gui.theme import apply_appearance
         from svctrainer.services.actor import Actor
@@ -114,7 +116,9 @@ class Bench:
         self.actor = Actor.person(supervisor.id, supervisor.name, supervisor.employee_number)
         self.background = Background()
         signed_in = SignedIn(supervisor, "Benchmark Branch")
-        self.ctx = AppContext(self.services, self.background, signed_in, settings, ChangeHub())
+        hub = ChangeHub(self.background)
+        navigator = Navigator(lambda _key: None, lambda _text, _ms: None)
+        self.ctx = AppContext(self.services, self.background, signed_in, settings, hub, navigator)
         with self.services.db.reading() as session:
             count = session.scalar(select(func.count()).select_from(Attempt))
         print(f"database: {path} ({path.stat().st_size / 1e6:.0f} MB, {count:,} attempts)")

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from svctrainer import __version__
-
-USAGE_ERROR = 2
+from svctrainer.commands.exit_codes import USAGE_ERROR
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -39,6 +38,10 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
 Handler = Callable[[argparse.Namespace], int]
 
 
+if TYPE_CHECKING:  # argparse's class is generic only in typeshed, not at run time
+    Subparsers = argparse._SubParsersAction[OneLineParser]
+
+
 def _count(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number in [low, high] (a huge one is a usage error, not
     an overflow deep in the database driver)."""
@@ -56,7 +59,7 @@ def _count(low: int, high: int) -> Callable[[str], int]:
 
 
 def _command(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    subparsers: Subparsers,
     name: str,
     help_text: str,
     handler: str,
@@ -88,9 +91,6 @@ def build_parser() -> OneLineParser:
     ):
         add(sub)
     return parser
-
-
-Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 
 def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
@@ -152,9 +152,11 @@ def _people_commands(sub: Subparsers) -> None:
     proles = _command(person, "set-roles", "replace a person's roles", "people:set_roles")
     proles.add_argument("number", help="employee number")
     proles.add_argument("roles", help="comma-separated roles")
+    _add_branch_option(proles)
     preset = _command(person, "reset-pin", "set a new PIN and lift any lockout", "people:reset_pin")
     preset.add_argument("number", help="employee number")
     preset.add_argument("--pin", help="new PIN (asked for when omitted)")
+    _add_branch_option(preset)
     policy = _command(
         person, "pin-policy", "show or set how many digits a PIN must have", "people:pin_policy"
     )
@@ -165,6 +167,7 @@ def _people_commands(sub: Subparsers) -> None:
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")
         p.set_defaults(active=active)
+        _add_branch_option(p)
     team = _group(sub, "team", "list and add teams")
     _command(team, "list", "list teams", "people:list_teams")
     tadd = _command(team, "add", "add a team", "people:add_team")
@@ -252,6 +255,7 @@ def _report_commands(sub: Subparsers) -> None:
     who = report.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", metavar="NUMBER", help="employee number")
     who.add_argument("--team", metavar="NAME", help="team name")
+    _add_branch_option(report)
     report.add_argument("--format", choices=("pdf", "csv"), required=True)
     report.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     report.add_argument(
@@ -315,6 +319,14 @@ def _queue_commands(sub: Subparsers) -> None:
                      "else GB18030)")  # fmt: skip
     imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                      help="print what was stored as JSON")  # fmt: skip
+
+
+def _add_branch_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--branch",
+        metavar="NAME",
+        help="the branch of the employee number, on a server shared by several branches",
+    )
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

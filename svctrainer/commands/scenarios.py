@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.core.output_files import OutputFileError, check_output_file, output_file
 from svctrainer.core.problems import ContentError, Problem, Severity, errors_only
 from svctrainer.core.scenarios.analysis import check as check_scenario

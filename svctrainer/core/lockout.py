@@ -54,7 +54,7 @@ class LockState:
 def lock_duration(failures: int) -> timedelta:
     """How long the lock after the ``failures``-th consecutive failure lasts."""
     step = max(1, failures // FAILURES_PER_LOCK)
-    return min(FIRST_LOCK * 2 ** min(step - 1, 20), LONGEST_LOCK)
+    return min(FIRST_LOCK * (1 << min(step - 1, 20)), LONGEST_LOCK)
 
 
 def after_failure(state: LockState, now: datetime) -> LockState:

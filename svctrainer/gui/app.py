@@ -26,6 +26,7 @@ from svctrainer.locations import bundled_dir
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
+    from svctrainer.services.content import ImportOutcome
     from svctrainer.services.errors import SchemaVersionError
 
 log = logging.getLogger(__name__)
@@ -71,15 +72,14 @@ class Startup:
 
     def run(self) -> None:
         from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
-        from svctrainer.services.errors import SchemaVersionError  # noqa: PLC0415
-        from svctrainer.store.errors import StoreError  # noqa: PLC0415
+        from svctrainer.services.errors import DatabaseError, SchemaVersionError  # noqa: PLC0415
 
         try:
             services = self._open_demo() if self.demo else Services.open(self.url)
         except SchemaVersionError as exc:
             self._schema_mismatch(exc)
             return
-        except StoreError as exc:
+        except DatabaseError as exc:
             self._open_failed(exc)
             return
         self.window.destroyed.connect(services.close)
@@ -122,9 +122,9 @@ class Startup:
     def _note_other_instance(self, services: Services) -> None:
         from svctrainer.gui.instance_lock import InstanceLock  # noqa: PLC0415
 
-        self.instance_lock = InstanceLock(services.db.label)
+        self.instance_lock = InstanceLock(services.database.label)
         self.window.setProperty("instance_lock_held", self.instance_lock.first)
-        self.window.instance_lock = self.instance_lock  # type: ignore[attr-defined] # lives as long as the window
+        self.window.instance_lock = self.instance_lock
         if not self.instance_lock.first and not self.demo:
             self.window.statusBar().showMessage(
                 self.window.tr(
@@ -138,13 +138,7 @@ class Startup:
         if services.auth.needs_setup():
             self._first_run(services)
             return
-        with services.db.reading() as session:
-            from sqlalchemy import select  # noqa: PLC0415
-
-            from svctrainer.store.models import Branch  # noqa: PLC0415
-
-            branch = session.scalar(select(Branch.name).limit(1)) or ""
-        self.window.attach_services(services, branch)
+        self.window.attach_services(services, services.auth.branch_name())
         self._sync_content(services)
         self._daily_backup(services)
 
@@ -167,29 +161,28 @@ class Startup:
 
     def _sync_content(self, services: Services) -> None:
         """Store the drills and scenarios this release ships (new versions after an
-        update) in the background; pages refresh when it is done."""
+        update) in the background; pages showing content reload when it is done."""
 
-        def done(outcomes: list) -> None:  # type: ignore[type-arg]
+        def done(outcomes: list[ImportOutcome]) -> None:
             for outcome in outcomes:
                 if outcome.status == "rejected":
                     log.warning("shipped content rejected: %s", outcome.problems[:3])
-            self.window.changes.content_changed.emit()
 
-        self.window.background.run(
-            services.content.sync_bundled,
-            done,
-            lambda exc: log.warning("could not store the shipped content: %s", exc),
-        )
+        self.window.hub.write(None, services.content.sync_bundled).then(done).failing(
+            lambda exc: log.warning("could not store the shipped content: %s", exc)
+        ).run()
 
     def _daily_backup(self, services: Services) -> None:
-        from svctrainer.store.backup import daily_backup_if_due  # noqa: PLC0415
-
-        path = services.db.path
-        if path is None or self.demo:
+        if self.demo:
             return
+
+        def done(saved: Path | None) -> None:
+            if saved is not None:
+                log.info("daily backup: %s", saved)
+
         self.window.background.run(
-            lambda: daily_backup_if_due(path),
-            lambda saved: saved and log.info("daily backup: %s", saved),
+            services.database.daily_backup_if_due,
+            done,
             lambda exc: log.warning("daily backup failed: %s", exc),
         )
 

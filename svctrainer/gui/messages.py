@@ -1,4 +1,9 @@
-"""Turning errors into messages people can act on, translated where we know the case."""
+"""Turning errors into messages people can act on, translated where we know the case.
+
+Service errors carry a ``code`` and the ``args`` their message names; a case worded here
+is shown in the person's language, any other in the service's own (English) words, which
+name the file or the field concerned.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from svctrainer.core.redaction import hide_passwords
 from svctrainer.services.errors import (
     ConflictError,
-    InactiveProfileError,
+    DatabaseError,
     InvalidInputError,
-    PermissionDeniedError,
     ProfileLockedError,
+    ServiceError,
     WrongPinError,
-)
-from svctrainer.store.errors import (
-    DatabaseBusyError,
-    DatabaseReadOnlyError,
-    StorageFullError,
-    StoreError,
 )
 
 
@@ -26,17 +25,18 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("messages", text, disambiguation, n)
 
 
-def _simple_messages() -> dict[type[BaseException], str]:
+def _worded_codes() -> dict[str, str]:
+    """Service error codes whose message needs none of its arguments."""
     return {
-        InactiveProfileError: tr("This profile has been deactivated. Ask an admin."),
-        PermissionDeniedError: tr("You do not have permission to do that."),
-        DatabaseBusyError: tr(
+        "profile_inactive": tr("This profile has been deactivated. Ask an admin."),
+        "permission_denied": tr("You do not have permission to do that."),
+        "database_busy": tr(
             "The database is busy (another program is using it). Try again in a moment."
         ),
-        DatabaseReadOnlyError: tr(
+        "database_read_only": tr(
             "The database cannot be written: its file or folder is read-only."
         ),
-        StorageFullError: tr(
+        "storage_full": tr(
             "The disk is full. Free some space and try again; nothing already saved was lost."
         ),
     }
@@ -62,11 +62,12 @@ def describe(exc: BaseException) -> str:
             "This profile is locked after repeated wrong PINs. "
             "Try again at %1, or ask an admin to reset the PIN."
         ).replace("%1", when)
-    for kind, message in _simple_messages().items():
-        if isinstance(exc, kind):
-            return message
-    if isinstance(exc, InvalidInputError | ConflictError | StoreError):
-        return hide_passwords(str(exc))
+    if isinstance(exc, ServiceError):
+        worded = _worded_codes().get(exc.code)
+        if worded is not None:
+            return worded
+        if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
+            return hide_passwords(str(exc))
     return tr("Something went wrong: %1").replace(
         "%1", hide_passwords(f"{type(exc).__name__}: {exc}")
     )

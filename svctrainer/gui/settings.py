@@ -82,9 +82,12 @@ def load_geometry(store: QSettings | None = None) -> tuple[QByteArray | None, QB
 
 
 def _int(value: object, default: int) -> int:
+    # QSettings hands back an int, or the string an INI file holds; anything else is damage.
+    if not isinstance(value, int | str):
+        return default
     try:
-        return int(value)  # type: ignore[call-overload,no-any-return]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return default
 
 

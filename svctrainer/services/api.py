@@ -11,6 +11,7 @@ from svctrainer.services.branch_key import BranchKeyService
 from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
+from svctrainer.services.error_boundary import store_errors_translated
 from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
@@ -27,7 +28,9 @@ class Services:
     """All services over one database.
 
     ``pin_cost`` exists so the test suite can hash PINs with a cheaper (still real)
-    scrypt; the application never passes it.
+    scrypt; the application never passes it. ``db`` is for the service layer and its
+    tests: the GUI and the CLI reach the database only through the services (the layer
+    test refuses ``.db`` in ``gui/`` and ``commands/``).
     """
 
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
@@ -57,17 +60,20 @@ class Services:
 
         A damaged SQLite file (store/damage.py) is refused with DatabaseCorruptError:
         nothing is written to it. ``damaged_ok`` opens it anyway, read-only, for what
-        helps to recover (listing its backups)."""
-        db = Database(resolve_url(url))
-        try:
-            if probe_damage(db) is not None:
-                if not damaged_ok:
-                    raise db.damaged_error()
-            else:
-                prepare_schema(db)
-        except Exception:
-            db.dispose()
-            raise
+        helps to recover (listing its backups). Raises a ``services.errors.DatabaseError``
+        (not-a-database, too new, damaged…) when it cannot be used, ``SchemaVersionError``
+        for a server at another schema."""
+        with store_errors_translated():
+            db = Database(resolve_url(url))
+            try:
+                if probe_damage(db) is not None:
+                    if not damaged_ok:
+                        raise db.damaged_error()
+                else:
+                    prepare_schema(db)
+            except Exception:
+                db.dispose()
+                raise
         return cls(db, pin_cost)
 
     def close(self) -> None:

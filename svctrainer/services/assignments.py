@@ -54,6 +54,8 @@ from svctrainer.services.assignment_status import (
     overview_order,
     people_status,
 )
+from svctrainer.services.changes import ASSIGNMENTS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
@@ -70,12 +72,14 @@ __all__ = [
 MAX_REASON = 2000
 
 
+@translate_store_errors
 class AssignmentService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- writing -----------------------------------------------------------------------
 
+    @writes(ASSIGNMENTS)
     def create(
         self,
         actor: Actor,
@@ -146,6 +150,7 @@ class AssignmentService:
                     rows.append(row)
             return to_records(session, rows)
 
+    @writes(ASSIGNMENTS)
     def update(
         self,
         actor: Actor,
@@ -189,6 +194,7 @@ class AssignmentService:
             session.flush()
             return to_records(session, [row])[0]
 
+    @writes(ASSIGNMENTS)
     def cancel(self, actor: Actor, assignment_id: uuid.UUID, reason: str) -> AssignmentRecord:
         """Withdraw an assignment (kept, marked cancelled; results are untouched)."""
         reason = reason.strip()

@@ -42,7 +42,9 @@ from svctrainer.services.access import (
     require_visible,
 )
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import ATTEMPTS, writes
 from svctrainer.services.content import parse_stored
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
@@ -288,12 +290,14 @@ def store_attempt(
     return attempt
 
 
+@translate_store_errors
 class AttemptService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- recording -----------------------------------------------------------------------
 
+    @writes(ATTEMPTS)
     def record_drill(
         self,
         actor: Actor,
@@ -318,6 +322,7 @@ class AttemptService:
         )
         return self._store(actor, item, scored)
 
+    @writes(ATTEMPTS)
     def record_scenario(
         self,
         actor: Actor,
@@ -498,6 +503,7 @@ class AttemptService:
         result = replay(definition, mode, seed, decode_events(log.data), options)
         return RescoreReport(attempt_id, stored, figures_of(result), version)
 
+    @writes(ATTEMPTS)
     def invalidate(self, actor: Actor, attempt_id: uuid.UUID, reason: str) -> AttemptRecord:
         """Exclude an attempt from charts (e.g. a cheated run), with who and why audited."""
         reason = reason.strip()

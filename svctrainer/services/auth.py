@@ -25,6 +25,8 @@ from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import PEOPLE, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
     ConflictError,
     InactiveProfileError,
@@ -43,6 +45,7 @@ PROFILE_LIST_LIMIT = 500
 T = TypeVar("T")
 
 
+@translate_store_errors
 class AuthService:
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
         self._db = db
@@ -52,6 +55,13 @@ class AuthService:
         with self._db.reading() as session:
             return session.scalar(select(func.count()).select_from(Person)) == 0
 
+    def branch_name(self) -> str:
+        """The branch this database serves, for the login screen (before anyone signs in);
+        "" until the first run has set it up."""
+        with self._db.reading() as session:
+            return session.scalar(select(Branch.name).order_by(Branch.created_at).limit(1)) or ""
+
+    @writes(PEOPLE)
     def set_up_branch(
         self, *, branch_name: str, admin_name: str, employee_number: str, pin: str
     ) -> SignedIn:
@@ -102,6 +112,7 @@ class AuthService:
         with self._db.reading() as session:
             return [ProfileChoice(*row) for row in session.execute(query)]
 
+    @writes(PEOPLE)
     def sign_in(self, person_id: uuid.UUID, pin: str, now: datetime | None = None) -> SignedIn:
         """Check ``pin`` and sign the person in.
 
@@ -135,6 +146,7 @@ class AuthService:
             on_success=signed_in,
         )  # fmt: skip
 
+    @writes(PEOPLE)
     def change_own_pin(
         self, actor: Actor, old_pin: str, new_pin: str, now: datetime | None = None
     ) -> None:

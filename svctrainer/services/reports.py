@@ -45,6 +45,8 @@ from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.changes import NOTHING_SHOWN, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
@@ -109,6 +111,7 @@ class ExportFailedError(ServiceError):
     """The export's file was not written (e.g. Qt could not open the PDF for writing)."""
 
 
+@translate_store_errors
 class ReportService:
     def __init__(self, db: Database, progress: ProgressService) -> None:
         self._db = db
@@ -116,6 +119,7 @@ class ReportService:
 
     # -- CSV --------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def attempts_csv(
         self,
         actor: Actor,
@@ -138,6 +142,7 @@ class ReportService:
                     actor, out, "csv", "attempts", subject, window=window, rows=rows
                 )
 
+    @writes(NOTHING_SHOWN)
     def dashboard_csv(
         self,
         actor: Actor,
@@ -166,6 +171,7 @@ class ReportService:
 
     # -- xAPI -------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def xapi(
         self,
         actor: Actor,
@@ -252,6 +258,7 @@ class ReportService:
             customer_time=self._progress.team_customer_time(actor, team_id, window),
         )
 
+    @writes(NOTHING_SHOWN)
     def person_pdf(
         self,
         actor: Actor,
@@ -265,6 +272,7 @@ class ReportService:
         with _output(path) as out:
             return self.record_pdf(actor, out, report, render(report, out.temp))
 
+    @writes(NOTHING_SHOWN)
     def team_pdf(
         self,
         actor: Actor,
@@ -277,6 +285,7 @@ class ReportService:
         with _output(path) as out:
             return self.record_pdf(actor, out, report, render(report, out.temp))
 
+    @writes(NOTHING_SHOWN)
     def record_pdf(
         self, actor: Actor, rendered: OutputFile, report: PersonReport | TeamReport, pages: int
     ) -> ExportResult:

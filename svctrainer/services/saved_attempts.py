@@ -48,6 +48,8 @@ from svctrainer.services.attempts import (
     to_attempt_record,
 )
 from svctrainer.services.branch_key import installed_key, workstation_key
+from svctrainer.services.changes import ATTEMPTS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
@@ -64,6 +66,7 @@ class SavedAttemptImport:
     attempt: AttemptRecord | None  # None when it was already stored
 
 
+@translate_store_errors
 class SavedAttemptService:
     def __init__(self, db: Database, attempts: AttemptService) -> None:
         self._db = db
@@ -80,6 +83,7 @@ class SavedAttemptService:
         except (BranchKeyError, OSError) as exc:
             raise InvalidInputError("branch key", str(exc)) from None
 
+    @writes(ATTEMPTS)
     def import_file(
         self, actor: Actor, data: bytes, label: str, *, allow_unsigned: bool = False
     ) -> SavedAttemptImport:

@@ -83,6 +83,8 @@ from svctrainer.core.text_fields import FieldError, clean_text
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import SETTINGS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Setting
@@ -265,6 +267,7 @@ def load_pin_policy(session: Session) -> PinPolicy:
     return PinPolicy()
 
 
+@translate_store_errors
 class SettingsService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -274,6 +277,7 @@ class SettingsService:
             authorize(session, actor, Permission.PRACTISE)
             return load_mix(session)
 
+    @writes(SETTINGS)
     def set_transaction_mix(
         self,
         actor: Actor,
@@ -305,6 +309,7 @@ class SettingsService:
             authorize(session, actor, Permission.PRACTISE)
             return load_pin_policy(session)
 
+    @writes(SETTINGS)
     def set_pin_policy(self, actor: Actor, *, min_digits: int) -> PinPolicy:
         """Admins only (``MANAGE_PEOPLE``: they set and reset PINs); audited with the old
         and new value."""

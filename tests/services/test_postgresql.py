@@ -20,6 +20,7 @@ import pytest
 from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
 from test_auth import PARALLEL, parallel_sign_ins
+from test_people import check_a_refused_edit_changes_nothing
 from test_role_matrix import MATRIX, ROLES
 from test_saved_attempts import concurrent_imports
 
@@ -206,3 +207,8 @@ def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(
 def test_two_concurrent_imports_of_the_same_files_store_each_once_on_the_server(branch):
     """56 rows for 40 files before the unique fingerprint; one each now."""
     assert concurrent_imports(branch) == 40
+
+
+def test_a_refused_edit_changes_nothing_on_the_server(branch):
+    """One transaction on PostgreSQL too: the refused roles part undoes the whole edit."""
+    check_a_refused_edit_changes_nothing(branch)

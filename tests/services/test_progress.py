@@ -24,7 +24,7 @@ from support import typed_perfectly
 from svctrainer.core.analytics.customer_time import SkillSpeeds, service_time, shared_queue_cut
 from svctrainer.core.analytics.dashboard import PersonSeries, StallStatus, summarise
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import LevelStatus, progress
+from svctrainer.core.analytics.progress import LevelStatus, baseline_gain
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.analytics.trend import fit_trend
@@ -88,7 +88,7 @@ def test_person_progress_equals_the_pure_figures(world):
     speed = chart.metric(Metric.SPEED)
     assert chart.speed_unit == "net_kph"
     assert chart.attempts == len(points)
-    expected = progress(points, Metric.SPEED)
+    expected = baseline_gain(points, Metric.SPEED)
     assert speed.progress == expected
     assert speed.progress.baseline.status is LevelStatus.OK
     assert speed.gain == pytest.approx(expected.gain)
@@ -100,7 +100,7 @@ def test_person_progress_equals_the_pure_figures(world):
     )
     assert {p.attempt_id for p in speed.excluded} == {p.attempt_id for p in points if not p.valid}
     accuracy = chart.metric(Metric.ACCURACY)
-    assert accuracy.progress == progress(points, Metric.ACCURACY)
+    assert accuracy.progress == baseline_gain(points, Metric.ACCURACY)
 
 
 def test_long_series_are_reduced_keeping_extremes(world):

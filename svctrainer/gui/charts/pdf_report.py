@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
 from svctrainer.core.analytics.series import Metric
+from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
@@ -67,9 +68,8 @@ def range_text(window: DateRange) -> str:
 def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
     """``widget`` drawn at ``DENSITY`` × its size, never shown on screen."""
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    button = getattr(widget, "save_button", None)
-    if button is not None:  # paper has no buttons
-        button.hide()
+    if isinstance(widget, ChartFrame):  # paper has no buttons
+        widget.save_button.hide()
     widget.resize(width, height)
     widget.show()
     for _ in range(3):  # layouts and the plots' deferred range updates
@@ -200,9 +200,9 @@ def render_person_report(report: PersonReport, path: Path) -> int:
             blocks.append(Image(render_widget(chart, CHART_W, height)))
         heat = heatmaps.get(drill.family.key)
         if heat is not None:
-            chart = KeyHeatmapChart(palette)
-            chart.set_heatmap(heat.heatmap)
-            blocks.append(Image(render_widget(chart, CHART_W, SMALL_H + 40)))
+            heat_chart = KeyHeatmapChart(palette)
+            heat_chart.set_heatmap(heat.heatmap)
+            blocks.append(Image(render_widget(heat_chart, CHART_W, SMALL_H + 40)))
         scenario = scenarios.pop(drill.family.key, None)
         if scenario is not None:  # tiers and radar in the scenario's own section
             blocks += _scenario_blocks(scenario, palette)
@@ -300,7 +300,7 @@ def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
     return _panel_blocks(CustomerTimePanel().team_texts(result))
 
 
-def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list[Block]:
+def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Block]:
     from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
     from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
 
@@ -323,7 +323,7 @@ def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list
         ),
     ]
     if len(board.teams) > 1:
-        chart = BarChart(palette)  # type: ignore[arg-type]
+        chart = BarChart(palette)
         chart.set_team_gains(board.teams, _gain_axis(board))
         blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(board.teams)))))
     else:  # one team: compare its people instead
@@ -331,7 +331,7 @@ def _dashboard_blocks(board: Dashboard, palette: object, one_team: bool) -> list
             (e for e in board.entries if e.row.gain is not None), key=lambda e: -(e.row.gain or 0)
         )
         if gains:
-            chart = BarChart(palette)  # type: ignore[arg-type]
+            chart = BarChart(palette)
             chart.set_bars(
                 tr("Gain over baseline, person by person"),
                 [e.person.name for e in gains],

@@ -228,7 +228,9 @@ class ProgressChart(ChartFrame):
             for spot in item.points():
                 if spot.data().attempt_id == attempt_id:
                     scene = self.plot.getPlotItem().vb.mapViewToScene(spot.pos())
-                    return self.plot.mapFromScene(QPointF(scene))
+                    # pyqtgraph is untyped: its PlotWidget is a QGraphicsView underneath.
+                    position: QPoint = self.plot.mapFromScene(QPointF(scene))
+                    return position
         return None
 
 

@@ -146,9 +146,9 @@ class ContentImportDialog(QDialog):
         services, actor, checked = self._ctx.services, self._ctx.actor, list(self.checked)
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Importing…"))
-        self._ctx.background.run(
-            lambda: services.content.import_checked(actor, checked), self._imported, self._failed
-        )
+        self._ctx.hub.write(self, services.content.import_checked, actor, checked).then(
+            self._imported
+        ).failing(self._failed).run()
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         self.outcomes = outcomes
@@ -166,7 +166,6 @@ class ContentImportDialog(QDialog):
         self.messages.appendPlainText("\n".join(lines))
         self.summary.setText(self.tr("Imported %n file(s).", None, len(outcomes)))
         self.summary.setStyleSheet("")
-        self._ctx.changes.content_changed.emit()
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
         close.setFocus()

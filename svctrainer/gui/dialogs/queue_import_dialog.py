@@ -119,11 +119,9 @@ class QueueImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Importing %1…").replace("%1", path.name))
         self.messages.clear()
-        self._ctx.background.run(
-            lambda: services.queue_data.import_file(actor, path, options),
-            self._done,
-            self._failed,
-        )
+        self._ctx.hub.write(self, services.queue_data.import_file, actor, path, options).then(
+            self._done
+        ).failing(self._failed).run()
 
     def _done(self, result: QueueImported) -> None:
         self.result_record = result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from svctrainer.core.drills.amount_words_drill import AMOUNT_WORDS
 from svctrainer.core.drills.cash_counting import CASH_COUNTING
+from svctrainer.core.drills.counter_procedure import COUNTER_PROCEDURE
 from svctrainer.core.drills.data_entry import DATA_ENTRY
 from svctrainer.core.drills.drawer_balancing import DRAWER_BALANCING
 from svctrainer.core.drills.making_change import MAKING_CHANGE
@@ -24,12 +25,15 @@ from svctrainer.gui.drills.drawer_view import DrawerBalancingView
 from svctrainer.gui.drills.drill_ui import DrillUI, register_ui
 from svctrainer.gui.drills.figures import tr
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD
+from svctrainer.gui.drills.procedure_result import PROCEDURE_SECTION
+from svctrainer.gui.drills.procedure_view import CounterProcedureView
 from svctrainer.gui.drills.typing_result import typing_section
 from svctrainer.gui.drills.typing_views import DataEntryView, TenKeyView
 from svctrainer.gui.drills.voucher_result import VOUCHER_SECTION
 from svctrainer.gui.drills.voucher_view import VoucherSummingView
 from svctrainer.gui.drills.words_result import WORDS_SECTION
 from svctrainer.gui.drills.words_view import AmountWordsView
+from svctrainer.gui.i18n import translate
 
 TENKEY_UI = DrillUI(
     kind=TENKEY,
@@ -81,6 +85,13 @@ DRAWER_BALANCING_UI = DrillUI(
     section=DRAWER_SECTION,
     unit_names=lambda: {"cases_per_hour": tr("cases/hour")},
 )
+COUNTER_PROCEDURE_UI = DrillUI(
+    kind=COUNTER_PROCEDURE,
+    name=lambda: translate("DrillKinds", "Counter procedures"),
+    view=CounterProcedureView,
+    section=PROCEDURE_SECTION,
+    unit_names=lambda: {"cases_per_hour": translate("DrillKinds", "cases/hour")},
+)
 
 for _ui in (
     TENKEY_UI,
@@ -90,5 +101,6 @@ for _ui in (
     MAKING_CHANGE_UI,
     CASH_COUNTING_UI,
     DRAWER_BALANCING_UI,
+    COUNTER_PROCEDURE_UI,
 ):
     register_ui(_ui)

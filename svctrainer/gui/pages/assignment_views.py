@@ -8,7 +8,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimeZone
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimeZone,
+)
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +25,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from svctrainer.core.assignment_progress import NextStep, Status, Target
@@ -184,16 +192,21 @@ class ProgressBarDelegate(QStyledItemDelegate):
     """Draws ``PROGRESS_ROLE`` (0..1) as the style's own progress bar, with the cell's
     text (a percentage) on it."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         value = index.data(PROGRESS_ROLE)
         if value is None:
             super().paint(painter, option, index)
             return
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(4, 3, -4, -3)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(4, 3, -4, -3)
         bar.minimum = 0
         bar.maximum = 1000
         bar.progress = round(float(value) * 1000)
@@ -201,11 +214,11 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        groove = QPalette(option.palette)  # type: ignore[attr-defined]
+        groove = QPalette(option.palette)
         # The groove in AlternateBase: on Base it would vanish in the dark theme.
         groove.setColor(QPalette.ColorRole.Base, groove.color(QPalette.ColorRole.AlternateBase))
         bar.palette = groove
-        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        bar.fontMetrics = option.fontMetrics
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
 
@@ -215,23 +228,3 @@ def progress_percent(fraction: float) -> str:
     if fraction < 1.0:
         shown = min(shown, 99)
     return QLocale().toString(shown) + " %"
-
-
-# -- starting a drill ------------------------------------------------------------------------
-
-
-def open_in_practice(widget: QWidget, content_id: str, mode: str | None) -> bool:
-    """Go to the Practice page and start ``content_id`` in ``mode`` there (as soon as its
-    definition is loaded). False when the window has no Practice page or it cannot find
-    the drill."""
-    from svctrainer.core.packs.definition import Mode  # noqa: PLC0415
-
-    window = widget.window()
-    go_to = getattr(window, "go_to", None)
-    if go_to is None or not go_to("practice"):
-        return False
-    page = getattr(window, "pages", {}).get("practice")
-    starter = getattr(page, "start_when_loaded", None)
-    if starter is None:
-        return False
-    return bool(starter(content_id, Mode(mode or "practice")))

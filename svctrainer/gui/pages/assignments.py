@@ -33,13 +33,13 @@ from svctrainer.gui.pages.assignment_views import (
     ProgressBarDelegate,
     due_text,
     next_step_text,
-    open_in_practice,
     progress_percent,
     status_text,
     target_text,
 )
 from svctrainer.gui.record_table import Column
 from svctrainer.services.assignments import PersonAssignment
+from svctrainer.services.changes import ASSIGNMENTS, RESULTS
 
 PROGRESS_COLUMN = 3
 
@@ -132,8 +132,7 @@ class AssignmentsPage(QWidget):
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.assignments_changed.connect(self.refresh)
+        context.hub.subscribe(self, ASSIGNMENTS | RESULTS, self.refresh)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -212,7 +211,7 @@ class AssignmentsPage(QWidget):
         item = self.selected()
         if item is None or item.progress.start_mode is None:
             return
-        if not open_in_practice(self, item.assignment.content_id, item.progress.start_mode):
+        if not self._ctx.navigator.practise(item.assignment.content_id, item.progress.start_mode):
             QMessageBox.information(
                 self,
                 self.tr("Cannot start"),

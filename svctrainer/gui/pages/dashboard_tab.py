@@ -9,8 +9,9 @@ Enter) opens the employee's progress charts.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,9 +41,15 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
 from svctrainer.services.records import TeamRecord
+
+if TYPE_CHECKING:
+    from svctrainer.services.reports import ExportResult
+
+P = ParamSpec("P")
 
 STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
@@ -256,8 +263,8 @@ class DashboardTab(QWidget):
         self.drill.currentIndexChanged.connect(self.load)
         self.team.currentIndexChanged.connect(self.load)
         self.range_bar.changed.connect(self.load)
-        context.changes.attempts_changed.connect(self.load)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS, self.load)
+        context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _columns(self) -> list[Column[DashboardEntry]]:
         return [
@@ -401,20 +408,18 @@ class DashboardTab(QWidget):
         team_id, window = self._filters()
         key = self.drill.currentData()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(lambda: services.reports.dashboard_csv(actor, path, [key], team_id=team_id,
-                                                          window=window))  # fmt: skip
+        self._export(services.reports.dashboard_csv, actor, path, [key], team_id=team_id,
+                     window=window)  # fmt: skip
 
     def export_attempts(self, path: Path) -> None:
         team_id, window = self._filters()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(
-            lambda: services.reports.attempts_csv(actor, path, team_id=team_id, window=window)
-        )
+        self._export(services.reports.attempts_csv, actor, path, team_id=team_id, window=window)
 
     def export_xapi(self, path: Path) -> None:
         team_id, window = self._filters()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(lambda: services.reports.xapi(actor, path, team_id=team_id, window=window))
+        self._export(services.reports.xapi, actor, path, team_id=team_id, window=window)
 
     def export_team_pdf(self, path: Path) -> None:
         from svctrainer.gui.charts.pdf_report import render_team_report  # noqa: PLC0415
@@ -456,12 +461,15 @@ class DashboardTab(QWidget):
             return
         services, actor = self._ctx.services, self._ctx.actor
         # The service records the export, then puts the file in place.
-        self._run(lambda: services.reports.record_pdf(actor, rendered, report, pages))
+        self._export(services.reports.record_pdf, actor, rendered, report, pages)
 
-    def _run(self, job: Any) -> None:
-        self._ctx.background.run(job, self._exported, lambda exc: show_error(self, exc))
+    def _export(
+        self, method: Callable[P, ExportResult], /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        """Write a file through the report service (which audits it), then say where."""
+        self._ctx.hub.write(self, method, *args, **kwargs).then(self._exported).run()
 
-    def _exported(self, result: Any) -> None:
+    def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         self.summary.setText(
             self.tr("Saved %1 (%2)")

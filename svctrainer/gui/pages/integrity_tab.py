@@ -8,7 +8,7 @@ Double-click opens the attempt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -121,7 +121,7 @@ class IntegrityTab(QWidget):
             )
         self.checked.emit()
 
-    def _open(self, index: object) -> None:
-        row = self.model.row_at(self.proxy.mapToSource(index).row())  # type: ignore[arg-type]
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
         if row is not None:
             open_attempt(self._ctx, self, str(row.attempt_id))

@@ -356,11 +356,8 @@ class MixEditor(QWidget):
 
         def done(setting: MixSetting) -> None:
             self.show_setting(setting)
-            self._ctx.changes.settings_changed.emit()
             self.saved.emit()
 
-        self._ctx.background.run(
-            lambda: services.settings.set_transaction_mix(actor, mix, assumptions),
-            done,
-            lambda exc: show_error(self, exc),
-        )
+        self._ctx.hub.write(
+            self, services.settings.set_transaction_mix, actor, mix, assumptions
+        ).then(done).run()

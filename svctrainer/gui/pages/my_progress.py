@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -43,6 +42,7 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
 from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.services.changes import QUEUE_DATA, RESULTS, SETTINGS
 from svctrainer.services.progress_records import (
     DateRange,
     FamilyActivity,
@@ -185,8 +185,8 @@ class PersonProgressView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.settings_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
+        context.hub.appearance_changed.connect(self.refresh)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -359,16 +359,9 @@ class PersonProgressView(QWidget):
             show_error(self, exc)
             return
         # The service records the export, then puts the file in place.
-        self._ctx.background.run(
-            lambda: services.reports.record_pdf(actor, rendered, report, pages),
-            lambda _result: self._saved(path),
-            lambda exc: show_error(self, exc),
-        )
-
-    def _saved(self, path: Path) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):  # not when the view stands alone (a dialog)
-            window.statusBar().showMessage(fill(self.tr("Saved %1"), path), 8000)
+        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
+            lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), path))
+        ).run()
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:

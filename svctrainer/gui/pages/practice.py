@@ -36,6 +36,7 @@ from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.drills.figures import drill_type_name, duration
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
+from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.drill_session import DrillOutcome, PendingDrill
 
@@ -139,7 +140,7 @@ class PracticePage(QWidget):
         box = QVBoxLayout(self.catalogue)
         box.setContentsMargins(12, 12, 12, 12)
         box.addWidget(splitter)
-        context.changes.content_changed.connect(self.refresh)
+        context.hub.subscribe(self, CONTENT, self.refresh)
 
     # -- catalogue -----------------------------------------------------------------------
 

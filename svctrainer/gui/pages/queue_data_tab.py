@@ -9,6 +9,7 @@ calling, the mean wait and service time, and the share waiting longer than the t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -39,7 +40,7 @@ class QueueDataView:
     measured: MeasuredQueue | None
 
 
-def _table(model: RecordTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RecordTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,11 +183,9 @@ class QueueDataTab(QWidget):
         ):
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.queue_data.delete_import(actor, record.id),
-            lambda _deleted: self._changed(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.queue_data.delete_import, actor, record.id).then(
+            lambda _deleted: self._changed()
+        ).run()
 
     def _changed(self) -> None:
         self.load(self.days, self.target_s)

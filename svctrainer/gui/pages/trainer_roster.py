@@ -31,8 +31,10 @@ from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import EmphasisTableModel, tier_name, when_text
 from svctrainer.gui.record_table import Column
+from svctrainer.gui.tree_items import children, top_level_items
 from svctrainer.services.assignments import AssignmentOverview, RosterTeam
 from svctrainer.services.attempts import AttemptRecord
+from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS, TEAMS
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ATTEMPTS_SHOWN = 500
@@ -126,9 +128,7 @@ class RosterTab(QWidget):
         splitter.setSizes([420, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.assignments_changed.connect(self.refresh)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS | ASSIGNMENTS | PEOPLE | TEAMS, self.refresh)
 
     def _grade(self, a: AttemptRecord) -> str:
         if a.kind == "scenario":
@@ -215,11 +215,10 @@ class RosterTab(QWidget):
         return item.data(0, PERSON_ROLE) if item is not None else None
 
     def select_person(self, person_id: uuid.UUID) -> bool:
-        for t in range(self.tree.topLevelItemCount()):
-            team = self.tree.topLevelItem(t)
-            for c in range(team.childCount()):
-                if team.child(c).data(0, PERSON_ROLE) == person_id:
-                    self.tree.setCurrentItem(team.child(c))
+        for team in top_level_items(self.tree):
+            for person in children(team):
+                if person.data(0, PERSON_ROLE) == person_id:
+                    self.tree.setCurrentItem(person)
                     return True
         return False
 
@@ -284,11 +283,9 @@ class RosterTab(QWidget):
         if reason is None:
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.attempts.invalidate(actor, attempt.id, reason),
-            lambda _r: self._ctx.changes.attempts_changed.emit(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.attempts.invalidate, actor, attempt.id, reason).then(
+            lambda _r: self.refresh()
+        ).run()
 
 
 def _day(value: datetime) -> str:

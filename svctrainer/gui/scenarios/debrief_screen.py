@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
@@ -24,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.durations import NS_PER_S
 from svctrainer.core.scenarios.analysis import ReviewStep
+from svctrainer.core.scenarios.details import ScenarioDetails
 from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
 from svctrainer.gui.drills.figures import duration, mode_name, number, percent
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import (
@@ -75,6 +77,18 @@ def _rich(text: str, object_name: str = "") -> QLabel:
     return label
 
 
+def _read_details(attempt: AttemptRecord) -> tuple[ScenarioDetails, str]:
+    """The attempt's stored details, and a line saying why they are missing when a
+    damaged row cannot be read (the figures of the row itself still show)."""
+    try:
+        return ScenarioDetails.from_dict(attempt.details or {}), ""
+    except DetailsError as exc:
+        problem = fill(
+            translate("DebriefScreen", "The details of this result cannot be read (%1)."), exc
+        )
+        return ScenarioDetails.from_dict({}), "\n" + problem
+
+
 def _quote(text: str) -> str:
     short = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
     return html.escape(short).replace("\n", "<br>")
@@ -98,10 +112,10 @@ class DebriefScreen(QWidget):
         self.attempt = attempt
         self.scenario = scenario
         self.review = tuple(review)
-        details: dict[str, Any] = attempt.details or {}
+        details, problem = _read_details(attempt)
         tier = attempt.grade or "not_met"
-        trace = details.get("mood_trace") or [[0.0, 0.0]]
-        final = Mood(*trace[-1])
+        trace = details.mood_trace or ((0.0, 0.0),)
+        final = Mood(*details.final_mood)
 
         portrait = PortraitWidget(scenario.customer.portrait, expression_for(final))
         portrait.setFixedSize(128, 128)
@@ -115,12 +129,12 @@ class DebriefScreen(QWidget):
         big.setBold(True)
         self.tier_label.setFont(big)
         self.tier_label.setStyleSheet(f"color: {TIER_COLOURS.get(tier, '#888888')};")
-        self.figures = QLabel(self._figures_text(attempt, details, best))
+        self.figures = QLabel(self._figures_text(attempt, details, best) + problem)
         self.figures.setObjectName("debriefFigures")
         self.figures.setWordWrap(True)
         meaning = QLabel(tier_meaning(tier))
         meaning.setWordWrap(True)
-        ending_id = details.get("ending")
+        ending_id = details.ending
         ending_text = scenario.node(ending_id).text if ending_id else ""
         self.ending = _rich(
             "<i>"
@@ -144,7 +158,7 @@ class DebriefScreen(QWidget):
         self.path = _rich(self._path_html(), "debriefPath")
 
         best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
-        self.radar = ServqualRadar(details.get("servqual") or {}, best_servqual)
+        self.radar = ServqualRadar(details.servqual, best_servqual)
         self.radar.setMinimumWidth(380)
         self.radar.setFixedHeight(CHART_HEIGHT)
         timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
@@ -214,13 +228,13 @@ class DebriefScreen(QWidget):
     # -- text ------------------------------------------------------------------------------
 
     def _figures_text(
-        self, attempt: AttemptRecord, details: dict[str, Any], best: RunResult | None
+        self, attempt: AttemptRecord, details: ScenarioDetails, best: RunResult | None
     ) -> str:
         parts = [
             tr("Score %1 / 100").replace("%1", number(attempt.score)),
-            tr("%n decision(s)", None, int(details.get("decisions", 0))),
+            tr("%n decision(s)", None, details.decisions),
             tr("time %1").replace("%1", duration(attempt.duration_ms)),
-            tr("%n mistake(s)", None, int(details.get("failures", 0))),
+            tr("%n mistake(s)", None, details.failures),
         ]
         if attempt.accuracy is not None:
             parts.append(
@@ -234,27 +248,27 @@ class DebriefScreen(QWidget):
             )
         return " · ".join(parts)
 
-    def _reasons_html(self, details: dict[str, Any]) -> str:
+    def _reasons_html(self, details: ScenarioDetails) -> str:
         items = []
-        for reason in details.get("reasons") or []:
-            code = str(reason.get("code", ""))
+        for reason in details.reasons:
+            code = reason.code
             met = code in MET_REASONS
             mark, colour = ("✓", GOOD) if met else ("✗", BAD)
             if code == "score_capped":
                 mark, colour = ("△", SO_SO)
-            sentence = html.escape(reason_sentence(code, reason.get("params") or {}))
+            sentence = html.escape(reason_sentence(code, reason.params))
             items.append(f'<li><span style="color:{colour}"><b>{mark}</b></span> {sentence}</li>')
         return f"<ul>{''.join(items)}</ul>" if items else ""
 
-    def _steps_html(self, details: dict[str, Any]) -> str:
-        taken = [str(s) for s in details.get("steps") or []]
-        violations = list(details.get("violations") or [])
+    def _steps_html(self, details: ScenarioDetails) -> str:
+        taken = details.steps
+        violations = list(details.violations)
         chips = []
         for step in taken:
-            broken = next((v for v in violations if v.get("step") == step), None)
+            broken = next((v for v in violations if v.step == step), None)
             if broken is not None:
                 violations.remove(broken)
-                why = violation_sentence(str(broken.get("code")), step, broken.get("after"))
+                why = violation_sentence(broken.code, step, broken.after)
                 chips.append(
                     f'<span style="color:{BAD}"><b>⚠ {html.escape(step_name(step))}</b></span>'
                     f" <small>({html.escape(why)})</small>"

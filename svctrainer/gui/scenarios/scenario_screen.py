@@ -18,8 +18,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from time import perf_counter_ns
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -421,6 +421,6 @@ class ScenarioScreen(QWidget):
         deadline = self.run.deadline_ns
         return None if deadline is None else max(0, (deadline - self._clock()) // NS_PER_MS)
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.setFocus()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import SupportsFloat
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -19,10 +20,12 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def decimal(value: object, places: int = 1) -> str:
-    try:
-        return QLocale().toString(float(value), "f", places)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return str(value)
+    if isinstance(value, (SupportsFloat, str)):
+        try:
+            return QLocale().toString(float(value), "f", places)
+        except ValueError:
+            pass
+    return str(value)
 
 
 def tier_name(code: str) -> str:
@@ -115,9 +118,14 @@ MET_REASONS = frozenset(
 )
 
 
+def _whole(value: object) -> int:
+    """A count among a reason's stored params (0 when it is missing or not a number)."""
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
 def reason_sentence(code: str, params: Mapping[str, object]) -> str:
     """One reason of a run's tier or score as a sentence (unknown codes stay as codes)."""
-    count = int(params.get("count", 0) or 0)  # type: ignore[call-overload]
+    count = _whole(params.get("count"))
     sentences = {
         "unfinished": lambda: tr("The conversation stopped before the visit ended."),
         "gate_breached": lambda: tr(
@@ -158,7 +166,7 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
             "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
             "flawless service.",
             None,
-            int(params.get("failures", 0) or 0),  # type: ignore[call-overload]
+            _whole(params.get("failures")),
         ).replace("%1", str(params.get("cap", ""))),
     }
     make = sentences.get(code)
