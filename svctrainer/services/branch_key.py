@@ -20,6 +20,8 @@ from svctrainer.locations import branch_key_path
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import NOTHING_SHOWN, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 
@@ -40,6 +42,7 @@ def installed_key() -> BranchKey | None:
     return load_branch_key(branch_key_path())
 
 
+@translate_store_errors
 class BranchKeyService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -52,6 +55,7 @@ class BranchKeyService:
         self._authorize(actor)
         return BranchKeyInfo(_key_or_refuse().fingerprint, branch_key_path())
 
+    @writes(NOTHING_SHOWN)  # an audit entry only
     def export(self, actor: Actor, path: Path) -> BranchKeyInfo:
         """Write the key to ``path`` (0600; a regular file only) for another workstation."""
         self._authorize(actor)
@@ -70,6 +74,7 @@ class BranchKeyService:
             raise InvalidInputError("path", str(exc)) from None
         return BranchKeyInfo(key.fingerprint, Path(path))
 
+    @writes(NOTHING_SHOWN)  # the key is a file on this workstation; the audit entry
     def install(self, actor: Actor, key_text: str, *, replace: bool = False) -> BranchKeyInfo:
         """Make ``key_text`` (an exported key) this workstation's branch key. A different
         key already here is replaced only with ``replace``, and kept aside."""

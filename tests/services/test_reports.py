@@ -241,7 +241,7 @@ def test_an_export_whose_audit_entry_fails_leaves_no_file(world, tmp_path, expor
     committed first and the file put in place after, so a file never lacks its entry."""
     from sqlalchemy import event
 
-    from svctrainer.store.errors import StorageFullError
+    from svctrainer.services.errors import StorageFullError
 
     def refuse_audit(_conn, _cursor, statement, *_rest):
         if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOG"):

@@ -181,7 +181,7 @@ def test_the_attempt_and_its_audit_entry_are_one_transaction(branch, drill_file)
 
     from sqlalchemy import event
 
-    from svctrainer.store.errors import StorageFullError
+    from svctrainer.services.errors import StorageFullError
 
     def refuse_audit(_conn, _cursor, statement, *_rest):
         if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOG"):
