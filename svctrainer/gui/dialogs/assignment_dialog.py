@@ -41,6 +41,7 @@ from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pages.assignment_views import tier_name
 from svctrainer.gui.tree_items import children, top_level_items
@@ -79,7 +80,11 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         )
         kind = drill_kind(record.drill_type or "")
         modes = tuple(m for m in MODES if m in offered)
-        choices.append(ContentChoice(record, modes, kind.speed_unit if kind else None))
+        unit = None
+        if kind is not None:
+            drill = definition if isinstance(definition, DrillDefinition) else None
+            unit = kind.speed_unit if drill is None else kind.unit_of(drill)
+        choices.append(ContentChoice(record, modes, unit))
     return choices
 
 
@@ -260,7 +265,7 @@ class AssignmentDialog(QDialog):
 
     def _fill_people(self, roster: Sequence[RosterTeam]) -> None:
         for team in roster:
-            item = QTreeWidgetItem([self.tr("%1 (whole team)").replace("%1", team.name)])
+            item = QTreeWidgetItem([fill(self.tr("%1 (whole team)"), team.name)])
             item.setData(0, ID_ROLE, team.team_id)
             item.setData(0, KIND_ROLE, "team")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -382,7 +387,7 @@ class AssignmentDialog(QDialog):
         )
         names = ", ".join(c.record.title for c in chosen)
         self.chosen_label.setText(
-            self.tr("Chosen: %1").replace("%1", names) if chosen else self.tr("Nothing chosen yet.")
+            fill(self.tr("Chosen: %1"), names) if chosen else self.tr("Nothing chosen yet.")
         )
 
     # -- the result ----------------------------------------------------------------------

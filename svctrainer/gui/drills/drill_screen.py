@@ -35,6 +35,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
 from svctrainer.gui.drills.key_input import KeyClock, ime_commit, to_key_event
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm
 
 TICK_MS = 100
@@ -89,7 +90,8 @@ class DrillScreen(QWidget):
         header.addWidget(self.errors_label)
 
         self._ui = ui_for(run.drill_kind)
-        self._unit = unit_name(run.drill_kind.speed_unit)  # tr is slow: once, not per key
+        # tr is slow: once, not per key
+        self._unit = unit_name(run.drill_kind.unit_of(run.definition))
         self.drill_view: DrillView = self._ui.make_view(run, settings.hints)
         self.view = view_widget(self.drill_view)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -157,6 +159,9 @@ class DrillScreen(QWidget):
         self._feed_qt(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        show_preedit = getattr(self.drill_view, "show_preedit", None)
+        if show_preedit is not None:  # shown while composing; only the commit counts
+            show_preedit(event.preeditString())
         key_event = ime_commit(event, self.clock.event_ns(None))
         if key_event is not None:
             self.feed(key_event)
@@ -266,13 +271,11 @@ class DrillScreen(QWidget):
 
     def _show_header(self, state: LiveState) -> None:
         if state.remaining_ms is not None:
-            self.time_label.setText(
-                self.tr("Time left %1").replace("%1", duration(state.remaining_ms))
-            )
+            self.time_label.setText(fill(self.tr("Time left %1"), duration(state.remaining_ms)))
         else:
-            self.time_label.setText(self.tr("Time %1").replace("%1", duration(state.active_ms)))
+            self.time_label.setText(fill(self.tr("Time %1"), duration(state.active_ms)))
         self.speed_label.setText(f"{number(state.speed)} {self._unit}")
-        self.errors_label.setText(self.tr("Errors %1").replace("%1", str(state.errors)))
+        self.errors_label.setText(fill(self.tr("Errors %1"), str(state.errors)))
         if not state.started:
             text = self.tr("Start when you are ready: the clock starts at your first key.")
         elif state.paused and state.pause_reason == "idle":

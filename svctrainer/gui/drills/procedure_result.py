@@ -150,11 +150,8 @@ def comparison_table(case: ProcedureCaseRecord) -> QTableWidget:
 
 
 def tiles(details: ProcedureDetails) -> ResultTiles:
-    return ResultTiles(
-        errors=translate(
-            "ProcedureResult", "%n step(s) wrong", None, details.steps_total - details.steps_right
-        )
-    )
+    wrong = details.steps_total - details.steps_right  # lupdate reads only a plain name
+    return ResultTiles(errors=translate("ProcedureResult", "%n step(s) wrong", None, wrong))
 
 
 PROCEDURE_SECTION = ResultSection(tiles, build)

@@ -284,9 +284,8 @@ class CounterProcedureView(QWidget):
             if v.fault is not StepFault.RIGHT
         ]
         if verdict.decoys_taken:
-            faults.append(
-                translate("ProcedureDrill", "%n wrong card(s) taken", None, verdict.decoys_taken)
-            )
+            decoys = verdict.decoys_taken  # lupdate reads only a plain name as the count
+            faults.append(translate("ProcedureDrill", "%n wrong card(s) taken", None, decoys))
         head = fill(
             translate("ProcedureDrill", "Customer %1 (%2): %3 points."),
             last.index + 1,
