@@ -1628,8 +1628,8 @@ Python %3，PySide6 %4</translation>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Find your name or employee number, type your PIN and press Enter. After 5 wrong PINs the profile locks for 5 minutes; an administrator can reset the PIN.</source>
-        <translation>查找你的姓名或工号，输入密码后按 Enter。连续 5 次密码错误，该用户锁定 5 分钟；管理员可以重置密码。</translation>
+        <source>Find your name or employee number, type your PIN and press Enter. Every 5 wrong PINs in a row lock the profile, for 5 minutes at first and twice as long each time after; an administrator can reset the PIN.</source>
+        <translation>查找你的姓名或工号，输入密码后按 Enter。每连续输错 5 次密码，该用户即被锁定：第一次锁定 5 分钟，此后每次锁定时间加倍；管理员可以重置密码。</translation>
     </message>
     <message>
         <source>My assignments</source>
