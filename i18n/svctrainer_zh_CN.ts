@@ -3311,11 +3311,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>1,234.56 ⏎ in %1 s, %2 a minute</source>
-        <translation>录入 1,234.56 ⏎ 用时 %1 秒，每分钟 %2 笔</translation>
+        <translation>1,234.56 ⏎ %1 秒，%2 笔/分</translation>
     </message>
     <message>
         <source>≤ 1 wrong key in %1</source>
-        <translation>每 %1 键错键不超过 1 个</translation>
+        <translation>每 %1 键错 ≤ 1</translation>
     </message>
     <message>
         <source>Per finger</source>
