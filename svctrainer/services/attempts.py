@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
+from svctrainer.core.drills.completion import counts_toward_figures
 from svctrainer.core.drills.registry import replay
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.keystrokes import KeyEvent, decode_events, encode_events
@@ -72,11 +73,18 @@ class AttemptRecord:
     valid: bool
     invalidated_reason: str | None
     details: dict[str, Any]
+    completion: str = "complete"
+
+    @property
+    def complete(self) -> bool:
+        """Whether the run was finished (``core.drills.completion``)."""
+        return counts_toward_figures(self.completion)
 
     @property
     def counts(self) -> bool:
-        """Whether the attempt belongs in charts and baselines."""
-        return self.valid and self.invalidated_reason is None
+        """Whether the attempt belongs in charts, baselines, gains and assignments: long
+        enough, complete, and not invalidated by a supervisor."""
+        return self.valid and self.complete and self.invalidated_reason is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,16 @@ class RescoreReport:
         return self.stored == self.recomputed
 
 
-COMPARED_FIGURES = ("valid", "duration_ms", "speed", "speed_unit", "accuracy", "score", "grade")
+COMPARED_FIGURES = (
+    "valid",
+    "completion",
+    "duration_ms",
+    "speed",
+    "speed_unit",
+    "accuracy",
+    "score",
+    "grade",
+)
 
 
 # Recomputable from the event log and large (about 9 KB an attempt, 60 % of the row):
@@ -116,6 +133,7 @@ def stored_details(result: DrillResult) -> dict[str, Any]:
 def figures_of(result: DrillResult) -> dict[str, Any]:
     return {
         "valid": result.valid,
+        "completion": result.completion,
         "duration_ms": result.active_ms,
         "speed": result.speed,
         "speed_unit": result.speed_unit,
@@ -147,6 +165,7 @@ def _record(attempt: Attempt, person: Person, item: ContentItem) -> AttemptRecor
         valid=attempt.valid,
         invalidated_reason=attempt.invalidated_reason,
         details=dict(attempt.details or {}),
+        completion=attempt.completion,
     )
 
 
@@ -218,6 +237,7 @@ class AttemptService:
                 score=result.score,
                 grade=result.grade,
                 valid=result.valid,
+                completion=result.completion,
                 seed=seed,
                 app_version=__version__,
                 workstation=WORKSTATION,
@@ -291,6 +311,7 @@ class AttemptService:
                 score=figures["score"],
                 grade=figures["grade"],
                 valid=figures["valid"],
+                completion=figures["completion"],
                 seed=None,
                 app_version=__version__,
                 workstation=WORKSTATION,
@@ -346,15 +367,17 @@ class AttemptService:
             return [_record(*row) for row in session.execute(query)]
 
     def compare(self, actor: Actor, attempt: AttemptRecord) -> Comparison:
-        """The previous counted attempt and the personal best (same drill and mode)."""
-        others = [
+        """The previous counted attempt and the personal best (same drill and mode), both
+        over complete attempts only; the best includes ``attempt`` itself when it counts,
+        so a new record shows as the best rather than the one it beat."""
+        counted = [
             a
             for a in self.history(actor, attempt.person_id, attempt.content_id)
-            if a.id != attempt.id and a.mode == attempt.mode and a.counts and a.speed is not None
+            if a.mode == attempt.mode and a.counts and a.speed is not None
         ]
-        earlier = [a for a in others if a.started_at < attempt.started_at]
+        earlier = [a for a in counted if a.id != attempt.id and a.started_at < attempt.started_at]
         previous = earlier[0] if earlier else None
-        best = max(others, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
+        best = max(counted, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
         return Comparison(previous, best)
 
     def replayed_details(

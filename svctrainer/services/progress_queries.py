@@ -6,9 +6,9 @@ functions and ``WITH … AS MATERIALIZED``) and reads through the covering index
 the dashboard never visits an attempt row: over a million attempts it touches the few
 thousand index entries it needs (``bench/bench_dashboard.py`` measures it).
 
-"Counted" is the one filter every figure applies: ``valid`` and not invalidated by a
-supervisor (``AttemptRecord.counts``). Such attempts map to ``AttemptPoint.valid`` True;
-the pure functions in ``core.analytics`` are the reference each aggregate is tested
+"Counted" is the one filter every figure applies: ``valid``, complete, and not
+invalidated by a supervisor (``AttemptRecord.counts``). Such attempts map to
+``AttemptPoint.valid`` True; the pure functions in ``core.analytics`` are the reference each aggregate is tested
 against on the same data.
 
 - ``first_last_tests``: per person, their first 3 and last 3 counted tests with a value
@@ -44,18 +44,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from svctrainer.core.analytics.series import ALL_MODES, AttemptMode, AttemptPoint, Metric
+from svctrainer.core.drills.completion import Completion
 from svctrainer.services.progress_records import DateRange, PersonRef
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
 TEST = AttemptMode.TEST.value
+COMPLETE = Completion.COMPLETE.value
 
 
 EVERYTHING = DateRange()
 
 
 def counted(a: Any) -> tuple[ColumnElement[bool], ...]:
-    return (a.valid.is_(True), a.invalidated_reason.is_(None))
+    return (a.valid.is_(True), a.completion == COMPLETE, a.invalidated_reason.is_(None))
 
 
 def metric_column(a: Any, metric: Metric) -> Any:
@@ -310,7 +312,7 @@ def person_rows(
             a.accuracy,
             a.score,
             a.valid,
-            a.invalidated_reason.is_(None),
+            and_(a.invalidated_reason.is_(None), a.completion == COMPLETE),
             a.speed_unit,
             a.grade,
             a.duration_ms,
@@ -348,7 +350,7 @@ def person_details(
     rows = session.execute(
         select(
             a.started_at,
-            and_(a.valid.is_(True), a.invalidated_reason.is_(None)),
+            and_(*counted(a)),
             a.mode,
             a.id,
             a.details[path],

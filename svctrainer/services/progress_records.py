@@ -231,9 +231,7 @@ class TeamCustomerTime:
     def mean_seconds_saved_per_transaction(self) -> float | None:
         if not self.members:
             return None
-        return sum(m.saving.seconds_saved_per_transaction for m in self.members) / len(
-            self.members
-        )
+        return sum(m.saving.seconds_saved_per_transaction for m in self.members) / len(self.members)
 
 
 @dataclass(frozen=True, slots=True)

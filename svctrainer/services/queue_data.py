@@ -376,9 +376,7 @@ def _store(  # noqa: PLR0917 - one private caller
     session.flush()
     # On the Connection: Core's executemany, not the ORM's bulk insert (which splits
     # 50 000 rows into thousands of statements).
-    session.connection().execute(
-        insert(QueueTicket), [_row(branch_id, record.id, t) for t in new]
-    )
+    session.connection().execute(insert(QueueTicket), [_row(branch_id, record.id, t) for t in new])
     _recompute_hours(session, branch_id, days, new, stored_before=days_with_tickets)
     audit.record(
         session, actor, "queue.import", "queue_import", record.id,
@@ -422,9 +420,7 @@ def _recompute_hours(
         )
     stats = hour_stats(tickets)
     if stats:
-        session.connection().execute(
-            insert(QueueHour), [_hour_row(branch_id, s) for s in stats]
-        )
+        session.connection().execute(insert(QueueHour), [_hour_row(branch_id, s) for s in stats])
 
 
 def _row(branch_id: uuid.UUID, import_id: uuid.UUID, t: Ticket) -> dict[str, object]:

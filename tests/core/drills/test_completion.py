@@ -75,7 +75,8 @@ def test_a_pack_sets_its_practice_share_and_a_wrong_one_is_located():
     text = (DRILLS / "tenkey-amounts-practice.en.toml").read_text(encoding="utf-8")
     text = text.replace("[practice]\n", "[practice]\ncomplete_share = 0.8\n", 1)
     definition, problems = check_pack_bytes("p.toml", text.encode())
-    assert problems == [] and definition is not None
+    assert problems == []
+    assert definition is not None
     assert definition.settings(Mode.PRACTICE).complete_share == Decimal("0.8")
     bad = text.replace("complete_share = 0.8", "complete_share = 1.5")
     definition, problems = check_pack_bytes("p.toml", bad.encode())
