@@ -8,8 +8,8 @@ thousand index entries it needs (``bench/bench_dashboard.py`` measures it).
 
 "Counted" is the one filter every figure applies: ``valid``, complete, and not
 invalidated by a supervisor (``AttemptRecord.counts``). Such attempts map to
-``AttemptPoint.valid`` True; the pure functions in ``core.analytics`` are the reference each aggregate is tested
-against on the same data.
+``AttemptPoint.valid`` True; the pure functions in ``core.analytics`` are the reference
+each aggregate is tested against on the same data.
 
 - ``first_last_tests``: per person, their first 3 and last 3 counted tests with a value
   (plus possibly a few more, never fewer) and how many there are. Two correlated
