@@ -312,7 +312,8 @@ def person_rows(
             a.accuracy,
             a.score,
             a.valid,
-            and_(a.invalidated_reason.is_(None), a.completion == COMPLETE),
+            a.invalidated_reason.is_(None),
+            a.completion == COMPLETE,
             a.speed_unit,
             a.grade,
             a.duration_ms,
@@ -324,13 +325,15 @@ def person_rows(
     )
     return [
         SeriesRow(
-            AttemptPoint(at, mode, speed, acc, score, bool(valid and kept), str(aid)),
+            AttemptPoint(
+                at, mode, speed, acc, score, bool(valid and kept and whole), str(aid), bool(whole)
+            ),
             unit,
             grade,
             int(duration),
             bool(valid),
         )
-        for aid, at, mode, speed, acc, score, valid, kept, unit, grade, duration in rows
+        for aid, at, mode, speed, acc, score, valid, kept, whole, unit, grade, duration in rows
     ]
 
 

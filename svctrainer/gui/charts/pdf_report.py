@@ -22,6 +22,7 @@ from svctrainer.core.analytics.series import Metric
 from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import translate
 from svctrainer.gui.theme import light_palette
 from svctrainer.services.progress_records import (
     Dashboard,
@@ -97,6 +98,16 @@ def gain_line(series: MetricSeries) -> str:
         .replace("%2", level_text(series.metric, p.baseline.value))
         .replace("%3", level_text(series.metric, p.latest.value))
         .replace("%4", str(p.tests))
+    )
+
+
+def incomplete_line(count: int) -> str:
+    """Stopped attempts are in the report as such, never in its figures."""
+    return translate(
+        "reports",
+        "%n incomplete attempt(s) (stopped before the end): shown ▽, never graded or counted.",
+        None,
+        count,
     )
 
 
@@ -192,6 +203,9 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(Heading(drill.family.title, 2))
         head = drill.metrics[0]
         blocks.append(Paragraph(gain_line(head), bold=True))
+        stopped = sum(1 for p in head.excluded if not p.complete)
+        if stopped:
+            blocks.append(Paragraph(incomplete_line(stopped)))
         for series, height in zip(drill.metrics, (CHART_H, SMALL_H), strict=False):
             if series.counted + len(series.excluded) == 0:
                 continue

@@ -30,6 +30,7 @@ from svctrainer.gui.charts.style import (
     tr,
 )
 from svctrainer.gui.drills.figures import number, percent, unit_name
+from svctrainer.gui.i18n import translate
 from svctrainer.services.progress_records import MetricSeries
 
 POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
@@ -104,9 +105,16 @@ class ProgressChart(ChartFrame):
         self.title.setText(name)
         plot.setLabel("left", name + (" (%)" if series.metric is Metric.ACCURACY else ""))
         legend: list[tuple[Any, str, str]] = []
-        if series.excluded:
-            plot.addItem(self._points(series.excluded, "excluded", "x", c.excluded, 8))
+        # Attempts that do not count are drawn as such but never move the axes: a test
+        # stopped after two seconds must not squash everyone's chart.
+        stopped = tuple(p for p in series.excluded if not p.complete)
+        excluded = tuple(p for p in series.excluded if p.complete)
+        if excluded:
+            plot.addItem(self._points(excluded, "excluded", "x", c.excluded, 8), ignoreBounds=True)
             legend.append((c.excluded, "✕", tr("Not counted")))
+        if stopped:
+            plot.addItem(self._points(stopped, "incomplete", "t", c.excluded, 9), ignoreBounds=True)
+            legend.append((c.excluded, "▽", translate("ProgressChart", "Incomplete (not counted)")))
         rolling = list(series.rolling)
         if rolling:
             plot.plot(*self._xy(rolling), pen=pg.mkPen(c.rolling, width=2.5), name="rolling")
@@ -171,7 +179,10 @@ class ProgressChart(ChartFrame):
             symbol=symbol,
             size=size,
             brush=pg.mkBrush(colour),
-            pen=pg.mkPen(self.colours.background if mode != "excluded" else colour, width=1),
+            pen=pg.mkPen(
+                self.colours.background if mode not in ("excluded", "incomplete") else colour,
+                width=1,
+            ),
             hoverable=True,
             hoverSize=size + 4,
         )
@@ -200,6 +211,8 @@ class ProgressChart(ChartFrame):
         grade = self.grades.get(point.attempt_id)
         if grade:
             parts.append(tr("Grade: %1").replace("%1", grade))
+        if not point.complete:
+            parts.append(translate("ProgressChart", "Incomplete: stopped before the end"))
         if not point.valid:
             parts.append(tr("Not counted in any figure"))
         parts.append(tr("Click to open this result"))

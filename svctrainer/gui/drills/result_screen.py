@@ -197,6 +197,16 @@ class ResultScreen(QWidget):
         return figures
 
     def _verdict_text(self, attempt: AttemptRecord, data: dict[str, Any]) -> str:
+        if attempt.completion == "abandoned":
+            return self.tr(
+                "Kept as abandoned: the attempt was never finished, so it is not graded "
+                "and not counted in any figure."
+            )
+        if not attempt.complete:
+            return self.tr(
+                "Saved as incomplete: stopped before the end, so it is not graded and not "
+                "counted in any figure."
+            )
         if not attempt.valid:
             reasons = {
                 "active_time_under_1s": self.tr("it lasted under one second"),
