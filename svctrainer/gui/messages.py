@@ -72,11 +72,20 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, action: str, keep: str | None = None
+) -> bool:
+    """Ask before ``action``; the safe answer (Cancel, or ``keep`` when given, such as
+    "Keep going") is the default, so Enter or Esc never does the irreversible thing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes a person's name
     ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if keep is None:
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    else:
+        safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(safe)
+        box.setEscapeButton(safe)
     box.exec()
     return box.clickedButton() is ok

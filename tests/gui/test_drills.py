@@ -8,7 +8,9 @@ import itertools
 
 import pytest
 from drill_typing import Typist
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from svctrainer.core.packs.definition import Mode
 
@@ -123,6 +125,35 @@ def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on
     assert result.duration_ms == 250 * len(first) + 10_000 + 250 * len(second)
     assert result.details["seed"] == 20250301  # the pack's seed: everyone gets these amounts
     assert result.details["ended_by"] == "stopped"
+
+
+def test_stopping_a_test_early_asks_first_and_saves_it_incomplete(
+    qtbot, practice, on_next_dialog, branch
+):
+    screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
+    typist = Typist(screen)
+    for _ in range(3):  # a fast start: the figures would look excellent
+        typist.type(_amount_on_screen(screen) + "\n", gap_ms=60, keypad=True)
+    asked: list[str] = []
+
+    def keep_going(box):  # Enter takes the default answer
+        asked.append(box.defaultButton().text())
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    on_next_dialog(keep_going)
+    typist.key("\x1b")  # Esc
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Keep going"]
+    assert not screen.run.finished  # still running: nothing saved
+    typist.type(_amount_on_screen(screen) + "\n", gap_ms=60, keypad=True)
+    assert screen.run.state(None).items_done == 4
+    result_screen = _finish(qtbot, practice, screen, on_next_dialog)
+    attempt = result_screen.attempt
+    assert (attempt.completion, attempt.grade, attempt.counts) == ("incomplete", None, False)
+    verdict = result_screen.findChild(QLabel, "resultVerdict").text()
+    assert "incomplete" in verdict
+    [stored] = branch.services.attempts.history(branch.actor(branch.teller), branch.teller.id)
+    assert (stored.completion, stored.grade) == ("incomplete", None)
 
 
 def test_data_entry_with_tab_between_fields(qtbot, practice):

@@ -240,8 +240,12 @@ class DrillScreen(QWidget):
         if self.run.mode is Mode.TEST and not confirm(
             self,
             self.tr("Stop the test"),
-            self.tr("Stop now? Your result so far is saved and graded as it stands."),
+            self.tr(
+                "Stop the test before its end? It is saved as incomplete: not graded and "
+                "not counted in your results. Keep going to finish it."
+            ),
             self.tr("Stop"),
+            self.tr("Keep going"),
         ):
             return
         self.run.stop(self.clock.now_ns())
