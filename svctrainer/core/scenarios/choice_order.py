@@ -32,5 +32,5 @@ def shown_order(seed: int | None, node_id: str, choices: Sequence[T]) -> tuple[T
     shown = list(choices)
     if seed is None or len(shown) < 2:
         return tuple(shown)
-    random.Random(f"{seed}:{node_id}").shuffle(shown)  # noqa: S311 - an order, not a secret
+    random.Random(f"{seed}:{node_id}").shuffle(shown)
     return tuple(shown)

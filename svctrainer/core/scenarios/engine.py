@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from svctrainer.core.durations import NS_PER_S
+from svctrainer.core.scenarios.choice_order import shown_order
 from svctrainer.core.scenarios.model import (
     Choice,
     Mood,
@@ -21,7 +22,6 @@ from svctrainer.core.scenarios.model import (
     ServqualPoints,
     Tier,
 )
-from svctrainer.core.scenarios.choice_order import shown_order
 from svctrainer.core.scenarios.mood import Expression, expression_for
 from svctrainer.core.scenarios.rules import (
     OrderViolation,
