@@ -271,6 +271,8 @@ class AttemptService:
         mode: Mode,
         decision_log: Sequence[DecisionLogEntry],
         started_at: datetime,
+        *,
+        seed: int | None = None,
     ) -> AttemptRecord:
         """Replay ``decision_log`` through the scenario engine and store the run with its
         log (encoding ``decisions-v1``), committed before this returns.
@@ -278,11 +280,14 @@ class AttemptService:
         Figures: score 0-100 and grade = tier code from the replay; accuracy = share of
         decisions after which the scenario's best outcome was still reachable (see
         ``decision_log_codec.decision_accuracy``); speed None; duration from entering the
-        first node to the last decision. ``details`` holds the full RunResult.
+        first node to the last decision. ``details`` holds the full RunResult. ``seed``:
+        the order the run showed its choices in, kept so a replay shows the same order.
         """
         if actor.person_id is None:
             raise PermissionDeniedError("attempts are recorded for a signed-in person")
         log = list(decision_log)
+        if seed is not None and not 0 <= seed < 2**63:
+            raise InvalidInputError("seed", "a scenario run's seed is a whole number 0..2**63-1")
         if not log:
             raise InvalidInputError("decision_log", "a scenario run needs at least one decision")
         with self._db.reading() as session:
@@ -312,7 +317,7 @@ class AttemptService:
                 grade=figures["grade"],
                 valid=figures["valid"],
                 completion=figures["completion"],
-                seed=None,
+                seed=seed,
                 app_version=__version__,
                 workstation=WORKSTATION,
                 details=stored.details,

@@ -131,17 +131,18 @@ class PendingScenario:
     mode: Mode
     log: tuple[DecisionLogEntry, ...]
     started_at: datetime
+    seed: int | None = None  # the order its choices were shown in (``choice_order``)
 
     @classmethod
     def of(
         cls, content: ContentRecord, scenario: Scenario, mode: Mode, run: ScenarioRun,
         started_at: datetime,
     ) -> PendingScenario:  # fmt: skip
-        return cls(content, scenario, Mode(mode), tuple(run.log), started_at)
+        return cls(content, scenario, Mode(mode), tuple(run.log), started_at, run.seed)
 
     def store(self, services: Services, actor: Actor) -> ScenarioOutcome:
         attempt = services.attempts.record_scenario(
-            actor, self.content.id, self.mode, self.log, self.started_at
+            actor, self.content.id, self.mode, self.log, self.started_at, seed=self.seed
         )
         return ScenarioOutcome(attempt, review(self.scenario, self.log), best_result(self.scenario))
 

@@ -172,7 +172,7 @@ def test_data_entry_with_tab_between_fields(qtbot, practice):
     assert all(v["exact"] == 1 for v in fields.values())
 
 
-def test_practice_pause_and_restart(qtbot, practice):
+def test_practice_pause_and_restart(qtbot, practice, on_next_dialog):
     screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type("12", keypad=True)
     screen.toggle_pause()
@@ -180,9 +180,27 @@ def test_practice_pause_and_restart(qtbot, practice):
     assert "Paused" in screen.status_label.text()
     screen.toggle_pause()
     assert not screen.run.clock.paused
+    first_seed, first_amount = screen.run.seed, _amount_on_screen(screen)
+    answers: list[str] = []
+
+    def answer(button_text):
+        def click(box):
+            answers.append(box.defaultButton().text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+        return click
+
+    on_next_dialog(answer("Keep going"))
+    screen.restart()  # what Ctrl+R and the Restart button call
+    assert len(answers) == 1
+    assert screen.run.state(None).strokes == 2  # kept going: nothing discarded
+    on_next_dialog(answer("Restart"))
     screen.restart()
+    assert answers == ["Keep going", "Keep going"]  # the safe answer is the default
     assert not screen.run.clock.started
     assert screen.run.state(None).strokes == 0
+    assert screen.run.seed != first_seed  # a new form, not the same amounts again
+    assert _amount_on_screen(screen) != first_amount
 
 
 def test_a_failed_save_keeps_the_attempt_and_retries(

@@ -55,9 +55,7 @@ def take(world, person, content_id=TEST_PACK, *, gap_ms=FAST, started_at=None, c
     _, definition = svc.content.load(CLI, record.id)
     mode = Mode.TEST if Mode.TEST in definition.modes else Mode.PRACTICE
     seed = definition.settings(mode).seed or 11
-    events = typed_perfectly(
-        definition, mode, seed=seed, items=3, gap_ms=gap_ms, complete=complete
-    )
+    events = typed_perfectly(definition, mode, seed=seed, items=3, gap_ms=gap_ms, complete=complete)
     return svc.attempts.record_drill(
         world.actor(person),
         record.id,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
+from svctrainer.core.drills.registry import run_seed
 from svctrainer.core.keystrokes import ESCAPE, KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
@@ -214,9 +215,19 @@ class DrillScreen(QWidget):
         self._show_header(self.run.state(now))
 
     def restart(self) -> None:
+        """Start over on new content (a fresh seed unless the pack fixes one), after
+        asking when something was typed: Keep going is the default answer."""
         if self._ended or self.run.mode is not Mode.PRACTICE:
             return
-        self.run.restart()
+        if self.run.clock.started and not confirm(
+            self,
+            self.tr("Restart"),
+            self.tr("Start again on new content? What you typed in this run is discarded."),
+            self.tr("Restart"),
+            self.tr("Keep going"),
+        ):
+            return
+        self.run.restart(run_seed(self.run.definition, self.run.mode))
         self.clock = KeyClock()
         self.started_at = None
         drill_view = self._ui.make_view(self.run, self.run.settings.hints)
