@@ -54,7 +54,13 @@ from svctrainer.services.assignment_status import (
     overview_order,
     people_status,
 )
-from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.services.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from svctrainer.services.retake_limits import TestAllowance, test_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
 
@@ -223,6 +229,31 @@ class AssignmentService:
             caller = load_caller(session, actor)
             person = require_visible(session, caller, person_id)
             return for_person_status(session, person, today or date.today())
+
+    def test_allowance(
+        self, actor: Actor, content_id: str, now: datetime | None = None
+    ) -> TestAllowance:
+        """How many tests of ``content_id`` the caller may still take under their
+        assignments' retake limits (``retake_limits``)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            if caller.person_id is None:
+                return TestAllowance(content_id, None, None, 0)
+            person = session.get(Person, caller.person_id)
+            assert person is not None  # noqa: S101 - authorize loaded it
+            return test_allowance(session, person, content_id, now)
+
+    def require_test_allowed(self, actor: Actor, content_id: str) -> TestAllowance:
+        """ConflictError when the retake limit is reached: the service, not the screen,
+        decides, so the limit holds on every workstation."""
+        allowance = self.test_allowance(actor, content_id)
+        if not allowance.allowed:
+            when = allowance.next_at.strftime("%Y-%m-%d %H:%M UTC") if allowance.next_at else ""
+            raise ConflictError(
+                f"you have taken this test {allowance.taken} times in {allowance.per_days} "
+                f"days, the limit your trainer set; your next try is from {when}"
+            )
+        return allowance
 
     def open_count(self, actor: Actor, today: date | None = None) -> int:
         """How many of the caller's own assignments are not done (the GUI lands on

@@ -173,8 +173,10 @@ class DrillSession:
 
     @staticmethod
     def needs_history(definition: DrillDefinition, mode: Mode) -> bool:
-        """Whether ``start_drill`` reads past attempts (adaptive practice): instant
-        otherwise."""
+        """Whether ``start_drill`` reads past attempts (adaptive practice, and a test's
+        retake limit): instant otherwise."""
+        if Mode(mode) is Mode.TEST:
+            return True
         kind = drill_kind(definition.drill_type)
         adaptive = definition.settings(mode).adaptive
         return adaptive and kind is not None and kind.supports_adaptive
@@ -184,8 +186,12 @@ class DrillSession:
         mode. Adaptive practice weights it towards this person's weak keys, from their
         latest results replayed (all of a result's details, those not stored included)."""
         options = None
+        if Mode(mode) is Mode.TEST:  # ConflictError past the trainer's retake limit
+            self._services.assignments.require_test_allowed(self._actor, definition.id)
         kind = drill_kind(definition.drill_type)
-        if kind is not None and self.needs_history(definition, mode):
+        if kind is not None and Mode(mode) is Mode.PRACTICE and self.needs_history(
+            definition, mode
+        ):
             history = self._services.attempts.replayed_details(
                 self._actor, self.person_id, definition.id
             )

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import typed_perfectly
+from support import FAST_PIN_COST, typed_perfectly
 
 from svctrainer.core.assignment_progress import (
     AttemptFigures,
@@ -457,3 +457,46 @@ def test_open_count_for_the_command_line_is_zero(world):
     assert world.services.assignments.open_count(CLI) == 0
     assert world.services.assignments.open_count(world.actor(world.teller)) == 1
     assert world.services.assignments.open_count(world.actor(world.outsider_teller)) == 0
+
+
+# -- retake limits ----------------------------------------------------------------------------
+
+
+def test_a_retake_limit_holds_for_every_session_and_counts_stopped_tests(world, tmp_path):
+    from svctrainer.services.api import Services
+    from svctrainer.services.drill_session import DrillSession
+    from svctrainer.services.errors import ConflictError
+
+    assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 2, "per_days": 7}})
+    teller = world.actor(world.teller)
+    _, definition = world.services.content.load(CLI, _item(world, TEST_PACK).id)
+    counter_1 = DrillSession(world.services, teller)
+    assert counter_1.start_drill(definition, Mode.TEST).mode is Mode.TEST
+    take(world, world.teller)
+    take(world, world.teller, complete=False)  # stopped early: still a try
+    allowance = world.services.assignments.test_allowance(teller, TEST_PACK)
+    assert (allowance.limit, allowance.taken, allowance.allowed) == (2, 2, False)
+    with pytest.raises(ConflictError, match="taken this test 2 times in 7 days"):
+        counter_1.start_drill(definition, Mode.TEST)
+    # Another workstation on the same database: the same answer.
+    other = Services.open(
+        world.services.db.url.render_as_string(hide_password=False), pin_cost=FAST_PIN_COST
+    )
+    try:
+        with pytest.raises(ConflictError):
+            DrillSession(other, teller).start_drill(definition, Mode.TEST)
+    finally:
+        other.close()
+    # A colleague is not limited by Tom's tries; a week later Tom may try again.
+    assert world.services.assignments.test_allowance(
+        world.actor(world.other_teller), TEST_PACK
+    ).allowed
+    later = datetime.now(UTC) + timedelta(days=7, minutes=1)
+    assert world.services.assignments.test_allowance(teller, TEST_PACK, now=later).allowed
+
+
+def test_a_retake_limit_needs_both_numbers(world):
+    with pytest.raises(InvalidInputError, match="max_tests"):
+        assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 3}})
+    with pytest.raises(InvalidInputError, match="per_days"):
+        assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 3, "per_days": 0}})

@@ -143,9 +143,9 @@ def test_adaptive_practice_starts_from_the_persons_replayed_history(branch, sess
     assert weights["7"] > 100  # weighted towards the weak key
 
 
-def test_tests_start_at_once_without_history(branch, session):
+def test_tests_read_their_retake_limit_and_no_history(branch, session):
     _, definition = _latest(branch, "tenkey-amounts-test.en")
-    assert not DrillSession.needs_history(definition, Mode.TEST)
+    assert DrillSession.needs_history(definition, Mode.TEST)  # the retake limit: off-thread
     assert session.start_drill(definition, Mode.TEST).options == {}
 
 
