@@ -60,7 +60,7 @@ from svctrainer.services.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from svctrainer.services.retake_limits import TestAllowance, test_allowance
+from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
 
@@ -232,18 +232,18 @@ class AssignmentService:
 
     def test_allowance(
         self, actor: Actor, content_id: str, now: datetime | None = None
-    ) -> TestAllowance:
+    ) -> RetakeAllowance:
         """How many tests of ``content_id`` the caller may still take under their
         assignments' retake limits (``retake_limits``)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
             if caller.person_id is None:
-                return TestAllowance(content_id, None, None, 0)
+                return RetakeAllowance(content_id, None, None, 0)
             person = session.get(Person, caller.person_id)
             assert person is not None  # noqa: S101 - authorize loaded it
-            return test_allowance(session, person, content_id, now)
+            return retake_allowance(session, person, content_id, now)
 
-    def require_test_allowed(self, actor: Actor, content_id: str) -> TestAllowance:
+    def require_test_allowed(self, actor: Actor, content_id: str) -> RetakeAllowance:
         """ConflictError when the retake limit is reached: the service, not the screen,
         decides, so the limit holds on every workstation."""
         allowance = self.test_allowance(actor, content_id)

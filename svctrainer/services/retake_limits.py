@@ -20,7 +20,7 @@ from svctrainer.store.models import Assignment, Attempt, ContentItem, Person
 
 
 @dataclass(frozen=True, slots=True)
-class TestAllowance:
+class RetakeAllowance:
     """How many tests of ``content_id`` the person may still take now; ``limit`` None
     when no assignment limits them. ``next_at``: when the oldest counted test leaves the
     window (the next try), when none are left."""
@@ -36,9 +36,9 @@ class TestAllowance:
         return self.limit is None or self.taken < self.limit
 
 
-def test_allowance(
+def retake_allowance(
     session: Session, person: Person, content_id: str, now: datetime | None = None
-) -> TestAllowance:
+) -> RetakeAllowance:
     """The strictest retake limit of the person's open assignments on ``content_id``
     (their own or their team's) and how many tests fall in its window."""
     now = now or datetime.now(UTC)
@@ -52,7 +52,7 @@ def test_allowance(
             ),
         )
     )
-    strictest: TestAllowance | None = None
+    strictest: RetakeAllowance | None = None
     for row in rows:
         try:
             target = Target.from_json(row.target or {})
@@ -78,7 +78,9 @@ def test_allowance(
         next_at = None
         if left <= 0:
             next_at = times[-target.max_tests] + timedelta(days=target.per_days)
-        allowance = TestAllowance(content_id, target.max_tests, target.per_days, len(times), next_at)
+        allowance = RetakeAllowance(
+            content_id, target.max_tests, target.per_days, len(times), next_at
+        )
         if strictest is None or left < (strictest.limit or 0) - strictest.taken:
             strictest = allowance
-    return strictest or TestAllowance(content_id, None, None, 0)
+    return strictest or RetakeAllowance(content_id, None, None, 0)
