@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_out_action.triggered.connect(lambda _checked=False: self.sign_out())
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -200,12 +200,20 @@ class MainWindow(QMainWindow):
 
         self.background.run(lambda: services.drafts.mine(actor), offer, lambda _e: None)
 
-    def sign_out(self) -> None:
+    def sign_out(self, *, idle: bool = False) -> None:
+        """End the session: audited by name (off the GUI thread), pages dropped, and the
+        login screen cleared for the next person at the counter."""
+        context = self.context
+        if context is not None:
+            services, actor = context.services, context.actor
+            self.background.run(
+                lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
+            )
         self.context = None
         self._clear_pages()
         self._rebuild_navigation()
         self._set_signed_out_state()
-        self.login.reset()
+        self.login.clear_for_next_person()
 
     def _set_signed_out_state(self) -> None:
         self.person_label.setText(self.tr("Not signed in"))

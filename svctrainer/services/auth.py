@@ -132,7 +132,7 @@ class AuthService:
                 person.locked_until = fresh.locked_until
                 if rehash:
                     person.pin_hash = rehash
-                audit.record(session, actor, "auth.sign_in", "person", person.id)
+                audit.record(session, actor, "auth.sign_in", "person", person.id, name=person.name)
                 team = session.get(Team, person.team_id) if person.team_id else None
                 branch = session.get(Branch, person.branch_id)
                 return SignedIn(
@@ -141,6 +141,24 @@ class AuthService:
         if locked_until is not None:
             raise ProfileLockedError(locked_until)
         raise WrongPinError(MAX_FAILURES - state.failures)
+
+    def sign_out(self, actor: Actor, *, idle: bool = False) -> None:
+        """Audit the end of a session, by name; ``idle``: the workstation signed the person
+        out after the idle time, rather than they themselves."""
+        if actor.person_id is None:
+            return
+        with self._db.writing() as session:
+            person = session.get(Person, actor.person_id)
+            name = person.name if person is not None else actor.label
+            audit.record(
+                session,
+                actor,
+                "auth.sign_out",
+                "person",
+                actor.person_id,
+                name=name,
+                reason="idle" if idle else "signed_out",
+            )
 
     def change_own_pin(self, actor: Actor, old_pin: str, new_pin: str) -> None:
         if actor.person_id is None:
