@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.context import AppContext, ChangeHub
+from svctrainer.gui.idle_sign_out import IdleWatch
 from svctrainer.gui.login import LoginPage
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("svctrainer"))
         self.login = LoginPage(self.background)
         self.login.signed_in.connect(self.enter)
+        self.idle = IdleWatch(self)
+        self.idle.expired.connect(self._idle_expired)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         if landing is not None:
             self.go_to(landing)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
+        self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
 
     def _offer_interrupted_attempts(self) -> None:
@@ -200,6 +204,18 @@ class MainWindow(QMainWindow):
 
         self.background.run(lambda: services.drafts.mine(actor), offer, lambda _e: None)
 
+    def _idle_expired(self) -> None:
+        """Nobody touched the workstation for the idle time: keep a drill in progress
+        as a draft, then sign out for the next person."""
+        if self.context is None:
+            return
+        for page in self.pages.values():
+            screen = getattr(page, "current_screen", None)
+            keep = getattr(screen, "checkpoint_now", None)
+            if keep is not None:
+                keep()
+        self.sign_out(idle=True)
+
     def sign_out(self, *, idle: bool = False) -> None:
         """End the session: audited by name (off the GUI thread), pages dropped, and the
         login screen cleared for the next person at the counter."""
@@ -209,11 +225,18 @@ class MainWindow(QMainWindow):
             self.background.run(
                 lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
             )
+        self.idle.stop()
         self.context = None
         self._clear_pages()
         self._rebuild_navigation()
         self._set_signed_out_state()
         self.login.clear_for_next_person()
+        if idle:
+            self.login.error.setText(
+                self.tr("Signed out after %1 minutes without use.").replace(
+                    "%1", str(self.settings.idle_minutes)
+                )
+            )
 
     def _set_signed_out_state(self) -> None:
         self.person_label.setText(self.tr("Not signed in"))
@@ -296,7 +319,10 @@ class MainWindow(QMainWindow):
         self.settings.font_size = settings.font_size
         self.settings.sounds = settings.sounds
         self.settings.language = settings.language
+        self.settings.idle_minutes = settings.idle_minutes
         save_settings(self.settings)
+        if self.context is not None:
+            self.idle.start(self.settings.idle_minutes)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings)

@@ -189,3 +189,41 @@ def test_several_matches_select_nobody_until_one_is_picked(qtbot, window, branch
     qtbot.waitUntil(lambda: login._shown_for == "T" and login.model.rowCount() > 1)
     assert login.selected_profile() is None
     assert not login.pin.isEnabled()
+
+
+def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
+    qtbot, window, sign_in, branch
+):
+    from drill_typing import Typist
+
+    from svctrainer.core.packs.definition import Mode
+    from svctrainer.services.actor import Actor
+
+    branch.services.content.sync_bundled()
+    assert window.settings.idle_minutes == 10  # the default
+    sign_in(branch.teller)
+    assert window.idle.timer.isActive()
+    assert window.idle.timer.interval() == 10 * 60_000
+    assert window.go_to("practice")
+    practice = window.pages["practice"]
+    qtbot.waitUntil(lambda: practice.tree.topLevelItemCount() > 0, timeout=10_000)
+    assert practice.select_content("tenkey-amounts-practice.en")
+    qtbot.waitUntil(lambda: practice._current is not None, timeout=10_000)
+    practice.start(Mode.PRACTICE)
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=10_000)
+    screen = practice.current_screen
+    Typist(screen).type(screen.view.amount.text().replace(",", "") + "\n", keypad=True)
+    window.idle.timer.setInterval(50)  # ten minutes later, in short
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: window.context is None, timeout=10_000)
+    assert window.stack.currentWidget() is window.login
+    assert window.login.search.text() == ""
+    actor = branch.actor(branch.teller)
+    qtbot.waitUntil(lambda: len(branch.services.drafts.mine(actor)) == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            e.action == "auth.sign_out" and e.detail.get("reason") == "idle"
+            for e in branch.services.audit.recent(Actor.command_line())
+        ),
+        timeout=10_000,
+    )

@@ -200,6 +200,10 @@ class DrillScreen(QWidget):
         if self.run.finished:
             self._end()
 
+    def checkpoint_now(self) -> None:
+        """Keep the run so far as a draft now (before an automatic sign-out)."""
+        self._checkpoint()
+
     def _checkpoint(self) -> None:
         if not self._ended and self.run.clock.started:
             self.checkpoint.emit(self.run)
