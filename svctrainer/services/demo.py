@@ -371,6 +371,7 @@ def _rows(
         "score": result.score,
         "grade": result.grade,
         "valid": result.valid,
+        "completion": result.completion,
         "invalidated_reason": None,
         "seed": run.seed,
         "app_version": __version__,

@@ -12,7 +12,10 @@ written out here so this revision keeps meaning what it meant when later code ch
   ("items", "time_limit") or the run never ended (None: *abandoned*);
 - a test that ended early is *incomplete*; a practice run that ended early is complete
   only past one half (or the pack's ``complete_share``) of its time limit or of its
-  item count (items done as its stored details recorded them);
+  item count: its log is replayed through the drill engine with its stored pack
+  version, seed and options, which counts the items done as each kind counts them
+  (cases, bundles, groups…); only where that replay cannot run are the items read from
+  the stored details;
 - a scenario run is incomplete when it stopped before an ending (``completed`` false);
 - logged hand counts are complete.
 
@@ -66,6 +69,7 @@ attempt = sa.table(
     sa.column("id", sa.Uuid()),
     sa.column("content_item_id", sa.Uuid()),
     sa.column("mode", sa.String()),
+    sa.column("seed", sa.BigInteger()),
     sa.column("duration_ms", sa.Integer()),
     sa.column("details", sa.JSON()),
     sa.column("grade", sa.String()),
@@ -109,6 +113,7 @@ def reclassify(conn: sa.Connection) -> dict[str, int]:
             attempt.c.id,
             attempt.c.content_item_id,
             attempt.c.mode,
+            attempt.c.seed,
             attempt.c.duration_ms,
             attempt.c.details,
             content_item.c.kind,
@@ -120,7 +125,7 @@ def reclassify(conn: sa.Connection) -> dict[str, int]:
         .outerjoin(attempt_event, attempt_event.c.attempt_id == attempt.c.id)
     ).all()
     changes: list[dict[str, Any]] = []
-    for aid, item_id, mode, duration_ms, stored, kind, source, encoding, data in rows:
+    for aid, item_id, mode, seed, duration_ms, stored, kind, source, encoding, data in rows:
         details = _mapping(stored)
         if kind == "scenario" or encoding == DECISIONS:
             completion = "complete" if details.get("completed", True) else "incomplete"
@@ -133,6 +138,8 @@ def reclassify(conn: sa.Connection) -> dict[str, int]:
             completion = _completion(
                 mode, ended_by, settings_of[item_id], duration_ms, _items_done(details)
             )
+            if completion == "incomplete" and mode == "practice" and ended_by == "stopped":
+                completion = _replayed(source, mode, seed, data, details) or completion
         tally[completion] += 1
         if completion != "complete":
             changes.append({"b_id": aid, "b_completion": completion})
@@ -166,6 +173,33 @@ def _ended_by(encoding: str | None, data: bytes | None, details: Mapping[str, An
         if "<timeup>" in keys:
             return "time_limit"
     return details.get("ended_by")
+
+
+def _replayed(
+    source: str | None, mode: str, seed: int | None, data: bytes | None, details: Mapping[str, Any]
+) -> str | None:
+    """The completion the drill engine gives the stored log; None if it cannot run."""
+    from svctrainer.core.drills.registry import replay  # noqa: PLC0415 - only here
+    from svctrainer.core.packs.definition import Mode  # noqa: PLC0415
+    from svctrainer.core.packs.loader import check_pack_bytes  # noqa: PLC0415
+
+    if source is None or seed is None or data is None:
+        return None
+    try:
+        definition, _problems = check_pack_bytes("stored.toml", source.encode("utf-8"))
+        if definition is None:
+            return None
+        options = details.get("options")
+        result = replay(
+            definition,
+            Mode(mode),
+            int(seed),
+            decode_events(bytes(data)),
+            dict(options) if isinstance(options, Mapping) else None,
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+    return result.completion
 
 
 def _items_done(details: Mapping[str, Any]) -> int:
