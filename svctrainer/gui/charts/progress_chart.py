@@ -105,15 +105,23 @@ class ProgressChart(ChartFrame):
         self.title.setText(name)
         plot.setLabel("left", name + (" (%)" if series.metric is Metric.ACCURACY else ""))
         legend: list[tuple[Any, str, str]] = []
-        # Attempts that do not count are drawn as such but never move the axes: a test
-        # stopped after two seconds must not squash everyone's chart.
+        # Attempts that do not count are drawn as such but never move the value axis: a
+        # test stopped after two seconds must not squash the chart. Beyond the counted
+        # range they sit on its edge (their tooltip gives the real figure).
         stopped = tuple(p for p in series.excluded if not p.complete)
         excluded = tuple(p for p in series.excluded if p.complete)
+        counted = [
+            v * self._scale
+            for points in series.points.values()
+            for p in points
+            if (v := p.value(series.metric)) is not None
+        ]
+        edges = (min(counted), max(counted)) if counted else None
         if excluded:
-            plot.addItem(self._points(excluded, "excluded", "x", c.excluded, 8), ignoreBounds=True)
+            plot.addItem(self._points(excluded, "excluded", "x", c.excluded, 8, edges=edges))
             legend.append((c.excluded, "✕", tr("Not counted")))
         if stopped:
-            plot.addItem(self._points(stopped, "incomplete", "t", c.excluded, 9), ignoreBounds=True)
+            plot.addItem(self._points(stopped, "incomplete", "t", c.excluded, 9, edges=edges))
             legend.append((c.excluded, "▽", translate("ProgressChart", "Incomplete (not counted)")))
         rolling = list(series.rolling)
         if rolling:
@@ -166,15 +174,26 @@ class ProgressChart(ChartFrame):
         self.set_legend(legend)
 
     def _points(
-        self, points: tuple[AttemptPoint, ...], mode: str, symbol: str, colour: Any, size: int
+        self,
+        points: tuple[AttemptPoint, ...],
+        mode: str,
+        symbol: str,
+        colour: Any,
+        size: int,
+        *,
+        edges: tuple[float, float] | None = None,
     ) -> Any:
+        """A scatter of ``points``; with ``edges`` each value is held within them."""
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         assert self.series is not None  # noqa: S101
         metric = self.series.metric
+        values = [(p.value(metric) or 0.0) * self._scale for p in points]
+        if edges is not None:
+            values = [min(max(v, edges[0]), edges[1]) for v in values]
         item = pg.ScatterPlotItem(
             x=[p.started_at.timestamp() for p in points],
-            y=[(p.value(metric) or 0.0) * self._scale for p in points],
+            y=values,
             data=list(points),
             symbol=symbol,
             size=size,

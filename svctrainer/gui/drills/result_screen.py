@@ -160,8 +160,10 @@ class ResultScreen(QWidget):
     def _figures(
         self, attempt: AttemptRecord, comparison: Comparison | None, kind_tiles: ResultTiles
     ) -> list[tuple[str, str, str]]:
-        previous = comparison.previous if comparison else None
-        best = comparison.best if comparison else None
+        # An incomplete attempt is not compared: its figures are of a part of the drill.
+        counted = comparison if comparison is not None and attempt.complete else None
+        previous = counted.previous if counted else None
+        best = counted.best if counted else None
         speed_note = self._compare_note(
             attempt.speed,
             previous.speed if previous else None,
