@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.registry import run_seed
-from svctrainer.core.keystrokes import ESCAPE, KeyEvent
+from svctrainer.core.keystrokes import ESCAPE, IME, KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
@@ -158,6 +158,9 @@ class DrillScreen(QWidget):
         self._feed_qt(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        show_preedit = getattr(self.drill_view, "show_preedit", None)
+        if show_preedit is not None:  # the composition shows in the answer as it grows
+            show_preedit(event.preeditString())
         key_event = ime_commit(event, self.clock.event_ns(None))
         if key_event is not None:
             self.feed(key_event)
@@ -165,6 +168,13 @@ class DrillScreen(QWidget):
 
     def _feed_qt(self, event: QKeyEvent) -> None:
         t_ns = self.clock.event_ns(event)
+        capital_key = getattr(self.drill_view, "capital_key", None)
+        char = capital_key(event.text()) if capital_key is not None else None
+        if char is not None and not event.isAutoRepeat():
+            event.accept()  # a keypad key writes its capital character, as an IME would
+            if event.type() == QKeyEvent.Type.KeyPress:
+                self.feed(KeyEvent(t_ns, IME, char, True))
+            return
         key_event = to_key_event(event, t_ns)
         if key_event is None or key_event.key == ESCAPE:
             event.ignore()
