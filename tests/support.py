@@ -44,3 +44,26 @@ def typed_perfectly(
         typed += 1
     run.stop(t)
     return run.events
+
+
+def add_second_branch(services: Any, name: str = "North", number: str = "T1") -> None:
+    """A second branch on the same database (a shared server) whose only person, the
+    teller Nora North, has employee number ``number`` (Tom Teller's in the ``branch``
+    fixture). The services set up one branch per database, so this writes it directly."""
+    from svctrainer.core.pin_hash import hash_pin
+    from svctrainer.core.roles import Role
+    from svctrainer.store.models import Branch, Person, PersonRole
+
+    with services.db.writing() as session:
+        branch = Branch(name=name)
+        session.add(branch)
+        session.flush()
+        session.add(
+            Person(
+                branch_id=branch.id,
+                employee_number=number,
+                name="Nora North",
+                pin_hash=hash_pin("2468", FAST_PIN_COST),
+                roles=[PersonRole(role=Role.TELLER.value)],
+            )
+        )

@@ -8,7 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.commands.session import open_services
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import InvalidInputError, ServiceError

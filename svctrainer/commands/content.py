@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.core.content_files import DRILL_SUFFIXES, SCENARIO_SUFFIXES, check_content_file
 from svctrainer.core.problems import errors_only
 

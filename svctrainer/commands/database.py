@@ -7,13 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from svctrainer.commands.runner import FAILURE, db_url
+from svctrainer.commands.exit_codes import FAILURE
+from svctrainer.commands.runner import db_url
 
 
 def check(args: argparse.Namespace) -> int:
-    from svctrainer.store.health import check_database  # noqa: PLC0415
+    from svctrainer.services.database_admin import check_health  # noqa: PLC0415
 
-    report = check_database(db_url(args))
+    report = check_health(db_url(args))
     if args.json:
         print(json.dumps(report.to_json(), sort_keys=False))
     elif report.ok:
@@ -72,8 +73,7 @@ def list_backups(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     from svctrainer.services.actor import Actor  # noqa: PLC0415
-    from svctrainer.services.database_admin import restore_file  # noqa: PLC0415
-    from svctrainer.store.database import Database, resolve_url  # noqa: PLC0415
+    from svctrainer.services.database_admin import restore_damaged  # noqa: PLC0415
 
     source = Path(args.backup).expanduser()
     if not source.is_file():
@@ -90,10 +90,6 @@ def restore(args: argparse.Namespace) -> int:
             print("nothing changed")
             return FAILURE
     # Restoring must work on a damaged database, so nothing reads the current file first.
-    db = Database.unchecked(resolve_url(db_url(args)))
-    try:
-        aside = restore_file(db, source, Actor.command_line())
-    finally:
-        db.dispose()
+    aside = restore_damaged(db_url(args), source, Actor.command_line())
     print(f"restored {source}" + (f"; previous database kept at {aside}" if aside else ""))
     return 0

@@ -7,20 +7,15 @@ import sys
 
 from svctrainer.commands.runner import db_url
 from svctrainer.core.demo_branch import DEMO_PIN
-from svctrainer.services.demo import fill_demo
-from svctrainer.store.database import Database, resolve_url
+from svctrainer.services.demo import fill_demo_database
 
 
 def run(args: argparse.Namespace) -> int:
-    db = Database(resolve_url(db_url(args)))
-    try:
-        summary = fill_demo(db, progress=_progress if sys.stderr.isatty() else None)
-    finally:
-        db.dispose()
+    summary = fill_demo_database(db_url(args), _progress if sys.stderr.isatty() else None)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(
-        f"demo branch created in {db.label}: {summary.people} people in "
+        f"demo branch created in {summary.database}: {summary.people} people in "
         f"{summary.teams} teams, {summary.attempts:,} attempts; every demo PIN is {DEMO_PIN}"
     )
     return 0

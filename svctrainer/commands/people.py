@@ -7,7 +7,7 @@ import getpass
 import json
 import sys
 
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.commands.session import open_services
 from svctrainer.core.roles import Role, parse_roles
 from svctrainer.services.actor import Actor
@@ -34,11 +34,9 @@ def _roles(text: str) -> frozenset[Role]:
         raise InvalidInputError("roles", str(exc)) from None
 
 
-def _find(services: Services, number: str) -> PersonRecord:
-    for person in services.people.list_people(Actor.command_line()):
-        if person.employee_number == number:
-            return person
-    raise NotFoundError(f"no person with employee number {number}")
+def _find(services: Services, args: argparse.Namespace) -> PersonRecord:
+    """The person the command names (``--branch`` decides on a shared server)."""
+    return services.people.find_by_employee_number(Actor.command_line(), args.number, args.branch)
 
 
 def list_people(args: argparse.Namespace) -> int:
@@ -101,9 +99,7 @@ def set_roles(args: argparse.Namespace) -> int:
     roles = _roles(args.roles)
     services = open_services(args)
     try:
-        person = services.people.set_roles(
-            Actor.command_line(), _find(services, args.number).id, roles
-        )
+        person = services.people.set_roles(Actor.command_line(), _find(services, args).id, roles)
     finally:
         services.close()
     print(f"{person.name}: {','.join(sorted(r.value for r in person.roles))}")
@@ -114,7 +110,7 @@ def reset_pin(args: argparse.Namespace) -> int:
     pin = _ask_pin(args.pin)
     services = open_services(args)
     try:
-        person = _find(services, args.number)
+        person = _find(services, args)
         services.people.reset_pin(Actor.command_line(), person.id, pin)
     finally:
         services.close()
@@ -126,7 +122,7 @@ def set_active(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         person = services.people.set_active(
-            Actor.command_line(), _find(services, args.number).id, args.active
+            Actor.command_line(), _find(services, args).id, args.active
         )
     finally:
         services.close()

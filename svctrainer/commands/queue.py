@@ -27,8 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from svctrainer.cli import USAGE_ERROR
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE, USAGE_ERROR
 from svctrainer.core.queueing.multi_server import (
     MAX_WINDOWS,
     HourQueue,

@@ -14,13 +14,20 @@ import argparse
 import logging
 import os
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+import uuid
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from svctrainer.cli import USAGE_ERROR
+from svctrainer.commands.exit_codes import USAGE_ERROR
+from svctrainer.commands.runner import BRANCH_HINT
 from svctrainer.commands.session import open_services
 from svctrainer.services.actor import Actor
+from svctrainer.services.errors import AmbiguousEmployeeNumberError, NotFoundError
+
+if TYPE_CHECKING:
+    from svctrainer.services.api import Services
+    from svctrainer.services.progress_records import DateRange
 
 
 class UsageError(Exception):
@@ -54,7 +61,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         reports = services.reports
         if args.person:
-            person_id = _person(services, cli, args.person)
+            person_id = _person(services, cli, args.person, args.branch)
             if args.format == "pdf":
                 render = _renderer("person")
                 result = reports.person_pdf(cli, output, person_id, render, window)
@@ -106,17 +113,14 @@ def _xapi(args: argparse.Namespace) -> int:
     return 0
 
 
-def _window(since: str | None, until: str | None) -> Any:
+def _window(since: str | None, until: str | None) -> DateRange:
     from svctrainer.services.progress_records import DateRange  # noqa: PLC0415
 
     start = _day(since, "--from") if since else None
     end = _day(until, "--to") if until else None
     if start and end and end < start:
         raise UsageError(f"--to {end} is before --from {start}")
-    return DateRange(
-        _local_midnight(start) if start else None,
-        _local_midnight(end + timedelta(days=1)) if end else None,
-    )
+    return DateRange.local_days(start, end)
 
 
 def _day(text: str, option: str) -> date:
@@ -136,19 +140,13 @@ def _output(text: str) -> Path:
     return path
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC)
-
-
-def _person(services: Any, cli: Actor, number: str) -> Any:
-    found = [p for p in services.people.list_people(cli) if p.employee_number == number]
-    if len(found) != 1:
-        raise UsageError(
-            f"--person: no employee number {number!r}"
-            if not found
-            else f"--person: employee number {number!r} is used in several branches"
-        )
-    return found[0].id
+def _person(services: Services, cli: Actor, number: str, branch: str | None) -> uuid.UUID:
+    try:
+        return services.people.find_by_employee_number(cli, number, branch).id
+    except AmbiguousEmployeeNumberError as exc:
+        raise UsageError(f"--person: {exc}{BRANCH_HINT}") from None
+    except NotFoundError as exc:
+        raise UsageError(f"--person: {exc}") from None
 
 
 def _team(services: Any, cli: Actor, name: str) -> Any:

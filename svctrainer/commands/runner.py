@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 from svctrainer import __version__
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.locations import default_db_url, log_dir
-
-FAILURE = 1
 
 
 def run_handler(spec: str, args: argparse.Namespace) -> int:
@@ -46,10 +45,10 @@ def _silence_stdout() -> None:
 
 def report(exc: BaseException, log_file: Path | None) -> int:
     from svctrainer.services.errors import ServiceError  # noqa: PLC0415
-    from svctrainer.store.errors import StoreError  # noqa: PLC0415
 
-    if isinstance(exc, StoreError | ServiceError | OSError) and not _is_bug(exc):
-        sys.stderr.write(f"svctrainer: {hide_passwords(_one_line(exc))}{_backup_hint(exc)}\n")
+    if isinstance(exc, ServiceError | OSError) and not _is_bug(exc):
+        hint = _backup_hint(exc) + _branch_hint(exc)
+        sys.stderr.write(f"svctrainer: {hide_passwords(_one_line(exc))}{hint}\n")
         return FAILURE
     logging.getLogger("svctrainer").exception("unexpected error")
     where = f"; details in {log_file}" if log_file else ""
@@ -60,25 +59,25 @@ def report(exc: BaseException, log_file: Path | None) -> int:
 
 def _backup_hint(exc: BaseException) -> str:
     """For a damaged database, name the newest backup that passes its integrity check."""
-    from svctrainer.store.backup import list_backups, verify_sqlite_file  # noqa: PLC0415
-    from svctrainer.store.errors import (  # noqa: PLC0415
-        DatabaseCorruptError,
-        NotADatabaseError,
-        SchemaMismatchError,
-    )
+    from svctrainer.services.database_admin import newest_good_backup  # noqa: PLC0415
+    from svctrainer.services.errors import DAMAGED  # noqa: PLC0415
 
-    path = getattr(exc, "path", None)
-    if (
-        not isinstance(exc, DatabaseCorruptError | NotADatabaseError | SchemaMismatchError)
-        or path is None
-    ):
+    if not isinstance(exc, DAMAGED) or exc.path is None:
         return ""
-    for backup in list_backups(Path(path)):
-        if verify_sqlite_file(backup.path) == "ok":
-            return (
-                f"; the newest good backup is {backup.path} (svctrainer db restore {backup.path})"
-            )
-    return "; no backup was found beside it"
+    backup = newest_good_backup(exc.path)
+    if backup is None:
+        return "; no backup was found beside it"
+    return f"; the newest good backup is {backup} (svctrainer db restore {backup})"
+
+
+BRANCH_HINT = " with --branch NAME"
+
+
+def _branch_hint(exc: BaseException) -> str:
+    """An employee number several branches use: say how to name the branch."""
+    from svctrainer.services.errors import AmbiguousEmployeeNumberError  # noqa: PLC0415
+
+    return BRANCH_HINT if isinstance(exc, AmbiguousEmployeeNumberError) else ""
 
 
 def _is_bug(exc: BaseException) -> bool:

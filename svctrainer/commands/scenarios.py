@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from svctrainer.commands.runner import FAILURE
+from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.core.problems import ContentError, Problem, Severity, errors_only
 from svctrainer.core.scenarios.analysis import check as check_scenario
 from svctrainer.core.scenarios.analysis import check_problems, report_lines

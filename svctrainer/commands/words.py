@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from svctrainer.cli import USAGE_ERROR
+from svctrainer.commands.exit_codes import USAGE_ERROR
 from svctrainer.core.amount_words_en import parse_en_words, to_en_words
 from svctrainer.core.amount_words_zh import parse_zh_words, to_zh_words
 from svctrainer.core.money import AmountError, format_amount, parse_amount

@@ -91,7 +91,7 @@ def classify_zh(expected_amount: Decimal, typed: str) -> list[MistakeCode]:
     # 零拾 is read as 零壹拾 (壹仟零拾元, a common slip for 1010); if that gives the
     # wrong value, try it as a zero digit written with its unit (壹仟零佰零拾伍元).
     readings = [text, text.replace("零拾", "零")] if "零拾" in text else [text]
-    values = []
+    values: list[Decimal | None] = []
     for reading in readings:
         try:
             values.append(from_cents(zh.read_lenient(reading)))

@@ -307,7 +307,8 @@ def tally_attempts(
     counted = [a for a in attempts if a.counts and (since is None or a.started_at >= since)]
     in_mode = [a for a in counted if target.mode is None or a.mode == target.mode]
     speeds = [a.speed for a in in_mode if a.speed is not None and a.speed_unit == target.speed_unit]
-    tiers = [TIER_LEVELS[a.grade] for a in in_mode if a.grade in TIER_LEVELS]
+    grades = [a.grade for a in in_mode if a.grade is not None]
+    tiers = [TIER_LEVELS[g] for g in grades if g in TIER_LEVELS]
     return AttemptTally(
         attempts=len(counted),
         practice_sessions=sum(a.mode == "practice" for a in counted),
@@ -340,7 +341,7 @@ class NextStep:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class AssignmentProgress:
     status: Status
     fraction: float
     target_met: bool
@@ -367,7 +368,7 @@ def assess(
     *,
     today: date,
     modes: Iterable[str] = MODES,
-) -> Progress:
+) -> AssignmentProgress:
     """Status, progress and next steps of one person on one assignment (rules above)."""
     offered = tuple(modes)
     met = tally.meeting_target > 0 if target.has_thresholds else tally.attempts_in_mode > 0
@@ -396,7 +397,7 @@ def assess(
         )
     if not met:
         steps.extend(_target_steps(target, tally))
-    return Progress(
+    return AssignmentProgress(
         status=status,
         fraction=fraction,
         target_met=met,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.core.packs.loader import MAX_PACK_BYTES, check_pack_bytes, content_hash
 from svctrainer.core.problems import Problem, Severity, errors_only
+from svctrainer.core.scenarios.model import Scenario
 
 DRILL = "drill"
 SCENARIO = "scenario"
@@ -35,7 +36,7 @@ class CheckedContent:
     drill_type: str | None
     content_hash: str
     text: str | None
-    parsed: Any
+    parsed: DrillDefinition | Scenario | None
     problems: list[Problem] = field(default_factory=list)
 
     @property

@@ -181,7 +181,6 @@ class HandCountRecord:
                 gross_notes_per_min=figures["gross_notes_per_min"],
                 accuracy=figures["accuracy"],
                 score=figures["score"],
-                person_id=self.person_id,
                 day=self.day,
                 minutes=self.minutes,
                 notes_counted=self.notes_counted,
@@ -199,14 +198,17 @@ class HandCountRecord:
 class HandCountDetails(Details):
     """What a logged hand count stores beside the shared figures (layout 1): the
     figures, the record as entered, the net notes and missed defects derived from it,
-    and the reference speed the score used. The service that stores it adds who logged
-    it and their note (``services.hand_count``)."""
+    and the reference speed the score used. The service that stores it adds whose count
+    it is, who logged it and their note (``services.hand_count``).
+
+    No person id: the core's record names people by a stand-in number, and every stored
+    row holds the service's id of the person under ``person_id`` instead; reading ignores
+    it."""
 
     notes_per_min: float
     gross_notes_per_min: float
     accuracy: float
     score: float
-    person_id: int
     day: dt.date
     minutes: int
     notes_counted: int
@@ -223,7 +225,6 @@ class HandCountDetails(Details):
             "gross_notes_per_min": self.gross_notes_per_min,
             "accuracy": self.accuracy,
             "score": self.score,
-            "person_id": self.person_id,
             "day": self.day.isoformat(),
             "minutes": self.minutes,
             "notes_counted": self.notes_counted,
@@ -246,7 +247,6 @@ class HandCountDetails(Details):
             gross_notes_per_min=f.number("gross_notes_per_min"),
             accuracy=f.number("accuracy"),
             score=f.number("score"),
-            person_id=f.integer("person_id"),
             day=day,
             minutes=f.integer("minutes"),
             notes_counted=f.integer("notes_counted"),

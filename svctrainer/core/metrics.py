@@ -139,10 +139,13 @@ class KeyStat:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> KeyStat:
-        values = [data.get(k) for k in ("hits", "errors", "latency_ns", "latency_samples")]
-        if not all(type(v) is int and v >= 0 for v in values):
-            raise ValueError(f"bad key statistics: {data!r}")
-        hits, errors, latency_ns, samples = (int(v) for v in values)  # type: ignore[call-overload]
+        counts: list[int] = []
+        for key in ("hits", "errors", "latency_ns", "latency_samples"):
+            value = data.get(key)
+            if type(value) is not int or value < 0:
+                raise ValueError(f"bad key statistics: {data!r}")
+            counts.append(value)
+        hits, errors, latency_ns, samples = counts
         return cls(hits, errors, latency_ns, samples)
 
 

@@ -32,7 +32,7 @@ from enum import Enum
 from typing import TextIO
 
 from svctrainer.core.analytics.dashboard import PersonSummary
-from svctrainer.core.analytics.records import AttemptRecord
+from svctrainer.core.analytics.records import ExportedAttempt
 from svctrainer.core.analytics.series import Metric
 
 CSV_ENCODING = "utf-8-sig"
@@ -150,7 +150,7 @@ def accuracy_percent(accuracy: float | None) -> str:
     return "" if accuracy is None else fixed(accuracy * 100.0, 2)
 
 
-def attempt_cells(record: AttemptRecord) -> list[str]:
+def attempt_cells(record: ExportedAttempt) -> list[str]:
     """One attempt as cells in ``ATTEMPT_COLUMNS`` order."""
     return [
         str(record.attempt_id),
@@ -275,7 +275,7 @@ def _header(default: Sequence[str], header: Sequence[str] | None) -> Sequence[st
 
 
 def write_attempts_csv(
-    stream: TextIO, records: Iterable[AttemptRecord], header: Sequence[str] | None = None
+    stream: TextIO, records: Iterable[ExportedAttempt], header: Sequence[str] | None = None
 ) -> int:
     """The attempts export; ``header`` replaces ``ATTEMPT_COLUMNS`` (e.g. translated)."""
     head = _header(ATTEMPT_COLUMNS, header)

@@ -15,17 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.i18n import translate
+from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
 from svctrainer.gui.theme import apply_appearance
-from svctrainer.locations import bundled_dir
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
+    from svctrainer.services.content import ImportOutcome
     from svctrainer.services.errors import SchemaVersionError
 
 log = logging.getLogger(__name__)
@@ -47,18 +49,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Load ``assets/i18n/svctrainer_<lang>.qm`` when present (Chinese ships later)."""
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"svctrainer_{language}", str(bundled_dir("assets") / "i18n")):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
-        return translator
-    return None
-
-
 class Startup:
     """Opens the database after the window is up, and handles what can go wrong."""
 
@@ -71,15 +61,14 @@ class Startup:
 
     def run(self) -> None:
         from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
-        from svctrainer.services.errors import SchemaVersionError  # noqa: PLC0415
-        from svctrainer.store.errors import StoreError  # noqa: PLC0415
+        from svctrainer.services.errors import DatabaseError, SchemaVersionError  # noqa: PLC0415
 
         try:
             services = self._open_demo() if self.demo else Services.open(self.url)
         except SchemaVersionError as exc:
             self._schema_mismatch(exc)
             return
-        except StoreError as exc:
+        except DatabaseError as exc:
             self._open_failed(exc)
             return
         self.window.destroyed.connect(services.close)
@@ -93,13 +82,13 @@ class Startup:
         from svctrainer.services.demo import cached_demo_database  # noqa: PLC0415
 
         progress = QProgressDialog(
-            self.window.tr("Creating the demo branch: six months of practice…"),
+            translate("Startup", "Creating the demo branch: six months of practice…"),
             "",
             0,
             100,
             self.window,
         )
-        progress.setWindowTitle(self.window.tr("svctrainer demo"))
+        progress.setWindowTitle(translate("Startup", "svctrainer demo"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(600)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -114,7 +103,9 @@ class Startup:
         copy = self.demo_dir / "demo.sqlite3"
         shutil.copyfile(cached, copy)
         self.window.statusBar().showMessage(
-            self.window.tr("Demo database: every demo PIN is 1234. It is deleted when you quit."),
+            translate(
+                "Startup", "Demo database: every demo PIN is 1234. It is deleted when you quit."
+            ),
             20_000,
         )
         return Services.open(f"sqlite:///{copy}")
@@ -122,14 +113,15 @@ class Startup:
     def _note_other_instance(self, services: Services) -> None:
         from svctrainer.gui.instance_lock import InstanceLock  # noqa: PLC0415
 
-        self.instance_lock = InstanceLock(services.db.label)
+        self.instance_lock = InstanceLock(services.database.label)
         self.window.setProperty("instance_lock_held", self.instance_lock.first)
-        self.window.instance_lock = self.instance_lock  # type: ignore[attr-defined] # lives as long as the window
+        self.window.instance_lock = self.instance_lock
         if not self.instance_lock.first and not self.demo:
             self.window.statusBar().showMessage(
-                self.window.tr(
+                translate(
+                    "Startup",
                     "svctrainer is already open with this database in another window. "
-                    "Both can be used: every result is saved safely."
+                    "Both can be used: every result is saved safely.",
                 ),
                 30_000,
             )
@@ -138,13 +130,7 @@ class Startup:
         if services.auth.needs_setup():
             self._first_run(services)
             return
-        with services.db.reading() as session:
-            from sqlalchemy import select  # noqa: PLC0415
-
-            from svctrainer.store.models import Branch  # noqa: PLC0415
-
-            branch = session.scalar(select(Branch.name).limit(1)) or ""
-        self.window.attach_services(services, branch)
+        self.window.attach_services(services, services.auth.branch_name())
         self._sync_content(services)
         self._daily_backup(services)
 
@@ -167,29 +153,28 @@ class Startup:
 
     def _sync_content(self, services: Services) -> None:
         """Store the drills and scenarios this release ships (new versions after an
-        update) in the background; pages refresh when it is done."""
+        update) in the background; pages showing content reload when it is done."""
 
-        def done(outcomes: list) -> None:  # type: ignore[type-arg]
+        def done(outcomes: list[ImportOutcome]) -> None:
             for outcome in outcomes:
                 if outcome.status == "rejected":
                     log.warning("shipped content rejected: %s", outcome.problems[:3])
-            self.window.changes.content_changed.emit()
 
-        self.window.background.run(
-            services.content.sync_bundled,
-            done,
-            lambda exc: log.warning("could not store the shipped content: %s", exc),
-        )
+        self.window.hub.write(None, services.content.sync_bundled).then(done).failing(
+            lambda exc: log.warning("could not store the shipped content: %s", exc)
+        ).run()
 
     def _daily_backup(self, services: Services) -> None:
-        from svctrainer.store.backup import daily_backup_if_due  # noqa: PLC0415
-
-        path = services.db.path
-        if path is None or self.demo:
+        if self.demo:
             return
+
+        def done(saved: Path | None) -> None:
+            if saved is not None:
+                log.info("daily backup: %s", saved)
+
         self.window.background.run(
-            lambda: daily_backup_if_due(path),
-            lambda saved: saved and log.info("daily backup: %s", saved),
+            services.database.daily_backup_if_due,
+            done,
             lambda exc: log.warning("daily backup failed: %s", exc),
         )
 
@@ -241,7 +226,7 @@ def run_gui(url: str, *, demo: bool = False) -> int:
     app = create_application()
     settings = load_settings()
     apply_appearance(app, settings)
-    install_translator(app, settings.language)
+    install_translators(app, settings.language)
     window = MainWindow(settings)
     startup = Startup(window, url, demo)
     after_first_paint(window, startup.run)
@@ -250,7 +235,11 @@ def run_gui(url: str, *, demo: bool = False) -> int:
         return app.exec()
     except Exception:  # pragma: no cover - Qt swallows most; this is the last resort
         log.exception("fatal error in the GUI")
-        QMessageBox.critical(None, "svctrainer", "svctrainer stopped after an unexpected error.")
+        QMessageBox.critical(
+            None,
+            "svctrainer",
+            translate("Startup", "svctrainer stopped after an unexpected error."),
+        )
         return 1
     finally:
         startup.cleanup()

@@ -20,6 +20,7 @@ from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.unsaved_result import ask_keep_or_retry
+from svctrainer.services.changes import ATTEMPTS
 from svctrainer.services.drill_session import DrillSession, Pending, PendingDrill
 
 
@@ -86,7 +87,7 @@ class QtDrillSession(QObject):
 
     def _announce_saved(self) -> None:
         """Tell the rest of the window an attempt was stored (charts, assignments)."""
-        self._ctx.changes.attempts_changed.emit()
+        self._ctx.hub.publish(ATTEMPTS, initiator=self._window)
 
     def _save_failed(self, exc: Exception, pending: Pending[Any]) -> None:
         path = ask_keep_or_retry(self._window, exc)

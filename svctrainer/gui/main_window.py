@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,17 +19,29 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
-from svctrainer.gui.context import AppContext, ChangeHub
+from svctrainer.gui.change_hub import ChangeHub
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.idle_sign_out import IdleWatch
 from svctrainer.gui.login import LoginPage
+from svctrainer.gui.messages import show_error
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
+from svctrainer.gui.navigator import Navigator
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 from svctrainer.services.records import SignedIn
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.gui.context import AppContext
     from svctrainer.services.api import Services
+    from svctrainer.services.drafts import DraftRecord
 
 NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@runtime_checkable
+class ActivatedPage(Protocol):
+    """A page that loads (or refreshes) itself when it is shown."""
+
+    def activated(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -37,9 +49,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.background = Background(self)
-        self.changes = ChangeHub(self)
+        self.hub = ChangeHub(self.background, self)
+        self.navigator = Navigator(self._show_page, self.statusBar().showMessage)
         self.services: Services | None = None
         self.context: AppContext | None = None
+        self.instance_lock: object | None = None
+        """This workstation's lock on the database (``gui/instance_lock.py``), held as long
+        as the window."""
         self.pages: dict[str, QWidget] = {}
         self._targets: list[NavTarget] = []
 
@@ -116,8 +132,13 @@ class MainWindow(QMainWindow):
         tools.addAction(self.hand_count_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&Guide to this page"), self)
+        guide.setObjectName("open_guide")
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About svctrainer"), self)
-        about.setShortcut(QKeySequence("F1"))
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
@@ -147,23 +168,27 @@ class MainWindow(QMainWindow):
 
     def attach_services(self, services: Services, branch_name: str) -> None:
         self.services = services
-        label = services.db.label
-        self.database_label.setText(self.tr("Database: %1").replace("%1", _short(label)))
+        label = services.database.label
+        self.database_label.setText(fill(self.tr("Database: %1"), _short(label)))
         self.database_label.setToolTip(label)
         self.login.attach(services, branch_name, self.settings.last_profile)
 
     def enter(self, signed_in: SignedIn) -> None:
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
+        # Imported at sign-in, not before the first window: it brings the services'
+        # actor (host and user names: socket, getpass), which the login screen never needs.
+        from svctrainer.gui.context import AppContext  # noqa: PLC0415
+
         self.context = AppContext(
-            self.services, self.background, signed_in, self.settings, self.changes
+            self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )
         self.settings.last_profile = str(signed_in.person.id)
         save_settings(self.settings)
         person = signed_in.person
-        roles = ", ".join(sorted(r.value for r in person.roles))
-        self.person_label.setText(
-            self.tr("Signed in: %1 (%2)").replace("%1", person.name).replace("%2", roles)
-        )
+        from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
+
+        roles = self.tr(", ").join(sorted(role_label(r) for r in person.roles))
+        self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
         self._clear_pages()
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)
@@ -184,25 +209,39 @@ class MainWindow(QMainWindow):
             return
         services, actor = ctx.services, ctx.actor
 
-        def offer(drafts: list) -> None:  # type: ignore[type-arg]
-            from svctrainer.gui.dialogs.interrupted_attempt_dialog import (  # noqa: PLC0415
-                InterruptedAttemptDialog,
-            )
-            from svctrainer.gui.messages import show_error  # noqa: PLC0415
-
-            for draft in drafts:
-                dialog = InterruptedAttemptDialog(draft, self)
-                dialog.exec()
-                try:
-                    if dialog.choice == "keep":
-                        services.drafts.keep(actor, draft.id)
-                        self.changes.attempts_changed.emit()
-                    elif dialog.choice == "discard":
-                        services.drafts.discard(actor, draft.id)
-                except Exception as exc:  # noqa: BLE001 - reported; the checkpoint stays
-                    show_error(self, exc)
+        def offer(drafts: list[DraftRecord]) -> None:
+            if drafts:
+                self._decide_draft(ctx, drafts[0], drafts[1:])
 
         self.background.run(lambda: services.drafts.mine(actor), offer, lambda _e: None)
+
+    def _decide_draft(self, ctx: AppContext, draft: DraftRecord, rest: list[DraftRecord]) -> None:
+        """Ask about one checkpoint, carry out the choice, then ask about the next."""
+        from svctrainer.gui.dialogs.interrupted_attempt_dialog import (  # noqa: PLC0415
+            InterruptedAttemptDialog,
+        )
+
+        def next_draft(_result: object = None) -> None:
+            if rest and self.context is ctx:
+                self._decide_draft(ctx, rest[0], rest[1:])
+
+        def failed(exc: Exception) -> None:  # reported; the checkpoint stays for next time
+            show_error(self, exc)
+            next_draft()
+
+        dialog = InterruptedAttemptDialog(draft, self)
+        dialog.exec()
+        drafts = ctx.services.drafts
+        if dialog.choice == "keep":
+            ctx.hub.write(self, drafts.keep, ctx.actor, draft.id).then(next_draft).failing(
+                failed
+            ).run()
+        elif dialog.choice == "discard":
+            ctx.hub.write(self, drafts.discard, ctx.actor, draft.id).then(next_draft).failing(
+                failed
+            ).run()
+        else:
+            next_draft()
 
     def _idle_expired(self) -> None:
         """Nobody touched the workstation for the idle time: keep a drill in progress
@@ -233,8 +272,8 @@ class MainWindow(QMainWindow):
         self.login.clear_for_next_person()
         if idle:
             self.login.error.setText(
-                self.tr("Signed out after %1 minutes without use.").replace(
-                    "%1", str(self.settings.idle_minutes)
+                self.tr(
+                    "Signed out after %n minute(s) without use.", None, self.settings.idle_minutes
                 )
             )
 
@@ -256,12 +295,17 @@ class MainWindow(QMainWindow):
 
     def go_to(self, key: str) -> bool:
         """Show a page; False when the signed-in person may not see it."""
+        return self._show_page(key) is not None
+
+    def _show_page(self, key: str) -> QWidget | None:
+        """Select ``key`` in the side bar (which builds the page the first time) and return
+        the page; None when the signed-in person may not see it. The navigator's way in."""
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             if item.data(NAV_KEY_ROLE) == key:
                 self.nav.setCurrentItem(item)
-                return True
-        return False
+                return self.pages.get(key)
+        return None
 
     def _set_navigation_enabled(self, enabled: bool) -> None:
         self.nav.setEnabled(enabled)
@@ -284,16 +328,10 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.page_stack.addWidget(page)
-            started = getattr(page, "drill_started", None)
-            if started is not None:
-                # While a drill runs, navigation stays out of reach: a stray Ctrl+2 must
-                # not abandon a test half-way.
-                started.connect(lambda: self._set_navigation_enabled(False))
-                page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
+            self._lock_navigation_during_drills(page)
         self.page_stack.setCurrentWidget(page)
-        activated = getattr(page, "activated", None)
-        if callable(activated):
-            activated()
+        if isinstance(page, ActivatedPage):
+            page.activated()
         focused = QApplication.focusWidget()
         if focused is None or not focused.isVisible():
             # After sign-in the PIN field that had the focus is hidden; without a new
@@ -301,6 +339,15 @@ class MainWindow(QMainWindow):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
             if page.focusWidget() is None or not page.focusWidget().isVisible():
                 self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _lock_navigation_during_drills(self, page: QWidget) -> None:
+        """While a drill runs, navigation stays out of reach: a stray Ctrl+2 must not
+        abandon a test half-way."""
+        from svctrainer.gui.pages.practice import PracticePage  # noqa: PLC0415 - built on demand
+
+        if isinstance(page, PracticePage):
+            page.drill_started.connect(lambda: self._set_navigation_enabled(False))
+            page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
 
     # -- dialogs ---------------------------------------------------------------------------
 
@@ -326,7 +373,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings)
-        self.changes.settings_changed.emit()
+        self.hub.appearance_changed.emit()
+
+    def open_guide(self) -> None:
+        from svctrainer.gui.dialogs.guide_dialog import GuideDialog  # noqa: PLC0415
+
+        key = self.current_page_key() if self.context is not None else "login"
+        GuideDialog(key or "practice", self).exec()
 
     def open_about(self) -> None:
         from svctrainer.gui.dialogs.about_dialog import AboutDialog  # noqa: PLC0415

@@ -21,7 +21,8 @@ class Theme(StrEnum):
 
 
 FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
-LANGUAGES = ("en", "zh_CN")
+# "system": the language the system locale asks for (svctrainer.gui.language).
+LANGUAGES = ("system", "en", "zh_CN")
 
 
 @dataclass(slots=True)
@@ -29,7 +30,7 @@ class GuiSettings:
     theme: Theme = Theme.SYSTEM
     font_size: int = 10
     sounds: bool = True
-    language: str = "en"
+    language: str = "system"
     last_profile: str = ""
     idle_minutes: int = 10  # automatic sign-out after this long without input; 0: never
 
@@ -85,9 +86,12 @@ def load_geometry(store: QSettings | None = None) -> tuple[QByteArray | None, QB
 
 
 def _int(value: object, default: int) -> int:
+    # QSettings hands back an int, or the string an INI file holds; anything else is damage.
+    if not isinstance(value, int | str):
+        return default
     try:
-        return int(value)  # type: ignore[call-overload,no-any-return]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return default
 
 

@@ -10,6 +10,7 @@ from svctrainer.services.auth import AuthService
 from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
+from svctrainer.services.error_boundary import store_errors_translated
 from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
@@ -25,7 +26,9 @@ class Services:
     """All services over one database.
 
     ``pin_cost`` exists so the test suite can hash PINs with a cheaper (still real)
-    scrypt; the application never passes it.
+    scrypt; the application never passes it. ``db`` is for the service layer and its
+    tests: the GUI and the CLI reach the database only through the services (the layer
+    test refuses ``.db`` in ``gui/`` and ``commands/``).
     """
 
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
@@ -48,13 +51,17 @@ class Services:
     @classmethod
     def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:
         """Open the database at ``url``: a SQLite file is brought up to date (backed up
-        first); a server must already be at this release's schema (``db upgrade``)."""
-        db = Database(resolve_url(url))
-        try:
-            prepare_schema(db)
-        except Exception:
-            db.dispose()
-            raise
+        first); a server must already be at this release's schema (``db upgrade``).
+
+        Raises a ``services.errors.DatabaseError`` (not-a-database, too new, damaged…)
+        when it cannot be used, ``SchemaVersionError`` for a server at another schema."""
+        with store_errors_translated():
+            db = Database(resolve_url(url))
+            try:
+                prepare_schema(db)
+            except Exception:
+                db.dispose()
+                raise
         return cls(db, pin_cost)
 
     def close(self) -> None:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import (
     MODES,
+    AssignmentProgress,
     AttemptTally,
-    Progress,
     Status,
     Target,
     TargetError,
@@ -79,7 +79,7 @@ class PersonAssignment:
     person_id: uuid.UUID
     person_name: str
     employee_number: str
-    progress: Progress
+    progress: AssignmentProgress
     tally: AttemptTally
 
     @property

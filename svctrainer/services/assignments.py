@@ -54,11 +54,13 @@ from svctrainer.services.assignment_status import (
     overview_order,
     people_status,
 )
+from svctrainer.services.changes import ASSIGNMENTS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
-    ConflictError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
+    RetakeLimitError,
 )
 from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
@@ -76,12 +78,14 @@ __all__ = [
 MAX_REASON = 2000
 
 
+@translate_store_errors
 class AssignmentService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- writing -----------------------------------------------------------------------
 
+    @writes(ASSIGNMENTS)
     def create(
         self,
         actor: Actor,
@@ -152,6 +156,7 @@ class AssignmentService:
                     rows.append(row)
             return to_records(session, rows)
 
+    @writes(ASSIGNMENTS)
     def update(
         self,
         actor: Actor,
@@ -195,6 +200,7 @@ class AssignmentService:
             session.flush()
             return to_records(session, [row])[0]
 
+    @writes(ASSIGNMENTS)
     def cancel(self, actor: Actor, assignment_id: uuid.UUID, reason: str) -> AssignmentRecord:
         """Withdraw an assignment (kept, marked cancelled; results are untouched)."""
         reason = reason.strip()
@@ -244,15 +250,14 @@ class AssignmentService:
             return retake_allowance(session, person, content_id, now)
 
     def require_test_allowed(self, actor: Actor, content_id: str) -> RetakeAllowance:
-        """ConflictError when the retake limit is reached: the service, not the screen,
-        decides, so the limit holds on every workstation."""
+        """RetakeLimitError (a ConflictError) when the retake limit is reached: the
+        service, not the screen, decides, so the limit holds on every workstation."""
         allowance = self.test_allowance(actor, content_id)
         if not allowance.allowed:
-            when = allowance.next_at.strftime("%Y-%m-%d %H:%M UTC") if allowance.next_at else ""
-            raise ConflictError(
-                f"you have taken this test {allowance.taken} times in {allowance.per_days} "
-                f"days, the limit your trainer set; your next try is from {when}"
-            )
+            # A limit always has its window, and a full window its oldest try.
+            assert allowance.per_days is not None  # noqa: S101
+            assert allowance.next_at is not None  # noqa: S101
+            raise RetakeLimitError(allowance.taken, allowance.per_days, allowance.next_at)
         return allowance
 
     def open_count(self, actor: Actor, today: date | None = None) -> int:

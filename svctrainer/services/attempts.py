@@ -42,7 +42,9 @@ from svctrainer.services.access import (
     require_visible,
 )
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import ATTEMPTS, writes
 from svctrainer.services.content import parse_stored
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, AttemptDraft, AttemptEvent, ContentItem, Person
@@ -194,12 +196,14 @@ def _scenario_figures(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> di
         raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
 
 
+@translate_store_errors
 class AttemptService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- recording -----------------------------------------------------------------------
 
+    @writes(ATTEMPTS)
     def record_drill(
         self,
         actor: Actor,
@@ -264,6 +268,7 @@ class AttemptService:
             assert person is not None  # noqa: S101 - authorize loaded it
             return _record(attempt, person, item)
 
+    @writes(ATTEMPTS)
     def record_scenario(
         self,
         actor: Actor,
@@ -467,6 +472,7 @@ class AttemptService:
         result = replay(definition, mode, seed, decode_events(log.data), options)
         return RescoreReport(attempt_id, stored, figures_of(result), version)
 
+    @writes(ATTEMPTS)
     def invalidate(self, actor: Actor, attempt_id: uuid.UUID, reason: str) -> AttemptRecord:
         """Exclude an attempt from charts (e.g. a cheated run), with who and why audited."""
         reason = reason.strip()

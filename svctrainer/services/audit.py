@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from svctrainer.core.roles import Permission
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.store.database import Database
 from svctrainer.store.models import AuditLog
 
@@ -49,6 +50,7 @@ def record(
     )
 
 
+@translate_store_errors
 class AuditService:
     def __init__(self, db: Database) -> None:
         self._db = db

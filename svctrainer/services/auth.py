@@ -13,6 +13,8 @@ from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, needs_rehash, verif
 from svctrainer.core.roles import Role
 from svctrainer.services import audit
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import NOTHING_SHOWN, PEOPLE, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
     ConflictError,
     InactiveProfileError,
@@ -28,6 +30,7 @@ from svctrainer.store.models import Branch, Person, PersonRole, Team
 PROFILE_LIST_LIMIT = 500
 
 
+@translate_store_errors
 class AuthService:
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
         self._db = db
@@ -37,6 +40,13 @@ class AuthService:
         with self._db.reading() as session:
             return session.scalar(select(func.count()).select_from(Person)) == 0
 
+    def branch_name(self) -> str:
+        """The branch this database serves, for the login screen (before anyone signs in);
+        "" until the first run has set it up."""
+        with self._db.reading() as session:
+            return session.scalar(select(Branch.name).order_by(Branch.created_at).limit(1)) or ""
+
+    @writes(PEOPLE)
     def set_up_branch(
         self, *, branch_name: str, admin_name: str, employee_number: str, pin: str
     ) -> SignedIn:
@@ -87,6 +97,7 @@ class AuthService:
         with self._db.reading() as session:
             return [ProfileChoice(*row) for row in session.execute(query)]
 
+    @writes(PEOPLE)
     def sign_in(self, person_id: uuid.UUID, pin: str, now: datetime | None = None) -> SignedIn:
         now = now or datetime.now(UTC)
         with self._db.reading() as session:
@@ -142,6 +153,7 @@ class AuthService:
             raise ProfileLockedError(locked_until)
         raise WrongPinError(MAX_FAILURES - state.failures)
 
+    @writes(NOTHING_SHOWN)
     def sign_out(self, actor: Actor, *, idle: bool = False) -> None:
         """Audit the end of a session, by name; ``idle``: the workstation signed the person
         out after the idle time, rather than they themselves."""
@@ -160,6 +172,7 @@ class AuthService:
                 reason="idle" if idle else "signed_out",
             )
 
+    @writes(PEOPLE)
     def change_own_pin(self, actor: Actor, old_pin: str, new_pin: str) -> None:
         if actor.person_id is None:
             raise NotFoundError("the command line has no PIN; use 'svctrainer person reset-pin'")

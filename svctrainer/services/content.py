@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -23,13 +22,17 @@ from svctrainer.core.content_files import (
     check_content_bytes,
     check_content_file,
 )
+from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.core.packs.loader import content_hash
 from svctrainer.core.problems import Problem, errors_only
 from svctrainer.core.roles import Permission
+from svctrainer.core.scenarios.model import Scenario
 from svctrainer.locations import bundled_dir
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import CONTENT, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError
 from svctrainer.store.database import Database
 from svctrainer.store.models import ContentItem
@@ -107,33 +110,43 @@ class LoggedDrill:
             ) from exc
 
 
+StoredContent = DrillDefinition | Scenario | LoggedDrill
+"""What a stored content version parses to: a drill pack, a scenario, or the description
+of a drill that is logged rather than run (hand counts)."""
+
+
 @lru_cache(maxsize=64)
-def parse_stored(label: str, text: str) -> Any:
+def parse_stored(label: str, text: str) -> StoredContent:
     """Parse stored source text once per (hash-named) version; content is immutable."""
     if label.endswith(LOGGED_SOURCE_SUFFIX):
         return LoggedDrill.from_json(label, text)
     checked = check_content_bytes(label, text.encode("utf-8"))
-    if not checked.ok:
-        raise NotFoundError(f"stored content {label} no longer validates: {checked.problems[0]}")
+    if not checked.ok or checked.parsed is None:
+        problem = checked.problems[0] if checked.problems else "nothing could be read"
+        raise NotFoundError(f"stored content {label} no longer validates: {problem}")
     return checked.parsed
 
 
+@translate_store_errors
 class ContentService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- importing ---------------------------------------------------------------------
 
+    @writes(CONTENT)
     def import_files(self, actor: Actor, paths: Sequence[Path]) -> list[ImportOutcome]:
         """All or nothing: if any file has an error, nothing is stored."""
         checked = [check_content_file(p) for p in paths]
         return self._store(actor, checked)
 
+    @writes(CONTENT)
     def import_checked(
         self, actor: Actor, checked: Sequence[CheckedContent]
     ) -> list[ImportOutcome]:
         return self._store(actor, list(checked))
 
+    @writes(CONTENT)
     def sync_bundled(self) -> list[ImportOutcome]:
         """Store the content shipped with this release (new versions after an update).
 
@@ -244,7 +257,7 @@ class ContentService:
                 query = query.where(ContentItem.language == language)
             return [to_record(i) for i in session.scalars(query.order_by(ContentItem.title))]
 
-    def load(self, actor: Actor, content_item_id: uuid.UUID) -> tuple[ContentRecord, Any]:
+    def load(self, actor: Actor, content_item_id: uuid.UUID) -> tuple[ContentRecord, StoredContent]:
         """A version and its parsed definition (DrillDefinition or Scenario)."""
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)

@@ -44,7 +44,7 @@ from svctrainer.core.analytics.customer_time import (
     service_time,
     shared_queue_cut,
 )
-from svctrainer.core.analytics.progress import progress
+from svctrainer.core.analytics.progress import baseline_gain
 from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric
 from svctrainer.core.drills.kind import CounterSkill
 from svctrainer.core.drills.registry import skill_factors
@@ -205,7 +205,7 @@ def _best_levels(
         for pid, tests in first_last_tests(
             session, scope, family.item_ids, Metric.SPEED, window
         ).items():
-            p = progress(tests.points, Metric.SPEED)
+            p = baseline_gain(tests.points, Metric.SPEED)
             level = _Level(
                 tests.count,
                 _scaled(p.baseline.value, factor),
@@ -248,7 +248,7 @@ def _hand_count_levels(
         family[pid] = content_id
     out = {}
     for pid, series in points.items():
-        p = progress(series, Metric.SPEED)
+        p = baseline_gain(series, Metric.SPEED)
         if p.baseline.value is not None and p.latest.value is not None:
             out[pid] = _Level(p.tests, p.baseline.value, p.latest.value, family[pid])
     return out

@@ -49,8 +49,9 @@ from svctrainer.services import audit
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import KEYSTROKE_ENCODING, stored_details
 from svctrainer.services.content import bundled_content_files, parse_stored
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import ConflictError
-from svctrainer.store.database import Database
+from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.models import (
     Assignment,
     Attempt,
@@ -83,6 +84,8 @@ class DemoSummary:
     people: int
     teams: int
     attempts: int
+    database: str = ""
+    """Where the demo was put: its file, or its server URL with the password hidden."""
 
 
 def create_demo_branch(
@@ -469,7 +472,7 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
         with db.reading() as session:
             people = session.scalar(select(func.count()).select_from(Person)) or 0
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
-        return DemoSummary(int(people), len(TEAMS), int(attempts))
+        return DemoSummary(int(people), len(TEAMS), int(attempts), db.label)
     from svctrainer.services.content import ContentService  # noqa: PLC0415
     from svctrainer.services.schema_upgrade import prepare_schema  # noqa: PLC0415
 
@@ -479,4 +482,14 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     attempts = generate_history(db, progress=progress)
     create_demo_assignments(db)
     create_demo_queue_data(db)
-    return DemoSummary(summary.people, summary.teams, attempts)
+    return DemoSummary(summary.people, summary.teams, attempts, db.label)
+
+
+@translate_store_errors
+def fill_demo_database(url: str, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """``svctrainer demo --db URL``: ``fill_demo`` on the database at ``url``."""
+    db = Database(resolve_url(url))
+    try:
+        return fill_demo(db, progress)
+    finally:
+        db.dispose()

@@ -24,6 +24,8 @@ from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import AttemptRecord, AttemptService
+from svctrainer.services.changes import ATTEMPTS, NOTHING_SHOWN, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
 from svctrainer.store.models import AttemptDraft, ContentItem
@@ -40,11 +42,13 @@ class DraftRecord:
     event_count: int
 
 
+@translate_store_errors
 class DraftService:
     def __init__(self, db: Database, attempts: AttemptService) -> None:
         self._db = db
         self._attempts = attempts
 
+    @writes(NOTHING_SHOWN)
     def save(
         self,
         actor: Actor,
@@ -77,6 +81,7 @@ class DraftService:
             session.flush()
             return draft.id
 
+    @writes(NOTHING_SHOWN)
     def clear(self, actor: Actor) -> None:
         """The run ended normally (its attempt is recorded) or was abandoned unstarted."""
         if actor.person_id is None:
@@ -115,6 +120,7 @@ class DraftService:
                 )
             return records
 
+    @writes(ATTEMPTS)
     def keep(self, actor: Actor, draft_id: uuid.UUID) -> AttemptRecord:
         """Record the checkpointed attempt as it stood at its last keystroke: its run never
         ended, so it is kept as *abandoned* (never graded, never counted)."""
@@ -139,6 +145,7 @@ class DraftService:
             )
         return record
 
+    @writes(NOTHING_SHOWN)
     def discard(self, actor: Actor, draft_id: uuid.UUID) -> None:
         self._own(actor, draft_id)
         with self._db.writing() as session:

@@ -189,8 +189,10 @@ class DrillSession:
         if Mode(mode) is Mode.TEST:  # ConflictError past the trainer's retake limit
             self._services.assignments.require_test_allowed(self._actor, definition.id)
         kind = drill_kind(definition.drill_type)
-        if kind is not None and Mode(mode) is Mode.PRACTICE and self.needs_history(
-            definition, mode
+        if (
+            kind is not None
+            and Mode(mode) is Mode.PRACTICE
+            and self.needs_history(definition, mode)
         ):
             history = self._services.attempts.replayed_details(
                 self._actor, self.person_id, definition.id

@@ -1,49 +1,119 @@
-"""Errors services raise; each message is complete and safe to show to the person."""
+"""Errors services raise: a stable ``code`` and the ``args`` its message names.
+
+The English message is derived from the two (``template`` filled with ``args``), so the
+command line prints it as it is while the GUI can look the code up and word the same
+facts in the person's language. Every message is complete and safe to show.
+
+Database failures reach the front ends only as ``DatabaseError`` subclasses:
+``services.error_boundary`` turns the store's errors into these at every service call, so
+neither the GUI nor the CLI needs to know how the store reports trouble.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
 
 
 class ServiceError(Exception):
-    pass
+    """A refused or failed service call.
+
+    ``code`` names the case for translation; ``args`` are the values the message
+    mentions, in the order ``template`` uses them. Raising ``ServiceError("sentence")``
+    (code ``service_error``) remains possible for one-off cases the GUI shows as they are.
+    """
+
+    code: ClassVar[str] = "service_error"
+    template: ClassVar[str] = "{0}"
+
+    def __str__(self) -> str:
+        if not self.args:
+            return self.code.replace("_", " ")
+        try:
+            return self.template.format(*self.args)
+        except (IndexError, KeyError, ValueError):  # a subclass raised with other arguments
+            return " ".join(str(a) for a in self.args)
 
 
 class PermissionDeniedError(ServiceError):
-    pass
+    code = "permission_denied"
 
 
 class NotFoundError(ServiceError):
-    pass
+    code = "not_found"
 
 
 class InvalidInputError(ServiceError):
     """``field`` lets a form put the message next to the right input."""
 
+    code = "invalid_input"
+    template = "{0}: {1}"
+
     def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message)
         self.field = field
         self.message = message
-        super().__init__(f"{field}: {message}")
 
 
 class ConflictError(ServiceError):
     """E.g. an employee number already in use."""
 
+    code = "conflict"
+
+
+class AmbiguousEmployeeNumberError(ConflictError):
+    """The same employee number belongs to people in several branches (a shared server)
+    and the caller did not say which branch it meant: acting on either could change the
+    wrong person."""
+
+    code = "employee_number_ambiguous"
+    template = "employee number {0} is used in several branches ({1}); say which branch"
+
+    def __init__(self, employee_number: str, branches: Sequence[str]) -> None:
+        super().__init__(employee_number, ", ".join(branches))
+        self.employee_number = employee_number
+        self.branches = tuple(branches)
+
+
+class RetakeLimitError(ConflictError):
+    """A test taken as often as the trainer's retake limit allows within its window:
+    ``next_at`` (UTC) is when the oldest of those tries leaves the window."""
+
+    code = "retake_limit_reached"
+    template = (
+        "you have taken this test {0} times in {1} days, the limit your trainer set; "
+        "your next try is from {2:%Y-%m-%d %H:%M} UTC"
+    )
+
+    def __init__(self, taken: int, per_days: int, next_at: datetime) -> None:
+        super().__init__(taken, per_days, next_at)
+        self.taken = taken
+        self.per_days = per_days
+        self.next_at = next_at
+
 
 class WrongPinError(ServiceError):
+    code = "wrong_pin"
+    template = "wrong PIN; {0} attempt(s) left before a 5-minute lock"
+
     def __init__(self, attempts_left: int) -> None:
+        super().__init__(attempts_left)
         self.attempts_left = attempts_left
-        super().__init__(f"wrong PIN; {attempts_left} attempt(s) left before a 5-minute lock")
 
 
 class ProfileLockedError(ServiceError):
+    code = "profile_locked"
+    template = "profile locked after 5 wrong PINs until {0:%H:%M:%S} UTC"
+
     def __init__(self, until: datetime) -> None:
+        super().__init__(until)
         self.until = until
-        super().__init__(f"profile locked after 5 wrong PINs until {until:%H:%M:%S} UTC")
 
 
 class InactiveProfileError(ServiceError):
-    pass
+    code = "profile_inactive"
 
 
 class SchemaVersionError(ServiceError):
@@ -54,6 +124,8 @@ class SchemaVersionError(ServiceError):
     or this workstation needs the newer release (True). ``server_revision`` is None for
     a server database that has no svctrainer schema yet.
     """
+
+    code = "schema_version"
 
     def __init__(
         self,
@@ -69,3 +141,63 @@ class SchemaVersionError(ServiceError):
         self.server_revision = server_revision
         self.supported_revision = supported_revision
         self.server_is_newer = server_is_newer
+
+
+# -- the database ------------------------------------------------------------------------
+
+
+class DatabaseError(ServiceError):
+    """The database could not do what was asked. ``args`` is the store's one-line account
+    (which names the file or server); ``path`` is the SQLite file concerned when there is
+    one, so a caller can offer its newest good backup."""
+
+    code = "database_error"
+
+    def __init__(self, detail: str, path: Path | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.path = path
+
+
+class DatabaseBusyError(DatabaseError):
+    """Locked by another program for longer than the busy timeout: try again."""
+
+    code = "database_busy"
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    code = "database_read_only"
+
+
+class StorageFullError(DatabaseError):
+    code = "storage_full"
+
+
+class DatabaseCorruptError(DatabaseError):
+    code = "database_corrupt"
+
+
+class NotADatabaseError(DatabaseError):
+    code = "not_a_database"
+
+
+class DatabaseTooNewError(DatabaseError):
+    """Written by a newer svctrainer; opening it with this one could lose data."""
+
+    code = "database_too_new"
+
+
+class SchemaMismatchError(DatabaseError):
+    """Half-migrated, or otherwise not the schema its revision says."""
+
+    code = "schema_mismatch"
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """Cannot be reached or opened at all (missing folder, server down, bad URL)."""
+
+    code = "database_unavailable"
+
+
+DAMAGED = (DatabaseCorruptError, NotADatabaseError, SchemaMismatchError)
+"""The failures a backup can mend: offer the newest good one."""

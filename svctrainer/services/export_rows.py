@@ -1,8 +1,8 @@
-"""Attempt rows as the exports need them: ``core.analytics.records.AttemptRecord`` with
+"""Attempt rows as the exports need them: ``core.analytics.records.ExportedAttempt`` with
 who, what and the scenario choices, streamed from one query (an xAPI export of a
 branch's whole history must not hold a million ORM objects).
 
-Pass marks (``AttemptRecord.success``): a drill attempt passed when it reached a level
+Pass marks (``ExportedAttempt.success``): a drill attempt passed when it reached a level
 of its grade table (``grade`` set); a scenario run when its service tier is above
 "not met". Practice has no pass mark (None). ``completed``: a drill run not stopped
 early (``ended_by`` ≠ "stopped"); a scenario run that reached an ending.
@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from svctrainer.core.analytics.records import AttemptRecord, scalar_details
+from svctrainer.core.analytics.records import ExportedAttempt, scalar_details
 from svctrainer.core.drills.completion import counts_toward_figures
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.scenarios.analysis import review
 from svctrainer.core.scenarios.decision_log_codec import (
     DECISION_ENCODING,
@@ -38,7 +39,9 @@ STREAM_BATCH = 2000
 NOT_MET = "not_met"
 
 
-def attempt_query(people: Select[Any], window: DateRange = EVERYTHING) -> Select[Any]:
+def attempt_query(
+    people: Select[Any], window: DateRange = EVERYTHING
+) -> Select[Attempt, str, str, str, ContentItem]:
     return (
         select(Attempt, Person.employee_number, Person.name, Team.name, ContentItem)
         .join(Person, Person.id == Attempt.person_id)
@@ -51,7 +54,7 @@ def attempt_query(people: Select[Any], window: DateRange = EVERYTHING) -> Select
 
 def stream_records(
     session: Session, people: Select[Any], window: DateRange = EVERYTHING
-) -> Iterator[tuple[AttemptRecord, ContentItem]]:
+) -> Iterator[tuple[ExportedAttempt, ContentItem]]:
     """Every attempt of ``people`` in range, oldest first, with its content item."""
     result = session.execute(
         attempt_query(people, window).execution_options(yield_per=STREAM_BATCH)
@@ -63,7 +66,7 @@ def stream_records(
 
 def to_record(
     attempt: Attempt, number: str, name: str, team: str | None, item: ContentItem
-) -> AttemptRecord:
+) -> ExportedAttempt:
     details = attempt.details or {}
     counted = (
         attempt.valid
@@ -81,7 +84,7 @@ def to_record(
         success = None if attempt.mode != "test" else attempt.grade is not None
         inner = details.get("details")
         metrics = scalar_details(inner) if isinstance(inner, dict) else {}
-    return AttemptRecord(
+    return ExportedAttempt(
         attempt_id=attempt.id,
         employee_number=number,
         person_name=name,
@@ -138,8 +141,8 @@ def scenario_choices(
                 options=tuple(ChoiceOption(c.id, c.text) for c in offered),
                 best=best,
                 chosen=step.entry.choice_id,
-                offset_ms=max(0, (step.entry.t_ns - start) // 1_000_000),
-                latency_ms=max(0, (step.entry.t_ns - step.entry.entered_ns) // 1_000_000),
+                offset_ms=max(0, (step.entry.t_ns - start) // NS_PER_MS),
+                latency_ms=max(0, (step.entry.t_ns - step.entry.entered_ns) // NS_PER_MS),
             )
         )
     return out

@@ -22,10 +22,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
+from svctrainer.core.drills.details import Fields
 from svctrainer.core.hand_count import (
     DRILL_TYPE,
     SPEED_UNIT,
     FieldProblem,
+    HandCountDetails,
     HandCountError,
     HandCountRecord,
 )
@@ -34,7 +36,9 @@ from svctrainer.services import audit
 from svctrainer.services.access import authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.changes import HAND_COUNTS, writes
 from svctrainer.services.content import LOGGED_SOURCE_SUFFIX, LoggedDrill
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
@@ -104,6 +108,7 @@ class HandCountEntry:
     recorded_at: dt.datetime
 
 
+@translate_store_errors
 class HandCountService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -120,6 +125,7 @@ class HandCountService:
             )
             return [LoggablePerson(p.id, p.name, p.employee_number, team) for p, team in rows]
 
+    @writes(HAND_COUNTS)
     def record(
         self,
         actor: Actor,
@@ -152,9 +158,7 @@ class HandCountService:
         data = result.to_dict()
         data["details"] = {
             **data["details"],
-            "person_id": str(person_id),
-            "note": note,
-            "logged_by": actor.label,
+            **LoggedBy(person_id, note, actor.label).to_dict(),
         }
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.LOG_HAND_COUNT)
@@ -291,25 +295,46 @@ def _content_item(session: Session, actor: Actor) -> ContentItem:
     return item
 
 
+@dataclass(frozen=True, slots=True)
+class LoggedBy:
+    """What the service stores beside the core's ``HandCountDetails``: whose count it
+    is, the trainer's note and who logged it."""
+
+    person_id: uuid.UUID
+    note: str | None
+    logged_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"person_id": str(self.person_id), "note": self.note, "logged_by": self.logged_by}
+
+    @classmethod
+    def read(cls, f: Fields, person_id: uuid.UUID) -> LoggedBy:
+        return cls(person_id, f.optional_text("note"), f.text("logged_by"))
+
+
 def _entry(attempt: Attempt, person_name: str) -> HandCountEntry:
-    data: dict[str, Any] = dict((attempt.details or {}).get("details") or {})
-    planted = data.get("defects_planted")
+    """A stored hand count as the form lists it; ``DetailsError`` (naming the key) if
+    its row was damaged."""
+    stored = attempt.details or {}
+    data = stored.get("details") or {}
+    details = HandCountDetails.from_dict(data, stored.get("details_version", 1))
+    logged = LoggedBy.read(Fields(data, "hand count"), attempt.person_id)
     return HandCountEntry(
         attempt_id=attempt.id,
         person_id=attempt.person_id,
         person_name=person_name,
-        day=dt.date.fromisoformat(str(data.get("day", attempt.started_at.date().isoformat()))),
-        minutes=int(data.get("minutes", attempt.duration_ms // 60_000)),
-        notes_counted=int(data.get("notes_counted", 0)),
-        defects_found=int(data.get("defects_found", 0)),
-        defects_planted=None if planted is None else int(planted),
-        banding_penalties=int(data.get("banding_penalties", 0)),
-        net_notes=int(data.get("net_notes", 0)),
+        day=details.day,
+        minutes=details.minutes,
+        notes_counted=details.notes_counted,
+        defects_found=details.defects_found,
+        defects_planted=details.defects_planted,
+        banding_penalties=details.banding_penalties,
+        net_notes=details.net_notes,
         notes_per_min=float(attempt.speed or 0.0),
         accuracy=float(attempt.accuracy or 0.0),
         score=float(attempt.score or 0.0),
         valid=attempt.valid,
-        note=data.get("note"),
-        logged_by=str(data.get("logged_by", "")),
+        note=logged.note,
+        logged_by=logged.logged_by,
         recorded_at=attempt.recorded_at,
     )

@@ -1,9 +1,13 @@
-"""People, teams and roles: what the admin screen and ``svctrainer`` admin commands do."""
+"""People, teams and roles: what the admin screen and ``svctrainer`` admin commands do.
+
+Each action is one call and one transaction: an admin's edit of a person (name, number,
+team and roles together) either happens whole, with its audit entries, or not at all.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -15,7 +19,10 @@ from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import PEOPLE, TEAMS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
+    AmbiguousEmployeeNumberError,
     ConflictError,
     InvalidInputError,
     NotFoundError,
@@ -39,9 +46,9 @@ def to_record(person: Person, team_name: str | None) -> PersonRecord:
     )
 
 
-def clean(fn: object, value: str) -> str:
+def clean(fn: Callable[[str], str], value: str) -> str:
     try:
-        return fn(value)  # type: ignore[operator,no-any-return]
+        return fn(value)
     except text_fields.FieldError as exc:
         raise InvalidInputError(exc.field, exc.message) from None
 
@@ -53,6 +60,7 @@ def checked_pin_hash(pin: str, cost: ScryptCost) -> str:
         raise InvalidInputError("pin", str(exc)) from None
 
 
+@translate_store_errors
 class PeopleService:
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
         self._db = db
@@ -80,8 +88,45 @@ class PeopleService:
             caller = authorize(session, actor, Permission.PRACTISE)
             return _teams(session, caller)
 
+    def find_by_employee_number(
+        self, actor: Actor, employee_number: str, branch: str | None = None
+    ) -> PersonRecord:
+        """The person (active or not) with ``employee_number``: the one lookup every command
+        that names a person by number uses.
+
+        A signed-in admin looks in their own branch. The command line belongs to no branch:
+        on a server shared by several it may name one (``branch``), and must when the
+        number is used in more than one, since acting on the first match could change
+        another branch's person.
+        """
+        number = employee_number.strip()
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            query = (
+                select(Person, Team.name, Branch.name)
+                .join(Branch, Branch.id == Person.branch_id)
+                .outerjoin(Team, Team.id == Person.team_id)
+                .where(Person.employee_number == number)
+                .order_by(Branch.name)
+            )
+            if caller.branch_id is not None:
+                query = query.where(Person.branch_id == caller.branch_id)
+            if branch is not None:
+                if not session.scalar(select(Branch.id).where(Branch.name == branch).limit(1)):
+                    raise NotFoundError(f"no branch called {branch!r}")
+                query = query.where(Branch.name == branch)
+            found = session.execute(query).all()
+            if not found:
+                where = f" in branch {branch!r}" if branch is not None else ""
+                raise NotFoundError(f"no employee number {number!r}{where}")
+            if len(found) > 1:
+                raise AmbiguousEmployeeNumberError(number, [b for _, _, b in found])
+            person, team_name, _ = found[0]
+            return to_record(person, team_name)
+
     # -- writing ---------------------------------------------------------------------
 
+    @writes(TEAMS)
     def create_team(self, actor: Actor, name: str) -> TeamRecord:
         name = clean(text_fields.clean_team_name, name)
         with self._db.writing() as session:
@@ -95,6 +140,7 @@ class PeopleService:
             audit.record(session, actor, "team.create", "team", team.id, name=name)
             return TeamRecord(team.id, team.name, 0, frozenset())
 
+    @writes(PEOPLE | TEAMS)
     def create_person(
         self,
         actor: Actor,
@@ -138,6 +184,7 @@ class PeopleService:
             )
             return to_record(person, team_name)
 
+    @writes(PEOPLE | TEAMS)
     def update_person(
         self,
         actor: Actor,
@@ -151,53 +198,45 @@ class PeopleService:
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             person = _person_in_scope(session, caller, person_id)
-            changes: dict[str, object] = {}
-            if name is not None:
-                new = clean(text_fields.clean_name, name)
-                if new != person.name:
-                    changes["name"] = [person.name, new]
-                    person.name = new
-            if employee_number is not None:
-                new = clean(text_fields.clean_employee_number, employee_number)
-                if new != person.employee_number:
-                    _check_number_free(session, person.branch_id, new)
-                    changes["employee_number"] = [person.employee_number, new]
-                    person.employee_number = new
-            if team_id != "keep":
-                new_team = team_id if isinstance(team_id, uuid.UUID) else None
-                _team_name(session, person.branch_id, new_team)
-                if new_team != person.team_id:
-                    changes["team_id"] = [_str(person.team_id), _str(new_team)]
-                    person.team_id = new_team
-            if changes:
-                audit.record(session, actor, "person.update", "person", person.id, **changes)
+            _change_details(
+                session, actor, person, name=name, employee_number=employee_number, team_id=team_id
+            )
             return to_record(person, _team_name(session, person.branch_id, person.team_id))
 
+    @writes(PEOPLE)
     def set_roles(self, actor: Actor, person_id: uuid.UUID, roles: Iterable[Role]) -> PersonRecord:
-        role_set = frozenset(roles)
-        if not role_set:
-            raise InvalidInputError("roles", "choose at least one role")
+        role_set = _role_set(roles)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             person = _person_in_scope(session, caller, person_id)
-            before = frozenset(Role(r.role) for r in person.roles)
-            if before == role_set:
-                return to_record(person, _team_name(session, person.branch_id, person.team_id))
-            if Role.ADMIN in before and Role.ADMIN not in role_set:
-                _keep_one_admin(session, person)
-            person.roles = [PersonRole(role=r.value) for r in sorted(role_set)]
-            audit.record(
-                session,
-                actor,
-                "person.roles",
-                "person",
-                person.id,
-                before=sorted(r.value for r in before),
-                after=sorted(r.value for r in role_set),
-            )
-            session.flush()
+            _change_roles(session, actor, person, role_set)
             return to_record(person, _team_name(session, person.branch_id, person.team_id))
 
+    @writes(PEOPLE | TEAMS)
+    def edit_person(
+        self,
+        actor: Actor,
+        person_id: uuid.UUID,
+        *,
+        name: str,
+        employee_number: str,
+        team_id: uuid.UUID | None,
+        roles: Iterable[Role],
+    ) -> PersonRecord:
+        """The admin's "Edit person" in one transaction: details and roles are saved
+        together, with their audit entries, or (when any part is refused, e.g. taking
+        the branch's last admin role away) nothing changes at all."""
+        role_set = _role_set(roles)
+        with self._db.writing() as session:
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            person = _person_in_scope(session, caller, person_id)
+            _change_details(
+                session, actor, person, name=name, employee_number=employee_number, team_id=team_id
+            )
+            _change_roles(session, actor, person, role_set)
+            return to_record(person, _team_name(session, person.branch_id, person.team_id))
+
+    @writes(PEOPLE | TEAMS)
     def set_active(self, actor: Actor, person_id: uuid.UUID, active: bool) -> PersonRecord:
         """Deactivate rather than delete: results stay in the record and in team charts."""
         with self._db.writing() as session:
@@ -220,6 +259,7 @@ class PeopleService:
             )
             return to_record(person, _team_name(session, person.branch_id, person.team_id))
 
+    @writes(PEOPLE)
     def reset_pin(self, actor: Actor, person_id: uuid.UUID, new_pin: str) -> None:
         """Admin reset; also lifts a lockout, since the admin has checked who is asking."""
         pin_hash = checked_pin_hash(new_pin, self._pin_cost)
@@ -231,6 +271,7 @@ class PeopleService:
             person.locked_until = None
             audit.record(session, actor, "person.pin_reset", "person", person.id)
 
+    @writes(TEAMS)
     def set_team_trainers(
         self, actor: Actor, team_id: uuid.UUID, trainer_ids: Iterable[uuid.UUID]
     ) -> TeamRecord:
@@ -268,6 +309,67 @@ class PeopleService:
                 )
             session.flush()
             return next(t for t in _teams(session, caller) if t.id == team_id)
+
+
+def _role_set(roles: Iterable[Role]) -> frozenset[Role]:
+    role_set = frozenset(roles)
+    if not role_set:
+        raise InvalidInputError("roles", "choose at least one role")
+    return role_set
+
+
+def _change_details(
+    session: Session,
+    actor: Actor,
+    person: Person,
+    *,
+    name: str | None,
+    employee_number: str | None,
+    team_id: uuid.UUID | Literal["keep"] | None,
+) -> None:
+    """Apply what differs (``None`` name or number, ``"keep"`` team: unchanged) and audit
+    it as one ``person.update`` entry."""
+    changes: dict[str, object] = {}
+    if name is not None:
+        new = clean(text_fields.clean_name, name)
+        if new != person.name:
+            changes["name"] = [person.name, new]
+            person.name = new
+    if employee_number is not None:
+        new = clean(text_fields.clean_employee_number, employee_number)
+        if new != person.employee_number:
+            _check_number_free(session, person.branch_id, new)
+            changes["employee_number"] = [person.employee_number, new]
+            person.employee_number = new
+    if team_id != "keep":
+        new_team = team_id if isinstance(team_id, uuid.UUID) else None
+        _team_name(session, person.branch_id, new_team)
+        if new_team != person.team_id:
+            changes["team_id"] = [_str(person.team_id), _str(new_team)]
+            person.team_id = new_team
+    if changes:
+        audit.record(session, actor, "person.update", "person", person.id, **changes)
+
+
+def _change_roles(session: Session, actor: Actor, person: Person, roles: frozenset[Role]) -> None:
+    """Replace the person's roles, keeping the branch's last active admin, and audit it as
+    one ``person.roles`` entry."""
+    before = frozenset(Role(r.role) for r in person.roles)
+    if before == roles:
+        return
+    if Role.ADMIN in before and Role.ADMIN not in roles:
+        _keep_one_admin(session, person)
+    person.roles = [PersonRole(role=r.value) for r in sorted(roles)]
+    audit.record(
+        session,
+        actor,
+        "person.roles",
+        "person",
+        person.id,
+        before=sorted(r.value for r in before),
+        after=sorted(r.value for r in roles),
+    )
+    session.flush()
 
 
 def _str(value: uuid.UUID | None) -> str | None:

@@ -39,7 +39,7 @@ from svctrainer.core.analytics.dashboard import (
 )
 from svctrainer.core.analytics.downsample import downsample, lttb_indices
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import Progress, progress
+from svctrainer.core.analytics.progress import BaselineGain, baseline_gain
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
     TIER_CODES,
@@ -71,7 +71,8 @@ from svctrainer.services.customer_time import (
     tellers_in_branch,
     what_if_lines,
 )
-from svctrainer.services.drill_families import DrillFamily, load_families
+from svctrainer.services.drill_families import DrillFamily, language_skills, load_families
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
     EVERYTHING,
@@ -120,6 +121,7 @@ ASSIGNMENT_RULE = "services.assignments.counts_by_person"
 DEFAULT_RULE = StallRule()
 
 
+@translate_store_errors
 class ProgressService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -127,10 +129,13 @@ class ProgressService:
     # -- what there is ------------------------------------------------------------------
 
     def families(self, actor: Actor) -> list[DrillFamily]:
-        """Every drill and scenario as charts group them, by title."""
+        """Every drill and scenario as charts group them, by title, and each skill offered
+        in several languages as one more family (``language_skills``)."""
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
-            return sorted(load_families(session).values(), key=lambda f: (f.title, f.key))
+            families = load_families(session)
+            every = [*families.values(), *language_skills(families).values()]
+            return sorted(every, key=lambda f: (f.title, f.key))
 
     def activity(self, actor: Actor, person_id: uuid.UUID) -> list[FamilyActivity]:
         """The drills a person has attempts on, most recently practised first."""
@@ -434,7 +439,8 @@ def _scope(caller: Caller, team_id: uuid.UUID | None) -> Select[Any]:
 
 
 def _family(session: Session, family_key: str) -> DrillFamily:
-    family = load_families(session).get(family_key)
+    families = load_families(session)
+    family = families.get(family_key) or language_skills(families).get(family_key)
     if family is None:
         raise NotFoundError(f"no drill or scenario {family_key!r}")
     return family
@@ -475,7 +481,7 @@ def _metric_series(
         excluded=excluded[-max_points:],
         rolling=tuple(downsample(rolling, max_points) if len(rolling) > max_points else rolling),
         trend=fit_trend(points, metric),
-        progress=progress(points, metric),
+        progress=baseline_gain(points, metric),
         counted=len(chosen),
         shown=sum(len(v) for v in by_mode.values()),
     )
@@ -489,11 +495,11 @@ def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list
     return [points[i] for i in lttb_indices(xs, ys, max_points)]
 
 
-def _progress(found: FoundTests | None, metric: Metric) -> Progress:
-    """``progress.progress`` on the first and last tests is exact (progress_queries)."""
+def _progress(found: FoundTests | None, metric: Metric) -> BaselineGain:
+    """``progress.baseline_gain`` on the first and last tests is exact (progress_queries)."""
     if found is None:
-        return progress([], metric)
-    return replace(progress(found.points, metric), tests=found.count)
+        return baseline_gain([], metric)
+    return replace(baseline_gain(found.points, metric), tests=found.count)
 
 
 def _stall(

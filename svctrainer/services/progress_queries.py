@@ -97,7 +97,7 @@ def first_last_tests(
     metric: Metric,
     window: DateRange = EVERYTHING,
 ) -> dict[uuid.UUID, FoundTests]:
-    """Per person: enough of their counted tests for ``progress.progress`` to give the
+    """Per person: enough of their counted tests for ``progress.baseline_gain`` to give the
     exact baseline and latest level (see the module docstring), and the test count."""
     if not item_ids:
         return {}

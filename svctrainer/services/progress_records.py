@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -16,7 +16,7 @@ from svctrainer.core.analytics.customer_time import (
 )
 from svctrainer.core.analytics.dashboard import PersonSummary, TeamSummary
 from svctrainer.core.analytics.key_heatmap import KeyHeatmap
-from svctrainer.core.analytics.progress import Progress
+from svctrainer.core.analytics.progress import BaselineGain
 from svctrainer.core.analytics.scenario_progress import Radar, TierPoint, WeekTiers
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.core.analytics.trend import Trend
@@ -40,6 +40,24 @@ class DateRange:
                 raise ValueError("DateRange needs timezone-aware datetimes")
         if self.since is not None and self.until is not None and self.until <= self.since:
             raise ValueError("DateRange: until must be after since")
+
+    @classmethod
+    def local_days(cls, first: date | None = None, last: date | None = None) -> DateRange:
+        """Whole calendar days of this computer's time zone, both ends included, as UTC:
+        "to 31 March" runs until the local midnight that ends 31 March. ``None`` leaves
+        that end open. The GUI's date filter and the CLI's ``--from``/``--to`` both
+        build their ranges here, so they cannot disagree about where a day begins."""
+        if first is not None and last is not None and last < first:
+            raise ValueError(f"the last day {last} is before the first {first}")
+        return cls(
+            _local_midnight(first) if first is not None else None,
+            _local_midnight(last + timedelta(days=1)) if last is not None else None,
+        )
+
+
+def _local_midnight(day: date) -> datetime:
+    """The UTC instant at which ``day`` begins in this computer's time zone."""
+    return datetime.combine(day, time(0, 0)).astimezone().astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +97,7 @@ class MetricSeries:
     excluded: tuple[AttemptPoint, ...]
     rolling: tuple[SeriesPoint, ...]
     trend: Trend | None
-    progress: Progress
+    progress: BaselineGain
     counted: int  # counted attempts with a value (before reduction)
     shown: int  # points drawn
 

@@ -47,6 +47,8 @@ from svctrainer.core.roles import Permission
 from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import QUEUE_DATA, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.settings import load_mix
 from svctrainer.store.database import Database
@@ -83,6 +85,8 @@ class ImportOptions:
 class TicketFileError(ServiceError):
     """The export cannot be imported; nothing was stored. ``header`` is True when the
     problems are about its columns (fixed with a column map), not its rows."""
+
+    code = "ticket_file"
 
     def __init__(self, problems: Sequence[Problem], header: bool, more: int = 0) -> None:
         self.problems = tuple(problems)
@@ -146,10 +150,12 @@ class QueueComparison:
     model_wait_after_s: float | None
 
 
+@translate_store_errors
 class QueueDataService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @writes(QUEUE_DATA)
     def import_file(
         self, actor: Actor, path: Path, options: ImportOptions = ImportOptions()
     ) -> QueueImported:
@@ -197,6 +203,7 @@ class QueueDataService:
                 for r in rows
             ]  # fmt: skip
 
+    @writes(QUEUE_DATA)
     def delete_import(self, actor: Actor, import_id: uuid.UUID) -> QueueImportDeleted:
         """Remove the tickets an import added (a file imported in the wrong time zone,
         say) and recompute the hours of their days; audited ``queue.delete_import``."""

@@ -38,6 +38,9 @@ from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
+from svctrainer.services.changes import NOTHING_SHOWN, writes
+from svctrainer.services.drill_families import skill_key
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
@@ -102,6 +105,7 @@ class ExportFailedError(ServiceError):
     """The export's file was not written (e.g. Qt could not open the PDF for writing)."""
 
 
+@translate_store_errors
 class ReportService:
     def __init__(self, db: Database, progress: ProgressService) -> None:
         self._db = db
@@ -109,6 +113,7 @@ class ReportService:
 
     # -- CSV --------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def attempts_csv(
         self,
         actor: Actor,
@@ -128,6 +133,7 @@ class ReportService:
                 )
         return self._audited(actor, path, "csv", "attempts", subject, window=window, rows=rows)
 
+    @writes(NOTHING_SHOWN)
     def dashboard_csv(
         self,
         actor: Actor,
@@ -156,6 +162,7 @@ class ReportService:
 
     # -- xAPI -------------------------------------------------------------------------------
 
+    @writes(NOTHING_SHOWN)
     def xapi(
         self,
         actor: Actor,
@@ -236,6 +243,7 @@ class ReportService:
             customer_time=self._progress.team_customer_time(actor, team_id, window),
         )
 
+    @writes(NOTHING_SHOWN)
     def person_pdf(
         self,
         actor: Actor,
@@ -248,6 +256,7 @@ class ReportService:
         report = self.person_report(actor, person_id, window)
         return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
+    @writes(NOTHING_SHOWN)
     def team_pdf(
         self,
         actor: Actor,
@@ -259,6 +268,7 @@ class ReportService:
         report = self.team_report(actor, team_id, window)
         return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
 
+    @writes(NOTHING_SHOWN)
     def record_pdf(
         self, actor: Actor, path: Path, report: PersonReport | TeamReport, pages: int
     ) -> ExportResult:
@@ -284,17 +294,33 @@ class ReportService:
         team_id: uuid.UUID | None,
         window: DateRange,
     ) -> list[Dashboard]:
-        keys = (
-            list(family_keys)
-            if family_keys is not None
-            else [f.key for f in self._progress.families(actor)]
-        )
-        out = []
-        for key in keys:
-            board = self._progress.dashboard(actor, key, team_id=team_id, window=window)
-            if family_keys is not None or any(_has_data(e) for e in board.entries):
-                out.append(board)
-        return out
+        if family_keys is not None:
+            return [
+                self._progress.dashboard(actor, key, team_id=team_id, window=window)
+                for key in family_keys
+            ]
+        families = self._progress.families(actor)
+        keys = {f.key for f in families}
+        skills = {k for k in (skill_key(f.key) for f in families) if k is not None and k in keys}
+        boards = {}
+        for family in families:
+            if family.key in skills:
+                continue  # a skill in several languages: see below
+            board = self._progress.dashboard(actor, family.key, team_id=team_id, window=window)
+            if any(_has_data(e) for e in board.entries):
+                boards[family.key] = board
+        # Where people worked on a skill in more than one language, the report compares
+        # them on the skill family instead of one page per language.
+        for skill in sorted(skills):
+            members = [k for k in boards if skill_key(k) == skill]
+            if len(members) > 1:
+                first = members[0]
+                boards[first] = self._progress.dashboard(
+                    actor, skill, team_id=team_id, window=window
+                )
+                for other in members[1:]:
+                    del boards[other]
+        return list(boards.values())
 
     def _audited(
         self,

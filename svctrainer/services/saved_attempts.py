@@ -27,6 +27,8 @@ from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import AttemptRecord, AttemptService
+from svctrainer.services.changes import ATTEMPTS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, ContentItem, Person
@@ -42,11 +44,13 @@ class SavedAttemptImport:
     attempt: AttemptRecord | None  # None when it was already stored
 
 
+@translate_store_errors
 class SavedAttemptService:
     def __init__(self, db: Database, attempts: AttemptService) -> None:
         self._db = db
         self._attempts = attempts
 
+    @writes(ATTEMPTS)
     def import_file(self, actor: Actor, data: bytes, label: str) -> SavedAttemptImport:
         """Store the attempt in ``data`` (a saved-attempt file called ``label``)."""
         try:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from svctrainer import __version__
 from svctrainer.services import audit
 from svctrainer.services.actor import Actor
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import PermissionDeniedError, SchemaVersionError
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.errors import SchemaMismatchError
@@ -94,6 +95,7 @@ def _version_error(label: str, state: SchemaState) -> SchemaVersionError:
     )
 
 
+@translate_store_errors
 def upgrade_database(url: str, actor: Actor) -> SchemaUpgrade:
     """Bring the database at ``url`` to this release's schema (``svctrainer db upgrade``).
 

@@ -81,6 +81,8 @@ from svctrainer.core.text_fields import FieldError, clean_text
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.changes import SETTINGS, writes
+from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Setting
@@ -240,6 +242,7 @@ def mismatch_text(m: TransactionsMismatch) -> str:
     )
 
 
+@translate_store_errors
 class SettingsService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -249,6 +252,7 @@ class SettingsService:
             authorize(session, actor, Permission.PRACTISE)
             return load_mix(session)
 
+    @writes(SETTINGS)
     def set_transaction_mix(
         self,
         actor: Actor,

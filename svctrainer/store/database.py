@@ -53,7 +53,7 @@ def display_url(url: URL) -> str:
 def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return Path(url.database)  # type: ignore[arg-type]
+    return Path(url.database)
 
 
 def check_sqlite_header(path: Path) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svctrainer.core.analytics.dashboard import PersonSeries, StallStatus, summarise
-from svctrainer.core.analytics.records import AttemptRecord
+from svctrainer.core.analytics.records import ExportedAttempt
 from svctrainer.core.analytics.series import AttemptPoint, Metric
 from svctrainer.core.report_csv import (
     ATTEMPT_COLUMNS,
@@ -56,7 +56,7 @@ def record(**changes):
         "valid": True,
     }
     values.update(changes)
-    return AttemptRecord(**values)
+    return ExportedAttempt(**values)
 
 
 def parse(text):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svctrainer.core.analytics.records import AttemptRecord, scalar_details
+from svctrainer.core.analytics.records import ExportedAttempt, scalar_details
 from svctrainer.core.xapi.export import InvalidStatementError, write_statements
 from svctrainer.core.xapi.formats import is_iri, is_language_tag, is_uuid
 from svctrainer.core.xapi.iso8601 import (
@@ -87,7 +87,7 @@ def drill_record(**changes):
         "metrics": scalar_details(DETAILS),
     }
     values.update(changes)
-    return AttemptRecord(**values)
+    return ExportedAttempt(**values)
 
 
 SCENARIO = drill_record(

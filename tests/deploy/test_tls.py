@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
+from svctrainer.services.errors import DatabaseError
 from svctrainer.services.schema_upgrade import upgrade_database
-from svctrainer.store.errors import StoreError
 
 CLI = Actor.command_line()
 
@@ -74,7 +74,7 @@ def test_a_wrong_host_name_is_refused(tls_deployment, isolated_home):
     what a workstation sees when something else answers at the server's address."""
     d = tls_deployment
     url = d.server.tls_url(d.database, d.app, host="impostor.branch.test")
-    with pytest.raises(StoreError, match=f'"{SERVER_NAME}" does not match host name'):
+    with pytest.raises(DatabaseError, match=f'"{SERVER_NAME}" does not match host name'):
         Services.open(url)
     done = _check(url, isolated_home)
     assert done.returncode == 1
@@ -92,12 +92,12 @@ def test_a_certificate_from_another_ca_is_refused(tls_deployment, tmp_path):
         timeout=60,
     )
     url = d.server.tls_url(d.database, d.app, rootcert=other / "ca.crt")
-    with pytest.raises(StoreError, match="certificate verify failed"):
+    with pytest.raises(DatabaseError, match="certificate verify failed"):
         Services.open(url)
 
 
 def test_a_connection_without_tls_is_refused_by_the_server(tls_deployment):
     d = tls_deployment
     url = d.server.tls_url(d.database, d.app, sslmode="disable")
-    with pytest.raises(StoreError, match="no encryption"):
+    with pytest.raises(DatabaseError, match="no encryption"):
         Services.open(url)

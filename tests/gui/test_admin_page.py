@@ -45,12 +45,12 @@ def test_duplicate_number_keeps_the_dialog_open_with_the_reason(qtbot, admin_pag
         qtbot.keyClicks(dialog.pin, "1234")
         qtbot.keyClicks(dialog.pin_again, "1234")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-        def read_error():
-            messages.append(dialog.error.text())
-            dialog.reject()
-
-        on_next_dialog(lambda d: read_error())
+        # Saved in the background: the dialog stays open and shows why it was refused.
+        qtbot.waitUntil(lambda: "already belongs" in dialog.error.text(), timeout=10_000)
+        messages.append(dialog.error.text())
+        assert dialog.isVisible()
+        assert dialog.name.text() == "Copy Cat"  # nothing typed is lost
+        dialog.reject()
 
     on_next_dialog(fill)
     admin_page.people.add_button.click()

@@ -135,8 +135,10 @@ def test_before_and_after_a_training_period(qtbot, window, sign_in, gains, tmp_p
     end = TRAINING_START + timedelta(days=11)
     view.set_training(TRAINING_START, end)
     qtbot.waitUntil(
-        lambda: view.result is not None
-        and view.result.before_days.first == TRAINING_START - timedelta(weeks=4),
+        lambda: (
+            view.result is not None
+            and view.result.before_days.first == TRAINING_START - timedelta(weeks=4)
+        ),
         timeout=20_000,
     )
     qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5_000)
@@ -174,9 +176,7 @@ def test_deleting_an_import_asks_first(qtbot, open_tab, gains, tmp_path, on_next
     data.delete_button.click()
     qtbot.waitUntil(lambda: data.imports.rowCount() == 0, timeout=10_000)
     assert _tickets(services) == 0
-    qtbot.waitUntil(
-        lambda: tab.panel.source.text().startswith("Source: assumed"), timeout=10_000
-    )
+    qtbot.waitUntil(lambda: tab.panel.source.text().startswith("Source: assumed"), timeout=10_000)
 
 
 def test_a_teller_sees_the_source_and_their_share(qtbot, window, sign_in, gains, tmp_path):

@@ -206,7 +206,7 @@ def test_practice_pause_and_restart(qtbot, practice, on_next_dialog):
 def test_a_failed_save_keeps_the_attempt_and_retries(
     qtbot, practice, branch, monkeypatch, on_next_dialog
 ):
-    from svctrainer.store.errors import DatabaseBusyError
+    from svctrainer.services.errors import DatabaseBusyError
 
     screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type(_amount_on_screen(screen) + "\n" + "123", keypad=True)
@@ -247,7 +247,7 @@ def test_a_result_the_database_refuses_is_kept_in_a_file_and_imported_later(  # 
 ):
     from PySide6.QtWidgets import QFileDialog
 
-    from svctrainer.store.errors import StorageFullError
+    from svctrainer.services.errors import StorageFullError
 
     screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type(_amount_on_screen(screen) + "\n", keypad=True)

@@ -9,6 +9,7 @@ from drill_typing import Typist
 from PySide6.QtCore import Qt
 
 from svctrainer.core.packs.definition import Mode
+from svctrainer.services.changes import ATTEMPTS
 from svctrainer.services.drill_session import DrillOutcome, ScenarioOutcome
 
 pytestmark = pytest.mark.gui
@@ -29,7 +30,9 @@ def practice(qtbot, window, sign_in, branch):
 def announced(window):
     """How many times the window was told an attempt was stored."""
     seen: list[int] = []
-    window.context.changes.attempts_changed.connect(lambda: seen.append(1))
+    window.context.hub.changed.connect(
+        lambda changes, _by: seen.append(1) if changes.touches(ATTEMPTS) else None
+    )
     return seen
 
 

@@ -7,7 +7,7 @@ from progress_support import TENKEY, add_rows, learning_history, points_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from svctrainer.core.analytics.progress import progress
+from svctrainer.core.analytics.progress import baseline_gain
 from svctrainer.core.analytics.series import Metric
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
@@ -36,7 +36,7 @@ def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, telle
         teller_history.teller.id,
         ("tenkey-amounts-practice.en", "tenkey-amounts-test.en"),
     )
-    expected = progress(points, Metric.SPEED)
+    expected = baseline_gain(points, Metric.SPEED)
     assert "over baseline" in view.gain.text()
     assert f"{abs(expected.gain):.1f}" in view.gain.text().replace(",", "")
     chart = view.speed_chart
@@ -74,7 +74,7 @@ def test_hover_shows_the_attempt_and_click_opens_its_result(
     opened = []
 
     def check(dialog):
-        opened.append(dialog.screen.attempt.id)
+        opened.append(dialog.result_screen.attempt.id)
         dialog.accept()
 
     on_next_dialog(check)

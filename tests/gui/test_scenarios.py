@@ -346,7 +346,7 @@ def test_stopping_before_and_during_a_conversation(qtbot, play, on_next_dialog):
 
 
 def test_a_failed_save_keeps_the_run_and_retries(play, branch, monkeypatch, on_next_dialog):
-    from svctrainer.store.errors import DatabaseBusyError
+    from svctrainer.services.errors import DatabaseBusyError
 
     player = play.open()
     real = branch.services.attempts.record_scenario
@@ -380,7 +380,7 @@ def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noq
     from PySide6.QtWidgets import QFileDialog
 
     from svctrainer.services.actor import Actor
-    from svctrainer.store.errors import DatabaseReadOnlyError
+    from svctrainer.services.errors import DatabaseReadOnlyError
 
     player = play.open()
 

@@ -78,12 +78,12 @@ def test_the_person_dialog_explains_refused_names(  # noqa: PLR0917 - pytest fix
         qtbot.keyClicks(dialog.pin, "1234")
         qtbot.keyClicks(dialog.pin_again, "1234")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-        def read_and_close(d):
-            messages.append(d.error.text())
-            d.reject()
-
-        on_next_dialog(read_and_close)
+        # Saved in the background: the dialog stays open and then shows the refusal.
+        try:
+            qtbot.waitUntil(lambda: dialog.error.text() not in ("", "Saving…"), timeout=10_000)
+        finally:
+            messages.append(dialog.error.text())
+            dialog.reject()
 
     on_next_dialog(fill)
     tab.add_button.click()

@@ -24,7 +24,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.store.errors import DatabaseReadOnlyError, StorageFullError, StoreError
+from svctrainer.services.errors import DatabaseError, DatabaseReadOnlyError, StorageFullError
 from svctrainer.store.health import check_database
 
 CLI = Actor.command_line()
@@ -130,7 +130,7 @@ def test_read_only_storage_is_reported(removable_disk):
         reopened = Services.open(str(path), pin_cost=FAST_PIN_COST)
         _record(reopened, actor, record, definition, 2)
 
-    with pytest.raises(StoreError) as caught:
+    with pytest.raises(DatabaseError) as caught:
         try_to_record()
     assert isinstance(caught.value, DatabaseReadOnlyError) or "cannot" in str(caught.value)
     assert str(path) in str(caught.value)

@@ -465,7 +465,7 @@ def test_open_count_for_the_command_line_is_zero(world):
 def test_a_retake_limit_holds_for_every_session_and_counts_stopped_tests(world, tmp_path):
     from svctrainer.services.api import Services
     from svctrainer.services.drill_session import DrillSession
-    from svctrainer.services.errors import ConflictError
+    from svctrainer.services.errors import RetakeLimitError
 
     assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 2, "per_days": 7}})
     teller = world.actor(world.teller)
@@ -476,14 +476,16 @@ def test_a_retake_limit_holds_for_every_session_and_counts_stopped_tests(world, 
     take(world, world.teller, complete=False)  # stopped early: still a try
     allowance = world.services.assignments.test_allowance(teller, TEST_PACK)
     assert (allowance.limit, allowance.taken, allowance.allowed) == (2, 2, False)
-    with pytest.raises(ConflictError, match="taken this test 2 times in 7 days"):
+    with pytest.raises(RetakeLimitError, match="taken this test 2 times in 7 days") as refused:
         counter_1.start_drill(definition, Mode.TEST)
+    assert refused.value.code == "retake_limit_reached"
+    assert (refused.value.taken, refused.value.per_days) == (2, 7)
     # Another workstation on the same database: the same answer.
     other = Services.open(
         world.services.db.url.render_as_string(hide_password=False), pin_cost=FAST_PIN_COST
     )
     try:
-        with pytest.raises(ConflictError):
+        with pytest.raises(RetakeLimitError):
             DrillSession(other, teller).start_drill(definition, Mode.TEST)
     finally:
         other.close()

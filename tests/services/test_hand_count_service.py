@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from svctrainer.core.hand_count import HandCountProblem
+from svctrainer.core.hand_count import HandCountDetails, HandCountProblem
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.services.hand_count import CONTENT_ID, HandCountInvalidError, problem_text
@@ -50,6 +50,12 @@ def test_a_trainer_logs_a_hand_count_for_a_team_member(branch):
     assert attempt.started_at == dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     assert attempt.duration_ms == 5 * 60_000
     assert attempt.details["details"]["person_id"] == str(branch.teller.id)
+    # The stored row reads back as the core's typed details (the person id beside them
+    # is the service's, which the core's layout leaves alone).
+    details = HandCountDetails.from_dict(
+        attempt.details["details"], attempt.details["details_version"]
+    )
+    assert (details.net_notes, details.minutes, details.day) == (492, 5, DAY)
     # The teller sees it in their own history too.
     own = branch.services.attempts.history(branch.actor(branch.teller), branch.teller.id)
     assert [a.id for a in own] == [entry.attempt_id]

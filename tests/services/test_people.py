@@ -1,8 +1,10 @@
 import pytest
+from support import add_second_branch
 
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import (
+    AmbiguousEmployeeNumberError,
     ConflictError,
     InvalidInputError,
     NotFoundError,
@@ -100,3 +102,93 @@ def test_role_change_takes_effect_immediately(branch):
     svc.people.set_active(CLI, branch.trainer.id, False)
     with pytest.raises(Exception, match="deactivated"):
         svc.people.list_teams(trainer)
+
+
+# -- one edit, one transaction ------------------------------------------------------------
+
+
+def check_a_refused_edit_changes_nothing(branch):
+    """The admin renames the only admin, moves them to a team and takes their admin role
+    away in one edit: the roles part is refused (the branch must keep an admin), and so
+    nothing of the edit is kept, not even the name, and nothing is audited. (As two calls,
+    update_person then set_roles, the rename stayed while the roles change failed.)"""
+    svc, admin = branch.services, branch.actor(branch.admin)
+    before = svc.people.find_by_employee_number(CLI, "A1")
+    entries_before = svc.audit.recent(CLI, limit=1000)
+    with pytest.raises(ConflictError, match="at least one active admin"):
+        svc.people.edit_person(
+            admin,
+            branch.admin.id,
+            name="Ada Renamed",
+            employee_number="A99",
+            team_id=branch.team_b.id,
+            roles=[Role.TELLER],
+        )
+    assert svc.people.find_by_employee_number(CLI, "A1") == before
+    with pytest.raises(NotFoundError):
+        svc.people.find_by_employee_number(CLI, "A99")
+    assert svc.audit.recent(CLI, limit=1000) == entries_before
+
+
+def test_a_refused_edit_changes_nothing(branch):
+    check_a_refused_edit_changes_nothing(branch)
+
+
+def test_an_edit_saves_details_and_roles_together(branch):
+    svc, admin = branch.services, branch.actor(branch.admin)
+    edited = svc.people.edit_person(
+        admin,
+        branch.teller.id,
+        name="Tom Trainer",
+        employee_number="R7",
+        team_id=branch.team_b.id,
+        roles=[Role.TELLER, Role.TRAINER],
+    )
+    assert (edited.name, edited.employee_number, edited.team_name) == (
+        "Tom Trainer",
+        "R7",
+        "Team B",
+    )
+    assert edited.roles == {Role.TELLER, Role.TRAINER}
+    latest = svc.audit.recent(admin, limit=2)
+    assert {e.action for e in latest} == {"person.update", "person.roles"}
+    assert all(e.actor == "Ada Admin (A1)" for e in latest)
+
+
+def test_an_edit_with_no_roles_is_refused_before_anything(branch):
+    with pytest.raises(InvalidInputError) as info:
+        branch.services.people.edit_person(
+            CLI, branch.teller.id, name="X", employee_number="T1", team_id=None, roles=[]
+        )
+    assert info.value.field == "roles"
+    assert branch.services.people.find_by_employee_number(CLI, "T1").name == "Tom Teller"
+
+
+# -- one lookup by employee number ------------------------------------------------------------
+
+
+def test_lookup_refuses_a_number_used_in_several_branches(branch):
+    add_second_branch(branch.services)
+    people = branch.services.people
+    with pytest.raises(AmbiguousEmployeeNumberError) as info:
+        people.find_by_employee_number(CLI, "T1")
+    assert info.value.branches == ("North", "Test Branch")
+    assert str(info.value) == (
+        "employee number T1 is used in several branches (North, Test Branch); say which branch"
+    )
+    assert info.value.code == "employee_number_ambiguous"
+    assert people.find_by_employee_number(CLI, "T1", "North").name == "Nora North"
+    assert people.find_by_employee_number(CLI, "T1", "Test Branch").id == branch.teller.id
+    # A signed-in admin looks in their own branch only: no ambiguity there.
+    admin = branch.actor(branch.admin)
+    assert people.find_by_employee_number(admin, "T1").id == branch.teller.id
+    with pytest.raises(NotFoundError, match="no branch called 'South'"):
+        people.find_by_employee_number(CLI, "T1", "South")
+    with pytest.raises(NotFoundError, match="no employee number 'T9'"):
+        people.find_by_employee_number(CLI, "T9")
+
+
+def test_lookup_finds_inactive_people(branch):
+    branch.services.people.set_active(CLI, branch.other_teller.id, False)
+    found = branch.services.people.find_by_employee_number(CLI, " T2 ")
+    assert (found.id, found.active) == (branch.other_teller.id, False)

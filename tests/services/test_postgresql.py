@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
+from test_people import check_a_refused_edit_changes_nothing
 from test_role_matrix import MATRIX, ROLES
 
 from svctrainer.core.packs.definition import Mode
@@ -183,3 +184,8 @@ def test_queue_tickets_import_and_aggregate_on_a_server(branch, tmp_path):
     with pytest.raises(TicketFileError):
         svc.queue_data.import_file(CLI, bad, ImportOptions(zone="Europe/Paris"))
     assert len(svc.queue_data.imports(CLI)) == 1
+
+
+def test_a_refused_edit_changes_nothing_on_the_server(branch):
+    """One transaction on PostgreSQL too: the refused roles part undoes the whole edit."""
+    check_a_refused_edit_changes_nothing(branch)

@@ -24,7 +24,7 @@ from support import typed_perfectly
 from svctrainer.core.analytics.customer_time import SkillSpeeds, service_time, shared_queue_cut
 from svctrainer.core.analytics.dashboard import PersonSeries, StallStatus, summarise
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import LevelStatus, progress
+from svctrainer.core.analytics.progress import LevelStatus, baseline_gain
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.analytics.trend import fit_trend
@@ -88,7 +88,7 @@ def test_person_progress_equals_the_pure_figures(world):
     speed = chart.metric(Metric.SPEED)
     assert chart.speed_unit == "net_kph"
     assert chart.attempts == len(points)
-    expected = progress(points, Metric.SPEED)
+    expected = baseline_gain(points, Metric.SPEED)
     assert speed.progress == expected
     assert speed.progress.baseline.status is LevelStatus.OK
     assert speed.gain == pytest.approx(expected.gain)
@@ -100,7 +100,7 @@ def test_person_progress_equals_the_pure_figures(world):
     )
     assert {p.attempt_id for p in speed.excluded} == {p.attempt_id for p in points if not p.valid}
     accuracy = chart.metric(Metric.ACCURACY)
-    assert accuracy.progress == progress(points, Metric.ACCURACY)
+    assert accuracy.progress == baseline_gain(points, Metric.ACCURACY)
 
 
 def test_long_series_are_reduced_keeping_extremes(world):
@@ -461,3 +461,43 @@ def test_a_stopped_test_never_moves_a_chart_a_baseline_or_the_latest(world):
     assert speed.progress.tests == 1  # one test toward the baseline, not two
     comparison = services.attempts.compare(actor, stopped)
     assert comparison.best.id == whole.id
+
+
+def test_english_and_chinese_packs_of_a_skill_compare_on_one_family(world):
+    """A mixed branch: one teller tests on the English ten-key pack, another on the
+    Chinese one; the skill family ranks both on one dashboard, each exactly as their own
+    language's family does."""
+    from dataclasses import replace
+
+    families = {f.key: f for f in world.services.progress.families(world.actor(world.teller))}
+    skill = families["tenkey-amounts"]
+    assert skill.language == ""
+    assert set(skill.content_ids) == {
+        TENKEY_PRACTICE,
+        TENKEY_TEST,
+        "tenkey-amounts-practice.zh",
+        "tenkey-amounts-test.zh",
+    }
+    assert set(skill.item_ids) == set(families[TENKEY].item_ids) | set(
+        families["tenkey-amounts.zh"].item_ids
+    )
+    english, chinese = (
+        world.services.people.create_person(
+            CLI, name=name, employee_number=number, pin="1357", roles=[Role.TELLER],
+            team_id=world.team_a.id,
+        )
+        for name, number in (("Amy English", "E1"), ("Wang Fang", "Z1"))
+    )  # fmt: skip
+    add_rows(world.services, english.id, learning_history(seed=1, attempts=40))
+    zh_rows = [
+        replace(r, content_id=r.content_id.replace(".en", ".zh"))
+        for r in learning_history(seed=2, attempts=40)
+    ]
+    add_rows(world.services, chinese.id, zh_rows)
+    board = world.services.progress.dashboard(CLI, "tenkey-amounts", now=NOW)
+    by_id = {e.person.id: e for e in board.entries}
+    for person, own_family in ((english, TENKEY), (chinese, "tenkey-amounts.zh")):
+        own = world.services.progress.dashboard(CLI, own_family, now=NOW)
+        expected = next(e for e in own.entries if e.person.id == person.id)
+        assert by_id[person.id].summary.progress.gain is not None
+        assert by_id[person.id].summary == expected.summary

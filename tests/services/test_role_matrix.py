@@ -57,6 +57,21 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.MANAGE_PEOPLE,
         lambda b, a: b.services.people.set_roles(a, b.other_teller.id, [Role.TELLER, Role.TRAINER]),
     ),
+    "people.edit_person": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.people.edit_person(
+            a,
+            b.other_teller.id,
+            name="Edited",
+            employee_number=b.other_teller.employee_number,
+            team_id=b.other_teller.team_id,
+            roles=[Role.TELLER],
+        ),
+    ),
+    "people.find_by_employee_number": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.people.find_by_employee_number(a, b.other_teller.employee_number),
+    ),
     "people.set_active": (
         Permission.MANAGE_PEOPLE,
         lambda b, a: b.services.people.set_active(a, b.outsider_teller.id, False),
@@ -311,6 +326,7 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         lambda b, a: b.services.reports.team_pdf(a, _out(b, "t.pdf"), b.team_a.id, _fake_render),
     ),
     "database.backups": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.backups(a)),
+    "database.health": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.health(a)),
     "database.backup_now": (
         Permission.MANAGE_DATABASE,
         lambda b, a: b.services.database.backup_now(a),

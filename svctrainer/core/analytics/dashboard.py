@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from svctrainer.core.analytics.progress import Progress, progress
+from svctrainer.core.analytics.progress import BaselineGain, baseline_gain
 from svctrainer.core.analytics.series import ALL_MODES, AttemptPoint, Metric, usable, values
 from svctrainer.core.analytics.trend import fit_trend, weeks
 
@@ -111,7 +111,7 @@ class PersonSeries:
 class PersonSummary:
     person_key: str
     team: str | None
-    progress: Progress
+    progress: BaselineGain
     stall: StallCheck
 
 
@@ -126,7 +126,7 @@ def summarise(
         PersonSummary(
             p.person_key,
             p.team,
-            progress(p.points, metric),
+            baseline_gain(p.points, metric),
             stall_check(p.points, now, metric, rule),
         )
         for p in people

@@ -67,7 +67,7 @@ class Level:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class BaselineGain:
     """Baseline, latest and gain of one person on one drill for one metric."""
 
     metric: Metric
@@ -118,12 +118,12 @@ def gain(baseline_value: float | None, latest_value: float | None, metric: Metri
     return latest_value - baseline_value
 
 
-def progress(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Progress:
+def baseline_gain(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> BaselineGain:
     """Baseline, latest and gain in one pass over the points."""
     materialised = list(points)
     base = baseline(materialised, metric)
     last = latest(materialised, metric)
-    return Progress(
+    return BaselineGain(
         metric=metric,
         baseline=base,
         latest=last,

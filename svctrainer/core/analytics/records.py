@@ -1,6 +1,6 @@
 """One stored attempt with who took it and on what: the input of the CSV and xAPI exports.
 
-The service layer builds ``AttemptRecord`` from an ``attempt`` row joined with its person,
+The service layer builds ``ExportedAttempt`` from an ``attempt`` row joined with its person,
 team and content item, so the exports never touch the database. ``point()`` gives the
 chart view of the same attempt.
 """
@@ -22,7 +22,7 @@ _METRIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 @dataclass(frozen=True)
-class AttemptRecord:
+class ExportedAttempt:
     """One attempt as exported.
 
     - ``content_kind``: "drill" or "scenario"; ``content_id`` names the content across
@@ -63,9 +63,9 @@ class AttemptRecord:
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None or self.started_at.utcoffset() is None:
-            raise ValueError("AttemptRecord.started_at must be timezone-aware (UTC)")
+            raise ValueError("ExportedAttempt.started_at must be timezone-aware (UTC)")
         if self.duration_ms < 0:
-            raise ValueError("AttemptRecord.duration_ms must not be negative")
+            raise ValueError("ExportedAttempt.duration_ms must not be negative")
 
     def point(self) -> AttemptPoint:
         return AttemptPoint(
@@ -81,7 +81,7 @@ class AttemptRecord:
 
 def scalar_details(details: Mapping[str, Any]) -> dict[str, Scalar]:
     """The top-level scalar figures of ``DrillResult.details`` (gross_kph, net_kph, cpm,
-    consistency, strokes, ...), for ``AttemptRecord.metrics``.
+    consistency, strokes, ...), for ``ExportedAttempt.metrics``.
 
     Nested statistics (key_stats, mistakes, per_second) are left out; so are None,
     non-finite numbers and names that would not make a clean IRI segment.

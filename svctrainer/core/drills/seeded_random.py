@@ -9,6 +9,7 @@ this instead: integer-only, platform-independent, fully specified here.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -16,6 +17,7 @@ T = TypeVar("T")
 
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
+_UNIT_STEPS = 1_000_000
 
 
 class SeededRandom:
@@ -45,6 +47,22 @@ class SeededRandom:
     def between(self, low: int, high: int) -> int:
         """Uniform integer in ``[low, high]``."""
         return low + self.below(high - low + 1)
+
+    def unit(self) -> float:
+        """Uniform in (0, 1), never 0 (it feeds a logarithm): a millionth's resolution is
+        plenty for simulated people."""
+        return (self.below(_UNIT_STEPS) + 0.5) / _UNIT_STEPS
+
+    def chance(self, p: float) -> bool:
+        """True with probability ``p``."""
+        return self.unit() < p
+
+    def log_normal(self, mean: float, sigma: float) -> float:
+        """A log-normal draw whose mean is ``mean`` (> 0): how long people take, never
+        negative, sometimes slow. Box-Muller from two ``unit`` draws."""
+        mu = math.log(mean) - sigma * sigma / 2
+        z = math.sqrt(-2.0 * math.log(self.unit())) * math.cos(2 * math.pi * self.unit())
+        return math.exp(mu + sigma * z)
 
     def choice(self, options: Sequence[T]) -> T:
         return options[self.below(len(options))]

@@ -14,7 +14,6 @@ really is long (``PlayerClock.think(cap_ms=None)``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from svctrainer.core.drills.base import DrillRun
@@ -51,18 +50,11 @@ class Timing:
         self.rng = rng
         self.t_ns = start_ns
 
-    def uniform(self) -> float:
-        return (self.rng.below(1_000_000) + 0.5) / 1_000_000
-
     def chance(self, p: float) -> bool:
-        return self.uniform() < p
+        return self.rng.chance(p)
 
     def gap(self, mean_ms: float) -> int:
-        sigma = max(0.05, self.skill.spread)
-        mu = math.log(max(mean_ms, 30.0)) - sigma * sigma / 2
-        # Box-Muller from two uniforms, deterministic for the seed.
-        z = math.sqrt(-2.0 * math.log(self.uniform())) * math.cos(2 * math.pi * self.uniform())
-        ms = max(40.0, math.exp(mu + sigma * z))
+        ms = max(40.0, self.rng.log_normal(max(mean_ms, 30.0), max(0.05, self.skill.spread)))
         return int(ms * NS_PER_MS)
 
     def advance(self, mean_ms: float) -> int:

@@ -198,8 +198,8 @@ def report_lines(report: CheckReport) -> list[str]:
         else:
             best = ending.best
             lines.append(f"ending {ending.node_id!r}: best {best.tier.code}, score {best.score}")
-    best = report.best_tier.code if report.best_tier is not None else "none"
-    lines.append(f"best tier reachable: {best}")
+    best_tier = report.best_tier.code if report.best_tier is not None else "none"
+    lines.append(f"best tier reachable: {best_tier}")
     return lines
 
 

@@ -11,9 +11,9 @@ Decoding anything else raises ``DecisionLogError`` and nothing else, whatever th
 
 ``stored_run`` replays a log and gives what an attempt row keeps: its figures (score,
 grade = tier code, accuracy = share of decisions that kept the best outcome reachable,
-duration) and ``details``, the full RunResult in plain JSON types (codes, not enums), so
-the debrief, charts and exports read it without the engine. Recording and rescoring both
-call it, so a rescore compares like with like.
+duration) and ``details``, the full RunResult as ``ScenarioDetails`` (plain JSON types:
+codes, not enums), so the debrief, charts and exports read it without the engine.
+Recording and rescoring both call it, so a rescore compares like with like.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from typing import Any
 
 from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.scenarios.analysis import review
+from svctrainer.core.scenarios.details import ScenarioDetails
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, replay
-from svctrainer.core.scenarios.model import Scenario, ServqualDimension
+from svctrainer.core.scenarios.model import Scenario
 
 DECISION_ENCODING = "decisions-v1"
 MAX_ENTRIES = 100_000  # a conversation has tens of decisions; refuse absurd logs
@@ -83,42 +84,6 @@ def decode_decisions(data: bytes) -> list[DecisionLogEntry]:
     return log
 
 
-def result_details(result: RunResult) -> dict[str, Any]:
-    """The run's result as the attempt row keeps it (plain JSON types).
-
-    Keys: ``tier`` (code) and ``tier_level`` (0..3), ``reasons`` [{code, params}],
-    ``score`` (0-100), ``servqual`` {dimension: points} (all five), ``points`` (SERVQUAL
-    total), ``steps`` (protocol steps in the order taken), ``violations`` [{node, step,
-    code, after}], ``mood_trace`` [[valence, arousal], ...] (start, then after each
-    decision), ``ending`` (node id, None when the run stopped early), ``completed``,
-    ``failures``, ``decisions`` and ``timeouts`` (counts).
-    """
-    return {
-        "tier": result.tier.code,
-        "tier_level": int(result.tier),
-        "reasons": [{"code": str(r.code), "params": dict(r.params)} for r in result.reasons],
-        "score": result.score,
-        "servqual": {d.value: result.servqual.get(d) for d in ServqualDimension},
-        "points": result.servqual.total(),
-        "steps": [str(s) for s in result.steps],
-        "violations": [
-            {
-                "node": v.node_id,
-                "step": str(v.step),
-                "code": str(v.code),
-                "after": str(v.after) if v.after is not None else None,
-            }
-            for v in result.order_violations
-        ],
-        "mood_trace": [[m.valence, m.arousal] for m in result.mood_trace],
-        "ending": result.ending_id,
-        "completed": result.ending_id is not None,
-        "failures": result.failures,
-        "decisions": len(result.log),
-        "timeouts": sum(1 for e in result.log if e.choice_id is None),
-    }
-
-
 def decision_accuracy(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> float | None:
     """Share of decisions (0..1) after which the best outcome of the scenario was still
     reachable: the choice was as good as the best alternative at that point (as the
@@ -143,12 +108,12 @@ class StoredRun:
 
     result: RunResult
     figures: dict[str, Any]  # valid, duration_ms, speed, speed_unit, accuracy, score, grade
-    details: dict[str, Any]
+    details: dict[str, Any]  # ScenarioDetails.to_dict()
 
 
 def stored_run(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> StoredRun:
     """Replay ``log`` and derive the stored figures; ReplayError if it does not fit."""
-    result = replay(scenario, log)
+    result = replay(scenario, list(log))
     complete = result.ending_id is not None  # stopped before an ending: never graded
     figures = {
         "valid": True,
@@ -160,10 +125,4 @@ def stored_run(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> StoredRun
         "score": float(result.score),
         "grade": result.tier.code if complete else None,
     }
-    details = {
-        "scenario_id": scenario.id,
-        "scenario_version": scenario.version,
-        "language": str(scenario.language),
-        **result_details(result),
-    }
-    return StoredRun(result, figures, details)
+    return StoredRun(result, figures, ScenarioDetails.of(scenario, result).to_dict())

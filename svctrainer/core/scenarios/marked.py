@@ -209,7 +209,11 @@ class JsonSyntaxError(Exception):
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
-_LITERALS = (("true", True, "bool"), ("false", False, "bool"), ("null", None, "null"))
+_LITERALS: tuple[tuple[str, bool | None, ScalarKind], ...] = (
+    ("true", True, "bool"),
+    ("false", False, "bool"),
+    ("null", None, "null"),
+)
 
 
 class _JsonReader:
@@ -234,9 +238,9 @@ class _JsonReader:
             return self.array(i, depth)
         if ch == '"':
             return self.string(i)
-        for word, literal, kind in _LITERALS:
+        for word, literal, literal_kind in _LITERALS:
             if self.text.startswith(word, i):
-                return MScalar(literal, kind, word, self.loc.mark(i)), i + len(word)
+                return MScalar(literal, literal_kind, word, self.loc.mark(i)), i + len(word)
         match = _NUMBER.match(self.text, i)
         if not match:
             raise JsonSyntaxError(i, "expected a value")
@@ -250,7 +254,9 @@ class _JsonReader:
 
     def string(self, i: int) -> tuple[MScalar, int]:
         try:
-            value, end = json.decoder.scanstring(self.text, i + 1, True)
+            # The stdlib's own string scanner (escapes, surrogates, its error positions);
+            # public since Python 2 but missing from typeshed's json.decoder stub.
+            value, end = json.decoder.scanstring(self.text, i + 1, True)  # type: ignore[attr-defined]
         except json.JSONDecodeError as err:
             raise JsonSyntaxError(err.pos, err.msg) from None
         return MScalar(value, "str", self.text[i:end], self.loc.mark(i)), end

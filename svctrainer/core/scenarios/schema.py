@@ -211,11 +211,15 @@ class SchemaReader:
         return result
 
     def number(self, value: MValue, what: str, low: float, high: float) -> float | None:
-        if not isinstance(value, MScalar) or value.kind not in ("int", "float"):
+        if (
+            not isinstance(value, MScalar)
+            or value.kind not in ("int", "float")
+            or not isinstance(value.value, int | float)
+        ):
             self.error(value, f"{what} must be a number")
             return None
         try:
-            number = float(value.value)  # type: ignore[arg-type]
+            number = float(value.value)
         except OverflowError:  # an integer beyond float range
             number = math.inf
         if not math.isfinite(number) or not low <= number <= high:
@@ -224,10 +228,10 @@ class SchemaReader:
         return number
 
     def integer(self, value: MValue, what: str, low: int, high: int) -> int | None:
-        if not isinstance(value, MScalar) or value.kind != "int":
+        if not isinstance(value, MScalar) or value.kind != "int" or type(value.value) is not int:
             self.error(value, f"{what} must be a whole number")
             return None
-        number = int(value.value)  # type: ignore[arg-type]
+        number = value.value
         if not low <= number <= high:
             self.error(value, f"{what} must be between {low} and {high}, not {_shown(value)}")
             return None

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.scenarios.model import Effects, Scenario
 from svctrainer.core.scenarios.rules import (
     Move,
     RunState,
@@ -114,7 +114,9 @@ def _gainful_cycle_moves(scenario: Scenario) -> frozenset[Move]:
     component_of = {n: i for i, comp in enumerate(strongly_connected(scenario)) for n in comp}
     moves: set[Move] = set()
     for node in scenario.nodes:
-        options = [(c.id, c.to, c.effects) for c in node.choices]
+        options: list[tuple[str | None, str, Effects]] = [
+            (c.id, c.to, c.effects) for c in node.choices
+        ]
         if node.time_limit_s is not None:
             timeout = timeout_of(node)
             options.append((None, timeout.to or node.id, timeout.effects))

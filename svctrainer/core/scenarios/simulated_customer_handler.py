@@ -16,7 +16,6 @@ same run on every machine and Python version.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from svctrainer.core.drills.seeded_random import SeededRandom
@@ -62,20 +61,12 @@ class _Draws:
     def __init__(self, seed: int) -> None:
         self.rng = SeededRandom(seed)
 
-    def uniform(self) -> float:
-        """In (0, 1), never 0 (it feeds a logarithm)."""
-        return (self.rng.below(1_000_000) + 0.5) / 1_000_000
-
     def chance(self, p: float) -> bool:
-        return self.uniform() < p
+        return self.rng.chance(p)
 
     def think_ns(self, mean_ms: float, spread: float) -> int:
-        sigma = max(0.01, spread)
-        mu = math.log(max(mean_ms, MIN_DECISION_MS)) - sigma * sigma / 2
-        # Box-Muller from two uniforms: deterministic for the seed.
-        z = math.sqrt(-2.0 * math.log(self.uniform())) * math.cos(2 * math.pi * self.uniform())
-        ms = max(MIN_DECISION_MS, math.exp(mu + sigma * z))
-        return int(ms * NS_PER_MS)
+        drawn = self.rng.log_normal(max(mean_ms, MIN_DECISION_MS), max(0.01, spread))
+        return int(max(MIN_DECISION_MS, drawn) * NS_PER_MS)
 
 
 def _pick(

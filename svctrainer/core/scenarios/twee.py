@@ -463,10 +463,10 @@ def parse_twee(data: bytes | str, path: str = "<twee>") -> ParsedTwee:
     if data_passage is not None:
         story_data, problems = read_story_data(data_passage, path)
         warnings += problems
-        start = story_data.start if story_data is not None else None
-        if start is not None and story.passage(start) is None:
+        start_name = story_data.start if story_data is not None else None
+        if start_name is not None and story.passage(start_name) is None:
             fallback = DEFAULT_START if story.passage(DEFAULT_START) else "nothing"
-            message = f'StoryData start "{start}" names no passage; using {fallback}'
+            message = f'StoryData start "{start_name}" names no passage; using {fallback}'
             where = data_passage.locate(0)
             warnings.append(Problem(path, where.line, where.col, message, Severity.WARNING))
     return ParsedTwee(story, tuple(warnings))

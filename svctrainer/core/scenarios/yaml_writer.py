@@ -186,7 +186,8 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
     return data
 
 
-class _Dumper(yaml.SafeDumper):
+# PyYAML ships no type information (pyproject: ignore_missing_imports), so its classes are Any.
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
@@ -199,8 +200,8 @@ def _compact(data: Any) -> Any:
         short = all(_is_short(v) for v in data.values())
         return _FlowMap(items) if short and "id" not in data and "text" not in data else items
     if isinstance(data, list):
-        items = [_compact(v) for v in data]
-        return _FlowList(items) if all(_is_short(v) for v in data) else items
+        entries = [_compact(v) for v in data]
+        return _FlowList(entries) if all(_is_short(v) for v in data) else entries
     return data
 
 
@@ -210,11 +211,11 @@ def _is_short(value: Any) -> bool:
     return not isinstance(value, str) or ("\n" not in value and len(value) <= 60)
 
 
-class _FlowMap(dict):  # type: ignore[type-arg]
+class _FlowMap(dict[str, Any]):
     pass
 
 
-class _FlowList(list):  # type: ignore[type-arg]
+class _FlowList(list[Any]):
     pass
 
 
@@ -236,7 +237,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(scenario: Scenario) -> str:
-    return yaml.dump(
+    text: str = yaml.dump(
         _compact(scenario_data(scenario)),
         Dumper=_Dumper,
         sort_keys=False,
@@ -244,3 +245,4 @@ def dump_yaml(scenario: Scenario) -> str:
         default_flow_style=False,
         width=100,
     )
+    return text

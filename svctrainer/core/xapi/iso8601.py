@@ -134,8 +134,10 @@ def parse_timestamp(text: str) -> datetime:
 
 def is_timestamp(text: object, *, require_zone: bool = False) -> bool:
     """True for a valid ISO 8601 date-time (with a zone if ``require_zone``)."""
+    if not isinstance(text, str):
+        return False
     try:
-        moment = parse_timestamp(text)  # type: ignore[arg-type]
+        moment = parse_timestamp(text)
     except ValueError:
         return False
     return not require_zone or moment.tzinfo is not None

@@ -7,14 +7,14 @@ Per attempt, one verdict statement; its verb:
 - ``attempted`` if the attempt is invalid (too short, or invalidated by a supervisor): it
   happened, but its result does not count;
 - ``passed`` / ``failed`` for a valid, completed TEST attempt with a pass mark
-  (``AttemptRecord.success`` True / False);
+  (``ExportedAttempt.success`` True / False);
 - ``completed`` otherwise (practice, logged results, tests without a pass mark).
 
 Its result carries ``score`` (raw 0..100, scaled = raw / 100, only for valid attempts
 with a score in range), ``success`` (when known and valid), ``completion``, ``duration``
 (active time, to 0.01 s) and the drill's figures in ``extensions`` keyed by
 ``{base}/extensions/{name}`` (the speed under its unit's name, e.g. ``net_kph``, plus
-accuracy, grade, validity and ``AttemptRecord.metrics``). Its timestamp is the start
+accuracy, grade, validity and ``ExportedAttempt.metrics``). Its timestamp is the start
 plus the active duration (the end of the attempt, approximately: pauses are not in it).
 
 Per scenario decision, one ``answered`` statement whose object is the node as a
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from svctrainer.core.analytics.records import AttemptRecord
+from svctrainer.core.analytics.records import ExportedAttempt
 from svctrainer.core.xapi.iso8601 import format_duration, format_timestamp
 from svctrainer.core.xapi.vocabulary import (
     ACTIVITY_TYPES,
@@ -81,7 +81,7 @@ class ChoiceRecord:
     latency_ms: int  # from entering the node to the decision
 
 
-def verdict_verb(record: AttemptRecord) -> str:
+def verdict_verb(record: ExportedAttempt) -> str:
     """The verb of an attempt's verdict statement (module docstring)."""
     if not record.completed:
         return TERMINATED
@@ -92,7 +92,7 @@ def verdict_verb(record: AttemptRecord) -> str:
     return COMPLETED
 
 
-def attempt_statement(record: AttemptRecord, config: XapiConfig) -> dict[str, Any]:
+def attempt_statement(record: ExportedAttempt, config: XapiConfig) -> dict[str, Any]:
     """The verdict statement of one attempt."""
     verb_name = verdict_verb(record)
     result: dict[str, Any] = {
@@ -124,7 +124,7 @@ def attempt_statement(record: AttemptRecord, config: XapiConfig) -> dict[str, An
 
 
 def choice_statement(
-    record: AttemptRecord, choice: ChoiceRecord, config: XapiConfig
+    record: ExportedAttempt, choice: ChoiceRecord, config: XapiConfig
 ) -> dict[str, Any]:
     """The ``answered`` statement of one scenario decision."""
     tag = language_tag(record.content_language)
@@ -162,7 +162,7 @@ def choice_statement(
 
 
 def attempt_statements(
-    record: AttemptRecord, config: XapiConfig, choices: Sequence[ChoiceRecord] = ()
+    record: ExportedAttempt, config: XapiConfig, choices: Sequence[ChoiceRecord] = ()
 ) -> list[dict[str, Any]]:
     """All statements of one attempt: its decisions in order, then the verdict."""
     ordered = sorted(choices, key=lambda c: c.index)
@@ -172,7 +172,7 @@ def attempt_statements(
     ]
 
 
-def _actor(record: AttemptRecord, config: XapiConfig) -> dict[str, Any]:
+def _actor(record: ExportedAttempt, config: XapiConfig) -> dict[str, Any]:
     actor: dict[str, Any] = {
         "objectType": "Agent",
         "account": {"homePage": config.account_home_page, "name": record.employee_number},
@@ -183,7 +183,7 @@ def _actor(record: AttemptRecord, config: XapiConfig) -> dict[str, Any]:
 
 
 def _content_activity(
-    record: AttemptRecord, config: XapiConfig, *, with_definition: bool = False
+    record: ExportedAttempt, config: XapiConfig, *, with_definition: bool = False
 ) -> dict[str, Any]:
     activity: dict[str, Any] = {
         "objectType": "Activity",
@@ -201,7 +201,7 @@ def _content_activity(
 
 
 def _context(
-    record: AttemptRecord, config: XapiConfig, parent: dict[str, Any] | None
+    record: ExportedAttempt, config: XapiConfig, parent: dict[str, Any] | None
 ) -> dict[str, Any]:
     programme = {"objectType": "Activity", "id": config.base_iri}
     if parent is None:  # an attempt: its drill or scenario belongs to the programme
@@ -218,7 +218,7 @@ def _context(
     }
 
 
-def _result_extensions(record: AttemptRecord, config: XapiConfig) -> dict[str, Any]:
+def _result_extensions(record: ExportedAttempt, config: XapiConfig) -> dict[str, Any]:
     figures: dict[str, Any] = dict(record.metrics)
     if record.speed is not None and record.speed_unit:
         figures[record.speed_unit] = record.speed

@@ -38,10 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
+from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pages.assignment_views import tier_name
+from svctrainer.gui.tree_items import children, top_level_items
 from svctrainer.services.assignments import AssignmentRecord, RosterTeam
 from svctrainer.services.content import ContentRecord
 
@@ -95,15 +98,16 @@ class AssignmentForm:
 
 
 class AssignmentDialog(QDialog):
-    """``submit(form)`` runs in the background on OK; the dialog closes when it returns
-    (``result_value`` holds what it returned) and shows the error when it raises."""
+    """On OK, ``submit(form)`` gives the service write that saves the form, which runs in
+    the background; the dialog closes when it is done (``result_value`` holds what it
+    returned) and shows the error, staying open, when it is refused."""
 
     def __init__(
         self,
         context: AppContext,
         choices: Sequence[ContentChoice],
         roster: Sequence[RosterTeam],
-        submit: Callable[[AssignmentForm], Any],
+        submit: Callable[[AssignmentForm], Write[Any]],
         *,
         existing: AssignmentRecord | None = None,
         preselect: Sequence[str] = (),
@@ -257,7 +261,7 @@ class AssignmentDialog(QDialog):
 
     def _fill_people(self, roster: Sequence[RosterTeam]) -> None:
         for team in roster:
-            item = QTreeWidgetItem([self.tr("%1 (whole team)").replace("%1", team.name)])
+            item = QTreeWidgetItem([fill(self.tr("%1 (whole team)"), team.name)])
             item.setData(0, ID_ROLE, team.team_id)
             item.setData(0, KIND_ROLE, "team")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -310,7 +314,7 @@ class AssignmentDialog(QDialog):
     # -- following the choice of content --------------------------------------------------
 
     def _content_items(self) -> list[QTreeWidgetItem]:
-        return [item for group in _top_items(self.content) for item in _children(group)]
+        return [item for group in top_level_items(self.content) for item in children(group)]
 
     def chosen(self) -> list[ContentChoice]:
         return [
@@ -327,8 +331,8 @@ class AssignmentDialog(QDialog):
         return False
 
     def check_assignee(self, assignee_id: uuid.UUID) -> bool:
-        for team in _top_items(self.people):
-            for item in [team, *_children(team)]:
+        for team in top_level_items(self.people):
+            for item in [team, *children(team)]:
                 if item.data(0, ID_ROLE) == assignee_id:
                     item.setCheckState(0, Qt.CheckState.Checked)
                     return True
@@ -336,9 +340,9 @@ class AssignmentDialog(QDialog):
 
     def _filter_content(self, text: str) -> None:
         needle = text.strip().lower()
-        for group in _top_items(self.content):
+        for group in top_level_items(self.content):
             shown = 0
-            for item in _children(group):
+            for item in children(group):
                 hit = (
                     not needle
                     or needle in item.text(0).lower()
@@ -379,7 +383,7 @@ class AssignmentDialog(QDialog):
         )
         names = ", ".join(c.record.title for c in chosen)
         self.chosen_label.setText(
-            self.tr("Chosen: %1").replace("%1", names) if chosen else self.tr("Nothing chosen yet.")
+            fill(self.tr("Chosen: %1"), names) if chosen else self.tr("Nothing chosen yet.")
         )
 
     # -- the result ----------------------------------------------------------------------
@@ -408,14 +412,14 @@ class AssignmentDialog(QDialog):
         """(person ids, team ids) checked; a person inside a checked team is left out."""
         people: list[uuid.UUID] = []
         teams: list[uuid.UUID] = []
-        for team in _top_items(self.people):
+        for team in top_level_items(self.people):
             if team.checkState(0) == Qt.CheckState.Checked:
                 teams.append(team.data(0, ID_ROLE))
                 continue
             people.extend(
-                item.data(0, ID_ROLE)
-                for item in _children(team)
-                if item.checkState(0) == Qt.CheckState.Checked
+                person.data(0, ID_ROLE)
+                for person in children(team)
+                if person.checkState(0) == Qt.CheckState.Checked
             )
         return people, teams
 
@@ -454,7 +458,7 @@ class AssignmentDialog(QDialog):
         form = self.form()
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Saving…"))
-        self._ctx.background.run(lambda: self._submit(form), self._saved, self._failed)
+        self._submit(form).then(self._saved).failing(self._failed).run()
 
     def _saved(self, result: Any) -> None:
         self.result_value = result
@@ -475,13 +479,3 @@ def _outline_check_boxes(tree: QTreeWidget) -> None:
     if is_dark(palette):
         palette.setColor(QPalette.ColorRole.Window, QColor(0x7A, 0x80, 0x8A))
         tree.setPalette(palette)
-
-
-def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-    return [item for item in items if item is not None]
-
-
-def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    children = (item.child(i) for i in range(item.childCount()))
-    return [child for child in children if child is not None]

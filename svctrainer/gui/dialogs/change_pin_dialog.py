@@ -45,11 +45,9 @@ class ChangePinDialog(QDialog):
         old, new = self.old.text(), self.new.text()
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Saving…"))
-        self._context.background.run(
-            lambda: services.auth.change_own_pin(actor, old, new),
-            lambda _r: self.accept(),
-            self._failed,
-        )
+        self._context.hub.write(self, services.auth.change_own_pin, actor, old, new).then(
+            lambda _r: self.accept()
+        ).failing(self._failed).run()
 
     def _failed(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from svctrainer.store.backup import list_backups, verify_sqlite_file
-from svctrainer.store.database import resolve_url, sqlite_path
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.messages import describe
+from svctrainer.services.database_admin import newest_good_backup, restore_damaged
+from svctrainer.services.errors import ServiceError
 
 
 class OpenFailureDialog(QMessageBox):
@@ -21,14 +23,17 @@ class OpenFailureDialog(QMessageBox):
         self._url = url
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(self.tr("Cannot open the database"))
-        self.setText(str(error))
+        self.setText(describe(error))
         self._backup = self._newest_good_backup()
         if self._backup is not None:
             self.setInformativeText(
-                self.tr(
-                    "You can restore the newest good backup (%1). The current file will be "
-                    "kept beside it, renamed, so nothing is lost."
-                ).replace("%1", self._backup.name)
+                fill(
+                    self.tr(
+                        "You can restore the newest good backup (%1). The current file will be "
+                        "kept beside it, renamed, so nothing is lost."
+                    ),
+                    self._backup.name,
+                )
             )
             self.restore_button = self.addButton(
                 self.tr("Restore backup"), QMessageBox.ButtonRole.AcceptRole
@@ -41,29 +46,18 @@ class OpenFailureDialog(QMessageBox):
 
     def _newest_good_backup(self) -> Path | None:
         try:
-            path = sqlite_path(resolve_url(self._url))
-        except Exception:  # noqa: BLE001 - a bad URL simply has no backups
+            return newest_good_backup(self._url)
+        except ServiceError:  # a bad URL simply has no backups
             return None
-        if path is None:
-            return None
-        for backup in list_backups(path):
-            if verify_sqlite_file(backup.path) == "ok":
-                return backup.path
-        return None
 
     def exec(self) -> int:
         result = super().exec()
         if self._backup is not None and self.clickedButton() is self.restore_button:
             from svctrainer.services.actor import Actor  # noqa: PLC0415
-            from svctrainer.services.database_admin import restore_file  # noqa: PLC0415
-            from svctrainer.store.database import Database  # noqa: PLC0415
 
-            db = Database.unchecked(resolve_url(self._url))
             try:
-                restore_file(db, self._backup, Actor.command_line())
+                restore_damaged(self._url, self._backup, Actor.command_line())
                 self.restored = True
             except Exception as exc:  # noqa: BLE001 - reported, then the app closes
-                QMessageBox.critical(self.parentWidget(), self.windowTitle(), str(exc))
-            finally:
-                db.dispose()
+                QMessageBox.critical(self.parentWidget(), self.windowTitle(), describe(exc))
         return result

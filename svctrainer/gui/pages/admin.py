@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.tabs import refresh_current_tab
 
 
 class AdminPage(QWidget):
@@ -35,6 +36,4 @@ class AdminPage(QWidget):
         self._refresh_current()
 
     def _refresh_current(self, *_args: object) -> None:
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if callable(refresh):
-            refresh()
+        refresh_current_tab(self.tabs)

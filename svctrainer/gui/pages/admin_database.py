@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
-from svctrainer.store.backup import BackupFile
+from svctrainer.services.database_admin import BackupFile, HealthReport
 
 
 def _when(backup: BackupFile) -> str:
@@ -32,8 +35,8 @@ class DatabaseTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = context
-        db = context.services.db
-        self.location = QLabel(self.tr("Database: %1").replace("%1", db.label))
+        database = context.services.database
+        self.location = QLabel(fill(self.tr("Database: %1"), database.label))
         self.location.setWordWrap(True)
         self.health = QLabel()
         self.health.setWordWrap(True)
@@ -63,7 +66,7 @@ class DatabaseTab(QWidget):
         self.check_button.clicked.connect(self.check)
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        is_local = db.path is not None
+        is_local = database.is_local
         for b in (self.backup_button, self.restore_button):
             b.setEnabled(is_local)
         if not is_local:
@@ -97,7 +100,7 @@ class DatabaseTab(QWidget):
         return kinds.get(backup.reason, backup.reason)
 
     def refresh(self) -> None:
-        if self._ctx.services.db.path is None:
+        if not self._ctx.services.database.is_local:
             return
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.background.run(
@@ -107,42 +110,42 @@ class DatabaseTab(QWidget):
         )
 
     def check(self) -> None:
-        from svctrainer.store.health import check_database  # noqa: PLC0415
-
-        url = self._ctx.services.db.url.render_as_string(hide_password=False)
+        services, actor = self._ctx.services, self._ctx.actor
         self.health.setText(self.tr("Checking…"))
         self._ctx.background.run(
-            lambda: check_database(url), self._show_health, lambda e: show_error(self, e)
+            lambda: services.database.health(actor),
+            self._show_health,
+            lambda e: show_error(self, e),
         )
 
-    def _show_health(self, report: object) -> None:
-        ok = getattr(report, "ok", False)
-        if ok:
-            tables = getattr(report, "tables", {})
+    def _show_health(self, report: HealthReport) -> None:
+        if report.ok:
             self.health.setText(
-                self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored.")
-                .replace("%1", str(getattr(report, "revision", "")))
-                .replace("%2", QLocale().toString(int(tables.get("attempt", 0))))
+                fill(
+                    self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored."),
+                    report.revision or "",
+                    QLocale().toString(report.tables.get("attempt", 0)),
+                )
             )
         else:
-            self.health.setText(
-                self.tr("Problem: %1").replace("%1", str(getattr(report, "reason", "")))
-            )
+            self.health.setText(fill(self.tr("Problem: %1"), report.reason or ""))
 
     def backup_now(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
         self.backup_button.setEnabled(False)
 
-        def done(path: object) -> None:
+        def done(path: Path) -> None:
             self.backup_button.setEnabled(True)
-            self.health.setText(self.tr("Backed up to %1").replace("%1", str(path)))
+            self.health.setText(fill(self.tr("Backed up to %1"), str(path)))
             self.refresh()
 
         def failed(exc: Exception) -> None:
             self.backup_button.setEnabled(True)
             show_error(self, exc)
 
-        self._ctx.background.run(lambda: services.database.backup_now(actor), done, failed)
+        self._ctx.hub.write(self, services.database.backup_now, actor).then(done).failing(
+            failed
+        ).run()
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -153,30 +156,29 @@ class DatabaseTab(QWidget):
         if not confirm(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the database with the backup taken %1? Results recorded after it "
-                "will not be in the restored database; the current file is kept aside, "
-                "not deleted."
-            ).replace("%1", _when(backup)),
+            fill(
+                self.tr(
+                    "Replace the database with the backup taken %1? Results recorded after it "
+                    "will not be in the restored database; the current file is kept aside, "
+                    "not deleted."
+                ),
+                _when(backup),
+            ),
             self.tr("Restore"),
         ):
             return
         services, actor = self._ctx.services, self._ctx.actor
 
-        def done(aside: object) -> None:
+        def done(aside: Path | None) -> None:
             QMessageBox.information(
                 self,
                 self.tr("Restore"),
-                self.tr("The backup was restored. The previous database was kept at %1.").replace(
-                    "%1", str(aside)
+                fill(
+                    self.tr("The backup was restored. The previous database was kept at %1."),
+                    str(aside),
                 ),
             )
-            self._ctx.changes.people_changed.emit()
-            self._ctx.changes.attempts_changed.emit()
             self.refresh()
 
-        self._ctx.background.run(
-            lambda: services.database.restore(actor, backup.path),
-            done,
-            lambda e: show_error(self, e),
-        )
+        # Every page reloads: the restored database may differ in everything.
+        self._ctx.hub.write(self, services.database.restore, actor, backup.path).then(done).run()

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.roles import Role
-from svctrainer.gui.background import busy_cursor
+from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.dialogs.person_dialog import PersonDialog, PinResetDialog, role_label
-from svctrainer.gui.messages import confirm, describe, show_error
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
 
 
@@ -81,7 +83,7 @@ class PeopleTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self._update_buttons()
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _status(self, person: PersonRecord) -> str:
         if not person.active:
@@ -138,46 +140,46 @@ class PeopleTab(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def add_person(self) -> None:
-        dialog = PersonDialog(self._teams, None, self)
         services, actor = self._ctx.services, self._ctx.actor
-        while dialog.exec():
-            try:
-                with busy_cursor():  # the PIN hash takes ~0.5 s by design
-                    person = services.people.create_person(
-                        actor,
-                        name=dialog.name.text(),
-                        employee_number=dialog.number.text(),
-                        pin=dialog.pin.text(),
-                        roles=dialog.roles(),
-                        team_id=dialog.team_id(),
-                    )
-            except Exception as exc:  # noqa: BLE001 - shown in the dialog, which stays open
-                dialog.show_error(describe(exc))
-                continue
-            self._changed(person.employee_number)
-            return
+
+        def create(dialog: PersonDialog) -> Write[PersonRecord]:
+            return self._ctx.hub.write(
+                self,
+                services.people.create_person,
+                actor,
+                name=dialog.name.text(),
+                employee_number=dialog.number.text(),
+                pin=dialog.pin.text(),
+                roles=dialog.roles(),
+                team_id=dialog.team_id(),
+            )
+
+        dialog = PersonDialog(self._teams, None, create, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed(dialog.saved.employee_number)
 
     def edit_selected(self) -> None:
         person = self.selected()
         if person is None:
             return
-        dialog = PersonDialog(self._teams, person, self)
         services, actor = self._ctx.services, self._ctx.actor
-        while dialog.exec():
-            try:
-                services.people.update_person(
-                    actor,
-                    person.id,
-                    name=dialog.name.text(),
-                    employee_number=dialog.number.text(),
-                    team_id=dialog.team_id(),
-                )
-                services.people.set_roles(actor, person.id, dialog.roles())
-            except Exception as exc:  # noqa: BLE001 - shown in the dialog, which stays open
-                dialog.show_error(describe(exc))
-                continue
-            self._changed(dialog.number.text().strip())
-            return
+
+        def edit(dialog: PersonDialog) -> Write[PersonRecord]:
+            # One call, one transaction: details and roles are saved together or not at all.
+            return self._ctx.hub.write(
+                self,
+                services.people.edit_person,
+                actor,
+                person.id,
+                name=dialog.name.text(),
+                employee_number=dialog.number.text(),
+                team_id=dialog.team_id(),
+                roles=dialog.roles(),
+            )
+
+        dialog = PersonDialog(self._teams, person, edit, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed(dialog.saved.employee_number)
 
     def reset_pin(self) -> None:
         person = self.selected()
@@ -187,11 +189,9 @@ class PeopleTab(QWidget):
         if not dialog.exec():
             return
         services, actor, pin = self._ctx.services, self._ctx.actor, dialog.pin.text()
-        self._ctx.background.run(
-            lambda: services.people.reset_pin(actor, person.id, pin),
-            lambda _r: self._changed(person.employee_number),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.people.reset_pin, actor, person.id, pin).then(
+            lambda _r: self._changed(person.employee_number)
+        ).run()
 
     def toggle_active(self) -> None:
         person = self.selected()
@@ -200,20 +200,23 @@ class PeopleTab(QWidget):
         if person.active and not confirm(
             self,
             self.tr("Deactivate profile"),
-            self.tr(
-                "Deactivate %1? They can no longer sign in. Their results stay in the "
-                "records and charts, and you can activate the profile again at any time."
-            ).replace("%1", person.name),
+            fill(
+                self.tr(
+                    "Deactivate %1? They can no longer sign in. Their results stay in the "
+                    "records and charts, and you can activate the profile again at any time."
+                ),
+                person.name,
+            ),
             self.tr("Deactivate"),
         ):
             return
-        try:
-            self._ctx.services.people.set_active(self._ctx.actor, person.id, not person.active)
-        except Exception as exc:  # noqa: BLE001 - reported to the admin
-            show_error(self, exc)
-            return
-        self._changed(person.employee_number)
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(
+            self, services.people.set_active, actor, person.id, not person.active
+        ).then(lambda _r: self._changed(person.employee_number)).run()
 
     def _changed(self, employee_number: str) -> None:
+        """Our own write is done: reload and keep the person it concerned selected (the
+        hub tells the other pages)."""
         self._reselect = employee_number
-        self._ctx.changes.people_changed.emit()
+        self.refresh()

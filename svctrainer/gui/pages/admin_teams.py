@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.roles import Role
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
+from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
 
 
@@ -30,7 +34,7 @@ class TeamsTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = context
-        self._people: dict[object, PersonRecord] = {}
+        self._people: dict[uuid.UUID, PersonRecord] = {}
         self.model: RecordTableModel[TeamRecord] = RecordTableModel(
             [
                 Column(self.tr("Team"), lambda t: t.name),
@@ -57,7 +61,7 @@ class TeamsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _trainer_names(self, team: TeamRecord) -> str:
         names = sorted(self._people[t].name for t in team.trainer_ids if t in self._people)
@@ -84,12 +88,10 @@ class TeamsTab(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Add team"), self.tr("Team name:"))
         if not ok or not name.strip():
             return
-        try:
-            self._ctx.services.people.create_team(self._ctx.actor, name)
-        except Exception as exc:  # noqa: BLE001 - reported to the admin
-            show_error(self, exc)
-            return
-        self._ctx.changes.people_changed.emit()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(self, services.people.create_team, actor, name).then(
+            lambda _team: self.refresh()
+        ).run()
 
     def set_trainers(self) -> None:
         team = self.selected()
@@ -99,12 +101,10 @@ class TeamsTab(QWidget):
         dialog = TrainerPicker(team, trainers, self)
         if not dialog.exec():
             return
-        try:
-            self._ctx.services.people.set_team_trainers(self._ctx.actor, team.id, dialog.chosen())
-        except Exception as exc:  # noqa: BLE001 - reported to the admin
-            show_error(self, exc)
-            return
-        self._ctx.changes.people_changed.emit()
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(
+            self, services.people.set_team_trainers, actor, team.id, dialog.chosen()
+        ).then(lambda _team: self.refresh()).run()
 
 
 class TrainerPicker(QDialog):
@@ -112,7 +112,7 @@ class TrainerPicker(QDialog):
         self, team: TeamRecord, trainers: list[PersonRecord], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Trainers for %1").replace("%1", team.name))
+        self.setWindowTitle(fill(self.tr("Trainers for %1"), team.name))
         self.list = QListWidget()
         for person in sorted(trainers, key=lambda p: p.name):
             item = QListWidgetItem(f"{person.name} ({person.employee_number})")
@@ -133,7 +133,7 @@ class TrainerPicker(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
 
-    def chosen(self) -> list:  # type: ignore[type-arg]
+    def chosen(self) -> list[uuid.UUID]:
         return [
             self.list.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.list.count())

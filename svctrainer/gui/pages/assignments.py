@@ -27,19 +27,20 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.assignment_progress import Status
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import (
     EmphasisTableModel,
     ProgressBarDelegate,
     due_text,
     next_step_text,
-    open_in_practice,
     progress_percent,
     status_text,
     target_text,
 )
 from svctrainer.gui.record_table import Column
 from svctrainer.services.assignments import PersonAssignment
+from svctrainer.services.changes import ASSIGNMENTS, RESULTS
 
 PROGRESS_COLUMN = 3
 
@@ -132,8 +133,7 @@ class AssignmentsPage(QWidget):
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.assignments_changed.connect(self.refresh)
+        context.hub.subscribe(self, ASSIGNMENTS | RESULTS, self.refresh)
 
     # -- loading -----------------------------------------------------------------------
 
@@ -188,23 +188,25 @@ class AssignmentsPage(QWidget):
         a = item.assignment
         lines = [f"<b>{html.escape(a.title)}</b> — {html.escape(status_text(item.status))}"]
         lines.append(
-            html.escape(self.tr("Target: %1").replace("%1", target_text(a.target, a.min_practice)))
+            html.escape(fill(self.tr("Target: %1"), target_text(a.target, a.min_practice)))
         )
         lines.append(
-            html.escape(self.tr("Next: %1").replace("%1", next_step_text(item.progress.next_step)))
+            html.escape(fill(self.tr("Next: %1"), next_step_text(item.progress.next_step)))
         )
         if item.progress.practice_required:
             lines.append(
                 html.escape(
-                    self.tr("Practice sessions: %1 of %2")
-                    .replace("%1", str(item.progress.practice_done))
-                    .replace("%2", str(item.progress.practice_required))
+                    fill(
+                        self.tr("Practice sessions: %1 of %2"),
+                        str(item.progress.practice_done),
+                        str(item.progress.practice_required),
+                    )
                 )
             )
         if a.note:
             who = a.created_by or self.tr("your trainer")
             lines.append(
-                html.escape(self.tr("Note from %1:").replace("%1", who)) + " " + html.escape(a.note)
+                html.escape(fill(self.tr("Note from %1:"), who)) + " " + html.escape(a.note)
             )
         self.detail.setText("<br>".join(lines))
 
@@ -212,11 +214,12 @@ class AssignmentsPage(QWidget):
         item = self.selected()
         if item is None or item.progress.start_mode is None:
             return
-        if not open_in_practice(self, item.assignment.content_id, item.progress.start_mode):
+        if not self._ctx.navigator.practise(item.assignment.content_id, item.progress.start_mode):
             QMessageBox.information(
                 self,
                 self.tr("Cannot start"),
-                self.tr("%1 cannot be started from the Practice page yet.").replace(
-                    "%1", item.assignment.title
+                fill(
+                    self.tr("%1 cannot be started from the Practice page yet."),
+                    item.assignment.title,
                 ),
             )

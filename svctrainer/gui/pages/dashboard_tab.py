@@ -9,8 +9,9 @@ Enter) opens the employee's progress charts.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,12 +37,20 @@ from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
 from svctrainer.services.records import TeamRecord
+
+if TYPE_CHECKING:
+    from svctrainer.services.reports import ExportResult
+
+P = ParamSpec("P")
 
 STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
@@ -94,9 +103,7 @@ class EmployeeDialog(QDialog):
         from svctrainer.gui.pages.my_progress import PersonProgressView  # noqa: PLC0415
 
         self.setWindowTitle(
-            self.tr("Progress: %1 (%2)")
-            .replace("%1", entry.person.name)
-            .replace("%2", entry.person.employee_number)
+            fill(self.tr("Progress: %1 (%2)"), entry.person.name, entry.person.employee_number)
         )
         self.resize(1180, 780)
         self.view = PersonProgressView(context, entry.person.id)
@@ -255,8 +262,8 @@ class DashboardTab(QWidget):
         self.drill.currentIndexChanged.connect(self.load)
         self.team.currentIndexChanged.connect(self.load)
         self.range_bar.changed.connect(self.load)
-        context.changes.attempts_changed.connect(self.load)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS, self.load)
+        context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _columns(self) -> list[Column[DashboardEntry]]:
         return [
@@ -284,10 +291,10 @@ class DashboardTab(QWidget):
     def _status_tip(self, entry: DashboardEntry) -> str:
         stall = entry.summary.stall
         if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
-            return (
-                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)")
-                .replace("%1", f"{stall.window_gain:+.1f}")
-                .replace("%2", str(stall.attempts_in_window))
+            return fill(
+                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)"),
+                f"{stall.window_gain:+.1f}",
+                str(stall.attempts_in_window),
             )
         return ""
 
@@ -312,9 +319,12 @@ class DashboardTab(QWidget):
         labels = family_labels(families)
         for family in families:
             self.drill.addItem(labels[family.key], family.key)
-        preferred = keep_drill or next(
-            (f.key for f in families if f.drill_type == TENKEY.name and f.language == "en"),
-            families[0].key if families else None,
+        # The ten-key skill in every language the branch uses (a mixed branch compares on
+        # one skill), else the interface language's ten-key pack.
+        tenkey = [f for f in families if f.drill_type == TENKEY.name]
+        tenkey.sort(key=lambda f: (f.language != "", f.language != content_language()))
+        preferred = keep_drill or (
+            tenkey[0].key if tenkey else families[0].key if families else None
         )
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))
         self.team.clear()
@@ -351,12 +361,16 @@ class DashboardTab(QWidget):
 
         unit = dashboard.entries[0].row.gain_unit if dashboard.entries else "percent"
         self.summary.setText(
-            self.tr("%1 people · median gain %2 · %3 improved · %4 stalled · %5 with a baseline")
-            .replace("%1", str(everyone.people))
-            .replace("%2", gain_cell(everyone.median_gain, unit))
-            .replace("%3", str(everyone.improved))
-            .replace("%4", str(everyone.stalled))
-            .replace("%5", str(everyone.with_baseline))
+            fill(
+                self.tr(
+                    "%1 people · median gain %2 · %3 improved · %4 stalled · %5 with a baseline"
+                ),
+                str(everyone.people),
+                gain_cell(everyone.median_gain, unit),
+                str(everyone.improved),
+                str(everyone.stalled),
+                str(everyone.with_baseline),
+            )
         )
         axis = {"percent": self.tr("gain, %"), "percentage_points": self.tr("gain, points")}
         self.team_chart.set_team_gains(dashboard.teams, axis.get(unit, self.tr("gain")))
@@ -400,20 +414,18 @@ class DashboardTab(QWidget):
         team_id, window = self._filters()
         key = self.drill.currentData()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(lambda: services.reports.dashboard_csv(actor, path, [key], team_id=team_id,
-                                                          window=window))  # fmt: skip
+        self._export(services.reports.dashboard_csv, actor, path, [key], team_id=team_id,
+                     window=window)  # fmt: skip
 
     def export_attempts(self, path: Path) -> None:
         team_id, window = self._filters()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(
-            lambda: services.reports.attempts_csv(actor, path, team_id=team_id, window=window)
-        )
+        self._export(services.reports.attempts_csv, actor, path, team_id=team_id, window=window)
 
     def export_xapi(self, path: Path) -> None:
         team_id, window = self._filters()
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(lambda: services.reports.xapi(actor, path, team_id=team_id, window=window))
+        self._export(services.reports.xapi, actor, path, team_id=team_id, window=window)
 
     def export_team_pdf(self, path: Path) -> None:
         from svctrainer.gui.charts.pdf_report import render_team_report  # noqa: PLC0415
@@ -448,18 +460,20 @@ class DashboardTab(QWidget):
             show_error(self, exc)
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._run(lambda: services.reports.record_pdf(actor, path, report, pages))
+        self._export(services.reports.record_pdf, actor, path, report, pages)
 
-    def _run(self, job: Any) -> None:
-        self._ctx.background.run(job, self._exported, lambda exc: show_error(self, exc))
+    def _export(
+        self, method: Callable[P, ExportResult], /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        """Write a file through the report service (which audits it), then say where."""
+        self._ctx.hub.write(self, method, *args, **kwargs).then(self._exported).run()
 
-    def _exported(self, result: Any) -> None:
+    def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         self.summary.setText(
-            self.tr("Saved %1 (%2)")
-            .replace("%1", str(result.path))
-            .replace(
-                "%2",
+            fill(
+                self.tr("Saved %1 (%2)"),
+                str(result.path),
                 self.tr("%n row(s)", "", result.rows)
                 if result.format != "pdf"
                 else self.tr("%n page(s)", "", result.rows),

@@ -1,14 +1,15 @@
 """A "from … to …" filter in local calendar days, as a ``DateRange`` in UTC.
 
 Days are the workstation's local days: "to 31 March" includes the whole of 31 March
-here (``until`` is the next local midnight, exclusive). "All time" leaves both open.
+here (``DateRange.local_days``, which the CLI's ``--from``/``--to`` use too). "All time"
+leaves both open.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from svctrainer.services.progress_records import DateRange
@@ -16,9 +17,8 @@ from svctrainer.services.progress_records import DateRange
 DEFAULT_DAYS = 182
 
 
-def local_midnight(day: QDate) -> datetime:
-    moment = QDateTime(day, QTime(0, 0), QTimeZone.systemTimeZone())
-    return datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
+def _day(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class DateRangeBar(QWidget):
@@ -52,10 +52,8 @@ class DateRangeBar(QWidget):
     def date_range(self) -> DateRange:
         if self.all_time.isChecked():
             return DateRange()
-        start, end = self.since.date(), self.until.date()
-        if end < start:
-            start, end = end, start
-        return DateRange(local_midnight(start), local_midnight(end.addDays(1)))
+        start, end = _day(self.since.date()), _day(self.until.date())
+        return DateRange.local_days(min(start, end), max(start, end))
 
     def set_days(self, since: QDate, until: QDate) -> None:
         self.all_time.setChecked(False)

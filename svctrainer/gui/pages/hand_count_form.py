@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QRegularExpression, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
@@ -41,8 +42,10 @@ from svctrainer.core.hand_count import (
     HandCountRecord,
 )
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.bank_display import bad_colour
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.hand_count import HandCountEntry, HandCountInvalidError, LoggablePerson
@@ -59,6 +62,21 @@ FIELDS = (
 )
 COUNT_FIELDS = ("notes_counted", "defects_planted", "defects_found", "banding_penalties")
 RECENT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class EnteredCount:
+    """What the form holds once every field reads: the arguments of
+    ``HandCountService.record``."""
+
+    person_id: uuid.UUID
+    day: dt.date
+    minutes: int
+    notes_counted: int
+    defects_found: int
+    banding_penalties: int
+    defects_planted: int | None
+    note: str
 
 
 class HandCountForm(QWidget):
@@ -81,7 +99,7 @@ class HandCountForm(QWidget):
         self.minutes_group = QButtonGroup(self)
         minutes_row = QHBoxLayout()
         for minutes in ALLOWED_MINUTES:
-            button = QRadioButton(self.tr("&%1 minutes").replace("%1", str(minutes)))
+            button = QRadioButton(fill(self.tr("&%1 minutes"), str(minutes)))
             button.setObjectName(f"hcMinutes{minutes}")
             self.minutes_group.addButton(button, minutes)
             minutes_row.addWidget(button)
@@ -228,20 +246,28 @@ class HandCountForm(QWidget):
 
     def save(self) -> None:
         self._clear_problems()
-        values, problems = self._read()
-        if problems:
+        entered, problems = self._read()
+        if entered is None or problems:
             self._show_problems(problems)
             return
         services, actor = self._ctx.services, self._ctx.actor
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
-        self._ctx.background.run(
-            lambda: services.hand_count.record(actor, **values),  # type: ignore[arg-type]
-            self._saved,
-            self._failed,
-        )
+        self._ctx.hub.write(
+            self,
+            services.hand_count.record,
+            actor,
+            entered.person_id,
+            entered.day,
+            minutes=entered.minutes,
+            notes_counted=entered.notes_counted,
+            defects_found=entered.defects_found,
+            banding_penalties=entered.banding_penalties,
+            defects_planted=entered.defects_planted,
+            note=entered.note,
+        ).then(self._saved).failing(self._failed).run()
 
-    def _read(self) -> tuple[dict[str, object], list[tuple[str, str]]]:
+    def _read(self) -> tuple[EnteredCount | None, list[tuple[str, str]]]:
         """The form's values, or the problems that stop it being saved (field, text)."""
         problems: list[tuple[str, str]] = []
         data = self.person.currentData()
@@ -260,13 +286,6 @@ class HandCountForm(QWidget):
                 counts[name] = int(text)
         qdate = self.day.date()
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
-        values: dict[str, object] = {
-            "person_id": person,
-            "day": day,
-            "minutes": minutes,
-            "note": self.note.text(),
-            **counts,
-        }
         try:  # the same rules the service applies, shown before the round trip
             HandCountRecord.create(
                 person_id=1,
@@ -283,7 +302,19 @@ class HandCountForm(QWidget):
             problems += [
                 (p.field, self.problem_text(p)) for p in exc.problems if p.field not in seen
             ]
-        return values, problems
+        if person is None or problems:
+            return None, problems
+        entered = EnteredCount(
+            person_id=person,
+            day=day,
+            minutes=minutes,
+            notes_counted=counts["notes_counted"] or 0,
+            defects_found=counts["defects_found"] or 0,
+            banding_penalties=counts["banding_penalties"] or 0,
+            defects_planted=counts["defects_planted"],
+            note=self.note.text(),
+        )
+        return entered, problems
 
     def problem_text(self, problem: FieldProblem) -> str:
         params = {k: str(v) for k, v in problem.params.items()}
@@ -291,9 +322,11 @@ class HandCountForm(QWidget):
             HandCountProblem.BAD_PERSON: self.tr("Choose the person who counted."),
             HandCountProblem.BAD_DATE: self.tr("Give the day of the count."),
             HandCountProblem.BAD_MINUTES: self.tr("Choose 3 or 5 minutes."),
-            HandCountProblem.OUT_OF_RANGE: self.tr("A whole number from %1 to %2.")
-            .replace("%1", params.get("minimum", "0"))
-            .replace("%2", params.get("maximum", "")),
+            HandCountProblem.OUT_OF_RANGE: fill(
+                self.tr("A whole number from %1 to %2."),
+                params.get("minimum", "0"),
+                params.get("maximum", ""),
+            ),
             HandCountProblem.MORE_FOUND_THAN_PLANTED: self.tr(
                 "More defects found than were planted."
             ),
@@ -304,18 +337,19 @@ class HandCountForm(QWidget):
     def _saved(self, entry: HandCountEntry) -> None:
         self.save_button.setEnabled(True)
         self.status.setText(
-            self.tr("Saved: %1, %2, %3 min — %4 notes/min.")
-            .replace("%1", entry.person_name)
-            .replace("%2", entry.day.isoformat())
-            .replace("%3", str(entry.minutes))
-            .replace("%4", number(entry.notes_per_min, 1))
+            fill(
+                self.tr("Saved: %1, %2, %3 min — %4 notes/min."),
+                entry.person_name,
+                day_text(entry.day),
+                str(entry.minutes),
+                number(entry.notes_per_min, 1),
+            )
         )
         for name in ("notes_counted", "defects_planted", "defects_found"):
             self.inputs[name].clear()
         self.inputs["banding_penalties"].setText("0")
         self.note.clear()
         self.recent.set_rows([entry, *self.recent.rows()][:RECENT])
-        self._ctx.changes.attempts_changed.emit()
         self.saved.emit(entry)
 
     def _failed(self, exc: Exception) -> None:
@@ -334,8 +368,8 @@ class HandCountForm(QWidget):
                 label.show()
         self.status.setText(self.tr("Not saved: correct the marked fields."))
         first = problems[0][0]
-        widget = {"person_id": self.person, "day": self.day, "note": self.note}.get(first)
-        (widget or self.inputs.get(first, self.person)).setFocus()
+        fields: dict[str, QWidget] = {"person_id": self.person, "day": self.day, "note": self.note}
+        (fields.get(first) or self.inputs.get(first) or self.person).setFocus()
 
     def _clear_problems(self) -> None:
         for label in self.errors.values():

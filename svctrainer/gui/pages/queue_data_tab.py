@@ -9,6 +9,7 @@ calling, the mean wait and service time, and the share waiting longer than the t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 from svctrainer.core.queueing.ticket_hours import HourOfDay, MeasuredQueue
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.pages.customer_time_panel import minutes_text
 from svctrainer.gui.record_table import Column, RecordTableModel
@@ -39,7 +42,7 @@ class QueueDataView:
     measured: MeasuredQueue | None
 
 
-def _table(model: RecordTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RecordTableModel[Any]) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,20 +143,23 @@ class QueueDataTab(QWidget):
             )
             return
         self.summary.setText(
-            self.tr(
-                "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
-                "mean wait %8 min, mean service %9 s; target: called within %10 min."
+            fill(
+                self.tr(
+                    "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
+                    "mean wait %8 min, mean service %9 s."
+                ),
+                day_text(m.first_day),
+                day_text(m.last_day),
+                str(m.days),
+                number(m.tickets),
+                number(m.served),
+                number(m.no_shows),
+                number(m.walked_away),
+                minutes_text(m.wait.mean),
+                number(m.service.mean, 0),
             )
-            .replace("%10", number(self.target_s / 60, 0))  # before %1, which it contains
-            .replace("%1", m.first_day.isoformat())
-            .replace("%2", m.last_day.isoformat())
-            .replace("%3", str(m.days))
-            .replace("%4", number(m.tickets))
-            .replace("%5", number(m.served))
-            .replace("%6", number(m.no_shows))
-            .replace("%7", number(m.walked_away))
-            .replace("%8", minutes_text(m.wait.mean))
-            .replace("%9", number(m.service.mean, 0))
+            + " "
+            + fill(self.tr("Target: called within %1 min."), number(self.target_s / 60, 0))
         )
 
     def open_import(self) -> None:
@@ -172,21 +178,21 @@ class QueueDataTab(QWidget):
         if not confirm(
             self,
             self.tr("Delete import"),
-            self.tr(
-                "Delete the %1 tickets imported from %2? They leave every queue figure; the "
-                "file itself is not touched and can be imported again."
-            )
-            .replace("%1", number(record.added))
-            .replace("%2", record.file_name),
+            fill(
+                self.tr(
+                    "Delete the %1 tickets imported from %2? They leave every queue figure; the "
+                    "file itself is not touched and can be imported again."
+                ),
+                number(record.added),
+                record.file_name,
+            ),
             self.tr("Delete"),
         ):
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.queue_data.delete_import(actor, record.id),
-            lambda _deleted: self._changed(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.queue_data.delete_import, actor, record.id).then(
+            lambda _deleted: self._changed()
+        ).run()
 
     def _changed(self) -> None:
         self.load(self.days, self.target_s)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.pages.customer_time_tab import CustomerTimeTab
+from svctrainer.gui.tabs import refresh_current_tab
 
 
 class SupervisorPage(QWidget):
@@ -56,6 +57,4 @@ class SupervisorPage(QWidget):
         self.refresh_current()
 
     def refresh_current(self) -> None:
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if callable(refresh):
-            refresh()
+        refresh_current_tab(self.tabs)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from svctrainer.core.assignment_progress import Status
 from svctrainer.core.roles import Permission
 from svctrainer.core.scenarios.model import Tier
+from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number, percent, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import (
     EmphasisTableModel,
@@ -48,11 +50,13 @@ from svctrainer.gui.pages.assignment_views import (
     when_text,
 )
 from svctrainer.gui.record_table import Column
+from svctrainer.gui.tabs import refresh_current_tab
 from svctrainer.services.assignments import (
     AssignmentOverview,
     AssignmentRecord,
     PersonAssignment,
 )
+from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS
 
 PEOPLE_PROGRESS_COLUMN = 2
 
@@ -66,9 +70,14 @@ class TrainerPage(QWidget):
         self._ctx = context
         self.setObjectName("trainerPage")
         self.tabs = QTabWidget()
-        self.assignments = AssignmentsTab(context, self)
+        self.assignments = AssignmentsTab(context)
         self.roster = RosterTab(context)
-        self.content = ContentTab(context, self)
+        self.content = ContentTab(context)
+        self.assignments.new_requested.connect(self.open_assignment_dialog)
+        self.assignments.edit_requested.connect(
+            lambda record: self.open_assignment_dialog(existing=record)
+        )
+        self.content.assign_requested.connect(self.open_assignment_dialog)
         self.tabs.addTab(self.assignments, self.tr("&Assignments"))
         self.tabs.addTab(self.roster, self.tr("&Roster"))
         self.tabs.addTab(self.content, self.tr("&Content"))
@@ -96,9 +105,7 @@ class TrainerPage(QWidget):
         self._refresh_current()
 
     def _refresh_current(self, *_args: object) -> None:
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if callable(refresh):
-            refresh()
+        refresh_current_tab(self.tabs)
 
     # -- the assignment dialog (used by every tab) ------------------------------------------
 
@@ -117,7 +124,7 @@ class TrainerPage(QWidget):
 
         self._ctx.background.run(
             load,
-            lambda loaded: self._show_assignment_dialog(*loaded, preselect, existing),
+            lambda loaded: self._show_assignment_dialog(loaded[0], loaded[1], preselect, existing),
             lambda e: show_error(self, e),
         )
 
@@ -133,11 +140,15 @@ class TrainerPage(QWidget):
             AssignmentForm,
         )
 
-        services, actor = self._ctx.services, self._ctx.actor
+        services, actor, hub = self._ctx.services, self._ctx.actor, self._ctx.hub
 
-        def submit(form: AssignmentForm) -> object:
+        def submit(form: AssignmentForm) -> Write[Any]:
+            # The page starts the write, so every tab of it (and every other page)
+            # that shows assignments reloads when it is done.
             if existing is None:
-                return services.assignments.create(
+                return hub.write(
+                    None,
+                    services.assignments.create,
                     actor,
                     targets=form.targets,
                     person_ids=form.person_ids,
@@ -146,7 +157,9 @@ class TrainerPage(QWidget):
                     min_practice=form.min_practice,
                     note=form.note,
                 )
-            return services.assignments.update(
+            return hub.write(
+                None,
+                services.assignments.update,
                 actor,
                 existing.id,
                 target=form.targets.get(existing.content_id, {}),
@@ -160,15 +173,16 @@ class TrainerPage(QWidget):
             self._ctx, choices, roster, submit, existing=existing, preselect=preselect, parent=self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._ctx.changes.assignments_changed.emit()
             self.tabs.setCurrentWidget(self.assignments)
 
 
 class AssignmentsTab(QWidget):
-    def __init__(self, context: AppContext, page: TrainerPage) -> None:
-        super().__init__()
+    new_requested = Signal()
+    edit_requested = Signal(object)  # the AssignmentRecord to edit
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._ctx = context
-        self._page = page
         self.model: EmphasisTableModel[AssignmentOverview] = EmphasisTableModel(
             [
                 Column(
@@ -183,12 +197,7 @@ class AssignmentsTab(QWidget):
                     sort_key=lambda o: (o.assignment.due_on or date.max).toordinal(),
                 ),
                 *[
-                    Column(
-                        status_text(s),
-                        lambda o, s=s: str(o.count(s)),
-                        sort_key=lambda o, s=s: o.count(s),
-                        align_right=True,
-                    )
+                    _status_column(s)
                     for s in (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.OVERDUE)
                 ],
             ],
@@ -276,13 +285,12 @@ class AssignmentsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        context.changes.assignments_changed.connect(self.refresh)
-        context.changes.attempts_changed.connect(self.refresh)
+        context.hub.subscribe(self, ASSIGNMENTS | RESULTS | PEOPLE, self.refresh)
         self._selected()
 
     def _title(self, o: AssignmentOverview) -> str:
         if o.assignment.cancelled_at is not None:
-            return self.tr("%1 (cancelled)").replace("%1", o.assignment.title)
+            return fill(self.tr("%1 (cancelled)"), o.assignment.title)
         return o.assignment.title
 
     def refresh(self) -> None:
@@ -327,22 +335,22 @@ class AssignmentsTab(QWidget):
         a = overview.assignment
         parts = [
             f"<b>{html.escape(a.title)}</b> → {html.escape(a.assignee_name)}",
-            html.escape(self.tr("Target: %1").replace("%1", target_text(a.target, a.min_practice))),
+            html.escape(fill(self.tr("Target: %1"), target_text(a.target, a.min_practice))),
         ]
         if a.created_by:
-            parts[-1] += " · " + html.escape(self.tr("set by %1").replace("%1", a.created_by))
+            parts[-1] += " · " + html.escape(fill(self.tr("set by %1"), a.created_by))
         if a.note:
-            parts.append(html.escape(self.tr("Note: %1").replace("%1", a.note)))
+            parts.append(html.escape(fill(self.tr("Note: %1"), a.note)))
         self.people_title.setText("<br>".join(parts))
 
     def new_assignment(self) -> None:
-        self._page.open_assignment_dialog()
+        self.new_requested.emit()
 
     def edit_selected(self) -> None:
         overview = self.selected()
         if overview is None or overview.assignment.cancelled_at is not None:
             return
-        self._page.open_assignment_dialog(existing=overview.assignment)
+        self.edit_requested.emit(overview.assignment)
 
     def cancel_selected(self) -> None:
         from svctrainer.gui.dialogs.reason_dialog import ask_reason  # noqa: PLC0415
@@ -354,19 +362,31 @@ class AssignmentsTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Cancel assignment"),
-            self.tr("Cancel “%1” for %2? It disappears from their assignments; their results stay.")
-            .replace("%1", a.title)
-            .replace("%2", a.assignee_name),
+            fill(
+                self.tr(
+                    "Cancel “%1” for %2? It disappears from their assignments; their results stay."
+                ),
+                a.title,
+                a.assignee_name,
+            ),
             self.tr("Cancel assignment"),
         )
         if reason is None:
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.assignments.cancel(actor, a.id, reason),
-            lambda _r: self._ctx.changes.assignments_changed.emit(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.assignments.cancel, actor, a.id, reason).then(
+            lambda _r: self.refresh()
+        ).run()
+
+
+def _status_column(status: Status) -> Column[AssignmentOverview]:
+    """How many people of an assignment are in ``status``."""
+    return Column(
+        status_text(status),
+        lambda o: str(o.count(status)),
+        sort_key=lambda o: o.count(status),
+        align_right=True,
+    )
 
 
 def _overall(o: AssignmentOverview) -> Status:

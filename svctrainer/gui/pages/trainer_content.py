@@ -4,9 +4,9 @@ a drill oneself, and assigning."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,19 +23,17 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name
 from svctrainer.gui.messages import show_error
-from svctrainer.gui.pages.assignment_views import open_in_practice
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
-
-if TYPE_CHECKING:
-    from svctrainer.gui.pages.trainer import TrainerPage
 
 
 class ContentTab(QWidget):
-    def __init__(self, context: AppContext, page: TrainerPage) -> None:
-        super().__init__()
+    assign_requested = Signal(list)  # content ids to preselect in a new assignment
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._ctx = context
-        self._page = page
         self.preview: QWidget | None = None
         self.model: RecordTableModel[ContentRecord] = RecordTableModel(
             [
@@ -86,7 +84,7 @@ class ContentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        context.changes.content_changed.connect(self.refresh)
+        context.hub.subscribe(self, CONTENT, self.refresh)
 
     def refresh(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
@@ -143,11 +141,11 @@ class ContentTab(QWidget):
         record, definition = loaded
         dialog = ContentPreviewDialog(record, definition, parent=self)
         self.preview = dialog
-        dialog.try_it.connect(lambda cid, mode: open_in_practice(self, cid, mode))
-        dialog.assign.connect(lambda cid: self._page.open_assignment_dialog([cid]))
+        dialog.try_it.connect(self._ctx.navigator.practise)
+        dialog.assign.connect(lambda cid: self.assign_requested.emit([cid]))
         dialog.exec()
         self.preview = None
 
     def assign_selected(self) -> None:
         record = self.selected()
-        self._page.open_assignment_dialog([record.content_id] if record else [])
+        self.assign_requested.emit([record.content_id] if record else [])

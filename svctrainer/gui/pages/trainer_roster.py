@@ -28,11 +28,14 @@ from svctrainer.core.assignment_progress import Status
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import EmphasisTableModel, tier_name, when_text
 from svctrainer.gui.record_table import Column
+from svctrainer.gui.tree_items import children, top_level_items
 from svctrainer.services.assignments import AssignmentOverview, RosterTeam
 from svctrainer.services.attempts import AttemptRecord
+from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS, TEAMS
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ATTEMPTS_SHOWN = 500
@@ -126,9 +129,7 @@ class RosterTab(QWidget):
         splitter.setSizes([420, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        context.changes.attempts_changed.connect(self.refresh)
-        context.changes.assignments_changed.connect(self.refresh)
-        context.changes.people_changed.connect(self.refresh)
+        context.hub.subscribe(self, RESULTS | ASSIGNMENTS | PEOPLE | TEAMS, self.refresh)
 
     def _grade(self, a: AttemptRecord) -> str:
         if a.kind == "scenario":
@@ -137,7 +138,7 @@ class RosterTab(QWidget):
 
     def _counts(self, a: AttemptRecord) -> str:
         if a.invalidated_reason is not None:
-            return self.tr("invalidated: %1").replace("%1", a.invalidated_reason)
+            return fill(self.tr("invalidated: %1"), a.invalidated_reason)
         if a.completion == "abandoned":
             return self.tr("no (abandoned)")
         if not a.complete:
@@ -219,11 +220,10 @@ class RosterTab(QWidget):
         return item.data(0, PERSON_ROLE) if item is not None else None
 
     def select_person(self, person_id: uuid.UUID) -> bool:
-        for t in range(self.tree.topLevelItemCount()):
-            team = self.tree.topLevelItem(t)
-            for c in range(team.childCount()):
-                if team.child(c).data(0, PERSON_ROLE) == person_id:
-                    self.tree.setCurrentItem(team.child(c))
+        for team in top_level_items(self.tree):
+            for person in children(team):
+                if person.data(0, PERSON_ROLE) == person_id:
+                    self.tree.setCurrentItem(person)
                     return True
         return False
 
@@ -241,7 +241,7 @@ class RosterTab(QWidget):
         person_id = item.data(0, PERSON_ROLE)
         name = item.data(0, Qt.ItemDataRole.UserRole + 2)
         services, actor = self._ctx.services, self._ctx.actor
-        self.attempts_title.setText(self.tr("Attempts by %1").replace("%1", name))
+        self.attempts_title.setText(fill(self.tr("Attempts by %1"), name))
 
         def shown(attempts: list[AttemptRecord]) -> None:
             if self.selected_person() != person_id:
@@ -276,23 +276,23 @@ class RosterTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Invalidate result"),
-            self.tr(
-                "Invalidate %1's result on “%2” (%3)? It stays on record but no longer "
-                "counts in charts, baselines or assignments."
-            )
-            .replace("%1", attempt.person_name)
-            .replace("%2", attempt.title)
-            .replace("%3", when_text(attempt.started_at)),
+            fill(
+                self.tr(
+                    "Invalidate %1's result on “%2” (%3)? It stays on record but no longer "
+                    "counts in charts, baselines or assignments."
+                ),
+                attempt.person_name,
+                attempt.title,
+                when_text(attempt.started_at),
+            ),
             self.tr("Invalidate"),
         )
         if reason is None:
             return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.background.run(
-            lambda: services.attempts.invalidate(actor, attempt.id, reason),
-            lambda _r: self._ctx.changes.attempts_changed.emit(),
-            lambda e: show_error(self, e),
-        )
+        self._ctx.hub.write(self, services.attempts.invalidate, actor, attempt.id, reason).then(
+            lambda _r: self.refresh()
+        ).run()
 
 
 def _day(value: datetime) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
@@ -24,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.durations import NS_PER_S
 from svctrainer.core.scenarios.analysis import ReviewStep
+from svctrainer.core.scenarios.details import ScenarioDetails
 from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
-from svctrainer.gui.drills.figures import duration, mode_name, number, percent
+from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import (
@@ -40,7 +42,6 @@ from svctrainer.gui.scenarios.wording import (
     step_name,
     tier_meaning,
     tier_name,
-    tr,
     violation_sentence,
 )
 from svctrainer.services.attempts import AttemptRecord
@@ -75,6 +76,18 @@ def _rich(text: str, object_name: str = "") -> QLabel:
     return label
 
 
+def _read_details(attempt: AttemptRecord) -> tuple[ScenarioDetails, str]:
+    """The attempt's stored details, and a line saying why they are missing when a
+    damaged row cannot be read (the figures of the row itself still show)."""
+    try:
+        return ScenarioDetails.from_dict(attempt.details or {}), ""
+    except DetailsError as exc:
+        problem = fill(
+            translate("DebriefScreen", "The details of this result cannot be read (%1)."), exc
+        )
+        return ScenarioDetails.from_dict({}), "\n" + problem
+
+
 def _quote(text: str) -> str:
     short = text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
     return html.escape(short).replace("\n", "<br>")
@@ -98,14 +111,14 @@ class DebriefScreen(QWidget):
         self.attempt = attempt
         self.scenario = scenario
         self.review = tuple(review)
-        details: dict[str, Any] = attempt.details or {}
+        details, problem = _read_details(attempt)
         tier = attempt.grade or "not_met"
-        trace = details.get("mood_trace") or [[0.0, 0.0]]
-        final = Mood(*trace[-1])
+        trace = details.mood_trace or ((0.0, 0.0),)
+        final = Mood(*details.final_mood)
 
         portrait = PortraitWidget(scenario.customer.portrait, expression_for(final))
         portrait.setFixedSize(128, 128)
-        title = QLabel(f"{scenario.title} — {mode_name(attempt.mode)}")
+        title = QLabel(title_with_mode(scenario.title, attempt.mode))
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         self.tier_label = QLabel(tier_name(tier))
@@ -115,18 +128,22 @@ class DebriefScreen(QWidget):
         big.setBold(True)
         self.tier_label.setFont(big)
         self.tier_label.setStyleSheet(f"color: {TIER_COLOURS.get(tier, '#888888')};")
-        self.figures = QLabel(self._figures_text(attempt, details, best))
+        self.figures = QLabel(self._figures_text(attempt, details, best) + problem)
         self.figures.setObjectName("debriefFigures")
         self.figures.setWordWrap(True)
         meaning = QLabel(tier_meaning(tier))
         meaning.setWordWrap(True)
-        ending_id = details.get("ending")
+        ending_id = details.ending
         ending_text = scenario.node(ending_id).text if ending_id else ""
         self.ending = _rich(
             "<i>"
-            + html.escape(tr("How the visit ended:"))
+            + html.escape(translate("scenarios", "How the visit ended:"))
             + "</i> "
-            + (_quote(ending_text) if ending_text else html.escape(tr("(stopped before the end)")))
+            + (
+                _quote(ending_text)
+                if ending_text
+                else html.escape(translate("scenarios", "(stopped before the end)"))
+            )
         )
         top_text = QVBoxLayout()
         top_text.addWidget(title)
@@ -144,7 +161,7 @@ class DebriefScreen(QWidget):
         self.path = _rich(self._path_html(), "debriefPath")
 
         best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
-        self.radar = ServqualRadar(details.get("servqual") or {}, best_servqual)
+        self.radar = ServqualRadar(details.servqual, best_servqual)
         self.radar.setMinimumWidth(380)
         self.radar.setFixedHeight(CHART_HEIGHT)
         timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
@@ -153,10 +170,12 @@ class DebriefScreen(QWidget):
         self.mood_chart.setFixedHeight(CHART_HEIGHT)
         charts = QHBoxLayout()
         radar_box = QVBoxLayout()
-        radar_box.addWidget(_heading(tr("Service quality (SERVQUAL points)")))
+        radar_box.addWidget(_heading(translate("scenarios", "Service quality (SERVQUAL points)")))
         radar_box.addWidget(self.radar, 1)
         mood_box = QVBoxLayout()
-        mood_box.addWidget(_heading(tr("The customer's mood over the conversation")))
+        mood_box.addWidget(
+            _heading(translate("scenarios", "The customer's mood over the conversation"))
+        )
         mood_box.addWidget(self.mood_chart, 1)
         charts.addLayout(radar_box, 4)
         charts.addSpacing(16)
@@ -165,18 +184,18 @@ class DebriefScreen(QWidget):
         body = QVBoxLayout()
         body.addLayout(top)
         body.addSpacing(8)
-        body.addWidget(_heading(tr("Why this tier")))
+        body.addWidget(_heading(translate("scenarios", "Why this tier")))
         body.addWidget(self.reasons)
         body.addSpacing(8)
         body.addLayout(charts)
         body.addSpacing(8)
-        body.addWidget(
-            _heading(tr("Protocol steps in the order you took them (%1)").replace(
-                "%1", scenario.protocol.value))
-        )  # fmt: skip
+        order = translate("scenarios", "Protocol steps in the order you took them (%1)")
+        body.addWidget(_heading(fill(order, scenario.protocol.value)))
         body.addWidget(self.steps)
         body.addSpacing(8)
-        body.addWidget(_heading(tr("Your path, with the best alternative at each point")))
+        body.addWidget(
+            _heading(translate("scenarios", "Your path, with the best alternative at each point"))
+        )
         body.addWidget(self.path)
         body.addStretch(1)
         content = QWidget()
@@ -214,47 +233,54 @@ class DebriefScreen(QWidget):
     # -- text ------------------------------------------------------------------------------
 
     def _figures_text(
-        self, attempt: AttemptRecord, details: dict[str, Any], best: RunResult | None
+        self, attempt: AttemptRecord, details: ScenarioDetails, best: RunResult | None
     ) -> str:
+        # lupdate reads only a plain name as translate()'s count.
+        decisions, failures = details.decisions, details.failures
         parts = [
-            tr("Score %1 / 100").replace("%1", number(attempt.score)),
-            tr("%n decision(s)", None, int(details.get("decisions", 0))),
-            tr("time %1").replace("%1", duration(attempt.duration_ms)),
-            tr("%n mistake(s)", None, int(details.get("failures", 0))),
+            fill(translate("scenarios", "Score %1 / 100"), number(attempt.score)),
+            translate("scenarios", "%n decision(s)", None, decisions),
+            fill(translate("scenarios", "time %1"), duration(attempt.duration_ms)),
+            translate("scenarios", "%n mistake(s)", None, failures),
         ]
         if attempt.accuracy is not None:
             parts.append(
-                tr("best choice %1 of the time").replace("%1", percent(attempt.accuracy, 0))
+                fill(
+                    translate("scenarios", "best choice %1 of the time"),
+                    percent(attempt.accuracy, 0),
+                )
             )
         if best is not None:
             parts.append(
-                tr("best possible: %1, %2")
-                .replace("%1", tier_name(best.tier.code))
-                .replace("%2", number(best.score))
+                fill(
+                    translate("scenarios", "best possible: %1, %2"),
+                    tier_name(best.tier.code),
+                    number(best.score),
+                )
             )
         return " · ".join(parts)
 
-    def _reasons_html(self, details: dict[str, Any]) -> str:
+    def _reasons_html(self, details: ScenarioDetails) -> str:
         items = []
-        for reason in details.get("reasons") or []:
-            code = str(reason.get("code", ""))
+        for reason in details.reasons:
+            code = reason.code
             met = code in MET_REASONS
             mark, colour = ("✓", GOOD) if met else ("✗", BAD)
             if code == "score_capped":
                 mark, colour = ("△", SO_SO)
-            sentence = html.escape(reason_sentence(code, reason.get("params") or {}))
+            sentence = html.escape(reason_sentence(code, reason.params))
             items.append(f'<li><span style="color:{colour}"><b>{mark}</b></span> {sentence}</li>')
         return f"<ul>{''.join(items)}</ul>" if items else ""
 
-    def _steps_html(self, details: dict[str, Any]) -> str:
-        taken = [str(s) for s in details.get("steps") or []]
-        violations = list(details.get("violations") or [])
+    def _steps_html(self, details: ScenarioDetails) -> str:
+        taken = details.steps
+        violations = list(details.violations)
         chips = []
         for step in taken:
-            broken = next((v for v in violations if v.get("step") == step), None)
+            broken = next((v for v in violations if v.step == step), None)
             if broken is not None:
                 violations.remove(broken)
-                why = violation_sentence(str(broken.get("code")), step, broken.get("after"))
+                why = violation_sentence(broken.code, step, broken.after)
                 chips.append(
                     f'<span style="color:{BAD}"><b>⚠ {html.escape(step_name(step))}</b></span>'
                     f" <small>({html.escape(why)})</small>"
@@ -267,11 +293,11 @@ class DebriefScreen(QWidget):
         taken_html = (
             " &nbsp;→&nbsp; ".join(chips)
             if chips
-            else html.escape(tr("No protocol step was taken."))
+            else html.escape(translate("scenarios", "No protocol step was taken."))
         )
         return (
             f"<p>{taken_html}</p><p><small>"
-            + html.escape(tr("The protocol's order: %1").replace("%1", order))
+            + html.escape(fill(translate("scenarios", "The protocol's order: %1"), order))
             + "</small></p>"
         )
 
@@ -281,27 +307,32 @@ class DebriefScreen(QWidget):
             node = self.scenario.node(step.entry.node_id)
             seconds = decimal(step.entry.latency_ns / NS_PER_S, 1)
             if step.choice is None:
-                answer = "<i>" + html.escape(tr("You hesitated: the time ran out.")) + "</i>"
+                answer = (
+                    "<i>"
+                    + html.escape(translate("scenarios", "You hesitated: the time ran out."))
+                    + "</i>"
+                )
             else:
                 answer = "“" + _quote(step.choice.text) + "”"
+            customer, you = translate("scenarios", "Customer"), translate("scenarios", "You")
             lines = [
-                f"<b>{index}.</b> <i>{html.escape(tr('Customer'))}:</i> “{_quote(node.text)}”",
-                f"<b>{html.escape(tr('You'))}</b> <small>({html.escape(seconds)} s)</small>: "
-                + answer,
+                f"<b>{index}.</b> <i>{html.escape(customer)}:</i> “{_quote(node.text)}”",
+                f"<b>{html.escape(you)}</b> <small>({html.escape(seconds)} s)</small>: " + answer,
             ]
             if step.feedback:
                 lines.append(f"<small>{_quote(step.feedback)}</small>")
             lines.append(self._best_line(node.id, step))
             rows.append("<p>" + "<br>".join(line for line in lines if line) + "</p>")
         if not rows:
-            return html.escape(tr("No decision was taken."))
+            return html.escape(translate("scenarios", "No decision was taken."))
         return "".join(rows)
 
     def _best_line(self, node_id: str, step: ReviewStep) -> str:
         if step.best is None:
             return ""
         if step.was_best:
-            return f'<span style="color:{GOOD}">✓ {html.escape(tr("The best choice here."))}</span>'
+            best = translate("scenarios", "The best choice here.")
+            return f'<span style="color:{GOOD}">✓ {html.escape(best)}</span>'
         best_choice = (
             self.scenario.node(node_id).choice(step.best.choice_id)
             if step.best.choice_id is not None
@@ -310,14 +341,15 @@ class DebriefScreen(QWidget):
         what = (
             "“" + _quote(best_choice.text) + "”"
             if best_choice is not None
-            else html.escape(tr("letting the customer finish (waiting)"))
+            else html.escape(translate("scenarios", "letting the customer finish (waiting)"))
         )
-        reach = (
-            tr("that path reaches %1, score %2")
-            .replace("%1", tier_name(step.best.outcome.tier.code))
-            .replace("%2", number(step.best.outcome.score))
+        reach = fill(
+            translate("scenarios", "that path reaches %1, score %2"),
+            tier_name(step.best.outcome.tier.code),
+            number(step.best.outcome.score),
         )
+        better = translate("scenarios", "Better")
         return (
-            f'<span style="color:{SO_SO}">△ <b>{html.escape(tr("Better"))}:</b></span> '
+            f'<span style="color:{SO_SO}">△ <b>{html.escape(better)}:</b></span> '
             f"{what} <small>— {html.escape(reach)}</small>"
         )

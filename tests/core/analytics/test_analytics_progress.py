@@ -9,9 +9,9 @@ from svctrainer.core.analytics.progress import (
     GainUnit,
     LevelStatus,
     baseline,
+    baseline_gain,
     gain,
     latest,
-    progress,
 )
 from svctrainer.core.analytics.series import AttemptPoint, Metric, chronological, week_start
 
@@ -95,7 +95,7 @@ def test_practice_and_logged_attempts_are_excluded_from_baseline_and_latest():
         make_point(5, 7000),
         make_point(6, 12000, mode="practice"),
     ]
-    result = progress(points)
+    result = baseline_gain(points)
     assert result.baseline.value == 6500
     assert result.latest.status is LevelStatus.NO_TEST_AFTER_BASELINE
     assert result.gain is None
@@ -120,7 +120,7 @@ def test_latest_without_baseline_reports_too_few_tests():
 def test_speed_gain_in_percent_over_five_tests():
     # baseline = median(6000, 8000, 7000) = 7000; latest = median(9000, 10000) = 9500
     # gain = (9500 - 7000) / 7000 * 100 = 35.714...%
-    result = progress(make_tests(6000, 8000, 7000, 9000, 10000))
+    result = baseline_gain(make_tests(6000, 8000, 7000, 9000, 10000))
     assert result.baseline.value == 7000
     assert result.latest.value == 9500
     assert result.gain == pytest.approx(250000 / 7000)
@@ -130,13 +130,13 @@ def test_speed_gain_in_percent_over_five_tests():
 
 def test_slower_is_a_negative_gain():
     # baseline 8000, latest 6000 -> -25 %
-    assert progress(make_tests(8000, 8000, 8000, 6000)).gain == pytest.approx(-25.0)
+    assert baseline_gain(make_tests(8000, 8000, 8000, 6000)).gain == pytest.approx(-25.0)
 
 
 def test_accuracy_gain_is_in_percentage_points():
     points = [make_point(i, 5000, accuracy=a) for i, a in enumerate([0.95, 0.90, 0.97, 0.98])]
     # baseline median(0.95, 0.90, 0.97) = 0.95; latest 0.98; gain (0.98 - 0.95) * 100 = 3 pp
-    result = progress(points, Metric.ACCURACY)
+    result = baseline_gain(points, Metric.ACCURACY)
     assert result.baseline.value == 0.95
     assert result.gain == pytest.approx(3.0)
     assert result.gain_unit is GainUnit.PERCENTAGE_POINTS
@@ -144,7 +144,7 @@ def test_accuracy_gain_is_in_percentage_points():
 
 def test_score_gain_is_in_points():
     points = [make_point(i, 5000, score=s) for i, s in enumerate([60.0, 70.0, 65.0, 80.5])]
-    result = progress(points, Metric.SCORE)
+    result = baseline_gain(points, Metric.SCORE)
     assert result.gain == pytest.approx(15.5)  # 80.5 - 65
     assert result.gain_unit is GainUnit.POINTS
 

@@ -30,6 +30,21 @@ def test_below_stays_in_range(seed, n):
     assert 0 <= SeededRandom(seed).below(n) < n
 
 
+@given(st.integers(0, 2**64 - 1))
+def test_unit_draws_stay_inside_zero_and_one(seed):
+    rng = SeededRandom(seed)
+    assert all(0.0 < rng.unit() < 1.0 for _ in range(20))
+
+
+def test_log_normal_draws_keep_their_mean_and_never_go_negative():
+    rng = SeededRandom(11)
+    draws = [rng.log_normal(400.0, 0.4) for _ in range(20_000)]
+    assert min(draws) > 0
+    assert sum(draws) / len(draws) == pytest.approx(400.0, rel=0.02)
+    hits = sum(rng.chance(0.25) for _ in range(20_000))
+    assert hits / 20_000 == pytest.approx(0.25, abs=0.01)
+
+
 def test_weighted_index_and_guards():
     rng = SeededRandom(3)
     assert {rng.weighted_index([0, 5, 0]) for _ in range(50)} == {1}

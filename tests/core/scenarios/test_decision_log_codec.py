@@ -19,10 +19,10 @@ from svctrainer.core.scenarios.decision_log_codec import (
     decision_accuracy,
     decode_decisions,
     encode_decisions,
-    result_details,
     run_duration_ms,
     stored_run,
 )
+from svctrainer.core.scenarios.details import ScenarioDetails
 from svctrainer.core.scenarios.engine import DecisionLogEntry, ReplayError, ScenarioRun
 from svctrainer.core.scenarios.loader import load_scenario_file
 from svctrainer.core.scenarios.model import Mood
@@ -201,7 +201,7 @@ def test_details_keep_violations_and_caps():
     )  # fmt: skip
     run = ScenarioRun(scenario, 0)
     run.choose("fix", S)
-    details = result_details(run.result())
+    details = ScenarioDetails.of(scenario, run.result()).to_dict()
     assert details["violations"] == [
         {"node": "start", "step": "resolve", "code": "resolved_before_acknowledging",
          "after": None}
