@@ -5475,7 +5475,7 @@ File: %2</source>
         <translation>没有预见到需求：惊喜服务需要满足客户尚未想到的需求。</translation>
     </message>
     <message>
-        <source>%n mistake(s) cap the score at %1: recovered mistakes never score as high as flawless service.</source>
+        <source>%n mistake(s): the score is capped at %1, as recovered mistakes never score as high as flawless service.</source>
         <translation>%n 处失误使得分封顶为 %1：失误后挽回的服务，得分永远不及零失误的服务。</translation>
     </message>
     <message>

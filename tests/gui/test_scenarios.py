@@ -229,7 +229,7 @@ def test_the_debrief_explains_the_run(qtbot, play, window):
     assert "best possible: Delight service, 100" in debrief.figures.text()
     reasons = debrief.reasons.text()
     assert "You anticipated a need the customer had not thought of yet." in reasons
-    assert "1 mistake(s) cap the score at 95" in reasons
+    assert "1 mistake: the score is capped at 95" in reasons
     steps = debrief.steps.text()
     for step in ("Hear", "Empathize", "Resolve", "Diagnose"):
         assert step in steps
