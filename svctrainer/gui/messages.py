@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.errors import (
     AmbiguousEmployeeNumberError,
@@ -65,42 +66,10 @@ def _worded_codes() -> dict[str, str]:
 
 def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
-    if isinstance(exc, WrongPinError):
-        left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
-        return translate(
-            "messages",
-            "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
-            None,
-            left,
-        )
-    if isinstance(exc, ProfileLockedError):
-        local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
-        when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-        return fill(
-            translate(
-                "messages",
-                "This profile is locked after 5 wrong PINs. "
-                "Try again at %1, or ask an admin to reset the PIN.",
-            ),
-            when,
-        )
+    if isinstance(exc, WrongPinError | ProfileLockedError):
+        return _pin_refusal(exc)
     if isinstance(exc, RetakeLimitError):
-        local = QDateTime.fromSecsSinceEpoch(
-            int(exc.next_at.timestamp()), QTimeZone.systemTimeZone()
-        )
-        when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
-        taken = exc.taken  # lupdate reads only a plain name as translate()'s count
-        return fill(
-            translate(
-                "messages",
-                "You have taken this test %n time(s) in %1 days, the limit your trainer set. "
-                "Your next try is from %2.",
-                None,
-                taken,
-            ),
-            str(exc.per_days),
-            when,
-        )
+        return _retake_limit(exc)
     if isinstance(exc, AmbiguousEmployeeNumberError):
         return fill(
             translate(
@@ -118,8 +87,59 @@ def describe(exc: BaseException) -> str:
             return worded
         if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
             # The service's own sentence: it names the field, the file or the person.
-            return str(exc)
-    return fill(translate("messages", "Something went wrong: %1"), f"{type(exc).__name__}: {exc}")
+            return hide_passwords(str(exc))
+    return fill(
+        translate("messages", "Something went wrong: %1"),
+        hide_passwords(f"{type(exc).__name__}: {exc}"),
+    )
+
+
+def _pin_refusal(exc: WrongPinError | ProfileLockedError) -> str:
+    """A wrong PIN, or a profile locked for a while or until an admin resets it."""
+    if isinstance(exc, WrongPinError):
+        left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
+        return translate(
+            "messages",
+            "Wrong PIN. %n attempt(s) left before the profile locks for a while.",
+            None,
+            left,
+        )
+    if isinstance(exc, ProfileLockedError):
+        if exc.until is None:
+            return translate(
+                "messages",
+                "This profile is locked after 100 wrong PINs in a row. "
+                "Ask an admin to reset the PIN.",
+            )
+        local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
+        when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
+        return fill(
+            translate(
+                "messages",
+                "This profile is locked after repeated wrong PINs. "
+                "Try again at %1, or ask an admin to reset the PIN.",
+            ),
+            when,
+        )
+    raise TypeError(exc)  # unreachable: the two kinds above are all there are
+
+
+def _retake_limit(exc: RetakeLimitError) -> str:
+    """How many tries the trainer allows, and when the next one may start."""
+    local = QDateTime.fromSecsSinceEpoch(int(exc.next_at.timestamp()), QTimeZone.systemTimeZone())
+    when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    taken = exc.taken  # lupdate reads only a plain name as translate()'s count
+    return fill(
+        translate(
+            "messages",
+            "You have taken this test %n time(s) in %1 days, the limit your trainer set. "
+            "Your next try is from %2.",
+            None,
+            taken,
+        ),
+        str(exc.per_days),
+        when,
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0001",
     "0002",
     "0003_queue_tickets",
+    "0004_attempt_fingerprint",
     "0005_attempt_completion",
 )

@@ -42,7 +42,7 @@ from alembic import op
 from svctrainer.core.keystrokes import decode_events
 
 revision: str = "0005_attempt_completion"
-down_revision: str | None = "0003_queue_tickets"
+down_revision: str | None = "0004_attempt_fingerprint"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
