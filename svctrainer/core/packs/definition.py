@@ -71,8 +71,8 @@ class RunSettings:
     pause: bool
     adaptive: bool
     idle_pause: bool
-    form: Form = Form.FRESH
     complete_share: Decimal = Decimal("0.5")
+    form: Form = Form.FRESH
 
 
 @dataclass(frozen=True, slots=True)
