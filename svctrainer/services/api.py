@@ -18,6 +18,7 @@ from svctrainer.services.queue_data import QueueDataService
 from svctrainer.services.reports import ReportService
 from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
+from svctrainer.services.service_standards import StandardsService
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
 
@@ -47,6 +48,7 @@ class Services:
         self.settings = SettingsService(db)
         self.queue_data = QueueDataService(db)
         self.reports = ReportService(db, self.progress)
+        self.standards = StandardsService(db)
 
     @classmethod
     def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:

@@ -13,6 +13,7 @@ from typing import SupportsFloat
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from svctrainer.core.scenarios.model import Protocol, ProtocolStep, Scenario
+from svctrainer.gui.i18n import translate
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -104,6 +105,10 @@ def demand_level_name(level: str) -> str:
         "basic": tr("basic service demand"),
         "standard": tr("standard service demand"),
         "premium": tr("premium service demand"),
+        "priority": tr("priority customer"),
+        "elderly": tr("elderly customer"),
+        "disabled": tr("customer with a disability"),
+        "foreign_language": tr("customer with another language"),
     }.get(level, level)
 
 
@@ -161,6 +166,13 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
         ),
         "no_anticipation": lambda: tr(
             "No need was anticipated: delight needs one the customer had not thought of yet."
+        ),
+        "delight_needs_no_failures": lambda: translate(
+            "scenarios",
+            "%n mistake(s) on the way: delight is for service without mistakes, so the "
+            "anticipated need counts for comfort only.",
+            None,
+            int(params.get("failures", 0) or 0),  # type: ignore[call-overload]
         ),
         "score_capped": lambda: tr(
             "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
