@@ -4,7 +4,9 @@ A scenario names the standard's items on its choices and timeouts (``meets``,
 ``fails``). The items a scenario names are the ones that apply to it: a visit to pay in
 cash has no referral to judge. For each applicable item:
 
-- a required item is met when the run took a move that meets it and none that fails it;
+- a required item is met when the run took a move that meets it and none that fails it
+  (when no move of the scenario can meet it, the scenario only judges its breach: it is
+  met unless a move failed it);
 - a forbidden item is kept when the run took no move that fails it.
 
 Compliance is met items / applicable items. It sits beside the tier: the tier says how
@@ -56,17 +58,19 @@ def _effects_of(scenario: Scenario, move: Move) -> Effects:
     return choice.effects
 
 
-def named_items(scenario: Scenario) -> set[str]:
-    """Every item id the scenario names on a choice or a timeout."""
+def named_items(scenario: Scenario) -> tuple[set[str], set[str]]:
+    """The item ids the scenario names on choices or timeouts: under ``meets``, and at all."""
+    meetable: set[str] = set()
     names: set[str] = set()
     for node in scenario.nodes:
         effects = [c.effects for c in node.choices]
         if node.on_timeout is not None:
             effects.append(node.on_timeout.effects)
         for e in effects:
+            meetable.update(e.meets)
             names.update(e.meets)
             names.update(e.fails)
-    return names
+    return meetable, names
 
 
 def assess(scenario: Scenario, standard: LevelStandard, moves: Sequence[Move]) -> Compliance:
@@ -77,12 +81,12 @@ def assess(scenario: Scenario, standard: LevelStandard, moves: Sequence[Move]) -
         effects = _effects_of(scenario, move)
         met.update(effects.meets)
         failed.update(effects.fails)
-    named = named_items(scenario)
+    meetable, named = named_items(scenario)
     results = []
     for item in standard.items:
         if item.id not in named:
             continue
-        if item.kind is ItemKind.REQUIRED:
+        if item.kind is ItemKind.REQUIRED and item.id in meetable:
             results.append(ItemResult(item, item.id in met and item.id not in failed))
         else:
             results.append(ItemResult(item, item.id not in failed))

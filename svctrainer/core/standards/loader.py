@@ -68,7 +68,7 @@ def _level(
     if fields is None or "id" not in fields:
         return None
     level = r.member(fields["id"][1], DemandLevel, "level id")
-    if level in LEGACY_LEVELS:
+    if level is not None and level in LEGACY_LEVELS:
         r.error(fields["id"][1], f'level "{level}" is a legacy name: use "{LEGACY_LEVELS[level]}"')
         return None
     if level is not None and level in done:

@@ -166,3 +166,17 @@ def test_every_shipped_scenario_names_items_of_its_own_level(path: Path):
     standards = load_standards_file(STANDARDS[scenario.language.value])
     assert unknown_items(scenario, standards) == []
     assert scenario.customer.demand_level not in (DemandLevel.BASIC, DemandLevel.PREMIUM)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_the_best_handling_of_every_shipped_scenario_follows_its_standard(path: Path):
+    """Tier and standard agree: the path that reaches the best score meets every item of
+    the level's standard that the scenario judges."""
+    from svctrainer.core.scenarios.path_audit import audit
+
+    scenario = load_scenario_file(path).scenario
+    standards = load_standards_file(STANDARDS[scenario.language.value])
+    best = max((e.best for e in audit(scenario).endings if e.best), key=lambda o: o.score)
+    compliance = assess_run(scenario, standards, best.path)
+    assert compliance is not None
+    assert compliance.missed == ()
