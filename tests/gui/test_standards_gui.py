@@ -64,8 +64,20 @@ def runs(branch):
 
 
 def _save(widget, name: str) -> None:
-    if SHOTS:
-        widget.grab().save(str(Path(SHOTS) / name))
+    """With SVCTRAINER_SHOTS set: the widget in the light and the dark theme, to look at."""
+    if not SHOTS:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from svctrainer.gui.settings import GuiSettings, Theme
+    from svctrainer.gui.theme import apply_appearance
+
+    app = QApplication.instance()
+    for theme in (Theme.LIGHT, Theme.DARK):
+        apply_appearance(app, GuiSettings(theme=theme))
+        app.processEvents()
+        widget.grab().save(str(Path(SHOTS) / f"{name}-{theme.value}.png"))
+    apply_appearance(app, GuiSettings(theme=Theme.LIGHT))
 
 
 def test_the_supervisor_sees_compliance_per_level_per_employee_and_team(
@@ -96,7 +108,7 @@ def test_the_supervisor_sees_compliance_per_level_per_employee_and_team(
     assert "2 scenario run(s)" not in tab.status.text()
     assert "4 scenario run(s)" in tab.status.text()
     window.resize(1200, 700)
-    _save(window, "supervisor-standards-light.png")
+    _save(window, "supervisor-standards")
 
 
 def test_the_debrief_lists_the_standard_items_met_and_missed(qtbot, branch, runs):
@@ -122,4 +134,4 @@ def test_the_debrief_lists_the_standard_items_met_and_missed(qtbot, branch, runs
     assert "missed" in text  # a required one not done
     assert "kept" in text
     screen.resize(1100, 1500)
-    _save(screen, "debrief-standard-light.png")
+    _save(screen, "debrief-standard")
