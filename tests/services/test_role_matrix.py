@@ -247,6 +247,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.progress.needs_checking(a),
     ),
+    "standards.compliance_by_level": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.standards.compliance_by_level(a),
+    ),
     "settings.transaction_mix": (
         Permission.PRACTISE,
         lambda b, a: b.services.settings.transaction_mix(a),
@@ -493,6 +497,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.queue_data import QueueDataService
     from svctrainer.services.reports import ReportService
     from svctrainer.services.saved_attempts import SavedAttemptService
+    from svctrainer.services.service_standards import StandardsService
     from svctrainer.services.settings import SettingsService
 
     return {
@@ -510,6 +515,7 @@ def _service_classes() -> dict[str, type]:
         "settings": SettingsService,
         "queue_data": QueueDataService,
         "reports": ReportService,
+        "standards": StandardsService,
     }
 
 

@@ -43,6 +43,7 @@ ENGLISH_ONLY = frozenset(
         "app-scam-safe-account",
         "complaint-held-payment",
         "power-of-attorney",
+        "bereaved-hard-of-hearing",
     }
 )
 # The eight customers issue 5 asks for, in this order there.
