@@ -58,8 +58,8 @@ def check(args: argparse.Namespace) -> int:
         loaded = load_scenario_file(path)
     except ContentError as err:
         if as_json:
-            problems = [_problem_dict(p) for p in err.problems]
-            print(json.dumps({"endings": [], "warnings": [], "problems": problems}))
+            located = [_problem_dict(p) for p in err.problems]
+            print(json.dumps({"endings": [], "warnings": [], "problems": located}))
         else:
             _print(err.problems)
         return _fail(f"{path}: {len(errors_only(err.problems))} error(s); not a usable scenario")
