@@ -9,7 +9,7 @@ process, time (median of ``--repeat`` runs after one cold run):
 - opening the supervisor page offscreen until the table, the team chart and the lists
   are filled (query + render),
 - one employee's progress view (charts, heatmap, customer time) until drawn,
-- the PDF report of one team and of the whole branch,
+- the PDF report of one employee (its size too), of one team and of the whole branch,
 
 and the peak memory of this process (``ru_maxrss``) and of Python objects during the
 dashboard call (``tracemalloc``). Not part of the test suite.
@@ -32,8 +32,10 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from figures import Figure  # noqa: E402
 
 
 def build(path: Path, people: int, attempts: int) -> None:
@@ -48,7 +50,7 @@ def build(path: Path, people: int, attempts: int) -> None:
     ).format(root=str(ROOT), bench=str(ROOT / "bench"), path=str(path), people=people,
              attempts=attempts)  # fmt: skip
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
     print(f"generated {people} × {attempts} attempts in {time.perf_counter() - started:.0f} s")
 
 
@@ -121,8 +123,10 @@ class Bench:
         self.ctx = AppContext(self.services, self.background, signed_in, settings, hub, navigator)
         with self.services.db.reading() as session:
             count = session.scalar(select(func.count()).select_from(Attempt))
+        self.attempts = count or 0
         print(f"database: {path} ({path.stat().st_size / 1e6:.0f} MB, {count:,} attempts)")
         self.rows: list[tuple[str, float, float, str]] = []
+        self.pdf_bytes = 0
 
     def _wait(self, done: list[int]) -> None:
         while not done:
@@ -179,9 +183,16 @@ class Bench:
                           f"{shown} points drawn"))  # fmt: skip
 
     def pdf(self) -> None:
-        from svctrainer.gui.charts.pdf_report import render_team_report
+        from svctrainer.gui.charts.pdf_report import render_person_report, render_team_report
 
         reports = self.services.reports
+        person = self.path.with_name("employee.pdf")
+        cold, warm, result = timed(
+            lambda: reports.person_pdf(self.actor, person, self.teller.id, render_person_report), 2
+        )
+        self.pdf_bytes = person.stat().st_size
+        self.rows.append(("PDF report of one employee", cold, warm,
+                          f"{result.rows} pages, {self.pdf_bytes / 1e6:.2f} MB"))  # fmt: skip
         team = next(t for t in self.services.people.list_teams(self.cli) if t.name == "Team 01")
         for label, team_id, name, repeat in (
             ("PDF team report (one team, 20 people)", team.id, "team.pdf", 2),
@@ -194,9 +205,30 @@ class Bench:
             )
             self.rows.append((label, cold, warm, f"{result.rows} pages, {out}"))
 
-    def report(self) -> None:
+    def close(self) -> None:
         self.background.wait()
         self.services.close()
+
+    def figures(self) -> list[Figure]:
+        """The warm medians against the budgets of issue 17, and the peak memory."""
+        budgets = {
+            "supervisor page: query + render": 300.0,
+            "employee chart page: query + render": 150.0,
+            "PDF team report (one team, 20 people)": 3000.0,
+        }
+        scale = f"{self.attempts:,} attempts"
+        found = [
+            Figure(f"{name} ({scale})", warm, "ms", budgets.get(name), note=f"cold {cold:.0f} ms")
+            for name, cold, warm, _note in self.rows
+        ]
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return [
+            *found,
+            Figure(f"employee PDF size ({scale})", self.pdf_bytes / 1e6, "MB", 1.0),
+            Figure(f"peak memory, dashboard process ({scale})", peak_mb, "MB", 300.0),
+        ]
+
+    def report(self) -> None:
         print(f"\n{'':40} {'cold ms':>9} {'warm ms':>9}")
         for name, cold, warm, note in self.rows:
             print(f"{name:40} {cold:9.0f} {warm:9.0f}   {note}")
@@ -206,6 +238,26 @@ class Bench:
 
 
 FAMILY = "tenkey-amounts.en"
+
+
+def figures(quick: bool) -> list[Figure]:
+    """``python -m bench``: 500 × 2 000 attempts, or 20 × 200 with ``quick``."""
+    people, attempts = (20, 200) if quick else (500, 2000)
+    folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-"))
+    path = folder / "bench.sqlite3"
+    build(path, people, attempts)
+    bench = _measure(path, repeat=1 if quick else 5)
+    return bench.figures()
+
+
+def _measure(path: Path, repeat: int) -> Bench:
+    bench = Bench(path, repeat)
+    bench.dashboard_call()
+    bench.supervisor_page()
+    bench.chart_page()
+    bench.pdf()
+    bench.close()
+    return bench
 
 
 def main() -> None:
@@ -218,12 +270,7 @@ def main() -> None:
     path = args.db or Path(tempfile.mkdtemp(prefix="svctrainer-bench-")) / "bench.sqlite3"
     if not path.exists():
         build(path, args.people, args.attempts)
-    bench = Bench(path, args.repeat)
-    bench.dashboard_call()
-    bench.supervisor_page()
-    bench.chart_page()
-    bench.pdf()
-    bench.report()
+    _measure(path, args.repeat).report()
 
 
 if __name__ == "__main__":

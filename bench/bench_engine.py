@@ -18,7 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from figures import Figure  # noqa: E402
 
 from svctrainer.core.drills.active_clock import IDLE_NS  # noqa: E402
 from svctrainer.core.drills.registry import replay, start_run  # noqa: E402
@@ -28,7 +30,8 @@ from svctrainer.core.packs.definition import Mode  # noqa: E402
 from svctrainer.core.packs.loader import load_pack  # noqa: E402
 
 
-def synthetic_run(pack: str, mode: Mode, events: int) -> None:
+def synthetic_run(pack: str, mode: Mode, events: int) -> tuple[float, float]:
+    """(p99 µs per key event, replay ms of the whole log)."""
     shipped = load_pack(ROOT / "drills" / pack)
     # The shipped packs end by time limit; benchmark an endless run instead.
     endless = replace(shipped.settings(mode), time_limit_s=None, item_count=None)
@@ -83,6 +86,20 @@ def synthetic_run(pack: str, mode: Mode, events: int) -> None:
         f"  mean {statistics.fmean(costs) / 1000:.1f} µs; active time {result.active_ms} ms, "
         f"independent sum of capped gaps differs by {timing_error} ns (< 1 ms: ms rounding)"
     )
+    return p99, replay_ms
+
+
+def figures(quick: bool) -> list[Figure]:
+    """``python -m bench``: 100 000 key events per drill, 10 000 with ``quick``."""
+    events = 10_000 if quick else 100_000
+    found = []
+    for pack in ("tenkey-amounts-practice.en.toml", "data-entry-practice.en.toml"):
+        p99, replay_ms = synthetic_run(pack, Mode.PRACTICE, events)
+        name = pack.removesuffix("-practice.en.toml")
+        note = f"{events:,} events; the GUI budget (2 ms) includes Qt"
+        found.append(Figure(f"engine p99 per key event, {name}", p99, "µs", note=note))
+        found.append(Figure(f"engine replay of {events:,} events, {name}", replay_ms, "ms"))
+    return found
 
 
 def main() -> None:

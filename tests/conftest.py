@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,6 +37,15 @@ from svctrainer.services.api import Services
 from svctrainer.services.records import PersonRecord, TeamRecord
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import ensure_current
+
+# No test asserts timing (benchmarks live in bench/): Hypothesis's per-example deadline and
+# its "generation is slow" check are timings too, and fail on a loaded 2-core machine.
+settings.register_profile(
+    "svctrainer",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("svctrainer")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

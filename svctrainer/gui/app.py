@@ -15,14 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.i18n import translate
+from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
 from svctrainer.gui.theme import apply_appearance
-from svctrainer.locations import bundled_dir
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
@@ -46,18 +47,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(app_icon())
     return app
-
-
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Load ``assets/i18n/svctrainer_<lang>.qm`` when present (Chinese ships later)."""
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"svctrainer_{language}", str(bundled_dir("assets") / "i18n")):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
-        return translator
-    return None
 
 
 class Startup:
@@ -93,13 +82,13 @@ class Startup:
         from svctrainer.services.demo import cached_demo_database  # noqa: PLC0415
 
         progress = QProgressDialog(
-            self.window.tr("Creating the demo branch: six months of practice…"),
+            translate("Startup", "Creating the demo branch: six months of practice…"),
             "",
             0,
             100,
             self.window,
         )
-        progress.setWindowTitle(self.window.tr("svctrainer demo"))
+        progress.setWindowTitle(translate("Startup", "svctrainer demo"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(600)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -114,7 +103,9 @@ class Startup:
         copy = self.demo_dir / "demo.sqlite3"
         shutil.copyfile(cached, copy)
         self.window.statusBar().showMessage(
-            self.window.tr("Demo database: every demo PIN is 1234. It is deleted when you quit."),
+            translate(
+                "Startup", "Demo database: every demo PIN is 1234. It is deleted when you quit."
+            ),
             20_000,
         )
         return Services.open(f"sqlite:///{copy}")
@@ -127,9 +118,10 @@ class Startup:
         self.window.instance_lock = self.instance_lock
         if not self.instance_lock.first and not self.demo:
             self.window.statusBar().showMessage(
-                self.window.tr(
+                translate(
+                    "Startup",
                     "svctrainer is already open with this database in another window. "
-                    "Both can be used: every result is saved safely."
+                    "Both can be used: every result is saved safely.",
                 ),
                 30_000,
             )
@@ -234,7 +226,7 @@ def run_gui(url: str, *, demo: bool = False) -> int:
     app = create_application()
     settings = load_settings()
     apply_appearance(app, settings)
-    install_translator(app, settings.language)
+    install_translators(app, settings.language)
     window = MainWindow(settings)
     startup = Startup(window, url, demo)
     after_first_paint(window, startup.run)
@@ -243,7 +235,11 @@ def run_gui(url: str, *, demo: bool = False) -> int:
         return app.exec()
     except Exception:  # pragma: no cover - Qt swallows most; this is the last resort
         log.exception("fatal error in the GUI")
-        QMessageBox.critical(None, "svctrainer", "svctrainer stopped after an unexpected error.")
+        QMessageBox.critical(
+            None,
+            "svctrainer",
+            translate("Startup", "svctrainer stopped after an unexpected error."),
+        )
         return 1
     finally:
         startup.cleanup()

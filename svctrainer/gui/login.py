@@ -22,10 +22,10 @@ from svctrainer.gui.background import Background
 from svctrainer.gui.icons import app_icon
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pin_field import PinField
-from svctrainer.gui.profile_delegate import DETAIL_ROLE, NAME_ROLE, ProfileDelegate
 from svctrainer.services.records import ProfileChoice, SignedIn
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.gui.profile_delegate import ProfileDelegate
     from svctrainer.services.api import Services
 
 PROFILE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,6 +41,7 @@ class LoginPage(QWidget):
         self._background = background
         self._services: Services | None = None
         self._preferred: str = ""
+        self._delegate: ProfileDelegate | None = None
         self.setObjectName("loginPage")
 
         self.title = QLabel(self.tr("svctrainer"))
@@ -79,7 +80,6 @@ class LoginPage(QWidget):
         self.profiles.setModel(self.model)
         self.profiles.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.profiles.setUniformItemSizes(True)
-        self.profiles.setItemDelegate(ProfileDelegate(self.profiles))
         self.profiles.setMouseTracking(True)
         self.profiles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.profiles.setMinimumHeight(220)
@@ -152,6 +152,13 @@ class LoginPage(QWidget):
     def attach(self, services: Services, branch_name: str, preferred_profile: str = "") -> None:
         self._services = services
         self._preferred = preferred_profile
+        if self._delegate is None:
+            # The painted profile rows (QStyle, QPainter: ~40 ms of imports) are needed
+            # once there are profiles to show, not for the window to appear.
+            from svctrainer.gui.profile_delegate import ProfileDelegate  # noqa: PLC0415
+
+            self._delegate = ProfileDelegate(self.profiles)
+            self.profiles.setItemDelegate(self._delegate)
         self.branch_label.setText(branch_name)
         self.reset()
 
@@ -170,6 +177,8 @@ class LoginPage(QWidget):
         )
 
     def _show_profiles(self, choices: list[ProfileChoice]) -> None:
+        from svctrainer.gui.profile_delegate import DETAIL_ROLE, NAME_ROLE  # noqa: PLC0415
+
         self.model.clear()
         for choice in choices:
             detail = choice.employee_number + (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.change_hub import ChangeHub
-from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.login import LoginPage
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
@@ -29,6 +29,7 @@ from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, s
 from svctrainer.services.records import SignedIn
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.gui.context import AppContext
     from svctrainer.services.api import Services
     from svctrainer.services.drafts import DraftRecord
 
@@ -128,8 +129,13 @@ class MainWindow(QMainWindow):
         tools.addAction(self.hand_count_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&Guide to this page"), self)
+        guide.setObjectName("open_guide")
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About svctrainer"), self)
-        about.setShortcut(QKeySequence("F1"))
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
@@ -160,22 +166,26 @@ class MainWindow(QMainWindow):
     def attach_services(self, services: Services, branch_name: str) -> None:
         self.services = services
         label = services.database.label
-        self.database_label.setText(self.tr("Database: %1").replace("%1", _short(label)))
+        self.database_label.setText(fill(self.tr("Database: %1"), _short(label)))
         self.database_label.setToolTip(label)
         self.login.attach(services, branch_name, self.settings.last_profile)
 
     def enter(self, signed_in: SignedIn) -> None:
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
+        # Imported at sign-in, not before the first window: it brings the services'
+        # actor (host and user names: socket, getpass), which the login screen never needs.
+        from svctrainer.gui.context import AppContext  # noqa: PLC0415
+
         self.context = AppContext(
             self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )
         self.settings.last_profile = str(signed_in.person.id)
         save_settings(self.settings)
         person = signed_in.person
-        roles = ", ".join(sorted(r.value for r in person.roles))
-        self.person_label.setText(
-            self.tr("Signed in: %1 (%2)").replace("%1", person.name).replace("%2", roles)
-        )
+        from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
+
+        roles = self.tr(", ").join(sorted(role_label(r) for r in person.roles))
+        self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
         self._clear_pages()
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)
@@ -330,6 +340,12 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings)
         self.hub.appearance_changed.emit()
+
+    def open_guide(self) -> None:
+        from svctrainer.gui.dialogs.guide_dialog import GuideDialog  # noqa: PLC0415
+
+        key = self.current_page_key() if self.context is not None else "login"
+        GuideDialog(key or "practice", self).exec()
 
     def open_about(self) -> None:
         from svctrainer.gui.dialogs.about_dialog import AboutDialog  # noqa: PLC0415

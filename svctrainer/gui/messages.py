@@ -7,10 +7,12 @@ name the file or the field concerned.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.errors import (
+    AmbiguousEmployeeNumberError,
     ConflictError,
     DatabaseError,
     InvalidInputError,
@@ -20,23 +22,42 @@ from svctrainer.services.errors import (
 )
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("messages", text, disambiguation, n)
-
-
 def _worded_codes() -> dict[str, str]:
     """Service error codes whose message needs none of its arguments."""
     return {
-        "profile_inactive": tr("This profile has been deactivated. Ask an admin."),
-        "permission_denied": tr("You do not have permission to do that."),
-        "database_busy": tr(
-            "The database is busy (another program is using it). Try again in a moment."
+        "profile_inactive": translate(
+            "messages", "This profile has been deactivated. Ask an admin."
         ),
-        "database_read_only": tr(
-            "The database cannot be written: its file or folder is read-only."
+        "permission_denied": translate("messages", "You do not have permission to do that."),
+        "not_found": translate(
+            "messages", "That record no longer exists: someone may have removed it. Refresh."
         ),
-        "storage_full": tr(
-            "The disk is full. Free some space and try again; nothing already saved was lost."
+        "database_busy": translate(
+            "messages", "The database is busy (another program is using it). Try again in a moment."
+        ),
+        "database_read_only": translate(
+            "messages", "The database cannot be written: its file or folder is read-only."
+        ),
+        "storage_full": translate(
+            "messages",
+            "The disk is full. Free some space and try again; nothing already saved was lost.",
+        ),
+        "database_corrupt": translate(
+            "messages", "The database file is damaged. An administrator can restore a backup."
+        ),
+        "not_a_database": translate("messages", "This file is not an svctrainer database."),
+        "database_too_new": translate(
+            "messages",
+            "The database was written by a newer svctrainer; install that release to open it.",
+        ),
+        "schema_mismatch": translate(
+            "messages",
+            "The database's structure is not what its version says (an interrupted upgrade?). "
+            "An administrator can restore a backup.",
+        ),
+        "database_unavailable": translate(
+            "messages",
+            "The database cannot be reached: check that its folder or server is available.",
         ),
     }
 
@@ -44,30 +65,51 @@ def _worded_codes() -> dict[str, str]:
 def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
     if isinstance(exc, WrongPinError):
-        return tr(
+        left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
+        return translate(
+            "messages",
             "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
             None,
-            exc.attempts_left,
+            left,
         )
     if isinstance(exc, ProfileLockedError):
         local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
         when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-        return tr(
-            "This profile is locked after 5 wrong PINs. "
-            "Try again at %1, or ask an admin to reset the PIN."
-        ).replace("%1", when)
+        return fill(
+            translate(
+                "messages",
+                "This profile is locked after 5 wrong PINs. "
+                "Try again at %1, or ask an admin to reset the PIN.",
+            ),
+            when,
+        )
+    if isinstance(exc, AmbiguousEmployeeNumberError):
+        return fill(
+            translate(
+                "messages",
+                "Employee number %1 is used in several branches (%2): say which branch.",
+            ),
+            exc.employee_number,
+            translate("messages", ", ").join(exc.branches),
+        )
     if isinstance(exc, ServiceError):
         worded = _worded_codes().get(exc.code)
         if worded is not None:
+            if isinstance(exc, DatabaseError) and exc.path is not None:
+                return fill(translate("messages", "%1\nFile: %2"), worded, str(exc.path))
             return worded
         if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
+            # The service's own sentence: it names the field, the file or the person.
             return str(exc)
-    return tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    return fill(translate("messages", "Something went wrong: %1"), f"{type(exc).__name__}: {exc}")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     box = QMessageBox(
-        QMessageBox.Icon.Warning, title or tr("svctrainer"), describe(exc), parent=parent
+        QMessageBox.Icon.Warning,
+        title or translate("messages", "svctrainer"),
+        describe(exc),
+        parent=parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and file contents
     box.exec()

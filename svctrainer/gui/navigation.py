@@ -9,16 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.roles import Permission, Role
-from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import translate
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("navigation", text)
+if TYPE_CHECKING:  # the context exists after sign-in; the login window does not import it
+    from svctrainer.gui.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,34 +70,42 @@ def _admin(ctx: AppContext) -> QWidget:
 TARGETS: tuple[NavTarget, ...] = (
     NavTarget(
         "assignments",
-        lambda: _tr("Assignments"),
+        lambda: translate("navigation", "Assignments"),
         "Ctrl+1",
         frozenset({Permission.PRACTISE}),
         _assignments,
     ),
     NavTarget(
-        "practice", lambda: _tr("Practice"), "Ctrl+2", frozenset({Permission.PRACTISE}), _practice
+        "practice",
+        lambda: translate("navigation", "Practice"),
+        "Ctrl+2",
+        frozenset({Permission.PRACTISE}),
+        _practice,
     ),
     NavTarget(
         "progress",
-        lambda: _tr("My progress"),
+        lambda: translate("navigation", "My progress"),
         "Ctrl+3",
         frozenset({Permission.PRACTISE}),
         _progress,
     ),
     NavTarget(
-        "trainer", lambda: _tr("Trainer"), "Ctrl+4", frozenset({Permission.ASSIGN}), _trainer
+        "trainer",
+        lambda: translate("navigation", "Trainer"),
+        "Ctrl+4",
+        frozenset({Permission.ASSIGN}),
+        _trainer,
     ),
     NavTarget(
         "supervisor",
-        lambda: _tr("Supervisor"),
+        lambda: translate("navigation", "Supervisor"),
         "Ctrl+5",
         frozenset({Permission.VIEW_BRANCH_RESULTS}),
         _supervisor,
     ),
     NavTarget(
         "admin",
-        lambda: _tr("Admin"),
+        lambda: translate("navigation", "Admin"),
         "Ctrl+6",
         frozenset({Permission.MANAGE_PEOPLE, Permission.MANAGE_DATABASE}),
         _admin,

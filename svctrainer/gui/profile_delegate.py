@@ -4,8 +4,6 @@ smoothly."""
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -52,6 +50,8 @@ class ProfileDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(10, 6, -10, -6)
         size = rect.height()
         badge = QRect(rect.left(), rect.top(), size, size)
+        import hashlib  # noqa: PLC0415 - OpenSSL's load (30 ms) waits until a profile is painted
+
         colour = BADGE_COLOURS[
             int(hashlib.md5(name.encode(), usedforsecurity=False).hexdigest(), 16)
             % len(BADGE_COLOURS)

@@ -21,7 +21,8 @@ class Theme(StrEnum):
 
 
 FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
-LANGUAGES = ("en", "zh_CN")
+# "system": the language the system locale asks for (svctrainer.gui.language).
+LANGUAGES = ("system", "en", "zh_CN")
 
 
 @dataclass(slots=True)
@@ -29,7 +30,7 @@ class GuiSettings:
     theme: Theme = Theme.SYSTEM
     font_size: int = 10
     sounds: bool = True
-    language: str = "en"
+    language: str = "system"
     last_profile: str = ""
 
 

@@ -10,14 +10,10 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from svctrainer.gui.i18n import translate
 from svctrainer.gui.messages import describe
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedResult", text)
 
 
 def ask_keep_or_retry(parent: QWidget, exc: BaseException) -> Path | None:
@@ -25,21 +21,27 @@ def ask_keep_or_retry(parent: QWidget, exc: BaseException) -> Path | None:
     (also when the person closes the file dialog without choosing one)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Your result is not saved yet"))
+    box.setWindowTitle(translate("UnsavedResult", "Your result is not saved yet"))
     box.setText(describe(exc))
     box.setInformativeText(
-        tr(
+        translate(
+            "UnsavedResult",
             "The result is kept in memory. Try again, or save it to a file; an "
-            "administrator brings it in later with 'svctrainer attempt import FILE'."
+            "administrator brings it in later with 'svctrainer attempt import FILE'.",
         )
     )
-    box.addButton(tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-    file_button = box.addButton(tr("Save to file…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(translate("UnsavedResult", "Try again"), QMessageBox.ButtonRole.AcceptRole)
+    file_button = box.addButton(
+        translate("UnsavedResult", "Save to file…"), QMessageBox.ButtonRole.ActionRole
+    )
     box.setEscapeButton(QMessageBox.StandardButton.NoButton)  # Escape must not drop it
     box.exec()
     if box.clickedButton() is not file_button:
         return None
     name, _ = QFileDialog.getSaveFileName(
-        parent, tr("Save result"), f"attempt-{uuid.uuid4().hex[:8]}.json", "JSON (*.json)"
+        parent,
+        translate("UnsavedResult", "Save result"),
+        f"attempt-{uuid.uuid4().hex[:8]}.json",
+        "JSON (*.json)",
     )
     return Path(name) if name else None

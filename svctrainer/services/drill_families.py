@@ -12,6 +12,12 @@ family, so a corrected pack does not start a new chart.
 
 Test packs of different families are never mixed: tests are comparable only on the same
 fixed content, which is what the baseline relies on.
+
+One exception, a *skill*: the English and Chinese packs of one drill (``tenkey-amounts.en``
+and ``tenkey-amounts.zh``) are built to the same rules and measure the same skill, so a
+branch whose tellers practise in either language is compared on one skill family,
+``tenkey-amounts`` (``language_skills``). The per-language families stay as they were: a
+person's own charts and the customer-time figures keep using them.
 """
 
 from __future__ import annotations
@@ -95,6 +101,41 @@ def group_families(items: Iterable[_Item]) -> dict[str, DrillFamily]:
                 content_id, [m for m in members if m.content_id == content_id]
             )
     return families
+
+
+_LANGUAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.[A-Za-z][A-Za-z_-]*$")
+
+
+def skill_key(key: str) -> str | None:
+    """``tenkey-amounts.zh`` → ``tenkey-amounts``; None for a key with no language."""
+    match = _LANGUAGE_SUFFIX.match(key)
+    return match["stem"] if match is not None else None
+
+
+def language_skills(families: dict[str, DrillFamily]) -> dict[str, DrillFamily]:
+    """Families of the same skill in several languages joined into one, by skill key,
+    where they agree on kind and drill type. Its title names each language's title
+    ("Ten-key amounts / 小键盘金额录入"); its ``language`` is empty (mixed)."""
+    groups: dict[str, list[DrillFamily]] = {}
+    for family in families.values():
+        key = skill_key(family.key)
+        if key is not None and key not in families:
+            groups.setdefault(key, []).append(family)
+    skills: dict[str, DrillFamily] = {}
+    for key, members in groups.items():
+        if len(members) < 2 or len({(m.kind, m.drill_type) for m in members}) != 1:
+            continue
+        members.sort(key=lambda m: m.key)
+        skills[key] = DrillFamily(
+            key=key,
+            title=" / ".join(dict.fromkeys(m.title for m in members)),
+            kind=members[0].kind,
+            drill_type=members[0].drill_type,
+            language="",
+            content_ids=tuple(sorted(c for m in members for c in m.content_ids)),
+            item_ids=tuple(sorted((i for m in members for i in m.item_ids), key=str)),
+        )
+    return skills
 
 
 def _family(key: str, members: list[_Item]) -> DrillFamily:

@@ -71,7 +71,7 @@ from svctrainer.services.customer_time import (
     tellers_in_branch,
     what_if_lines,
 )
-from svctrainer.services.drill_families import DrillFamily, load_families
+from svctrainer.services.drill_families import DrillFamily, language_skills, load_families
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
@@ -129,10 +129,13 @@ class ProgressService:
     # -- what there is ------------------------------------------------------------------
 
     def families(self, actor: Actor) -> list[DrillFamily]:
-        """Every drill and scenario as charts group them, by title."""
+        """Every drill and scenario as charts group them, by title, and each skill offered
+        in several languages as one more family (``language_skills``)."""
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
-            return sorted(load_families(session).values(), key=lambda f: (f.title, f.key))
+            families = load_families(session)
+            every = [*families.values(), *language_skills(families).values()]
+            return sorted(every, key=lambda f: (f.title, f.key))
 
     def activity(self, actor: Actor, person_id: uuid.UUID) -> list[FamilyActivity]:
         """The drills a person has attempts on, most recently practised first."""
@@ -436,7 +439,8 @@ def _scope(caller: Caller, team_id: uuid.UUID | None) -> Select[Any]:
 
 
 def _family(session: Session, family_key: str) -> DrillFamily:
-    family = load_families(session).get(family_key)
+    families = load_families(session)
+    family = families.get(family_key) or language_skills(families).get(family_key)
     if family is None:
         raise NotFoundError(f"no drill or scenario {family_key!r}")
     return family

@@ -39,6 +39,7 @@ from svctrainer.services.access import Caller, authorize, require_visible, visib
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, writes
+from svctrainer.services.drill_families import skill_key
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
@@ -293,17 +294,33 @@ class ReportService:
         team_id: uuid.UUID | None,
         window: DateRange,
     ) -> list[Dashboard]:
-        keys = (
-            list(family_keys)
-            if family_keys is not None
-            else [f.key for f in self._progress.families(actor)]
-        )
-        out = []
-        for key in keys:
-            board = self._progress.dashboard(actor, key, team_id=team_id, window=window)
-            if family_keys is not None or any(_has_data(e) for e in board.entries):
-                out.append(board)
-        return out
+        if family_keys is not None:
+            return [
+                self._progress.dashboard(actor, key, team_id=team_id, window=window)
+                for key in family_keys
+            ]
+        families = self._progress.families(actor)
+        keys = {f.key for f in families}
+        skills = {k for k in (skill_key(f.key) for f in families) if k is not None and k in keys}
+        boards = {}
+        for family in families:
+            if family.key in skills:
+                continue  # a skill in several languages: see below
+            board = self._progress.dashboard(actor, family.key, team_id=team_id, window=window)
+            if any(_has_data(e) for e in board.entries):
+                boards[family.key] = board
+        # Where people worked on a skill in more than one language, the report compares
+        # them on the skill family instead of one page per language.
+        for skill in sorted(skills):
+            members = [k for k in boards if skill_key(k) == skill]
+            if len(members) > 1:
+                first = members[0]
+                boards[first] = self._progress.dashboard(
+                    actor, skill, team_id=team_id, window=window
+                )
+                for other in members[1:]:
+                    del boards[other]
+        return list(boards.values())
 
     def _audited(
         self,

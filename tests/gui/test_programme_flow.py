@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from drill_typing import Typist
-from progress_support import TENKEY, TENKEY_TEST, Row, add_rows
+from progress_support import TENKEY_TEST, Row, add_rows
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
@@ -128,7 +128,8 @@ def _supervisor_sees_the_gain(qtbot, sign_in, branch, speed):
     assert window.go_to("supervisor")
     board = window.pages["supervisor"].dashboard
     qtbot.waitUntil(lambda: board.dashboard is not None, timeout=15_000)
-    assert board.dashboard.family.key == TENKEY
+    # The ten-key skill in both languages: Tom tested in English, so the figures are his.
+    assert board.dashboard.family.key == "tenkey-amounts"
     proxy = board.proxy
 
     def entry(row):

@@ -89,3 +89,36 @@ def test_demo_assignments_show_every_state_from_real_results(demo):
     states = Counter(str(p.progress.status) for r in rows for p in r.people)
     assert sum(states.values()) == made
     assert {"done", "overdue", "not_started"} <= set(states)
+
+
+@pytest.mark.slow
+def test_the_counter_procedure_drill_is_in_the_demo_history_and_charted(demo):
+    """Issue 13: the procedure drill is played, graded and charted like every drill, in
+    both languages (tests included, so baselines and gains exist)."""
+    from svctrainer.core.drills.counter_procedure import COUNTER_PROCEDURE
+    from svctrainer.services.progress_records import Metric
+
+    services, _ = demo
+    families = [
+        f for f in services.progress.families(CLI) if f.drill_type == COUNTER_PROCEDURE.name
+    ]
+    assert {f.language for f in families} == {"en", "zh"}
+    with services.db.reading() as session:
+        rows = session.execute(
+            select(Attempt.person_id, Attempt.mode, Attempt.grade)
+            .join(ContentItem, Attempt.content_item_id == ContentItem.id)
+            .where(ContentItem.content_id.like("counter-procedure-%"))
+        ).all()
+    assert {mode for _, mode, _ in rows} == {"practice", "test"}
+    assert any(grade for _, _, grade in rows)
+    charted = 0
+    for family in families:
+        people = {p for p, _, _ in rows}
+        for person_id in people:
+            progress = services.progress.person_progress(CLI, person_id, family.key)
+            speed = progress.metric(Metric.SPEED)
+            if progress.attempts and speed is not None and speed.counted:
+                assert progress.speed_unit == COUNTER_PROCEDURE.speed_unit
+                assert all(p.speed > 0 for ps in speed.points.values() for p in ps)
+                charted += 1
+    assert charted >= 2

@@ -434,3 +434,43 @@ def test_random_histories_many_seeds(world):
 def test_unknown_family_is_not_found(world):
     with pytest.raises(NotFoundError):
         world.services.progress.dashboard(CLI, "nope")
+
+
+def test_english_and_chinese_packs_of_a_skill_compare_on_one_family(world):
+    """A mixed branch: one teller tests on the English ten-key pack, another on the
+    Chinese one; the skill family ranks both on one dashboard, each exactly as their own
+    language's family does."""
+    from dataclasses import replace
+
+    families = {f.key: f for f in world.services.progress.families(world.actor(world.teller))}
+    skill = families["tenkey-amounts"]
+    assert skill.language == ""
+    assert set(skill.content_ids) == {
+        TENKEY_PRACTICE,
+        TENKEY_TEST,
+        "tenkey-amounts-practice.zh",
+        "tenkey-amounts-test.zh",
+    }
+    assert set(skill.item_ids) == set(families[TENKEY].item_ids) | set(
+        families["tenkey-amounts.zh"].item_ids
+    )
+    english, chinese = (
+        world.services.people.create_person(
+            CLI, name=name, employee_number=number, pin="1357", roles=[Role.TELLER],
+            team_id=world.team_a.id,
+        )
+        for name, number in (("Amy English", "E1"), ("Wang Fang", "Z1"))
+    )  # fmt: skip
+    add_rows(world.services, english.id, learning_history(seed=1, attempts=40))
+    zh_rows = [
+        replace(r, content_id=r.content_id.replace(".en", ".zh"))
+        for r in learning_history(seed=2, attempts=40)
+    ]
+    add_rows(world.services, chinese.id, zh_rows)
+    board = world.services.progress.dashboard(CLI, "tenkey-amounts", now=NOW)
+    by_id = {e.person.id: e for e in board.entries}
+    for person, own_family in ((english, TENKEY), (chinese, "tenkey-amounts.zh")):
+        own = world.services.progress.dashboard(CLI, own_family, now=NOW)
+        expected = next(e for e in own.entries if e.person.id == person.id)
+        assert by_id[person.id].summary.progress.gain is not None
+        assert by_id[person.id].summary == expected.summary

@@ -180,6 +180,20 @@ def test_team_report_data(world):
     assert {e.person.employee_number for e in report.dashboards[0].entries} == {"T1", "T2"}
 
 
+def test_team_report_compares_a_skill_practised_in_two_languages_on_one_page(world):
+    from dataclasses import replace
+
+    rows = [
+        replace(r, content_id=r.content_id.replace(".en", ".zh"))
+        for r in learning_history(seed=3, attempts=20)
+    ]
+    add_rows(world.services, world.other_teller.id, rows)
+    report = world.services.reports.team_report(CLI, world.team_a.id)
+    assert [d.family.key for d in report.dashboards] == ["tenkey-amounts"]
+    entries = report.dashboards[0].entries
+    assert {e.person.employee_number for e in entries} == {"T1", "T2"}
+
+
 def test_person_report_covers_scenarios(world):
     add_rows(
         world.services, world.teller.id,

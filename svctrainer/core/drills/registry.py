@@ -16,6 +16,7 @@ from typing import Any
 from svctrainer.core.drills.amount_words_drill import AMOUNT_WORDS
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.cash_counting import CASH_COUNTING
+from svctrainer.core.drills.counter_procedure import COUNTER_PROCEDURE
 from svctrainer.core.drills.data_entry import DATA_ENTRY
 from svctrainer.core.drills.drawer_balancing import DRAWER_BALANCING
 from svctrainer.core.drills.kind import CounterSkill, DrillKind
@@ -38,6 +39,7 @@ KINDS: tuple[AnyKind, ...] = (
     MAKING_CHANGE,
     CASH_COUNTING,
     DRAWER_BALANCING,
+    COUNTER_PROCEDURE,
 )
 _registry: dict[str, AnyKind] = {kind.name: kind for kind in KINDS}
 

@@ -3,15 +3,18 @@
 The legend sits under the plot, not inside it: inside, it hides the very points it
 explains. Saving grabs the widget as drawn (title and legend included), so the picture
 in a report or an e-mail is exactly what was on screen.
+
+A chart follows the theme at once: when the application's palette changes (Settings →
+Theme), the frame restyles its plot and repeats the last drawing it was asked for.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from svctrainer.gui.charts.style import tr
+from svctrainer.gui.charts.style import chart_colours, style_plot
+from svctrainer.gui.i18n import translate
 
 
 def legend_html(entries: Sequence[tuple[QColor, str, str]]) -> str:
@@ -41,6 +45,8 @@ class ChartFrame(QWidget):
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._redraw: Callable[[], None] | None = None
+        self._restyling = False
         self.title = QLabel(title)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -66,15 +72,33 @@ class ChartFrame(QWidget):
         box.addLayout(head)
         box.addLayout(self.body, 1)
         box.addLayout(legend_row)
-        self.save_action = QAction(tr("Save chart as PNG…"), self)
+        self.save_action = QAction(translate("charts", "Save chart as PNG…"), self)
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.ask_and_save)
         self.addAction(self.save_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.save_button.setDefaultAction(self.save_action)
-        self.save_button.setText(tr("PNG…"))
-        self.save_button.setToolTip(tr("Save chart as PNG… (Ctrl+Shift+S)"))
+        self.save_button.setText(translate("charts", "PNG…"))
+        self.save_button.setToolTip(translate("charts", "Save chart as PNG… (Ctrl+Shift+S)"))
+
+    def remember(self, redraw: Callable[[], None]) -> None:
+        """The drawing to repeat after a theme change: the last data shown."""
+        self._redraw = redraw
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        plot = getattr(self, "plot", None)
+        if event.type() != QEvent.Type.PaletteChange or plot is None or self._restyling:
+            return
+        self._restyling = True  # redrawing sets pens, which must not recurse here
+        try:
+            self.colours = chart_colours(self.palette())
+            style_plot(plot, self.colours)
+            if self._redraw is not None:
+                self._redraw()
+        finally:
+            self._restyling = False
 
     def set_legend(self, entries: Sequence[tuple[QColor, str, str]]) -> None:
         self.legend.setText(legend_html(entries))
@@ -88,10 +112,13 @@ class ChartFrame(QWidget):
             self.save_button.show()
 
     def ask_and_save(self) -> None:
-        name = self.title.text().strip() or tr("chart")
+        name = self.title.text().strip() or translate("charts", "chart")
         suggestion = "".join(c if c.isalnum() else "-" for c in name).strip("-").lower()
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Save chart as PNG"), f"{suggestion}.png", tr("PNG images (*.png)")
+            self,
+            translate("charts", "Save chart as PNG"),
+            f"{suggestion}.png",
+            translate("charts", "PNG images (*.png)"),
         )
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")

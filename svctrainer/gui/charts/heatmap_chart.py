@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.analytics.key_heatmap import KeyHeatmap
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.charts.style import chart_colours, style_plot
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill, translate
 
 LATENCY = "latency"
 ERRORS = "errors"
@@ -66,21 +67,23 @@ def weak_key_summary(heatmap: KeyHeatmap) -> str:
     change = heatmap.change(weak)
     name = KEY_NAMES.get(weak, weak)
     if change is None or change.latency_change_ms is None:
-        return (
-            tr("Slowest key at the start: %1 (%2 ms).")
-            .replace("%1", name)
-            .replace("%2", number(first[weak]))
+        return fill(
+            translate("charts", "Slowest key at the start: %1 (%2 ms)."), name, number(first[weak])
         )
     now = first[weak] + change.latency_change_ms
     pct = change.latency_change_ms / first[weak] * 100 if first[weak] else 0.0
-    verdict = tr("improving") if change.latency_change_ms < 0 else tr("not improving yet")
-    return (
-        tr("Weakest key at the start: %1, %2 ms → %3 ms (%4 %), %5.")
-        .replace("%1", name)
-        .replace("%2", number(first[weak]))
-        .replace("%3", number(now))
-        .replace("%4", ("+" if pct >= 0 else "−") + number(abs(pct)))
-        .replace("%5", verdict)
+    verdict = (
+        translate("charts", "improving")
+        if change.latency_change_ms < 0
+        else translate("charts", "not improving yet")
+    )
+    return fill(
+        translate("charts", "Weakest key at the start: %1, %2 ms → %3 ms (%4 %), %5."),
+        name,
+        number(first[weak]),
+        number(now),
+        ("+" if pct >= 0 else "−") + number(abs(pct)),
+        verdict,
     )
 
 
@@ -114,6 +117,7 @@ class KeyHeatmapChart(ChartFrame):
     def set_heatmap(self, heatmap: KeyHeatmap, measure: str = LATENCY) -> None:
         import numpy as np  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_heatmap(heatmap, measure))
         self.heatmap, self.measure = heatmap, measure
         keys = shown_keys(heatmap)
         rows = []
@@ -123,14 +127,16 @@ class KeyHeatmapChart(ChartFrame):
             rows.append([math.nan if v is None else v * scale for v in raw])
         data = np.array(rows, dtype=float) if rows else np.zeros((0, 0))
         self.title.setText(
-            tr("Time per key (mean ms, lighter is slower)")
+            translate("charts", "Time per key (mean ms, lighter is slower)")
             if measure == LATENCY
-            else tr("Errors per key (% of strokes, lighter is more)")
+            else translate("charts", "Errors per key (% of strokes, lighter is more)")
         )
         if data.size == 0 or np.all(np.isnan(data)):
             self.image.clear()
             self.set_legend([])
-            self.legend.setText(tr("No per-key statistics for this drill in this period."))
+            self.legend.setText(
+                translate("charts", "No per-key statistics for this drill in this period.")
+            )
             return
         low, high = float(np.nanmin(data)), float(np.nanmax(data))
         if high <= low:
@@ -151,17 +157,19 @@ class KeyHeatmapChart(ChartFrame):
         self.plot.getAxis("bottom").setTicks([ticks])
         self.plot.setXRange(0, data.shape[1], padding=0)
         self.plot.setYRange(0, data.shape[0], padding=0)
-        self.plot.setLabel("bottom", tr("Week starting"))
+        self.plot.setLabel("bottom", translate("charts", "Week starting"))
         summary = weak_key_summary(heatmap)
         scale_text = (
-            tr("Colour: %1 ms … %2 ms").replace("%1", number(low)).replace("%2", number(high))
+            fill(translate("charts", "Colour: %1 ms … %2 ms"), number(low), number(high))
             if measure == LATENCY
-            else tr("Colour: %1 … %2")
-            .replace("%1", percent(low / 100))
-            .replace("%2", percent(high / 100))
+            else fill(
+                translate("charts", "Colour: %1 … %2"), percent(low / 100), percent(high / 100)
+            )
         )
         if len(keys) < len(heatmap.keys):
-            scale_text += ". " + tr("The %1 most-typed of %2 keys shown.").replace(
-                "%1", str(len(keys))
-            ).replace("%2", str(len(heatmap.keys)))
+            scale_text += ". " + fill(
+                translate("charts", "The %1 most-typed of %2 keys shown."),
+                str(len(keys)),
+                str(len(heatmap.keys)),
+            )
         self.legend.setText(html.escape(f"{summary}  {scale_text}".strip()))

@@ -12,17 +12,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
 from svctrainer.core.analytics.series import Metric
+from svctrainer.gui import dates
 from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.theme import light_palette
 from svctrainer.services.progress_records import (
     Dashboard,
@@ -41,10 +43,6 @@ CHART_W, CHART_H, SMALL_H = 960, 360, 260
 DENSITY = 1.5
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("reports", text, None, n)
-
-
 def when_text(moment: datetime) -> str:
     from svctrainer.gui.charts.progress_chart import local_time_text  # noqa: PLC0415
 
@@ -52,17 +50,16 @@ def when_text(moment: datetime) -> str:
 
 
 def day_text(moment: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return local.date().toString("yyyy-MM-dd")
+    return dates.day_text(dates.local_day(moment))
 
 
 def range_text(window: DateRange) -> str:
     if window.since is None and window.until is None:
-        return tr("all results")
+        return translate("reports", "all results")
     start = day_text(window.since) if window.since else "…"
     # ``until`` is exclusive: the day before it is the last one included.
     end = day_text(window.until - timedelta(seconds=1)) if window.until else "…"
-    return tr("%1 to %2").replace("%1", start).replace("%2", end)
+    return fill(translate("reports", "%1 to %2"), start, end)
 
 
 def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
@@ -87,16 +84,18 @@ def gain_line(series: MetricSeries) -> str:
     p = series.progress
     if p.gain is None:
         if p.tests < 3:
-            return tr("No baseline yet: %1 of the 3 tests it needs.").replace("%1", str(p.tests))
-        return tr("Baseline set; no test after it yet.")
+            return fill(
+                translate("reports", "No baseline yet: %1 of the 3 tests it needs."), str(p.tests)
+            )
+        return translate("reports", "Baseline set; no test after it yet.")
     unit = {GainUnit.PERCENT: " %", GainUnit.PERCENTAGE_POINTS: " pp"}.get(p.gain_unit, "")
     sign = "+" if p.gain >= 0 else "−"
-    return (
-        tr("Gain over baseline: %1 (baseline %2, latest %3, %4 tests).")
-        .replace("%1", f"{sign}{number(abs(p.gain), 1)}{unit}")
-        .replace("%2", level_text(series.metric, p.baseline.value))
-        .replace("%3", level_text(series.metric, p.latest.value))
-        .replace("%4", str(p.tests))
+    return fill(
+        translate("reports", "Gain over baseline: %1 (baseline %2, latest %3, %4 tests)."),
+        f"{sign}{number(abs(p.gain), 1)}{unit}",
+        level_text(series.metric, p.baseline.value),
+        level_text(series.metric, p.latest.value),
+        str(p.tests),
     )
 
 
@@ -115,10 +114,10 @@ def gain_cell(value: float | None, unit: str) -> str:
 
 def status_text(status: str) -> str:
     return {
-        StallStatus.IMPROVING: tr("improving"),
-        StallStatus.NO_GAIN: tr("stalled: no gain"),
-        StallStatus.NO_PRACTICE: tr("stalled: no practice"),
-        StallStatus.NOT_ENOUGH_DATA: tr("too few attempts in 4 weeks"),
+        StallStatus.IMPROVING: translate("reports", "improving"),
+        StallStatus.NO_GAIN: translate("reports", "stalled: no gain"),
+        StallStatus.NO_PRACTICE: translate("reports", "stalled: no practice"),
+        StallStatus.NOT_ENOUGH_DATA: translate("reports", "too few attempts in 4 weeks"),
     }.get(StallStatus(status), status)
 
 
@@ -131,18 +130,18 @@ def render_person_report(report: PersonReport, path: Path) -> int:
 
     palette = light_palette()
     person = report.person
-    title = (
-        tr("Progress report: %1 (%2)")
-        .replace("%1", person.name)
-        .replace("%2", person.employee_number)
+    title = fill(
+        translate("reports", "Progress report: %1 (%2)"), person.name, person.employee_number
     )
     blocks: list[Block] = [
         Heading(title, 1),
         Paragraph(
-            tr("Team: %1 · Period: %2 · Generated %3")
-            .replace("%1", person.team_name or tr("none"))
-            .replace("%2", range_text(report.window))
-            .replace("%3", when_text(report.generated_at))
+            fill(
+                translate("reports", "Team: %1 · Period: %2 · Generated %3"),
+                person.team_name or translate("reports", "none"),
+                range_text(report.window),
+                when_text(report.generated_at),
+            )
         ),
     ]
     # The drills that show a gain first, then by how many tests there are: page one
@@ -170,13 +169,13 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(
             Table(
                 [
-                    tr("Drill"),
-                    tr("Measure"),
-                    tr("Baseline"),
-                    tr("Latest"),
-                    tr("Gain"),
-                    tr("Tests"),
-                    tr("Attempts"),
+                    translate("reports", "Drill"),
+                    translate("reports", "Measure"),
+                    translate("reports", "Baseline"),
+                    translate("reports", "Latest"),
+                    translate("reports", "Gain"),
+                    translate("reports", "Tests"),
+                    translate("reports", "Attempts"),
                 ],
                 rows,
                 [3.9, 1.3, 1.0, 1.0, 1.0, 0.6, 1.0],
@@ -184,7 +183,7 @@ def render_person_report(report: PersonReport, path: Path) -> int:
             )
         )
     else:
-        blocks.append(Paragraph(tr("No attempts in this period.")))
+        blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     blocks += _customer_blocks(report.customer_time)
     heatmaps = {h.family.key: h for h in report.heatmaps}
     scenarios = {sc.family.key: sc for sc in report.scenarios}
@@ -212,7 +211,7 @@ def render_person_report(report: PersonReport, path: Path) -> int:
     frame = PageFrame(
         report.branch_name,
         title,
-        tr("Generated %1 by svctrainer").replace("%1", when_text(report.generated_at)),
+        fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
     )
     return write_blocks(path, title, frame, blocks)
 
@@ -239,7 +238,7 @@ def _customer_blocks(result: PersonCustomerTime) -> list[Block]:
 def _panel_blocks(texts: PanelTexts) -> list[Block]:
     """The customer-time panel's own wording, on paper."""
     return [
-        Heading(tr("Efficiency gains as customer time"), 2),
+        Heading(translate("reports", "Efficiency gains as customer time"), 2),
         Paragraph(texts.headline, size=11, bold=True),
         Paragraph(texts.source),
         *(Paragraph(line) for line in texts.lines),
@@ -253,17 +252,19 @@ def render_team_report(report: TeamReport, path: Path) -> int:
     from svctrainer.gui.charts.team_chart import BarChart, frame_height, team_label  # noqa: PLC0415
 
     palette = light_palette()
-    subject = report.team_name or tr("all teams")
-    title = tr("Team report: %1").replace("%1", subject)
+    subject = report.team_name or translate("reports", "all teams")
+    title = fill(translate("reports", "Team report: %1"), subject)
     people = {e.person.id for d in report.dashboards for e in d.entries}
     blocks: list[Block] = [
         Heading(title, 1),
         Paragraph(
-            tr("Branch: %1 · Period: %2 · Generated %3 · %4 people")
-            .replace("%1", report.branch_name)
-            .replace("%2", range_text(report.window))
-            .replace("%3", when_text(report.generated_at))
-            .replace("%4", str(len(people)))
+            fill(
+                translate("reports", "Branch: %1 · Period: %2 · Generated %3 · %4 people"),
+                report.branch_name,
+                range_text(report.window),
+                when_text(report.generated_at),
+                str(len(people)),
+            )
         ),
     ]
     blocks += _team_customer_blocks(report.customer_time)
@@ -271,15 +272,15 @@ def render_team_report(report: TeamReport, path: Path) -> int:
         chart = BarChart(palette)
         teams = report.customer_time.by_team
         chart.set_bars(
-            tr("Customer-minutes saved a day, each team's gains alone"),
+            translate("reports", "Customer-minutes saved a day, each team's gains alone"),
             [team_label(name) for name, _ in teams],
             [effect.customer_minutes_saved for _, effect in teams],
-            tr("customer-minutes a day"),
+            translate("reports", "customer-minutes a day"),
             lambda v: "—" if v is None else number(v, 1),
         )
         blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(teams)))))
     if not report.dashboards:
-        blocks.append(Paragraph(tr("No attempts in this period.")))
+        blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     boards = sorted(
         report.dashboards,
         key=lambda b: (-b.everyone.with_gain, -b.everyone.with_baseline),
@@ -289,7 +290,7 @@ def render_team_report(report: TeamReport, path: Path) -> int:
     frame = PageFrame(
         report.branch_name,
         title,
-        tr("Generated %1 by svctrainer").replace("%1", when_text(report.generated_at)),
+        fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
     )
     return write_blocks(path, title, frame, blocks)
 
@@ -309,17 +310,20 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     blocks: list[Block] = [
         Heading(board.family.title, 2),
         Paragraph(
-            tr(
-                "%1: median baseline %2, median latest %3, median gain %4; %5 of %6 improved, "
-                "%7 stalled."
+            fill(
+                translate(
+                    "reports",
+                    "%1: median baseline %2, median latest %3, median gain %4; %5 of %6 improved, "
+                    "%7 stalled.",
+                ),
+                metric_name(board.metric, unit),
+                level_text(board.metric, everyone.median_baseline),
+                level_text(board.metric, everyone.median_latest),
+                gain_cell(everyone.median_gain, _gain_unit(board)),
+                str(everyone.improved),
+                str(everyone.with_gain),
+                str(everyone.stalled),
             )
-            .replace("%1", metric_name(board.metric, unit))
-            .replace("%2", level_text(board.metric, everyone.median_baseline))
-            .replace("%3", level_text(board.metric, everyone.median_latest))
-            .replace("%4", gain_cell(everyone.median_gain, _gain_unit(board)))
-            .replace("%5", str(everyone.improved))
-            .replace("%6", str(everyone.with_gain))
-            .replace("%7", str(everyone.stalled))
         ),
     ]
     if len(board.teams) > 1:
@@ -333,7 +337,7 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
         if gains:
             chart = BarChart(palette)
             chart.set_bars(
-                tr("Gain over baseline, person by person"),
+                translate("reports", "Gain over baseline, person by person"),
                 [e.person.name for e in gains],
                 [e.row.gain for e in gains],
                 _gain_axis(board),
@@ -356,16 +360,16 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
         for e in board.entries
     ]
     headers = [
-        tr("Name"),
-        tr("No."),
-        tr("Team"),
-        tr("Baseline"),
-        tr("Latest"),
-        tr("Gain"),
-        tr("Tests"),
-        tr("Practised"),
-        tr("Status"),
-        tr("Done/late"),
+        translate("reports", "Name"),
+        translate("reports", "No."),
+        translate("reports", "Team"),
+        translate("reports", "Baseline"),
+        translate("reports", "Latest"),
+        translate("reports", "Gain"),
+        translate("reports", "Tests"),
+        translate("reports", "Practised"),
+        translate("reports", "Status"),
+        translate("reports", "Done/late"),
     ]
     widths = [1.6, 0.75, 1.3, 0.95, 0.95, 1.0, 0.6, 1.2, 1.8, 1.05]
     right = {3, 4, 5, 6, 9}
@@ -378,19 +382,19 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
             f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
             for e in board.improved_most
         ]
-        blocks.append(Paragraph(tr("Improved most: %1").replace("%1", ", ".join(best))))
+        blocks.append(Paragraph(fill(translate("reports", "Improved most: %1"), ", ".join(best))))
     if board.stalled:
         shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
         more = " …" if len(board.stalled) > 12 else ""
-        blocks.append(Paragraph(tr("Stalled: %1").replace("%1", ", ".join(shown)) + more))
+        blocks.append(Paragraph(fill(translate("reports", "Stalled: %1"), ", ".join(shown)) + more))
     return blocks
 
 
 def stall_reason(status: str) -> str:
     """Why, after "Stalled:" (not "stalled: no practice" again)."""
     return {
-        StallStatus.NO_GAIN: tr("no gain"),
-        StallStatus.NO_PRACTICE: tr("no practice"),
+        StallStatus.NO_GAIN: translate("reports", "no gain"),
+        StallStatus.NO_PRACTICE: translate("reports", "no practice"),
     }.get(StallStatus(status), status_text(status))
 
 
@@ -399,6 +403,7 @@ def _gain_unit(board: Dashboard) -> str:
 
 
 def _gain_axis(board: Dashboard) -> str:
-    return {"percent": tr("gain, %"), "percentage_points": tr("gain, percentage points")}.get(
-        _gain_unit(board), tr("gain, points")
-    )
+    return {
+        "percent": translate("reports", "gain, %"),
+        "percentage_points": translate("reports", "gain, percentage points"),
+    }.get(_gain_unit(board), translate("reports", "gain, points"))

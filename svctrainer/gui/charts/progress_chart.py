@@ -15,42 +15,32 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QPoint, QPointF, Qt, QTimeZone, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import (
-    SYMBOLS,
-    chart_colours,
-    mode_colour,
-    mode_label,
-    style_plot,
-    tr,
-)
+from svctrainer.gui.charts.style import SYMBOLS, chart_colours, mode_colour, mode_label, style_plot
+from svctrainer.gui.dates import moment_text
 from svctrainer.gui.drills.figures import number, percent, unit_name
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.progress_records import MetricSeries
 
 POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
 
 
 def local_time_text(moment: datetime) -> str:
-    """Date and time in the user's locale; ISO-like where no locale is set (the C
-    locale's short format, "23 11 2026 13:46", reads as neither day-first nor ISO)."""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return when.toString("yyyy-MM-dd HH:mm")
-    return locale.toString(when, QLocale.FormatType.ShortFormat)
+    """Date and time in the user's locale (``gui/dates.py``)."""
+    return moment_text(moment)
 
 
 def metric_name(metric: Metric, unit: str | None) -> str:
     if metric is Metric.ACCURACY:
-        return tr("Accuracy")
+        return translate("charts", "Accuracy")
     if metric is Metric.SCORE:
-        return tr("Score")
-    return unit_name(unit) or tr("Speed")
+        return translate("charts", "Score")
+    return unit_name(unit) or translate("charts", "Speed")
 
 
 def value_text(metric: Metric, value: float | None) -> str:
@@ -91,6 +81,7 @@ class ProgressChart(ChartFrame):
     ) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_series(series, grades))
         self.series = series
         self.grades = grades or {}
         self._scale = 100.0 if series.metric is Metric.ACCURACY else 1.0
@@ -106,11 +97,11 @@ class ProgressChart(ChartFrame):
         legend: list[tuple[Any, str, str]] = []
         if series.excluded:
             plot.addItem(self._points(series.excluded, "excluded", "x", c.excluded, 8))
-            legend.append((c.excluded, "✕", tr("Not counted")))
+            legend.append((c.excluded, "✕", translate("charts", "Not counted")))
         rolling = list(series.rolling)
         if rolling:
             plot.plot(*self._xy(rolling), pen=pg.mkPen(c.rolling, width=2.5), name="rolling")
-            legend.append((c.rolling, "━", tr("Rolling median (5)")))
+            legend.append((c.rolling, "━", translate("charts", "Rolling median (5)")))
         for mode in ("practice", "logged", "test"):
             points = series.points.get(mode)
             if not points:
@@ -128,17 +119,17 @@ class ProgressChart(ChartFrame):
                 *clip_line(*self._xy(list(series.trend.line)), 0.0, high),
                 pen=pg.mkPen(c.trend, width=2, style=Qt.PenStyle.DashLine),
             )
-            legend.append((c.trend, "╍", tr("Trend")))
+            legend.append((c.trend, "╍", translate("charts", "Trend")))
         progress = series.progress
         # Baseline label on the right (where later points are above it), latest on the
         # left (where early points are below it): each label sits in clear space.
         for level, colour, label, at in (
-            (progress.baseline.value, c.baseline, tr("Baseline %1"), 0.98),
-            (progress.latest.value, c.latest, tr("Latest %1"), 0.02),
+            (progress.baseline.value, c.baseline, translate("charts", "Baseline %1"), 0.98),
+            (progress.latest.value, c.latest, translate("charts", "Latest %1"), 0.02),
         ):
             if level is None:
                 continue
-            text = label.replace("%1", value_text(series.metric, level))
+            text = fill(label, value_text(series.metric, level))
             corner = (1, 1) if at > 0.5 else (0, 1)
             line = pg.InfiniteLine(
                 pos=level * self._scale,
@@ -191,18 +182,19 @@ class ProgressChart(ChartFrame):
         parts = [f"{local_time_text(point.started_at)} · {mode_label(point.mode)}"]
         figures = []
         if point.speed is not None:
-            figures.append(f"{unit_name(unit) or tr('Speed')}: {number(point.speed)}")
+            speed_name = unit_name(unit) or translate("charts", "Speed")
+            figures.append(f"{speed_name}: {number(point.speed)}")
         if point.accuracy is not None:
-            figures.append(f"{tr('Accuracy')}: {percent(point.accuracy)}")
+            figures.append(fill(translate("charts", "Accuracy: %1"), percent(point.accuracy)))
         if point.score is not None:
-            figures.append(f"{tr('Score')}: {number(point.score, 1)}")
+            figures.append(fill(translate("charts", "Score: %1"), number(point.score, 1)))
         parts.append(" · ".join(figures))
         grade = self.grades.get(point.attempt_id)
         if grade:
-            parts.append(tr("Grade: %1").replace("%1", grade))
+            parts.append(fill(translate("charts", "Grade: %1"), grade))
         if not point.valid:
-            parts.append(tr("Not counted in any figure"))
-        parts.append(tr("Click to open this result"))
+            parts.append(translate("charts", "Not counted in any figure"))
+        parts.append(translate("charts", "Click to open this result"))
         return "\n".join(parts)
 
     def _hovered(self, item: object, points: Any, _event: object) -> None:

@@ -19,17 +19,18 @@ from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget
 from svctrainer.core.analytics.scenario_progress import Radar, TierPoint
 from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.progress_chart import local_time_text
-from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.charts.style import chart_colours, style_plot
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.wording import dimension_name
 
 
 def tier_name(code: str) -> str:
     return {
-        "not_met": tr("Not met"),
-        "satisfaction": tr("Satisfaction"),
-        "comfort": tr("Comfort"),
-        "delight": tr("Delight"),
+        "not_met": translate("charts", "Not met"),
+        "satisfaction": translate("charts", "Satisfaction"),
+        "comfort": translate("charts", "Comfort"),
+        "delight": translate("charts", "Delight"),
     }.get(code, code)
 
 
@@ -40,7 +41,7 @@ class TierChart(ChartFrame):
     """Each run's tier (0 not met … 3 delight) as a step line through the runs."""
 
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Service tier reached, run by run"), parent)
+        super().__init__(translate("charts", "Service tier reached, run by run"), parent)
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         if palette is not None:
@@ -58,10 +59,11 @@ class TierChart(ChartFrame):
     def set_tiers(self, tiers: Sequence[TierPoint]) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_tiers(tiers))
         self.plot.clear()
         c = self.colours
         if not tiers:
-            self.legend.setText(tr("No scenario runs in this period."))
+            self.legend.setText(translate("charts", "No scenario runs in this period."))
             return
         xs = [t.at.timestamp() for t in tiers]
         ys = [t.tier for t in tiers]
@@ -85,8 +87,12 @@ class TierChart(ChartFrame):
             self.plot.setXRange(xs[0] - 86400, xs[0] + 86400)
         self.set_legend(
             [
-                (c.practice, "●", tr("One run")),
-                (c.latest, "★", tr("Best tier: %1").replace("%1", tier_name(TIER_CODES[best]))),
+                (c.practice, "●", translate("charts", "One run")),
+                (
+                    c.latest,
+                    "★",
+                    fill(translate("charts", "Best tier: %1"), tier_name(TIER_CODES[best])),
+                ),
             ]
         )
 
@@ -95,7 +101,7 @@ class RadarChart(ChartFrame):
     """SERVQUAL points per dimension: the first run (dashed) and the latest (filled)."""
 
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(tr("SERVQUAL: first run and latest run"), parent)
+        super().__init__(translate("charts", "SERVQUAL: first run and latest run"), parent)
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         if palette is not None:
@@ -113,10 +119,11 @@ class RadarChart(ChartFrame):
     def set_radar(self, radar: Radar | None) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_radar(radar))
         self.plot.clear()
         c = self.colours
         if radar is None:
-            self.legend.setText(tr("No scenario runs in this period."))
+            self.legend.setText(translate("charts", "No scenario runs in this period."))
             return
         n = len(radar.dimensions)
         # SERVQUAL points can be negative (a run that lost the customer's trust): the
@@ -141,9 +148,9 @@ class RadarChart(ChartFrame):
         )
         latest_pen = QPen(c.practice, 2.5)
         latest_pen.setCosmetic(True)
-        fill = QColor(c.practice)
-        fill.setAlphaF(0.3)
-        self._polygon([radius(v) for v in radar.latest], angles, latest_pen, QBrush(fill))
+        area = QColor(c.practice)
+        area.setAlphaF(0.3)
+        self._polygon([radius(v) for v in radar.latest], angles, latest_pen, QBrush(area))
         for dim, a, first, latest in zip(
             radar.dimensions, angles, radar.first, radar.latest, strict=True
         ):
@@ -157,11 +164,15 @@ class RadarChart(ChartFrame):
         self.plot.setRange(xRange=(-2.5, 2.5), yRange=(-1.45, 1.5), padding=0)
         self.set_legend(
             [
-                (c.first, "┅", tr("First run, %1").replace("%1", local_time_text(radar.first_at))),
+                (
+                    c.first,
+                    "┅",
+                    fill(translate("charts", "First run, %1"), local_time_text(radar.first_at)),
+                ),
                 (
                     c.practice,
                     "■",
-                    tr("Latest run, %1").replace("%1", local_time_text(radar.latest_at)),
+                    fill(translate("charts", "Latest run, %1"), local_time_text(radar.latest_at)),
                 ),
             ]
         )
@@ -170,9 +181,11 @@ class RadarChart(ChartFrame):
                 self.legend.text()
                 + "<br>"
                 + html.escape(
-                    tr("Centre %1 points, outer ring %2.")
-                    .replace("%1", number(low))
-                    .replace("%2", number(high))
+                    fill(
+                        translate("charts", "Centre %1 points, outer ring %2."),
+                        number(low),
+                        number(high),
+                    )
                 )
             )
 

@@ -12,14 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
 
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.theme import is_dark
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +77,11 @@ def mode_colour(colours: ChartColours, mode: str) -> QColor:
 
 
 def mode_label(mode: str) -> str:
-    return {"practice": tr("Practice"), "test": tr("Test"), "logged": tr("Logged")}.get(mode, mode)
+    return {
+        "practice": translate("charts", "Practice"),
+        "test": translate("charts", "Test"),
+        "logged": translate("charts", "Logged"),
+    }.get(mode, mode)
 
 
 def style_plot(plot: object, colours: ChartColours) -> None:
@@ -110,8 +111,19 @@ def family_labels(families: Sequence[Any]) -> dict[str, str]:
     for f in families:
         counts[f.title] = counts.get(f.title, 0) + 1
     return {
-        f.key: f.title
+        f.key: _skill_label(f.title)
+        if f.language == ""
+        else f.title
         if counts[f.title] == 1
         else f"{f.title} ({LANGUAGE_NAMES.get(f.language, f.language)})"
         for f in families
     }
+
+
+def _skill_label(title: str) -> str:
+    """A skill in several languages ("Ten-key amounts / 小键盘金额录入", see
+    ``language_skills``) under its title in the interface's language."""
+    chinese_ui = QLocale().language() == QLocale.Language.Chinese
+    parts = title.split(" / ")
+    mine = [p for p in parts if any("\u4e00" <= c <= "\u9fff" for c in p) == chinese_ui]
+    return fill(translate("charts", "%1 (all languages)"), mine[0] if mine else parts[0])

@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.analytics.dashboard import TeamSummary
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.charts.style import chart_colours, style_plot
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import translate
 
 ROW_PX = 26
 
 
 def team_label(team: str | None) -> str:
-    return team if team is not None else tr("No team")
+    return team if team is not None else translate("charts", "No team")
 
 
 def plot_height(bars: int) -> int:
@@ -58,13 +59,14 @@ class BarChart(ChartFrame):
     ) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_bars(title, labels, values, axis_label, text))
         c = self.colours
         self.title.setText(title)
         self.labels, self.values = list(labels), list(values)
         self.plot.clear()
         self.plot.setMinimumHeight(plot_height(len(labels)))
         if not labels:
-            self.legend.setText(tr("No teams with results in this period."))
+            self.legend.setText(translate("charts", "No teams with results in this period."))
             return
         heights = [v or 0.0 for v in values]
         brushes = [pg.mkBrush(c.latest if h >= 0 else c.test) for h in heights]
@@ -93,10 +95,10 @@ class BarChart(ChartFrame):
             teams, key=lambda t: -(t.median_gain if t.median_gain is not None else -1e9)
         )
         self.set_bars(
-            tr("Team comparison: median gain over baseline"),
+            translate("charts", "Team comparison: median gain over baseline"),
             [f"{team_label(t.team)} ({t.with_gain}/{t.people})" for t in ranked],
             [t.median_gain for t in ranked],
             gain_unit_text,
             lambda v: "—" if v is None else ("+" if v >= 0 else "−") + number(abs(v), 1),
         )
-        self.legend.setText(tr("(people with a gain / people in the team)"))
+        self.legend.setText(translate("charts", "(people with a gain / people in the team)"))

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.queueing.branch_day import WhatIfLine
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import chart_colours, style_plot, tr
+from svctrainer.gui.charts.style import chart_colours, style_plot
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill, translate
 
 SYMBOLS = ("t", "o", "s", "d", "+")
 
 
 class WhatIfChart(ChartFrame):
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(tr("What if: waiting time by windows and service speed"), parent)
+        super().__init__(
+            translate("charts", "What if: waiting time by windows and service speed"), parent
+        )
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         if palette is not None:
@@ -38,8 +41,8 @@ class WhatIfChart(ChartFrame):
         style_plot(self.plot, self.colours)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumHeight(240)
-        self.plot.setLabel("bottom", tr("Service time cut per customer (s)"))
-        self.plot.setLabel("left", tr("Mean wait per customer (min)"))
+        self.plot.setLabel("bottom", translate("charts", "Service time cut per customer (s)"))
+        self.plot.setLabel("left", translate("charts", "Mean wait per customer (min)"))
         self.body.addWidget(self.plot)
         self.lines: tuple[WhatIfLine, ...] = ()
         self.current_cut: float | None = None
@@ -51,6 +54,7 @@ class WhatIfChart(ChartFrame):
     def set_lines(self, lines: Sequence[WhatIfLine], current_cut_s: float | None) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        self.remember(lambda: self.set_lines(lines, current_cut_s))
         self.lines = tuple(lines)
         self.current_cut = current_cut_s
         self.plot.clear()
@@ -63,10 +67,10 @@ class WhatIfChart(ChartFrame):
             ys = [p.mean_wait_s / 60.0 for p in line.points if p.mean_wait_s is not None]
             name = _offset_name(line.window_offset)
             if not xs:
-                legend.append((colour, "×", tr("%1: cannot keep up").replace("%1", name)))
+                legend.append((colour, "×", fill(translate("charts", "%1: cannot keep up"), name)))
                 continue
             if max(ys) > top:
-                name = tr("%1 (partly above the chart)").replace("%1", name)
+                name = fill(translate("charts", "%1 (partly above the chart)"), name)
             self.plot.plot(
                 xs, ys, pen=pg.mkPen(colour, width=2.5 if line.window_offset == 0 else 1.8),
                 symbol=SYMBOLS[n % len(SYMBOLS)], symbolSize=6, symbolBrush=colour,
@@ -78,13 +82,15 @@ class WhatIfChart(ChartFrame):
                 pos=current_cut_s,
                 angle=90,
                 pen=pg.mkPen(self.colours.baseline, width=1.5, style=Qt.PenStyle.DashLine),
-                label=tr("today %1 s").replace("%1", number(current_cut_s, 1)),
+                label=fill(translate("charts", "today %1 s"), number(current_cut_s, 1)),
                 labelOpts={"position": 0.92, "color": self.colours.text,
                            "anchors": [(0, 1), (0, 1)]},
             )  # fmt: skip
             marker.setZValue(-10)
             self.plot.addItem(marker)
-            legend.append((self.colours.baseline, "╎", tr("the tellers' gains today")))
+            legend.append(
+                (self.colours.baseline, "╎", translate("charts", "the tellers' gains today"))
+            )
         self.plot.setYRange(0, top, padding=0)
         if self.lines and self.lines[0].points:
             cuts = [p.cut_s for p in self.lines[0].points]
@@ -111,7 +117,7 @@ def _scale_top(lines: Sequence[WhatIfLine]) -> float:
 
 def _offset_name(offset: int) -> str:
     if offset == 0:
-        return tr("windows as now")
+        return translate("charts", "windows as now")
     if offset > 0:
-        return tr("%1 more each hour").replace("%1", str(offset))
-    return tr("%1 fewer each hour").replace("%1", str(-offset))
+        return fill(translate("charts", "%1 more each hour"), str(offset))
+    return fill(translate("charts", "%1 fewer each hour"), str(-offset))

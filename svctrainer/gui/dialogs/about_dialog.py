@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.i18n import fill
 from svctrainer.locations import data_dir, log_dir
 
 
@@ -26,11 +27,13 @@ class AboutDialog(QDialog):
         )
         body.setWordWrap(True)
         details = QLabel(
-            self.tr("Data folder: %1\nLog folder: %2\nPython %3, PySide6 %4")
-            .replace("%1", str(data_dir()))
-            .replace("%2", str(log_dir()))
-            .replace("%3", platform.python_version())
-            .replace("%4", pyside_version)
+            fill(
+                self.tr("Data folder: %1\nLog folder: %2\nPython %3, PySide6 %4"),
+                str(data_dir()),
+                str(log_dir()),
+                platform.python_version(),
+                pyside_version,
+            )
         )
         details.setTextFormat(Qt.TextFormat.PlainText)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -41,6 +41,7 @@ from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pages.assignment_views import tier_name
 from svctrainer.gui.tree_items import children, top_level_items
@@ -260,7 +261,7 @@ class AssignmentDialog(QDialog):
 
     def _fill_people(self, roster: Sequence[RosterTeam]) -> None:
         for team in roster:
-            item = QTreeWidgetItem([self.tr("%1 (whole team)").replace("%1", team.name)])
+            item = QTreeWidgetItem([fill(self.tr("%1 (whole team)"), team.name)])
             item.setData(0, ID_ROLE, team.team_id)
             item.setData(0, KIND_ROLE, "team")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -382,7 +383,7 @@ class AssignmentDialog(QDialog):
         )
         names = ", ".join(c.record.title for c in chosen)
         self.chosen_label.setText(
-            self.tr("Chosen: %1").replace("%1", names) if chosen else self.tr("Nothing chosen yet.")
+            fill(self.tr("Chosen: %1"), names) if chosen else self.tr("Nothing chosen yet.")
         )
 
     # -- the result ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from svctrainer.core.content_files import CheckedContent, check_content_file
 from svctrainer.core.problems import errors_only
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name
+from svctrainer.gui.i18n import translate
 from svctrainer.gui.messages import describe
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.content import ImportOutcome
@@ -40,9 +41,9 @@ def choose_content_files(parent: QWidget) -> list[Path]:
 
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        QCoreApplication.translate("import", "Import drill packs and scenarios"),
+        translate("import", "Import drill packs and scenarios"),
         "",
-        QCoreApplication.translate("import", "Drill packs and scenarios (*.toml *.yaml *.yml)"),
+        translate("import", "Drill packs and scenarios (*.toml *.yaml *.yml)"),
     )
     return [Path(n) for n in names]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.packs.definition import DrillDefinition, Mode, RunSettings
 from svctrainer.gui.drills.figures import drill_type_name, duration, mode_name, number
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.content import ContentRecord
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ class ContentPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.record = record
-        self.setWindowTitle(self.tr("Preview: %1").replace("%1", record.title))
+        self.setWindowTitle(fill(self.tr("Preview: %1"), record.title))
         self.setObjectName("contentPreviewDialog")
         title = QLabel(record.title)
         font = QFont(title.font())
@@ -153,7 +154,7 @@ class ContentPreviewDialog(QDialog):
         table = QTableWidget(len(definition.grades), len(figures) + 1)
         table.setObjectName("previewGrades")
         table.setHorizontalHeaderLabels(
-            [self.tr("Grade")] + [self.tr("Minimum %1").replace("%1", _figure(f)) for f in figures]
+            [self.tr("Grade")] + [fill(self.tr("Minimum %1"), _figure(f)) for f in figures]
         )
         table.verticalHeader().setVisible(False)
         for row, grade in enumerate(definition.grades):
@@ -177,10 +178,10 @@ class ContentPreviewDialog(QDialog):
                 part
                 for part in (
                     scenario.summary,
-                    self.tr("Customer: %1").replace("%1", customer.who),
+                    fill(self.tr("Customer: %1"), customer.who),
                     customer.situation,
-                    self.tr("Demand level: %1").replace("%1", str(customer.demand_level)),
-                    self.tr("Protocol: %1").replace("%1", str(scenario.protocol)),
+                    fill(self.tr("Demand level: %1"), str(customer.demand_level)),
+                    fill(self.tr("Protocol: %1"), str(scenario.protocol)),
                 )
                 if part
             )
@@ -200,7 +201,7 @@ class ContentPreviewDialog(QDialog):
                     self.tr("ending") if node.need_met else self.tr("ending, need not met")
                 )
             if node.time_limit_s:
-                marks.append(self.tr("%1 s to answer").replace("%1", number(node.time_limit_s)))
+                marks.append(fill(self.tr("%1 s to answer"), number(node.time_limit_s)))
             head = f"[{node.id}] " + (f"({', '.join(marks)}) " if marks else "") + label
             item = QTreeWidgetItem([head])
             item.setToolTip(0, node.text)
@@ -277,14 +278,18 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
 
 
 def _yes(widget: QWidget, value: bool) -> str:
-    return widget.tr("yes") if value else widget.tr("no")
+    return (
+        translate("ContentPreviewDialog", "yes")
+        if value
+        else translate("ContentPreviewDialog", "no")
+    )
 
 
 def _policy(widget: QWidget, policy: str) -> str:
     return {
-        "block": widget.tr("blocked until the right key"),
-        "correct": widget.tr("must be corrected with Backspace"),
-        "free": widget.tr("stay; may be corrected"),
+        "block": translate("ContentPreviewDialog", "blocked until the right key"),
+        "correct": translate("ContentPreviewDialog", "must be corrected with Backspace"),
+        "free": translate("ContentPreviewDialog", "stay; may be corrected"),
     }.get(policy, policy)
 
 
@@ -292,9 +297,9 @@ def _figure(name: str) -> str:
     from svctrainer.gui.drills.figures import unit_name  # noqa: PLC0415
 
     if name == "accuracy":
-        return QCoreApplication.translate("ContentPreviewDialog", "accuracy")
+        return translate("ContentPreviewDialog", "accuracy")
     if name == "score":
-        return QCoreApplication.translate("ContentPreviewDialog", "score")
+        return translate("ContentPreviewDialog", "score")
     return unit_name(name)
 
 

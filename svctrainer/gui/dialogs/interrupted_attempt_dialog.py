@@ -6,6 +6,7 @@ from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from svctrainer.gui.drills.figures import mode_name
+from svctrainer.gui.i18n import fill
 from svctrainer.services.drafts import DraftRecord
 
 
@@ -21,10 +22,12 @@ class InterruptedAttemptDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("An attempt was interrupted"))
         self.setText(
-            self.tr("Your %1 attempt at “%2” was interrupted (last saved %3).")
-            .replace("%1", mode_name(draft.mode).lower())
-            .replace("%2", draft.title)
-            .replace("%3", QLocale().toString(saved, QLocale.FormatType.ShortFormat))
+            fill(
+                self.tr("Your %1 attempt at “%2” was interrupted (last saved %3)."),
+                mode_name(draft.mode).lower(),
+                draft.title,
+                QLocale().toString(saved, QLocale.FormatType.ShortFormat),
+            )
         )
         self.setInformativeText(
             self.tr(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
 from svctrainer.services.database_admin import newest_good_backup, restore_damaged
 from svctrainer.services.errors import ServiceError
@@ -26,10 +27,13 @@ class OpenFailureDialog(QMessageBox):
         self._backup = self._newest_good_backup()
         if self._backup is not None:
             self.setInformativeText(
-                self.tr(
-                    "You can restore the newest good backup (%1). The current file will be "
-                    "kept beside it, renamed, so nothing is lost."
-                ).replace("%1", self._backup.name)
+                fill(
+                    self.tr(
+                        "You can restore the newest good backup (%1). The current file will be "
+                        "kept beside it, renamed, so nothing is lost."
+                    ),
+                    self._backup.name,
+                )
             )
             self.restore_button = self.addButton(
                 self.tr("Restore backup"), QMessageBox.ButtonRole.AcceptRole

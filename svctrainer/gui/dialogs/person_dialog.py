@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.roles import Role
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pin_field import PinField
 from svctrainer.services.records import PersonRecord, TeamRecord
@@ -35,13 +36,11 @@ if TYPE_CHECKING:
 
 
 def role_label(role: Role) -> str:
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
-
     labels = {
-        Role.TELLER: QCoreApplication.translate("roles", "Teller"),
-        Role.TRAINER: QCoreApplication.translate("roles", "Trainer"),
-        Role.SUPERVISOR: QCoreApplication.translate("roles", "Supervisor"),
-        Role.ADMIN: QCoreApplication.translate("roles", "Admin"),
+        Role.TELLER: translate("roles", "Teller"),
+        Role.TRAINER: translate("roles", "Trainer"),
+        Role.SUPERVISOR: translate("roles", "Supervisor"),
+        Role.ADMIN: translate("roles", "Admin"),
     }
     return labels[role]
 
@@ -143,9 +142,13 @@ class PinResetDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reset PIN"))
         intro = QLabel(
-            self.tr(
-                "Set a new PIN for %1. This also lifts a lockout and is recorded in the audit log."
-            ).replace("%1", person.name)
+            fill(
+                self.tr(
+                    "Set a new PIN for %1. This also lifts a lockout and is recorded in the "
+                    "audit log."
+                ),
+                person.name,
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)

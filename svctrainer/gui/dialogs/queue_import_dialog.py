@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import describe
 from svctrainer.services.queue_data import (
     ImportOptions,
@@ -117,7 +119,7 @@ class QueueImportDialog(QDialog):
         options = ImportOptions(zone=self.zone.currentText().strip() or None)
         services, actor = self._ctx.services, self._ctx.actor
         self.import_button.setEnabled(False)
-        self.summary.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.summary.setText(fill(self.tr("Importing %1…"), path.name))
         self.messages.clear()
         self._ctx.hub.write(self, services.queue_data.import_file, actor, path, options).then(
             self._done
@@ -128,17 +130,20 @@ class QueueImportDialog(QDialog):
         self.import_button.setEnabled(True)
         if result.added == 0:
             self.summary.setText(
-                self.tr("Nothing new: all %1 tickets of this file were imported before.").replace(
-                    "%1", number(result.rows)
+                fill(
+                    self.tr("Nothing new: all %1 tickets of this file were imported before."),
+                    number(result.rows),
                 )
             )
         else:
             self.summary.setText(
-                self.tr("Imported %1 tickets (%2 already known) for %3 to %4.")
-                .replace("%1", number(result.added))
-                .replace("%2", number(result.duplicates))
-                .replace("%3", result.first_day.isoformat() if result.first_day else "—")
-                .replace("%4", result.last_day.isoformat() if result.last_day else "—")
+                fill(
+                    self.tr("Imported %1 tickets (%2 already known) for %3 to %4."),
+                    number(result.added),
+                    number(result.duplicates),
+                    day_text(result.first_day) if result.first_day else "—",
+                    day_text(result.last_day) if result.last_day else "—",
+                )
             )
         self.imported.emit(result)
 
@@ -148,9 +153,11 @@ class QueueImportDialog(QDialog):
             total = len(exc.problems) + exc.more
             self.summary.setText(
                 self.tr(
-                    "Nothing was imported: the file has %1 problem(s). Fix them (file:line:"
-                    "column below) and import again."
-                ).replace("%1", number(total))
+                    "Nothing was imported: the file has %n problem(s). Fix them (file:line:"
+                    "column below) and import again.",
+                    None,
+                    total,
+                )
                 if not exc.header
                 else self.tr(
                     "Nothing was imported: the file's columns are not the documented ones."
@@ -158,7 +165,7 @@ class QueueImportDialog(QDialog):
             )
             lines = [str(p) for p in exc.problems[:SHOWN_PROBLEMS]]
             if total > len(lines):
-                lines.append(self.tr("… and %1 more").replace("%1", number(total - len(lines))))
+                lines.append(fill(self.tr("… and %1 more"), number(total - len(lines))))
             self.messages.setPlainText("\n".join(lines))
             return
         self.summary.setText(self.tr("Nothing was imported."))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.i18n import fill
 from svctrainer.services.errors import SchemaVersionError
 
 
@@ -23,9 +24,13 @@ class SchemaVersionDialog(QMessageBox):
         self.setWindowTitle(self.tr("Cannot use the branch server"))
         if error.server_is_newer:
             self.setText(
-                self.tr(
-                    "The branch server has been upgraded for a newer svctrainer than this one (%1)."
-                ).replace("%1", __version__)
+                fill(
+                    self.tr(
+                        "The branch server has been upgraded for a newer svctrainer than this one "
+                        "(%1)."
+                    ),
+                    __version__,
+                )
             )
             self.setInformativeText(
                 self.tr(
@@ -38,9 +43,12 @@ class SchemaVersionDialog(QMessageBox):
                 self.setText(self.tr("The branch server has no svctrainer database yet."))
             else:
                 self.setText(
-                    self.tr(
-                        "The branch server's database is older than this svctrainer (%1) needs."
-                    ).replace("%1", __version__)
+                    fill(
+                        self.tr(
+                            "The branch server's database is older than this svctrainer (%1) needs."
+                        ),
+                        __version__,
+                    )
                 )
             self.setInformativeText(
                 self.tr(

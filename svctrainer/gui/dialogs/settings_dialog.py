@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import LANGUAGE_NAMES, system_language
 from svctrainer.gui.settings import FONT_SIZES, GuiSettings, Theme
 
 
@@ -35,20 +37,23 @@ class SettingsDialog(QDialog):
 
         self.font_size = QComboBox()
         for size in FONT_SIZES:
-            self.font_size.addItem(self.tr("%1 pt").replace("%1", str(size)), size)
+            self.font_size.addItem(fill(self.tr("%1 pt"), str(size)), size)
         self.font_size.setCurrentIndex(self.font_size.findData(settings.font_size))
 
         self.sounds = QCheckBox(self.tr("Play a sound on a wrong key in drills"))
         self.sounds.setChecked(settings.sounds)
 
         self.language = QComboBox()
+        self.language.addItem(
+            fill(self.tr("Follow the system (%1)"), LANGUAGE_NAMES[system_language()]), "system"
+        )
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         language_note = QLabel(
             self.tr(
-                "The Simplified Chinese interface comes in a later version; "
-                "content packs are already bilingual."
+                "A new language applies the next time svctrainer starts. Drills and "
+                "scenarios in the interface's language come first in the catalogue."
             )
         )
         language_note.setWordWrap(True)

@@ -12,21 +12,17 @@ from decimal import Decimal
 from html import escape
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from svctrainer.core.currency import builtin_currency
 from svctrainer.core.keystrokes import KeyEvent
 from svctrainer.gui.drills.key_input import KeyClock
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.theme import is_dark
 
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "monospace"]
-
-
-def tr(text: str, n: int = -1) -> str:
-    """Translated; with ``n``, the plural form for n (``"%n day(s)"``)."""
-    return QCoreApplication.translate("bank_drills", text, None, n)
 
 
 def piece_label(currency_code: str, value: Decimal) -> str:
@@ -172,7 +168,7 @@ class ProgressLine(QWidget):
             self.update()
 
     def text(self) -> str:
-        return self._template.replace("%1", str(self._value)).replace("%2", str(self._maximum))
+        return fill(self._template, str(self._value), str(self._maximum))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication
 from svctrainer.core.drills.change_details import MakingChangeDetails
 from svctrainer.core.drills.change_items import ChangeError
 from svctrainer.core.durations import MS_PER_SECOND
-from svctrainer.gui.drills.bank_display import bad_colour, money, piece_label, tr
+from svctrainer.gui.drills.bank_display import bad_colour, money, piece_label
 from svctrainer.gui.drills.change_view import change_error_name
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
+from svctrainer.gui.i18n import fill, translate
 
 
 def _pieces(values: Sequence[Decimal], code: str) -> str:
@@ -30,19 +31,22 @@ def _pieces(values: Sequence[Decimal], code: str) -> str:
 
 
 def build(details: MakingChangeDetails) -> ResultBody:
-    widget, box = section_box(tr("Customers"), "changeCustomers")
+    widget, box = section_box(translate("bank_drills", "Customers"), "changeCustomers")
     counts = details.error_counts
     box.addWidget(
         note_label(
-            tr(
-                "%1 of %2 changes right. Wrong total: %3 · not the fewest pieces: %4 · "
-                "wrong order: %5."
-            )
-            .replace("%1", str(details.items_correct))
-            .replace("%2", str(details.items_done))
-            .replace("%3", str(counts.get(ChangeError.WRONG_TOTAL, 0)))
-            .replace("%4", str(counts.get(ChangeError.NOT_FEWEST, 0)))
-            .replace("%5", str(counts.get(ChangeError.WRONG_ORDER, 0))),
+            fill(
+                translate(
+                    "bank_drills",
+                    "%1 of %2 changes right. Wrong total: %3 · not the fewest pieces: %4 · "
+                    "wrong order: %5.",
+                ),
+                str(details.items_correct),
+                str(details.items_done),
+                str(counts.get(ChangeError.WRONG_TOTAL, 0)),
+                str(counts.get(ChangeError.NOT_FEWEST, 0)),
+                str(counts.get(ChangeError.WRONG_ORDER, 0)),
+            ),
             "changeSummary",
         )
     )
@@ -66,14 +70,14 @@ def build(details: MakingChangeDetails) -> ResultBody:
             ]
         )
     headers = [
-        tr("#"),
-        tr("Price"),
-        tr("Tendered"),
-        tr("Change due"),
-        tr("Verdict"),
-        tr("Pieces / fewest"),
-        tr("Seconds"),
-        tr("You gave (in order)"),
+        translate("bank_drills", "#"),
+        translate("bank_drills", "Price"),
+        translate("bank_drills", "Tendered"),
+        translate("bank_drills", "Change due"),
+        translate("bank_drills", "Verdict"),
+        translate("bank_drills", "Pieces / fewest"),
+        translate("bank_drills", "Seconds"),
+        translate("bank_drills", "You gave (in order)"),
     ]
     colour = bad_colour(QApplication.palette())
     box.addWidget(
@@ -92,7 +96,10 @@ def build(details: MakingChangeDetails) -> ResultBody:
 
 def tiles(details: MakingChangeDetails) -> ResultTiles:
     wrong = details.items_done - details.items_correct
-    return ResultTiles(errors=tr("%n change(s)", wrong), corrections=details.corrections)
+    return ResultTiles(
+        errors=translate("bank_drills", "%n change(s)", None, wrong),
+        corrections=details.corrections,
+    )
 
 
 CHANGE_SECTION = ResultSection(tiles, build)

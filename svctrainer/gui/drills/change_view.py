@@ -20,10 +20,10 @@ from svctrainer.gui.drills.bank_display import (
     key_legend,
     money,
     panel,
-    tr,
     verdict_html,
 )
 from svctrainer.gui.drills.note_images import PieceButton, PieceStrip
+from svctrainer.gui.i18n import fill, translate
 
 COINS_PER_ROW = 8
 NOTES_PER_ROW = 6
@@ -31,9 +31,11 @@ NOTES_PER_ROW = 6
 
 def change_error_name(code: ChangeError) -> str:
     return {
-        ChangeError.WRONG_TOTAL: tr("wrong total"),
-        ChangeError.NOT_FEWEST: tr("not the fewest pieces"),
-        ChangeError.WRONG_ORDER: tr("not counted up in order (smallest first)"),
+        ChangeError.WRONG_TOTAL: translate("bank_drills", "wrong total"),
+        ChangeError.NOT_FEWEST: translate("bank_drills", "not the fewest pieces"),
+        ChangeError.WRONG_ORDER: translate(
+            "bank_drills", "not counted up in order (smallest first)"
+        ),
     }[code]
 
 
@@ -46,7 +48,6 @@ class MakingChangeView(QWidget):
         self._judged = 0
         view = run.view()
         self.symbol = view.currency_symbol
-        self._so_far = self.tr("Change so far: %1 in %2 piece(s)")  # tr is slow; once
 
         customer, c = panel(self.tr("Customer"), "customerPanel")
         self.counter = QLabel()
@@ -140,8 +141,9 @@ class MakingChangeView(QWidget):
         _set(self.counted, money(view.counted_to, self.symbol))
         _set(
             self.tray_total,
-            self._so_far.replace("%1", money(view.tray_total, self.symbol)).replace(
-                "%2", str(len(view.tray))
+            fill(
+                self.tr("Change so far: %1 in %n piece(s)", None, len(view.tray)),
+                money(view.tray_total, self.symbol),
             ),
         )
         if self.hints and len(self.run.judgements) != self._judged:
@@ -151,9 +153,9 @@ class MakingChangeView(QWidget):
     def _show_customer(self, view: ChangeView) -> None:
         number = str(view.item_index + 1)
         self.counter.setText(
-            self.tr("Customer %1 of %2").replace("%1", number).replace("%2", str(view.item_count))
+            fill(self.tr("Customer %1 of %2"), number, str(view.item_count))
             if view.item_count
-            else self.tr("Customer %1").replace("%1", number)
+            else fill(self.tr("Customer %1"), number)
         )
         self.price.setText(money(view.price, self.symbol))
         self.tendered.set_pieces(view.tendered)
@@ -164,9 +166,11 @@ class MakingChangeView(QWidget):
         if self.hints and view.change_due is not None:
             pieces = self._pieces_text(view.hint or ())
             self.hint.setText(
-                self.tr("Hint: change due %1 — fewest pieces: %2")
-                .replace("%1", money(view.change_due, self.symbol))
-                .replace("%2", pieces)
+                fill(
+                    self.tr("Hint: change due %1 — fewest pieces: %2"),
+                    money(view.change_due, self.symbol),
+                    pieces,
+                )
             )
 
     def _judgement_text(self, last: ChangeJudgement | None) -> str:
@@ -175,21 +179,27 @@ class MakingChangeView(QWidget):
         if last.correct:
             return verdict_html(
                 True,
-                self.tr("Customer %1: right change, %2 piece(s).")
-                .replace("%1", str(last.index + 1))
-                .replace("%2", str(len(last.given))),
+                fill(
+                    self.tr("Customer %1: right change, %n piece(s).", None, len(last.given)),
+                    str(last.index + 1),
+                ),
                 self.palette(),
             )
         errors = ", ".join(change_error_name(e) for e in last.errors)
         given = self._pieces_text(last.given)
         return verdict_html(
             False,
-            self.tr("Customer %1: %2. You gave %3 for %4 due (fewest: %5 piece(s)).")
-            .replace("%1", str(last.index + 1))
-            .replace("%2", errors)
-            .replace("%3", given)
-            .replace("%4", money(last.item.change_due, self.symbol))
-            .replace("%5", str(last.fewest)),
+            fill(
+                self.tr(
+                    "Customer %1: %2. You gave %3 for %4 due (fewest: %n piece(s)).",
+                    None,
+                    last.fewest,
+                ),
+                str(last.index + 1),
+                errors,
+                given,
+                money(last.item.change_due, self.symbol),
+            ),
             self.palette(),
         )
 

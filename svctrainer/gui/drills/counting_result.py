@@ -9,26 +9,27 @@ from PySide6.QtWidgets import QApplication
 
 from svctrainer.core.drills.cash_bundle import DefectKind
 from svctrainer.core.drills.counting_details import CashCountingDetails
-from svctrainer.gui.drills.bank_display import bad_colour, piece_label, tr
+from svctrainer.gui.drills.bank_display import bad_colour, piece_label
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import duration
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
+from svctrainer.gui.i18n import fill, translate
 
 
 def _short(kind: DefectKind | None) -> str:
     if kind is None:
         return "—"
     return {
-        DefectKind.WRONG_DENOMINATION: tr("other denomination"),
-        DefectKind.UNFIT: tr("unfit"),
-        DefectKind.COUNTERFEIT: tr("counterfeit"),
+        DefectKind.WRONG_DENOMINATION: translate("bank_drills", "other denomination"),
+        DefectKind.UNFIT: translate("bank_drills", "unfit"),
+        DefectKind.COUNTERFEIT: translate("bank_drills", "counterfeit"),
     }[kind]
 
 
 def _missed(positions: Iterable[int], seeded: Mapping[int, DefectKind]) -> str:
     """ "no. 37: unfit, no. 80: counterfeit" """
     return ", ".join(
-        tr("no. %1: %2").replace("%1", str(p + 1)).replace("%2", _short(seeded.get(p)))
+        fill(translate("bank_drills", "no. %1: %2"), str(p + 1), _short(seeded.get(p)))
         for p in positions
     )
 
@@ -37,38 +38,44 @@ def _misclassified(
     positions: Iterable[int], seeded: Mapping[int, DefectKind], flags: Mapping[int, DefectKind]
 ) -> str:
     return ", ".join(
-        tr("no. %1: %2, flagged %3")
-        .replace("%1", str(p + 1))
-        .replace("%2", _short(seeded.get(p)))
-        .replace("%3", _short(flags.get(p)))
+        fill(
+            translate("bank_drills", "no. %1: %2, flagged %3"),
+            str(p + 1),
+            _short(seeded.get(p)),
+            _short(flags.get(p)),
+        )
         for p in positions
     )
 
 
 def build(details: CashCountingDetails) -> ResultBody:
-    widget, box = section_box(tr("Bundles"), "countingBundles")
+    widget, box = section_box(translate("bank_drills", "Bundles"), "countingBundles")
     code = details.currency
-    summary = (
-        tr("%1 of %2 bundles clean, %3 void. %4 notes credited of %5 counted.")
-        .replace("%1", str(details.bundles_clean))
-        .replace("%2", str(details.bundles_done))
-        .replace("%3", str(details.bundles_void))
-        .replace("%4", str(details.credited_notes))
-        .replace("%5", str(details.notes_counted))
+    summary = fill(
+        translate(
+            "bank_drills", "%1 of %2 bundles clean, %3 void. %4 notes credited of %5 counted."
+        ),
+        str(details.bundles_clean),
+        str(details.bundles_done),
+        str(details.bundles_void),
+        str(details.credited_notes),
+        str(details.notes_counted),
     )
     if details.missed_defects:
-        summary += " " + tr("Missed defects: %1 — a missed defect voids its bundle.").replace(
-            "%1", str(details.missed_defects)
+        summary += " " + fill(
+            translate("bank_drills", "Missed defects: %1 — a missed defect voids its bundle."),
+            str(details.missed_defects),
         )
     box.addWidget(note_label(summary, "countingSummary"))
     rows, bad = [], []
     for r, b in enumerate(details.bundles):
         if b.void:
-            outcome = tr("void")
+            outcome = translate("bank_drills", "void")
         elif b.errors:
-            outcome = tr("%n error(s)", b.errors)
+            errors = b.errors  # lupdate reads only a plain name as translate()'s count
+            outcome = translate("bank_drills", "%n error(s)", None, errors)
         else:
-            outcome = tr("clean")
+            outcome = translate("bank_drills", "clean")
         if b.void or b.errors:
             bad.append(r)
         rows.append(
@@ -86,16 +93,16 @@ def build(details: CashCountingDetails) -> ResultBody:
             ]
         )
     headers = [
-        tr("Bundle"),
-        tr("Strap"),
-        tr("Time"),
-        tr("Flags / defects"),
-        tr("Missed"),
-        tr("Wrong kind"),
-        tr("Sound notes flagged"),
-        tr("Counts wrong"),
-        tr("Credited"),
-        tr("Outcome"),
+        translate("bank_drills", "Bundle"),
+        translate("bank_drills", "Strap"),
+        translate("bank_drills", "Time"),
+        translate("bank_drills", "Flags / defects"),
+        translate("bank_drills", "Missed"),
+        translate("bank_drills", "Wrong kind"),
+        translate("bank_drills", "Sound notes flagged"),
+        translate("bank_drills", "Counts wrong"),
+        translate("bank_drills", "Credited"),
+        translate("bank_drills", "Outcome"),
     ]
     colour = bad_colour(QApplication.palette())
     box.addWidget(
@@ -112,10 +119,10 @@ def build(details: CashCountingDetails) -> ResultBody:
 
 
 def tiles(details: CashCountingDetails) -> ResultTiles:
-    errors = (
-        tr("%1 (%2 missed)")
-        .replace("%1", str(details.errors + details.missed_defects))
-        .replace("%2", str(details.missed_defects))
+    errors = fill(
+        translate("bank_drills", "%1 (%2 missed)"),
+        str(details.errors + details.missed_defects),
+        str(details.missed_defects),
     )
     return ResultTiles(errors=errors)
 

@@ -34,17 +34,17 @@ from svctrainer.gui.drills.bank_display import (
     feed_click,
     key_legend,
     panel,
-    tr,
     verdict_html,
 )
 from svctrainer.gui.drills.note_images import NoteCanvas
+from svctrainer.gui.i18n import fill, translate
 
 
 def defect_name(kind: DefectKind) -> str:
     return {
-        DefectKind.WRONG_DENOMINATION: tr("another denomination"),
-        DefectKind.UNFIT: tr("unfit (torn or stained)"),
-        DefectKind.COUNTERFEIT: tr("suspect counterfeit"),
+        DefectKind.WRONG_DENOMINATION: translate("bank_drills", "another denomination"),
+        DefectKind.UNFIT: translate("bank_drills", "unfit (torn or stained)"),
+        DefectKind.COUNTERFEIT: translate("bank_drills", "suspect counterfeit"),
     }[kind]
 
 
@@ -79,7 +79,6 @@ class CashCountingView(QWidget):
         self._flagged_badge = self.tr("Flagged: %1")
         self._counted_text = self.tr("Counted: %1")
         self._no_flags = self.tr("No notes flagged yet.")
-        self._flags_text = self.tr("Flagged %1 note(s): no. %2")
         self._hint_text = self.tr("Hint: this note is %1")
         self._defects = {kind: defect_name(kind) for kind in DefectKind}
         view = run.view()
@@ -200,7 +199,7 @@ class CashCountingView(QWidget):
                 self.stack.setCurrentIndex(0)
                 self._counting_controls(True)
             note = view.note
-            badge = self._flagged_badge.replace("%1", self._defects[note.flag]) if note.flag else ""
+            badge = fill(self._flagged_badge, self._defects[note.flag]) if note.flag else ""
             self.canvas.set_note(note.visual, note.denomination.colour, badge)
             bundle = self.run.bundle
             if bundle is not None and note.index + 1 < len(bundle.notes):
@@ -218,12 +217,12 @@ class CashCountingView(QWidget):
                 self._counting_controls(False)
             self._show_report(view)
         counted = view.note_index if view.phase is Phase.COUNTING else view.bundle_size
-        _set(self.counted, self._counted_text.replace("%1", str(counted)))
+        _set(self.counted, fill(self._counted_text, str(counted)))
         _set(self.flagged, self._flag_text(view))
         if self.hints:
             _set(
                 self.hint,
-                self._hint_text.replace("%1", self._defects[view.hint]) if view.hint else "",
+                fill(self._hint_text, self._defects[view.hint]) if view.hint else "",
             )
         if self.practice and len(self.run.judgements) != self._judged:
             self._judged = len(self.run.judgements)
@@ -241,13 +240,11 @@ class CashCountingView(QWidget):
             return
         number = str(view.bundle_index + 1)
         text = (
-            self.tr("Bundle %1 of %2").replace("%1", number).replace("%2", str(view.bundle_count))
+            fill(self.tr("Bundle %1 of %2"), number, str(view.bundle_count))
             if view.bundle_count
-            else self.tr("Bundle %1").replace("%1", number)
+            else fill(self.tr("Bundle %1"), number)
         )
-        self.bundle_label.setText(
-            text + " · " + self.tr("strap: %1").replace("%1", view.main.label)
-        )
+        self.bundle_label.setText(text + " · " + fill(self.tr("strap: %1"), view.main.label))
         self.progress.set_progress(0, view.bundle_size)
         QTimer.singleShot(0, lambda: self.run.bundles.item(view.bundle_index + 1))
         self._cursor = -1
@@ -259,7 +256,7 @@ class CashCountingView(QWidget):
             return self._no_flags
         listed = ", ".join(str(i + 1) for i, _ in view.flags[-8:])
         more = "…, " if len(view.flags) > 8 else ""
-        return self._flags_text.replace("%1", str(len(view.flags))).replace("%2", more + listed)
+        return fill(self.tr("Flagged %n note(s): no. %1", None, len(view.flags)), more + listed)
 
     def _show_report(self, view: CountingView) -> None:
         for index, (box, field) in enumerate(zip(self.fields, view.report, strict=True)):
@@ -277,12 +274,13 @@ class CashCountingView(QWidget):
         number = str(last.index + 1)
         if last.clean:
             text = self.tr("Bundle %1: all defects found and every count right.")
-            return verdict_html(True, text.replace("%1", number), self.palette())
+            return verdict_html(True, fill(text, number), self.palette())
         parts = []
         if last.missed:
             parts.append(
-                self.tr("missed defect(s) at note %1").replace(
-                    "%1", ", ".join(str(i + 1) for i in last.missed)
+                fill(
+                    self.tr("%n missed defect(s): note(s) %1", None, len(last.missed)),
+                    ", ".join(str(i + 1) for i in last.missed),
                 )
             )
         if last.misclassified:
@@ -293,7 +291,7 @@ class CashCountingView(QWidget):
             parts.append(self.tr("%n sound note(s) flagged", None, len(last.false_flags)))
         if last.wrong_counts:
             parts.append(self.tr("%n count(s) wrong", None, len(last.wrong_counts)))
-        text = self.tr("Bundle %1: %2.").replace("%1", number).replace("%2", "; ".join(parts))
+        text = fill(self.tr("Bundle %1: %2."), number, "; ".join(parts))
         if last.void:
             text += " " + self.tr("The bundle is void.")
         return verdict_html(False, text, self.palette())

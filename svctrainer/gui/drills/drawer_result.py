@@ -6,23 +6,29 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from svctrainer.core.drills.drawer_details import DrawerBalancingDetails
-from svctrainer.gui.drills.bank_display import bad_colour, money, tr
+from svctrainer.gui.drills.bank_display import bad_colour, money
 from svctrainer.gui.drills.drawer_view import error_kind_name
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import duration
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
+from svctrainer.gui.i18n import fill, translate
 
 
 def build(details: DrawerBalancingDetails) -> ResultBody:
-    widget, box = section_box(tr("Days"), "drawerDays")
+    widget, box = section_box(translate("bank_drills", "Days"), "drawerDays")
     box.addWidget(
         note_label(
-            tr("%1 of %2 vouchers found, %3 with the right error; %4 points of %5.")
-            .replace("%1", str(details.vouchers_found))
-            .replace("%2", str(details.cases_done))
-            .replace("%3", str(details.cases_right))
-            .replace("%4", str(details.points))
-            .replace("%5", str(100 * details.cases_done)),
+            fill(
+                translate(
+                    "bank_drills",
+                    "%1 of %2 vouchers found, %3 with the right error; %4 points of %5.",
+                ),
+                str(details.vouchers_found),
+                str(details.cases_done),
+                str(details.cases_right),
+                str(details.points),
+                str(100 * details.cases_done),
+            ),
             "drawerSummary",
         )
     )
@@ -34,12 +40,16 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             [
                 str(c.index + 1),
                 money(c.difference),
-                tr("no. %1, %2")
-                .replace("%1", str(c.chosen_voucher))
-                .replace("%2", error_kind_name(c.chosen_kind)),
-                tr("no. %1, %2")
-                .replace("%1", str(c.seeded_voucher))
-                .replace("%2", error_kind_name(c.seeded_kind)),
+                fill(
+                    translate("bank_drills", "no. %1, %2"),
+                    str(c.chosen_voucher),
+                    error_kind_name(c.chosen_kind),
+                ),
+                fill(
+                    translate("bank_drills", "no. %1, %2"),
+                    str(c.seeded_voucher),
+                    error_kind_name(c.seeded_kind),
+                ),
                 "✓" if c.voucher_right else "✗",
                 "✓" if c.kind_right else "✗",
                 str(c.points),
@@ -47,14 +57,14 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             ]
         )
     headers = [
-        tr("Day"),
-        tr("Difference"),
-        tr("Your answer"),
-        tr("Right answer"),
-        tr("Voucher found"),
-        tr("Error right"),
-        tr("Points"),
-        tr("Time"),
+        translate("bank_drills", "Day"),
+        translate("bank_drills", "Difference"),
+        translate("bank_drills", "Your answer"),
+        translate("bank_drills", "Right answer"),
+        translate("bank_drills", "Voucher found"),
+        translate("bank_drills", "Error right"),
+        translate("bank_drills", "Points"),
+        translate("bank_drills", "Time"),
     ]
     colour = bad_colour(QApplication.palette())
     box.addWidget(
@@ -72,7 +82,8 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
 
 
 def tiles(details: DrawerBalancingDetails) -> ResultTiles:
-    return ResultTiles(errors=tr("%n day(s)", details.cases_done - details.cases_right))
+    wrong = details.cases_done - details.cases_right  # lupdate reads only a plain name
+    return ResultTiles(errors=translate("bank_drills", "%n day(s)", None, wrong))
 
 
 DRAWER_SECTION = ResultSection(tiles, build)

@@ -38,35 +38,40 @@ from svctrainer.gui.drills.bank_display import (
     key_legend,
     money,
     panel,
-    tr,
     verdict_html,
 )
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.record_table import Column, RecordTableModel
 
 
 def error_kind_name(kind: ErrorKind) -> str:
     return {
-        ErrorKind.TRANSPOSED: tr("transposed digits"),
-        ErrorKind.MISSED: tr("missed entry"),
-        ErrorKind.WRONG_DENOMINATION: tr("wrong denomination paid out"),
+        ErrorKind.TRANSPOSED: translate("bank_drills", "transposed digits"),
+        ErrorKind.MISSED: translate("bank_drills", "missed entry"),
+        ErrorKind.WRONG_DENOMINATION: translate("bank_drills", "wrong denomination paid out"),
     }[kind]
 
 
 def voucher_kind_name(kind: str) -> str:
     return {
-        "deposit": tr("Deposit"),
-        "withdrawal": tr("Withdrawal"),
-        "cheque_cashed": tr("Cheque cashed"),
-        "exchange": tr("Exchange"),
+        "deposit": translate("bank_drills", "Deposit"),
+        "withdrawal": translate("bank_drills", "Withdrawal"),
+        "cheque_cashed": translate("bank_drills", "Cheque cashed"),
+        "exchange": translate("bank_drills", "Exchange"),
     }.get(kind, kind)
 
 
 def hint_text(code: str) -> str:
     return {
-        "divisible_by_9": tr("The difference divides by 9: transposed digits?"),
-        "equals_a_voucher": tr("The difference equals a voucher's amount: a missed entry?"),
-        "equals_denomination_difference": tr(
-            "The difference equals the gap between two denominations: a wrong note or coin?"
+        "divisible_by_9": translate(
+            "bank_drills", "The difference divides by 9: transposed digits?"
+        ),
+        "equals_a_voucher": translate(
+            "bank_drills", "The difference equals a voucher's amount: a missed entry?"
+        ),
+        "equals_denomination_difference": translate(
+            "bank_drills",
+            "The difference equals the gap between two denominations: a wrong note or coin?",
         ),
     }.get(code, code)
 
@@ -256,7 +261,7 @@ class DrawerBalancingView(QWidget):
         if view.typed_number:
             voucher = view.typed_number + "▏"
         error = "—" if view.kind is None else self._kind_names[view.kind]
-        return self._chosen_template.replace("%1", voucher).replace("%2", error)
+        return fill(self._chosen_template, voucher, error)
 
     def _load_case(self, view: DrawerView) -> None:
         case = view.case
@@ -265,9 +270,9 @@ class DrawerBalancingView(QWidget):
             self.day_label.setText(self.tr("All days answered."))
             return
         self.day_label.setText(
-            self.tr("Day %1 of %2").replace("%1", number).replace("%2", str(view.case_count))
+            fill(self.tr("Day %1 of %2"), number, str(view.case_count))
             if view.case_count
-            else self.tr("Day %1").replace("%1", number)
+            else fill(self.tr("Day %1"), number)
         )
         self._show_balance(case)
         self.vouchers.set_rows(case.vouchers)
@@ -288,9 +293,9 @@ class DrawerBalancingView(QWidget):
             "book": money(case.book_balance, self.symbol),
             "counted": money(case.counted_total, self.symbol),
             "difference": (
-                self.tr("%1 over").replace("%1", money(diff, self.symbol))
+                fill(self.tr("%1 over"), money(diff, self.symbol))
                 if diff > 0
-                else self.tr("%1 short").replace("%1", money(-diff, self.symbol))
+                else fill(self.tr("%1 short"), money(-diff, self.symbol))
             ),
         }
         for key, text in values.items():
@@ -303,17 +308,17 @@ class DrawerBalancingView(QWidget):
         error = last.puzzle.error
         if last.kind_ok:
             text = self.tr("Day %1: right — voucher %2, %3.")
-            text = text.replace("%1", day).replace("%2", str(last.row + 1))
+            text = fill(text, day, str(last.row + 1))
             return verdict_html(
-                True, text.replace("%3", error_kind_name(last.kind)), self.palette()
+                True, fill(text, "%1", "%2", error_kind_name(last.kind)), self.palette()
             )
-        text = (
-            self.tr("Day %1: it was voucher %2, %3 (you said voucher %4, %5).")
-            .replace("%1", day)
-            .replace("%2", str(error.row + 1))
-            .replace("%3", error_kind_name(error.kind))
-            .replace("%4", str(last.row + 1))
-            .replace("%5", error_kind_name(last.kind))
+        text = fill(
+            self.tr("Day %1: it was voucher %2, %3 (you said voucher %4, %5)."),
+            day,
+            str(error.row + 1),
+            error_kind_name(error.kind),
+            str(last.row + 1),
+            error_kind_name(last.kind),
         )
         return verdict_html(last.row_ok, text, self.palette())
 

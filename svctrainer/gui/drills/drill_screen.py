@@ -35,6 +35,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
 from svctrainer.gui.drills.key_input import KeyClock, ime_commit, to_key_event
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm
 
 TICK_MS = 100
@@ -266,13 +267,11 @@ class DrillScreen(QWidget):
 
     def _show_header(self, state: LiveState) -> None:
         if state.remaining_ms is not None:
-            self.time_label.setText(
-                self.tr("Time left %1").replace("%1", duration(state.remaining_ms))
-            )
+            self.time_label.setText(fill(self.tr("Time left %1"), duration(state.remaining_ms)))
         else:
-            self.time_label.setText(self.tr("Time %1").replace("%1", duration(state.active_ms)))
+            self.time_label.setText(fill(self.tr("Time %1"), duration(state.active_ms)))
         self.speed_label.setText(f"{number(state.speed)} {self._unit}")
-        self.errors_label.setText(self.tr("Errors %1").replace("%1", str(state.errors)))
+        self.errors_label.setText(fill(self.tr("Errors %1"), str(state.errors)))
         if not state.started:
             text = self.tr("Start when you are ready: the clock starts at your first key.")
         elif state.paused and state.pause_reason == "idle":

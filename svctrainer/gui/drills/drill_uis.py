@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from svctrainer.core.drills.amount_words_drill import AMOUNT_WORDS
 from svctrainer.core.drills.cash_counting import CASH_COUNTING
+from svctrainer.core.drills.counter_procedure import COUNTER_PROCEDURE
 from svctrainer.core.drills.data_entry import DATA_ENTRY
 from svctrainer.core.drills.drawer_balancing import DRAWER_BALANCING
 from svctrainer.core.drills.making_change import MAKING_CHANGE
@@ -22,64 +23,73 @@ from svctrainer.gui.drills.counting_view import CashCountingView
 from svctrainer.gui.drills.drawer_result import DRAWER_SECTION
 from svctrainer.gui.drills.drawer_view import DrawerBalancingView
 from svctrainer.gui.drills.drill_ui import DrillUI, register_ui
-from svctrainer.gui.drills.figures import tr
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD
+from svctrainer.gui.drills.procedure_result import PROCEDURE_SECTION
+from svctrainer.gui.drills.procedure_view import CounterProcedureView
 from svctrainer.gui.drills.typing_result import typing_section
 from svctrainer.gui.drills.typing_views import DataEntryView, TenKeyView
 from svctrainer.gui.drills.voucher_result import VOUCHER_SECTION
 from svctrainer.gui.drills.voucher_view import VoucherSummingView
 from svctrainer.gui.drills.words_result import WORDS_SECTION
 from svctrainer.gui.drills.words_view import AmountWordsView
+from svctrainer.gui.i18n import translate
 
 TENKEY_UI = DrillUI(
     kind=TENKEY,
-    name=lambda: tr("Ten-key amounts"),
+    name=lambda: translate("figures", "Ten-key amounts"),
     view=TenKeyView,
     section=typing_section(KEYPAD),
 )
 DATA_ENTRY_UI = DrillUI(
     kind=DATA_ENTRY,
-    name=lambda: tr("Data entry"),
+    name=lambda: translate("figures", "Data entry"),
     view=DataEntryView,
     section=typing_section(KEYBOARD),
 )
 VOUCHER_SUMMING_UI = DrillUI(
     kind=VOUCHER_SUMMING,
-    name=lambda: tr("Voucher summing"),
+    name=lambda: translate("figures", "Voucher summing"),
     view=VoucherSummingView,
     section=VOUCHER_SECTION,
     unit_names=lambda: {
-        "vouchers_per_min": tr("vouchers/min"),
-        "groups_correct": tr("totals right"),
+        "vouchers_per_min": translate("figures", "vouchers/min"),
+        "groups_correct": translate("figures", "totals right"),
     },
 )
 AMOUNT_WORDS_UI = DrillUI(
     kind=AMOUNT_WORDS,
-    name=lambda: tr("Amounts in words"),
+    name=lambda: translate("figures", "Amounts in words"),
     view=AmountWordsView,
     section=WORDS_SECTION,
-    unit_names=lambda: {"answers_per_min": tr("answers/min")},
+    unit_names=lambda: {"answers_per_min": translate("figures", "answers/min")},
 )
 MAKING_CHANGE_UI = DrillUI(
     kind=MAKING_CHANGE,
-    name=lambda: tr("Making change"),
+    name=lambda: translate("figures", "Making change"),
     view=MakingChangeView,
     section=CHANGE_SECTION,
-    unit_names=lambda: {"items_per_min": tr("items/min")},
+    unit_names=lambda: {"items_per_min": translate("figures", "items/min")},
 )
 CASH_COUNTING_UI = DrillUI(
     kind=CASH_COUNTING,
-    name=lambda: tr("Cash counting"),
+    name=lambda: translate("figures", "Cash counting"),
     view=CashCountingView,
     section=COUNTING_SECTION,
-    unit_names=lambda: {"gross_notes_per_min": tr("gross notes/min")},
+    unit_names=lambda: {"gross_notes_per_min": translate("figures", "gross notes/min")},
 )
 DRAWER_BALANCING_UI = DrillUI(
     kind=DRAWER_BALANCING,
-    name=lambda: tr("Drawer balancing"),
+    name=lambda: translate("figures", "Drawer balancing"),
     view=DrawerBalancingView,
     section=DRAWER_SECTION,
-    unit_names=lambda: {"cases_per_hour": tr("cases/hour")},
+    unit_names=lambda: {"cases_per_hour": translate("figures", "cases/hour")},
+)
+COUNTER_PROCEDURE_UI = DrillUI(
+    kind=COUNTER_PROCEDURE,
+    name=lambda: translate("DrillKinds", "Counter procedures"),
+    view=CounterProcedureView,
+    section=PROCEDURE_SECTION,
+    unit_names=lambda: {"cases_per_hour": translate("DrillKinds", "cases/hour")},
 )
 
 for _ui in (
@@ -90,5 +100,6 @@ for _ui in (
     MAKING_CHANGE_UI,
     CASH_COUNTING_UI,
     DRAWER_BALANCING_UI,
+    COUNTER_PROCEDURE_UI,
 ):
     register_ui(_ui)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from svctrainer.gui.drills.drill_ui import registered_uis, ui_named
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("figures", text)
+from svctrainer.gui.i18n import fill, translate
 
 
 def unit_name(unit: str | None) -> str:
     """The shown name of a figure's unit: the house's shared units here, the units a
     drill kind introduces from its ``DrillUI.unit_names``; else the stored name."""
     shared = {
-        "net_kph": tr("net KPH"),
-        "gross_kph": tr("gross KPH"),
-        "cpm": tr("CPM"),
-        "wpm": tr("WPM"),
-        "notes_per_min": tr("notes/min"),  # cash counting and logged hand counts
-        "points": tr("points"),
+        "net_kph": translate("figures", "net KPH"),
+        "gross_kph": translate("figures", "gross KPH"),
+        "cpm": translate("figures", "CPM"),
+        "wpm": translate("figures", "WPM"),
+        "notes_per_min": translate("figures", "notes/min"),  # cash counting and logged hand counts
+        "points": translate("figures", "points"),
     }
     name = shared.get(unit or "")
     if name is not None:
@@ -53,12 +50,28 @@ def duration(ms: int | None) -> str:
 
 
 def mode_name(mode: str) -> str:
-    return {"practice": tr("Practice"), "test": tr("Test"), "logged": tr("Logged")}.get(mode, mode)
+    return {
+        "practice": translate("figures", "Practice"),
+        "test": translate("figures", "Test"),
+        "logged": translate("figures", "Logged"),
+    }.get(mode, mode)
+
+
+# How pack titles already name their mode ("Ten-key amounts — practice", "传票算 — 比赛测试").
+_MODE_WORDS = {"practice": ("practice", "练习"), "test": ("test", "测验", "测试")}
+
+
+def title_with_mode(title: str, mode: str) -> str:
+    """The content's title with its mode, unless the title names the mode already (the
+    shipped packs do): never "Ten-key amounts — practice — Practice"."""
+    if any(word in title.lower() for word in _MODE_WORDS.get(mode, ())):
+        return title
+    return fill(translate("figures", "%1 — %2"), title, mode_name(mode))
 
 
 def drill_type_name(drill_type: str | None) -> str:
     """The shown name of the drill kind stored as ``drill_type`` (None: a scenario)."""
     if drill_type is None:
-        return tr("Scenario")
+        return translate("figures", "Scenario")
     ui = ui_named(drill_type)
     return ui.name() if ui is not None else drill_type

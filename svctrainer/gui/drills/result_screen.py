@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultParts, ResultTiles, ui_named
-from svctrainer.gui.drills.figures import duration, mode_name, number, percent, tr, unit_name
+from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode, unit_name
 from svctrainer.gui.drills.result_tables import tidy_table
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.attempts import AttemptRecord, Comparison
 
 
@@ -83,7 +84,7 @@ class ResultScreen(QWidget):
         data: dict[str, Any] = attempt.details or {}
         parts, problem = self._parts(attempt.drill_type, data)
 
-        title = QLabel(f"{attempt.title} — {mode_name(attempt.mode)}")
+        title = QLabel(title_with_mode(attempt.title, attempt.mode))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -155,7 +156,7 @@ class ResultScreen(QWidget):
             return ui.result_parts(data), ""
         except DetailsError as exc:
             problem = self.tr("The details of this result cannot be read (%1).")
-            return ResultParts(NO_TILES, ResultBody()), problem.replace("%1", str(exc))
+            return ResultParts(NO_TILES, ResultBody()), fill(problem, str(exc))
 
     def _figures(
         self, attempt: AttemptRecord, comparison: Comparison | None, kind_tiles: ResultTiles
@@ -176,7 +177,7 @@ class ResultScreen(QWidget):
                                 None, " pp", scale=100.0)),
             (self.tr("Time"), duration(attempt.duration_ms), ""),
             (self.tr("Errors"), kind_tiles.errors,
-             self.tr("%1 corrected").replace("%1", str(corrected))
+             fill(self.tr("%1 corrected"), str(corrected))
              if corrected is not None else ""),
             (self.tr("Consistency"), percent(kind_tiles.consistency / 100)
              if kind_tiles.consistency is not None else "—", ""),
@@ -185,6 +186,8 @@ class ResultScreen(QWidget):
         if kind_tiles.gross_kph is not None and attempt.speed_unit != "gross_kph":
             figures.insert(1, (self.tr("gross KPH"), number(kind_tiles.gross_kph), ""))
         cpm, wpm = kind_tiles.cpm, kind_tiles.wpm
+        if (attempt.speed_unit or "").endswith("kph"):
+            wpm = None  # keying amounts and forms is counted in keystrokes; words mean nothing
         if cpm is not None and attempt.speed_unit != "cpm":
             figures.insert(
                 2,
@@ -203,9 +206,9 @@ class ResultScreen(QWidget):
                 "fewer_than_10_strokes": self.tr("it had fewer than 10 keystrokes"),
             }
             why = reasons.get(str(data.get("invalid_reason")), str(data.get("invalid_reason")))
-            return self.tr("Saved, but not counted in your charts: %1.").replace("%1", why)
+            return fill(self.tr("Saved, but not counted in your charts: %1."), why)
         if attempt.grade:
-            return self.tr("Saved. Grade reached: %1.").replace("%1", attempt.grade)
+            return fill(self.tr("Saved. Grade reached: %1."), attempt.grade)
         return self.tr("Saved. No grade reached yet — keep practising.")
 
     def _compare_note(
@@ -219,12 +222,13 @@ class ResultScreen(QWidget):
         parts = []
         if previous is not None:
             parts.append(
-                self.tr("%1 vs previous").replace(
-                    "%1", _delta(now, previous, scale, unit if scale != 1.0 else "")
+                fill(
+                    self.tr("%1 vs previous"),
+                    _delta(now, previous, scale, unit if scale != 1.0 else ""),
                 )
             )
         if best is not None:
-            parts.append(self.tr("best %1").replace("%1", number(best)))
+            parts.append(fill(self.tr("best %1"), number(best)))
         return " · ".join(parts)
 
     def _grade_table(self, definition: DrillDefinition, reached: str | None) -> QTableWidget:
@@ -249,7 +253,11 @@ class ResultScreen(QWidget):
 
 
 def _figure_label(figure: str) -> str:
-    labels = {"accuracy": tr("accuracy"), "score": tr("score"), "consistency": tr("consistency")}
+    labels = {
+        "accuracy": translate("figures", "accuracy"),
+        "score": translate("figures", "score"),
+        "consistency": translate("figures", "consistency"),
+    }
     return labels.get(figure) or unit_name(figure)
 
 

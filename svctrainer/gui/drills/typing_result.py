@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from svctrainer.core.drills.result import Mistake
@@ -16,12 +15,9 @@ from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTile
 from svctrainer.gui.drills.figures import number, percent
 from svctrainer.gui.drills.keyboard_widget import KeyboardWidget, KeyCap
 from svctrainer.gui.drills.result_tables import tidy_table
+from svctrainer.gui.i18n import fill, translate
 
 MAX_MISTAKES_SHOWN = 200
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ResultScreen", text)
 
 
 def key_label(key: str) -> str:
@@ -38,16 +34,22 @@ def typing_section(caps: Sequence[KeyCap]) -> ResultSection[TypingDetails]:
         left: list[QWidget] = []
         right: list[QWidget] = []
         if details.key_stats:
-            right.append(QLabel(tr("Where your time went (mean ms per key; hotter is slower)")))
+            right.append(
+                QLabel(
+                    translate(
+                        "ResultScreen", "Where your time went (mean ms per key; hotter is slower)"
+                    )
+                )
+            )
             right.append(heat_map(caps, details.key_stats))
             advice = _advice(details)
             if advice is not None:
                 right.append(advice)
         if len(details.field_stats) > 1:
-            left.append(QLabel(tr("Accuracy per field")))
+            left.append(QLabel(translate("ResultScreen", "Accuracy per field")))
             left.append(_field_table(details.field_stats))
         if details.mistakes:
-            left.append(QLabel(tr("Mistakes (expected → typed)")))
+            left.append(QLabel(translate("ResultScreen", "Mistakes (expected → typed)")))
             left.append(_mistake_table(details.mistakes))
         return ResultBody(left=tuple(left), right=tuple(right))
 
@@ -89,14 +91,16 @@ def _advice(details: TypingDetails) -> QLabel | None:
     if details.slowest_keys:
         slow = details.slowest_keys[:5]
         notes.append(
-            tr("Slowest keys: %1").replace(
-                "%1", ", ".join(f"{key_label(k)} ({number(ms)} ms)" for k, ms in slow)
+            fill(
+                translate("ResultScreen", "Slowest keys: %1"),
+                ", ".join(f"{key_label(k)} ({number(ms)} ms)" for k, ms in slow),
             )
         )
     if details.weak_keys:
         notes.append(
-            tr("Keys to practise: %1").replace(
-                "%1", ", ".join(key_label(k) for k in details.weak_keys[:6])
+            fill(
+                translate("ResultScreen", "Keys to practise: %1"),
+                ", ".join(key_label(k) for k in details.weak_keys[:6]),
             )
         )
     if not notes:
@@ -109,7 +113,13 @@ def _advice(details: TypingDetails) -> QLabel | None:
 
 def _field_table(field_stats: Mapping[str, FieldStat]) -> QTableWidget:
     table = QTableWidget(len(field_stats), 3)
-    table.setHorizontalHeaderLabels([tr("Field"), tr("Accuracy"), tr("Exactly right")])
+    table.setHorizontalHeaderLabels(
+        [
+            translate("ResultScreen", "Field"),
+            translate("ResultScreen", "Accuracy"),
+            translate("ResultScreen", "Exactly right"),
+        ]
+    )
     for row, (name, stats) in enumerate(field_stats.items()):
         table.setItem(row, 0, QTableWidgetItem(name))
         table.setItem(row, 1, QTableWidgetItem(percent(stats.accuracy)))
@@ -122,7 +132,13 @@ def _mistake_table(mistakes: Sequence[Mistake]) -> QTableWidget:
     shown = mistakes[:MAX_MISTAKES_SHOWN]
     table = QTableWidget(len(shown), 3)
     table.setObjectName("mistakeTable")
-    table.setHorizontalHeaderLabels([tr("Item"), tr("Expected"), tr("Typed")])
+    table.setHorizontalHeaderLabels(
+        [
+            translate("ResultScreen", "Item"),
+            translate("ResultScreen", "Expected"),
+            translate("ResultScreen", "Typed"),
+        ]
+    )
     for row, m in enumerate(shown):
         table.setItem(row, 0, QTableWidgetItem(f"{m.item + 1} · {m.field}"))
         table.setItem(row, 1, QTableWidgetItem(key_label(m.expected)))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.base import Feedback, LiveState, Verdict
 from svctrainer.core.drills.typing_engine import TypingRun
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.theme import right_colour, wrong_colour
 
 TAPE_AHEAD = 6
@@ -220,8 +221,8 @@ class DataEntryView(TypingView):
             self._entry_values.append(entry)
         total = state.item_count
         self.record_label.setText(
-            self.tr("Record %1").replace("%1", str(state.item_index + 1))
-            + (self.tr(" of %1").replace("%1", str(total)) if total else "")
+            fill(self.tr("Record %1"), str(state.item_index + 1))
+            + (fill(self.tr(" of %1"), str(total)) if total else "")
         )
 
     def field_done(self, before: LiveState) -> None:

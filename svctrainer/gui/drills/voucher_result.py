@@ -15,9 +15,10 @@ from svctrainer.core.drills.voucher_details import (
     VoucherDetails,
     VoucherGroup,
 )
-from svctrainer.gui.drills.bank_display import bad_colour, money, tr
+from svctrainer.gui.drills.bank_display import bad_colour, money
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
+from svctrainer.gui.i18n import fill, translate
 
 
 def _amount(value: Decimal | None) -> str:
@@ -29,26 +30,26 @@ def first_wrong_text(first: FirstWrong | None) -> str:
     if first is None:
         return ""
     if first.kind == MISSING:
-        return (
-            tr("voucher %1, row %2: not added")
-            .replace("%1", str(first.page))
-            .replace("%2", str(first.row))
+        return fill(
+            translate("bank_drills", "voucher %1, row %2: not added"),
+            str(first.page),
+            str(first.row),
         )
     if first.kind == EXTRA:
-        return (
-            tr("amount %1 (%2) is one too many")
-            .replace("%1", str(first.entry + 1))
-            .replace("%2", _typed(first.typed))
+        return fill(
+            translate("bank_drills", "amount %1 (%2) is one too many"),
+            str(first.entry + 1),
+            _typed(first.typed),
         )
-    text = (
-        tr("voucher %1, row %2: keyed %3 for %4")
-        .replace("%1", str(first.page))
-        .replace("%2", str(first.row))
-        .replace("%3", _typed(first.typed))
-        .replace("%4", _amount(first.expected))
+    text = fill(
+        translate("bank_drills", "voucher %1, row %2: keyed %3 for %4"),
+        str(first.page),
+        str(first.row),
+        _typed(first.typed),
+        _amount(first.expected),
     )
     if first.page_shown is not None and first.page_shown != first.page:
-        text += tr(" (voucher %1 was open)").replace("%1", str(first.page_shown))
+        text += fill(translate("bank_drills", " (voucher %1 was open)"), str(first.page_shown))
     return text
 
 
@@ -74,32 +75,36 @@ def _first_wrong_cell(group: VoucherGroup) -> str:
 
 
 def build(details: VoucherDetails) -> ResultBody:
-    widget, box = section_box(tr("Groups"), "voucherGroups")
+    widget, box = section_box(translate("bank_drills", "Groups"), "voucherGroups")
     wrong = [g + 1 for g in details.wrong_groups]
-    summary = (
-        tr("%1 of %2 totals right; %3 points (%4 per right total")
-        .replace("%1", str(int(details.groups_correct)))
-        .replace("%2", str(details.groups_submitted))
-        .replace("%3", str(int(details.score)))
-        .replace("%4", str(details.points_per_group))
+    summary = fill(
+        translate("bank_drills", "%1 of %2 totals right; %3 points (%4 per right total"),
+        str(int(details.groups_correct)),
+        str(details.groups_submitted),
+        str(int(details.score)),
+        str(details.points_per_group),
     )
     if details.partial_points:
-        summary += tr(", %1 for the unfinished group").replace("%1", str(details.partial_points))
+        summary += fill(
+            translate("bank_drills", ", %1 for the unfinished group"), str(details.partial_points)
+        )
     summary += ")."
     if wrong:
-        summary += " " + tr("Wrong totals in group(s) %1.").replace(
-            "%1", ", ".join(map(str, wrong))
+        count = len(wrong)  # lupdate reads only a plain name as translate()'s count
+        summary += " " + fill(
+            translate("bank_drills", "Wrong total in %n group(s): %1.", None, count),
+            ", ".join(map(str, wrong)),
         )
     box.addWidget(note_label(summary, "voucherSummary"))
     rows = []
     bad = []
     for r, g in enumerate(details.groups):
         if not g.submitted:
-            outcome = tr("not finished")
+            outcome = translate("bank_drills", "not finished")
         elif g.correct:
-            outcome = tr("right")
+            outcome = translate("bank_drills", "right")
         else:
-            outcome = tr("wrong")
+            outcome = translate("bank_drills", "wrong")
             bad.append(r)
         rows.append(
             [
@@ -115,15 +120,15 @@ def build(details: VoucherDetails) -> ResultBody:
             ]
         )
     headers = [
-        tr("Group"),
-        tr("Vouchers"),
-        tr("Row"),
-        tr("Right / keyed"),
-        tr("Your total"),
-        tr("Right total"),
-        tr("Result"),
-        tr("Points"),
-        tr("First wrong entry"),
+        translate("bank_drills", "Group"),
+        translate("bank_drills", "Vouchers"),
+        translate("bank_drills", "Row"),
+        translate("bank_drills", "Right / keyed"),
+        translate("bank_drills", "Your total"),
+        translate("bank_drills", "Right total"),
+        translate("bank_drills", "Result"),
+        translate("bank_drills", "Points"),
+        translate("bank_drills", "First wrong entry"),
     ]
     colour = bad_colour(QApplication.palette())
     box.addWidget(
@@ -136,21 +141,29 @@ def build(details: VoucherDetails) -> ResultBody:
             right_aligned=(0, 2, 3, 4, 5, 7),
         )
     )
+    corrections = details.corrections  # lupdate reads only a plain name as the count
     box.addWidget(
         note_label(
-            tr("%1 amounts keyed, %2 right; %3 page turns; %4 corrections.")
-            .replace("%1", str(details.entries))
-            .replace("%2", str(details.right_entries))
-            .replace("%3", str(details.flips))
-            .replace("%4", str(details.corrections))
+            fill(
+                translate(
+                    "bank_drills",
+                    "%1 amounts keyed, %2 right; %3 page turns; %n correction(s).",
+                    None,
+                    corrections,
+                ),
+                str(details.entries),
+                str(details.right_entries),
+                str(details.flips),
+            )
         )
     )
     return ResultBody(main=widget)
 
 
 def tiles(details: VoucherDetails) -> ResultTiles:
+    wrong = len(details.wrong_groups)  # lupdate reads only a plain name as the count
     return ResultTiles(
-        errors=tr("%n group(s)", len(details.wrong_groups)),
+        errors=translate("bank_drills", "%n group(s)", None, wrong),
         corrections=details.corrections,
         consistency=details.consistency,
         gross_kph=details.gross_kph,

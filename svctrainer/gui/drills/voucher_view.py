@@ -30,6 +30,7 @@ from svctrainer.gui.drills.bank_display import (
     panel,
     verdict_html,
 )
+from svctrainer.gui.i18n import fill
 
 STACK_DEPTH = 3  # pages drawn behind the open voucher
 
@@ -94,7 +95,7 @@ class VoucherPage(QWidget):
         painter.drawText(
             QRectF(left + 16, top, width - 32, head_h),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            self._number.replace("%1", str(self.page)),
+            fill(self._number, str(self.page)),
         )
         painter.setPen(QPen(edge, 1))
         painter.drawLine(
@@ -231,16 +232,14 @@ class VoucherSummingView(QWidget):
         self.page_view.show_voucher(view.page, view.book_size, view.rows, view.row_to_key)
         _set(
             self.page_label,
-            self._page_text.replace("%1", str(view.page)).replace("%2", str(view.book_size)),
+            fill(self._page_text, str(view.page), str(view.book_size)),
         )
         self._show_question(view, state)
         _set(self.entry, view.entry_text or "0")
         _set(self.total, money(view.running_total, decimals=self.run.decimals))
         _set(
             self.count,
-            self._count_text.replace("%1", str(view.entries_in_group)).replace(
-                "%2", str(view.group_size)
-            ),
+            fill(self._count_text, str(view.entries_in_group), str(view.group_size)),
         )
         self.progress.set_progress(view.entries_in_group)
         self._update_tape(view)
@@ -253,17 +252,19 @@ class VoucherSummingView(QWidget):
             return
         self._question = question
         self.question.setText(
-            self.tr("Group %1: add row %2 of vouchers %3 to %4")
-            .replace("%1", str(view.group_index + 1))
-            .replace("%2", str(view.row_to_key))
-            .replace("%3", str(view.group_first_page))
-            .replace("%4", str(view.group_last_page))
+            fill(
+                self.tr("Group %1: add row %2 of vouchers %3 to %4"),
+                str(view.group_index + 1),
+                str(view.row_to_key),
+                str(view.group_first_page),
+                str(view.group_last_page),
+            )
         )
         self.progress.set_progress(view.entries_in_group, view.group_size)
         total = state.item_count
-        text = self.tr("Totals handed in: %1").replace("%1", str(view.groups_done))
+        text = fill(self.tr("Totals handed in: %1"), str(view.groups_done))
         if total:
-            text += self.tr(" of %1").replace("%1", str(total))
+            text += fill(self.tr(" of %1"), str(total))
         self.groups_label.setText(text)
 
     def _update_tape(self, view: VoucherView) -> None:
@@ -289,7 +290,7 @@ class VoucherSummingView(QWidget):
             if view.expected_page == view.page:
                 parts.append(self._hint_here)
             else:
-                parts.append(self._hint_there.replace("%1", str(view.expected_page)))
+                parts.append(fill(self._hint_there, str(view.expected_page)))
         if view.last_entry_right is not None:
             parts.append(
                 verdict_html(
@@ -300,10 +301,10 @@ class VoucherSummingView(QWidget):
             )
         if view.groups_correct is not None and view.groups_done:
             wrong = ", ".join(str(g + 1) for g in view.wrong_groups or ())
-            text = self._totals.replace("%1", str(view.groups_correct))
-            text = text.replace("%2", str(view.groups_done))
+            text = fill(self._totals, str(view.groups_correct))
+            text = fill(text, "%1", str(view.groups_done))
             if wrong:
-                text += self._wrong_groups.replace("%1", wrong)
+                text += fill(self._wrong_groups, wrong)
             parts.append(text)
         _set(self.hint, " · ".join(parts))
 

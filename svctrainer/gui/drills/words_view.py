@@ -16,6 +16,7 @@ from svctrainer.core.drills.base import Feedback, LiveState
 from svctrainer.core.drills.words_details import Answer
 from svctrainer.gui.drills.bank_display import big, caret_html, key_legend, panel, verdict_html
 from svctrainer.gui.drills.words_rules import rule_name
+from svctrainer.gui.i18n import fill
 
 
 class AmountWordsView(QWidget):
@@ -98,11 +99,9 @@ class AmountWordsView(QWidget):
                 self.shown.setText(view.shown)
             number = str(view.item_index + 1)
             text = (
-                self.tr("Question %1 of %2")
-                .replace("%1", number)
-                .replace("%2", str(view.item_count))
+                fill(self.tr("Question %1 of %2"), number, str(view.item_count))
                 if view.item_count
-                else self.tr("Question %1").replace("%1", number)
+                else fill(self.tr("Question %1"), number)
             )
             self.counter.setText(text)
             QTimer.singleShot(0, lambda: self.run.item(view.item_index + 1))  # drawn between keys
@@ -118,13 +117,13 @@ class AmountWordsView(QWidget):
         if answer is None:
             return ""
         if answer.right:
-            text = self.tr("Previous answer right: %1").replace("%1", escape(answer.typed))
+            text = fill(self.tr("Previous answer right: %1"), escape(answer.typed))
             return verdict_html(True, text, self.palette())
         rules = "; ".join(rule_name(c) for c in answer.codes)
-        text = (
-            self.tr("Previous answer: you wrote %1 — the standard writing is %2. Rule: %3.")
-            .replace("%1", f"<b>{escape(answer.typed)}</b>")
-            .replace("%2", f"<b>{escape(answer.expected)}</b>")
-            .replace("%3", escape(rules))
+        text = fill(
+            self.tr("Previous answer: you wrote %1 — the standard writing is %2. Rule: %3."),
+            f"<b>{escape(answer.typed)}</b>",
+            f"<b>{escape(answer.expected)}</b>",
+            escape(rules),
         )
         return verdict_html(False, text, self.palette())

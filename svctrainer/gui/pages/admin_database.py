@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.database_admin import BackupFile, HealthReport
@@ -35,7 +36,7 @@ class DatabaseTab(QWidget):
         super().__init__(parent)
         self._ctx = context
         database = context.services.database
-        self.location = QLabel(self.tr("Database: %1").replace("%1", database.label))
+        self.location = QLabel(fill(self.tr("Database: %1"), database.label))
         self.location.setWordWrap(True)
         self.health = QLabel()
         self.health.setWordWrap(True)
@@ -120,12 +121,14 @@ class DatabaseTab(QWidget):
     def _show_health(self, report: HealthReport) -> None:
         if report.ok:
             self.health.setText(
-                self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored.")
-                .replace("%1", report.revision or "")
-                .replace("%2", QLocale().toString(report.tables.get("attempt", 0)))
+                fill(
+                    self.tr("Healthy: integrity ok, schema %1 (current), %2 attempts stored."),
+                    report.revision or "",
+                    QLocale().toString(report.tables.get("attempt", 0)),
+                )
             )
         else:
-            self.health.setText(self.tr("Problem: %1").replace("%1", report.reason or ""))
+            self.health.setText(fill(self.tr("Problem: %1"), report.reason or ""))
 
     def backup_now(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
@@ -133,7 +136,7 @@ class DatabaseTab(QWidget):
 
         def done(path: Path) -> None:
             self.backup_button.setEnabled(True)
-            self.health.setText(self.tr("Backed up to %1").replace("%1", str(path)))
+            self.health.setText(fill(self.tr("Backed up to %1"), str(path)))
             self.refresh()
 
         def failed(exc: Exception) -> None:
@@ -153,11 +156,14 @@ class DatabaseTab(QWidget):
         if not confirm(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the database with the backup taken %1? Results recorded after it "
-                "will not be in the restored database; the current file is kept aside, "
-                "not deleted."
-            ).replace("%1", _when(backup)),
+            fill(
+                self.tr(
+                    "Replace the database with the backup taken %1? Results recorded after it "
+                    "will not be in the restored database; the current file is kept aside, "
+                    "not deleted."
+                ),
+                _when(backup),
+            ),
             self.tr("Restore"),
         ):
             return
@@ -167,8 +173,9 @@ class DatabaseTab(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Restore"),
-                self.tr("The backup was restored. The previous database was kept at %1.").replace(
-                    "%1", str(aside)
+                fill(
+                    self.tr("The backup was restored. The previous database was kept at %1."),
+                    str(aside),
                 ),
             )
             self.refresh()

@@ -18,6 +18,7 @@ from svctrainer.core.roles import Role
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.dialogs.person_dialog import PersonDialog, PinResetDialog, role_label
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
 from svctrainer.services.changes import PEOPLE, TEAMS
@@ -199,10 +200,13 @@ class PeopleTab(QWidget):
         if person.active and not confirm(
             self,
             self.tr("Deactivate profile"),
-            self.tr(
-                "Deactivate %1? They can no longer sign in. Their results stay in the "
-                "records and charts, and you can activate the profile again at any time."
-            ).replace("%1", person.name),
+            fill(
+                self.tr(
+                    "Deactivate %1? They can no longer sign in. Their results stay in the "
+                    "records and charts, and you can activate the profile again at any time."
+                ),
+                person.name,
+            ),
             self.tr("Deactivate"),
         ):
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.roles import Role
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.changes import PEOPLE, TEAMS
@@ -111,7 +112,7 @@ class TrainerPicker(QDialog):
         self, team: TeamRecord, trainers: list[PersonRecord], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Trainers for %1").replace("%1", team.name))
+        self.setWindowTitle(fill(self.tr("Trainers for %1"), team.name))
         self.list = QListWidget()
         for person in sorted(trainers, key=lambda p: p.name):
             item = QListWidgetItem(f"{person.name} ({person.employee_number})")

@@ -9,8 +9,6 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
     QDateTime,
     QLocale,
     QModelIndex,
@@ -28,15 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.assignment_progress import NextStep, Status, Target
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.record_table import Column, RecordTableModel
 
 R = TypeVar("R")
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 20
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("assignments", text, disambiguation, n)
 
 
 # -- wording ---------------------------------------------------------------------------------
@@ -44,19 +40,19 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 def status_text(status: Status) -> str:
     return {
-        Status.NOT_STARTED: tr("Not started"),
-        Status.IN_PROGRESS: tr("In progress"),
-        Status.DONE: tr("Done"),
-        Status.OVERDUE: tr("Overdue"),
+        Status.NOT_STARTED: translate("assignments", "Not started"),
+        Status.IN_PROGRESS: translate("assignments", "In progress"),
+        Status.DONE: translate("assignments", "Done"),
+        Status.OVERDUE: translate("assignments", "Overdue"),
     }[status]
 
 
 def tier_name(code: str | None) -> str:
     return {
-        "not_met": tr("not met"),
-        "satisfaction": tr("satisfaction service"),
-        "comfort": tr("comfort service"),
-        "delight": tr("delight service"),
+        "not_met": translate("assignments", "not met"),
+        "satisfaction": translate("assignments", "satisfaction service"),
+        "comfort": translate("assignments", "comfort service"),
+        "delight": translate("assignments", "delight service"),
     }.get(code or "", code or "—")
 
 
@@ -74,49 +70,56 @@ def target_text(target: Target, min_practice: int = 0) -> str:
     if target.min_speed is not None:
         parts.append(f"≥ {number(target.min_speed)} {unit_name(target.speed_unit)}")
     if target.min_accuracy is not None:
-        parts.append(tr("accuracy ≥ %1").replace("%1", accuracy_text(target.min_accuracy)))
+        parts.append(
+            fill(translate("assignments", "accuracy ≥ %1"), accuracy_text(target.min_accuracy))
+        )
     if target.min_score is not None:
-        parts.append(tr("score ≥ %1").replace("%1", number(target.min_score)))
+        parts.append(fill(translate("assignments", "score ≥ %1"), number(target.min_score)))
     if target.min_tier is not None:
-        parts.append(tr("at least %1").replace("%1", tier_name(target.min_tier)))
+        parts.append(fill(translate("assignments", "at least %1"), tier_name(target.min_tier)))
     if not target.has_thresholds:
-        parts.append(tr("one attempt"))
+        parts.append(translate("assignments", "one attempt"))
     if min_practice:
-        parts.append(tr("%n practice session(s)", None, min_practice))
+        parts.append(translate("assignments", "%n practice session(s)", None, min_practice))
     return " · ".join(parts)
 
 
 def next_step_text(step: NextStep | None) -> str:
     if step is None:
-        return tr("Nothing left: well done")
+        return translate("assignments", "Nothing left: well done")
     p = step.params
     if step.code == "practise":
-        return tr("Practise %n more time(s)", None, int(p["left"]))
+        left = int(p["left"])  # lupdate reads only a plain name as translate()'s count
+        return translate("assignments", "Practise %n more time(s)", None, left)
     if step.code == "attempt":
         return {
-            "test": tr("Take the test"),
-            "practice": tr("Do a practice session"),
-        }.get(p.get("mode") or "", tr("Make a first attempt"))
+            "test": translate("assignments", "Take the test"),
+            "practice": translate("assignments", "Do a practice session"),
+        }.get(p.get("mode") or "", translate("assignments", "Make a first attempt"))
     if step.code == "all_at_once":
-        return tr("Meet every target in the same attempt")
+        return translate("assignments", "Meet every target in the same attempt")
     reach = {
         "reach_speed": lambda: (
-            tr("Reach %1 %2 (best so far: %3)").replace("%2", unit_name(p["unit"])),
+            fill(
+                translate("assignments", "Reach %1 %2 (best so far: %3)"),
+                "%1",
+                unit_name(p["unit"]),
+            ),
             number(p["minimum"]),
             number(p["best"]),
         ),
         "reach_accuracy": lambda: (
-            tr("Reach %1 accuracy (best so far: %3)"),
+            translate("assignments", "Reach %1 accuracy (best so far: %3)"),
             accuracy_text(p["minimum"]),
             accuracy_text(p["best"]),
         ),
         "reach_score": lambda: (
-            tr("Score at least %1 (best so far: %3)"),
+            translate("assignments", "Score at least %1 (best so far: %3)"),
             number(p["minimum"]),
             number(p["best"]),
         ),
         "reach_tier": lambda: (
-            tr("Reach %1 (best so far: %3)"),
+            translate("assignments", "Reach %1 (best so far: %3)"),
             tier_name(p["minimum"]),
             tier_name(p["best"]),
         ),
@@ -124,14 +127,13 @@ def next_step_text(step: NextStep | None) -> str:
     if reach is None:
         return step.code
     text, minimum, best = reach()
-    return text.replace("%1", minimum).replace("%3", best)
+    return fill(text, minimum, "%2", best)
 
 
 def date_text(value: date | None) -> str:
     if value is None:
-        return tr("no due date")
-    day = QDate(value.year, value.month, value.day)
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        return translate("assignments", "no due date")
+    return day_text(value)
 
 
 def when_text(value: datetime | None) -> str:
@@ -149,10 +151,11 @@ def due_text(due_on: date | None, status: Status, today: date | None = None) -> 
         return text
     days = (due_on - (today or date.today())).days
     if days < 0:
-        return tr("%1 (%n day(s) late)", None, -days).replace("%1", text)
+        late = -days  # lupdate reads only a plain name as translate()'s count
+        return fill(translate("assignments", "%1 (%n day(s) late)", None, late), text)
     if days == 0:
-        return tr("%1 (today)").replace("%1", text)
-    return tr("%1 (in %n day(s))", None, days).replace("%1", text)
+        return fill(translate("assignments", "%1 (today)"), text)
+    return fill(translate("assignments", "%1 (in %n day(s))", None, days), text)
 
 
 # -- tables ----------------------------------------------------------------------------------

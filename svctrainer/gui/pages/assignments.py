@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.assignment_progress import Status
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import (
     EmphasisTableModel,
@@ -187,23 +188,25 @@ class AssignmentsPage(QWidget):
         a = item.assignment
         lines = [f"<b>{html.escape(a.title)}</b> — {html.escape(status_text(item.status))}"]
         lines.append(
-            html.escape(self.tr("Target: %1").replace("%1", target_text(a.target, a.min_practice)))
+            html.escape(fill(self.tr("Target: %1"), target_text(a.target, a.min_practice)))
         )
         lines.append(
-            html.escape(self.tr("Next: %1").replace("%1", next_step_text(item.progress.next_step)))
+            html.escape(fill(self.tr("Next: %1"), next_step_text(item.progress.next_step)))
         )
         if item.progress.practice_required:
             lines.append(
                 html.escape(
-                    self.tr("Practice sessions: %1 of %2")
-                    .replace("%1", str(item.progress.practice_done))
-                    .replace("%2", str(item.progress.practice_required))
+                    fill(
+                        self.tr("Practice sessions: %1 of %2"),
+                        str(item.progress.practice_done),
+                        str(item.progress.practice_required),
+                    )
                 )
             )
         if a.note:
             who = a.created_by or self.tr("your trainer")
             lines.append(
-                html.escape(self.tr("Note from %1:").replace("%1", who)) + " " + html.escape(a.note)
+                html.escape(fill(self.tr("Note from %1:"), who)) + " " + html.escape(a.note)
             )
         self.detail.setText("<br>".join(lines))
 
@@ -215,7 +218,8 @@ class AssignmentsPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Cannot start"),
-                self.tr("%1 cannot be started from the Practice page yet.").replace(
-                    "%1", item.assignment.title
+                fill(
+                    self.tr("%1 cannot be started from the Practice page yet."),
+                    item.assignment.title,
                 ),
             )

@@ -19,6 +19,7 @@ from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.core.standards.compliance import Compliance
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
 
@@ -76,7 +77,7 @@ class AttemptDialog(QDialog):
     def __init__(self, loaded: AttemptView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         attempt = loaded.attempt
-        self.setWindowTitle(self.tr("Result: %1").replace("%1", attempt.title))
+        self.setWindowTitle(fill(self.tr("Result: %1"), attempt.title))
         self.resize(1000, 720)
         if isinstance(loaded, ScenarioRunView):
             from svctrainer.gui.scenarios.debrief_screen import DebriefScreen  # noqa: PLC0415

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QDateTime, QLocale, QSortFilterProxyModel, Qt, QTimeZone
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.report_csv import escape_cell, write_csv
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import moment_text
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
 from svctrainer.services.audit import AuditEntry
 
 
 def local_time_text(entry: AuditEntry) -> str:
-    when = QDateTime.fromSecsSinceEpoch(int(entry.at.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return moment_text(entry.at)
 
 
 class AuditLogView(QWidget):

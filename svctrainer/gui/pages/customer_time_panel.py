@@ -20,7 +20,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from svctrainer.core.analytics.customer_time import TransactionsMismatch
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.services.progress_records import (
     BranchEffect,
     PersonCustomerTime,
@@ -100,35 +102,42 @@ class CustomerTimePanel(QWidget):
             )
         effect = result.effect
         minutes = effect.customer_minutes_saved
-        headline = (
-            self.tr("%1 s per transaction · %2 customer-minutes a day")
-            .replace("%1", signed(-s.seconds_saved_per_transaction))
-            .replace("%2", "—" if minutes is None else signed(minutes))
+        headline = fill(
+            self.tr("%1 s per transaction · %2 customer-minutes a day"),
+            signed(-s.seconds_saved_per_transaction),
+            "—" if minutes is None else signed(minutes),
         )
         lines = [
-            self.tr("Mean service time at your counter %1 s → %2 s per transaction.")
-            .replace("%1", number(s.seconds_before, 1))
-            .replace("%2", number(s.seconds_after, 1)),
+            fill(
+                self.tr("Mean service time at your counter %1 s → %2 s per transaction."),
+                number(s.seconds_before, 1),
+                number(s.seconds_after, 1),
+            ),
             *self._levels(result.levels),
-            self.tr(
-                "Service time saved at your counter: %1 customer-minutes a day "
-                "(%2 customers; the lower bound, true even when nobody queues)."
-            )
-            .replace("%1", signed(result.service_minutes_per_day))
-            .replace("%2", number(result.customers_per_day)),
-            self.tr(
-                "In the branch's shared queue you serve %1 of the day's customers: your gain "
-                "saves them %2 customer-minutes of waiting and service a day."
-            )
-            .replace("%1", percent(effect.cut.share_each, 0))
-            .replace("%2", "—" if minutes is None else signed(minutes)),
+            fill(
+                self.tr(
+                    "Service time saved at your counter: %1 customer-minutes a day "
+                    "(%2 customers; the lower bound, true even when nobody queues)."
+                ),
+                signed(result.service_minutes_per_day),
+                number(result.customers_per_day),
+            ),
+            fill(
+                self.tr(
+                    "In the branch's shared queue you serve %1 of the day's customers: your gain "
+                    "saves them %2 customer-minutes of waiting and service a day."
+                ),
+                percent(effect.cut.share_each, 0),
+                "—" if minutes is None else signed(minutes),
+            ),
             *self._stability(effect),
             self._transfer_line(result),
         ]
         if s.unmeasured:
             lines.append(
-                self.tr("Not measured yet (counted as unchanged): %1.").replace(
-                    "%1", ", ".join(self._skill(u) for u in s.unmeasured)
+                fill(
+                    self.tr("Not measured yet (counted as unchanged): %1."),
+                    ", ".join(self._skill(u) for u in s.unmeasured),
                 )
             )
         return PanelTexts(headline, source, lines)
@@ -147,25 +156,28 @@ class CustomerTimePanel(QWidget):
             )
         minutes = effect.customer_minutes_saved
         if minutes is None:
-            headline = self.tr(
-                "%1 customer-minutes of service time a day (the queue cannot keep up)"
-            ).replace("%1", signed(effect.service_minutes_saved))
+            headline = fill(
+                self.tr("%1 customer-minutes of service time a day (the queue cannot keep up)"),
+                signed(effect.service_minutes_saved),
+            )
         else:
-            headline = (
-                self.tr("%1 customer-minutes saved a day, %2 of them at the window")
-                .replace("%1", signed(minutes))
-                .replace("%2", number(effect.service_minutes_saved, 1))
+            headline = fill(
+                self.tr("%1 customer-minutes saved a day, %2 of them at the window"),
+                signed(minutes),
+                number(effect.service_minutes_saved, 1),
             )
         lines = [
-            self.tr(
-                "%1 people with test results save %2 s per transaction on average; in the "
-                "shared queue each serves %3 of the day's customers, so the branch's mean "
-                "service time falls by %4 s."
-            )
-            .replace("%1", str(result.people))
-            .replace("%2", number(result.mean_seconds_saved_per_transaction, 1))
-            .replace("%3", percent(effect.cut.share_each, 0))
-            .replace("%4", number(effect.cut.cut_s, 1)),
+            fill(
+                self.tr(
+                    "%1 people with test results save %2 s per transaction on average; in the "
+                    "shared queue each serves %3 of the day's customers, so the branch's mean "
+                    "service time falls by %4 s."
+                ),
+                str(result.people),
+                number(result.mean_seconds_saved_per_transaction, 1),
+                percent(effect.cut.share_each, 0),
+                number(effect.cut.cut_s, 1),
+            ),
             *self._queue(effect),
         ]
         return PanelTexts(headline, source, lines)
@@ -176,25 +188,25 @@ class CustomerTimePanel(QWidget):
         basis = effect.basis
         measured = basis.measured
         if basis.source is QueueSource.IMPORTED and measured is not None:
-            return (
+            return fill(
                 self.tr(
                     "Source: imported queue tickets, %1 to %2 (%3 days, %4 tickets, "
                     "%5 customers a day)."
-                )
-                .replace("%1", measured.first_day.isoformat())
-                .replace("%2", measured.last_day.isoformat())
-                .replace("%3", str(measured.days))
-                .replace("%4", number(measured.tickets))
-                .replace("%5", number(measured.customers_per_day))
+                ),
+                day_text(measured.first_day),
+                day_text(measured.last_day),
+                str(measured.days),
+                number(measured.tickets),
+                number(measured.customers_per_day),
             )
         profile = basis.conditions.profile
-        return (
+        return fill(
             self.tr(
                 "Source: assumed arrival profile (no queue tickets imported for this period): "
                 "%1 customers a day on %2 windows on average."
-            )
-            .replace("%1", number(profile.customers_per_day))
-            .replace("%2", number(profile.mean_windows, 2))
+            ),
+            number(profile.customers_per_day),
+            number(profile.mean_windows, 2),
         )
 
     def _queue(self, effect: BranchEffect) -> list[str]:
@@ -202,38 +214,46 @@ class CustomerTimePanel(QWidget):
         c = effect.basis.conditions
         target = day.target
         lines = [
-            self.tr(
-                "A window is held %1 s per customer on average, call to finish (variability "
-                "%2); the line is modelled hour by hour as one ticket queue feeding the open "
-                "windows."
-            )
-            .replace("%1", number(c.service_s, 1))
-            .replace("%2", number(c.cv_service, 2)),
-            self.tr("Modelled mean wait %1 → %2 min; waiting over %3 min: %4 → %5.")
-            .replace("%1", minutes_text(day.mean_wait_before_s))
-            .replace("%2", minutes_text(day.mean_wait_after_s))
-            .replace("%3", number(target.wait_s / 60.0, 0))
-            .replace("%4", percent(day.share_over_target_before))
-            .replace("%5", percent(day.share_over_target_after)),
-            self.tr(
-                "Windows needed for %1 of customers called within %2 min: %3 → %4 "
-                "window-hours a day (%5 open)."
-            )
-            .replace("%1", percent(target.share_within, 0))
-            .replace("%2", number(target.wait_s / 60.0, 0))
-            .replace("%3", str(day.window_hours_needed_before))
-            .replace("%4", str(day.window_hours_needed_after))
-            .replace("%5", str(day.window_hours_open)),
+            fill(
+                self.tr(
+                    "A window is held %1 s per customer on average, call to finish (variability "
+                    "%2); the line is modelled hour by hour as one ticket queue feeding the open "
+                    "windows."
+                ),
+                number(c.service_s, 1),
+                number(c.cv_service, 2),
+            ),
+            fill(
+                self.tr("Modelled mean wait %1 → %2 min; waiting over %3 min: %4 → %5."),
+                minutes_text(day.mean_wait_before_s),
+                minutes_text(day.mean_wait_after_s),
+                number(target.wait_s / 60.0, 0),
+                percent(day.share_over_target_before),
+                percent(day.share_over_target_after),
+            ),
+            fill(
+                self.tr(
+                    "Windows needed for %1 of customers called within %2 min: %3 → %4 "
+                    "window-hours a day (%5 open)."
+                ),
+                percent(target.share_within, 0),
+                number(target.wait_s / 60.0, 0),
+                str(day.window_hours_needed_before),
+                str(day.window_hours_needed_after),
+                str(day.window_hours_open),
+            ),
             *self._stability(effect),
         ]
         measured = effect.basis.measured
         if measured is not None:
             lines.insert(
                 2,
-                self.tr("Measured in the tickets: mean wait %1 min, %2 waiting over %3 min.")
-                .replace("%1", minutes_text(measured.wait.mean))
-                .replace("%2", percent(measured.share_over_target))
-                .replace("%3", number(target.wait_s / 60.0, 0)),
+                fill(
+                    self.tr("Measured in the tickets: mean wait %1 min, %2 waiting over %3 min."),
+                    minutes_text(measured.wait.mean),
+                    percent(measured.share_over_target),
+                    number(target.wait_s / 60.0, 0),
+                ),
             )
         if effect.basis.mismatch is not None:
             lines.append(self._mismatch(effect.basis.mismatch))
@@ -244,43 +264,48 @@ class CustomerTimePanel(QWidget):
         if not hours:
             return []
         return [
-            self.tr(
-                "The queue cannot keep up at %1: more customers arrive than the open windows "
-                "can serve, so no waiting figure exists for the day; open a window then."
-            ).replace("%1", ", ".join(h.label for h in hours))
+            fill(
+                self.tr(
+                    "The queue cannot keep up at %1: more customers arrive than the open windows "
+                    "can serve, so no waiting figure exists for the day; open a window then."
+                ),
+                ", ".join(h.label for h in hours),
+            )
         ]
 
     def _mismatch(self, m: TransactionsMismatch) -> str:
-        return (
+        return fill(
             self.tr(
                 "Check the mix: %1 transactions per teller a day disagree with this queue "
                 "(%2 customers a day on %3 windows is %4 a window)."
-            )
-            .replace("%1", number(m.entered))
-            .replace("%2", number(m.customers_per_day))
-            .replace("%3", number(m.mean_windows, 2))
-            .replace("%4", number(m.implied))
+            ),
+            number(m.entered),
+            number(m.customers_per_day),
+            number(m.mean_windows, 2),
+            number(m.implied),
         )
 
     def _transfer_line(self, result: PersonCustomerTime) -> str:
         t = result.setting.assumptions.transfer
         counting = t.counting_hand if result.levels.counting_by_hand else t.counting_drill
-        return (
+        return fill(
             self.tr(
                 "A drill's speed is not the counter's: %1 of the keying gain and %2 of the "
                 "counting gain are counted at the counter (the branch's transfer factors)."
-            )
-            .replace("%1", percent(t.keying, 0))
-            .replace("%2", percent(counting, 0))
+            ),
+            percent(t.keying, 0),
+            percent(counting, 0),
         )
 
     def _levels(self, levels: SkillLevels) -> list[str]:
         out = []
         if levels.kph_before is not None:
             out.append(
-                self.tr("Keying: %1 → %2 keystrokes per hour (baseline → latest tests).")
-                .replace("%1", number(levels.kph_before))
-                .replace("%2", number(levels.kph_after or levels.kph_before))
+                fill(
+                    self.tr("Keying: %1 → %2 keystrokes per hour (baseline → latest tests)."),
+                    number(levels.kph_before),
+                    number(levels.kph_after or levels.kph_before),
+                )
             )
         if levels.notes_before is not None:
             text = (
@@ -289,8 +314,10 @@ class CustomerTimePanel(QWidget):
                 else self.tr("Counting: %1 → %2 notes per minute.")
             )
             out.append(
-                text.replace("%1", number(levels.notes_before)).replace(
-                    "%2", number(levels.notes_after or levels.notes_before)
+                fill(
+                    text,
+                    number(levels.notes_before),
+                    number(levels.notes_after or levels.notes_before),
                 )
             )
         return out

@@ -37,6 +37,8 @@ from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
@@ -101,9 +103,7 @@ class EmployeeDialog(QDialog):
         from svctrainer.gui.pages.my_progress import PersonProgressView  # noqa: PLC0415
 
         self.setWindowTitle(
-            self.tr("Progress: %1 (%2)")
-            .replace("%1", entry.person.name)
-            .replace("%2", entry.person.employee_number)
+            fill(self.tr("Progress: %1 (%2)"), entry.person.name, entry.person.employee_number)
         )
         self.resize(1180, 780)
         self.view = PersonProgressView(context, entry.person.id)
@@ -291,10 +291,10 @@ class DashboardTab(QWidget):
     def _status_tip(self, entry: DashboardEntry) -> str:
         stall = entry.summary.stall
         if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
-            return (
-                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)")
-                .replace("%1", f"{stall.window_gain:+.1f}")
-                .replace("%2", str(stall.attempts_in_window))
+            return fill(
+                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)"),
+                f"{stall.window_gain:+.1f}",
+                str(stall.attempts_in_window),
             )
         return ""
 
@@ -319,9 +319,12 @@ class DashboardTab(QWidget):
         labels = family_labels(families)
         for family in families:
             self.drill.addItem(labels[family.key], family.key)
-        preferred = keep_drill or next(
-            (f.key for f in families if f.drill_type == TENKEY.name and f.language == "en"),
-            families[0].key if families else None,
+        # The ten-key skill in every language the branch uses (a mixed branch compares on
+        # one skill), else the interface language's ten-key pack.
+        tenkey = [f for f in families if f.drill_type == TENKEY.name]
+        tenkey.sort(key=lambda f: (f.language != "", f.language != content_language()))
+        preferred = keep_drill or (
+            tenkey[0].key if tenkey else families[0].key if families else None
         )
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))
         self.team.clear()
@@ -358,12 +361,16 @@ class DashboardTab(QWidget):
 
         unit = dashboard.entries[0].row.gain_unit if dashboard.entries else "percent"
         self.summary.setText(
-            self.tr("%1 people · median gain %2 · %3 improved · %4 stalled · %5 with a baseline")
-            .replace("%1", str(everyone.people))
-            .replace("%2", gain_cell(everyone.median_gain, unit))
-            .replace("%3", str(everyone.improved))
-            .replace("%4", str(everyone.stalled))
-            .replace("%5", str(everyone.with_baseline))
+            fill(
+                self.tr(
+                    "%1 people · median gain %2 · %3 improved · %4 stalled · %5 with a baseline"
+                ),
+                str(everyone.people),
+                gain_cell(everyone.median_gain, unit),
+                str(everyone.improved),
+                str(everyone.stalled),
+                str(everyone.with_baseline),
+            )
         )
         axis = {"percent": self.tr("gain, %"), "percentage_points": self.tr("gain, points")}
         self.team_chart.set_team_gains(dashboard.teams, axis.get(unit, self.tr("gain")))
@@ -464,10 +471,9 @@ class DashboardTab(QWidget):
     def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         self.summary.setText(
-            self.tr("Saved %1 (%2)")
-            .replace("%1", str(result.path))
-            .replace(
-                "%2",
+            fill(
+                self.tr("Saved %1 (%2)"),
+                str(result.path),
                 self.tr("%n row(s)", "", result.rows)
                 if result.format != "pdf"
                 else self.tr("%n page(s)", "", result.rows),

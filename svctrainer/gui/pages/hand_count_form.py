@@ -42,8 +42,10 @@ from svctrainer.core.hand_count import (
     HandCountRecord,
 )
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.bank_display import bad_colour
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.hand_count import HandCountEntry, HandCountInvalidError, LoggablePerson
@@ -97,7 +99,7 @@ class HandCountForm(QWidget):
         self.minutes_group = QButtonGroup(self)
         minutes_row = QHBoxLayout()
         for minutes in ALLOWED_MINUTES:
-            button = QRadioButton(self.tr("&%1 minutes").replace("%1", str(minutes)))
+            button = QRadioButton(fill(self.tr("&%1 minutes"), str(minutes)))
             button.setObjectName(f"hcMinutes{minutes}")
             self.minutes_group.addButton(button, minutes)
             minutes_row.addWidget(button)
@@ -320,9 +322,11 @@ class HandCountForm(QWidget):
             HandCountProblem.BAD_PERSON: self.tr("Choose the person who counted."),
             HandCountProblem.BAD_DATE: self.tr("Give the day of the count."),
             HandCountProblem.BAD_MINUTES: self.tr("Choose 3 or 5 minutes."),
-            HandCountProblem.OUT_OF_RANGE: self.tr("A whole number from %1 to %2.")
-            .replace("%1", params.get("minimum", "0"))
-            .replace("%2", params.get("maximum", "")),
+            HandCountProblem.OUT_OF_RANGE: fill(
+                self.tr("A whole number from %1 to %2."),
+                params.get("minimum", "0"),
+                params.get("maximum", ""),
+            ),
             HandCountProblem.MORE_FOUND_THAN_PLANTED: self.tr(
                 "More defects found than were planted."
             ),
@@ -333,11 +337,13 @@ class HandCountForm(QWidget):
     def _saved(self, entry: HandCountEntry) -> None:
         self.save_button.setEnabled(True)
         self.status.setText(
-            self.tr("Saved: %1, %2, %3 min — %4 notes/min.")
-            .replace("%1", entry.person_name)
-            .replace("%2", entry.day.isoformat())
-            .replace("%3", str(entry.minutes))
-            .replace("%4", number(entry.notes_per_min, 1))
+            fill(
+                self.tr("Saved: %1, %2, %3 min — %4 notes/min."),
+                entry.person_name,
+                day_text(entry.day),
+                str(entry.minutes),
+                number(entry.notes_per_min, 1),
+            )
         )
         for name in ("notes_counted", "defects_planted", "defects_found"):
             self.inputs[name].clear()

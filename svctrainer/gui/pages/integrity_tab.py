@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
@@ -109,15 +110,15 @@ class IntegrityTab(QWidget):
         self.model.set_rows(list(sweep.mismatches))
         if sweep.mismatches:
             self.status.setText(
-                self.tr("%1 of the latest %2 attempts do not match their logs: check them.")
-                .replace("%1", str(len(sweep.mismatches)))
-                .replace("%2", str(sweep.checked))
+                fill(
+                    self.tr("%1 of the latest %2 attempts do not match their logs: check them."),
+                    str(len(sweep.mismatches)),
+                    str(sweep.checked),
+                )
             )
         else:
             self.status.setText(
-                self.tr("All %1 attempts checked match their logs.").replace(
-                    "%1", str(sweep.checked)
-                )
+                fill(self.tr("All %1 attempts checked match their logs."), str(sweep.checked))
             )
         self.checked.emit()
 

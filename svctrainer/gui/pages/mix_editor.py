@@ -42,6 +42,7 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.services.settings import (
@@ -146,9 +147,9 @@ class MixEditor(QWidget):
                 "These figures turn speed gains into customer time. Defaults are assumptions: "
                 "replace them with your branch's own counts, and import your queue-ticket "
                 "export, which then takes the place of the assumed profile."
-                if self.editable
-                else "Only supervisors and admins may change the branch's mix and assumptions."
             )
+            if self.editable
+            else self.tr("Only supervisors and admins may change the branch's mix and assumptions.")
         )
         note.setWordWrap(True)
         mix = QGroupBox(self.tr("Transaction mix"))
@@ -279,13 +280,11 @@ class MixEditor(QWidget):
         except ValueError:
             self.total.setText(self.tr("Shares: not a number"))
         else:
-            self.total.setText(self.tr("Shares add up to %1 %").replace("%1", number(total, 1)))
+            self.total.setText(fill(self.tr("Shares add up to %1 %"), number(total, 1)))
         try:
             hours = self._profile_hours()
             customers = sum(h.arrivals_per_hour for h in hours)
-            self.customers.setText(
-                self.tr("%1 customers a day").replace("%1", number(customers, 0))
-            )
+            self.customers.setText(fill(self.tr("%1 customers a day"), number(customers, 0)))
         except ValueError:
             self.customers.setText(self.tr("Profile: not a number"))
 
@@ -323,7 +322,7 @@ class MixEditor(QWidget):
             except ValueError as exc:
                 raise InvalidInputError(
                     "types",
-                    self.tr("row %1: %2").replace("%1", str(row + 1)).replace("%2", str(exc)),
+                    fill(self.tr("row %1: %2"), str(row + 1), str(exc)),
                 ) from None
         try:
             mix = TransactionMix(self.per_day.value(), tuple(types))

@@ -36,6 +36,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels  # no pyqtgraph: colours and names
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
@@ -68,16 +69,12 @@ def gain_text(series: MetricSeries) -> str:
     if p.gain is not None:
         unit = {GainUnit.PERCENT: " %", GainUnit.PERCENTAGE_POINTS: " pp"}.get(p.gain_unit, "")
         sign = "+" if p.gain >= 0 else "−"
-        return _tr("%1 over baseline").replace("%1", f"{sign}{number(abs(p.gain), 1)}{unit}")
+        return fill(
+            translate("my_progress", "%1 over baseline"), f"{sign}{number(abs(p.gain), 1)}{unit}"
+        )
     if p.baseline.status is LevelStatus.TOO_FEW_TESTS:
-        return _tr("Baseline after 3 tests (%1 so far)").replace("%1", str(p.tests))
-    return _tr("Baseline set: take another test to see your gain")
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
-
-    return QCoreApplication.translate("my_progress", text)
+        return fill(translate("my_progress", "Baseline after 3 tests (%1 so far)"), str(p.tests))
+    return translate("my_progress", "Baseline set: take another test to see your gain")
 
 
 class PersonProgressView(QWidget):
@@ -207,7 +204,7 @@ class PersonProgressView(QWidget):
             self.drill.addItem(labels[item.family.key], item.family.key)
             self.drill.setItemData(
                 self.drill.count() - 1,
-                self.tr("Attempts: %1").replace("%1", str(item.attempts)),
+                fill(self.tr("Attempts: %1"), str(item.attempts)),
                 Qt.ItemDataRole.ToolTipRole,
             )
         if not wanted and activity:  # first visit: the drill with the most tests
@@ -288,26 +285,23 @@ class PersonProgressView(QWidget):
         parts = []
         if p.baseline.value is not None:
             parts.append(
-                self.tr("Baseline %1 %2 (median of the first 3 tests)")
-                .replace("%1", value_text(headline.metric, p.baseline.value))
-                .replace("%2", name)
+                fill(
+                    self.tr("Baseline %1 %2 (median of the first 3 tests)"),
+                    value_text(headline.metric, p.baseline.value),
+                    name,
+                )
             )
         if p.latest.value is not None:
             parts.append(
-                self.tr("latest %1 (median of the last 3 tests)").replace(
-                    "%1", value_text(headline.metric, p.latest.value)
+                fill(
+                    self.tr("latest %1 (median of the last 3 tests)"),
+                    value_text(headline.metric, p.latest.value),
                 )
             )
-        parts.append(
-            self.tr("%1 tests, %2 attempts")
-            .replace("%1", str(p.tests))
-            .replace("%2", str(progress.attempts))
-        )
+        parts.append(fill(self.tr("%1 tests, %2 attempts"), str(p.tests), str(progress.attempts)))
         if headline.shown < headline.counted:
             parts.append(
-                self.tr("%1 of %2 points drawn")
-                .replace("%1", str(headline.shown))
-                .replace("%2", str(headline.counted))
+                fill(self.tr("%1 of %2 points drawn"), str(headline.shown), str(headline.counted))
             )
         return html.unescape(" · ".join(parts))
 
@@ -347,7 +341,7 @@ class PersonProgressView(QWidget):
         services, actor = self._ctx.services, self._ctx.actor
         pages = render(report, path)
         self._ctx.hub.write(self, services.reports.record_pdf, actor, path, report, pages).then(
-            lambda _result: self._ctx.navigator.tell(self.tr("Saved %1").replace("%1", str(path)))
+            lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
         ).run()
 
 

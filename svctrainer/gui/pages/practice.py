@@ -34,6 +34,8 @@ from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.drills.figures import drill_type_name, duration
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import describe, show_error
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.changes import CONTENT
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
 SCENARIO_GROUP = "scenario:"  # not a drill type
-LANGUAGES = (("", "All languages"), ("en", "English"), ("zh", "中文"))
+LANGUAGES = (("en", "English"), ("zh", "中文"))  # each in its own words
 
 
 class PracticePage(QWidget):
@@ -80,8 +82,9 @@ class PracticePage(QWidget):
         self.search.setPlaceholderText(self.tr("Find a drill"))
         self.search.setClearButtonEnabled(True)
         self.language = QComboBox()
+        self.language.addItem(self.tr("All languages"), "")
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label) if code == "" else label, code)
+            self.language.addItem(label, code)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setObjectName("drillCatalogue")
@@ -172,7 +175,11 @@ class PracticePage(QWidget):
         language = self.language.currentData()
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        for record in self._records:
+        # Packs in the interface's language first: a Chinese counter sees 大写金额 before
+        # "Amounts in words", and the first drill chosen is one it can read.
+        mine = content_language()
+        ordered = sorted(self._records, key=lambda r: not r.language.startswith(mine))
+        for record in ordered:
             if language and not record.language.startswith(language):
                 continue
             if needle and needle not in record.title.lower() and needle not in record.content_id:
@@ -256,14 +263,15 @@ class PracticePage(QWidget):
             if mode in definition.modes:
                 s = definition.settings(mode)
                 limit = (
-                    self.tr("%1 min").replace("%1", duration(s.time_limit_s * 1000))
+                    fill(self.tr("%1 min"), duration(s.time_limit_s * 1000))
                     if s.time_limit_s
                     else self.tr("%n item(s)", None, s.item_count or 0)
                 )
                 facts.append(
-                    (
-                        self.tr("Practice: %1") if mode is Mode.PRACTICE else self.tr("Test: %1")
-                    ).replace("%1", limit)
+                    fill(
+                        self.tr("Practice: %1") if mode is Mode.PRACTICE else self.tr("Test: %1"),
+                        limit,
+                    )
                 )
         self.detail_facts.setText(" · ".join(facts))
         self.instructions.setPlainText(definition.instructions)
@@ -344,7 +352,7 @@ class PracticePage(QWidget):
 
         if isinstance(self.current_screen, DrillScreen):
             self.current_screen.status_label.setText(
-                self.tr("Could not save a checkpoint: %1").replace("%1", describe(exc))
+                fill(self.tr("Could not save a checkpoint: %1"), describe(exc))
             )
 
     def _save(self, record: ContentRecord, screen: DrillScreen, run: DrillRun) -> None:

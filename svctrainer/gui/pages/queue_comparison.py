@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.queueing.ticket_hours import MeasuredQueue
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.customer_time_panel import minutes_text
 from svctrainer.gui.record_table import Column, RecordTableModel
@@ -131,11 +132,13 @@ class QueueComparisonView(QWidget):
         self.result = result
         b, a = result.before, result.after
         self.summary.setText(
-            self.tr("Before: %1 to %2. After: %3 to %4.")
-            .replace("%1", str(result.before_days.first))
-            .replace("%2", str(result.before_days.last))
-            .replace("%3", str(result.after_days.first))
-            .replace("%4", str(result.after_days.last))
+            fill(
+                self.tr("Before: %1 to %2. After: %3 to %4."),
+                str(result.before_days.first),
+                str(result.before_days.last),
+                str(result.after_days.first),
+                str(result.after_days.last),
+            )
             + " "
             + (
                 self.tr("Import queue data covering both periods to compare them.")
@@ -166,7 +169,7 @@ class QueueComparisonView(QWidget):
                 result.model_wait_after_s,
             ),
             ComparedRow(
-                self.tr("Waiting over %1 min").replace("%1", target_min),
+                fill(self.tr("Waiting over %1 min"), target_min),
                 percent(b.share_over_target if b else None),
                 percent(a.share_over_target if a else None),
                 _points(b.share_over_target if b else None, a.share_over_target if a else None),

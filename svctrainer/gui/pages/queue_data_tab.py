@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from svctrainer.core.queueing.ticket_hours import HourOfDay, MeasuredQueue
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.pages.customer_time_panel import minutes_text
 from svctrainer.gui.record_table import Column, RecordTableModel
@@ -141,20 +143,23 @@ class QueueDataTab(QWidget):
             )
             return
         self.summary.setText(
-            self.tr(
-                "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
-                "mean wait %8 min, mean service %9 s; target: called within %10 min."
+            fill(
+                self.tr(
+                    "%1 to %2: %3 days, %4 tickets, %5 served, %6 no-shows, %7 walked away; "
+                    "mean wait %8 min, mean service %9 s."
+                ),
+                day_text(m.first_day),
+                day_text(m.last_day),
+                str(m.days),
+                number(m.tickets),
+                number(m.served),
+                number(m.no_shows),
+                number(m.walked_away),
+                minutes_text(m.wait.mean),
+                number(m.service.mean, 0),
             )
-            .replace("%10", number(self.target_s / 60, 0))  # before %1, which it contains
-            .replace("%1", m.first_day.isoformat())
-            .replace("%2", m.last_day.isoformat())
-            .replace("%3", str(m.days))
-            .replace("%4", number(m.tickets))
-            .replace("%5", number(m.served))
-            .replace("%6", number(m.no_shows))
-            .replace("%7", number(m.walked_away))
-            .replace("%8", minutes_text(m.wait.mean))
-            .replace("%9", number(m.service.mean, 0))
+            + " "
+            + fill(self.tr("Target: called within %1 min."), number(self.target_s / 60, 0))
         )
 
     def open_import(self) -> None:
@@ -173,12 +178,14 @@ class QueueDataTab(QWidget):
         if not confirm(
             self,
             self.tr("Delete import"),
-            self.tr(
-                "Delete the %1 tickets imported from %2? They leave every queue figure; the "
-                "file itself is not touched and can be imported again."
-            )
-            .replace("%1", number(record.added))
-            .replace("%2", record.file_name),
+            fill(
+                self.tr(
+                    "Delete the %1 tickets imported from %2? They leave every queue figure; the "
+                    "file itself is not touched and can be imported again."
+                ),
+                number(record.added),
+                record.file_name,
+            ),
             self.tr("Delete"),
         ):
             return

@@ -36,6 +36,7 @@ from svctrainer.core.scenarios.model import Tier
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number, percent, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import (
     EmphasisTableModel,
@@ -289,7 +290,7 @@ class AssignmentsTab(QWidget):
 
     def _title(self, o: AssignmentOverview) -> str:
         if o.assignment.cancelled_at is not None:
-            return self.tr("%1 (cancelled)").replace("%1", o.assignment.title)
+            return fill(self.tr("%1 (cancelled)"), o.assignment.title)
         return o.assignment.title
 
     def refresh(self) -> None:
@@ -334,12 +335,12 @@ class AssignmentsTab(QWidget):
         a = overview.assignment
         parts = [
             f"<b>{html.escape(a.title)}</b> → {html.escape(a.assignee_name)}",
-            html.escape(self.tr("Target: %1").replace("%1", target_text(a.target, a.min_practice))),
+            html.escape(fill(self.tr("Target: %1"), target_text(a.target, a.min_practice))),
         ]
         if a.created_by:
-            parts[-1] += " · " + html.escape(self.tr("set by %1").replace("%1", a.created_by))
+            parts[-1] += " · " + html.escape(fill(self.tr("set by %1"), a.created_by))
         if a.note:
-            parts.append(html.escape(self.tr("Note: %1").replace("%1", a.note)))
+            parts.append(html.escape(fill(self.tr("Note: %1"), a.note)))
         self.people_title.setText("<br>".join(parts))
 
     def new_assignment(self) -> None:
@@ -361,9 +362,13 @@ class AssignmentsTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Cancel assignment"),
-            self.tr("Cancel “%1” for %2? It disappears from their assignments; their results stay.")
-            .replace("%1", a.title)
-            .replace("%2", a.assignee_name),
+            fill(
+                self.tr(
+                    "Cancel “%1” for %2? It disappears from their assignments; their results stay."
+                ),
+                a.title,
+                a.assignee_name,
+            ),
             self.tr("Cancel assignment"),
         )
         if reason is None:

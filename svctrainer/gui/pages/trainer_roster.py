@@ -28,6 +28,7 @@ from svctrainer.core.assignment_progress import Status
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import mode_name, number, percent, unit_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.assignment_views import EmphasisTableModel, tier_name, when_text
 from svctrainer.gui.record_table import Column
@@ -137,7 +138,7 @@ class RosterTab(QWidget):
 
     def _counts(self, a: AttemptRecord) -> str:
         if a.invalidated_reason is not None:
-            return self.tr("invalidated: %1").replace("%1", a.invalidated_reason)
+            return fill(self.tr("invalidated: %1"), a.invalidated_reason)
         if not a.valid:
             return self.tr("no (too short)")
         return self.tr("yes")
@@ -236,7 +237,7 @@ class RosterTab(QWidget):
         person_id = item.data(0, PERSON_ROLE)
         name = item.data(0, Qt.ItemDataRole.UserRole + 2)
         services, actor = self._ctx.services, self._ctx.actor
-        self.attempts_title.setText(self.tr("Attempts by %1").replace("%1", name))
+        self.attempts_title.setText(fill(self.tr("Attempts by %1"), name))
 
         def shown(attempts: list[AttemptRecord]) -> None:
             if self.selected_person() != person_id:
@@ -271,13 +272,15 @@ class RosterTab(QWidget):
         reason = ask_reason(
             self,
             self.tr("Invalidate result"),
-            self.tr(
-                "Invalidate %1's result on “%2” (%3)? It stays on record but no longer "
-                "counts in charts, baselines or assignments."
-            )
-            .replace("%1", attempt.person_name)
-            .replace("%2", attempt.title)
-            .replace("%3", when_text(attempt.started_at)),
+            fill(
+                self.tr(
+                    "Invalidate %1's result on “%2” (%3)? It stays on record but no longer "
+                    "counts in charts, baselines or assignments."
+                ),
+                attempt.person_name,
+                attempt.title,
+                when_text(attempt.started_at),
+            ),
             self.tr("Invalidate"),
         )
         if reason is None:

@@ -17,8 +17,9 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from svctrainer.gui.i18n import translate
 from svctrainer.gui.scenarios.mood_meter import COMFORT_GREEN, plot_colours, style_plot
-from svctrainer.gui.scenarios.wording import dimension_name, tr
+from svctrainer.gui.scenarios.wording import dimension_name
 
 YOURS = QColor(0x3D, 0x8B, 0xD4)
 AROUSAL = QColor(0xE0, 0x8A, 0x2E)
@@ -104,12 +105,12 @@ class ServqualRadar(QWidget):
             self.plot.addItem(item)
         legend = QHBoxLayout()
         legend.addStretch(1)
-        legend.addWidget(_key(YOURS, "■", tr("Your run")))
+        legend.addWidget(_key(YOURS, "■", translate("scenarios", "Your run")))
         if best:
             legend.addSpacing(12)
-            legend.addWidget(_key(COMFORT_GREEN, "◇", tr("Best possible run")))
+            legend.addWidget(_key(COMFORT_GREEN, "◇", translate("scenarios", "Best possible run")))
             legend.addSpacing(12)
-            legend.addWidget(QLabel(tr("(points: yours / the best run's)")))
+            legend.addWidget(QLabel(translate("scenarios", "(points: yours / the best run's)")))
         legend.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -151,8 +152,10 @@ class MoodTraceChart(QWidget):
         _, _, faint = plot_colours(palette)
         self.plot = pg.PlotWidget()
         style_plot(self.plot, palette)
-        self.plot.setLabel("bottom", tr("Decision (0 = arrival at the counter)"))
-        self.plot.setLabel("left", tr("Mood"))
+        self.plot.setLabel(
+            "bottom", translate("scenarios", "Decision (0 = arrival at the counter)")
+        )
+        self.plot.setLabel("left", translate("scenarios", "Mood"))
         steps = list(range(len(trace)))
         self.plot.setXRange(0, max(1, len(trace) - 1), padding=0.04)
         self.plot.setYRange(-5, 5, padding=0.04)
@@ -198,12 +201,12 @@ class MoodTraceChart(QWidget):
             )
         # The legend sits under the chart: inside, it would hide the lines it explains.
         keys = [
-            (YOURS, "━━", tr("Valence (happy +, unhappy −)")),
-            (AROUSAL, "╍╍", tr("Arousal (agitated +, calm −)")),
-            (COMFORT_GREEN, "┈┈", tr("Comfort level")),
+            (YOURS, "━━", translate("scenarios", "Valence (happy +, unhappy −)")),
+            (AROUSAL, "╍╍", translate("scenarios", "Arousal (agitated +, calm −)")),
+            (COMFORT_GREEN, "┈┈", translate("scenarios", "Comfort level")),
         ]
         if self.timeout_marks:
-            keys.append((TIMEOUT_RED, "✕", tr("Time ran out")))
+            keys.append((TIMEOUT_RED, "✕", translate("scenarios", "Time ran out")))
         # One wrapping label: entries move to a second line instead of being clipped.
         legend = QLabel(" &nbsp; &nbsp; ".join(_key_html(*key) for key in keys))
         legend.setTextFormat(Qt.TextFormat.RichText)

@@ -32,7 +32,7 @@ from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
 from svctrainer.core.standards.compliance import Compliance
 from svctrainer.core.standards.model import ItemKind
-from svctrainer.gui.drills.figures import duration, mode_name, number, percent
+from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
@@ -44,7 +44,6 @@ from svctrainer.gui.scenarios.wording import (
     step_name,
     tier_meaning,
     tier_name,
-    tr,
     violation_sentence,
 )
 from svctrainer.services.attempts import AttemptRecord
@@ -123,7 +122,7 @@ class DebriefScreen(QWidget):
 
         portrait = PortraitWidget(scenario.customer.portrait, expression_for(final))
         portrait.setFixedSize(128, 128)
-        title = QLabel(f"{scenario.title} — {mode_name(attempt.mode)}")
+        title = QLabel(title_with_mode(scenario.title, attempt.mode))
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         self.tier_label = QLabel(tier_name(tier))
@@ -142,9 +141,13 @@ class DebriefScreen(QWidget):
         ending_text = scenario.node(ending_id).text if ending_id else ""
         self.ending = _rich(
             "<i>"
-            + html.escape(tr("How the visit ended:"))
+            + html.escape(translate("scenarios", "How the visit ended:"))
             + "</i> "
-            + (_quote(ending_text) if ending_text else html.escape(tr("(stopped before the end)")))
+            + (
+                _quote(ending_text)
+                if ending_text
+                else html.escape(translate("scenarios", "(stopped before the end)"))
+            )
         )
         top_text = QVBoxLayout()
         top_text.addWidget(title)
@@ -173,10 +176,12 @@ class DebriefScreen(QWidget):
         self.mood_chart.setFixedHeight(CHART_HEIGHT)
         charts = QHBoxLayout()
         radar_box = QVBoxLayout()
-        radar_box.addWidget(_heading(tr("Service quality (SERVQUAL points)")))
+        radar_box.addWidget(_heading(translate("scenarios", "Service quality (SERVQUAL points)")))
         radar_box.addWidget(self.radar, 1)
         mood_box = QVBoxLayout()
-        mood_box.addWidget(_heading(tr("The customer's mood over the conversation")))
+        mood_box.addWidget(
+            _heading(translate("scenarios", "The customer's mood over the conversation"))
+        )
         mood_box.addWidget(self.mood_chart, 1)
         charts.addLayout(radar_box, 4)
         charts.addSpacing(16)
@@ -185,7 +190,7 @@ class DebriefScreen(QWidget):
         body = QVBoxLayout()
         body.addLayout(top)
         body.addSpacing(8)
-        body.addWidget(_heading(tr("Why this tier")))
+        body.addWidget(_heading(translate("scenarios", "Why this tier")))
         body.addWidget(self.reasons)
         body.addSpacing(8)
         if compliance is not None:
@@ -203,13 +208,13 @@ class DebriefScreen(QWidget):
             body.addSpacing(8)
         body.addLayout(charts)
         body.addSpacing(8)
-        body.addWidget(
-            _heading(tr("Protocol steps in the order you took them (%1)").replace(
-                "%1", scenario.protocol.value))
-        )  # fmt: skip
+        order = translate("scenarios", "Protocol steps in the order you took them (%1)")
+        body.addWidget(_heading(fill(order, scenario.protocol.value)))
         body.addWidget(self.steps)
         body.addSpacing(8)
-        body.addWidget(_heading(tr("Your path, with the best alternative at each point")))
+        body.addWidget(
+            _heading(translate("scenarios", "Your path, with the best alternative at each point"))
+        )
         body.addWidget(self.path)
         body.addStretch(1)
         content = QWidget()
@@ -249,21 +254,28 @@ class DebriefScreen(QWidget):
     def _figures_text(
         self, attempt: AttemptRecord, details: ScenarioDetails, best: RunResult | None
     ) -> str:
+        # lupdate reads only a plain name as translate()'s count.
+        decisions, failures = details.decisions, details.failures
         parts = [
-            tr("Score %1 / 100").replace("%1", number(attempt.score)),
-            tr("%n decision(s)", None, details.decisions),
-            tr("time %1").replace("%1", duration(attempt.duration_ms)),
-            tr("%n mistake(s)", None, details.failures),
+            fill(translate("scenarios", "Score %1 / 100"), number(attempt.score)),
+            translate("scenarios", "%n decision(s)", None, decisions),
+            fill(translate("scenarios", "time %1"), duration(attempt.duration_ms)),
+            translate("scenarios", "%n mistake(s)", None, failures),
         ]
         if attempt.accuracy is not None:
             parts.append(
-                tr("best choice %1 of the time").replace("%1", percent(attempt.accuracy, 0))
+                fill(
+                    translate("scenarios", "best choice %1 of the time"),
+                    percent(attempt.accuracy, 0),
+                )
             )
         if best is not None:
             parts.append(
-                tr("best possible: %1, %2")
-                .replace("%1", tier_name(best.tier.code))
-                .replace("%2", number(best.score))
+                fill(
+                    translate("scenarios", "best possible: %1, %2"),
+                    tier_name(best.tier.code),
+                    number(best.score),
+                )
             )
         return " · ".join(parts)
 
@@ -326,11 +338,11 @@ class DebriefScreen(QWidget):
         taken_html = (
             " &nbsp;→&nbsp; ".join(chips)
             if chips
-            else html.escape(tr("No protocol step was taken."))
+            else html.escape(translate("scenarios", "No protocol step was taken."))
         )
         return (
             f"<p>{taken_html}</p><p><small>"
-            + html.escape(tr("The protocol's order: %1").replace("%1", order))
+            + html.escape(fill(translate("scenarios", "The protocol's order: %1"), order))
             + "</small></p>"
         )
 
@@ -340,27 +352,32 @@ class DebriefScreen(QWidget):
             node = self.scenario.node(step.entry.node_id)
             seconds = decimal(step.entry.latency_ns / NS_PER_S, 1)
             if step.choice is None:
-                answer = "<i>" + html.escape(tr("You hesitated: the time ran out.")) + "</i>"
+                answer = (
+                    "<i>"
+                    + html.escape(translate("scenarios", "You hesitated: the time ran out."))
+                    + "</i>"
+                )
             else:
                 answer = "“" + _quote(step.choice.text) + "”"
+            customer, you = translate("scenarios", "Customer"), translate("scenarios", "You")
             lines = [
-                f"<b>{index}.</b> <i>{html.escape(tr('Customer'))}:</i> “{_quote(node.text)}”",
-                f"<b>{html.escape(tr('You'))}</b> <small>({html.escape(seconds)} s)</small>: "
-                + answer,
+                f"<b>{index}.</b> <i>{html.escape(customer)}:</i> “{_quote(node.text)}”",
+                f"<b>{html.escape(you)}</b> <small>({html.escape(seconds)} s)</small>: " + answer,
             ]
             if step.feedback:
                 lines.append(f"<small>{_quote(step.feedback)}</small>")
             lines.append(self._best_line(node.id, step))
             rows.append("<p>" + "<br>".join(line for line in lines if line) + "</p>")
         if not rows:
-            return html.escape(tr("No decision was taken."))
+            return html.escape(translate("scenarios", "No decision was taken."))
         return "".join(rows)
 
     def _best_line(self, node_id: str, step: ReviewStep) -> str:
         if step.best is None:
             return ""
         if step.was_best:
-            return f'<span style="color:{GOOD}">✓ {html.escape(tr("The best choice here."))}</span>'
+            best = translate("scenarios", "The best choice here.")
+            return f'<span style="color:{GOOD}">✓ {html.escape(best)}</span>'
         best_choice = (
             self.scenario.node(node_id).choice(step.best.choice_id)
             if step.best.choice_id is not None
@@ -369,14 +386,15 @@ class DebriefScreen(QWidget):
         what = (
             "“" + _quote(best_choice.text) + "”"
             if best_choice is not None
-            else html.escape(tr("letting the customer finish (waiting)"))
+            else html.escape(translate("scenarios", "letting the customer finish (waiting)"))
         )
-        reach = (
-            tr("that path reaches %1, score %2")
-            .replace("%1", tier_name(step.best.outcome.tier.code))
-            .replace("%2", number(step.best.outcome.score))
+        reach = fill(
+            translate("scenarios", "that path reaches %1, score %2"),
+            tier_name(step.best.outcome.tier.code),
+            number(step.best.outcome.score),
         )
+        better = translate("scenarios", "Better")
         return (
-            f'<span style="color:{SO_SO}">△ <b>{html.escape(tr("Better"))}:</b></span> '
+            f'<span style="color:{SO_SO}">△ <b>{html.escape(better)}:</b></span> '
             f"{what} <small>— {html.escape(reach)}</small>"
         )

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from svctrainer.core.scenarios.model import MOOD_MAX, MOOD_MIN, Mood
 from svctrainer.core.scenarios.mood import Expression, expression_for
-from svctrainer.gui.scenarios.wording import decimal, expression_name, tr
+from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.scenarios.wording import decimal, expression_name
 
 COMFORT_GREEN = QColor(0x2E, 0x9D, 0x5B)
 EXPRESSION_COLOURS = {
@@ -90,8 +91,8 @@ class MoodMeter(QWidget):
         style_plot(self.plot, palette)
         self.plot.setAspectLocked(True)
         self.plot.setRange(xRange=(MOOD_MIN, MOOD_MAX), yRange=(MOOD_MIN, MOOD_MAX), padding=0.04)
-        self.plot.setLabel("bottom", tr("Mood: unhappy ← → happy"))
-        self.plot.setLabel("left", tr("calm ← → agitated"))
+        self.plot.setLabel("bottom", translate("scenarios", "Mood: unhappy ← → happy"))
+        self.plot.setLabel("left", translate("scenarios", "calm ← → agitated"))
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTicks([[(v, str(v)) for v in (-5, 0, 5)]])
         grid = pg.mkPen(faint, width=1)
@@ -144,8 +145,13 @@ class MoodMeter(QWidget):
         colour = EXPRESSION_COLOURS[expression_for(current)]
         self.now.setData([current.valence], [current.arousal], brush=colour)
         self.setToolTip(
-            tr("Mood now: valence %1, arousal %2 (comfort needs valence %3 or more)")
-            .replace("%1", decimal(current.valence))
-            .replace("%2", decimal(current.arousal))
-            .replace("%3", decimal(self.comfort_min_valence))
+            fill(
+                translate(
+                    "scenarios",
+                    "Mood now: valence %1, arousal %2 (comfort needs valence %3 or more)",
+                ),
+                decimal(current.valence),
+                decimal(current.arousal),
+                decimal(self.comfort_min_valence),
+            )
         )

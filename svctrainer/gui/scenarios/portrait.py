@@ -20,7 +20,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from svctrainer.core.scenarios.mood import Expression
-from svctrainer.gui.scenarios.wording import expression_name, tr
+from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.scenarios.wording import expression_name
 from svctrainer.locations import bundled_dir
 
 DEFAULT_PORTRAIT = "default"
@@ -79,7 +80,9 @@ class PortraitWidget(QWidget):
 
     def set_expression(self, expression: Expression) -> None:
         self.expression = expression
-        text = tr("The customer looks %1").replace("%1", expression_name(expression.value))
+        text = fill(
+            translate("scenarios", "The customer looks %1"), expression_name(expression.value)
+        )
         self.setToolTip(text)
         self.setAccessibleName(text)
         self.update()

@@ -37,6 +37,7 @@ from svctrainer.core.packs.definition import Mode
 from svctrainer.core.scenarios.engine import ScenarioRun, Turn
 from svctrainer.core.scenarios.model import Mood, Scenario
 from svctrainer.gui.drills.figures import mode_name
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm
 from svctrainer.gui.scenarios.choice_button import ChoiceButton
 from svctrainer.gui.scenarios.mood_meter import MoodMeter
@@ -341,7 +342,7 @@ class ScenarioScreen(QWidget):
             self.status.setText(
                 self.tr("Press 1 to answer.")
                 if count == 1
-                else self.tr("Press 1–%1 to answer.").replace("%1", str(count))
+                else fill(self.tr("Press 1–%1 to answer."), str(count))
             )
         elif self.run.deadline_ns is not None:
             self.status.setText(self.tr("Wait: the customer has not finished."))
@@ -361,7 +362,7 @@ class ScenarioScreen(QWidget):
         self.countdown.setRange(0, total_ms)
         self.countdown.setValue(min(total_ms, left_ms))
         seconds = -(-left_ms // 1000)  # round up: "1 s" until it is really over
-        self.countdown.setFormat(self.tr("%1 s to answer").replace("%1", str(seconds)))
+        self.countdown.setFormat(fill(self.tr("%1 s to answer"), str(seconds)))
         share = left_ms / total_ms
         band = "low" if share <= 0.2 else "mid" if share <= 0.45 else "ok"
         if band != self._limit_band:
@@ -390,9 +391,8 @@ class ScenarioScreen(QWidget):
             self.feedback.setVisible(False)
             return
         mark, colour = _verdict(self.scenario, turn)
-        self.feedback.setText(
-            f"<b>{mark} {html.escape(self.tr('Your last answer'))}</b><br>" + "<br>".join(parts)
-        )
+        heading = self.tr("Your last answer")
+        self.feedback.setText(f"<b>{mark} {html.escape(heading)}</b><br>" + "<br>".join(parts))
         self.feedback.setStyleSheet(
             "QLabel#choiceFeedback { background: palette(base); padding: 10px;"
             f" border-left: 5px solid {colour}; border-radius: 4px; }}"
@@ -402,16 +402,18 @@ class ScenarioScreen(QWidget):
     def _show_transcript(self) -> None:
         """The conversation so far, newest first (the last few exchanges)."""
         rows = []
+        customer, you = self.tr("Customer"), self.tr("You")
         for entry in reversed(self.run.log[-TRANSCRIPT_TURNS:]):
             node = self.scenario.node(entry.node_id)
             choice = node.choice(entry.choice_id) if entry.choice_id is not None else None
             said = choice.text if choice is not None else self.tr("(You hesitated.)")
             rows.append(
-                f"<i>{html.escape(self.tr('Customer'))}:</i> {html.escape(_short(node.text))}"
-                f"<br><b>{html.escape(self.tr('You'))}:</b> {html.escape(_short(said))}"
+                f"<i>{html.escape(customer)}:</i> {html.escape(_short(node.text))}"
+                f"<br><b>{html.escape(you)}:</b> {html.escape(_short(said))}"
             )
+        so_far = self.tr("So far")
         self.transcript.setText(
-            f"<p><b>{html.escape(self.tr('So far'))}</b></p>"
+            f"<p><b>{html.escape(so_far)}</b></p>"
             + "".join(f'<p style="margin-top: 4px">{row}</p>' for row in rows)
         )
         self.transcript.setVisible(bool(rows))

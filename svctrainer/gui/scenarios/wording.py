@@ -10,14 +10,10 @@ import html
 from collections.abc import Mapping
 from typing import SupportsFloat
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from svctrainer.core.scenarios.model import Protocol, ProtocolStep, Scenario
-from svctrainer.gui.i18n import translate
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("scenarios", text, disambiguation, n)
+from svctrainer.gui.i18n import fill, translate
 
 
 def decimal(value: object, places: int = 1) -> str:
@@ -31,38 +27,41 @@ def decimal(value: object, places: int = 1) -> str:
 
 def tier_name(code: str) -> str:
     return {
-        "not_met": tr("Not met"),
-        "satisfaction": tr("Satisfaction service"),
-        "comfort": tr("Comfort service"),
-        "delight": tr("Delight service"),
+        "not_met": translate("scenarios", "Not met"),
+        "satisfaction": translate("scenarios", "Satisfaction service"),
+        "comfort": translate("scenarios", "Comfort service"),
+        "delight": translate("scenarios", "Delight service"),
     }.get(code, code)
 
 
 def tier_meaning(code: str) -> str:
     """What the tier means, in the seeds' words."""
     return {
-        "not_met": tr("The customer's reasonable requirements were not met."),
-        "satisfaction": tr(
-            "Reasonable requirements basically met, and no new negative emotion left."
+        "not_met": translate("scenarios", "The customer's reasonable requirements were not met."),
+        "satisfaction": translate(
+            "scenarios", "Reasonable requirements basically met, and no new negative emotion left."
         ),
-        "comfort": tr("Negative emotions minimised, and the customer praised the service."),
-        "delight": tr(
-            "You also anticipated a need the customer had not thought of: trust and loyalty won."
+        "comfort": translate(
+            "scenarios", "Negative emotions minimised, and the customer praised the service."
+        ),
+        "delight": translate(
+            "scenarios",
+            "You also anticipated a need the customer had not thought of: trust and loyalty won.",
         ),
     }.get(code, "")
 
 
 def step_name(step: str) -> str:
     return {
-        "hear": tr("Hear"),
-        "empathize": tr("Empathize"),
-        "apologize": tr("Apologize"),
-        "resolve": tr("Resolve"),
-        "diagnose": tr("Diagnose"),
-        "listen": tr("Listen"),
-        "apologise": tr("Apologise"),
-        "solve": tr("Solve"),
-        "thank": tr("Thank"),
+        "hear": translate("scenarios", "Hear"),
+        "empathize": translate("scenarios", "Empathize"),
+        "apologize": translate("scenarios", "Apologize"),
+        "resolve": translate("scenarios", "Resolve"),
+        "diagnose": translate("scenarios", "Diagnose"),
+        "listen": translate("scenarios", "Listen"),
+        "apologise": translate("scenarios", "Apologise"),
+        "solve": translate("scenarios", "Solve"),
+        "thank": translate("scenarios", "Thank"),
     }.get(step, step)
 
 
@@ -72,43 +71,43 @@ def protocol_order(protocol: Protocol) -> list[ProtocolStep]:
 
 def dimension_name(dimension: str) -> str:
     return {
-        "reliability": tr("Reliability"),
-        "responsiveness": tr("Responsiveness"),
-        "assurance": tr("Assurance"),
-        "empathy": tr("Empathy"),
-        "tangibles": tr("Tangibles"),
+        "reliability": translate("scenarios", "Reliability"),
+        "responsiveness": translate("scenarios", "Responsiveness"),
+        "assurance": translate("scenarios", "Assurance"),
+        "empathy": translate("scenarios", "Empathy"),
+        "tangibles": translate("scenarios", "Tangibles"),
     }.get(dimension, dimension)
 
 
 def gate_name(gate: str) -> str:
     return {
-        "identity_check": tr("the identity check"),
-        "accuracy": tr("accuracy (cash counted, amounts keyed right)"),
-        "compliance": tr("compliance with the rules"),
+        "identity_check": translate("scenarios", "the identity check"),
+        "accuracy": translate("scenarios", "accuracy (cash counted, amounts keyed right)"),
+        "compliance": translate("scenarios", "compliance with the rules"),
     }.get(gate, gate)
 
 
 def expression_name(expression: str) -> str:
     return {
-        "angry": tr("angry"),
-        "upset": tr("upset"),
-        "anxious": tr("anxious"),
-        "neutral": tr("neutral"),
-        "content": tr("content"),
-        "pleased": tr("pleased"),
-        "delighted": tr("delighted"),
+        "angry": translate("scenarios", "angry"),
+        "upset": translate("scenarios", "upset"),
+        "anxious": translate("scenarios", "anxious"),
+        "neutral": translate("scenarios", "neutral"),
+        "content": translate("scenarios", "content"),
+        "pleased": translate("scenarios", "pleased"),
+        "delighted": translate("scenarios", "delighted"),
     }.get(expression, expression)
 
 
 def demand_level_name(level: str) -> str:
     return {
-        "basic": tr("basic service demand"),
-        "standard": tr("standard service demand"),
-        "premium": tr("premium service demand"),
-        "priority": tr("priority customer"),
-        "elderly": tr("elderly customer"),
-        "disabled": tr("customer with a disability"),
-        "foreign_language": tr("customer with another language"),
+        "basic": translate("scenarios", "basic service demand"),
+        "standard": translate("scenarios", "standard service demand"),
+        "premium": translate("scenarios", "premium service demand"),
+        "priority": translate("scenarios", "priority customer"),
+        "elderly": translate("scenarios", "elderly customer"),
+        "disabled": translate("scenarios", "customer with a disability"),
+        "foreign_language": translate("scenarios", "customer with another language"),
     }.get(level, level)
 
 
@@ -131,55 +130,77 @@ def _whole(value: object) -> int:
 def reason_sentence(code: str, params: Mapping[str, object]) -> str:
     """One reason of a run's tier or score as a sentence (unknown codes stay as codes)."""
     count = _whole(params.get("count"))
+    failures = _whole(params.get("failures"))
     sentences = {
-        "unfinished": lambda: tr("The conversation stopped before the visit ended."),
-        "gate_breached": lambda: tr(
-            "A must-be requirement was breached: %1. That fails the service whatever else "
-            "went well."
-        ).replace("%1", gate_name(str(params.get("gate", "")))),
-        "need_not_met": lambda: tr(
-            "The customer left without their reasonable requirements being met."
+        "unfinished": lambda: translate(
+            "scenarios", "The conversation stopped before the visit ended."
         ),
-        "negative_emotion_open": lambda: tr(
-            "You caused %n new negative emotion(s) and did not repair them.", None, count
+        "gate_breached": lambda: fill(
+            translate(
+                "scenarios",
+                "A must-be requirement was breached: %1. That fails the service whatever else "
+                "went well.",
+            ),
+            gate_name(str(params.get("gate", ""))),
         ),
-        "requirements_met": lambda: tr(
-            "The customer's reasonable requirements were met with no new negative emotion left."
+        "need_not_met": lambda: translate(
+            "scenarios", "The customer left without their reasonable requirements being met."
         ),
-        "negative_emotion_repaired": lambda: tr(
-            "You caused %n negative emotion(s) and repaired them.", None, count
+        "negative_emotion_open": lambda: translate(
+            "scenarios",
+            "You caused %n new negative emotion(s) and did not repair them.",
+            None,
+            count,
         ),
-        "valence_reached": lambda: (
-            tr("The customer's final mood (%1) reached the comfort level (%2).")
-            .replace("%1", decimal(params.get("valence")))
-            .replace("%2", decimal(params.get("threshold")))
+        "requirements_met": lambda: translate(
+            "scenarios",
+            "The customer's reasonable requirements were met with no new negative emotion left.",
         ),
-        "valence_below": lambda: (
-            tr("The customer's final mood (%1) stayed below the comfort level (%2).")
-            .replace("%1", decimal(params.get("valence")))
-            .replace("%2", decimal(params.get("threshold")))
+        "negative_emotion_repaired": lambda: translate(
+            "scenarios", "You caused %n negative emotion(s) and repaired them.", None, count
         ),
-        "praise_obtained": lambda: tr("The customer praised the service."),
-        "no_praise": lambda: tr("The customer did not praise the service: comfort needs praise."),
-        "need_anticipated": lambda: tr(
-            "You anticipated a need the customer had not thought of yet."
+        "valence_reached": lambda: fill(
+            translate(
+                "scenarios", "The customer's final mood (%1) reached the comfort level (%2)."
+            ),
+            decimal(params.get("valence")),
+            decimal(params.get("threshold")),
         ),
-        "no_anticipation": lambda: tr(
-            "No need was anticipated: delight needs one the customer had not thought of yet."
+        "valence_below": lambda: fill(
+            translate(
+                "scenarios", "The customer's final mood (%1) stayed below the comfort level (%2)."
+            ),
+            decimal(params.get("valence")),
+            decimal(params.get("threshold")),
+        ),
+        "praise_obtained": lambda: translate("scenarios", "The customer praised the service."),
+        "no_praise": lambda: translate(
+            "scenarios", "The customer did not praise the service: comfort needs praise."
+        ),
+        "need_anticipated": lambda: translate(
+            "scenarios", "You anticipated a need the customer had not thought of yet."
+        ),
+        "no_anticipation": lambda: translate(
+            "scenarios",
+            "No need was anticipated: delight needs one the customer had not thought of yet.",
         ),
         "delight_needs_no_failures": lambda: translate(
             "scenarios",
             "%n mistake(s) on the way: delight is for service without mistakes, so the "
             "anticipated need counts for comfort only.",
             None,
-            int(params.get("failures", 0) or 0),  # type: ignore[call-overload]
+            failures,
         ),
-        "score_capped": lambda: tr(
-            "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
-            "flawless service.",
-            None,
-            _whole(params.get("failures")),
-        ).replace("%1", str(params.get("cap", ""))),
+        "score_capped": lambda: fill(
+            translate(
+                "scenarios",
+                "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
+                "flawless service.",
+                None,
+                failures,
+            ),
+            str(params.get("cap", "")),
+        ),
     }
     make = sentences.get(code)
     return make() if make is not None else code
@@ -187,13 +208,16 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
 
 def violation_sentence(code: str, step: str, after: str | None) -> str:
     if code == "step_out_of_order":
-        return (
-            tr("%1 came after %2: out of order.")
-            .replace("%1", step_name(step))
-            .replace("%2", step_name(after or ""))
+        return fill(
+            translate("scenarios", "%1 came after %2: out of order."),
+            step_name(step),
+            step_name(after or ""),
         )
     if code == "resolved_before_acknowledging":
-        return tr("%1 before acknowledging the customer's feelings.").replace("%1", step_name(step))
+        return fill(
+            translate("scenarios", "%1 before acknowledging the customer's feelings."),
+            step_name(step),
+        )
     return code
 
 
@@ -201,13 +225,13 @@ def scenario_facts(scenario: Scenario) -> str:
     """One line for the Practice page: who, the protocol, how many decisions at most."""
     timed = sum(1 for n in scenario.nodes if n.time_limit_s is not None)
     parts = [
-        tr("Customer scenario"),
+        translate("scenarios", "Customer scenario"),
         scenario.customer.who,
         demand_level_name(scenario.customer.demand_level.value),
-        tr("%1 protocol").replace("%1", scenario.protocol.value),
+        fill(translate("scenarios", "%1 protocol"), scenario.protocol.value),
     ]
     if timed:
-        parts.append(tr("%n timed moment(s)", None, timed))
+        parts.append(translate("scenarios", "%n timed moment(s)", None, timed))
     return " · ".join(parts)
 
 
@@ -219,7 +243,7 @@ def scenario_description(scenario: Scenario) -> str:
     if scenario.customer.situation:
         parts.append(
             "<p><b>"
-            + html.escape(tr("The customer"))
+            + html.escape(translate("scenarios", "The customer"))
             + ":</b> "
             + html.escape(scenario.customer.who)
             + ". "
@@ -230,14 +254,16 @@ def scenario_description(scenario: Scenario) -> str:
         f"<li><b>{html.escape(tier_name(code))}</b>: {html.escape(tier_meaning(code))}</li>"
         for code in ("satisfaction", "comfort", "delight")
     )
-    parts.append(f"<p>{html.escape(tr('How the service is judged:'))}</p><ul>{tiers}</ul>")
+    judged = translate("scenarios", "How the service is judged:")
+    parts.append(f"<p>{html.escape(judged)}</p><ul>{tiers}</ul>")
     parts.append(
         "<p>"
         + html.escape(
-            tr(
+            translate(
+                "scenarios",
                 "Answer with the keys 1–9. Where a countdown shows, hesitating costs the "
                 "customer's patience. Practice shows feedback after each answer; the test "
-                "shows it only in the debrief."
+                "shows it only in the debrief.",
             )
         )
         + "</p>"

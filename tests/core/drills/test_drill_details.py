@@ -32,8 +32,16 @@ SHIPPED = {
 }
 
 
-def test_the_fixture_covers_every_kind():
-    assert {entry["result"]["drill_type"] for entry in STORED} == {k.name for k in KINDS}
+# Kinds added after details were typed have no results stored in the old layout.
+KINDS_BEFORE_DETAILS = {
+    "tenkey", "data_entry", "voucher_summing", "amount_words", "making_change",
+    "cash_counting", "drawer_balancing",
+}  # fmt: skip
+
+
+def test_the_fixture_covers_every_kind_that_stored_untyped_details():
+    assert {entry["result"]["drill_type"] for entry in STORED} == KINDS_BEFORE_DETAILS
+    assert {k.name for k in KINDS} >= KINDS_BEFORE_DETAILS
 
 
 @pytest.mark.parametrize("entry", STORED, ids=[e["pack"] for e in STORED])

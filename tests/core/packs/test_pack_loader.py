@@ -202,7 +202,7 @@ def test_content_hash_is_sha256_of_raw_bytes():
         (
             edit('type = "tenkey"', 'type = "tenky"'),
             "p.toml:3:1: unknown drill type 'tenky' (did you mean 'tenkey'?); known types:"
-            " amount_words, cash_counting, data_entry,",
+            " amount_words, cash_counting, ",
         ),
         (
             edit('id = "tenkey-x.en"', 'id = "Ten Key"'),

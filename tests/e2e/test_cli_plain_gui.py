@@ -1,0 +1,19 @@
+"""The window's command lines skip building the full parser; they must mean the same."""
+
+import pytest
+
+from svctrainer.cli import PLAIN_GUI, build_parser, plain_gui_args
+
+
+@pytest.mark.parametrize("argv", PLAIN_GUI)
+def test_plain_gui_lines_parse_as_the_full_parser_does(argv):
+    shortcut = plain_gui_args(argv)
+    assert shortcut is not None
+    assert vars(shortcut) == vars(build_parser().parse_args(list(argv)))
+
+
+@pytest.mark.parametrize(
+    "argv", [["gui", "--db", "x.sqlite3"], ["--db", "x.sqlite3"], ["gui", "--help"], ["demo"]]
+)
+def test_other_lines_go_through_the_parser(argv):
+    assert plain_gui_args(argv) is None

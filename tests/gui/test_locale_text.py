@@ -1,0 +1,91 @@
+"""Titles, days and plurals as a person reads them, in English and in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from svctrainer.gui.dates import day_text
+from svctrainer.gui.drills.figures import title_with_mode
+
+
+@pytest.fixture
+def locale_of():
+    before = QLocale()
+
+    def use(name: str) -> None:
+        QLocale.setDefault(QLocale(name))
+
+    yield use
+    QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("title", "mode", "shown"),
+    [
+        ("Ten-key amounts — practice", "practice", "Ten-key amounts — practice"),
+        ("传票算 — 比赛测试", "test", "传票算 — 比赛测试"),
+        ("大写金额 — 练习（双向）", "practice", "大写金额 — 练习（双向）"),
+        ("Angry customer at the counter", "test", "Angry customer at the counter — Test"),
+    ],
+)
+def test_a_title_names_its_mode_once(qapp, title, mode, shown):
+    assert title_with_mode(title, mode) == shown
+
+
+def test_days_follow_the_locale_and_never_read_day_month_year_digits(qapp, locale_of):
+    day = date(2026, 12, 6)
+    locale_of("zh_CN")
+    assert day_text(day) == "2026/12/6"
+    locale_of("en_GB")
+    assert day_text(day) == "06/12/2026"
+    QLocale.setDefault(QLocale.c())
+    assert day_text(day) == "2026-12-06"  # the C locale's own form was "6 12 2026"
+
+
+@pytest.fixture
+def chinese_catalogue(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from svctrainer.gui.language import catalogue_dir
+
+    translator = QTranslator()
+    assert translator.load("svctrainer_zh_CN", catalogue_dir())
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_every_worded_service_error_reads_in_chinese(chinese_catalogue):
+    """A service error with a code the GUI words never reaches a Chinese screen in the
+    service's English: each code's sentence comes from the catalogue."""
+    import re
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from svctrainer.gui.messages import describe
+    from svctrainer.services import errors
+
+    cases = [
+        errors.PermissionDeniedError(),
+        errors.NotFoundError("no person 42"),
+        errors.InactiveProfileError(),
+        errors.WrongPinError(2),
+        errors.ProfileLockedError(datetime(2026, 12, 6, 9, 30, tzinfo=UTC)),
+        errors.AmbiguousEmployeeNumberError("T1", ["Riverside", "Harbour"]),
+        errors.DatabaseBusyError("database is locked"),
+        errors.DatabaseReadOnlyError("attempt to write a readonly database"),
+        errors.StorageFullError("database or disk is full"),
+        errors.DatabaseCorruptError("malformed", Path("/data/svctrainer.sqlite3")),
+        errors.NotADatabaseError("file is not a database"),
+        errors.DatabaseTooNewError("revision 0009 is newer"),
+        errors.SchemaMismatchError("table attempt lacks a column"),
+        errors.DatabaseUnavailableError("connection refused"),
+    ]
+    for exc in cases:
+        text = describe(exc)
+        assert re.search(r"[\u4e00-\u9fff]", text), (exc.code, text)
+        english = re.sub(r"/\S+|svctrainer|T1|Riverside|Harbour", "", text)
+        assert not re.search(r"[A-Za-z]{4,}", english), (exc.code, text)
