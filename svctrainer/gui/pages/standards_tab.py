@@ -36,12 +36,13 @@ GOOD_RATE, FAIR_RATE = 0.9, 0.7  # the bands the cell colours show
 def cell_text(tally: LevelTally | None) -> str:
     if tally is None or tally.rate is None:
         return "—"
+    runs = tally.runs  # lupdate reads only a plain name as the count
     return fill(
         translate("StandardsTab", "%1 % (%2 of %3 items, %4)"),
         round(tally.rate * 100),
         tally.met,
         tally.applicable,
-        translate("StandardsTab", "%n run(s)", None, tally.runs),
+        translate("StandardsTab", "%n run(s)", None, runs),
     )
 
 
@@ -152,8 +153,7 @@ class StandardsTab(QWidget):
         else:
             runs = sum(t.runs for t in data.everyone.levels.values())
             self.status.setText(
-                translate(
-                    "StandardsTab",
+                self.tr(
                     "Share of each demand level's service-standard items met, over %n "
                     "scenario run(s). Items a scenario does not involve do not count.",
                     None,
