@@ -1208,6 +1208,46 @@ Python %3，PySide6 %4</translation>
 <context>
     <name>DataEntryView</name>
     <message>
+        <source>Check digit does not match: compare with the form</source>
+        <translation>校验码不符：请与客户单据核对</translation>
+    </message>
+    <message>
+        <source>Wrong number of characters</source>
+        <translation>位数不对</translation>
+    </message>
+    <message>
+        <source>Characters this field does not take</source>
+        <translation>本栏不接受这些字符</translation>
+    </message>
+    <message>
+        <source>No such region code</source>
+        <translation>行政区划代码不存在</translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not a date</source>
+        <translation>号码中的出生日期不是有效日期</translation>
+    </message>
+    <message>
+        <source>Not a date (YYYY-MM-DD)</source>
+        <translation>不是有效日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Not a mobile number segment in use</source>
+        <translation>不是在用的手机号段</translation>
+    </message>
+    <message>
+        <source>Not a card of an accepted issuer</source>
+        <translation>不是受理范围内发卡机构的卡号</translation>
+    </message>
+    <message>
+        <source>This field is required</source>
+        <translation>本栏为必填项</translation>
+    </message>
+    <message>
+        <source>Refused: %1. Correct it to go on.</source>
+        <translation>校验未通过：%1。更正后才能继续。</translation>
+    </message>
+    <message>
         <source>Customer&apos;s form</source>
         <translation>客户填写的单据</translation>
     </message>
@@ -1514,6 +1554,14 @@ Python %3，PySide6 %4</translation>
         <source>cases/hour</source>
         <translation>笔/小时</translation>
     </message>
+    <message>
+        <source>Text entry (copy typing)</source>
+        <translation>汉字录入（看打）</translation>
+    </message>
+    <message>
+        <source>gross CPM</source>
+        <translation>毛字数/分钟</translation>
+    </message>
 </context>
 <context>
     <name>DrillScreen</name>
@@ -1733,6 +1781,14 @@ Python %3，PySide6 %4</translation>
         <translation>未记录</translation>
     </message>
     <message>
+        <source>ba&amp;nded (扎把)</source>
+        <translation>已扎把(&amp;N)</translation>
+    </message>
+    <message>
+        <source>s&amp;tamped or signed (盖章)</source>
+        <translation>已盖章或签章(&amp;T)</translation>
+    </message>
+    <message>
         <source>optional: conditions, kind of practice notes…</source>
         <translation>可选：条件、练功券种类…</translation>
     </message>
@@ -1763,6 +1819,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>&amp;Banding penalties</source>
         <translation>扎把扣分(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Counting &amp;method</source>
+        <translation>点钞方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Each bundle</source>
+        <translation>每把</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -1803,6 +1867,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Banding</source>
         <translation>扎把</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>点钞方法</translation>
+    </message>
+    <message>
+        <source>Banded, stamped</source>
+        <translation>扎把、盖章</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -1863,6 +1935,26 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Not saved: correct the marked fields.</source>
         <translation>未保存：请修改标出的栏目。</translation>
+    </message>
+    <message>
+        <source>single note, one finger (单指单张)</source>
+        <translation>单指单张</translation>
+    </message>
+    <message>
+        <source>several notes a stroke (多指多张)</source>
+        <translation>多指多张</translation>
+    </message>
+    <message>
+        <source>fanned (扇面)</source>
+        <translation>扇面式</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2158,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>客户付款</translation>
     </message>
     <message>
+        <source>What you pay out (any order)</source>
+        <translation>付给客户的票币（顺序不限）</translation>
+    </message>
+    <message>
         <source>Your change, counted up from the price</source>
         <translation>你的找零（从应付金额往上数）</translation>
     </message>
@@ -2089,6 +2185,18 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <source>hand the change over</source>
         <translation>交付找零</translation>
     </message>
+    <message>
+        <source>the amount said (received, then paid)</source>
+        <translation>唱出的金额（先唱收，后唱付）</translation>
+    </message>
+    <message>
+        <source>take back the last piece or digit</source>
+        <translation>收回最后一张/枚票币或删去最后一位数字</translation>
+    </message>
+    <message>
+        <source>say the amount; after the pieces: pay</source>
+        <translation>唱出金额；配好票币后：付款</translation>
+    </message>
     <message numerus="yes">
         <source>Change so far: %1 in %n piece(s)</source>
         <translation>
@@ -2104,8 +2212,44 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>第 %1 位客户</translation>
     </message>
     <message>
+        <source>Withdrawal</source>
+        <translation>取款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>兑零</translation>
+    </message>
+    <message>
         <source>Hint: change due %1 — fewest pieces: %2</source>
         <translation>提示：应找 %1——最少张数：%2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Asks for %1 of it, the rest as you see fit</source>
+        <translation>要求其中配 %1，其余由你配款</translation>
+    </message>
+    <message>
+        <source>Asks to change it into small notes: %1</source>
+        <translation>要求兑零：%1</translation>
+    </message>
+    <message>
+        <source>Say what you received: %1</source>
+        <translation>唱收：%1</translation>
+    </message>
+    <message>
+        <source>Received: %1. </source>
+        <translation>唱收 %1。</translation>
+    </message>
+    <message>
+        <source>Say what you pay: %1</source>
+        <translation>唱付：%1</translation>
+    </message>
+    <message>
+        <source>Take the notes from the drawer, then Enter to pay</source>
+        <translation>从钱箱配好票币，再按 Enter 付款</translation>
     </message>
     <message numerus="yes">
         <source>Customer %1: right change, %n piece(s).</source>
@@ -3133,8 +3277,68 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>完全正确</translation>
     </message>
     <message>
+        <source>Refused by the check</source>
+        <translation>校验未通过</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>题目</translation>
+    </message>
+    <message>
+        <source>%n character(s)</source>
+        <translation>%n 个字</translation>
+    </message>
+    <message>
+        <source>Marking, as in a contest</source>
+        <translation>按比赛规则评分</translation>
+    </message>
+    <message>
+        <source>Net speed &lt;b&gt;%1 %2&lt;/b&gt;: correct characters minus %3 for each wrong, missing or extra character, per minute of the test.</source>
+        <translation>净速度 &lt;b&gt;%1 %2&lt;/b&gt;：正确字数减去每个错字、漏字、多字各扣 %3 字，按测验时长折算为每分钟。</translation>
+    </message>
+    <message>
+        <source>Correct characters</source>
+        <translation>正确字数</translation>
+    </message>
+    <message>
+        <source>Wrong characters</source>
+        <translation>错字数</translation>
+    </message>
+    <message>
+        <source>Missing characters</source>
+        <translation>漏字数</translation>
+    </message>
+    <message>
+        <source>Extra characters</source>
+        <translation>多字数</translation>
+    </message>
+    <message>
+        <source>Characters entered per minute (gross)</source>
+        <translation>每分钟录入字数（毛速）</translation>
+    </message>
+    <message>
+        <source>Corrections (Backspace)</source>
+        <translation>改正次数（退格）</translation>
+    </message>
+    <message>
+        <source>Passages finished</source>
+        <translation>完成篇数</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Characters typed wrong (expected → typed)</source>
+        <translation>录错的字（应为 → 实录）</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>篇号</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -3610,6 +3814,25 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>TextEntryView</name>
+    <message>
+        <source>Your copy</source>
+        <translation>你的录入</translation>
+    </message>
+    <message>
+        <source>Composing: %1</source>
+        <translation>输入法正在输入：%1</translation>
+    </message>
+    <message>
+        <source>Every passage is done.</source>
+        <translation>全部篇目已录完。</translation>
+    </message>
+    <message>
+        <source>Passage %1 of %2</source>
+        <translation>第 %1 篇，共 %2 篇</translation>
+    </message>
+</context>
+<context>
     <name>TrainerPage</name>
     <message>
         <source>&amp;Assignments</source>
@@ -3878,6 +4101,14 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>客户数</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers served right. %3.</source>
+        <translation>办理正确 %1 / %2 位客户。%3。</translation>
+    </message>
+    <message>
         <source>%1 of %2 changes right. Wrong total: %3 · not the fewest pieces: %4 · wrong order: %5.</source>
         <translation>找零正确 %1 / %2 笔。金额错误：%3 · 张数非最少：%4 · 顺序错误：%5。</translation>
     </message>
@@ -3914,6 +4145,30 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>你找的（按顺序）</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应付客户</translation>
+    </message>
+    <message>
+        <source>You gave</source>
+        <translation>你付出的</translation>
+    </message>
+    <message>
+        <source>Said (received / paid)</source>
+        <translation>唱收 / 唱付</translation>
+    </message>
+    <message>
+        <source>payout (%1)</source>
+        <translation>取款配款（%1）</translation>
+    </message>
+    <message>
+        <source>exchange (%1)</source>
+        <translation>兑零（%1）</translation>
+    </message>
+    <message>
         <source>%n change(s)</source>
         <translation>%n 笔找零</translation>
     </message>
@@ -3928,6 +4183,18 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>not counted up in order (smallest first)</source>
         <translation>未按顺序往上数（从小到大）</translation>
+    </message>
+    <message>
+        <source>not the notes asked for</source>
+        <translation>未按客户要求配款</translation>
+    </message>
+    <message>
+        <source>wrong amount said as received</source>
+        <translation>唱收金额错误</translation>
+    </message>
+    <message>
+        <source>wrong amount said as paid</source>
+        <translation>唱付金额错误</translation>
     </message>
     <message>
         <source>other denomination</source>

@@ -1,5 +1,18 @@
-"""English cheque words, as written on the amount line of US and UK cheques, in both
-directions.
+"""English cheque words, as written on the amount line of US, UK and euro cheques, in
+both directions.
+
+Three wordings (``ChequeStyle``), chosen by the currency a pack shows (``style_for``):
+
+- **US** (dollars and anything else), below;
+- **UK** (pounds sterling): British "and" after hundreds and before a last group below a
+  hundred, "pound(s)", then the pence in figures: "One thousand two hundred and
+  thirty-four pounds and 56p"; whole pounds end "pounds only". Also read: "… and
+  fifty-six pence", "… and 56/100", "… and no pence", "… pounds 56", and whole pounds
+  without "only";
+- **euro**: "One thousand two hundred and thirty-four euros and fifty-six cents" (the EU
+  English Style Guide's plural euros/cents); whole euros end "euros only". Also read: the
+  invariant "euro"/"cent" (Irish and EU legal usage), "… and 56c", "… and no cents",
+  whole euros without "only".
 
 Canonical form (:func:`to_en_words`), US style::
 
@@ -26,6 +39,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from enum import StrEnum
 
 from svctrainer.core.money import (
     AmountError,
@@ -73,36 +87,76 @@ Word = tuple[str, int]
 """A lower-cased word and its 0-based character position in the text it came from."""
 
 
-def to_en_words(amount: Decimal) -> str:
-    """Canonical cheque words for ``amount``; raises ``AmountError`` for zero,
-    negative, more than two decimals or ≥ 10^12."""
+class ChequeStyle(StrEnum):
+    US = "us"
+    UK = "uk"
+    EURO = "euro"
+
+
+_UNIT_WORDS = {
+    ChequeStyle.UK: ("pound", "pounds"),
+    ChequeStyle.EURO: ("euro", "euros"),
+}
+_SMALL_WORDS = {
+    ChequeStyle.UK: frozenset({"pence", "penny"}),
+    ChequeStyle.EURO: frozenset({"cents", "cent"}),
+}
+_SMALL_FIGURES = {
+    ChequeStyle.UK: re.compile(r"([0-9]{1,2})p", re.ASCII),
+    ChequeStyle.EURO: re.compile(r"([0-9]{1,2})c", re.ASCII),
+}
+
+
+def style_for(currency_symbol: str) -> ChequeStyle:
+    """The wording of cheques in the currency shown by ``currency_symbol``."""
+    return {"£": ChequeStyle.UK, "€": ChequeStyle.EURO}.get(currency_symbol, ChequeStyle.US)
+
+
+def to_en_words(amount: Decimal, style: ChequeStyle = ChequeStyle.US) -> str:
+    """Canonical cheque words for ``amount`` in ``style``; raises ``AmountError`` for
+    zero, negative, more than two decimals or ≥ 10^12."""
     whole, cents = split_cents(check_amount(amount))
-    words = integer_words(whole) if whole else "zero"
-    return f"{words[0].upper()}{words[1:]} and {cents:02d}/100"
+    if style is ChequeStyle.US:
+        words = integer_words(whole) if whole else "zero"
+        return f"{words[0].upper()}{words[1:]} and {cents:02d}/100"
+    words = integer_words(whole, british_and=True) if whole else "zero"
+    one, many = _UNIT_WORDS[style]
+    text = f"{words} {one if whole == 1 else many}"
+    if cents == 0:
+        text += " only"
+    elif style is ChequeStyle.UK:
+        text += f" and {cents}p"
+    else:
+        text += f" and {_below_hundred(cents)} {'cent' if cents == 1 else 'cents'}"
+    return text[0].upper() + text[1:]
 
 
-def integer_words(number: int) -> str:
-    """Lower-case US words for 1 ≤ ``number`` < 10^12: 1234 → "one thousand two
-    hundred thirty-four"."""
+def integer_words(number: int, *, british_and: bool = False) -> str:
+    """Lower-case words for 1 ≤ ``number`` < 10^12: 1234 → "one thousand two hundred
+    thirty-four" (US), or with ``british_and`` "one thousand two hundred and
+    thirty-four" and 1005 → "one thousand and five"."""
     parts = []
     for name, size in SCALES.items():
         count, number = divmod(number, size)
         if count:
-            parts.append(f"{_below_thousand(count)} {name}")
+            parts.append(f"{_below_thousand(count, british_and)} {name}")
     if number:
-        parts.append(_below_thousand(number))
+        last = _below_thousand(number, british_and)
+        parts.append(f"and {last}" if british_and and parts and number < 100 else last)
     return " ".join(parts)
 
 
-def parse_en_words(text: str) -> Decimal:
-    """Read cheque words (see module docstring for what is tolerated) and return the
-    amount with two decimals. ``AmountError.position`` is the 1-based character
-    position of the first word that breaks the form."""
+def parse_en_words(text: str, style: ChequeStyle = ChequeStyle.US) -> Decimal:
+    """Read cheque words of ``style`` (see module docstring for what is tolerated) and
+    return the amount with two decimals. ``AmountError.position`` is the 1-based
+    character position of the first word that breaks the form."""
     if not isinstance(text, str):
         raise TypeError(f"parse_en_words expects str, got {type(text).__name__}")
     words = [(m.group().lower(), m.start()) for m in _WORD.finditer(text)]
     if not words:
         raise AmountError(AmountProblem.EMPTY, "no cheque words given")
+    if style is not ChequeStyle.US:
+        return _parse_named_unit(words, len(text), style)
     if words[-1][0] == "only":
         words.pop()
     currency_after = bool(words) and words[-1][0] in CURRENCY_WORDS
@@ -124,6 +178,53 @@ def parse_en_words(text: str) -> Decimal:
     if whole == 0 and cents == 0:
         raise AmountError(AmountProblem.ZERO, "a cheque amount must be greater than zero")
     return from_cents(whole * 100 + cents)
+
+
+def _parse_named_unit(words: list[Word], end: int, style: ChequeStyle) -> Decimal:
+    """UK and euro wording: the number, the unit word, then the small units or "only"."""
+    units = _UNIT_WORDS[style]
+    if words[-1][0] == "only":
+        words = words[:-1]
+    at = next((i for i, (word, _) in enumerate(words) if word in units), None)
+    if at is None:
+        where = words[-1][1] if words else end
+        raise _bad(where, f"the words must name the {units[1]} ('… {units[1]} …')")
+    if at == 0:
+        raise _bad(words[0][1], f"the number of {units[1]} in words is missing")
+    whole = read_integer(words[:at])
+    cents = _small_units(words[at + 1 :], words[at][1], style)
+    if whole == 0 and cents == 0:
+        raise AmountError(AmountProblem.ZERO, "a cheque amount must be greater than zero")
+    return from_cents(whole * 100 + cents)
+
+
+def _small_units(rest: list[Word], unit_at: int, style: ChequeStyle) -> int:
+    """The pence or cents after the unit word: nothing (whole units), ``and 56p`` /
+    ``and 56c``, ``and fifty-six pence/cents``, ``and no pence/cents``, ``and 56/100``,
+    and for pounds also a bare ``56``."""
+    if not rest:
+        return 0
+    if style is ChequeStyle.UK and len(rest) == 1 and re.fullmatch(r"[0-9]{2}", rest[0][0]):
+        return int(rest[0][0])
+    if rest[0][0] != "and":
+        raise _bad(rest[0][1], "write 'and' before the " + next(iter(sorted(_SMALL_WORDS[style]))))
+    after = rest[1:]
+    if not after:
+        raise _bad(rest[0][1], "the small units must follow 'and'")
+    word, at = after[0]
+    if len(after) == 1:
+        figures = _SMALL_FIGURES[style].fullmatch(word) or _FRACTION.fullmatch(word)
+        if figures:
+            return int(figures.group(1) or 0)
+        raise _bad(at, f"{word!r} is not an amount of {sorted(_SMALL_WORDS[style])[0]}")
+    if len(after) == 2 and after[1][0] in _SMALL_WORDS[style]:
+        if word == "no":
+            return 0
+        value = below_hundred_value(word)
+        if value is not None:
+            return value
+        raise _bad(at, f"{word!r} is not a number below a hundred")
+    raise _bad(after[min(2, len(after) - 1)][1], "unexpected words after the small units")
 
 
 def read_integer(words: list[Word]) -> int:
@@ -199,11 +300,11 @@ def _read_group(words: list[Word], index: int, *, allow_and: bool) -> tuple[int,
     return value, index, led_by_and
 
 
-def _below_thousand(number: int) -> str:
+def _below_thousand(number: int, british_and: bool = False) -> str:
     hundreds, rest = divmod(number, 100)
     parts = [f"{ONES[hundreds]} hundred"] if hundreds else []
     if rest:
-        parts.append(_below_hundred(rest))
+        parts.append(("and " if british_and and hundreds else "") + _below_hundred(rest))
     return " ".join(parts)
 
 

@@ -109,13 +109,20 @@ def classify_zh(expected_amount: Decimal, typed: str) -> list[MistakeCode]:
     return _ordered(found or {MistakeCode.NONSTANDARD_FORM})
 
 
-def classify_en(expected_amount: Decimal, typed: str) -> list[MistakeCode]:
-    """Mistakes in cheque words typed for ``expected_amount`` ([] = correct)."""
+def classify_en(
+    expected_amount: Decimal, typed: str, style: en.ChequeStyle = en.ChequeStyle.US
+) -> list[MistakeCode]:
+    """Mistakes in cheque words typed for ``expected_amount`` ([] = correct), in the
+    wording of ``style`` (UK and euro answers that do not read are judged by their
+    number of pounds or euros: a wrong number, or a form the drill does not accept)."""
     expected = check_amount(expected_amount)
     try:
-        return [] if en.parse_en_words(typed) == expected else [MistakeCode.WRONG_AMOUNT]
+        right = en.parse_en_words(typed, style) == expected
+        return [] if right else [MistakeCode.WRONG_AMOUNT]
     except AmountError:
         pass
+    if style is not en.ChequeStyle.US:
+        return _classify_named_unit(expected, typed, style)
     if len(typed) > MAX_TYPED:
         return [MistakeCode.UNPARSEABLE]
     found: set[MistakeCode] = set()
@@ -131,6 +138,21 @@ def classify_en(expected_amount: Decimal, typed: str) -> list[MistakeCode]:
     if whole != expected_whole or cents not in (None, expected_cents):
         found.add(MistakeCode.WRONG_AMOUNT)
     return _ordered(found or {MistakeCode.NONSTANDARD_FORM})
+
+
+def _classify_named_unit(expected: Decimal, typed: str, style: en.ChequeStyle) -> list[MistakeCode]:
+    words = typed.lower().replace(",", " ").split()
+    units = {"pound", "pounds"} if style is en.ChequeStyle.UK else {"euro", "euros"}
+    at = next((i for i, word in enumerate(words) if word in units), None)
+    if at is None or at == 0 or len(typed) > MAX_TYPED:
+        return [MistakeCode.UNPARSEABLE]
+    try:
+        whole = en.read_integer([(word, 0) for word in words[:at]])
+    except AmountError:
+        return [MistakeCode.WRONG_ORDER]
+    if whole != split_cents(expected)[0]:
+        return [MistakeCode.WRONG_AMOUNT]
+    return [MistakeCode.NONSTANDARD_FORM]
 
 
 def classify_figures(expected: Decimal, typed: str) -> list[MistakeCode]:

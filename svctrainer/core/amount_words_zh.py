@@ -26,7 +26,10 @@ first form the regulation itself gives):
 * Integer part read by 级 (sections of four digits: 个, 万, 亿). A run of zeros between
   non-zero digits is one 零 (四(一)(二)); zeros at the end of a section are not written
   (壹拾万柒仟, 四(三) first example); a whole zero section between non-zero digits is one
-  零 (壹亿零伍仟元整), as in ordinary reading.
+  零 (壹亿零伍仟元整), as in ordinary reading. When the 亿 digit is 0 and the 千万 digit
+  is not, canonical writes 零 after 亿 (壹拾亿零伍仟万元整): 四(三) names the 万 and 元
+  places only, so one reading of it wants the 零 and none forbids it; 壹拾亿伍仟万元整
+  stays accepted.
 * Every 拾 has its digit, including a leading one: 壹拾元整, 壹拾万元整 — the regulation's
   own example writes 壹拾万柒仟; it has no sentence on a bare leading 拾 for amounts, but
   it requires the 壹 for dates (六: "日为拾壹至拾玖的，应在其前加'壹'") for the same
@@ -72,6 +75,7 @@ _RMB_PREFIXES = ("人民币", "人民幣")
 _SMALL_UNITS = ("", "拾", "佰", "仟")
 _SMALL_VALUE = {"拾": 10, "佰": 100, "仟": 1000}
 _BIG_UNITS = ("", "万", "亿")
+YI_POWER = 8  # 亿 is 10**8
 _DIGIT_VALUE = {ch: value for value, ch in enumerate(DIGITS) if value}
 
 ACCEPTED_VARIANTS = {
@@ -206,9 +210,12 @@ def _integer_variants(whole: int) -> list[str]:
     items: list[str | bool] = []  # a bool is an optional 零: True if canonical writes it
     for i, power in enumerate(nonzero):
         if i and (gap := nonzero[i - 1] - power - 1) > 0:
-            # A run ending just before a section's 仟 digit: 四(三) makes its 零 optional;
-            # canonical writes it only when the run spans a whole section.
-            items.append(gap >= 4 if power % 4 == 3 else "零")
+            # A run ending just before a section's 仟 digit: 四(三) makes its 零 optional.
+            # Canonical writes it when the run spans a whole section, and after 亿 when
+            # the 亿 digit is 0 and the 千万 digit is not (壹拾亿零伍仟万元整): written, the
+            # 零 is right under both readings of 四(三), which names only 万 and 元.
+            after_yi = power == YI_POWER - 1 and nonzero[i - 1] > YI_POWER
+            items.append(gap >= 4 or after_yi if power % 4 == 3 else "零")
         text = DIGITS[int(digits[power])] + _SMALL_UNITS[power % 4]
         lower = nonzero[i + 1] if i + 1 < len(nonzero) else -1
         if power >= 4 and lower // 4 != power // 4:  # last non-zero digit of 万/亿 section

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from svctrainer.core import metrics
 from svctrainer.core.drills.details import Details, DetailsError, Fields
@@ -46,6 +46,20 @@ NOTES_PER_BANDING_PENALTY = 20
 DEFAULT_REFERENCE_NOTES_PER_MIN = Decimal(150)
 
 
+class CountingMethod(StrEnum):
+    """How the notes were counted: contests run single-note and multi-note counting as
+    separate events, and a recount may not change method, so a result says which.
+
+    - ``single_note`` 单指单张 (one finger, note by note);
+    - ``multi_note`` 多指多张 (several notes a stroke: 四指四张, 五指五张, 单指多张 …);
+    - ``fan`` 扇面 (the bundle fanned out and counted in groups).
+    """
+
+    SINGLE_NOTE = "single_note"
+    MULTI_NOTE = "multi_note"
+    FAN = "fan"
+
+
 class HandCountProblem(StrEnum):
     """Codes for the form to word; ``params`` of the problem fill in the numbers."""
 
@@ -55,6 +69,7 @@ class HandCountProblem(StrEnum):
     OUT_OF_RANGE = "out_of_range"  # params: minimum, maximum
     MORE_FOUND_THAN_PLANTED = "more_found_than_planted"
     DATE_IN_FUTURE = "date_in_future"
+    BAD_METHOD = "bad_method"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +90,10 @@ class HandCountError(ValueError):
 @dataclass(frozen=True, slots=True)
 class HandCountRecord:
     """One trainer-entered result. ``person_id`` is the person's database id;
-    ``defects_planted`` None means the trainer did not record it."""
+    ``defects_planted`` None means the trainer did not record it. ``method``: how the
+    notes were counted; ``banded`` / ``stamped``: whether each finished bundle was
+    banded (扎把) and stamped or signed (盖章) as the procedure asks; None: not
+    recorded (entries logged before these were asked)."""
 
     person_id: int
     day: dt.date
@@ -84,6 +102,9 @@ class HandCountRecord:
     defects_found: int
     banding_penalties: int
     defects_planted: int | None = None
+    method: CountingMethod | None = None
+    banded: bool | None = None
+    stamped: bool | None = None
 
     def __post_init__(self) -> None:
         problems = _problems(self)
@@ -101,6 +122,9 @@ class HandCountRecord:
         defects_found: int,
         banding_penalties: int,
         defects_planted: int | None = None,
+        method: CountingMethod | None = None,
+        banded: bool | None = None,
+        stamped: bool | None = None,
         today: dt.date,
     ) -> HandCountRecord:
         """Like the constructor, and also refuses a ``day`` after ``today`` (the caller's
@@ -119,6 +143,9 @@ class HandCountRecord:
                 defects_found,
                 banding_penalties,
                 defects_planted,
+                method,
+                banded,
+                stamped,
             )
         except HandCountError as exc:
             raise HandCountError(exc.problems + future) from None
@@ -190,20 +217,26 @@ class HandCountRecord:
                 missed_defects=self.missed_defects,
                 banding_penalties=self.banding_penalties,
                 reference_notes_per_min=reference,
+                method=self.method,
+                banded=self.banded,
+                stamped=self.stamped,
             ),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class HandCountDetails(Details):
-    """What a logged hand count stores beside the shared figures (layout 1): the
-    figures, the record as entered, the net notes and missed defects derived from it,
-    and the reference speed the score used. The service that stores it adds whose count
-    it is, who logged it and their note (``services.hand_count``).
+    """What a logged hand count stores beside the shared figures: the figures, the
+    record as entered, the net notes and missed defects derived from it, and the
+    reference speed the score used. The service that stores it adds whose count it is,
+    who logged it and their note (``services.hand_count``). Layout 2 adds the counting
+    method and banding and stamping (None in layout 1 rows: not recorded).
 
     No person id: the core's record names people by a stand-in number, and every stored
     row holds the service's id of the person under ``person_id`` instead; reading ignores
     it."""
+
+    VERSION: ClassVar[int] = 2
 
     notes_per_min: float
     gross_notes_per_min: float
@@ -218,6 +251,9 @@ class HandCountDetails(Details):
     missed_defects: int
     banding_penalties: int
     reference_notes_per_min: Decimal
+    method: CountingMethod | None = None
+    banded: bool | None = None
+    stamped: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,6 +270,9 @@ class HandCountDetails(Details):
             "missed_defects": self.missed_defects,
             "banding_penalties": self.banding_penalties,
             "reference_notes_per_min": str(self.reference_notes_per_min),
+            "method": None if self.method is None else str(self.method),
+            "banded": self.banded,
+            "stamped": self.stamped,
         }
 
     @classmethod
@@ -256,7 +295,20 @@ class HandCountDetails(Details):
             missed_defects=f.integer("missed_defects"),
             banding_penalties=f.integer("banding_penalties"),
             reference_notes_per_min=f.decimal("reference_notes_per_min"),
+            **(_procedure(f) if version >= 2 else {}),
         )
+
+
+def _procedure(f: Fields) -> dict[str, Any]:
+    """Layout 2's method, banding and stamping (each may be None: not recorded)."""
+    method = f.optional_text("method")
+    if method is not None and method not in set(CountingMethod):
+        raise DetailsError(f"{f.where}.method: {method!r} is not a counting method")
+    return {
+        "method": None if method is None else CountingMethod(method),
+        "banded": f.optional_flag("banded"),
+        "stamped": f.optional_flag("stamped"),
+    }
 
 
 def _count_problem(field: str, value: object, maximum: int) -> FieldProblem | None:
@@ -282,6 +334,8 @@ def _problems(r: HandCountRecord) -> list[FieldProblem]:
         ("banding_penalties", r.banding_penalties, MAX_PENALTIES),
     )
     problems += [p for p in (_count_problem(*c) for c in checks) if p is not None]
+    if r.method is not None and not isinstance(r.method, CountingMethod):
+        problems.append(FieldProblem("method", HandCountProblem.BAD_METHOD, {}))
     if r.defects_planted is not None:
         bad = _count_problem("defects_planted", r.defects_planted, MAX_DEFECTS)
         if bad is not None:

@@ -19,11 +19,20 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 _MARKER = re.compile(r"%([1-9])")
+_PLURAL_S = "(s)"
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the interface's language (``%n`` filled with ``n`` when given)."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """``text`` in the interface's language (``%n`` filled with ``n`` when given).
+
+    pyside6-lupdate records plural forms only for ``self.tr(…, n)``, so an English text
+    from this function has no plural entry in the English catalogue and would read
+    "1 attempt(s)"; its English "(s)" is settled here from ``n``. Chinese has no plural
+    forms, and no translation holds "(s)"."""
+    result = QCoreApplication.translate(context, text, disambiguation, n)
+    if n >= 0 and _PLURAL_S in result:
+        result = result.replace(_PLURAL_S, "" if n == 1 else "s")
+    return result
 
 
 def fill(text: str, *values: object) -> str:

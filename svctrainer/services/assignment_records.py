@@ -171,9 +171,11 @@ def _facts(item: ContentItem) -> ContentFacts:
         if isinstance(definition, DrillDefinition)
         else MODES
     )
-    return ContentFacts(
-        item.title, item.kind, item.drill_type, kind.speed_unit if kind else None, modes
-    )
+    unit = None
+    if kind is not None:
+        drill = definition if isinstance(definition, DrillDefinition) else None
+        unit = kind.speed_unit if drill is None else kind.unit_of(drill)
+    return ContentFacts(item.title, item.kind, item.drill_type, unit, modes)
 
 
 def checked_target(

@@ -26,6 +26,7 @@ from svctrainer.core.drills.details import Fields
 from svctrainer.core.hand_count import (
     DRILL_TYPE,
     SPEED_UNIT,
+    CountingMethod,
     FieldProblem,
     HandCountDetails,
     HandCountError,
@@ -98,6 +99,9 @@ class HandCountEntry:
     defects_found: int
     defects_planted: int | None
     banding_penalties: int
+    method: CountingMethod | None  # None: not recorded (older entries)
+    banded: bool | None
+    stamped: bool | None
     net_notes: int
     notes_per_min: float
     accuracy: float
@@ -137,6 +141,9 @@ class HandCountService:
         defects_found: int,
         banding_penalties: int,
         defects_planted: int | None = None,
+        method: CountingMethod | None = None,
+        banded: bool | None = None,
+        stamped: bool | None = None,
         note: str | None = None,
         today: dt.date | None = None,
     ) -> HandCountEntry:
@@ -149,6 +156,9 @@ class HandCountService:
             defects_found=defects_found,
             banding_penalties=banding_penalties,
             defects_planted=defects_planted,
+            method=method,
+            banded=banded,
+            stamped=stamped,
             today=today or dt.date.today(),
         )
         note = (note or "").strip() or None
@@ -198,6 +208,9 @@ class HandCountService:
                 defects_found=defects_found,
                 defects_planted=defects_planted,
                 banding_penalties=banding_penalties,
+                method=None if method is None else str(method),
+                banded=banded,
+                stamped=stamped,
             )
             return _entry(attempt, person.name)
 
@@ -233,6 +246,9 @@ def _validated(
     defects_found: int,
     banding_penalties: int,
     defects_planted: int | None,
+    method: CountingMethod | None,
+    banded: bool | None,
+    stamped: bool | None,
     today: dt.date,
 ) -> HandCountRecord:
     try:
@@ -246,6 +262,9 @@ def _validated(
             defects_found=defects_found,
             banding_penalties=banding_penalties,
             defects_planted=defects_planted,
+            method=method,
+            banded=banded,
+            stamped=stamped,
             today=today,
         )
     except HandCountError as exc:
@@ -329,6 +348,9 @@ def _entry(attempt: Attempt, person_name: str) -> HandCountEntry:
         defects_found=details.defects_found,
         defects_planted=details.defects_planted,
         banding_penalties=details.banding_penalties,
+        method=details.method,
+        banded=details.banded,
+        stamped=details.stamped,
         net_notes=details.net_notes,
         notes_per_min=float(attempt.speed or 0.0),
         accuracy=float(attempt.accuracy or 0.0),

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svctrainer.core.amount_words_zh import (
+    DIGITS,
     parse_zh_words,
     spellings,
     to_zh_words,
@@ -89,13 +90,17 @@ CANONICAL = [
     ("101000.00", "壹拾万壹仟元整"),
     ("10001000.00", "壹仟万壹仟元整"),
     ("80009005.00", "捌仟万玖仟零伍元整"),
-    ("1010000000.00", "壹拾亿壹仟万元整"),  # same at the 亿 boundary
-    ("3080009000.00", "叁拾亿捌仟万玖仟元整"),
+    # ... but after 亿, with the 亿 digit 0 and the 千万 digit not: 零 written (issue 11:
+    # right under both readings of 四(三), which names 万 and 元 only)
+    ("1010000000.00", "壹拾亿零壹仟万元整"),
+    ("1050000000.00", "壹拾亿零伍仟万元整"),
+    ("3080009000.00", "叁拾亿零捌仟万玖仟元整"),
+    ("1005000000.00", "壹拾亿零伍佰万元整"),  # 千万 is 0 too: 四(一), as before
     # ... unless a whole 级 is zero: then one 零 (as read aloud)
     ("100005000.00", "壹亿零伍仟元整"),
     ("100000001000.00", "壹仟亿零壹仟元整"),
     # everything at once
-    ("1010101010.10", "壹拾亿壹仟零壹拾万壹仟零壹拾元零壹角"),
+    ("1010101010.10", "壹拾亿零壹仟零壹拾万壹仟零壹拾元零壹角"),
     ("999999999999.99", "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
 ]
 
@@ -119,7 +124,9 @@ VARIANTS = [
     ("107000.53", "壹拾万柒仟元伍角叁分"),
     ("101000.00", "壹拾万零壹仟元整"),
     ("100005000.00", "壹亿伍仟元整"),  # 四(三): 万位 0, 千位 not 0
-    ("1010000000.00", "壹拾亿零壹仟万元整"),  # the same at the 亿 boundary
+    ("1010000000.00", "壹拾亿壹仟万元整"),  # the 零 after 亿 may be left out
+    ("1050000000.00", "壹拾亿伍仟万元整"),
+    ("3080009000.00", "叁拾亿捌仟万玖仟元整"),
     ("100.00", "壹佰元正"),
     ("100.00", "壹佰圆整"),  # 一: 圆/圓 也应受理
     ("100.00", "壹佰圓整"),
@@ -288,6 +295,8 @@ def reference_words(amount: Decimal) -> str:
         integer = part + big + integer
     integer = re.sub(r"(零.)*零元", "元", integer, count=1)
     integer = re.sub(r"(零.)+", "零", integer)
+    if (whole // 10**8) % 10 == 0 and (whole // 10**7) % 10 and whole >= 10**9:
+        integer = integer.replace("亿", "亿零", 1)  # issue 11: 零 after 亿 before 千万
     if whole == 0:
         return (digits[jiao] + "角" if jiao else "") + (digits[fen] + "分" if fen else "")
     if jiao == fen == 0:
@@ -359,3 +368,20 @@ def _outcome(parse: Callable[[str], Decimal], text: str) -> Decimal | AmountErro
         return parse(text)
     except AmountError as error:
         return error
+
+
+@given(
+    st.integers(1, 99),  # 亿 and up, 亿 digit 0: tens of 亿
+    st.integers(1, 9),  # the 千万 digit
+    st.integers(0, 999_9999),  # the rest of the 万 and 个 sections
+    st.integers(0, 99),
+)
+def test_after_yi_the_standard_writing_has_zero_and_both_readings_parse(
+    tens_of_yi: int, qianwan: int, rest: int, cents: int
+) -> None:
+    amount = D(tens_of_yi * 10 * 10**8 + qianwan * 10**7 + rest) + D(cents) / 100
+    words = to_zh_words(amount)
+    assert "亿零" + DIGITS[qianwan] + "仟" in words
+    assert parse_zh_words(words) == amount
+    without = words.replace("亿零", "亿", 1)
+    assert parse_zh_words(without) == amount

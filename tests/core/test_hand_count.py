@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from svctrainer.core.drills.details import DetailsError
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.hand_count import (
+    CountingMethod,
     HandCountDetails,
     HandCountError,
     HandCountProblem,
@@ -170,3 +172,22 @@ def test_any_entry_is_either_refused_or_gives_sane_figures(
     assert 0 <= figures["notes_per_min"] <= figures["gross_notes_per_min"]
     assert 0 <= figures["accuracy"] <= 1
     assert 0 <= figures["score"] <= 100
+
+
+def test_the_method_banding_and_stamping_are_stored_and_older_entries_read_as_not_recorded():
+    full = record(method=CountingMethod.FAN, banded=True, stamped=False).to_result()
+    data = full.to_dict()
+    assert data["details_version"] == 2
+    assert (data["details"]["method"], data["details"]["banded"], data["details"]["stamped"]) == (
+        "fan",
+        True,
+        False,
+    )
+    assert DrillResult.from_dict(data, HandCountDetails) == full
+    old = dict(data["details"])
+    for key in ("method", "banded", "stamped"):
+        del old[key]
+    read = HandCountDetails.from_dict(old, 1)  # a row stored before these were asked
+    assert (read.method, read.banded, read.stamped) == (None, None, None)
+    with pytest.raises(DetailsError, match="'thumb' is not a counting method"):
+        HandCountDetails.from_dict({**data["details"], "method": "thumb"}, 2)

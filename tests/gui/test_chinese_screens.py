@@ -262,7 +262,8 @@ class Walk:
 
 
 DRILLS = ("tenkey-amounts", "data-entry", "voucher-summing", "amounts-in-words",
-          "making-change", "cash-counting", "drawer-balancing", "counter-procedure")  # fmt: skip
+          "making-change", "cash-counting", "drawer-balancing", "counter-procedure",
+          "text-entry")  # fmt: skip
 SCENARIO = "angry-transfer.zh"
 
 

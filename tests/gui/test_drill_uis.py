@@ -58,7 +58,7 @@ def test_each_kind_has_its_gui(qtbot, kind):
     screen = DrillScreen(start_run(definition, mode, seed=3), sounds=False)
     qtbot.addWidget(screen)
     assert isinstance(screen.view, QWidget)
-    assert screen.speed_label.text().endswith(unit_name(kind.speed_unit))
+    assert screen.speed_label.text().endswith(unit_name(kind.unit_of(definition)))
 
     run = simulate(definition, mode, Skill(stroke_ms=300, error_rate=0.05), seed=3,
                    behaviour_seed=4, max_active_ms=60_000)  # fmt: skip

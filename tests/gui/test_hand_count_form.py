@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from svctrainer.core.hand_count import CountingMethod
 from svctrainer.gui.pages.hand_count_form import HandCountDialog, HandCountForm
 
 pytestmark = pytest.mark.gui
@@ -78,6 +79,12 @@ def test_problems_are_shown_next_to_their_fields_then_the_count_is_saved(
     _fill(qtbot, form, notes_counted="612", defects_planted="4", defects_found="3",
           banding_penalties="1")  # fmt: skip
     qtbot.keyClicks(form.note, "new practice notes")
+    form.method.setFocus()
+    form.method.setCurrentIndex(form.method.findData("multi_note"))
+    assert "多指多张" in form.method.currentText()
+    qtbot.keyClick(form.banded, Qt.Key.Key_Space)  # the box ticked from the keyboard
+    assert form.banded.isChecked()
+    assert not form.stamped.isChecked()
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     entry = saved.args[0]
@@ -92,6 +99,13 @@ def test_problems_are_shown_next_to_their_fields_then_the_count_is_saved(
     assert attempt.id == entry.attempt_id
     assert attempt.mode == "logged"
     assert attempt.details["details"]["note"] == "new practice notes"
+    stored = attempt.details["details"]
+    assert (stored["method"], stored["banded"], stored["stamped"]) == ("multi_note", True, False)
+    assert (entry.method, entry.banded, entry.stamped) == (CountingMethod.MULTI_NOTE, True, False)
+    row = [form.recent.data(form.recent.index(0, c)) for c in range(form.recent.columnCount())]
+    assert "several notes a stroke (多指多张)" in row
+    assert "yes, no" in row
+    assert not form.banded.isChecked()  # cleared for the next count
 
 
 def test_the_dialog_from_the_tools_menu_saves_a_count(

@@ -22,3 +22,12 @@ def test_a_marker_without_a_value_stays_visible():
 def test_every_value_appears_once_in_order(values):
     text = " | ".join(f"%{i}" for i in range(1, len(values) + 1))
     assert fill(text, *values) == " | ".join(values)
+
+
+def test_an_english_plural_from_translate_reads_as_english(qapp):
+    """lupdate gives translate() no plural entry, so English once read "1 character(s)"."""
+    from svctrainer.gui.i18n import translate
+
+    assert translate("Test", "%n character(s) typed", None, 1) == "1 character typed"
+    assert translate("Test", "%n character(s) typed", None, 3) == "3 characters typed"
+    assert translate("Test", "Choose option(s)") == "Choose option(s)"  # no count: unchanged

@@ -214,7 +214,7 @@ def test_the_debrief_explains_the_run(qtbot, play, window):
     assert "best possible: Delight service, 100" in debrief.figures.text()
     reasons = debrief.reasons.text()
     assert "You anticipated a need the customer had not thought of yet." in reasons
-    assert "1 mistake(s) on the way: delight is for service without mistakes" in reasons
+    assert "1 mistake on the way: delight is for service without mistakes" in reasons
     # the run against the standard level's service standard: the hesitation at the
     # window fails "respond in time"; everything else the scenario judges was met
     assert debrief.compliance is not None

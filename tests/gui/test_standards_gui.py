@@ -98,12 +98,12 @@ def test_the_supervisor_sees_compliance_per_level_per_employee_and_team(
     }
     teller = f"{branch.teller.name} ({branch.teller.employee_number})"
     other = f"{branch.other_teller.name} ({branch.other_teller.employee_number})"
-    assert cells[teller] == ["100 % (8 of 8 items, 1 run(s))", "100 % (12 of 12 items, 1 run(s))"]
+    assert cells[teller] == ["100 % (8 of 8 items, 1 run)", "100 % (12 of 12 items, 1 run)"]
     standard, elderly = cells[other]
-    assert standard == "75 % (6 of 8 items, 1 run(s))"
-    assert elderly.endswith("of 12 items, 1 run(s))")
+    assert standard == "75 % (6 of 8 items, 1 run)"
+    assert elderly.endswith("of 12 items, 1 run)")
     assert not elderly.startswith("100 %")
-    assert cells["Everyone"][0] == "88 % (14 of 16 items, 2 run(s))"
+    assert cells["Everyone"][0] == "88 % (14 of 16 items, 2 runs)"
     assert "Team A (whole team)" in cells
     assert "over 2 scenario run" not in tab.status.text()  # (s) or its English plural
     assert "over 4 scenario run" in tab.status.text()

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from svctrainer.core import metrics
+from svctrainer.core.amount_words_en import style_for
 from svctrainer.core.amount_words_mistakes import MistakeCode
 from svctrainer.core.drills.amount_words_items import (
     BOTH,
@@ -165,7 +166,8 @@ class AmountWordsRun(DrillRun):
     def _confirm(self) -> Feedback:
         item = self.item(self.index)
         assert item is not None  # noqa: S101 - _is_stroke checked it
-        codes = tuple(str(c) for c in classify(item, self.content.words, self.answer))
+        style = style_for(self.content.currency_symbol)
+        codes = tuple(str(c) for c in classify(item, self.content.words, self.answer, style))
         now = self.clock.active_ns
         answer = Answer(
             self.index,
@@ -354,7 +356,12 @@ def _rule_mistake(expected: str, words: str, direction: str, c: PlayerClock) -> 
     if misspelt:
         options.append(expected.replace(misspelt, _EN_SPELLING[misspelt], 1))
     head, _, cents = expected.rpartition(" and ")
-    options.append(f"{head} and {int(cents[:2])}/100" if cents[:2] != "00" else head)
+    if cents[:2].isdigit():  # US wording: the cents not as NN/100
+        options.append(f"{head} and {int(cents[:2])}/100" if cents[:2] != "00" else head)
+    elif expected.endswith(" only"):  # UK and euro wording: "only" and the unit left out
+        options.append(expected.rsplit(" ", 2)[0])
+    else:  # the small units as a fraction, which the euro wording does not take
+        options.append(f"{head} and cents")
     return c.timing.rng.choice(options)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from svctrainer.core.amount_words_en import to_en_words
+from svctrainer.core.amount_words_en import ChequeStyle, style_for, to_en_words
 from svctrainer.core.amount_words_mistakes import (
     MistakeCode,
     classify_en,
@@ -103,19 +103,28 @@ def generate_words_amount(rng: SeededRandom, spec: WordsAmountSpec) -> Decimal:
 
 
 def make_item(amount: Decimal, direction: str, content: AmountWordsContent) -> WordsItem:
-    words = to_zh_words(amount) if content.words == "zh" else to_en_words(amount)
+    words = (
+        to_zh_words(amount)
+        if content.words == "zh"
+        else to_en_words(amount, style_for(content.currency_symbol))
+    )
     figure = format_amount(amount)
     if direction == TO_WORDS:
         return WordsItem(amount, direction, content.currency_symbol + figure, words)
     return WordsItem(amount, direction, words, format_amount(amount, grouping=False))
 
 
-def classify(item: WordsItem, words: str, typed: str) -> list[MistakeCode]:
-    """The rules ``typed`` breaks as an answer to ``item`` ([] = right)."""
+def classify(
+    item: WordsItem, words: str, typed: str, style: ChequeStyle = ChequeStyle.US
+) -> list[MistakeCode]:
+    """The rules ``typed`` breaks as an answer to ``item`` ([] = right); English words
+    are read in the cheque wording ``style`` of the pack's currency."""
     try:
         if item.direction == TO_FIGURES:
             return classify_figures(item.amount, typed)
-        return (classify_zh if words == "zh" else classify_en)(item.amount, typed)
+        if words == "zh":
+            return classify_zh(item.amount, typed)
+        return classify_en(item.amount, typed, style)
     except AmountError:  # the classifiers should not raise for typed text; never crash a drill
         return [MistakeCode.UNPARSEABLE]
 

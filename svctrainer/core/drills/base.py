@@ -107,6 +107,7 @@ class LiveState:
     typed: str = ""
     wrong_positions: tuple[int, ...] = ()
     needs_correction: bool = False
+    invalid_field: str | None = None  # why the screen refused the field's value (a code)
 
 
 class DrillRun(ABC):

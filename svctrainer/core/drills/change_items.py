@@ -1,7 +1,13 @@
 """Customers of the making-change drill: how they are generated or read from a pack,
 and how the change handed back to them is judged.
 
-Judging (``judge_change``), three errors:
+Three tasks (``ChangeTask``): a **sale** (the customer pays a price and gets change), a
+**payout** (配款: a withdrawal paid in the notes the customer asks for, e.g. "¥2,000, ten
+of them ¥50 notes") and an **exchange** (兑零: a large note changed into the small notes
+asked for). A payout or exchange carries the customer's ``request``: so many pieces of
+such a value; the rest is paid in the fewest pieces, the bank's usual practice.
+
+Judging (``judge_change``):
 
 - ``wrong_total``: the pieces do not add up to tendered − price;
 - ``not_fewest``: the total is right but more pieces were used than necessary (the
@@ -10,8 +16,15 @@ Judging (``judge_change``), three errors:
 - ``wrong_order``: a piece is smaller than the one before it (count-up order is
   non-decreasing: coins first, then notes, as the count rises to the amount tendered).
 
-A change is correct without ``wrong_total``, and without ``not_fewest`` /
-``wrong_order`` unless the pack turns ``require_fewest`` / ``require_order`` off.
+- ``request_not_met``: fewer pieces of a value than the customer asked for (more are
+  fine: the rest may need one, e.g. ¥4,100 with two ¥10 notes asked for and ¥80 left);
+- ``wrong_received`` / ``wrong_paid``: under the 唱收唱付 procedure (``announce``), the
+  amount announced as received, or as paid, is not the amount received or handed over.
+
+A change is correct without ``wrong_total``, ``request_not_met`` and the two announcing
+errors, and without ``not_fewest`` / ``wrong_order`` unless the pack turns
+``require_fewest`` / ``require_order`` off. Under ``announce`` no piece order is asked
+(Chinese counters have no such rule), so ``wrong_order`` is never reported.
 """
 
 from __future__ import annotations
@@ -44,6 +57,9 @@ MAX_PRICE = Decimal(100_000)
 GENERATOR_SPEC = TableSpec(
     (
         *CURRENCY_KEYS,
+        Key("tasks", Kind.STR_LIST, choices=("sale", "payout", "exchange"), default=("sale",)),
+        Key("payout_min", Kind.DECIMAL, minimum=Decimal(1), maximum=MAX_PRICE),
+        Key("payout_max", Kind.DECIMAL, minimum=Decimal(1), maximum=MAX_PRICE),
         Key("price_min", Kind.DECIMAL, minimum=Decimal("0.01"), maximum=MAX_PRICE),
         Key("price_max", Kind.DECIMAL, minimum=Decimal("0.01"), maximum=MAX_PRICE),
         Key("price_step", Kind.DECIMAL, minimum=Decimal("0.01"), maximum=MAX_PRICE),
@@ -58,14 +74,30 @@ class ChangeError(StrEnum):
     WRONG_TOTAL = "wrong_total"
     NOT_FEWEST = "not_fewest"
     WRONG_ORDER = "wrong_order"
+    REQUEST_NOT_MET = "request_not_met"
+    WRONG_RECEIVED = "wrong_received"
+    WRONG_PAID = "wrong_paid"
+
+
+class ChangeTask(StrEnum):
+    SALE = "sale"
+    PAYOUT = "payout"  # 配款
+    EXCHANGE = "exchange"  # 兑零
+
+
+Request = tuple[tuple[Decimal, int], ...]  # (face value, pieces wanted), largest first
 
 
 @dataclass(frozen=True, slots=True)
 class ChangeItem:
-    """One customer: ``price`` to pay, ``tendered`` the pieces handed over (largest first)."""
+    """One customer: ``price`` to pay (for a payout: the amount withdrawn), ``tendered``
+    the pieces handed over (largest first; none for a payout), ``request`` the pieces the
+    customer asks for."""
 
     price: Decimal
     tendered: tuple[Decimal, ...]
+    task: ChangeTask = ChangeTask.SALE
+    request: Request = ()
 
     @property
     def tendered_total(self) -> Decimal:
@@ -73,6 +105,8 @@ class ChangeItem:
 
     @property
     def change_due(self) -> Decimal:
+        if self.task is ChangeTask.PAYOUT:
+            return self.price
         return self.tendered_total - self.price
 
 
@@ -97,9 +131,11 @@ class ChangeJudgement:
     errors: tuple[ChangeError, ...]
     correct: bool
     ms: int
+    announced_received: Decimal | None = None
+    announced_paid: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        stored: dict[str, Any] = {
             "index": self.index,
             "price": amount_text(self.item.price),
             "tendered": [amount_text(v) for v in self.item.tendered],
@@ -111,6 +147,16 @@ class ChangeJudgement:
             "correct": self.correct,
             "ms": self.ms,
         }
+        # written only when used, so a count-back sale keeps the layout it always had
+        if self.item.task is not ChangeTask.SALE:
+            stored["task"] = str(self.item.task)
+        if self.item.request:
+            stored["request"] = [[amount_text(v), n] for v, n in self.item.request]
+        if self.announced_received is not None:
+            stored["announced_received"] = amount_text(self.announced_received)
+        if self.announced_paid is not None:
+            stored["announced_paid"] = amount_text(self.announced_paid)
+        return stored
 
     @classmethod
     def read(cls, f: Fields) -> ChangeJudgement:
@@ -120,15 +166,51 @@ class ChangeJudgement:
         unknown = [c for c in codes if c not in set(ChangeError)]
         if unknown:
             raise DetailsError(f"{f.where}.errors: unknown error {unknown[0]!r}")
+        task = f.text("task", "sale")
+        if task not in set(ChangeTask):
+            raise DetailsError(f"{f.where}.task: unknown task {task!r}")
+        request: list[tuple[Decimal, int]] = []
+        for pair in f.values("request", _request_pair, "[amount, count] pairs"):
+            request.append(pair)
         return cls(
             index=f.integer("index"),
-            item=ChangeItem(f.decimal("price"), f.decimals("tendered")),
+            item=ChangeItem(
+                f.decimal("price"), f.decimals("tendered"), ChangeTask(task), tuple(request)
+            ),
             given=f.decimals("given"),
             fewest=f.integer("fewest_pieces"),
             errors=tuple(ChangeError(c) for c in codes),
             correct=f.flag("correct"),
             ms=f.integer("ms"),
+            announced_received=f.optional_decimal("announced_received"),
+            announced_paid=f.optional_decimal("announced_paid"),
         )
+
+
+def _request_pair(value: Any) -> tuple[Decimal, int] | None:
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    amount, count = value
+    if not isinstance(amount, str) or type(count) is not int or count < 0:
+        return None
+    try:
+        return Decimal(amount), count
+    except ArithmeticError:
+        return None
+
+
+def requested_total(request: Request) -> Decimal:
+    return sum((v * n for v, n in request), Decimal("0.00"))
+
+
+def fewest_for(due: Decimal, request: Request, values: Sequence[Decimal]) -> int:
+    """The fewest pieces paying ``due`` with ``request`` met: the requested pieces plus
+    the fewest for the rest (0 when it cannot be paid)."""
+    rest = due - requested_total(request)
+    if rest < 0:
+        return 0
+    best = fewest_pieces(int(rest * 100), [int(v * 100) for v in values])
+    return 0 if best is None else len(best) + sum(n for _, n in request)
 
 
 def judge_change(
@@ -138,24 +220,94 @@ def judge_change(
     *,
     require_fewest: bool = True,
     require_order: bool = True,
+    request: Request = (),
+    announce: bool = False,
+    announced: tuple[Decimal | None, Decimal | None] = (None, None),
+    received: Decimal | None = None,
 ) -> tuple[tuple[ChangeError, ...], bool, int]:
     """(errors, correct, fewest piece count) for ``given`` as change of ``due`` paid from
-    denominations ``values`` (see the module docstring for the rules)."""
-    best = fewest_pieces(int(due * 100), [int(v * 100) for v in values])
-    fewest = len(best) if best is not None else 0
+    denominations ``values`` (see the module docstring for the rules). Under
+    ``announce``, ``announced`` holds the amounts said as received (None when nothing
+    was received, as in a payout) and as paid; ``received`` is what the customer handed
+    over."""
+    fewest = fewest_for(due, request, values)
     errors: list[ChangeError] = []
-    total_ok = sum(given, Decimal(0)) == due
+    total = sum(given, Decimal(0))
+    total_ok = total == due
     if not total_ok:
         errors.append(ChangeError.WRONG_TOTAL)
     elif len(given) > fewest:
         errors.append(ChangeError.NOT_FEWEST)
-    if any(b < a for a, b in pairwise(given)):
+    if not announce and any(b < a for a, b in pairwise(given)):
         errors.append(ChangeError.WRONG_ORDER)
-    correct = total_ok and not (
-        (require_fewest and ChangeError.NOT_FEWEST in errors)
-        or (require_order and ChangeError.WRONG_ORDER in errors)
-    )
+    if any(sum(1 for g in given if g == v) < n for v, n in request):
+        errors.append(ChangeError.REQUEST_NOT_MET)
+    said_received, said_paid = announced
+    if announce and received is not None and said_received != received:
+        errors.append(ChangeError.WRONG_RECEIVED)
+    if announce and said_paid != total:
+        errors.append(ChangeError.WRONG_PAID)
+    lenient = {
+        ChangeError.NOT_FEWEST: not require_fewest,
+        ChangeError.WRONG_ORDER: not require_order,
+    }
+    correct = all(lenient.get(e, False) for e in errors)
     return tuple(errors), correct, fewest
+
+
+@dataclass(frozen=True, slots=True)
+class TaskSpec:
+    """Which tasks customers bring (drawn equally often) and the range of payouts."""
+
+    tasks: tuple[ChangeTask, ...] = (ChangeTask.SALE,)
+    payout_low: Decimal = Decimal(500)
+    payout_high: Decimal = Decimal(5000)
+
+
+def draw_customer(
+    rng: SeededRandom, prices: PriceSpec, currency: CurrencySet, tasks: TaskSpec
+) -> ChangeItem:
+    """A customer bringing one of ``tasks.tasks``."""
+    task = rng.choice(tasks.tasks)
+    if task is ChangeTask.PAYOUT:
+        return draw_payout(rng, currency, tasks.payout_low, tasks.payout_high)
+    if task is ChangeTask.EXCHANGE:
+        return draw_exchange(rng, currency)
+    return draw_change_item(rng, prices, currency)
+
+
+def draw_payout(
+    rng: SeededRandom, currency: CurrencySet, low: Decimal, high: Decimal
+) -> ChangeItem:
+    """A withdrawal of a multiple of the largest note in [low, high], part of it asked
+    for in a smaller note of at least a tenth of the largest ("取两千，其中五十的要十张"):
+    a round number of notes (2, 5, 10, 20 or 40), at most half the amount."""
+    notes = sorted((d.cents for d in currency.notes), reverse=True)
+    top = notes[0]
+    count = rng.between(max(1, -(-int(low * 100) // top)), max(1, int(high * 100) // top))
+    amount = count * top
+    smaller = [n for n in notes[1:] if n >= top // 10] or notes[1:2] or [top]
+    value = rng.choice(smaller)
+    # a round number of notes, as customers ask: "五十的要十张", at most half the amount
+    fits = [n for n in (2, 5, 10, 20, 40) if n * value * 2 <= amount] or [1]
+    wanted = rng.choice(fits)
+    return ChangeItem(from_cents(amount), (), ChangeTask.PAYOUT, ((from_cents(value), wanted),))
+
+
+def draw_exchange(rng: SeededRandom, currency: CurrencySet) -> ChangeItem:
+    """A customer hands over one large note and asks for small notes (兑零): all in one
+    smaller note, or so many of one and the rest as the teller sees fit."""
+    notes = sorted((d.cents for d in currency.notes), reverse=True)
+    big = rng.choice(notes[:2]) if len(notes) > 1 else notes[0]
+    smaller = [n for n in notes if n < big and big // n <= 20 and big % n == 0 and n >= big // 10]
+    if not smaller:
+        return ChangeItem(from_cents(0), (from_cents(big),), ChangeTask.EXCHANGE, ())
+    value = rng.choice(smaller)
+    whole = big // value
+    wanted = whole if rng.below(2) == 0 else rng.between(1, whole - 1) if whole > 1 else 1
+    return ChangeItem(
+        from_cents(0), (from_cents(big),), ChangeTask.EXCHANGE, ((from_cents(value), wanted),)
+    )
 
 
 def draw_change_item(rng: SeededRandom, prices: PriceSpec, currency: CurrencySet) -> ChangeItem:

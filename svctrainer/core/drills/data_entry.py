@@ -1,9 +1,17 @@
 """Drill 2 — data entry: copy customer records field by field.
 
 Each record has the fields the pack lists in ``[[generator.fields]]`` (kinds: name,
-iban, card, date, amount). Account and card numbers are shown in print format (groups of
-four) and typed compact, as core banking screens take them; amounts are shown grouped and
-typed plain; dates are ISO (1987-03-14). Tab or Enter confirms a field. Chinese names (zh
+iban, card, date, amount, resident_id, mobile). Account and card numbers are shown in
+print format (groups of four) and typed compact, as core banking screens take them;
+mobile numbers are shown 3-4-4 and typed compact; resident ID numbers (18 characters,
+GB 11643) are shown and typed whole; amounts are shown grouped and typed plain; dates are
+ISO (1987-03-14).
+
+The entry form checks each confirmed value as a core banking screen does
+(``field_problem``): an ID number's structure, birth date and MOD 11-2 check character;
+a card number's length, issuer prefix and Luhn digit; a mobile number's segment; an
+IBAN's mod-97 digits; a real date; a plain amount. A value that fails is refused and
+counted as an error (``typing_engine``). Tab or Enter confirms a field. Chinese names (zh
 packs) arrive as IME commits; each committed character is one stroke. The primary speed
 is CPM; per-field accuracy is in ``TypingDetails.field_stats``.
 
@@ -36,7 +44,9 @@ from svctrainer.core.drills.amounts import (
     generate_amount,
 )
 from svctrainer.core.drills.kind import CounterSkill, DrillKind, SkillMeasure
+from svctrainer.core.drills.mobile_numbers import generate_mobile, group_mobile, mobile_is_valid
 from svctrainer.core.drills.person_names import NameStyle, generate_name
+from svctrainer.core.drills.resident_id import generate_resident_id, id_problem
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.drills.simulated_play import Timing
 from svctrainer.core.drills.tenkey import amount_spec, parse_fixed_amount
@@ -54,8 +64,10 @@ from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.locator import Path
 from svctrainer.core.packs.schema import Issue, Key, Kind, TableSpec, suggestion, validate_table
 
-FIELD_KINDS = ("name", "iban", "card", "date", "amount")
+FIELD_KINDS = ("name", "iban", "card", "date", "amount", "resident_id", "mobile")
 KIND_KEYS: dict[str, frozenset[str]] = {
+    "resident_id": frozenset({"from", "to"}),
+    "mobile": frozenset(),
     "name": frozenset({"style"}),
     "iban": frozenset({"countries"}),
     "card": frozenset({"lengths", "prefixes"}),
@@ -123,6 +135,12 @@ def make_field(rng: SeededRandom, plan: FieldPlan) -> TypingField:
     if plan.kind == "card":
         number = generate_card_number(rng, rng.between(*plan.lengths), rng.choice(plan.prefixes))
         return TypingField(plan.name, plan.label, group_in_fours(number), number)
+    if plan.kind == "resident_id":
+        number = generate_resident_id(rng, plan.date_from, plan.date_to)
+        return TypingField(plan.name, plan.label, number, number)
+    if plan.kind == "mobile":
+        number = generate_mobile(rng)
+        return TypingField(plan.name, plan.label, group_mobile(number), number)
     if plan.kind == "date":
         day = dt.date.fromordinal(rng.between(plan.date_from.toordinal(), plan.date_to.toordinal()))
         return TypingField(plan.name, plan.label, day.isoformat(), day.isoformat())
@@ -136,8 +154,56 @@ def _amount_field(plan: FieldPlan, value: Decimal, decimals: int, spec: AmountSp
     return TypingField(plan.name, plan.label, shown, amount_keys(value, decimals))
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'-]*")
+_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]*")
+
+
+def field_problem(plan: FieldPlan, typed: str) -> str | None:  # noqa: PLR0911
+    """Why a core banking screen refuses ``typed`` in a field made by ``plan``, as a
+    short code (``"length"``, ``"check"``, ``"date"``, ``"segment"``, ``"prefix"``,
+    ``"characters"``, ``"region"``, ``"birth_date"``, ``"empty"``), or None."""
+    if not typed:
+        return "empty"
+    if plan.kind == "resident_id":
+        problem = id_problem(typed)
+        return None if problem is None else str(problem)
+    if plan.kind == "mobile":
+        if len(typed) != 11:
+            return "length"
+        return None if mobile_is_valid(typed) else ("segment" if typed.isdigit() else "characters")
+    if plan.kind == "card":
+        if not typed.isascii() or not typed.isdigit():
+            return "characters"
+        if not plan.lengths[0] <= len(typed) <= plan.lengths[1]:
+            return "length"
+        if not any(typed.startswith(p) for p in plan.prefixes):
+            return "prefix"
+        return None if luhn_is_valid(typed) else "check"
+    if plan.kind == "iban":
+        return None if iban_is_valid(typed) else "check"
+    if plan.kind == "date":
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
+            return "date"
+        try:
+            dt.date.fromisoformat(typed)
+        except ValueError:
+            return "date"
+        return None
+    if plan.kind == "amount":
+        decimals = plan.amount.decimals if plan.amount is not None else 2
+        shape = r"[0-9]+" + (rf"(\.[0-9]{{1,{decimals}}})?" if decimals else "")
+        return None if re.fullmatch(shape, typed) else "characters"
+    pattern = _CHINESE_NAME if plan.style is NameStyle.CHINESE else _LATIN_NAME
+    return None if pattern.fullmatch(typed) else "characters"
+
+
 class DataEntryRun(TypingRun):
     CONFIRM_KEYS: ClassVar[tuple[str, ...]] = (TAB, ENTER)
+
+    def field_problem(self, typed: str) -> str | None:
+        content: DataEntryContent = self.definition.content
+        plan = next((p for p in content.fields if self.field and p.name == self.field.name), None)
+        return None if plan is None else field_problem(plan, typed)
 
     def make_source(self, rng: SeededRandom) -> ItemSource:
         content: DataEntryContent = self.definition.content
@@ -298,6 +364,18 @@ def _fixed_field(plan: FieldPlan, value: object) -> tuple[TypingField | None, st
             return None, f"'{plan.name}' is longer than {MAX_NAME_LENGTH} characters"
         return TypingField(plan.name, plan.label, value, value), None
     compact = value.replace(" ", "")
+    if plan.kind == "resident_id":
+        problem = id_problem(value)
+        if problem is not None:
+            return None, (
+                f"'{value}' is not a valid resident ID number ({problem}: 18 characters, "
+                "a real birth date, MOD 11-2 check character)"
+            )
+        return TypingField(plan.name, plan.label, value, value), None
+    if plan.kind == "mobile":
+        if not mobile_is_valid(compact):
+            return None, f"'{value}' is not a mainland mobile number (11 digits, a segment in use)"
+        return TypingField(plan.name, plan.label, group_mobile(compact), compact), None
     if plan.kind == "iban":
         if not iban_is_valid(compact):
             return None, f"'{value}' is not a valid IBAN (country, length or mod-97 check digits)"

@@ -120,6 +120,10 @@ class Fields:
             raise self._bad(key, "true or false")
         return value
 
+    def optional_flag(self, key: str) -> bool | None:
+        """True, False, or None (absent or null: not recorded)."""
+        return None if self._data.get(key) is None else self.flag(key)
+
     def decimal(self, key: str) -> Decimal:
         """An amount stored as text ("13.40"); Decimal keeps its places."""
         return parse_decimal(self.text(key), f"{self.where}.{key}")

@@ -117,6 +117,12 @@ class DrillKind(ABC, Generic[R, D]):
         """The simulated player: feed ``run`` as a trainee of ``timing.skill`` would,
         until it finishes or its active time passes ``max_active_ns``."""
 
+    def unit_of(self, definition: DrillDefinition) -> str:
+        """The speed unit of ``definition``'s results: ``speed_unit``, unless the kind
+        lets a pack state its own (text entry: characters or words per minute). One pack
+        never mixes units."""
+        return self.speed_unit
+
     def adaptive_options(self, history: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
         """``new_run`` options for adaptive practice from the person's latest results'
         details (oldest first, as ``Details.to_dict`` gives them); None where the kind

@@ -1,6 +1,16 @@
-"""Making change by counting back: a customer pays ``tendered`` for ``price``; the
-trainee hands back the change piece by piece, smallest first, as when counting up aloud
-from the price to the amount tendered ("13.40 … 13.50, 14, 15, 20").
+"""Making change, the way each counter works.
+
+``procedure = "count_back"`` (the en packs): a customer pays ``tendered`` for ``price``;
+the trainee hands back the change piece by piece, smallest first, as when counting up
+aloud from the price to the amount tendered ("13.40 … 13.50, 14, 15, 20").
+
+``procedure = "announce"`` (唱收唱付, the zh packs): the teller first says what was
+received (唱收: types the amount and Enter), then takes the change from the drawer in
+any order, then says what is paid (唱付: Enter, types the amount, Enter hands it over).
+Chinese counters have no piece-order rule; the announcements must be right. Customers
+may also bring a payout in the notes they ask for (配款) or a note to change into small
+ones (兑零); see ``change_items``. In the announcing phases the digit keys, ``.`` and
+Backspace type the amount; a payout has nothing received, so it starts in the drawer.
 
 Input (all logged, so replay is exact): the drawer's denominations, smallest first, are
 on keys ``1``–``9``, ``0``, then ``q``–``p`` (``DrawerSlot.key``); a click on a piece
@@ -25,6 +35,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from svctrainer.core import metrics
@@ -42,11 +53,14 @@ from svctrainer.core.drills.change_items import (
     ChangeError,
     ChangeItem,
     ChangeJudgement,
+    ChangeTask,
     PriceSpec,
-    draw_change_item,
+    TaskSpec,
+    draw_customer,
     fixed_items,
     judge_change,
     price_spec,
+    requested_total,
 )
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.drills.kind import DrillKind
@@ -65,6 +79,16 @@ DRAWER_KEYS = tuple("1234567890qwertyuiop")
 MAX_TRAY = 60
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,9}(\.[0-9]{1,2})?")
 SPEED_UNIT = "items_per_min"
+MAX_AMOUNT_CHARS = 12
+PROCEDURES = ("count_back", "announce")
+
+
+class Phase(StrEnum):
+    """Where the teller is with the current customer."""
+
+    RECEIVE = "receive"  # 唱收: saying what was received
+    PIECES = "pieces"  # taking the change from the drawer
+    PAY = "pay"  # 唱付: saying what is paid
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +96,7 @@ class ChangeContent:
     currency: CurrencySet
     prices: PriceSpec | None  # generated customers, or
     items: tuple[ChangeItem, ...] | None  # fixed ones
+    tasks: TaskSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +128,12 @@ class ChangeView:
     change_due: Decimal | None
     hint: tuple[Decimal, ...] | None
     last: ChangeJudgement | None
+    task: ChangeTask = ChangeTask.SALE
+    request: tuple[tuple[Decimal, int], ...] = ()
+    announce: bool = False
+    phase: Phase = Phase.PIECES
+    amount_typed: str = ""
+    said_received: Decimal | None = None
 
 
 class MakingChangeRun(DrillRun):
@@ -117,8 +148,9 @@ class MakingChangeRun(DrillRun):
         self._by_key = {s.key: s.denomination for s in self.drawer}
         self._by_key.update({s.event_key: s.denomination for s in self.drawer})
         extra = self.definition.scoring.extra
-        self.require_fewest = bool(extra.get("require_fewest", True))
-        self.require_order = bool(extra.get("require_order", True))
+        self.announce = extra.get("procedure", "count_back") == "announce"
+        self.require_fewest = bool(extra.get("require_fewest", not self.announce))
+        self.require_order = bool(extra.get("require_order", not self.announce))
         rng = SeededRandom(self.seed)
         make: Callable[[int], ChangeItem]
         if content.items is not None:
@@ -129,7 +161,8 @@ class MakingChangeRun(DrillRun):
             prices = content.prices
             assert prices is not None  # noqa: S101 - guaranteed by build_content
             count = None
-            make = lambda _i: draw_change_item(rng, prices, self.currency)  # noqa: E731
+            tasks = content.tasks
+            make = lambda _i: draw_customer(rng, prices, self.currency, tasks)  # noqa: E731
         limit = self.settings.item_count
         if limit is not None:
             count = limit if count is None else min(count, limit)
@@ -141,6 +174,14 @@ class MakingChangeRun(DrillRun):
         self.strokes = 0
         self.corrections = 0
         self.item_start_ns = 0
+        self._begin_customer()
+
+    def _begin_customer(self) -> None:
+        self.amount = ""
+        self.said_received: Decimal | None = None
+        item = self.current
+        receives = item is not None and item.task is not ChangeTask.PAYOUT
+        self.phase = Phase.RECEIVE if self.announce and receives else Phase.PIECES
 
     # -- input ---------------------------------------------------------------------------
     def _piece(self, ev: KeyEvent) -> Denomination | None:
@@ -157,6 +198,10 @@ class MakingChangeRun(DrillRun):
     def _is_stroke(self, ev: KeyEvent) -> bool:
         if self.current is None:
             return False
+        if self.phase is not Phase.PIECES:
+            if ev.key in (ENTER, BACKSPACE):
+                return bool(self.amount)
+            return ev.key in _AMOUNT_KEYS and len(self.amount) < MAX_AMOUNT_CHARS
         if ev.key in (ENTER, BACKSPACE):
             return bool(self.tray)
         return len(self.tray) < MAX_TRAY and self._piece(ev) is not None
@@ -164,7 +209,12 @@ class MakingChangeRun(DrillRun):
     def _on_stroke(self, ev: KeyEvent, latency_ns: int | None) -> Feedback:
         self.strokes += 1
         self.count_strokes(1)
+        if self.phase is not Phase.PIECES:
+            return self._announce_key(ev)
         if ev.key == ENTER:
+            if self.announce:
+                self.phase = Phase.PAY
+                return Feedback(Verdict.CORRECT, ENTER, 1)
             return self._hand_over()
         if ev.key == BACKSPACE:
             self.tray.pop()
@@ -174,31 +224,65 @@ class MakingChangeRun(DrillRun):
         assert piece is not None  # noqa: S101 - see _is_stroke
         assert self.current is not None  # noqa: S101
         total = sum((d.value for d in self.tray), piece.value)
-        wrong = (bool(self.tray) and piece.value < self.tray[-1].value) or (
-            total > self.current.change_due
-        )
+        out_of_order = not self.announce and bool(self.tray) and piece.value < self.tray[-1].value
+        wrong = out_of_order or total > self.current.change_due
         self.tray.append(piece)
         return Feedback(Verdict.WRONG if wrong else Verdict.CORRECT, strokes=1, errors=int(wrong))
 
-    def _hand_over(self) -> Feedback:
+    def _announce_key(self, ev: KeyEvent) -> Feedback:
+        """A key while saying an amount: a digit or ``.``, Backspace, or Enter to say it."""
+        if ev.key == BACKSPACE:
+            self.amount = self.amount[:-1]
+            self.corrections += 1
+            return Feedback(Verdict.CORRECTION, strokes=1)
+        if ev.key != ENTER:
+            self.amount += ev.key
+            return Feedback(Verdict.CORRECT, strokes=1)
+        said = _said_amount(self.amount)
+        self.amount = ""
+        if self.phase is Phase.RECEIVE:
+            self.said_received = said
+            self.phase = Phase.PIECES
+            assert self.current is not None  # noqa: S101 - see _is_stroke
+            right = said == self.current.tendered_total
+            return Feedback(Verdict.CORRECT if right else Verdict.WRONG, ENTER, 1, int(not right))
+        return self._hand_over(said)
+
+    def _hand_over(self, said_paid: Decimal | None = None) -> Feedback:
         item = self.current
         assert item is not None  # noqa: S101 - see _is_stroke
         given = tuple(d.value for d in self.tray)
+        received = item.tendered_total if item.task is not ChangeTask.PAYOUT else None
         errors, correct, fewest = judge_change(
             item.change_due,
             given,
             [d.value for d in self.currency.denominations],
             require_fewest=self.require_fewest,
             require_order=self.require_order,
+            request=item.request,
+            announce=self.announce,
+            announced=(self.said_received, said_paid),
+            received=received,
         )
         ms = (self.clock.active_ns - self.item_start_ns) // NS_PER_MS
         self.judgements.append(
-            ChangeJudgement(self.item_index, item, given, fewest, errors, correct, ms)
+            ChangeJudgement(
+                self.item_index,
+                item,
+                given,
+                fewest,
+                errors,
+                correct,
+                ms,
+                self.said_received if self.announce else None,
+                said_paid,
+            )
         )
         self.item_start_ns = self.clock.active_ns
         self.item_index += 1
         self.tray = []
         self.current = self.items.item(self.item_index)
+        self._begin_customer()
         if self.current is None:
             self._finish(EndReason.ITEMS)
         verdict = Verdict.CORRECT if correct else Verdict.WRONG
@@ -229,9 +313,7 @@ class MakingChangeRun(DrillRun):
         hints = self.settings.hints and item is not None
         hint = None
         if hints and item is not None:
-            cents = [d.cents for d in self.currency.denominations]
-            best = fewest_pieces(int(item.change_due * 100), cents) or ()
-            hint = tuple(from_cents(c) for c in reversed(best))
+            hint = self.fewest_change(item)
         tray_total = sum((d.value for d in self.tray), Decimal("0.00"))
         return ChangeView(
             currency_code=self.currency.code,
@@ -248,7 +330,21 @@ class MakingChangeRun(DrillRun):
             change_due=item.change_due if hints and item is not None else None,
             hint=hint,
             last=self.judgements[-1] if self.judgements else None,
+            task=ChangeTask.SALE if item is None else item.task,
+            request=() if item is None else item.request,
+            announce=self.announce,
+            phase=self.phase,
+            amount_typed=self.amount,
+            said_received=self.said_received,
         )
+
+    def fewest_change(self, item: ChangeItem) -> tuple[Decimal, ...]:
+        """The requested pieces, then the fewest for the rest, smallest first."""
+        cents = [d.cents for d in self.currency.denominations]
+        rest = item.change_due - requested_total(item.request)
+        best = fewest_pieces(int(rest * 100), cents) or ()
+        pieces = [from_cents(c) for c in best] + [v for v, n in item.request for _ in range(n)]
+        return tuple(sorted(pieces))
 
     def _denomination(self, value: Decimal) -> Denomination:
         found = self.currency.find(value)
@@ -266,7 +362,19 @@ class MakingChangeRun(DrillRun):
             "accuracy": accuracy,
             "score": reference_score(self, speed, accuracy),
         }
-        counts = {str(e): sum(e in j.errors for j in self.judgements) for e in ChangeError}
+        applies = set(ChangeError) - {
+            ChangeError.REQUEST_NOT_MET,
+            ChangeError.WRONG_RECEIVED,
+            ChangeError.WRONG_PAID,
+        }
+        if any(j.item.request for j in self.judgements):
+            applies.add(ChangeError.REQUEST_NOT_MET)
+        if self.announce:
+            applies -= {ChangeError.WRONG_ORDER}
+            applies |= {ChangeError.WRONG_RECEIVED, ChangeError.WRONG_PAID}
+        counts = {
+            str(e): sum(e in j.errors for j in self.judgements) for e in ChangeError if e in applies
+        }
         details = MakingChangeDetails(
             items_per_min=speed,
             accuracy=accuracy,
@@ -294,6 +402,7 @@ class MakingChangeDrill(DrillKind[MakingChangeRun, MakingChangeDetails]):
     scoring_keys: ClassVar[tuple[Key, ...]] = (
         Key("require_fewest", Kind.BOOL),
         Key("require_order", Kind.BOOL),
+        Key("procedure", Kind.STR, choices=PROCEDURES),
     )
     run_type = MakingChangeRun
     details_type = MakingChangeDetails
@@ -330,9 +439,16 @@ class MakingChangeDrill(DrillKind[MakingChangeRun, MakingChangeDetails]):
             if currency is not None and not issues:
                 prices, more = price_spec(clean, currency)
                 issues += more
+        tasks = TaskSpec(
+            tuple(ChangeTask(t) for t in clean.get("tasks", ("sale",))),
+            clean.get("payout_min", Decimal(500)),
+            clean.get("payout_max", Decimal(5000)),
+        )
+        if tasks.payout_low > tasks.payout_high:
+            issues.append(Issue(("generator", "payout_min"), "payout_min is above payout_max"))
         if issues or currency is None:
             return None, issues
-        return ChangeContent(currency, prices, fixed), []
+        return ChangeContent(currency, prices, fixed, tasks), []
 
     def new_run(
         self,
@@ -363,10 +479,15 @@ def play_making_change(run: MakingChangeRun, timing: Timing, max_active_ns: int)
     while c.going and run.current is not None:
         item = run.current
         c.think(4.0 + len(item.tendered))  # read the price and what was handed over
+        if run.phase is Phase.RECEIVE:  # 唱收: "收您一百元"
+            _say(c, item.tendered_total)
         c.think(5.0)  # work out the change: the count-up from the price
-        best = fewest_pieces(int(item.change_due * 100), cents_list) or ()
-        pieces = list(reversed(best))  # count-up order: smallest first
-        if pieces and c.slip(0.8 * len(pieces)):
+        pieces = [int(v * 100) for v in run.fewest_change(item)]
+        if not run.announce:
+            pieces.sort()  # count-up order: smallest first
+        else:  # no order rule: largest first, as most take them from the drawer
+            pieces.sort(reverse=True)
+        if pieces and c.slip(min(0.8 * len(pieces), 4.0)):
             pieces = _change_mistake(pieces, cents_list, c)
         use_mouse = c.timing.chance(0.3)
         for cents in pieces:
@@ -379,6 +500,28 @@ def play_making_change(run: MakingChangeRun, timing: Timing, max_active_ns: int)
                 c.key(slot.key, slot.key, c.skill.stroke_ms * 1.3)
         if c.going and run.tray:
             c.key(ENTER, "")
+        if c.going and run.phase is Phase.PAY:  # 唱付: "找您六十三元五角"
+            _say(c, sum((d.value for d in run.tray), Decimal(0)))
+
+
+def _say(c: PlayerClock, amount: Decimal) -> None:
+    """Type an announced amount and Enter; now and then a digit slips and is fixed."""
+    c.type_digits(amount_keys_for(amount))
+    if c.going:
+        c.key(ENTER, "")
+
+
+def amount_keys_for(amount: Decimal) -> str:
+    """An amount as typed: no trailing zero decimals ("63.5", "200")."""
+    text = format(amount.quantize(Decimal("0.01")), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _said_amount(text: str) -> Decimal | None:
+    return Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else None
+
+
+_AMOUNT_KEYS = frozenset("0123456789.")
 
 
 def _change_mistake(pieces: list[int], values: list[int], c: PlayerClock) -> list[int]:

@@ -23,6 +23,7 @@ from svctrainer.core.drills.kind import CounterSkill, DrillKind
 from svctrainer.core.drills.making_change import MAKING_CHANGE
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.drills.tenkey import TENKEY
+from svctrainer.core.drills.text_entry import TEXT_ENTRY
 from svctrainer.core.drills.voucher_summing import VOUCHER_SUMMING
 from svctrainer.core.keystrokes import KeyEvent
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -40,6 +41,7 @@ KINDS: tuple[AnyKind, ...] = (
     CASH_COUNTING,
     DRAWER_BALANCING,
     COUNTER_PROCEDURE,
+    TEXT_ENTRY,
 )
 _registry: dict[str, AnyKind] = {kind.name: kind for kind in KINDS}
 

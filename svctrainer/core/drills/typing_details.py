@@ -32,7 +32,10 @@ def _key_stat(f: Fields) -> KeyStat:
 @dataclass(frozen=True, slots=True)
 class FieldStat:
     """Strokes and confirmations in one field of every item (``correct_strokes`` …
-    ``uncorrected_errors`` as in ``typing_engine``; ``exact``: confirmed without error)."""
+    ``uncorrected_errors`` as in ``typing_engine``; ``exact``: confirmed without error;
+    ``invalid``: values the screen refused, e.g. a wrong check digit; written only when
+    not 0, so the layout of fields without a refusal, and of rows stored before the
+    check existed, stays as it was)."""
 
     correct_strokes: int
     wrong_strokes: int
@@ -40,9 +43,10 @@ class FieldStat:
     confirmed: int
     exact: int
     uncorrected_errors: int
+    invalid: int = 0
 
     def to_dict(self) -> dict[str, int | float]:
-        return {
+        stored: dict[str, int | float] = {
             "correct_strokes": self.correct_strokes,
             "wrong_strokes": self.wrong_strokes,
             "accuracy": self.accuracy,
@@ -50,6 +54,9 @@ class FieldStat:
             "exact": self.exact,
             "uncorrected_errors": self.uncorrected_errors,
         }
+        if self.invalid:
+            stored["invalid"] = self.invalid
+        return stored
 
     @classmethod
     def read(cls, f: Fields) -> FieldStat:
@@ -60,6 +67,7 @@ class FieldStat:
             f.integer("confirmed"),
             f.integer("exact"),
             f.integer("uncorrected_errors"),
+            f.integer("invalid"),
         )
 
 

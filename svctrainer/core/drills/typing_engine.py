@@ -16,6 +16,13 @@ Stroke rules (``ErrorPolicy``):
   Confirming always moves on; the confirmation stroke is wrong if the length differs.
   The field's uncorrected errors are the edit distance between expected and typed text.
 
+A kind may check a field's value the way a core banking screen does (``field_problem``:
+an ID number's check character, a card's Luhn digit, a real date). Confirming a value
+that fails the check is refused, as the screen refuses it: a wrong stroke, one *invalid
+field* in the field's statistics and a mistake naming the value; the cursor stays in the
+field (``LiveState.invalid_field`` says why). Only a value that differs from the expected
+one can fail, so this matters under the free policy, where wrong values are confirmed.
+
 Backspace never crosses into an earlier field and does nothing (no stroke) in an empty
 field. Each character of an IME commit is one stroke; only the first carries a latency.
 
@@ -96,6 +103,7 @@ class FieldTally:
     confirmed: int = 0
     exact: int = 0
     uncorrected_errors: int = 0
+    invalid: int = 0
 
     def stat(self) -> FieldStat:
         return FieldStat(
@@ -105,6 +113,7 @@ class FieldTally:
             self.confirmed,
             self.exact,
             self.uncorrected_errors,
+            self.invalid,
         )
 
 
@@ -174,6 +183,12 @@ class TypingRun(DrillRun):
         self.buf_ok: list[bool] = []
         self.wrong_in_buf = 0
         self.prev_char: str | None = None  # last correctly typed char of this field (pairs)
+        self.invalid_field: str | None = None  # why the screen refused the last confirmation
+
+    def field_problem(self, typed: str) -> str | None:
+        """Why the screen refuses ``typed`` as the current field's value (a short code
+        such as ``"check"``), or None; the kind's own check (see the module docstring)."""
+        return None
 
     @property
     def current_item(self) -> TypingItem | None:
@@ -314,6 +329,11 @@ class TypingRun(DrillRun):
     def _confirm(self, key: str, expected: str | None, latency_ns: int | None) -> Feedback:
         exact = self.wrong_in_buf == 0 and len(self.buf) == len(self.expected)
         free = self.policy is ErrorPolicy.FREE
+        if free and not exact:
+            problem = self.field_problem("".join(self.buf))
+            if problem is not None:
+                return self._refuse_invalid(problem, expected)
+        self.invalid_field = None
         right = exact or (free and len(self.buf) == len(self.expected))
         self._count(right)
         if right:
@@ -342,6 +362,20 @@ class TypingRun(DrillRun):
             self._finish(EndReason.ITEMS)
         verdict = Verdict.CORRECT if right else Verdict.WRONG
         return Feedback(verdict, expected, 1, 0 if right else 1, True, self.finished)
+
+    def _refuse_invalid(self, problem: str, expected: str | None) -> Feedback:
+        """The screen refuses the value: one wrong stroke and one invalid field."""
+        self._count(False)
+        tally = self._field_tally()
+        tally.invalid += 1
+        self.invalid_field = problem
+        self.mistake_count += 1
+        if len(self.mistakes) < MAX_STORED_MISTAKES:
+            name = self.field.name if self.field is not None else ""
+            typed = "".join(self.buf)
+            self.mistakes.append(Mistake(self.item_index, name, len(typed), self.expected, typed))
+        self.prev_char = None
+        return Feedback(Verdict.WRONG, expected, 1, 1)
 
     # -- figures -----------------------------------------------------------------------
     def _uncorrected(self) -> int:
@@ -372,6 +406,7 @@ class TypingRun(DrillRun):
             typed="".join(self.buf),
             wrong_positions=tuple(i for i, ok in enumerate(self.buf_ok) if not ok),
             needs_correction=self.policy is ErrorPolicy.CORRECT and self.wrong_in_buf > 0,
+            invalid_field=self.invalid_field,
         )
 
     def _build_result(self) -> DrillResult:

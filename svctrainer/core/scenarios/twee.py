@@ -276,6 +276,11 @@ class _Header:
         closed = False
         while self.pos < len(line):
             ch = line[self.pos]
+            if ch == "\\" and self.pos + 1 < len(line) and line[self.pos + 1].isspace():
+                # Twine's tags are single words: an escaped space still separates two.
+                self.warn(self.pos + 1, "a tag cannot contain a space; read as two tags")
+                self.pos += 1
+                continue
             if ch == "\\" and self.pos + 1 < len(line):
                 current, start = current + line[self.pos + 1], start or self.pos + 1
                 self.pos += 2

@@ -80,7 +80,11 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         )
         kind = drill_kind(record.drill_type or "")
         modes = tuple(m for m in MODES if m in offered)
-        choices.append(ContentChoice(record, modes, kind.speed_unit if kind else None))
+        unit = None
+        if kind is not None:
+            drill = definition if isinstance(definition, DrillDefinition) else None
+            unit = kind.speed_unit if drill is None else kind.unit_of(drill)
+        choices.append(ContentChoice(record, modes, unit))
     return choices
 
 

@@ -1,6 +1,7 @@
-"""The making-change screen: the customer (price and the notes handed over), the count
-up from the price, the tray of change in the order it was counted out, and the drawer
-— every note and coin clickable and on a key (1–9, 0, then q…p, smallest first)."""
+"""The making-change screen: the customer (price and the notes handed over, or the
+payout or exchange asked for), the count up from the price or, under 唱收唱付, the
+amounts said, the tray of change, and the drawer — every note and coin clickable and on
+a key (1–9, 0, then q…p, smallest first)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from svctrainer.core.currency import PieceKind
 from svctrainer.core.drills.base import Feedback, LiveState
-from svctrainer.core.drills.change_items import ChangeError, ChangeJudgement
-from svctrainer.core.drills.making_change import ChangeView, MakingChangeRun
+from svctrainer.core.drills.change_items import ChangeError, ChangeJudgement, ChangeTask
+from svctrainer.core.drills.making_change import ChangeView, MakingChangeRun, Phase
 from svctrainer.gui.drills.bank_display import (
     big,
     feed_click,
@@ -36,6 +37,9 @@ def change_error_name(code: ChangeError) -> str:
         ChangeError.WRONG_ORDER: translate(
             "bank_drills", "not counted up in order (smallest first)"
         ),
+        ChangeError.REQUEST_NOT_MET: translate("bank_drills", "not the notes asked for"),
+        ChangeError.WRONG_RECEIVED: translate("bank_drills", "wrong amount said as received"),
+        ChangeError.WRONG_PAID: translate("bank_drills", "wrong amount said as paid"),
     }[code]
 
 
@@ -57,18 +61,34 @@ class MakingChangeView(QWidget):
         self.tendered.setObjectName("tenderedStrip")
         self.tendered_total = big(QLabel(), 1.2, mono=True)
         head = QHBoxLayout()
-        head.addWidget(QLabel(self.tr("To pay")))
+        self.price_title = QLabel(self.tr("To pay"))
+        head.addWidget(self.price_title)
         head.addWidget(self.price)
         head.addStretch(1)
         head.addWidget(self.counter)
         c.addLayout(head)
         pays = QHBoxLayout()
-        pays.addWidget(QLabel(self.tr("Hands over")))
+        self.hands_over = QLabel(self.tr("Hands over"))
+        pays.addWidget(self.hands_over)
         pays.addWidget(self.tendered, 1)
         pays.addWidget(self.tendered_total)
         c.addLayout(pays)
+        self.request = big(QLabel(), 1.2, bold=True)
+        self.request.setObjectName("changeRequest")
+        self.request.setWordWrap(True)
+        c.addWidget(self.request)
+        self.say = big(QLabel(), 1.3, mono=True)
+        self.say.setObjectName("changeSay")
+        self.say.setTextFormat(Qt.TextFormat.RichText)
+        self.say.setVisible(view.announce)
+        c.addWidget(self.say)
 
-        tray_box, t = panel(self.tr("Your change, counted up from the price"), "trayPanel")
+        tray_title = (
+            translate("MakingChangeView", "What you pay out (any order)")
+            if view.announce
+            else self.tr("Your change, counted up from the price")
+        )
+        tray_box, t = panel(tray_title, "trayPanel")
         self.counted = big(QLabel(), 1.6, mono=True, bold=True)
         self.counted.setObjectName("countedTo")
         self.tray = PieceStrip(54)
@@ -79,8 +99,9 @@ class MakingChangeView(QWidget):
         self.hint.setObjectName("changeHint")
         self.hint.setVisible(hints)
         count_row = QHBoxLayout()
-        count_row.addWidget(QLabel(self.tr("Counted up to")))
-        count_row.addWidget(self.counted)
+        if not view.announce:  # 唱收唱付 counts no one up from the price
+            count_row.addWidget(QLabel(self.tr("Counted up to")))
+            count_row.addWidget(self.counted)
         count_row.addStretch(1)
         count_row.addWidget(self.tray_total)
         t.addLayout(count_row)
@@ -114,6 +135,16 @@ class MakingChangeView(QWidget):
                 ("⌫", self.tr("take the last piece back")),
                 ("Enter", self.tr("hand the change over")),
             ]
+            if not view.announce
+            else [
+                (
+                    "0…9 .",
+                    translate("MakingChangeView", "the amount said (received, then paid)"),
+                ),
+                ("1…0, Q…P", self.tr("a piece")),
+                ("⌫", translate("MakingChangeView", "take back the last piece or digit")),
+                ("Enter", translate("MakingChangeView", "say the amount; after the pieces: pay")),
+            ]
         )
         layout = QVBoxLayout(self)
         layout.addWidget(customer)
@@ -138,6 +169,8 @@ class MakingChangeView(QWidget):
             self._item = view.item_index
             self._show_customer(view)
         self.tray.set_pieces(view.tray)
+        if view.announce:
+            _set(self.say, self._say_text(view))
         _set(self.counted, money(view.counted_to, self.symbol))
         _set(
             self.tray_total,
@@ -157,9 +190,22 @@ class MakingChangeView(QWidget):
             if view.item_count
             else fill(self.tr("Customer %1"), number)
         )
-        self.price.setText(money(view.price, self.symbol))
+        payout = view.task is ChangeTask.PAYOUT
+        exchange = view.task is ChangeTask.EXCHANGE
+        self.price_title.setText(
+            translate("MakingChangeView", "Withdrawal")
+            if payout
+            else translate("MakingChangeView", "Exchange")
+            if exchange
+            else self.tr("To pay")
+        )
+        self.price.setText("—" if exchange else money(view.price, self.symbol))
         self.tendered.set_pieces(view.tendered)
-        self.tendered_total.setText(money(view.tendered_total, self.symbol))
+        self.tendered_total.setText("" if payout else money(view.tendered_total, self.symbol))
+        self.hands_over.setVisible(not payout)
+        self.tendered.setVisible(not payout)
+        self.request.setText(self._request_text(view))
+        self.request.setVisible(bool(self.request.text()))
         # The next customer is drawn now, between keys, instead of on the Enter that
         # needs them (LazyItems gives item i the same whenever it is first asked for).
         QTimer.singleShot(0, lambda: self.run.items.item(view.item_index + 1))
@@ -172,6 +218,39 @@ class MakingChangeView(QWidget):
                     pieces,
                 )
             )
+
+    def _request_text(self, view: ChangeView) -> str:
+        asked = ", ".join(
+            fill(translate("MakingChangeView", "%1 × %2"), n, self._pieces_text((v,)))
+            for v, n in view.request
+        )
+        if view.task is ChangeTask.PAYOUT:
+            return fill(
+                translate("MakingChangeView", "Asks for %1 of it, the rest as you see fit"), asked
+            )
+        if view.task is ChangeTask.EXCHANGE:
+            return fill(
+                translate("MakingChangeView", "Asks to change it into small notes: %1"), asked
+            )
+        return ""
+
+    def _say_text(self, view: ChangeView) -> str:
+        typed = view.amount_typed + "▏"
+        if view.phase is Phase.RECEIVE:
+            return fill(translate("MakingChangeView", "Say what you received: %1"), typed)
+        received = (
+            ""
+            if view.said_received is None
+            else fill(
+                translate("MakingChangeView", "Received: %1. "),
+                money(view.said_received, self.symbol),
+            )
+        )
+        if view.phase is Phase.PAY:
+            return received + fill(translate("MakingChangeView", "Say what you pay: %1"), typed)
+        return received + translate(
+            "MakingChangeView", "Take the notes from the drawer, then Enter to pay"
+        )
 
     def _judgement_text(self, last: ChangeJudgement | None) -> str:
         if last is None:

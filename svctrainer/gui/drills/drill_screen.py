@@ -90,7 +90,8 @@ class DrillScreen(QWidget):
         header.addWidget(self.errors_label)
 
         self._ui = ui_for(run.drill_kind)
-        self._unit = unit_name(run.drill_kind.speed_unit)  # tr is slow: once, not per key
+        # tr is slow: once, not per key
+        self._unit = unit_name(run.drill_kind.unit_of(run.definition))
         self.drill_view: DrillView = self._ui.make_view(run, settings.hints)
         self.view = view_widget(self.drill_view)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -158,6 +159,9 @@ class DrillScreen(QWidget):
         self._feed_qt(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        show_preedit = getattr(self.drill_view, "show_preedit", None)
+        if show_preedit is not None:  # shown while composing; only the commit counts
+            show_preedit(event.preeditString())
         key_event = ime_commit(event, self.clock.event_ns(None))
         if key_event is not None:
             self.feed(key_event)

@@ -15,6 +15,7 @@ from svctrainer.core.drills.data_entry import DATA_ENTRY
 from svctrainer.core.drills.drawer_balancing import DRAWER_BALANCING
 from svctrainer.core.drills.making_change import MAKING_CHANGE
 from svctrainer.core.drills.tenkey import TENKEY
+from svctrainer.core.drills.text_entry import TEXT_ENTRY
 from svctrainer.core.drills.voucher_summing import VOUCHER_SUMMING
 from svctrainer.gui.drills.change_result import CHANGE_SECTION
 from svctrainer.gui.drills.change_view import MakingChangeView
@@ -26,6 +27,7 @@ from svctrainer.gui.drills.drill_ui import DrillUI, register_ui
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD
 from svctrainer.gui.drills.procedure_result import PROCEDURE_SECTION
 from svctrainer.gui.drills.procedure_view import CounterProcedureView
+from svctrainer.gui.drills.text_entry_ui import TEXT_ENTRY_SECTION, TextEntryView
 from svctrainer.gui.drills.typing_result import typing_section
 from svctrainer.gui.drills.typing_views import DataEntryView, TenKeyView
 from svctrainer.gui.drills.voucher_result import VOUCHER_SECTION
@@ -91,6 +93,13 @@ COUNTER_PROCEDURE_UI = DrillUI(
     section=PROCEDURE_SECTION,
     unit_names=lambda: {"cases_per_hour": translate("DrillKinds", "cases/hour")},
 )
+TEXT_ENTRY_UI = DrillUI(
+    kind=TEXT_ENTRY,
+    name=lambda: translate("DrillKinds", "Text entry (copy typing)"),
+    view=TextEntryView,
+    section=TEXT_ENTRY_SECTION,
+    unit_names=lambda: {"gross_cpm": translate("DrillKinds", "gross CPM")},
+)
 
 for _ui in (
     TENKEY_UI,
@@ -101,5 +110,6 @@ for _ui in (
     CASH_COUNTING_UI,
     DRAWER_BALANCING_UI,
     COUNTER_PROCEDURE_UI,
+    TEXT_ENTRY_UI,
 ):
     register_ui(_ui)

@@ -112,18 +112,22 @@ def _advice(details: TypingDetails) -> QLabel | None:
 
 
 def _field_table(field_stats: Mapping[str, FieldStat]) -> QTableWidget:
-    table = QTableWidget(len(field_stats), 3)
-    table.setHorizontalHeaderLabels(
-        [
-            translate("ResultScreen", "Field"),
-            translate("ResultScreen", "Accuracy"),
-            translate("ResultScreen", "Exactly right"),
-        ]
-    )
+    refused = any(stats.invalid for stats in field_stats.values())
+    table = QTableWidget(len(field_stats), 4 if refused else 3)
+    headers = [
+        translate("ResultScreen", "Field"),
+        translate("ResultScreen", "Accuracy"),
+        translate("ResultScreen", "Exactly right"),
+    ]
+    if refused:  # values the screen refused (a wrong check digit …), each one an error
+        headers.append(translate("ResultScreen", "Refused by the check"))
+    table.setHorizontalHeaderLabels(headers)
     for row, (name, stats) in enumerate(field_stats.items()):
         table.setItem(row, 0, QTableWidgetItem(name))
         table.setItem(row, 1, QTableWidgetItem(percent(stats.accuracy)))
         table.setItem(row, 2, QTableWidgetItem(f"{stats.exact} / {stats.confirmed}"))
+        if refused:
+            table.setItem(row, 3, QTableWidgetItem(str(stats.invalid)))
     tidy_table(table)
     return table
 

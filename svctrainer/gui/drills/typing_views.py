@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.drills.base import Feedback, LiveState, Verdict
 from svctrainer.core.drills.typing_engine import TypingRun
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
-from svctrainer.gui.i18n import fill
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.theme import right_colour, wrong_colour
 
 TAPE_AHEAD = 6
@@ -160,6 +160,23 @@ class TenKeyView(TypingView):
             self.tape.addItem(row)
 
 
+def refusal_text(problem: str) -> str:
+    """What the entry form says when it refuses a value (``typing_engine`` codes)."""
+    texts = {
+        "check": translate("DataEntryView", "Check digit does not match: compare with the form"),
+        "length": translate("DataEntryView", "Wrong number of characters"),
+        "characters": translate("DataEntryView", "Characters this field does not take"),
+        "region": translate("DataEntryView", "No such region code"),
+        "birth_date": translate("DataEntryView", "The birth date in the number is not a date"),
+        "date": translate("DataEntryView", "Not a date (YYYY-MM-DD)"),
+        "segment": translate("DataEntryView", "Not a mobile number segment in use"),
+        "prefix": translate("DataEntryView", "Not a card of an accepted issuer"),
+        "empty": translate("DataEntryView", "This field is required"),
+    }
+    reason = texts.get(problem, problem)
+    return fill(translate("DataEntryView", "Refused: %1. Correct it to go on."), reason)
+
+
 class DataEntryView(TypingView):
     """The customer's form (what to copy) beside the entry form (what was typed)."""
 
@@ -172,6 +189,9 @@ class DataEntryView(TypingView):
         self.entry_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.entry_grid = QGridLayout(self.entry_box)
         self.record_label = QLabel()
+        self.refusal = QLabel()
+        self.refusal.setObjectName("fieldRefused")
+        self.refusal.setWordWrap(True)
         self.keyboard = KeyboardWidget(KEYBOARD)
         self.keyboard.setMinimumHeight(150)
         self._source_values: list[QLabel] = []
@@ -184,6 +204,7 @@ class DataEntryView(TypingView):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Your entry (Tab or Enter moves to the next field)")))
         right.addWidget(self.entry_box)
+        right.addWidget(self.refusal)
         forms.addLayout(left, 1)
         forms.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -237,6 +258,11 @@ class DataEntryView(TypingView):
             self._load_item(state)
         if state.finished:
             return
+        problem = state.invalid_field
+        self.refusal.setText("" if problem is None else refusal_text(problem))
+        self.refusal.setStyleSheet(
+            "" if problem is None else f"color: {wrong_colour(self.palette()).name()};"
+        )
         for i, label in enumerate(self._entry_values):
             label.setStyleSheet(
                 "background: palette(alternate-base);" if i == state.field_index else ""

@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate, QLocale, QRegularExpression, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.hand_count import (
     ALLOWED_MINUTES,
+    CountingMethod,
     FieldProblem,
     HandCountError,
     HandCountProblem,
@@ -45,7 +47,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.dates import day_text
 from svctrainer.gui.drills.bank_display import bad_colour
 from svctrainer.gui.drills.figures import number, percent
-from svctrainer.gui.i18n import fill
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.hand_count import HandCountEntry, HandCountInvalidError, LoggablePerson
@@ -58,6 +60,8 @@ FIELDS = (
     "defects_planted",
     "defects_found",
     "banding_penalties",
+    "method",
+    "procedure",
     "note",
 )
 COUNT_FIELDS = ("notes_counted", "defects_planted", "defects_found", "banding_penalties")
@@ -77,6 +81,9 @@ class EnteredCount:
     banding_penalties: int
     defects_planted: int | None
     note: str
+    method: CountingMethod | None
+    banded: bool
+    stamped: bool
 
 
 class HandCountForm(QWidget):
@@ -114,6 +121,19 @@ class HandCountForm(QWidget):
             self.inputs[name] = edit
         self.inputs["defects_planted"].setPlaceholderText(self.tr("not recorded"))
         self.inputs["banding_penalties"].setText("0")
+        self.method = QComboBox()
+        self.method.setObjectName("hcMethod")
+        self.method.addItem(translate("HandCountForm", "not recorded"), None)
+        for method in CountingMethod:
+            self.method.addItem(method_name(method), str(method))
+        self.banded = QCheckBox(translate("HandCountForm", "ba&nded (扎把)"))
+        self.banded.setObjectName("hcBanded")
+        self.stamped = QCheckBox(translate("HandCountForm", "s&tamped or signed (盖章)"))
+        self.stamped.setObjectName("hcStamped")
+        procedure_row = QHBoxLayout()
+        procedure_row.addWidget(self.banded)
+        procedure_row.addWidget(self.stamped)
+        procedure_row.addStretch(1)
         self.note = QLineEdit()
         self.note.setObjectName("hcNote")
         self.note.setMaxLength(2000)
@@ -138,6 +158,8 @@ class HandCountForm(QWidget):
             ("defects_planted", self.tr("Defects p&lanted"), self.inputs["defects_planted"]),
             ("defects_found", self.tr("Defects &found"), self.inputs["defects_found"]),
             ("banding_penalties", self.tr("&Banding penalties"), self.inputs["banding_penalties"]),
+            ("method", translate("HandCountForm", "Counting &method"), self.method),
+            ("procedure", translate("HandCountForm", "Each bundle"), procedure_row),
             ("note", self.tr("N&ote"), self.note),
         ]
         for row, (name, text, field) in enumerate(rows):
@@ -146,7 +168,8 @@ class HandCountForm(QWidget):
                 label.setBuddy(field)
                 grid.addWidget(field, row, 1)
             else:
-                label.setBuddy(self.minutes_group.buttons()[0])
+                buddy = self.banded if field is procedure_row else self.minutes_group.buttons()[0]
+                label.setBuddy(buddy)
                 grid.addLayout(field, row, 1)
             grid.addWidget(label, row, 0)
             grid.addWidget(self.errors[name], row, 2)
@@ -176,6 +199,8 @@ class HandCountForm(QWidget):
                 ),
                 Column(self.tr("Defects"), _defects_text, align_right=True),
                 Column(self.tr("Banding"), lambda e: str(e.banding_penalties), align_right=True),
+                Column(translate("HandCountForm", "Method"), _method_text),
+                Column(translate("HandCountForm", "Banded, stamped"), _procedure_text),
                 Column(self.tr("Accuracy"), lambda e: percent(e.accuracy), align_right=True),
                 Column(self.tr("Note"), lambda e: e.note or ""),
             ],
@@ -265,6 +290,9 @@ class HandCountForm(QWidget):
             banding_penalties=entered.banding_penalties,
             defects_planted=entered.defects_planted,
             note=entered.note,
+            method=entered.method,
+            banded=entered.banded,
+            stamped=entered.stamped,
         ).then(self._saved).failing(self._failed).run()
 
     def _read(self) -> tuple[EnteredCount | None, list[tuple[str, str]]]:
@@ -313,6 +341,9 @@ class HandCountForm(QWidget):
             banding_penalties=counts["banding_penalties"] or 0,
             defects_planted=counts["defects_planted"],
             note=self.note.text(),
+            method=_chosen_method(self.method.currentData()),
+            banded=self.banded.isChecked(),
+            stamped=self.stamped.isChecked(),
         )
         return entered, problems
 
@@ -348,6 +379,8 @@ class HandCountForm(QWidget):
         for name in ("notes_counted", "defects_planted", "defects_found"):
             self.inputs[name].clear()
         self.inputs["banding_penalties"].setText("0")
+        self.banded.setChecked(False)
+        self.stamped.setChecked(False)
         self.note.clear()
         self.recent.set_rows([entry, *self.recent.rows()][:RECENT])
         self.saved.emit(entry)
@@ -405,3 +438,31 @@ def _defects_text(entry: HandCountEntry) -> str:
     if entry.defects_planted is None:
         return str(entry.defects_found)
     return f"{entry.defects_found} / {entry.defects_planted}"
+
+
+def method_name(method: CountingMethod) -> str:
+    """The method as counters name it (the Chinese term kept in both languages)."""
+    names = {
+        CountingMethod.SINGLE_NOTE: translate(
+            "HandCountForm", "single note, one finger (单指单张)"
+        ),
+        CountingMethod.MULTI_NOTE: translate("HandCountForm", "several notes a stroke (多指多张)"),
+        CountingMethod.FAN: translate("HandCountForm", "fanned (扇面)"),
+    }
+    return names[method]
+
+
+def _chosen_method(data: object) -> CountingMethod | None:
+    """The combo box's data: a method's value, or None for "not recorded"."""
+    return CountingMethod(data) if isinstance(data, str) and data in set(CountingMethod) else None
+
+
+def _method_text(entry: HandCountEntry) -> str:
+    return "—" if entry.method is None else method_name(entry.method)
+
+
+def _procedure_text(entry: HandCountEntry) -> str:
+    if entry.banded is None and entry.stamped is None:
+        return "—"
+    yes, no = translate("HandCountForm", "yes"), translate("HandCountForm", "no")
+    return f"{yes if entry.banded else no}, {yes if entry.stamped else no}"

@@ -46,7 +46,7 @@ def test_each_kind_is_complete(kind):
         result = played.result()
         assert played.finished
         assert result.drill_type == kind.name
-        assert result.speed_unit == kind.speed_unit
+        assert result.speed_unit == kind.unit_of(definition)
         assert isinstance(result.details, kind.details_type)
         assert replay(definition, mode, played.seed, played.events, played.options) == result
 

@@ -21,7 +21,7 @@ from svctrainer.core.drills.change_items import (
     judge_change,
 )
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
-from svctrainer.core.drills.making_change import PIECE_EVENT
+from svctrainer.core.drills.making_change import PIECE_EVENT, Phase, amount_keys_for
 from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
@@ -435,15 +435,25 @@ def test_shipped_pack_loads_and_a_perfect_run_reaches_the_top_grade(name):
     mode = Mode.TEST if "-test." in name else Mode.PRACTICE
     run = start_run(definition, mode, seed=3)
     keys = {s.denomination.value: s.key for s in run.view().drawer}
-    values = [d.cents for d in run.currency.denominations]
     t = 1000 * MS
-    for _ in range(10):
-        due = run.current.change_due
-        for piece in reversed(fewest_pieces(int(due * 100), values)):
+
+    def say(amount):  # 唱收 / 唱付 in the zh packs
+        nonlocal t
+        for ch in [*amount_keys_for(amount), ENTER]:
             t += 300 * MS
-            run.feed(KeyEvent(t, keys[D(piece) / 100], keys[D(piece) / 100]))
+            run.feed(KeyEvent(t, ch, ch if ch != ENTER else ""))
+
+    for _ in range(10):
+        item = run.current
+        if run.view().phase is Phase.RECEIVE:
+            say(item.tendered_total)
+        for piece in run.fewest_change(item):  # smallest first
+            t += 300 * MS
+            run.feed(KeyEvent(t, keys[piece], keys[piece]))
         t += 300 * MS
         run.feed(KeyEvent(t, ENTER))
+        if run.view().phase is Phase.PAY:
+            say(item.change_due)
     result = run.result()
     assert (result.valid, result.accuracy) == (True, 1.0)
     assert result.grade in ("Expert", "能手")

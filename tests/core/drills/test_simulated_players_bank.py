@@ -40,7 +40,8 @@ EXPERT = Skill(stroke_ms=250, spread=0.3, error_rate=0.005, think_ms=400)
 
 def test_every_bank_drill_has_a_player():
     assert all(drill_kind(name) is not None for name in BANK_TYPES)  # each kind plays
-    assert len(BANK_PACKS) == 20  # five drills × practice/test × en/zh
+    # five drills × practice/test × en/zh, and amounts in words in sterling and in euros
+    assert len(BANK_PACKS) == 22
 
 
 @pytest.mark.parametrize("name", BANK_PACKS)

@@ -440,7 +440,7 @@ countries = ["GB", "DE"]
         (
             edit('kind = "iban"', 'kind = "ibn"', DATA_ENTRY),
             "p.toml:17:1: generator.fields[1].kind must be one of 'name', 'iban', 'card', 'date',"
-            " 'amount', not 'ibn' (did you mean 'iban'?)",
+            " 'amount', 'resident_id', 'mobile', not 'ibn' (did you mean 'iban'?)",
         ),
         (
             DATA_ENTRY + '[[items]]\ncustomer = "A"\niban = "GB82WEST12345698765433"\n',

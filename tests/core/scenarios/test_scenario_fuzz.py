@@ -167,3 +167,15 @@ def test_twee_parser_on_arbitrary_bytes(data):
     else:
         problems = []
     assert all(p.line >= 0 for p in problems)
+
+
+def test_an_escaped_space_in_a_tag_block_separates_tags():
+    """Found by the mutation fuzz: ``::[\\ StoryTitle`` imported a tag " StoryTitle",
+    which the scenario loader then refused, so an import produced an unloadable file."""
+    parsed = parse_twee(":: Start [a\\ b]\nhello\n", "t.twee")
+    assert parsed.story.passages[0].tags == ("a", "b")
+    assert any("cannot contain a space" in w.message for w in parsed.warnings)
+    lines = SAMPLE_TWEE.splitlines()
+    second_header = [i for i, line in enumerate(lines) if line.startswith("::")][1]
+    lines.insert(second_header, "::[\\ StoryTitle")
+    imports_or_content_error("\n".join(lines) + "\n")

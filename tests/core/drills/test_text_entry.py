@@ -1,0 +1,174 @@
+"""Text entry (汉字录入, copy typing): committed characters are marked against the passage
+as a contest marks them, in the unit the pack states."""
+
+from __future__ import annotations
+
+import pytest
+from drill_helpers import Typist, build_definition
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svctrainer.core.drills.base import Verdict
+from svctrainer.core.drills.edit_distance import edit_distance
+from svctrainer.core.drills.registry import replay, start_run
+from svctrainer.core.drills.simulated_play import Skill
+from svctrainer.core.drills.simulated_trainee import simulate
+from svctrainer.core.drills.text_alignment import BAND, align
+from svctrainer.core.drills.text_entry import TEXT_ENTRY, normalise_passage
+from svctrainer.core.keystrokes import BACKSPACE, IME
+from svctrainer.core.packs.definition import Mode
+from svctrainer.core.packs.loader import check_pack_bytes, load_pack
+
+texts = st.text(alphabet="银行存款利率账户的地得。，", max_size=60)
+
+
+# -- marking ------------------------------------------------------------------------------
+
+
+@given(texts, texts)
+def test_errors_are_the_edit_distance_and_every_character_is_accounted_for(original, typed):
+    marked = align(original, typed)
+    assert marked.errors == edit_distance(original, typed)
+    assert marked.correct + marked.wrong + marked.extra == len(typed)
+    assert marked.correct + marked.wrong + marked.missing == len(original)
+
+
+@given(texts, st.integers(0, 60))
+def test_a_passage_cut_short_is_not_missing_its_tail(original, cut):
+    typed = original[:cut]
+    marked = align(original, typed, open_end=True)
+    assert (marked.correct, marked.errors) == (len(typed), 0)
+
+
+@given(st.text(alphabet="abc", min_size=1, max_size=BAND), st.integers(0, 200))
+def test_one_skipped_character_costs_one_error_not_the_rest_of_the_line(tail, at):
+    original = "银行" * 100 + tail
+    at %= len(original)
+    typed = original[:at] + original[at + 1 :]
+    assert align(original, typed).errors == 1
+
+
+def test_the_kinds_of_error_are_told_apart():
+    assert align("中国人民银行", "中国人银行").missing == 1
+    assert align("中国人民银行", "中国人名银行").wrong == 1
+    assert align("中国人民银行", "中国人民民银行").extra == 1
+
+
+# -- a run -----------------------------------------------------------------------------------
+
+PACK = """
+format = 1
+id = "t"
+type = "text_entry"
+language = "{lang}"
+title = "T"
+instructions = "I"
+[practice]
+time_limit_s = 600
+[scoring]
+reference_speed = {ref}
+{unit}
+[[items]]
+text = "{first}"
+[[items]]
+text = "{second}"
+"""
+
+FIRST = "存款人开立个人银行结算账户，应当出示本人有效身份证件。"
+SECOND = "银行将按照账户实名制的要求核对证件信息。"
+
+
+def zh_pack(unit=""):
+    return build_definition(PACK.format(lang="zh", ref=100, unit=unit, first=FIRST, second=SECOND))
+
+
+def test_committed_characters_are_strokes_and_a_passage_flows_into_the_next():
+    definition = zh_pack()
+    run = start_run(definition, Mode.PRACTICE, seed=0)
+    # seed 0 happens to keep or swap the order; type whichever passage is shown first
+    first, second = (p.text for p in run.passages)
+    t = Typist(run, start_ms=0)
+    assert t.key(IME, 1000, text=first[:4]).verdict is Verdict.CORRECT
+    fb = t.key(IME, 1000, text="应")  # a wrong homophone
+    assert fb.verdict is Verdict.WRONG
+    assert run.state().wrong_positions == (4,)
+    assert t.key(BACKSPACE).verdict is Verdict.CORRECTION
+    t.key(IME, 1000, text=first[4:] + second[:3])  # runs past the end of the passage
+    state = run.state()
+    assert (state.item_index, state.typed) == (1, second[:3])
+    t.key(IME, 1000, text=second[3:])
+    assert run.finished
+    result = run.result()
+    d = result.details
+    assert (d.correct, d.errors, d.passages_done) == (len(first) + len(second), 0, 2)
+    assert d.typed_chars == len(first) + len(second) + 1
+    assert d.corrections == 1
+    assert [(m.expected, m.typed) for m in d.mistakes] == [(first[4], "应")]
+    assert result.speed_unit == "cpm"
+    assert result.speed == d.net_cpm
+
+
+def test_net_speed_deducts_the_penalty_per_error_and_accuracy_counts_errors():
+    definition = zh_pack()
+    run = start_run(definition, Mode.PRACTICE, seed=0)
+    first = run.passages[0].text
+    t = Typist(run, start_ms=0)
+    typed = first[:10] + "X" + first[11:15] + first[16:20]  # one wrong, one missing
+    t.key(IME, 0, text=typed[0])
+    t.key(IME, 60_000, text=typed[1:])  # one minute after the first character
+    run.stop(t.at * 1_000_000)
+    result = run.result()
+    d = result.details
+    assert (d.correct, d.wrong, d.missing, d.extra) == (18, 1, 1, 0)
+    assert result.active_ms == 60_000
+    assert d.net_cpm == 18 - 5 * 2  # net characters in one minute
+    assert d.accuracy == round(18 / 20, 4)
+
+
+def test_the_pack_states_its_unit_and_english_defaults_to_words_per_minute():
+    en = build_definition(
+        PACK.format(
+            lang="en",
+            ref=60,
+            unit="",
+            first="The quick brown fox jumps over the lazy dog.",
+            second="Please bring a valid photo identity document.",
+        )
+    )
+    assert TEXT_ENTRY.unit_of(en) == "wpm"
+    assert TEXT_ENTRY.unit_of(zh_pack()) == "cpm"
+    assert TEXT_ENTRY.unit_of(zh_pack('unit = "wpm"')) == "wpm"
+    result = simulate(en, Mode.PRACTICE, Skill(stroke_ms=250), seed=1, behaviour_seed=1).result()
+    assert result.speed_unit == "wpm"
+    assert result.speed == result.details.net_wpm
+
+
+def test_a_pack_without_passages_or_with_a_short_one_is_refused_where_it_is():
+    text = PACK.format(lang="zh", ref=100, unit="", first="太短", second=SECOND)
+    definition, problems = check_pack_bytes("p.toml", text.encode())
+    assert definition is None
+    assert any("20 to 2000 characters" in str(p) and ":" in str(p) for p in problems)
+
+
+def test_lines_of_a_chinese_passage_join_without_a_gap():
+    assert normalise_passage("第一行\n 第二行 \n", "zh") == "第一行第二行"
+    assert normalise_passage("one\ntwo  three", "en") == "one two three"
+
+
+@pytest.mark.parametrize(
+    "name", ["text-entry-test.zh", "text-entry-practice.zh", "text-entry-test.en"]
+)
+def test_shipped_packs_play_and_replay_exactly(name):
+    definition = load_pack(f"drills/{name}.toml")
+    mode = next(iter(definition.modes))
+    played = simulate(definition, mode, Skill(stroke_ms=300), seed=5, behaviour_seed=7)
+    result = played.result()
+    assert result.valid
+    assert result.grade is not None
+    assert replay(definition, mode, played.seed, played.events) == result
+    if definition.language == "zh":
+        assert all(
+            ev.key == IME
+            for ev in played.events
+            if ev.key not in (BACKSPACE,) and not ev.key.startswith("<")
+        )
