@@ -447,6 +447,10 @@ Python %3，PySide6 %4</translation>
         <translation>操作</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1644,8 +1648,8 @@ Python %3，PySide6 %4</translation>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Find your name or employee number, type your PIN and press Enter. After 5 wrong PINs the profile locks for 5 minutes; an administrator can reset the PIN.</source>
-        <translation>查找你的姓名或工号，输入密码后按 Enter。连续 5 次密码错误，该用户锁定 5 分钟；管理员可以重置密码。</translation>
+        <source>Find your name or employee number, type your PIN and press Enter. Every 5 wrong PINs in a row lock the profile, for 5 minutes at first and twice as long each time after; an administrator can reset the PIN.</source>
+        <translation>查找你的姓名或工号，输入密码后按 Enter。每连续输错 5 次密码，该用户即被锁定：第一次锁定 5 分钟，此后每次锁定时间加倍；管理员可以重置密码。</translation>
     </message>
     <message>
         <source>My assignments</source>
@@ -2473,8 +2477,28 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
+        <source> digits</source>
+        <translation> 位数字</translation>
+    </message>
+    <message>
+        <source>Applies to every PIN set from now on; existing PINs keep working until they are changed. 6 or more digits make a stolen database far harder to use.</source>
+        <translation>对此后设置的所有密码生效；现有密码在修改前仍可使用。6 位或以上的密码可使被盗的数据库难以破解。</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>New PINs must have at least</source>
+        <translation>新密码至少需要</translation>
+    </message>
+    <message>
         <source>inactive</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until a PIN reset</source>
+        <translation>已锁定，待重置密码</translation>
     </message>
     <message>
         <source>locked (wrong PINs)</source>
@@ -4913,12 +4937,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>无法连接数据库：请检查其所在文件夹或服务器是否可用。</translation>
     </message>
     <message>
-        <source>Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.</source>
-        <translation>密码错误。再错 %n 次，该用户将被锁定 5 分钟。</translation>
+        <source>Wrong PIN. %n attempt(s) left before the profile locks for a while.</source>
+        <translation>密码错误。再错 %n 次，该用户将被暂时锁定。</translation>
     </message>
     <message>
-        <source>This profile is locked after 5 wrong PINs. Try again at %1, or ask an admin to reset the PIN.</source>
-        <translation>连续 5 次密码错误，该用户已锁定。请于 %1 后重试，或请管理员重置密码。</translation>
+        <source>This profile is locked after 100 wrong PINs in a row. Ask an admin to reset the PIN.</source>
+        <translation>该用户已连续 100 次密码错误而被锁定。请联系管理员重置密码。</translation>
+    </message>
+    <message>
+        <source>This profile is locked after repeated wrong PINs. Try again at %1, or ask an admin to reset the PIN.</source>
+        <translation>该用户因多次密码错误已被锁定。请于 %1 后重试，或联系管理员重置密码。</translation>
     </message>
     <message>
         <source>Employee number %1 is used in several branches (%2): say which branch.</source>

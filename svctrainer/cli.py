@@ -42,6 +42,22 @@ if TYPE_CHECKING:  # argparse's class is generic only in typeshed, not at run ti
     Subparsers = argparse._SubParsersAction[OneLineParser]
 
 
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high] (a huge one is a usage error, not
+    an overflow deep in the database driver)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is not between {low} and {high}")
+        return value
+
+    return parse
+
+
 def _command(
     subparsers: Subparsers,
     name: str,
@@ -68,6 +84,7 @@ def build_parser() -> OneLineParser:
         _database_commands,
         _people_commands,
         _content_commands,
+        _branch_key_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -94,7 +111,9 @@ def _app_commands(sub: Subparsers) -> None:
     words.add_argument("--lang", choices=("zh", "en"), default="zh")
     words.add_argument("--parse", metavar="TEXT", help="read words back into an amount")
     audit = _command(sub, "audit", "show the audit log", "audit:show")
-    audit.add_argument("--limit", type=int, default=50)
+    audit.add_argument(
+        "--limit", type=_count(1, 100_000), default=50, help="entries to show (1-100000)"
+    )
     audit.add_argument("--json", action="store_true")
 
 
@@ -138,6 +157,12 @@ def _people_commands(sub: Subparsers) -> None:
     preset.add_argument("number", help="employee number")
     preset.add_argument("--pin", help="new PIN (asked for when omitted)")
     _add_branch_option(preset)
+    policy = _command(
+        person, "pin-policy", "show or set how many digits a PIN must have", "people:pin_policy"
+    )
+    policy.add_argument(
+        "--min-digits", type=_count(4, 12), metavar="N", help="require N digits (4-12) from now on"
+    )
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")
@@ -176,6 +201,27 @@ def _content_commands(sub: Subparsers) -> None:
         "attempts:import_saved",
     )
     saved.add_argument("files", nargs="+", metavar="FILE", help="saved attempt files (.json)")
+    saved.add_argument(
+        "--allow-unsigned",
+        action="store_true",
+        help="also import files saved before files were signed (recorded in the audit log)",
+    )
+
+
+def _branch_key_commands(sub: Subparsers) -> None:
+    key = _group(sub, "branch-key", "the key this branch's workstations sign saved results with")
+    _command(key, "show", "show this workstation's key fingerprint", "branch_key:show")
+    export = _command(
+        key, "export", "write the key to a file for another workstation", "branch_key:export"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    install = _command(
+        key, "install", "make an exported key this workstation's", "branch_key:install"
+    )
+    install.add_argument("file", metavar="FILE", help="a key written by 'branch-key export'")
+    install.add_argument(
+        "--replace", action="store_true", help="replace a different key (kept aside)"
+    )
 
 
 def _scenario_commands(sub: Subparsers) -> None:

@@ -48,6 +48,12 @@ def cache_dir() -> Path:
     return home / "cache" if home else Path(appdirs.user_cache_dir(APP_NAME))
 
 
+def branch_key_path() -> Path:
+    """The branch key (core/branch_key.py): with this workstation's configuration, never
+    beside the database it helps protect."""
+    return config_dir() / "branch.key"
+
+
 def default_db_path() -> Path:
     return data_dir() / "svctrainer.sqlite3"
 

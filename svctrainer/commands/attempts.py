@@ -62,7 +62,9 @@ def import_saved(args: argparse.Namespace) -> int:
             path = Path(name)
             try:
                 data = path.read_bytes()
-                outcome = services.saved_attempts.import_file(Actor.command_line(), data, str(path))
+                outcome = services.saved_attempts.import_file(
+                    Actor.command_line(), data, str(path), allow_unsigned=args.allow_unsigned
+                )
             except (OSError, ServiceError) as exc:
                 failed += 1
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc

@@ -25,6 +25,7 @@ def show(args: argparse.Namespace) -> int:
                         "action": e.action,
                         "target_type": e.target_type,
                         "target_id": e.target_id,
+                        "target": e.target,
                         "detail": e.detail,
                     }
                     for e in entries
@@ -35,5 +36,6 @@ def show(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         detail = json.dumps(e.detail, ensure_ascii=False) if e.detail else ""
-        print(f"{e.at:%Y-%m-%d %H:%M:%S}Z  {e.actor:<32} {e.action:<20} {detail}")
+        about = e.target or ""
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}Z  {e.actor:<32} {e.action:<24} {about:<28} {detail}")
     return 0

@@ -93,6 +93,7 @@ def import_(args: argparse.Namespace) -> int:
 
 def list_(args: argparse.Namespace) -> int:
     from svctrainer.commands.session import open_services  # noqa: PLC0415
+    from svctrainer.core.text_fields import printable  # noqa: PLC0415
     from svctrainer.services.actor import Actor  # noqa: PLC0415
 
     services = open_services(args)
@@ -101,5 +102,6 @@ def list_(args: argparse.Namespace) -> int:
     finally:
         services.close()
     for r in records:
-        print(f"{r.kind:<9} {r.content_id:<40} v{r.version:<3} {r.language:<3} {r.title}")
+        title = printable(r.title)  # a title stored before control characters were refused
+        print(f"{r.kind:<9} {printable(r.content_id):<40} v{r.version:<3} {r.language:<3} {title}")
     return 0

@@ -22,6 +22,12 @@ def check(args: argparse.Namespace) -> int:
         width = max((len(t) for t in report.tables), default=0)
         for name, count in report.tables.items():
             print(f"  {name:<{width}}  {count:>9,}")
+        if report.unfolded_log_bytes:
+            print(
+                f"note: {report.unfolded_log_bytes:,} bytes of committed changes are still only "
+                "in the write-ahead log (-wal) beside the file; copy both together, or open "
+                "the database once with free disk space to fold them in"
+            )
     if not report.ok:
         sys.stderr.write(f"svctrainer: {report.reason}\n")
         return FAILURE
@@ -59,7 +65,7 @@ def list_backups(args: argparse.Namespace) -> int:
     from svctrainer.commands.session import open_services  # noqa: PLC0415
     from svctrainer.services.actor import Actor  # noqa: PLC0415
 
-    services = open_services(args)
+    services = open_services(args, damaged_ok=True)  # choosing a backup to restore
     try:
         found = services.database.backups(Actor.command_line())
     finally:

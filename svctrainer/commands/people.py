@@ -149,3 +149,17 @@ def add_team(args: argparse.Namespace) -> int:
         services.close()
     print(f"added team {team.name}")
     return 0 if team else FAILURE
+
+
+def pin_policy(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        actor = Actor.command_line()
+        if args.min_digits is not None:
+            policy = services.settings.set_pin_policy(actor, min_digits=args.min_digits)
+        else:
+            policy = services.settings.pin_policy(actor)
+    finally:
+        services.close()
+    print(f"PINs set from now on must have {policy.min_digits} to 12 digits")
+    return 0

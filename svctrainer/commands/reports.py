@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from svctrainer.commands.exit_codes import USAGE_ERROR
 from svctrainer.commands.runner import BRANCH_HINT
 from svctrainer.commands.session import open_services
+from svctrainer.core.output_files import OutputFileError, check_output_file
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import AmbiguousEmployeeNumberError, NotFoundError
 
@@ -131,13 +132,15 @@ def _day(text: str, option: str) -> date:
 
 
 def _output(text: str) -> Path:
-    """``-o FILE``: a file (new or to replace) in a folder that exists."""
+    """``-o FILE``: a file (new, or a regular file to replace) in a folder that exists;
+    never a FIFO, a device or a symbolic link."""
     path = Path(text)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise UsageError(f"-o: {text} is a folder; give a file name")
-    if not path.absolute().parent.is_dir():
-        raise UsageError(f"-o: the folder {path.absolute().parent} does not exist")
-    return path
+    try:
+        return check_output_file(path)
+    except OutputFileError as exc:
+        raise UsageError(f"-o: {exc}") from None
 
 
 def _person(services: Services, cli: Actor, number: str, branch: str | None) -> uuid.UUID:

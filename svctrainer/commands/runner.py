@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import re
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from svctrainer import __version__
 from svctrainer.commands.exit_codes import FAILURE
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.locations import default_db_url, log_dir
 
 
@@ -37,8 +39,6 @@ def run_handler(spec: str, args: argparse.Namespace) -> int:
 
 
 def _silence_stdout() -> None:
-    import os  # noqa: PLC0415
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
@@ -106,10 +106,18 @@ def configure_logging() -> Path | None:
     if root.handlers:
         return Path(getattr(root.handlers[0], "baseFilename", "")) or None
     root.setLevel(logging.INFO)
+
+    class PrivateLogFile(RotatingFileHandler):
+        """Log files hold names and file paths: readable by their owner only (0600)."""
+
+        def _open(self) -> Any:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            return open(fd, self.mode, encoding=self.encoding)
+
     try:
         folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handler = PrivateLogFile(
             folder / "svctrainer.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
@@ -121,14 +129,6 @@ def configure_logging() -> Path | None:
     root.propagate = False
     root.info("svctrainer %s: %s", __version__, " ".join(sys.argv[1:]))
     return Path(handler.baseFilename)
-
-
-_CREDENTIALS = re.compile(r"(://[^:/@\s]+):[^@\s]*@")
-
-
-def hide_passwords(text: str) -> str:
-    """``postgresql://user:secret@host`` → ``postgresql://user:***@host``."""
-    return _CREDENTIALS.sub(r"\1:***@", text)
 
 
 class HidePasswords(logging.Filter):

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from svctrainer.commands.exit_codes import FAILURE
+from svctrainer.core.output_files import OutputFileError, check_output_file, output_file
 from svctrainer.core.problems import ContentError, Problem, Severity, errors_only
 from svctrainer.core.scenarios.analysis import check as check_scenario
 from svctrainer.core.scenarios.analysis import check_problems, report_lines
@@ -85,6 +84,11 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _refuse_overwrite(output: Path, force: bool) -> bool:
+    try:
+        check_output_file(output)  # a FIFO, a device or a symbolic link: never, even --force
+    except OutputFileError as exc:
+        _fail(str(exc))
+        return True
     if output.exists() and not force:
         _fail(f"{output} exists; add --force to overwrite it")
         return True
@@ -105,15 +109,8 @@ def _read(path: Path, limit: int) -> bytes | None:
 def _write_atomically(output: Path, text: str) -> None:
     """Write through a temporary file in the same folder, so an interrupted run never
     leaves half a file where a good one was."""
-    folder = output.parent if str(output.parent) else Path()
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with output_file(output) as out:
+        out.text(encoding="utf-8", newline="\n").write(text)
 
 
 def import_twee_file(args: argparse.Namespace) -> int:

@@ -8,5 +8,5 @@ from svctrainer.commands.runner import db_url
 from svctrainer.services.api import Services
 
 
-def open_services(args: argparse.Namespace) -> Services:
-    return Services.open(db_url(args))
+def open_services(args: argparse.Namespace, *, damaged_ok: bool = False) -> Services:
+    return Services.open(db_url(args), damaged_ok=damaged_ok)

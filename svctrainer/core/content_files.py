@@ -78,8 +78,12 @@ def check_content_file(path: str | os.PathLike[str]) -> CheckedContent:
     return check_content_bytes(label, data)
 
 
-def check_content_bytes(label: str, data: bytes) -> CheckedContent:
-    """Never raises: every problem is returned located in the file."""
+def check_content_bytes(label: str, data: bytes, *, analyse: bool = True) -> CheckedContent:
+    """Never raises: every problem is returned located in the file.
+
+    ``analyse``: a scenario must also fit the analysis budget (scenarios/analysis.py), so
+    that scoring its runs stays bounded; loading content already stored skips that (it
+    was checked when it came in, and old runs must stay readable)."""
     kind = kind_for(label)
     if kind is None:
         return _failed(
@@ -101,7 +105,7 @@ def check_content_bytes(label: str, data: bytes) -> CheckedContent:
         return _check_drill(label, data)
     if kind == STANDARDS:
         return _check_standards(label, data)
-    return _check_scenario(label, data)
+    return _check_scenario(label, data, analyse=analyse)
 
 
 def _check_standards(label: str, data: bytes) -> CheckedContent:
@@ -149,8 +153,9 @@ def _check_drill(label: str, data: bytes) -> CheckedContent:
     )
 
 
-def _check_scenario(label: str, data: bytes) -> CheckedContent:
+def _check_scenario(label: str, data: bytes, *, analyse: bool) -> CheckedContent:
     from svctrainer.core.problems import ContentError  # noqa: PLC0415
+    from svctrainer.core.scenarios.analysis import check, too_tangled  # noqa: PLC0415
     from svctrainer.core.scenarios.loader import load_scenario  # noqa: PLC0415
 
     try:
@@ -158,6 +163,10 @@ def _check_scenario(label: str, data: bytes) -> CheckedContent:
     except ContentError as exc:
         return _failed(label, data, *exc.problems)
     scenario, problems = loaded.scenario, list(loaded.warnings)
+    if analyse:
+        refusal = too_tangled(check(scenario), label, loaded.node_marks)
+        if refusal is not None:
+            return _failed(label, data, *problems, refusal)
     return CheckedContent(
         label=label,
         kind=SCENARIO,

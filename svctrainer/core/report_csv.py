@@ -10,6 +10,9 @@ Formula injection (OWASP "CSV Injection"): a text cell beginning with ``=``, ``+
 shows it as text instead of evaluating, e.g., a "name" of ``=HYPERLINK(...)``. The
 full-width forms ＝ ＋ － ＠ are treated the same, as some East Asian spreadsheet
 versions evaluate them too. Every text cell is escaped, including translated headers.
+A spreadsheet set to ";" (most of Europe) or tab as its separator splits a cell at each
+";" or tab, so a piece that would start a formula there (``Ann;=HYPERLINK(…)``) gets the
+same quote after the separator.
 Numbers are formatted here from floats and integers (digits, one ".", maybe a leading
 "-"), never from user text, and stay unescaped so they remain numbers.
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -37,6 +41,9 @@ from svctrainer.core.analytics.series import Metric
 
 CSV_ENCODING = "utf-8-sig"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# A separator some spreadsheets split on, followed by a formula start or by a quote (a
+# quoted piece is unquoted, then evaluated).
+_PIECE_START = re.compile("([;\t])(?=[" + re.escape("".join(FORMULA_PREFIXES) + '"') + "])")
 
 ATTEMPT_COLUMNS = (
     "attempt_id",
@@ -85,9 +92,10 @@ CellValue = str | int | float | Decimal | bool | date | datetime | Enum | None
 
 
 def escape_cell(text: str) -> str:
-    """``text`` made safe to open in a spreadsheet (a leading quote if it could start a
-    formula); everything else unchanged."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """``text`` made safe to open in a spreadsheet (a quote before anything that could
+    start a formula, at the start or after a ";" or tab); everything else unchanged."""
+    escaped = "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return _PIECE_START.sub(r"\1'", escaped)
 
 
 def fixed(value: float | None, places: int) -> str:

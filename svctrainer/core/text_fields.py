@@ -78,3 +78,15 @@ def clean_employee_number(value: str) -> str:
     if not _EMPLOYEE_NUMBER_RE.fullmatch(text):
         raise FieldError("employee_number", "may contain only letters, digits, '.', '_' and '-'")
     return text
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (C0, DEL, C1) and
+    direction controls are shown as ``\\xNN``/``\\uNNNN`` escapes instead of acting
+    (an ESC sequence could clear the screen or retitle the window)."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
+        else ch
+        for ch in text
+    )

@@ -22,6 +22,7 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.unsaved_result import ask_keep_or_retry
 from svctrainer.services.changes import ATTEMPTS
 from svctrainer.services.drill_session import DrillSession, Pending, PendingDrill
+from svctrainer.services.errors import ServiceError
 
 
 class QtDrillSession(QObject):
@@ -96,7 +97,7 @@ class QtDrillSession(QObject):
             return
         try:
             self.session.keep(pending, path)
-        except OSError as err:
+        except (OSError, ServiceError) as err:  # shown; the result stays in memory
             show_error(self._window, err)
             self.save(pending)
             return

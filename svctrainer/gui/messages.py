@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from svctrainer.core.redaction import hide_passwords
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.errors import (
     AmbiguousEmployeeNumberError,
@@ -68,17 +69,23 @@ def describe(exc: BaseException) -> str:
         left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
         return translate(
             "messages",
-            "Wrong PIN. %n attempt(s) left before the profile locks for 5 minutes.",
+            "Wrong PIN. %n attempt(s) left before the profile locks for a while.",
             None,
             left,
         )
     if isinstance(exc, ProfileLockedError):
+        if exc.until is None:
+            return translate(
+                "messages",
+                "This profile is locked after 100 wrong PINs in a row. "
+                "Ask an admin to reset the PIN.",
+            )
         local = QDateTime.fromSecsSinceEpoch(int(exc.until.timestamp()), QTimeZone.systemTimeZone())
-        when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
         return fill(
             translate(
                 "messages",
-                "This profile is locked after 5 wrong PINs. "
+                "This profile is locked after repeated wrong PINs. "
                 "Try again at %1, or ask an admin to reset the PIN.",
             ),
             when,
@@ -100,8 +107,11 @@ def describe(exc: BaseException) -> str:
             return worded
         if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
             # The service's own sentence: it names the field, the file or the person.
-            return str(exc)
-    return fill(translate("messages", "Something went wrong: %1"), f"{type(exc).__name__}: {exc}")
+            return hide_passwords(str(exc))
+    return fill(
+        translate("messages", "Something went wrong: %1"),
+        hide_passwords(f"{type(exc).__name__}: {exc}"),
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

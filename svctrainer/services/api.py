@@ -7,6 +7,7 @@ from svctrainer.services.assignments import AssignmentService
 from svctrainer.services.attempts import AttemptService
 from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
+from svctrainer.services.branch_key import BranchKeyService
 from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
@@ -21,6 +22,7 @@ from svctrainer.services.schema_upgrade import prepare_schema
 from svctrainer.services.service_standards import StandardsService
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.health import probe_damage
 
 
 class Services:
@@ -38,6 +40,7 @@ class Services:
         self.people = PeopleService(db, pin_cost)
         self.audit = AuditService(db)
         self.database = DatabaseAdminService(db)
+        self.branch_key = BranchKeyService(db)
         self.content = ContentService(db)
         self.attempts = AttemptService(db)
         self.drafts = DraftService(db, self.attempts)
@@ -51,16 +54,25 @@ class Services:
         self.standards = StandardsService(db)
 
     @classmethod
-    def open(cls, url: str, *, pin_cost: ScryptCost = OWASP_COST) -> Services:
+    def open(
+        cls, url: str, *, pin_cost: ScryptCost = OWASP_COST, damaged_ok: bool = False
+    ) -> Services:
         """Open the database at ``url``: a SQLite file is brought up to date (backed up
         first); a server must already be at this release's schema (``db upgrade``).
 
-        Raises a ``services.errors.DatabaseError`` (not-a-database, too new, damaged…)
-        when it cannot be used, ``SchemaVersionError`` for a server at another schema."""
+        A damaged SQLite file (store/damage.py) is refused with DatabaseCorruptError:
+        nothing is written to it. ``damaged_ok`` opens it anyway, read-only, for what
+        helps to recover (listing its backups). Raises a ``services.errors.DatabaseError``
+        (not-a-database, too new, damaged…) when it cannot be used, ``SchemaVersionError``
+        for a server at another schema."""
         with store_errors_translated():
             db = Database(resolve_url(url))
             try:
-                prepare_schema(db)
+                if probe_damage(db) is not None:
+                    if not damaged_ok:
+                        raise db.damaged_error()
+                else:
+                    prepare_schema(db)
             except Exception:
                 db.dispose()
                 raise

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
+from svctrainer.core.attempt_identity import attempt_fingerprint
 from svctrainer.core.drills.registry import replay
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.keystrokes import KeyEvent, decode_events, encode_events
@@ -46,6 +47,7 @@ from svctrainer.services.content import parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.database import Database
+from svctrainer.store.errors import DuplicateRowError
 from svctrainer.store.models import Attempt, AttemptDraft, AttemptEvent, ContentItem, Person
 
 KEYSTROKE_ENCODING = "keystrokes-v1"
@@ -127,7 +129,7 @@ def figures_of(result: DrillResult) -> dict[str, Any]:
     }
 
 
-def _record(attempt: Attempt, person: Person, item: ContentItem) -> AttemptRecord:
+def to_attempt_record(attempt: Attempt, person: Person, item: ContentItem) -> AttemptRecord:
     return AttemptRecord(
         id=attempt.id,
         person_id=attempt.person_id,
@@ -177,6 +179,117 @@ def _scenario_figures(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> di
         raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
 
 
+@dataclass(frozen=True)
+class ScoredAttempt:
+    """An attempt replayed from its log, ready to store: computed outside any transaction
+    (a replay can take a while) and stored by ``store_attempt`` inside one."""
+
+    content_item_id: uuid.UUID
+    mode: str
+    started_at: datetime  # UTC
+    seed: int | None
+    figures: dict[str, Any]  # valid, duration_ms, speed, speed_unit, accuracy, score, grade
+    details: dict[str, Any]
+    encoding: str
+    event_count: int
+    log: bytes
+
+    def fingerprint(self, taker: Actor | uuid.UUID) -> str:
+        person_id = taker if isinstance(taker, uuid.UUID) else taker.person_id
+        assert person_id is not None  # noqa: S101 - attempts belong to people
+        return attempt_fingerprint(
+            person_id, self.content_item_id, self.mode, self.started_at, self.log
+        )
+
+
+def _item(session: Session, content_item_id: uuid.UUID, kind: str) -> ContentItem:
+    item = session.get(ContentItem, content_item_id)
+    if item is None:
+        raise NotFoundError(f"no such {kind}")
+    return item
+
+
+def score_drill(
+    item: ContentItem,
+    *,
+    mode: Mode,
+    seed: int,
+    events: Sequence[KeyEvent],
+    started_at: datetime,
+    options: dict[str, Any] | None = None,
+) -> ScoredAttempt:
+    """Replay a drill's key events through the engine: the figures are what they say."""
+    result = replay(_definition(item), Mode(mode), seed, events, options)
+    return ScoredAttempt(
+        item.id, str(Mode(mode)), started_at.astimezone(UTC), seed, figures_of(result),
+        stored_details(result), KEYSTROKE_ENCODING, len(events), encode_events(events),
+    )  # fmt: skip
+
+
+def score_scenario(
+    item: ContentItem,
+    *,
+    mode: Mode,
+    decision_log: Sequence[DecisionLogEntry],
+    started_at: datetime,
+) -> ScoredAttempt:
+    """Replay a scenario run's decisions; InvalidInputError if they do not fit."""
+    log = list(decision_log)
+    if not log:
+        raise InvalidInputError("decision_log", "a scenario run needs at least one decision")
+    try:
+        stored = stored_run(_scenario(item), log)
+    except ReplayError as exc:
+        raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
+    return ScoredAttempt(
+        item.id, str(Mode(mode)), started_at.astimezone(UTC), None, stored.figures,
+        stored.details, DECISION_ENCODING, len(log), encode_decisions(log),
+    )  # fmt: skip
+
+
+def store_attempt(
+    session: Session,
+    person_id: uuid.UUID,
+    scored: ScoredAttempt,
+    attempt_id: uuid.UUID | None = None,
+) -> Attempt:
+    """Add the attempt and its log in the caller's transaction (so whatever the caller
+    records with it, an audit entry say, is committed with it or not at all).
+    ``DuplicateRowError`` at commit if the same attempt is already stored."""
+    figures = scored.figures
+    attempt = Attempt(
+        id=attempt_id or uuid.uuid4(),
+        person_id=person_id,
+        content_item_id=scored.content_item_id,
+        mode=scored.mode,
+        started_at=scored.started_at,
+        duration_ms=figures["duration_ms"],
+        speed=figures["speed"],
+        speed_unit=figures["speed_unit"],
+        accuracy=figures["accuracy"],
+        score=figures["score"],
+        grade=figures["grade"],
+        valid=figures["valid"],
+        seed=scored.seed,
+        app_version=__version__,
+        workstation=WORKSTATION,
+        details=scored.details,
+        fingerprint=scored.fingerprint(person_id),
+    )
+    session.add(attempt)
+    session.flush()
+    session.add(
+        AttemptEvent(
+            attempt_id=attempt.id,
+            encoding=scored.encoding,
+            event_count=scored.event_count,
+            data=scored.log,
+        )
+    )
+    session.flush()
+    return attempt
+
+
 @translate_store_errors
 class AttemptService:
     def __init__(self, db: Database) -> None:
@@ -197,56 +310,17 @@ class AttemptService:
         options: dict[str, Any] | None = None,
     ) -> AttemptRecord:
         """Replay ``events`` through the engine and store the attempt with its log,
-        committed (synchronous=FULL) before this returns."""
+        committed (synchronous=FULL) before this returns. Saving the same attempt again
+        (a retry after a save that did commit) returns the stored one."""
         if actor.person_id is None:
             raise PermissionDeniedError("attempts are recorded for a signed-in person")
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
-            item = session.get(ContentItem, content_item_id)
-            if item is None:
-                raise NotFoundError("no such drill")
-            definition = _definition(item)
-        result = replay(definition, Mode(mode), seed, events, options)
-        blob = encode_events(events)
-        with self._db.writing() as session:
-            caller = authorize(session, actor, Permission.PRACTISE)
-            attempt = Attempt(
-                person_id=caller.person_id,
-                content_item_id=content_item_id,
-                mode=str(Mode(mode)),
-                started_at=started_at.astimezone(UTC),
-                duration_ms=result.active_ms,
-                speed=result.speed,
-                speed_unit=result.speed_unit,
-                accuracy=result.accuracy,
-                score=result.score,
-                grade=result.grade,
-                valid=result.valid,
-                seed=seed,
-                app_version=__version__,
-                workstation=WORKSTATION,
-                details=stored_details(result),
-            )
-            session.add(attempt)
-            session.flush()
-            session.add(
-                AttemptEvent(
-                    attempt_id=attempt.id,
-                    encoding=KEYSTROKE_ENCODING,
-                    event_count=len(events),
-                    data=blob,
-                )
-            )
-            for draft in session.scalars(
-                select(AttemptDraft).where(
-                    AttemptDraft.person_id == caller.person_id,
-                    AttemptDraft.content_item_id == content_item_id,
-                )
-            ):
-                session.delete(draft)
-            person = session.get(Person, caller.person_id)
-            assert person is not None  # noqa: S101 - authorize loaded it
-            return _record(attempt, person, item)
+            item = _item(session, content_item_id, "drill")
+        scored = score_drill(
+            item, mode=mode, seed=seed, events=events, started_at=started_at, options=options
+        )
+        return self._store(actor, item, scored)
 
     @writes(ATTEMPTS)
     def record_scenario(
@@ -267,53 +341,38 @@ class AttemptService:
         """
         if actor.person_id is None:
             raise PermissionDeniedError("attempts are recorded for a signed-in person")
-        log = list(decision_log)
-        if not log:
-            raise InvalidInputError("decision_log", "a scenario run needs at least one decision")
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
-            item = session.get(ContentItem, content_item_id)
-            if item is None:
-                raise NotFoundError("no such scenario")
-            scenario = _scenario(item)
+            item = _item(session, content_item_id, "scenario")
+        scored = score_scenario(item, mode=mode, decision_log=decision_log, started_at=started_at)
+        return self._store(actor, item, scored)
+
+    def _store(self, actor: Actor, item: ContentItem, scored: ScoredAttempt) -> AttemptRecord:
         try:
-            stored = stored_run(scenario, log)
-        except ReplayError as exc:
-            raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
-        blob = encode_decisions(log)
-        figures = stored.figures
-        with self._db.writing() as session:
-            caller = authorize(session, actor, Permission.PRACTISE)
-            attempt = Attempt(
-                person_id=caller.person_id,
-                content_item_id=content_item_id,
-                mode=str(Mode(mode)),
-                started_at=started_at.astimezone(UTC),
-                duration_ms=figures["duration_ms"],
-                speed=figures["speed"],
-                speed_unit=figures["speed_unit"],
-                accuracy=figures["accuracy"],
-                score=figures["score"],
-                grade=figures["grade"],
-                valid=figures["valid"],
-                seed=None,
-                app_version=__version__,
-                workstation=WORKSTATION,
-                details=stored.details,
-            )
-            session.add(attempt)
-            session.flush()
-            session.add(
-                AttemptEvent(
-                    attempt_id=attempt.id,
-                    encoding=DECISION_ENCODING,
-                    event_count=len(log),
-                    data=blob,
+            with self._db.writing() as session:
+                caller = authorize(session, actor, Permission.PRACTISE)
+                assert caller.person_id is not None  # noqa: S101 - a person actor
+                attempt = store_attempt(session, caller.person_id, scored)
+                if scored.encoding == KEYSTROKE_ENCODING:
+                    for draft in session.scalars(
+                        select(AttemptDraft).where(
+                            AttemptDraft.person_id == caller.person_id,
+                            AttemptDraft.content_item_id == item.id,
+                        )
+                    ):
+                        session.delete(draft)
+                person = session.get(Person, caller.person_id)
+                assert person is not None  # noqa: S101 - authorize loaded it
+                return to_attempt_record(attempt, person, item)
+        except DuplicateRowError:
+            with self._db.reading() as session:
+                stored = session.scalar(
+                    select(Attempt).where(Attempt.fingerprint == scored.fingerprint(actor))
                 )
-            )
-            person = session.get(Person, caller.person_id)
-            assert person is not None  # noqa: S101 - authorize loaded it
-            return _record(attempt, person, item)
+                person = session.get(Person, actor.person_id)
+                if stored is None or person is None:
+                    raise
+                return to_attempt_record(stored, person, item)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -325,7 +384,7 @@ class AttemptService:
             item = session.get(ContentItem, attempt.content_item_id)
             if person is None or item is None:  # foreign keys make this impossible
                 raise NotFoundError("attempt without its person or content")
-            return _record(attempt, person, item)
+            return to_attempt_record(attempt, person, item)
 
     def history(
         self,
@@ -348,7 +407,7 @@ class AttemptService:
             )
             if content_id is not None:
                 query = query.where(ContentItem.content_id == content_id)
-            return [_record(*row) for row in session.execute(query)]
+            return [to_attempt_record(*row) for row in session.execute(query)]
 
     def compare(self, actor: Actor, attempt: AttemptRecord) -> Comparison:
         """The previous counted attempt and the personal best (same drill and mode)."""
@@ -466,7 +525,7 @@ class AttemptService:
             item = session.get(ContentItem, attempt.content_item_id)
             if person is None or item is None:  # foreign keys make this impossible
                 raise NotFoundError("attempt without its person or content")
-            return _record(attempt, person, item)
+            return to_attempt_record(attempt, person, item)
 
 
 def _visible_attempt(session: Session, caller: Caller, attempt_id: uuid.UUID) -> Attempt:

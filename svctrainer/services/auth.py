@@ -3,31 +3,46 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from svctrainer.core import text_fields
-from svctrainer.core.lockout import MAX_FAILURES, LockState, after_failure, after_success
-from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, needs_rehash, verify_pin
-from svctrainer.core.roles import Role
+from svctrainer.core.lockout import LockState, after_failure, after_success
+from svctrainer.core.pin_hash import (
+    OWASP_COST,
+    PinFormatError,
+    ScryptCost,
+    check_pin_format,
+    needs_rehash,
+    verify_pin,
+)
+from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
+from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import PEOPLE, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
     ConflictError,
     InactiveProfileError,
+    InvalidInputError,
     NotFoundError,
     ProfileLockedError,
     WrongPinError,
 )
 from svctrainer.services.people import checked_pin_hash, clean, to_record
 from svctrainer.services.records import ProfileChoice, SignedIn
+from svctrainer.services.settings import load_pin_policy
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team
 
 PROFILE_LIST_LIMIT = 500
+T = TypeVar("T")
 
 
 @translate_store_errors
@@ -99,75 +114,150 @@ class AuthService:
 
     @writes(PEOPLE)
     def sign_in(self, person_id: uuid.UUID, pin: str, now: datetime | None = None) -> SignedIn:
+        """Check ``pin`` and sign the person in.
+
+        The attempt is counted as a failure, in one write transaction that locks the
+        person's row (``BEGIN IMMEDIATE`` on SQLite, ``SELECT … FOR UPDATE`` on
+        PostgreSQL), before scrypt runs; a locked profile is refused without checking the
+        PIN. So however many attempts run at once, at most the allowed number of PINs is
+        ever checked. A right PIN then signs in only if no lock set meanwhile (by
+        attempts admitted after it) now holds; the sign-in clears the count."""
         now = now or datetime.now(UTC)
-        with self._db.reading() as session:
-            person = session.get(Person, person_id)
-            if person is None:
-                raise NotFoundError("no such profile")
-            if not person.active:
-                raise InactiveProfileError("this profile has been deactivated; ask an admin")
-            state = LockState(person.failed_pin_count, person.locked_until)
-            if state.is_locked(now) and state.locked_until is not None:
-                raise ProfileLockedError(state.locked_until)
-            stored = person.pin_hash
-        ok = verify_pin(pin, stored)  # ~0.5 s of scrypt, outside any lock
+        admitted = self._admit(person_id, now, "auth.sign_in_refused")
+        ok = verify_pin(pin, admitted.stored)  # ~0.5 s of scrypt, outside any lock
         rehash = (
             checked_pin_hash(pin, self._pin_cost)
-            if ok and needs_rehash(stored, self._pin_cost)
+            if ok and needs_rehash(admitted.stored, self._pin_cost)
             else None
         )
+
+        def signed_in(session: Session, person: Person) -> SignedIn:
+            if rehash:
+                person.pin_hash = rehash
+            audit.record(session, admitted.actor, "auth.sign_in", "person", person.id)
+            team = session.get(Team, person.team_id) if person.team_id else None
+            branch = session.get(Branch, person.branch_id)
+            return SignedIn(
+                to_record(person, team.name if team else None), branch.name if branch else ""
+            )
+
+        return self._settle(
+            person_id, admitted, ok=ok, now=now, failed_action="auth.sign_in_failed",
+            on_success=signed_in,
+        )  # fmt: skip
+
+    @writes(PEOPLE)
+    def change_own_pin(
+        self, actor: Actor, old_pin: str, new_pin: str, now: datetime | None = None
+    ) -> None:
+        """The same lockout as signing in: a wrong old PIN is a wrong PIN."""
+        if actor.person_id is None:
+            raise NotFoundError("the command line has no PIN; use 'svctrainer person reset-pin'")
+        now = now or datetime.now(UTC)
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            policy = load_pin_policy(session)
+        try:  # the new PIN's format first: a typo there is not a wrong PIN
+            check_pin_format(new_pin, policy.min_digits)
+        except PinFormatError as exc:
+            raise InvalidInputError("pin", str(exc)) from None
+        admitted = self._admit(actor.person_id, now, "person.pin_change_refused")
+        ok = verify_pin(old_pin, admitted.stored)
+        new_hash = checked_pin_hash(new_pin, self._pin_cost, policy.min_digits) if ok else None
+
+        def changed(session: Session, person: Person) -> None:
+            assert new_hash is not None  # noqa: S101 - only called when the old PIN was right
+            person.pin_hash = new_hash
+            audit.record(session, actor, "person.pin_change", "person", person.id)
+
+        self._settle(
+            actor.person_id, admitted, ok=ok, now=now, failed_action="person.pin_change_failed",
+            on_success=changed,
+        )  # fmt: skip
+
+    # -- the lockout, decided in the database --------------------------------------------
+
+    def _admit(self, person_id: uuid.UUID, now: datetime, refused_action: str) -> _Admitted:
+        """Count this attempt as a failure (or refuse it, audited, if the profile is
+        locked) and return what to check the PIN against."""
         with self._db.writing() as session:
-            person = session.get(Person, person_id)
-            if person is None or not person.active:
-                raise InactiveProfileError("this profile has been deactivated; ask an admin")
+            person = _person_for_update(session, person_id)
             actor = Actor.person(person.id, person.name, person.employee_number)
-            if not ok:
-                state = after_failure(LockState(person.failed_pin_count, person.locked_until), now)
-                person.failed_pin_count = state.failures
-                person.locked_until = state.locked_until
-                if state.is_locked(now) and state.locked_until is not None:
-                    audit.record(
-                        session,
-                        actor,
-                        "person.locked",
-                        "person",
-                        person.id,
-                        until=state.locked_until.isoformat(),
-                    )
-                    locked_until = state.locked_until
-                else:
-                    locked_until = None
-            else:
+            state = LockState(person.failed_pin_count, person.locked_until)
+            if not state.is_locked(now):
+                counted = after_failure(state, now)
+                person.failed_pin_count = counted.failures
+                person.locked_until = counted.locked_until
+                return _Admitted(
+                    person.pin_hash, counted.failures, counted.locked_until,
+                    counted.is_locked(now), actor,
+                )  # fmt: skip
+            until = None if state.needs_reset else state.locked_until
+            audit.record(
+                session, actor, refused_action, "person", person.id, reason="locked",
+                until=until.isoformat() if until else None, failures=state.failures,
+            )  # fmt: skip
+        raise ProfileLockedError(until)
+
+    def _settle(
+        self,
+        person_id: uuid.UUID,
+        admitted: _Admitted,
+        *,
+        ok: bool,
+        now: datetime,
+        failed_action: str,
+        on_success: Callable[[Session, Person], T],
+    ) -> T:
+        """Record the outcome of a checked PIN. Raises WrongPinError/ProfileLockedError
+        for a wrong PIN (already counted) or a right one a lock now refuses."""
+        with self._db.writing() as session:
+            person = _person_for_update(session, person_id)
+            if person.pin_hash != admitted.stored:
+                raise ConflictError("the PIN was changed while it was being checked; try again")
+            state = LockState(person.failed_pin_count, person.locked_until)
+            untouched = (person.failed_pin_count, person.locked_until) == (
+                admitted.failures,
+                admitted.locked_until,
+            )
+            if ok and (not state.is_locked(now) or (admitted.locked_by_this and untouched)):
                 fresh = after_success()
                 person.failed_pin_count = fresh.failures
                 person.locked_until = fresh.locked_until
-                if rehash:
-                    person.pin_hash = rehash
-                audit.record(session, actor, "auth.sign_in", "person", person.id)
-                team = session.get(Team, person.team_id) if person.team_id else None
-                branch = session.get(Branch, person.branch_id)
-                return SignedIn(
-                    to_record(person, team.name if team else None), branch.name if branch else ""
-                )
-        if locked_until is not None:
-            raise ProfileLockedError(locked_until)
-        raise WrongPinError(MAX_FAILURES - state.failures)
+                return on_success(session, person)
+            audit.record(
+                session, admitted.actor, failed_action, "person", person.id,
+                reason="locked" if ok else "wrong_pin", failures=admitted.failures,
+            )  # fmt: skip
+            locked_now = state.is_locked(now)
+            until = None if state.needs_reset else state.locked_until
+            if admitted.locked_by_this and locked_now and state.failures >= admitted.failures:
+                audit.record(
+                    session, admitted.actor, "person.locked", "person", person.id,
+                    until=until.isoformat() if until else None, failures=state.failures,
+                )  # fmt: skip
+        if locked_now:
+            raise ProfileLockedError(until)
+        raise WrongPinError(state.attempts_before_lock)
 
-    @writes(PEOPLE)
-    def change_own_pin(self, actor: Actor, old_pin: str, new_pin: str) -> None:
-        if actor.person_id is None:
-            raise NotFoundError("the command line has no PIN; use 'svctrainer person reset-pin'")
-        with self._db.reading() as session:
-            person = session.get(Person, actor.person_id)
-            if person is None or not person.active:
-                raise InactiveProfileError("this profile has been deactivated")
-            stored = person.pin_hash
-        if not verify_pin(old_pin, stored):
-            raise WrongPinError(MAX_FAILURES)
-        new_hash = checked_pin_hash(new_pin, self._pin_cost)
-        with self._db.writing() as session:
-            person = session.get(Person, actor.person_id)
-            if person is None:
-                raise NotFoundError("no such profile")
-            person.pin_hash = new_hash
-            audit.record(session, actor, "person.pin_change", "person", person.id)
+
+@dataclass(frozen=True, slots=True)
+class _Admitted:
+    """An attempt counted before its PIN is checked."""
+
+    stored: str  # the PIN hash to check against
+    failures: int  # the consecutive-failure count including this attempt
+    locked_until: datetime | None  # the lock as this admission left it
+    locked_by_this: bool  # this attempt's count started the lock (the last one allowed)
+    actor: Actor  # who the attempt is for, as the audit log names them
+
+
+def _person_for_update(session: Session, person_id: uuid.UUID) -> Person:
+    """The person's row, locked for this transaction (FOR UPDATE on PostgreSQL; on
+    SQLite the whole database already is, by ``BEGIN IMMEDIATE``)."""
+    person = session.scalar(select(Person).where(Person.id == person_id).with_for_update())
+    if person is None:
+        raise NotFoundError("no such profile")
+    if not person.active:
+        raise InactiveProfileError("this profile has been deactivated; ask an admin")
+    return person

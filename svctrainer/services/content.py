@@ -32,14 +32,12 @@ from svctrainer.core.standards.model import StandardSet
 from svctrainer.locations import bundled_dir
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
-from svctrainer.services.actor import Actor
+from svctrainer.services.actor import SYSTEM_CONTENT, Actor
 from svctrainer.services.changes import CONTENT, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError
 from svctrainer.store.database import Database
 from svctrainer.store.models import ContentItem
-
-BUNDLED_ACTOR = Actor(None, "system:bundled-content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +132,7 @@ def parse_stored(label: str, text: str) -> StoredContent:
     """Parse stored source text once per (hash-named) version; content is immutable."""
     if label.endswith(LOGGED_SOURCE_SUFFIX):
         return LoggedDrill.from_json(label, text)
-    checked = check_content_bytes(label, text.encode("utf-8"))
+    checked = check_content_bytes(label, text.encode("utf-8"), analyse=False)
     if not checked.ok or checked.parsed is None or isinstance(checked.parsed, StandardSet):
         problem = checked.problems[0] if checked.problems else "nothing could be read"
         raise NotFoundError(f"stored content {label} no longer validates: {problem}")
@@ -158,7 +156,18 @@ class ContentService:
     def import_checked(
         self, actor: Actor, checked: Sequence[CheckedContent]
     ) -> list[ImportOutcome]:
-        return self._store(actor, list(checked))
+        """Store what the GUI's import dialog checked and previewed. Only each item's
+        label and text are taken from the caller: the text is checked again here, and
+        what is stored (id, kind, title, hash) comes from that check, so a caller-built
+        ``CheckedContent`` cannot pass off unchecked or relabelled content."""
+        self._authorize_import(actor)  # before spending time on checks
+        rechecked = [
+            check_content_bytes(c.label, c.text.encode("utf-8"))
+            if c.text is not None
+            else c  # nothing to store: reported as it came
+            for c in checked
+        ]
+        return self._store(actor, rechecked)
 
     @writes(CONTENT)
     def sync_bundled(self) -> list[ImportOutcome]:
@@ -180,11 +189,15 @@ class ContentService:
             )
         checked = [check_content_file(p) for p in files if hashes[p] not in stored]
         good = [c for c in checked if c.ok]
-        outcomes = self._store(BUNDLED_ACTOR, good)
+        outcomes = self._store(SYSTEM_CONTENT, good)
         rejected = [
             ImportOutcome(c.label, "rejected", None, c.problems) for c in checked if not c.ok
         ]
         return outcomes + rejected
+
+    def _authorize_import(self, actor: Actor) -> None:
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.MANAGE_CONTENT)
 
     def _store(self, actor: Actor, checked: list[CheckedContent]) -> list[ImportOutcome]:
         checked = [_not_a_content_version(c) if c.kind == STANDARDS else c for c in checked]
@@ -196,8 +209,7 @@ class ContentService:
             ]
         outcomes: list[ImportOutcome] = []
         with self._db.writing() as session:
-            if not actor.label.startswith("system:"):
-                authorize(session, actor, Permission.MANAGE_CONTENT)
+            authorize(session, actor, Permission.MANAGE_CONTENT)
             for c in checked:
                 if c.content_id is None or c.text is None:  # .ok guarantees both
                     raise ValueError(f"{c.label}: checked content without id or text")

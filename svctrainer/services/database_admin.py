@@ -12,7 +12,10 @@ that front ends name them without reaching into the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
@@ -25,7 +28,6 @@ from svctrainer.store.backup import (
     BackupFile,
     backup_sqlite,
     list_backups,
-    restore_backup,
     take_backup,
     verify_sqlite_file,
 )
@@ -34,7 +36,7 @@ from svctrainer.store.backup import (
 )
 from svctrainer.store.database import Database, resolve_url, sqlite_path
 from svctrainer.store.health import HealthReport, check_database
-from svctrainer.store.migrate import ensure_current
+from svctrainer.store.restore import restore_database
 
 __all__ = [
     "SERVER_BACKUP_NOTE",
@@ -86,6 +88,8 @@ class DatabaseAdminService:
         return self._db.path
 
     def _authorize(self, actor: Actor) -> None:
+        if actor.is_admin_tool:
+            return  # may do everything, and must be able to when the database is damaged
         with self._db.reading() as session:
             authorize(session, actor, Permission.MANAGE_DATABASE)
 
@@ -107,15 +111,17 @@ class DatabaseAdminService:
         return saved
 
     @writes(DATABASE)
-    def restore(self, actor: Actor, backup: Path) -> Path | None:
-        """Replace the live database with ``backup``; returns where the old file was kept.
-
-        Connections are closed first and reopen on the restored file at the next call.
-        """
+    def restore(
+        self, actor: Actor, backup: Path, *, on_step: Callable[[str], None] | None = None
+    ) -> Path | None:
+        """Replace the live database with ``backup`` (validated first; see
+        store/restore.py); returns where the replaced file is kept. This process's
+        connections are closed first and reopen on the restored file at the next call;
+        other processes' do so at their next transaction."""
         self._authorize(actor)
         path = self._sqlite_path()
         self._db.dispose()
-        return _restore_and_audit(self._db, path, backup, actor)
+        return _restore_and_audit(path, backup, actor, on_step)
 
 
 @translate_store_errors
@@ -139,18 +145,22 @@ def newest_good_backup(database: str | Path) -> Path | None:
 
 
 @translate_store_errors
-def restore_damaged(url: str, backup: Path, actor: Actor) -> Path | None:
+def restore_damaged(
+    url: str, backup: Path, actor: Actor, *, on_step: Callable[[str], None] | None = None
+) -> Path | None:
     """Put ``backup`` in place of the database at ``url`` without opening the current
     file (it may be damaged or not a database at all); returns where that file was kept.
     For ``svctrainer db restore`` and the GUI's start-up recovery dialog."""
     db = Database.unchecked(resolve_url(url))
     try:
-        return restore_file(db, backup, actor)
+        return restore_file(db, backup, actor, on_step=on_step)
     finally:
         db.dispose()
 
 
-def restore_file(db: Database, backup: Path, actor: Actor) -> Path | None:
+def restore_file(
+    db: Database, backup: Path, actor: Actor, *, on_step: Callable[[str], None] | None = None
+) -> Path | None:
     """Restore without reading the current database first: it may be damaged or not a
     database at all. Only the command line (which may open the file anyway) and the
     GUI's start-up recovery dialog call this."""
@@ -160,24 +170,18 @@ def restore_file(db: Database, backup: Path, actor: Actor) -> Path | None:
     if not actor.is_admin_tool:
         raise ServiceError("only the administration command line restores a damaged database")
     db.dispose()
-    return _restore_and_audit(db, path, backup, actor)
+    return _restore_and_audit(path, backup, actor, on_step)
 
 
-def _restore_and_audit(db: Database, path: Path, backup: Path, actor: Actor) -> Path | None:
-    aside = restore_backup(backup, path)
-    reopened = Database(db.url)
-    try:
-        ensure_current(reopened)  # an older backup is brought up to this release's schema
-        with reopened.writing() as session:
-            audit.record(
-                session,
-                actor,
-                "database.restore",
-                "file",
-                None,
-                backup=str(backup),
-                previous_kept_at=str(aside) if aside else None,
-            )
-    finally:
-        reopened.dispose()
-    return aside
+def _restore_and_audit(
+    path: Path, backup: Path, actor: Actor, on_step: Callable[[str], None] | None
+) -> Path | None:
+    def record(session: Session, aside: Path | None) -> None:
+        """In the restored file, before it becomes the database: the restore and its
+        entry are committed together or not at all."""
+        audit.record(
+            session, actor, "database.restore", "file", None, backup=str(backup),
+            previous_kept_at=str(aside) if aside else None,
+        )  # fmt: skip
+
+    return restore_database(path, backup, record, on_step=on_step)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from svctrainer import __version__
 from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS, DemoPerson
@@ -33,6 +33,7 @@ from svctrainer.core.drills.registry import drill_kind
 from svctrainer.core.drills.simulated_trainee import simulate
 from svctrainer.core.drills.tenkey import TENKEY
 from svctrainer.core.keystrokes import encode_events
+from svctrainer.core.output_files import output_file
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
 from svctrainer.core.roles import Role
@@ -52,6 +53,7 @@ from svctrainer.services.content import bundled_content_files, parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.health import DEMO_BUILD_MARK
 from svctrainer.store.models import (
     Assignment,
     Attempt,
@@ -60,6 +62,7 @@ from svctrainer.store.models import (
     ContentItem,
     Person,
     PersonRole,
+    Setting,
     Team,
     TeamTrainer,
 )
@@ -467,7 +470,11 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     other empty database (an existing file, a server) is filled in place."""
     if db.path is not None and (not db.path.exists() or db.path.stat().st_size == 0):
         db.dispose()
-        shutil.copyfile(cached_demo_database(progress), db.path)
+        # Copied beside it and renamed over the empty file: stopped midway, the command
+        # leaves an empty database, never a cut-off one.
+        cached = cached_demo_database(progress)
+        with output_file(db.path) as out, cached.open("rb") as source:
+            shutil.copyfileobj(source, out.binary(), 1024 * 1024)
         with db.reading() as session:
             people = session.scalar(select(func.count()).select_from(Person)) or 0
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
@@ -476,11 +483,22 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     from svctrainer.services.schema_upgrade import prepare_schema  # noqa: PLC0415
 
     prepare_schema(db)  # a server's schema changes only through 'svctrainer db upgrade'
+    with db.reading() as session:
+        if session.scalar(select(func.count()).select_from(Person)):
+            raise ConflictError(
+                f"{db.label} already has people in it; the demo fills only an empty database"
+            )
+    # Built in place in many transactions: marked until the last one, so a build that is
+    # stopped midway never passes for a branch ('db check' reports the mark).
+    with db.writing() as session:
+        session.add(Setting(key=DEMO_BUILD_MARK, value={"started": datetime.now(UTC).isoformat()}))
     ContentService(db).sync_bundled()
     summary = create_demo_branch(db, Actor.command_line())
     attempts = generate_history(db, progress=progress)
     create_demo_assignments(db)
     create_demo_queue_data(db)
+    with db.writing() as session:
+        session.execute(delete(Setting).where(Setting.key == DEMO_BUILD_MARK))
     return DemoSummary(summary.people, summary.teams, attempts, db.label)
 
 

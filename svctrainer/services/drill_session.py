@@ -14,8 +14,8 @@ Life of an attempt (``DrillSession``):
    (``save``). A drill's outcome carries the comparison with the previous attempt and the
    personal best; a scenario's, the review of each decision and the best possible run.
 4. **keep** — when the database refuses the attempt, it is never dropped: the caller may
-   try again, or keep it in a file that ``svctrainer attempt import`` brings in later
-   (``keep``).
+   try again, or keep it in a file, signed with the branch key, that ``svctrainer
+   attempt import`` brings in later, once however often it is imported (``keep``).
 
 What is to be stored travels as a ``PendingDrill`` or ``PendingScenario``: an immutable
 snapshot taken when the run ends, so the save can run on another thread while the screen
@@ -26,7 +26,7 @@ as Dangerzone's ``gui/logic.py`` adds Qt to its ``logic.py``.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.registry import drill_kind, start_run
 from svctrainer.core.keystrokes import KeyEvent, encode_events
+from svctrainer.core.output_files import output_file
 from svctrainer.core.packs.definition import DrillDefinition, Mode
-from svctrainer.core.saved_attempt import DRILL, SCENARIO, SavedAttempt, saved_attempt_json
+from svctrainer.core.saved_attempt import DRILL, SCENARIO, SavedAttempt
 from svctrainer.core.scenarios.analysis import ReviewStep, best_result, review
 from svctrainer.core.scenarios.decision_log_codec import encode_decisions
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, ScenarioRun
@@ -221,7 +222,15 @@ class DrillSession:
         return pending.store(self._services, self._actor)
 
     def keep(self, pending: Pending[object], path: Path) -> None:
-        """Keep an attempt the database refused in the file ``path`` (OSError if it
-        cannot be written), for ``svctrainer attempt import``."""
-        text = saved_attempt_json(pending.saved_attempt(self.person_id))
-        path.write_text(text, encoding="utf-8")
+        """Keep an attempt the database refused in the file ``path``, for ``svctrainer
+        attempt import``: OSError if it cannot be written (a FIFO, a device or a symbolic
+        link is refused, and the file is complete or absent), InvalidInputError if the
+        branch key is unreadable. Needs no database.
+
+        The file carries the id the attempt will be stored under, minted here once, so
+        importing it twice (or two imports at once) stores it once; and it is signed with
+        the branch key, so a log edited afterwards is refused on import."""
+        saved = replace(pending.saved_attempt(self.person_id), attempt_id=uuid.uuid4())
+        text = self._services.saved_attempts.signed_file_text(self._actor, saved)
+        with output_file(path) as out:
+            out.text().write(text)

@@ -28,6 +28,7 @@ _CASES: tuple[tuple[type[store_errors.StoreError], type[errors.DatabaseError]], 
     (store_errors.DatabaseTooNewError, errors.DatabaseTooNewError),
     (store_errors.SchemaMismatchError, errors.SchemaMismatchError),
     (store_errors.DatabaseUnavailableError, errors.DatabaseUnavailableError),
+    (store_errors.DuplicateRowError, errors.DuplicateRowError),
 )
 
 

@@ -79,7 +79,7 @@ class AmbiguousEmployeeNumberError(ConflictError):
 
 class WrongPinError(ServiceError):
     code = "wrong_pin"
-    template = "wrong PIN; {0} attempt(s) left before a 5-minute lock"
+    template = "wrong PIN; {0} attempt(s) left before the profile locks"
 
     def __init__(self, attempts_left: int) -> None:
         super().__init__(attempts_left)
@@ -87,12 +87,19 @@ class WrongPinError(ServiceError):
 
 
 class ProfileLockedError(ServiceError):
-    code = "profile_locked"
-    template = "profile locked after 5 wrong PINs until {0:%H:%M:%S} UTC"
+    """``until`` None: locked after 100 wrong PINs in a row, until an admin resets it."""
 
-    def __init__(self, until: datetime) -> None:
+    code = "profile_locked"
+    template = "profile locked after repeated wrong PINs until {0:%Y-%m-%d %H:%M:%S} UTC"
+
+    def __init__(self, until: datetime | None) -> None:
         super().__init__(until)
         self.until = until
+
+    def __str__(self) -> str:
+        if self.until is None:
+            return "profile locked after 100 wrong PINs in a row; an admin must reset the PIN"
+        return super().__str__()
 
 
 class InactiveProfileError(ServiceError):
@@ -174,6 +181,13 @@ class SchemaMismatchError(DatabaseError):
     """Half-migrated, or otherwise not the schema its revision says."""
 
     code = "schema_mismatch"
+
+
+class DuplicateRowError(DatabaseError):
+    """A unique key refused a row: what was being stored is already there (e.g. the same
+    attempt imported twice at once)."""
+
+    code = "duplicate_row"
 
 
 class DatabaseUnavailableError(DatabaseError):

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core import text_fields
-from svctrainer.core.pin_hash import OWASP_COST, PinFormatError, ScryptCost, hash_pin
+from svctrainer.core.lockout import LockState
+from svctrainer.core.pin_hash import MIN_DIGITS, OWASP_COST, PinFormatError, ScryptCost, hash_pin
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import Caller, authorize
@@ -29,6 +30,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
 )
 from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.services.settings import load_pin_policy
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
 
@@ -43,6 +45,7 @@ def to_record(person: Person, team_name: str | None) -> PersonRecord:
         roles=frozenset(Role(r.role) for r in person.roles),
         active=person.active,
         locked_until=person.locked_until,
+        pin_reset_needed=LockState(person.failed_pin_count, person.locked_until).needs_reset,
     )
 
 
@@ -53,9 +56,9 @@ def clean(fn: Callable[[str], str], value: str) -> str:
         raise InvalidInputError(exc.field, exc.message) from None
 
 
-def checked_pin_hash(pin: str, cost: ScryptCost) -> str:
+def checked_pin_hash(pin: str, cost: ScryptCost, min_digits: int = MIN_DIGITS) -> str:
     try:
-        return hash_pin(pin, cost)
+        return hash_pin(pin, cost, min_digits)
     except PinFormatError as exc:
         raise InvalidInputError("pin", str(exc)) from None
 
@@ -65,6 +68,11 @@ class PeopleService:
     def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
         self._db = db
         self._pin_cost = pin_cost
+
+    def _min_digits(self) -> int:
+        """The branch's PIN policy, read before hashing (which must not hold a lock)."""
+        with self._db.reading() as session:
+            return load_pin_policy(session).min_digits
 
     # -- reading ---------------------------------------------------------------------
 
@@ -154,9 +162,9 @@ class PeopleService:
         name = clean(text_fields.clean_name, name)
         employee_number = clean(text_fields.clean_employee_number, employee_number)
         role_set = frozenset(roles)
+        pin_hash = checked_pin_hash(pin, self._pin_cost, self._min_digits())  # slow: first
         if not role_set:
             raise InvalidInputError("roles", "choose at least one role")
-        pin_hash = checked_pin_hash(pin, self._pin_cost)  # slow: before taking the write lock
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             branch_id = _branch_for(session, caller)
@@ -262,7 +270,7 @@ class PeopleService:
     @writes(PEOPLE)
     def reset_pin(self, actor: Actor, person_id: uuid.UUID, new_pin: str) -> None:
         """Admin reset; also lifts a lockout, since the admin has checked who is asking."""
-        pin_hash = checked_pin_hash(new_pin, self._pin_cost)
+        pin_hash = checked_pin_hash(new_pin, self._pin_cost, self._min_digits())
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             person = _person_in_scope(session, caller, person_id)

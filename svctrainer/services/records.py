@@ -28,6 +28,7 @@ class PersonRecord:
     roles: frozenset[Role]
     active: bool
     locked_until: datetime | None
+    pin_reset_needed: bool = False  # 100 wrong PINs in a row: only an admin reset unlocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,15 +11,21 @@ function that writes the report data to a file and returns the page count
 (``gui.charts.pdf_report.render_person_report`` / ``render_team_report``). The data
 gathering, the role check and the audit entry stay here. Qt's PDF writer fails silently
 (an unwritable path gives no file and no error), so a PDF is rendered beside its
-destination, checked to be a PDF, and only then renamed into place and audited: a
-scheduled job never reports "wrote 18 pages" for a file that is not there.
+destination and checked to be a PDF: a scheduled job never reports "wrote 18 pages" for a
+file that is not there.
+
+Every export is written to a private temporary file beside its destination
+(``core.output_files``: only a regular file is ever replaced, a symbolic link never
+followed); then its audit entry is committed; then the file is renamed into place. A
+failure (or a crash) before the commit leaves no file; after it, an entry whose file is
+missing, never a file nobody recorded.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +35,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from svctrainer import __version__
+from svctrainer.core.output_files import OutputFile, OutputFileError
 from svctrainer.core.report_csv import CSV_ENCODING, write_attempts_csv, write_dashboard_csv
 from svctrainer.core.roles import Permission
 from svctrainer.core.xapi.export import write_statements
@@ -127,11 +134,14 @@ class ReportService:
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.EXPORT_REPORTS)
             people, subject = _subject(session, caller, person_id, team_id)
-            with _atomic(path) as stream:
+            with _output(path) as out:
                 rows = write_attempts_csv(
-                    stream, (record for record, _ in stream_records(session, people, window))
+                    out.text(encoding=CSV_ENCODING, newline=""),
+                    (record for record, _ in stream_records(session, people, window)),
                 )
-        return self._audited(actor, path, "csv", "attempts", subject, window=window, rows=rows)
+                return self._audited(
+                    actor, out, "csv", "attempts", subject, window=window, rows=rows
+                )
 
     @writes(NOTHING_SHOWN)
     def dashboard_csv(
@@ -156,9 +166,9 @@ class ReportService:
             for e in d.entries
             if _has_data(e) and (person_id is None or e.person.id == person_id)
         ]
-        with _atomic(path) as stream:
-            count = write_dashboard_csv(stream, rows)
-        return self._audited(actor, path, "csv", "dashboard", subject, window=window, rows=count)
+        with _output(path) as out:
+            count = write_dashboard_csv(out.text(encoding=CSV_ENCODING, newline=""), rows)
+            return self._audited(actor, out, "csv", "dashboard", subject, window=window, rows=count)
 
     # -- xAPI -------------------------------------------------------------------------------
 
@@ -178,8 +188,14 @@ class ReportService:
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.EXPORT_REPORTS)
             people, subject = _subject(session, caller, person_id, team_id)
-            count = write_statements(path, _statements(session, people, window, config))
-        return self._audited(actor, path, "xapi", "statements", subject, window=window, rows=count)
+            with _output(path) as out:
+                count = write_statements(
+                    out.text(encoding="utf-8", newline="\n"),
+                    _statements(session, people, window, config),
+                )
+                return self._audited(
+                    actor, out, "xapi", "statements", subject, window=window, rows=count
+                )
 
     # -- PDF --------------------------------------------------------------------------------
 
@@ -254,7 +270,8 @@ class ReportService:
     ) -> ExportResult:
         """Gather, render (``render`` writes the file, returns pages) and audit."""
         report = self.person_report(actor, person_id, window)
-        return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
+        with _output(path) as out:
+            return self.record_pdf(actor, out, report, render(report, out.temp))
 
     @writes(NOTHING_SHOWN)
     def team_pdf(
@@ -266,24 +283,31 @@ class ReportService:
         window: DateRange = EVERYTHING,
     ) -> ExportResult:
         report = self.team_report(actor, team_id, window)
-        return self.record_pdf(actor, path, report, _render_pdf(render, report, path))
+        with _output(path) as out:
+            return self.record_pdf(actor, out, report, render(report, out.temp))
 
     @writes(NOTHING_SHOWN)
     def record_pdf(
-        self, actor: Actor, path: Path, report: PersonReport | TeamReport, pages: int
+        self, actor: Actor, rendered: OutputFile, report: PersonReport | TeamReport, pages: int
     ) -> ExportResult:
-        """Audit a PDF the GUI rendered itself (data gathered off the GUI thread with
-        ``person_report``/``team_report``, drawn on it); ``ExportFailedError`` if
-        ``path`` is not a PDF file."""
-        with self._db.reading() as session:
-            authorize(session, actor, Permission.EXPORT_REPORTS)  # before looking at files
-        _require_pdf(Path(path))
-        if isinstance(report, PersonReport):
-            what, subject = "person report", f"person:{report.person.employee_number}"
-        else:
-            what = "team report"
-            subject = "branch" if report.team_name is None else f"team:{report.team_name}"
-        return self._audited(actor, path, "pdf", what, subject, window=report.window, rows=pages)
+        """Audit a PDF rendered into ``rendered.temp`` (by the GUI: data gathered off the
+        GUI thread with ``person_report``/``team_report``, drawn on it) and put it in
+        place; ``ExportFailedError`` if what was rendered is not a PDF (nothing is left
+        behind then)."""
+        try:
+            with self._db.reading() as session:
+                authorize(session, actor, Permission.EXPORT_REPORTS)  # before looking at files
+            _require_pdf(rendered.temp, rendered.target)
+            if isinstance(report, PersonReport):
+                what, subject = "person report", f"person:{report.person.employee_number}"
+            else:
+                what = "team report"
+                subject = "branch" if report.team_name is None else f"team:{report.team_name}"
+            return self._audited(
+                actor, rendered, "pdf", what, subject, window=report.window, rows=pages
+            )
+        finally:
+            rendered.discard()  # already renamed into place unless something failed
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -325,7 +349,7 @@ class ReportService:
     def _audited(
         self,
         actor: Actor,
-        path: Path,
+        out: OutputFile,
         fmt: str,
         what: str,
         subject: str,
@@ -333,6 +357,8 @@ class ReportService:
         window: DateRange,
         rows: int,
     ) -> ExportResult:
+        """Commit the export's audit entry, then put its finished file in place."""
+        out.finish_writing()
         with self._db.writing() as session:
             authorize(session, actor, Permission.EXPORT_REPORTS)
             audit.record(
@@ -347,10 +373,11 @@ class ReportService:
                 since=_iso(window.since),
                 until=_iso(window.until),
                 rows=rows,
-                path=str(Path(path).resolve()),
+                path=str(out.target.resolve()),
                 workstation=WORKSTATION,
             )
-        return ExportResult(Path(path), fmt, rows)
+        out.put_in_place()
+        return ExportResult(out.target, fmt, rows)
 
 
 def _subject(
@@ -379,22 +406,8 @@ def _statements(
         yield from attempt_statements(record, config, choices)
 
 
-def _render_pdf(render: Render[R], report: R, path: Path) -> int:
-    """Render to a file beside ``path``, check it, rename it into place; the pages."""
-    target = Path(path)
-    if target.is_dir():
-        raise InvalidInputError("path", f"{target} is a folder")
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp.pdf")
-    try:
-        pages = render(report, temp)
-        _require_pdf(temp, target)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    return pages
-
-
 def _require_pdf(path: Path, shown: Path | None = None) -> None:
+    """ExportFailedError unless ``path`` is a PDF (Qt's writer fails silently)."""
     try:
         with path.open("rb") as fh:
             ok = fh.read(len(PDF_MAGIC)) == PDF_MAGIC
@@ -423,21 +436,15 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-class _atomic:  # noqa: N801 - used like a function: ``with _atomic(path) as stream``
-    """A CSV written beside its destination and renamed into place: a failed export never
-    leaves half a file where a scheduled job expects a whole one."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = Path(path)
-        self._temp = self._path.with_name(f".{self._path.name}.{os.getpid()}.tmp")
-
-    def __enter__(self) -> Any:
-        self._stream = self._temp.open("w", encoding=CSV_ENCODING, newline="")
-        return self._stream
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        self._stream.close()
-        if kind is None:
-            os.replace(self._temp, self._path)
-        else:
-            self._temp.unlink(missing_ok=True)
+@contextmanager
+def _output(path: Path) -> Iterator[OutputFile]:
+    """The export's temporary file; a name that cannot be written safely (a folder, a
+    FIFO, a device, a symbolic link) is the caller's mistake, reported as such."""
+    try:
+        out = OutputFile(path)
+    except OutputFileError as exc:
+        raise InvalidInputError("path", str(exc)) from None
+    try:
+        yield out
+    finally:
+        out.discard()

@@ -8,14 +8,15 @@ rotation (7 daily, 4 weekly); manual and pre-restore copies are never rotated aw
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from svctrainer.core.output_files import OutputFile, OutputFileError
 from svctrainer.locations import backup_dir_for
+from svctrainer.store.damage import record_damage, recorded_damage
 from svctrainer.store.errors import DatabaseCorruptError, StorageFullError, StoreError
 
 KEEP_DAILY = 7
@@ -35,14 +36,22 @@ class BackupFile:
 def backup_sqlite(
     source: Path, dest: Path, progress: Callable[[int, int], None] | None = None
 ) -> None:
-    """Copy ``source`` to ``dest`` page by page with the online backup API."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_suffix(dest.suffix + ".partial")
-    partial.unlink(missing_ok=True)
+    """Copy ``source`` to ``dest`` page by page with the online backup API.
+
+    The copy is made in a private (0600) temporary file beside ``dest``, passes
+    ``PRAGMA integrity_check`` (a backup of a damaged file is no backup: it fails loudly,
+    and the damage is noted beside the source, store/damage.py) and is renamed over
+    ``dest`` only then; ``dest`` must be a new name or a regular file (never a FIFO, a
+    device or a symbolic link: ``core.output_files``)."""
+    damage = recorded_damage(source)
+    if damage is not None:
+        raise DatabaseCorruptError(f"{source} is damaged ({damage}); it cannot be backed up")
+    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    out = OutputFile(dest)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:
-            dst = sqlite3.connect(partial)
+            dst = sqlite3.connect(out.temp)
             try:
                 src.backup(
                     dst,
@@ -55,18 +64,28 @@ def backup_sqlite(
                 dst.close()
         finally:
             src.close()
+        problem = verify_sqlite_file(out.temp)
+        if problem != "ok":
+            record_damage(source, problem)
+            raise DatabaseCorruptError(
+                f"{source} is damaged ({problem}); its copy failed the integrity check, so "
+                "no backup was made"
+            )
+        out.put_in_place()
     except sqlite3.DatabaseError as exc:
-        partial.unlink(missing_ok=True)
         text = str(exc).lower()
         if "full" in text:
             raise StorageFullError(f"no space left to back up {source} into {dest.parent}") from exc
         if "malformed" in text or "not a database" in text:
+            record_damage(source, str(exc))
             raise DatabaseCorruptError(f"{source} is damaged; it cannot be backed up") from exc
         raise StoreError(f"backup of {source} failed: {exc}") from exc
+    except OutputFileError:
+        raise
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise StoreError(f"backup of {source} into {dest.parent} failed: {exc.strerror}") from exc
-    partial.replace(dest)
+    finally:
+        out.discard()
 
 
 def take_backup(db_file: Path, reason: str, now: datetime | None = None) -> Path:
@@ -106,7 +125,7 @@ def daily_backup_if_due(db_file: Path, now: datetime | None = None) -> Path | No
 
 def rotate(db_file: Path, now: datetime | None = None) -> list[Path]:
     """Delete daily backups beyond 7 days' newest + 4 weeks' newest, and old pre-migration
-    copies beyond the last 5. Returns what was deleted."""
+    copies beyond the last 5, but never the newest good backup. Returns what was deleted."""
     now = now or datetime.now(UTC)
     backups = list_backups(db_file)
     keep: set[Path] = set()
@@ -129,6 +148,11 @@ def rotate(db_file: Path, now: datetime | None = None) -> list[Path]:
             keep.add(b.path)
     pre = [b for b in backups if b.reason == "pre-migration"]
     keep.update(b.path for b in pre[:KEEP_PRE_MIGRATION])
+    # Whatever the rules say, the newest backup that passes its integrity check stays:
+    # rotation must never leave a branch with only damaged copies.
+    good = next((b.path for b in backups if verify_sqlite_file(b.path) == "ok"), None)
+    if good is not None:
+        keep.add(good)
     deleted: list[Path] = []
     for b in backups:
         if b.reason in ("daily", "pre-migration") and b.path not in keep:
@@ -149,24 +173,3 @@ def verify_sqlite_file(path: Path) -> str:
         return str(exc)
     messages = [r[0] for r in rows]
     return "ok" if messages == ["ok"] else "; ".join(messages[:5])
-
-
-def restore_backup(backup: Path, db_file: Path, now: datetime | None = None) -> Path | None:
-    """Replace ``db_file`` with a verified backup. The current file (damaged or not) is
-    moved aside, never overwritten, and its new path returned for support."""
-    status = verify_sqlite_file(backup)
-    if status != "ok":
-        raise DatabaseCorruptError(f"backup {backup} failed its integrity check: {status}")
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    aside: Path | None = None
-    if db_file.exists():
-        aside = db_file.with_name(f"{db_file.stem}-{stamp}-replaced{db_file.suffix}")
-        db_file.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            side = db_file.with_name(db_file.name + suffix)
-            if side.exists():
-                side.replace(aside.with_name(aside.name + suffix))
-    tmp = db_file.with_suffix(db_file.suffix + ".restoring")
-    shutil.copyfile(backup, tmp)
-    tmp.replace(db_file)
-    return aside

@@ -49,3 +49,8 @@ class DatabaseUnavailableError(StoreError):
 
 class StorageFullError(StoreError):
     pass
+
+
+class DuplicateRowError(StoreError):
+    """A unique key refused a row: what was being stored is already there (e.g. the same
+    attempt imported twice at once)."""

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from svctrainer.store.backup import take_backup
@@ -34,7 +35,7 @@ class SchemaStatus(StrEnum):
     CURRENT = "current"
     OUTDATED = "outdated"
     TOO_NEW = "too_new"
-    UNVERSIONED = "unversioned"  # tables but no alembic_version: not ours, or half-made
+    UNVERSIONED = "unversioned"  # tables but no revision recorded: not ours, or half-made
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,8 @@ def schema_state(db: Database) -> SchemaState:
         if "alembic_version" not in tables:
             return SchemaState(SchemaStatus.UNVERSIONED, None)
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision is None:  # the version table is there but empty: a set-up cut short
+        return SchemaState(SchemaStatus.UNVERSIONED, None)
     if revision == HEAD_REVISION:
         return SchemaState(SchemaStatus.CURRENT, revision)
     if revision in KNOWN_REVISIONS:
@@ -86,14 +89,22 @@ def ensure_current(db: Database, *, backup: bool = True) -> SchemaState:
         )
     if state.status is SchemaStatus.UNVERSIONED:
         raise SchemaMismatchError(
-            f"{db.label} holds tables but no svctrainer schema version; it is not an "
-            "svctrainer database or an upgrade was interrupted",
+            f"{db.label} holds tables but no svctrainer schema version is recorded: it is "
+            "not an svctrainer database, or its set-up or an upgrade was interrupted",
             db.path,
         )
     if state.status is SchemaStatus.OUTDATED and backup and db.path is not None:
         saved = take_backup(db.path, "pre-migration")
         log.info("backed up %s to %s before migrating", db.path, saved)
-    upgrade_to_head(db)
+    try:
+        upgrade_to_head(db)
+    except (OperationalError, DBAPIError) as exc:  # rolled back: nothing was changed
+        cause = " ".join(str(getattr(exc, "orig", exc)).split())[:200]
+        raise SchemaMismatchError(
+            f"{db.label}: its schema does not match its recorded version "
+            f"{state.revision or 'none'} ({cause}); nothing was changed - restore a backup",
+            db.path,
+        ) from exc
     return state
 
 

@@ -153,6 +153,9 @@ class Attempt(Base):
         # The dashboard and progress queries (migration 0002): one drill's attempts per
         # mode and person in time order, covering every column they read, so the
         # first-3/last-3 tests and the recent window are index-only range scans.
+        # Migration 0003: one row per attempt, however often or concurrently it is
+        # imported (see core/attempt_identity.py); rows stored before it have none.
+        Index("ix_attempt_fingerprint", "fingerprint", unique=True),
         Index(
             "ix_attempt_content_mode_person",
             "content_item_id",
@@ -186,6 +189,7 @@ class Attempt(Base):
     workstation: Mapped[str] = mapped_column(String(120))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
 class AttemptEvent(Base):

@@ -73,7 +73,7 @@ def parse(text):
         ("+31 6 1234", "'+31 6 1234"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-        ("\t=1", "'\t=1"),
+        ("\t=1", "'\t'=1"),  # a tab-separated spreadsheet splits at the tab
         ("\r=1", "'\r=1"),
         ("＝1+1", "'＝1+1"),  # full-width equals sign
         ("Li Wei", "Li Wei"),
@@ -96,6 +96,24 @@ def test_escaped_cells_survive_csv_and_never_start_a_formula(text):
     assert not value.startswith(FORMULA_PREFIXES)
     assert value == escape_cell(text)
     assert value in (text, "'" + text)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+@given(text=st.text(alphabet=st.sampled_from(list("ab;\t=+-@\"', ＝")), max_size=12))
+def test_no_piece_starts_a_formula_when_a_spreadsheet_splits_on_another_separator(separator, text):
+    """Spreadsheets set to ';' (most of Europe) or tab split a comma-separated cell at
+    every ';' or tab: ``Ann;=HYPERLINK(…)`` let a formula through in the second piece."""
+    out = io.StringIO(newline="")
+    write_csv(out, ["h", "i"], [["x", escape_cell(text)]])
+    for line in out.getvalue().split("\r\n"):
+        for field in next(csv.reader([line], delimiter=separator), []):
+            assert not field.lstrip('"').startswith(FORMULA_PREFIXES), (text, field)
+    assert parse(out.getvalue())[1][1].replace("'", "") == text.replace("'", "")
+
+
+def test_a_formula_after_a_semicolon_is_neutralised():
+    assert escape_cell('Ann;=HYPERLINK("http://x")') == 'Ann;\'=HYPERLINK("http://x")'
+    assert escape_cell("a; b") == "a; b"
 
 
 names = st.text(max_size=30)

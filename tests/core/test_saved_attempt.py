@@ -6,13 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from svctrainer.core.branch_key import BranchKey
 from svctrainer.core.saved_attempt import (
     DRILL,
     SCENARIO,
     SavedAttempt,
     SavedAttemptError,
     parse_saved_attempt,
+    read_saved_attempt,
     saved_attempt_json,
+    signed_attempt_json,
 )
 
 attempts = st.builds(
@@ -26,12 +29,14 @@ attempts = st.builds(
     log=st.binary(max_size=300),
     seed=st.integers(min_value=0, max_value=2**63),
     options=st.dictionaries(st.text(max_size=10), st.integers(), max_size=3),
+    attempt_id=st.one_of(st.none(), st.uuids()),
 )
 
 
 @given(attempts)
 def test_round_trip(saved):
     back = parse_saved_attempt(saved_attempt_json(saved).encode())
+    saved = SavedAttempt(**{**_fields(saved), "attempt_id": None})  # format 1 had no id
     if saved.kind == SCENARIO:  # seed and options belong to drills only
         saved = SavedAttempt(**{**_fields(saved), "seed": 0, "options": {}})
     assert back == saved
@@ -101,3 +106,61 @@ def test_not_json_and_oversize():
         parse_saved_attempt(b"\xff\xfe")
     with pytest.raises(SavedAttemptError, match="larger"):
         parse_saved_attempt(b" " * (64 * 1024 * 1024 + 1))
+
+
+# -- signed files (issue 19, point 7) ---------------------------------------------------------
+
+KEY = BranchKey.generate()
+
+
+@given(attempts)
+def test_a_signed_file_round_trips_and_verifies(saved):
+    read = read_saved_attempt(signed_attempt_json(saved, KEY).encode())
+    if saved.kind == SCENARIO:
+        saved = SavedAttempt(**{**_fields(saved), "seed": 0, "options": {}})
+    assert read.attempt == saved
+    assert read.key_fingerprint == KEY.fingerprint
+    read.check_mac(KEY)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"person_id": str(uuid.uuid4())},  # attributed to someone else
+        {"events_hex": "00ff00ff"},  # a different (say faster) log
+        {"started_at": "2026-11-20T09:31:00+08:00"},
+        {"mode": "test"},
+        {"extra": 1},
+    ],
+)
+def test_any_change_to_a_signed_file_fails_its_mac(change):
+    saved = parse_saved_attempt(json.dumps(GOOD).encode())
+    payload = json.loads(signed_attempt_json(saved, KEY)) | change
+    read = read_saved_attempt(json.dumps(payload).encode())
+    with pytest.raises(SavedAttemptError, match="changed after it was saved"):
+        read.check_mac(KEY)
+
+
+def test_a_file_signed_with_another_branch_key_says_which():
+    saved = parse_saved_attempt(json.dumps(GOOD).encode())
+    read = read_saved_attempt(signed_attempt_json(saved, BranchKey.generate()).encode())
+    with pytest.raises(SavedAttemptError, match="another branch key"):
+        read.check_mac(KEY)
+
+
+def test_an_unsigned_file_says_so():
+    read = read_saved_attempt(json.dumps(GOOD).encode())
+    assert read.key_fingerprint is None
+    with pytest.raises(SavedAttemptError, match="not signed"):
+        read.check_mac(KEY)
+
+
+def test_every_saved_attempt_carries_an_id_minted_once():
+    saved = parse_saved_attempt(json.dumps(GOOD).encode())
+    assert saved.attempt_id is None  # the first files had none
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    fresh = SavedAttempt(
+        DRILL, uuid.uuid4(), uuid.uuid4(), "x", "practice", when, b"", attempt_id=uuid.uuid4()
+    )
+    again = read_saved_attempt(signed_attempt_json(fresh, KEY).encode()).attempt
+    assert again.attempt_id == fresh.attempt_id

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svctrainer.core.analytics.records import ExportedAttempt, scalar_details
-from svctrainer.core.xapi.export import InvalidStatementError, write_statements
+from svctrainer.core.xapi.export import InvalidStatementError, write_statements_file
 from svctrainer.core.xapi.formats import is_iri, is_language_tag, is_uuid
 from svctrainer.core.xapi.iso8601 import (
     format_duration,
@@ -729,7 +729,7 @@ def test_non_strict_checks_only_the_spec_musts():
 def test_write_statements_as_a_json_array(tmp_path):
     target = tmp_path / "xapi.json"
     statements = all_statements()
-    assert write_statements(target, statements) == len(statements)
+    assert write_statements_file(target, statements) == len(statements)
     text = target.read_text(encoding="utf-8")
     assert json.loads(text) == statements
     assert "转账两次失败的投诉客户" in text  # not \u-escaped
@@ -738,7 +738,7 @@ def test_write_statements_as_a_json_array(tmp_path):
 
 def test_write_statements_empty(tmp_path):
     target = tmp_path / "xapi.json"
-    assert write_statements(target, []) == 0
+    assert write_statements_file(target, []) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == []
 
 
@@ -748,7 +748,7 @@ def test_an_invalid_statement_stops_the_export_and_leaves_nothing(tmp_path):
     bad = copy.deepcopy(VALID)
     bad["verb"]["id"] = "answered"
     with pytest.raises(InvalidStatementError) as caught:
-        write_statements(target, [VALID, bad])
+        write_statements_file(target, [VALID, bad])
     assert caught.value.index == 1
     assert "verb.id: must be an IRI" in caught.value.problems
     assert target.read_text(encoding="utf-8") == "previous export"
@@ -759,5 +759,5 @@ def test_nan_is_refused_even_without_validation(tmp_path):
     bad = copy.deepcopy(VALID)
     bad["result"]["extensions"][f"{BASE}/extensions/x"] = float("nan")
     with pytest.raises(ValueError, match="JSON"):
-        write_statements(tmp_path / "x.json", [bad], validate=False)
+        write_statements_file(tmp_path / "x.json", [bad], validate=False)
     assert list(tmp_path.iterdir()) == []

@@ -1,6 +1,7 @@
 """``content check``/``import``, ``words`` and ``attempt rescore`` as trainers run them."""
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -112,6 +113,31 @@ def test_import_twice_and_list(cli, tmp_path):
     assert again.stdout.startswith("unchanged")
     listed = cli("content", "list", "--db", url)
     assert "voucher-summing-test.zh" in listed.stdout
+
+
+def test_a_title_with_terminal_escapes_is_refused_and_never_printed(cli, tmp_path):
+    """An ESC title is refused at import; one stored before that rule is listed with its
+    control characters shown as escapes, never sent to the terminal."""
+    path = tmp_path / "c.sqlite3"
+    bad = _pack(tmp_path, replace=('title = "', 'title = "\\u001b]0;pwned\\u0007\\u001b[2J'))
+    refused = cli("content", "import", str(bad), "--db", str(path))
+    assert refused.returncode == 1
+    assert "title contains the control character U+001B" in refused.stdout
+    assert (
+        cli(
+            "content", "import", str(DRILLS / "tenkey-amounts-test.en.toml"), "--db", str(path)
+        ).returncode
+        == 0
+    )
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE content_item SET title = ?", ("Ten\x1b[2Jkey\x07\x9b",))
+    conn.close()
+    listed = cli("content", "list", "--db", str(path))
+    assert listed.returncode == 0
+    assert "\x1b" not in listed.stdout
+    assert "\x07" not in listed.stdout
+    assert "\x9b" not in listed.stdout
+    assert "Ten\\x1b[2Jkey\\x07\\x9b" in listed.stdout
 
 
 def test_rejected_import_leaves_the_database_unchanged(cli, tmp_path):

@@ -1,6 +1,7 @@
 """The ``svctrainer`` command as an administrator or a scheduled job runs it."""
 
 import json
+import os
 import sqlite3
 
 import pytest
@@ -25,6 +26,8 @@ def test_version(cli):
         ["nonsense"],
         ["person", "add", "--name", "X"],
         ["audit", "--limit", "many"],
+        ["audit", "--limit", "100000000000000000000"],  # was an OverflowError from SQLite
+        ["audit", "--limit", "0"],
     ],
 )
 def test_wrong_arguments_give_one_line_and_exit_2(cli, args):
@@ -146,3 +149,55 @@ def test_an_over_long_message_keeps_what_to_do_at_its_end():
     assert len(message) <= ONE_LINE_LIMIT
     assert message.startswith("postgresql+psycopg://app@/db")
     assert message.endswith("is too old: ask your administrator")
+
+
+def test_a_branch_requires_six_digit_pins_from_the_command_line(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    shown = cli("person", "pin-policy", "--db", url)
+    assert shown.stdout.strip() == "PINs set from now on must have 4 to 12 digits"
+    assert cli("person", "pin-policy", "--min-digits", "3", "--db", url).returncode == 2
+    assert cli("person", "pin-policy", "--min-digits", "6", "--db", url).returncode == 0
+    short = cli("person", "add", "--name", "N", "--number", "N1", "--roles", "admin",
+                "--pin", "1234", "--db", url)  # fmt: skip
+    assert short.returncode == 1
+    assert "a PIN is 6 to 12 digits" in short.stderr
+    log = json.loads(cli("audit", "--json", "--db", url).stdout)
+    assert log[0]["action"] == "setting.update"
+    assert log[0]["target"] == "pin_policy"
+
+
+def test_a_demo_stopped_halfway_does_not_pass_db_check(cli, tmp_path, template_db, isolated_home):
+    """A half-built demo passed 'db check' (issue 19, point 11): a database with a third of
+    its history looked like any branch."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    db = tmp_path / "half.sqlite3"
+    shutil.copyfile(template_db, db)  # set up but empty: the demo is built in place
+    script = Path(sys.executable).with_name("svctrainer")
+    with subprocess.Popen(
+        [str(script), "demo", "--db", str(db)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "SVCTRAINER_HOME": str(isolated_home)},
+    ) as building:  # fmt: skip
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and building.poll() is None:
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    attempts = conn.execute("SELECT count(*) FROM attempt").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                attempts = 0
+            if attempts > 500:
+                break
+            time.sleep(0.05)
+        assert building.poll() is None, "the demo finished before it could be stopped"
+        building.send_signal(signal.SIGKILL)
+        building.wait()
+    check = cli("db", "check", "--db", str(db))
+    assert check.returncode == 1
+    assert "demo branch whose build was interrupted" in check.stderr

@@ -312,3 +312,20 @@ def test_missing_file_and_usage_errors(cli, tmp_path):
         assert usage.returncode == 2, args
         assert len(usage.stderr.splitlines()) == 1
         assert usage.stderr.startswith("svctrainer scenario")
+
+
+def test_a_tangled_scenario_is_refused_by_content_check_and_import(cli, tmp_path):
+    """It passed content check, then froze the workstation when a run was saved."""
+    import sys as _sys
+    from pathlib import Path as _Path
+
+    _sys.path.insert(0, str(_Path(__file__).resolve().parents[1] / "core" / "scenarios"))
+    from tangled_scenario import tangled_scenario_yaml
+
+    path = tmp_path / "tangled.yaml"
+    path.write_bytes(tangled_scenario_yaml())
+    for command in (["content", "check"], ["content", "import"], ["scenario", "check"]):
+        db = ["--db", str(tmp_path / "t.sqlite3")] if command[1] == "import" else []
+        result = cli(*command, str(path), *db)
+        assert result.returncode == 1, command
+        assert f"{path}:17:3: the scenario is too tangled to analyse" in result.stdout, command

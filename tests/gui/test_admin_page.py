@@ -161,8 +161,54 @@ def test_audit_log_exports_to_csv_with_formulas_neutralised(qtbot, admin_page, b
     path = view.export_csv(str(tmp_path / "audit.csv"))
     with open(path, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == ["at_utc", "actor", "action", "target_type", "target_id", "detail"]
+    assert rows[0] == [
+        "at_utc", "actor", "action", "target_type", "target_id", "target", "detail",
+    ]  # fmt: skip
     assert len(rows) - 1 == view.model.rowCount()
     actors = [r[1] for r in rows[1:]]
     assert "'=SUM(A1) (Z9)" in actors  # a spreadsheet shows it as text, never runs it
     assert not any(a.startswith("=") for a in actors)
+    targets = [r[5] for r in rows[1:]]
+    assert "'=SUM(A1) (Z9)" in targets
+    assert not any(t.startswith("=") for t in targets)
+
+
+def test_admin_requires_six_digit_pins_from_the_people_tab(qtbot, admin_page, branch):
+    people = admin_page.people
+    qtbot.waitUntil(lambda: people.pin_digits.value() == 4)
+    people.pin_digits.setValue(6)
+    people.pin_apply.click()
+    qtbot.waitUntil(people.pin_apply.isEnabled, timeout=10_000)
+    assert branch.services.settings.pin_policy(Actor.command_line()).min_digits == 6
+
+
+def test_audit_tab_names_the_person_an_entry_is_about(qtbot, admin_page, branch):
+    admin_page.tabs.setCurrentIndex(3)
+    view = admin_page.tabs.currentWidget()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 5)
+    about = {
+        view.model.index(r, 3).data(Qt.ItemDataRole.DisplayRole)
+        for r in range(view.model.rowCount())
+    }
+    assert "Tom Teller (T1)" in about
+
+
+def test_database_tab_restores_a_backup_after_confirming(qtbot, admin_page, branch, on_next_dialog):
+    admin_page.tabs.setCurrentIndex(2)
+    tab = admin_page.tabs.currentWidget()
+    tab.backup_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    branch.services.people.create_team(Actor.command_line(), "After the backup")
+    tab.table.selectRow(0)
+    said: list[str] = []
+
+    def confirm_then_read(box):
+        next(b for b in box.buttons() if b.text() == "Restore").click()
+        on_next_dialog(lambda done: (said.append(done.text()), done.accept()))
+
+    on_next_dialog(confirm_then_read)
+    tab.restore_selected()
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    assert "The backup was restored" in said[0]
+    teams = [t.name for t in branch.services.people.list_teams(Actor.command_line())]
+    assert "After the backup" not in teams

@@ -379,6 +379,7 @@ def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noq
     def refuse(*_args, **_kwargs):
         raise DatabaseReadOnlyError("/media/branch/svctrainer.sqlite3 is on read-only storage")
 
+    recording = branch.services.attempts.record_scenario
     monkeypatch.setattr(branch.services.attempts, "record_scenario", refuse)
     kept = tmp_path / "run.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(kept), ""))
@@ -387,7 +388,7 @@ def test_a_run_the_database_refuses_is_kept_in_a_file_that_imports_later(  # noq
     )
     play.answer(player.conversation, 3, 2)  # argue back, send him to the manager
     qtbot.waitUntil(kept.exists, timeout=30_000)
-    monkeypatch.undo()
+    monkeypatch.setattr(branch.services.attempts, "record_scenario", recording)
     outcome = branch.services.saved_attempts.import_file(
         Actor.command_line(), kept.read_bytes(), str(kept)
     )

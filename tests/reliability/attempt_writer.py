@@ -1,11 +1,13 @@
 """A child process for the durability tests: records attempts in a loop and prints the id
 of each one as soon as ``record_drill`` has returned (committed), then flushes.
 
-    python attempt_writer.py DB_PATH EMPLOYEE_NUMBER COUNT
+    python attempt_writer.py DB_PATH EMPLOYEE_NUMBER COUNT [--times]
     python attempt_writer.py --fork-server
 
 COUNT 0 means "until killed". Prints "ready" once set up, so the parent can time kills
-after the slow imports.
+after the slow imports. With ``--times`` each line also carries the monotonic clock (ns)
+at which ``record_drill`` returned, so a test can tell what was committed before and
+after some other event (a restore).
 
 ``--fork-server`` exists for the SIGKILL test, which kills a writer 200 times: starting
 Python and importing SQLAlchemy and the services costs about a second of CPU per writer,
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,7 +44,7 @@ def _say(line: str) -> None:
     os.write(sys.stdout.fileno(), f"{line}\n".encode())
 
 
-def write_attempts(db_path: str, number: str, count: int) -> None:
+def write_attempts(db_path: str, number: str, count: int, *, with_times: bool = False) -> None:
     services = Services.open(db_path, pin_cost=FAST_PIN_COST)
     person = next(
         p for p in services.people.list_people(Actor.command_line()) if p.employee_number == number
@@ -64,7 +67,8 @@ def write_attempts(db_path: str, number: str, count: int) -> None:
             events=logs[seed],
             started_at=datetime.now(UTC),
         )
-        _say(str(attempt.id))
+        stamp = f" {time.monotonic_ns()}" if with_times else ""
+        _say(f"{attempt.id}{stamp}")
         n += 1
     services.close()
 
@@ -100,7 +104,7 @@ def main() -> int:
     if sys.argv[1:] == ["--fork-server"]:
         return serve_forks()
     db_path, number, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    write_attempts(db_path, number, count)
+    write_attempts(db_path, number, count, with_times="--times" in sys.argv[4:])
     return 0
 
 

@@ -1,10 +1,12 @@
 """Importing content: versions by hash, all-or-nothing batches, audit, shipped content."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from svctrainer.core.content_files import check_content_file
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import PermissionDeniedError
@@ -107,3 +109,47 @@ def test_loaded_content_is_the_exact_stored_version(branch):
     assert loaded == record
     assert definition.content_hash == record.content_hash
     assert Role.TELLER in branch.teller.roles
+
+
+def test_a_teller_whose_name_starts_with_system_cannot_import(branch, tmp_path):
+    """Authorisation was skipped for any actor whose label began "system:", and a label
+    is a name anyone can be given (issue 19, point 10)."""
+    eve = branch.services.people.create_person(
+        CLI, name="system:Eve", employee_number="T9", pin="2468", roles=[Role.TELLER]
+    )
+    pack = _copy(tmp_path, "voucher-summing-practice.en.toml")
+    with pytest.raises(PermissionDeniedError):
+        branch.services.content.import_files(branch.actor(eve), [pack])
+    checked = [check_content_file(pack)]
+    with pytest.raises(PermissionDeniedError):
+        branch.services.content.import_checked(branch.actor(eve), checked)
+    assert _count(branch.services, ContentItem) == 0
+
+
+def test_import_checked_validates_again_and_trusts_nothing_the_caller_built(services, tmp_path):
+    """A caller-built CheckedContent claiming to be valid: its text is checked again, and
+    what is stored comes from that check, not from the caller's fields."""
+    bad = _copy(tmp_path, "tenkey-amounts-test.en.toml", ("time_limit_s = 300", "time_limit_s = 0"))
+    real = check_content_file(bad)
+    assert not real.ok
+    forged = dataclasses.replace(real, content_id="x", title="x", kind="drill", parsed=object(),
+                                 problems=[], text=bad.read_text(encoding="utf-8"))  # fmt: skip
+    assert forged.ok
+    outcomes = services.content.import_checked(CLI, [forged])
+    assert [o.status for o in outcomes] == ["rejected"]
+    assert outcomes[0].problems[0].line == 19
+    good = _copy(tmp_path, "voucher-summing-practice.en.toml")
+    relabelled = dataclasses.replace(check_content_file(good), content_id="someone-else.en",
+                                     title="Someone else's drill", drill_type="tenkey")  # fmt: skip
+    (stored,) = services.content.import_checked(CLI, [relabelled])
+    assert stored.status == "added"
+    assert stored.record.content_id == "voucher-summing-practice.en"
+    assert stored.record.drill_type == "voucher_summing"
+    assert _count(services, ContentItem) == 1
+
+
+def test_shipped_content_is_stored_by_the_system(services):
+    services.content.sync_bundled()
+    entries = [e for e in services.audit.recent(CLI, limit=1000) if e.action == "content.import"]
+    assert entries
+    assert {e.actor for e in entries} == {"system:bundled-content"}

@@ -88,18 +88,23 @@ def test_a_refused_drill_is_kept_in_a_file_that_imports_later(
     def full(*_args, **_kwargs):
         raise StorageFullError("the disk holding svctrainer.sqlite3 is full")
 
+    recording = branch.services.attempts.record_drill
     monkeypatch.setattr(branch.services.attempts, "record_drill", full)
     with pytest.raises(StorageFullError):
         session.save(pending)
     kept = tmp_path / "kept.json"
     session.keep(pending, kept)
-    assert json.loads(kept.read_text(encoding="utf-8"))["kind"] == "drill"
-    monkeypatch.undo()
+    payload = json.loads(kept.read_text(encoding="utf-8"))
+    assert payload["kind"] == "drill"
+    assert payload["mac"]["algorithm"] == "HMAC-SHA256"  # signed with the branch key
+    # (not monkeypatch.undo(): that would also drop this test's own home, branch key included)
+    monkeypatch.setattr(branch.services.attempts, "record_drill", recording)
     actor = branch.actor(branch.teller)
     assert branch.services.attempts.history(actor, branch.teller.id) == []
     outcome = branch.services.saved_attempts.import_file(CLI, kept.read_bytes(), str(kept))
     assert outcome.status == IMPORTED
     [stored] = branch.services.attempts.history(actor, branch.teller.id)
+    assert str(stored.id) == payload["attempt_id"]  # the id minted when it was kept
     assert stored.details["details"]["items_done"] == 5
     assert branch.services.attempts.rescore(actor, stored.id).matches
 

@@ -19,14 +19,16 @@ from pathlib import Path
 import pytest
 from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
+from test_auth import PARALLEL, parallel_sign_ins
 from test_people import check_a_refused_edit_changes_nothing
 from test_role_matrix import MATRIX, ROLES
+from test_saved_attempts import concurrent_imports
 
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.roles import ROLE_PERMISSIONS, Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.errors import PermissionDeniedError, ProfileLockedError
 from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.health import check_database
 
@@ -184,6 +186,27 @@ def test_queue_tickets_import_and_aggregate_on_a_server(branch, tmp_path):
     with pytest.raises(TicketFileError):
         svc.queue_data.import_file(CLI, bad, ImportOptions(zone="Europe/Paris"))
     assert len(svc.queue_data.imports(CLI)) == 1
+
+
+def test_sixteen_parallel_sign_ins_check_at_most_five_pins_on_the_server(
+    branch, monkeypatch, figure
+):
+    """The lockout holds on a server too: admission takes the person's row with
+    SELECT … FOR UPDATE, so 16 workstations signing in at once check at most 5 PINs."""
+    result = parallel_sign_ins(branch, monkeypatch)
+    assert len(result["outcomes"]) == PARALLEL
+    assert len(result["evaluated"]) <= 5
+    locked = [o for o in result["outcomes"].values() if isinstance(o, ProfileLockedError)]
+    assert len(locked) >= PARALLEL - 5
+    figure(
+        f"lockout, PostgreSQL: {PARALLEL} parallel sign-ins checked "
+        f"{len(result['evaluated'])} PINs, {len(locked)} refused as locked"
+    )
+
+
+def test_two_concurrent_imports_of_the_same_files_store_each_once_on_the_server(branch):
+    """56 rows for 40 files before the unique fingerprint; one each now."""
+    assert concurrent_imports(branch) == 40
 
 
 def test_a_refused_edit_changes_nothing_on_the_server(branch):

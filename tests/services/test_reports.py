@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from progress_support import (
     open_world,
 )
 
+from svctrainer.core.output_files import OutputFile
 from svctrainer.core.report_csv import ATTEMPT_COLUMNS, CSV_ENCODING, DASHBOARD_COLUMNS
 from svctrainer.core.roles import Role
 from svctrainer.core.scenarios.analysis import best_result
@@ -223,11 +225,55 @@ def test_a_pdf_qt_did_not_write_is_an_error_not_a_success(world, tmp_path):
     not_pdf = tmp_path / "gui.pdf"
     not_pdf.write_text("not a pdf", encoding="utf-8")
     report = reports.person_report(CLI, world.teller.id)
+    rendered = OutputFile(not_pdf)
+    rendered.temp.write_text("not a pdf either", encoding="utf-8")
     with pytest.raises(ExportFailedError):
-        reports.record_pdf(CLI, not_pdf, report, 1)
+        reports.record_pdf(CLI, rendered, report, 1)
+    assert not_pdf.read_text(encoding="utf-8") == "not a pdf"  # left as it was
     with pytest.raises(ExportFailedError):
-        reports.record_pdf(CLI, tmp_path / "missing.pdf", report, 1)
+        reports.record_pdf(CLI, OutputFile(tmp_path / "missing.pdf"), report, 1)
     assert world.services.audit.recent(CLI, action="report.export") == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "gui.pdf", "person.pdf",
     ]  # fmt: skip  # no temporary file left behind
+
+
+EXPORTS = {
+    "attempts csv": lambda w, path: w.services.reports.attempts_csv(CLI, path, team_id=w.team_a.id),
+    "dashboard csv": lambda w, path: w.services.reports.dashboard_csv(CLI, path),
+    "xapi": lambda w, path: w.services.reports.xapi(CLI, path),
+    "person pdf": lambda w, path: w.services.reports.person_pdf(
+        CLI, path, w.teller.id, lambda _report, out: out.write_bytes(b"%PDF-1.4\n") and 1
+    ),
+}
+
+
+@pytest.mark.parametrize("export", EXPORTS.values(), ids=EXPORTS.keys())
+def test_an_export_whose_audit_entry_fails_leaves_no_file(world, tmp_path, export):
+    """The file was renamed into place before its audit entry was written: a locked
+    database left a 12.7 KB CSV and no entry (issue 19, point 9). Now the entry is
+    committed first and the file put in place after, so a file never lacks its entry."""
+    from sqlalchemy import event
+
+    from svctrainer.services.errors import StorageFullError
+
+    def refuse_audit(_conn, _cursor, statement, *_rest):
+        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOG"):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    target = exports / "export.out"
+    engine = world.services.db.engine
+    event.listen(engine, "before_cursor_execute", refuse_audit)
+    try:
+        with pytest.raises(StorageFullError):
+            export(world, target)
+    finally:
+        event.remove(engine, "before_cursor_execute", refuse_audit)
+    assert list(exports.iterdir()) == []  # neither the file nor a temporary one
+    result = export(world, target)
+    assert result.path == target
+    assert target.exists()
+    (entry,) = world.services.audit.recent(CLI, action="report.export")
+    assert entry.detail["path"] == str(target.resolve())

@@ -19,8 +19,10 @@ from queue_support import write_export
 from support import typed_perfectly
 
 from svctrainer.core.content_files import check_content_file
+from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
+from svctrainer.services.branch_key import workstation_key
 from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.services.queue_data import DayRange, ImportOptions
 
@@ -139,6 +141,18 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "attempts.invalidate": (
         Permission.INVALIDATE_RESULT,
         lambda b, a: b.services.attempts.invalidate(a, b.attempt.id, "matrix test"),
+    ),
+    "branch_key.info": (Permission.MANAGE_DATABASE, lambda b, a: b.services.branch_key.info(a)),
+    "branch_key.export": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.branch_key.export(a, _out(b, "branch.key.txt")),
+    ),
+    "branch_key.install": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.branch_key.install(
+            a,
+            workstation_key().to_text(),  # the key already installed: nothing changes
+        ),
     ),
     "saved_attempts.import_file": (
         Permission.MANAGE_DATABASE,
@@ -282,6 +296,14 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.queue_data.comparison(a, DayRange(), DayRange(), 600),
     ),
+    "settings.pin_policy": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.settings.pin_policy(a),
+    ),
+    "settings.set_pin_policy": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.settings.set_pin_policy(a, min_digits=4),
+    ),
     # Reports: EXPORT_REPORTS, and only people in scope.
     "reports.attempts_csv": (
         Permission.EXPORT_REPORTS,
@@ -338,6 +360,8 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
 # Calls that act only on the caller themself: any signed-in person may make them.
 SELF_SERVICE = {
     "auth.change_own_pin",
+    # A result the database refused, signed for its own taker (no database needed).
+    "saved_attempts.signed_file_text",
     # Checkpoints are one's own attempt in progress; other people's cannot be reached.
     "drafts.save",
     "drafts.clear",
@@ -393,11 +417,11 @@ def _queue_import(b: Any) -> Any:
     return b.services.queue_data.import_file(CLI, _queue_export(b), QUEUE_OPTIONS).import_id
 
 
-def _pdf(b: Any, name: str) -> Path:
-    """A PDF the GUI has rendered, for ``record_pdf`` to audit."""
-    path = _out(b, name)
-    path.write_bytes(b"%PDF-1.4\n")
-    return path
+def _pdf(b: Any, name: str) -> OutputFile:
+    """A PDF the GUI has rendered, for ``record_pdf`` to audit and put in place."""
+    rendered = OutputFile(_out(b, name))
+    rendered.temp.write_bytes(b"%PDF-1.4\n")
+    return rendered
 
 
 def _fake_render(report: Any, path: Path) -> int:
@@ -488,6 +512,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.attempts import AttemptService
     from svctrainer.services.audit import AuditService
     from svctrainer.services.auth import AuthService
+    from svctrainer.services.branch_key import BranchKeyService
     from svctrainer.services.content import ContentService
     from svctrainer.services.database_admin import DatabaseAdminService
     from svctrainer.services.drafts import DraftService
@@ -504,6 +529,7 @@ def _service_classes() -> dict[str, type]:
         "people": PeopleService,
         "audit": AuditService,
         "database": DatabaseAdminService,
+        "branch_key": BranchKeyService,
         "auth": AuthService,
         "content": ContentService,
         "attempts": AttemptService,
@@ -541,7 +567,7 @@ def world(branch, tenkey_attempt):
 @pytest.mark.parametrize("call_name", sorted(MATRIX))
 def test_role_check(world, call_name):
     """Each role in turn on one branch (a branch per call, not per call and role, keeps
-    the 236 checks quick): allowed roles run the call to the end, the others are refused
+    the 276 checks quick): allowed roles run the call to the end, the others are refused
     before anything changes."""
     branch = world
     permission, call = MATRIX[call_name]

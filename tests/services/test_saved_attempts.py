@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import threading
+import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from support import typed_perfectly
@@ -30,16 +32,25 @@ def _latest(branch, content_id):
     return record, loaded
 
 
+def _drill(branch, seed: int = 11, when: datetime = WHEN, gap_ms: int = 180) -> SavedAttempt:
+    record, definition = _latest(branch, "tenkey-amounts-test.en")
+    events = typed_perfectly(definition, Mode.TEST, seed=seed, items=6, gap_ms=gap_ms)
+    return SavedAttempt(
+        DRILL, branch.teller.id, record.id, record.content_id, "test", when,
+        encode_events(events), seed=seed, attempt_id=uuid.uuid4(),
+    )  # fmt: skip
+
+
+def _signed(branch, saved: SavedAttempt) -> bytes:
+    """What the practice page writes: signed with the workstation's branch key."""
+    text = branch.services.saved_attempts.signed_file_text(branch.actor(branch.teller), saved)
+    return text.encode()
+
+
 @pytest.fixture
 def drill_file(branch) -> bytes:
     """What the practice page writes when the database refuses the attempt."""
-    record, definition = _latest(branch, "tenkey-amounts-test.en")
-    events = typed_perfectly(definition, Mode.TEST, seed=11, items=6)
-    saved = SavedAttempt(
-        DRILL, branch.teller.id, record.id, record.content_id, "test", WHEN,
-        encode_events(events), seed=11,
-    )  # fmt: skip
-    return saved_attempt_json(saved).encode()
+    return _signed(branch, _drill(branch))
 
 
 def test_a_saved_drill_is_scored_from_its_log_and_audited(branch, drill_file):
@@ -64,10 +75,12 @@ def test_the_same_file_twice_is_stored_once(branch, drill_file):
     assert len(svc.attempts.history(CLI, branch.teller.id)) == 1
 
 
-def test_a_hand_edited_result_cannot_claim_more_than_its_log(branch, drill_file):
-    payload = json.loads(drill_file)
+def test_a_hand_edited_result_cannot_claim_more_than_its_log(branch):
+    payload = json.loads(saved_attempt_json(_drill(branch)))  # unsigned: only the log counts
     payload["speed"] = 99_999  # figures in the file are ignored: only the log counts
-    outcome = branch.services.saved_attempts.import_file(CLI, json.dumps(payload).encode(), "x")
+    outcome = branch.services.saved_attempts.import_file(
+        CLI, json.dumps(payload).encode(), "x", allow_unsigned=True
+    )
     assert outcome.attempt.speed != 99_999
     assert branch.services.attempts.rescore(CLI, outcome.attempt.id).matches
 
@@ -78,11 +91,9 @@ def test_a_saved_scenario_run_comes_back(branch):
     run.choose("acknowledge", 104 * S)
     saved = SavedAttempt(
         SCENARIO, branch.teller.id, record.id, record.content_id, "practice", WHEN,
-        encode_decisions(run.log),
+        encode_decisions(run.log), attempt_id=uuid.uuid4(),
     )  # fmt: skip
-    outcome = branch.services.saved_attempts.import_file(
-        CLI, saved_attempt_json(saved).encode(), "s"
-    )
+    outcome = branch.services.saved_attempts.import_file(CLI, _signed(branch, saved), "s")
     assert outcome.attempt.kind == "scenario"
     assert branch.services.attempts.rescore(CLI, outcome.attempt.id).matches
 
@@ -104,8 +115,115 @@ def test_only_administrators_import(branch, drill_file):
         ({"format": "x"}, InvalidInputError, "not a saved attempt"),
     ],
 )
-def test_bad_files_are_refused_and_nothing_is_stored(branch, drill_file, change, error, says):
-    payload = json.loads(drill_file) | change
+def test_bad_files_are_refused_and_nothing_is_stored(branch, change, error, says):
+    payload = json.loads(saved_attempt_json(_drill(branch))) | change
     with pytest.raises(error, match=says):
-        branch.services.saved_attempts.import_file(CLI, json.dumps(payload).encode(), "bad.json")
+        branch.services.saved_attempts.import_file(
+            CLI, json.dumps(payload).encode(), "bad.json", allow_unsigned=True
+        )
     assert branch.services.attempts.history(CLI, branch.teller.id) == []
+
+
+# -- issue 19, points 6, 7 and 9 ---------------------------------------------------------------
+
+
+def test_a_faster_replay_moved_to_someone_else_is_refused(branch):
+    """A real test replayed 20 times faster and attributed to another person imported as
+    a valid "Expert" result, and rescore said it matched: its log was self-consistent."""
+    svc, real = branch.services, _drill(branch)
+    fast = _drill(branch, gap_ms=9)  # the same keys, 20 times faster
+    payload = json.loads(_signed(branch, real))
+    forged = payload | {"events_hex": fast.log.hex(), "person_id": str(branch.other_teller.id)}
+    with pytest.raises(InvalidInputError, match="changed after it was saved"):
+        svc.saved_attempts.import_file(CLI, json.dumps(forged).encode(), "forged.json")
+    assert svc.attempts.history(CLI, branch.other_teller.id) == []
+    assert svc.audit.recent(CLI, action="attempt.import") == []
+
+
+def test_an_unsigned_file_needs_the_audited_override(branch):
+    svc, unsigned = branch.services, saved_attempt_json(_drill(branch)).encode()
+    with pytest.raises(InvalidInputError, match=r"not signed.*--allow-unsigned"):
+        svc.saved_attempts.import_file(CLI, unsigned, "old.json")
+    outcome = svc.saved_attempts.import_file(CLI, unsigned, "old.json", allow_unsigned=True)
+    assert outcome.status == IMPORTED
+    [entry] = svc.audit.recent(CLI, action="attempt.import")
+    assert entry.detail["unsigned_allowed"] is True
+    assert entry.detail["signed_by"] is None
+
+
+def test_a_signed_file_records_its_key_and_its_minted_id(branch):
+    saved = _drill(branch)
+    outcome = branch.services.saved_attempts.import_file(CLI, _signed(branch, saved), "a.json")
+    assert outcome.attempt.id == saved.attempt_id
+    [entry] = branch.services.audit.recent(CLI, action="attempt.import")
+    assert entry.detail["signed_by"] == branch.services.branch_key.info(CLI).fingerprint
+    assert entry.detail["unsigned_allowed"] is False
+
+
+def test_only_the_taker_signs_a_file(branch):
+    with pytest.raises(PermissionDeniedError):
+        branch.services.saved_attempts.signed_file_text(
+            branch.actor(branch.other_teller), _drill(branch)
+        )
+
+
+def test_a_deactivated_tellers_saved_attempt_still_comes_in(branch, drill_file):
+    """Deactivation keeps results, and so keeps the ones still in files."""
+    branch.services.people.set_active(CLI, branch.teller.id, False)
+    outcome = branch.services.saved_attempts.import_file(CLI, drill_file, "late.json")
+    assert outcome.status == IMPORTED
+    assert outcome.attempt.person_id == branch.teller.id
+
+
+def test_the_attempt_and_its_audit_entry_are_one_transaction(branch, drill_file):
+    """9 of 25 kills aimed between the two commits left stored, unaudited attempts."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from svctrainer.services.errors import StorageFullError
+
+    def refuse_audit(_conn, _cursor, statement, *_rest):
+        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_LOG"):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    engine = branch.services.db.engine
+    event.listen(engine, "before_cursor_execute", refuse_audit)
+    try:
+        with pytest.raises(StorageFullError):
+            branch.services.saved_attempts.import_file(CLI, drill_file, "a.json")
+    finally:
+        event.remove(engine, "before_cursor_execute", refuse_audit)
+    assert branch.services.attempts.history(CLI, branch.teller.id) == []
+
+
+def concurrent_imports(branch, files: int = 40, importers: int = 2) -> int:
+    """``importers`` threads import the same ``files`` signed files at once; rows stored."""
+    svc = branch.services
+    texts = [
+        _signed(branch, _drill(branch, seed=100 + n, when=WHEN + timedelta(minutes=n)))
+        for n in range(files)
+    ]
+    start = threading.Barrier(importers)
+    errors: list[Exception] = []
+
+    def run() -> None:
+        start.wait()
+        for n, text in enumerate(texts):
+            try:
+                svc.saved_attempts.import_file(CLI, text, f"attempt-{n}.json")
+            except Exception as exc:  # noqa: BLE001 - asserted empty below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(importers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert errors == []
+    return len(svc.attempts.history(CLI, branch.teller.id))
+
+
+def test_two_concurrent_imports_of_the_same_files_store_each_once(branch):
+    """Two 'attempt import' runs of the same 40 files stored 64 and 75 rows."""
+    assert concurrent_imports(branch) == 40

@@ -1,17 +1,13 @@
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from svctrainer.store.backup import (
     daily_backup_if_due,
     list_backups,
-    restore_backup,
     rotate,
     take_backup,
     verify_sqlite_file,
 )
-from svctrainer.store.errors import DatabaseCorruptError
 
 START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
@@ -62,22 +58,3 @@ def test_rotation_keeps_7_daily_and_4_weekly_and_every_manual(db_path):
     weeks = {b.isocalendar()[:2] for b in daily[7:]}
     assert len(weeks) == 4
     assert [b.reason for b in kept].count("manual") == 1
-
-
-def test_restore_keeps_the_replaced_file_aside(db_path):
-    _add_team(db_path, "Before")
-    saved = take_backup(db_path, "manual", START)
-    _add_team(db_path, "After")
-    aside = restore_backup(saved, db_path, START + timedelta(hours=1))
-    assert _rows(db_path) == [("Before",)]
-    assert aside is not None
-    assert ("After",) in _rows(aside)
-
-
-def test_restore_refuses_a_damaged_backup(db_path, tmp_path):
-    bad = tmp_path / "bad.sqlite3"
-    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
-    before = db_path.read_bytes()
-    with pytest.raises(DatabaseCorruptError):
-        restore_backup(bad, db_path)
-    assert db_path.read_bytes() == before

@@ -35,6 +35,13 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
         return {t: sorted(map(tuple, conn.execute(q))) for t, q in every.items()}
 
 
+def trimmed(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> dict:
+    """``after``'s rows cut to the columns ``before`` had: later migrations add columns
+    at the end of a table, and this test is about the rows that were there."""
+    width = {t: len(rows[0]) for t, rows in before.items() if rows}
+    return {t: [row[: width.get(t, len(row))] for row in rows] for t, rows in after.items()}
+
+
 def test_schema_0001_with_data_upgrades_to_head_without_losing_a_row(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copyfile(FIXTURE, path)
@@ -49,7 +56,7 @@ def test_schema_0001_with_data_upgrades_to_head_without_losing_a_row(tmp_path):
     assert schema_state(db).status is SchemaStatus.CURRENT
     db.dispose()
 
-    after = _rows(path)
+    after = trimmed(_rows(path), before)
     assert {table: after[table] for table in before} == before  # later tables may be new
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from svctrainer.store.backup import list_backups
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.errors import DatabaseTooNewError, SchemaMismatchError
+from svctrainer.store.health import check_database
 from svctrainer.store.migrate import SchemaStatus, ensure_current, schema_state, script_head
 from svctrainer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS, SCRIPT_LOCATION
 from svctrainer.store.models import Base
@@ -50,6 +51,41 @@ def test_database_from_a_newer_release_is_refused(db_path):
     # And nothing was changed: the revision is still the newer one.
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+def test_an_empty_version_table_is_called_an_interrupted_set_up(db_path):
+    """It said "schema None was written by a newer svctrainer"."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM alembic_version")
+    conn.close()
+    db = Database(resolve_url(str(db_path)))
+    with pytest.raises(SchemaMismatchError) as refused:
+        ensure_current(db)
+    db.dispose()
+    assert "None" not in str(refused.value)
+    assert "newer" not in str(refused.value)
+    assert "no svctrainer schema version" in str(refused.value)
+    assert "interrupted" in str(refused.value)
+    report = check_database(str(db_path))
+    assert not report.ok
+    assert "None" not in (report.reason or "")
+    assert "no svctrainer schema version" in (report.reason or "")
+
+
+def test_a_schema_that_does_not_match_its_recorded_version_is_a_clear_refusal(db_path):
+    """A 0001 stamp on a 0002 schema: the upgrade met an index that already exists and
+    the person saw a raw OperationalError."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.close()
+    db = Database(resolve_url(str(db_path)))
+    with pytest.raises(SchemaMismatchError) as refused:
+        ensure_current(db, backup=False)
+    db.dispose()
+    message = str(refused.value)
+    assert "does not match its recorded version 0001" in message
+    assert "OperationalError" not in message
+    assert refused.value.path == db_path
 
 
 def test_foreign_sqlite_file_is_refused(tmp_path):

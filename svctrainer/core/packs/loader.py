@@ -177,6 +177,12 @@ def _check(label: str, data: bytes) -> tuple[DrillDefinition | None, list[Proble
         text = decode_utf8(data, label)
     except ContentError as exc:
         return None, exc.problems
+    locations = locate_keys(text)
+    parts, line, col = locations.longest_key
+    if parts > _MAX_NESTING:
+        # Before tomllib, whose time grows with the square of a dotted key's length.
+        message = f"a key of {parts} dotted parts; at most {_MAX_NESTING} are allowed"
+        return None, [Problem(label, line, col, message)]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -188,7 +194,6 @@ def _check(label: str, data: bytes) -> tuple[DrillDefinition | None, list[Proble
                 label, line, col, f"arrays or tables nested too deeply (over {_MAX_NESTING} levels)"
             )
         ]
-    locations = locate_keys(text)
     definition, issues = _validate(raw, label, content_hash(data))
     problems = [_problem(label, locations, issue) for issue in issues]
     problems.sort(key=lambda p: (p.line, p.col))

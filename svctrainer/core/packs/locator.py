@@ -11,7 +11,9 @@ point at the offending key. This scanner walks the same text once more and recor
 
 It is meant for text ``tomllib`` accepted; on anything else it records what it can and
 stops, and it never raises. It works iteratively (no recursion), so deeply nested arrays
-cannot exhaust the stack.
+cannot exhaust the stack, and in linear time: paths are extended one part at a time and
+recorded only up to ``_MAX_DEPTH`` parts, so a 3 000-part dotted key costs 3 000 steps,
+not the 3 000³ that rebuilding every prefix from scratch took (36 s for 17 KB).
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ Path = tuple[str | int, ...]
 _BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SCALAR_END = frozenset(",]}#\n")
 _MAX_DEPTH = 64  # deeper keys and elements are not recorded (no pack schema goes near it)
+_NO_KEY = object()  # table_header found no key: keep the current table
+
+
+def _extend(path: Path | None, part: str | int) -> Path | None:
+    """``path + (part,)``, or None once it would be deeper than is ever recorded (so a
+    hostile key with thousands of parts builds no tuple longer than ``_MAX_DEPTH``)."""
+    if path is None or len(path) >= _MAX_DEPTH:
+        return None
+    return (*path, part)
 
 
 def format_path(path: Path) -> str:
@@ -44,6 +55,9 @@ class KeyLocations:
     """Positions found in one document; ``find`` falls back to the nearest ancestor."""
 
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    longest_key: tuple[int, int, int] = (0, 1, 1)
+    """(parts, line, col) of the dotted key with the most parts: ``tomllib`` itself takes
+    quadratic time over one long dotted key, so the loader refuses such keys first."""
 
     def find(self, path: Path) -> tuple[int, int]:
         """Line and column of ``path``, else of its closest located ancestor, else 1:1."""
@@ -58,7 +72,11 @@ def locate_keys(text: str) -> KeyLocations:
     scanner = _Scanner(text)
     with contextlib.suppress(Exception):  # best effort: keep what was found so far
         scanner.document()
-    return KeyLocations({path: scanner.line_col(index) for path, index in scanner.found.items()})
+    parts, index = scanner.longest
+    return KeyLocations(
+        {path: scanner.line_col(index) for path, index in scanner.found.items()},
+        (parts, *scanner.line_col(index)),
+    )
 
 
 class _Scanner:
@@ -69,6 +87,7 @@ class _Scanner:
         self.line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
         self.found: dict[Path, int] = {}
         self.aot_last: dict[Path, int] = {}  # array-of-tables path -> last element index
+        self.longest: tuple[int, int] = (0, 0)  # (parts, start index) of the longest key
 
     # -- positions -------------------------------------------------------------------
     def line_col(self, index: int) -> tuple[int, int]:
@@ -149,22 +168,14 @@ class _Scanner:
                 parts.append((self.s[start : self.i], start))
             self.skip_blanks()
             if self.ch() != ".":
+                if len(parts) > self.longest[0]:
+                    self.longest = (len(parts), parts[0][1])
                 return parts
             self.i += 1
 
-    def resolve(self, names: list[str]) -> Path:
-        """Header path with array-of-tables parts replaced by their current element."""
-        path: Path = ()
-        for name in names:
-            path = (*path, name)
-            last = self.aot_last.get(path)
-            if last is not None:
-                path = (*path, last)
-        return path
-
     # -- document --------------------------------------------------------------------
     def document(self) -> None:
-        prefix: Path = ()
+        prefix: Path | None = ()  # None: a table too deep to record anything under
         while True:
             self.skip_space_and_comments()
             if self.i >= self.n:
@@ -172,48 +183,64 @@ class _Scanner:
             before = self.i
             if self.s.startswith("[[", self.i):
                 self.i += 2
-                prefix = self.table_header(array=True) or prefix
+                header = self.table_header(array=True)
             elif self.s[self.i] == "[":
                 self.i += 1
-                prefix = self.table_header(array=False) or prefix
+                header = self.table_header(array=False)
             else:
                 self.key_value(prefix)
+                header = _NO_KEY
+            if header is not _NO_KEY:
+                prefix = header  # type: ignore[assignment]
             if self.i <= before:  # not TOML we understand: move on to the next line
                 self.i = before
                 self.skip_line()
 
-    def table_header(self, *, array: bool) -> Path | None:
+    def table_header(self, *, array: bool) -> Path | object | None:
+        """The table's path (array-of-tables parts replaced by their current element),
+        None when it is too deep to record, ``_NO_KEY`` when there is no key here."""
         parts = self.key()
         if not parts:
-            return None
-        names = [name for name, _ in parts]
-        for k, (_, start) in enumerate(parts[:-1]):
-            self.record(self.resolve(names[: k + 1]), start)
-        path: Path = (*self.resolve(names[:-1]), names[-1])
-        self.record(path, parts[-1][1])
-        if array:
-            index = self.aot_last.get(path, -1) + 1
-            self.aot_last[path] = index
-            path = (*path, index)
-            self.record(path, parts[-1][1])
+            return _NO_KEY
+        path: Path | None = ()
+        for name, start in parts[:-1]:
+            path = _extend(path, name)
+            if path is None:
+                break
+            last = self.aot_last.get(path)
+            if last is not None:
+                path = _extend(path, last)
+            if path is not None:
+                self.record(path, start)
+        name, start = parts[-1]
+        path = _extend(path, name)
+        if path is not None:
+            self.record(path, start)
+            if array:
+                index = self.aot_last.get(path, -1) + 1
+                self.aot_last[path] = index
+                path = _extend(path, index)
+                if path is not None:
+                    self.record(path, start)
         self.skip_line()
         return path
 
-    def key_value(self, prefix: Path) -> None:
+    def key_value(self, prefix: Path | None) -> None:
         parts = self.key()
         if not parts:
             return
         path = prefix
         for name, start in parts:
-            path = (*path, name)
-            self.record(path, start)
+            path = _extend(path, name)
+            if path is not None:
+                self.record(path, start)
         self.skip_blanks()
         if self.ch() != "=":
             return
         self.i += 1
         self.value(path)
 
-    def value(self, path: Path) -> None:
+    def value(self, path: Path | None) -> None:
         """Skip one value, recording element and inline-table key positions."""
         walk = _ValueWalk(self, path)
         state: str | None = "value"
@@ -235,7 +262,7 @@ class _ValueWalk:
     """Iterative walk over one (possibly nested) value: a small state machine whose
     states are "value", "array_next", "inline_next" and "after"; None ends the walk."""
 
-    def __init__(self, scanner: _Scanner, path: Path) -> None:
+    def __init__(self, scanner: _Scanner, path: Path | None) -> None:
         self.sc = scanner
         self.stack: list[_Frame] = []
         self.target: Path | None = path  # None: too deep to be worth recording
@@ -296,8 +323,8 @@ class _ValueWalk:
             return None
         target = self.stack[-1].path
         for name, start in parts:
+            target = _extend(target, name)
             if target is not None:
-                target = (*target, name)
                 sc.record(target, start)
         self.target = target
         sc.skip_blanks()

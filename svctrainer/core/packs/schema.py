@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +26,16 @@ from svctrainer.core.problems import Severity
 # Bidi embedding/override/isolate controls: they can make shown text read differently
 # from what it is (U+202E turns "gnp.exe" into "exe.png"), so pack texts may not use them.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ALLOWED_CONTROLS = frozenset("\n\t")  # instructions may break lines and indent
+
+
+def control_character(value: str) -> str | None:
+    """The first control character (C0, DEL, C1) that a pack text may not hold: terminal
+    escapes would reach ``content list``, and PostgreSQL cannot store NUL at all."""
+    return next(
+        (ch for ch in value if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS),
+        None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +212,9 @@ def _check_str(key: Key, value: str, path: Path) -> tuple[Any, list[Issue]]:
         return None, [
             Issue(path, f"{label} contains the invisible direction control U+{ord(hidden):04X}")
         ]
+    control = control_character(value)
+    if control is not None:
+        return None, [Issue(path, f"{label} contains the control character U+{ord(control):04X}")]
     if key.choices and value not in key.choices:
         options = ", ".join(f"'{c}'" for c in key.choices)
         hint = suggestion(value, list(key.choices))
@@ -258,6 +272,9 @@ def _check_str_list(key: Key, value: object, path: Path) -> tuple[Any, list[Issu
         item_path = (*path, index)
         if not isinstance(item, str):
             issues.append(Issue(item_path, f"{format_path(item_path)} must be a string"))
+        elif (control := control_character(item)) is not None:
+            message = f"contains the control character U+{ord(control):04X}"
+            issues.append(Issue(item_path, f"{format_path(item_path)} {message}"))
         elif key.choices and item not in key.choices:
             options = ", ".join(f"'{c}'" for c in key.choices)
             hint = suggestion(item, list(key.choices))

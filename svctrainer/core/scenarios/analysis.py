@@ -3,6 +3,15 @@
 Both rest on the exhaustive search (search.py) and score with the very rules and
 scoring basis that score trainees, so "delight is reachable with 94" in the checker
 means a trainee can really get 94.
+
+Bounded: scoring a run's decisions (``review``: decision accuracy at save time, the
+debrief) searches from every point of the run, so it draws all its searches from one
+``Meter`` of ``REVIEW_BUDGET`` states, and remembers what it found per scenario (a search
+from a state already searched costs nothing but is charged as if it ran, so the figures
+never depend on what was searched before). A scenario whose analysis does not fit — the
+search from its start, or scoring its best run — is refused by ``check`` (an error at its
+start node, naming the loops that cause it), which ``content check``/``content import``
+and ``scenario check`` run: such a file never gets as far as a saved run.
 """
 
 from __future__ import annotations
@@ -35,7 +44,19 @@ from svctrainer.core.scenarios.scoring import (
     score_of,
     start_exploration,
 )
-from svctrainer.core.scenarios.search import Exploration, explore, strongly_connected, successors
+from svctrainer.core.scenarios.search import (
+    SEARCH_BUDGET,
+    Exploration,
+    Meter,
+    explore,
+    strongly_connected,
+    successors,
+    tangled_loops,
+)
+
+REVIEW_BUDGET = 2 * SEARCH_BUDGET
+"""States all searches for one run's decisions may generate together (about 3 s and
+40 MB on a 2-core test machine at most; shipped scenarios need under 1 300)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +91,9 @@ class CheckReport:
     cycles_without_exit: tuple[tuple[str, ...], ...]  # loops from which no ending is reachable
     endings: tuple[EndingReport, ...]
     best_tier: Tier | None  # the best tier any run reaches
-    truncated: bool  # the search hit its budget: results may miss some runs
+    truncated: bool  # a search hit its budget: the scenario is too tangled to analyse
+    tangled: tuple[str, ...] = ()  # nodes of the loops that make it so (largest first)
+    start: str = ""  # where every run begins (where a refusal points)
 
     @property
     def is_clean(self) -> bool:
@@ -139,6 +162,12 @@ def check(scenario: Scenario) -> CheckReport:
             loops.append(tuple(sorted(component, key=order.index)))
     outcomes = _best_outcome(scenario, exploration, basis)
     best = _overall(outcomes)
+    truncated = exploration.truncated or basis.truncated
+    if not truncated and best is not None:
+        # Scoring a run searches from each of its points: the best run must fit too.
+        meter = Meter(REVIEW_BUDGET)
+        review(scenario, _run_of(scenario, best.path).log, meter)
+        truncated = meter.exhausted
     return CheckReport(
         unreachable=tuple(n for n in order if n not in in_graph),
         blocked=tuple(n for n in order if n in in_graph and n not in exploration.reached),
@@ -146,8 +175,21 @@ def check(scenario: Scenario) -> CheckReport:
         cycles_without_exit=tuple(sorted(loops, key=lambda c: order.index(c[0]))),
         endings=tuple(EndingReport(n.id, outcomes.get(n.id)) for n in scenario.nodes if n.ending),
         best_tier=best.tier if best else None,
-        truncated=exploration.truncated or basis.truncated,
+        truncated=truncated,
+        tangled=tuple(tangled_loops(scenario)) if truncated else (),
+        start=scenario.start,
     )
+
+
+def _run_of(scenario: Scenario, path: Sequence[Move]) -> ScenarioRun:
+    """A run taking ``path`` (synthetic times, 1 ns apart)."""
+    run = ScenarioRun(scenario, 0)
+    for t_ns, (_, choice_id) in enumerate(path, start=1):
+        if choice_id is None:
+            run.timeout(t_ns)
+        else:
+            run.choose(choice_id, t_ns)
+    return run
 
 
 def check_problems(report: CheckReport, path: str, node_marks: Mapping[str, Mark]) -> list[Problem]:
@@ -182,11 +224,29 @@ def check_problems(report: CheckReport, path: str, node_marks: Mapping[str, Mark
             )
     if report.best_tier is not Tier.DELIGHT:
         problems.append(Problem(path, 1, 1, "no run reaches delight", warning))
-    if report.truncated:
-        problems.append(
-            Problem(path, 1, 1, "search budget exhausted: results are incomplete", warning)
-        )
+    refusal = too_tangled(report, path, node_marks)
+    if refusal is not None:
+        problems.append(refusal)
     return problems
+
+
+def too_tangled(report: CheckReport, path: str, node_marks: Mapping[str, Mark]) -> Problem | None:
+    """The refusal of a scenario whose analysis does not fit the budget, at its start."""
+    if not report.truncated:
+        return None
+    mark = node_marks.get(report.start, Mark(1, 1))
+    loops = ", ".join(f'"{n}"' for n in report.tangled[:6]) or "its loops"
+    more = " …" if len(report.tangled) > 6 else ""
+    return Problem(
+        path,
+        mark.line,
+        mark.col,
+        f"the scenario is too tangled to analyse: scoring its runs needs more than "
+        f"{SEARCH_BUDGET:,} states (the budget: about 1.5 s and 40 MB); loops through "
+        f"{loops}{more} earn points on every pass - fewer links back, or gains that do not "
+        "repeat, make it checkable",
+        Severity.ERROR,
+    )
 
 
 def report_lines(report: CheckReport) -> list[str]:
@@ -212,25 +272,56 @@ def _moves(scenario: Scenario, state: RunState) -> list[tuple[str | None, RunSta
     return options
 
 
-def best_from(scenario: Scenario, state: RunState) -> Outcome | None:
-    """The best outcome any run can still reach from ``state`` (None: no ending is)."""
+def best_from(scenario: Scenario, state: RunState, meter: Meter | None = None) -> Outcome | None:
+    """The best outcome any run can still reach from ``state`` (None: no ending is),
+    found within the search budget (and ``meter``, when given)."""
     if scenario.node(state.node_id).ending:
         tier, _ = tier_of(scenario, state)
         score, _ = score_of(tier, state, basis_for(scenario))
         return Outcome(tier, score, state.node_id, ())
-    searched = start_exploration(scenario) if state == initial_state(scenario) else None
-    exploration = searched or explore(scenario, state)
-    return _overall(_best_outcome(scenario, exploration, basis_for(scenario)))
+    if state == initial_state(scenario):
+        return _overall(_best_outcome(scenario, start_exploration(scenario), basis_for(scenario)))
+    memo = _memo(scenario)
+    known = memo.get(state)
+    if known is not None and (meter is None or known[1] <= meter.remaining):
+        if meter is not None:
+            meter.used += known[1]  # as if searched again: figures must not depend on order
+        return known[0]
+    exploration = explore(scenario, state, meter=meter)
+    outcome = _overall(_best_outcome(scenario, exploration, basis_for(scenario)))
+    if not exploration.truncated:  # only complete answers are the same whatever the budget
+        memo[state] = (outcome, exploration.generated)
+        if len(memo) > _MEMO_SIZE:
+            memo.pop(next(iter(memo)))
+    return outcome
 
 
-def best_alternative(scenario: Scenario, node_id: str, state: RunState) -> Alternative | None:
+_MEMO_SIZE = 4096
+_memos: dict[int, tuple[Scenario, dict[RunState, tuple[Outcome | None, int]]]] = {}
+
+
+def _memo(scenario: Scenario) -> dict[RunState, tuple[Outcome | None, int]]:
+    """Complete search results per state, per scenario object (the GUI scores, then
+    debriefs, then shows the same run: each search is done once)."""
+    cached = _memos.get(id(scenario))
+    if cached is None or cached[0] is not scenario:
+        if len(_memos) >= 16:
+            _memos.pop(next(iter(_memos)))
+        cached = (scenario, {})
+        _memos[id(scenario)] = cached
+    return cached[1]
+
+
+def best_alternative(
+    scenario: Scenario, node_id: str, state: RunState, meter: Meter | None = None
+) -> Alternative | None:
     """The best move at ``node_id`` given the run's ``state`` there (the state before the
     decision), with where it leads; None if no move leads to an ending."""
     if state.node_id != node_id:
         raise ValueError(f"state is at {state.node_id!r}, not {node_id!r}")
     best: Alternative | None = None
     for choice_id, after in _moves(scenario, state):
-        outcome = best_from(scenario, after)
+        outcome = best_from(scenario, after, meter)
         if outcome is None:
             continue
         outcome = Outcome(
@@ -259,8 +350,12 @@ class ReviewStep:
         return self.chosen.score >= self.best.outcome.score
 
 
-def review(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> tuple[ReviewStep, ...]:
-    """Each decision of a stored run with its feedback and the best alternative then."""
+def review(
+    scenario: Scenario, log: Sequence[DecisionLogEntry], meter: Meter | None = None
+) -> tuple[ReviewStep, ...]:
+    """Each decision of a stored run with its feedback and the best alternative then,
+    all searches drawn from one budget of ``REVIEW_BUDGET`` states (``meter``)."""
+    meter = meter or Meter(REVIEW_BUDGET)
     replay_run(scenario, log)  # ReplayError if the log does not fit the scenario
     run = ScenarioRun(scenario, log[0].entered_ns if log else 0)
     steps = []
@@ -272,10 +367,9 @@ def review(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> tuple[ReviewS
         else:
             turn = run.choose(entry.choice_id, entry.t_ns)
             choice = run.scenario.node(before.node_id).choice(entry.choice_id)
-        best = best_alternative(scenario, before.node_id, before)
-        steps.append(
-            ReviewStep(entry, choice, turn.feedback, before, best, best_from(scenario, run.state))
-        )
+        best = best_alternative(scenario, before.node_id, before, meter)
+        chosen = best_from(scenario, run.state, meter)
+        steps.append(ReviewStep(entry, choice, turn.feedback, before, best, chosen))
     return tuple(steps)
 
 
@@ -285,10 +379,4 @@ def best_result(scenario: Scenario) -> RunResult | None:
     outcome = best_from(scenario, initial_state(scenario))
     if outcome is None:
         return None
-    run = ScenarioRun(scenario, 0)
-    for t_ns, (_, choice_id) in enumerate(outcome.path, start=1):
-        if choice_id is None:
-            run.timeout(t_ns)
-        else:
-            run.choose(choice_id, t_ns)
-    return run.result()
+    return _run_of(scenario, outcome.path).result()

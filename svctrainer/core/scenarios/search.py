@@ -6,8 +6,15 @@ group only Pareto-best states are kept, compared on points, valence, failures an
 unrepaired negative emotions (the things tier and score grow or shrink with). A state
 that is no better than one already kept cannot lead anywhere better, so it is dropped;
 since gains are earned once per run (see rules.py), a loop can only return to a group
-with a dominated state, and the search ends on cyclic graphs. A budget guards against
-pathological files; hitting it is reported, never silent.
+with a dominated state, and the search ends on cyclic graphs.
+
+The work is bounded, deterministically: a search stops after generating
+``SEARCH_BUDGET`` states (each costs about 100 us and 2 KB here, so about 1.4 s and 40 MB at
+most), and says so (``truncated``); a caller that runs many searches for one task passes
+a ``Meter`` they all draw from. Counting states, never measuring time, keeps the result a
+pure function of the scenario and the budget: a rescore must get what the save got.
+Authored scenarios need a few hundred states; a file that needs more than the budget is
+refused when it is checked or imported (analysis.py), never when a run is saved.
 """
 
 from __future__ import annotations
@@ -27,9 +34,22 @@ from svctrainer.core.scenarios.rules import (
     timeout_of,
 )
 
-# About a second of work on a tangled graph (~50 us per state); authored scenarios, nearly
-# acyclic, need a few hundred states.
-DEFAULT_BUDGET = 20_000
+SEARCH_BUDGET = 10_000
+"""States one search may generate (shipped scenarios need at most 300, real Twine stories
+under 30): about 1.4 s and 40 MB here."""
+
+
+class Meter:
+    """A budget of states shared by several searches (e.g. scoring one run's decisions)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self.exhausted = False  # some search stopped short for lack of budget
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.limit - self.used)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -55,6 +75,7 @@ class Exploration:
     stuck: Mapping[str, Label]  # one state per node where a run cannot go on
     reached: frozenset[str]
     truncated: bool
+    generated: int = 0  # states generated: the work done, what a Meter is charged
 
 
 def strongly_connected(scenario: Scenario) -> list[list[str]]:
@@ -109,8 +130,23 @@ def successors(scenario: Scenario, node_id: str) -> list[str]:
     return list(dict.fromkeys(targets))
 
 
+_cycle_moves: dict[int, tuple[Scenario, frozenset[Move]]] = {}
+
+
+def gainful_cycle_moves(scenario: Scenario) -> frozenset[Move]:
+    """Moves that earn something and can be taken again in the same run (computed once
+    per scenario object: every search needs them)."""
+    cached = _cycle_moves.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    moves = _gainful_cycle_moves(scenario)
+    if len(_cycle_moves) >= 64:
+        _cycle_moves.clear()
+    _cycle_moves[id(scenario)] = (scenario, moves)
+    return moves
+
+
 def _gainful_cycle_moves(scenario: Scenario) -> frozenset[Move]:
-    """Moves that earn something and can be taken again in the same run."""
     component_of = {n: i for i, comp in enumerate(strongly_connected(scenario)) for n in comp}
     moves: set[Move] = set()
     for node in scenario.nodes:
@@ -125,6 +161,22 @@ def _gainful_cycle_moves(scenario: Scenario) -> frozenset[Move]:
             if gains and component_of[target] == component_of[node.id]:
                 moves.add((node.id, choice_id))
     return frozenset(moves)
+
+
+def tangled_loops(scenario: Scenario) -> list[str]:
+    """Nodes in loops that earn something on every pass, largest loop first: what makes a
+    search explode (collecting each gain once is a prize-collecting path problem)."""
+    moves = gainful_cycle_moves(scenario)
+    components = [c for c in strongly_connected(scenario) if len(c) > 1]
+    earning = [c for c in components if any((n, m) in moves for n in c for m in _ids(scenario, n))]
+    order = [n.id for n in scenario.nodes]
+    earning.sort(key=lambda c: (-len(c), min(order.index(n) for n in c)))
+    return [n for c in earning for n in sorted(c, key=order.index)]
+
+
+def _ids(scenario: Scenario, node_id: str) -> list[str | None]:
+    node = scenario.node(node_id)
+    return [c.id for c in node.choices] + [None]
 
 
 def _group(state: RunState, cycle_moves: frozenset[Move]) -> tuple[object, ...]:
@@ -147,8 +199,13 @@ def _dominates(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return all(x >= y for x, y in zip(a, b, strict=True))
 
 
-def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -> Exploration:
-    cycle_moves = _gainful_cycle_moves(scenario)
+def explore(
+    scenario: Scenario, start: RunState, budget: int = SEARCH_BUDGET, meter: Meter | None = None
+) -> Exploration:
+    """Every way on from ``start``, Pareto-pruned, within ``budget`` generated states (and
+    what ``meter`` has left, which is charged for them)."""
+    limit = budget if meter is None else min(budget, meter.remaining)
+    cycle_moves = gainful_cycle_moves(scenario)
     kept: dict[tuple[object, ...], list[Label]] = {}
     # Dominated labels by id, kept alive here: a freed label's id could be reused by a
     # new one, which would then be skipped as if dominated (a search that depended on
@@ -172,7 +229,7 @@ def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -
     root = Label(start)
     keep(root)
     queue = deque([root])
-    expanded = 0
+    generated = 0
     truncated = False
     while queue:
         label = queue.popleft()
@@ -187,13 +244,16 @@ def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -
         ]
         if can_time_out(scenario, state):
             children.append(Label(apply_timeout(scenario, state), label, (state.node_id, None)))
+        if generated + len(children) > limit:
+            truncated = True  # stop before going over: the budget is a hard bound
+            break
         if not children:
             stuck.setdefault(state.node_id, label)
+        generated += len(children)
         queue.extend(child for child in children if keep(child))
-        expanded += 1
-        if expanded >= budget:
-            truncated = True
-            break
+    if meter is not None:
+        meter.used += generated
+        meter.exhausted = meter.exhausted or truncated
     endings: dict[str, list[Label]] = {}
     for group in kept.values():
         for label in group:
@@ -204,4 +264,5 @@ def explore(scenario: Scenario, start: RunState, budget: int = DEFAULT_BUDGET) -
         stuck=stuck,
         reached=frozenset(reached),
         truncated=truncated,
+        generated=generated,
     )

@@ -10,14 +10,12 @@ fails validation never leaves a half-written export behind.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from svctrainer.core.output_files import output_file
 from svctrainer.core.xapi.validation import validate_statement
 
 
@@ -31,36 +29,36 @@ class InvalidStatementError(ValueError):
 
 
 def write_statements(
-    path: str | os.PathLike[str],
+    out: TextIO,
     statements: Iterable[Mapping[str, Any]],
     *,
     validate: bool = True,
 ) -> int:
-    """Write ``statements`` to ``path`` as a JSON array; returns how many were written.
+    """Write ``statements`` to ``out`` as a JSON array; returns how many were written.
 
     With ``validate`` (default) each statement is checked by ``validate_statement`` first
-    and ``InvalidStatementError`` stops the export (the destination is left untouched).
+    and ``InvalidStatementError`` stops the export: the caller writes into a temporary
+    file (``core.output_files``) and puts it in place only when this returns.
     """
-    target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write("[")
-            for statement in statements:
-                if validate:
-                    problems = validate_statement(statement)
-                    if problems:
-                        raise InvalidStatementError(count, problems)
-                text = json.dumps(statement, ensure_ascii=False, allow_nan=False, sort_keys=True)
-                out.write(("\n" if count == 0 else ",\n") + text)
-                count += 1
-            out.write("\n]\n" if count else "]\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    out.write("[")
+    for statement in statements:
+        if validate:
+            problems = validate_statement(statement)
+            if problems:
+                raise InvalidStatementError(count, problems)
+        text = json.dumps(statement, ensure_ascii=False, allow_nan=False, sort_keys=True)
+        out.write(("\n" if count == 0 else ",\n") + text)
+        count += 1
+    out.write("\n]\n" if count else "]\n")
     return count
+
+
+def write_statements_file(
+    path: str | os.PathLike[str], statements: Iterable[Mapping[str, Any]], *, validate: bool = True
+) -> int:
+    """``write_statements`` into ``path``, replaced only when every statement is written."""
+    with output_file(path) as out:
+        return write_statements(
+            out.text(encoding="utf-8", newline="\n"), statements, validate=validate
+        )

@@ -23,8 +23,8 @@ def _page_text(key: str) -> tuple[str, list[str]]:
                 translate(
                     "Guide",
                     "Find your name or employee number, type your PIN and press Enter. "
-                    "After 5 wrong PINs the profile locks for 5 minutes; an administrator "
-                    "can reset the PIN.",
+                    "Every 5 wrong PINs in a row lock the profile, for 5 minutes at first "
+                    "and twice as long each time after; an administrator can reset the PIN.",
                 )
             ],
         ),

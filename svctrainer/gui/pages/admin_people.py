@@ -7,13 +7,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from svctrainer.core.pin_hash import MAX_DIGITS, MIN_DIGITS
 from svctrainer.core.roles import Role
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
@@ -23,6 +26,7 @@ from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
 from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.services.settings import PinPolicy
 
 
 class PeopleTab(QWidget):
@@ -79,15 +83,34 @@ class PeopleTab(QWidget):
         top.addWidget(self.filter, 1)
         for b in (self.add_button, self.edit_button, self.pin_button, self.active_button):
             top.addWidget(b)
+        self.pin_digits = QSpinBox()
+        self.pin_digits.setRange(MIN_DIGITS, MAX_DIGITS)
+        self.pin_digits.setSuffix(self.tr(" digits"))
+        self.pin_digits.setToolTip(
+            self.tr(
+                "Applies to every PIN set from now on; existing PINs keep working until they "
+                "are changed. 6 or more digits make a stolen database far harder to use."
+            )
+        )
+        self.pin_apply = QPushButton(self.tr("Appl&y"))
+        self.pin_apply.clicked.connect(self.apply_pin_policy)
+        policy = QHBoxLayout()
+        policy.addWidget(QLabel(self.tr("New PINs must have at least")))
+        policy.addWidget(self.pin_digits)
+        policy.addWidget(self.pin_apply)
+        policy.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addLayout(policy)
         self._update_buttons()
         context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _status(self, person: PersonRecord) -> str:
         if not person.active:
             return self.tr("inactive")
+        if person.pin_reset_needed:
+            return self.tr("locked until a PIN reset")
         if person.locked_until is not None:
             from datetime import UTC, datetime  # noqa: PLC0415
 
@@ -98,16 +121,37 @@ class PeopleTab(QWidget):
     def refresh(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor
 
-        def load() -> tuple[list[PersonRecord], list[TeamRecord]]:
-            return services.people.list_people(actor), services.people.list_teams(actor)
+        def load() -> tuple[list[PersonRecord], list[TeamRecord], PinPolicy]:
+            return (
+                services.people.list_people(actor),
+                services.people.list_teams(actor),
+                services.settings.pin_policy(actor),
+            )
 
         self._ctx.background.run(load, self._show, lambda e: show_error(self, e))
 
-    def _show(self, loaded: tuple[list[PersonRecord], list[TeamRecord]]) -> None:
+    def apply_pin_policy(self) -> None:
+        services, actor, digits = self._ctx.services, self._ctx.actor, self.pin_digits.value()
+        self.pin_apply.setEnabled(False)
+
+        def done(policy: PinPolicy) -> None:
+            self.pin_apply.setEnabled(True)
+            self.pin_digits.setValue(policy.min_digits)
+
+        def failed(exc: Exception) -> None:
+            self.pin_apply.setEnabled(True)
+            show_error(self, exc)
+
+        self._ctx.background.run(
+            lambda: services.settings.set_pin_policy(actor, min_digits=digits), done, failed
+        )
+
+    def _show(self, loaded: tuple[list[PersonRecord], list[TeamRecord], PinPolicy]) -> None:
         selected = self.selected()
         wanted = self._reselect or (selected.employee_number if selected else None)
         self._reselect = None
-        people, self._teams = loaded
+        people, self._teams, policy = loaded
+        self.pin_digits.setValue(policy.min_digits)
         self.model.set_rows(people)
         if wanted is not None:
             self.select(wanted)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.core.output_files import output_file
 from svctrainer.core.report_csv import escape_cell, write_csv
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.dates import moment_text
@@ -38,6 +39,7 @@ class AuditLogView(QWidget):
                 Column(self.tr("When"), local_time_text, sort_key=lambda e: e.at.timestamp()),
                 Column(self.tr("Who"), lambda e: e.actor),
                 Column(self.tr("Action"), lambda e: e.action),
+                Column(self.tr("About"), lambda e: e.target or ""),  # a person by name
                 Column(
                     self.tr("Details"),
                     lambda e: json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
@@ -95,10 +97,10 @@ class AuditLogView(QWidget):
             for r in range(self.proxy.rowCount())
         ]
         try:
-            with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+            with output_file(path) as out:  # a regular file only, replaced when complete
                 write_csv(
-                    stream,
-                    ["at_utc", "actor", "action", "target_type", "target_id", "detail"],
+                    out.text(encoding="utf-8-sig", newline=""),
+                    ["at_utc", "actor", "action", "target_type", "target_id", "target", "detail"],
                     [
                         [
                             escape_cell(text)
@@ -108,6 +110,7 @@ class AuditLogView(QWidget):
                                 e.action,
                                 e.target_type or "",
                                 e.target_id or "",
+                                e.target or "",
                                 json.dumps(e.detail, ensure_ascii=False),
                             )
                         ]

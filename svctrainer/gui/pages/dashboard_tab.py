@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.drills.tenkey import TENKEY
+from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
@@ -455,12 +456,19 @@ class DashboardTab(QWidget):
 
     def _render(self, path: Path, report: Any, render: Any) -> None:
         try:
-            pages = render(report, path)  # Qt drawing: on the GUI thread
+            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
         except OSError as exc:
             show_error(self, exc)
             return
+        try:
+            pages = render(report, rendered.temp)  # Qt drawing: on the GUI thread
+        except OSError as exc:
+            rendered.discard()
+            show_error(self, exc)
+            return
         services, actor = self._ctx.services, self._ctx.actor
-        self._export(services.reports.record_pdf, actor, path, report, pages)
+        # The service records the export, then puts the file in place.
+        self._export(services.reports.record_pdf, actor, rendered, report, pages)
 
     def _export(
         self, method: Callable[P, ExportResult], /, *args: P.args, **kwargs: P.kwargs

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.analytics.progress import GainUnit, LevelStatus
 from svctrainer.core.analytics.series import Metric
+from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels  # no pyqtgraph: colours and names
 from svctrainer.gui.context import AppContext
@@ -339,8 +340,19 @@ class PersonProgressView(QWidget):
 
     def _record_pdf(self, path: Path, report: Any, render: Any) -> None:
         services, actor = self._ctx.services, self._ctx.actor
-        pages = render(report, path)
-        self._ctx.hub.write(self, services.reports.record_pdf, actor, path, report, pages).then(
+        try:
+            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        try:
+            pages = render(report, rendered.temp)
+        except OSError as exc:
+            rendered.discard()
+            show_error(self, exc)
+            return
+        # The service records the export, then puts the file in place.
+        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
             lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
         ).run()
 

@@ -6,9 +6,14 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0003_queue_tickets"
+HEAD_REVISION = "0004_attempt_fingerprint"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
 # written by a newer release and is refused rather than guessed at.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003_queue_tickets")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003_queue_tickets",
+    "0004_attempt_fingerprint",
+)

@@ -399,6 +399,40 @@ def test_deep_nesting_is_a_located_problem():
     assert "nested too deeply" in found[0]
 
 
+@pytest.mark.parametrize("header", ["[{key}]", "[[{key}]]", "{key} = 1"])
+def test_a_key_of_thousands_of_parts_is_refused_before_parsing(header):
+    """tomllib's time grows with the square of a dotted key's length (and the locator's
+    did with its cube: 36 s for a 3 000-part header); such a key is refused, located."""
+    key = ".".join(f"p{i}" for i in range(3_000))
+    found = problems_of(GOOD + header.format(key=key) + "\n")
+    assert found == [
+        f"p.toml:35:{header.index('{') + 1}: a key of 3000 dotted parts; at most 64 are allowed"
+    ]
+
+
+def test_a_key_of_64_parts_still_reaches_the_schema():
+    key = ".".join(f"p{i}" for i in range(64))
+    found = problems_of(GOOD + f"[{key}]\n")
+    assert len(found) == 1
+    assert "unknown key 'p0'" in found[0]
+
+
+@pytest.mark.parametrize(
+    "control", ["\\u001b[31m", "\\u0007", "\\u0000", "\\u007f", "\\u009b", "\\r"]
+)
+def test_control_characters_in_a_text_are_refused(control):
+    """ESC, BEL, NUL, DEL, C1: terminal escapes reached ``content list``, and a NUL title
+    failed only on PostgreSQL (which cannot store it)."""
+    found = problems_of(GOOD.replace('title = "Ten-key"', f'title = "Ten{control}key"'))
+    assert len(found) == 1
+    assert found[0].startswith("p.toml:5:1: title contains the control character U+00")
+
+
+def test_line_breaks_and_tabs_stay_allowed_in_instructions():
+    found = problems_of(GOOD.replace('"Key the amounts."', '"Key\\tthe\\namounts."'))
+    assert found == []
+
+
 DATA_ENTRY = """\
 format = 1
 id = "de"

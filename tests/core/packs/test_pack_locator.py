@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,40 @@ def test_every_generated_key_and_element_is_located(top, tables, aot):
     for k, v in parsed.items():
         for path in leaf_paths(v, (k,)):
             assert path in positions, (path, text)
+
+
+# -- cost: a long dotted key is located in linear work (issue 19, point 4) -----------------
+
+LONG_KEY_SHAPES = {
+    "table header": "[{key}]\nx = 1\n",
+    "array-of-tables header": "[[{key}]]\nx = 1\n",
+    "dotted key": "{key} = 1\n",
+    "inline table key": "t = {{ {key} = 1 }}\n",
+}
+
+
+def _located_work(shape: str, parts: int) -> tuple[int, int]:
+    """(total length of the recorded paths, peak bytes allocated) for one document."""
+    import tracemalloc
+
+    text = shape.format(key=".".join(f"p{i}" for i in range(parts)))
+    tomllib.loads(text)  # a document tomllib accepts
+    tracemalloc.start()
+    try:
+        positions = locate_keys(text).positions
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return sum(len(path) for path in positions), peak
+
+
+@pytest.mark.parametrize("shape", LONG_KEY_SHAPES.values(), ids=LONG_KEY_SHAPES.keys())
+def test_a_key_with_thousands_of_parts_costs_linear_work(shape):
+    """A 3 000-part table header took 36 s (every prefix rebuilt and re-resolved part by
+    part: cubic); 128 KB of it never finished. Paths are recorded up to the depth no pack
+    schema comes near, so doubling the parts at most doubles the work."""
+    small_len, small_peak = _located_work(shape, 1_000)
+    big_len, big_peak = _located_work(shape, 2_000)
+    assert big_len <= 2 * small_len + 200
+    assert big_len <= 70 * 2_000  # at most ~64 parts recorded per prefix
+    assert big_peak <= 2.5 * small_peak + 200_000

@@ -6,6 +6,7 @@ from scenario_builders import choice, ending, make, node
 
 from svctrainer.core.problems import Severity
 from svctrainer.core.scenarios.analysis import (
+    REVIEW_BUDGET,
     best_alternative,
     best_result,
     check,
@@ -17,7 +18,7 @@ from svctrainer.core.scenarios.engine import ScenarioRun
 from svctrainer.core.scenarios.marked import Mark
 from svctrainer.core.scenarios.model import Tier
 from svctrainer.core.scenarios.rules import initial_state
-from svctrainer.core.scenarios.search import explore
+from svctrainer.core.scenarios.search import SEARCH_BUDGET, explore
 
 
 def defective():
@@ -170,3 +171,90 @@ def test_a_tangled_graph_stops_at_the_budget_and_says_so():
     exploration = explore(scenario, initial_state(scenario), budget=300)
     assert exploration.truncated
     assert exploration.endings  # what was found so far is still usable
+
+
+# -- bounded analysis (issue 19, point 3) ---------------------------------------------------
+
+
+def _tangled():
+    from tangled_scenario import tangled_scenario_yaml
+
+    from svctrainer.core.scenarios.loader import load_scenario
+
+    return load_scenario(tangled_scenario_yaml(), "tangled.yaml")
+
+
+def test_a_tangled_scenario_is_refused_at_check_time_with_its_line_and_the_reason():
+    """It passed 'content check', then froze the workstation when a run was saved (one
+    decision took 436 s and 1.2 GB on the single database worker)."""
+    from tangled_scenario import tangled_scenario_yaml
+
+    from svctrainer.core.content_files import check_content_bytes
+
+    checked = check_content_bytes("tangled.yaml", tangled_scenario_yaml())
+    assert not checked.ok
+    errors = [p for p in checked.problems if p.severity is Severity.ERROR]
+    assert len(errors) == 1
+    loaded = _tangled()
+    start = loaded.node_marks["n00"]
+    assert (errors[0].line, errors[0].col) == (start.line, start.col)
+    assert "too tangled to analyse" in errors[0].message
+    assert f"{SEARCH_BUDGET:,} states" in errors[0].message
+    assert "loops" in errors[0].message
+
+
+def test_scenario_check_reports_the_same_refusal_as_an_error():
+    loaded = _tangled()
+    report = check(loaded.scenario)
+    assert report.truncated
+    problems = check_problems(report, "tangled.yaml", loaded.node_marks)
+    assert any(p.severity is Severity.ERROR and "too tangled" in p.message for p in problems)
+
+
+def test_scoring_a_run_of_a_tangled_scenario_does_a_bounded_and_repeatable_amount_of_work():
+    """Even content stored before the refusal (or refused, then imported by an older
+    release) is scored in bounded work at save time, and the same log always gets the
+    same figures (a rescore must match)."""
+    from svctrainer.core.scenarios.decision_log_codec import decision_accuracy
+    from svctrainer.core.scenarios.search import Meter
+
+    scenario = _tangled().scenario
+    run = ScenarioRun(scenario, 0)
+    for t in range(1, 11):
+        node = scenario.node(run.state.node_id)
+        if node.ending:
+            break
+        run.choose(
+            next(c.id for c in node.choices if c.id in {a.id for a in _offered(scenario, run)}), t
+        )
+    meter = Meter(REVIEW_BUDGET)
+    steps = review(scenario, run.log, meter)
+    assert meter.used <= REVIEW_BUDGET
+    assert meter.exhausted
+    again = review(scenario, run.log)  # warm caches: the same answer for the same log
+    assert [s.was_best for s in steps] == [s.was_best for s in again]
+    assert decision_accuracy(scenario, run.log) == decision_accuracy(scenario, run.log)
+
+
+def _offered(scenario, run):
+    from svctrainer.core.scenarios.rules import available_choices
+
+    return available_choices(scenario, run.state)
+
+
+def test_shipped_scenarios_are_analysed_far_inside_the_budget():
+    from pathlib import Path
+
+    from svctrainer.core.scenarios.loader import load_scenario
+    from svctrainer.core.scenarios.search import Meter
+
+    folder = Path(__file__).resolve().parents[3] / "drills" / "scenarios"
+    for path in sorted(folder.glob("*.yaml")):
+        scenario = load_scenario(path.read_bytes(), str(path)).scenario
+        report = check(scenario)
+        assert not report.truncated, path.name
+        outcome = best_result(scenario)
+        assert outcome is not None
+        meter = Meter(REVIEW_BUDGET)
+        review(scenario, outcome.log, meter)
+        assert meter.used < REVIEW_BUDGET // 10, (path.name, meter.used)
