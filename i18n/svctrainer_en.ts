@@ -153,6 +153,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Signed out after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Signed out after %n minute without use.</numerusform>
+            <numerusform>Signed out after %n minutes without use.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MakingChangeView</name>
     <message numerus="yes">
         <source>Change so far: %1 in %n piece(s)</source>

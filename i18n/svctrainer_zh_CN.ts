@@ -58,12 +58,8 @@ Python %3，PySide6 %4</translation>
         <translation>删除最后一个字符</translation>
     </message>
     <message>
-        <source>Input method</source>
-        <translation>输入法</translation>
-    </message>
-    <message>
-        <source>write 壹贰叁… with your input method</source>
-        <translation>用输入法写出 壹贰叁…</translation>
+        <source>write 壹…玖 零 拾 佰 仟 万 亿 元 角 分 整</source>
+        <translation>大写书写：壹…玖 零 拾 佰 仟 万 亿 元 角 分 整</translation>
     </message>
     <message>
         <source>All answers given.</source>
@@ -1582,12 +1578,24 @@ Python %3，PySide6 %4</translation>
         <translation>停止(&amp;S)（Esc）</translation>
     </message>
     <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start again on new content? What you typed in this run is discarded.</source>
+        <translation>换新题目重新开始？本次已录入的内容将被放弃。</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续作答</translation>
+    </message>
+    <message>
         <source>Stop the test</source>
         <translation>停止测验</translation>
     </message>
     <message>
-        <source>Stop now? Your result so far is saved and graded as it stands.</source>
-        <translation>现在停止？目前的成绩会按现状保存并评定等级。</translation>
+        <source>Stop the test before its end? It is saved as incomplete: not graded and not counted in your results. Keep going to finish it.</source>
+        <translation>现在结束测验？本次测验将保存为未完成：不评定等级，也不计入您的成绩。选择“继续作答”可完成测验。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2141,6 +2149,12 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>因 %n 分钟无操作，已自动退出登录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -3241,6 +3255,14 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>字符/分钟</translation>
     </message>
     <message>
+        <source>Kept as abandoned: the attempt was never finished, so it is not graded and not counted in any figure.</source>
+        <translation>已按放弃保存：本次作答未结束，不评定等级，也不计入任何统计。</translation>
+    </message>
+    <message>
+        <source>Saved as incomplete: stopped before the end, so it is not graded and not counted in any figure.</source>
+        <translation>已保存为未完成：中途停止，不评定等级，也不计入任何统计。</translation>
+    </message>
+    <message>
         <source>it lasted under one second</source>
         <translation>用时不足一秒</translation>
     </message>
@@ -3436,6 +3458,14 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
+        <source>no (abandoned)</source>
+        <translation>否（放弃）</translation>
+    </message>
+    <message>
+        <source>no (incomplete)</source>
+        <translation>否（未完成）</translation>
+    </message>
+    <message>
         <source>no (too short)</source>
         <translation>否（过短）</translation>
     </message>
@@ -3601,6 +3631,18 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>训练中按错键时发出提示音</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>At a shared counter: sign out after this long without use.</source>
+        <translation>柜台共用电脑：无操作超过此时长即自动退出登录。</translation>
+    </message>
+    <message>
         <source>Follow the system (%1)</source>
         <translation>跟随系统（%1）</translation>
     </message>
@@ -3619,6 +3661,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>S&amp;ounds</source>
         <translation>声音(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out when &amp;idle</source>
+        <translation>空闲时自动退出(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -4612,6 +4658,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>不计入</translation>
     </message>
     <message>
+        <source>Incomplete (not counted)</source>
+        <translation>未完成（不计入）</translation>
+    </message>
+    <message>
         <source>Rolling median (5)</source>
         <translation>滚动中位数（5 次）</translation>
     </message>
@@ -4638,6 +4688,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Grade: %1</source>
         <translation>等级：%1</translation>
+    </message>
+    <message>
+        <source>Incomplete: stopped before the end</source>
+        <translation>未完成：中途停止</translation>
     </message>
     <message>
         <source>Not counted in any figure</source>
@@ -4949,6 +5003,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>该用户因多次密码错误已被锁定。请于 %1 后重试，或联系管理员重置密码。</translation>
     </message>
     <message>
+        <source>You have taken this test %n time(s) in %1 days, the limit your trainer set. Your next try is from %2.</source>
+        <translation>您在 %1 天内已参加本测验 %n 次，已达培训师设定的补考次数上限。下次可于 %2 起参加。</translation>
+    </message>
+    <message>
         <source>Employee number %1 is used in several branches (%2): say which branch.</source>
         <translation>工号 %1 在多个网点中使用（%2）：请指明是哪个网点。</translation>
     </message>
@@ -5034,6 +5092,10 @@ File: %2</source>
     <message>
         <source>Gain over baseline: %1 (baseline %2, latest %3, %4 tests).</source>
         <translation>比基线提升：%1（基线 %2，最新 %3，共 %4 次测验）。</translation>
+    </message>
+    <message>
+        <source>%n incomplete attempt(s) (stopped before the end): shown ▽, never graded or counted.</source>
+        <translation>%n 次成绩记录未完成（中途停止）：以 ▽ 标示，不评定等级，也不计入统计。</translation>
     </message>
     <message>
         <source>improving</source>
@@ -5558,7 +5620,7 @@ File: %2</source>
         <translation>过程中有 %n 处失误：惊喜服务要求零失误，因此预见到的需求只计入舒适服务。</translation>
     </message>
     <message>
-        <source>%n mistake(s) cap the score at %1: recovered mistakes never score as high as flawless service.</source>
+        <source>%n mistake(s): the score is capped at %1, as recovered mistakes never score as high as flawless service.</source>
         <translation>%n 处失误使得分封顶为 %1：失误后挽回的服务，得分永远不及零失误的服务。</translation>
     </message>
     <message>

@@ -12,17 +12,28 @@ FAST_PIN_COST = ScryptCost(n=2**10, r=8, p=1)
 
 
 def typed_perfectly(
-    definition: Any, mode: Any, seed: int, items: int = 3, gap_ms: int = 180
+    definition: Any,
+    mode: Any,
+    seed: int,
+    items: int = 3,
+    gap_ms: int = 180,
+    *,
+    complete: bool = True,
 ) -> list[Any]:
-    """The key events of someone typing ``items`` items of a keyboard drill without a
-    mistake, ``gap_ms`` apart (what a real run's log looks like, releases aside)."""
+    """The key events of someone typing a keyboard drill without a mistake, ``gap_ms``
+    apart (what a real run's log looks like, releases aside).
+
+    ``complete``: they type on until the run ends by itself (its time or its items), so
+    the attempt counts; otherwise they stop after ``items`` items, which leaves the
+    attempt incomplete (``core.drills.completion``)."""
     from svctrainer.core.drills.registry import start_run
     from svctrainer.core.keystrokes import ENTER, IME, TAB, KeyEvent
 
     run = start_run(definition, mode, seed=seed)
     t = 5_000_000_000
     confirm = ENTER if definition.drill_type == "tenkey" else TAB
-    for _ in range(items):
+    typed = 0
+    while not run.finished and (complete or typed < items):
         for field in run.current_item.fields:
             for ch in field.expected:
                 key = IME if ord(ch) > 0x2E7F else ch
@@ -30,6 +41,7 @@ def typed_perfectly(
                 t += gap_ms * 1_000_000
             run.feed(KeyEvent(t, confirm))
             t += gap_ms * 1_000_000
+        typed += 1
     run.stop(t)
     return run.events
 

@@ -41,9 +41,20 @@ TIER_LEVELS: Mapping[str, int] = {t.code: int(t) for t in Tier}
 TARGET_TIERS = tuple(t.code for t in Tier if t is not Tier.NOT_MET)
 MAX_SPEED = 1_000_000.0
 MAX_MIN_PRACTICE = 1000
+MAX_TESTS = 50  # a retake limit: at most this many tests …
+MAX_PER_DAYS = 90  # … in this many days
 ALMOST_DONE = 0.99  # the bar never shows "full" for an assignment that is not done
 _UNIT = re.compile(r"[a-z][a-z0-9_]{0,31}")
-_KEYS = ("mode", "min_speed", "speed_unit", "min_accuracy", "min_score", "min_tier")
+_KEYS = (
+    "mode",
+    "min_speed",
+    "speed_unit",
+    "min_accuracy",
+    "min_score",
+    "min_tier",
+    "max_tests",
+    "per_days",
+)
 
 
 class Status(StrEnum):
@@ -74,6 +85,9 @@ class Target:
     - ``min_accuracy``: fraction in (0, 1] (0.98 = 98 %).
     - ``min_score``: in (0, 100].
     - ``min_tier``: a scenario service tier code: satisfaction, comfort or delight.
+    - ``max_tests`` per ``per_days``: the retake limit, e.g. 3 tests a week; both set or
+      both None. Every test taken counts, finished or stopped, so stopping early to try
+      the same paper again is no way round it.
     """
 
     mode: str | None = None
@@ -82,6 +96,8 @@ class Target:
     min_accuracy: float | None = None
     min_score: float | None = None
     min_tier: str | None = None
+    max_tests: int | None = None
+    per_days: int | None = None
 
     def __post_init__(self) -> None:
         _check(self)
@@ -117,6 +133,8 @@ class Target:
             min_accuracy=_number(data, "min_accuracy"),
             min_score=_number(data, "min_score"),
             min_tier=_text(data, "min_tier"),
+            max_tests=_whole(data, "max_tests"),
+            per_days=_whole(data, "per_days"),
         )
 
 
@@ -126,6 +144,15 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise TargetError(key, "not_text")
+    return value
+
+
+def _whole(data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TargetError(key, "not_a_whole_number")
     return value
 
 
@@ -150,6 +177,12 @@ def _check(t: Target) -> None:
     _in_range("min_score", t.min_score, 0.0, 100.0)
     if t.min_tier is not None and t.min_tier not in TARGET_TIERS:
         raise TargetError("min_tier", "unknown_tier", tier=t.min_tier)
+    if (t.max_tests is None) != (t.per_days is None):
+        raise TargetError("max_tests", "limit_needs_days")
+    if t.max_tests is not None and not 1 <= t.max_tests <= MAX_TESTS:
+        raise TargetError("max_tests", "out_of_range", low=1, high=MAX_TESTS)
+    if t.per_days is not None and not 1 <= t.per_days <= MAX_PER_DAYS:
+        raise TargetError("per_days", "out_of_range", low=1, high=MAX_PER_DAYS)
 
 
 def _in_range(key: str, value: float | None, low: float, high: float) -> None:

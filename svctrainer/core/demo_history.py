@@ -17,10 +17,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.drills.simulated_play import Skill
+from svctrainer.core.packs.definition import RunSettings
 from svctrainer.core.scenarios.simulated_customer_handler import HandlerSkill
 
 WEEKS = 26
-PRACTICE_MAX_ACTIVE_MS = 75_000  # a practice session is a short burst at the counter
+PRACTICE_STOPPED_EARLY = 0.08  # called to the counter mid-practice: about one run in twelve
 TEST_EVERY_DAYS = 5  # a test every week or so, rotating through the person's focus drills
 BASELINE_TESTS = 3  # the baseline is the median of the first three valid tests
 # Ten-key plus three more: what a branch trains a teller on at a time. Three others each
@@ -137,7 +138,7 @@ def plan_history(
                             sessions=sessions,
                             week=week,
                             rng=rng,
-                            max_active_ms=PRACTICE_MAX_ACTIVE_MS,
+                            max_active_ms=None,  # set per pack: ``practice_stop_ms``
                         )
                     )
                     sessions += 1
@@ -166,6 +167,30 @@ def plan_history(
             day += timedelta(days=1)
     planned.sort(key=lambda p: p.started_at)
     return planned
+
+
+def practice_stop_ms(settings: RunSettings, behaviour_seed: int) -> int | None:
+    """How long a simulated practice run goes on before the trainee stops it (None: to
+    its end), from the pack's own settings.
+
+    People finish most practice runs, and those they stop are mostly stopped once
+    they have done what the pack counts as a complete run (its ``complete_share`` of the
+    time): a counted point on their chart. About ``PRACTICE_STOPPED_EARLY`` of the runs
+    are stopped before that, as when a customer comes to the counter, and are kept as
+    incomplete. A pack limited by items is played to its last item (or its time limit).
+    """
+    rng = SeededRandom(behaviour_seed ^ 0x5EED_5709)
+    early = rng.below(1000) < PRACTICE_STOPPED_EARLY * 1000
+    if settings.time_limit_s is None or settings.item_count is not None:
+        # Limited by items: stopped early after a few seconds, or played to the end.
+        return 5_000 + rng.below(10_000) if early else None
+    limit_ms = settings.time_limit_s * 1000
+    needed_ms = math.ceil(limit_ms * settings.complete_share)
+    if early:
+        return max(1_000, needed_ms * (20 + rng.below(60)) // 100)  # 20–80 % of the way
+    # Past the complete share: stopped some seconds after it, or left to run out.
+    past = needed_ms + 5_000 + rng.below(max(1, limit_ms - needed_ms))
+    return past if past < limit_ms else None
 
 
 def _focus_tests(test_content_ids: Sequence[str], index: int) -> list[str]:

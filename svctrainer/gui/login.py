@@ -1,4 +1,12 @@
-"""The login screen: pick your profile (search for large branches) and enter your PIN."""
+"""The login screen: pick your profile (search for large branches) and enter your PIN.
+
+At a shared counter people sign in one after another, fast. Signing in therefore acts
+only on the person the list shows as matching what is typed in the search box *now*:
+while the list is being updated for new text nothing is selected (the PIN field is off),
+several matches select nobody until one is picked, and sign-out clears the search and
+the selection. Typing a colleague's number, Enter, a PIN and Enter in one quick burst
+can never sign in whoever was selected before.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +49,8 @@ class LoginPage(QWidget):
         self._background = background
         self._services: Services | None = None
         self._preferred: str = ""
+        self._shown_for: str | None = None  # the search text the list was built for
+        self._pin_when_shown = False  # Enter pressed in the search: go to the PIN after
         self._delegate: ProfileDelegate | None = None
         self.setObjectName("loginPage")
 
@@ -136,8 +146,8 @@ class LoginPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._focus_pin)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._search_entered)
         self.profiles.selectionModel().currentChanged.connect(self._on_current_changed)
         self.profiles.activated.connect(self._focus_pin)
         self.pin.returnPressed.connect(self.try_sign_in)
@@ -167,18 +177,53 @@ class LoginPage(QWidget):
         self.error.clear()
         self.refresh()
 
+    def clear_for_next_person(self) -> None:
+        """After a sign-out: no search text, nobody selected or preselected."""
+        self._preferred = ""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._forget_list()
+        self.reset()
+
     def refresh(self) -> None:
         services = self._services
         if services is None:
             return
+        self._search_timer.stop()
         text = self.search.text()
         self._background.run(
-            lambda: services.auth.profiles(text), self._show_profiles, self._show_error
+            lambda: services.auth.profiles(text),
+            lambda choices: self._show_profiles(choices, text),
+            self._show_error,
         )
 
-    def _show_profiles(self, choices: list[ProfileChoice]) -> None:
+    def _search_changed(self, _text: str) -> None:
+        """The list no longer matches the text: select nobody until it is rebuilt."""
+        self._forget_list()
+        self._search_timer.start()
+
+    def _forget_list(self) -> None:
+        self._shown_for = None
+        self._pin_when_shown = False
+        self.profiles.setCurrentIndex(self.model.index(-1, 0))
+        self.pin.clear()
+        self.pin.setEnabled(False)
+        self._update_button()
+
+    def _search_entered(self) -> None:
+        if self._shown_for == self.search.text():
+            self._focus_pin()
+            return
+        self._pin_when_shown = True  # the list is on its way: go on once it is there
+        self.refresh()
+
+    def _show_profiles(self, choices: list[ProfileChoice], for_text: str | None = None) -> None:
         from svctrainer.gui.profile_delegate import DETAIL_ROLE, NAME_ROLE  # noqa: PLC0415
 
+        if for_text is not None and for_text != self.search.text():
+            return  # an answer for text since changed: a newer search is on its way
+        self._shown_for = self.search.text()
         self.model.clear()
         for choice in choices:
             detail = choice.employee_number + (
@@ -196,11 +241,25 @@ class LoginPage(QWidget):
         self.error.clear()
         row = next(
             (i for i, c in enumerate(choices) if str(c.id) == self._preferred),
-            0,
+            None,
         )
+        if len(choices) == 1:
+            row = 0
+        elif self.search.text().strip():
+            row = None  # several people match what was typed: they pick, not the list
+        if row is None:
+            self._pin_when_shown = False
+            return
         self.profiles.setCurrentIndex(self.model.index(row, 0))
+        if self._pin_when_shown:
+            self._pin_when_shown = False
+            self._focus_pin()
 
     # -- signing in ------------------------------------------------------------------
+
+    def list_is_current(self) -> bool:
+        """Whether the list shows the matches of the search text as it is now."""
+        return self._shown_for == self.search.text()
 
     def selected_profile(self) -> uuid.UUID | None:
         index = self.profiles.currentIndex()
@@ -220,6 +279,8 @@ class LoginPage(QWidget):
         services = self._services
         pin = self.pin.text()
         if person_id is None or services is None or not pin:
+            return
+        if not self.list_is_current():  # the selection is stale: sign in nobody
             return
         self.sign_in_button.setEnabled(False)
         self.pin.setEnabled(False)

@@ -21,6 +21,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.background import Background
 from svctrainer.gui.change_hub import ChangeHub
 from svctrainer.gui.i18n import fill
+from svctrainer.gui.idle_sign_out import IdleWatch
 from svctrainer.gui.login import LoginPage
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("svctrainer"))
         self.login = LoginPage(self.background)
         self.login.signed_in.connect(self.enter)
+        self.idle = IdleWatch(self)
+        self.idle.expired.connect(self._idle_expired)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_out_action.triggered.connect(lambda _checked=False: self.sign_out())
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         if landing is not None:
             self.go_to(landing)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
+        self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
 
     def _offer_interrupted_attempts(self) -> None:
@@ -239,12 +243,39 @@ class MainWindow(QMainWindow):
         else:
             next_draft()
 
-    def sign_out(self) -> None:
+    def _idle_expired(self) -> None:
+        """Nobody touched the workstation for the idle time: keep a drill in progress
+        as a draft, then sign out for the next person."""
+        if self.context is None:
+            return
+        for page in self.pages.values():
+            screen = getattr(page, "current_screen", None)
+            keep = getattr(screen, "checkpoint_now", None)
+            if keep is not None:
+                keep()
+        self.sign_out(idle=True)
+
+    def sign_out(self, *, idle: bool = False) -> None:
+        """End the session: audited by name (off the GUI thread), pages dropped, and the
+        login screen cleared for the next person at the counter."""
+        context = self.context
+        if context is not None:
+            services, actor = context.services, context.actor
+            self.background.run(
+                lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
+            )
+        self.idle.stop()
         self.context = None
         self._clear_pages()
         self._rebuild_navigation()
         self._set_signed_out_state()
-        self.login.reset()
+        self.login.clear_for_next_person()
+        if idle:
+            self.login.error.setText(
+                self.tr(
+                    "Signed out after %n minute(s) without use.", None, self.settings.idle_minutes
+                )
+            )
 
     def _set_signed_out_state(self) -> None:
         self.person_label.setText(self.tr("Not signed in"))
@@ -335,7 +366,10 @@ class MainWindow(QMainWindow):
         self.settings.font_size = settings.font_size
         self.settings.sounds = settings.sounds
         self.settings.language = settings.language
+        self.settings.idle_minutes = settings.idle_minutes
         save_settings(self.settings)
+        if self.context is not None:
+            self.idle.start(self.settings.idle_minutes)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings)

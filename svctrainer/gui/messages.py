@@ -18,6 +18,7 @@ from svctrainer.services.errors import (
     DatabaseError,
     InvalidInputError,
     ProfileLockedError,
+    RetakeLimitError,
     ServiceError,
     WrongPinError,
 )
@@ -65,6 +66,36 @@ def _worded_codes() -> dict[str, str]:
 
 def describe(exc: BaseException) -> str:
     """One or two sentences for a dialog or an inline error label."""
+    if isinstance(exc, WrongPinError | ProfileLockedError):
+        return _pin_refusal(exc)
+    if isinstance(exc, RetakeLimitError):
+        return _retake_limit(exc)
+    if isinstance(exc, AmbiguousEmployeeNumberError):
+        return fill(
+            translate(
+                "messages",
+                "Employee number %1 is used in several branches (%2): say which branch.",
+            ),
+            exc.employee_number,
+            translate("messages", ", ").join(exc.branches),
+        )
+    if isinstance(exc, ServiceError):
+        worded = _worded_codes().get(exc.code)
+        if worded is not None:
+            if isinstance(exc, DatabaseError) and exc.path is not None:
+                return fill(translate("messages", "%1\nFile: %2"), worded, str(exc.path))
+            return worded
+        if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
+            # The service's own sentence: it names the field, the file or the person.
+            return hide_passwords(str(exc))
+    return fill(
+        translate("messages", "Something went wrong: %1"),
+        hide_passwords(f"{type(exc).__name__}: {exc}"),
+    )
+
+
+def _pin_refusal(exc: WrongPinError | ProfileLockedError) -> str:
+    """A wrong PIN, or a profile locked for a while or until an admin resets it."""
     if isinstance(exc, WrongPinError):
         left = exc.attempts_left  # lupdate reads only a plain name as translate()'s count
         return translate(
@@ -90,27 +121,24 @@ def describe(exc: BaseException) -> str:
             ),
             when,
         )
-    if isinstance(exc, AmbiguousEmployeeNumberError):
-        return fill(
-            translate(
-                "messages",
-                "Employee number %1 is used in several branches (%2): say which branch.",
-            ),
-            exc.employee_number,
-            translate("messages", ", ").join(exc.branches),
-        )
-    if isinstance(exc, ServiceError):
-        worded = _worded_codes().get(exc.code)
-        if worded is not None:
-            if isinstance(exc, DatabaseError) and exc.path is not None:
-                return fill(translate("messages", "%1\nFile: %2"), worded, str(exc.path))
-            return worded
-        if isinstance(exc, InvalidInputError | ConflictError | DatabaseError):
-            # The service's own sentence: it names the field, the file or the person.
-            return hide_passwords(str(exc))
+    raise TypeError(exc)  # unreachable: the two kinds above are all there are
+
+
+def _retake_limit(exc: RetakeLimitError) -> str:
+    """How many tries the trainer allows, and when the next one may start."""
+    local = QDateTime.fromSecsSinceEpoch(int(exc.next_at.timestamp()), QTimeZone.systemTimeZone())
+    when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    taken = exc.taken  # lupdate reads only a plain name as translate()'s count
     return fill(
-        translate("messages", "Something went wrong: %1"),
-        hide_passwords(f"{type(exc).__name__}: {exc}"),
+        translate(
+            "messages",
+            "You have taken this test %n time(s) in %1 days, the limit your trainer set. "
+            "Your next try is from %2.",
+            None,
+            taken,
+        ),
+        str(exc.per_days),
+        when,
     )
 
 
@@ -125,11 +153,20 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, action: str, keep: str | None = None
+) -> bool:
+    """Ask before ``action``; the safe answer (Cancel, or ``keep`` when given, such as
+    "Keep going") is the default, so Enter or Esc never does the irreversible thing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes a person's name
     ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if keep is None:
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    else:
+        safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(safe)
+        box.setEscapeButton(safe)
     box.exec()
     return box.clickedButton() is ok

@@ -32,6 +32,7 @@ class GuiSettings:
     sounds: bool = True
     language: str = "system"
     last_profile: str = ""
+    idle_minutes: int = 10  # automatic sign-out after this long without input; 0: never
 
 
 def settings_store() -> QSettings:
@@ -52,6 +53,7 @@ def load_settings(store: QSettings | None = None) -> GuiSettings:
         sounds=_bool(store.value("drills/sounds", defaults.sounds)),
         language=language if language in LANGUAGES else defaults.language,
         last_profile=str(store.value("login/last_profile", "")),
+        idle_minutes=max(0, min(240, _int(store.value("login/idle_minutes", 10), 10))),
     )
 
 
@@ -62,6 +64,7 @@ def save_settings(settings: GuiSettings, store: QSettings | None = None) -> None
     store.setValue("appearance/language", settings.language)
     store.setValue("drills/sounds", settings.sounds)
     store.setValue("login/last_profile", settings.last_profile)
+    store.setValue("login/idle_minutes", settings.idle_minutes)
     store.sync()
 
 

@@ -120,6 +120,8 @@ _TARGET_MESSAGES = {
     "unknown_key": "unknown target setting {key}",
     "not_text": "must be text",
     "not_a_number": "must be a number",
+    "not_a_whole_number": "must be a whole number",
+    "limit_needs_days": "a retake limit needs both a number of tests and of days",
     "unknown_mode": "mode must be practice or test",
     "speed_needs_unit": "a minimum speed needs its unit",
     "bad_unit": "{unit} is not a speed unit",

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import TIER_LEVELS, AttemptTally, Status, Target, assess
+from svctrainer.core.drills.completion import Completion
 from svctrainer.services.assignment_records import (
     AssignmentOverview,
     AssignmentRecord,
@@ -23,7 +24,11 @@ from svctrainer.store.models import Assignment, Attempt, ContentItem, Person
 
 
 def counted() -> tuple[ColumnElement[bool], ...]:
-    return (Attempt.valid.is_(True), Attempt.invalidated_reason.is_(None))
+    return (
+        Attempt.valid.is_(True),
+        Attempt.completion == Completion.COMPLETE.value,
+        Attempt.invalidated_reason.is_(None),
+    )
 
 
 def _tallies(

@@ -56,7 +56,13 @@ from svctrainer.services.assignment_status import (
 )
 from svctrainer.services.changes import ASSIGNMENTS, writes
 from svctrainer.services.error_boundary import translate_store_errors
-from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.services.errors import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RetakeLimitError,
+)
+from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
 
@@ -229,6 +235,30 @@ class AssignmentService:
             caller = load_caller(session, actor)
             person = require_visible(session, caller, person_id)
             return for_person_status(session, person, today or date.today())
+
+    def test_allowance(
+        self, actor: Actor, content_id: str, now: datetime | None = None
+    ) -> RetakeAllowance:
+        """How many tests of ``content_id`` the caller may still take under their
+        assignments' retake limits (``retake_limits``)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.PRACTISE)
+            if caller.person_id is None:
+                return RetakeAllowance(content_id, None, None, 0)
+            person = session.get(Person, caller.person_id)
+            assert person is not None  # noqa: S101 - authorize loaded it
+            return retake_allowance(session, person, content_id, now)
+
+    def require_test_allowed(self, actor: Actor, content_id: str) -> RetakeAllowance:
+        """RetakeLimitError (a ConflictError) when the retake limit is reached: the
+        service, not the screen, decides, so the limit holds on every workstation."""
+        allowance = self.test_allowance(actor, content_id)
+        if not allowance.allowed:
+            # A limit always has its window, and a full window its oldest try.
+            assert allowance.per_days is not None  # noqa: S101
+            assert allowance.next_at is not None  # noqa: S101
+            raise RetakeLimitError(allowance.taken, allowance.per_days, allowance.next_at)
+        return allowance
 
     def open_count(self, actor: Actor, today: date | None = None) -> int:
         """How many of the caller's own assignments are not done (the GUI lands on

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from svctrainer import __version__
 from svctrainer.core.attempt_identity import attempt_fingerprint
+from svctrainer.core.drills.completion import counts_toward_figures
 from svctrainer.core.drills.registry import replay
 from svctrainer.core.drills.result import DrillResult
 from svctrainer.core.keystrokes import KeyEvent, decode_events, encode_events
@@ -76,11 +77,18 @@ class AttemptRecord:
     valid: bool
     invalidated_reason: str | None
     details: dict[str, Any]
+    completion: str = "complete"
+
+    @property
+    def complete(self) -> bool:
+        """Whether the run was finished (``core.drills.completion``)."""
+        return counts_toward_figures(self.completion)
 
     @property
     def counts(self) -> bool:
-        """Whether the attempt belongs in charts and baselines."""
-        return self.valid and self.invalidated_reason is None
+        """Whether the attempt belongs in charts, baselines, gains and assignments: long
+        enough, complete, and not invalidated by a supervisor."""
+        return self.valid and self.complete and self.invalidated_reason is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +109,16 @@ class RescoreReport:
         return self.stored == self.recomputed
 
 
-COMPARED_FIGURES = ("valid", "duration_ms", "speed", "speed_unit", "accuracy", "score", "grade")
+COMPARED_FIGURES = (
+    "valid",
+    "completion",
+    "duration_ms",
+    "speed",
+    "speed_unit",
+    "accuracy",
+    "score",
+    "grade",
+)
 
 
 # Recomputable from the event log and large (about 9 KB an attempt, 60 % of the row):
@@ -120,6 +137,7 @@ def stored_details(result: DrillResult) -> dict[str, Any]:
 def figures_of(result: DrillResult) -> dict[str, Any]:
     return {
         "valid": result.valid,
+        "completion": result.completion,
         "duration_ms": result.active_ms,
         "speed": result.speed,
         "speed_unit": result.speed_unit,
@@ -151,6 +169,7 @@ def to_attempt_record(attempt: Attempt, person: Person, item: ContentItem) -> At
         valid=attempt.valid,
         invalidated_reason=attempt.invalidated_reason,
         details=dict(attempt.details or {}),
+        completion=attempt.completion,
     )
 
 
@@ -232,8 +251,10 @@ def score_scenario(
     mode: Mode,
     decision_log: Sequence[DecisionLogEntry],
     started_at: datetime,
+    seed: int | None = None,
 ) -> ScoredAttempt:
-    """Replay a scenario run's decisions; InvalidInputError if they do not fit."""
+    """Replay a scenario run's decisions; InvalidInputError if they do not fit. ``seed``:
+    the run's, from which its choices were shown in order (None for older runs)."""
     log = list(decision_log)
     if not log:
         raise InvalidInputError("decision_log", "a scenario run needs at least one decision")
@@ -242,7 +263,7 @@ def score_scenario(
     except ReplayError as exc:
         raise InvalidInputError("decision_log", f"the decisions do not fit: {exc}") from None
     return ScoredAttempt(
-        item.id, str(Mode(mode)), started_at.astimezone(UTC), None, stored.figures,
+        item.id, str(Mode(mode)), started_at.astimezone(UTC), seed, stored.figures,
         stored.details, DECISION_ENCODING, len(log), encode_decisions(log),
     )  # fmt: skip
 
@@ -270,6 +291,7 @@ def store_attempt(
         score=figures["score"],
         grade=figures["grade"],
         valid=figures["valid"],
+        completion=figures["completion"],
         seed=scored.seed,
         app_version=__version__,
         workstation=WORKSTATION,
@@ -330,6 +352,8 @@ class AttemptService:
         mode: Mode,
         decision_log: Sequence[DecisionLogEntry],
         started_at: datetime,
+        *,
+        seed: int | None = None,
     ) -> AttemptRecord:
         """Replay ``decision_log`` through the scenario engine and store the run with its
         log (encoding ``decisions-v1``), committed before this returns.
@@ -337,14 +361,19 @@ class AttemptService:
         Figures: score 0-100 and grade = tier code from the replay; accuracy = share of
         decisions after which the scenario's best outcome was still reachable (see
         ``decision_log_codec.decision_accuracy``); speed None; duration from entering the
-        first node to the last decision. ``details`` holds the full RunResult.
+        first node to the last decision. ``details`` holds the full RunResult. ``seed``:
+        the order the run showed its choices in, kept so a replay shows the same order.
         """
         if actor.person_id is None:
             raise PermissionDeniedError("attempts are recorded for a signed-in person")
+        if seed is not None and not 0 <= seed < 2**63:
+            raise InvalidInputError("seed", "a scenario run's seed is a whole number 0..2**63-1")
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
             item = _item(session, content_item_id, "scenario")
-        scored = score_scenario(item, mode=mode, decision_log=decision_log, started_at=started_at)
+        scored = score_scenario(
+            item, mode=mode, decision_log=decision_log, started_at=started_at, seed=seed
+        )
         return self._store(actor, item, scored)
 
     def _store(self, actor: Actor, item: ContentItem, scored: ScoredAttempt) -> AttemptRecord:
@@ -410,15 +439,17 @@ class AttemptService:
             return [to_attempt_record(*row) for row in session.execute(query)]
 
     def compare(self, actor: Actor, attempt: AttemptRecord) -> Comparison:
-        """The previous counted attempt and the personal best (same drill and mode)."""
-        others = [
+        """The previous counted attempt and the personal best (same drill and mode), both
+        over complete attempts only; the best includes ``attempt`` itself when it counts,
+        so a new record shows as the best rather than the one it beat."""
+        counted = [
             a
             for a in self.history(actor, attempt.person_id, attempt.content_id)
-            if a.id != attempt.id and a.mode == attempt.mode and a.counts and a.speed is not None
+            if a.mode == attempt.mode and a.counts and a.speed is not None
         ]
-        earlier = [a for a in others if a.started_at < attempt.started_at]
+        earlier = [a for a in counted if a.id != attempt.id and a.started_at < attempt.started_at]
         previous = earlier[0] if earlier else None
-        best = max(others, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
+        best = max(counted, key=lambda a: (a.score or 0.0, a.speed or 0.0), default=None)
         return Comparison(previous, best)
 
     def replayed_details(

@@ -25,7 +25,7 @@ from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
-from svctrainer.services.changes import PEOPLE, writes
+from svctrainer.services.changes import NOTHING_SHOWN, PEOPLE, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
     ConflictError,
@@ -134,7 +134,9 @@ class AuthService:
         def signed_in(session: Session, person: Person) -> SignedIn:
             if rehash:
                 person.pin_hash = rehash
-            audit.record(session, admitted.actor, "auth.sign_in", "person", person.id)
+            audit.record(
+                session, admitted.actor, "auth.sign_in", "person", person.id, name=person.name
+            )
             team = session.get(Team, person.team_id) if person.team_id else None
             branch = session.get(Branch, person.branch_id)
             return SignedIn(
@@ -239,6 +241,25 @@ class AuthService:
         if locked_now:
             raise ProfileLockedError(until)
         raise WrongPinError(state.attempts_before_lock)
+
+    @writes(NOTHING_SHOWN)
+    def sign_out(self, actor: Actor, *, idle: bool = False) -> None:
+        """Audit the end of a session, by name; ``idle``: the workstation signed the person
+        out after the idle time, rather than they themselves."""
+        if actor.person_id is None:
+            return
+        with self._db.writing() as session:
+            person = session.get(Person, actor.person_id)
+            name = person.name if person is not None else actor.label
+            audit.record(
+                session,
+                actor,
+                "auth.sign_out",
+                "person",
+                actor.person_id,
+                name=name,
+                reason="idle" if idle else "signed_out",
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,7 +225,8 @@ def _hand_count_levels(
     ``progress`` reads them as tests (first three = baseline)."""
     rows = session.execute(
         select(Attempt.person_id, Attempt.id, Attempt.started_at, Attempt.speed, Attempt.valid,
-               Attempt.invalidated_reason.is_(None), ContentItem.content_id)
+               and_(Attempt.invalidated_reason.is_(None), Attempt.completion == "complete"),
+               ContentItem.content_id)
         .join(ContentItem, ContentItem.id == Attempt.content_item_id)
         .where(
             and_(

@@ -27,6 +27,7 @@ from svctrainer.core.demo_history import (
     PlannedScenarioRun,
     plan_history,
     plan_scenario_runs,
+    practice_stop_ms,
 )
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.registry import drill_kind
@@ -177,13 +178,16 @@ def generate_history(
     for n, plan in enumerate(plans):
         item, definition = definitions[plan.content_id]
         mode = Mode(plan.mode)
+        stop_ms = plan.max_active_ms
+        if mode is Mode.PRACTICE:
+            stop_ms = practice_stop_ms(definition.settings(mode), plan.behaviour_seed)
         run = simulate(
             definition,
             mode,
             plan.skill,
             seed=plan.seed,
             behaviour_seed=plan.behaviour_seed,
-            max_active_ms=plan.max_active_ms,
+            max_active_ms=stop_ms,
         )
         batch.append(_rows(run, item, people[plan.person_key], plan.started_at))
         if len(batch) >= 200:
@@ -377,6 +381,7 @@ def _rows(
         "score": result.score,
         "grade": result.grade,
         "valid": result.valid,
+        "completion": result.completion,
         "invalidated_reason": None,
         "seed": run.seed,
         "app_version": __version__,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from svctrainer.core.draft_codec import DRAFT_ENCODING, DraftError, pack_draft, unpack_draft
-from svctrainer.core.keystrokes import CONTROL_STOP, KeyEvent
+from svctrainer.core.keystrokes import KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
@@ -122,14 +122,13 @@ class DraftService:
 
     @writes(ATTEMPTS)
     def keep(self, actor: Actor, draft_id: uuid.UUID) -> AttemptRecord:
-        """Record the checkpointed attempt as stopped at its last keystroke."""
+        """Record the checkpointed attempt as it stood at its last keystroke: its run never
+        ended, so it is kept as *abandoned* (never graded, never counted)."""
         draft = self._own(actor, draft_id)
         try:
             options, events = unpack_draft(draft.data)
         except DraftError as exc:
             raise NotFoundError(f"the checkpoint cannot be read ({exc}); discard it") from None
-        if events and events[-1].key != CONTROL_STOP:
-            events.append(KeyEvent(events[-1].t_ns, CONTROL_STOP))
         record = self._attempts.record_drill(
             actor,
             draft.content_item_id,

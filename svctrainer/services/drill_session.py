@@ -135,17 +135,18 @@ class PendingScenario:
     mode: Mode
     log: tuple[DecisionLogEntry, ...]
     started_at: datetime
+    seed: int | None = None  # the order its choices were shown in (``choice_order``)
 
     @classmethod
     def of(
         cls, content: ContentRecord, scenario: Scenario, mode: Mode, run: ScenarioRun,
         started_at: datetime,
     ) -> PendingScenario:  # fmt: skip
-        return cls(content, scenario, Mode(mode), tuple(run.log), started_at)
+        return cls(content, scenario, Mode(mode), tuple(run.log), started_at, run.seed)
 
     def store(self, services: Services, actor: Actor) -> ScenarioOutcome:
         attempt = services.attempts.record_scenario(
-            actor, self.content.id, self.mode, self.log, self.started_at
+            actor, self.content.id, self.mode, self.log, self.started_at, seed=self.seed
         )
         return ScenarioOutcome(
             attempt,
@@ -181,8 +182,10 @@ class DrillSession:
 
     @staticmethod
     def needs_history(definition: DrillDefinition, mode: Mode) -> bool:
-        """Whether ``start_drill`` reads past attempts (adaptive practice): instant
-        otherwise."""
+        """Whether ``start_drill`` reads past attempts (adaptive practice, and a test's
+        retake limit): instant otherwise."""
+        if Mode(mode) is Mode.TEST:
+            return True
         kind = drill_kind(definition.drill_type)
         adaptive = definition.settings(mode).adaptive
         return adaptive and kind is not None and kind.supports_adaptive
@@ -192,8 +195,14 @@ class DrillSession:
         mode. Adaptive practice weights it towards this person's weak keys, from their
         latest results replayed (all of a result's details, those not stored included)."""
         options = None
+        if Mode(mode) is Mode.TEST:  # ConflictError past the trainer's retake limit
+            self._services.assignments.require_test_allowed(self._actor, definition.id)
         kind = drill_kind(definition.drill_type)
-        if kind is not None and self.needs_history(definition, mode):
+        if (
+            kind is not None
+            and Mode(mode) is Mode.PRACTICE
+            and self.needs_history(definition, mode)
+        ):
             history = self._services.attempts.replayed_details(
                 self._actor, self.person_id, definition.id
             )

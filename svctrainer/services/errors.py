@@ -77,6 +77,23 @@ class AmbiguousEmployeeNumberError(ConflictError):
         self.branches = tuple(branches)
 
 
+class RetakeLimitError(ConflictError):
+    """A test taken as often as the trainer's retake limit allows within its window:
+    ``next_at`` (UTC) is when the oldest of those tries leaves the window."""
+
+    code = "retake_limit_reached"
+    template = (
+        "you have taken this test {0} times in {1} days, the limit your trainer set; "
+        "your next try is from {2:%Y-%m-%d %H:%M} UTC"
+    )
+
+    def __init__(self, taken: int, per_days: int, next_at: datetime) -> None:
+        super().__init__(taken, per_days, next_at)
+        self.taken = taken
+        self.per_days = per_days
+        self.next_at = next_at
+
+
 class WrongPinError(ServiceError):
     code = "wrong_pin"
     template = "wrong PIN; {0} attempt(s) left before the profile locks"

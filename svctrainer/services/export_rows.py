@@ -18,6 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.records import ExportedAttempt, scalar_details
+from svctrainer.core.drills.completion import counts_toward_figures
 from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.scenarios.analysis import review
 from svctrainer.core.scenarios.decision_log_codec import (
@@ -67,15 +68,19 @@ def to_record(
     attempt: Attempt, number: str, name: str, team: str | None, item: ContentItem
 ) -> ExportedAttempt:
     details = attempt.details or {}
-    counted = attempt.valid and attempt.invalidated_reason is None
+    counted = (
+        attempt.valid
+        and counts_toward_figures(attempt.completion)
+        and attempt.invalidated_reason is None
+    )
     if item.kind == "scenario":
-        completed = bool(details.get("completed", True))
+        completed = counts_toward_figures(attempt.completion)
         success = None if attempt.mode != "test" else attempt.grade not in (None, NOT_MET)
         metrics: dict[str, Any] = {
             k: details[k] for k in ("points", "decisions", "timeouts") if k in details
         }
     else:
-        completed = details.get("ended_by") != "stopped"
+        completed = counts_toward_figures(attempt.completion)
         success = None if attempt.mode != "test" else attempt.grade is not None
         inner = details.get("details")
         metrics = scalar_details(inner) if isinstance(inner, dict) else {}

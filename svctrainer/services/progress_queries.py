@@ -6,10 +6,10 @@ functions and ``WITH … AS MATERIALIZED``) and reads through the covering index
 the dashboard never visits an attempt row: over a million attempts it touches the few
 thousand index entries it needs (``bench/bench_dashboard.py`` measures it).
 
-"Counted" is the one filter every figure applies: ``valid`` and not invalidated by a
-supervisor (``AttemptRecord.counts``). Such attempts map to ``AttemptPoint.valid`` True;
-the pure functions in ``core.analytics`` are the reference each aggregate is tested
-against on the same data.
+"Counted" is the one filter every figure applies: ``valid``, complete, and not
+invalidated by a supervisor (``AttemptRecord.counts``). Such attempts map to
+``AttemptPoint.valid`` True; the pure functions in ``core.analytics`` are the reference
+each aggregate is tested against on the same data.
 
 - ``first_last_tests``: per person, their first 3 and last 3 counted tests with a value
   (plus possibly a few more, never fewer) and how many there are. Two correlated
@@ -44,18 +44,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from svctrainer.core.analytics.series import ALL_MODES, AttemptMode, AttemptPoint, Metric
+from svctrainer.core.drills.completion import Completion
 from svctrainer.services.progress_records import DateRange, PersonRef
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
 TEST = AttemptMode.TEST.value
+COMPLETE = Completion.COMPLETE.value
 
 
 EVERYTHING = DateRange()
 
 
 def counted(a: Any) -> tuple[ColumnElement[bool], ...]:
-    return (a.valid.is_(True), a.invalidated_reason.is_(None))
+    return (a.valid.is_(True), a.completion == COMPLETE, a.invalidated_reason.is_(None))
 
 
 def metric_column(a: Any, metric: Metric) -> Any:
@@ -311,6 +313,7 @@ def person_rows(
             a.score,
             a.valid,
             a.invalidated_reason.is_(None),
+            a.completion == COMPLETE,
             a.speed_unit,
             a.grade,
             a.duration_ms,
@@ -322,13 +325,15 @@ def person_rows(
     )
     return [
         SeriesRow(
-            AttemptPoint(at, mode, speed, acc, score, bool(valid and kept), str(aid)),
+            AttemptPoint(
+                at, mode, speed, acc, score, bool(valid and kept and whole), str(aid), bool(whole)
+            ),
             unit,
             grade,
             int(duration),
             bool(valid),
         )
-        for aid, at, mode, speed, acc, score, valid, kept, unit, grade, duration in rows
+        for aid, at, mode, speed, acc, score, valid, kept, whole, unit, grade, duration in rows
     ]
 
 
@@ -348,7 +353,7 @@ def person_details(
     rows = session.execute(
         select(
             a.started_at,
-            and_(a.valid.is_(True), a.invalidated_reason.is_(None)),
+            and_(*counted(a)),
             a.mode,
             a.id,
             a.details[path],

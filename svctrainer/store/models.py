@@ -165,6 +165,7 @@ class Attempt(Base):
             "id",
             "valid",
             "invalidated_reason",
+            "completion",
             "speed",
             "accuracy",
             "score",
@@ -183,6 +184,11 @@ class Attempt(Base):
     score: Mapped[float | None] = mapped_column(Float)
     grade: Mapped[str | None] = mapped_column(String(40))
     valid: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "complete" | "incomplete" | "abandoned" (core.drills.completion): only complete
+    # attempts are graded and counted (migration 0005_attempt_completion).
+    completion: Mapped[str] = mapped_column(
+        String(12), default="complete", server_default="complete"
+    )
     invalidated_reason: Mapped[str | None] = mapped_column(Text)
     seed: Mapped[int | None] = mapped_column(BigInteger)  # drill seeds are 64-bit
     app_version: Mapped[str] = mapped_column(String(32))

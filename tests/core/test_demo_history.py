@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from decimal import Decimal
 
 from svctrainer.core.demo_history import (
     BASELINE_TESTS,
@@ -11,7 +12,10 @@ from svctrainer.core.demo_history import (
     WEEKS,
     plan_history,
     plan_scenario_runs,
+    practice_stop_ms,
 )
+from svctrainer.core.drills.completion import Completion, completion_of
+from svctrainer.core.packs.definition import ErrorPolicy, Mode, RunSettings
 
 TODAY = date(2026, 11, 23)
 PEOPLE = [f"E{n}" for n in range(1, 9)]
@@ -70,3 +74,28 @@ def test_scenario_runs_go_round_every_scenario_and_judgement_grows():
 
 def test_no_scenarios_no_runs():
     assert plan_scenario_runs(PEOPLE, [], TODAY) == []
+
+
+def _practice(time_limit_s, item_count):
+    return RunSettings(
+        time_limit_s=time_limit_s, item_count=item_count, error_policy=ErrorPolicy.CORRECT,
+        seed=None, hints=True, pause=True, adaptive=False, idle_pause=True,
+        complete_share=Decimal("0.5"),
+    )  # fmt: skip
+
+
+def test_practice_runs_mostly_go_past_the_complete_share_and_a_few_stop_early():
+    timed = _practice(180, None)
+    stops = [practice_stop_ms(timed, seed) for seed in range(2000)]
+    # A run left to its time limit (None) ends complete; one stopped at ``ms`` is complete
+    # exactly when the engine says so for that much of the time.
+    kinds = Counter(
+        Completion.COMPLETE if ms is None else completion_of(Mode.PRACTICE, timed, "stopped", ms, 0)
+        for ms in stops
+    )
+    assert 0.04 * len(stops) <= kinds[Completion.INCOMPLETE] <= 0.12 * len(stops)
+    assert all(ms is None or 1_000 <= ms < 180_000 for ms in stops)
+    assert stops == [practice_stop_ms(timed, seed) for seed in range(2000)]  # reproducible
+    counted = _practice(None, 20)
+    item_stops = [practice_stop_ms(counted, seed) for seed in range(2000)]
+    assert item_stops.count(None) >= 0.85 * len(item_stops)  # played to the last item

@@ -202,7 +202,8 @@ def test_no_email_and_names_only_when_asked():
         ({"mode": "practice"}, "completed"),
         ({"mode": "logged"}, "completed"),
         ({"valid": False}, "attempted"),
-        ({"completed": False}, "attempted"),
+        ({"completed": False}, "terminated"),
+        ({"completed": False, "valid": False}, "terminated"),
     ],
 )
 def test_verdict_verbs(changes, verb):
@@ -218,6 +219,14 @@ def test_practice_keeps_success_but_attempted_does_not():
     assert "success" not in invalid["result"]
     assert "score" not in invalid["result"]  # the result does not count
     assert invalid["result"]["extensions"][f"{BASE}/extensions/invalidated_reason"] == "cheat"
+
+
+def test_a_stopped_attempt_is_terminated_never_completed():
+    stopped = attempt_statement(drill_record(completed=False, valid=False), CONFIG)
+    assert stopped["verb"]["id"] == ADL + "terminated"
+    assert stopped["result"]["completion"] is False
+    assert "success" not in stopped["result"]
+    assert "score" not in stopped["result"]
 
 
 def test_out_of_range_or_missing_scores_are_left_out():

@@ -33,6 +33,7 @@ def sign_in(qtbot, window, branch) -> Callable[[object], MainWindow]:
     from PySide6.QtCore import Qt
 
     def do(person: object) -> MainWindow:
+        qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
         assert window.login.select_profile(person.employee_number)
         qtbot.keyClicks(window.login.pin, branch.pin)
         qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)

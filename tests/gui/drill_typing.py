@@ -12,6 +12,8 @@ KEYS = {
     "\b": (Qt.Key.Key_Backspace, ""),
     "\t": (Qt.Key.Key_Tab, "\t"),
     " ": (Qt.Key.Key_Space, " "),
+    "\x1b": (Qt.Key.Key_Escape, ""),
+    "-": (Qt.Key.Key_Minus, "-"),
 }
 
 

@@ -247,6 +247,46 @@ def test_amounts_in_words_test_in_chinese_uses_the_input_method(
     _stored_and_rescored(branch, attempt)
 
 
+def test_a_teller_without_a_chinese_input_method_completes_the_zh_words_test(
+    qtbot, practice, branch
+):
+    from svctrainer.gui.drills.capital_keypad import CAPITAL_KEYS
+
+    key_for = {char: key for key, char in CAPITAL_KEYS.items()}
+    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    run, view_widget = screen.run, screen.view
+    assert view_widget.keypad is not None
+    assert set(view_widget.keypad.buttons) == set(CAPITAL_KEYS.values())  # drawn on screen
+    index = 0
+    while not run.finished:
+        item = run.item(index)
+        if item.direction == TO_FIGURES:
+            typist.type(item.expected, gap_ms=80, keypad=True)
+        elif index == 0:  # the first one by clicks on the keypad, the rest by keys
+            for char in item.expected:
+                view_widget.keypad.buttons[char].click()
+        else:
+            typist.type("".join(key_for[c] for c in item.expected), gap_ms=80)
+        typist.type("\n")
+        index += 1
+    qtbot.waitUntil(lambda: practice.current_screen.objectName() == "resultScreen", timeout=10_000)
+    attempt = practice.current_screen.attempt
+    assert (attempt.completion, attempt.accuracy) == ("complete", 1.0)
+    assert attempt.details["details"]["answers"] == 30
+    _stored_and_rescored(branch, attempt)
+
+
+def test_the_input_method_still_works_and_its_composition_shows(qtbot, practice):
+    screen, _typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    assert screen.run.item(0).direction != TO_FIGURES  # the pack's seed: words first
+    composing = QInputMethodEvent("yi", [])
+    QApplication.sendEvent(screen, composing)
+    assert "<u>yi</u>" in screen.view.answer.text()
+    _commit(screen, "壹")
+    assert "壹" in screen.view.answer.text()
+    assert "<u>" not in screen.view.answer.text()
+
+
 # -- making change ---------------------------------------------------------------------------
 def _pieces(run) -> list[str]:
     """The drawer keys of the fewest pieces for the current customer, smallest first."""

@@ -382,6 +382,8 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
     walk.dialog("setup", lambda: SetupDialog(window))
     for who in ("teller", "trainer", "supervisor", "admin"):
         person = getattr(branch, who)
+        # After a sign-out the list is rebuilt for the next person before anyone is picked.
+        qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
         assert window.login.select_profile(person.employee_number)
         qtbot.keyClicks(window.login.pin, branch.pin)
         qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)

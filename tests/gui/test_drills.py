@@ -8,7 +8,9 @@ import itertools
 
 import pytest
 from drill_typing import Typist
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from svctrainer.core.packs.definition import Mode
 
@@ -125,6 +127,35 @@ def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on
     assert result.details["ended_by"] == "stopped"
 
 
+def test_stopping_a_test_early_asks_first_and_saves_it_incomplete(
+    qtbot, practice, on_next_dialog, branch
+):
+    screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
+    typist = Typist(screen)
+    for _ in range(3):  # a fast start: the figures would look excellent
+        typist.type(_amount_on_screen(screen) + "\n", gap_ms=60, keypad=True)
+    asked: list[str] = []
+
+    def keep_going(box):  # Enter takes the default answer
+        asked.append(box.defaultButton().text())
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    on_next_dialog(keep_going)
+    typist.key("\x1b")  # Esc
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Keep going"]
+    assert not screen.run.finished  # still running: nothing saved
+    typist.type(_amount_on_screen(screen) + "\n", gap_ms=60, keypad=True)
+    assert screen.run.state(None).items_done == 4
+    result_screen = _finish(qtbot, practice, screen, on_next_dialog)
+    attempt = result_screen.attempt
+    assert (attempt.completion, attempt.grade, attempt.counts) == ("incomplete", None, False)
+    verdict = result_screen.findChild(QLabel, "resultVerdict").text()
+    assert "incomplete" in verdict
+    [stored] = branch.services.attempts.history(branch.actor(branch.teller), branch.teller.id)
+    assert (stored.completion, stored.grade) == ("incomplete", None)
+
+
 def test_data_entry_with_tab_between_fields(qtbot, practice):
     screen = _open(qtbot, practice, "data-entry-practice.en", Mode.PRACTICE)
     typist = Typist(screen)
@@ -141,7 +172,7 @@ def test_data_entry_with_tab_between_fields(qtbot, practice):
     assert all(v["exact"] == 1 for v in fields.values())
 
 
-def test_practice_pause_and_restart(qtbot, practice):
+def test_practice_pause_and_restart(qtbot, practice, on_next_dialog):
     screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type("12", keypad=True)
     screen.toggle_pause()
@@ -149,9 +180,27 @@ def test_practice_pause_and_restart(qtbot, practice):
     assert "Paused" in screen.status_label.text()
     screen.toggle_pause()
     assert not screen.run.clock.paused
+    first_seed, first_amount = screen.run.seed, _amount_on_screen(screen)
+    answers: list[str] = []
+
+    def answer(button_text):
+        def click(box):
+            answers.append(box.defaultButton().text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+        return click
+
+    on_next_dialog(answer("Keep going"))
+    screen.restart()  # what Ctrl+R and the Restart button call
+    assert len(answers) == 1
+    assert screen.run.state(None).strokes == 2  # kept going: nothing discarded
+    on_next_dialog(answer("Restart"))
     screen.restart()
+    assert answers == ["Keep going", "Keep going"]  # the safe answer is the default
     assert not screen.run.clock.started
     assert screen.run.state(None).strokes == 0
+    assert screen.run.seed != first_seed  # a new form, not the same amounts again
+    assert _amount_on_screen(screen) != first_amount
 
 
 def test_a_failed_save_keeps_the_attempt_and_retries(

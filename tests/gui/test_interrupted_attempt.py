@@ -59,6 +59,7 @@ def test_after_a_crash_the_teller_chooses(
     history = branch.services.attempts.history(actor, branch.teller.id)
     if choice == "keep":
         assert len(history) == 1
-        assert history[0].details["ended_by"] == "stopped"
+        assert history[0].details["ended_by"] is None  # never ended: kept as abandoned
+        assert (history[0].completion, history[0].grade) == ("abandoned", None)
     else:
         assert history == []

@@ -75,6 +75,7 @@ def test_every_worded_service_error_reads_in_chinese(chinese_catalogue):
         errors.WrongPinError(2),
         errors.ProfileLockedError(datetime(2026, 12, 6, 9, 30, tzinfo=UTC)),
         errors.AmbiguousEmployeeNumberError("T1", ["Riverside", "Harbour"]),
+        errors.RetakeLimitError(2, 7, datetime(2026, 12, 9, 17, 5, tzinfo=UTC)),
         errors.DatabaseBusyError("database is locked"),
         errors.DatabaseReadOnlyError("attempt to write a readonly database"),
         errors.StorageFullError("database or disk is full"),
@@ -89,3 +90,16 @@ def test_every_worded_service_error_reads_in_chinese(chinese_catalogue):
         assert re.search(r"[\u4e00-\u9fff]", text), (exc.code, text)
         english = re.sub(r"/\S+|svctrainer|T1|Riverside|Harbour", "", text)
         assert not re.search(r"[A-Za-z]{4,}", english), (exc.code, text)
+
+
+def test_the_retake_limit_names_the_count_the_window_and_the_next_try(chinese_catalogue):
+    from datetime import UTC, datetime
+
+    from svctrainer.gui.messages import describe
+    from svctrainer.services.errors import RetakeLimitError
+
+    text = describe(RetakeLimitError(3, 7, datetime(2026, 12, 9, 17, 5, tzinfo=UTC)))
+    assert "7 天内" in text
+    assert "3 次" in text
+    assert "补考次数" in text
+    assert "%" not in text  # every marker filled

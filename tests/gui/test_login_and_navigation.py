@@ -123,3 +123,107 @@ def test_window_geometry_is_remembered(qtbot, window, branch):
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (720, 540)
     QApplication.processEvents()
+
+
+def _type_where_the_focus_is(qtbot, window, text):
+    """Keys go where a keyboard would send them: to the focused widget (the search box
+    when nothing moved the focus)."""
+    for ch in text:
+        target = QApplication.focusWidget() or window.login.search
+        if ch == "\n":
+            qtbot.keyClick(target, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(target, ch)
+
+
+def test_the_shared_counter_race_signs_in_nobody_but_the_person_typed(
+    qtbot, window, sign_in, branch
+):
+    from svctrainer.services.actor import Actor
+    from svctrainer.store.models import Person
+
+    login = window.login
+    window.activateWindow()
+    # Tom signs in through the search, then signs out.
+    qtbot.keyClicks(login.search, branch.teller.employee_number)
+    qtbot.waitUntil(lambda: login.selected_profile() == branch.teller.id, timeout=10_000)
+    qtbot.keyClicks(login.pin, branch.pin)
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    window.sign_out_action.trigger()
+    assert login.search.text() == ""
+    assert login.selected_profile() is None
+    qtbot.waitUntil(lambda: login.model.rowCount() > 2, timeout=10_000)
+    assert login.selected_profile() is None  # nobody preselected at a shared counter
+    # Tess types her number, Enter, her PIN, Enter: one quick burst, before the list moved.
+    login.search.setFocus()
+    login.select_profile(branch.teller.employee_number)  # Tom still highlighted, as reported
+    _type_where_the_focus_is(qtbot, window, branch.other_teller.employee_number + "\n")
+    assert login.selected_profile() is None  # the list is stale: nobody to sign in
+    _type_where_the_focus_is(qtbot, window, branch.pin + "\n")
+    qtbot.waitUntil(lambda: window.context is not None or login._shown_for is not None)
+    qtbot.wait(300)
+    signed = window.context.actor.person_id if window.context is not None else None
+    assert signed != branch.teller.id  # never the previously selected person
+    with branch.services.db.reading() as session:
+        tom = session.get(Person, branch.teller.id)
+        assert tom.failed_pin_count == 0  # and none of his tries spent
+    if signed is None:  # her PIN went into the search box: nothing matched, nobody in
+        login.search.clear()
+        qtbot.keyClicks(login.search, branch.other_teller.employee_number)
+        qtbot.keyClick(login.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: login.selected_profile() == branch.other_teller.id)
+        qtbot.keyClicks(login.pin, branch.pin)
+        qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    assert window.context.actor.person_id == branch.other_teller.id
+    audit = branch.services.audit.recent(Actor.command_line())
+    actions = [(e.action, (e.detail or {}).get("name")) for e in audit]
+    assert ("auth.sign_out", "Tom Teller") in actions
+    assert ("auth.sign_in", "Tess Teller") in actions
+
+
+def test_several_matches_select_nobody_until_one_is_picked(qtbot, window, branch):
+    login = window.login
+    qtbot.keyClicks(login.search, "T")
+    qtbot.waitUntil(lambda: login._shown_for == "T" and login.model.rowCount() > 1)
+    assert login.selected_profile() is None
+    assert not login.pin.isEnabled()
+
+
+def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
+    qtbot, window, sign_in, branch
+):
+    from drill_typing import Typist
+
+    from svctrainer.core.packs.definition import Mode
+    from svctrainer.services.actor import Actor
+
+    branch.services.content.sync_bundled()
+    assert window.settings.idle_minutes == 10  # the default
+    sign_in(branch.teller)
+    assert window.idle.timer.isActive()
+    assert window.idle.timer.interval() == 10 * 60_000
+    assert window.go_to("practice")
+    practice = window.pages["practice"]
+    qtbot.waitUntil(lambda: practice.tree.topLevelItemCount() > 0, timeout=10_000)
+    assert practice.select_content("tenkey-amounts-practice.en")
+    qtbot.waitUntil(lambda: practice._current is not None, timeout=10_000)
+    practice.start(Mode.PRACTICE)
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=10_000)
+    screen = practice.current_screen
+    Typist(screen).type(screen.view.amount.text().replace(",", "") + "\n", keypad=True)
+    window.idle.timer.setInterval(50)  # ten minutes later, in short
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: window.context is None, timeout=10_000)
+    assert window.stack.currentWidget() is window.login
+    assert window.login.search.text() == ""
+    actor = branch.actor(branch.teller)
+    qtbot.waitUntil(lambda: len(branch.services.drafts.mine(actor)) == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            e.action == "auth.sign_out" and e.detail.get("reason") == "idle"
+            for e in branch.services.audit.recent(Actor.command_line())
+        ),
+        timeout=10_000,
+    )

@@ -18,7 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from svctrainer.core.packs.definition import Mode
+from svctrainer.core.scenarios.engine import ScenarioRun
 from svctrainer.core.scenarios.mood import Expression
+from svctrainer.core.scenarios.rules import available_choices, initial_state
+from svctrainer.store.models import Attempt
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 S = 1_000_000_000
@@ -86,6 +89,16 @@ nodes:
 """
 
 
+def shown_number(screen, authored: int) -> int:
+    """The key that answers with the author's choice ``authored`` on ``screen`` now."""
+    run = screen.run
+    written = available_choices(run.scenario, run.state)
+    if not 1 <= authored <= len(written):
+        return authored  # no such choice: the key does nothing either way
+    shown = [c.id for c in run.available_choices()]
+    return shown.index(written[authored - 1].id) + 1
+
+
 class Play:
     """Drives the Practice page's scenario runs: open, answer with keys, await the debrief."""
 
@@ -108,9 +121,12 @@ class Play:
         return player
 
     def answer(self, screen, *numbers, think_s=4.0):
+        """Answer with the choices the scenario's author wrote as ``numbers`` (1-based):
+        each run shows them in its own order, so the key pressed is the one on the
+        button now showing that choice."""
         for number in numbers:
             self.clock.advance(think_s)
-            self.qtbot.keyClick(screen, getattr(Qt.Key, f"Key_{number}"))
+            self.qtbot.keyClick(screen, getattr(Qt.Key, f"Key_{shown_number(screen, number)}"))
 
     def debrief(self, player):
         self.qtbot.waitUntil(lambda: player.debrief is not None, timeout=WAIT_MS)
@@ -153,7 +169,7 @@ def test_the_countdown_runs_out_and_keys_answer(qtbot, play, window):
     assert screen.portrait.expression is Expression.ANGRY  # valence -2.5, arousal 3
     assert screen.countdown.isVisible()
     assert screen.countdown.format() == "15 s to answer"
-    assert screen.choice_buttons[0].text_shown.startswith("Good afternoon")
+    assert any(b.text_shown.startswith("Good afternoon") for b in screen.choice_buttons)
     play.clock.advance(10)
     tick(screen)
     assert screen.countdown.value() == 5_000
@@ -214,6 +230,7 @@ def test_the_debrief_explains_the_run(qtbot, play, window):
     assert "best possible: Delight service, 100" in debrief.figures.text()
     reasons = debrief.reasons.text()
     assert "You anticipated a need the customer had not thought of yet." in reasons
+    assert "1 mistake: the score is capped at 95" in reasons
     assert "1 mistake on the way: delight is for service without mistakes" in reasons
     # the run against the standard level's service standard: the hesitation at the
     # window fails "respond in time"; everything else the scenario judges was met
@@ -276,9 +293,11 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     play.answer(screen, 1, 2)  # acknowledge, then skip the ID check
     assert not screen.feedback.isVisible()
     # count twice; the verified batch is not offered: key it unverified; thank and close
-    assert screen.choice_buttons[0].text_shown.startswith("Counted twice")
+    assert any(b.text_shown.startswith("Counted twice") for b in screen.choice_buttons)
     play.answer(screen, 1)
-    assert screen.choice_buttons[0].text_shown == "(Key the three transfers from his account.)"
+    assert "(Key the three transfers from his account.)" in [
+        b.text_shown for b in screen.choice_buttons
+    ]
     play.answer(screen, 1, 1)
     debrief = play.debrief(player)
     attempt = player.attempt
@@ -297,7 +316,7 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
 def test_a_key_after_the_deadline_comes_after_the_timeout(qtbot, play):
     screen = play.open().conversation
     play.clock.advance(16)  # past the deadline, and no tick has run yet
-    qtbot.keyClick(screen, Qt.Key.Key_1)
+    play.answer(screen, 1, think_s=0)
     timeout, answer = screen.run.log
     assert (timeout.choice_id, timeout.t_ns - timeout.entered_ns) == (None, 15 * S)
     assert (answer.choice_id, answer.t_ns - answer.entered_ns) == ("acknowledge", 16 * S)
@@ -331,7 +350,7 @@ def test_stopping_before_and_during_a_conversation(qtbot, play, on_next_dialog):
     on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
     qtbot.keyClick(player.conversation, Qt.Key.Key_Escape)
     debrief = play.debrief(player)
-    assert player.attempt.grade == "not_met"
+    assert (player.attempt.grade, player.attempt.completion) == (None, "incomplete")
     assert player.attempt.details["completed"] is False
     assert "The conversation stopped before the visit ended." in debrief.reasons.text()
     assert "stopped before the end" in debrief.ending.text()
@@ -439,3 +458,27 @@ def test_pyqtgraph_is_not_imported_until_a_scenario_is_played():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_each_run_shows_its_own_order_and_the_stored_seed_gives_it_back(
+    qtbot, play, branch, on_next_dialog
+):
+    player = play.open()
+    screen = player.conversation
+    run = screen.run
+    assert run.seed is not None  # drawn for this conversation
+    shown = [b.text_shown for b in screen.choice_buttons]
+    assert shown == [c.text for c in run.available_choices()]
+    play.answer(screen, 1)  # the author's first choice, wherever this run shows it
+    assert (
+        run.log[-1].choice_id == available_choices(run.scenario, initial_state(run.scenario))[0].id
+    )
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    play.debrief(player)
+    stored = player.attempt
+    with branch.services.db.reading() as session:
+        seed = session.get(Attempt, stored.id).seed
+    assert seed == run.seed
+    again = ScenarioRun(run.scenario, 0, seed=seed)
+    assert [c.text for c in again.available_choices()] == shown

@@ -123,3 +123,22 @@ def test_the_counter_procedure_drill_is_in_the_demo_history_and_charted(demo):
                 assert all(p.speed > 0 for ps in speed.points.values() for p in ps)
                 charted += 1
     assert charted >= 2
+
+
+@pytest.mark.slow
+def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
+    """Practice charts are drawn from complete runs: most demo practice runs go past the
+    pack's complete share, while a realistic few are stopped early and kept incomplete."""
+    services, _ = demo
+    with services.db.reading() as session:
+        rows = session.execute(
+            select(Attempt.completion, func.count())
+            .join(ContentItem, Attempt.content_item_id == ContentItem.id)
+            .where(ContentItem.kind == "drill", Attempt.mode == "practice")
+            .group_by(Attempt.completion)
+        ).all()
+    counts = dict(rows)
+    total = sum(counts.values())
+    assert set(counts) == {"complete", "incomplete"}
+    assert counts["complete"] >= 0.85 * total
+    assert 0.02 * total <= counts["incomplete"] <= 0.15 * total

@@ -23,7 +23,7 @@ def _checkpoint(branch, who):
         r for r in svc.content.latest(actor) if r.content_id == "tenkey-amounts-practice.en"
     )
     _, definition = svc.content.load(actor, record.id)
-    events = typed_perfectly(definition, Mode.PRACTICE, 4, items=3)[:-1]  # no stop: it "crashed"
+    events = typed_perfectly(definition, Mode.PRACTICE, 4, items=3, complete=False)[:-1]  # crashed
     svc.drafts.save(actor, record.id, mode=Mode.PRACTICE, seed=4, events=events, started_at=WHEN)
     return actor, events
 
@@ -43,7 +43,8 @@ def test_keeping_a_checkpoint_records_the_attempt_as_it_stood(branch):
     assert draft.title == "Ten-key amounts — practice"
     assert draft.event_count == len(events)
     record = branch.services.drafts.keep(actor, draft.id)
-    assert record.details["ended_by"] == "stopped"
+    assert record.details["ended_by"] is None  # never ended: abandoned, not graded
+    assert (record.completion, record.grade) == ("abandoned", None)
     assert record.details["details"]["items_done"] == 3
     assert branch.services.drafts.mine(actor) == []
     assert branch.services.attempts.rescore(actor, record.id).matches

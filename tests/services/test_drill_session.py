@@ -60,7 +60,7 @@ def test_a_saved_drill_is_stored_scored_from_its_log_and_compared(branch, sessio
     )
     assert isinstance(second, DrillOutcome)
     assert second.attempt.person_id == branch.teller.id
-    assert second.attempt.details["details"]["items_done"] == 6
+    assert second.attempt.details["details"]["items_done"] > 6  # typed to the end
     assert second.comparison.previous == first.attempt
     actor = branch.actor(branch.teller)
     stored = branch.services.attempts.history(actor, branch.teller.id)
@@ -105,7 +105,7 @@ def test_a_refused_drill_is_kept_in_a_file_that_imports_later(
     assert outcome.status == IMPORTED
     [stored] = branch.services.attempts.history(actor, branch.teller.id)
     assert str(stored.id) == payload["attempt_id"]  # the id minted when it was kept
-    assert stored.details["details"]["items_done"] == 5
+    assert stored.details["details"]["items_done"] > 5  # typed to the end
     assert branch.services.attempts.rescore(actor, stored.id).matches
 
 
@@ -136,7 +136,7 @@ def test_adaptive_practice_starts_from_the_persons_replayed_history(branch, sess
     assert fresh.options == {}  # no history yet: plain practice
     run = start_run(definition, Mode.PRACTICE, seed=8)
     t = 5 * S
-    for _ in range(8):  # slow on every 7, quick elsewhere: 7 becomes a weak key
+    while not run.finished:  # slow on every 7, quick elsewhere: 7 becomes a weak key
         for ch in run.current_item.fields[0].expected + "\n":
             key = "Enter" if ch == "\n" else ch
             t += (900 if ch == "7" else 150) * 1_000_000
@@ -148,9 +148,9 @@ def test_adaptive_practice_starts_from_the_persons_replayed_history(branch, sess
     assert weights["7"] > 100  # weighted towards the weak key
 
 
-def test_tests_start_at_once_without_history(branch, session):
+def test_tests_read_their_retake_limit_and_no_history(branch, session):
     _, definition = _latest(branch, "tenkey-amounts-test.en")
-    assert not DrillSession.needs_history(definition, Mode.TEST)
+    assert DrillSession.needs_history(definition, Mode.TEST)  # the retake limit: off-thread
     assert session.start_drill(definition, Mode.TEST).options == {}
 
 

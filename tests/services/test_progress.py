@@ -436,6 +436,33 @@ def test_unknown_family_is_not_found(world):
         world.services.progress.dashboard(CLI, "nope")
 
 
+def test_a_stopped_test_never_moves_a_chart_a_baseline_or_the_latest(world):
+    services = world.services
+    actor = world.actor(world.other_teller)
+    record = next(r for r in services.content.latest(actor) if r.content_id == TENKEY_TEST)
+    _, definition = services.content.load(actor, record.id)
+    seed = definition.settings(Mode.TEST).seed
+    whole = services.attempts.record_drill(
+        actor, record.id, mode=Mode.TEST, seed=seed, started_at=NOW - timedelta(hours=2),
+        events=typed_perfectly(definition, Mode.TEST, seed=seed, gap_ms=400),
+    )  # fmt: skip
+    stopped = services.attempts.record_drill(
+        actor, record.id, mode=Mode.TEST, seed=seed, started_at=NOW - timedelta(hours=1),
+        events=typed_perfectly(definition, Mode.TEST, seed=seed, items=5, gap_ms=60,
+                               complete=False),
+    )  # fmt: skip
+    assert stopped.speed > 3 * whole.speed  # what used to squash the axis
+    assert (stopped.completion, stopped.grade) == ("incomplete", None)
+    chart = services.progress.person_progress(CLI, world.other_teller.id, TENKEY)
+    speed = chart.metric(Metric.SPEED)
+    shown = {p.attempt_id for mode in speed.points.values() for p in mode}
+    assert shown == {str(whole.id)}
+    assert {p.attempt_id for p in speed.excluded} == {str(stopped.id)}
+    assert speed.progress.tests == 1  # one test toward the baseline, not two
+    comparison = services.attempts.compare(actor, stopped)
+    assert comparison.best.id == whole.id
+
+
 def test_english_and_chinese_packs_of_a_skill_compare_on_one_family(world):
     """A mixed branch: one teller tests on the English ten-key pack, another on the
     Chinese one; the skill family ranks both on one dashboard, each exactly as their own

@@ -189,6 +189,14 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.PRACTISE,
         lambda b, a: b.services.assignments.open_count(a),
     ),
+    "assignments.test_allowance": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.assignments.test_allowance(a, "tenkey-amounts-test.en"),
+    ),
+    "assignments.require_test_allowed": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.assignments.require_test_allowed(a, "tenkey-amounts-test.en"),
+    ),
     "assignments.for_trainer": (
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.assignments.for_trainer(a),
@@ -360,6 +368,7 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
 # Calls that act only on the caller themself: any signed-in person may make them.
 SELF_SERVICE = {
     "auth.change_own_pin",
+    "auth.sign_out",  # audits the end of one's own session
     # A result the database refused, signed for its own taker (no database needed).
     "saved_attempts.signed_file_text",
     # Checkpoints are one's own attempt in progress; other people's cannot be reached.

@@ -67,8 +67,16 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
                 "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
             )
         ]
-        every = {t: f"SELECT * FROM {t}" for t in tables}  # noqa: S608 - our own table names
+        # Left out: columns a later revision adds or rewrites on purpose (0005 clears the
+        # grade of incomplete attempts; tests/store/test_migration_0005.py checks that).
+        every = {t: f"SELECT {_old_columns(conn, t)} FROM {t}" for t in tables}  # noqa: S608
         return {t: sorted(map(tuple, conn.execute(q))) for t, q in every.items()}
+
+
+def _old_columns(conn: sqlite3.Connection, table: str) -> str:
+    added = {"attempt": {"completion", "grade"}}.get(table, set())
+    names = [n for (n,) in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))]
+    return ", ".join(n for n in names if n not in added)
 
 
 def test_schema_0002_with_data_upgrades_to_the_queue_tables(tmp_path):

@@ -48,7 +48,8 @@ class AttemptPoint:
 
     ``started_at`` must be timezone-aware (the store returns UTC). ``valid`` False marks
     attempts the engine or a supervisor excluded (under 1 s, under 10 strokes, cheating):
-    they may be drawn greyed out, but no figure here ever uses them.
+    they may be drawn greyed out, but no figure here ever uses them. ``complete`` False
+    marks an attempt stopped early or abandoned (``drills.completion``): never valid.
     """
 
     started_at: datetime
@@ -58,6 +59,7 @@ class AttemptPoint:
     score: float | None
     valid: bool = True
     attempt_id: str = ""
+    complete: bool = True
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None or self.started_at.utcoffset() is None:

@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from svctrainer.core.drills.active_clock import ActiveClock
+from svctrainer.core.drills.completion import Completion, completion_of
 from svctrainer.core.drills.result import DrillResult, EndReason, InvalidReason
 from svctrainer.core.durations import NS_PER_MS, NS_PER_S
 from svctrainer.core.keystrokes import (
@@ -311,8 +312,15 @@ class DrillRun(ABC):
         details: Details,
     ) -> DrillResult:
         """A result stamped with this run's identity (pack, content hash, mode, seed,
-        options, how it ended): every drill kind fills those the same way, only the
-        figures differ."""
+        options, how it ended and whether that makes it complete): every drill kind fills
+        those the same way, only the figures differ. An incomplete or abandoned run is
+        never graded, whatever its figures (``drills.completion``)."""
+        ended = None if self.ended_by is None else str(self.ended_by)
+        completion = completion_of(
+            self.mode, self.settings, ended, active_ms, self.state(None).items_done
+        )
+        if completion is not Completion.COMPLETE:
+            grade = None
         return DrillResult(
             drill_type=self.drill_kind.name,
             definition_id=self.definition.id,
@@ -320,7 +328,7 @@ class DrillRun(ABC):
             mode=str(self.mode),
             seed=self.seed,
             options=self.options,
-            ended_by=None if self.ended_by is None else str(self.ended_by),
+            ended_by=ended,
             valid=invalid is None,
             invalid_reason=None if invalid is None else str(invalid),
             active_ms=active_ms,
@@ -331,6 +339,7 @@ class DrillRun(ABC):
             score=score,
             grade=grade,
             details=details,
+            completion=str(completion),
         )
 
     @abstractmethod

@@ -88,6 +88,9 @@ class DrillResult:
       content depended on; ``replay(definition, mode, seed, events, options)`` needs them.
     - ``ended_by``: None when the result was taken from a run still going.
     - ``details``: the kind's own figures (a ``Details`` of the kind's ``details_type``).
+    - ``completion``: "complete", "incomplete" or "abandoned" (``drills.completion``);
+      only a complete result carries a grade. Results stored before it was recorded
+      read back as complete (the migration reclassified their rows).
     """
 
     drill_type: str
@@ -107,10 +110,12 @@ class DrillResult:
     score: float
     grade: str | None
     details: Details
+    completion: str = "complete"
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: _plain(getattr(self, name)) for name in _FIELDS if name != "details"}
         data["details"] = self.details.to_dict()
+        data["completion"] = self.completion
         data["details_version"] = self.details.VERSION
         return data
 
@@ -128,6 +133,9 @@ class DrillResult:
         version = data.get("details_version", 1)  # results stored before details had one
         if type(version) is not int:
             raise ValueError("result field details_version has the wrong type")
+        completion = data.get("completion", "complete")
+        if completion not in ("complete", "incomplete", "abandoned"):
+            raise ValueError("result field completion has the wrong value")
         return cls(
             drill_type=data["drill_type"],
             definition_id=data["definition_id"],
@@ -146,6 +154,7 @@ class DrillResult:
             score=float(data["score"]),
             grade=data["grade"],
             details=details_type.from_dict(data["details"], version),
+            completion=completion,
         )
 
 

@@ -44,6 +44,9 @@ class RunSettings:
     ``seed`` None means "a fresh random seed per run" (recorded in the result).
     ``idle_pause``: whether gaps over 5 s stop the clock (default on in practice, off in
     test, where the limit is elapsed time from the first keystroke).
+    ``complete_share``: practice only, the share (0..1) of the time or of the items after
+    which a stopped run still counts as complete (``drills.completion``); a test is
+    complete only when its time ran out or every item was answered.
     """
 
     time_limit_s: int | None
@@ -54,6 +57,7 @@ class RunSettings:
     pause: bool
     adaptive: bool
     idle_pause: bool
+    complete_share: Decimal = Decimal("0.5")
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,13 @@ RUN_SPEC = TableSpec(
         Key("pause", Kind.BOOL),
         Key("adaptive", Kind.BOOL),
         Key("idle_pause", Kind.BOOL),
+        Key(
+            "complete_share",
+            Kind.DECIMAL,
+            minimum=Decimal("0.05"),
+            maximum=Decimal(1),
+            hint="the share of time or items after which a stopped practice run counts",
+        ),
     )
 )
 SCORING_KEYS = (
@@ -106,6 +113,7 @@ MODE_DEFAULTS: dict[Mode, dict[str, Any]] = {
         "pause": True,
         "adaptive": False,
         "idle_pause": True,
+        "complete_share": Decimal("0.5"),
     },
     Mode.TEST: {
         "time_limit_s": None,
@@ -116,6 +124,7 @@ MODE_DEFAULTS: dict[Mode, dict[str, Any]] = {
         "pause": False,
         "adaptive": False,
         "idle_pause": False,
+        "complete_share": Decimal(1),
     },
 }
 _TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$", re.DOTALL)
@@ -361,6 +370,7 @@ def _modes(
             pause=values["pause"],
             adaptive=values["adaptive"],
             idle_pause=values["idle_pause"],
+            complete_share=Decimal(values["complete_share"]),
         )
     return modes
 

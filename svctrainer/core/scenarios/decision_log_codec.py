@@ -114,13 +114,15 @@ class StoredRun:
 def stored_run(scenario: Scenario, log: Sequence[DecisionLogEntry]) -> StoredRun:
     """Replay ``log`` and derive the stored figures; ReplayError if it does not fit."""
     result = replay(scenario, list(log))
+    complete = result.ending_id is not None  # stopped before an ending: never graded
     figures = {
         "valid": True,
+        "completion": "complete" if complete else "incomplete",
         "duration_ms": run_duration_ms(log),
         "speed": None,  # a conversation has no speed; time matters through the countdowns
         "speed_unit": None,
         "accuracy": decision_accuracy(scenario, log),
         "score": float(result.score),
-        "grade": result.tier.code,
+        "grade": result.tier.code if complete else None,
     }
     return StoredRun(result, figures, ScenarioDetails.of(scenario, result).to_dict())

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from svctrainer.core.durations import NS_PER_S
+from svctrainer.core.scenarios.choice_order import shown_order
 from svctrainer.core.scenarios.model import (
     Choice,
     Mood,
@@ -129,7 +130,11 @@ class RunResult:
 
 
 class ScenarioRun:
-    def __init__(self, scenario: Scenario, started_ns: int) -> None:
+    """One conversation. ``seed`` orders each node's choices on screen
+    (``choice_order``); None keeps the authored order."""
+
+    def __init__(self, scenario: Scenario, started_ns: int, seed: int | None = None) -> None:
+        self.seed = seed
         self._scenario = scenario
         self._state = initial_state(scenario)
         self._entered_ns = started_ns
@@ -178,10 +183,12 @@ class ScenarioRun:
         return self._entered_ns + round(self.node.time_limit_s * NS_PER_S)
 
     def available_choices(self) -> tuple[Choice, ...]:
-        """The choices to show, in order (button i+1 is choice i)."""
+        """The choices to show, in the run's order (button i+1 is choice i)."""
         if self.node.ending:
             return ()
-        return available_choices(self._scenario, self._state)
+        return shown_order(
+            self.seed, self._state.node_id, available_choices(self._scenario, self._state)
+        )
 
     def _check_time(self, t_ns: int) -> None:
         if self.node.ending:

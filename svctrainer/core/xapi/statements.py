@@ -2,8 +2,10 @@
 
 Per attempt, one verdict statement; its verb:
 
-- ``attempted`` if the attempt is invalid (too short, or invalidated by a supervisor) or
-  was stopped before its end: it happened, but its result does not count;
+- ``terminated`` (never ``completed``) if it was stopped before its end or abandoned
+  (``result.completion`` false): it was left, its result is not graded and does not count;
+- ``attempted`` if the attempt is invalid (too short, or invalidated by a supervisor): it
+  happened, but its result does not count;
 - ``passed`` / ``failed`` for a valid, completed TEST attempt with a pass mark
   (``ExportedAttempt.success`` True / False);
 - ``completed`` otherwise (practice, logged results, tests without a pass mark).
@@ -47,6 +49,7 @@ from svctrainer.core.xapi.vocabulary import (
     FAILED,
     PASSED,
     PERFORMANCE,
+    TERMINATED,
     XapiConfig,
     language_tag,
     verb,
@@ -80,7 +83,9 @@ class ChoiceRecord:
 
 def verdict_verb(record: ExportedAttempt) -> str:
     """The verb of an attempt's verdict statement (module docstring)."""
-    if not record.valid or not record.completed:
+    if not record.completed:
+        return TERMINATED
+    if not record.valid:
         return ATTEMPTED
     if record.mode == "test" and record.success is not None:
         return PASSED if record.success else FAILED
@@ -102,7 +107,7 @@ def attempt_statement(record: ExportedAttempt, config: XapiConfig) -> dict[str, 
             "min": SCORE_MIN,
             "max": SCORE_MAX,
         }
-    if verb_name != ATTEMPTED and record.success is not None:
+    if verb_name not in (ATTEMPTED, TERMINATED) and record.success is not None:
         result["success"] = record.success
     result["extensions"] = _result_extensions(record, config)
     ended = record.started_at + timedelta(milliseconds=record.duration_ms)

@@ -27,7 +27,8 @@ ATTEMPTED = "attempted"
 COMPLETED = "completed"
 FAILED = "failed"
 PASSED = "passed"
-VERBS = frozenset({ANSWERED, ATTEMPTED, COMPLETED, FAILED, PASSED})
+TERMINATED = "terminated"
+VERBS = frozenset({ANSWERED, ATTEMPTED, COMPLETED, FAILED, PASSED, TERMINATED})
 
 # ADL activity types: a timed drill is a performance (an attempted task within a context);
 # a scenario a simulation (a task in an artificial context that mimics reality); each

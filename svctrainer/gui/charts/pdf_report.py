@@ -99,6 +99,16 @@ def gain_line(series: MetricSeries) -> str:
     )
 
 
+def incomplete_line(count: int) -> str:
+    """Stopped attempts are in the report as such, never in its figures."""
+    return translate(
+        "reports",
+        "%n incomplete attempt(s) (stopped before the end): shown ▽, never graded or counted.",
+        None,
+        count,
+    )
+
+
 def level_text(metric: Metric, value: float | None) -> str:
     from svctrainer.gui.charts.progress_chart import value_text  # noqa: PLC0415
 
@@ -191,6 +201,9 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(Heading(drill.family.title, 2))
         head = drill.metrics[0]
         blocks.append(Paragraph(gain_line(head), bold=True))
+        stopped = sum(1 for p in head.excluded if not p.complete)
+        if stopped:
+            blocks.append(Paragraph(incomplete_line(stopped)))
         for series, height in zip(drill.metrics, (CHART_H, SMALL_H), strict=False):
             if series.counted + len(series.excluded) == 0:
                 continue

@@ -95,9 +95,24 @@ class ProgressChart(ChartFrame):
         self.title.setText(name)
         plot.setLabel("left", name + (" (%)" if series.metric is Metric.ACCURACY else ""))
         legend: list[tuple[Any, str, str]] = []
-        if series.excluded:
-            plot.addItem(self._points(series.excluded, "excluded", "x", c.excluded, 8))
+        # Attempts that do not count are drawn as such but never move the value axis: a
+        # test stopped after two seconds must not squash the chart. Beyond the counted
+        # range they sit on its edge (their tooltip gives the real figure).
+        stopped = tuple(p for p in series.excluded if not p.complete)
+        excluded = tuple(p for p in series.excluded if p.complete)
+        counted = [
+            v * self._scale
+            for points in series.points.values()
+            for p in points
+            if (v := p.value(series.metric)) is not None
+        ]
+        edges = (min(counted), max(counted)) if counted else None
+        if excluded:
+            plot.addItem(self._points(excluded, "excluded", "x", c.excluded, 8, edges=edges))
             legend.append((c.excluded, "✕", translate("charts", "Not counted")))
+        if stopped:
+            plot.addItem(self._points(stopped, "incomplete", "t", c.excluded, 9, edges=edges))
+            legend.append((c.excluded, "▽", translate("charts", "Incomplete (not counted)")))
         rolling = list(series.rolling)
         if rolling:
             plot.plot(*self._xy(rolling), pen=pg.mkPen(c.rolling, width=2.5), name="rolling")
@@ -149,20 +164,34 @@ class ProgressChart(ChartFrame):
         self.set_legend(legend)
 
     def _points(
-        self, points: tuple[AttemptPoint, ...], mode: str, symbol: str, colour: Any, size: int
+        self,
+        points: tuple[AttemptPoint, ...],
+        mode: str,
+        symbol: str,
+        colour: Any,
+        size: int,
+        *,
+        edges: tuple[float, float] | None = None,
     ) -> Any:
+        """A scatter of ``points``; with ``edges`` each value is held within them."""
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         assert self.series is not None  # noqa: S101
         metric = self.series.metric
+        values = [(p.value(metric) or 0.0) * self._scale for p in points]
+        if edges is not None:
+            values = [min(max(v, edges[0]), edges[1]) for v in values]
         item = pg.ScatterPlotItem(
             x=[p.started_at.timestamp() for p in points],
-            y=[(p.value(metric) or 0.0) * self._scale for p in points],
+            y=values,
             data=list(points),
             symbol=symbol,
             size=size,
             brush=pg.mkBrush(colour),
-            pen=pg.mkPen(self.colours.background if mode != "excluded" else colour, width=1),
+            pen=pg.mkPen(
+                self.colours.background if mode not in ("excluded", "incomplete") else colour,
+                width=1,
+            ),
             hoverable=True,
             hoverSize=size + 4,
         )
@@ -192,6 +221,8 @@ class ProgressChart(ChartFrame):
         grade = self.grades.get(point.attempt_id)
         if grade:
             parts.append(fill(translate("charts", "Grade: %1"), grade))
+        if not point.complete:
+            parts.append(translate("charts", "Incomplete: stopped before the end"))
         if not point.valid:
             parts.append(translate("charts", "Not counted in any figure"))
         parts.append(translate("charts", "Click to open this result"))

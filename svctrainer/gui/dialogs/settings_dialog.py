@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,14 @@ class SettingsDialog(QDialog):
 
         self.sounds = QCheckBox(self.tr("Play a sound on a wrong key in drills"))
         self.sounds.setChecked(settings.sounds)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setValue(settings.idle_minutes)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
+        self.idle_minutes.setToolTip(
+            self.tr("At a shared counter: sign out after this long without use.")
+        )
 
         self.language = QComboBox()
         self.language.addItem(
@@ -62,6 +71,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Theme"), self.theme)
         form.addRow(self.tr("&Font size"), self.font_size)
         form.addRow(self.tr("S&ounds"), self.sounds)
+        form.addRow(self.tr("Sign out when &idle"), self.idle_minutes)
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", language_note)
 
@@ -81,5 +91,6 @@ class SettingsDialog(QDialog):
             theme=Theme(self.theme.currentData()),
             font_size=int(self.font_size.currentData()),
             sounds=self.sounds.isChecked(),
+            idle_minutes=self.idle_minutes.value(),
             language=str(self.language.currentData()),
         )

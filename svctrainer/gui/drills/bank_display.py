@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from svctrainer.core.currency import builtin_currency
-from svctrainer.core.keystrokes import KeyEvent
+from svctrainer.core.keystrokes import IME, KeyEvent
 from svctrainer.gui.drills.key_input import KeyClock
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.theme import is_dark
@@ -133,6 +133,19 @@ def feed_click(widget: QWidget, key: str) -> bool:
         return False
     parent.feed(KeyEvent(parent.clock.event_ns(None), key, "", True))
     parent.setFocus()  # keys keep going to the drill after a click
+    return True
+
+
+def feed_click_text(widget: QWidget, text: str) -> bool:
+    """Send ``text`` to the drill screen holding ``widget`` as an input-method commit
+    (a character written from an on-screen keypad), timed on the run's clock."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, ClickTarget):
+        parent = parent.parentWidget()
+    if parent is None:
+        return False
+    parent.feed(KeyEvent(parent.clock.event_ns(None), IME, text, True))
+    parent.setFocus()
     return True
 
 

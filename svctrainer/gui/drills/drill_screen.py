@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
-from svctrainer.core.keystrokes import ESCAPE, KeyEvent
+from svctrainer.core.drills.registry import run_seed
+from svctrainer.core.keystrokes import ESCAPE, IME, KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
@@ -169,6 +170,13 @@ class DrillScreen(QWidget):
 
     def _feed_qt(self, event: QKeyEvent) -> None:
         t_ns = self.clock.event_ns(event)
+        capital_key = getattr(self.drill_view, "capital_key", None)
+        char = capital_key(event.text()) if capital_key is not None else None
+        if char is not None and not event.isAutoRepeat():
+            event.accept()  # a keypad key writes its capital character, as an IME would
+            if event.type() == QKeyEvent.Type.KeyPress:
+                self.feed(KeyEvent(t_ns, IME, char, True))
+            return
         key_event = to_key_event(event, t_ns)
         if key_event is None or key_event.key == ESCAPE:
             event.ignore()
@@ -204,6 +212,10 @@ class DrillScreen(QWidget):
         if self.run.finished:
             self._end()
 
+    def checkpoint_now(self) -> None:
+        """Keep the run so far as a draft now (before an automatic sign-out)."""
+        self._checkpoint()
+
     def _checkpoint(self) -> None:
         if not self._ended and self.run.clock.started:
             self.checkpoint.emit(self.run)
@@ -219,9 +231,19 @@ class DrillScreen(QWidget):
         self._show_header(self.run.state(now))
 
     def restart(self) -> None:
+        """Start over on new content (a fresh seed unless the pack fixes one), after
+        asking when something was typed: Keep going is the default answer."""
         if self._ended or self.run.mode is not Mode.PRACTICE:
             return
-        self.run.restart()
+        if self.run.clock.started and not confirm(
+            self,
+            self.tr("Restart"),
+            self.tr("Start again on new content? What you typed in this run is discarded."),
+            self.tr("Restart"),
+            self.tr("Keep going"),
+        ):
+            return
+        self.run.restart(run_seed(self.run.definition, self.run.mode))
         self.clock = KeyClock()
         self.started_at = None
         drill_view = self._ui.make_view(self.run, self.run.settings.hints)
@@ -245,8 +267,12 @@ class DrillScreen(QWidget):
         if self.run.mode is Mode.TEST and not confirm(
             self,
             self.tr("Stop the test"),
-            self.tr("Stop now? Your result so far is saved and graded as it stands."),
+            self.tr(
+                "Stop the test before its end? It is saved as incomplete: not graded and "
+                "not counted in your results. Keep going to finish it."
+            ),
             self.tr("Stop"),
+            self.tr("Keep going"),
         ):
             return
         self.run.stop(self.clock.now_ns())

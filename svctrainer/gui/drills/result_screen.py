@@ -161,8 +161,10 @@ class ResultScreen(QWidget):
     def _figures(
         self, attempt: AttemptRecord, comparison: Comparison | None, kind_tiles: ResultTiles
     ) -> list[tuple[str, str, str]]:
-        previous = comparison.previous if comparison else None
-        best = comparison.best if comparison else None
+        # An incomplete attempt is not compared: its figures are of a part of the drill.
+        counted = comparison if comparison is not None and attempt.complete else None
+        previous = counted.previous if counted else None
+        best = counted.best if counted else None
         speed_note = self._compare_note(
             attempt.speed,
             previous.speed if previous else None,
@@ -200,6 +202,16 @@ class ResultScreen(QWidget):
         return figures
 
     def _verdict_text(self, attempt: AttemptRecord, data: dict[str, Any]) -> str:
+        if attempt.completion == "abandoned":
+            return self.tr(
+                "Kept as abandoned: the attempt was never finished, so it is not graded "
+                "and not counted in any figure."
+            )
+        if not attempt.complete:
+            return self.tr(
+                "Saved as incomplete: stopped before the end, so it is not graded and not "
+                "counted in any figure."
+            )
         if not attempt.valid:
             reasons = {
                 "active_time_under_1s": self.tr("it lasted under one second"),

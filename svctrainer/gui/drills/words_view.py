@@ -14,7 +14,15 @@ from svctrainer.core.drills.amount_words_drill import AmountWordsRun
 from svctrainer.core.drills.amount_words_items import TO_WORDS
 from svctrainer.core.drills.base import Feedback, LiveState
 from svctrainer.core.drills.words_details import Answer
-from svctrainer.gui.drills.bank_display import big, caret_html, key_legend, panel, verdict_html
+from svctrainer.gui.drills.bank_display import (
+    big,
+    caret_html,
+    feed_click_text,
+    key_legend,
+    panel,
+    verdict_html,
+)
+from svctrainer.gui.drills.capital_keypad import CapitalKeypad, capital_for
 from svctrainer.gui.drills.words_rules import rule_name
 from svctrainer.gui.i18n import fill
 
@@ -67,15 +75,40 @@ class AmountWordsView(QWidget):
         self.last.setVisible(hints)
         pairs = [("Enter", self.tr("confirm")), ("⌫", self.tr("delete the last character"))]
         if zh:
-            pairs.append((self.tr("Input method"), self.tr("write 壹贰叁… with your input method")))
+            pairs.append(
+                ("1–9 0 S B Q W Y . J F Z", self.tr("write 壹…玖 零 拾 佰 仟 万 亿 元 角 分 整"))
+            )
         legend = key_legend(pairs)
+        self._preedit = ""
+        self.keypad = CapitalKeypad(self._write) if zh else None
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(shown_box, 2)
-        layout.addWidget(answer_box, 1)
+        if self.keypad is not None:
+            row = QHBoxLayout()
+            row.addWidget(answer_box, 3)
+            row.addWidget(self.keypad, 2)
+            layout.addLayout(row, 2)
+        else:
+            layout.addWidget(answer_box, 1)
         layout.addWidget(self.last)
         layout.addWidget(legend)
+
+    def capital_key(self, text: str) -> str | None:
+        """The capital character a key writes now: only while a zh amount is being
+        written in words (figures are keyed as figures)."""
+        if self.keypad is None or self.run.view().direction != TO_WORDS:
+            return None
+        return capital_for(text)
+
+    def show_preedit(self, text: str) -> None:
+        """The input method's composition so far, shown in the answer box."""
+        self._preedit = text
+        self._show_answer(finished=False)
+
+    def _write(self, char: str) -> None:
+        feed_click_text(self, char)
 
     def wants_ime(self) -> bool:
         return self.run.definition.language.startswith("zh")
@@ -105,13 +138,18 @@ class AmountWordsView(QWidget):
             )
             self.counter.setText(text)
             QTimer.singleShot(0, lambda: self.run.item(view.item_index + 1))  # drawn between keys
-        caret = self._caret if not state.finished else ""
-        shown = f'<span style="white-space:pre-wrap">{escape(view.answer)}</span>{caret}'
-        if self.answer.text() != shown:
-            self.answer.setText(shown)
+        self._show_answer(finished=state.finished)
         if self.hints and view.answers_done != self._answers:
             self._answers = view.answers_done
             self.last.setText(self._judged(view.last_answer))
+
+    def _show_answer(self, *, finished: bool) -> None:
+        caret = self._caret if not finished else ""
+        preedit = f"<u>{escape(self._preedit)}</u>" if self._preedit and not finished else ""
+        answer = escape(self.run.view().answer)
+        shown = f'<span style="white-space:pre-wrap">{answer}{preedit}</span>{caret}'
+        if self.answer.text() != shown:
+            self.answer.setText(shown)
 
     def _judged(self, answer: Answer | None) -> str:
         if answer is None:

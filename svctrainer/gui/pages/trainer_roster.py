@@ -139,6 +139,10 @@ class RosterTab(QWidget):
     def _counts(self, a: AttemptRecord) -> str:
         if a.invalidated_reason is not None:
             return fill(self.tr("invalidated: %1"), a.invalidated_reason)
+        if a.completion == "abandoned":
+            return self.tr("no (abandoned)")
+        if not a.complete:
+            return self.tr("no (incomplete)")
         if not a.valid:
             return self.tr("no (too short)")
         return self.tr("yes")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.packs.definition import Mode
+from svctrainer.core.scenarios.choice_order import new_seed
 from svctrainer.core.scenarios.engine import ScenarioRun, Turn
 from svctrainer.core.scenarios.model import Mood, Scenario
 from svctrainer.gui.drills.figures import mode_name
@@ -89,6 +90,7 @@ class ScenarioScreen(QWidget):
         mode: Mode,
         *,
         clock: Callable[[], int] | None = None,
+        seed: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,7 +100,8 @@ class ScenarioScreen(QWidget):
         self.mode = Mode(mode)
         self._clock = clock or monotonic_ns
         self.started_at = datetime.now(UTC)  # when (for the record); durations use the clock
-        self.run = ScenarioRun(scenario, self._clock())
+        # Each conversation shows its choices in its own order (``choice_order``).
+        self.run = ScenarioRun(scenario, self._clock(), new_seed() if seed is None else seed)
         self.moods: list[Mood] = [self.run.mood]
         self.last_turn: Turn | None = None
         self._ended = False

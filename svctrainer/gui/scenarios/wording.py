@@ -194,8 +194,8 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
         "score_capped": lambda: fill(
             translate(
                 "scenarios",
-                "%n mistake(s) cap the score at %1: recovered mistakes never score as high as "
-                "flawless service.",
+                "%n mistake(s): the score is capped at %1, as recovered mistakes never score "
+                "as high as flawless service.",
                 None,
                 failures,
             ),

@@ -6,7 +6,7 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0004_attempt_fingerprint"
+HEAD_REVISION = "0005_attempt_completion"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
@@ -16,4 +16,5 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002",
     "0003_queue_tickets",
     "0004_attempt_fingerprint",
+    "0005_attempt_completion",
 )

@@ -379,9 +379,11 @@ def test_grades_on_score_and_validity():
     for _ in range(2):
         key_group(t, run)
         t.key(TAB)
+    assert run.result().grade is None  # a run still going is not graded
+    run.tick(t.now_ns() + 601 * 10**9)  # the test's time runs out: complete
     result = run.result()
     assert result.valid
-    assert (result.score, result.grade) == (40.0, "Two groups")
+    assert (result.score, result.grade, result.completion) == (40.0, "Two groups", "complete")
 
 
 def test_no_live_hints_in_a_test():

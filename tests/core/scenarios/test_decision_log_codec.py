@@ -159,6 +159,7 @@ def test_stored_run_of_the_best_sample_run():
     assert stored.result == best
     assert stored.figures == {
         "valid": True,
+        "completion": "complete",
         "duration_ms": 0,  # best_result uses synthetic 1 ns steps
         "speed": None,
         "speed_unit": None,
