@@ -177,6 +177,14 @@ Python %3，PySide6 %4</translation>
         <translation>人员和团队（团队包括今后加入的成员）</translation>
     </message>
     <message>
+        <source>%1 (one fixed form)</source>
+        <translation>%1（固定试卷）</translation>
+    </message>
+    <message>
+        <source>Everyone gets the same form, pinned by the pack; other drills give a new form of equal difficulty to each attempt.</source>
+        <translation>人人同一套试卷，由训练内容包固定；其他训练项目每次作答都出一套难度相同的新试卷。</translation>
+    </message>
+    <message>
         <source>%1 (whole team)</source>
         <translation>%1（整个团队）</translation>
     </message>
@@ -765,12 +773,12 @@ Python %3，PySide6 %4</translation>
         <translation>内容</translation>
     </message>
     <message>
-        <source>the same for everyone</source>
-        <translation>人人相同</translation>
+        <source>one fixed form for everyone (seed %1)</source>
+        <translation>所有人同一套固定试卷（随机种子 %1）</translation>
     </message>
     <message>
-        <source>new each run</source>
-        <translation>每次不同</translation>
+        <source>a new form of equal difficulty each attempt</source>
+        <translation>每次作答出一套难度相同的新试卷</translation>
     </message>
     <message>
         <source>Hints</source>
@@ -918,6 +926,17 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>A&amp;ssign…</source>
         <translation>分配(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>CountingView</name>
+    <message>
+        <source>Count the notes yourself: the screen keeps no count.</source>
+        <translation>请自己清点张数：屏幕上不显示计数。</translation>
+    </message>
+    <message>
+        <source>Flagged %n note(s).</source>
+        <translation>已标记 %n 张。</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1564,13 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>DrawerResult</name>
+    <message>
+        <source>Drawer reported</source>
+        <translation>上报长短款</translation>
+    </message>
+</context>
+<context>
     <name>DrillKinds</name>
     <message>
         <source>Counter procedures</source>
@@ -1647,6 +1673,29 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>thumb</source>
+        <translation>拇指</translation>
+    </message>
+    <message>
+        <source>index finger</source>
+        <translation>食指</translation>
+    </message>
+    <message>
+        <source>middle finger</source>
+        <translation>中指</translation>
+    </message>
+    <message>
+        <source>ring finger</source>
+        <translation>无名指</translation>
+    </message>
+    <message>
+        <source>little finger</source>
+        <translation>小指</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2809,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>测验：%1</translation>
     </message>
     <message>
+        <source>one fixed form for everyone</source>
+        <translation>所有人同一套固定试卷</translation>
+    </message>
+    <message>
         <source>Could not save a checkpoint: %1</source>
         <translation>无法保存断点：%1</translation>
     </message>
@@ -3295,6 +3348,22 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>等级</translation>
     </message>
     <message>
+        <source>What it means at the counter</source>
+        <translation>对应的柜面操作水平</translation>
+    </message>
+    <message>
+        <source>1,234.56 ⏎ in %1 s, %2 a minute</source>
+        <translation>1,234.56 ⏎ %1 秒，%2 笔/分</translation>
+    </message>
+    <message>
+        <source>≤ 1 wrong key in %1</source>
+        <translation>每 %1 键错 ≤ 1</translation>
+    </message>
+    <message>
+        <source>Per finger</source>
+        <translation>各手指成绩</translation>
+    </message>
+    <message>
         <source>Where your time went (mean ms per key; hotter is slower)</source>
         <translation>时间花在哪里（每键平均毫秒；颜色越热越慢）</translation>
     </message>
@@ -3305,6 +3374,22 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Mistakes (expected → typed)</source>
         <translation>错误（应为 → 实录）</translation>
+    </message>
+    <message>
+        <source>Finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确键数</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <source>Mean ms</source>
+        <translation>平均毫秒</translation>
     </message>
     <message>
         <source>Slowest keys: %1</source>
@@ -3879,8 +3964,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>录入此金额，然后按 Enter</translation>
     </message>
     <message>
+        <source>Before you start, rest your right hand on the home row: index finger on 4, middle finger on 5 (the key with the bump), ring finger on 6, thumb on 0, little finger on Enter. Keep your eyes on the amount, not on the keys. The clock starts with your first key.</source>
+        <translation>开始前，右手放在小键盘基准键位上：食指放 4，中指放 5（有凸点的键），无名指放 6，拇指放 0，小指放 Enter。眼睛看金额，不看键盘。按下第一个键开始计时。</translation>
+    </message>
+    <message>
         <source>Tape</source>
         <translation>流水</translation>
+    </message>
+    <message>
+        <source>Next: %1 — %2</source>
+        <translation>下一键：%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -4039,6 +4132,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>clear entry</source>
         <translation>清除录入</translation>
+    </message>
+    <message>
+        <source>Question %1: vouchers %2 to %3, row %4</source>
+        <translation>第 %1 题：起始页 %2（至第 %3 页），第 %4 行</translation>
     </message>
     <message>
         <source>Group %1: add row %2 of vouchers %3 to %4</source>
@@ -4423,6 +4520,26 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>付错面额</translation>
     </message>
     <message>
+        <source>posted the wrong way</source>
+        <translation>收付方向记反</translation>
+    </message>
+    <message>
+        <source>decimal point slip</source>
+        <translation>小数点错位</translation>
+    </message>
+    <message>
+        <source>entered twice</source>
+        <translation>重复记账</translation>
+    </message>
+    <message>
+        <source>over (长款)</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <source>short (短款)</source>
+        <translation>短款</translation>
+    </message>
+    <message>
         <source>Deposit</source>
         <translation>存款</translation>
     </message>
@@ -4449,6 +4566,26 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>The difference equals the gap between two denominations: a wrong note or coin?</source>
         <translation>差额等于两种面额之差：付错了票币？</translation>
+    </message>
+    <message>
+        <source>The difference divides by 99: the decimal point moved two places?</source>
+        <translation>差额能被 99 整除：小数点错了两位？</translation>
+    </message>
+    <message>
+        <source>Half the difference equals a voucher: posted the wrong way?</source>
+        <translation>差额的一半等于一张传票的金额：收付方向记反？</translation>
+    </message>
+    <message>
+        <source>Voucher: %1    Error: %2    Drawer: %3    (Enter answers)</source>
+        <translation>传票：%1    差错：%2    长短款：%3    （Enter 作答）</translation>
+    </message>
+    <message>
+        <source>Report the drawer:</source>
+        <translation>上报尾箱长短款：</translation>
+    </message>
+    <message>
+        <source>drawer over / short</source>
+        <translation>尾箱长款 / 短款</translation>
     </message>
     <message>
         <source>voucher %1, row %2: not added</source>

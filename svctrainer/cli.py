@@ -185,6 +185,16 @@ def _content_commands(sub: Subparsers) -> None:
     _command(
         content, "list", "list the newest version of every drill and scenario", "content:list_"
     )
+    sample = _command(
+        content,
+        "sample",
+        "print the form a drill pack makes for a seed (every amount, note, record)",
+        "content:sample",
+    )
+    sample.add_argument("pack", metavar="PACK", help="a pack file, or the id of a stored pack")
+    sample.add_argument("--seed", required=True, metavar="N", help="the form's number")
+    sample.add_argument("--mode", choices=("practice", "test"), help="default: test if offered")
+    sample.add_argument("--json", action="store_true", help="the whole form as JSON")
     attempt = _group(sub, "attempt", "inspect stored attempts; import saved ones")
     rescore = _command(
         attempt, "rescore", "replay an attempt's event log and compare", "attempts:rescore"

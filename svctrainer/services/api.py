@@ -12,6 +12,7 @@ from svctrainer.services.content import ContentService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
 from svctrainer.services.error_boundary import store_errors_translated
+from svctrainer.services.form_samples import FormSamples
 from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
@@ -42,6 +43,7 @@ class Services:
         self.database = DatabaseAdminService(db)
         self.branch_key = BranchKeyService(db)
         self.content = ContentService(db)
+        self.forms = FormSamples(db)
         self.attempts = AttemptService(db)
         self.drafts = DraftService(db, self.attempts)
         self.saved_attempts = SavedAttemptService(db, self.attempts)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from svctrainer.core.drills.base import DrillRun
-from svctrainer.core.drills.registry import drill_kind, start_run
+from svctrainer.core.drills.registry import drill_kind, run_seed, start_run
 from svctrainer.core.keystrokes import KeyEvent, encode_events
 from svctrainer.core.output_files import output_file
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -192,8 +192,10 @@ class DrillSession:
 
     def start_drill(self, definition: DrillDefinition, mode: Mode) -> DrillRun:
         """A new run of ``definition`` in ``mode``; ValueError if the pack lacks the
-        mode. Adaptive practice weights it towards this person's weak keys, from their
-        latest results replayed (all of a result's details, those not stored included)."""
+        mode. The run gets its own seed, drawn here (and stored with the attempt, so a
+        rescore rebuilds the same form), unless the pack pins one form. Adaptive practice
+        weights it towards this person's weak keys, from their latest results replayed
+        (all of a result's details, those not stored included)."""
         options = None
         if Mode(mode) is Mode.TEST:  # ConflictError past the trainer's retake limit
             self._services.assignments.require_test_allowed(self._actor, definition.id)
@@ -207,7 +209,7 @@ class DrillSession:
                 self._actor, self.person_id, definition.id
             )
             options = kind.adaptive_options(history)
-        return start_run(definition, mode, options=options)
+        return start_run(definition, mode, seed=run_seed(definition, mode), options=options)
 
     # -- while it runs -------------------------------------------------------------------
 

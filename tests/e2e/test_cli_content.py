@@ -32,9 +32,10 @@ def _pack(tmp_path, name="bad.toml", replace=None, raw: bytes | None = None) -> 
     [
         (("[test]", "[test"), None, ":18:"),  # bad TOML, at the broken line
         (("time_limit_s = 300", 'time_limit_s = "five"'), None, ":19:1: test.time_limit_s"),
-        (("seed = 20250301", "seed = 20250301\ncolour = 3"), None, ":21:1:"),  # unknown key
+        # an unknown key
+        (('error_policy = "free"', 'error_policy = "free"\ncolour = 3'), None, ":21:1:"),
         (("time_limit_s = 300", "time_limit_s = 0"), None, ":19:1:"),  # absurd value
-        (("integer_digits = [1, 6]", "integer_digits = [1, 600]"), None, ":24:22:"),
+        (("integer_digits = [1, 6]", "integer_digits = [1, 600]"), None, ":23:22:"),
         (None, b'format = 1\nid = "x"\ntitle = "\xff\xfe"\n', ":3:10: not UTF-8"),
     ],
 )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from svctrainer.core.assignment_progress import Status
 from svctrainer.core.content_files import check_content_file
+from svctrainer.gui.dialogs.assignment_dialog import ID_ROLE
 from svctrainer.services.actor import Actor
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
@@ -399,3 +400,51 @@ def test_start_opens_an_assigned_scenario_in_the_target_mode(qtbot, window, sign
     assert type(practice.current_screen).__name__ == "ScenarioPlayer"
     assert practice.current_screen.scenario.id == "sample-queue-wait"
     assert str(practice.current_screen.mode) == "test"
+
+
+def test_the_trainer_sees_which_packs_pin_one_form(  # noqa: PLR0917
+    qtbot, window, sign_in, content, tmp_path, on_next_dialog
+):
+    """A contest pack with form = "fixed" is marked where the trainer assigns and
+    previews it; packs giving each attempt a fresh form are not."""
+    branch = content
+    text = (DRILLS / "voucher-summing-test.en.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "voucher-summing-test.en"', 'id = "voucher-contest-2026.en"')
+    text = text.replace('title = "Voucher summing — contest test"', 'title = "Contest 2026"')
+    text = text.replace("[test]\n", '[test]\nform = "fixed"\nseed = 20261206\n', 1)
+    pack = tmp_path / "voucher-contest-2026.en.toml"
+    pack.write_text(text, encoding="utf-8")
+    [outcome] = branch.services.content.import_files(CLI, [pack])
+    assert outcome.status == "added"
+    page = _trainer_page(qtbot, window, sign_in, branch)
+    seen = {}
+
+    def look(dialog):
+        items = {item.data(0, ID_ROLE): item for item in dialog._content_items()}
+        seen["fixed"] = items["voucher-contest-2026.en"].text(0)
+        seen["fresh"] = items["voucher-summing-test.en"].text(0)
+        seen["tip"] = items["voucher-contest-2026.en"].toolTip(0)
+        dialog.reject()
+
+    on_next_dialog(look)
+    page.assignments.new_button.click()
+    qtbot.waitUntil(lambda: "fixed" in seen, timeout=10_000)
+    assert seen["fixed"] == "Contest 2026 (one fixed form)"
+    assert seen["fresh"] == "Voucher summing — contest test"
+    assert "Everyone gets the same form" in seen["tip"]
+
+    page.tabs.setCurrentWidget(page.content)
+    qtbot.waitUntil(lambda: page.content.select_content("voucher-contest-2026.en"))
+
+    def settings(dialog):
+        from PySide6.QtWidgets import QTableWidget
+
+        table = dialog.findChild(QTableWidget, "previewSettings")
+        rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+        seen["content"] = table.item(rows.index("Content"), 0).text()
+        dialog.reject()
+
+    on_next_dialog(settings)
+    page.content.preview_selected()
+    qtbot.waitUntil(lambda: "content" in seen, timeout=10_000)
+    assert seen["content"] == "one fixed form for everyone (seed 20261206)"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 
 from svctrainer.core.drills.amount_words_drill import TO_FIGURES
 from svctrainer.core.drills.cash_counting import Phase
+from svctrainer.core.drills.drawer_case import OverShort
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.packs.definition import Mode
 
@@ -121,7 +122,8 @@ def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, 
     screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
     run, view_widget = screen.run, screen.view
     view = run.view()
-    assert view_widget.question.text().startswith(f"Group 1: add row {view.row_to_key} ")
+    assert view_widget.question.text().startswith("Question 1: vouchers ")
+    assert view_widget.question.text().endswith(f", row {view.row_to_key}")
     slots = [run.book.slot(0, i) for i in range(3)]
     _key_voucher(screen, typist, _amount_text(run, slots[0].page, slots[0].row))
     assert view_widget.tape.count() == 1
@@ -158,28 +160,38 @@ def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, 
     rows = _table_text(table)
     assert rows[0][6] == "wrong"
     assert f"voucher {slots[1].page}, row {slots[1].row}: keyed" in rows[0][8]
-    assert "1 group" in _tile_texts(result)
-    assert "group(s)" not in _tile_texts(result)  # English plural settled from the count
+    assert "1 group" in _tile_texts(result).split(" | ")
 
 
 def _tape(view_widget):
     return [view_widget.tape.item(i) for i in range(view_widget.tape.count())]
 
 
-def test_voucher_summing_test_shows_no_hints_and_credits_the_open_group(
+def test_voucher_summing_contest_test_marks_completed_totals_only(
     qtbot, practice, branch, on_next_dialog
 ):
     screen, typist = _open(qtbot, practice, "voucher-summing-test.en", Mode.TEST)
     run, view_widget = screen.run, screen.view
+    book = run.book
     assert view_widget.hint.isHidden()
-    for i in range(2):
-        slot = run.book.slot(0, i)
+    assert view_widget.question.text() == (
+        f"Question 1: vouchers {book.group_first_page(0)} to {book.group_last_page(0)},"
+        f" row {book.group_row(0)}"
+    )
+    for i in range(20):
+        slot = book.slot(0, i)
         _key_voucher(screen, typist, _amount_text(run, slot.page, slot.row))
     assert not view_widget.tape.item(0).text().startswith(("✓", "✗"))  # nothing revealed
+    typist.type("\t")  # hand in question 1: the book opens at question 2
+    assert run.page == book.group_first_page(1)
+    assert view_widget.question.text().startswith("Question 2: vouchers ")
+    for i in range(2):
+        slot = book.slot(1, i)
+        _key_voucher(screen, typist, _amount_text(run, slot.page, slot.row))
     assert screen.errors_label.text() == "Errors 0"
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
-    assert attempt.details["seed"] == 20250401
-    assert attempt.score == 2.0  # the unfinished group: 1 point per leading right amount
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
+    assert attempt.score == 10.0  # the open question scores nothing in a test
     _stored_and_rescored(branch, attempt)
 
 
@@ -227,8 +239,9 @@ def test_amounts_in_words_test_in_chinese_uses_the_input_method(
     for index in range(3):
         item = run.item(index)
         answer = item.expected
-        if index == 2 and item.direction != TO_FIGURES:
-            answer = answer.replace("壹", "一", 1) if "壹" in answer else answer + "整"
+        if index == 2 and item.direction != TO_FIGURES:  # a wrong amount, on any form
+            first = next(c for c in answer if c in "壹贰叁肆伍陆柒捌玖")
+            answer = answer.replace(first, "贰" if first == "壹" else "壹", 1)
         elif index == 2:
             answer = "0" + answer[1:] if answer[0] != "0" else "9" + answer
         if item.direction == TO_FIGURES:
@@ -277,8 +290,12 @@ def test_a_teller_without_a_chinese_input_method_completes_the_zh_words_test(
 
 
 def test_the_input_method_still_works_and_its_composition_shows(qtbot, practice):
-    screen, _typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
-    assert screen.run.item(0).direction != TO_FIGURES  # the pack's seed: words first
+    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    # Every attempt draws its own form: answer figures items until one asks for words.
+    index = 0
+    while screen.run.item(index).direction == TO_FIGURES:
+        typist.type(screen.run.item(index).expected + "\n", gap_ms=50)
+        index += 1
     composing = QInputMethodEvent("yi", [])
     QApplication.sendEvent(screen, composing)
     assert "<u>yi</u>" in screen.view.answer.text()
@@ -339,7 +356,7 @@ def test_making_change_test_mode(qtbot, practice, branch, on_next_dialog):
     assert view_widget.last.isHidden()
     typist.type("".join(_pieces(run)) + "\n", gap_ms=150)
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
-    assert attempt.details["seed"] == 20250401
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
     assert attempt.details["details"]["items_correct"] == 1
     _stored_and_rescored(branch, attempt)
 
@@ -350,8 +367,11 @@ FLAG_KEY = {"wrong_denomination": "w", "unfit": "u", "counterfeit": "c"}
 
 def test_cash_counting_practice_a_missed_defect_voids_the_bundle(qtbot, practice, branch):
     screen, typist = _open(qtbot, practice, "cash-counting-practice.en", Mode.PRACTICE)
+    while len(screen.run.bundle.seeded) < 2:  # 0 to 3 defects: a bundle with two or more
+        screen.restart()  # a restart is a new attempt on a new form
     run, view_widget = screen.run, screen.view
     bundle = run.bundle
+    assert 48 <= len(bundle.notes) <= 52
     defects = sorted(bundle.seeded.items())
     missed_at = defects[0][0]  # this one goes unflagged
     clicked = False
@@ -395,18 +415,31 @@ def test_cash_counting_test_mode_gives_no_hint(qtbot, practice, branch, on_next_
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     assert view_widget.last.isHidden()
+    flagged = 0
     for note in run.bundle.notes[:12]:
         if note.defect is not None:
             typist.type(FLAG_KEY[note.defect], gap_ms=100)
+            flagged += 1
         typist.type(" ", gap_ms=90)
-    assert view_widget.counted.text() == "Counted: 12"
+    # No running count in a test: no progress bar, no count, no note numbers.
+    assert view_widget.progress.isHidden()
+    assert view_widget.counted.isHidden()
+    assert view_widget.findChild(QLabel, "countYourself").isVisible()
+    assert not any(ch.isdigit() for ch in view_widget.flagged.text().replace(str(flagged), ""))
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
     assert attempt.details["details"]["notes_counted"] == 12
     _stored_and_rescored(branch, attempt)
 
 
 # -- drawer balancing ------------------------------------------------------------------------
-KIND_KEY = {"transposed": "t", "missed": "m", "wrong_denomination": "d"}
+KIND_KEY = {
+    "transposed": "t",
+    "missed": "m",
+    "wrong_denomination": "d",
+    "reversed": "r",
+    "decimal_slip": "p",
+    "double_posted": "e",
+}
 
 
 def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
@@ -421,6 +454,9 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
         _named(typist, "Down")
     assert view_widget.table.selectionModel().isRowSelected(error.row)
     typist.type(KIND_KEY[error.kind] + "\n", gap_ms=300)
+    assert run.case_index == 0  # the 长短款 report is still to make: Enter did nothing
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    typist.type(report + "\n", gap_ms=300)
     assert "right" in view_widget.last.text()
     # Day 2: click the voucher after the right one, click an error button, Enter.
     error = run.puzzle.error
@@ -430,6 +466,9 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
     assert run.cursor == wrong_row
     qtbot.mouseClick(view_widget.kind_buttons[error.kind], Qt.MouseButton.LeftButton)
     assert run.kind is error.kind
+    wrong_report = OverShort.SHORT if run.puzzle.case.difference > 0 else OverShort.OVER
+    qtbot.mouseClick(view_widget.report_buttons[wrong_report], Qt.MouseButton.LeftButton)
+    assert run.report is wrong_report
     typist.type("\n")
     assert f"it was voucher {error.row + 1}" in view_widget.last.text()
 
@@ -438,12 +477,14 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
     assert details["cases_done"] == 2
     assert details["cases_right"] == 1
     assert details["cases"][1]["chosen_voucher"] == wrong_row + 1
+    assert [c["report_right"] for c in details["cases"]] == [True, False]
+    assert [c["points"] for c in details["cases"]] == [100, 0]
     _stored_and_rescored(branch, result.attempt)
     rows = _table_text(result.findChild(QTableWidget, "drawerCaseTable"))
     assert rows[0][5] == "✓"
     assert rows[1][4] == "✗"
-    assert "1 day" in _tile_texts(result)
-    assert "day(s)" not in _tile_texts(result)
+    assert rows[1][6].endswith("✗")  # the drawer reported the wrong way
+    assert "1 day" in _tile_texts(result).split(" | ")
 
 
 def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, on_next_dialog):
@@ -451,11 +492,13 @@ def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, o
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     error = run.puzzle.error
+    assert view_widget.figures["difference"].text() == "—"  # the teller works it out
     typist.type(str(error.row + 1), gap_ms=200)
     assert run.cursor == error.row
     assert f"Voucher: {error.row + 1}" in view_widget.chosen.text()
-    typist.type(KIND_KEY[error.kind] + "\n", gap_ms=200)
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    typist.type(KIND_KEY[error.kind] + report + "\n", gap_ms=200)
     attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
     assert attempt.details["details"]["cases_right"] == 1
-    assert attempt.details["seed"] == 20250403
+    assert attempt.details["seed"] == run.seed  # a form of its own, stored
     _stored_and_rescored(branch, attempt)

@@ -57,6 +57,8 @@ KEEP = {
     "esc",
     "enter",
     "tab",
+    "home",  # key names stay as printed on the key (↑ ↓ Home End)
+    "end",
     "shift",
     "python",
     "pyside",

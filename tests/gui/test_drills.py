@@ -10,7 +10,7 @@ import pytest
 from drill_typing import Typist
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableWidget
 
 from svctrainer.core.packs.definition import Mode
 
@@ -110,6 +110,47 @@ def test_ten_key_practice_with_mistakes_backspace_and_idle_pause(qtbot, practice
     assert result_screen.findChild(type(result_screen.back_button), "") is not None
 
 
+def test_ten_key_tutor_home_row_gate_fingers_and_what_grades_mean(qtbot, practice):
+    """As typing tutors teach it: the home-row introduction until the first key, the
+    finger named for the next key, per-finger figures and grade meanings on the result."""
+    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
+    view = screen.view
+    first = _amount_on_screen(screen)
+    assert view.home_row.isVisible()  # the start gate: where the fingers rest
+    assert "middle finger on 5" in view.home_row.text()
+    assert view.next_finger.text() == f"Next: {first[0]} — {FINGER_TEXT[first[0]]}"
+    typist.type(first[0], gap_ms=200, keypad=True)
+    assert not view.home_row.isVisible()  # gone with the first key, when the clock starts
+    typist.type(first[1:] + "\n", gap_ms=200, keypad=True)
+    second = _amount_on_screen(screen)
+    wrong = "1" if second[0] != "1" else "2"
+    typist.type(wrong, gap_ms=200, keypad=True)
+    assert view.next_finger.text() == "Next: ⌫ — little finger"
+    typist.type("\b" + second + "\n", gap_ms=200, keypad=True)
+    strokes = len(first) + 1 + 2 + len(second) + 1
+    result_screen = _finish(qtbot, practice, screen)
+    fingers = result_screen.findChild(QTableWidget, "fingerTable")
+    rows = [
+        [fingers.item(r, c).text() for c in range(fingers.columnCount())]
+        for r in range(fingers.rowCount())
+    ]
+    assert sum(int(r[1]) + int(r[2]) for r in rows) == strokes
+    assert next(r for r in rows if int(r[2]))[0].endswith(FINGER_TEXT[second[0]])
+    grades = result_screen.findChild(QTableWidget, "gradeTable")
+    last = grades.columnCount() - 1
+    assert grades.horizontalHeaderItem(last).text() == "What it means at the counter"
+    assert grades.item(0, last).text().startswith("1,234.56 ⏎ in ")
+
+
+FINGER_TEXT = {
+    **dict.fromkeys("147", "index finger"),
+    **dict.fromkeys("258", "middle finger"),
+    **dict.fromkeys("369.", "ring finger"),
+    "0": "thumb",
+}
+
+
 def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on_next_dialog):
     screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
     assert not screen.pause_button.isVisible()
@@ -123,7 +164,7 @@ def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on
     result = _finish(qtbot, practice, screen, on_next_dialog).attempt
     assert result.mode == "test"
     assert result.duration_ms == 250 * len(first) + 10_000 + 250 * len(second)
-    assert result.details["seed"] == 20250301  # the pack's seed: everyone gets these amounts
+    assert result.details["seed"] == screen.run.seed  # drawn for this attempt, stored
     assert result.details["ended_by"] == "stopped"
 
 

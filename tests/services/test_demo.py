@@ -64,6 +64,38 @@ def test_demo_runs_rescore_to_their_stored_figures(demo):
 
 
 @pytest.mark.slow
+def test_demo_test_attempts_each_sat_their_own_form(demo):
+    """A retake is a new form: no test pack with five or more test attempts repeats a seed."""
+    services, _ = demo
+    with services.db.reading() as session:
+        rows = session.execute(
+            select(ContentItem.content_id, Attempt.seed)
+            .join(Attempt, Attempt.content_item_id == ContentItem.id)
+            .where(ContentItem.kind == "drill", Attempt.mode == "test")
+        ).all()
+    seeds: dict[str, list[int]] = {}
+    for content_id, seed in rows:
+        seeds.setdefault(content_id, []).append(seed)
+    checked = {cid: s for cid, s in seeds.items() if len(s) >= 5}
+    assert len(checked) >= 10  # every shipped test pack, in both languages (but a few)
+    for content_id, used in checked.items():
+        assert None not in used
+        assert len(set(used)) == len(used), content_id
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1800)  # some thousand replays: minutes on a busy machine
+def test_every_demo_attempt_rescores_to_its_stored_figures(demo):
+    """Each attempt's stored seed rebuilds its form: the replay of every log matches."""
+    services, _ = demo
+    with services.db.reading() as session:
+        ids = session.scalars(select(Attempt.id).order_by(Attempt.started_at)).all()
+    mismatched = [i for i in ids if not services.attempts.rescore(CLI, i).matches]
+    assert len(ids) > 500
+    assert mismatched == []
+
+
+@pytest.mark.slow
 def test_demo_tellers_improve_over_their_baseline(demo):
     services, _ = demo
     with services.db.reading() as session:

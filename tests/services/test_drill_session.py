@@ -154,6 +154,25 @@ def test_tests_read_their_retake_limit_and_no_history(branch, session):
     assert session.start_drill(definition, Mode.TEST).options == {}
 
 
+def test_every_attempt_draws_its_own_form_and_stores_it(branch, session):
+    """Practice and test alike: each start draws a seed; the stored attempt keeps the seed
+    it ran with, and the rescore rebuilds that form."""
+    record, definition = _latest(branch, "tenkey-amounts-test.en")
+    runs = [session.start_drill(definition, Mode.TEST) for _ in range(5)]
+    assert len({run.seed for run in runs}) == 5
+    assert len({run.item_at(0) for run in runs}) > 1
+    run = runs[3]
+    for event in typed_perfectly(definition, Mode.TEST, run.seed, items=3):
+        run.feed(event)
+    outcome = session.save(PendingDrill.of(record, run, WHEN))
+    assert outcome.attempt.details["seed"] == run.seed
+    assert branch.services.attempts.rescore(CLI, outcome.attempt.id).matches
+    _, practice = _latest(branch, "tenkey-amounts-practice.en")
+    assert session.start_drill(practice, Mode.PRACTICE).seed != (
+        session.start_drill(practice, Mode.PRACTICE).seed
+    )
+
+
 def test_only_a_signed_in_person_takes_attempts(branch):
     with pytest.raises(PermissionDeniedError):
         DrillSession(branch.services, CLI)

@@ -37,11 +37,15 @@ class AmountSpec:
 
 
 def generate_amount(
-    rng: SeededRandom, spec: AmountSpec, weights: AdaptiveWeights | None = None
+    rng: SeededRandom,
+    spec: AmountSpec,
+    weights: AdaptiveWeights | None = None,
+    integer_digits: int | None = None,
 ) -> Decimal:
-    """A random amount; with ``weights``, digits and digit pairs are drawn with
-    probability × key weight × pair weight (see ``drills.adaptive``)."""
-    count = rng.between(*spec.integer_digits)
+    """A random amount (of ``integer_digits`` digits before the point when given, else
+    a number of them drawn from the spec's range); with ``weights``, digits and digit
+    pairs are drawn with probability × key weight × pair weight (``drills.adaptive``)."""
+    count = rng.between(*spec.integer_digits) if integer_digits is None else integer_digits
     base = BENFORD_WEIGHTS if spec.leading_digit is LeadingDigit.BENFORD else (1,) * 9
     if weights is None:
         lead = 1 + rng.weighted_index(base)
@@ -82,3 +86,23 @@ def display_amount(
     text = f"{amount:,.{decimals}f}"
     table: dict[str, str | int | None] = {",": group_separator, ".": decimal_separator}
     return text.translate(str.maketrans(table))
+
+
+class LengthRounds:
+    """The number of integer digits of each amount in turn, for an even length mix:
+    every count of the range once in a shuffled round, then the next round. Forms made
+    so hold the same mix of lengths (within a round), so they are equally hard by
+    construction rather than only on average."""
+
+    def __init__(self, rng: SeededRandom, digits: tuple[int, int]) -> None:
+        self._rng = rng
+        self._span = list(range(digits[0], digits[1] + 1))
+        self._round: list[int] = []
+
+    def next(self) -> int:
+        if not self._round:
+            self._round = list(self._span)
+            for i in range(len(self._round) - 1, 0, -1):  # Fisher-Yates
+                j = self._rng.below(i + 1)
+                self._round[i], self._round[j] = self._round[j], self._round[i]
+        return self._round.pop()

@@ -25,6 +25,7 @@ Non-key input (a click on a banknote in the making-change drill) is fed as a syn
 
 from __future__ import annotations
 
+import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -147,12 +148,13 @@ class DrillRun(ABC):
         self._reset()
 
     def restart(self, seed: int | None = None) -> bool:
-        """Practice only: start over with an empty log: the same content, or new content
-        from ``seed`` unless the pack fixes the seed."""
+        """Practice only: start over with an empty log on a new form (from ``seed``, or a
+        freshly drawn one): a restart is a new attempt, and every attempt gets its own
+        form, unless the pack pins one (``Form.FIXED``), which stays."""
         if self.mode is not Mode.PRACTICE:
             return False
-        if seed is not None and self.settings.seed is None:
-            self.seed = seed
+        if self.settings.seed is None:
+            self.seed = seed if seed is not None else secrets.randbelow(1 << 63)
         self._start()
         return True
 

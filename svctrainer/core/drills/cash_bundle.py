@@ -100,11 +100,24 @@ class Bundle:
 
 @dataclass(frozen=True, slots=True)
 class DefectPlan:
-    """How many defects of each kind a bundle gets: (min, max), drawn per bundle."""
+    """How many defects of each kind a bundle gets.
+
+    Per kind: (min, max) of each kind, drawn per bundle (packs written before ``total``).
+    With ``total`` (min, max): the number of defects is drawn first, then each defect's
+    kind from ``kinds``, equally likely, so a teller cannot know how many to look for
+    nor of which kinds; every form draws from the same distribution."""
 
     wrong_denomination: tuple[int, int] = (1, 1)
     unfit: tuple[int, int] = (1, 1)
     counterfeit: tuple[int, int] = (1, 1)
+    total: tuple[int, int] | None = None
+    kinds: tuple[DefectKind, ...] = tuple(DefectKind)
+
+    @property
+    def most(self) -> int:
+        if self.total is not None:
+            return self.total[1]
+        return self.wrong_denomination[1] + self.unfit[1] + self.counterfeit[1]
 
 
 def serial_number(rng: SeededRandom) -> str:
@@ -116,19 +129,29 @@ def draw_bundle(
     rng: SeededRandom,
     currency: CurrencySet,
     mains: Sequence[Denomination],
-    size: int,
+    size: int | tuple[int, int],
     plan: DefectPlan,
 ) -> Bundle:
-    """A bundle of ``size`` notes of one of ``mains`` with the planned defects.
-    Requires ``size`` ≥ the planned maximum and, for wrong denominations, a second note."""
+    """A bundle of ``size`` notes (or of a size drawn from the range, e.g. 98–102: a
+    teller must count to know it) of one of ``mains`` with the planned defects.
+    Requires a size ≥ the planned maximum and, for wrong denominations, a second note.
+    A fixed size and per-kind plan draw exactly as before sizes and totals existed, so
+    the bundles of older packs (and their stored attempts) stay the same."""
     main = rng.choice(mains)
+    if isinstance(size, tuple):
+        size = rng.between(*size)
     others = [d for d in currency.notes if d.value != main.value]
     kinds: list[DefectKind] = []
+    if plan.total is not None:
+        allowed = [k for k in plan.kinds if others or k is not DefectKind.WRONG_DENOMINATION]
+        kinds = [rng.choice(allowed) for _ in range(rng.between(*plan.total))]
     for kind, (low, high) in (
         (DefectKind.WRONG_DENOMINATION, plan.wrong_denomination),
         (DefectKind.UNFIT, plan.unfit),
         (DefectKind.COUNTERFEIT, plan.counterfeit),
     ):
+        if plan.total is not None:
+            break
         if kind is DefectKind.WRONG_DENOMINATION and not others:
             continue
         kinds += [kind] * rng.between(low, high)

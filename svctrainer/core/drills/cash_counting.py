@@ -83,11 +83,13 @@ SPEED_UNIT = "notes_per_min"
 GENERATOR_SPEC = TableSpec(
     (
         *CURRENCY_KEYS,
-        Key("bundle_size", Kind.INT, default=100, minimum=10, maximum=200),
+        Key("bundle_size", Kind.INT_RANGE, default=(100, 100), minimum=10, maximum=200),
         Key("bundle_denominations", Kind.ANY_TABLE),  # checked by face_values; listed for hints
         Key("wrong_denomination", Kind.INT_RANGE, minimum=0, maximum=MAX_DEFECTS_PER_KIND),
         Key("unfit", Kind.INT_RANGE, minimum=0, maximum=MAX_DEFECTS_PER_KIND),
         Key("counterfeit", Kind.INT_RANGE, minimum=0, maximum=MAX_DEFECTS_PER_KIND),
+        Key("defects", Kind.INT_RANGE, minimum=0, maximum=3 * MAX_DEFECTS_PER_KIND),
+        Key("defect_kinds", Kind.STR_LIST, max_length=3),
     )
 )
 
@@ -99,10 +101,17 @@ class Phase(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CountingContent:
+    """``size``: notes per bundle, or the (min, max) range a bundle's size is drawn
+    from (unknown to the teller, who must count)."""
+
     currency: CurrencySet
-    size: int
+    size: int | tuple[int, int]
     mains: tuple[Denomination, ...]
     plan: DefectPlan
+
+    @property
+    def largest(self) -> int:
+        return self.size[1] if isinstance(self.size, tuple) else self.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +295,7 @@ class CashCountingRun(DrillRun):
             currency_code=self.content.currency.code,
             bundle_index=self.bundle_index,
             bundle_count=self.bundles.count,
-            bundle_size=self.content.size,
+            bundle_size=self.content.largest if bundle is None else len(bundle.notes),
             main=None if bundle is None else bundle.main,
             phase=self.phase,
             note_index=self.note_index,
@@ -390,22 +399,55 @@ class CashCountingDrill(DrillKind[CashCountingRun, CashCountingDetails]):
                 listed, currency, ("generator", "bundle_denominations"), notes_only=True
             )
             issues += more
+        given = generator if isinstance(generator, dict) else {}
+        per_kind = [k for k in ("wrong_denomination", "unfit", "counterfeit") if k in given]
+        kinds: tuple[DefectKind, ...] = tuple(DefectKind)
+        for index, name in enumerate(clean.get("defect_kinds", ())):
+            if name not in set(DefectKind):
+                issues.append(
+                    Issue(
+                        ("generator", "defect_kinds", index),
+                        f"{name!r} is not a defect kind: wrong_denomination, unfit or counterfeit",
+                    )
+                )
+        if "defect_kinds" in clean:
+            kinds = tuple(DefectKind(k) for k in clean["defect_kinds"] if k in set(DefectKind))
+            if not kinds and not issues:
+                issues.append(Issue(("generator", "defect_kinds"), "name at least one kind"))
+        if "defects" in clean and per_kind:
+            issues.append(
+                Issue(
+                    ("generator", per_kind[0]),
+                    "give either defects (a total, each of a random kind) or a count per kind,"
+                    " not both",
+                )
+            )
+        if "defect_kinds" in given and "defects" not in clean:
+            issues.append(Issue(("generator", "defect_kinds"), "defect_kinds needs defects"))
         plan = DefectPlan(
             clean.get("wrong_denomination", (1, 1)),
             clean.get("unfit", (1, 1)),
             clean.get("counterfeit", (1, 1)),
+            clean.get("defects"),
+            kinds,
         )
-        size = clean.get("bundle_size", 100)
-        most = plan.wrong_denomination[1] + plan.unfit[1] + plan.counterfeit[1]
-        if most > size // 2:
+        low, high = clean.get("bundle_size", (100, 100))
+        size = low if low == high else (low, high)
+        most = plan.most
+        if most > low // 2:
             issues.append(
                 Issue(
                     ("generator", "bundle_size"),
-                    f"a bundle of {size} notes cannot hold up to {most} defects; at most half "
+                    f"a bundle of {low} notes cannot hold up to {most} defects; at most half "
                     "the notes may be defective",
                 )
             )
-        if plan.wrong_denomination[1] > 0 and len(currency.notes) < 2:
+        wrong_possible = (
+            DefectKind.WRONG_DENOMINATION in kinds
+            if plan.total is not None
+            else plan.wrong_denomination[1] > 0
+        )
+        if wrong_possible and plan.total is None and len(currency.notes) < 2:
             issues.append(
                 Issue(
                     ("generator", "wrong_denomination"),
@@ -429,6 +471,35 @@ class CashCountingDrill(DrillKind[CashCountingRun, CashCountingDetails]):
 
     def play(self, run: CashCountingRun, timing: Timing, max_active_ns: int) -> None:
         play_cash_counting(run, timing, max_active_ns)
+
+    def form(self, run: CashCountingRun, limit: int) -> Mapping[str, Any]:
+        """Every bundle: its notes in counting order, each one element (face value,
+        defect if any, serial), and the count a right report gives."""
+        bundles = []
+        values = [d.value for d in run.fields]
+        for index in range(limit):
+            bundle = run.bundles.item(index)
+            if bundle is None:
+                break
+            counts = bundle.expected_counts(values)
+            bundles.append(
+                {
+                    "bundle": index + 1,
+                    "denomination": str(bundle.main.value),
+                    "size": len(bundle.notes),
+                    "notes": [
+                        {
+                            "value": str(n.denomination.value),
+                            "defect": None if n.defect is None else str(n.defect),
+                            "serial": n.serial,
+                        }
+                        for n in bundle.notes
+                    ],
+                    "defects": {str(i + 1): str(k) for i, k in bundle.seeded.items()},
+                    "report": {str(v): counts[v] for v in values if counts[v]},
+                }
+            )
+        return {"bundles": bundles}
 
 
 CASH_COUNTING = CashCountingDrill()

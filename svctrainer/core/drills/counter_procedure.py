@@ -400,6 +400,28 @@ class CounterProcedureDrill(DrillKind[CounterProcedureRun, ProcedureDetails]):
             raise ValueError(f"unknown counter procedure options: {sorted(options)}")
         return CounterProcedureRun(self, definition, mode, seed, {})
 
+    def form(self, run: CounterProcedureRun, limit: int) -> Mapping[str, Any]:
+        """Every customer as the seed dealt it: the case, the cards in their shuffled
+        order, and each worded step's phrases as shown with the right one marked."""
+        customers = []
+        for index in range(limit):
+            deal = run.deals.item(index)
+            if deal is None:
+                break
+            customers.append(
+                {
+                    "customer": index + 1,
+                    "case": deal.case.id,
+                    "title": deal.case.title,
+                    "cards": [card.label for card in deal.cards],
+                    "phrases": {
+                        step: {"shown": list(shown), "right": shown[right]}
+                        for step, (shown, right) in deal.phrases.items()
+                    },
+                }
+            )
+        return {"customers": customers}
+
     def play(self, run: CounterProcedureRun, timing: Timing, max_active_ns: int) -> None:
         play_counter_procedure(run, timing, max_active_ns)
 

@@ -8,13 +8,18 @@ Keys (clicks arrive as the synthetic keys in brackets, all logged):
   selected selects the first); digits type a voucher number (``1`` then ``2`` selects
   voucher 12 when it exists; a number that does not exist starts again from the last
   digit) (``row:<number>`` selects voucher ``number``, 1-based);
-- ``t`` / ``m`` / ``d`` (``kind:transposed`` / ``kind:missed`` /
-  ``kind:wrong_denomination``) name the error; Backspace clears the name (or the typed
-  number);
-- Enter answers (only with a voucher selected and an error named) and shows the next
-  case. One answer per case.
+- ``t`` / ``m`` / ``d`` / ``r`` / ``p`` / ``e`` (``kind:transposed`` / ``kind:missed`` /
+  ``kind:wrong_denomination`` / ``kind:reversed`` / ``kind:decimal_slip`` /
+  ``kind:double_posted``: entered twice) name the error, among the pack's
+  ``error_kinds``; Backspace clears the name (or the typed number);
+- with ``[scoring] report_points`` above 0, the 长短款 report step: ``o`` / ``s``
+  (``report:over`` / ``report:short``) report the drawer over (长款) or short (短款);
+  Backspace clears the report first;
+- Enter answers (only with a voucher selected, an error named and, with the report
+  step, the report made) and shows the next case. One answer per case.
 
-Scoring per case: ``row_points`` (``[scoring]``, default 60) for the right voucher, the
+Scoring per case: ``row_points`` (``[scoring]``, default 60) for the right voucher,
+``report_points`` (default 0: no report step) for reporting over or short right, the
 rest of 100 for also naming its error right (a voucher and kind are right when they are
 among ``drawer_case.explanations``). Figures: speed = cases answered per hour of active
 time (``cases_per_hour``, 0.1); accuracy = Σ points / (100 × cases answered) (0.0001);
@@ -39,10 +44,13 @@ from svctrainer.core.drills.active_clock import ClockRule
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
 from svctrainer.core.drills.drawer_case import (
+    FIRST_ERROR_KINDS,
     CaseSpec,
     DrawerCase,
     DrawerPuzzle,
     ErrorKind,
+    ErrorKindPlan,
+    OverShort,
     VoucherKind,
     difference_hints,
     draw_case,
@@ -66,7 +74,12 @@ KIND_KEYS: dict[str, ErrorKind] = {
     "t": ErrorKind.TRANSPOSED,
     "m": ErrorKind.MISSED,
     "d": ErrorKind.WRONG_DENOMINATION,
+    "r": ErrorKind.REVERSED,
+    "p": ErrorKind.DECIMAL_SLIP,
+    "e": ErrorKind.DOUBLE_POSTED,
 }
+REPORT_EVENT = "report:"
+REPORT_KEYS: dict[str, OverShort] = {"o": OverShort.OVER, "s": OverShort.SHORT}
 SPEED_UNIT = "cases_per_hour"
 MAX_AMOUNT = Decimal(1_000_000)
 CASH_OUT_KINDS = (VoucherKind.WITHDRAWAL, VoucherKind.CHEQUE_CASHED, VoucherKind.EXCHANGE)
@@ -83,7 +96,8 @@ GENERATOR_SPEC = TableSpec(
         Key("opening_balance", Kind.INT_RANGE, default=(20_000, 50_000), minimum=0,
             maximum=100_000_000),
         Key("kinds", Kind.STR_LIST, choices=tuple(VoucherKind)),
-        Key("error_kinds", Kind.STR_LIST, choices=tuple(ErrorKind), default=tuple(ErrorKind)),
+        Key("error_kinds", Kind.STR_LIST, choices=tuple(ErrorKind),
+            default=tuple(FIRST_ERROR_KINDS)),
         Key("exchange_currency", Kind.STR, pattern=r"[A-Z]{3}", hint="a code such as USD"),
         Key("exchange_rate", Kind.DECIMAL, minimum=Decimal("0.0001"), maximum=Decimal(100_000)),
     )
@@ -109,6 +123,8 @@ class CaseJudgement:
     kind_ok: bool
     points: int
     ms: int
+    report: OverShort | None = None  # None: the pack has no report step
+    report_ok: bool | None = None
 
     def record(self) -> DrawerCaseRecord:
         """The case as the result stores it (vouchers numbered from 1, as on screen)."""
@@ -128,6 +144,8 @@ class CaseJudgement:
             kind_right=self.kind_ok,
             points=self.points,
             ms=self.ms,
+            report=self.report,
+            report_right=self.report_ok,
         )
 
 
@@ -147,17 +165,23 @@ class DrawerView:
     kind_keys: tuple[tuple[str, ErrorKind], ...]
     hints: tuple[str, ...]
     last: CaseJudgement | None
+    report_step: bool = False
+    report: OverShort | None = None
 
 
 class DrawerBalancingRun(DrillRun):
     def _reset(self) -> None:
         content: DrawerContent = self.definition.content
         self.currency = content.currency
+        self.error_kinds = frozenset(content.spec.error_kinds)
         rng = SeededRandom(self.seed)
+        plan = ErrorKindPlan(rng, content.spec.error_kinds)
         self.cases: LazyItems[DrawerPuzzle] = LazyItems(
-            self.settings.item_count, lambda _i: draw_case(rng, content.currency, content.spec)
+            self.settings.item_count,
+            lambda _i: draw_case(rng, content.currency, content.spec, plan.next()),
         )
         self.row_points = int(self.definition.scoring.extra.get("row_points", 60))
+        self.report_points = int(self.definition.scoring.extra.get("report_points", 0))
         self.judgements: list[CaseJudgement] = []
         self.strokes = 0
         self.case_start_ns = 0
@@ -169,16 +193,30 @@ class DrawerBalancingRun(DrillRun):
         self.cursor: int | None = None
         self.typed = ""
         self.kind: ErrorKind | None = None
+        self.report: OverShort | None = None
 
     # -- input -----------------------------------------------------------------------------
     def _rows(self) -> int:
         return 0 if self.puzzle is None else len(self.puzzle.case.vouchers)
 
     def _kind_of(self, key: str) -> ErrorKind | None:
+        """The error a key names, if the pack's days can have it (other keys do nothing,
+        as before the pack's kinds grew: old logs replay the same)."""
         if key.startswith(KIND_EVENT):
             name = key.removeprefix(KIND_EVENT)
-            return ErrorKind(name) if name in set(ErrorKind) else None
-        return KIND_KEYS.get(key.lower()) if len(key) == 1 else None
+            kind = ErrorKind(name) if name in set(ErrorKind) else None
+        else:
+            kind = KIND_KEYS.get(key.lower()) if len(key) == 1 else None
+        return kind if kind in self.error_kinds else None
+
+    def _report_of(self, key: str) -> OverShort | None:
+        """What a key reports (over or short), with the report step only."""
+        if not self.report_points:
+            return None
+        if key.startswith(REPORT_EVENT):
+            name = key.removeprefix(REPORT_EVENT)
+            return OverShort(name) if name in set(OverShort) else None
+        return REPORT_KEYS.get(key.lower()) if len(key) == 1 else None
 
     def _row_event(self, key: str) -> int | None:
         number = key.removeprefix(ROW_EVENT)
@@ -192,14 +230,19 @@ class DrawerBalancingRun(DrillRun):
             return False
         key = ev.key
         if key == ENTER:
-            return self.cursor is not None and self.kind is not None
+            reported = self.report is not None or not self.report_points
+            return self.cursor is not None and self.kind is not None and reported
         if key == BACKSPACE:
-            return self.kind is not None or bool(self.typed)
+            return self.report is not None or self.kind is not None or bool(self.typed)
         if key in (UP, DOWN, HOME, END):
             return True
         if len(key) == 1 and key.isdigit() and key.isascii():
             return True
-        return self._row_event(key) is not None or self._kind_of(key) is not None
+        return (
+            self._row_event(key) is not None
+            or self._kind_of(key) is not None
+            or self._report_of(key) is not None
+        )
 
     def _on_stroke(self, ev: KeyEvent, latency_ns: int | None) -> Feedback:
         self.strokes += 1
@@ -209,11 +252,7 @@ class DrawerBalancingRun(DrillRun):
         if key == ENTER:
             return self._answer()
         if key == BACKSPACE:
-            if self.kind is not None:
-                self.kind = None
-            else:
-                self.typed = ""
-            return Feedback(Verdict.CORRECTION, strokes=1)
+            return self._backspace()
         if key in (UP, DOWN, HOME, END):
             self.typed = ""
             if key == HOME or (key == UP and self.cursor is None):
@@ -234,9 +273,21 @@ class DrawerBalancingRun(DrillRun):
         elif (row := self._row_event(key)) is not None:
             self.typed = ""
             self.cursor = row
+        elif (report := self._report_of(key)) is not None:
+            self.report = report
         else:
             self.kind = self._kind_of(key)
         return Feedback(Verdict.CORRECT, strokes=1)
+
+    def _backspace(self) -> Feedback:
+        """Take back the last thing said: the report, else the error, else the number."""
+        if self.report is not None:
+            self.report = None
+        elif self.kind is not None:
+            self.kind = None
+        else:
+            self.typed = ""
+        return Feedback(Verdict.CORRECTION, strokes=1)
 
     def _answer(self) -> Feedback:
         puzzle, row, kind = self.puzzle, self.cursor, self.kind
@@ -245,10 +296,26 @@ class DrawerBalancingRun(DrillRun):
         assert kind is not None  # noqa: S101
         row_ok = any(r == row for r, _ in puzzle.accepted)
         kind_ok = (row, kind) in puzzle.accepted
-        points = self.row_points * row_ok + (100 - self.row_points) * kind_ok
+        kind_points = max(0, 100 - self.row_points - self.report_points)
+        points = self.row_points * row_ok + kind_points * kind_ok
+        report_ok = None
+        if self.report_points:
+            report_ok = self.report is puzzle.case.over_short
+            points += self.report_points * report_ok
         ms = (self.clock.active_ns - self.case_start_ns) // NS_PER_MS
         self.judgements.append(
-            CaseJudgement(self.case_index, puzzle, row, kind, row_ok, kind_ok, points, ms)
+            CaseJudgement(
+                self.case_index,
+                puzzle,
+                row,
+                kind,
+                row_ok,
+                kind_ok,
+                points,
+                ms,
+                self.report if self.report_points else None,
+                report_ok,
+            )
         )
         self.case_start_ns = self.clock.active_ns
         self._load(self.case_index + 1)
@@ -270,9 +337,11 @@ class DrawerBalancingRun(DrillRun):
             cursor=self.cursor,
             typed_number=self.typed,
             kind=self.kind,
-            kind_keys=tuple(KIND_KEYS.items()),
+            kind_keys=tuple((k, v) for k, v in KIND_KEYS.items() if v in self.error_kinds),
             hints=hints,
             last=self.judgements[-1] if self.judgements else None,
+            report_step=bool(self.report_points),
+            report=self.report,
         )
 
     def state(self, now_ns: int | None = None) -> LiveState:
@@ -320,7 +389,10 @@ class DrawerBalancingDrill(DrillKind[DrawerBalancingRun, DrawerBalancingDetails]
     name: ClassVar[str] = "drawer_balancing"
     speed_unit: ClassVar[str] = SPEED_UNIT
     grade_figures: ClassVar[frozenset[str]] = frozenset({SPEED_UNIT, "accuracy", "score"})
-    scoring_keys: ClassVar[tuple[Key, ...]] = (Key("row_points", Kind.INT, minimum=0, maximum=100),)
+    scoring_keys: ClassVar[tuple[Key, ...]] = (
+        Key("row_points", Kind.INT, minimum=0, maximum=100),
+        Key("report_points", Kind.INT, minimum=0, maximum=100),
+    )
     # Timed as typing today (the packs' reference speeds assume it); the work between
     # keys is reasoning, so this is the kind whose rule a thinking clock changes.
     clock_rule: ClassVar[ClockRule] = ClockRule.KEYING
@@ -361,6 +433,29 @@ class DrawerBalancingDrill(DrillKind[DrawerBalancingRun, DrawerBalancingDetails]
 
     def play(self, run: DrawerBalancingRun, timing: Timing, max_active_ns: int) -> None:
         play_drawer_balancing(run, timing, max_active_ns)
+
+    def form(self, run: DrawerBalancingRun, limit: int) -> Mapping[str, Any]:
+        """Every day: the opening balance, the vouchers, the system totals, the cash
+        counted (by denomination) and the seeded error that explains the difference."""
+        days = []
+        for index in range(limit):
+            puzzle = run.cases.item(index)
+            if puzzle is None:
+                break
+            case = puzzle.case
+            days.append(
+                {
+                    "day": index + 1,
+                    "opening_balance": str(case.opening_balance),
+                    "vouchers": case.vouchers,
+                    "system_cash_in": str(case.system_cash_in),
+                    "system_cash_out": str(case.system_cash_out),
+                    "counted": {str(d.value): n for d, n in case.count},
+                    "difference": str(case.difference),
+                    "error": puzzle.error,
+                }
+            )
+        return {"days": days}
 
 
 def _case_spec(
@@ -452,6 +547,13 @@ def play_drawer_balancing(run: DrawerBalancingRun, timing: Timing, max_active_ns
             c.click(KIND_EVENT + str(kind))
         else:
             c.key(kinds[kind], kinds[kind])
+        if c.going and run.report_points:
+            report = puzzle.case.over_short
+            if c.slip(1.0):
+                report = OverShort.SHORT if report is OverShort.OVER else OverShort.OVER
+            c.think(1.0)
+            key = next(k for k, v in REPORT_KEYS.items() if v is report)
+            c.key(key, key)
         if c.going and run.cursor is not None and run.kind is not None:
             c.key(ENTER, "")
 

@@ -14,7 +14,12 @@ The seeded error (``CaseError``) is one of, with its arithmetic signature
   (p instead of a): difference = sign × (a − p), always a multiple of 9 cents·10^k;
 - ``missed``: the voucher was never posted: difference = sign × a;
 - ``wrong_denomination``: on a cash-out voucher the teller handed over a note or coin
-  worth d′ where the voucher lists d: difference = d − d′.
+  worth d′ where the voucher lists d: difference = d − d′;
+- ``reversed``: posted in the wrong direction (a deposit as a withdrawal or the other
+  way): difference = 2 × sign × a (the clue: half the difference is a voucher);
+- ``decimal_slip``: posted with the decimal point moved (p = a × 10, × 100, ÷ 10 or
+  ÷ 100): difference = sign × (a − p), which divides by 9 (one place) or 99 (two);
+- ``double_posted``: posted twice: difference = −sign × a (a missed entry's opposite).
 
 ``explanations`` lists every (voucher, kind) that fits the difference by these rules;
 the generator retries (deterministically) until the seeded error is the only one, and
@@ -31,7 +36,7 @@ from enum import StrEnum
 from svctrainer.core.currency import CurrencySet, Denomination
 from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.drills.seeded_random import SeededRandom
-from svctrainer.core.money import from_cents, round_to_cents
+from svctrainer.core.money import CENT, from_cents, round_to_cents
 
 MAX_ATTEMPTS = 40
 BREAK_UPS = 25  # notes broken into smaller ones to make the drawer count look real
@@ -62,6 +67,24 @@ class ErrorKind(StrEnum):
     TRANSPOSED = "transposed"
     MISSED = "missed"
     WRONG_DENOMINATION = "wrong_denomination"
+    REVERSED = "reversed"
+    DECIMAL_SLIP = "decimal_slip"
+    DOUBLE_POSTED = "double_posted"
+
+
+class OverShort(StrEnum):
+    """The 长短款 report: the drawer holds more cash than the books say (长款, over) or
+    less (短款, short); the procedure has the teller report which, and by how much."""
+
+    OVER = "over"
+    SHORT = "short"
+
+
+# The kinds of packs that do not list theirs: those of the first release, so that the
+# days of their stored attempts are drawn exactly as before (a longer list would change
+# every draw). A pack lists the others in ``error_kinds``.
+FIRST_ERROR_KINDS = (ErrorKind.TRANSPOSED, ErrorKind.MISSED, ErrorKind.WRONG_DENOMINATION)
+SLIP_FACTORS = (Decimal(10), Decimal(100), Decimal("0.1"), Decimal("0.01"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +134,10 @@ class DrawerCase:
     def difference(self) -> Decimal:
         return self.counted_total - self.book_balance
 
+    @property
+    def over_short(self) -> OverShort:
+        return OverShort.OVER if self.difference > 0 else OverShort.SHORT
+
 
 @dataclass(frozen=True, slots=True)
 class CaseError:
@@ -158,17 +185,34 @@ def transpositions(amount: Decimal) -> list[Decimal]:
     return found
 
 
+def decimal_slips(amount: Decimal) -> list[Decimal]:
+    """Amounts posted with the decimal point moved one or two places, in whole cents."""
+    found = []
+    for factor in SLIP_FACTORS:
+        posted = amount * factor
+        if posted == posted.quantize(CENT) and posted > 0 and posted != amount:
+            found.append(posted.quantize(CENT))
+    return found
+
+
 def difference_signatures(
-    vouchers: Sequence[Voucher], values: Sequence[Decimal]
+    vouchers: Sequence[Voucher], values: Sequence[Decimal], extended: bool = True
 ) -> dict[Decimal, frozenset[tuple[int, ErrorKind]]]:
     """For every difference some error on this day would cause, the (voucher index,
-    error kind) pairs causing it (module docstring); ``values``: the face values."""
+    error kind) pairs causing it (module docstring); ``values``: the face values.
+    ``extended`` False: only the first release's kinds (for packs limited to them, whose
+    days must be drawn as before)."""
     found: dict[Decimal, set[tuple[int, ErrorKind]]] = {}
     for i, v in enumerate(vouchers):
         sign = 1 if v.direction is Direction.IN else -1
         for p in transpositions(v.amount):
             found.setdefault(sign * (v.amount - p), set()).add((i, ErrorKind.TRANSPOSED))
         found.setdefault(sign * v.amount, set()).add((i, ErrorKind.MISSED))
+        if extended:
+            found.setdefault(2 * sign * v.amount, set()).add((i, ErrorKind.REVERSED))
+            found.setdefault(-sign * v.amount, set()).add((i, ErrorKind.DOUBLE_POSTED))
+            for p in decimal_slips(v.amount):
+                found.setdefault(sign * (v.amount - p), set()).add((i, ErrorKind.DECIMAL_SLIP))
         if v.direction is Direction.OUT:
             for d, _ in v.pieces:
                 for other in values:
@@ -178,16 +222,16 @@ def difference_signatures(
 
 
 def explain_difference(
-    vouchers: Sequence[Voucher], diff: Decimal, values: Sequence[Decimal]
+    vouchers: Sequence[Voucher], diff: Decimal, values: Sequence[Decimal], extended: bool = True
 ) -> frozenset[tuple[int, ErrorKind]]:
     """Every (voucher index, error kind) whose error would cause ``diff``."""
-    return difference_signatures(vouchers, values).get(diff, frozenset())
+    return difference_signatures(vouchers, values, extended).get(diff, frozenset())
 
 
-def explanations(case: DrawerCase) -> frozenset[tuple[int, ErrorKind]]:
+def explanations(case: DrawerCase, extended: bool = True) -> frozenset[tuple[int, ErrorKind]]:
     """Every (voucher index, error kind) that explains the case's difference."""
     values = [d.value for d in case.currency.denominations]
-    return explain_difference(case.vouchers, case.difference, values)
+    return explain_difference(case.vouchers, case.difference, values, extended)
 
 
 def error_effect(vouchers: Sequence[Voucher], error: CaseError) -> Decimal:
@@ -198,20 +242,32 @@ def error_effect(vouchers: Sequence[Voucher], error: CaseError) -> Decimal:
         return sign * (v.amount - (error.posted or Decimal(0)))
     if error.kind is ErrorKind.MISSED:
         return sign * v.amount
+    if error.kind is ErrorKind.REVERSED:
+        return 2 * sign * v.amount
+    if error.kind is ErrorKind.DOUBLE_POSTED:
+        return -sign * v.amount
+    if error.kind is ErrorKind.DECIMAL_SLIP:
+        return sign * (v.amount - (error.posted or Decimal(0)))
     return (error.listed or Decimal(0)) - (error.handed or Decimal(0))
 
 
 def difference_hints(case: DrawerCase) -> tuple[str, ...]:
     """Codes for what the difference suggests (the GUI words them): ``divisible_by_9``
-    (a transposition?), ``equals_a_voucher`` (a missed entry?),
+    (a transposition, or the point moved one place?), ``divisible_by_99`` (the point
+    moved two places?), ``equals_a_voucher`` (a missed entry, or one posted twice?),
+    ``half_equals_a_voucher`` (posted in the wrong direction?),
     ``equals_denomination_difference`` (a wrong note or coin?)."""
     diff = abs(case.difference)
     values = [d.value for d in case.currency.denominations]
     codes: list[str] = []
     if diff and int(diff * 100) % 9 == 0:
         codes.append("divisible_by_9")
+    if diff and int(diff * 100) % 99 == 0:
+        codes.append("divisible_by_99")
     if any(v.amount == diff for v in case.vouchers):
         codes.append("equals_a_voucher")
+    if any(2 * v.amount == diff for v in case.vouchers):
+        codes.append("half_equals_a_voucher")
     if any(a - b == diff for a in values for b in values):
         codes.append("equals_denomination_difference")
     return tuple(codes)
@@ -271,8 +327,10 @@ def error_candidates(
     found: list[CaseError] = []
     values = [d.value for d in currency.denominations]
     for row, v in enumerate(vouchers):
-        if kind is ErrorKind.MISSED:
+        if kind in (ErrorKind.MISSED, ErrorKind.REVERSED, ErrorKind.DOUBLE_POSTED):
             found.append(CaseError(row, kind))
+        elif kind is ErrorKind.DECIMAL_SLIP:
+            found += [CaseError(row, kind, posted=p) for p in decimal_slips(v.amount)]
         elif kind is ErrorKind.TRANSPOSED:
             found += [CaseError(row, kind, posted=p) for p in transpositions(v.amount)]
         elif v.direction is Direction.OUT:
@@ -309,28 +367,33 @@ def _drawer_count(
     return tuple((d, counts[d.cents]) for d in currency.denominations)
 
 
-def draw_case(rng: SeededRandom, currency: CurrencySet, spec: CaseSpec) -> DrawerPuzzle:
-    """A day with one seeded error of a kind drawn from ``spec.error_kinds``: days are
+def draw_case(
+    rng: SeededRandom, currency: CurrencySet, spec: CaseSpec, kind: ErrorKind | None = None
+) -> DrawerPuzzle:
+    """A day with one seeded error of ``kind`` (or of a kind drawn from
+    ``spec.error_kinds``): days are
     drawn (at most ``MAX_ATTEMPTS``) until one has an error of that kind that is the only
     explanation of the difference it causes. Failing that, the last day gets a random
     error of that kind (or a missed entry when the kind cannot happen at all, e.g. no
     amount has two different digits), and every fitting answer is accepted."""
-    kind = rng.choice(spec.error_kinds)
+    if kind is None:
+        kind = rng.choice(spec.error_kinds)
     values = [d.value for d in currency.denominations]
+    extended = not set(spec.error_kinds) <= set(FIRST_ERROR_KINDS)
     vouchers: list[Voucher] = []
     candidates: list[CaseError] = []
     for _ in range(MAX_ATTEMPTS):
         vouchers = draw_vouchers(rng, currency, spec)
         candidates = error_candidates(vouchers, kind, currency)
-        signatures = difference_signatures(vouchers, values)
+        signatures = difference_signatures(vouchers, values, extended)
         unique = [
             c for c in candidates if signatures[error_effect(vouchers, c)] == {(c.row, c.kind)}
         ]
         if unique:
-            return _assemble(rng, currency, spec, vouchers, rng.choice(unique))
+            return _assemble(rng, currency, spec, vouchers, rng.choice(unique), extended=extended)
     if not candidates:
         candidates = error_candidates(vouchers, ErrorKind.MISSED, currency)
-    return _assemble(rng, currency, spec, vouchers, rng.choice(candidates))
+    return _assemble(rng, currency, spec, vouchers, rng.choice(candidates), extended=extended)
 
 
 def _assemble(
@@ -339,6 +402,8 @@ def _assemble(
     spec: CaseSpec,
     vouchers: Sequence[Voucher],
     error: CaseError,
+    *,
+    extended: bool = True,
 ) -> DrawerPuzzle:
     """The case around ``error``: the opening balance is drawn from the spec's range and
     raised (in blocks of 10 000 smallest pieces) by whatever the drawer would otherwise
@@ -357,8 +422,13 @@ def _assemble(
         true[v.direction] += v.amount
         if i != error.row:
             book[v.direction] += v.amount
-        elif error.kind is ErrorKind.TRANSPOSED and error.posted is not None:
+        elif error.posted is not None:  # transposed digits or a moved decimal point
             book[v.direction] += error.posted
+        elif error.kind is ErrorKind.REVERSED:
+            other = Direction.OUT if v.direction is Direction.IN else Direction.IN
+            book[other] += v.amount
+        elif error.kind is ErrorKind.DOUBLE_POSTED:
+            book[v.direction] += 2 * v.amount
         elif error.kind is ErrorKind.WRONG_DENOMINATION:
             book[v.direction] += v.amount
             true[v.direction] += (error.handed or 0) - (error.listed or 0)
@@ -375,4 +445,28 @@ def _assemble(
         system_cash_out=book[Direction.OUT],
         count=_drawer_count(rng, closing, currency),
     )
-    return DrawerPuzzle(case, error, explanations(case))
+    return DrawerPuzzle(case, error, explanations(case, extended))
+
+
+class ErrorKindPlan:
+    """The error kind of each day in turn, for packs using kinds beyond the first
+    release's: every kind once in a shuffled round, then the next round, so a test of
+    as many days as kinds has one day of each (the same case mix on every form).
+    Packs limited to the first kinds draw each day's kind alone, as they always did."""
+
+    def __init__(self, rng: SeededRandom, kinds: Sequence[ErrorKind]) -> None:
+        self._rng = rng
+        self._kinds = tuple(kinds)
+        self._round: list[ErrorKind] = []
+        self.balanced = not set(kinds) <= set(FIRST_ERROR_KINDS)
+
+    def next(self) -> ErrorKind | None:
+        """The next day's kind, or None: let ``draw_case`` draw it."""
+        if not self.balanced:
+            return None
+        if not self._round:
+            self._round = list(self._kinds)
+            for i in range(len(self._round) - 1, 0, -1):  # Fisher-Yates
+                j = self._rng.below(i + 1)
+                self._round[i], self._round[j] = self._round[j], self._round[i]
+        return self._round.pop()

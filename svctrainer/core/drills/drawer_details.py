@@ -2,8 +2,10 @@
 difference, the voucher and error named against the right ones, points and time
 (``drawer_balancing`` makes them; the case model is in ``drawer_case``).
 
-Layout 1 (``DrawerBalancingDetails.VERSION``). Vouchers are numbered from 1 as on
-screen; amounts are stored as text.
+Layout 1 (``DrawerBalancingDetails.VERSION``). A case of a pack with the 长短款 report
+step also stores ``report`` (over or short) and ``report_right``; without the step (and
+in rows stored before it existed) the two keys are absent. Vouchers are numbered from 1
+as on screen; amounts are stored as text.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any, Self
 
 from svctrainer.core.currency import amount_text, face_text
 from svctrainer.core.drills.details import Details, DetailsError, Fields
-from svctrainer.core.drills.drawer_case import ErrorKind
+from svctrainer.core.drills.drawer_case import ErrorKind, OverShort
 
 
 def _error_kind(f: Fields, key: str) -> ErrorKind:
@@ -44,6 +46,8 @@ class DrawerCaseRecord:
     kind_right: bool
     points: int
     ms: int
+    report: OverShort | None = None
+    report_right: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,10 +65,18 @@ class DrawerCaseRecord:
             "kind_right": self.kind_right,
             "points": self.points,
             "ms": self.ms,
+            **(
+                {}
+                if self.report is None
+                else {"report": str(self.report), "report_right": self.report_right}
+            ),
         }
 
     @classmethod
     def read(cls, f: Fields) -> DrawerCaseRecord:
+        report = f.optional_text("report")
+        if report is not None and report not in set(OverShort):
+            raise DetailsError(f"{f.where}.report: {report!r} is not over or short")
         return cls(
             index=f.integer("index"),
             difference=f.decimal("difference"),
@@ -80,6 +92,8 @@ class DrawerCaseRecord:
             kind_right=f.flag("kind_right"),
             points=f.integer("points"),
             ms=f.integer("ms"),
+            report=None if report is None else OverShort(report),
+            report_right=f.optional_flag("report_right"),
         )
 
 

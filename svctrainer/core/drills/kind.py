@@ -129,6 +129,26 @@ class DrillKind(ABC, Generic[R, D]):
         is not adaptive or the history says nothing."""
         return None
 
+    def form(self, run: R, limit: int) -> Mapping[str, Any]:
+        """The form ``run`` works on, every item of it (at most ``limit`` items of an
+        endless one), for ``form_sample``: content objects are fine, ``jsonable`` turns
+        them into JSON. The default lists the items of runs that hand them out the
+        house's ways (``item_at(i)``, ``item(i)``, or lazy ``items``); a kind whose form
+        is more than a list (a voucher book, bundles of notes) says so itself."""
+        items: list[Any] = []
+        get = getattr(run, "item_at", None) or getattr(run, "item", None)
+        lazy = getattr(run, "items", None)
+        if not callable(get) and lazy is not None and callable(getattr(lazy, "item", None)):
+            get = lazy.item
+        if not callable(get):
+            raise NotImplementedError(f"{self.name} drills cannot list their form")
+        for index in range(limit):
+            item = get(index)
+            if item is None:
+                break
+            items.append(item)
+        return {"items": items}
+
     # -- typed views of what the registry hands around as DrillRun / Details ----------
 
     def run_of(self, run: DrillRun) -> R:

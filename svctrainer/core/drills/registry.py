@@ -83,9 +83,15 @@ def _kind_of(name: str) -> AnyKind:
     return kind
 
 
+def draw_seed() -> int:
+    """A fresh random seed (0..2**63-1) from the operating system's generator: a new form
+    that nobody can predict from the previous ones."""
+    return secrets.randbelow(MAX_SEED + 1)
+
+
 def run_seed(definition: DrillDefinition, mode: Mode, seed: int | None = None) -> int:
-    """The seed a run uses: the pack's fixed seed for the mode, else ``seed``, else a
-    fresh random one (0..2**63-1)."""
+    """The seed a run uses: the pack's pinned seed when its form is fixed for the mode,
+    else ``seed``, else a freshly drawn one (``draw_seed``)."""
     fixed = definition.settings(mode).seed
     if fixed is not None:
         return fixed
@@ -93,7 +99,7 @@ def run_seed(definition: DrillDefinition, mode: Mode, seed: int | None = None) -
         if not 0 <= seed <= MAX_SEED:
             raise ValueError(f"seed {seed} out of range")
         return seed
-    return secrets.randbelow(MAX_SEED + 1)
+    return draw_seed()
 
 
 def start_run(

@@ -25,6 +25,7 @@ from svctrainer.core.drills.amounts import (
     MAX_AMOUNT_DIGITS,
     AmountSpec,
     LeadingDigit,
+    LengthRounds,
     amount_keys,
     display_amount,
     generate_amount,
@@ -55,16 +56,21 @@ AMOUNT_KEYS = (
     Key("group_separator", Kind.STR, default=",", choices=(",", " ", ".", "'", "")),
     Key("decimal_separator", Kind.STR, default=".", choices=(".", ",")),
 )
-GENERATOR_SPEC = TableSpec(AMOUNT_KEYS)
+GENERATOR_SPEC = TableSpec(
+    (*AMOUNT_KEYS, Key("length_mix", Kind.STR, default="random", choices=("random", "even")))
+)
 ITEM_SPEC = TableSpec((Key("amount", Kind.STR, required=True, max_length=32),))
 
 
 @dataclass(frozen=True, slots=True)
 class TenKeyContent:
-    """Either a generator spec or fixed ``(amount, decimals)`` items."""
+    """Either a generator spec or fixed ``(amount, decimals)`` items. ``even_lengths``:
+    the amounts' lengths go in shuffled rounds of every length once (``length_mix =
+    "even"``); else each length is drawn alone (packs written before the option)."""
 
     spec: AmountSpec | None
     amounts: tuple[tuple[Decimal, int], ...] | None
+    even_lengths: bool = False
 
 
 def amount_spec(
@@ -113,6 +119,14 @@ class TenKeyRun(TypingRun):
         assert spec is not None  # noqa: S101 - guaranteed by build_content
         raw = self.options.get("adaptive")
         weights = None if raw is None else AdaptiveWeights.from_dict(raw)
+        if content.even_lengths:
+            rounds = LengthRounds(rng, spec.integer_digits)
+            return ItemSource(
+                None,
+                lambda _i: _item(
+                    generate_amount(rng, spec, weights, rounds.next()), spec.decimals, spec
+                ),
+            )
         return ItemSource(
             None, lambda _i: _item(generate_amount(rng, spec, weights), spec.decimals, spec)
         )
@@ -147,7 +161,8 @@ class TenKeyDrill(DrillKind[TenKeyRun, TypingDetails]):
             clean, issues = validate_table(GENERATOR_SPEC, generator, ("generator",))
             spec, more = amount_spec(clean, ("generator",))
             issues += more
-            return (TenKeyContent(spec, None) if spec and not issues else None), issues
+            even = clean.get("length_mix") == "even"
+            return (TenKeyContent(spec, None, even) if spec and not issues else None), issues
         issues = []
         amounts: list[tuple[Decimal, int]] = []
         for index, raw in enumerate(items or ()):

@@ -317,6 +317,16 @@ class TextEntryDrill(DrillKind[TextEntryRun, TextEntryDetails]):
             raise ValueError(f"unknown text-entry options: {sorted(options)}")
         return TextEntryRun(self, definition, mode, seed, {})
 
+    def form(self, run: TextEntryRun, limit: int) -> Mapping[str, Any]:
+        """Every passage to copy, in the order the seed gave them: a form of this kind
+        is the pack's passages shuffled (``item_count`` of them when set)."""
+        return {
+            "passages": [
+                {"title": p.title, "text": p.text, "characters": len(p.text)}
+                for p in run.passages[:limit]
+            ]
+        }
+
     def play(self, run: TextEntryRun, timing: Timing, max_active_ns: int) -> None:
         """Chinese: commits of one to four characters (a word chosen in the input
         method), each after the time its pinyin takes; now and then a wrong homophone,

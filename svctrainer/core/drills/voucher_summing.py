@@ -27,7 +27,10 @@ Checking and contest scoring (hand-checked in the tests):
   only the answer is marked) and scores ``points_per_group`` (20); otherwise 0.
 - The group still open when the run ends scores ``points_per_entry`` (1) for each entry
   of its leading run of right entries (entries 1..k all right), so a trainee cut off
-  after 13 right vouchers gets 13 points, and one whose 3rd entry was wrong gets 2.
+  after 13 right vouchers gets 13 points, and one whose 3rd entry was wrong gets 2 —
+  except in a test on a contest book, which marks completed correct totals only (0).
+- On a contest book the run ends after its last question, and handing in a question
+  opens the book at the next one's first page.
 - score = the sum of those points; accuracy = right entries / entries;
   speed = ``vouchers_per_min`` = entries added × 60 000 / active ms (0.1);
   ``gross_kph`` = strokes × 3 600 000 / active ms.
@@ -56,6 +59,7 @@ from svctrainer.core.drills.voucher_book import (
     ADD_KEYS,
     CLEAR_KEYS,
     TOTAL_KEYS,
+    Layout,
     Slot,
     VoucherBook,
     VoucherContent,
@@ -128,12 +132,15 @@ class VoucherRun(DrillRun):
     def _reset(self) -> None:
         content: VoucherContent = self.definition.content
         self.book = VoucherBook(content.book, self.seed)
+        self.contest = content.book.layout is Layout.CONTEST
         self.decimals = content.book.amount.decimals
         self.next_keys = frozenset((PAGE_DOWN, *content.next_page_keys))
         self.previous_keys = frozenset((PAGE_UP, *content.previous_page_keys))
         extra = self.definition.scoring.extra
         self.points_per_group: int = extra.get("points_per_group", 20)
         self.points_per_entry: int = extra.get("points_per_entry", 1)
+        if self.contest and self.mode is Mode.TEST:
+            self.points_per_entry = 0  # a contest marks completed totals only
         self.page = self.book.start_page
         self.entry = ""
         self.group = 0
@@ -148,6 +155,12 @@ class VoucherRun(DrillRun):
         self.right_count = 0
         self.groups_right = 0
         self.last_right: bool | None = None
+
+    @property
+    def group_limit(self) -> int | None:
+        """Groups this run can hand in: the pack's ``item_count``, at most the book's."""
+        limits = [n for n in (self.settings.item_count, self.book.group_count) if n is not None]
+        return min(limits) if limits else None
 
     # -- input -------------------------------------------------------------------------
     def _action(self, ev: KeyEvent) -> str | None:
@@ -229,9 +242,11 @@ class VoucherRun(DrillRun):
         self.group += 1
         self.entries = []
         self.total = Decimal(0)
-        limit = self.settings.item_count
+        limit = self.group_limit
         if limit is not None and self.group >= limit:
             self._finish(EndReason.ITEMS)
+        elif self.contest:
+            self.page = self.book.group_first_page(self.group)  # the book opens at it
         return right
 
     # -- details -----------------------------------------------------------------------
@@ -331,7 +346,7 @@ class VoucherRun(DrillRun):
             speed_unit=VoucherSummingDrill.speed_unit,
             item_index=self.group,
             items_done=len(self.submitted),
-            item_count=self.settings.item_count,
+            item_count=self.group_limit,
             position=len(self.entries),
             typed=self.entry,
         )
@@ -433,6 +448,33 @@ class VoucherSummingDrill(DrillKind[VoucherRun, VoucherDetails]):
 
     def play(self, run: VoucherRun, timing: Timing, max_active_ns: int) -> None:
         play_vouchers(run, timing, max_active_ns)
+
+    def form(self, run: VoucherRun, limit: int) -> Mapping[str, Any]:
+        """The book, every amount as printed without separators (``"1234.56"``), and the
+        answer sheet: each question's pages, row and right total (a chained book's
+        groups go on without end: the first ``limit``)."""
+        book = run.book
+        places = book.spec.amount.decimals
+        count = book.group_count if book.group_count is not None else limit
+        if run.settings.item_count is not None:
+            count = min(count, run.settings.item_count)
+        return {
+            "layout": str(book.spec.layout),
+            "vouchers": [
+                {"page": page, "amounts": [f"{a:.{places}f}" for a in book.voucher(page)]}
+                for page in range(1, book.spec.vouchers + 1)
+            ],
+            "questions": [
+                {
+                    "question": g + 1,
+                    "first_page": book.group_first_page(g),
+                    "last_page": book.group_last_page(g),
+                    "row": book.group_row(g),
+                    "total": f"{book.group_total(g):.{places}f}",
+                }
+                for g in range(count)
+            ],
+        }
 
 
 VOUCHER_SUMMING = VoucherSummingDrill()

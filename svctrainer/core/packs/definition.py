@@ -14,11 +14,24 @@ from typing import Any
 
 
 class Mode(StrEnum):
-    """Practice: random content unless the pack fixes a seed, pause/restart/hints allowed.
-    Test: the pack's fixed seed and exact limits, the same content for everyone."""
+    """Practice: pause/restart/hints allowed. Test: exact limits, no help. In both, each
+    attempt gets a fresh form unless the pack pins one (``Form.FIXED``)."""
 
     PRACTICE = "practice"
     TEST = "test"
+
+
+class Form(StrEnum):
+    """Which paper an attempt gets.
+
+    - fresh: every attempt draws its own seed (stored with it), so a retake measures skill
+      rather than memory of the form; the generators make every form equally hard.
+    - fixed: the pack's ``seed`` pins one form for everyone, e.g. for a contest where all
+      must sit the same paper.
+    """
+
+    FRESH = "fresh"
+    FIXED = "fixed"
 
 
 class ErrorPolicy(StrEnum):
@@ -40,8 +53,9 @@ class RunSettings:
     """Settings of one mode, after ``[practice]``/``[test]`` were laid over ``[run]``.
 
     Invariants: at least one of ``time_limit_s`` (1..7200) and ``item_count``
-    (1..10 000) is set; in test mode ``seed`` is set and ``pause``/``adaptive`` are off.
-    ``seed`` None means "a fresh random seed per run" (recorded in the result).
+    (1..10 000) is set; in test mode ``pause``/``adaptive`` are off. ``seed`` is set
+    exactly when ``form`` is ``Form.FIXED`` (the one form everybody gets); with
+    ``Form.FRESH`` every attempt draws its own seed (recorded in the result).
     ``idle_pause``: whether gaps over 5 s stop the clock (default on in practice, off in
     test, where the limit is elapsed time from the first keystroke).
     ``complete_share``: practice only, the share (0..1) of the time or of the items after
@@ -58,6 +72,7 @@ class RunSettings:
     adaptive: bool
     idle_pause: bool
     complete_share: Decimal = Decimal("0.5")
+    form: Form = Form.FRESH
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from svctrainer.core.drills.registry import MAX_SEED, AnyKind, drill_kind, drill
 from svctrainer.core.packs.definition import (
     DrillDefinition,
     ErrorPolicy,
+    Form,
     GradeLevel,
     Mode,
     RunSettings,
@@ -55,6 +56,7 @@ RUN_SPEC = TableSpec(
         ),
         Key("item_count", Kind.INT, minimum=1, maximum=MAX_ITEM_COUNT),
         Key("error_policy", Kind.STR, choices=tuple(ErrorPolicy)),
+        Key("form", Kind.STR, choices=tuple(Form)),
         Key("seed", Kind.INT, minimum=0, maximum=MAX_SEED),
         Key("hints", Kind.BOOL),
         Key("pause", Kind.BOOL),
@@ -108,6 +110,7 @@ MODE_DEFAULTS: dict[Mode, dict[str, Any]] = {
         "time_limit_s": None,
         "item_count": None,
         "error_policy": "correct",
+        "form": "fresh",
         "seed": None,
         "hints": True,
         "pause": True,
@@ -119,6 +122,7 @@ MODE_DEFAULTS: dict[Mode, dict[str, Any]] = {
         "time_limit_s": None,
         "item_count": None,
         "error_policy": "correct",
+        "form": "fresh",
         "seed": None,
         "hints": False,
         "pause": False,
@@ -340,14 +344,24 @@ def _modes(
             issues.append(
                 Issue(where, f"{mode} mode needs time_limit_s or item_count (here or in [run])")
             )
-        if mode is Mode.TEST:
-            if values["seed"] is None:
-                issues.append(
-                    Issue(
-                        where,
-                        "test mode needs a fixed seed, so every trainee gets the same content",
-                    )
+        form = Form(values["form"])
+        if form is Form.FIXED and values["seed"] is None:
+            issues.append(
+                Issue(
+                    origin["form"],
+                    'form = "fixed" needs a seed: the number of the one form everyone gets',
                 )
+            )
+        if form is Form.FRESH and values["seed"] is not None:
+            issues.append(
+                Issue(
+                    origin["seed"],
+                    'seed has no effect unless form = "fixed": every attempt gets a fresh form'
+                    ' (add form = "fixed" to give everyone the same one)',
+                    Severity.WARNING,
+                )
+            )
+        if mode is Mode.TEST:
             for key in ("pause", "adaptive"):
                 if values[key]:
                     issues.append(Issue(origin[key], f"test mode cannot use {key} = true"))
@@ -365,11 +379,12 @@ def _modes(
             time_limit_s=values["time_limit_s"],
             item_count=values["item_count"],
             error_policy=ErrorPolicy(values["error_policy"]),
-            seed=values["seed"],
+            seed=values["seed"] if form is Form.FIXED else None,
             hints=values["hints"],
             pause=values["pause"],
             adaptive=values["adaptive"],
             idle_pause=values["idle_pause"],
+            form=form,
             complete_share=Decimal(values["complete_share"]),
         )
     return modes

@@ -41,7 +41,7 @@ from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
-from svctrainer.gui.i18n import fill
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pages.assignment_views import tier_name
 from svctrainer.gui.tree_items import children, top_level_items
@@ -60,13 +60,18 @@ class ContentChoice:
     record: ContentRecord
     modes: tuple[str, ...]
     speed_unit: str | None
+    fixed_modes: tuple[str, ...] = ()  # modes whose pack pins one form for everyone
 
 
 def content_choices(context: AppContext) -> list[ContentChoice]:
     """Every drill and scenario (newest versions), with modes and speed unit. Parses each
     definition: call it off the GUI thread."""
     from svctrainer.core.drills.registry import drill_kind  # noqa: PLC0415
-    from svctrainer.core.packs.definition import DrillDefinition  # noqa: PLC0415
+    from svctrainer.core.packs.definition import (  # noqa: PLC0415
+        DrillDefinition,
+        Form,
+        Mode,
+    )
 
     services, actor = context.services, context.actor
     choices = []
@@ -80,11 +85,16 @@ def content_choices(context: AppContext) -> list[ContentChoice]:
         )
         kind = drill_kind(record.drill_type or "")
         modes = tuple(m for m in MODES if m in offered)
+        fixed = (
+            tuple(m for m in modes if definition.settings(Mode(m)).form is Form.FIXED)
+            if isinstance(definition, DrillDefinition)
+            else ()
+        )
         unit = None
         if kind is not None:
             drill = definition if isinstance(definition, DrillDefinition) else None
             unit = kind.speed_unit if drill is None else kind.unit_of(drill)
-        choices.append(ContentChoice(record, modes, unit))
+        choices.append(ContentChoice(record, modes, unit, fixed))
     return choices
 
 
@@ -254,9 +264,18 @@ class AssignmentDialog(QDialog):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.content.addTopLevelItem(group)
                 groups[key] = group
-            item = QTreeWidgetItem([record.title])
+            title = record.title
+            tip = f"{record.content_id} v{record.version} · {record.language}"
+            if choice.fixed_modes:
+                title = fill(translate("AssignmentDialog", "%1 (one fixed form)"), title)
+                tip += "\n" + translate(
+                    "AssignmentDialog",
+                    "Everyone gets the same form, pinned by the pack; other drills give a"
+                    " new form of equal difficulty to each attempt.",
+                )
+            item = QTreeWidgetItem([title])
             item.setData(0, ID_ROLE, record.content_id)
-            item.setToolTip(0, f"{record.content_id} v{record.version} · {record.language}")
+            item.setToolTip(0, tip)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = record.content_id in preselect
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

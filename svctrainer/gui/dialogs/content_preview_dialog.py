@@ -125,9 +125,9 @@ class ContentPreviewDialog(QDialog):
             (
                 self.tr("Content"),
                 lambda s: (
-                    self.tr("the same for everyone")
+                    fill(self.tr("one fixed form for everyone (seed %1)"), s.seed)
                     if s.seed is not None
-                    else self.tr("new each run")
+                    else self.tr("a new form of equal difficulty each attempt")
                 ),
             ),
             (self.tr("Hints"), lambda s: _yes(self, s.hints)),

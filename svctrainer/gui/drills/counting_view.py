@@ -87,9 +87,17 @@ class CashCountingView(QWidget):
         self.bundle_label.setObjectName("bundleLabel")
         self.progress = ProgressLine(self.tr("note %1 of %2"))
         self.progress.setObjectName("bundleProgress")
+        # A test keeps no running count: the teller counts, as at the counter.
+        self.progress.setVisible(self.practice)
         head = QHBoxLayout()
         head.addWidget(self.bundle_label)
         head.addWidget(self.progress, 1)
+        if not self.practice:
+            unknown = QLabel(
+                translate("CountingView", "Count the notes yourself: the screen keeps no count.")
+            )
+            unknown.setObjectName("countYourself")
+            head.addWidget(unknown, 1)
 
         self.canvas = NoteCanvas()
         self.canvas.setObjectName("noteCanvas")
@@ -147,6 +155,7 @@ class CashCountingView(QWidget):
         s.addSpacing(12)
         self.counted = big(QLabel(), 1.2)
         self.counted.setObjectName("countedSoFar")
+        self.counted.setVisible(self.practice)
         self.flagged = QLabel()
         self.flagged.setObjectName("flaggedSoFar")
         self.flagged.setWordWrap(True)
@@ -254,9 +263,12 @@ class CashCountingView(QWidget):
     def _flag_text(self, view: CountingView) -> str:
         if not view.flags:
             return self._no_flags
+        flagged = len(view.flags)
+        if not self.practice:  # note numbers would be a running count
+            return translate("CountingView", "Flagged %n note(s).", None, flagged)
         listed = ", ".join(str(i + 1) for i, _ in view.flags[-8:])
         more = "…, " if len(view.flags) > 8 else ""
-        return fill(self.tr("Flagged %n note(s): no. %1", None, len(view.flags)), more + listed)
+        return fill(self.tr("Flagged %n note(s): no. %1", None, flagged), more + listed)
 
     def _show_report(self, view: CountingView) -> None:
         for index, (box, field) in enumerate(zip(self.fields, view.report, strict=True)):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from svctrainer.core.drills.drawer_details import DrawerBalancingDetails
 from svctrainer.gui.drills.bank_display import bad_colour, money
-from svctrainer.gui.drills.drawer_view import error_kind_name
+from svctrainer.gui.drills.drawer_view import error_kind_name, over_short_name
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import duration
 from svctrainer.gui.drills.result_tables import note_label, result_table, section_box
@@ -32,6 +32,7 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             "drawerSummary",
         )
     )
+    reported = any(c.report is not None for c in details.cases)  # the 长短款 step
     rows, bad = [], []
     for r, c in enumerate(details.cases):
         if not c.kind_right:
@@ -56,6 +57,9 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
                 duration(c.ms),
             ]
         )
+        if reported:
+            mark = "" if c.report_right is None else (" ✓" if c.report_right else " ✗")
+            rows[-1].insert(6, "—" if c.report is None else over_short_name(c.report) + mark)
     headers = [
         translate("bank_drills", "Day"),
         translate("bank_drills", "Difference"),
@@ -66,6 +70,8 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
         translate("bank_drills", "Points"),
         translate("bank_drills", "Time"),
     ]
+    if reported:
+        headers.insert(6, translate("DrawerResult", "Drawer reported"))
     colour = bad_colour(QApplication.palette())
     box.addWidget(
         result_table(
@@ -74,7 +80,7 @@ def build(details: DrawerBalancingDetails) -> ResultBody:
             "drawerCaseTable",
             bad_rows=bad,
             bad_colour=colour,
-            right_aligned=(0, 1, 6, 7),
+            right_aligned=(0, 1, 7, 8) if reported else (0, 1, 6, 7),
             stretch=3,
         )
     )

@@ -25,12 +25,20 @@ from svctrainer.core.currency import CurrencySet, Denomination
 from svctrainer.core.drills.base import Feedback, LiveState
 from svctrainer.core.drills.drawer_balancing import (
     KIND_EVENT,
+    REPORT_EVENT,
+    REPORT_KEYS,
     ROW_EVENT,
     CaseJudgement,
     DrawerBalancingRun,
     DrawerView,
 )
-from svctrainer.core.drills.drawer_case import Direction, DrawerCase, ErrorKind, Voucher
+from svctrainer.core.drills.drawer_case import (
+    Direction,
+    DrawerCase,
+    ErrorKind,
+    OverShort,
+    Voucher,
+)
 from svctrainer.gui.drills.bank_display import (
     big,
     count_text,
@@ -49,7 +57,17 @@ def error_kind_name(kind: ErrorKind) -> str:
         ErrorKind.TRANSPOSED: translate("bank_drills", "transposed digits"),
         ErrorKind.MISSED: translate("bank_drills", "missed entry"),
         ErrorKind.WRONG_DENOMINATION: translate("bank_drills", "wrong denomination paid out"),
+        ErrorKind.REVERSED: translate("bank_drills", "posted the wrong way"),
+        ErrorKind.DECIMAL_SLIP: translate("bank_drills", "decimal point slip"),
+        ErrorKind.DOUBLE_POSTED: translate("bank_drills", "entered twice"),
     }[kind]
+
+
+def over_short_name(report: OverShort) -> str:
+    """The 长短款 report as the counter says it."""
+    if report is OverShort.OVER:
+        return translate("bank_drills", "over (长款)")
+    return translate("bank_drills", "short (短款)")
 
 
 def voucher_kind_name(kind: str) -> str:
@@ -72,6 +90,12 @@ def hint_text(code: str) -> str:
         "equals_denomination_difference": translate(
             "bank_drills",
             "The difference equals the gap between two denominations: a wrong note or coin?",
+        ),
+        "divisible_by_99": translate(
+            "bank_drills", "The difference divides by 99: the decimal point moved two places?"
+        ),
+        "half_equals_a_voucher": translate(
+            "bank_drills", "Half the difference equals a voucher: posted the wrong way?"
         ),
     }.get(code, code)
 
@@ -96,6 +120,11 @@ class DrawerBalancingView(QWidget):
         # Translated once: ``tr`` costs about 0.1 ms a call, too much for every key.
         self._chosen_template = self.tr("Voucher: %1    Error: %2    (Enter answers)")
         self._kind_names = {kind: error_kind_name(kind) for kind in ErrorKind}
+        self._report_template = translate(
+            "bank_drills", "Voucher: %1    Error: %2    Drawer: %3    (Enter answers)"
+        )
+        # With the report step and no hints, the teller works out over or short.
+        self._difference_shown = hints or not run.view().report_step
 
         self.day_label = big(QLabel(), 1.2, bold=True)
         self.day_label.setObjectName("dayLabel")
@@ -188,6 +217,22 @@ class DrawerBalancingView(QWidget):
             self.kind_buttons[kind] = button
             buttons.addWidget(button)
         a.addLayout(buttons)
+        self.report_buttons: dict[OverShort, QPushButton] = {}
+        if run.view().report_step:
+            reports = QHBoxLayout()
+            reports.addWidget(QLabel(translate("bank_drills", "Report the drawer:")))
+            for key, report in REPORT_KEYS.items():
+                button = QPushButton(f"{key.upper()}  {over_short_name(report)}")
+                button.setObjectName(f"report_{report}")
+                button.setCheckable(True)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.clicked.connect(
+                    lambda _c=False, r=report: feed_click(self, REPORT_EVENT + str(r))
+                )
+                self.report_buttons[report] = button
+                reports.addWidget(button)
+            reports.addStretch(1)
+            a.addLayout(reports)
         self.hint = QLabel()
         self.hint.setObjectName("drawerHint")
         self.hint.setWordWrap(True)
@@ -204,7 +249,12 @@ class DrawerBalancingView(QWidget):
             [
                 ("↑ ↓ Home End", self.tr("select a voucher")),
                 ("1…9", self.tr("voucher number")),
-                ("T / M / D", self.tr("name the error")),
+                (" / ".join(k.upper() for k, _ in run.view().kind_keys), self.tr("name the error")),
+                *(
+                    [("O / S", translate("bank_drills", "drawer over / short"))]
+                    if run.view().report_step
+                    else []
+                ),
                 ("⌫", self.tr("clear")),
                 ("Enter", self.tr("answer")),
             ]
@@ -242,6 +292,9 @@ class DrawerBalancingView(QWidget):
         for kind, button in self.kind_buttons.items():
             if button.isChecked() != (view.kind is kind):
                 button.setChecked(view.kind is kind)
+        for report, button in self.report_buttons.items():
+            if button.isChecked() != (view.report is report):
+                button.setChecked(view.report is report)
         _set(self.chosen, self._chosen_text(view))
         if self.hints and len(self.run.judgements) != self._judged:
             self._judged = len(self.run.judgements)
@@ -261,6 +314,9 @@ class DrawerBalancingView(QWidget):
         if view.typed_number:
             voucher = view.typed_number + "▏"
         error = "—" if view.kind is None else self._kind_names[view.kind]
+        if view.report_step:
+            report = "—" if view.report is None else over_short_name(view.report)
+            return fill(self._report_template, voucher, error, report)
         return fill(self._chosen_template, voucher, error)
 
     def _load_case(self, view: DrawerView) -> None:
@@ -293,7 +349,9 @@ class DrawerBalancingView(QWidget):
             "book": money(case.book_balance, self.symbol),
             "counted": money(case.counted_total, self.symbol),
             "difference": (
-                fill(self.tr("%1 over"), money(diff, self.symbol))
+                "—"
+                if not self._difference_shown
+                else fill(self.tr("%1 over"), money(diff, self.symbol))
                 if diff > 0
                 else fill(self.tr("%1 short"), money(-diff, self.symbol))
             ),

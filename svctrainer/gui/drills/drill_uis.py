@@ -40,7 +40,7 @@ TENKEY_UI = DrillUI(
     kind=TENKEY,
     name=lambda: translate("figures", "Ten-key amounts"),
     view=TenKeyView,
-    section=typing_section(KEYPAD),
+    section=typing_section(KEYPAD, fingers=True),
 )
 DATA_ENTRY_UI = DrillUI(
     kind=DATA_ENTRY,

@@ -65,6 +65,7 @@ class KeyboardWidget(QWidget):
         self._pressed_wrong = False
         self._expected: str | None = None
         self._heat: dict[str, float] = {}
+        self._fingers: dict[str, QColor] = {}
         self._heat_labels: dict[str, str] = {}
         self._flash = QTimer(self)
         self._flash.setSingleShot(True)
@@ -97,6 +98,12 @@ class KeyboardWidget(QWidget):
 
     def _clear_pressed(self) -> None:
         self._pressed = None
+        self.update()
+
+    def set_fingers(self, colours: Mapping[str, QColor]) -> None:
+        """Mark each key with the colour of the finger that keys it (a band along the
+        key's foot, so a heat map stays readable on top)."""
+        self._fingers = dict(colours)
         self.update()
 
     # -- result heat map ---------------------------------------------------------------
@@ -144,6 +151,14 @@ class KeyboardWidget(QWidget):
             painter.setPen(QPen(border, 3 if cap.key == self._expected else 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 6, 6)
+            finger = self._fingers.get(cap.key)
+            if finger is not None:
+                band = max(4.0, unit * 0.1)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(finger)
+                painter.drawRoundedRect(
+                    rect.adjusted(4, rect.height() - band - 4, -4, -4), band / 2, band / 2
+                )
             pressed = cap.key == self._pressed
             painter.setPen(QColor(0xFF, 0xFF, 0xFF) if pressed else text)
             painter.setFont(font)

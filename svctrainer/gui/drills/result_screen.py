@@ -245,12 +245,18 @@ class ResultScreen(QWidget):
 
     def _grade_table(self, definition: DrillDefinition, reached: str | None) -> QTableWidget:
         figures = sorted({f for g in definition.grades for f in g.thresholds})
-        table = QTableWidget(len(definition.grades), len(figures) + 1)
+        meanings = [grade_meaning(g.thresholds) for g in definition.grades]
+        explained = any(meanings)
+        table = QTableWidget(len(definition.grades), len(figures) + 1 + explained)
         table.setObjectName("gradeTable")
         headers = [self.tr("Level")] + [_figure_label(f) for f in figures]
+        if explained:
+            headers.append(translate("ResultScreen", "What it means at the counter"))
         table.setHorizontalHeaderLabels(headers)
         for row, grade in enumerate(definition.grades):
             cells = [grade.name] + [_threshold_text(f, grade.thresholds.get(f)) for f in figures]
+            if explained:
+                cells.append(meanings[row])
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if grade.name == reached:
@@ -262,6 +268,35 @@ class ResultScreen(QWidget):
                 table.setItem(row, col, item)
         tidy_table(table)
         return table
+
+
+AMOUNT_KEYS = 8  # a typical amount, "1234.56" and Enter
+
+
+def grade_meaning(thresholds: Mapping[str, Decimal]) -> str:
+    """What a keying grade's minimums mean at the counter (TIPP10 explains its levels so):
+    the time for a typical amount and amounts a minute from the net KPH, and one error
+    in how many keys from the accuracy; empty for figures it cannot explain."""
+    parts = []
+    kph = thresholds.get("net_kph") or thresholds.get("gross_kph")
+    if kph:
+        seconds = AMOUNT_KEYS * 3600 / float(kph)
+        parts.append(
+            fill(
+                translate("ResultScreen", "1,234.56 ⏎ in %1 s, %2 a minute"),
+                number(seconds, 1),
+                number(60 / seconds, 1),
+            )
+        )
+    accuracy = thresholds.get("accuracy")
+    if accuracy is not None and 0 < accuracy < 1:
+        parts.append(
+            fill(
+                translate("ResultScreen", "≤ 1 wrong key in %1"),
+                number(float(1 / (1 - accuracy)), 0),
+            )
+        )
+    return "; ".join(parts)
 
 
 def _figure_label(figure: str) -> str:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
+from svctrainer.core.drills.keypad_fingers import finger_stats
 from svctrainer.core.drills.result import Mistake
 from svctrainer.core.drills.typing_details import FieldStat, TypingDetails
 from svctrainer.core.metrics import KeyStat
 from svctrainer.gui.drills.drill_ui import ResultBody, ResultSection, ResultTiles
 from svctrainer.gui.drills.figures import number, percent
+from svctrainer.gui.drills.finger_colours import FINGER_COLOURS, finger_name, keypad_colours
 from svctrainer.gui.drills.keyboard_widget import KeyboardWidget, KeyCap
 from svctrainer.gui.drills.result_tables import tidy_table
 from svctrainer.gui.i18n import fill, translate
@@ -27,12 +30,18 @@ def key_label(key: str) -> str:
     )
 
 
-def typing_section(caps: Sequence[KeyCap]) -> ResultSection[TypingDetails]:
-    """The section of a keyboard drill typed on the keyboard drawn by ``caps``."""
+def typing_section(
+    caps: Sequence[KeyCap], *, fingers: bool = False
+) -> ResultSection[TypingDetails]:
+    """The section of a keyboard drill typed on the keyboard drawn by ``caps``;
+    ``fingers``: the keypad's finger colours and the figures per finger (ten-key)."""
 
     def build(details: TypingDetails) -> ResultBody:
         left: list[QWidget] = []
         right: list[QWidget] = []
+        if fingers and details.key_stats:
+            left.append(QLabel(translate("ResultScreen", "Per finger")))
+            left.append(finger_table(details.key_stats))
         if details.key_stats:
             right.append(
                 QLabel(
@@ -41,7 +50,7 @@ def typing_section(caps: Sequence[KeyCap]) -> ResultSection[TypingDetails]:
                     )
                 )
             )
-            right.append(heat_map(caps, details.key_stats))
+            right.append(heat_map(caps, details.key_stats, fingers=fingers))
             advice = _advice(details)
             if advice is not None:
                 right.append(advice)
@@ -67,8 +76,51 @@ def _tiles(details: TypingDetails) -> ResultTiles:
     )
 
 
-def heat_map(caps: Sequence[KeyCap], key_stats: Mapping[str, KeyStat]) -> KeyboardWidget:
+def finger_table(key_stats: Mapping[str, KeyStat]) -> QTableWidget:
+    """Strokes, errors, error rate and mean time per finger (thumb to little finger):
+    which finger is slow or makes the mistakes."""
+    stats = finger_stats(key_stats)
+    table = QTableWidget(len(stats), 5)
+    table.setObjectName("fingerTable")
+    table.setHorizontalHeaderLabels(
+        [
+            translate("ResultScreen", "Finger"),
+            translate("ResultScreen", "Right"),
+            translate("ResultScreen", "Errors"),
+            translate("ResultScreen", "Error rate"),
+            translate("ResultScreen", "Mean ms"),
+        ]
+    )
+    worst_errors = max((s.error_rate for s in stats), default=0.0)
+    slowest = max((s.mean_ms for s in stats if s.mean_ms is not None), default=None)
+    for row, stat in enumerate(stats):
+        name = QTableWidgetItem(f"■ {finger_name(stat.finger)}")
+        name.setForeground(FINGER_COLOURS[stat.finger])
+        cells = [
+            name,
+            QTableWidgetItem(str(stat.hits)),
+            QTableWidgetItem(str(stat.errors)),
+            QTableWidgetItem(percent(stat.error_rate)),
+            QTableWidgetItem("—" if stat.mean_ms is None else number(stat.mean_ms)),
+        ]
+        if stat.errors and stat.error_rate == worst_errors:
+            cells[3].setText(cells[3].text() + " ▲")
+        if stat.mean_ms is not None and stat.mean_ms == slowest and len(stats) > 1:
+            cells[4].setText(cells[4].text() + " ▲")
+        for column, cell in enumerate(cells):
+            if column:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, column, cell)
+    tidy_table(table)
+    return table
+
+
+def heat_map(
+    caps: Sequence[KeyCap], key_stats: Mapping[str, KeyStat], *, fingers: bool = False
+) -> KeyboardWidget:
     widget = KeyboardWidget(caps)
+    if fingers:
+        widget.set_fingers(keypad_colours())
     widget.setMinimumHeight(180)
     policy = widget.sizePolicy()
     policy.setVerticalStretch(1)  # the map takes the height the notes leave

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import Feedback, LiveState, Verdict
+from svctrainer.core.drills.keypad_fingers import FINGER_ORDER, finger_for
 from svctrainer.core.drills.typing_engine import TypingRun
+from svctrainer.gui.drills.finger_colours import FINGER_COLOURS, finger_name, keypad_colours
 from svctrainer.gui.drills.keyboard_widget import KEYBOARD, KEYPAD, KeyboardWidget
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.theme import right_colour, wrong_colour
@@ -99,10 +101,40 @@ class TenKeyView(TypingView):
         self.tape.setFont(tape_font)
         self.keyboard = KeyboardWidget(KEYPAD)
         self.keyboard.setMinimumSize(220, 220)
+        self.keyboard.set_fingers(keypad_colours())
+        # Which finger keys the next key (a tutor's hint: practice with hints only).
+        self.next_finger = QLabel()
+        self.next_finger.setObjectName("nextFinger")
+        self.next_finger.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_finger.setVisible(hints)
+        # The start gate: where the fingers rest, shown until the first key (the clock
+        # starts with it).
+        self.home_row = QLabel(
+            translate(
+                "TenKeyView",
+                "Before you start, rest your right hand on the home row: index finger on 4,"
+                " middle finger on 5 (the key with the bump), ring finger on 6, thumb on 0,"
+                " little finger on Enter. Keep your eyes on the amount, not on the keys."
+                " The clock starts with your first key.",
+            )
+        )
+        self.home_row.setObjectName("homeRowIntro")
+        self.home_row.setWordWrap(True)
+        self.home_row.setFrameShape(QFrame.Shape.StyledPanel)
+        self.home_row.setMargin(10)
+        self.legend = QLabel(
+            " ".join(
+                f'<span style="color:{FINGER_COLOURS[f].name()}">■</span> {finger_name(f)}'
+                for f in FINGER_ORDER
+            )
+        )
+        self.legend.setObjectName("fingerLegend")
+        self.legend.setWordWrap(True)
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         centre = QVBoxLayout(card)
+        centre.addWidget(self.home_row)
         centre.addStretch(1)
         centre.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignCenter)
         centre.addWidget(self.amount)
@@ -111,11 +143,16 @@ class TenKeyView(TypingView):
         tape_box = QVBoxLayout()
         tape_box.addWidget(QLabel(self.tr("Tape")))
         tape_box.addWidget(self.tape)
+        pad = QVBoxLayout()
+        pad.addWidget(self.keyboard, 1)
+        pad.addWidget(self.next_finger)
+        pad.addWidget(self.legend)
         layout = QHBoxLayout(self)
         layout.addLayout(tape_box)
         layout.addWidget(card, 2)
-        layout.addWidget(self.keyboard, 1)
+        layout.addLayout(pad, 1)
         self._tape_index = -1
+        self._next_key: str | None = None
         self._done_shown = 0
 
     def field_done(self, before: LiveState) -> None:
@@ -132,6 +169,22 @@ class TenKeyView(TypingView):
             self._done_shown += 1
 
     def show_state(self, state: LiveState) -> None:
+        if state.started and self.home_row.isVisible():
+            self.home_row.hide()
+        if self.hints:
+            key = None if state.finished else state.expected_key
+            if key != self._next_key:
+                self._next_key = key
+                finger = finger_for(key)
+                self.next_finger.setText(
+                    ""
+                    if finger is None or key is None
+                    else fill(
+                        translate("TenKeyView", "Next: %1 — %2"),
+                        {"Enter": "⏎", "Backspace": "⌫"}.get(key, key),
+                        finger_name(finger),
+                    )
+                )
         item = self.run.current_item
         self.amount.setText(item.fields[0].display if item and not state.finished else "")
         self.typed.setText(

@@ -143,6 +143,7 @@ class VoucherSummingView(QWidget):
         self._group = -1
         self._tape_count = 0
         self._question: tuple[int, int, int, int] | None = None
+        self._contest = run.contest
         # Translated once: ``tr`` costs about 0.1 ms a call, too much for every key.
         self._page_text = self.tr("Voucher %1 of %2")
         self._count_text = self.tr("%1 of %2 amounts added")
@@ -251,15 +252,23 @@ class VoucherSummingView(QWidget):
         if question == self._question:
             return
         self._question = question
-        self.question.setText(
-            fill(
-                self.tr("Group %1: add row %2 of vouchers %3 to %4"),
-                str(view.group_index + 1),
-                str(view.row_to_key),
-                str(view.group_first_page),
-                str(view.group_last_page),
+        if self._contest:  # each question names its own pages and row, as on the sheet
+            text = fill(
+                self.tr("Question %1: vouchers %2 to %3, row %4"),
+                view.group_index + 1,
+                view.group_first_page,
+                view.group_last_page,
+                view.row_to_key,
             )
-        )
+        else:
+            text = fill(
+                self.tr("Group %1: add row %2 of vouchers %3 to %4"),
+                view.group_index + 1,
+                view.row_to_key,
+                view.group_first_page,
+                view.group_last_page,
+            )
+        self.question.setText(text)
         self.progress.set_progress(view.entries_in_group, view.group_size)
         total = state.item_count
         text = fill(self.tr("Totals handed in: %1"), str(view.groups_done))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import DrillRun
-from svctrainer.core.packs.definition import DrillDefinition, Mode
+from svctrainer.core.packs.definition import DrillDefinition, Form, Mode
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
@@ -273,6 +273,8 @@ class PracticePage(QWidget):
                         limit,
                     )
                 )
+                if s.form is Form.FIXED:
+                    facts.append(self.tr("one fixed form for everyone"))
         self.detail_facts.setText(" · ".join(facts))
         self.instructions.setPlainText(definition.instructions)
         self.practice_button.setEnabled(Mode.PRACTICE in definition.modes)

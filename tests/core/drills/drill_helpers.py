@@ -52,6 +52,7 @@ def tenkey_pack(
     if item_count is not None or time_limit_s is None:
         lines.append(f"item_count = {item_count or 1000}")
     if seed is not None or mode == "test":
+        lines.append('form = "fixed"')
         lines.append(f"seed = {seed or 1}")
     lines.append(extra_mode)
     lines += ["[scoring]", f"error_penalty = {penalty}", "reference_speed = 12000"]

@@ -404,3 +404,97 @@ def test_shipped_pack_loads_and_a_perfect_count_reaches_the_top_grade(name):
     result = run.result()
     assert (result.valid, result.accuracy, result.details.bundles_void) == (True, 1.0, 0)
     assert result.grade in ("Expert", "能手")
+
+
+# -- bundles that make the teller count (unknown size, a random number and kind of defects) ----
+def _fingerprint(bundles) -> str:
+    import hashlib
+
+    text = repr(
+        [
+            (b.main.value, [(n.denomination.value, n.defect, n.overlay, n.missing, n.serial)
+                            for n in b.notes])
+            for b in bundles
+        ]
+    )  # fmt: skip
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def test_a_fixed_size_and_per_kind_plan_draw_the_bundles_they_always_drew():
+    """Packs written before sizes and totals keep their bundles, so their stored attempts
+    replay exactly: three bundles of seed 11, pinned."""
+    rng = SeededRandom(11)
+    mains = (NOTE[D(100)], NOTE[D(50)])
+    bundles = [draw_bundle(rng, CNY, mains, 100, DefectPlan()) for _ in range(3)]
+    assert _fingerprint(bundles) == "8ca788b382f347c2"
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1))
+def test_shipped_test_bundles_are_of_unknown_size_with_0_to_3_defects_of_any_kind(seed):
+    definition, _ = check_pack_file(DRILLS / "cash-counting-test.en.toml")
+    run = start_run(definition, Mode.TEST, seed=seed)
+    for index in range(2):
+        bundle = run.bundles.item(index)
+        assert 98 <= len(bundle.notes) <= 102
+        assert 0 <= len(bundle.seeded) <= 3
+        assert len(set(bundle.seeded)) == len(bundle.seeded)  # distinct notes
+
+
+def test_sizes_and_defects_come_from_the_same_even_distribution_for_every_form():
+    """Equal forms by construction: every size of the range, every number of defects
+    0..3 and every kind about equally often over many bundles (seeds)."""
+    definition, _ = check_pack_file(DRILLS / "cash-counting-test.zh.toml")
+    sizes: Counter[int] = Counter()
+    totals: Counter[int] = Counter()
+    kinds: Counter[DefectKind] = Counter()
+    for seed in range(600):
+        bundle = start_run(definition, Mode.TEST, seed=seed).bundles.item(0)
+        sizes[len(bundle.notes)] += 1
+        totals[len(bundle.seeded)] += 1
+        kinds.update(bundle.seeded.values())
+    assert sorted(sizes) == [98, 99, 100, 101, 102]
+    assert min(sizes.values()) > 600 / 5 * 0.7
+    assert sorted(totals) == [0, 1, 2, 3]
+    assert min(totals.values()) > 600 / 4 * 0.7
+    assert set(kinds) == set(DefectKind)
+    assert min(kinds.values()) > sum(kinds.values()) / 3 * 0.7
+
+
+def test_a_count_of_the_drawn_size_is_right_and_one_off_is_wrong():
+    definition, _ = check_pack_file(DRILLS / "cash-counting-test.en.toml")
+    run = start_run(definition, Mode.TEST, seed=21)
+    bundle = run.bundle
+    values = [d.value for d in definition.content.currency.notes]
+    expected = bundle.expected_counts(values)
+    flags = dict(bundle.seeded)
+    right = judge_bundle(bundle, flags, expected)
+    assert right.clean
+    off = dict(expected)
+    off[bundle.main.value] = 100 if expected[bundle.main.value] != 100 else 99
+    assert judge_bundle(bundle, flags, off).wrong_counts == (bundle.main.value,)
+
+
+@pytest.mark.parametrize(
+    ("replace", "expected"),
+    [
+        (
+            ("unfit = [1, 2]", "unfit = [1, 2]\ndefects = [0, 3]"),
+            "p.toml:16:1: give either defects (a total, each of a random kind) or a count per"
+            " kind, not both",
+        ),
+        (
+            ("unfit = [1, 2]\n", 'defects = [0, 2]\ndefect_kinds = ["unfit", "torn"]\n'),
+            "p.toml:17:26: 'torn' is not a defect kind",
+        ),
+        (("unfit = [1, 2]\n", 'defect_kinds = ["unfit"]\n'), "p.toml:16:1: defect_kinds needs"),
+        (("bundle_size = 10", "bundle_size = [8, 12]"), "p.toml:14:16: generator.bundle_size[0]"),
+    ],
+)
+def test_total_and_size_range_problems_are_located(replace, expected):
+    text = BASE.replace(*replace)
+    assert text != BASE
+    definition, problems = check_pack_bytes("p.toml", text.encode())
+    found = [str(p) for p in problems]
+    assert definition is None
+    assert any(p.startswith(expected) for p in found), found

@@ -21,8 +21,10 @@ from svctrainer.core.drills.drawer_case import (
     Direction,
     DrawerCase,
     ErrorKind,
+    OverShort,
     Voucher,
     VoucherKind,
+    decimal_slips,
     difference_hints,
     draw_case,
     error_effect,
@@ -414,8 +416,148 @@ def test_shipped_pack_loads_and_perfect_answers_reach_the_top_grade(name):
     while not run.finished:
         error = run.puzzle.error
         typist.type(str(error.row + 1), every_ms=800)
-        typist.key(KIND_KEY[error.kind], 800)
+        typist.key(KEYS[error.kind], 800)
+        typist.key("o" if run.puzzle.case.difference > 0 else "s", 800)  # the 长短款 report
         typist.key(ENTER, 800)
     result = run.result()
     assert (result.valid, result.accuracy) == (True, 1.0)
     assert result.grade in ("Expert", "能手")
+
+
+# -- the errors a teller also makes: the wrong way, a moved point, twice; the 长短款 report ----
+def _fingerprint(run, days=3) -> str:
+    import hashlib
+
+    cases = [run.cases.item(i) for i in range(days)]
+    text = repr([(c.case, c.error, sorted(c.accepted)) for c in cases])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+OLD_PACK = """format = 1
+id = "drawer-balancing-practice.en"
+type = "drawer_balancing"
+language = "en"
+title = "T"
+instructions = "I"
+[practice]
+item_count = 4
+[generator]
+currency = "USD"
+transactions = [6, 10]
+amount_min = 20
+amount_max = 5000
+amount_step = 0.01
+opening_balance = [5000, 15000]
+exchange_currency = "EUR"
+exchange_rate = 1.08
+[scoring]
+reference_speed = 30
+row_points = 60
+"""
+
+
+def test_a_pack_of_the_first_kinds_draws_the_days_it_always_drew():
+    """Packs that do not list the new kinds keep their days (pinned), so their stored
+    attempts replay exactly."""
+    definition, problems = check_pack_bytes("p.toml", OLD_PACK.encode())
+    assert problems == []
+    assert definition.content.spec.error_kinds == (T, M, WD)
+    assert _fingerprint(start_run(definition, Mode.PRACTICE, seed=11)) == "07a148715d1dab46"
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1))
+def test_every_test_form_has_one_day_of_each_kind_and_each_error_explains_its_day(seed):
+    definition, _ = check_pack_file(DRILLS / "drawer-balancing-test.zh.toml")
+    run = start_run(definition, Mode.TEST, seed=seed)
+    puzzles = [run.cases.item(i) for i in range(6)]
+    assert sorted(p.error.kind for p in puzzles) == sorted(ErrorKind)  # the same case mix
+    for puzzle in puzzles:
+        case, error = puzzle.case, puzzle.error
+        v = case.vouchers[error.row]
+        sign = 1 if v.direction is Direction.IN else -1
+        assert case.difference == error_effect(case.vouchers, error) != 0
+        assert (error.row, error.kind) in puzzle.accepted
+        if error.kind is ErrorKind.REVERSED:
+            assert case.difference == 2 * sign * v.amount
+            assert "half_equals_a_voucher" in difference_hints(case)
+        if error.kind is ErrorKind.DOUBLE_POSTED:
+            assert case.difference == -sign * v.amount
+        if error.kind is ErrorKind.DECIMAL_SLIP:
+            cents = int(abs(case.difference) * 100)
+            assert cents % 9 == 0
+            assert error.posted in (v.amount * 10, v.amount * 100, v.amount / 10, v.amount / 100)
+        assert case.over_short is (OverShort.OVER if case.difference > 0 else OverShort.SHORT)
+
+
+def test_decimal_slips_of_an_amount():
+    assert decimal_slips(D("12.30")) == [D("123.00"), D("1230.00"), D("1.23")]
+    assert decimal_slips(D("0.05")) == [D("0.50"), D("5.00")]
+
+
+def _new_pack(report_points=20):
+    text = (DRILLS / "drawer-balancing-practice.en.toml").read_text(encoding="utf-8")
+    text = text.replace("report_points = 20", f"report_points = {report_points}")
+    definition, problems = check_pack_bytes("p.toml", text.encode())
+    assert problems == []
+    return definition
+
+
+def test_the_report_step_needs_over_or_short_before_enter_and_scores_it():
+    run = start_run(_new_pack(), Mode.PRACTICE, seed=4)
+    t = Typist(run)
+    puzzle = run.puzzle
+    error = puzzle.error
+    right = "o" if puzzle.case.difference > 0 else "s"
+    wrong = "s" if right == "o" else "o"
+    for c in str(error.row + 1):
+        t.key(c)
+    t.key(KEYS[error.kind])
+    assert t.key(ENTER).verdict is Verdict.IGNORED  # no report yet
+    t.key(wrong)
+    assert run.report is not None
+    t.key(BACKSPACE)  # takes the report back first
+    assert (run.report, run.kind) == (None, error.kind)
+    t.key(right)
+    t.key(ENTER)
+    first = run.judgements[0]
+    assert (first.points, first.report_ok) == (100, True)
+    # day 2: the right voucher and error, the drawer reported the wrong way
+    error = run.puzzle.error
+    wrong = "s" if run.puzzle.case.difference > 0 else "o"
+    for c in str(error.row + 1):
+        t.key(c)
+    t.key(KEYS[error.kind])
+    t.key(wrong)
+    t.key(ENTER)
+    second = run.judgements[1]
+    assert (second.points, second.report_ok) == (80, False)  # 50 voucher + 30 error
+    stored = run.result().details.to_dict()["cases"]
+    assert [(c["report"], c["report_right"]) for c in stored] == [
+        (str(first.report), True),
+        (str(second.report), False),
+    ]
+    assert replay(run.definition, Mode.PRACTICE, run.seed, run.events) == run.result()
+
+
+def test_without_the_report_step_o_and_s_do_nothing_and_nothing_is_stored():
+    run = start_run(_new_pack(report_points=0), Mode.PRACTICE, seed=4)
+    t = Typist(run)
+    assert t.key("o").verdict is Verdict.IGNORED
+    error = run.puzzle.error
+    for c in str(error.row + 1):
+        t.key(c)
+    t.key(KEYS[error.kind])
+    t.key(ENTER)
+    assert run.judgements[0].points == 100
+    assert "report" not in run.result().details.to_dict()["cases"][0]
+
+
+KEYS = {
+    ErrorKind.TRANSPOSED: "t",
+    ErrorKind.MISSED: "m",
+    ErrorKind.WRONG_DENOMINATION: "d",
+    ErrorKind.REVERSED: "r",
+    ErrorKind.DECIMAL_SLIP: "p",
+    ErrorKind.DOUBLE_POSTED: "e",
+}

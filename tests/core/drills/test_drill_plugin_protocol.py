@@ -149,7 +149,7 @@ language = "en"
 title = "Flip"
 instructions = "Flip the pages."
 [test]
-seed = 1
+form = "fresh"
 time_limit_s = 60
 [generator]
 pages = 12

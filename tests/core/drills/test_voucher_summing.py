@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from svctrainer.core.drills.amounts import AmountSpec
 from svctrainer.core.drills.base import Verdict
 from svctrainer.core.drills.registry import replay, result_from_dict, start_run
-from svctrainer.core.drills.voucher_book import GENERATOR_SPEC, BookSpec, Slot, VoucherBook
+from svctrainer.core.drills.voucher_book import (
+    GENERATOR_SPEC,
+    BookSpec,
+    Layout,
+    Slot,
+    VoucherBook,
+)
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, PAGE_UP, TAB, KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.packs.loader import check_pack_bytes, load_pack
@@ -34,7 +40,7 @@ def voucher_pack(
     scoring: str = "",
     grades: str = "",
 ) -> object:
-    seed = "seed = 7\n" if mode == "test" else ""
+    seed = 'form = "fixed"\nseed = 7\n' if mode == "test" else ""
     return build_definition(
         f"""format = 1
 id = "v"
@@ -499,11 +505,12 @@ def test_replay_reproduces_the_result_exactly(script, mode, seed):
 
 
 # -- packs ----------------------------------------------------------------------------------
-def test_generator_defaults_are_a_contest_book():
+def test_generator_defaults_are_the_chained_book_packs_were_written_for():
     definition = voucher_pack()
     book = definition.content.book
     assert (book.vouchers, book.rows, book.group_size) == (100, 5, 20)
     assert (book.amount.integer_digits, book.amount.decimals) == ((2, 7), 2)
+    assert book.layout is Layout.CHAINED
     assert definition.scoring.extra == {"points_per_group": 20, "points_per_entry": 1}
 
 
@@ -515,7 +522,7 @@ title = "V"
 instructions = "I"
 [test]
 time_limit_s = 600
-seed = 1
+form = "fresh"
 [generator]
 vouchers = 10
 group_size = 20
@@ -571,7 +578,7 @@ def test_shipped_voucher_packs_load_and_run(name):
     settings_ = definition.settings(mode)
     if mode is Mode.TEST:
         assert (settings_.time_limit_s, settings_.hints, settings_.pause) == (600, False, False)
-        assert settings_.seed is not None
+        assert settings_.seed is None  # a fresh form per attempt
     assert "reduce the waiting time for customers" in definition.instructions or (
         "减少客户等待时间" in definition.instructions
     )
@@ -582,13 +589,13 @@ def test_shipped_voucher_packs_load_and_run(name):
     t.key(TAB)
     result = run.result()
     assert result.valid
-    assert (result.score, result.accuracy) == (20.0, 1.0)
+    assert (result.score, result.accuracy) == (10.0, 1.0)
     assert replay(definition, mode, result.seed, run.events) == result
 
 
-def test_english_and_chinese_tests_use_the_same_book():
-    en = start_run(load_pack(DRILLS / "voucher-summing-test.en.toml"), Mode.TEST)
-    zh = start_run(load_pack(DRILLS / "voucher-summing-test.zh.toml"), Mode.TEST)
+def test_english_and_chinese_tests_use_the_same_book_for_a_seed():
+    en = start_run(load_pack(DRILLS / "voucher-summing-test.en.toml"), Mode.TEST, seed=9)
+    zh = start_run(load_pack(DRILLS / "voucher-summing-test.zh.toml"), Mode.TEST, seed=9)
     assert [en.book.voucher(p) for p in range(1, 101)] == [
         zh.book.voucher(p) for p in range(1, 101)
     ]
@@ -629,3 +636,138 @@ def test_hostile_values_give_located_problems_not_exceptions(generator, scoring,
         assert not problem.message.startswith("internal error"), problem
         assert 1 <= problem.line <= line_count
         assert problem.col >= 1
+
+
+# -- the contest book -------------------------------------------------------------------------
+def test_a_chained_book_is_the_one_it_always_was():
+    """Packs written before the contest layout keep their books, so their stored attempts
+    replay exactly: the amounts and start of seed 11, pinned."""
+    import hashlib
+
+    book = VoucherBook(BookSpec(100, 5, 20, AmountSpec((2, 7), 2)), 11)
+    pages = [book.voucher(p) for p in range(1, 101)]
+    text = repr((pages, book.start_page, book.start_row)).encode()
+    assert hashlib.sha256(text).hexdigest()[:16] == "85c2df0ca25c83f7"
+
+
+CONTEST_TEST = DRILLS / "voucher-summing-test.en.toml"
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1))
+def test_contest_book_is_the_contest_format_for_every_seed(seed):
+    """Every form: 15 questions of 20 pages on one row, each with its own start page and
+    row, never wrapping past page 100 nor sharing a voucher; rows used equally; each
+    question exactly 5 amounts each of 4, 5, 6 and 7 digits (110 digits); digits 0–9
+    balanced on every page; amounts 10.00 to 99,999.99, never led by 0."""
+    from collections import Counter
+
+    run = start_run(load_pack(CONTEST_TEST), Mode.TEST, seed=seed)
+    book = run.book
+    assert book.group_count == 15
+    cells: set[tuple[int, int]] = set()
+    rows = Counter()
+    for g in range(15):
+        first, last, row = book.group_first_page(g), book.group_last_page(g), book.group_row(g)
+        assert 1 <= first <= 81
+        assert last == first + 19 <= 100
+        question = {(book.slot(g, i).page, book.slot(g, i).row) for i in range(20)}
+        assert question == {(p, row) for p in range(first, last + 1)}
+        assert not question & cells
+        cells |= question
+        rows[row] += 1
+        lengths = Counter(len(f"{a:.2f}".replace(".", "")) for a in book.group_amounts(g))
+        assert lengths == {4: 5, 5: 5, 6: 5, 7: 5}
+        assert book.group_total(g) == sum(book.group_amounts(g))
+    assert sorted(rows.values()) == [3, 3, 3, 3, 3]
+    for page in range(1, 101):
+        texts = [f"{a:.2f}" for a in book.voucher(page)]
+        digits = "".join(texts).replace(".", "")
+        counts = Counter(digits)
+        low = len(digits) // 10
+        assert all(low <= counts.get(d, 0) <= low + 1 for d in "0123456789"), texts
+        for text in texts:
+            assert text[0] != "0"
+            assert 4 <= len(text) - 1 <= 7
+            assert Decimal("10.00") <= Decimal(text) <= Decimal("99999.99")
+
+
+def test_contest_forms_are_equally_hard_and_differ():
+    definition = load_pack(CONTEST_TEST)
+    a, b = (start_run(definition, Mode.TEST, seed=s).book for s in (1, 2))
+    assert [a.group_amounts(g) for g in range(15)] != [b.group_amounts(g) for g in range(15)]
+    digits = {
+        sum(len(f"{x:.2f}") - 1 for x in book.group_amounts(g))
+        for book in (a, b)
+        for g in range(15)
+    }
+    assert digits == {110}
+
+
+def test_a_contest_test_scores_completed_right_totals_only():
+    run = start_run(load_pack(CONTEST_TEST), Mode.TEST, seed=3)
+    t = Typist(run)
+    key_group(t, run, every_ms=150)
+    t.key(TAB)
+    key_group(t, run, count=12, every_ms=150)  # the time is up in the middle of question 2
+    run.stop(t.now_ns(100))
+    result = run.result()
+    assert (result.score, result.details.groups_correct) == (10.0, 1.0)
+    assert result.details.partial_points == 0
+    assert [g.points for g in result.details.groups] == [10, 0]
+
+
+def test_practice_on_a_contest_book_keeps_partial_credit_from_the_pack():
+    definition = load_pack(DRILLS / "voucher-summing-practice.en.toml")
+    run = start_run(definition, Mode.PRACTICE, seed=3)
+    t = Typist(run)
+    key_group(t, run, count=12, every_ms=150)
+    run.stop(t.now_ns(100))
+    assert run.result().score == 12.0
+
+
+def test_handing_in_opens_the_next_question_and_the_last_one_ends_the_run():
+    definition = voucher_pack(
+        'layout = "contest"\nvouchers = 6\nrows = 2\ngroup_size = 3\nquestions = 4\n'
+        "integer_digits = [1, 2]\ndecimals = 0",
+        limits="time_limit_s = 600",
+    )
+    run = start_run(definition, Mode.TEST, seed=5)
+    book = run.book
+    assert run.page == book.group_first_page(0)
+    t = Typist(run)
+    for g in range(4):
+        assert run.page == book.group_first_page(g)
+        assert run.view().row_to_key == book.group_row(g)
+        for i in range(3):
+            while run.page != book.slot(g, i).page:
+                t.key(PAGE_DOWN)
+            key_amount(t, amount_text(run, g, i))
+            t.key(ENTER)
+        t.key(TAB)
+    assert run.finished
+    result = run.result()
+    assert (result.details.groups_correct, result.score) == (4.0, 80.0)
+    assert replay(definition, Mode.TEST, run.seed, run.events) == result
+
+
+@pytest.mark.parametrize(
+    ("generator", "message"),
+    [
+        (
+            'layout = "contest"\nleading_digit = "benford"',
+            "v.toml:12:1: a contest book balances the digits on each page: use leading_digit"
+            ' = "uniform"',
+        ),
+        (
+            'layout = "contest"\nquestions = 26',
+            "v.toml:12:1: 26 questions of 20 vouchers do not fit 5 rows of 100 vouchers without"
+            " sharing one (at most 25)",
+        ),
+        ("questions = 5", 'v.toml:11:1: questions needs layout = "contest"'),
+    ],
+)
+def test_contest_book_problems_are_located(generator, message):
+    text = BAD.split("[generator]", maxsplit=1)[0] + "[generator]\n" + generator + "\n"
+    _, problems = check_pack_bytes("v.toml", text.encode())
+    assert [str(p) for p in problems] == [message]

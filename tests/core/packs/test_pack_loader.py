@@ -36,7 +36,7 @@ hints = true
 [test]
 time_limit_s = 300
 seed = 7
-
+form = "fixed"
 [generator]
 integer_digits = [1, 6]
 decimals = 2
@@ -220,7 +220,11 @@ def test_content_hash_is_sha256_of_raw_bytes():
         # mode rules
         (
             edit("seed = 7\n", ""),
-            "p.toml:15:2: test mode needs a fixed seed, so every trainee gets the same content",
+            'p.toml:17:1: form = "fixed" needs a seed: the number of the one form everyone gets',
+        ),
+        (
+            edit('form = "fixed"', 'form = "pinned"'),
+            "p.toml:18:1: test.form must be one of 'fresh', 'fixed', not 'pinned'",
         ),
         (
             edit("seed = 7", "seed = 7\npause = true"),
@@ -307,7 +311,7 @@ def test_a_pack_must_offer_a_mode():
     text = edit(
         "[practice]\ntime_limit_s = 120\nhints = true\n",
         "",
-        edit("[test]\ntime_limit_s = 300\nseed = 7\n", ""),
+        edit('[test]\ntime_limit_s = 300\nseed = 7\nform = "fixed"\n', ""),
     )
     assert "p.toml:1:1: offer at least one mode: add a [practice] or a [test] table" in problems_of(
         text

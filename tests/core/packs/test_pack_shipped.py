@@ -9,7 +9,7 @@ import pytest
 
 from svctrainer.core.drills.registry import start_run
 from svctrainer.core.keystrokes import ENTER, IME, TAB, KeyEvent
-from svctrainer.core.packs.definition import Mode
+from svctrainer.core.packs.definition import Form, Mode
 from svctrainer.core.packs.loader import check_pack_file
 
 DRILLS = Path(__file__).resolve().parents[3] / "drills"
@@ -32,7 +32,7 @@ def test_shipped_pack_is_valid_and_runs(name):
     assert list(definition.modes) == [mode]
     settings = definition.settings(mode)
     if mode is Mode.TEST:
-        assert settings.seed is not None
+        assert (settings.form, settings.seed) == (Form.FRESH, None)  # a new form per attempt
         assert settings.time_limit_s is not None
         assert (settings.pause, settings.adaptive, settings.hints) == (False, False, False)
     lang = name.split(".")[-2]
@@ -84,10 +84,18 @@ def test_every_shipped_pack_is_valid_and_each_drill_has_both_modes_in_both_langu
                 assert (kind, lang, mode) in offered, (kind, lang, mode)
 
 
-def test_english_and_chinese_tests_draw_the_same_amounts():
+def test_english_and_chinese_tests_draw_the_same_amounts_from_the_same_seed():
     en, _ = check_pack_file(DRILLS / "tenkey-amounts-test.en.toml")
     zh, _ = check_pack_file(DRILLS / "tenkey-amounts-test.zh.toml")
     assert en is not None
     assert zh is not None
-    a, b = start_run(en, Mode.TEST), start_run(zh, Mode.TEST)
+    a, b = start_run(en, Mode.TEST, seed=2025), start_run(zh, Mode.TEST, seed=2025)
     assert [a.item_at(i) for i in range(50)] == [b.item_at(i) for i in range(50)]
+
+
+def test_every_test_attempt_draws_its_own_form():
+    en, _ = check_pack_file(DRILLS / "tenkey-amounts-test.en.toml")
+    assert en is not None
+    runs = [start_run(en, Mode.TEST) for _ in range(5)]
+    assert len({run.seed for run in runs}) == 5
+    assert len({tuple(run.item_at(i) for i in range(10)) for run in runs}) == 5
