@@ -206,4 +206,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StandardsTab</name>
+    <message numerus="yes">
+        <source>Share of each demand level&apos;s service-standard items met, over %n scenario run(s). Items a scenario does not involve do not count.</source>
+        <translation>
+            <numerusform>Share of each demand level&apos;s service-standard items met, over %n scenario run. Items a scenario does not involve do not count.</numerusform>
+            <numerusform>Share of each demand level&apos;s service-standard items met, over %n scenario runs. Items a scenario does not involve do not count.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

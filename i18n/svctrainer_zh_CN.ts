@@ -1396,6 +1396,10 @@ Python %3，PySide6 %4</translation>
         <translation>无法读取这次成绩的详情（%1）。</translation>
     </message>
     <message>
+        <source>Service standard: %1 (%2 of %3 items met)</source>
+        <translation>服务规范：%1（%3 项中达标 %2 项）</translation>
+    </message>
+    <message>
         <source>&amp;Again (Ctrl+R)</source>
         <translation>再来一次(&amp;A)（Ctrl+R）</translation>
     </message>
@@ -1406,6 +1410,22 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>已遵守</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>违反</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达标</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +3808,79 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>StandardsTab</name>
+    <message>
+        <source>%1 % (%2 of %3 items, %4)</source>
+        <translation>%1%（%3 项中达标 %2 项，%4）</translation>
+    </message>
+    <message>
+        <source>%n run(s)</source>
+        <translation>演练 %n 次</translation>
+    </message>
+    <message>
+        <source>Standard customers</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <source>Priority customers</source>
+        <translation>优先/贵宾客户</translation>
+    </message>
+    <message>
+        <source>Older customers</source>
+        <translation>老年客户</translation>
+    </message>
+    <message>
+        <source>Customers with a disability</source>
+        <translation>残障客户</translation>
+    </message>
+    <message>
+        <source>Customers with another language</source>
+        <translation>外语客户</translation>
+    </message>
+    <message>
+        <source>Share of each demand level&apos;s service-standard items met in scenario runs.</source>
+        <translation>客户情景演练中，各客户需求层级服务规范条目的达标比例。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>刷新(&amp;R)（F5）</translation>
+    </message>
+    <message>
+        <source>Replaying scenario runs…</source>
+        <translation>正在回放客户情景演练…</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>%1 (whole team)</source>
+        <translation>%1（整个团队）</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>无团队</translation>
+    </message>
+    <message>
+        <source>No scenario run at a level with a service standard yet.</source>
+        <translation>尚无适用服务规范的客户需求层级的情景演练。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Share of each demand level&apos;s service-standard items met, over %n scenario run(s). Items a scenario does not involve do not count.</source>
+        <translation>
+            <numerusform>共 %n 次客户情景演练中，各客户需求层级服务规范条目的达标比例。情景未涉及的条目不计入。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Creating the demo branch: six months of practice…</source>
@@ -3819,6 +3912,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Customer time</source>
         <translation>客户时间(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Service standards</source>
+        <translation>服务规范(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Needs checking</source>
@@ -5592,6 +5689,22 @@ File: %2</source>
         <translation>高端服务需求</translation>
     </message>
     <message>
+        <source>priority customer</source>
+        <translation>优先/贵宾客户</translation>
+    </message>
+    <message>
+        <source>elderly customer</source>
+        <translation>老年客户</translation>
+    </message>
+    <message>
+        <source>customer with a disability</source>
+        <translation>残障客户</translation>
+    </message>
+    <message>
+        <source>customer with another language</source>
+        <translation>外语客户</translation>
+    </message>
+    <message>
         <source>The conversation stopped before the visit ended.</source>
         <translation>对话在来访结束前停止了。</translation>
     </message>
@@ -5638,6 +5751,10 @@ File: %2</source>
     <message>
         <source>No need was anticipated: delight needs one the customer had not thought of yet.</source>
         <translation>没有预见到需求：惊喜服务需要满足客户尚未想到的需求。</translation>
+    </message>
+    <message>
+        <source>%n mistake(s) on the way: delight is for service without mistakes, so the anticipated need counts for comfort only.</source>
+        <translation>过程中有 %n 处失误：惊喜服务要求零失误，因此预见到的需求只计入舒适服务。</translation>
     </message>
     <message>
         <source>%n mistake(s): the score is capped at %1, as recovered mistakes never score as high as flawless service.</source>

@@ -239,10 +239,14 @@ def _scenario_commands(sub: Subparsers) -> None:
     check = _command(
         scenario,
         "check",
-        "report dead ends, loops, unreachable nodes and the best tier per ending",
+        "report dead ends, loops, unreachable nodes, the best and worst tier per ending, "
+        "and every path that reaches the top through a mistake",
         "scenarios:check",
     )
     check.add_argument("path", metavar="FILE", help="scenario YAML file")
+    check.add_argument(
+        "--json", action="store_true", help="print one JSON object (endings, warnings, problems)"
+    )
     for name, help_text, handler, source, target in (
         ("import-twee", "convert a Twee 3 story into a scenario YAML file",
          "scenarios:import_twee_file", "FILE.twee", "FILE.yaml"),

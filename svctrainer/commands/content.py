@@ -9,14 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from svctrainer.commands.exit_codes import FAILURE
-from svctrainer.core.content_files import DRILL_SUFFIXES, SCENARIO_SUFFIXES, check_content_file
+from svctrainer.core.content_files import (
+    DRILL_SUFFIXES,
+    SCENARIO_SUFFIXES,
+    STANDARDS,
+    check_content_file,
+    kind_for,
+)
 from svctrainer.core.problems import errors_only
 
 USAGE_ERROR = 2  # a bad pack or seed given to ``sample`` (as argparse's own usage errors)
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """Files as given; folders contribute their drill packs and scenarios (recursively)."""
+def expand(paths: list[str], *, standards: bool = True) -> list[Path]:
+    """Files as given; folders contribute their drill packs and scenarios (recursively),
+    and their service standards files unless ``standards`` is False (import: they ship
+    with the application)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
@@ -26,6 +34,7 @@ def expand(paths: list[str]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix.lower() in DRILL_SUFFIXES + SCENARIO_SUFFIXES
+                    and (standards or kind_for(str(p)) != STANDARDS)
                 )
             )
         else:
@@ -60,7 +69,7 @@ def import_(args: argparse.Namespace) -> int:
     from svctrainer.commands.session import open_services  # noqa: PLC0415
     from svctrainer.services.actor import Actor  # noqa: PLC0415
 
-    files = expand(args.paths)
+    files = expand(args.paths, standards=False)
     if not files:
         sys.stderr.write("svctrainer: no drill packs (.toml) or scenarios (.yaml) found\n")
         return FAILURE

@@ -9,6 +9,7 @@ back before it is written, so a file we write is always one we can read.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from svctrainer.core.problems import ContentError, Problem, Severity, errors_onl
 from svctrainer.core.scenarios.analysis import check as check_scenario
 from svctrainer.core.scenarios.analysis import check_problems, report_lines
 from svctrainer.core.scenarios.loader import load_scenario, load_scenario_file
+from svctrainer.core.scenarios.path_audit import audit, audit_dict, audit_lines, audit_problems
 from svctrainer.core.scenarios.schema import MAX_TWEE_BYTES
 from svctrainer.core.scenarios.twee_export import export_twee
 from svctrainer.core.scenarios.twee_import import import_twee, slug
@@ -35,18 +37,46 @@ def _fail(message: str) -> int:
     return FAILURE
 
 
+def _problem_dict(problem: Problem) -> dict[str, object]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "severity": problem.severity.value,
+        "message": problem.message,
+    }
+
+
 def check(args: argparse.Namespace) -> int:
+    """Problems, then per ending the best and worst tier and score, then every path that
+    reaches the top through a negative-effect choice, a breach or a timeout. ``--json``:
+    one object with ``endings``, ``warnings`` and ``problems`` instead."""
     path = Path(args.path).expanduser()
+    as_json = bool(getattr(args, "json", False))
     try:
         loaded = load_scenario_file(path)
     except ContentError as err:
-        _print(err.problems)
+        if as_json:
+            located = [_problem_dict(p) for p in err.problems]
+            print(json.dumps({"endings": [], "warnings": [], "problems": located}))
+        else:
+            _print(err.problems)
         return _fail(f"{path}: {len(errors_only(err.problems))} error(s); not a usable scenario")
     report = check_scenario(loaded.scenario)
-    problems = [*loaded.warnings, *check_problems(report, str(path), loaded.node_marks)]
-    _print(problems)
-    for line in report_lines(report):
-        print(line)
+    paths = audit(loaded.scenario)
+    problems = [
+        *loaded.warnings,
+        *check_problems(report, str(path), loaded.node_marks),
+        *audit_problems(paths, str(path), loaded.node_marks),
+    ]
+    if as_json:
+        data = {"scenario": loaded.scenario.id, **audit_dict(paths)}
+        data["problems"] = [_problem_dict(p) for p in problems]
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        _print(problems)
+        for line in [*report_lines(report), *audit_lines(paths)]:
+            print(line)
     errors = errors_only(problems)
     if errors:
         return _fail(f"{path}: {len(errors)} error(s)")

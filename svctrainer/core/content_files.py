@@ -16,9 +16,12 @@ from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.core.packs.loader import MAX_PACK_BYTES, check_pack_bytes, content_hash
 from svctrainer.core.problems import Problem, Severity, errors_only
 from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.standards.model import StandardSet
 
 DRILL = "drill"
 SCENARIO = "scenario"
+STANDARDS = "standards file"  # service-standards.<language>.yaml: checked, never stored
+STANDARDS_PREFIX = "service-standards."
 DRILL_SUFFIXES = (".toml",)
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 MAX_CONTENT_BYTES = 2 * 1024 * 1024
@@ -26,7 +29,8 @@ MAX_CONTENT_BYTES = 2 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class CheckedContent:
-    """A content file after validation; ``parsed`` is a DrillDefinition or Scenario."""
+    """A content file after validation; ``parsed`` is a DrillDefinition or Scenario (or,
+    for a service standards file, which is checked but never stored, a StandardSet)."""
 
     label: str
     kind: str | None
@@ -36,7 +40,7 @@ class CheckedContent:
     drill_type: str | None
     content_hash: str
     text: str | None
-    parsed: DrillDefinition | Scenario | None
+    parsed: DrillDefinition | Scenario | StandardSet | None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -49,7 +53,7 @@ def kind_for(label: str) -> str | None:
     if suffix in DRILL_SUFFIXES:
         return DRILL
     if suffix in SCENARIO_SUFFIXES:
-        return SCENARIO
+        return STANDARDS if Path(label).name.startswith(STANDARDS_PREFIX) else SCENARIO
     return None
 
 
@@ -99,7 +103,32 @@ def check_content_bytes(label: str, data: bytes, *, analyse: bool = True) -> Che
         )
     if kind == DRILL:
         return _check_drill(label, data)
+    if kind == STANDARDS:
+        return _check_standards(label, data)
     return _check_scenario(label, data, analyse=analyse)
+
+
+def _check_standards(label: str, data: bytes) -> CheckedContent:
+    """A service standards file: validated like content, but it ships with the
+    application and is never stored as a content version (``content_id`` None)."""
+    from svctrainer.core.problems import ContentError  # noqa: PLC0415
+    from svctrainer.core.standards.loader import load_standards  # noqa: PLC0415
+
+    try:
+        standards = load_standards(data, label)
+    except ContentError as exc:
+        return _failed(label, data, *exc.problems)
+    return CheckedContent(
+        label=label,
+        kind=STANDARDS,
+        content_id=None,
+        title=None,
+        language=standards.language,
+        drill_type=None,
+        content_hash=content_hash(data),
+        text=data.decode("utf-8"),
+        parsed=standards,
+    )
 
 
 def _limit(label: str) -> int:

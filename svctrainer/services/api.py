@@ -20,6 +20,7 @@ from svctrainer.services.queue_data import QueueDataService
 from svctrainer.services.reports import ReportService
 from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
+from svctrainer.services.service_standards import StandardsService
 from svctrainer.services.settings import SettingsService
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.health import probe_damage
@@ -52,6 +53,7 @@ class Services:
         self.settings = SettingsService(db)
         self.queue_data = QueueDataService(db)
         self.reports = ReportService(db, self.progress)
+        self.standards = StandardsService(db)
 
     @classmethod
     def open(

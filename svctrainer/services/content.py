@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from svctrainer.core.content_files import (
+    STANDARDS,
     CheckedContent,
     check_content_bytes,
     check_content_file,
@@ -27,6 +28,7 @@ from svctrainer.core.packs.loader import content_hash
 from svctrainer.core.problems import Problem, errors_only
 from svctrainer.core.roles import Permission
 from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.standards.model import StandardSet
 from svctrainer.locations import bundled_dir
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
@@ -113,13 +115,25 @@ StoredContent = DrillDefinition | Scenario | LoggedDrill
 of a drill that is logged rather than run (hand counts)."""
 
 
+def _not_a_content_version(checked: CheckedContent) -> CheckedContent:
+    """Service standards ship with the application: importing one is refused, saying why."""
+    why = Problem(
+        checked.label,
+        0,
+        0,
+        "a service standards file ships with the application: content check validates it, "
+        "content import does not store it",
+    )
+    return replace(checked, parsed=None, problems=[*checked.problems, why])
+
+
 @lru_cache(maxsize=64)
 def parse_stored(label: str, text: str) -> StoredContent:
     """Parse stored source text once per (hash-named) version; content is immutable."""
     if label.endswith(LOGGED_SOURCE_SUFFIX):
         return LoggedDrill.from_json(label, text)
     checked = check_content_bytes(label, text.encode("utf-8"), analyse=False)
-    if not checked.ok or checked.parsed is None:
+    if not checked.ok or checked.parsed is None or isinstance(checked.parsed, StandardSet):
         problem = checked.problems[0] if checked.problems else "nothing could be read"
         raise NotFoundError(f"stored content {label} no longer validates: {problem}")
     return checked.parsed
@@ -186,6 +200,7 @@ class ContentService:
             authorize(session, actor, Permission.MANAGE_CONTENT)
 
     def _store(self, actor: Actor, checked: list[CheckedContent]) -> list[ImportOutcome]:
+        checked = [_not_a_content_version(c) if c.kind == STANDARDS else c for c in checked]
         bad = [c for c in checked if not c.ok]
         if bad:
             return [

@@ -41,10 +41,12 @@ from svctrainer.core.scenarios.analysis import ReviewStep, best_result, review
 from svctrainer.core.scenarios.decision_log_codec import encode_decisions
 from svctrainer.core.scenarios.engine import DecisionLogEntry, RunResult, ScenarioRun
 from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.standards.compliance import Compliance
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.service_standards import compliance_of
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
@@ -69,6 +71,7 @@ class ScenarioOutcome:
     attempt: AttemptRecord
     steps: tuple[ReviewStep, ...]
     best: RunResult | None
+    compliance: Compliance | None = None  # the run against its level's service standard
 
 
 class Pending(Protocol, Generic[Outcome_co]):
@@ -145,7 +148,12 @@ class PendingScenario:
         attempt = services.attempts.record_scenario(
             actor, self.content.id, self.mode, self.log, self.started_at, seed=self.seed
         )
-        return ScenarioOutcome(attempt, review(self.scenario, self.log), best_result(self.scenario))
+        return ScenarioOutcome(
+            attempt,
+            review(self.scenario, self.log),
+            best_result(self.scenario),
+            compliance_of(self.scenario, self.log),
+        )
 
     def saved_attempt(self, person_id: uuid.UUID) -> SavedAttempt:
         return SavedAttempt(

@@ -81,6 +81,29 @@ def test_all_shipped_content_is_valid(cli):
     )
 
 
+def test_a_service_standards_file_is_checked_and_never_imported(cli, tmp_path):
+    text = (DRILLS / "standards" / "service-standards.en.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "service-standards.en.yaml"
+    bad.write_text(text.replace("sort: referral", "sort: handover", 1), encoding="utf-8")
+    result = cli("content", "check", str(bad))
+    assert result.returncode == 1
+    line = next(n for n, t in enumerate(bad.read_text().splitlines(), 1) if "handover" in t)
+    assert f"{bad}:{line}:" in result.stdout
+    assert 'sort "handover"' in result.stdout or "handover" in result.stdout
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    good = DRILLS / "standards" / "service-standards.en.yaml"
+    refused = cli("content", "import", str(good), "--db", url)
+    assert refused.returncode == 1
+    assert "ships with the application" in refused.stdout
+    # a folder import leaves the standards out and stores the rest
+    folder = tmp_path / "content"
+    (folder / "standards").mkdir(parents=True)
+    (folder / "standards" / good.name).write_bytes(good.read_bytes())
+    (folder / "pack.toml").write_bytes((DRILLS / "tenkey-amounts-test.en.toml").read_bytes())
+    imported = cli("content", "import", str(folder), "--db", url)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+
+
 def test_import_twice_and_list(cli, tmp_path):
     url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
     pack = DRILLS / "voucher-summing-test.zh.toml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,7 +81,8 @@ def test_check_finds_planted_defects(cli, tmp_path):
         assert any(line.startswith(start) for line in out), (start, out)
     assert any("vip_verified" in line and line.startswith(f"{path}:") for line in out), out
     assert "ending 'done': best delight, score 90" in out
-    assert out[-1] == "best tier reachable: delight"
+    assert "best tier reachable: delight" in out
+    assert out[-1].endswith("0 reach the top through a mistake")
     assert result.stderr.strip() == f"svctrainer: {path}: 2 error(s)"
     assert "Traceback" not in result.stderr
 
@@ -88,13 +90,68 @@ def test_check_finds_planted_defects(cli, tmp_path):
 def test_check_reports_the_best_tier_of_every_ending(cli):
     result = cli("scenario", "check", str(SAMPLE))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
         "ending 'walks_out': best not_met, score 0",
         "ending 'leaves_flat': best satisfaction, score 66",
         "ending 'leaves_thanking': best comfort, score 85",
         "ending 'leaves_delighted': best delight, score 100",
         "best tier reachable: delight",
     ]
+    assert lines[5:8] == [
+        "ending 'walks_out': not_met 0 at best, not_met 0 at worst",
+        "ending 'leaves_flat': satisfaction 66 at best, not_met 0 at worst",
+        "ending 'leaves_thanking': comfort 85 at best, not_met 0 at worst",
+    ]
+    assert lines[-1] == "1730 path(s) scored; 0 reach the top through a mistake"
+
+
+def test_check_json_gives_each_ending_its_range_and_no_warning_when_sound(cli, tmp_path):
+    # a required step written as a breach on the choice that skips it: the path through
+    # it earns more points but is capped at not met, so the JSON shows the range per
+    # ending and an empty warning list
+    text = PLANTED_SOUND
+    path = tmp_path / "sound.en.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("scenario", "check", "--json", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "sound"
+    assert data["warnings"] == []
+    assert data["endings"] == [
+        {
+            "id": "done",
+            # the skipped purpose question earned more SERVQUAL points (3 against 2), so
+            # the best path is 90 + round(2/3 * 10) = 97; the breach caps it at not met
+            "best": {"tier": "delight", "score": 97, "choices": ["ask_purpose", "serve"]},
+            "worst": {"tier": "not_met", "score": 39, "choices": ["skip_purpose", "serve"]},
+        }
+    ]
+
+
+PLANTED_SOUND = """\
+id: sound
+title: A required step
+language: en
+customer:
+  who: Test customer
+start: desk
+nodes:
+  - id: desk
+    text: Send 20,000 to a new payee, please.
+    choices:
+      - {id: ask_purpose, text: "May I ask what it is for?", to: payee, servqual: {assurance: 1}}
+      - {id: skip_purpose, text: "Certainly.", to: payee, servqual: {responsiveness: 2},
+         breaches: [compliance]}
+  - id: payee
+    text: It's for my builder.
+    choices:
+      - {id: serve, text: "Thank you; here is the receipt.", to: done, mood: {valence: 2},
+         servqual: {empathy: 1}, flags: [praise, anticipate]}
+  - id: done
+    text: She leaves.
+    ending: true
+"""
 
 
 def test_check_warns_when_delight_is_out_of_reach(cli, tmp_path):
@@ -173,14 +230,15 @@ def test_scenario_check_passes_every_shipped_file_with_a_path_to_each_tier(capsy
     to milliseconds per file."""
     from svctrainer.commands.scenarios import check
 
-    assert check(argparse.Namespace(path=str(path))) == 0
+    assert check(argparse.Namespace(path=str(path), json=True)) == 0
     out = capsys.readouterr()
-    lines = out.out.splitlines()
     assert out.err == ""
-    assert not [line for line in lines if line.startswith(str(path))], lines  # no finding
-    best = {line.split("best ", 1)[1].split(",")[0] for line in lines if line.startswith("ending")}
-    assert best == set(TIERS), lines
-    assert lines[-1] == "best tier reachable: delight"
+    data = json.loads(out.out)
+    assert data["problems"] == []  # no finding
+    assert data["warnings"] == []  # no path reaches the top through a mistake
+    best = {e["best"]["tier"] for e in data["endings"] if e["best"] is not None}
+    assert best == set(TIERS), data["endings"]
+    assert max(e["best"]["score"] for e in data["endings"]) == 100
 
 
 def test_an_existing_output_is_only_overwritten_with_force(cli, tmp_path):

@@ -306,6 +306,66 @@ def _drills(qtbot, window: MainWindow, walk: Walk) -> None:
     window._set_navigation_enabled(True)
 
 
+# A run of a Chinese scenario for an older customer that cuts corners, so the supervisor's
+# service-standards tab has a row and the debrief lists items met, missed and broken.
+STANDARDS_SCENARIO = "elderly-self-service.zh"
+STANDARDS_CHOICES = ("greet_reassure", "rush_id", "hurry", "calm_her", "verify_hand_form",
+                     "help_fill", "pay_counted", "call_next")  # fmt: skip
+
+
+def _scenario_run(branch):
+    """The teller's stored run of ``STANDARDS_SCENARIO``: attempt, scenario, decision log."""
+    from datetime import UTC, datetime
+
+    from svctrainer.core.packs.definition import Mode
+    from svctrainer.core.scenarios.engine import ScenarioRun
+    from svctrainer.services.actor import Actor
+
+    svc = branch.services
+    cli = Actor.command_line()
+    record = next(r for r in svc.content.latest(cli) if r.content_id == STANDARDS_SCENARIO)
+    _, scenario = svc.content.load(cli, record.id)
+    second = 1_000_000_000
+    run = ScenarioRun(scenario, 100 * second)
+    for n, choice_id in enumerate(STANDARDS_CHOICES, start=1):
+        run.choose(choice_id, (100 + 3 * n) * second)
+    when = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    attempt = svc.attempts.record_scenario(
+        branch.actor(branch.teller), record.id, Mode.PRACTICE, run.log, when
+    )
+    return attempt, scenario, run.log
+
+
+def _debrief(qtbot, walk: Walk, attempt, scenario, log) -> None:
+    """The debrief of that run with its service-standard section, as the player shows it."""
+    from svctrainer.core.scenarios.analysis import best_result, review
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+    from svctrainer.services.service_standards import compliance_of
+
+    compliance = compliance_of(scenario, log)
+    assert compliance is not None
+    debrief = DebriefScreen(
+        attempt, scenario, review(scenario, log), best_result(scenario), compliance=compliance
+    )
+    qtbot.addWidget(debrief)
+    debrief.resize(*SIZE)
+    debrief.show()
+    qtbot.waitExposed(debrief)
+    walk.look("scenario-debrief", debrief)
+    debrief.close()
+
+
+def _standards_tab(qtbot, window: MainWindow, walk: Walk) -> None:
+    """The supervisor's service-standards tab once its replay has filled the table."""
+    page = window.pages["supervisor"]
+    assert window.go_to("supervisor")
+    page.tabs.setCurrentWidget(page.standards)
+    qtbot.waitUntil(lambda: page.standards.data is not None, timeout=20_000)
+    assert page.standards.table.rowCount() > 0
+    walk.look("supervisor-standards", window)
+    page.tabs.setCurrentIndex(0)
+
+
 def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
     from svctrainer.gui.dialogs.about_dialog import AboutDialog
     from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog
@@ -317,6 +377,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
     from svctrainer.gui.pages.hand_count_form import HandCountDialog
 
     branch.services.content.sync_bundled()
+    scenario_run = _scenario_run(branch)
     window = _window(qtbot, branch, theme)
     walk = Walk(qtbot, branch, theme)
     walk.look("login", window)
@@ -342,6 +403,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
         context = window.context
         if who == "teller":
             _drills(qtbot, window, walk)
+            _debrief(qtbot, walk, *scenario_run)
             walk.dialog("settings", lambda: SettingsDialog(window.settings, window))
             walk.dialog("about", lambda: AboutDialog(window))
             walk.dialog("guide", lambda: GuideDialog("practice", window))
@@ -349,6 +411,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
         if who == "trainer":
             walk.dialog("hand-count", lambda c=context: HandCountDialog(c, window))
         if who == "supervisor":
+            _standards_tab(qtbot, window, walk)
             walk.dialog("queue-import", lambda c=context: QueueImportDialog(c, window))
         if who == "admin":
             walk.dialog("person", lambda: PersonDialog([], None, window))

@@ -269,6 +269,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.progress.needs_checking(a),
     ),
+    "standards.compliance_by_level": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.standards.compliance_by_level(a),
+    ),
     "settings.transaction_mix": (
         Permission.PRACTISE,
         lambda b, a: b.services.settings.transaction_mix(a),
@@ -527,6 +531,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.queue_data import QueueDataService
     from svctrainer.services.reports import ReportService
     from svctrainer.services.saved_attempts import SavedAttemptService
+    from svctrainer.services.service_standards import StandardsService
     from svctrainer.services.settings import SettingsService
 
     return {
@@ -545,6 +550,7 @@ def _service_classes() -> dict[str, type]:
         "settings": SettingsService,
         "queue_data": QueueDataService,
         "reports": ReportService,
+        "standards": StandardsService,
     }
 
 

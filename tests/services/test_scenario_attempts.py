@@ -54,9 +54,10 @@ def test_a_run_is_stored_with_figures_from_its_log(branch, sample):
     run = _hesitant_run(scenario)
     attempt = svc.attempts.record_scenario(actor, record.id, Mode.PRACTICE, run.log, WHEN)
     # Hand-computed (docs/scenario-format.md, section 9): max points 18, the timeout costs
-    # responsiveness 2 -> 16 points, raw 90 + round(16/18 * 10) = 99; one failure caps it
-    # at 100 - 5 = 95. Valence ends at +5: delight.
-    assert (attempt.grade, attempt.score, attempt.mode) == ("delight", 95.0, "practice")
+    # responsiveness 2 -> 16 points. Valence ends at +5 and a need was anticipated, but the
+    # timeout is a failure, so the run is comfort: raw 70 + round(16/18 * 19) = 87, under
+    # the cap of 100 - 5 = 95.
+    assert (attempt.grade, attempt.score, attempt.mode) == ("comfort", 87.0, "practice")
     assert attempt.kind == "scenario"
     assert attempt.speed is None
     assert attempt.duration_ms == (142 - 100) * 1000  # last decision at 142 s
@@ -65,7 +66,7 @@ def test_a_run_is_stored_with_figures_from_its_log(branch, sample):
     assert details["failures"] == 1
     assert details["timeouts"] == 1
     assert details["servqual"]["responsiveness"] == 2
-    assert {"code": "score_capped", "params": {"failures": 1, "cap": 95}} in details["reasons"]
+    assert {"code": "delight_needs_no_failures", "params": {"failures": 1}} in details["reasons"]
     assert len(details["mood_trace"]) == 9
     with svc.db.reading() as session:
         row = session.get(AttemptEvent, attempt.id)
@@ -145,5 +146,5 @@ def test_rescore_against_a_newer_version(branch, sample, tmp_path):
     report = svc.attempts.rescore(CLI, attempt.id, latest_version=True)
     assert report.content_version == 2
     assert not report.matches
-    # 18 - 10 = 8 points of 18: raw 90 + round(8/18 * 10) = 94, below the cap of 95.
-    assert (report.stored["score"], report.recomputed["score"]) == (95.0, 94.0)
+    # 18 - 10 = 8 points of 18: comfort, raw 70 + round(8/18 * 19) = 78, below the cap.
+    assert (report.stored["score"], report.recomputed["score"]) == (87.0, 78.0)

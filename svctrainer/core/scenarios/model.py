@@ -137,10 +137,17 @@ class Sensitivity(StrEnum):
 
 
 class DemandLevel(StrEnum):
-    """Service demand level (the seeds: a service method specification per level)."""
+    """Service demand level (the seeds: a service method specification per level, one
+    method within a level). The service standards file defines each level's method;
+    ``basic`` and ``premium`` are the first release's levels, still read in stored
+    content (premium is the priority level under its old name)."""
 
-    BASIC = "basic"
     STANDARD = "standard"
+    PRIORITY = "priority"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    FOREIGN_LANGUAGE = "foreign_language"
+    BASIC = "basic"
     PREMIUM = "premium"
 
 
@@ -178,6 +185,16 @@ class ServqualPoints:
             self.assurance + other.assurance,
             self.empathy + other.empathy,
             self.tangibles + other.tangibles,
+        )
+
+    def without_losses(self) -> ServqualPoints:
+        """Only the gains (a choice with a loss on any dimension differs from this)."""
+        return ServqualPoints(
+            max(0, self.reliability),
+            max(0, self.responsiveness),
+            max(0, self.assurance),
+            max(0, self.empathy),
+            max(0, self.tangibles),
         )
 
     def without_gains(self) -> ServqualPoints:
@@ -229,6 +246,9 @@ class Effects:
     flags: tuple[RunFlag, ...] = ()
     sets: tuple[str, ...] = ()
     breaches: tuple[Gate, ...] = ()
+    # service-standard items of the scenario's demand level this move meets or fails
+    meets: tuple[str, ...] = ()
+    fails: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -13,7 +13,12 @@ Rules worth knowing when reading scores:
   protocol is out of order; resolving (HEARD resolve / LAST solve) while the customer's
   valence is below 0 and before any step that acknowledges feelings is a violation too;
 - failures (for the score cap): new negative emotions caused, order violations,
-  timeouts and gate breaches, each counted every time it happens.
+  timeouts, gate breaches and slips, each counted every time it happens. A slip is a
+  choice with a negative effect (valence or a SERVQUAL dimension below zero) that is not
+  already counted as a new negative emotion or a breach: every such choice must cost, or
+  a path through it could score as high as the best handling;
+- delight needs a run without failures: anticipating a need does not make up for a
+  mistake on the way (a recovered run still reaches comfort).
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ class ReasonCode(StrEnum):
     NEED_ANTICIPATED = "need_anticipated"
     NO_ANTICIPATION = "no_anticipation"
     SCORE_CAPPED = "score_capped"  # failures, cap
+    DELIGHT_NEEDS_NO_FAILURES = "delight_needs_no_failures"  # failures
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +103,19 @@ class RunState:
     negative_emotions: int = 0  # new negative emotions caused
     open_negative: int = 0  # ... not yet repaired by a recovery
     timeouts: int = 0
+    slips: int = 0  # choices with a negative effect not counted otherwise
     taken: frozenset[Move] = frozenset()
     timed_out_here: bool = False  # the time limit already ran out during this visit
 
     @property
     def failures(self) -> int:
-        return self.negative_emotions + len(self.violations) + self.timeouts + self.gate_breaches
+        return (
+            self.negative_emotions
+            + len(self.violations)
+            + self.timeouts
+            + self.gate_breaches
+            + self.slips
+        )
 
     @property
     def points(self) -> int:
@@ -140,6 +153,13 @@ def is_stuck(scenario: Scenario, state: RunState) -> bool:
     return not available_choices(scenario, state) and not can_time_out(scenario, state)
 
 
+def is_slip(effects: Effects) -> bool:
+    """A choice with a negative effect that no other rule counts as a failure."""
+    if RunFlag.NEW_NEGATIVE_EMOTION in effects.flags or effects.breaches:
+        return False
+    return effects.mood.valence < 0 or effects.servqual != effects.servqual.without_losses()
+
+
 def _checked_steps(state: RunState, steps: tuple[ProtocolStep, ...]) -> tuple[OrderViolation, ...]:
     """The run's order violations after also taking ``steps`` (in the order written)."""
     if not steps:
@@ -171,6 +191,7 @@ def _apply(
     move: Move,
     touches: tuple[Sensitivity, ...],
     target: str,
+    slip: bool,
 ) -> RunState:
     repeat = move in state.taken
     sensitivity = scenario.customer.sensitivity
@@ -201,6 +222,7 @@ def _apply(
         negative_emotions=negative,
         open_negative=still_open,
         timeouts=state.timeouts,
+        slips=state.slips + (1 if slip else 0),
         taken=state.taken | {move},
         timed_out_here=False,
     )
@@ -209,7 +231,13 @@ def _apply(
 def apply_choice(scenario: Scenario, state: RunState, choice: Choice) -> RunState:
     move = (state.node_id, choice.id)
     return _apply(
-        scenario, state, choice.effects, move=move, touches=choice.effects.touches, target=choice.to
+        scenario,
+        state,
+        choice.effects,
+        move=move,
+        touches=choice.effects.touches,
+        target=choice.to,
+        slip=is_slip(choice.effects),
     )
 
 
@@ -218,7 +246,13 @@ def apply_timeout(scenario: Scenario, state: RunState) -> RunState:
     touches = (Sensitivity.ELAPSED_TIME, *timeout.effects.touches)
     target = timeout.to if timeout.to is not None else state.node_id
     moved = _apply(
-        scenario, state, timeout.effects, move=(state.node_id, None), touches=touches, target=target
+        scenario,
+        state,
+        timeout.effects,
+        move=(state.node_id, None),
+        touches=touches,
+        target=target,
+        slip=False,  # a timeout already counts as a failure of its own
     )
     return replace(moved, timeouts=state.timeouts + 1, timed_out_here=timeout.to is None)
 
@@ -251,4 +285,7 @@ def tier_of(scenario: Scenario, state: RunState) -> tuple[Tier, tuple[Reason, ..
     reasons.append(Reason(code))
     if not (valence_ok and praised):
         return Tier.SATISFACTION, tuple(reasons)
+    if anticipated and state.failures:
+        reasons.append(Reason(ReasonCode.DELIGHT_NEEDS_NO_FAILURES, {"failures": state.failures}))
+        return Tier.COMFORT, tuple(reasons)
     return (Tier.DELIGHT if anticipated else Tier.COMFORT), tuple(reasons)

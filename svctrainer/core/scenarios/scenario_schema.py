@@ -50,7 +50,17 @@ from svctrainer.core.scenarios.schema import (
 )
 from svctrainer.core.scenarios.twine_schema import read_node_extras, read_scenario_twine
 
-EFFECT_KEYS = ("mood", "touches", "servqual", "steps", "flags", "sets", "breaches")
+EFFECT_KEYS = (
+    "mood",
+    "touches",
+    "servqual",
+    "steps",
+    "flags",
+    "sets",
+    "breaches",
+    "meets",
+    "fails",
+)
 CHOICE_JSON_KEYS = ("id", "if", "unless", "feedback", *EFFECT_KEYS)
 TIMEOUT_KEYS = ("to", "feedback", *EFFECT_KEYS)
 META_KEYS = ("id", "version", "language", "protocol", "summary", "tiers")
@@ -150,7 +160,17 @@ def read_effects(r: SchemaReader, fields: FieldMap, protocol: Protocol, seen: Co
         breaches=_listed(r, fields["breaches"][1], Gate, "breaches")
         if "breaches" in fields
         else (),
+        meets=_item_ids(r, fields, "meets"),
+        fails=_item_ids(r, fields, "fails"),
     )
+
+
+def _item_ids(r: SchemaReader, fields: FieldMap, key: str) -> tuple[str, ...]:
+    """Service-standard item ids (``meets``/``fails``); whether the scenario's demand
+    level defines them is checked against the standards file, not here."""
+    if key not in fields:
+        return ()
+    return tuple(name for name, _ in _flag_names(r, fields[key][1], key))
 
 
 def read_choice_fields(

@@ -1,4 +1,4 @@
-"""Score 0-100 of a run.
+"""Score 0-100 of a run (tier bands and weights: docs/scenario-format.md section 9).
 
     raw = band_low + round(quality * (band_high - band_low))
     quality = clamp(points / max_points, 0, 1)
@@ -7,7 +7,8 @@ with bands NOT_MET 0-39, SATISFACTION 40-69, COMFORT 70-89, DELIGHT 90-100, ``po
 the run's SERVQUAL total minus 2 per order violation, and ``max_points`` the most points
 any run of the scenario can end with (exhaustive search).
 
-A run with failures (new negative emotion, order violation, timeout, gate breach) scores
+A run with failures (new negative emotion, order violation, timeout, gate breach, slip:
+a choice with a negative effect, see rules.py) scores
     min(raw, flawless_best - 5 * failures)
 where ``flawless_best`` is the best raw score any failure-free run can reach. So a
 mistake followed by a good recovery never scores above the best mistake-free handling:

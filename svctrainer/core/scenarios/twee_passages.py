@@ -382,7 +382,8 @@ def read_profile(r: SchemaReader, passage: TwinePassage) -> tuple[CustomerProfil
         elif key == "demand" and raw:
             match = next((d for d in DemandLevel if d.value == raw), None)
             if match is None:
-                r.error(at, f'demand "{raw}" is not one of: basic, standard, premium')
+                levels = ", ".join(d.value for d in DemandLevel)
+                r.error(at, f'demand "{raw}" is not one of: {levels}')
             demand = match or demand
         elif tag.startswith("svc-"):
             r.error(at, f'unknown scenario tag "{tag}"')

@@ -54,6 +54,8 @@ def effects_data(effects: Effects) -> dict[str, Any]:
         ("flags", effects.flags),
         ("sets", effects.sets),
         ("breaches", effects.breaches),
+        ("meets", effects.meets),
+        ("fails", effects.fails),
     ):
         if values:
             data[key] = [str(v) for v in values]

@@ -17,6 +17,7 @@ from svctrainer.core.packs.definition import DrillDefinition
 from svctrainer.core.scenarios.analysis import ReviewStep
 from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Scenario
+from svctrainer.core.standards.compliance import Compliance
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
@@ -35,6 +36,7 @@ class ScenarioRunView:
     scenario: Scenario
     review: tuple[ReviewStep, ...]
     best: RunResult | None
+    compliance: Compliance | None = None  # the run against its level's service standard
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,16 @@ def load_attempt_view(ctx: AppContext, attempt_id: uuid.UUID) -> AttemptView:
     _, content = services.content.load(actor, attempt.content_item_id)
     if isinstance(content, Scenario):
         from svctrainer.core.scenarios.analysis import best_result, review  # noqa: PLC0415
+        from svctrainer.services.service_standards import compliance_of  # noqa: PLC0415
 
         decisions = services.attempts.decisions(actor, attempt_id)
-        return ScenarioRunView(attempt, content, review(content, decisions), best_result(content))
+        return ScenarioRunView(
+            attempt,
+            content,
+            review(content, decisions),
+            best_result(content),
+            compliance_of(content, decisions),
+        )
     definition = content if isinstance(content, DrillDefinition) else None
     return DrillAttemptView(attempt, definition, services.attempts.compare(actor, attempt))
 
@@ -74,7 +83,11 @@ class AttemptDialog(QDialog):
             from svctrainer.gui.scenarios.debrief_screen import DebriefScreen  # noqa: PLC0415
 
             screen: DebriefScreen | ResultScreen = DebriefScreen(
-                attempt, loaded.scenario, loaded.review, loaded.best
+                attempt,
+                loaded.scenario,
+                loaded.review,
+                loaded.best,
+                compliance=loaded.compliance,
             )
         else:
             from svctrainer.gui.drills.result_screen import ResultScreen  # noqa: PLC0415

@@ -26,14 +26,17 @@ class SupervisorPage(QWidget):
         from svctrainer.gui.pages.audit_log import AuditLogView  # noqa: PLC0415
         from svctrainer.gui.pages.dashboard_tab import DashboardTab  # noqa: PLC0415
         from svctrainer.gui.pages.integrity_tab import IntegrityTab  # noqa: PLC0415
+        from svctrainer.gui.pages.standards_tab import StandardsTab  # noqa: PLC0415
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisorTabs")
         self.dashboard = DashboardTab(context)
         self.customer_time = CustomerTimeTab(context)
         self.integrity = IntegrityTab(context)
+        self.standards = StandardsTab(context)
         self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
         self.tabs.addTab(self.customer_time, self.tr("&Customer time"))
+        self.tabs.addTab(self.standards, self.tr("&Service standards"))
         self.tabs.addTab(self.integrity, self.tr("&Needs checking"))
         self.audit: AuditLogView | None = None
         if context.can(Permission.VIEW_AUDIT):

@@ -30,6 +30,8 @@ from svctrainer.core.scenarios.details import ScenarioDetails
 from svctrainer.core.scenarios.engine import RunResult
 from svctrainer.core.scenarios.model import Mood, Scenario, ServqualDimension
 from svctrainer.core.scenarios.mood import expression_for
+from svctrainer.core.standards.compliance import Compliance
+from svctrainer.core.standards.model import ItemKind
 from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
@@ -104,6 +106,8 @@ class DebriefScreen(QWidget):
         review: Sequence[ReviewStep],
         best: RunResult | None,
         parent: QWidget | None = None,
+        *,
+        compliance: Compliance | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("debriefScreen")
@@ -159,6 +163,8 @@ class DebriefScreen(QWidget):
         self.reasons = _rich(self._reasons_html(details), "debriefReasons")
         self.steps = _rich(self._steps_html(details), "debriefSteps")
         self.path = _rich(self._path_html(), "debriefPath")
+        self.compliance = compliance
+        self.standard = _rich(self._standard_html(compliance), "debriefStandard")
 
         best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
         self.radar = ServqualRadar(details.servqual, best_servqual)
@@ -187,6 +193,19 @@ class DebriefScreen(QWidget):
         body.addWidget(_heading(translate("scenarios", "Why this tier")))
         body.addWidget(self.reasons)
         body.addSpacing(8)
+        if compliance is not None:
+            body.addWidget(
+                _heading(
+                    fill(
+                        translate("DebriefScreen", "Service standard: %1 (%2 of %3 items met)"),
+                        compliance.standard.name,
+                        compliance.met,
+                        compliance.applicable,
+                    )
+                )
+            )
+            body.addWidget(self.standard)
+            body.addSpacing(8)
         body.addLayout(charts)
         body.addSpacing(8)
         order = translate("scenarios", "Protocol steps in the order you took them (%1)")
@@ -271,6 +290,32 @@ class DebriefScreen(QWidget):
             sentence = html.escape(reason_sentence(code, reason.params))
             items.append(f'<li><span style="color:{colour}"><b>{mark}</b></span> {sentence}</li>')
         return f"<ul>{''.join(items)}</ul>" if items else ""
+
+    def _standard_html(self, compliance: Compliance | None) -> str:
+        """The level's method in one line, then each item that applied: met or missed."""
+        if compliance is None:
+            return ""
+        items = []
+        for result in compliance.results:
+            mark, colour = ("✓", GOOD) if result.met else ("✗", BAD)
+            if result.item.kind is ItemKind.FORBIDDEN:
+                state = (
+                    translate("DebriefScreen", "kept")
+                    if result.met
+                    else translate("DebriefScreen", "broken")
+                )
+            else:
+                state = (
+                    translate("DebriefScreen", "met")
+                    if result.met
+                    else translate("DebriefScreen", "missed")
+                )
+            items.append(
+                f'<li><span style="color:{colour}"><b>{mark} {html.escape(state)}</b></span> '
+                f"{html.escape(result.item.text)}</li>"
+            )
+        method = html.escape(compliance.standard.method)
+        return f"<p><small>{method}</small></p><ul>{''.join(items)}</ul>"
 
     def _steps_html(self, details: ScenarioDetails) -> str:
         taken = details.steps

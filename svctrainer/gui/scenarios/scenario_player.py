@@ -77,7 +77,13 @@ class ScenarioPlayer(QStackedWidget):
         if not isinstance(outcome, ScenarioOutcome):
             return
         self.attempt = outcome.attempt
-        debrief = DebriefScreen(outcome.attempt, self.scenario, outcome.steps, outcome.best)
+        debrief = DebriefScreen(
+            outcome.attempt,
+            self.scenario,
+            outcome.steps,
+            outcome.best,
+            compliance=outcome.compliance,
+        )
         debrief.again.connect(self.start)
         debrief.back.connect(self.back)
         self.debrief = debrief

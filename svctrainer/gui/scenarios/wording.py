@@ -104,6 +104,10 @@ def demand_level_name(level: str) -> str:
         "basic": translate("scenarios", "basic service demand"),
         "standard": translate("scenarios", "standard service demand"),
         "premium": translate("scenarios", "premium service demand"),
+        "priority": translate("scenarios", "priority customer"),
+        "elderly": translate("scenarios", "elderly customer"),
+        "disabled": translate("scenarios", "customer with a disability"),
+        "foreign_language": translate("scenarios", "customer with another language"),
     }.get(level, level)
 
 
@@ -179,6 +183,13 @@ def reason_sentence(code: str, params: Mapping[str, object]) -> str:
         "no_anticipation": lambda: translate(
             "scenarios",
             "No need was anticipated: delight needs one the customer had not thought of yet.",
+        ),
+        "delight_needs_no_failures": lambda: translate(
+            "scenarios",
+            "%n mistake(s) on the way: delight is for service without mistakes, so the "
+            "anticipated need counts for comfort only.",
+            None,
+            failures,
         ),
         "score_capped": lambda: fill(
             translate(

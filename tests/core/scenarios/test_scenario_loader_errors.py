@@ -56,8 +56,8 @@ def test_the_base_file_is_good():
         (
             "        mood: {valence: 1}\n",
             "        mod: {valence: 1}\n",
-            's.yaml:15:9: unknown key "mod" in choice (allowed: breaches, feedback, flags, id, if, '
-            "mood, servqual, sets, steps, text, to, touches, unless)",
+            's.yaml:15:9: unknown key "mod" in choice (allowed: breaches, fails, feedback, flags, '
+            "id, if, meets, mood, servqual, sets, steps, text, to, touches, unless)",
         ),
         (
             "        to: end\n",
