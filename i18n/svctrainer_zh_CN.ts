@@ -67,11 +67,11 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Write this amount in words</source>
-        <translation>写出此金额的大写</translation>
+        <translation>写出大写金额</translation>
     </message>
     <message>
         <source>Key this amount in figures, to the cent</source>
-        <translation>用阿拉伯数字录入此金额，精确到分</translation>
+        <translation>录入小写金额，写到分</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
@@ -499,11 +499,11 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Report for this bundle</source>
-        <translation>本把钞票的报告</translation>
+        <translation>本把清点结果</translation>
     </message>
     <message>
         <source>Type how many genuine notes of each denomination the bundle held: unfit notes count, suspect counterfeits do not. Tab or Enter moves on; on the last count it hands the report in.</source>
-        <translation>输入这把钞票中每种面额的真币张数：残损币计入，可疑假币不计入。Tab 或 Enter 移到下一项；在最后一项按下即提交报告。</translation>
+        <translation>输入这把钞票中每种面额的真币张数：残损币计入，可疑假币不计入。Tab 或 Enter 移到下一项；在最后一项按下即交出结果。</translation>
     </message>
     <message>
         <source>While counting</source>
@@ -790,11 +790,11 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Adapts to weak keys</source>
-        <translation>针对薄弱键调整</translation>
+        <translation>针对薄弱键位加强练习</translation>
     </message>
     <message>
         <source>Clock stops after 5 s idle</source>
-        <translation>空闲 5 秒后停止计时</translation>
+        <translation>停顿超过 5 秒暂停计时</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -814,7 +814,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Protocol: %1</source>
-        <translation>服务规范：%1</translation>
+        <translation>服务流程：%1</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -862,7 +862,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>blocked until the right key</source>
-        <translation>按对正确键前不能继续</translation>
+        <translation>须按对才能继续</translation>
     </message>
     <message>
         <source>must be corrected with Backspace</source>
@@ -947,7 +947,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Take at least four ten-key (or data-entry) tests, or cash-counting tests (or have four hand counts logged): the first three set your baseline, the later ones your latest level, and the difference becomes seconds saved per customer.</source>
-        <translation>至少完成四次翻打（或数据录入）测验，或点钞测验（或登记四次手工点钞）：前三次确定你的基线，之后的测验代表你的最新水平，两者之差换算成每位客户节省的秒数。</translation>
+        <translation>至少完成四次小键盘金额录入（或客户资料录入）测验，或点钞测验（或登记四次手工点钞）：前三次确定你的基线，之后的测验代表你的最新水平，两者之差换算成每位客户节省的秒数。</translation>
     </message>
     <message>
         <source>%1 s per transaction · %2 customer-minutes a day</source>
@@ -1003,7 +1003,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Windows needed for %1 of customers called within %2 min: %3 → %4 window-hours a day (%5 open).</source>
-        <translation>使 %1 的客户在 %2 分钟内被叫号所需的窗口：每天 %3 → %4 窗口小时（开放 %5）。</translation>
+        <translation>要让 %1 的客户在 %2 分钟内叫到号，每天需开窗口 %3 → %4 个·小时（目前开 %5 个·小时）。</translation>
     </message>
     <message>
         <source>Measured in the tickets: mean wait %1 min, %2 waiting over %3 min.</source>
@@ -1432,7 +1432,7 @@ Python %3，PySide6 %4</translation>
     <name>DrawerBalancingView</name>
     <message>
         <source>Voucher: %1    Error: %2    (Enter answers)</source>
-        <translation>传票：%1    差错：%2    （Enter 作答）</translation>
+        <translation>凭证：%1    差错：%2    （Enter 作答）</translation>
     </message>
     <message>
         <source>Teller system against the drawer</source>
@@ -1440,7 +1440,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Opening balance</source>
-        <translation>期初余额</translation>
+        <translation>上日余额</translation>
     </message>
     <message>
         <source>+ Cash in (system)</source>
@@ -1488,7 +1488,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>The day&apos;s vouchers</source>
-        <translation>当天的传票</translation>
+        <translation>当天的凭证</translation>
     </message>
     <message>
         <source>Denomination</source>
@@ -1516,11 +1516,11 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>select a voucher</source>
-        <translation>选择一张传票</translation>
+        <translation>选择一张凭证</translation>
     </message>
     <message>
         <source>voucher number</source>
-        <translation>传票编号</translation>
+        <translation>凭证序号</translation>
     </message>
     <message>
         <source>name the error</source>
@@ -1556,7 +1556,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Day %1: right — voucher %2, %3.</source>
-        <translation>第 %1 天：正确——传票 %2，%3。</translation>
+        <translation>第 %1 天：正确——凭证 %2，%3。</translation>
     </message>
     <message>
         <source>Day %1: it was voucher %2, %3 (you said voucher %4, %5).</source>
@@ -1586,7 +1586,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>gross CPM</source>
-        <translation>毛字数/分钟</translation>
+        <translation>字/分钟（未扣错）</translation>
     </message>
 </context>
 <context>
@@ -1758,7 +1758,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Ten-key amounts and data entry</source>
-        <translation>小键盘数字录入和数据录入</translation>
+        <translation>小键盘金额录入和客户资料录入</translation>
     </message>
     <message>
         <source>Speed is net keystrokes per hour: right keystrokes only, over the time you were keying (a pause longer than 5 s counts as 5 s). Accuracy is the share of right keystrokes.</source>
@@ -1794,7 +1794,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Change must be the right amount in the fewest pieces, counted up from the price. Drawer balancing asks which voucher explains the difference and what the error was: 60 points for the right voucher, 40 for the right error (the pack may weigh them otherwise).</source>
-        <translation>找零要金额正确、张数最少，并从应付金额往上数。尾箱轧账要找出造成差额的传票并指出差错类型：传票找对得 60 分，差错类型判断正确得 40 分（内容包可另行规定分值）。</translation>
+        <translation>找零按唱收唱付办理：先唱收、后唱付，付出总额要正确，客户指定的面额和张数要照办；张数不求最少，付出次序不限（内容包可另行规定）。尾箱轧账要找出造成差额的凭证并指出差错类型：凭证找对得 60 分，差错类型判断正确得 40 分（内容包可另行规定分值）。</translation>
     </message>
     <message>
         <source>Grades</source>
@@ -1915,7 +1915,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation>净张数</translation>
+        <translation>计入张数</translation>
     </message>
     <message>
         <source>Notes/min</source>
@@ -1951,7 +1951,7 @@ Python %3，PySide6 %4</translation>
     </message>
     <message>
         <source>Record a count done by hand with practice notes. It appears in the person&apos;s progress with the on-screen cash counting (notes per minute). Net notes = notes counted − 100 per missed defect − 20 per banding penalty.</source>
-        <translation>登记一次用练功券完成的手工点钞。它与屏幕点钞（张/分钟）一起显示在该员工的进度中。净张数 = 点钞张数 − 每张漏检问题钞票 100 − 每次扎把扣分 20。</translation>
+        <translation>登记一次用练功券完成的手工点钞。它与屏幕点钞（张/分钟）一起显示在该员工的进度中。计入张数 = 点钞张数 − 每张漏检问题钞票 100 − 每次扎把扣分 20。</translation>
     </message>
     <message>
         <source>Latest hand counts</source>
@@ -2218,11 +2218,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>To pay</source>
-        <translation>应付</translation>
+        <translation>应缴金额</translation>
     </message>
     <message>
         <source>Hands over</source>
-        <translation>客户付款</translation>
+        <translation>客户交来</translation>
     </message>
     <message>
         <source>What you pay out (any order)</source>
@@ -3301,11 +3301,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>CPM / WPM</source>
-        <translation>字符/分钟 / 词/分钟</translation>
+        <translation>字/分钟 / 词/分钟</translation>
     </message>
     <message>
         <source>CPM</source>
-        <translation>字符/分钟</translation>
+        <translation>字/分钟</translation>
     </message>
     <message>
         <source>Kept as abandoned: the attempt was never finished, so it is not graded and not counted in any figure.</source>
@@ -3445,7 +3445,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Characters entered per minute (gross)</source>
-        <translation>每分钟录入字数（毛速）</translation>
+        <translation>每分钟录入字数（未扣差错）</translation>
     </message>
     <message>
         <source>Corrections (Backspace)</source>
@@ -3599,7 +3599,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Stop now? The customer leaves unserved: the run is saved as not met.</source>
-        <translation>现在结束？客户将未获服务离开：本次按“未满足”保存。</translation>
+        <translation>现在结束？客户没有办成业务就离开了：本次记为“未达到”。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -4063,7 +4063,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <name>VoucherSummingView</name>
     <message>
         <source>Voucher %1 of %2</source>
-        <translation>第 %1 张传票，共 %2 张</translation>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
         <source>%1 of %2 amounts added</source>
@@ -4071,11 +4071,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>The next amount is on this voucher.</source>
-        <translation>下一笔金额在本张传票上。</translation>
+        <translation>下一笔金额在本页。</translation>
     </message>
     <message>
         <source>The next amount is on voucher %1.</source>
-        <translation>下一笔金额在第 %1 张传票上。</translation>
+        <translation>下一笔金额在第 %1 页。</translation>
     </message>
     <message>
         <source>last amount right</source>
@@ -4095,7 +4095,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%1 of %2 vouchers</source>
-        <translation>%1 / %2 张传票</translation>
+        <translation>第 %1 / %2 页</translation>
     </message>
     <message>
         <source>Adding register</source>
@@ -4111,7 +4111,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>next voucher</source>
-        <translation>下一张传票</translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>previous</source>
@@ -4139,7 +4139,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Group %1: add row %2 of vouchers %3 to %4</source>
-        <translation>第 %1 组：累加第 %3 至 %4 张传票的第 %2 行</translation>
+        <translation>第 %1 题：第 %3—%4 页，第 %2 行</translation>
     </message>
     <message>
         <source>Totals handed in: %1</source>
@@ -4289,7 +4289,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Tendered</source>
-        <translation>客户付款</translation>
+        <translation>客户交来</translation>
     </message>
     <message>
         <source>Change due</source>
@@ -4469,7 +4469,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%1 of %2 vouchers found, %3 with the right error; %4 points of %5.</source>
-        <translation>找出传票 %1 / %2 张，其中 %3 张差错判断正确；得分 %4 / %5。</translation>
+        <translation>找对凭证 %1 / %2 天，其中 %3 天差错类型正确；得分 %4 / %5。</translation>
     </message>
     <message>
         <source>no. %1, %2</source>
@@ -4493,7 +4493,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Voucher found</source>
-        <translation>找到传票</translation>
+        <translation>凭证找对</translation>
     </message>
     <message>
         <source>Error right</source>
@@ -4509,7 +4509,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>transposed digits</source>
-        <translation>数字错位</translation>
+        <translation>数字颠倒</translation>
     </message>
     <message>
         <source>missed entry</source>
@@ -4517,7 +4517,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>wrong denomination paid out</source>
-        <translation>付错面额</translation>
+        <translation>错付面额</translation>
     </message>
     <message>
         <source>posted the wrong way</source>
@@ -4557,11 +4557,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>The difference divides by 9: transposed digits?</source>
-        <translation>差额能被 9 整除：数字错位？</translation>
+        <translation>差额能被 9 整除：数字颠倒（也可能是数字错位）？</translation>
     </message>
     <message>
         <source>The difference equals a voucher&apos;s amount: a missed entry?</source>
-        <translation>差额等于一张传票的金额：漏记？</translation>
+        <translation>差额等于一张凭证的金额：漏记？</translation>
     </message>
     <message>
         <source>The difference equals the gap between two denominations: a wrong note or coin?</source>
@@ -4589,7 +4589,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>voucher %1, row %2: not added</source>
-        <translation>第 %1 张传票第 %2 行：未加</translation>
+        <translation>第 %1 页第 %2 行：漏加</translation>
     </message>
     <message>
         <source>amount %1 (%2) is one too many</source>
@@ -4597,7 +4597,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>voucher %1, row %2: keyed %3 for %4</source>
-        <translation>第 %1 张传票第 %2 行：%4 录成了 %3</translation>
+        <translation>第 %1 页第 %2 行：%4 录成了 %3</translation>
     </message>
     <message>
         <source> (voucher %1 was open)</source>
@@ -4613,11 +4613,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>, %1 for the unfinished group</source>
-        <translation>，未完成组 %1</translation>
+        <translation>，未完成的一题 %1 分</translation>
     </message>
     <message>
         <source>Wrong total in %n group(s): %1.</source>
-        <translation>%n 组合计错误：第 %1 组。</translation>
+        <translation>%n 题合计错误：第 %1 题。</translation>
     </message>
     <message>
         <source>not finished</source>
@@ -4669,7 +4669,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%n group(s)</source>
-        <translation>%n 组</translation>
+        <translation>%n 题</translation>
     </message>
     <message>
         <source>Rules broken</source>
@@ -4963,11 +4963,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <name>figures</name>
     <message>
         <source>Ten-key amounts</source>
-        <translation>小键盘数字录入</translation>
+        <translation>小键盘金额录入</translation>
     </message>
     <message>
         <source>Data entry</source>
-        <translation>数据录入</translation>
+        <translation>客户资料录入</translation>
     </message>
     <message>
         <source>Voucher summing</source>
@@ -4975,7 +4975,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>vouchers/min</source>
-        <translation>张传票/分钟</translation>
+        <translation>页/分钟</translation>
     </message>
     <message>
         <source>totals right</source>
@@ -5003,7 +5003,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>gross notes/min</source>
-        <translation>毛张数/分钟</translation>
+        <translation>清点张数/分钟</translation>
     </message>
     <message>
         <source>Drawer balancing</source>
@@ -5023,7 +5023,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>CPM</source>
-        <translation>字符/分钟</translation>
+        <translation>字/分钟</translation>
     </message>
     <message>
         <source>WPM</source>
@@ -5462,7 +5462,7 @@ File: %2</source>
     </message>
     <message>
         <source>Protocol steps in the order you took them (%1)</source>
-        <translation>你完成服务步骤的顺序（%1）</translation>
+        <translation>你完成流程步骤的顺序（%1）</translation>
     </message>
     <message>
         <source>Your path, with the best alternative at each point</source>
@@ -5486,7 +5486,7 @@ File: %2</source>
     </message>
     <message>
         <source>best choice %1 of the time</source>
-        <translation>%1 的时候选了最佳选项</translation>
+        <translation>最佳选项选中率 %1</translation>
     </message>
     <message>
         <source>best possible: %1, %2</source>
@@ -5494,11 +5494,11 @@ File: %2</source>
     </message>
     <message>
         <source>No protocol step was taken.</source>
-        <translation>没有完成任何服务步骤。</translation>
+        <translation>没有完成任何流程步骤。</translation>
     </message>
     <message>
         <source>The protocol&apos;s order: %1</source>
-        <translation>规范的顺序：%1</translation>
+        <translation>流程的顺序：%1</translation>
     </message>
     <message>
         <source>You hesitated: the time ran out.</source>
@@ -5526,7 +5526,7 @@ File: %2</source>
     </message>
     <message>
         <source>that path reaches %1, score %2</source>
-        <translation>那条路径达到%1，得分 %2</translation>
+        <translation>选这一项可达到%1，得 %2 分</translation>
     </message>
     <message>
         <source>Better</source>
@@ -5710,7 +5710,7 @@ File: %2</source>
     </message>
     <message>
         <source>A must-be requirement was breached: %1. That fails the service whatever else went well.</source>
-        <translation>违反了必备要求：%1。无论其他方面做得多好，这次服务都不合格。</translation>
+        <translation>触碰了服务底线：%1。其他方面做得再好，这次服务也不合格。</translation>
     </message>
     <message>
         <source>The customer left without their reasonable requirements being met.</source>
@@ -5766,7 +5766,7 @@ File: %2</source>
     </message>
     <message>
         <source>%1 before acknowledging the customer&apos;s feelings.</source>
-        <translation>在体谅客户情绪之前就%1。</translation>
+        <translation>还没回应客户的情绪，就先%1了。</translation>
     </message>
     <message>
         <source>Customer scenario</source>
@@ -5774,7 +5774,7 @@ File: %2</source>
     </message>
     <message>
         <source>%1 protocol</source>
-        <translation>%1 服务规范</translation>
+        <translation>%1 流程</translation>
     </message>
     <message>
         <source>%n timed moment(s)</source>
