@@ -70,7 +70,11 @@ def test_a_wrong_id_check_character_is_refused_and_counted(qtbot, practice, bran
     stats = result.attempt.details["details"]["field_stats"]
     assert stats["id_number"]["invalid"] == 1
     assert stats["id_number"]["exact"] == 1
-    tables = [t for t in result.findChildren(QTableWidget) if t.columnCount() == 4]
+    tables = [  # the per-field table, not the grade table beside it
+        t
+        for t in result.findChildren(QTableWidget)
+        if t.columnCount() == 4 and t.horizontalHeaderItem(0).text() == "Field"
+    ]
     assert tables, "the per-field table shows the refused values"
     rows = {
         tables[0].item(r, 0).text(): tables[0].item(r, 3).text()
