@@ -4115,7 +4115,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>previous</source>
-        <translation>上一张</translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>add</source>

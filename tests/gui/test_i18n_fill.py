@@ -31,3 +31,15 @@ def test_an_english_plural_from_translate_reads_as_english(qapp):
     assert translate("Test", "%n character(s) typed", None, 1) == "1 character typed"
     assert translate("Test", "%n character(s) typed", None, 3) == "3 characters typed"
     assert translate("Test", "Choose option(s)") == "Choose option(s)"  # no count: unchanged
+
+
+def test_grade_meanings_speak_of_keys_only_for_keying_drills(qapp):
+    """A counter-procedure grade once read "≤ 1 wrong key in 3" beside cases an hour."""
+    from decimal import Decimal
+
+    from svctrainer.gui.drills.result_screen import grade_meaning
+
+    assert grade_meaning({"accuracy": Decimal("0.9"), "cases_per_hour": Decimal(30)}) == ""
+    keyed = grade_meaning({"accuracy": Decimal("0.95"), "net_kph": Decimal(9000)})
+    assert "3.2 s" in keyed
+    assert "wrong key in 20" in keyed

@@ -276,18 +276,19 @@ AMOUNT_KEYS = 8  # a typical amount, "1234.56" and Enter
 def grade_meaning(thresholds: Mapping[str, Decimal]) -> str:
     """What a keying grade's minimums mean at the counter (TIPP10 explains its levels so):
     the time for a typical amount and amounts a minute from the net KPH, and one error
-    in how many keys from the accuracy; empty for figures it cannot explain."""
-    parts = []
+    in how many keys from the accuracy; empty for a drill not measured in keys an hour."""
+    parts: list[str] = []
     kph = thresholds.get("net_kph") or thresholds.get("gross_kph")
-    if kph:
-        seconds = AMOUNT_KEYS * 3600 / float(kph)
-        parts.append(
-            fill(
-                translate("ResultScreen", "1,234.56 ⏎ in %1 s, %2 a minute"),
-                number(seconds, 1),
-                number(60 / seconds, 1),
-            )
+    if not kph:
+        return ""  # not a keying drill: "keys" would mean nothing (a procedure's steps…)
+    seconds = AMOUNT_KEYS * 3600 / float(kph)
+    parts.append(
+        fill(
+            translate("ResultScreen", "1,234.56 ⏎ in %1 s, %2 a minute"),
+            number(seconds, 1),
+            number(60 / seconds, 1),
         )
+    )
     accuracy = thresholds.get("accuracy")
     if accuracy is not None and 0 < accuracy < 1:
         parts.append(
