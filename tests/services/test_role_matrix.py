@@ -89,6 +89,12 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "audit.recent": (Permission.VIEW_AUDIT, lambda b, a: b.services.audit.recent(a)),
     # Content: anyone signed in may read it; importing is the trainers' job.
     "content.latest": (Permission.PRACTISE, lambda b, a: b.services.content.latest(a)),
+    "forms.sample": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.forms.sample(
+            a, next(r for r in b.services.content.latest(CLI) if r.kind == "drill").content_id, 7
+        ),
+    ),
     "content.load": (
         Permission.PRACTISE,
         lambda b, a: b.services.content.load(a, b.services.content.latest(CLI)[0].id),
@@ -525,6 +531,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.content import ContentService
     from svctrainer.services.database_admin import DatabaseAdminService
     from svctrainer.services.drafts import DraftService
+    from svctrainer.services.form_samples import FormSamples
     from svctrainer.services.hand_count import HandCountService
     from svctrainer.services.people import PeopleService
     from svctrainer.services.progress import ProgressService
@@ -551,6 +558,7 @@ def _service_classes() -> dict[str, type]:
         "queue_data": QueueDataService,
         "reports": ReportService,
         "standards": StandardsService,
+        "forms": FormSamples,
     }
 
 
