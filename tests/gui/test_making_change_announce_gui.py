@@ -37,8 +37,15 @@ def test_announce_receive_and_pay_with_the_keyboard(qtbot, practice, branch):
     view = screen.view
     typist = Typist(screen)
     keys = {s.denomination.value: s.key for s in run.view().drawer}
-    tasks = set()
-    for _ in range(6):
+    tasks: set[ChangeTask] = set()
+    served = 0
+    # Every attempt draws its own form: serve at least six customers, and on until a
+    # payout (配款) or an exchange (兑零) has come (the pack mixes them in).
+    customers = run.view().item_count or 6
+    while served < min(6, customers) or (
+        served < customers and not tasks & {ChangeTask.PAYOUT, ChangeTask.EXCHANGE}
+    ):
+        served += 1
         item = run.current
         tasks.add(item.task)
         if item.task is ChangeTask.SALE:
@@ -56,7 +63,7 @@ def test_announce_receive_and_pay_with_the_keyboard(qtbot, practice, branch):
         assert "pay" in view.say.text()
         typist.type(amount_keys_for(item.change_due) + "\n")
     judged = run.judgements
-    assert [j.correct for j in judged] == [True] * 6, [j.errors for j in judged]
+    assert [j.correct for j in judged] == [True] * served, [j.errors for j in judged]
     assert ChangeTask.PAYOUT in tasks or ChangeTask.EXCHANGE in tasks
     screen.request_stop()
     qtbot.waitUntil(
