@@ -4091,7 +4091,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source> (wrong: group %1)</source>
-        <translation> （错误：第 %1 组）</translation>
+        <translation> （错误：第 %1 题）</translation>
     </message>
     <message>
         <source>%1 of %2 vouchers</source>
@@ -4601,11 +4601,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source> (voucher %1 was open)</source>
-        <translation> （当时翻在第 %1 张传票）</translation>
+        <translation> （当时翻在第 %1 页）</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation>组</translation>
+        <translation>题</translation>
     </message>
     <message>
         <source>%1 of %2 totals right; %3 points (%4 per right total</source>
@@ -4633,7 +4633,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Group</source>
-        <translation>组</translation>
+        <translation>题</translation>
     </message>
     <message>
         <source>Vouchers</source>
