@@ -138,6 +138,32 @@ def language_skills(families: dict[str, DrillFamily]) -> dict[str, DrillFamily]:
     return skills
 
 
+_TEST_PACK = re.compile(r"^.+-test(?:\.[A-Za-z][A-Za-z_-]*)?$")
+
+
+def core_skills(
+    families: dict[str, DrillFamily], tested: Iterable[str] = ()
+) -> list[DrillFamily]:
+    """The drill skills a branch summary compares, by title: every drill family with a
+    test pack (a ``-test`` content id) or with tests stored (``tested``: family keys), the
+    English and Chinese families of one skill joined into their skill family
+    (``language_skills``). Practice-only variants (the euro cheque wording) and scenarios
+    have no baseline to gain over, so they are left out."""
+    skills = language_skills(families)
+    wanted = set(tested)
+    chosen: dict[str, DrillFamily] = {}
+    for family in families.values():
+        if family.is_scenario:
+            continue
+        if family.key not in wanted and not any(_TEST_PACK.match(c) for c in family.content_ids):
+            continue
+        key = skill_key(family.key)
+        skill = skills.get(key) if key is not None else None
+        shown = skill or family
+        chosen[shown.key] = shown
+    return sorted(chosen.values(), key=lambda f: (f.title, f.key))
+
+
 def _family(key: str, members: list[_Item]) -> DrillFamily:
     newest: dict[str, _Item] = {}
     for m in members:

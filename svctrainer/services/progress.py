@@ -39,7 +39,7 @@ from svctrainer.core.analytics.dashboard import (
 )
 from svctrainer.core.analytics.downsample import downsample, lttb_indices
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import BaselineGain, baseline_gain
+from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, baseline_gain
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
     TIER_CODES,
@@ -71,7 +71,12 @@ from svctrainer.services.customer_time import (
     tellers_in_branch,
     what_if_lines,
 )
-from svctrainer.services.drill_families import DrillFamily, language_skills, load_families
+from svctrainer.services.drill_families import (
+    DrillFamily,
+    core_skills,
+    language_skills,
+    load_families,
+)
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
@@ -87,6 +92,7 @@ from svctrainer.services.progress_queries import (
     window_stats,
 )
 from svctrainer.services.progress_records import (
+    BranchSummary,
     Dashboard,
     DashboardEntry,
     DateRange,
@@ -100,6 +106,7 @@ from svctrainer.services.progress_records import (
     PersonRef,
     RescoreSweep,
     ScenarioProgress,
+    SkillSummary,
     TeamCustomerTime,
 )
 from svctrainer.services.settings import load_mix
@@ -335,6 +342,39 @@ class ProgressService:
             assignment_rule=ASSIGNMENT_RULE,
         )
 
+    def branch_summary(
+        self,
+        actor: Actor,
+        *,
+        team_id: uuid.UUID | None = None,
+        window: DateRange = EVERYTHING,
+        now: datetime | None = None,
+        rule: StallRule = DEFAULT_RULE,
+    ) -> BranchSummary:
+        """The supervisor's landing view: each core skill (``drill_families.core_skills``:
+        the en and zh packs of a skill as one family) with its median gain over baseline,
+        people tested, improved, stalled and not started, from the same figures as that
+        skill's dashboard (``dashboard``), so the two never disagree."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            families = load_families(session)
+            by_item = {i: f.key for f in families.values() for i in f.item_ids}
+            tested_items = session.scalars(
+                select(Attempt.content_item_id)
+                .where(Attempt.mode == AttemptMode.TEST.value)
+                .distinct()
+            )
+            tested = {by_item[i] for i in tested_items if i in by_item}
+            skills = core_skills(families, tested)
+        as_of = _as_of(window, now)
+        lines = []
+        for family in skills:
+            board = self.dashboard(
+                actor, family.key, team_id=team_id, window=window, now=as_of, rule=rule
+            )
+            lines.append(_skill_line(board))
+        return BranchSummary(window, as_of, team_id, tuple(lines))
+
     def team_customer_time(
         self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
     ) -> TeamCustomerTime:
@@ -460,6 +500,24 @@ def _assignment_counts(
 
 
 # -- figures --------------------------------------------------------------------------------
+
+
+def _skill_line(board: Dashboard) -> SkillSummary:
+    """A skill's dashboard in one line (``SkillSummary``)."""
+    everyone = board.everyone
+    started = [e for e in board.entries if e.row.last_practice_at is not None or e.row.tests]
+    return SkillSummary(
+        family=board.family,
+        metric=board.metric,
+        gain_unit=str(GAIN_UNITS[board.metric]),
+        people=everyone.people,
+        tested=sum(1 for e in board.entries if e.row.tests > 0),
+        with_gain=everyone.with_gain,
+        median_gain=everyone.median_gain,
+        improved=everyone.improved,
+        stalled=sum(1 for e in started if e.summary.stall.stalled),
+        not_started=everyone.people - len(started),
+    )
 
 
 def _metric_series(

@@ -158,6 +158,40 @@ class Dashboard:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillSummary:
+    """One core skill across the branch: the dashboard of its skill family in a line.
+
+    ``tested``: people with at least one counted test; ``with_gain``: people whose tests
+    give a gain over their baseline (3 tests and one after them); ``median_gain`` the
+    median of those gains (each person once), in ``gain_unit``. ``stalled``: people who
+    have practised the skill and stalled (no practice for 14 days, or under 2 % gain in
+    4 weeks); ``not_started``: people in scope with no counted attempt on it at all, who
+    are not counted as stalled (a skill nobody was asked to practise yet is not a
+    stalled branch)."""
+
+    family: DrillFamily
+    metric: Metric
+    gain_unit: str  # "percent" | "percentage_points" | "points"
+    people: int
+    tested: int
+    with_gain: int
+    median_gain: float | None
+    improved: int
+    stalled: int
+    not_started: int
+
+
+@dataclass(frozen=True)
+class BranchSummary:
+    """The supervisor's landing view: every core skill of the branch, by title."""
+
+    window: DateRange
+    as_of: datetime  # "now" of the stall rule
+    team_id: uuid.UUID | None  # None: everyone in scope
+    skills: tuple[SkillSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SkillLevels:
     """Baseline and latest test levels feeding the customer-time figures."""
 

@@ -1,4 +1,4 @@
-"""Reports and exports: PDF per employee or team, CSV of attempts and of the dashboard,
+"""Reports and exports: PDF per employee or team, the one-page branch summary, CSV of attempts and of the dashboard,
 xAPI statements. One service for the GUI and the command line.
 
 Every export needs ``EXPORT_REPORTS`` (trainers and supervisors; the command line) and
@@ -53,6 +53,7 @@ from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.progress_queries import EVERYTHING, person_refs
 from svctrainer.services.progress_records import (
+    BranchSummary,
     Dashboard,
     DateRange,
     PersonCustomerTime,
@@ -103,7 +104,17 @@ class TeamReport:
     customer_time: TeamCustomerTime
 
 
-R = TypeVar("R", PersonReport, TeamReport)
+@dataclass(frozen=True)
+class BranchReport:
+    """The one-page branch summary (the supervisor's landing view) on paper."""
+
+    branch_name: str
+    generated_at: datetime
+    window: DateRange
+    summary: BranchSummary
+
+
+R = TypeVar("R", PersonReport, TeamReport, BranchReport)
 Render = Callable[[R, Path], int]
 PDF_MAGIC = b"%PDF-"
 
@@ -259,6 +270,32 @@ class ReportService:
             customer_time=self._progress.team_customer_time(actor, team_id, window),
         )
 
+    def branch_report(self, actor: Actor, window: DateRange = EVERYTHING) -> BranchReport:
+        """Everything the branch summary's PDF shows: every core skill of everyone the
+        caller sees (``ProgressService.branch_summary``)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.EXPORT_REPORTS)
+            branch = _branch_name(session, caller.branch_id)
+        return BranchReport(
+            branch_name=branch,
+            generated_at=datetime.now(UTC),
+            window=window,
+            summary=self._progress.branch_summary(actor, window=window),
+        )
+
+    @writes(NOTHING_SHOWN)
+    def branch_summary_pdf(
+        self,
+        actor: Actor,
+        path: Path,
+        render: Render[BranchReport],
+        window: DateRange = EVERYTHING,
+    ) -> ExportResult:
+        """Gather, render (one page) and audit the branch summary."""
+        report = self.branch_report(actor, window)
+        with _output(path) as out:
+            return self.record_pdf(actor, out, report, render(report, out.temp))
+
     @writes(NOTHING_SHOWN)
     def person_pdf(
         self,
@@ -288,10 +325,14 @@ class ReportService:
 
     @writes(NOTHING_SHOWN)
     def record_pdf(
-        self, actor: Actor, rendered: OutputFile, report: PersonReport | TeamReport, pages: int
+        self,
+        actor: Actor,
+        rendered: OutputFile,
+        report: PersonReport | TeamReport | BranchReport,
+        pages: int,
     ) -> ExportResult:
         """Audit a PDF rendered into ``rendered.temp`` (by the GUI: data gathered off the
-        GUI thread with ``person_report``/``team_report``, drawn on it) and put it in
+        GUI thread with ``person_report``/``team_report``/``branch_report``, drawn on it) and put it in
         place; ``ExportFailedError`` if what was rendered is not a PDF (nothing is left
         behind then)."""
         try:
@@ -300,6 +341,8 @@ class ReportService:
             _require_pdf(rendered.temp, rendered.target)
             if isinstance(report, PersonReport):
                 what, subject = "person report", f"person:{report.person.employee_number}"
+            elif isinstance(report, BranchReport):
+                what, subject = "branch summary", "branch"
             else:
                 what = "team report"
                 subject = "branch" if report.team_name is None else f"team:{report.team_name}"

@@ -267,6 +267,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.progress.dashboard(a, TENKEY),
     ),
+    "progress.branch_summary": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.branch_summary(a),
+    ),
     "progress.team_customer_time": (
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.progress.team_customer_time(a, b.team_a.id),
@@ -340,6 +344,14 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
     "reports.team_report": (
         Permission.EXPORT_REPORTS,
         lambda b, a: b.services.reports.team_report(a, b.team_a.id),
+    ),
+    "reports.branch_report": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.branch_report(a),
+    ),
+    "reports.branch_summary_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.branch_summary_pdf(a, _out(b, "b.pdf"), _fake_render),
     ),
     "reports.person_pdf": (
         Permission.EXPORT_REPORTS,
