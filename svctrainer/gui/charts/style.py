@@ -89,6 +89,8 @@ def style_plot(plot: object, colours: ChartColours) -> None:
     not explored: a stray drag must not leave a chart scrolled off its data)."""
     import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+    from svctrainer.gui.charts.page_wheel import pass_wheel_to_page  # noqa: PLC0415
+
     assert isinstance(plot, pg.PlotWidget)  # noqa: S101
     pg.setConfigOptions(antialias=True)
     plot.setBackground(colours.background)
@@ -99,6 +101,8 @@ def style_plot(plot: object, colours: ChartColours) -> None:
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen(colours.text))
         axis.setTextPen(pg.mkPen(colours.text))
+        axis.enableAutoSIPrefix(False)  # "gain, %" never "gain, % (x0.001)"
+    pass_wheel_to_page(plot)
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}

@@ -63,6 +63,8 @@ def style_plot(plot: object, palette: QPalette) -> None:
     """A calm, palette-aware, non-interactive pyqtgraph plot."""
     import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+    from svctrainer.gui.charts.page_wheel import pass_wheel_to_page  # noqa: PLC0415
+
     assert isinstance(plot, pg.PlotWidget)  # noqa: S101
     background, text, _ = plot_colours(palette)
     plot.setBackground(background)
@@ -73,6 +75,8 @@ def style_plot(plot: object, palette: QPalette) -> None:
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen(text))
         axis.setTextPen(pg.mkPen(text))
+        axis.enableAutoSIPrefix(False)  # "gain, %" never "gain, % (x0.001)"
+    pass_wheel_to_page(plot)
 
 
 class MoodMeter(QWidget):
