@@ -1,5 +1,5 @@
-"""Reports and exports: PDF per employee or team, the one-page branch summary, CSV of attempts and of the dashboard,
-xAPI statements. One service for the GUI and the command line.
+"""Reports and exports: PDF per employee or team, the one-page branch summary, CSV of
+attempts and of the dashboard, xAPI statements. One service for the GUI and the command line.
 
 Every export needs ``EXPORT_REPORTS`` (trainers and supervisors; the command line) and
 covers only people the caller sees (``access.visible_people``). Each one is audited as
@@ -332,8 +332,8 @@ class ReportService:
         pages: int,
     ) -> ExportResult:
         """Audit a PDF rendered into ``rendered.temp`` (by the GUI: data gathered off the
-        GUI thread with ``person_report``/``team_report``/``branch_report``, drawn on it) and put it in
-        place; ``ExportFailedError`` if what was rendered is not a PDF (nothing is left
+        GUI thread with ``person_report``/``team_report``/``branch_report``, drawn on it)
+        and put it in place; ``ExportFailedError`` if what was rendered is not a PDF (nothing is left
         behind then)."""
         try:
             with self._db.reading() as session:

@@ -53,7 +53,8 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot, make):
     area.show()
     qtbot.waitExposed(area)
     bar = area.verticalScrollBar()
-    assert bar.maximum() > 0 and bar.value() == 0
+    assert bar.maximum() > 0
+    assert bar.value() == 0
     view = chart.plot.viewport()
     before = chart.plot.getPlotItem().getViewBox().viewRange()
     _wheel(view, 3)

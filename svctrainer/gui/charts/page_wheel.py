@@ -20,7 +20,7 @@ class _WheelToPage(QObject):
         super().__init__(plot)
         self._plot = plot
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel or not isinstance(event, QWheelEvent):
             return False
         area = self._plot.parentWidget()
