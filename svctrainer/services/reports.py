@@ -333,8 +333,8 @@ class ReportService:
     ) -> ExportResult:
         """Audit a PDF rendered into ``rendered.temp`` (by the GUI: data gathered off the
         GUI thread with ``person_report``/``team_report``/``branch_report``, drawn on it)
-        and put it in place; ``ExportFailedError`` if what was rendered is not a PDF (nothing is left
-        behind then)."""
+        and put it in place; ``ExportFailedError`` if what was rendered is not a PDF
+        (nothing is left behind then)."""
         try:
             with self._db.reading() as session:
                 authorize(session, actor, Permission.EXPORT_REPORTS)  # before looking at files
