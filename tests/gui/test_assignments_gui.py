@@ -300,8 +300,9 @@ def test_edit_and_cancel_an_assignment(qtbot, window, sign_in, content, on_next_
         dialog.speed.setValue(8000)
         dialog.has_due.setChecked(True)
         from PySide6.QtCore import QDate
+        from test_day_edit import type_day
 
-        dialog.due.setDate(QDate(due.year, due.month, due.day))
+        type_day(qtbot, dialog.due, QDate(due.year, due.month, due.day))  # typed, not picked
         qtbot.keyClicks(dialog.reason, "new starters")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 

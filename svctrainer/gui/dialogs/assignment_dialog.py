@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from svctrainer.core.assignment_progress import MODES, TARGET_TIERS
 from svctrainer.gui.change_hub import Write
 from svctrainer.gui.context import AppContext
+from svctrainer.gui.day_edit import DayEdit
 from svctrainer.gui.drills.figures import drill_type_name, mode_name, unit_name
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import describe
@@ -174,9 +174,8 @@ class AssignmentDialog(QDialog):
         for code in TARGET_TIERS:
             self.tier.addItem(tier_name(code), code)
         self.has_due = QCheckBox(self.tr("&Due by"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setMinimumDate(QDate.currentDate())
+        self.due = DayEdit()
+        self.due.setObjectName("assignDue")
         self.min_practice = QSpinBox()
         self.min_practice.setRange(0, 1000)
         self.min_practice.setSpecialValueText(self.tr("none"))
@@ -321,7 +320,6 @@ class AssignmentDialog(QDialog):
         self.tier.setCurrentIndex(max(0, self.tier.findData(t.min_tier)))
         self.has_due.setChecked(existing.due_on is not None)
         due = existing.due_on or date.today() + timedelta(days=DEFAULT_DUE_DAYS)
-        self.due.setMinimumDate(min(QDate(due.year, due.month, due.day), QDate.currentDate()))
         self.due.setDate(QDate(due.year, due.month, due.day))
         self.min_practice.setValue(existing.min_practice)
         self.note.setPlainText(existing.note or "")
