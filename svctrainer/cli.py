@@ -263,14 +263,23 @@ def _report_commands(sub: Subparsers) -> None:
     report = _command(
         sub,
         "report",
-        "write an employee's or a team's progress report (PDF or CSV)",
+        "write an employee's or a team's progress report (PDF or CSV), or the one-page "
+        "branch summary ('svctrainer report branch-summary -o FILE.pdf')",
         "reports:report",
     )
-    who = report.add_mutually_exclusive_group(required=True)
+    report.add_argument(
+        "summary",
+        nargs="?",
+        choices=("branch-summary",),
+        metavar="branch-summary",
+        help="the branch summary: each core skill's median gain, people tested and stalled, "
+        "on one PDF page",
+    )
+    who = report.add_mutually_exclusive_group()
     who.add_argument("--person", metavar="NUMBER", help="employee number")
     who.add_argument("--team", metavar="NAME", help="team name")
     _add_branch_option(report)
-    report.add_argument("--format", choices=("pdf", "csv"), required=True)
+    report.add_argument("--format", choices=("pdf", "csv"), help="required with --person or --team")
     report.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     report.add_argument(
         "--rows",

@@ -1,5 +1,8 @@
 """``svctrainer report`` and ``svctrainer export xapi``: reports for scheduled jobs.
 
+``svctrainer report branch-summary -o FILE.pdf`` writes the supervisor's landing view on
+one page; ``--person``/``--team`` with ``--format`` the employee's or team's report.
+
 Dates are local calendar days, both included (``--to 2026-03-31`` covers all of the
 31st). A wrong argument (a date that is not one, ``--from`` after ``--to``, an unknown
 employee number or team, an output path in a folder that does not exist or that is a
@@ -55,13 +58,16 @@ def _usage(command: str, exc: UsageError) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    _check_subject(args)
     window = _window(args.date_from, args.date_to)
     output = _output(args.output)
     services = open_services(args)
     cli = Actor.command_line()
     try:
         reports = services.reports
-        if args.person:
+        if args.summary == "branch-summary":
+            result = reports.branch_summary_pdf(cli, output, _renderer("branch"), window)
+        elif args.person:
             person_id = _person(services, cli, args.person, args.branch)
             if args.format == "pdf":
                 render = _renderer("person")
@@ -83,6 +89,20 @@ def _report(args: argparse.Namespace) -> int:
     unit = "page(s)" if result.format == "pdf" else "row(s)"
     print(f"wrote {result.path}: {result.rows} {unit}")
     return 0
+
+
+def _check_subject(args: argparse.Namespace) -> None:
+    """What to report on: the branch summary (a PDF), or --person/--team with --format."""
+    if args.summary == "branch-summary":
+        if args.person or args.team or args.rows:
+            raise UsageError("branch-summary covers everyone: no --person, --team or --rows")
+        if args.format not in (None, "pdf"):
+            raise UsageError("branch-summary is a PDF: --format pdf, or no --format")
+        return
+    if not (args.person or args.team):
+        raise UsageError("one of the arguments --person --team is required (or branch-summary)")
+    if args.format is None:
+        raise UsageError("the following arguments are required: --format")
 
 
 def _xapi(args: argparse.Namespace) -> int:
@@ -176,7 +196,12 @@ def _renderer(kind: str) -> Any:
         _app = QApplication(["svctrainer"])
     from svctrainer.gui.charts import pdf_report  # noqa: PLC0415
 
-    return pdf_report.render_person_report if kind == "person" else pdf_report.render_team_report
+    renderers: dict[str, Any] = {
+        "person": pdf_report.render_person_report,
+        "team": pdf_report.render_team_report,
+        "branch": pdf_report.render_branch_summary,
+    }
+    return renderers[kind]
 
 
 _app: Any = None

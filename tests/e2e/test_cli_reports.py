@@ -44,6 +44,37 @@ def test_person_pdf_report(cli, db, tmp_path):
     assert result.stderr == ""  # Qt's offscreen notes go to the log, not to cron mail
 
 
+def test_branch_summary_is_one_pdf_page_with_the_services_figures(cli, db, tmp_path):
+    out = tmp_path / "branch.pdf"
+    result = _ok(cli("--db", str(db), "report", "branch-summary", "-o", str(out)))
+    assert result.stdout.strip() == f"wrote {out}: 1 page(s)"
+    assert result.stderr == ""
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "b")], check=True)
+    assert len(list(tmp_path.glob("b-*.png"))) == 1
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+
+    services = Services.open(str(db))
+    try:
+        [tenkey] = [
+            s
+            for s in services.progress.branch_summary(Actor.command_line()).skills
+            if s.family.key == "tenkey-amounts"
+        ]
+    finally:
+        services.close()
+    gain = f"+{tenkey.median_gain:.1f} %"
+    line = next(row for row in text.splitlines() if row.strip().startswith("Ten-key amounts"))
+    assert f"{tenkey.tested} of {tenkey.people}" in line
+    assert gain in line
+    audit = json.loads(_ok(cli("--db", str(db), "audit", "--json")).stdout)
+    [export] = [e for e in audit if e["action"] == "report.export"]
+    assert (export["detail"]["what"], export["detail"]["rows"]) == ("branch summary", 1)
+
+
 def test_team_pdf_and_csv_reports(cli, db, tmp_path):
     pdf = tmp_path / "team.pdf"
     _ok(cli("--db", str(db), "report", "--team", "Team A", "--format", "pdf", "-o", str(pdf)))
@@ -118,6 +149,10 @@ def test_every_report_is_audited_with_the_os_user(cli, db, tmp_path):
         (("report", "--person", "NOPE", "--format", "csv", "-o", "x.csv"), "no employee number"),
         (("report", "--team", "Nope", "--format", "pdf", "-o", "x.pdf"), "no team called"),
         (("report", "--format", "csv", "-o", "x.csv"), "--person --team is required"),
+        (("report", "--person", "T1", "-o", "x.csv"), "required: --format"),
+        (("report", "branch-summary", "--team", "Team A", "-o", "x.pdf"), "covers everyone"),
+        (("report", "branch-summary", "--format", "csv", "-o", "x.csv"), "is a PDF"),
+        (("report", "branch-sumary", "-o", "x.pdf"), "invalid choice"),
         (("report", "--person", "T1", "--team", "Team A", "--format", "csv", "-o", "x"),
          "not allowed"),
         (("report", "--person", "T1", "--format", "csv", "-o", "x.csv", "--from", "31/12"),

@@ -1,4 +1,5 @@
-"""The printable PDF reports: one employee's progress, or a team's (or the branch's).
+"""The printable PDF reports: one employee's progress, a team's (or the branch's), and
+the one-page branch summary (the supervisor's landing view on paper).
 
 Charts are the same widgets as on screen, drawn in the light palette at twice the pixel
 density into images, then placed on A4 pages by ``pdf_layout`` with the branch name,
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
@@ -21,7 +22,15 @@ from svctrainer.core.analytics.progress import GainUnit
 from svctrainer.core.analytics.series import Metric
 from svctrainer.gui import dates
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.pdf_layout import Block, Heading, Image, PageFrame, Paragraph, Table
+from svctrainer.gui.charts.pdf_layout import (
+    MUTED,
+    Block,
+    Heading,
+    Image,
+    PageFrame,
+    Paragraph,
+    Table,
+)
 from svctrainer.gui.charts.pdf_layout import write_pdf as write_blocks
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.i18n import fill, translate
@@ -32,9 +41,10 @@ from svctrainer.services.progress_records import (
     MetricSeries,
     PersonCustomerTime,
     ScenarioProgress,
+    SkillSummary,
     TeamCustomerTime,
 )
-from svctrainer.services.reports import PersonReport, TeamReport
+from svctrainer.services.reports import BranchReport, PersonReport, TeamReport
 
 if TYPE_CHECKING:
     from svctrainer.gui.pages.customer_time_panel import PanelTexts
@@ -401,6 +411,100 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
         more = " …" if len(board.stalled) > 12 else ""
         blocks.append(Paragraph(fill(translate("reports", "Stalled: %1"), ", ".join(shown)) + more))
     return blocks
+
+
+# -- the branch summary (one page) -----------------------------------------------------------
+
+
+def branch_summary_headers() -> list[str]:
+    """The branch summary's columns, the same on screen and on paper."""
+    return [
+        translate("reports", "Skill"),
+        translate("reports", "People tested"),
+        translate("reports", "Median gain"),
+        translate("reports", "Improved"),
+        translate("reports", "Stalled"),
+        translate("reports", "Not started"),
+    ]
+
+
+def branch_summary_cells(skill: SkillSummary) -> list[str]:
+    from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
+
+    return [
+        skill_name(skill.family),
+        fill(translate("reports", "%1 of %2"), str(skill.tested), str(skill.people)),
+        gain_cell(skill.median_gain, skill.gain_unit),
+        str(skill.improved),
+        str(skill.stalled),
+        str(skill.not_started),
+    ]
+
+
+def branch_summary_note() -> str:
+    """What the columns mean (on screen under the table, on paper under the chart)."""
+    return translate(
+        "reports",
+        "Median gain: each person's latest tests against their first three (their "
+        "baseline), the median over the people who have both, each person once. Stalled: "
+        "practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. "
+        "Not started: no complete attempt on the skill yet. English and Chinese packs of "
+        "a skill count as one skill; stopped attempts never count.",
+    )
+
+
+def render_branch_summary(report: BranchReport, path: Path) -> int:
+    """The branch summary on one A4 page: the table, a bar per skill, what it means."""
+    from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
+    from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
+
+    palette = light_palette()
+    skills = report.summary.skills
+    title = fill(translate("reports", "Branch summary: %1"), report.branch_name)
+    people = max((s.people for s in skills), default=0)
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph(
+            fill(
+                translate("reports", "Period: %1 · Generated %2 · %3 · %n core skill(s)", None,
+                          len(skills)),
+                range_text(report.window),
+                when_text(report.generated_at),
+                translate("reports", "%n people in scope", None, people),
+            )
+        ),
+    ]  # fmt: skip
+    if not skills:
+        blocks.append(Paragraph(translate("reports", "No drill with a test has been imported.")))
+    else:
+        blocks.append(
+            Table(
+                branch_summary_headers(),
+                [branch_summary_cells(s) for s in skills],
+                [3.6, 1.3, 1.2, 0.9, 0.9, 1.0],
+                frozenset({1, 2, 3, 4, 5}),
+            )
+        )
+        chart = BarChart(palette)
+        chart.set_bars(
+            translate("reports", "Median gain over baseline, skill by skill"),
+            [skill_name(s.family) for s in skills],
+            [s.median_gain for s in skills],
+            translate("reports", "median gain, %"),
+            lambda v: gain_cell(v, "percent"),
+        )
+        if any(s.median_gain is None for s in skills):
+            chart.legend.setText(
+                translate("reports", "—: nobody has a baseline and a later test yet")
+            )
+        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(skills)))))
+    blocks.append(Paragraph(branch_summary_note(), size=8.5, colour=QColor(MUTED)))
+    frame = PageFrame(
+        report.branch_name,
+        title,
+        fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
+    )
+    return write_blocks(path, title, frame, blocks)
 
 
 def stall_reason(status: str) -> str:

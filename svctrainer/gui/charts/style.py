@@ -127,7 +127,17 @@ def family_labels(families: Sequence[Any]) -> dict[str, str]:
 def _skill_label(title: str) -> str:
     """A skill in several languages ("Ten-key amounts / 小键盘金额录入", see
     ``language_skills``) under its title in the interface's language."""
+    return fill(translate("charts", "%1 (all languages)"), _title_in_interface_language(title))
+
+
+def skill_name(family: Any) -> str:
+    """A core skill as the branch summary names it: a skill family in several languages
+    by its title in the interface's language, any other family by its own title."""
+    return _title_in_interface_language(family.title) if family.language == "" else family.title
+
+
+def _title_in_interface_language(title: str) -> str:
     chinese_ui = QLocale().language() == QLocale.Language.Chinese
     parts = title.split(" / ")
     mine = [p for p in parts if any("\u4e00" <= c <= "\u9fff" for c in p) == chinese_ui]
-    return fill(translate("charts", "%1 (all languages)"), mine[0] if mine else parts[0])
+    return mine[0] if mine else parts[0]
