@@ -141,9 +141,7 @@ def language_skills(families: dict[str, DrillFamily]) -> dict[str, DrillFamily]:
 _TEST_PACK = re.compile(r"^.+-test(?:\.[A-Za-z][A-Za-z_-]*)?$")
 
 
-def core_skills(
-    families: dict[str, DrillFamily], tested: Iterable[str] = ()
-) -> list[DrillFamily]:
+def core_skills(families: dict[str, DrillFamily], tested: Iterable[str] = ()) -> list[DrillFamily]:
     """The drill skills a branch summary compares, by title: every drill family with a
     test pack (a ``-test`` content id) or with tests stored (``tested``: family keys), the
     English and Chinese families of one skill joined into their skill family
