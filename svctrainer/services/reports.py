@@ -24,7 +24,7 @@ missing, never a file nobody recorded.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -164,19 +164,28 @@ class ReportService:
         team_id: uuid.UUID | None = None,
         person_id: uuid.UUID | None = None,
         window: DateRange = EVERYTHING,
+        shown: Sequence[uuid.UUID] | None = None,
     ) -> ExportResult:
         """The dashboard table (one row per person and drill) for the drills given, or
-        for every drill someone in scope practised; ``person_id``: that person's rows."""
+        for every drill someone in scope practised; ``person_id``: that person's rows.
+        ``shown``: the people a filtered, sorted table shows, in its order: exactly those
+        rows are exported ("export what the table shows"), people without results too."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.EXPORT_REPORTS)
             _, subject = _subject(session, caller, person_id, team_id)
         dashboards = self._dashboards(actor, family_keys, team_id, window)
-        rows = [
-            e.row
-            for d in dashboards
-            for e in d.entries
-            if _has_data(e) and (person_id is None or e.person.id == person_id)
-        ]
+        if shown is not None:
+            order = {pid: n for n, pid in enumerate(shown)}
+            picked = [(order[e.person.id], e.row) for d in dashboards for e in d.entries
+                      if e.person.id in order]  # fmt: skip
+            rows = [row for _, row in sorted(picked, key=lambda p: p[0])]
+        else:
+            rows = [
+                e.row
+                for d in dashboards
+                for e in d.entries
+                if _has_data(e) and (person_id is None or e.person.id == person_id)
+            ]
         with _output(path) as out:
             count = write_dashboard_csv(out.text(encoding=CSV_ENCODING, newline=""), rows)
             return self._audited(actor, out, "csv", "dashboard", subject, window=window, rows=count)

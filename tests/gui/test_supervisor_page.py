@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from progress_support import NOW, TENKEY_PRACTICE, add_rows, learning_history
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
 from support import typed_perfectly
 
 from svctrainer.core.packs.definition import Mode
@@ -33,10 +34,31 @@ def histories(branch):
     return branch
 
 
-def _dashboard(qtbot, window):
+def _landing(qtbot, window):
+    """The supervisor page as it opens: the branch summary, loaded."""
     window.go_to("supervisor")
     tab = window.pages["supervisor"].dashboard
-    qtbot.waitUntil(lambda: tab.dashboard is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: tab.landing.summary is not None, timeout=20_000)
+    return tab
+
+
+def _click_skill(qtbot, tab, key):
+    """One click on the skill's line of the branch summary."""
+    row = tab.landing.skill_row(key)
+    assert row >= 0, key
+    table = tab.landing.table
+    rect = table.visualRect(tab.landing.model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _dashboard(qtbot, window, key="tenkey-amounts"):
+    """The per-person table of one skill, opened from the branch summary by one click."""
+    tab = _landing(qtbot, window)
+    _click_skill(qtbot, tab, key)
+    qtbot.waitUntil(
+        lambda: tab.dashboard is not None and tab.dashboard.family.key == key, timeout=15_000
+    )
+    assert tab.showing_table()
     return tab
 
 
@@ -66,6 +88,81 @@ def test_dashboard_lists_everyone_and_sorts_by_header_click(qtbot, window, sign_
     assert tab.improved.count() >= 1
 
 
+def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histories):
+    """No drill is chosen for the supervisor (once: the latest import, so the branch read
+    "stalled"): every core skill in a line, figures from the service; one click opens a
+    skill's table, and Back returns."""
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    assert not tab.showing_table()
+    assert tab.dashboard is None  # no per-drill table loaded behind it
+    expected = {
+        s.family.key: s
+        for s in histories.services.progress.branch_summary(
+            histories.actor(histories.supervisor)
+        ).skills
+    }
+    landing = tab.landing
+    assert [s.family.key for s in landing.model.rows()] == list(expected)
+    assert "tenkey-amounts.en" not in expected  # the en and zh packs are one skill
+    row = landing.skill_row("tenkey-amounts")
+    tenkey = expected["tenkey-amounts"]
+    cells = [landing.model.index(row, c).data() for c in range(landing.model.columnCount())]
+    assert cells == [
+        "Ten-key amounts",
+        f"3 of {tenkey.people}",
+        f"+{tenkey.median_gain:.1f} %",
+        str(tenkey.improved),
+        str(tenkey.stalled),
+        str(tenkey.not_started),
+    ]
+    assert landing.chart.labels[row] == "Ten-key amounts"
+    cash = [landing.model.index(landing.skill_row("cash-counting"), c).data() for c in (1, 2, 4)]
+    assert cash[1:] == ["—", "0"]  # nobody started: no gain, and nobody "stalled"
+
+    _click_skill(qtbot, tab, "tenkey-amounts")
+    qtbot.waitUntil(lambda: tab.dashboard is not None, timeout=15_000)
+    assert tab.showing_table()
+    assert tab.dashboard.family.key == "tenkey-amounts"
+    assert {e.person.employee_number for e in _rows(tab)} >= {"T1", "T2", "T3"}
+    qtbot.mouseClick(tab.back_button, Qt.MouseButton.LeftButton)
+    assert not tab.showing_table()
+    with qtbot.waitSignal(landing.loaded, timeout=15_000):
+        pass  # reloaded on the way back
+    landing.table.setFocus()
+    landing.table.setCurrentIndex(landing.model.index(landing.skill_row("cash-counting"), 0))
+    qtbot.keyClick(landing.table, Qt.Key.Key_Return)  # Enter opens the current skill too
+    qtbot.waitUntil(
+        lambda: tab.dashboard is not None and tab.dashboard.family.key == "cash-counting",
+        timeout=15_000,
+    )
+
+
+def test_branch_summary_pdf_through_the_save_dialog(
+    qtbot, window, sign_in, histories, on_next_dialog, *, tmp_path
+):
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    pdf = tmp_path / "branch.pdf"
+
+    def save_as(dialog):
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(pdf))
+        dialog.accept()
+
+    on_next_dialog(save_as)
+    with qtbot.waitSignal(tab.landing.exported, timeout=30_000) as done:
+        tab.landing.pdf_button.click()
+    result = done.args[0]
+    assert (result.path, result.format, result.rows) == (pdf, "pdf", 1)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Pages:           1" in info.stdout
+    [entry] = histories.services.audit.recent(
+        histories.actor(histories.supervisor), action="report.export"
+    )
+    assert (entry.detail["what"], entry.detail["subject"]) == ("branch summary", "branch")
+
+
 def test_dashboard_filters_by_team_date_range_and_name(qtbot, window, sign_in, histories):
     sign_in(histories.supervisor)
     tab = _dashboard(qtbot, window)
@@ -83,6 +180,28 @@ def test_dashboard_filters_by_team_date_range_and_name(qtbot, window, sign_in, h
         assert last is None or last >= tab.dashboard.window.since
     qtbot.keyClicks(tab.search, "Tess")
     assert [e.person.name for e in _rows(tab)] == ["Tess Teller"]
+
+
+def test_the_csv_export_holds_what_the_table_shows(qtbot, window, sign_in, histories, tmp_path):
+    sign_in(histories.supervisor)
+    tab = _dashboard(qtbot, window)
+    qtbot.keyClicks(tab.search, "Tess")
+    assert len(_rows(tab)) == 1
+    target = tmp_path / "one.csv"
+    with qtbot.waitSignal(tab.exported, timeout=15_000) as done:
+        tab.export_csv(target)
+    assert done.args[0].rows == 1
+    with target.open(encoding=CSV_ENCODING, newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[0] for r in rows[1:]] == [_rows(tab)[0].person.employee_number]
+    tab.search.clear()
+    header = tab.table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # by name, Z to A
+    shown = [e.person.employee_number for e in _rows(tab)]
+    with qtbot.waitSignal(tab.exported, timeout=15_000):
+        tab.export_csv(target)
+    with target.open(encoding=CSV_ENCODING, newline="") as fh:
+        assert [r[0] for r in list(csv.reader(fh))[1:]] == shown  # in the table's order
 
 
 def test_trainer_scope_is_their_team(qtbot, window, sign_in, histories):

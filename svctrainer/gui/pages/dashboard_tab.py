@@ -1,5 +1,6 @@
-"""The supervisor dashboard: every employee in scope on one drill, with the team
-comparison, who improved most and who has stalled; exports of all of it.
+"""The supervisor dashboard: it opens on the branch summary (every core skill in a line,
+``branch_summary``); one click on a skill shows every employee in scope on it, with the
+team comparison, who improved most and who has stalled; exports of all of it.
 
 The table is sortable by every column and filtered by team and date range (the service
 aggregates in SQL for the filters; the proxy sorts and finds names). Double-click (or
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +44,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
+from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
@@ -254,11 +258,29 @@ class DashboardTab(QWidget):
         )
         self.xapi_button.clicked.connect(lambda: self._ask("statements.json", self.export_xapi))
 
-        layout = QVBoxLayout(self)
+        self.back_button = QPushButton(self.tr("‹ &Branch summary"))
+        self.back_button.setObjectName("backToBranchSummary")
+        self.back_button.setToolTip(self.tr("Back to every skill of the branch (Alt+Left)"))
+        self.back_button.clicked.connect(self.show_summary)
+        filters.insertWidget(0, self.back_button)
+        self.table_page = QWidget()
+        layout = QVBoxLayout(self.table_page)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        QShortcut(QKeySequence("Alt+Left"), self.table_page, self.show_summary)
+
+        # The landing view: the branch summary, from which one click opens a skill's table.
+        self.landing = BranchSummaryView(context)
+        self.landing.skill_chosen.connect(self.open_skill)
+        self._pending_skill: str | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.landing)
+        self.stack.addWidget(self.table_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
 
         self.drill.currentIndexChanged.connect(self.load)
         self.team.currentIndexChanged.connect(self.load)
@@ -301,8 +323,30 @@ class DashboardTab(QWidget):
 
     # -- loading ------------------------------------------------------------------------
 
+    def showing_table(self) -> bool:
+        return self.stack.currentWidget() is self.table_page
+
+    def show_summary(self) -> None:
+        """Back to the landing view (reloaded: results may have come in meanwhile)."""
+        self.stack.setCurrentWidget(self.landing)
+        self.landing.refresh()
+
+    def open_skill(self, key: str) -> None:
+        """The per-person table of the skill family ``key`` (from the landing view)."""
+        self.stack.setCurrentWidget(self.table_page)
+        index = self.drill.findData(key)
+        if index < 0:  # the drill list is not loaded yet: choose it once it is
+            self._pending_skill = key
+            self.refresh()
+            return
+        if index == self.drill.currentIndex():
+            self.load()
+        else:
+            self.drill.setCurrentIndex(index)  # loads
+        self.table.setFocus()
+
     def refresh(self) -> None:
-        """Reload the drills and teams, then the dashboard."""
+        """Reload the drills and teams, then what is shown (the summary or a table)."""
         services, actor = self._ctx.services, self._ctx.actor
 
         def load() -> tuple[list[DrillFamily], list[TeamRecord]]:
@@ -324,9 +368,12 @@ class DashboardTab(QWidget):
         # one skill), else the interface language's ten-key pack.
         tenkey = [f for f in families if f.drill_type == TENKEY.name]
         tenkey.sort(key=lambda f: (f.language != "", f.language != content_language()))
-        preferred = keep_drill or (
-            tenkey[0].key if tenkey else families[0].key if families else None
+        preferred = (
+            self._pending_skill
+            or keep_drill
+            or (tenkey[0].key if tenkey else families[0].key if families else None)
         )
+        self._pending_skill = None
         self.drill.setCurrentIndex(max(0, self.drill.findData(preferred)))
         self.team.clear()
         self.team.addItem(self.tr("All teams"), None)
@@ -338,6 +385,9 @@ class DashboardTab(QWidget):
         self.load()
 
     def load(self, *_args: object) -> None:
+        if not self.showing_table():
+            self.landing.refresh()
+            return
         key = self.drill.currentData()
         if not key:
             return
@@ -411,12 +461,21 @@ class DashboardTab(QWidget):
         team = self.team.currentData()
         return (uuid.UUID(team) if team else None), self.range_bar.date_range()
 
+    def shown_people(self) -> list[uuid.UUID]:
+        """The people the table shows (name filter applied), in its sort order."""
+        entries = (
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        )
+        return [e.person.id for e in entries if e is not None]
+
     def export_csv(self, path: Path) -> None:
+        """The table as it is shown: its drill, team, dates, name filter and order."""
         team_id, window = self._filters()
         key = self.drill.currentData()
         services, actor = self._ctx.services, self._ctx.actor
         self._export(services.reports.dashboard_csv, actor, path, [key], team_id=team_id,
-                     window=window)  # fmt: skip
+                     window=window, shown=self.shown_people())  # fmt: skip
 
     def export_attempts(self, path: Path) -> None:
         team_id, window = self._filters()

@@ -1,0 +1,214 @@
+"""The supervisor's landing view: the branch summary.
+
+One line per core skill (the English and Chinese packs of a skill together, see
+``services.drill_families.core_skills``): people tested, median gain over baseline,
+improved, stalled and not started, and a bar per skill. One click on a skill (or Enter)
+opens that skill's per-person table, the dashboard. "Branch summary PDF…" writes the
+same on one page: the figures are gathered on the database worker, drawn on the GUI
+thread (Qt painting), and recorded by the report service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from svctrainer.core.output_files import OutputFile
+from svctrainer.core.roles import Permission
+from svctrainer.gui.context import AppContext
+from svctrainer.gui.i18n import fill
+from svctrainer.gui.messages import show_error
+from svctrainer.gui.record_table import Column, RecordTableModel
+from svctrainer.services.progress_records import BranchSummary, SkillSummary
+
+if TYPE_CHECKING:
+    from svctrainer.services.reports import BranchReport, ExportResult
+
+SKILL_COLUMN = 0
+
+
+def _columns() -> list[Column[SkillSummary]]:
+    from svctrainer.gui.charts.pdf_report import (  # noqa: PLC0415
+        branch_summary_cells,
+        branch_summary_headers,
+    )
+
+    headers = branch_summary_headers()
+
+    def cell(n: int) -> Column[SkillSummary]:
+        return Column(headers[n], lambda s: branch_summary_cells(s)[n], align_right=n > 0)
+
+    return [cell(n) for n in range(len(headers))]
+
+
+class BranchSummaryView(QWidget):
+    loaded = Signal()
+    skill_chosen = Signal(str)  # the skill family's key
+    exported = Signal(object)  # the ExportResult of the PDF
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+        self._ctx = context
+        self.setObjectName("branchSummary")
+        self.summary: BranchSummary | None = None
+        self.heading = QLabel(self.tr("Branch summary"))
+        self.heading.setObjectName("branchSummaryHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QLabel(
+            self.tr(
+                "Every core skill of the branch, English and Chinese packs together. "
+                "Click a skill to open its table, person by person."
+            )
+        )
+        self.intro.setWordWrap(True)
+        self.model: RecordTableModel[SkillSummary] = RecordTableModel(_columns(), self)
+        self.table = QTableView()
+        self.table.setObjectName("branchSummaryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setCursor(Qt.CursorShape.PointingHandCursor)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SKILL_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.clicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.chart = BarChart()
+        self.chart.setObjectName("skillGains")
+        from svctrainer.gui.charts.pdf_report import branch_summary_note  # noqa: PLC0415
+
+        self.note = QLabel(branch_summary_note())
+        self.note.setWordWrap(True)
+        self.note.setObjectName("branchSummaryNote")
+        self.status = QLabel()
+        self.status.setObjectName("branchSummaryStatus")
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Open skill table"))
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.pdf_button = QPushButton(self.tr("Branch summary &PDF…"))
+        self.pdf_button.setEnabled(context.can(Permission.EXPORT_REPORTS))
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self.status.setText(self.tr("Loading…"))
+        self._ctx.background.run(
+            lambda: services.progress.branch_summary(actor),
+            self._show,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, summary: BranchSummary) -> None:
+        from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
+        from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
+
+        self.summary = summary
+        self.model.set_rows(list(summary.skills))
+        skills = summary.skills
+        people = max((s.people for s in skills), default=0)
+        self.status.setText(
+            fill(
+                self.tr("%1 · %2"),
+                self.tr("%n core skill(s)", "", len(skills)),
+                self.tr("%n people in scope", "", people),
+            )
+            if skills
+            else self.tr("No drill with a test has been imported yet.")
+        )
+        self.chart.set_bars(
+            self.tr("Median gain over baseline, skill by skill"),
+            [skill_name(s.family) for s in skills],
+            [s.median_gain for s in skills],
+            self.tr("median gain, %"),
+            lambda v: gain_cell(v, "percent"),
+        )
+        self.loaded.emit()
+
+    def skill_row(self, key: str) -> int:
+        """The table row of the skill family ``key`` (-1 if not listed)."""
+        for row, skill in enumerate(self.model.rows()):
+            if skill.family.key == key:
+                return row
+        return -1
+
+    def _open(self, index: QModelIndex) -> None:
+        skill = self.model.row_at(index.row()) if index.isValid() else None
+        if skill is not None:
+            self.skill_chosen.emit(skill.family.key)
+
+    # -- the PDF ------------------------------------------------------------------------
+
+    def _ask_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), "branch-summary.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        """Gather the figures on the worker, draw them here, have the service record it."""
+        services, actor = self._ctx.services, self._ctx.actor
+        self.status.setText(self.tr("Writing the PDF…"))
+        self._ctx.background.run(
+            lambda: services.reports.branch_report(actor),
+            lambda report: self._render(path, report),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _render(self, path: Path, report: BranchReport) -> None:
+        from svctrainer.gui.charts.pdf_report import render_branch_summary  # noqa: PLC0415
+
+        try:
+            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        try:
+            pages = render_branch_summary(report, rendered.temp)  # Qt drawing: GUI thread
+        except OSError as exc:
+            rendered.discard()
+            show_error(self, exc)
+            return
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
+            self._exported
+        ).run()
+
+    def _exported(self, result: ExportResult) -> None:
+        self.status.setText(
+            fill(self.tr("Saved %1 (%2)"), str(result.path), self.tr("%n page(s)", "", result.rows))
+        )
+        self.exported.emit(result)
