@@ -106,13 +106,14 @@ class PracticePage(QWidget):
             )
         )
         self.practice_button = QPushButton(self.tr("Start &practice"))
-        self.test_button = QPushButton(self.tr("Take the &test"))
+        # Alt+E: Alt+T opens the Tools menu.
+        self.test_button = QPushButton(self.tr("Take the t&est"))
         self.practice_button.setDefault(True)
         for b in (self.practice_button, self.test_button):
             b.setEnabled(False)
         self.practice_button.clicked.connect(lambda: self.start(Mode.PRACTICE))
         self.test_button.clicked.connect(lambda: self.start(Mode.TEST))
-        self.tree.itemActivated.connect(lambda *_: self.start(Mode.PRACTICE))
+        self.tree.itemActivated.connect(lambda *_: self.start(self.enter_mode()))
         self.tree.currentItemChanged.connect(self._selected)
         self.search.textChanged.connect(self._fill)
         self.language.currentIndexChanged.connect(self._fill)
@@ -300,6 +301,14 @@ class PracticePage(QWidget):
             self.start(mode)
 
     # -- running -----------------------------------------------------------------------------
+
+    def enter_mode(self) -> Mode:
+        """What Enter (or a double click) starts: practice where the drill offers it, else
+        its test (a test pack has no practice: Enter used to do nothing on it)."""
+        content = self._current[1] if self._current is not None else None
+        if isinstance(content, DrillDefinition) and Mode.PRACTICE not in content.modes:
+            return Mode.TEST
+        return Mode.PRACTICE
 
     def start(self, mode: Mode) -> None:
         current = self._current
