@@ -17,3 +17,17 @@ def test_plain_gui_lines_parse_as_the_full_parser_does(argv):
 )
 def test_other_lines_go_through_the_parser(argv):
     assert plain_gui_args(argv) is None
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("argv", [(), ("gui",), ("gui", "--db", "x.sqlite3")])
+def test_no_display_is_a_message_and_exit_3_not_a_qt_abort(cli, monkeypatch, argv):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = cli(*argv, timeout=60)
+    assert result.returncode == 3  # exit_codes.NO_DISPLAY; Qt's abort was -6 (134)
+    assert result.stderr.startswith("svctrainer: no display found")
+    assert "DISPLAY" in result.stderr
+    assert "xcb" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
