@@ -43,6 +43,30 @@
     </message>
 </context>
 <context>
+    <name>BranchSummaryView</name>
+    <message numerus="yes">
+        <source>%n core skill(s)</source>
+        <translation>
+            <numerusform>%n core skill</numerusform>
+            <numerusform>%n core skills</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) in scope</source>
+        <translation>
+            <numerusform>%n employee in scope</numerusform>
+            <numerusform>%n employees in scope</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CashCountingView</name>
     <message numerus="yes">
         <source>Flagged %n note(s): no. %1</source>

@@ -476,6 +476,79 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>BranchSummaryView</name>
+    <message>
+        <source>Branch summary</source>
+        <translation>网点概览</translation>
+    </message>
+    <message>
+        <source>Every core skill of the branch, English and Chinese packs together. Click a skill to open its table, person by person.</source>
+        <translation>网点每项核心技能一览，中英文内容包合并计算。单击某项技能，即可打开逐人明细表。</translation>
+    </message>
+    <message>
+        <source>&amp;Open skill table</source>
+        <translation>打开技能明细表(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Branch summary &amp;PDF…</source>
+        <translation>网点概览 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n core skill(s)</source>
+        <translation>
+            <numerusform>%n 项核心技能</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n employee(s) in scope</source>
+        <translation>
+            <numerusform>统计范围内 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No drill with a test has been imported yet.</source>
+        <translation>尚未导入带测验的训练项目。</translation>
+    </message>
+    <message>
+        <source>Median gain over baseline, skill by skill</source>
+        <translation>各项技能相对基线提升的中位数</translation>
+    </message>
+    <message>
+        <source>median gain, %</source>
+        <translation>提升中位数（%）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2)</source>
+        <translation>已保存 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CashCountingView</name>
     <message>
         <source>Flagged: %1</source>
@@ -1130,6 +1203,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>&amp;xAPI…</source>
         <translation>xAPI(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>‹ &amp;Branch summary</source>
+        <translation>‹ 网点概览(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to every skill of the branch (Alt+Left)</source>
+        <translation>返回网点各项技能一览（Alt+←）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2783,8 +2864,8 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>开始练习(&amp;P)</translation>
     </message>
     <message>
-        <source>Take the &amp;test</source>
-        <translation>参加测验(&amp;T)</translation>
+        <source>Take the t&amp;est</source>
+        <translation>参加测验(&amp;E)</translation>
     </message>
     <message>
         <source>Customer scenarios</source>
@@ -5361,6 +5442,70 @@ File: %2</source>
     <message>
         <source>Stalled: %1</source>
         <translation>停滞：%1</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>People tested</source>
+        <translation>已测验人数</translation>
+    </message>
+    <message>
+        <source>Median gain</source>
+        <translation>提升中位数</translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation>已提升</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once. Stalled: practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. Not started: no complete attempt on the skill yet. English and Chinese packs of a skill count as one skill; stopped attempts never count.</source>
+        <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。停滞：练过该技能，但近 14 天未练习，或 4 周内提速不足 2%。未开始：该技能尚无完整作答的成绩。同一技能的中英文内容包按一项技能计算；中途停止的作答一律不计入。</translation>
+    </message>
+    <message>
+        <source>Branch summary: %1</source>
+        <translation>网点概览：%1</translation>
+    </message>
+    <message>
+        <source>%n core skill(s)</source>
+        <translation>%n 项核心技能</translation>
+    </message>
+    <message>
+        <source>%n employee(s) in scope</source>
+        <translation>统计范围内 %n 人</translation>
+    </message>
+    <message>
+        <source>Period: %1 · Generated %2 · %3 · %4</source>
+        <translation>期间：%1 · 生成于 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>No drill with a test has been imported.</source>
+        <translation>尚未导入带测验的训练项目。</translation>
+    </message>
+    <message>
+        <source>Median gain over baseline, skill by skill</source>
+        <translation>各项技能相对基线提升的中位数</translation>
+    </message>
+    <message>
+        <source>median gain, %</source>
+        <translation>提升中位数（%）</translation>
+    </message>
+    <message>
+        <source>—: nobody has a baseline and a later test yet</source>
+        <translation>—：尚无人同时具备基线和后续测验</translation>
     </message>
     <message>
         <source>no gain</source>

@@ -462,18 +462,21 @@ def render_branch_summary(report: BranchReport, path: Path) -> int:
     skills = report.summary.skills
     title = fill(translate("reports", "Branch summary: %1"), report.branch_name)
     people = max((s.people for s in skills), default=0)
+    count = len(skills)
+    counted = translate("reports", "%n core skill(s)", None, count)
+    scope = translate("reports", "%n employee(s) in scope", None, people)
     blocks: list[Block] = [
         Heading(title, 1),
         Paragraph(
             fill(
-                translate("reports", "Period: %1 · Generated %2 · %3 · %n core skill(s)", None,
-                          len(skills)),
+                translate("reports", "Period: %1 · Generated %2 · %3 · %4"),
                 range_text(report.window),
                 when_text(report.generated_at),
-                translate("reports", "%n people in scope", None, people),
+                scope,
+                counted,
             )
         ),
-    ]  # fmt: skip
+    ]
     if not skills:
         blocks.append(Paragraph(translate("reports", "No drill with a test has been imported.")))
     else:

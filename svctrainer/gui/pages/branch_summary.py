@@ -143,7 +143,7 @@ class BranchSummaryView(QWidget):
             fill(
                 self.tr("%1 · %2"),
                 self.tr("%n core skill(s)", "", len(skills)),
-                self.tr("%n people in scope", "", people),
+                self.tr("%n employee(s) in scope", "", people),
             )
             if skills
             else self.tr("No drill with a test has been imported yet.")
