@@ -283,10 +283,13 @@ class ProgressService:
         now: datetime | None = None,
         rule: StallRule = DEFAULT_RULE,
         today: date | None = None,
+        assignments: bool = True,
     ) -> Dashboard:
         """One row per person in scope (who holds the teller role or has attempts on the
         drill): baseline, latest, gain, tests, last practice, stall status, assignments;
-        team aggregates; improved most; stalled. See the module docstring."""
+        team aggregates; improved most; stalled. See the module docstring.
+        ``assignments`` False leaves the done/overdue columns at 0: the branch summary
+        does not show them, and deciding them is most of a dashboard's time."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             family = _family(session, family_key)
@@ -306,7 +309,7 @@ class ProgressService:
             )
             refs = person_refs(session, people)
             unit = speed_unit_of(session, family.item_ids) if metric is Metric.SPEED else None
-        counts = _assignment_counts(self._db, actor, caller, today)
+        counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
         entries = []
         for ref in refs:
             if ref.id not in tellers and ref.id not in tests and ref.id not in last:
@@ -370,7 +373,13 @@ class ProgressService:
         lines = []
         for family in skills:
             board = self.dashboard(
-                actor, family.key, team_id=team_id, window=window, now=as_of, rule=rule
+                actor,
+                family.key,
+                team_id=team_id,
+                window=window,
+                now=as_of,
+                rule=rule,
+                assignments=False,
             )
             lines.append(_skill_line(board))
         return BranchSummary(window, as_of, team_id, tuple(lines))
