@@ -173,13 +173,20 @@ def _family(key: str, members: list[_Item]) -> DrillFamily:
     first = newest[ids[0]]
     return DrillFamily(
         key=key,
-        title=common if len(common) >= MIN_TITLE else first.title,
+        title=common if _long_enough(common) else first.title,
         kind=first.kind,
         drill_type=first.drill_type,
         language=first.language,
         content_ids=tuple(ids),
         item_ids=tuple(sorted((m.id for m in members), key=str)),
     )
+
+
+def _long_enough(title: str) -> bool:
+    """A common title that names the drill: 3 characters, or 2 Chinese ones (找零)."""
+    if len(title) >= MIN_TITLE:
+        return True
+    return len(title) == MIN_TITLE - 1 and all("\u4e00" <= c <= "\u9fff" for c in title)
 
 
 def _common_prefix(texts: list[str]) -> str:

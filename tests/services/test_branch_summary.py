@@ -68,6 +68,9 @@ def test_the_en_and_zh_packs_are_one_skill_and_only_skills_with_tests_are_listed
     assert "cash-counting" in keys  # no attempt yet, but it has a test pack
     assert not any("euro" in k or "sterling" in k for k in keys)  # practice-only variants
     assert all(not s.family.is_scenario for s in summary.skills)
+    families = {f.key: f for f in mixed.services.progress.families(CLI)}
+    assert families["making-change.zh"].title == "找零"  # not "找零 — 练习"
+    assert families["making-change"].title == "Making change / 找零"
     assert keys == [
         s.family.key for s in sorted(summary.skills, key=lambda s: (s.family.title, s.family.key))
     ]

@@ -84,7 +84,7 @@ class BarChart(ChartFrame):
             label.setPos(h + (0.02 * span if h >= 0 else -0.02 * span), i)
             self.plot.addItem(label)
         self.plot.setXRange(
-            low - (0.15 * span if low < 0 else 0), max([*heights, 0.0]) + 0.25 * span
+            low - (0.15 * span if low < 0 else 0), max([*heights, 0.0]) + 0.35 * span
         )
         self.plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
         self.set_legend([])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -112,11 +113,18 @@ class BranchSummaryView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.pdf_button)
+        # Side by side: nine skills and their bars both fit a 768-pixel-high screen.
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setSizes([600, 400])  # the table first: the skill names are its point
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(split, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
 
