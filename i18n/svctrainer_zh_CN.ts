@@ -1826,8 +1826,8 @@ Python %3，PySide6 %4</translation>
         <translation>主管</translation>
     </message>
     <message>
-        <source>The dashboard shows each employee&apos;s gain over baseline on one drill. Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
-        <translation>看板显示每名员工在某个项目上相对基线的提升。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
+        <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested and people stalled. Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
+        <translation>看板首先显示网点概览：每项核心技能（中英文内容包合并计算）相对基线提升的中位数、已测验人数和停滞人数。单击某项技能，即可查看每名员工在该技能上的提升（Alt+← 返回）。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
     </message>
     <message>
         <source>Administration</source>

@@ -77,9 +77,12 @@ def _page_text(key: str) -> tuple[str, list[str]]:
             [
                 translate(
                     "Guide",
-                    "The dashboard shows each employee's gain over baseline on one drill. "
-                    "Stalled means no practice for 14 days or under 2 % gain in 4 weeks. "
-                    "Customer time turns the gains into customer-minutes saved a day.",
+                    "The dashboard opens on the branch summary: each core skill, its English "
+                    "and Chinese packs together, with the median gain over baseline, people "
+                    "tested and people stalled. Click a skill to see each employee's gain on "
+                    "it (Alt+Left goes back). Stalled means no practice for 14 days or under "
+                    "2 % gain in 4 weeks. Customer time turns the gains into customer-minutes "
+                    "saved a day.",
                 )
             ],
         ),
