@@ -141,6 +141,10 @@ def test_two_workstations_record_at_once_and_the_dashboard_aggregates(branch):
     assert {branch.teller.id, branch.other_teller.id} <= set(by_person)
     for person in (branch.teller, branch.other_teller):
         assert by_person[person.id].summary.progress.tests == 5
+    summary = svc.progress.branch_summary(branch.actor(branch.supervisor))
+    tenkey = next(s for s in summary.skills if s.family.key == "tenkey-amounts")
+    assert tenkey.tested == 2  # the branch summary's figures on the server too
+    assert tenkey.with_gain == 2
 
 
 def test_file_backups_are_refused_on_a_server_with_the_reason(services):
