@@ -377,9 +377,13 @@ def _member_bytes(
     digest = entry.get("sha256") if isinstance(entry, dict) else None
     if not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= MAX_MEMBER_BYTES:
         raise SyncBundleError(f'{MANIFEST}: "{name}" has no valid "bytes"')
-    data = _read_capped(archive, info, size)
+    with archive.open(info) as stream:
+        data = stream.read(size + 1)  # never inflated past what the signed manifest says
     if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
-        raise SyncBundleError(f"{name}: its SHA-256 or size differs from the manifest's")
+        raise SyncBundleError(
+            f"{name}: its size or SHA-256 differs from the manifest's (changed after the "
+            "bundle was made)"
+        )
     return data
 
 
