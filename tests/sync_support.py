@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -39,12 +38,12 @@ class Workstation:
         return Actor.person(who.id, who.name, who.employee_number)
 
 
-def workstation(url: str, *, with_tess: bool = True) -> Workstation:
+def workstation(url: str, *, with_tess: bool = True, branch: str = BRANCH) -> Workstation:
     """A branch database at ``url`` (migrated, shipped content stored): admin A1, trainer
     R1 and tellers T1 (Tom) and T2 (Tess, unless ``with_tess`` is False)."""
     svc = Services.open(url, pin_cost=FAST_PIN_COST)
     svc.content.sync_bundled()
-    svc.auth.set_up_branch(branch_name=BRANCH, admin_name="Ada", employee_number="A1", pin=PIN)
+    svc.auth.set_up_branch(branch_name=branch, admin_name="Ada", employee_number="A1", pin=PIN)
     team = svc.people.create_team(CLI, "Counter")
     people = [
         svc.people.create_person(
@@ -138,7 +137,3 @@ def results(services: Services) -> list[tuple[Any, ...]]:
 def attempt_count(services: Services) -> int:
     with services.db.reading() as session:
         return len(session.scalars(select(Attempt.id)).all())
-
-
-def path_url(path: Path) -> str:
-    return str(path)

@@ -93,7 +93,14 @@ class SyncConflict:
 
     attempt_id: uuid.UUID
     kind: str  # drill | scenario | hand_count
-    reason: str  # the columns that differ, or the id the same attempt is stored under
+    columns: tuple[str, ...] = ()  # the columns that differ from the row stored here
+    stored_under: uuid.UUID | None = None  # or: the same attempt is stored under this id
+
+    @property
+    def reason(self) -> str:
+        if self.stored_under is not None:
+            return f"the same attempt is stored under the id {self.stored_under}"
+        return "differs in " + ", ".join(self.columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,11 +307,11 @@ class _Merge:
             person_id, item_id = people[attempt.person_id], content[attempt.content_item_id]
             existing = stored.get(attempt.id)
             if existing is not None:
-                reason = _difference(existing, attempt, person_id, item_id)
-                if reason is None:
+                columns = _difference(existing, attempt, person_id, item_id)
+                if not columns:
                     identical += 1
                 else:
-                    conflicts.append(SyncConflict(attempt.id, attempt.kind, reason))
+                    conflicts.append(SyncConflict(attempt.id, attempt.kind, columns))
                 continue
             fingerprint = (
                 fingerprint_of(attempt, person_id, item_id) if attempt.fingerprint else None
@@ -312,8 +319,7 @@ class _Merge:
             if fingerprint is not None:
                 other = fingerprints_here.get(fingerprint) or self._stored_under(fingerprint)
                 if other is not None:
-                    reason = f"the same attempt is stored under the id {other}"
-                    conflicts.append(SyncConflict(attempt.id, attempt.kind, reason))
+                    conflicts.append(SyncConflict(attempt.id, attempt.kind, stored_under=other))
                     continue
                 fingerprints_here[fingerprint] = attempt.id
             self._insert(attempt, person_id, item_id, fingerprint)
@@ -451,14 +457,15 @@ class _Merge:
 
 def _difference(
     stored: BundleAttempt, incoming: BundleAttempt, person_id: uuid.UUID, item_id: uuid.UUID
-) -> str | None:
-    """None when ``incoming`` is the row stored here; else which columns differ."""
+) -> tuple[str, ...]:
+    """The columns in which ``incoming`` differs from the row stored here (none: the same
+    row; the person and content compared through what the bundle names them by)."""
     if (
         stored.person_id == person_id
         and stored.content_item_id == item_id
         and incoming.same_result(stored)
     ):
-        return None
+        return ()
     differing: list[str] = []
     if stored.person_id != person_id:
         differing.append("person_id")
@@ -470,4 +477,4 @@ def _difference(
         for f in fields(BundleAttempt)
         if f.name not in skip and getattr(stored, f.name) != getattr(incoming, f.name)
     ]
-    return "differs in " + ", ".join(differing or ["its identity"])
+    return tuple(differing) or ("id",)
