@@ -15,6 +15,12 @@ from sync_support import CLI, record_drill, record_hand_count, workstation
 pytestmark = pytest.mark.gui
 
 
+def _shot(widget, name: str = "admin-sync-result-light.png") -> None:
+    """With ``SVCTRAINER_SCREENSHOTS=<folder>``, save what the admin sees there."""
+    if os.environ.get("SVCTRAINER_SCREENSHOTS"):
+        widget.grab().save(str(Path(os.environ["SVCTRAINER_SCREENSHOTS"]) / name))
+
+
 @pytest.fixture
 def sync_tab(qtbot, window, sign_in, branch):
     sign_in(branch.admin)
@@ -53,7 +59,7 @@ def import_through_dialogs(qtbot, sync_tab, on_next_dialog, monkeypatch):
             asked.append(box.text())
             button = next(b for b in box.buttons() if b.text().replace("&", "") == answer)
             if answer == "Import":
-                on_next_dialog(lambda done: (said.append(done.text()), done.accept()))
+                on_next_dialog(lambda done: (said.append(done.text()), _shot(done), done.accept()))
             button.click()
 
         on_next_dialog(confirm)
@@ -74,10 +80,7 @@ def test_an_import_asks_first_then_reports_the_three_counts(
     assert "inserted 2 · identical 0 · conflicts 0" in said[0]
     assert "inserted 2 · identical 0 · conflicts 0" in sync_tab.result.text()
     assert len(history(CLI, branch.teller.id)) == 1
-    if os.environ.get("SVCTRAINER_SCREENSHOTS"):
-        sync_tab.window().grab().save(
-            str(Path(os.environ["SVCTRAINER_SCREENSHOTS"]) / "admin-sync-light.png")
-        )
+    _shot(sync_tab.window(), "admin-sync-light.png")
     again = import_through_dialogs(room_bundle, "Import")
     assert "inserted 0 · identical 2 · conflicts 0" in again[0]
     assert sync_tab.import_button.isEnabled()

@@ -7,7 +7,7 @@ import socket
 from datetime import datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -71,6 +71,10 @@ class SyncTab(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setObjectName("syncResult")
+        bold = self.result.font()
+        bold.setBold(True)
+        self.result.setFont(bold)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conflicts = QListWidget()
         self.conflicts.setVisible(False)
 
