@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 import zipfile
 from pathlib import Path
 
@@ -201,3 +202,39 @@ def test_an_export_is_audited_and_writes_nothing_else(pair, tmp_path):
     counts = [entry.detail[kind] for kind in ("drill", "scenario", "hand_count")]
     assert counts == [2, 1, 1]
     assert results(a.services) == before
+
+
+def import_twice_at_once(services, bundle: Path) -> list[object]:
+    """Two administrators import the same bundle at the same moment: the outcome of each
+    (a SyncImport, or the InvalidInputError that says to import again)."""
+    outcomes: list[object] = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        barrier.wait()
+        try:
+            outcomes.append(services.sync.import_file(CLI, bundle))
+        except InvalidInputError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcomes
+
+
+def check_imported_once(outcomes: list[object], rows: int) -> None:
+    done = [o for o in outcomes if not isinstance(o, InvalidInputError)]
+    refused = [o for o in outcomes if isinstance(o, InvalidInputError)]
+    assert len(outcomes) == 2
+    assert sum(o.inserted for o in done) == rows  # type: ignore[attr-defined]
+    assert all("import it again" in str(e) for e in refused)
+
+
+def test_two_imports_of_one_bundle_at_once_store_each_row_once(pair, tmp_path):
+    a, b = pair
+    outcomes = import_twice_at_once(b.services, _export(a, tmp_path))
+    check_imported_once(outcomes, 4)
+    assert attempt_count(b.services) == 5

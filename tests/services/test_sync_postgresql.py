@@ -18,6 +18,7 @@ from sync_support import (
     workstation,
 )
 from test_postgresql import pg, pg_url  # noqa: F401 - the throwaway server's fixtures
+from test_sync import check_imported_once, import_twice_at_once
 
 from svctrainer.services.errors import InvalidInputError
 
@@ -70,3 +71,11 @@ def test_a_tampered_bundle_leaves_the_server_unchanged(room_and_server, tmp_path
         server.services.sync.import_file(CLI, tampered)
     assert results(server.services) == before
     assert attempt_count(server.services) == 1
+
+
+def test_two_imports_at_once_on_the_server_store_each_row_once(room_and_server, tmp_path):
+    room, server = room_and_server
+    path = tmp_path / "room.zip"
+    room.services.sync.export(CLI, path)
+    check_imported_once(import_twice_at_once(server.services, path), 3)
+    assert attempt_count(server.services) == 4
