@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 from sync_support import CLI, record_drill, record_hand_count, workstation
 
@@ -127,3 +128,7 @@ def test_an_export_writes_a_bundle_and_says_what_it_holds(
     qtbot.waitUntil(lambda: "Wrote" in sync_tab.result.text(), timeout=20_000)
     assert "attempts 1 · scenario runs 0 · hand counts 0" in sync_tab.result.text()
     assert zipfile.is_zipfile(target)
+    sync_tab.since_box.setChecked(True)
+    sync_tab.since.setDate(QDate.currentDate().addDays(1))  # recorded today: not since tomorrow
+    sync_tab.export_button.click()
+    qtbot.waitUntil(lambda: "attempts 0 ·" in sync_tab.result.text(), timeout=20_000)

@@ -4,7 +4,7 @@ server; import a bundle a training-room workstation made (``services.sync``)."""
 from __future__ import annotations
 
 import socket
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -98,7 +98,8 @@ class SyncTab(QWidget):
             return
         since = None
         if self.since_box.isChecked():
-            day = self.since.date().toPython()
+            chosen = self.since.date()
+            day = date(chosen.year(), chosen.month(), chosen.day())
             since = datetime.combine(day, time()).astimezone()  # local midnight
         services, actor = self._ctx.services, self._ctx.actor
         self.export_button.setEnabled(False)
