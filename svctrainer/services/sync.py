@@ -164,6 +164,8 @@ class SyncService:
         with self._db.reading() as session:
             authorize(session, actor, Permission.MANAGE_DATABASE)
         label = str(path)
+        if Path(path).exists() and not Path(path).is_file():  # a FIFO would block the read
+            raise InvalidInputError(label, "not a regular file: give a bundle made by sync export")
         try:
             with Path(path).open("rb") as handle:
                 data = handle.read(MAX_BUNDLE_BYTES + 1)

@@ -4,6 +4,7 @@ move in a signed bundle, idempotently, and a tampered bundle brings in nothing."
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import threading
 import zipfile
@@ -238,3 +239,12 @@ def test_two_imports_of_one_bundle_at_once_store_each_row_once(pair, tmp_path):
     outcomes = import_twice_at_once(b.services, _export(a, tmp_path))
     check_imported_once(outcomes, 4)
     assert attempt_count(b.services) == 5
+
+
+def test_a_fifo_or_a_folder_is_refused_without_waiting(pair, tmp_path):
+    _, b = pair
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)
+    for path in (fifo, tmp_path):
+        with pytest.raises(InvalidInputError, match="not a regular file"):
+            b.services.sync.import_file(CLI, path)
