@@ -4608,12 +4608,12 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>题</translation>
     </message>
     <message>
-        <source>%1 of %2 totals right; %3 points (%4 per right total</source>
-        <translation>合计正确 %1 / %2；得分 %3（每个正确合计 %4</translation>
+        <source>%1 of %2 totals right: %3 points (%4 per right total).</source>
+        <translation>合计正确 %1 / %2 题，得 %3 分（每题 %4 分）。</translation>
     </message>
     <message>
-        <source>, %1 for the unfinished group</source>
-        <translation>，未完成的一题 %1 分</translation>
+        <source>The unfinished group scores %1 points.</source>
+        <translation>未交出的一题得 %1 分。</translation>
     </message>
     <message>
         <source>Wrong total in %n group(s): %1.</source>
