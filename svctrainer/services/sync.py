@@ -297,6 +297,7 @@ class _Merge:
     def __init__(self, session: Session, bundle: SyncBundle, actor: Actor, label: str) -> None:
         self.session, self.bundle, self.actor, self.label = session, bundle, actor, label
         self.content_added = 0
+        self.logs: list[AttemptEvent] = []
 
     def run(self) -> SyncImport:
         people = self._people()
@@ -326,6 +327,8 @@ class _Merge:
                 fingerprints_here[fingerprint] = attempt.id
             self._insert(attempt, person_id, item_id, fingerprint)
             inserted += 1
+        self.session.flush()  # the attempts first: each log's foreign key names one
+        self.session.add_all(self.logs)
         self.session.flush()
         return SyncImport(
             self.label, self.bundle.source.workstation, inserted, identical, tuple(conflicts),
@@ -446,8 +449,7 @@ class _Merge:
             )
         )
         if a.log is not None:
-            self.session.flush()  # the log's foreign key needs its attempt first
-            self.session.add(
+            self.logs.append(
                 AttemptEvent(
                     attempt_id=a.id,
                     encoding=a.log.encoding,
