@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from sync_support import CLI, record_drill, record_hand_count, workstation
 
 pytestmark = pytest.mark.gui
@@ -82,6 +82,14 @@ def test_an_import_asks_first_then_reports_the_three_counts(
     assert "inserted 2 · identical 0 · conflicts 0" in sync_tab.result.text()
     assert len(history(CLI, branch.teller.id)) == 1
     _shot(sync_tab.window(), "admin-sync-light.png")
+    if os.environ.get("SVCTRAINER_SCREENSHOTS"):
+        from svctrainer.gui.settings import GuiSettings, Theme
+        from svctrainer.gui.theme import apply_appearance
+
+        apply_appearance(QApplication.instance(), GuiSettings(theme=Theme.DARK))
+        QApplication.processEvents()  # the new palette reaches every widget
+        _shot(sync_tab.window(), "admin-sync-dark.png")
+        apply_appearance(QApplication.instance(), GuiSettings(theme=Theme.LIGHT))
     again = import_through_dialogs(room_bundle, "Import")
     assert "inserted 0 · identical 2 · conflicts 0" in again[0]
     assert sync_tab.import_button.isEnabled()
