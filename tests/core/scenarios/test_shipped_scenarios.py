@@ -298,7 +298,13 @@ def test_a_firm_refusal_can_delight_and_giving_in_is_never_met(
 
 
 VIP = sorted(SCENARIO_DIR.glob("vip-wealth-client.*.yaml"))
-VIP_HEAD = ["greet_own_handover", "explain_benchmark", "honest_compare", "ask_plans", "plan_tuition"]
+VIP_HEAD = [
+    "greet_own_handover",
+    "explain_benchmark",
+    "honest_compare",
+    "ask_plans",
+    "plan_tuition",
+]
 
 
 @pytest.mark.parametrize(
