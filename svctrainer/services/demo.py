@@ -2,9 +2,8 @@
 
 The branch, its teams and 24 people with every role, six months of practice history over
 the content that exists and the same months of queue tickets are built once per release
-(services/demo_builder.py) into a snapshot, kept in the cache folder or shipped with a
-packaged release. Each demo is a copy of it with every date moved to end this week
-(store/date_shift.py): seconds instead of a minute of simulated practice. A database
+(services/demo_builder.py) into a snapshot kept in the cache folder. Each demo is a copy
+of it with every date moved to end this week (store/date_shift.py): seconds instead of a minute of simulated practice. A database
 server is filled in place by the builder.
 """
 
@@ -50,11 +49,6 @@ _DEMO_GENERATORS = (
 )
 
 
-SHIPPED_DEMO_DIR = Path(__file__).resolve().parents[1] / "demo_snapshot"
-"""Where a packaged release ships its demo snapshot (built at packaging time), so the
-first demo on a new machine is a copy, not a minute of simulated practice."""
-
-
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
     people: int
@@ -71,18 +65,16 @@ or queue tickets on a Sunday) and ends in the last week, never after today."""
 
 def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> Path:
     """The demo snapshot for this release and its shipped content: built once (six
-    months of simulated practice, a minute of CPU) and kept in the cache folder, or
-    found where a packaged release ships it. ``gui --demo`` and ``svctrainer demo`` copy
-    it and move its dates to end this week (:func:`copy_demo_database`), in a moment.
+    months of simulated practice, a minute of CPU) and kept in the cache folder; ``gui
+    --demo`` and ``svctrainer demo`` copy it and move its dates to end this week (:func:`copy_demo_database`), in a moment.
 
     The file's name holds a digest of everything that shapes the history (this module,
     the engines in core, the shipped content) and the day it was built on."""
     digest = demo_digest()
-    for folder in (cache_dir(), SHIPPED_DEMO_DIR):
-        found = sorted(folder.glob(f"demo-{digest}-*.sqlite3"))
-        if found and _built_on(found[-1]) is not None:
-            return found[-1]
     folder = cache_dir()
+    found = [f for f in sorted(folder.glob(f"demo-{digest}-*.sqlite3")) if _built_on(f)]
+    if found:
+        return found[-1]
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("demo-*.sqlite3"):
         stale.unlink(missing_ok=True)
