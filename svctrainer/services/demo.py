@@ -3,8 +3,8 @@
 The branch, its teams and 24 people with every role, six months of practice history over
 the content that exists and the same months of queue tickets are built once per release
 (services/demo_builder.py) into a snapshot kept in the cache folder. Each demo is a copy
-of it with every date moved to end this week (store/date_shift.py): seconds instead of a minute of simulated practice. A database
-server is filled in place by the builder.
+of it with every date moved to end this week (store/date_shift.py): seconds instead of a
+minute of simulated practice. A database server is filled in place by the builder.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ or queue tickets on a Sunday) and ends in the last week, never after today."""
 def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> Path:
     """The demo snapshot for this release and its shipped content: built once (six
     months of simulated practice, a minute of CPU) and kept in the cache folder; ``gui
-    --demo`` and ``svctrainer demo`` copy it and move its dates to end this week (:func:`copy_demo_database`), in a moment.
+    --demo`` and ``svctrainer demo`` copy it and move its dates to end this week
+    (:func:`copy_demo_database`), in a moment.
 
     The file's name holds a digest of everything that shapes the history (this module,
     the engines in core, the shipped content) and the day it was built on."""
