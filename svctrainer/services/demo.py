@@ -23,9 +23,8 @@ from sqlalchemy import delete, func, select
 from svctrainer import __version__
 from svctrainer.core.demo_branch import TEAMS
 from svctrainer.core.output_files import output_file
-from svctrainer.locations import cache_dir
+from svctrainer.locations import bundled_content_files, cache_dir
 from svctrainer.services.actor import Actor
-from svctrainer.services.content import bundled_content_files
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database, resolve_url
@@ -33,16 +32,15 @@ from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.health import DEMO_BUILD_MARK
 from svctrainer.store.models import Attempt, Person, Setting
 
-# The demo is played by the engines in core (drills, scenarios, scoring search): a change
-# to any of them must rebuild the cached demo, or its stored figures would disagree
-# with a rescore.
+# The demo is played by the builder through the engines in core (drills, scenarios,
+# scoring search): a change to any of them must rebuild the cached demo, or its stored
+# figures would disagree with a rescore. (This module only copies it.)
 # A frozen build (PyInstaller) carries no source files; its executable embeds the code
 # archive, so it changes whenever the code does and stands in for them.
 _DEMO_GENERATORS = (
     [sys.executable]
     if getattr(sys, "frozen", False)
     else [
-        __file__,
         str(Path(__file__).with_name("demo_builder.py")),
         *sorted(str(f) for f in (Path(__file__).resolve().parents[1] / "core").rglob("*.py")),
     ]
