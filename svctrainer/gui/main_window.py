@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -26,6 +27,7 @@ from svctrainer.gui.login import LoginPage
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
 from svctrainer.gui.navigator import Navigator
+from svctrainer.gui.scroll_area import scrolled
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 from svctrainer.services.records import SignedIn
 
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
         """This workstation's lock on the database (``gui/instance_lock.py``), held as long
         as the window."""
         self.pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QScrollArea] = {}
+        """Each page's scroll area in the page stack, by page key."""
         self._targets: list[NavTarget] = []
 
         self.setWindowTitle(self.tr("svctrainer"))
@@ -286,10 +290,11 @@ class MainWindow(QMainWindow):
         self.login.search.setFocus()
 
     def _clear_pages(self) -> None:
-        for page in self.pages.values():
-            self.page_stack.removeWidget(page)
-            page.deleteLater()
+        for frame in self._frames.values():
+            self.page_stack.removeWidget(frame)
+            frame.deleteLater()
         self.pages.clear()
+        self._frames.clear()
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -327,9 +332,13 @@ class MainWindow(QMainWindow):
             page = target.build(self.context)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
-            self.page_stack.addWidget(page)
+            # Each page in its own scroll area: a hidden page's size never holds the
+            # window open, and a page taller than the screen scrolls instead of cutting
+            # off its bottom (1366×768 at 150 % text).
+            self._frames[key] = scrolled(page, sideways=True)
+            self.page_stack.addWidget(self._frames[key])
             self._lock_navigation_during_drills(page)
-        self.page_stack.setCurrentWidget(page)
+        self.page_stack.setCurrentWidget(self._frames[key])
         if isinstance(page, ActivatedPage):
             page.activated()
         focused = QApplication.focusWidget()
