@@ -51,6 +51,9 @@ from svctrainer.gui.drills.bank_display import (
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.record_table import Column, RecordTableModel
 
+KIND_COLUMNS = 3
+"""Error-kind buttons to a row."""
+
 
 def error_kind_name(kind: ErrorKind) -> str:
     return {
@@ -141,6 +144,7 @@ class DrawerBalancingView(QWidget):
         ]
         for column, (key, name) in enumerate(names):
             title = QLabel(name)
+            title.setWordWrap(True)  # six columns side by side: a long title wraps
             value = big(QLabel(), 1.25, mono=True, bold=key in ("book", "counted", "difference"))
             value.setObjectName(f"balance_{key}")
             grid.addWidget(title, 0, column)
@@ -205,8 +209,10 @@ class DrawerBalancingView(QWidget):
         answer_box, a = panel(self.tr("Your answer"), "answerPanel")
         self.chosen = big(QLabel(), 1.2)
         self.chosen.setObjectName("chosenVoucher")
+        self.chosen.setWordWrap(True)
         a.addWidget(self.chosen)
-        buttons = QHBoxLayout()
+        # The error kinds in rows of three: one row of five outgrew a 1366 px screen.
+        buttons = QGridLayout()
         self.kind_buttons: dict[ErrorKind, QPushButton] = {}
         for key, kind in run.view().kind_keys:
             button = QPushButton(f"{key.upper()}  {error_kind_name(kind)}")
@@ -214,8 +220,9 @@ class DrawerBalancingView(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, k=kind: feed_click(self, KIND_EVENT + str(k)))
+            place = len(self.kind_buttons)
             self.kind_buttons[kind] = button
-            buttons.addWidget(button)
+            buttons.addWidget(button, place // KIND_COLUMNS, place % KIND_COLUMNS)
         a.addLayout(buttons)
         self.report_buttons: dict[OverShort, QPushButton] = {}
         if run.view().report_step:

@@ -64,6 +64,8 @@ class DrillScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        # A long pack title wraps rather than widen the screen past a 1366 px laptop.
+        self.title.setWordWrap(True)
         self.mode_badge = QLabel(mode_name(str(run.mode)).upper())
         self.mode_badge.setObjectName("modeBadge")
         self.mode_badge.setStyleSheet(
@@ -75,6 +77,7 @@ class DrillScreen(QWidget):
         self.errors_label = QLabel()
         self.status_label = QLabel()
         self.status_label.setObjectName("drillStatus")
+        self.status_label.setWordWrap(True)
         for label in (self.time_label, self.speed_label, self.errors_label):
             big = QFont(label.font())
             big.setPointSizeF(big.pointSizeF() * 1.3)

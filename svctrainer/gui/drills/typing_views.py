@@ -255,7 +255,9 @@ class DataEntryView(TypingView):
         left.addWidget(QLabel(self.tr("Customer's form")))
         left.addWidget(self.source_box)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Your entry (Tab or Enter moves to the next field)")))
+        entry_heading = QLabel(self.tr("Your entry (Tab or Enter moves to the next field)"))
+        entry_heading.setWordWrap(True)  # beside a wide IBAN at 150 % text
+        right.addWidget(entry_heading)
         right.addWidget(self.entry_box)
         right.addWidget(self.refusal)
         forms.addLayout(left, 1)
