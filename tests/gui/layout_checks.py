@@ -19,10 +19,11 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QObject, QPoint, QRect, QTranslator
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QLabel,
     QRadioButton,
@@ -133,10 +134,11 @@ def sideways_scrolled(top: QWidget) -> list[str]:
     wider than the room it has (a person reads down a page, never across)."""
     found = []
     for area in top.findChildren(QScrollArea):
-        bar = area.horizontalScrollBar()
-        if area.isVisibleTo(top) and area.widget() is not None and bar.maximum() > 0:
-            inner = area.widget()
-            wide = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+        inner = area.widget()
+        if not area.isVisibleTo(top) or inner is None:
+            continue
+        wide = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+        if wide > area.viewport().width():
             name = f"{type(inner).__name__}#{inner.objectName()}"
             found.append(f"{name} needs {wide} px, has {area.viewport().width()}")
     return found
@@ -145,6 +147,8 @@ def sideways_scrolled(top: QWidget) -> list[str]:
 def clipped(top: QWidget) -> list[str]:
     """Every label and button in ``top`` whose text the layout cuts, with the figures, and
     every scroll area that must scroll sideways."""
+    # A drill's clock may have just changed a label's text: lay out before measuring.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     found: list[str] = sideways_scrolled(top)
     for widget in top.findChildren(QWidget):
         if not widget.isVisibleTo(top) or not _has_text(widget):
@@ -157,8 +161,7 @@ def clipped(top: QWidget) -> list[str]:
             found.append(f"{name} {text!r} cut off by the window")
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
-            needed = widget.heightForWidth(widget.contentsRect().width())
-            needed += widget.height() - widget.contentsRect().height()
+            needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + 1:
                 found.append(f"{name} {text!r} wraps to {needed} px, shown {widget.height()}")
             continue

@@ -110,7 +110,9 @@ class ServqualRadar(QWidget):
             legend.addSpacing(12)
             legend.addWidget(_key(COMFORT_GREEN, "◇", translate("scenarios", "Best possible run")))
             legend.addSpacing(12)
-            legend.addWidget(QLabel(translate("scenarios", "(points: yours / the best run's)")))
+            points = QLabel(translate("scenarios", "(points: yours / the best run's)"))
+            points.setWordWrap(True)  # beside the two keys under a 380 px radar
+            legend.addWidget(points, 1)
         legend.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
