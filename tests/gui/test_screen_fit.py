@@ -82,6 +82,12 @@ def _report(title: str, found: list[str]) -> str:
     return f"{title} ({len(found)}):\n" + "\n".join(found)
 
 
+# Grabbing the login screen for a screenshot makes Qt warn about an empty QString::arg
+# format (as in test_chinese_screens); the text drawn is complete.
+GRAB_WARNING = "QString::arg: Argument missing"
+
+
+@pytest.mark.qt_log_ignore(GRAB_WARNING)
 def test_no_text_clipped_in_the_pseudo_locale(qtbot, branch, pseudo_locale, restore_font):
     clipping = Clipping()
     settings = GuiSettings(theme=Theme.LIGHT, font_size=DEFAULT_POINTS, language="en")
@@ -91,6 +97,7 @@ def test_no_text_clipped_in_the_pseudo_locale(qtbot, branch, pseudo_locale, rest
     assert not clipping.found, _report("clipped at 1366×768", clipping.found)
 
 
+@pytest.mark.qt_log_ignore(GRAB_WARNING)
 @pytest.mark.parametrize(
     "theme",
     [

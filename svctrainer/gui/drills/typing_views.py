@@ -286,6 +286,7 @@ class DataEntryView(TypingView):
             label = field.label or field.name
             src = _big(QLabel(field.display), 1.35)
             src.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            src.setWordWrap(True)  # a long address or IBAN breaks at its spaces at 150 %
             self.source_grid.addWidget(QLabel(label), row, 0)
             self.source_grid.addWidget(src, row, 1)
             entry = _big(QLabel(), 1.35)
