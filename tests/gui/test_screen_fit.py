@@ -90,10 +90,12 @@ GRAB_WARNING = "QString::arg: Argument missing"
 @pytest.mark.qt_log_ignore(GRAB_WARNING)
 def test_no_text_clipped_in_the_pseudo_locale(qtbot, branch, pseudo_locale, restore_font):
     clipping = Clipping()
+    minimum = MinimumSize()
     settings = GuiSettings(theme=Theme.LIGHT, font_size=DEFAULT_POINTS, language="en")
-    walk = walk_every_screen(qtbot, branch, settings, [clipping], "pseudo")
+    walk = walk_every_screen(qtbot, branch, settings, [minimum, clipping], "pseudo")
     assert len(walk.seen) >= 40, walk.seen
     assert pseudo_locale.answered > 500  # the walk really read pseudo text
+    assert not minimum.found, _report("larger than 1366×768", minimum.found)
     assert not clipping.found, _report("clipped at 1366×768", clipping.found)
 
 

@@ -53,6 +53,8 @@ from svctrainer.gui.record_table import Column, RecordTableModel
 
 KIND_COLUMNS = 3
 """Error-kind buttons to a row."""
+VOUCHER_KIND_COLUMN = 2
+VOUCHER_PIECES_COLUMN = 5
 
 
 def error_kind_name(kind: ErrorKind) -> str:
@@ -157,7 +159,7 @@ class DrawerBalancingView(QWidget):
             [
                 Column(self.tr("No."), lambda v: str(v.number), align_right=True),
                 Column(self.tr("Time"), lambda v: v.time),
-                Column(self.tr("Kind"), _kind_text),
+                Column(self.tr("Kind"), _kind_text, tooltip=_kind_text),
                 Column(
                     self.tr("Cash in"),
                     lambda v: money(v.amount, symbol) if v.direction is Direction.IN else "",
@@ -198,13 +200,25 @@ class DrawerBalancingView(QWidget):
         widest = money(Decimal("99999.99"), self.symbol)
         kind = self.tr("Exchange (EUR 1300 @ 1.08)")
         _widths(self.table, ["000", "00:00", kind, widest, widest])
-        _widths(self.count_table, [self.tr("Denomination"), "00000", widest])
+        # The number, time and cash columns keep their width; the kind and the notes
+        # share what is left (their whole text in a tooltip), so the cash columns never
+        # go behind a sideways scrollbar on a narrow screen.
+        header = self.table.horizontalHeader()
+        for column in (VOUCHER_KIND_COLUMN, VOUCHER_PIECES_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        counts_wide = _widths(self.count_table, [self.tr("Denomination"), "00000", widest])
         self._pieces_cache: dict[Voucher, str] = {}
         count_box, cb = panel(self.tr("Drawer count"), "countPanel")
         cb.addWidget(self.count_table)
         self.count_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        count_box.setMinimumWidth(320)
-        count_box.setMaximumWidth(380)
+        # As wide as its three columns and a scrollbar, at any text size.
+        margins = cb.contentsMargins()
+        counts_wide += self.count_table.verticalScrollBar().sizeHint().width()
+        counts_wide += 2 * self.count_table.frameWidth() + margins.left() + margins.right()
+        counts_wide += 8  # the frame the style draws round the viewport
+        count_box.setMinimumWidth(counts_wide)
+        count_box.setMaximumWidth(counts_wide + 60)
 
         answer_box, a = panel(self.tr("Your answer"), "answerPanel")
         self.chosen = big(QLabel(), 1.2)
@@ -396,14 +410,19 @@ def _kind_text(voucher: Voucher) -> str:
     return kind
 
 
-def _widths(table: QTableView, samples: list[str]) -> None:
-    """Column i as wide as ``samples[i]`` (or its header, if wider) plus padding."""
+def _widths(table: QTableView, samples: list[str]) -> int:
+    """Column i as wide as ``samples[i]`` (or its header, if wider) plus padding; the
+    columns' total width in px."""
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
+    header_metrics = header.fontMetrics()
+    total = 0
     for column, sample in enumerate(samples):
         title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
-        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+        width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title))
         header.resizeSection(column, width + 18)
+        total += width + 18
+    return total
 
 
 def _table(model: RecordTableModel[Any], name: str) -> QTableView:
