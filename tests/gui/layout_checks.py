@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
+    QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QWidget,
 )
 
@@ -91,11 +93,21 @@ class PseudoTranslator(QTranslator):
 
 
 def _hint_width(widget: QWidget) -> int:
-    """The width the widget's text needs. A button's minimum size hint is its size hint
-    (Qt would not draw a push button narrower); a label's minimum allows for elision only
-    when it elides, which a QLabel never does by itself."""
+    """The width the widget's text needs. A label's minimum allows for elision only when
+    it elides, which a QLabel never does by itself. A push button needs its text, icon
+    and margins: its size hint adds the style's 80 px floor for dialog buttons, which a
+    keypad key, sized by its grid, may go below without cutting anything."""
     if isinstance(widget, QLabel):
         return widget.minimumSizeHint().width()
+    if isinstance(widget, QPushButton):
+        style = widget.style()
+        text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        needed = widget.fontMetrics().horizontalAdvance(text)
+        if not widget.icon().isNull():
+            needed += widget.iconSize().width() + 4
+        needed += 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, widget)
+        needed += 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
+        return needed
     return widget.sizeHint().width()
 
 

@@ -4,7 +4,9 @@ than the screen.
 
 The walk (screen_walk.py) opens every page, tab, drill, result and dialog as each role.
 With ``SVCTRAINER_SCREENSHOTS=<folder>`` it saves each screen as
-``pseudo-<screen>-light.png`` and ``large-<screen>-<theme>.png``.
+``pseudo-<screen>-light.png``, ``large-<screen>-<theme>.png`` and, in Chinese,
+``large-zh-<screen>-<theme>.png``. The 150 % walk runs in English and in Chinese (taller
+characters, shorter lines); its dark walks only add screenshots.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from pathlib import Path
 
 import pytest
 from layout_checks import PseudoTranslator, clipped
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from screen_walk import SIZE, walk_every_screen
 
+from svctrainer.gui.language import catalogue_dir
 from svctrainer.gui.settings import GuiSettings, Theme
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content, pytest.mark.slow]
@@ -99,25 +102,55 @@ def test_no_text_clipped_in_the_pseudo_locale(qtbot, branch, pseudo_locale, rest
     assert not clipping.found, _report("clipped at 1366×768", clipping.found)
 
 
+def _on_request(*values: object) -> object:
+    """A walk that only adds screenshots: run when they are asked for."""
+    return pytest.param(
+        *values,
+        marks=pytest.mark.skipif(
+            not os.environ.get("SVCTRAINER_SCREENSHOTS"), reason="takes screenshots on request"
+        ),
+    )
+
+
+@pytest.fixture
+def interface(request, qapp) -> Iterator[str]:
+    """The interface language of the walk, its catalogues installed as the app does."""
+    language = request.param
+    before = QLocale()
+    translators = []
+    if language == "zh_CN":
+        QLocale.setDefault(QLocale("zh_CN"))
+        for name, folder in (
+            ("svctrainer_zh_CN", catalogue_dir()),
+            ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ):
+            translator = QTranslator()
+            if translator.load(name, folder):
+                qapp.installTranslator(translator)
+                translators.append(translator)
+    yield language
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
 @pytest.mark.qt_log_ignore(GRAB_WARNING)
 @pytest.mark.parametrize(
-    "theme",
+    ("interface", "theme"),
     [
-        Theme.LIGHT,
-        pytest.param(
-            Theme.DARK,
-            marks=pytest.mark.skipif(
-                not os.environ.get("SVCTRAINER_SCREENSHOTS"),
-                reason="the dark walk only takes screenshots",
-            ),
-        ),
+        ("en", Theme.LIGHT),
+        ("zh_CN", Theme.LIGHT),
+        _on_request("en", Theme.DARK),
+        _on_request("zh_CN", Theme.DARK),
     ],
+    indirect=["interface"],
 )
-def test_every_screen_fits_at_150_percent_text(qtbot, branch, restore_font, theme):
+def test_every_screen_fits_at_150_percent_text(qtbot, branch, restore_font, interface, theme):
     clipping = Clipping()
     minimum = MinimumSize()
-    settings = GuiSettings(theme=theme, font_size=LARGE_POINTS, language="en")
-    walk = walk_every_screen(qtbot, branch, settings, [minimum, clipping], "large")
+    settings = GuiSettings(theme=theme, font_size=LARGE_POINTS, language=interface)
+    prefix = "large" if interface == "en" else "large-zh"
+    walk = walk_every_screen(qtbot, branch, settings, [minimum, clipping], prefix)
     assert len(walk.seen) >= 40, walk.seen
     assert not minimum.found, _report("larger than 1366×768", minimum.found)
     assert not clipping.found, _report("clipped at 150 % text", clipping.found)
