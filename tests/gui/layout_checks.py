@@ -102,7 +102,8 @@ def _hint_width(widget: QWidget) -> int:
     if isinstance(widget, QPushButton):
         style = widget.style()
         text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        needed = widget.fontMetrics().horizontalAdvance(text)
+        metrics = widget.fontMetrics()
+        needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         if not widget.icon().isNull():
             needed += widget.iconSize().width() + 4
         needed += 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, widget)

@@ -59,6 +59,10 @@ def test_drawer_cash_columns_need_no_sideways_scrolling_at_1024_px(
         assert _fully_shown(vouchers, column) or column == 2, column
     for column in range(3):  # denomination, count, value
         assert _fully_shown(counts, column), (column, counts.viewport().width())
+    model, metrics = counts.model(), counts.fontMetrics()
+    for row in range(model.rowCount()):  # "100元" is wider than its heading "面额"
+        label = model.data(model.index(row, 0))
+        assert metrics.horizontalAdvance(label) < counts.horizontalHeader().sectionSize(0)
     frame = window.page_stack.currentWidget()
     assert page.minimumSizeHint().width() <= frame.viewport().width()
     page.current_screen.request_stop()

@@ -207,7 +207,10 @@ class DrawerBalancingView(QWidget):
         for column in (VOUCHER_KIND_COLUMN, VOUCHER_PIECES_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        counts_wide = _widths(self.count_table, [self.tr("Denomination"), "00000", widest])
+        metrics = self.count_table.fontMetrics()
+        labels = [d.label for d in run.currency.denominations] or [self.tr("Denomination")]
+        longest_label = max(labels, key=metrics.horizontalAdvance)  # "100元" beside "面额"
+        counts_wide = _widths(self.count_table, [longest_label, "00000", widest])
         self._pieces_cache: dict[Voucher, str] = {}
         count_box, cb = panel(self.tr("Drawer count"), "countPanel")
         cb.addWidget(self.count_table)

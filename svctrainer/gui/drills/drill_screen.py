@@ -84,9 +84,10 @@ class DrillScreen(QWidget):
             label.setFont(big)
 
         header = QHBoxLayout()
-        header.addWidget(self.title)
+        # The badge first and the title taking the free width: a wrapping label asks for
+        # less than its whole line, so beside a stretch it wrapped with room to spare.
         header.addWidget(self.mode_badge)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
         header.addWidget(self.time_label)
         header.addSpacing(24)
         header.addWidget(self.speed_label)
