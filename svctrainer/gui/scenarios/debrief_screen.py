@@ -47,6 +47,7 @@ from svctrainer.gui.scenarios.wording import (
     tier_name,
     violation_sentence,
 )
+from svctrainer.gui.settings import DEFAULT_FONT_SIZE
 from svctrainer.services.attempts import AttemptRecord
 
 TIER_COLOURS = {
@@ -57,7 +58,6 @@ TIER_COLOURS = {
 }
 GOOD, SO_SO, BAD = "#2e9d5b", "#e0a12e", "#d64545"
 CHART_HEIGHT = 370  # px; fixed, so the charts keep their shape whatever the window height
-DEFAULT_POINTS = 10  # the text size CHART_HEIGHT was drawn for (GuiSettings.font_size)
 STACK_CHARTS_FROM = 1.2  # text this many times the default puts the charts one above the other
 MAX_TEXT = 400  # characters of a node's text repeated in the path replay
 
@@ -173,7 +173,7 @@ class DebriefScreen(QWidget):
         self.radar = ServqualRadar(details.servqual, best_servqual)
         # The charts grow with the text size: their captions are text, their plots fixed
         # ranges, so at 150 % text a 370 px radar cut "Reliability" and "Responsiveness".
-        grow = max(1.0, self.font().pointSizeF() / DEFAULT_POINTS)
+        grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
         self.radar.setMinimumWidth(round(380 * grow))
         self.radar.setFixedHeight(round(CHART_HEIGHT * grow))
         timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
