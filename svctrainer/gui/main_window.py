@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         """This workstation's lock on the database (``gui/instance_lock.py``), held as long
         as the window."""
         self.pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QScrollArea] = {}
+        """Each page's scroll area in the page stack, by page key."""
         self._targets: list[NavTarget] = []
         self.built = False
 
@@ -321,10 +324,11 @@ class MainWindow(QMainWindow):
         self.login.search.setFocus()
 
     def _clear_pages(self) -> None:
-        for page in self.pages.values():
-            self.page_stack.removeWidget(page)
-            page.deleteLater()
+        for frame in self._frames.values():
+            self.page_stack.removeWidget(frame)
+            frame.deleteLater()
         self.pages.clear()
+        self._frames.clear()
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -362,9 +366,15 @@ class MainWindow(QMainWindow):
             page = target.build(self.context)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
-            self.page_stack.addWidget(page)
+            # Each page in its own scroll area: a hidden page's size never holds the
+            # window open, and a page taller than the screen scrolls instead of cutting
+            # off its bottom (1366×768 at 150 % text).
+            from svctrainer.gui.scroll_area import scrolled  # noqa: PLC0415 - see module doc
+
+            self._frames[key] = scrolled(page, sideways=True)
+            self.page_stack.addWidget(self._frames[key])
             self._lock_navigation_during_drills(page)
-        self.page_stack.setCurrentWidget(page)
+        self.page_stack.setCurrentWidget(self._frames[key])
         if isinstance(page, ActivatedPage):
             page.activated()
         focused = QApplication.focusWidget()
