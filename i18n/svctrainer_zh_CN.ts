@@ -5571,8 +5571,16 @@ File: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once. Stalled: practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. Not started: no complete attempt on the skill yet. English and Chinese packs of a skill count as one skill; stopped attempts never count.</source>
-        <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。停滞：练过该技能，但近 14 天未练习，或 4 周内提速不足 2%。未开始：该技能尚无完整作答的成绩。同一技能的中英文内容包按一项技能计算；中途停止的作答一律不计入。</translation>
+        <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once.</source>
+        <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。</translation>
+    </message>
+    <message>
+        <source>Stalled: practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. Not started: no complete attempt on the skill yet.</source>
+        <translation>停滞：练过该技能，但近 14 天未练习，或 4 周内提速不足 2%。未开始：该技能尚无完整作答的成绩。</translation>
+    </message>
+    <message>
+        <source>English and Chinese packs of a skill count as one skill; stopped attempts never count.</source>
+        <translation>同一技能的中英文内容包按一项技能计算；中途停止的作答一律不计入。</translation>
     </message>
     <message>
         <source>Branch summary: %1</source>

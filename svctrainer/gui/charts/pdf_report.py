@@ -441,16 +441,26 @@ def branch_summary_cells(skill: SkillSummary) -> list[str]:
     ]
 
 
-def branch_summary_note() -> str:
-    """What the columns mean (on screen under the table, on paper under the chart)."""
-    return translate(
-        "reports",
-        "Median gain: each person's latest tests against their first three (their "
-        "baseline), the median over the people who have both, each person once. Stalled: "
-        "practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. "
-        "Not started: no complete attempt on the skill yet. English and Chinese packs of "
-        "a skill count as one skill; stopped attempts never count.",
-    )
+def branch_summary_note() -> list[str]:
+    """What the columns mean (on screen under the table, on paper under the chart), a
+    line per term."""
+    return [
+        translate(
+            "reports",
+            "Median gain: each person's latest tests against their first three (their "
+            "baseline), the median over the people who have both, each person once.",
+        ),
+        translate(
+            "reports",
+            "Stalled: practised the skill but not in the last 14 days, or under 2 % faster in "
+            "4 weeks. Not started: no complete attempt on the skill yet.",
+        ),
+        translate(
+            "reports",
+            "English and Chinese packs of a skill count as one skill; stopped attempts never "
+            "count.",
+        ),
+    ]
 
 
 def render_branch_summary(report: BranchReport, path: Path) -> int:
@@ -501,7 +511,7 @@ def render_branch_summary(report: BranchReport, path: Path) -> int:
                 translate("reports", "—: nobody has a baseline and a later test yet")
             )
         blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(skills)))))
-    blocks.append(Paragraph(branch_summary_note(), size=8.5, colour=QColor(MUTED)))
+    blocks += [Paragraph(line, size=8.5, colour=QColor(MUTED)) for line in branch_summary_note()]
     frame = PageFrame(
         report.branch_name,
         title,

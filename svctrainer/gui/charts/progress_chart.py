@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import SYMBOLS, chart_colours, mode_colour, mode_label, style_plot
+from svctrainer.gui.charts.style import (
+    SYMBOLS,
+    chart_colours,
+    mode_colour,
+    mode_label,
+    plain_axis,
+    style_plot,
+)
 from svctrainer.gui.dates import moment_text
 from svctrainer.gui.drills.figures import number, percent, unit_name
 from svctrainer.gui.i18n import fill, translate
@@ -94,6 +101,8 @@ class ProgressChart(ChartFrame):
         name = metric_name(series.metric, series.unit)
         self.title.setText(name)
         plot.setLabel("left", name + (" (%)" if series.metric is Metric.ACCURACY else ""))
+        if series.metric is Metric.ACCURACY:
+            plain_axis(plot, "left")  # "Accuracy (%)", never with an SI scale
         legend: list[tuple[Any, str, str]] = []
         # Attempts that do not count are drawn as such but never move the value axis: a
         # test stopped after two seconds must not squash the chart. Beyond the counted

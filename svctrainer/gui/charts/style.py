@@ -101,8 +101,16 @@ def style_plot(plot: object, colours: ChartColours) -> None:
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen(colours.text))
         axis.setTextPen(pg.mkPen(colours.text))
-        axis.enableAutoSIPrefix(False)  # "gain, %" never "gain, % (x0.001)"
     pass_wheel_to_page(plot)
+
+
+def plain_axis(plot: object, side: str) -> None:
+    """No SI scale on a percent axis: "gain, %" never "gain, % (x0.001)" (pyqtgraph
+    rescales an axis whose range is small, as an empty team chart's is)."""
+    import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+    assert isinstance(plot, pg.PlotWidget)  # noqa: S101
+    plot.getAxis(side).enableAutoSIPrefix(False)
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.analytics.dashboard import TeamSummary
 from svctrainer.gui.charts.chart_frame import ChartFrame
-from svctrainer.gui.charts.style import chart_colours, style_plot
+from svctrainer.gui.charts.style import chart_colours, plain_axis, style_plot
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.i18n import translate
 
@@ -43,6 +43,7 @@ class BarChart(ChartFrame):
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("barPlot")
         style_plot(self.plot, self.colours)
+        plain_axis(self.plot, "bottom")  # gains in % and minutes: never "(x0.001)"
         self.plot.getPlotItem().invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.2)
         self.body.addWidget(self.plot)

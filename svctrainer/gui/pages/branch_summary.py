@@ -98,7 +98,7 @@ class BranchSummaryView(QWidget):
         self.chart.setObjectName("skillGains")
         from svctrainer.gui.charts.pdf_report import branch_summary_note  # noqa: PLC0415
 
-        self.note = QLabel(branch_summary_note())
+        self.note = QLabel("\n".join(branch_summary_note()))
         self.note.setWordWrap(True)
         self.note.setObjectName("branchSummaryNote")
         self.status = QLabel()

@@ -75,7 +75,6 @@ def style_plot(plot: object, palette: QPalette) -> None:
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen(text))
         axis.setTextPen(pg.mkPen(text))
-        axis.enableAutoSIPrefix(False)  # "gain, %" never "gain, % (x0.001)"
     pass_wheel_to_page(plot)
 
 
