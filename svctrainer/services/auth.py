@@ -157,8 +157,8 @@ class AuthService:
             raise NotFoundError("the command line has no PIN; use 'svctrainer person reset-pin'")
         now = now or datetime.now(UTC)
         with self._db.reading() as session:
-            authorize(session, actor, Permission.PRACTISE)
-            policy = load_pin_policy(session)
+            caller = authorize(session, actor, Permission.PRACTISE)
+            policy = load_pin_policy(session, caller.branch_id)
         try:  # the new PIN's format first: a typo there is not a wrong PIN
             check_pin_format(new_pin, policy.min_digits)
         except PinFormatError as exc:

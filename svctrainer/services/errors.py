@@ -77,6 +77,18 @@ class AmbiguousEmployeeNumberError(ConflictError):
         self.branches = tuple(branches)
 
 
+class BranchRequiredError(ServiceError):
+    """The command line acted on a database holding several branches without saying
+    which one: acting on the first could change another branch's data."""
+
+    code = "branch_required"
+    template = "this database holds several branches ({0}); say which branch"
+
+    def __init__(self, branches: Sequence[str]) -> None:
+        super().__init__(", ".join(branches))
+        self.branches = tuple(branches)
+
+
 class RetakeLimitError(ConflictError):
     """A test taken as often as the trainer's retake limit allows within its window:
     ``next_at`` (UTC) is when the oldest of those tries leaves the window."""

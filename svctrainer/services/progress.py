@@ -254,7 +254,7 @@ class ProgressService:
             caller = load_caller(session, actor)
             person_row = require_visible(session, caller, person_id)
             person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
-            setting = load_mix(session)
+            setting = load_mix(session, person_row.branch_id)
             levels = skill_levels(session, [person_id], window)[person_id]
             basis = queue_basis(session, person_row.branch_id, setting, window)
             tellers = tellers_in_branch(session, person_row.branch_id)
@@ -344,7 +344,7 @@ class ProgressService:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             people = _scope(caller, team_id)
             refs = person_refs(session, people)
-            setting = load_mix(session)
+            setting = load_mix(session, branch_for(session, caller))
             levels = skill_levels(session, [r.id for r in refs], window, people)
             team_name = None
             if team_id is not None:

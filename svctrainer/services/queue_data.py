@@ -45,14 +45,14 @@ from svctrainer.core.queueing.ticket_hours import (
 )
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize
+from svctrainer.services.access import Caller, acting_branch, authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import QUEUE_DATA, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.settings import load_mix
 from svctrainer.store.database import Database
-from svctrainer.store.models import Branch, QueueHour, QueueImport, QueueTicket
+from svctrainer.store.models import QueueHour, QueueImport, QueueTicket
 
 MAX_FILE_BYTES = 100_000_000  # about 1.5 million tickets
 CHUNK = 500  # days per IN (...) list
@@ -258,13 +258,9 @@ class QueueDataService:
 
 
 def branch_of(session: Session, caller: Caller) -> uuid.UUID:
-    """The caller's branch; for the command line, the database's only branch."""
-    if caller.branch_id is not None:
-        return caller.branch_id
-    branches = list(session.scalars(select(Branch.id).limit(2)))
-    if len(branches) != 1:
-        raise NotFoundError("the database must hold exactly one branch for this command")
-    return branches[0]
+    """The caller's branch; for the command line, the database's only branch
+    (``access.acting_branch``)."""
+    return acting_branch(session, caller)
 
 
 def measured_queue(
@@ -351,7 +347,7 @@ def _store(  # noqa: PLR0917 - one private caller
     }
     new = [t for t in tickets if (t.issued_at, t.ticket) not in stored]
     file_days = sorted({t.local_day for t in tickets})
-    target_s = load_mix(session).assumptions.target.wait_s
+    target_s = load_mix(session, branch_id).assumptions.target.wait_s
     span = DayRange(file_days[0], file_days[-1])
     days = tuple(sorted({t.local_day for t in new}))
     days_with_tickets = any(

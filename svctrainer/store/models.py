@@ -56,12 +56,48 @@ class Base(DeclarativeBase):
 
 class Branch(Base):
     __tablename__ = "branch"
+    # Names are how the command line picks a branch on a shared server (``--branch``):
+    # unique, so a name never means two branches (migration 0006_regions).
+    __table_args__ = (Index("ix_branch_name", "name", unique=True),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     teams: Mapped[list[Team]] = relationship(back_populates="branch")
+
+
+class Region(Base):
+    """A set of branches on one server that a regional supervisor compares
+    (migration 0006_regions)."""
+
+    __tablename__ = "region"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RegionBranch(Base):
+    """One branch of a region; a branch may belong to several regions."""
+
+    __tablename__ = "region_branch"
+
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id"), primary_key=True)
+    branch_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("branch.id"), primary_key=True, index=True
+    )
+
+
+class RegionSupervisor(Base):
+    """Which regions a regional supervisor reads: only these regions' branches."""
+
+    __tablename__ = "region_supervisor"
+
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id"), primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id"), primary_key=True, index=True
+    )
 
 
 class Team(Base):
