@@ -93,6 +93,26 @@ def in_caller_branch(caller: Caller, branch_column: Any) -> ColumnElement[bool]:
     return branch_column == caller.branch_id  # type: ignore[no-any-return]
 
 
+def require_in_branch(caller: Caller, branch_id: uuid.UUID, what: str) -> None:
+    """Refuse a signed-in person reaching ``what`` (a record of ``branch_id``) in another
+    branch than their own."""
+    if not caller.actor.is_admin_tool and branch_id != caller.branch_id:
+        raise PermissionDeniedError(f"{caller.actor.label} may not reach {what} of another branch")
+
+
+def require_whole_database(session: Session, caller: Caller, what: str) -> None:
+    """Refuse a signed-in person an action on the whole database (``what``: restoring a
+    backup) when it holds other branches than theirs: that is the server
+    administrator's, whose command line reaches every branch."""
+    if caller.actor.is_admin_tool:
+        return
+    other = session.scalar(select(Branch.id).where(Branch.id != caller.branch_id).limit(1))
+    if other is not None:
+        raise PermissionDeniedError(
+            f"{caller.actor.label} may not {what}: the database holds other branches too"
+        )
+
+
 def acting_branch(session: Session, caller: Caller, branch: str | None = None) -> uuid.UUID:
     """The branch a write by ``caller`` belongs to.
 

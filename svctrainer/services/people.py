@@ -303,10 +303,12 @@ class PeopleService:
         wanted = frozenset(trainer_ids)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            branch_id = _branch_for(session, caller)
             team = session.get(Team, team_id)
-            if team is None or team.branch_id != branch_id:
+            if team is None or (
+                caller.branch_id is not None and team.branch_id != caller.branch_id
+            ):
                 raise NotFoundError("no such team in this branch")
+            branch_id = team.branch_id
             for pid in wanted:
                 trainer = session.get(Person, pid)
                 if trainer is None or trainer.branch_id != branch_id:
@@ -333,7 +335,7 @@ class PeopleService:
                     after=sorted(map(str, wanted)),
                 )
             session.flush()
-            return next(t for t in _teams(session, caller) if t.id == team_id)
+            return next(t for t in _teams(session, caller, branch_id) if t.id == team_id)
 
 
 def _role_set(roles: Iterable[Role]) -> frozenset[Role]:
@@ -445,8 +447,11 @@ def _keep_one_admin(session: Session, leaving: Person) -> None:
         raise ConflictError("the branch must keep at least one active admin")
 
 
-def _teams(session: Session, caller: Caller, branch: str | None = None) -> list[TeamRecord]:
-    branch_id = _branch_for(session, caller, branch)
+def _teams(
+    session: Session, caller: Caller, branch: str | uuid.UUID | None = None
+) -> list[TeamRecord]:
+    """The teams of the caller's branch (the command line: of ``branch``, a name or id)."""
+    branch_id = branch if isinstance(branch, uuid.UUID) else _branch_for(session, caller, branch)
     counts = dict(
         session.execute(
             select(Person.team_id, func.count())

@@ -45,7 +45,7 @@ from svctrainer.core.queueing.ticket_hours import (
 )
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, acting_branch, authorize
+from svctrainer.services.access import Caller, acting_branch, authorize, in_caller_branch
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import QUEUE_DATA, writes
 from svctrainer.services.error_boundary import translate_store_errors
@@ -80,6 +80,7 @@ class ImportOptions:
     ignore: tuple[str, ...] = ()
     zone: str | None = None  # IANA name; None: this computer's zone
     encoding: str | None = None  # None: UTF-8, else GB18030
+    branch: str | None = None  # the command line on a server of several branches: whose
 
 
 class TicketFileError(ServiceError):
@@ -183,18 +184,17 @@ class QueueDataService:
         digest = hashlib.sha256(data).hexdigest()
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
-            branch_id = branch_of(session, caller)
+            branch_id = acting_branch(session, caller, options.branch)
             return _store(session, actor, branch_id, path, digest, parsed.tickets,
                           zone_name, encoding)  # fmt: skip
 
     def imports(self, actor: Actor) -> list[QueueImportRecord]:
-        """The branch's imports, newest first."""
+        """The branch's imports, newest first (the command line: every branch's)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
-            branch_id = branch_of(session, caller)
             rows = session.scalars(
                 select(QueueImport)
-                .where(QueueImport.branch_id == branch_id)
+                .where(in_caller_branch(caller, QueueImport.branch_id))
                 .order_by(QueueImport.imported_at.desc())
             )
             return [
@@ -209,10 +209,12 @@ class QueueDataService:
         say) and recompute the hours of their days; audited ``queue.delete_import``."""
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
-            branch_id = branch_of(session, caller)
             record = session.get(QueueImport, import_id)
-            if record is None or record.branch_id != branch_id:
+            if record is None or (
+                caller.branch_id is not None and record.branch_id != caller.branch_id
+            ):
                 raise NotFoundError("no such queue import in this branch")
+            branch_id = record.branch_id
             days = tuple(
                 session.scalars(
                     select(QueueTicket.local_day)

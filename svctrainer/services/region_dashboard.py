@@ -175,7 +175,9 @@ def _rows(
 ) -> tuple[BranchSkillRow, ...]:
     if not branch_ids:
         return ()
-    names = dict(session.execute(select(Branch.id, Branch.name).where(Branch.id.in_(branch_ids))))
+    names = dict(
+        session.execute(select(Branch.id, Branch.name).where(Branch.id.in_(branch_ids))).all()
+    )
     people = select(Person.id).where(Person.branch_id.in_(branch_ids), Person.active.is_(True))
     branch_of = dict(
         session.execute(
