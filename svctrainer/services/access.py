@@ -30,7 +30,14 @@ from svctrainer.services.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from svctrainer.store.models import Branch, Person, RegionBranch, RegionSupervisor, TeamTrainer
+from svctrainer.store.models import (
+    Branch,
+    Person,
+    RegionBranch,
+    RegionSupervisor,
+    Team,
+    TeamTrainer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,17 @@ def require_whole_database(session: Session, caller: Caller, what: str) -> None:
         raise PermissionDeniedError(
             f"{caller.actor.label} may not {what}: the database holds other branches too"
         )
+
+
+def team_name_in_branch(session: Session, caller: Caller, team_id: uuid.UUID) -> str:
+    """The name of a team of the caller's branch (the command line: any team); another
+    branch's team is as unknown as one that does not exist."""
+    name = session.scalar(
+        select(Team.name).where(Team.id == team_id, in_caller_branch(caller, Team.branch_id))
+    )
+    if name is None:
+        raise NotFoundError("no such team in this branch")
+    return name
 
 
 def acting_branch(session: Session, caller: Caller, branch: str | None = None) -> uuid.UUID:

@@ -90,6 +90,7 @@ class DemoSummary:
     attempts: int
     database: str = ""
     """Where the demo was put: its file, or its server URL with the password hidden."""
+    branches: int = 1
 
 
 def create_demo_branch(
@@ -140,8 +141,14 @@ def generate_history(
     db: Database,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    branch_id: uuid.UUID | None = None,
+    roster: Sequence[DemoPerson] = DEMO_PEOPLE,
+    seed: int = 2026,
 ) -> int:
     """Six months of real, replayable attempts for the demo people; returns how many.
+    ``branch_id``, ``roster`` and ``seed``: another demo branch's people (a demo region,
+    ``services.demo_region``), whose employee numbers may repeat the first branch's.
 
     Each planned attempt is played by a simulated trainee through the real engine, and
     stored with its event log exactly as the GUI would store it, so charts, result screens
@@ -150,12 +157,13 @@ def generate_history(
     """
     today = today or datetime.now(UTC).date()
     with db.reading() as session:
+        in_branch = [] if branch_id is None else [Person.branch_id == branch_id]
         people = {
             p.employee_number: p.id
-            for p in session.scalars(select(Person).where(Person.active.is_(True)))
+            for p in session.scalars(select(Person).where(Person.active.is_(True), *in_branch))
         }
         items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "drill")))
-    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles and d.employee_number in people]
+    learners = [d for d in roster if Role.TELLER in d.roles and d.employee_number in people]
     by_language: dict[str, tuple[list[str], list[str]]] = {}
     definitions: dict[str, tuple[ContentItem, DrillDefinition]] = {}
     for item in _newest(items):
@@ -171,7 +179,7 @@ def generate_history(
         practice, tests = by_language[lang]
         # the ten-key test first: the keying baseline the other skills are set against
         tests.sort(key=lambda cid: (definitions[cid][1].drill_type != TENKEY.name, cid))
-        plans += plan_history(group, sorted(practice), tests, today, seed=2026 + index)
+        plans += plan_history(group, sorted(practice), tests, today, seed=seed + index)
     plans.sort(key=lambda p: p.started_at)
     stored = 0
     batch: list[tuple[dict[str, object], dict[str, object]]] = []
@@ -196,14 +204,18 @@ def generate_history(
         if progress is not None and n % 25 == 0:
             progress(n, len(plans))
     stored += _store(db, batch)
-    stored += _scenario_history(db, people, learners, today)
+    stored += _scenario_history(db, people, learners, today, seed + 1)
     if progress is not None:
         progress(len(plans), len(plans))
     return stored
 
 
 def _scenario_history(
-    db: Database, people: dict[str, uuid.UUID], learners: list[DemoPerson], today: date
+    db: Database,
+    people: dict[str, uuid.UUID],
+    learners: list[DemoPerson],
+    today: date,
+    seed: int = 2027,
 ) -> int:
     """Scenario runs played by a simulated teller through the real engine, stored with
     their decision logs exactly as the GUI stores them."""
@@ -219,7 +231,7 @@ def _scenario_history(
     stored = 0
     for index, lang in enumerate(sorted(by_language)):
         group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
-        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=2027 + index)
+        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=seed + index)
         batch = []
         for plan in plans:
             item, scenario = scenarios[plan.content_id]
@@ -470,9 +482,34 @@ def _builder_alive(path: Path) -> bool:
     return True
 
 
-def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def fill_demo(
+    db: Database, progress: Callable[[int, int], None] | None = None, *, region: bool = False
+) -> DemoSummary:
     """``svctrainer demo``: a new SQLite file gets a copy of the (cached) demo database; any
-    other empty database (an existing file, a server) is filled in place."""
+    other empty database (an existing file, a server) is filled in place. ``region``:
+    then two more branches and a region of the three (``services.demo_region``)."""
+    summary = _fill_demo(db, progress)
+    if not region:
+        return summary
+    from svctrainer.services.demo_region import add_demo_region  # noqa: PLC0415
+
+    more = add_demo_region(db, Actor.command_line(), progress)
+    return DemoSummary(
+        summary.people + more.people,
+        summary.teams + len(more_teams()),
+        summary.attempts + more.attempts,
+        summary.database,
+        more.branches,
+    )
+
+
+def more_teams() -> tuple[str, ...]:
+    from svctrainer.core.demo_region import OTHER_BRANCHES  # noqa: PLC0415
+
+    return tuple(team for team, _ in OTHER_BRANCHES.values())
+
+
+def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> DemoSummary:
     if db.path is not None and (not db.path.exists() or db.path.stat().st_size == 0):
         db.dispose()
         # Copied beside it and renamed over the empty file: stopped midway, the command
@@ -508,10 +545,12 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
 
 
 @translate_store_errors
-def fill_demo_database(url: str, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def fill_demo_database(
+    url: str, progress: Callable[[int, int], None] | None = None, *, region: bool = False
+) -> DemoSummary:
     """``svctrainer demo --db URL``: ``fill_demo`` on the database at ``url``."""
     db = Database(resolve_url(url))
     try:
-        return fill_demo(db, progress)
+        return fill_demo(db, progress, region=region)
     finally:
         db.dispose()

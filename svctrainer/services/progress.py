@@ -58,6 +58,7 @@ from svctrainer.services.access import (
     authorize,
     load_caller,
     require_visible,
+    team_name_in_branch,
     visible_people,
 )
 from svctrainer.services.actor import Actor
@@ -111,7 +112,6 @@ from svctrainer.store.models import (
     ContentItem,
     Person,
     PersonRole,
-    Team,
 )
 
 MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
@@ -348,9 +348,7 @@ class ProgressService:
             levels = skill_levels(session, [r.id for r in refs], window, people)
             team_name = None
             if team_id is not None:
-                team_name = session.scalar(select(Team.name).where(Team.id == team_id))
-                if team_name is None:
-                    raise NotFoundError("no such team")
+                team_name = team_name_in_branch(session, caller, team_id)
             branch_id = branch_for(session, caller)
             basis = queue_basis(session, branch_id, setting, window)
             tellers = tellers_in_branch(session, branch_id)

@@ -127,8 +127,8 @@ class RegionDashboardService:
     def overview(
         self, actor: Actor, *, region_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
     ) -> list[RegionDashboard]:
-        """Every skill family anyone in the branches has counted attempts on (a skill
-        offered in several languages once, joined), for the command line's report."""
+        """Every skill family anyone in the branches has counted tests on (a skill offered
+        in several languages once, joined), drills first, for the command line's report."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_REGION_RESULTS)
             branch_ids = _in_region(session, region_branches(session, caller), region_id)
@@ -147,8 +147,11 @@ class RegionDashboardService:
                     .distinct()
                 )
             )
-        keys = sorted((f for f in chosen if used & set(f.item_ids)), key=lambda f: f.title)
-        return [self.dashboard(actor, f.key, region_id=region_id, window=window) for f in keys]
+        keys = sorted(
+            (f for f in chosen if used & set(f.item_ids)), key=lambda f: (f.is_scenario, f.title)
+        )
+        boards = [self.dashboard(actor, f.key, region_id=region_id, window=window) for f in keys]
+        return [b for b in boards if any(r.levels.tested for r in b.rows)]
 
 
 def _in_region(

@@ -42,13 +42,19 @@ from svctrainer.core.xapi.export import write_statements
 from svctrainer.core.xapi.statements import attempt_statements
 from svctrainer.core.xapi.vocabulary import XapiConfig
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize, require_visible, visible_people
+from svctrainer.services.access import (
+    Caller,
+    authorize,
+    require_visible,
+    team_name_in_branch,
+    visible_people,
+)
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, writes
 from svctrainer.services.drill_families import skill_key
 from svctrainer.services.error_boundary import translate_store_errors
-from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
+from svctrainer.services.errors import InvalidInputError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.progress_queries import EVERYTHING, person_refs
@@ -389,9 +395,7 @@ def _subject(
         person = require_visible(session, caller, person_id)
         return people.where(Person.id == person_id), f"person:{person.employee_number}"
     if team_id is not None:
-        name = session.scalar(select(Team.name).where(Team.id == team_id))
-        if name is None:
-            raise NotFoundError("no such team")
+        name = team_name_in_branch(session, caller, team_id)
         return people.where(Person.team_id == team_id), f"team:{name}"
     return people, "everyone in scope"
 
