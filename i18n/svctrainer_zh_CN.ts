@@ -1749,6 +1749,14 @@ Python %3，PySide6 %4</translation>
         <translation>看板显示每名员工在某个项目上相对基线的提升。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
     </message>
     <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Compare the branches of your regions on one skill: how many tellers were tested, and the median baseline, latest level and gain over baseline of each branch. Only whole branches are shown, never a person&apos;s results, and nothing here changes any branch&apos;s data.</source>
+        <translation>按同一项技能对比您所负责区域内的各个网点：每个网点有多少柜员参加了测验，以及基线、最新水平和比基线提升的中位数。这里只显示整个网点的数字，不显示任何人的个人成绩，也不会改动任何网点的数据。</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -3251,6 +3259,105 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>Branches compared</source>
+        <translation>网点对比</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>刷新(&amp;R)（F5）</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Skill:</source>
+        <translation>技能(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Medians over the people with a baseline (their first three tests) and a test after it. Only figures of whole branches are shown, never a person&apos;s.</source>
+        <translation>中位数只统计已有基线（前三次测验）且之后还参加过测验的人员。这里只显示整个网点的数字，不显示任何人的个人成绩。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>All my regions</source>
+        <translation>我负责的全部区域</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 个网点）</translation>
+    </message>
+    <message>
+        <source>You have not been given a region yet. Ask the server administrator.</source>
+        <translation>您还没有分配负责的区域，请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Comparing branches…</source>
+        <translation>正在对比各网点…</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Tellers</source>
+        <translation>柜员数</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>成绩记录数</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>参加测验</translation>
+    </message>
+    <message>
+        <source>With a gain</source>
+        <translation>有提升数据</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <translation>基线（%1）</translation>
+    </message>
+    <message>
+        <source>Latest (%1)</source>
+        <translation>最新水平（%1）</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>比基线提升</translation>
+    </message>
+    <message>
+        <source>No branch to compare in this choice.</source>
+        <translation>所选范围内没有可对比的网点。</translation>
+    </message>
+    <message>
+        <source>%1: no branch has anyone with a baseline and a later test yet.</source>
+        <translation>%1：还没有哪个网点有人既有基线、之后又参加过测验。</translation>
+    </message>
+    <message>
+        <source>%1: %2 has the highest median gain, %3.</source>
+        <translation>%1：%2 的提升中位数最高，为 %3。</translation>
     </message>
 </context>
 <context>
@@ -5207,6 +5314,10 @@ File: %2</source>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -5400,6 +5511,10 @@ File: %2</source>
     <message>
         <source>Admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Regional supervisor</source>
+        <translation>区域主管</translation>
     </message>
 </context>
 <context>
