@@ -110,6 +110,14 @@ class AuthService:
                 or_(Person.name.ilike(pattern), Person.employee_number.ilike(pattern))
             )
         with self._db.reading() as session:
+            if (session.scalar(select(func.count()).select_from(Branch)) or 0) > 1:
+                # One server, several branches: the same employee number may be in each,
+                # so the list names the branch beside the team.
+                query = query.add_columns(Branch.name).join(Branch, Branch.id == Person.branch_id)
+                return [
+                    ProfileChoice(pid, name, number, " · ".join(t for t in (branch, team) if t))
+                    for pid, name, number, team, branch in session.execute(query)
+                ]
             return [ProfileChoice(*row) for row in session.execute(query)]
 
     @writes(PEOPLE)
