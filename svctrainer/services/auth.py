@@ -113,10 +113,10 @@ class AuthService:
             if (session.scalar(select(func.count()).select_from(Branch)) or 0) > 1:
                 # One server, several branches: the same employee number may be in each,
                 # so the list names the branch beside the team.
-                query = query.add_columns(Branch.name).join(Branch, Branch.id == Person.branch_id)
+                named = query.add_columns(Branch.name).join(Branch, Branch.id == Person.branch_id)
                 return [
                     ProfileChoice(pid, name, number, " · ".join(t for t in (branch, team) if t))
-                    for pid, name, number, team, branch in session.execute(query)
+                    for pid, name, number, team, branch in session.execute(named)
                 ]
             return [ProfileChoice(*row) for row in session.execute(query)]
 

@@ -49,7 +49,13 @@ def test_navigation_table_matches_roles():
         "practice",
         "progress",
     ]
-    assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 7)}
+    assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 8)}
+    assert [t.key for t in targets_for(permissions_of({Role.REGIONAL_SUPERVISOR}))] == [
+        "assignments",
+        "practice",
+        "progress",
+        "region",
+    ]
 
 
 @pytest.mark.shipped_content

@@ -86,7 +86,8 @@ def test_stored_data_survives_and_branch_names_become_unique(tmp_path):
         cli = Actor.command_line()
         region = services.branches.create_region(cli, "East", [name, f"{name} (2)"])
         assert [r.branches for r in services.branches.list_regions(cli)] == [region.branches]
-        assert sorted(b.name for b in services.branches.list_branches(cli)) == sorted(names.values())
+        listed = sorted(b.name for b in services.branches.list_branches(cli))
+        assert listed == sorted(names.values())
         # The T1 of each branch is still there, each only by naming its branch.
         assert services.people.find_by_employee_number(cli, "T1", f"{name} (2)").name == (
             "Twin Teller"
