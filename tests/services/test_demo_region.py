@@ -1,0 +1,48 @@
+"""``svctrainer demo --region``: the demo branch and two more, each with its own history,
+a region of the three and its regional supervisor, who compares them; an employee number
+the three branches share is never resolved by guessing."""
+
+from __future__ import annotations
+
+import pytest
+from support import FAST_PIN_COST
+
+from svctrainer.core.demo_region import REGION_BRANCHES, REGION_NAME, REGIONAL_SUPERVISOR
+from svctrainer.services.actor import Actor
+from svctrainer.services.demo import create_demo_branch, generate_history
+from svctrainer.services.demo_region import add_demo_region
+from svctrainer.services.errors import AmbiguousEmployeeNumberError
+
+CLI = Actor.command_line()
+
+
+@pytest.mark.slow
+def test_the_demo_region_compares_three_branches(tmp_path):
+    from svctrainer.services.api import Services
+
+    services = Services.open(str(tmp_path / "region.sqlite3"), pin_cost=FAST_PIN_COST)
+    try:
+        services.content.sync_bundled()
+        create_demo_branch(services.db, CLI, FAST_PIN_COST)
+        first = generate_history(services.db)
+        summary = add_demo_region(services.db, CLI, pin_cost=FAST_PIN_COST)
+        assert summary.branches == 3
+        assert summary.attempts > 0
+        assert summary.attempts < first  # smaller branches, the same months
+        (region,) = services.branches.list_regions(CLI)
+        assert region.name == REGION_NAME
+        assert set(region.branches) == set(REGION_BRANCHES)
+        who = REGIONAL_SUPERVISOR
+        assert region.supervisors == (f"{who.name} ({who.employee_number})",)
+        qian = services.people.find_by_employee_number(CLI, who.employee_number)
+        board = services.region.dashboard(Actor.person(qian.id, qian.name, "E1004"),
+                                          "tenkey-amounts")  # fmt: skip
+        assert [r.branch for r in board.rows] == sorted(REGION_BRANCHES)
+        assert all(r.levels.measured > 0 for r in board.rows)
+        assert all((r.levels.gain or 0) > 0 for r in board.rows)  # the demo tellers improve
+        assert len({r.levels.gain for r in board.rows}) == 3  # each branch its own curve
+        with pytest.raises(AmbiguousEmployeeNumberError) as refused:
+            services.people.find_by_employee_number(CLI, "E1012")
+        assert refused.value.branches == tuple(sorted(REGION_BRANCHES))
+    finally:
+        services.close()
