@@ -84,9 +84,10 @@ class AuditService:
             ]
 
 
-SHARED_TARGETS = ("content", "file", "branch_key")
+SHARED_TARGETS = ("content", "file", "branch_key", "setting")
 """What the command line or the application does to the whole database (content, backups,
-the signing key): every branch's log shows it."""
+the signing key, and settings: on a database of several branches the command line sets
+the server-wide defaults): every branch's log shows it."""
 
 
 def _in_branch(session: Session, branch_id: uuid.UUID) -> ColumnElement[bool]:
@@ -100,7 +101,6 @@ def _in_branch(session: Session, branch_id: uuid.UUID) -> ColumnElement[bool]:
         and_(AuditLog.target_type == "person", AuditLog.target_id.in_([str(p) for p in people])),
         and_(AuditLog.target_type == "team", AuditLog.target_id.in_([str(t) for t in teams])),
         and_(AuditLog.target_type == "branch", AuditLog.target_id == str(branch_id)),
-        and_(AuditLog.target_type == "setting", AuditLog.target_id.like(f"%@{branch_id.hex}")),
         and_(
             AuditLog.target_type == "queue_import",
             AuditLog.target_id.in_([str(i) for i in imports]),

@@ -36,7 +36,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
 )
 from svctrainer.services.records import PersonRecord, TeamRecord
-from svctrainer.services.settings import load_pin_policy
+from svctrainer.services.settings import load_pin_policy, settings_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
 
@@ -79,7 +79,8 @@ class PeopleService:
         """The actor's branch's PIN policy (the command line: the server's default), read
         before hashing (which must not hold a lock)."""
         with self._db.reading() as session:
-            return load_pin_policy(session, load_caller(session, actor).branch_id).min_digits
+            branch = settings_branch(session, load_caller(session, actor))
+            return load_pin_policy(session, branch).min_digits
 
     # -- reading ---------------------------------------------------------------------
 

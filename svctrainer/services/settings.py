@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.customer_time import (
@@ -82,13 +83,13 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.core.text_fields import FieldError, clean_text
 from svctrainer.services import audit
-from svctrainer.services.access import authorize
+from svctrainer.services.access import Caller, authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import SETTINGS, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
-from svctrainer.store.models import Setting
+from svctrainer.store.models import Branch, Setting
 
 TRANSACTION_MIX = "transaction_mix"
 PIN_POLICY = "pin_policy"
@@ -202,6 +203,20 @@ def branch_key(key: str, branch_id: uuid.UUID | None) -> str:
     return key if branch_id is None else f"{key}@{branch_id.hex}"
 
 
+def settings_branch(session: Session, caller: Caller) -> uuid.UUID | None:
+    """Whose settings ``caller`` reads and writes: a person's branch's; the command
+    line's: the database's one branch, or with several, the server-wide defaults."""
+    if caller.branch_id is not None:
+        return caller.branch_id
+    ids = list(session.scalars(select(Branch.id).limit(2)))
+    return ids[0] if len(ids) == 1 else None
+
+
+def _branch_text(key: str) -> str | None:
+    """The branch a stored key belongs to, for the audit entry (None: server-wide)."""
+    return key.partition("@")[2] or None
+
+
 def _stored(session: Session, key: str, branch_id: uuid.UUID | None) -> Setting | None:
     """The branch's own row of ``key``, else the server-wide one."""
     own = session.get(Setting, branch_key(key, branch_id)) if branch_id is not None else None
@@ -290,7 +305,7 @@ class SettingsService:
     def transaction_mix(self, actor: Actor) -> MixSetting:
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
-            return load_mix(session, caller.branch_id)
+            return load_mix(session, settings_branch(session, caller))
 
     @writes(SETTINGS)
     def set_transaction_mix(
@@ -305,7 +320,7 @@ class SettingsService:
         value = mix_to_json(mix, assumptions)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
-            key = branch_key(TRANSACTION_MIX, caller.branch_id)
+            key = branch_key(TRANSACTION_MIX, settings_branch(session, caller))
             row = session.get(Setting, key)
             old = None if row is None else row.value
             if row is None:
@@ -314,14 +329,17 @@ class SettingsService:
             else:
                 row.value = value
             session.flush()
-            audit.record(session, actor, "setting.update", "setting", key, old=old, new=value)
+            audit.record(
+                session, actor, "setting.update", "setting", TRANSACTION_MIX,
+                old=old, new=value, branch=_branch_text(key),
+            )  # fmt: skip
             return MixSetting(mix, assumptions, False, row.updated_at)
 
     def pin_policy(self, actor: Actor) -> PinPolicy:
         """Everyone signed in may read it (the change-PIN dialog states the rule)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
-            return load_pin_policy(session, caller.branch_id)
+            return load_pin_policy(session, settings_branch(session, caller))
 
     @writes(SETTINGS)
     def set_pin_policy(self, actor: Actor, *, min_digits: int) -> PinPolicy:
@@ -334,7 +352,7 @@ class SettingsService:
         policy = PinPolicy(min_digits)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            key = branch_key(PIN_POLICY, caller.branch_id)
+            key = branch_key(PIN_POLICY, settings_branch(session, caller))
             row = session.get(Setting, key)
             old = None if row is None else row.value
             if row is None:
@@ -342,8 +360,9 @@ class SettingsService:
             else:
                 row.value = policy.to_json()
             audit.record(
-                session, actor, "setting.update", "setting", key, old=old, new=policy.to_json()
-            )
+                session, actor, "setting.update", "setting", PIN_POLICY,
+                old=old, new=policy.to_json(), branch=_branch_text(key),
+            )  # fmt: skip
         return policy
 
 
