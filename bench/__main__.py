@@ -40,6 +40,7 @@ BENCHMARKS = {
     "startup": "bench_startup",
     "dashboard": "bench_dashboard",
     "region": "bench_region",
+    "heartbeat": "bench_heartbeat",
 }
 RESULT_MARK = "BENCH-FIGURES "
 

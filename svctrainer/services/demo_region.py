@@ -26,7 +26,7 @@ from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
 from svctrainer.core.roles import Role
 from svctrainer.services import audit
 from svctrainer.services.actor import Actor
-from svctrainer.services.demo import generate_history
+from svctrainer.services.demo_builder import generate_history
 from svctrainer.store.database import Database
 from svctrainer.store.models import (
     Branch,

@@ -10,7 +10,7 @@ from support import FAST_PIN_COST
 from svctrainer.core.demo_branch import BRANCH_NAME
 from svctrainer.core.demo_region import REGION_BRANCHES, REGION_NAME, REGIONAL_SUPERVISOR
 from svctrainer.services.actor import Actor
-from svctrainer.services.demo import create_demo_branch
+from svctrainer.services.demo_builder import create_demo_branch
 from svctrainer.services.demo_region import add_demo_region
 from svctrainer.services.errors import AmbiguousEmployeeNumberError
 
