@@ -502,3 +502,49 @@ def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, o
     assert attempt.details["details"]["cases_right"] == 1
     assert attempt.details["seed"] == run.seed  # a form of its own, stored
     _stored_and_rescored(branch, attempt)
+
+
+class _ClockOnTheWall:
+    """The monotonic clock the drill screen reads, moved on by the test: a minute of
+    thought cannot be typed, and waiting one out would make the suite crawl."""
+
+    def __init__(self) -> None:
+        self.ns = 5_000_000_000_000
+
+    def perf_counter_ns(self) -> int:
+        return self.ns
+
+
+def test_drawer_balancing_times_the_thinking_from_the_case_shown(
+    qtbot, practice, branch, on_next_dialog, monkeypatch
+):
+    from svctrainer.gui.drills import key_input  # noqa: PLC0415 - the clock it reads
+
+    wall = _ClockOnTheWall()
+    monkeypatch.setattr(key_input, "time", wall)
+    screen, typist = _open(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    run = screen.run
+    qtbot.waitUntil(lambda: run.clock.started)  # the case is on screen: the clock runs
+    assert run.events[0].key == "<shown>"
+    assert screen.status_label.text() == "The clock runs from the moment the case is shown."
+    wall.ns += 60 * 1_000_000_000  # a minute of working out the difference, no key
+    screen.tick()
+    assert screen.time_label.text() == "Time left 19:00"
+    assert not run.state(wall.ns).paused  # no idle pause for thinking
+    error = run.puzzle.error
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    for ch in str(error.row + 1) + KIND_KEY[error.kind] + report + "\n":
+        wall.ns += 200_000_000
+        typist.type(ch)
+    assert run.case_index == 1
+    case_ms = run.judgements[0].ms
+    assert case_ms >= 60_800  # the typing clock recorded 0:00–0:05 here
+    wall.ns += 6 * 60 * 1_000_000_000  # the next case left for six minutes
+    screen.tick()
+    assert run.state(wall.ns).pause_reason == "case_cap"
+    assert "The clock has stopped at 5:00 on this case" in screen.status_label.text()
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["details"]["cases"][0]["ms"] == case_ms
+    assert attempt.details["rules"] == 2
+    assert attempt.duration_ms == case_ms  # a stop credits nothing after the last key
+    _stored_and_rescored(branch, attempt)
