@@ -189,6 +189,13 @@
 <context>
     <name>PracticePage</name>
     <message numerus="yes">
+        <source>Tests left under your trainer&apos;s limit: %n</source>
+        <translation>
+            <numerusform>Tests left under your trainer&apos;s limit: %n</numerusform>
+            <numerusform>Tests left under your trainer&apos;s limit: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>

@@ -1648,6 +1648,14 @@ Python %3，PySide6 %4</translation>
         <translation>准备好就开始：按下第一个键时开始计时。</translation>
     </message>
     <message>
+        <source>The clock has stopped at %1 on this case, the most one case counts. Answer it to go on.</source>
+        <translation>本题计时已停在 %1，这是一题最多计入的时间。请作答后继续。</translation>
+    </message>
+    <message>
+        <source>The clock runs from the moment the case is shown.</source>
+        <translation>从题目显示时起开始计时。</translation>
+    </message>
+    <message>
         <source>Paused — no key for 5 seconds. Carry on when ready.</source>
         <translation>已暂停——5 秒没有按键。准备好后继续。</translation>
     </message>
@@ -2789,6 +2797,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Customer scenarios</source>
         <translation>客户情景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tests left under your trainer&apos;s limit: %n</source>
+        <translation>
+            <numerusform>培训师限定的测验次数还剩 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3 days)</source>
+        <translation>%1（%3 天内限 %2 次）</translation>
     </message>
     <message>
         <source>%1 min</source>

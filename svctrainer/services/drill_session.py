@@ -46,8 +46,8 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.errors import PermissionDeniedError
-from svctrainer.services.service_standards import compliance_of
 from svctrainer.services.retake_limits import RetakeAllowance
+from svctrainer.services.service_standards import compliance_of
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services

@@ -518,7 +518,7 @@ class _ClockOnTheWall:
 def test_drawer_balancing_times_the_thinking_from_the_case_shown(
     qtbot, practice, branch, on_next_dialog, monkeypatch
 ):
-    from svctrainer.gui.drills import key_input  # noqa: PLC0415 - the clock it reads
+    from svctrainer.gui.drills import key_input
 
     wall = _ClockOnTheWall()
     monkeypatch.setattr(key_input, "time", wall)

@@ -498,7 +498,7 @@ def test_a_scenario_test_past_the_retake_limit_is_refused_in_the_trainees_words(
     )
     page = play.page
     assert page.select_content(SAMPLE)
-    qtbot.waitUntil(lambda: page.retake_label.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(page.retake_label.isVisible, timeout=WAIT_MS)
     assert page.retake_label.text() == "Tests left under your trainer's limit: 1 (1 in 7 days)"
     player = play.open(Mode.TEST)  # the one test the limit allows
     on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
@@ -517,9 +517,9 @@ def test_a_scenario_test_past_the_retake_limit_is_refused_in_the_trainees_words(
         refusals.append(box.text())
         box.accept()
 
-    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(page.test_button.isEnabled, timeout=WAIT_MS)
     on_next_dialog(read_and_close)
     page.test_button.click()
     qtbot.waitUntil(lambda: bool(refusals), timeout=WAIT_MS)
     assert refusals[0].startswith("You have taken this test 1 time in 7 days")
-    qtbot.waitUntil(lambda: page.current_screen is None or page.current_screen.objectName() != "scenarioPlayer", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.current_screen is None, timeout=WAIT_MS)  # back to the list

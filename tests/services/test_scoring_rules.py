@@ -35,7 +35,8 @@ def _typos_and_enters(definition) -> list[KeyEvent]:
         amount = item.fields[0].expected
         if index < 2:
             wrong = "9" if amount[0] != "9" else "8"
-            events += [KeyEvent(t, wrong, wrong)] + [KeyEvent(t + k * 200 * MS, ENTER) for k in (1, 2, 3)]
+            events.append(KeyEvent(t, wrong, wrong))
+            events += [KeyEvent(t + k * 200 * MS, ENTER) for k in (1, 2, 3)]
             events.append(KeyEvent(t + 800 * MS, "Backspace"))
             t += 1_000 * MS
         for ch in amount:

@@ -321,9 +321,7 @@ class DrillRun(ABC):
             "ended_by": None if self.ended_by is None else str(self.ended_by),
             "paused": explicit or idle or capped,
             "pause_reason": (
-                "explicit"
-                if explicit
-                else ("idle" if idle else ("case_cap" if capped else None))
+                "explicit" if explicit else ("idle" if idle else ("case_cap" if capped else None))
             ),
             "active_ms": active // NS_PER_MS,
             "remaining_ms": remaining,

@@ -69,7 +69,8 @@ def test_the_clock_runs_before_the_first_key_and_never_pauses_for_idleness():
     run = _run()
     run.show(0)
     state = run.tick(40 * S)
-    assert state.started and not state.paused
+    assert state.started
+    assert not state.paused
     assert state.active_ms == 40_000
     assert state.remaining_ms == 1_200_000 - 40_000
 
