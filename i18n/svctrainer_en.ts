@@ -223,4 +223,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VoucherSummingView</name>
+    <message numerus="yes">
+        <source>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</source>
+        <translation>
+            <numerusform>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</numerusform>
+            <numerusform>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

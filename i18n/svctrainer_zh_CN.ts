@@ -4144,12 +4144,34 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>提交合计</translation>
     </message>
     <message>
+        <source>subtract (correct an amount)</source>
+        <translation>减（更正一笔）</translation>
+    </message>
+    <message>
         <source>last digit</source>
         <translation>删除末位</translation>
     </message>
     <message>
         <source>clear entry</source>
         <translation>清除录入</translation>
+    </message>
+    <message>
+        <source>Hand in the total</source>
+        <translation>提交本题合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</source>
+        <translation>
+            <numerusform>本题尚未累加的传票：%n 张。仍要提交合计吗？合计一经提交不能更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续作答</translation>
     </message>
     <message>
         <source>Question %1: vouchers %2 to %3, row %4</source>

@@ -185,6 +185,10 @@ class DrillScreen(QWidget):
             event.ignore()
             return
         event.accept()
+        allows = getattr(self.drill_view, "allows", None)  # a view may ask first
+        if key_event.press and allows is not None and not allows(key_event.key):
+            self.setFocus()
+            return
         self.feed(key_event)
 
     def _case_shown(self) -> None:
