@@ -19,6 +19,8 @@ Versions:
    ``drawer_balancing.CASE_CAP_S`` credited to one case (``DrillKind.clock_for``).
    Errors as people count them: one error per wrong character keyed; a confirmation is an
    error only when it is the first thing wrong with its entry (``typing_engine``).
+   Voucher summing's minus key subtracts as on an adding machine (``voucher_summing``);
+   under rules 1 it did nothing.
 """
 
 from __future__ import annotations

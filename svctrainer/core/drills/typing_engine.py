@@ -389,25 +389,26 @@ class TypingRun(DrillRun):
         return self.wrong_in_buf > 0 or self.refused
 
     def _refuse_invalid(self, problem: str, expected: str | None) -> Feedback:
-        """The screen refuses the value: one invalid field, and one wrong stroke unless
-        the entry already carries a counted error (``_already_wrong``)."""
+        """The screen refuses the value: one invalid field and a mistake naming the value,
+        and one wrong stroke unless the entry already carries a counted error
+        (``_already_wrong``)."""
         tally = self._field_tally()
         tally.invalid += 1
         self.invalid_field = problem
         self.prev_char = None
-        if self._already_wrong():
+        counted = not self._already_wrong()
+        if counted:
+            self._count(False)
+            self.refused = True
+        else:  # its wrong characters were the errors: a stroke, not one more
             self.strokes += 1
             self.count_strokes(1)
-            return Feedback(Verdict.WRONG, expected, 1, 0)
-        self._count(False)
-        self.refused = True
-        self.mistake_count += 1
+        self.mistake_count += 1  # listed either way: the value the screen refused
         if len(self.mistakes) < MAX_STORED_MISTAKES:
             name = self.field.name if self.field is not None else ""
             typed = "".join(self.buf)
             self.mistakes.append(Mistake(self.item_index, name, len(typed), self.expected, typed))
-        self.prev_char = None
-        return Feedback(Verdict.WRONG, expected, 1, 1)
+        return Feedback(Verdict.WRONG, expected, 1, int(counted))
 
     # -- figures -----------------------------------------------------------------------
     def _uncorrected(self) -> int:

@@ -187,10 +187,8 @@ class VoucherRun(DrillRun):
         if key in self.previous_keys:
             return "previous"
         has_digit = any(c.isdigit() for c in self.entry)
-        if key in ADD_KEYS:
-            return "add" if has_digit else None
-        if key == SUBTRACT_KEY and self.rules >= scoring_rules.CASE_CLOCK_AND_CHARACTER_ERRORS:
-            return "subtract" if has_digit or self.entries else None
+        if key in ADD_KEYS or key == SUBTRACT_KEY:
+            return self._register_action(key, has_digit)
         if key in TOTAL_KEYS:
             return "total" if self.entries or has_digit else None
         if key == BACKSPACE or key in CLEAR_KEYS:
@@ -203,6 +201,15 @@ class VoucherRun(DrillRun):
             room = len(fraction) < self.decimals if point else len(whole) < MAX_WHOLE_DIGITS
             return "char" if room else None
         return None
+
+    def _register_action(self, key: str, has_digit: bool) -> str | None:
+        """Add (needs a digit keyed) or subtract (from scoring rules 2: needs a digit
+        keyed, or an amount already added to take back)."""
+        if key in ADD_KEYS:
+            return "add" if has_digit else None
+        if self.rules < scoring_rules.CASE_CLOCK_AND_CHARACTER_ERRORS:
+            return None  # the minus key did nothing under the first rules
+        return "subtract" if has_digit or self.entries else None
 
     def _is_stroke(self, ev: KeyEvent) -> bool:
         return self._action(ev) is not None
