@@ -51,7 +51,7 @@ def language(request, qapp):
 
 
 def _signed_in(qtbot, branch, language: str, theme: Theme) -> MainWindow:
-    from svctrainer.gui.theme import apply_appearance  # noqa: PLC0415
+    from svctrainer.gui.theme import apply_appearance
 
     settings = GuiSettings(theme=theme, language="zh_CN" if language == "zh" else "en")
     apply_appearance(QApplication.instance(), settings)
@@ -91,9 +91,7 @@ def _open(qtbot, win: MainWindow, content_id: str):
 
 
 @pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
-def test_drawer_balancing_says_its_clock_runs_from_the_case_shown(
-    qtbot, branch, language, theme
-):
+def test_drawer_balancing_says_its_clock_runs_from_the_case_shown(qtbot, branch, language, theme):
     win = _signed_in(qtbot, branch, language, theme)
     page, screen = _open(qtbot, win, f"drawer-balancing-practice.{language}")
     qtbot.waitUntil(lambda: screen.run.clock.started, timeout=WAIT_MS)
