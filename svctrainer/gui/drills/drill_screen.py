@@ -192,9 +192,11 @@ class DrillScreen(QWidget):
         self.feed(key_event)
 
     def _case_shown(self) -> None:
-        """The case is on screen: a drill timed from the case starts its clock now."""
-        if self._ended or self.run.clock.started:
-            return
+        """The case is on screen: a drill timed from the case starts its clock now. Its
+        run then reads the monotonic clock throughout (``KeyClock`` keeps to the clock of
+        its first reading), so the moment shown and every key share one time base."""
+        if self._ended or self.run.clock.started or not self.run.clock_spec.from_shown:
+            return  # the other drills keep the window system's key stamps as their clock
         if self.run.show(self.clock.event_ns(None)):
             self.started_at = datetime.now(UTC)
             self._show_header(self.run.state(None))
