@@ -1652,6 +1652,14 @@ Python %3，PySide6 %4</translation>
         <translation>准备好就开始：按下第一个键时开始计时。</translation>
     </message>
     <message>
+        <source>The clock has stopped at %1 on this case, the most one case counts. Answer it to go on.</source>
+        <translation>本题计时已停在 %1，这是一题最多计入的时间。请作答后继续。</translation>
+    </message>
+    <message>
+        <source>The clock runs from the moment the case is shown.</source>
+        <translation>从题目显示时起开始计时。</translation>
+    </message>
+    <message>
         <source>Paused — no key for 5 seconds. Carry on when ready.</source>
         <translation>已暂停——5 秒没有按键。准备好后继续。</translation>
     </message>
@@ -2801,6 +2809,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Customer scenarios</source>
         <translation>客户情景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tests left under your trainer&apos;s limit: %n</source>
+        <translation>
+            <numerusform>培训师限定的测验次数还剩 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3 days)</source>
+        <translation>%1（%3 天内限 %2 次）</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -4332,12 +4350,34 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>提交合计</translation>
     </message>
     <message>
+        <source>subtract (correct an amount)</source>
+        <translation>减（更正一笔）</translation>
+    </message>
+    <message>
         <source>last digit</source>
         <translation>删除末位</translation>
     </message>
     <message>
         <source>clear entry</source>
         <translation>清除录入</translation>
+    </message>
+    <message>
+        <source>Hand in the total</source>
+        <translation>提交本题合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</source>
+        <translation>
+            <numerusform>本题还有 %n 页未累加。仍要提交合计吗？合计一经提交不能更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续作答</translation>
     </message>
     <message>
         <source>Question %1: vouchers %2 to %3, row %4</source>
