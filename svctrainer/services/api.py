@@ -9,6 +9,7 @@ from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
 from svctrainer.services.branch_key import BranchKeyService
 from svctrainer.services.content import ContentService
+from svctrainer.services.contests import ContestService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
 from svctrainer.services.error_boundary import store_errors_translated
@@ -54,6 +55,7 @@ class Services:
         self.queue_data = QueueDataService(db)
         self.reports = ReportService(db, self.progress)
         self.standards = StandardsService(db)
+        self.contests = ContestService(db)
 
     @classmethod
     def open(
