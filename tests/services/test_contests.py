@@ -7,12 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from support import typed_perfectly
+from contest_support import sit
 
 from svctrainer.core.contest.rules import ContestRules, ContestState, Phase
-from svctrainer.core.packs.definition import Mode
 from svctrainer.services.actor import Actor
-from svctrainer.services.drill_session import DrillSession, PendingDrill
 from svctrainer.services.errors import (
     ContestNotLiveError,
     ContestStateError,
@@ -29,16 +27,7 @@ RULES = ContestRules(attempts=2, window_minutes=30, countdown_s=60)
 
 
 def _sit(branch, who, ticket, started_at, gap_ms, *, complete=True):
-    """``who`` sits the ticket's form: a perfect typist ``gap_ms`` between keys."""
-    from svctrainer.core.drills.registry import start_run
-
-    run = start_run(ticket.definition, Mode.TEST, seed=ticket.seed)
-    for event in typed_perfectly(
-        ticket.definition, Mode.TEST, ticket.seed, items=2, gap_ms=gap_ms, complete=complete
-    ):
-        run.feed(event)
-    session = DrillSession(branch.services, branch.actor(who))
-    return session.save(PendingDrill.of(ticket.content, run, started_at)).attempt
+    return sit(branch.services, branch.actor(who), ticket, started_at, gap_ms, complete=complete)
 
 
 @pytest.fixture
