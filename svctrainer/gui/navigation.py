@@ -59,6 +59,12 @@ def _supervisor(ctx: AppContext) -> QWidget:
     return SupervisorPage(ctx)
 
 
+def _contest(ctx: AppContext) -> QWidget:
+    from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415
+
+    return ContestPage(ctx)
+
+
 def _admin(ctx: AppContext) -> QWidget:
     from svctrainer.gui.pages.admin import AdminPage  # noqa: PLC0415
 
@@ -109,6 +115,13 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+6",
         frozenset({Permission.MANAGE_PEOPLE, Permission.MANAGE_DATABASE}),
         _admin,
+    ),
+    NavTarget(
+        "contest",
+        lambda: translate("navigation", "Contest"),
+        "Ctrl+7",
+        frozenset({Permission.PRACTISE, Permission.ASSIGN, Permission.VIEW_TEAM_RESULTS}),
+        _contest,
     ),
 )
 

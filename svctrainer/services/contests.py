@@ -261,6 +261,30 @@ class ContestService:
             rows = session.scalars(query.order_by(Contest.created_at.desc(), Contest.name))
             return [_record(session, c) for c in rows]
 
+    def eligible_drills(self, actor: Actor) -> list[ContentRecord]:
+        """The newest version of every drill pack with a test mode: what a contest may
+        be sat on (for the trainer's "New contest" dialog), by title."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.ASSIGN)
+            items = list(
+                session.scalars(
+                    select(ContentItem)
+                    .where(ContentItem.kind == "drill")
+                    .order_by(ContentItem.content_id, ContentItem.version.desc())
+                )
+            )
+            newest: dict[str, ContentItem] = {}
+            for item in items:
+                newest.setdefault(item.content_id, item)
+            out = []
+            for item in newest.values():
+                try:
+                    _newest_drill(session, item.content_id)
+                except InvalidInputError:
+                    continue  # no test mode, a logged drill, or a version that no longer parses
+                out.append(to_record(item))
+            return sorted(out, key=lambda r: (r.title, r.content_id))
+
     def get(self, actor: Actor, name: str) -> ContestRecord:
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
