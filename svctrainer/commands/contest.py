@@ -42,7 +42,7 @@ def create(args: argparse.Namespace) -> int:
 def list_(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        records = services.contests.list(CLI)
+        records = services.contests.in_branch(CLI)
     finally:
         services.close()
     now = datetime.now(UTC)

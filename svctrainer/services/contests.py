@@ -251,7 +251,7 @@ class ContestService:
 
     # -- reading -------------------------------------------------------------------------
 
-    def list(self, actor: Actor) -> list[ContestRecord]:
+    def in_branch(self, actor: Actor) -> list[ContestRecord]:
         """The branch's contests, newest first; drafts only for those who run contests."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)

@@ -123,10 +123,10 @@ def test_roles_tellers_take_part_trainers_run_it(branch, contest):
         svc.start(teller, "Winter cup")
     with pytest.raises(PermissionDeniedError):
         svc.start(branch.actor(branch.supervisor), "Winter cup")
-    assert [c.name for c in svc.list(teller)] == ["Winter cup"]
+    assert [c.name for c in svc.in_branch(teller)] == ["Winter cup"]
     draft = svc.create(branch.actor(branch.trainer), "Draft", [TENKEY], RULES, publish=False)
     assert draft.state is ContestState.DRAFT
-    assert [c.name for c in svc.list(teller)] == ["Winter cup"]  # drafts are the trainer's
+    assert [c.name for c in svc.in_branch(teller)] == ["Winter cup"]  # drafts are the trainer's
     with pytest.raises(InvalidInputError):
         svc.create(branch.actor(branch.trainer), "Bad", ["no-such-pack"], RULES)
     actions = [e.action for e in branch.services.audit.recent(CLI, limit=20)]

@@ -183,7 +183,7 @@ class ContestPage(QWidget):
         chosen = self._chosen_name()
 
         def read() -> tuple[list[ContestRecord], ContestResults | None]:
-            contests = services.contests.list(actor)
+            contests = services.contests.in_branch(actor)
             names = [c.name for c in contests]
             name = chosen if chosen in names else (names[0] if names else None)
             return contests, None if name is None else services.contests.results(actor, name)
@@ -226,7 +226,8 @@ class ContestPage(QWidget):
     def _show_record(self, results: ContestResults | None) -> None:
         record = self._record
         self.empty.setVisible(record is None)
-        for w in (self.phase_label, self.clock, self.rules_label, self.board):
+        shown: tuple[QWidget, ...] = (self.phase_label, self.clock, self.rules_label, self.board)
+        for w in shown:
             w.setVisible(record is not None)
         sitting = record is not None and record.phase() is not Phase.CLOSED
         for w in (self.drills, self.sit_button):

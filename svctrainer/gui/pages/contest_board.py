@@ -38,7 +38,9 @@ class Leaderboard(QWidget):
         self.teams = _table("teamTable")
         self.teams.setMaximumHeight(150)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&Standings:")))
+        label = QLabel(self.tr("&Standings:"))
+        label.setBuddy(self.view)
+        top.addWidget(label)
         top.addWidget(self.view, 1)
         top.addWidget(self.status)
         box = QVBoxLayout(self)
@@ -47,9 +49,6 @@ class Leaderboard(QWidget):
         box.addWidget(self.table, 1)
         box.addWidget(QLabel(self.tr("Teams by final effect (customer waiting time saved)")))
         box.addWidget(self.teams)
-        label = top.itemAt(0).widget()
-        if isinstance(label, QLabel):
-            label.setBuddy(self.view)
 
     def show_results(self, results: ContestResults | None) -> None:
         self.results = results
@@ -67,10 +66,11 @@ class Leaderboard(QWidget):
 
     def rows(self) -> list[list[str]]:
         """The table's cells as shown (for tests and screen readers)."""
-        return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
+        rows = []
+        for r in range(self.table.rowCount()):
+            items = [self.table.item(r, c) for c in range(self.table.columnCount())]
+            rows.append(["" if item is None else item.text() for item in items])
+        return rows
 
     def _show(self, *_args: object) -> None:
         results = self.results
