@@ -35,7 +35,7 @@ def measure_name(drill: ContestDrillRecord) -> str:
     if drill.points.measure == "score":
         return translate("contest", "points of exactly right totals")
     unit = unit_name(drill.speed_unit) if drill.speed_unit else ""
-    return fill(translate("contest", "net speed %1"), unit).strip()
+    return fill(translate("contest", "speed in %1"), unit)
 
 
 def result_text(drill: ContestDrillRecord, value: float | None) -> str:
