@@ -167,3 +167,9 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     assert locked.locked
     assert [c.name for c in locked.results.contestants] == names
     assert datetime.now(UTC) >= locked.contest.closed_at
+
+    # The results sheet and certificates, exported from the page in the background.
+    pdf = tmp_path / "results.pdf"
+    trainer.export(pdf, "pdf")
+    qtbot.waitUntil(pdf.exists, timeout=WAIT_MS)
+    assert pdf.read_bytes().startswith(b"%PDF")

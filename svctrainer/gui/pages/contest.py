@@ -18,11 +18,13 @@ database.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -105,6 +107,12 @@ class ContestPage(QWidget):
         self.new_button = QPushButton(self.tr("&New contest…"))
         self.start_button = QPushButton(self.tr("&Start for the room"))
         self.close_button = QPushButton(self.tr("C&lose and lock results"))
+        self.export_button = QPushButton(self.tr("&Export results…"))
+        self.export_button.setToolTip(
+            self.tr("The results sheet with a certificate per contestant (PDF), or a CSV")
+        )
+        self.export_button.setVisible(context.can(Permission.EXPORT_REPORTS))
+        self.export_button.clicked.connect(self.ask_export)
         self.new_button.clicked.connect(self.new_contest)
         self.start_button.clicked.connect(self.start_contest)
         self.close_button.clicked.connect(self.close_contest)
@@ -141,7 +149,7 @@ class ContestPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Contest:")))
         bar.addWidget(self.chooser, 1)
-        for b in (self.new_button, self.start_button, self.close_button):
+        for b in (self.new_button, self.start_button, self.close_button, self.export_button):
             bar.addWidget(b)
         sit = QHBoxLayout()
         sit.addWidget(self.drills, 1)
@@ -294,6 +302,7 @@ class ContestPage(QWidget):
         record = self._record
         phase = None if record is None else record.phase()
         self.start_button.setEnabled(phase is Phase.OPEN)
+        self.export_button.setEnabled(record is not None)
         self.close_button.setEnabled(phase in {Phase.OPEN, Phase.COUNTDOWN, Phase.LIVE,
                                                Phase.TIME_UP})  # fmt: skip
         item = self.drills.currentItem()
@@ -378,6 +387,39 @@ class ContestPage(QWidget):
         self._ctx.hub.write(self, services.contests.close, actor, record.name).then(
             lambda _results: self.refresh()
         ).run()
+
+    def ask_export(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        pdf_filter, csv_filter = self.tr("PDF (*.pdf)"), self.tr("CSV (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export results"), f"{record.name}.pdf", f"{pdf_filter};;{csv_filter}"
+        )
+        if path:
+            self.export(
+                Path(path), "csv" if chosen == csv_filter or path.endswith(".csv") else "pdf"
+            )
+
+    def export(self, path: Path, fmt: str) -> None:
+        """Write the results sheet (PDF: with the certificates) in the background; the PDF
+        is drawn on a ``QPdfWriter``, no widget, so the worker may draw it."""
+        from svctrainer.gui.charts.contest_pdf import render_contest_results  # noqa: PLC0415
+
+        record = self._record
+        if record is None:
+            return
+        reports, actor, name = self._ctx.services.reports, self._ctx.actor, record.name
+        if fmt == "csv":
+            write = self._ctx.hub.write(self, reports.contest_csv, actor, path, name)
+        else:
+            write = self._ctx.hub.write(
+                self, reports.contest_pdf, actor, path, name, render_contest_results
+            )
+        write.then(lambda result: self._exported(result.path)).run()
+
+    def _exported(self, path: Path) -> None:
+        self._ctx.navigator.tell(fill(self.tr("Saved %1"), path.name))
 
     # -- sitting a drill -----------------------------------------------------------------
 
