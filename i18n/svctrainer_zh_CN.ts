@@ -943,6 +943,14 @@ Python %3，PySide6 %4</translation>
         <translation>结束并锁定成绩(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Export results…</source>
+        <translation>导出成绩(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The results sheet with a certificate per contestant (PDF), or a CSV</source>
+        <translation>成绩单及每位选手的证书（PDF），或 CSV 表格</translation>
+    </message>
+    <message>
         <source>Si&amp;t this drill</source>
         <translation>参加本项比赛(&amp;T)</translation>
     </message>
@@ -997,6 +1005,22 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Close and lock</source>
         <translation>结束并锁定</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
