@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.gui.language import catalogue_dir
 from svctrainer.gui.main_window import MainWindow
+from svctrainer.gui.pages.contest_dialog import NewContestDialog
 from svctrainer.gui.settings import GuiSettings, Theme
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
@@ -410,6 +411,7 @@ def _walk(qtbot, branch, chinese, theme: Theme) -> Walk:
             walk.dialog("change-pin", lambda c=context: ChangePinDialog(c, window))
         if who == "trainer":
             walk.dialog("hand-count", lambda c=context: HandCountDialog(c, window))
+            walk.dialog("new-contest", lambda: NewContestDialog([], window))
         if who == "supervisor":
             _standards_tab(qtbot, window, walk)
             walk.dialog("queue-import", lambda c=context: QueueImportDialog(c, window))
