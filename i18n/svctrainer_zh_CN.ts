@@ -4312,7 +4312,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source> (wrong: group %1)</source>
-        <translation> （错误：第 %1 组）</translation>
+        <translation> （错误：第 %1 题）</translation>
     </message>
     <message>
         <source>%1 of %2 vouchers</source>
@@ -4822,19 +4822,19 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source> (voucher %1 was open)</source>
-        <translation> （当时翻在第 %1 张传票）</translation>
+        <translation> （当时翻在第 %1 页）</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation>组</translation>
+        <translation>题</translation>
     </message>
     <message>
-        <source>%1 of %2 totals right; %3 points (%4 per right total</source>
-        <translation>合计正确 %1 / %2；得分 %3（每个正确合计 %4</translation>
+        <source>%1 of %2 totals right: %3 points (%4 per right total).</source>
+        <translation>合计正确 %1 / %2 题，得 %3 分（每题 %4 分）。</translation>
     </message>
     <message>
-        <source>, %1 for the unfinished group</source>
-        <translation>，未完成的一题 %1 分</translation>
+        <source>The unfinished group scores %1 points.</source>
+        <translation>未交出的一题得 %1 分。</translation>
     </message>
     <message>
         <source>Wrong total in %n group(s): %1.</source>
@@ -4854,7 +4854,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Group</source>
-        <translation>组</translation>
+        <translation>题</translation>
     </message>
     <message>
         <source>Vouchers</source>

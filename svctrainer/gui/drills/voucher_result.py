@@ -77,18 +77,20 @@ def _first_wrong_cell(group: VoucherGroup) -> str:
 def build(details: VoucherDetails) -> ResultBody:
     widget, box = section_box(translate("bank_drills", "Groups"), "voucherGroups")
     wrong = [g + 1 for g in details.wrong_groups]
+    # Whole sentences, so that each language can order its own words (a sentence glued
+    # from fragments and a closing ")." read wrongly in Chinese).
     summary = fill(
-        translate("bank_drills", "%1 of %2 totals right; %3 points (%4 per right total"),
+        translate("bank_drills", "%1 of %2 totals right: %3 points (%4 per right total)."),
         str(int(details.groups_correct)),
         str(details.groups_submitted),
         str(int(details.score)),
         str(details.points_per_group),
     )
     if details.partial_points:
-        summary += fill(
-            translate("bank_drills", ", %1 for the unfinished group"), str(details.partial_points)
+        summary += " " + fill(
+            translate("bank_drills", "The unfinished group scores %1 points."),
+            str(details.partial_points),
         )
-    summary += ")."
     if wrong:
         count = len(wrong)  # lupdate reads only a plain name as translate()'s count
         summary += " " + fill(
