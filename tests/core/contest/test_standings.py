@@ -140,3 +140,35 @@ def test_locked_results_read_back_unchanged():
         (Contestant(A, "Ann", "1", "A"), Contestant(B, "宁", "2", None)),
     )
     assert from_json(to_json(locked)) == locked
+
+
+_attempts = st.lists(
+    st.tuples(
+        st.sampled_from([A, B, C]),
+        st.sampled_from([TENKEY, VOUCHER]),
+        st.integers(0, 60),
+        st.floats(0, 20000),
+        st.booleans(),
+        st.floats(0.5, 1.0),
+    ),
+    max_size=25,
+)
+
+
+@given(_attempts, st.integers(1, 5))
+def test_standings_hold_their_invariants(rows, allowed):
+    attempts = [
+        _attempt(p, d, m, speed=v, score=v, complete=ok, accuracy=acc)
+        for p, d, m, v, ok, acc in rows
+    ]
+    table = standings([TENKEY, VOUCHER], attempts, allowed)
+    for spec, drill_rows in table.drills:
+        assert all(0 <= r.points <= spec.weight for r in drill_rows)
+        assert all(r.tries <= allowed for r in drill_rows)
+        ranked = [r for r in drill_rows if r.rank is not None]
+        assert [r.rank for r in ranked] == sorted(r.rank for r in ranked)
+        if ranked and (ranked[0].result or 0) > 0:
+            assert ranked[0].points == spec.weight  # the best earns the whole weight
+    points = [o.points for o in table.overall]
+    assert points == sorted(points, reverse=True)
+    assert [o.rank for o in table.overall] == sorted(o.rank for o in table.overall)
