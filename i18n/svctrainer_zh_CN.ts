@@ -42,6 +42,10 @@ Python %3，PySide6 %4</translation>
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
     </message>
+    <message>
+        <source>Offline &amp;sync</source>
+        <translation>离线同步(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>AmountWordsView</name>
@@ -4145,6 +4149,101 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>A&amp;udit log</source>
         <translation>审计日志(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>Carry results between databases of this branch without a network link: export them on a training-room workstation, import the file on the branch server. Both workstations must hold the same branch key. A result already stored is never changed; a bundle that was altered is refused whole.</source>
+        <translation>无需联网即可在本网点的数据库之间转移成绩：在培训室工作站上导出，再在网点服务器上导入该文件。两台工作站须持有同一网点密钥。已存储的成绩永不改动；被改动过的同步包整包拒收。</translation>
+    </message>
+    <message>
+        <source>&amp;Only results recorded since</source>
+        <translation>仅导出此日起记录的成绩(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>导出成绩(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;Import results…</source>
+        <translation>导入成绩(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Results already stored here are kept; conflicts are listed.</source>
+        <translation>本库已存储的成绩保持不变；冲突逐条列出。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.zip)</source>
+        <translation>同步包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: attempts %2 · scenario runs %3 · hand counts %4 (%5), signed with branch key %6.</source>
+        <translation>已写入 %1：训练成绩 %2 条 · 情景演练 %3 次 · 手工点钞 %4 条（%5），已用网点密钥 %6 签名。</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>导入成绩</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.zip);;All files (*)</source>
+        <translation>同步包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Store the results in %1 in this database? The bundle is checked first: if it was altered or names someone who has no profile here, nothing is imported. Results already stored here are kept.</source>
+        <translation>将 %1 中的成绩存入本数据库？系统先校验同步包：如包被改动过，或其中人员在本库没有档案，则一条也不导入。本库已存储的成绩保持不变。</translation>
+    </message>
+    <message>
+        <source>Checking and importing…</source>
+        <translation>正在校验并导入…</translation>
+    </message>
+    <message>
+        <source>Imported from %1: inserted %2 · identical %3 · conflicts %4</source>
+        <translation>已从 %1 导入：新增 %2 · 相同 %3 · 冲突 %4</translation>
+    </message>
+    <message>
+        <source>drill attempt</source>
+        <translation>训练成绩</translation>
+    </message>
+    <message>
+        <source>scenario run</source>
+        <translation>情景演练</translation>
+    </message>
+    <message>
+        <source>hand count</source>
+        <translation>手工点钞</translation>
+    </message>
+    <message>
+        <source>the same attempt is stored under %1</source>
+        <translation>同一成绩已以编号 %1 存储</translation>
+    </message>
+    <message>
+        <source>differs in %1</source>
+        <translation>以下字段不同：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2: kept the result stored here (%3)</source>
+        <translation>%1 %2：保留本库已存储的成绩（%3）</translation>
+    </message>
+    <message>
+        <source>A conflict is a result whose id is already stored here with different figures: the stored one was kept. The list below names each.</source>
+        <translation>冲突是指本库已存有相同编号但数据不同的成绩：已保留本库原有成绩。下方列表逐条列出。</translation>
     </message>
 </context>
 <context>

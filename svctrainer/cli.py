@@ -85,6 +85,7 @@ def build_parser() -> OneLineParser:
         _people_commands,
         _content_commands,
         _branch_key_commands,
+        _sync_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -233,6 +234,22 @@ def _branch_key_commands(sub: Subparsers) -> None:
     install.add_argument(
         "--replace", action="store_true", help="replace a different key (kept aside)"
     )
+
+
+def _sync_commands(sub: Subparsers) -> None:
+    sync = _group(sub, "sync", "carry results between databases in a signed bundle (offline)")
+    export = _command(sync, "export", "write this database's results to a bundle", "sync:export")
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    export.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only results recorded from this day (YYYY-MM-DD) or moment (ISO 8601) on",
+    )
+    imp = _command(
+        sync, "import", "store a bundle's results (prints inserted/identical/conflicts)",
+        "sync:import_",
+    )  # fmt: skip
+    imp.add_argument("file", metavar="FILE", help="a bundle written by 'sync export'")
 
 
 def _scenario_commands(sub: Subparsers) -> None:

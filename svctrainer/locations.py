@@ -76,3 +76,10 @@ def bundled_dir(name: str) -> Path:
     if inside.is_dir():
         return inside
     return package_dir.parent / name
+
+
+def bundled_content_files() -> list[Path]:
+    """The drill packs and scenarios this release ships."""
+    root = bundled_dir("drills")
+    files = sorted(root.glob("*.toml")) + sorted((root / "scenarios").glob("*.yaml"))
+    return [f for f in files if f.is_file()]

@@ -1,8 +1,10 @@
 """Starting the GUI: application object, appearance, window first, database second.
 
-The window appears before SQLAlchemy is even imported (budget: first window ≤ 0.5 s);
-the database is opened right after the first paint (a SQLite file is migrated, after a
-backup; a server is only checked), and the login list fills in when it is ready.
+The window appears as an empty frame before the login screen is even imported (budget:
+first window ≤ 1.25 × a bare PySide6 window, bench/bench_first_window.py); the login
+screen is built after that first paint, the database opened after the login's (a SQLite
+file is migrated, after a backup; a server is only checked), and the login list fills in
+when it is ready.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
@@ -61,25 +63,38 @@ class Startup:
 
     def run(self) -> None:
         from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
-        from svctrainer.services.errors import DatabaseError, SchemaVersionError  # noqa: PLC0415
 
+        if self.demo:
+            self._open_demo()
+            return
         try:
-            services = self._open_demo() if self.demo else Services.open(self.url)
-        except SchemaVersionError as exc:
-            self._schema_mismatch(exc)
+            services = Services.open(self.url)
+        except Exception as exc:  # noqa: BLE001 - each kind has its own dialog
+            self._not_opened(exc)
             return
-        except DatabaseError as exc:
-            self._open_failed(exc)
-            return
+        self._opened(services)
+
+    def _opened(self, services: Services) -> None:
         self.window.destroyed.connect(services.close)
         self._note_other_instance(services)
         self._after_open(services)
 
-    def _open_demo(self) -> Services:
-        """Copy the cached demo database (building it first, with progress, if this
-        release has not built it yet) into a throw-away folder and open the copy."""
+    def _not_opened(self, exc: Exception) -> None:
+        from svctrainer.services.errors import DatabaseError, SchemaVersionError  # noqa: PLC0415
+
+        if isinstance(exc, SchemaVersionError):
+            self._schema_mismatch(exc)
+        elif isinstance(exc, DatabaseError):
+            self._open_failed(exc)
+        else:
+            raise exc
+
+    def _open_demo(self) -> None:
+        """Copy the demo snapshot (building it first, with progress, if this release
+        has none yet) into a throw-away folder and open the copy, off the GUI thread: the
+        window stays live, and the sign-in list fills when the copy is open."""
         from svctrainer.services.api import Services  # noqa: PLC0415
-        from svctrainer.services.demo import cached_demo_database  # noqa: PLC0415
+        from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
 
         progress = QProgressDialog(
             translate("Startup", "Creating the demo branch: six months of practice…"),
@@ -92,23 +107,30 @@ class Startup:
         progress.setCancelButton(None)
         progress.setMinimumDuration(600)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def step(done: int, total: int) -> None:
-            progress.setValue(int(100 * done / max(1, total)))
-            QApplication.processEvents()
-
-        cached = cached_demo_database(step)
-        progress.close()
+        progress.setValue(0)
+        relay = _ProgressRelay(progress)
         self.demo_dir = Path(tempfile.mkdtemp(prefix="svctrainer-demo-"))
         copy = self.demo_dir / "demo.sqlite3"
-        shutil.copyfile(cached, copy)
-        self.window.statusBar().showMessage(
-            translate(
-                "Startup", "Demo database: every demo PIN is 1234. It is deleted when you quit."
-            ),
-            20_000,
-        )
-        return Services.open(f"sqlite:///{copy}")
+
+        def open_copy() -> Services:
+            copy_demo_database(copy, relay.moved.emit)
+            return Services.open(f"sqlite:///{copy}")
+
+        def opened(services: Services) -> None:
+            progress.close()
+            self.window.statusBar().showMessage(
+                translate(
+                    "Startup", "Demo database: every demo PIN is 1234. It is deleted when you quit."
+                ),
+                20_000,
+            )
+            self._opened(services)
+
+        def failed(exc: Exception) -> None:
+            progress.close()
+            self._not_opened(exc)
+
+        self.window.background.run(open_copy, opened, failed)
 
     def _note_other_instance(self, services: Services) -> None:
         from svctrainer.gui.instance_lock import InstanceLock  # noqa: PLC0415
@@ -202,6 +224,22 @@ class Startup:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
 
 
+class _ProgressRelay(QObject):
+    """Carries a background build's progress to its dialog: ``moved`` is emitted on the
+    worker thread and, the relay living on the GUI thread, delivered there (queued)."""
+
+    moved = Signal(int, int)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self.moved.connect(self._show)
+
+    @Slot(int, int)
+    def _show(self, done: int, total: int) -> None:
+        self._dialog.setValue(int(100 * done / max(1, total)))
+
+
 class _FirstPaint(QObject):
     """Runs a callback once the window has painted for the first time, so the person sees
     the window before the database is opened (and SQLAlchemy imported)."""
@@ -227,9 +265,16 @@ def run_gui(url: str, *, demo: bool = False) -> int:
     settings = load_settings()
     apply_appearance(app, settings)
     install_translators(app, settings.language)
-    window = MainWindow(settings)
+    # The frame first, painted at the speed of a bare Qt window; the login screen is
+    # built after that first paint, and the database opened after the login's.
+    window = MainWindow(settings, deferred=True)
     startup = Startup(window, url, demo)
-    after_first_paint(window, startup.run)
+
+    def build() -> None:
+        window.build()
+        after_first_paint(window.login, startup.run)
+
+    after_first_paint(window, build)
     window.show()
     try:
         return app.exec()

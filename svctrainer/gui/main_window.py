@@ -1,4 +1,10 @@
-"""The application window: the login screen, then role-aware navigation over the pages."""
+"""The application window: the login screen, then role-aware navigation over the pages.
+
+At start-up the window is first shown as an empty frame (title, size, palette) and built
+after its first paint (``deferred=True``, then ``build()``): a person sees the window at
+the speed of a bare Qt window, and the login screen a moment later. So this module
+imports only what the frame needs; the rest comes with ``build()``.
+"""
 
 from __future__ import annotations
 
@@ -13,26 +19,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
-from svctrainer.core.roles import Permission
-from svctrainer.gui.background import Background
-from svctrainer.gui.change_hub import ChangeHub
 from svctrainer.gui.i18n import fill
-from svctrainer.gui.idle_sign_out import IdleWatch
-from svctrainer.gui.login import LoginPage
-from svctrainer.gui.messages import show_error
-from svctrainer.gui.navigation import NavTarget, landing_key, targets_for
-from svctrainer.gui.navigator import Navigator
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
-from svctrainer.services.records import SignedIn
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from svctrainer.gui.background import Background
+    from svctrainer.gui.change_hub import ChangeHub
     from svctrainer.gui.context import AppContext
+    from svctrainer.gui.idle_sign_out import IdleWatch
+    from svctrainer.gui.login import LoginPage
+    from svctrainer.gui.navigation import NavTarget
+    from svctrainer.gui.navigator import Navigator
     from svctrainer.services.api import Services
     from svctrainer.services.drafts import DraftRecord
+    from svctrainer.services.records import SignedIn
 
 NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -45,21 +50,50 @@ class ActivatedPage(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: GuiSettings, parent: QWidget | None = None) -> None:
+    background: Background
+    hub: ChangeHub
+    navigator: Navigator
+    login: LoginPage
+    idle: IdleWatch
+
+    def __init__(
+        self, settings: GuiSettings, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
+        """The window; with ``deferred`` only its frame, until ``build()``."""
         super().__init__(parent)
         self.settings = settings
-        self.background = Background(self)
-        self.hub = ChangeHub(self.background, self)
-        self.navigator = Navigator(self._show_page, self.statusBar().showMessage)
         self.services: Services | None = None
         self.context: AppContext | None = None
         self.instance_lock: object | None = None
         """This workstation's lock on the database (``gui/instance_lock.py``), held as long
         as the window."""
         self.pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QScrollArea] = {}
+        """Each page's scroll area in the page stack, by page key."""
         self._targets: list[NavTarget] = []
+        self.built = False
 
         self.setWindowTitle(self.tr("svctrainer"))
+        geometry, self._saved_state = load_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1180, 760))
+        if not deferred:
+            self.build()
+
+    def build(self) -> None:
+        """Everything but the frame: the login screen, navigation, menus, status bar."""
+        from svctrainer.gui.background import Background  # noqa: PLC0415 - see module doc
+        from svctrainer.gui.change_hub import ChangeHub  # noqa: PLC0415
+        from svctrainer.gui.idle_sign_out import IdleWatch  # noqa: PLC0415
+        from svctrainer.gui.login import LoginPage  # noqa: PLC0415
+        from svctrainer.gui.navigator import Navigator  # noqa: PLC0415
+
+        if self.built:
+            return
+        self.built = True
+        self.background = Background(self)
+        self.hub = ChangeHub(self.background, self)
+        self.navigator = Navigator(self._show_page, self.statusBar().showMessage)
         self.login = LoginPage(self.background)
         self.login.signed_in.connect(self.enter)
         self.idle = IdleWatch(self)
@@ -92,11 +126,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.person_label)
 
         self._build_menus()
-        geometry, state = load_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1180, 760))
-        if state is not None:
-            self.restoreState(state)
+        if self._saved_state is not None:
+            self.restoreState(self._saved_state)
         self._set_signed_out_state()
 
     # -- menus and shortcuts -----------------------------------------------------------
@@ -150,6 +181,8 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self._targets = []
             return
+        from svctrainer.gui.navigation import targets_for  # noqa: PLC0415 - see module doc
+
         self._targets = targets_for(self.context.permissions)
         for target in self._targets:
             item = QListWidgetItem(target.title())
@@ -177,6 +210,7 @@ class MainWindow(QMainWindow):
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
         # Imported at sign-in, not before the first window: it brings the services'
         # actor (host and user names: socket, getpass), which the login screen never needs.
+        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
         from svctrainer.gui.context import AppContext  # noqa: PLC0415
 
         self.context = AppContext(
@@ -195,6 +229,8 @@ class MainWindow(QMainWindow):
         self.change_pin_action.setEnabled(True)
         self.hand_count_action.setVisible(self.context.can(Permission.LOG_HAND_COUNT))
         self.stack.setCurrentWidget(self.shell)
+        from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
+
         landing = landing_key(self.context, self._targets)
         if landing is not None:
             self.go_to(landing)
@@ -226,6 +262,8 @@ class MainWindow(QMainWindow):
                 self._decide_draft(ctx, rest[0], rest[1:])
 
         def failed(exc: Exception) -> None:  # reported; the checkpoint stays for next time
+            from svctrainer.gui.messages import show_error  # noqa: PLC0415 - see module doc
+
             show_error(self, exc)
             next_draft()
 
@@ -286,10 +324,11 @@ class MainWindow(QMainWindow):
         self.login.search.setFocus()
 
     def _clear_pages(self) -> None:
-        for page in self.pages.values():
-            self.page_stack.removeWidget(page)
-            page.deleteLater()
+        for frame in self._frames.values():
+            self.page_stack.removeWidget(frame)
+            frame.deleteLater()
         self.pages.clear()
+        self._frames.clear()
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -327,9 +366,15 @@ class MainWindow(QMainWindow):
             page = target.build(self.context)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
-            self.page_stack.addWidget(page)
+            # Each page in its own scroll area: a hidden page's size never holds the
+            # window open, and a page taller than the screen scrolls instead of cutting
+            # off its bottom (1366×768 at 150 % text).
+            from svctrainer.gui.scroll_area import scrolled  # noqa: PLC0415 - see module doc
+
+            self._frames[key] = scrolled(page, sideways=True)
+            self.page_stack.addWidget(self._frames[key])
             self._lock_navigation_during_drills(page)
-        self.page_stack.setCurrentWidget(page)
+        self.page_stack.setCurrentWidget(self._frames[key])
         if isinstance(page, ActivatedPage):
             page.activated()
         focused = QApplication.focusWidget()
@@ -388,6 +433,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def log_hand_count(self) -> None:
+        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
         from svctrainer.gui.pages.hand_count_form import HandCountDialog  # noqa: PLC0415
 
         if self.context is not None and self.context.can(Permission.LOG_HAND_COUNT):
@@ -403,7 +449,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self.saveGeometry(), self.saveState())
-        self.background.wait()
+        if self.built:
+            self.background.wait()
         super().closeEvent(event)
 
 

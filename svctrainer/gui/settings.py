@@ -21,6 +21,9 @@ class Theme(StrEnum):
 
 
 FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
+DEFAULT_FONT_SIZE = 10
+"""Points; fixed-size drawings (charts, the mood meter) are laid out for it and grow with
+a larger setting."""
 # "system": the language the system locale asks for (svctrainer.gui.language).
 LANGUAGES = ("system", "en", "zh_CN")
 
@@ -28,7 +31,7 @@ LANGUAGES = ("system", "en", "zh_CN")
 @dataclass(slots=True)
 class GuiSettings:
     theme: Theme = Theme.SYSTEM
-    font_size: int = 10
+    font_size: int = DEFAULT_FONT_SIZE
     sounds: bool = True
     language: str = "system"
     last_profile: str = ""

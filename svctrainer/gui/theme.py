@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from svctrainer.gui.check_indicator import ClearIndicatorStyle
 from svctrainer.gui.settings import GuiSettings, Theme
 
 ACCENT = QColor(0x1F, 0x6F, 0xB2)  # a calm bank blue, readable on both backgrounds
@@ -23,7 +24,7 @@ def effective_theme(theme: Theme) -> Theme:
 
 
 def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
-    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
     theme = effective_theme(settings.theme)
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
     font = QFont(app.font())

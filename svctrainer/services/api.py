@@ -23,6 +23,7 @@ from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
 from svctrainer.services.service_standards import StandardsService
 from svctrainer.services.settings import SettingsService
+from svctrainer.services.sync import SyncService
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.health import probe_damage
 
@@ -56,6 +57,7 @@ class Services:
         self.reports = ReportService(db, self.progress)
         self.standards = StandardsService(db)
         self.contests = ContestService(db)
+        self.sync = SyncService(db)
 
     @classmethod
     def open(

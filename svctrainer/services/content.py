@@ -29,7 +29,7 @@ from svctrainer.core.problems import Problem, errors_only
 from svctrainer.core.roles import Permission
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.core.standards.model import StandardSet
-from svctrainer.locations import bundled_dir
+from svctrainer.locations import bundled_content_files
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import SYSTEM_CONTENT, Actor
@@ -303,12 +303,6 @@ class ContentService:
                 .order_by(ContentItem.version)
             )
             return [to_record(i) for i in items]
-
-
-def bundled_content_files() -> list[Path]:
-    root = bundled_dir("drills")
-    files = sorted(root.glob("*.toml")) + sorted((root / "scenarios").glob("*.yaml"))
-    return [f for f in files if f.is_file()]
 
 
 def problems_of(outcomes: Iterable[ImportOutcome]) -> list[Problem]:

@@ -1,9 +1,10 @@
-"""``svctrainer demo``: a believable branch to explore, reproducibly.
+"""``svctrainer demo``: a believable branch to explore, reproducibly, in a moment.
 
-Creates the branch, its teams and 24 people with every role, then six months of practice
-history over the content that exists (see :mod:`svctrainer.services.demo_history`), and
-the same months of queue tickets, imported as a branch imports its queue-ticket export,
-and one finished skills contest.
+The branch, its teams and 24 people with every role, six months of practice history over
+the content that exists and the same months of queue tickets are built once per release
+(services/demo_builder.py) into a snapshot kept in the cache folder. Each demo is a copy
+of it with every date moved to end this week (store/date_shift.py): seconds instead of a
+minute of simulated practice. A database server is filled in place by the builder.
 """
 
 from __future__ import annotations
@@ -12,73 +13,35 @@ import hashlib
 import os
 import shutil
 import sys
-import tempfile
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select
 
 from svctrainer import __version__
-from svctrainer.core.demo_branch import BRANCH_NAME, DEMO_PEOPLE, DEMO_PIN, TEAMS, DemoPerson
-from svctrainer.core.demo_history import (
-    PlannedAttempt,
-    PlannedScenarioRun,
-    plan_history,
-    plan_scenario_runs,
-    practice_stop_ms,
-)
-from svctrainer.core.drills.base import DrillRun
-from svctrainer.core.drills.registry import drill_kind
-from svctrainer.core.drills.simulated_trainee import simulate
-from svctrainer.core.drills.tenkey import TENKEY
-from svctrainer.core.keystrokes import encode_events
+from svctrainer.core.demo_branch import TEAMS
 from svctrainer.core.output_files import output_file
-from svctrainer.core.packs.definition import DrillDefinition, Mode
-from svctrainer.core.pin_hash import OWASP_COST, ScryptCost, hash_pin
-from svctrainer.core.roles import Role
-from svctrainer.core.scenarios.decision_log_codec import (
-    DECISION_ENCODING,
-    encode_decisions,
-    stored_run,
-)
-from svctrainer.core.scenarios.engine import DecisionLogEntry
-from svctrainer.core.scenarios.model import Scenario
-from svctrainer.core.scenarios.simulated_customer_handler import simulate_run
-from svctrainer.locations import cache_dir
-from svctrainer.services import audit
+from svctrainer.locations import bundled_content_files, cache_dir
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import KEYSTROKE_ENCODING, stored_details
-from svctrainer.services.content import bundled_content_files, parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.health import DEMO_BUILD_MARK
-from svctrainer.store.models import (
-    Assignment,
-    Attempt,
-    AttemptEvent,
-    Branch,
-    ContentItem,
-    Person,
-    PersonRole,
-    Setting,
-    Team,
-    TeamTrainer,
-)
+from svctrainer.store.models import Attempt, Person, Setting
 
-# The demo is played by the engines in core (drills, scenarios, scoring search): a change
-# to any of them must rebuild the cached demo, or its stored figures would disagree
-# with a rescore.
+# The demo is played by the builder through the engines in core (drills, scenarios,
+# scoring search): a change to any of them must rebuild the cached demo, or its stored
+# figures would disagree with a rescore. (This module only copies it.)
 # A frozen build (PyInstaller) carries no source files; its executable embeds the code
 # archive, so it changes whenever the code does and stands in for them.
 _DEMO_GENERATORS = (
     [sys.executable]
     if getattr(sys, "frozen", False)
     else [
-        __file__,
+        str(Path(__file__).with_name("demo_builder.py")),
         *sorted(str(f) for f in (Path(__file__).resolve().parents[1] / "core").rglob("*.py")),
     ]
 )
@@ -93,420 +56,81 @@ class DemoSummary:
     """Where the demo was put: its file, or its server URL with the password hidden."""
 
 
-def create_demo_branch(
-    db: Database, actor: Actor, pin_cost: ScryptCost = OWASP_COST
-) -> DemoSummary:
-    """Refuses a database that already has people: the demo never mixes with real data."""
-    # Every demo profile has the same published PIN, so one salted hash serves them all
-    # (24 scrypt runs would add ~12 s to opening the demo and protect nothing).
-    pin_hash = hash_pin(DEMO_PIN, pin_cost)
-    with db.writing() as session:
-        if session.scalar(select(func.count()).select_from(Person)):
-            raise ConflictError(
-                f"{db.label} already has people in it; the demo fills only an empty database"
-            )
-        branch = Branch(name=BRANCH_NAME)
-        session.add(branch)
-        session.flush()
-        teams = {name: Team(branch_id=branch.id, name=name) for name in TEAMS}
-        session.add_all(teams.values())
-        session.flush()
-        people: dict[str, Person] = {}
-        for demo in DEMO_PEOPLE:
-            person = Person(
-                branch_id=branch.id,
-                team_id=teams[demo.team].id if demo.team else None,
-                employee_number=demo.employee_number,
-                name=demo.name,
-                pin_hash=pin_hash,
-                roles=[PersonRole(role=r.value) for r in sorted(demo.roles)],
-            )
-            session.add(person)
-            people[demo.employee_number] = person
-        session.flush()
-        for demo in DEMO_PEOPLE:
-            if Role.TRAINER in demo.roles and demo.team:
-                session.add(
-                    TeamTrainer(
-                        team_id=teams[demo.team].id, person_id=people[demo.employee_number].id
-                    )
-                )
-        audit.record(
-            session, actor, "demo.create", "branch", branch.id, people=len(people), teams=len(teams)
-        )
-    return DemoSummary(people=len(DEMO_PEOPLE), teams=len(TEAMS), attempts=0)
-
-
-def generate_history(
-    db: Database,
-    today: date | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Six months of real, replayable attempts for the demo people; returns how many.
-
-    Each planned attempt is played by a simulated trainee through the real engine, and
-    stored with its event log exactly as the GUI would store it, so charts, result screens
-    and ``attempt rescore`` behave as for real people. Runs as trusted system code (it
-    stores the engine's result for the log it just produced instead of replaying again).
-    """
-    today = today or datetime.now(UTC).date()
-    with db.reading() as session:
-        people = {
-            p.employee_number: p.id
-            for p in session.scalars(select(Person).where(Person.active.is_(True)))
-        }
-        items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "drill")))
-    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles and d.employee_number in people]
-    by_language: dict[str, tuple[list[str], list[str]]] = {}
-    definitions: dict[str, tuple[ContentItem, DrillDefinition]] = {}
-    for item in _newest(items):
-        definition = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
-        if not isinstance(definition, DrillDefinition) or drill_kind(definition.drill_type) is None:
-            continue
-        definitions[item.content_id] = (item, definition)
-        practice, tests = by_language.setdefault(definition.language, ([], []))
-        (tests if Mode.TEST in definition.modes else practice).append(item.content_id)
-    plans: list[PlannedAttempt] = []
-    for index, lang in enumerate(sorted(by_language)):
-        group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
-        practice, tests = by_language[lang]
-        # the ten-key test first: the keying baseline the other skills are set against
-        tests.sort(key=lambda cid: (definitions[cid][1].drill_type != TENKEY.name, cid))
-        plans += plan_history(group, sorted(practice), tests, today, seed=2026 + index)
-    plans.sort(key=lambda p: p.started_at)
-    stored = 0
-    batch: list[tuple[dict[str, object], dict[str, object]]] = []
-    for n, plan in enumerate(plans):
-        item, definition = definitions[plan.content_id]
-        mode = Mode(plan.mode)
-        stop_ms = plan.max_active_ms
-        if mode is Mode.PRACTICE:
-            stop_ms = practice_stop_ms(definition.settings(mode), plan.behaviour_seed)
-        run = simulate(
-            definition,
-            mode,
-            plan.skill,
-            seed=plan.seed,
-            behaviour_seed=plan.behaviour_seed,
-            max_active_ms=stop_ms,
-        )
-        batch.append(_rows(run, item, people[plan.person_key], plan.started_at))
-        if len(batch) >= 200:
-            stored += _store(db, batch)
-            batch.clear()
-        if progress is not None and n % 25 == 0:
-            progress(n, len(plans))
-    stored += _store(db, batch)
-    stored += _scenario_history(db, people, learners, today)
-    if progress is not None:
-        progress(len(plans), len(plans))
-    return stored
-
-
-def _scenario_history(
-    db: Database, people: dict[str, uuid.UUID], learners: list[DemoPerson], today: date
-) -> int:
-    """Scenario runs played by a simulated teller through the real engine, stored with
-    their decision logs exactly as the GUI stores them."""
-    with db.reading() as session:
-        items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "scenario")))
-    scenarios: dict[str, tuple[ContentItem, Scenario]] = {}
-    by_language: dict[str, list[str]] = {}
-    for item in _newest(items):
-        parsed = parse_stored(f"{item.content_hash[:12]}/{item.source_name}", item.source_text)
-        if isinstance(parsed, Scenario):
-            scenarios[item.content_id] = (item, parsed)
-            by_language.setdefault(item.language, []).append(item.content_id)
-    stored = 0
-    for index, lang in enumerate(sorted(by_language)):
-        group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
-        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=2027 + index)
-        batch = []
-        for plan in plans:
-            item, scenario = scenarios[plan.content_id]
-            played = simulate_run(scenario, plan.skill, plan.seed)
-            if not played.log:
-                continue
-            batch.append(_scenario_rows(played.log, scenario, item, people[plan.person_key], plan))
-        stored += _store(db, batch)
-    return stored
-
-
-def _scenario_rows(
-    log: Sequence[DecisionLogEntry],
-    scenario: Scenario,
-    item: ContentItem,
-    person_id: uuid.UUID,
-    plan: PlannedScenarioRun,
-) -> tuple[dict[str, object], dict[str, object]]:
-    run = stored_run(scenario, log)
-    attempt_id = uuid.uuid4()
-    started_at = plan.started_at
-    attempt = {
-        "id": attempt_id,
-        "person_id": person_id,
-        "content_item_id": item.id,
-        "mode": plan.mode,
-        "started_at": started_at,
-        **run.figures,
-        "invalidated_reason": None,
-        "seed": None,
-        "app_version": __version__,
-        "workstation": "demo",
-        "details": run.details,
-        "recorded_at": started_at + timedelta(milliseconds=run.figures["duration_ms"]),
-    }
-    events = {
-        "attempt_id": attempt_id,
-        "encoding": DECISION_ENCODING,
-        "event_count": len(log),
-        "data": encode_decisions(log),
-    }
-    return attempt, events
-
-
-DEMO_QUEUE_SERVICE_S = (315.0, 285.0)  # mean service time at the start and the end
-
-
-def create_demo_queue_data(db: Database, today: date | None = None) -> int:
-    """The demo branch's queue tickets over the history's weeks, simulated with a mean
-    service time that falls as its tellers' skills grow (315 s to 285 s; the default
-    profile's windows and arrivals), and imported as a branch imports its export."""
-    from svctrainer.core.demo_history import WEEKS  # noqa: PLC0415
-    from svctrainer.core.queueing.ticket_simulation import (  # noqa: PLC0415
-        export_csv,
-        simulate_days,
-    )
-    from svctrainer.services.queue_data import ImportOptions, QueueDataService  # noqa: PLC0415
-    from svctrainer.services.settings import DEFAULT_MIX, DEFAULT_PROFILE  # noqa: PLC0415
-
-    today = today or datetime.now(UTC).date()
-    first = today - timedelta(weeks=WEEKS)
-    days = [first + timedelta(days=n) for n in range((today - first).days)]
-    days = [d for d in days if d.weekday() < 5]
-    start, end = DEMO_QUEUE_SERVICE_S
-
-    def service_s(day: date) -> float:
-        return start + (end - start) * (day - first).days / max(1, (today - first).days)
-
-    business = [(t.name, t.share) for t in DEFAULT_MIX.types]
-    tickets = simulate_days(days, DEFAULT_PROFILE, service_s, 1.0, 2026, business)
-    with tempfile.TemporaryDirectory(prefix="svctrainer-demo-") as folder:
-        path = Path(folder) / "demo-queue-tickets.csv"
-        path.write_text(export_csv(tickets), encoding="utf-8")
-        result = QueueDataService(db).import_file(Actor.command_line(), path, ImportOptions())
-    return result.added
-
-
-def create_demo_assignments(db: Database, today: date | None = None) -> int:
-    """Each team's trainer set three assignments: one finished weeks ago, one now overdue,
-    one open, so My assignments, the trainer console and the dashboard's done/overdue
-    columns show every state. Completion is decided from the demo results, as always."""
-    from svctrainer.services.assignments import AssignmentService  # noqa: PLC0415
-
-    today = today or datetime.now(UTC).date()
-    service = AssignmentService(db)
-    with db.reading() as session:
-        people = {p.employee_number: p for p in session.scalars(select(Person))}
-    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
-    language = {d.employee_number: _language_of(i) for i, d in enumerate(learners)}
-    made = 0
-    for trainer in (d for d in DEMO_PEOPLE if Role.TRAINER in d.roles and d.team):
-        coach = people[trainer.employee_number]
-        actor = Actor.person(coach.id, coach.name, coach.employee_number)
-        team = [
-            d.employee_number
-            for d in learners
-            if d.team == trainer.team and d.employee_number != trainer.employee_number
-        ]
-        for lang in ("en", "zh"):
-            ids = [people[n].id for n in team if language[n] == lang]
-            if not ids:
-                continue
-            for targets, set_on, due_on, practice in (
-                ({f"tenkey-amounts-test.{lang}": {"mode": "test", "min_speed": 6000,
-                  "speed_unit": "net_kph", "min_accuracy": 0.97}}, 84, 42, 0),
-                ({f"angry-transfer.{lang}": {"min_tier": "comfort"}}, 35, 5, 2),
-                ({f"tenkey-amounts-test.{lang}": {"mode": "test", "min_speed": 9000,
-                  "speed_unit": "net_kph", "min_accuracy": 0.98}}, 0, -14, 0),
-            ):  # fmt: skip
-                created = service.create(
-                    actor,
-                    targets=targets,
-                    person_ids=ids,
-                    due_on=today - timedelta(days=due_on),
-                    min_practice=practice,
-                    today=today - timedelta(days=set_on),
-                )
-                # Set back in time like the history (only results after it count).
-                set_at = datetime(today.year, today.month, today.day, 8, tzinfo=UTC)
-                with db.writing() as session:
-                    session.execute(
-                        update(Assignment)
-                        .where(Assignment.id.in_([a.id for a in created]))
-                        .values(created_at=set_at - timedelta(days=set_on))
-                    )
-                made += len(created)
-    return made
-
-
-DEMO_CONTEST = "Autumn skills cup"
-DEMO_CONTEST_DRILLS = ("tenkey-amounts-test.en", "voucher-summing-test.en")
-DEMO_CONTEST_DAYS_AGO = 12
-
-
-def create_demo_contest(db: Database, today: date | None = None) -> int:
-    """One finished branch skills contest, twelve days ago: the first team trainer runs
-    it through the contest service (create, start, close — audited as in real life), and
-    every teller sits each drill once on the contest's one form, played by a simulated
-    trainee at the level of a few months' practice. Returns the attempts stored.
-
-    Two drills only (ten-key and the voucher-summing contest book, digits that every
-    teller keys whatever their language): the demo stays as quick to build as before."""
-    from svctrainer.core.contest.rules import ContestRules  # noqa: PLC0415
-    from svctrainer.core.demo_history import make_learner  # noqa: PLC0415
-    from svctrainer.core.drills.seeded_random import SeededRandom  # noqa: PLC0415
-    from svctrainer.services.contests import ContestService  # noqa: PLC0415
-
-    today = today or datetime.now(UTC).date()
-    service = ContestService(db)
-    with db.reading() as session:
-        people = {p.employee_number: p for p in session.scalars(select(Person))}
-        items = {i.id: i for i in session.scalars(select(ContentItem))}
-    trainer_key = next(d for d in DEMO_PEOPLE if Role.TRAINER in d.roles and d.team)
-    coach = people[trainer_key.employee_number]
-    trainer = Actor.person(coach.id, coach.name, coach.employee_number)
-    rules = ContestRules(attempts=1, window_minutes=40, countdown_s=60)
-    service.create(trainer, DEMO_CONTEST, DEMO_CONTEST_DRILLS, rules)
-    opened = datetime(today.year, today.month, today.day, 7, tzinfo=UTC) - timedelta(
-        days=DEMO_CONTEST_DAYS_AGO
-    )
-    record = service.start(trainer, DEMO_CONTEST, now=opened)
-    begins = record.begins_at or opened
-    batch: list[tuple[dict[str, object], dict[str, object]]] = []
-    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
-    for n, person_key in enumerate(learners):
-        person = people[person_key.employee_number]
-        actor = Actor.person(person.id, person.name, person.employee_number)
-        learner = make_learner(person_key.employee_number, SeededRandom(4242 + n))
-        skill = learner.skill(30, 20, SeededRandom(777 + n))
-        for k, content_id in enumerate(DEMO_CONTEST_DRILLS):
-            started = begins + timedelta(minutes=1 + 18 * k, seconds=7 * n)
-            ticket = service.begin_attempt(actor, DEMO_CONTEST, content_id, now=started)
-            run = simulate(ticket.definition, Mode.TEST, skill, seed=ticket.seed,
-                           behaviour_seed=9000 + 10 * n + k)  # fmt: skip
-            batch.append(_rows(run, items[ticket.content.id], person.id, started))
-    stored = _store(db, batch)
-    service.close(trainer, DEMO_CONTEST, now=begins + timedelta(minutes=rules.window_minutes))
-    return stored
-
-
-def _language_of(index: int) -> str:
-    """Two thirds of the demo people practise on the English packs, a third on Chinese."""
-    return "zh" if index % 3 == 2 else "en"
-
-
-def _newest(items: list[ContentItem]) -> list[ContentItem]:
-    newest: dict[str, ContentItem] = {}
-    for item in items:
-        if item.content_id not in newest or item.version > newest[item.content_id].version:
-            newest[item.content_id] = item
-    return sorted(newest.values(), key=lambda i: i.content_id)
-
-
-def _rows(
-    run: DrillRun, item: ContentItem, person_id: uuid.UUID, started_at: datetime
-) -> tuple[dict[str, object], dict[str, object]]:
-    result = run.result()
-    attempt_id = uuid.uuid4()
-    events = run.events
-    attempt = {
-        "id": attempt_id,
-        "person_id": person_id,
-        "content_item_id": item.id,
-        "mode": result.mode,
-        "started_at": started_at,
-        "duration_ms": result.active_ms,
-        "speed": result.speed,
-        "speed_unit": result.speed_unit,
-        "accuracy": result.accuracy,
-        "score": result.score,
-        "grade": result.grade,
-        "valid": result.valid,
-        "completion": result.completion,
-        "invalidated_reason": None,
-        "seed": run.seed,
-        "app_version": __version__,
-        "workstation": "demo",
-        "details": stored_details(result),
-        "recorded_at": started_at + timedelta(milliseconds=result.active_ms),
-    }
-    log = {
-        "attempt_id": attempt_id,
-        "encoding": KEYSTROKE_ENCODING,
-        "event_count": len(events),
-        "data": encode_events(events),
-    }
-    return attempt, log
-
-
-def _store(db: Database, batch: list[tuple[dict[str, object], dict[str, object]]]) -> int:
-    if not batch:
-        return 0
-    with db.writing() as session:
-        session.execute(insert(Attempt), [a for a, _ in batch])
-        session.execute(insert(AttemptEvent), [e for _, e in batch])
-    return len(batch)
-
-
-def build_demo_database(
-    path: Path, progress: Callable[[int, int], None] | None = None
-) -> DemoSummary:
-    """A complete demo database at ``path`` (created fresh): content, people, history."""
-    from svctrainer.services.api import Services  # noqa: PLC0415 - api imports this module
-
-    path.unlink(missing_ok=True)
-    services = Services.open(f"sqlite:///{path}")
-    try:
-        services.content.sync_bundled()
-        summary = create_demo_branch(services.db, Actor.command_line())
-        attempts = generate_history(services.db, progress=progress)
-        create_demo_assignments(services.db)
-        create_demo_queue_data(services.db)
-        create_demo_contest(services.db)
-        with services.db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        services.close()
-    return DemoSummary(summary.people, summary.teams, attempts)
+SNAPSHOT_WEEKDAY_PATTERN_DAYS = 7
+"""A snapshot's dates move by whole weeks: the history keeps its weekdays (no practice
+or queue tickets on a Sunday) and ends in the last week, never after today."""
 
 
 def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> Path:
-    """The demo database for this release and its shipped content, built once and kept in
-    the cache folder: ``gui --demo`` then opens a copy in a moment instead of replaying six
-    months of practice every time."""
-    # Keyed by day too: the history ends today, so yesterday's copy would look stale.
-    digest = hashlib.sha256(f"{__version__}/{datetime.now(UTC).date()}".encode())
+    """The demo snapshot for this release and its shipped content: built once (six
+    months of simulated practice, a minute of CPU) and kept in the cache folder; ``gui
+    --demo`` and ``svctrainer demo`` copy it and move its dates to end this week
+    (:func:`copy_demo_database`), in a moment.
+
+    The file's name holds a digest of everything that shapes the history (this module,
+    the engines in core, the shipped content) and the day it was built on."""
+    digest = demo_digest()
+    folder = cache_dir()
+    found = [f for f in sorted(folder.glob(f"demo-{digest}-*.sqlite3")) if _built_on(f)]
+    if found:
+        return found[-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("demo-*.sqlite3"):
+        stale.unlink(missing_ok=True)
+    for unfinished in folder.glob("demo-*.building-*"):
+        if not _builder_alive(unfinished):  # a build that was interrupted
+            unfinished.unlink(missing_ok=True)
+    built_on = datetime.now(UTC).date()
+    cached = folder / f"demo-{digest}-{built_on.isoformat()}.sqlite3"
+    building = cached.with_suffix(f".building-{os.getpid()}")
+    from svctrainer.services.demo_builder import build_demo_database  # noqa: PLC0415 - slow
+
+    build_demo_database(building, progress)
+    for side in ("-wal", "-shm"):
+        Path(f"{building}{side}").unlink(missing_ok=True)
+    building.replace(cached)
+    return cached
+
+
+def demo_digest() -> str:
+    """What the demo snapshot was built from: the release, the generators, the content."""
+    digest = hashlib.sha256(__version__.encode())
     for module in _DEMO_GENERATORS:  # a changed generator must not reuse an old demo
         digest.update(Path(module).read_bytes())
     for file in bundled_content_files():
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
-    folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    cached = folder / f"demo-{digest.hexdigest()[:16]}.sqlite3"
-    if not cached.exists():
-        for stale in folder.glob("demo-*.sqlite3"):
-            stale.unlink(missing_ok=True)
-        for unfinished in folder.glob("demo-*.building-*"):
-            if not _builder_alive(unfinished):  # a build that was interrupted
-                unfinished.unlink(missing_ok=True)
-        building = cached.with_suffix(f".building-{os.getpid()}")
-        build_demo_database(building, progress)
-        for side in ("-wal", "-shm"):
-            Path(f"{building}{side}").unlink(missing_ok=True)
-        building.replace(cached)
-    return cached
+    return digest.hexdigest()[:16]
+
+
+def _built_on(snapshot: Path) -> date | None:
+    """The day in a snapshot's name (``demo-DIGEST-YYYY-MM-DD.sqlite3``)."""
+    try:
+        return date.fromisoformat("-".join(snapshot.stem.rsplit("-", 3)[1:]))
+    except ValueError:
+        return None
+
+
+def snapshot_shift_days(snapshot: Path, today: date | None = None) -> int:
+    """How far the snapshot's dates move so that its history ends this week."""
+    built_on = _built_on(snapshot)
+    if built_on is None:
+        return 0
+    today = today or datetime.now(UTC).date()
+    weeks = max(0, (today - built_on).days) // SNAPSHOT_WEEKDAY_PATTERN_DAYS
+    return weeks * SNAPSHOT_WEEKDAY_PATTERN_DAYS
+
+
+def copy_demo_database(target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+    """A demo database at ``target`` (a new or empty file): the snapshot copied to a
+    private file beside it, its dates moved to this week, then renamed into place, so an
+    interrupted copy leaves nothing half-made behind the name."""
+    snapshot = cached_demo_database(progress)
+    with output_file(target) as out:
+        with snapshot.open("rb") as source, out.binary() as copy:
+            shutil.copyfileobj(source, copy, 1024 * 1024)
+        shift_sqlite_dates(out.temp, snapshot_shift_days(snapshot), private_copy=True)
+    return target
 
 
 def _builder_alive(path: Path) -> bool:
@@ -530,14 +154,19 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
         db.dispose()
         # Copied beside it and renamed over the empty file: stopped midway, the command
         # leaves an empty database, never a cut-off one.
-        cached = cached_demo_database(progress)
-        with output_file(db.path) as out, cached.open("rb") as source:
-            shutil.copyfileobj(source, out.binary(), 1024 * 1024)
+        copy_demo_database(db.path, progress)
         with db.reading() as session:
             people = session.scalar(select(func.count()).select_from(Person)) or 0
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
         return DemoSummary(int(people), len(TEAMS), int(attempts), db.label)
     from svctrainer.services.content import ContentService  # noqa: PLC0415
+    from svctrainer.services.demo_builder import (  # noqa: PLC0415 - slow: a minute of CPU
+        create_demo_assignments,
+        create_demo_branch,
+        create_demo_contest,
+        create_demo_queue_data,
+        generate_history,
+    )
     from svctrainer.services.schema_upgrade import prepare_schema  # noqa: PLC0415
 
     prepare_schema(db)  # a server's schema changes only through 'svctrainer db upgrade'

@@ -36,7 +36,7 @@ def test_each_role_navigates_every_page_it_may_see(qtbot, window, sign_in, branc
             # Navigate with the keyboard shortcut, as a person would.
             QTest.keySequence(window, QKeySequence(target.shortcut))
             assert window.current_page_key() == target.key
-            assert window.page_stack.currentWidget() is window.pages[target.key]
+            assert window.page_stack.currentWidget().widget() is window.pages[target.key]
             assert window.pages[target.key].isVisible()
         else:
             assert action is None

@@ -156,7 +156,7 @@ def test_scenarios_have_their_own_group_after_the_drills(qtbot, practice):
     assert practice.select_content(SAMPLE)
     qtbot.waitUntil(lambda: practice._current is not None)
     assert practice.detail_title.text().startswith("Peak hour")
-    assert "Mr Zhou" in practice.detail_facts.text()
+    assert "Mr Khan" in practice.detail_facts.text()
     assert "HEARD protocol" in practice.detail_facts.text()
     assert "Delight service" in practice.instructions.toPlainText()
     assert practice.practice_button.isEnabled()
@@ -296,7 +296,7 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     # count twice; the verified batch is not offered: key it unverified; thank and close
     assert any(b.text_shown.startswith("Counted twice") for b in screen.choice_buttons)
     play.answer(screen, 1)
-    assert "(Key the three transfers from his account.)" in [
+    assert "(Key the three payments from his account.)" in [
         b.text_shown for b in screen.choice_buttons
     ]
     play.answer(screen, 1, 1)
@@ -310,7 +310,7 @@ def test_test_mode_gives_no_feedback_and_a_breach_fails(play):
     assert "A must-be requirement was breached: the identity check." in reasons
     assert "compliance with the rules" in reasons
     path = debrief.path.text()
-    assert "May I see your ID card first?" in path  # the better choice at step 2
+    assert "May I see your card and some photo ID first?" in path  # the better choice at step 2
     assert "Never. Identity checks are a must-be requirement" in path  # feedback, afterwards
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from svctrainer.services.actor import Actor
-from svctrainer.services.demo import create_demo_branch, generate_history
+from svctrainer.services.demo_builder import create_demo_branch, generate_history
 from svctrainer.store.models import Attempt, ContentItem
 
 CLI = Actor.command_line()
@@ -113,7 +113,7 @@ def test_demo_tellers_improve_over_their_baseline(demo):
 def test_demo_assignments_show_every_state_from_real_results(demo):
     from collections import Counter
 
-    from svctrainer.services.demo import create_demo_assignments
+    from svctrainer.services.demo_builder import create_demo_assignments
 
     services, _ = demo
     made = create_demo_assignments(services.db)
@@ -184,7 +184,11 @@ def test_the_demo_holds_one_finished_contest_everyone_sat(services):
     from svctrainer.core.contest.rules import ContestState
     from svctrainer.core.demo_branch import DEMO_PEOPLE
     from svctrainer.core.roles import Role
-    from svctrainer.services.demo import DEMO_CONTEST, DEMO_CONTEST_DRILLS, create_demo_contest
+    from svctrainer.services.demo_builder import (
+        DEMO_CONTEST,
+        DEMO_CONTEST_DRILLS,
+        create_demo_contest,
+    )
 
     services.content.sync_bundled()
     create_demo_branch(services.db, CLI, FAST_PIN_COST)

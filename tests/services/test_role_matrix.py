@@ -165,6 +165,15 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.MANAGE_DATABASE,
         lambda b, a: b.services.saved_attempts.import_file(a, _saved_copy(b.attempt), "m.json"),
     ),
+    # Offline sync: an export carries everyone's results out, an import writes them.
+    "sync.export": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.sync.export(a, _out(b, "sync-export.zip")),
+    ),
+    "sync.import_file": (
+        Permission.MANAGE_DATABASE,
+        lambda b, a: b.services.sync.import_file(a, _own_bundle(b)),
+    ),
     "attempts.record_scenario": (Permission.PRACTISE, lambda b, a: _record_scenario_own(b, a)),  # noqa: PLW0108 - defined below
     "attempts.decisions": (
         Permission.VIEW_TEAM_RESULTS,
@@ -453,6 +462,13 @@ def _saved_copy(attempt) -> bytes:
 TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
 
 
+def _own_bundle(b: Any) -> Path:
+    """A sync bundle of the branch's own results: importing it finds them identical."""
+    path = _out(b, _unique("sync-") + ".zip")
+    b.services.sync.export(Actor.command_line(), path)
+    return path
+
+
 def _out(b: Any, name: str) -> Path:
     """A file beside the test's database (each test has its own folder); on a server,
     in a fresh temporary folder."""
@@ -602,6 +618,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.saved_attempts import SavedAttemptService
     from svctrainer.services.service_standards import StandardsService
     from svctrainer.services.settings import SettingsService
+    from svctrainer.services.sync import SyncService
 
     return {
         "people": PeopleService,
@@ -622,6 +639,7 @@ def _service_classes() -> dict[str, type]:
         "standards": StandardsService,
         "forms": FormSamples,
         "contests": ContestService,
+        "sync": SyncService,
     }
 
 

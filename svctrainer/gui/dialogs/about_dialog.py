@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from svctrainer import __version__
+from svctrainer.gui.dialog_size import open_at_width
 from svctrainer.gui.i18n import fill
 from svctrainer.locations import data_dir, log_dir
 
@@ -43,4 +44,4 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (title, body, details, licence, buttons):
             layout.addWidget(widget)
-        self.setMinimumWidth(480)
+        open_at_width(self, 480)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.roles import Role
+from svctrainer.gui.dialog_size import open_at_width
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pin_field import PinField
@@ -101,7 +102,7 @@ class PersonDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        open_at_width(self, 480)
 
     def roles(self) -> frozenset[Role]:
         return frozenset(r for r, box in self.role_boxes.items() if box.isChecked())

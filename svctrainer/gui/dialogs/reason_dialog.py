@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.dialog_size import open_at_width
+
 MAX_REASON = 2000
 
 
@@ -44,7 +46,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        open_at_width(self, 460)
 
     def text(self) -> str:
         return self.reason.text().strip()

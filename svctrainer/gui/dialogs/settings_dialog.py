@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.dialog_size import open_at_width
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.language import LANGUAGE_NAMES, system_language
 from svctrainer.gui.settings import FONT_SIZES, GuiSettings, Theme
@@ -83,7 +84,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        open_at_width(self, 420)
 
     def result_settings(self) -> GuiSettings:
         return replace(

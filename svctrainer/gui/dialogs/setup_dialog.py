@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from svctrainer.gui.dialog_size import open_at_width
 from svctrainer.gui.pin_field import PinField
 
 
@@ -59,7 +60,7 @@ class SetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        open_at_width(self, 460)
 
     def values(self) -> dict[str, str]:
         return {

@@ -142,7 +142,10 @@ class CashCountingView(QWidget):
         self.next_button.setObjectName("nextNote")
         self.next_button.clicked.connect(lambda: feed_click(self, NEXT_NOTE_EVENT))
         s.addWidget(self.next_button)
-        s.addWidget(QLabel(self.tr("Flag the note shown as:")))
+        # The side panel is at most 360 px wide: its sentences wrap inside it.
+        flag_heading = QLabel(self.tr("Flag the note shown as:"))
+        flag_heading.setWordWrap(True)
+        s.addWidget(flag_heading)
         self.flag_buttons: dict[DefectKind, QPushButton] = {}
         for key, kind in view.flag_keys:
             button = QPushButton(f"{key.upper()}  {defect_name(kind)}")
@@ -151,7 +154,9 @@ class CashCountingView(QWidget):
             button.clicked.connect(lambda _c=False, k=kind: feed_click(self, FLAG_EVENT + str(k)))
             self.flag_buttons[kind] = button
             s.addWidget(button)
-        s.addWidget(QLabel(self.tr("⌫ removes the flag of the note shown.")))
+        unflag = QLabel(self.tr("⌫ removes the flag of the note shown."))
+        unflag.setWordWrap(True)
+        s.addWidget(unflag)
         s.addSpacing(12)
         self.counted = big(QLabel(), 1.2)
         self.counted.setObjectName("countedSoFar")
@@ -163,6 +168,7 @@ class CashCountingView(QWidget):
         s.addWidget(self.flagged)
         self.hint = QLabel()
         self.hint.setObjectName("countingHint")
+        self.hint.setWordWrap(True)
         self.hint.setVisible(hints)
         s.addWidget(self.hint)
         s.addStretch(1)

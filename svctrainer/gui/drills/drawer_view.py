@@ -51,6 +51,11 @@ from svctrainer.gui.drills.bank_display import (
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.record_table import Column, RecordTableModel
 
+KIND_COLUMNS = 3
+"""Error-kind buttons to a row."""
+VOUCHER_KIND_COLUMN = 2
+VOUCHER_PIECES_COLUMN = 5
+
 
 def error_kind_name(kind: ErrorKind) -> str:
     return {
@@ -141,6 +146,7 @@ class DrawerBalancingView(QWidget):
         ]
         for column, (key, name) in enumerate(names):
             title = QLabel(name)
+            title.setWordWrap(True)  # six columns side by side: a long title wraps
             value = big(QLabel(), 1.25, mono=True, bold=key in ("book", "counted", "difference"))
             value.setObjectName(f"balance_{key}")
             grid.addWidget(title, 0, column)
@@ -153,7 +159,7 @@ class DrawerBalancingView(QWidget):
             [
                 Column(self.tr("No."), lambda v: str(v.number), align_right=True),
                 Column(self.tr("Time"), lambda v: v.time),
-                Column(self.tr("Kind"), _kind_text),
+                Column(self.tr("Kind"), _kind_text, tooltip=_kind_text),
                 Column(
                     self.tr("Cash in"),
                     lambda v: money(v.amount, symbol) if v.direction is Direction.IN else "",
@@ -194,19 +200,36 @@ class DrawerBalancingView(QWidget):
         widest = money(Decimal("99999.99"), self.symbol)
         kind = self.tr("Exchange (EUR 1300 @ 1.08)")
         _widths(self.table, ["000", "00:00", kind, widest, widest])
-        _widths(self.count_table, [self.tr("Denomination"), "00000", widest])
+        # The number, time and cash columns keep their width; the kind and the notes
+        # share what is left (their whole text in a tooltip), so the cash columns never
+        # go behind a sideways scrollbar on a narrow screen.
+        header = self.table.horizontalHeader()
+        for column in (VOUCHER_KIND_COLUMN, VOUCHER_PIECES_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self.count_table.fontMetrics()
+        labels = [d.label for d in run.currency.denominations] or [self.tr("Denomination")]
+        longest_label = max(labels, key=metrics.horizontalAdvance)  # "100元" beside "面额"
+        counts_wide = _widths(self.count_table, [longest_label, "00000", widest])
         self._pieces_cache: dict[Voucher, str] = {}
         count_box, cb = panel(self.tr("Drawer count"), "countPanel")
         cb.addWidget(self.count_table)
         self.count_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        count_box.setMinimumWidth(320)
-        count_box.setMaximumWidth(380)
+        # As wide as its three columns and a scrollbar, at any text size.
+        margins = cb.contentsMargins()
+        counts_wide += self.count_table.verticalScrollBar().sizeHint().width()
+        counts_wide += 2 * self.count_table.frameWidth() + margins.left() + margins.right()
+        counts_wide += 8  # the frame the style draws round the viewport
+        count_box.setMinimumWidth(counts_wide)
+        count_box.setMaximumWidth(counts_wide + 60)
 
         answer_box, a = panel(self.tr("Your answer"), "answerPanel")
         self.chosen = big(QLabel(), 1.2)
         self.chosen.setObjectName("chosenVoucher")
+        self.chosen.setWordWrap(True)
         a.addWidget(self.chosen)
-        buttons = QHBoxLayout()
+        # The error kinds in rows of three: one row of five outgrew a 1366 px screen.
+        buttons = QGridLayout()
         self.kind_buttons: dict[ErrorKind, QPushButton] = {}
         for key, kind in run.view().kind_keys:
             button = QPushButton(f"{key.upper()}  {error_kind_name(kind)}")
@@ -214,8 +237,9 @@ class DrawerBalancingView(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, k=kind: feed_click(self, KIND_EVENT + str(k)))
+            place = len(self.kind_buttons)
             self.kind_buttons[kind] = button
-            buttons.addWidget(button)
+            buttons.addWidget(button, place // KIND_COLUMNS, place % KIND_COLUMNS)
         a.addLayout(buttons)
         self.report_buttons: dict[OverShort, QPushButton] = {}
         if run.view().report_step:
@@ -389,14 +413,19 @@ def _kind_text(voucher: Voucher) -> str:
     return kind
 
 
-def _widths(table: QTableView, samples: list[str]) -> None:
-    """Column i as wide as ``samples[i]`` (or its header, if wider) plus padding."""
+def _widths(table: QTableView, samples: list[str]) -> int:
+    """Column i as wide as ``samples[i]`` (or its header, if wider) plus padding; the
+    columns' total width in px."""
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
+    header_metrics = header.fontMetrics()
+    total = 0
     for column, sample in enumerate(samples):
         title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
-        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+        width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title))
         header.resizeSection(column, width + 18)
+        total += width + 18
+    return total
 
 
 def _table(model: RecordTableModel[Any], name: str) -> QTableView:

@@ -64,6 +64,8 @@ class DrillScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        # A long pack title wraps rather than widen the screen past a 1366 px laptop.
+        self.title.setWordWrap(True)
         self.mode_badge = QLabel(mode_name(str(run.mode)).upper())
         self.mode_badge.setObjectName("modeBadge")
         self.mode_badge.setStyleSheet(
@@ -75,15 +77,17 @@ class DrillScreen(QWidget):
         self.errors_label = QLabel()
         self.status_label = QLabel()
         self.status_label.setObjectName("drillStatus")
+        self.status_label.setWordWrap(True)
         for label in (self.time_label, self.speed_label, self.errors_label):
             big = QFont(label.font())
             big.setPointSizeF(big.pointSizeF() * 1.3)
             label.setFont(big)
 
         header = QHBoxLayout()
-        header.addWidget(self.title)
+        # The badge first and the title taking the free width: a wrapping label asks for
+        # less than its whole line, so beside a stretch it wrapped with room to spare.
         header.addWidget(self.mode_badge)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
         header.addWidget(self.time_label)
         header.addSpacing(24)
         header.addWidget(self.speed_label)

@@ -32,6 +32,7 @@ from svctrainer.core.drills.counter_procedure import (
 from svctrainer.core.drills.procedure_case import StepFault, Taken
 from svctrainer.gui.drills.bank_display import big, feed_click, key_legend, panel, verdict_html
 from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.scroll_area import scrolled
 
 MAX_PHRASES = 4
 
@@ -101,10 +102,18 @@ class CounterProcedureView(QWidget):
             translate("ProcedureDrill", "Steps on the counter (press a letter for the next step)"),
             "cardsPanel",
         )
+        # The cards keep the height their wrapped text needs and scroll when ten of
+        # them outgrow a 768 px screen at large text, instead of losing their last line.
+        card_area = QWidget()
+        card_column = QVBoxLayout(card_area)
+        card_column.setContentsMargins(0, 0, 0, 0)
         self.card_grid = QGridLayout()
         self.card_grid.setSpacing(4)
-        c.addLayout(self.card_grid)
-        c.addStretch(1)
+        card_column.addLayout(self.card_grid)
+        card_column.addStretch(1)
+        cards_scroll = scrolled(card_area)
+        cards_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        c.addWidget(cards_scroll, 1)
 
         done_box, d = panel(translate("ProcedureDrill", "Your procedure"), "procedurePanel")
         self.done = QLabel()

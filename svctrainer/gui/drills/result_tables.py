@@ -57,14 +57,21 @@ def result_table(
     last = len(headers) - 1
     column = last if stretch is None else stretch
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    natural = (
-        header.sizeHint().height()
-        + table.verticalHeader().defaultSectionSize() * len(shown)
+    table.setFixedHeight(min(max_height, natural_height(table, len(shown))))
+    return table
+
+
+def natural_height(table: QTableWidget, rows: int) -> int:
+    """Height in px that shows the header and ``rows`` rows at the table's own text size,
+    with room for a sideways scrollbar: many columns at 150 % text outgrow the width,
+    and without that room the bar covered the only row."""
+    return (
+        table.horizontalHeader().sizeHint().height()
+        + table.verticalHeader().defaultSectionSize() * max(rows, 1)
+        + table.horizontalScrollBar().sizeHint().height()
         + 2 * table.frameWidth()
         + 2
     )
-    table.setFixedHeight(min(max_height, natural))
-    return table
 
 
 def section_box(title: str, name: str) -> tuple[QWidget, QVBoxLayout]:
@@ -98,5 +105,4 @@ def tidy_table(table: QTableWidget) -> None:
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    rows = table.rowCount()
-    table.setMinimumHeight(min(260, 30 + rows * 26))
+    table.setMinimumHeight(min(260, natural_height(table, table.rowCount())))

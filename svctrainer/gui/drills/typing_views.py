@@ -255,7 +255,9 @@ class DataEntryView(TypingView):
         left.addWidget(QLabel(self.tr("Customer's form")))
         left.addWidget(self.source_box)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Your entry (Tab or Enter moves to the next field)")))
+        entry_heading = QLabel(self.tr("Your entry (Tab or Enter moves to the next field)"))
+        entry_heading.setWordWrap(True)  # beside a wide IBAN at 150 % text
+        right.addWidget(entry_heading)
         right.addWidget(self.entry_box)
         right.addWidget(self.refusal)
         forms.addLayout(left, 1)
@@ -284,6 +286,7 @@ class DataEntryView(TypingView):
             label = field.label or field.name
             src = _big(QLabel(field.display), 1.35)
             src.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            src.setWordWrap(True)  # a long address or IBAN breaks at its spaces at 150 %
             self.source_grid.addWidget(QLabel(label), row, 0)
             self.source_grid.addWidget(src, row, 1)
             entry = _big(QLabel(), 1.35)

@@ -1,4 +1,4 @@
-"""The admin page: people, teams, the database and the audit log, as tabs."""
+"""The admin page: people, teams, the database, offline sync and the audit log, as tabs."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ class AdminPage(QWidget):
         super().__init__(parent)
         from svctrainer.gui.pages.admin_database import DatabaseTab  # noqa: PLC0415
         from svctrainer.gui.pages.admin_people import PeopleTab  # noqa: PLC0415
+        from svctrainer.gui.pages.admin_sync import SyncTab  # noqa: PLC0415
         from svctrainer.gui.pages.admin_teams import TeamsTab  # noqa: PLC0415
         from svctrainer.gui.pages.audit_log import AuditLogView  # noqa: PLC0415
 
         self.tabs = QTabWidget()
         self.people: PeopleTab | None = None
+        self.sync: SyncTab | None = None
         if context.can(Permission.MANAGE_PEOPLE):
             self.people = PeopleTab(context)
             self.tabs.addTab(self.people, self.tr("&People"))
@@ -27,6 +29,9 @@ class AdminPage(QWidget):
             self.tabs.addTab(DatabaseTab(context), self.tr("&Database"))
         if context.can(Permission.VIEW_AUDIT):
             self.tabs.addTab(AuditLogView(context), self.tr("A&udit log"))
+        if context.can(Permission.MANAGE_DATABASE):
+            self.sync = SyncTab(context)
+            self.tabs.addTab(self.sync, self.tr("Offline &sync"))
         self.tabs.currentChanged.connect(self._refresh_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

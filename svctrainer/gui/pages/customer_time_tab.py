@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,18 +24,10 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
 from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.gui.scroll_area import scrolled
 from svctrainer.services.progress_records import TeamCustomerTime
 from svctrainer.services.queue_data import day_range
 from svctrainer.services.records import TeamRecord
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
 
 
 class CustomerTimeTab(QWidget):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.attempt_dialog import open_attempt
 from svctrainer.gui.pages.customer_time_panel import CustomerTimePanel
 from svctrainer.gui.pages.date_range import DateRangeBar
+from svctrainer.gui.scroll_area import scrolled
 from svctrainer.services.changes import QUEUE_DATA, RESULTS, SETTINGS
 from svctrainer.services.progress_records import (
     DateRange,
@@ -168,7 +168,7 @@ class PersonProgressView(QWidget):
         self.tabs.addTab(charts, self.tr("&Speed and accuracy"))
         self.keys_index = self.tabs.addTab(keys, self.tr("&Keys over time"))
         self.scenario_index = self.tabs.addTab(scenario, self.tr("Service &tiers"))
-        self.tabs.addTab(_scrolled(self.customer_panel), self.tr("&Customer time"))
+        self.tabs.addTab(scrolled(self.customer_panel), self.tr("&Customer time"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -355,13 +355,6 @@ class PersonProgressView(QWidget):
         self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
             lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
         ).run()
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class MyProgressPage(QWidget):

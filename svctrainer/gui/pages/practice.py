@@ -88,6 +88,9 @@ class PracticePage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setObjectName("drillCatalogue")
+        # A name too long for the pane loses its middle, never its end: "— practice"
+        # and "— test" stay apart at any text size.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.detail_title = QLabel()
         font = QFont(self.detail_title.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -135,11 +138,12 @@ class PracticePage(QWidget):
         buttons.addWidget(self.practice_button)
         buttons.addWidget(self.test_button)
         right_box.addLayout(buttons)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)  # a wider window widens the instructions
-        splitter.setSizes([420, 560])  # room for "Cheque amounts in words — practice (…)"
+        splitter.setSizes([420, 560])  # until the names are in (_fit_names)
+        self._names_fitted = False
         box = QVBoxLayout(self.catalogue)
         box.setContentsMargins(12, 12, 12, 12)
         box.addWidget(splitter)
@@ -207,8 +211,31 @@ class PracticePage(QWidget):
             if moved is not None:
                 self.tree.addTopLevelItem(moved)
         self.tree.expandAll()
+        self._fit_names()
         if keep is None or not self.select_content(keep.content_id):
             self._select_first()
+
+    def _fit_names(self) -> None:
+        """The first time names are shown, widen the catalogue pane to the longest name
+        at the current text size (up to 60 % of the page); a width the person drags to
+        later is theirs."""
+        if self._names_fitted or not self._records:
+            return
+        self._names_fitted = True
+        metrics = self.tree.fontMetrics()
+        widest = 0
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for c in range(group.childCount() if group is not None else 0):
+                child = group.child(c) if group is not None else None
+                if child is not None:
+                    widest = max(widest, metrics.horizontalAdvance(child.text(0)))
+        # Two levels of indentation, the item's padding, the frame and a scrollbar.
+        needed = widest + 2 * self.tree.indentation() + 24
+        needed += self.tree.verticalScrollBar().sizeHint().width()
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        left = min(max(needed, 420), int(total * 0.6))
+        self.splitter.setSizes([left, max(total - left, 1)])
 
     def _select_first(self) -> None:
         """Something is always chosen while anything matches, so the detail pane never

@@ -106,16 +106,21 @@ class ServqualRadar(QWidget):
         legend = QHBoxLayout()
         legend.addStretch(1)
         legend.addWidget(_key(YOURS, "■", translate("scenarios", "Your run")))
+        points = None
         if best:
             legend.addSpacing(12)
             legend.addWidget(_key(COMFORT_GREEN, "◇", translate("scenarios", "Best possible run")))
-            legend.addSpacing(12)
-            legend.addWidget(QLabel(translate("scenarios", "(points: yours / the best run's)")))
+            # On a line of its own: beside the two keys it squeezed them at large text.
+            points = QLabel(translate("scenarios", "(points: yours / the best run's)"))
+            points.setWordWrap(True)
+            points.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         legend.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot, 1)
         box.addLayout(legend)
+        if points is not None:
+            box.addWidget(points)
 
     def _polygon(
         self, radii: Sequence[float], angles: Sequence[float], pen: QPen, brush: QBrush

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,7 @@ from svctrainer.gui.scenarios.wording import (
     tier_name,
     violation_sentence,
 )
+from svctrainer.gui.settings import DEFAULT_FONT_SIZE
 from svctrainer.services.attempts import AttemptRecord
 
 TIER_COLOURS = {
@@ -56,6 +58,7 @@ TIER_COLOURS = {
 }
 GOOD, SO_SO, BAD = "#2e9d5b", "#e0a12e", "#d64545"
 CHART_HEIGHT = 370  # px; fixed, so the charts keep their shape whatever the window height
+STACK_CHARTS_FROM = 1.2  # text this many times the default puts the charts one above the other
 MAX_TEXT = 400  # characters of a node's text repeated in the path replay
 
 
@@ -168,13 +171,22 @@ class DebriefScreen(QWidget):
 
         best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
         self.radar = ServqualRadar(details.servqual, best_servqual)
-        self.radar.setMinimumWidth(380)
-        self.radar.setFixedHeight(CHART_HEIGHT)
+        # The charts grow with the text size: their captions are text, their plots fixed
+        # ranges, so at 150 % text a 370 px radar cut "Reliability" and "Responsiveness".
+        grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
+        self.radar.setMinimumWidth(round(380 * grow))
+        self.radar.setFixedHeight(round(CHART_HEIGHT * grow))
         timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
         self.mood_chart = MoodTraceChart(trace, timeouts, scenario.tiers.comfort_min_valence)
-        self.mood_chart.setMinimumWidth(460)
-        self.mood_chart.setFixedHeight(CHART_HEIGHT)
-        charts = QHBoxLayout()
+        self.mood_chart.setMinimumWidth(round(460 * grow))
+        self.mood_chart.setFixedHeight(round(CHART_HEIGHT * grow))
+        # Side by side at normal text; one above the other at large text, where two
+        # charts grown to keep their captions would not fit beside each other.
+        charts = QBoxLayout(
+            QBoxLayout.Direction.LeftToRight
+            if grow <= STACK_CHARTS_FROM
+            else QBoxLayout.Direction.TopToBottom
+        )
         radar_box = QVBoxLayout()
         radar_box.addWidget(_heading(translate("scenarios", "Service quality (SERVQUAL points)")))
         radar_box.addWidget(self.radar, 1)

@@ -44,6 +44,7 @@ from svctrainer.gui.scenarios.choice_button import ChoiceButton
 from svctrainer.gui.scenarios.mood_meter import MoodMeter
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import violation_sentence
+from svctrainer.gui.settings import DEFAULT_FONT_SIZE
 
 TICK_MS = 50
 TRANSCRIPT_TURNS = 4
@@ -143,7 +144,10 @@ class ScenarioScreen(QWidget):
         self.situation.setTextFormat(Qt.TextFormat.PlainText)
         self.situation.setVisible(bool(scenario.customer.situation))
         self.mood_meter = MoodMeter(self.run.mood, scenario.tiers.comfort_min_valence)
-        self.mood_meter.setFixedSize(300, 280)
+        # The meter's region names are text on a fixed plot: it grows with the text size,
+        # or at 150 % text "Neutral" and "Content" lost their first letters at its edges.
+        grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
+        self.mood_meter.setFixedSize(round(300 * grow), round(280 * grow))
         left = QVBoxLayout()
         left.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.who)
@@ -152,7 +156,7 @@ class ScenarioScreen(QWidget):
         left.addWidget(self.mood_meter)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(310)
+        left_widget.setFixedWidth(round(310 * grow))
 
         self.speech = QLabel()
         self.speech.setObjectName("customerSpeech")

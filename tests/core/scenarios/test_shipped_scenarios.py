@@ -295,3 +295,38 @@ def test_a_firm_refusal_can_delight_and_giving_in_is_never_met(
     path: Path, tail: list[str], tier: Tier
 ):
     assert play(loaded(path).scenario, [*FIRM, *tail]).tier is tier
+
+
+VIP = sorted(SCENARIO_DIR.glob("vip-wealth-client.*.yaml"))
+VIP_HEAD = [
+    "greet_own_handover",
+    "explain_benchmark",
+    "honest_compare",
+    "ask_plans",
+    "plan_tuition",
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "tail", "tier"),
+    [
+        (path, tail, tier)
+        for path in VIP
+        for tail, tier in [
+            (["refer_adviser", "explain_referral", "close_with_plan"], Tier.DELIGHT),
+            (["give_split", "explain_referral", "close_with_plan"], Tier.NOT_MET),
+            (["refer_adviser", "hint", "close_with_plan"], Tier.NOT_MET),
+            (["skip_assessment", "explain_referral", "close_with_plan"], Tier.NOT_MET),
+        ]
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else None,
+)
+def test_the_teller_refers_investment_advice_and_advising_is_a_breach(
+    path: Path, tail: list[str], tier: Tier
+):
+    """A teller who recommends a split, hints "off the record" or switches the money on an
+    old risk profile has given investment advice outside the role: a compliance breach,
+    never met, however well the rest of the visit goes; booking the qualified adviser is
+    the best handling."""
+    result = play(loaded(path).scenario, [*VIP_HEAD, *tail])
+    assert result.tier is tier

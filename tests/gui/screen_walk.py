@@ -1,0 +1,247 @@
+"""A walk through every page, tab, drill, result and dialog of the application, signed in
+as each role in turn, with a set of checks run on every screen it shows.
+
+The Chinese-interface test checks that no English reaches the screen; the layout test
+checks that no label or button is clipped under a pseudo-locale; both can photograph each
+screen (``SVCTRAINER_SCREENSHOTS=<folder>``) as ``<prefix>-<screen>-<theme>.png``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
+
+from svctrainer.gui.main_window import MainWindow
+from svctrainer.gui.settings import GuiSettings, Theme
+
+SIZE = (1366, 768)
+Check = Callable[[str, QWidget], None]
+"""Looks at one screen (its name, its top widget) and notes what it finds wrong."""
+
+
+def open_window(qtbot, branch, settings: GuiSettings) -> MainWindow:
+    """The main window at 1366×768 on the login screen, in ``settings``' theme and text size."""
+    from svctrainer.gui.theme import apply_appearance
+
+    apply_appearance(QApplication.instance(), settings)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.attach_services(branch.services, "Test Branch")
+    win.resize(*SIZE)
+    win.show()
+    qtbot.waitUntil(lambda: win.login.model.rowCount() > 0)
+    return win
+
+
+class Walk:
+    """Visits screens, checks each one's text and, when asked, photographs it."""
+
+    def __init__(self, qtbot, theme: Theme, checks: list[Check], prefix: str) -> None:
+        self.qtbot = qtbot
+        self.theme = theme
+        self.checks = checks
+        self.prefix = prefix
+        folder = os.environ.get("SVCTRAINER_SCREENSHOTS")
+        self.folder = Path(folder) if folder else None
+        self.seen: list[str] = []
+
+    def look(self, name: str, widget: QWidget) -> None:
+        if isinstance(widget, MainWindow):
+            # Back to the laptop's screen size: a window stays as large as an earlier
+            # screen made it, and can shrink only as far as this screen allows.
+            widget.resize(*SIZE)
+        self.qtbot.wait(50)
+        self.seen.append(name)
+        for check in self.checks:
+            check(name, widget)
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shot = f"{self.prefix}-{name}-{self.theme.value}.png"
+            widget.grab().save(str(self.folder / shot))
+
+    def page_and_tabs(self, name: str, window: MainWindow, page: QWidget) -> None:
+        self.look(name, window)
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisibleTo(window):
+                continue
+            for i in range(1, tabs.count()):
+                tabs.setCurrentIndex(i)
+                self.look(f"{name}-tab{i}", window)
+            tabs.setCurrentIndex(0)
+
+    def dialog(self, name: str, make: Callable[[], QDialog]) -> None:
+        dialog = make()
+        dialog.show()
+        self.qtbot.waitExposed(dialog)
+        self.look(name, dialog)
+        dialog.reject()
+
+
+DRILLS = ("tenkey-amounts", "data-entry", "voucher-summing", "amounts-in-words",
+          "making-change", "cash-counting", "drawer-balancing", "counter-procedure",
+          "text-entry")  # fmt: skip
+SCENARIO = "angry-transfer"
+
+
+def _drills(qtbot, window: MainWindow, walk: Walk, language: str) -> None:
+    """Each drill kind's practice pack in ``language``: its screen after a few keys, then its
+    result; and one customer scenario."""
+    from svctrainer.core.packs.definition import Mode
+
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+    for drill in DRILLS:
+        content_id = f"{drill}-practice.{language}"
+        assert page.select_content(content_id), content_id
+        qtbot.waitUntil(lambda c=content_id: page._current is not None
+                        and page._current[0].content_id == c)  # fmt: skip
+        page.practice_button.click()
+        qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+        screen = page.current_screen
+        for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Space):
+            qtbot.keyClick(screen, key)
+        walk.look(f"drill-{drill}", window)
+        screen.request_stop()
+        qtbot.waitUntil(lambda s=screen: page.current_screen is not s, timeout=10_000)
+        window.background.wait()
+        qtbot.wait(200)
+        if page.current_screen is not None:
+            walk.look(f"result-{drill}", window)
+        page.show_catalogue()
+    scenario = f"{SCENARIO}.{language}"
+    assert page.select_content(scenario)
+    qtbot.waitUntil(lambda: page._current is not None
+                    and page._current[0].content_id == scenario)  # fmt: skip
+    page.start(Mode.PRACTICE)
+    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+    qtbot.wait(300)
+    walk.look("scenario", window)
+    page.show_catalogue()
+    window._set_navigation_enabled(True)
+
+
+# A run of a scenario for an older customer that cuts corners, so the supervisor's
+# service-standards tab has a row and the debrief lists items met, missed and broken.
+STANDARDS_SCENARIO = "elderly-self-service"
+STANDARDS_CHOICES = ("greet_reassure", "rush_id", "hurry", "calm_her", "verify_hand_form",
+                     "help_fill", "pay_counted", "call_next")  # fmt: skip
+
+
+def _scenario_run(branch, language: str):
+    """The teller's stored run of ``STANDARDS_SCENARIO``: attempt, scenario, decision log."""
+    from datetime import UTC, datetime
+
+    from svctrainer.core.packs.definition import Mode
+    from svctrainer.core.scenarios.engine import ScenarioRun
+    from svctrainer.services.actor import Actor
+
+    svc = branch.services
+    cli = Actor.command_line()
+    record = next(
+        r for r in svc.content.latest(cli) if r.content_id == f"{STANDARDS_SCENARIO}.{language}"
+    )
+    _, scenario = svc.content.load(cli, record.id)
+    second = 1_000_000_000
+    run = ScenarioRun(scenario, 100 * second)
+    for n, choice_id in enumerate(STANDARDS_CHOICES, start=1):
+        run.choose(choice_id, (100 + 3 * n) * second)
+    when = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    attempt = svc.attempts.record_scenario(
+        branch.actor(branch.teller), record.id, Mode.PRACTICE, run.log, when
+    )
+    return attempt, scenario, run.log
+
+
+def _debrief(qtbot, walk: Walk, attempt, scenario, log) -> None:
+    """The debrief of that run with its service-standard section, as the player shows it."""
+    from svctrainer.core.scenarios.analysis import best_result, review
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+    from svctrainer.services.service_standards import compliance_of
+
+    compliance = compliance_of(scenario, log)
+    assert compliance is not None
+    debrief = DebriefScreen(
+        attempt, scenario, review(scenario, log), best_result(scenario), compliance=compliance
+    )
+    qtbot.addWidget(debrief)
+    debrief.resize(*SIZE)
+    debrief.show()
+    qtbot.waitExposed(debrief)
+    walk.look("scenario-debrief", debrief)
+    debrief.close()
+
+
+def _standards_tab(qtbot, window: MainWindow, walk: Walk) -> None:
+    """The supervisor's service-standards tab once its replay has filled the table."""
+    page = window.pages["supervisor"]
+    assert window.go_to("supervisor")
+    page.tabs.setCurrentWidget(page.standards)
+    qtbot.waitUntil(lambda: page.standards.data is not None, timeout=20_000)
+    assert page.standards.table.rowCount() > 0
+    walk.look("supervisor-standards", window)
+    page.tabs.setCurrentIndex(0)
+
+
+def walk_every_screen(
+    qtbot, branch, settings: GuiSettings, checks: list[Check], prefix: str
+) -> Walk:
+    """Sign in as each role, open every page and tab, run each drill and a scenario, open
+    every dialog, and run ``checks`` on each screen. ``settings.language`` picks the packs
+    (zh_CN: the Chinese ones, else the English); the caller installs the translators."""
+    from svctrainer.gui.dialogs.about_dialog import AboutDialog
+    from svctrainer.gui.dialogs.change_pin_dialog import ChangePinDialog
+    from svctrainer.gui.dialogs.guide_dialog import GuideDialog
+    from svctrainer.gui.dialogs.person_dialog import PersonDialog
+    from svctrainer.gui.dialogs.queue_import_dialog import QueueImportDialog
+    from svctrainer.gui.dialogs.settings_dialog import SettingsDialog
+    from svctrainer.gui.dialogs.setup_dialog import SetupDialog
+    from svctrainer.gui.pages.hand_count_form import HandCountDialog
+
+    branch.services.content.sync_bundled()
+    language = "zh" if settings.language == "zh_CN" else "en"
+    scenario_run = _scenario_run(branch, language)
+    window = open_window(qtbot, branch, settings)
+    walk = Walk(qtbot, settings.theme, checks, prefix)
+    walk.look("login", window)
+    walk.dialog("setup", lambda: SetupDialog(window))
+    for who in ("teller", "trainer", "supervisor", "admin"):
+        person = getattr(branch, who)
+        # After a sign-out the list is rebuilt for the next person before anyone is picked.
+        qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
+        assert window.login.select_profile(person.employee_number)
+        qtbot.keyClicks(window.login.pin, branch.pin)
+        qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+        for row in range(window.nav.count()):
+            key = window.nav.item(row).data(Qt.ItemDataRole.UserRole + 2)
+            if who != "teller" and key in ("practice", "progress", "assignments"):
+                continue  # seen as the teller
+            assert window.go_to(key)
+            page = window.pages[key]
+            qtbot.wait(300)  # the page's first load runs on the background worker
+            window.background.wait()
+            qtbot.wait(100)
+            walk.page_and_tabs(key, window, page)
+        context = window.context
+        if who == "teller":
+            _drills(qtbot, window, walk, language)
+            _debrief(qtbot, walk, *scenario_run)
+            walk.dialog("settings", lambda: SettingsDialog(window.settings, window))
+            walk.dialog("about", lambda: AboutDialog(window))
+            walk.dialog("guide", lambda: GuideDialog("practice", window))
+            walk.dialog("change-pin", lambda c=context: ChangePinDialog(c, window))
+        if who == "trainer":
+            walk.dialog("hand-count", lambda c=context: HandCountDialog(c, window))
+        if who == "supervisor":
+            _standards_tab(qtbot, window, walk)
+            walk.dialog("queue-import", lambda c=context: QueueImportDialog(c, window))
+        if who == "admin":
+            walk.dialog("person", lambda: PersonDialog([], None, window))
+        window.sign_out()
+    window.background.wait()
+    return walk
