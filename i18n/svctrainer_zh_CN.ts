@@ -933,6 +933,101 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>ContestPage</name>
+    <message>
+        <source>&amp;New contest…</source>
+        <translation>新建比赛(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start for the room</source>
+        <translation>全场开赛(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose and lock results</source>
+        <translation>结束并锁定成绩(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>导出成绩(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The results sheet with a certificate per contestant (PDF), or a CSV</source>
+        <translation>成绩单及每位选手的证书（PDF），或 CSV 表格</translation>
+    </message>
+    <message>
+        <source>Si&amp;t this drill</source>
+        <translation>参加本项比赛(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No contest has been announced yet.</source>
+        <translation>目前没有已公布的比赛。</translation>
+    </message>
+    <message>
+        <source>No contest yet: create one with “New contest…” (Ctrl+N).</source>
+        <translation>还没有比赛：用“新建比赛…”（Ctrl+N）创建一场。</translation>
+    </message>
+    <message>
+        <source>Contest:</source>
+        <translation>比赛：</translation>
+    </message>
+    <message>
+        <source>Could not read the contest: %1</source>
+        <translation>无法读取比赛：%1</translation>
+    </message>
+    <message>
+        <source>%1 drill(s) · %2 attempt(s) each, the best complete one counts · a %3-minute window · everyone sits the same form</source>
+        <translation>共 %1 个项目 · 每项可做 %2 次，取完整成绩中最好的一次 · 比赛时间 %3 分钟 · 全体选手同一套试题</translation>
+    </message>
+    <message>
+        <source>%1 — attempts used: %2 of %3</source>
+        <translation>%1 — 已用次数：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Announced the contest %1</source>
+        <translation>已公布比赛 %1</translation>
+    </message>
+    <message>
+        <source>Start the contest</source>
+        <translation>开始比赛</translation>
+    </message>
+    <message>
+        <source>Start “%1” for the room now? Every workstation counts down %2 s, then the %3-minute window runs.</source>
+        <translation>现在为全场开始“%1”吗？各工位先倒计时 %2 秒，随后计时 %3 分钟。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Close the contest</source>
+        <translation>结束比赛</translation>
+    </message>
+    <message>
+        <source>Close “%1” and lock its results? Attempts still running on a workstation will not count, and the results cannot change afterwards.</source>
+        <translation>结束“%1”并锁定成绩吗？仍在工位上进行的作答将不计成绩，锁定后成绩不再变动。</translation>
+    </message>
+    <message>
+        <source>Close and lock</source>
+        <translation>结束并锁定</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>CountingView</name>
     <message>
         <source>Count the notes yourself: the screen keeps no count.</source>
@@ -2111,6 +2206,65 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>Leaderboard</name>
+    <message>
+        <source>&amp;Standings:</source>
+        <translation>排名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Teams by final effect (customer waiting time saved)</source>
+        <translation>团队按最终效果排名（节省的客户等候时间）</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Final: locked when the contest closed</source>
+        <translation>最终成绩：比赛结束时已锁定</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Contestants</source>
+        <translation>参赛人数</translation>
+    </message>
+    <message>
+        <source>Waiting time saved</source>
+        <translation>节省的等候时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>次数</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>svctrainer</source>
@@ -2492,6 +2646,73 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>row %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NewContestDialog</name>
+    <message>
+        <source>New contest</source>
+        <translation>新建比赛</translation>
+    </message>
+    <message>
+        <source>e.g. Winter skills cup 2026</source>
+        <translation>例如：2026 年冬季业务技能比赛</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2)</source>
+        <translation>%1（权重 %2）</translation>
+    </message>
+    <message>
+        <source>one attempt</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source> (best counts)</source>
+        <translation> 次（取最好成绩）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts per drill:</source>
+        <translation>每项次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Window after the start:</source>
+        <translation>开赛后比赛时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Countdown before it:</source>
+        <translation>开赛前倒计时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Every contestant sits the same form of each drill, in test mode. The contest is announced at once; you start it for the room when everyone is seated.</source>
+        <translation>每个项目全体选手做同一套试题（测验模式）。比赛创建后立即公布；选手全部就位后，由您为全场开赛。</translation>
+    </message>
+    <message>
+        <source>Create and announce</source>
+        <translation>创建并公布</translation>
+    </message>
+    <message>
+        <source>&amp;Drills (test mode):</source>
+        <translation>比赛项目（测验模式）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Give the contest a name.</source>
+        <translation>请填写比赛名称。</translation>
+    </message>
+    <message>
+        <source>Choose at least one drill.</source>
+        <translation>请至少选择一个项目。</translation>
     </message>
 </context>
 <context>
@@ -5206,6 +5427,193 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>contest</name>
+    <message>
+        <source>points of exactly right totals</source>
+        <translation>完全正确题目的分数</translation>
+    </message>
+    <message>
+        <source>speed in %1</source>
+        <translation>速度（%1）</translation>
+    </message>
+    <message>
+        <source>no complete attempt</source>
+        <translation>无完整成绩</translation>
+    </message>
+    <message>
+        <source>First place</source>
+        <translation>一等奖</translation>
+    </message>
+    <message>
+        <source>Second place</source>
+        <translation>二等奖</translation>
+    </message>
+    <message>
+        <source>Third place</source>
+        <translation>三等奖</translation>
+    </message>
+    <message>
+        <source>Certificate of participation</source>
+        <translation>参赛证书</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚无测算</translation>
+    </message>
+    <message>
+        <source>%1 customer-minutes a day</source>
+        <translation>每天 %1 客户·分钟</translation>
+    </message>
+    <message>
+        <source>Skills contest: %1</source>
+        <translation>业务技能比赛：%1</translation>
+    </message>
+    <message>
+        <source>final results</source>
+        <translation>最终成绩</translation>
+    </message>
+    <message>
+        <source>provisional standings (the contest is not closed)</source>
+        <translation>临时排名（比赛尚未结束）</translation>
+    </message>
+    <message>
+        <source>%1 · generated %2 by svctrainer</source>
+        <translation>%1 · svctrainer 于 %2 生成</translation>
+    </message>
+    <message>
+        <source>Branch: %1 · Started: %2 · Window: %3 min · Attempts per drill: %4 (the best complete one counts) · Every contestant sat the same form.</source>
+        <translation>网点：%1 · 开赛：%2 · 比赛时间：%3 分钟 · 每项次数：%4（取完整成绩中最好的一次）· 全体选手同一套试题。</translation>
+    </message>
+    <message>
+        <source>Points table</source>
+        <translation>计分办法</translation>
+    </message>
+    <message>
+        <source>Each drill&apos;s points = its weight × the contestant&apos;s result ÷ the best result in the contest (at most the weight). Only complete, valid attempts have a result. Ties: higher accuracy first, then the shorter time.</source>
+        <translation>各项得分 = 该项权重 × 选手成绩 ÷ 本场最好成绩（不超过权重）。只有完整、有效的作答计成绩。成绩相同时准确率优先，准确率相同按用时少者为优。</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Judged on</source>
+        <translation>评分依据</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Overall standings</source>
+        <translation>总分排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Nobody has a result yet.</source>
+        <translation>还没有人取得成绩。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Teams by final effect</source>
+        <translation>团队按最终效果排名</translation>
+    </message>
+    <message>
+        <source>The measured final effect of each team: the customer-minutes of waiting a day its contestants&apos; gains over their own baselines save at the branch&apos;s ticket queue (the same figure as the supervisor&apos;s customer-time panel).</source>
+        <translation>各团队的实测最终效果：其参赛选手比各自基线的提升，每天为网点排队叫号节省的客户等候时间（客户·分钟，与主管“客户时间”面板的数字相同）。</translation>
+    </message>
+    <message>
+        <source>Contestants</source>
+        <translation>参赛人数</translation>
+    </message>
+    <message>
+        <source>Waiting time saved</source>
+        <translation>节省的等候时间</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>awarded to %1 (%2)</source>
+        <translation>授予 %1（%2）</translation>
+    </message>
+    <message>
+        <source>for rank %1 of %2 in the skills contest “%3”, with %4 points.</source>
+        <translation>在业务技能比赛“%3”中以 %4 分获得第 %1 名（共 %2 人）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 points</source>
+        <translation>%1：%2 — %3 分</translation>
+    </message>
+    <message>
+        <source>%1, %2        Trainer: ______________</source>
+        <translation>%1，%2        培训师：______________</translation>
+    </message>
+    <message>
+        <source>Draft: not announced yet</source>
+        <translation>草稿：尚未公布</translation>
+    </message>
+    <message>
+        <source>Announced: waiting for the trainer to start it</source>
+        <translation>已公布：等待培训师开赛</translation>
+    </message>
+    <message>
+        <source>Starting in</source>
+        <translation>距开赛</translation>
+    </message>
+    <message>
+        <source>Running: time left</source>
+        <translation>比赛进行中：剩余时间</translation>
+    </message>
+    <message>
+        <source>Time is up: waiting for the trainer to close it</source>
+        <translation>时间到：等待培训师结束比赛</translation>
+    </message>
+    <message>
+        <source>Closed: the results are final</source>
+        <translation>比赛已结束：成绩为最终成绩</translation>
+    </message>
+</context>
+<context>
     <name>figures</name>
     <message>
         <source>Ten-key amounts</source>
@@ -5362,6 +5770,18 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>此文件不是 svctrainer 数据库。</translation>
     </message>
     <message>
+        <source>The contest cannot take that step now: it may have been started or closed on another workstation. The page shows it as it is.</source>
+        <translation>比赛当前不能执行这一步：可能已在其他工位开赛或结束。页面显示的是比赛的当前状态。</translation>
+    </message>
+    <message>
+        <source>The contest is not running now: wait for the start, or it has ended.</source>
+        <translation>比赛当前未在进行：请等待开赛，或比赛已经结束。</translation>
+    </message>
+    <message>
+        <source>You have used every attempt this contest allows on this drill.</source>
+        <translation>本项目您已用完本场比赛允许的全部次数。</translation>
+    </message>
+    <message>
         <source>The database was written by a newer svctrainer; install that release to open it.</source>
         <translation>该数据库由更新版本的 svctrainer 写入；请安装该版本后再打开。</translation>
     </message>
@@ -5452,6 +5872,10 @@ File: %2</source>
     <message>
         <source>Admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Contest</source>
+        <translation>技能比赛</translation>
     </message>
     <message>
         <source>Region</source>

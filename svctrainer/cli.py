@@ -90,6 +90,7 @@ def build_parser() -> OneLineParser:
         _scenario_commands,
         _report_commands,
         _queue_commands,
+        _contest_commands,
     ):
         add(sub)
     return parser
@@ -406,6 +407,36 @@ def _queue_commands(sub: Subparsers) -> None:
     imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                      help="print what was stored as JSON")  # fmt: skip
     _add_branch_option(imp, "the branch whose tickets these are, on a server of several")
+
+
+def _contest_commands(sub: Subparsers) -> None:
+    contest = _group(sub, "contest", "run a branch skills contest (docs/contest-rules.md)")
+    create = _command(contest, "create", "create a contest over test drills, one form for "
+                      "everyone", "contest:create")  # fmt: skip
+    create.add_argument("name", metavar="NAME")
+    create.add_argument("--drill", action="append", required=True, metavar="CONTENT_ID",
+                        help="a drill pack's id (repeat for each drill)")  # fmt: skip
+    create.add_argument("--attempts", type=_count(1, 5), default=1,
+                        help="attempts per drill, the best counts (1-5, default 1)")  # fmt: skip
+    create.add_argument("--minutes", type=_count(1, 240), default=30,
+                        help="the window after the start, in minutes (default 30)")  # fmt: skip
+    create.add_argument("--countdown", type=_count(0, 600), default=60,
+                        help="seconds of countdown before the window (default 60)")  # fmt: skip
+    create.add_argument("--draft", action="store_true", help="keep it a draft (open it later)")
+    listing = _command(contest, "list", "the branch's contests and their phase", "contest:list_")
+    listing.add_argument("--json", action="store_true")
+    for name, help_text, handler in (
+        ("open", "announce a draft contest", "contest:open_"),
+        ("start", "start the contest for the room (countdown, then the window)", "contest:start"),
+        ("close", "close the contest and lock its results", "contest:close"),
+    ):
+        step = _command(contest, name, help_text, handler)
+        step.add_argument("name", metavar="NAME")
+    results = _command(contest, "results", "the results sheet (PDF: with certificates)",
+                       "contest:results")  # fmt: skip
+    results.add_argument("name", metavar="NAME")
+    results.add_argument("--format", choices=("pdf", "csv"), default="csv")
+    results.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
 
 
 def _add_branch_option(

@@ -59,6 +59,12 @@ def _supervisor(ctx: AppContext) -> QWidget:
     return SupervisorPage(ctx)
 
 
+def _contest(ctx: AppContext) -> QWidget:
+    from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415
+
+    return ContestPage(ctx)
+
+
 def _region(ctx: AppContext) -> QWidget:
     from svctrainer.gui.pages.region import RegionPage  # noqa: PLC0415
 
@@ -117,9 +123,16 @@ TARGETS: tuple[NavTarget, ...] = (
         _admin,
     ),
     NavTarget(
+        "contest",
+        lambda: translate("navigation", "Contest"),
+        "Ctrl+7",
+        frozenset({Permission.PRACTISE, Permission.ASSIGN, Permission.VIEW_TEAM_RESULTS}),
+        _contest,
+    ),
+    NavTarget(
         "region",
         lambda: translate("navigation", "Region"),
-        "Ctrl+7",
+        "Ctrl+8",
         frozenset({Permission.VIEW_REGION_RESULTS}),
         _region,
     ),

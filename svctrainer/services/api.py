@@ -10,6 +10,7 @@ from svctrainer.services.auth import AuthService
 from svctrainer.services.branch_key import BranchKeyService
 from svctrainer.services.branches import BranchService
 from svctrainer.services.content import ContentService
+from svctrainer.services.contests import ContestService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
 from svctrainer.services.error_boundary import store_errors_translated
@@ -59,6 +60,7 @@ class Services:
         self.standards = StandardsService(db)
         self.branches = BranchService(db)
         self.region = RegionDashboardService(db)
+        self.contests = ContestService(db)
         self.sync = SyncService(db)
 
     @classmethod

@@ -184,6 +184,7 @@ def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> Dem
     from svctrainer.services.demo_builder import (  # noqa: PLC0415 - slow: a minute of CPU
         create_demo_assignments,
         create_demo_branch,
+        create_demo_contest,
         create_demo_queue_data,
         generate_history,
     )
@@ -204,6 +205,7 @@ def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> Dem
     attempts = generate_history(db, progress=progress)
     create_demo_assignments(db)
     create_demo_queue_data(db)
+    create_demo_contest(db)
     with db.writing() as session:
         session.execute(delete(Setting).where(Setting.key == DEMO_BUILD_MARK))
     return DemoSummary(summary.people, summary.teams, attempts, db.label)

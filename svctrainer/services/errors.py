@@ -227,3 +227,26 @@ class DatabaseUnavailableError(DatabaseError):
 
 DAMAGED = (DatabaseCorruptError, NotADatabaseError, SchemaMismatchError)
 """The failures a backup can mend: offer the newest good one."""
+
+
+class ContestStateError(ConflictError):
+    """A contest asked to take a step its life cycle does not allow (``core.contest.rules``):
+    starting a closed contest, closing a draft."""
+
+    code = "contest_state"
+    template = "the contest {0!r} is {1}: it cannot be {2}"
+
+
+class ContestNotLiveError(ConflictError):
+    """A contest attempt asked for outside the contest's window (before the start, during
+    the countdown, after the time is up or the close)."""
+
+    code = "contest_not_live"
+    template = "the contest {0!r} is not running now ({1})"
+
+
+class ContestTriesUsedError(ConflictError):
+    """A contestant who has used every attempt the contest allows on a drill."""
+
+    code = "contest_tries_used"
+    template = "you have used your {0} attempt(s) on this contest drill"

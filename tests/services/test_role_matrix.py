@@ -20,6 +20,7 @@ from queue_support import write_export
 from support import typed_perfectly
 
 from svctrainer.core.content_files import check_content_file
+from svctrainer.core.contest.rules import ContestRules
 from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
@@ -410,6 +411,52 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_REGION_RESULTS,
         lambda b, a: b.services.region.overview(a),
     ),
+    # Contests: trainers run them; everyone who practises takes part and sees the board.
+    "contests.create": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.create(
+            a, _unique("Cup "), [CONTEST_DRILL], ContestRules()
+        ),
+    ),
+    "contests.eligible_drills": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.eligible_drills(a),
+    ),
+    "contests.open": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.open(a, _contest(b, "draft")),
+    ),
+    "contests.start": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.start(a, _contest(b, "open")),
+    ),
+    "contests.close": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.close(a, _contest(b, "running")),
+    ),
+    "contests.in_branch": (Permission.PRACTISE, lambda b, a: b.services.contests.in_branch(a)),
+    "contests.get": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.get(a, _contest(b, "open")),
+    ),
+    "contests.results": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.results(a, _contest(b, "running")),
+    ),
+    "contests.begin_attempt": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.begin_attempt(a, _contest(b, "running"), CONTEST_DRILL),
+    ),
+    "reports.contest_csv": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.contest_csv(a, _out(b, "c.csv"), _contest(b, "running")),
+    ),
+    "reports.contest_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.contest_pdf(
+            a, _out(b, "c.pdf"), _contest(b, "running"), _fake_render
+        ),
+    ),
     "database.backups": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.backups(a)),
     "database.health": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.health(a)),
     "database.backup_now": (
@@ -501,6 +548,20 @@ def _pdf(b: Any, name: str) -> OutputFile:
     rendered = OutputFile(_out(b, name))
     rendered.temp.write_bytes(b"%PDF-1.4\n")
     return rendered
+
+
+CONTEST_DRILL = "tenkey-amounts-test.en"
+
+
+def _contest(b: Any, state: str) -> str:
+    """A new contest in ``state`` (a running one is live: no countdown, started now)."""
+    name = _unique("Contest ")
+    contests = b.services.contests
+    contests.create(CLI, name, [CONTEST_DRILL], ContestRules(countdown_s=0),
+                    publish=state != "draft")  # fmt: skip
+    if state == "running":
+        contests.start(CLI, name)
+    return name
 
 
 def _fake_render(report: Any, path: Path) -> int:
@@ -596,6 +657,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.branch_key import BranchKeyService
     from svctrainer.services.branches import BranchService
     from svctrainer.services.content import ContentService
+    from svctrainer.services.contests import ContestService
     from svctrainer.services.database_admin import DatabaseAdminService
     from svctrainer.services.drafts import DraftService
     from svctrainer.services.form_samples import FormSamples
@@ -630,6 +692,7 @@ def _service_classes() -> dict[str, type]:
         "forms": FormSamples,
         "branches": BranchService,
         "region": RegionDashboardService,
+        "contests": ContestService,
         "sync": SyncService,
     }
 

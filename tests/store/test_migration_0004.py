@@ -40,7 +40,7 @@ def test_schema_0003_with_data_upgrades_to_0004_without_losing_a_row(schema_0003
     db.dispose()
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0003_queue_tickets")
     after = _rows(schema_0003)
-    # Tables of later revisions (0006_regions: regions) are new and empty.
+    # Tables of later revisions (0006_regions, 0007_contest) are new and empty.
     assert {t: rows for t, rows in after.items() if t != "attempt" and t in before} == {
         t: rows for t, rows in before.items() if t != "attempt"
     }

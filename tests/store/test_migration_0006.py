@@ -53,7 +53,9 @@ def test_stored_data_survives_and_branch_names_become_unique(tmp_path):
     path = _schema_0005(tmp_path)
     with sqlite3.connect(path) as conn:
         ((name, created),) = conn.execute("SELECT name, created_at FROM branch").fetchall()
-        twin = uuid.uuid4().hex
+        # Created at the same moment, so the migration's tie-break (the id) decides which
+        # one keeps the name: the twin's id sorts last, so the twin is the one renamed.
+        twin = uuid.UUID(int=(1 << 128) - 1).hex
         conn.execute(
             "INSERT INTO branch (id, name, created_at) VALUES (?, ?, ?)", (twin, name, created)
         )
