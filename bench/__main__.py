@@ -39,6 +39,7 @@ BENCHMARKS = {
     "first_window": "bench_first_window",
     "startup": "bench_startup",
     "dashboard": "bench_dashboard",
+    "region": "bench_region",
     "heartbeat": "bench_heartbeat",
 }
 RESULT_MARK = "BENCH-FIGURES "

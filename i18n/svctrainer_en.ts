@@ -213,6 +213,13 @@
 <context>
     <name>PracticePage</name>
     <message numerus="yes">
+        <source>Tests left under your trainer&apos;s limit: %n</source>
+        <translation>
+            <numerusform>Tests left under your trainer&apos;s limit: %n</numerusform>
+            <numerusform>Tests left under your trainer&apos;s limit: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -237,6 +244,16 @@
         <translation>
             <numerusform>Share of each demand level&apos;s service-standard items met, over %n scenario run. Items a scenario does not involve do not count.</numerusform>
             <numerusform>Share of each demand level&apos;s service-standard items met, over %n scenario runs. Items a scenario does not involve do not count.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VoucherSummingView</name>
+    <message numerus="yes">
+        <source>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</source>
+        <translation>
+            <numerusform>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</numerusform>
+            <numerusform>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</numerusform>
         </translation>
     </message>
 </context>

@@ -1006,6 +1006,101 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>ContestPage</name>
+    <message>
+        <source>&amp;New contest…</source>
+        <translation>新建比赛(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start for the room</source>
+        <translation>全场开赛(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose and lock results</source>
+        <translation>结束并锁定成绩(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>导出成绩(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The results sheet with a certificate per contestant (PDF), or a CSV</source>
+        <translation>成绩单及每位选手的证书（PDF），或 CSV 表格</translation>
+    </message>
+    <message>
+        <source>Si&amp;t this drill</source>
+        <translation>参加本项比赛(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No contest has been announced yet.</source>
+        <translation>目前没有已公布的比赛。</translation>
+    </message>
+    <message>
+        <source>No contest yet: create one with “New contest…” (Ctrl+N).</source>
+        <translation>还没有比赛：用“新建比赛…”（Ctrl+N）创建一场。</translation>
+    </message>
+    <message>
+        <source>Contest:</source>
+        <translation>比赛：</translation>
+    </message>
+    <message>
+        <source>Could not read the contest: %1</source>
+        <translation>无法读取比赛：%1</translation>
+    </message>
+    <message>
+        <source>%1 drill(s) · %2 attempt(s) each, the best complete one counts · a %3-minute window · everyone sits the same form</source>
+        <translation>共 %1 个项目 · 每项可做 %2 次，取完整成绩中最好的一次 · 比赛时间 %3 分钟 · 全体选手同一套试题</translation>
+    </message>
+    <message>
+        <source>%1 — attempts used: %2 of %3</source>
+        <translation>%1 — 已用次数：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Announced the contest %1</source>
+        <translation>已公布比赛 %1</translation>
+    </message>
+    <message>
+        <source>Start the contest</source>
+        <translation>开始比赛</translation>
+    </message>
+    <message>
+        <source>Start “%1” for the room now? Every workstation counts down %2 s, then the %3-minute window runs.</source>
+        <translation>现在为全场开始“%1”吗？各工位先倒计时 %2 秒，随后计时 %3 分钟。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Close the contest</source>
+        <translation>结束比赛</translation>
+    </message>
+    <message>
+        <source>Close “%1” and lock its results? Attempts still running on a workstation will not count, and the results cannot change afterwards.</source>
+        <translation>结束“%1”并锁定成绩吗？仍在工位上进行的作答将不计成绩，锁定后成绩不再变动。</translation>
+    </message>
+    <message>
+        <source>Close and lock</source>
+        <translation>结束并锁定</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出成绩</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>CountingView</name>
     <message>
         <source>Count the notes yourself: the screen keeps no count.</source>
@@ -1733,6 +1828,14 @@ Python %3，PySide6 %4</translation>
         <translation>准备好就开始：按下第一个键时开始计时。</translation>
     </message>
     <message>
+        <source>The clock has stopped at %1 on this case, the most one case counts. Answer it to go on.</source>
+        <translation>本题计时已停在 %1，这是一题最多计入的时间。请作答后继续。</translation>
+    </message>
+    <message>
+        <source>The clock runs from the moment the case is shown.</source>
+        <translation>从题目显示时起开始计时。</translation>
+    </message>
+    <message>
         <source>Paused — no key for 5 seconds. Carry on when ready.</source>
         <translation>已暂停——5 秒没有按键。准备好后继续。</translation>
     </message>
@@ -1832,6 +1935,14 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested and people stalled. Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
         <translation>看板首先显示网点概览：每项核心技能（中英文内容包合并计算）相对基线提升的中位数、已测验人数和停滞人数。单击某项技能，即可查看每名员工在该技能上的提升（Alt+← 返回）。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Compare the branches of your regions on one skill: how many tellers were tested, and the median baseline, latest level and gain over baseline of each branch. Only whole branches are shown, never a person&apos;s results, and nothing here changes any branch&apos;s data.</source>
+        <translation>按同一项技能对比您所负责区域内的各个网点：每个网点有多少柜员参加了测验，以及基线、最新水平和比基线提升的中位数。这里只显示整个网点的数字，不显示任何人的个人成绩，也不会改动任何网点的数据。</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2173,6 +2284,65 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Decide later</source>
         <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>Leaderboard</name>
+    <message>
+        <source>&amp;Standings:</source>
+        <translation>排名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Teams by final effect (customer waiting time saved)</source>
+        <translation>团队按最终效果排名（节省的客户等候时间）</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Final: locked when the contest closed</source>
+        <translation>最终成绩：比赛结束时已锁定</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Contestants</source>
+        <translation>参赛人数</translation>
+    </message>
+    <message>
+        <source>Waiting time saved</source>
+        <translation>节省的等候时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>次数</translation>
     </message>
 </context>
 <context>
@@ -2560,6 +2730,73 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>NewContestDialog</name>
+    <message>
+        <source>New contest</source>
+        <translation>新建比赛</translation>
+    </message>
+    <message>
+        <source>e.g. Winter skills cup 2026</source>
+        <translation>例如：2026 年冬季业务技能比赛</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2)</source>
+        <translation>%1（权重 %2）</translation>
+    </message>
+    <message>
+        <source>one attempt</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source> (best counts)</source>
+        <translation> 次（取最好成绩）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts per drill:</source>
+        <translation>每项次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Window after the start:</source>
+        <translation>开赛后比赛时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Countdown before it:</source>
+        <translation>开赛前倒计时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Every contestant sits the same form of each drill, in test mode. The contest is announced at once; you start it for the room when everyone is seated.</source>
+        <translation>每个项目全体选手做同一套试题（测验模式）。比赛创建后立即公布；选手全部就位后，由您为全场开赛。</translation>
+    </message>
+    <message>
+        <source>Create and announce</source>
+        <translation>创建并公布</translation>
+    </message>
+    <message>
+        <source>&amp;Drills (test mode):</source>
+        <translation>比赛项目（测验模式）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Give the contest a name.</source>
+        <translation>请填写比赛名称。</translation>
+    </message>
+    <message>
+        <source>Choose at least one drill.</source>
+        <translation>请至少选择一个项目。</translation>
+    </message>
+</context>
+<context>
     <name>OpenFailureDialog</name>
     <message>
         <source>Cannot open the database</source>
@@ -2874,6 +3111,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>Customer scenarios</source>
         <translation>客户情景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tests left under your trainer&apos;s limit: %n</source>
+        <translation>
+            <numerusform>培训师限定的测验次数还剩 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3 days)</source>
+        <translation>%1（%3 天内限 %2 次）</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -3336,6 +3583,105 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>Branches compared</source>
+        <translation>网点对比</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>刷新(&amp;R)（F5）</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Skill:</source>
+        <translation>技能(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Medians over the people with a baseline (their first three tests) and a test after it. Only figures of whole branches are shown, never a person&apos;s.</source>
+        <translation>中位数只统计已有基线（前三次测验）且之后还参加过测验的人员。这里只显示整个网点的数字，不显示任何人的个人成绩。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>All my regions</source>
+        <translation>我负责的全部区域</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 个网点）</translation>
+    </message>
+    <message>
+        <source>You have not been given a region yet. Ask the server administrator.</source>
+        <translation>您还没有分配负责的区域，请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Comparing branches…</source>
+        <translation>正在对比各网点…</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Tellers</source>
+        <translation>柜员数</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>成绩记录数</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>参加测验</translation>
+    </message>
+    <message>
+        <source>With a gain</source>
+        <translation>有提升数据</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <translation>基线（%1）</translation>
+    </message>
+    <message>
+        <source>Latest (%1)</source>
+        <translation>最新水平（%1）</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>比基线提升</translation>
+    </message>
+    <message>
+        <source>No branch to compare in this choice.</source>
+        <translation>所选范围内没有可对比的网点。</translation>
+    </message>
+    <message>
+        <source>%1: no branch has anyone with a baseline and a later test yet.</source>
+        <translation>%1：还没有哪个网点有人既有基线、之后又参加过测验。</translation>
+    </message>
+    <message>
+        <source>%1: %2 has the highest median gain, %3.</source>
+        <translation>%1：%2 的提升中位数最高，为 %3。</translation>
     </message>
 </context>
 <context>
@@ -4306,12 +4652,34 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>提交合计</translation>
     </message>
     <message>
+        <source>subtract (correct an amount)</source>
+        <translation>减（更正一笔）</translation>
+    </message>
+    <message>
         <source>last digit</source>
         <translation>删除末位</translation>
     </message>
     <message>
         <source>clear entry</source>
         <translation>清除录入</translation>
+    </message>
+    <message>
+        <source>Hand in the total</source>
+        <translation>提交本题合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vouchers of this group not added yet: %n. Hand in the total anyway? A total handed in cannot be changed.</source>
+        <translation>
+            <numerusform>本题还有 %n 页未累加。仍要提交合计吗？合计一经提交不能更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>继续作答</translation>
     </message>
     <message>
         <source>Question %1: vouchers %2 to %3, row %4</source>
@@ -5140,6 +5508,193 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>contest</name>
+    <message>
+        <source>points of exactly right totals</source>
+        <translation>完全正确题目的分数</translation>
+    </message>
+    <message>
+        <source>speed in %1</source>
+        <translation>速度（%1）</translation>
+    </message>
+    <message>
+        <source>no complete attempt</source>
+        <translation>无完整成绩</translation>
+    </message>
+    <message>
+        <source>First place</source>
+        <translation>一等奖</translation>
+    </message>
+    <message>
+        <source>Second place</source>
+        <translation>二等奖</translation>
+    </message>
+    <message>
+        <source>Third place</source>
+        <translation>三等奖</translation>
+    </message>
+    <message>
+        <source>Certificate of participation</source>
+        <translation>参赛证书</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚无测算</translation>
+    </message>
+    <message>
+        <source>%1 customer-minutes a day</source>
+        <translation>每天 %1 客户·分钟</translation>
+    </message>
+    <message>
+        <source>Skills contest: %1</source>
+        <translation>业务技能比赛：%1</translation>
+    </message>
+    <message>
+        <source>final results</source>
+        <translation>最终成绩</translation>
+    </message>
+    <message>
+        <source>provisional standings (the contest is not closed)</source>
+        <translation>临时排名（比赛尚未结束）</translation>
+    </message>
+    <message>
+        <source>%1 · generated %2 by svctrainer</source>
+        <translation>%1 · svctrainer 于 %2 生成</translation>
+    </message>
+    <message>
+        <source>Branch: %1 · Started: %2 · Window: %3 min · Attempts per drill: %4 (the best complete one counts) · Every contestant sat the same form.</source>
+        <translation>网点：%1 · 开赛：%2 · 比赛时间：%3 分钟 · 每项次数：%4（取完整成绩中最好的一次）· 全体选手同一套试题。</translation>
+    </message>
+    <message>
+        <source>Points table</source>
+        <translation>计分办法</translation>
+    </message>
+    <message>
+        <source>Each drill&apos;s points = its weight × the contestant&apos;s result ÷ the best result in the contest (at most the weight). Only complete, valid attempts have a result. Ties: higher accuracy first, then the shorter time.</source>
+        <translation>各项得分 = 该项权重 × 选手成绩 ÷ 本场最好成绩（不超过权重）。只有完整、有效的作答计成绩。成绩相同时准确率优先，准确率相同按用时少者为优。</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Judged on</source>
+        <translation>评分依据</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Overall standings</source>
+        <translation>总分排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Nobody has a result yet.</source>
+        <translation>还没有人取得成绩。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Teams by final effect</source>
+        <translation>团队按最终效果排名</translation>
+    </message>
+    <message>
+        <source>The measured final effect of each team: the customer-minutes of waiting a day its contestants&apos; gains over their own baselines save at the branch&apos;s ticket queue (the same figure as the supervisor&apos;s customer-time panel).</source>
+        <translation>各团队的实测最终效果：其参赛选手比各自基线的提升，每天为网点排队叫号节省的客户等候时间（客户·分钟，与主管“客户时间”面板的数字相同）。</translation>
+    </message>
+    <message>
+        <source>Contestants</source>
+        <translation>参赛人数</translation>
+    </message>
+    <message>
+        <source>Waiting time saved</source>
+        <translation>节省的等候时间</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>awarded to %1 (%2)</source>
+        <translation>授予 %1（%2）</translation>
+    </message>
+    <message>
+        <source>for rank %1 of %2 in the skills contest “%3”, with %4 points.</source>
+        <translation>在业务技能比赛“%3”中以 %4 分获得第 %1 名（共 %2 人）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 points</source>
+        <translation>%1：%2 — %3 分</translation>
+    </message>
+    <message>
+        <source>%1, %2        Trainer: ______________</source>
+        <translation>%1，%2        培训师：______________</translation>
+    </message>
+    <message>
+        <source>Draft: not announced yet</source>
+        <translation>草稿：尚未公布</translation>
+    </message>
+    <message>
+        <source>Announced: waiting for the trainer to start it</source>
+        <translation>已公布：等待培训师开赛</translation>
+    </message>
+    <message>
+        <source>Starting in</source>
+        <translation>距开赛</translation>
+    </message>
+    <message>
+        <source>Running: time left</source>
+        <translation>比赛进行中：剩余时间</translation>
+    </message>
+    <message>
+        <source>Time is up: waiting for the trainer to close it</source>
+        <translation>时间到：等待培训师结束比赛</translation>
+    </message>
+    <message>
+        <source>Closed: the results are final</source>
+        <translation>比赛已结束：成绩为最终成绩</translation>
+    </message>
+</context>
+<context>
     <name>figures</name>
     <message>
         <source>Ten-key amounts</source>
@@ -5296,6 +5851,18 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>此文件不是 svctrainer 数据库。</translation>
     </message>
     <message>
+        <source>The contest cannot take that step now: it may have been started or closed on another workstation. The page shows it as it is.</source>
+        <translation>比赛当前不能执行这一步：可能已在其他工位开赛或结束。页面显示的是比赛的当前状态。</translation>
+    </message>
+    <message>
+        <source>The contest is not running now: wait for the start, or it has ended.</source>
+        <translation>比赛当前未在进行：请等待开赛，或比赛已经结束。</translation>
+    </message>
+    <message>
+        <source>You have used every attempt this contest allows on this drill.</source>
+        <translation>本项目您已用完本场比赛允许的全部次数。</translation>
+    </message>
+    <message>
         <source>The database was written by a newer svctrainer; install that release to open it.</source>
         <translation>该数据库由更新版本的 svctrainer 写入；请安装该版本后再打开。</translation>
     </message>
@@ -5386,6 +5953,14 @@ File: %2</source>
     <message>
         <source>Admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Contest</source>
+        <translation>技能比赛</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
     </message>
 </context>
 <context>
@@ -5652,6 +6227,10 @@ File: %2</source>
     <message>
         <source>Admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Regional supervisor</source>
+        <translation>区域主管</translation>
     </message>
 </context>
 <context>

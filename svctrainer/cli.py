@@ -83,12 +83,14 @@ def build_parser() -> OneLineParser:
         _app_commands,
         _database_commands,
         _people_commands,
+        _branch_commands,
         _content_commands,
         _branch_key_commands,
         _sync_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
+        _contest_commands,
     ):
         add(sub)
     return parser
@@ -104,8 +106,13 @@ def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
 def _app_commands(sub: Subparsers) -> None:
     gui = _command(sub, "gui", "open the application window", "gui:run")
     gui.add_argument("--demo", action="store_true", help="open on a throw-away demo database")
-    _command(
+    demo = _command(
         sub, "demo", "fill the database with a demo branch and six months of history", "demo:run"
+    )
+    demo.add_argument(
+        "--region",
+        action="store_true",
+        help="also two more branches and a region of the three, with a regional supervisor",
     )
     words = _command(sub, "words", "amounts in words (answer keys for trainers)", "words:run")
     words.add_argument("amount", nargs="?", metavar="AMOUNT", help="e.g. 1409.50")
@@ -142,14 +149,18 @@ def _people_commands(sub: Subparsers) -> None:
     person = _group(sub, "person", "list and manage people")
     plist = _command(person, "list", "list people", "people:list_people")
     plist.add_argument("--json", action="store_true")
+    _add_branch_option(plist, "only this branch's people (default: every branch's)")
     padd = _command(person, "add", "add a person", "people:add")
     padd.add_argument("--name", required=True)
     padd.add_argument("--number", required=True, help="employee number")
     padd.add_argument(
-        "--roles", required=True, help="comma-separated: teller,trainer,supervisor,admin"
+        "--roles",
+        required=True,
+        help="comma-separated: teller,trainer,supervisor,admin,regional_supervisor",
     )
     padd.add_argument("--team", help="team name")
     padd.add_argument("--pin", help="PIN (asked for when omitted)")
+    _add_branch_option(padd, "the person's branch, on a server shared by several branches")
     proles = _command(person, "set-roles", "replace a person's roles", "people:set_roles")
     proles.add_argument("number", help="employee number")
     proles.add_argument("roles", help="comma-separated roles")
@@ -170,9 +181,54 @@ def _people_commands(sub: Subparsers) -> None:
         p.set_defaults(active=active)
         _add_branch_option(p)
     team = _group(sub, "team", "list and add teams")
-    _command(team, "list", "list teams", "people:list_teams")
+    tlist = _command(team, "list", "list teams", "people:list_teams")
+    _add_branch_option(tlist, "the branch, on a server shared by several branches")
     tadd = _command(team, "add", "add a team", "people:add_team")
     tadd.add_argument("name")
+    _add_branch_option(tadd, "the team's branch, on a server shared by several branches")
+
+
+def _branch_commands(sub: Subparsers) -> None:
+    branch = _group(sub, "branch", "the branches of a server shared by several (audited)")
+    blist = _command(
+        branch, "list", "list branches, their people and regions", "branches:list_branches"
+    )
+    blist.add_argument("--json", action="store_true")
+    bnew = _command(branch, "create", "add an empty branch", "branches:create_branch")
+    bnew.add_argument("name", metavar="NAME")
+    bren = _command(branch, "rename", "rename a branch", "branches:rename_branch")
+    bren.add_argument("name", metavar="NAME")
+    bren.add_argument("new_name", metavar="NEW_NAME")
+    region = _group(sub, "region", "regions (sets of branches) and the region report")
+    rlist = _command(region, "list", "list regions and who reads them", "branches:list_regions")
+    rlist.add_argument("--json", action="store_true")
+    rnew = _command(region, "create", "add a region of branches", "branches:create_region")
+    rnew.add_argument("name", metavar="NAME")
+    rnew.add_argument("branches", nargs="+", metavar="BRANCH")
+    rset = _command(region, "set-branches", "replace a region's branches",
+                    "branches:set_region_branches")  # fmt: skip
+    rset.add_argument("name", metavar="NAME")
+    rset.add_argument("branches", nargs="+", metavar="BRANCH")
+    for action, handler, text in (
+        ("add-supervisor", "branches:add_supervisor", "let a regional supervisor read a region"),
+        (
+            "remove-supervisor",
+            "branches:remove_supervisor",
+            "stop a regional supervisor reading it",
+        ),
+    ):
+        p = _command(region, action, text, handler)
+        p.add_argument("name", metavar="REGION")
+        p.add_argument("number", metavar="NUMBER", help="the supervisor's employee number")
+        _add_branch_option(p)
+    rep = _command(
+        region, "report", "compare branches by skill family: baseline, latest level, gain",
+        "branches:report",
+    )  # fmt: skip
+    rep.add_argument("--region", metavar="NAME", help="one region (default: every branch)")
+    rep.add_argument("--family", metavar="KEY", help="one skill family, e.g. tenkey-amounts")
+    _add_date_range(rep)
+    rep.add_argument("--json", action="store_true")
 
 
 def _content_commands(sub: Subparsers) -> None:
@@ -359,14 +415,44 @@ def _queue_commands(sub: Subparsers) -> None:
                      "else GB18030)")  # fmt: skip
     imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                      help="print what was stored as JSON")  # fmt: skip
+    _add_branch_option(imp, "the branch whose tickets these are, on a server of several")
 
 
-def _add_branch_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--branch",
-        metavar="NAME",
-        help="the branch of the employee number, on a server shared by several branches",
-    )
+def _contest_commands(sub: Subparsers) -> None:
+    contest = _group(sub, "contest", "run a branch skills contest (docs/contest-rules.md)")
+    create = _command(contest, "create", "create a contest over test drills, one form for "
+                      "everyone", "contest:create")  # fmt: skip
+    create.add_argument("name", metavar="NAME")
+    create.add_argument("--drill", action="append", required=True, metavar="CONTENT_ID",
+                        help="a drill pack's id (repeat for each drill)")  # fmt: skip
+    create.add_argument("--attempts", type=_count(1, 5), default=1,
+                        help="attempts per drill, the best counts (1-5, default 1)")  # fmt: skip
+    create.add_argument("--minutes", type=_count(1, 240), default=30,
+                        help="the window after the start, in minutes (default 30)")  # fmt: skip
+    create.add_argument("--countdown", type=_count(0, 600), default=60,
+                        help="seconds of countdown before the window (default 60)")  # fmt: skip
+    create.add_argument("--draft", action="store_true", help="keep it a draft (open it later)")
+    listing = _command(contest, "list", "the branch's contests and their phase", "contest:list_")
+    listing.add_argument("--json", action="store_true")
+    for name, help_text, handler in (
+        ("open", "announce a draft contest", "contest:open_"),
+        ("start", "start the contest for the room (countdown, then the window)", "contest:start"),
+        ("close", "close the contest and lock its results", "contest:close"),
+    ):
+        step = _command(contest, name, help_text, handler)
+        step.add_argument("name", metavar="NAME")
+    results = _command(contest, "results", "the results sheet (PDF: with certificates)",
+                       "contest:results")  # fmt: skip
+    results.add_argument("name", metavar="NAME")
+    results.add_argument("--format", choices=("pdf", "csv"), default="csv")
+    results.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+
+
+def _add_branch_option(
+    parser: argparse.ArgumentParser,
+    help_text: str = "the branch of the employee number, on a server shared by several branches",
+) -> None:
+    parser.add_argument("--branch", metavar="NAME", help=help_text)
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

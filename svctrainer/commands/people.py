@@ -42,7 +42,7 @@ def _find(services: Services, args: argparse.Namespace) -> PersonRecord:
 def list_people(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        people = services.people.list_people(Actor.command_line())
+        people = services.people.list_people(Actor.command_line(), branch=args.branch)
     finally:
         services.close()
     if args.json:
@@ -77,7 +77,7 @@ def add(args: argparse.Namespace) -> int:
         actor = Actor.command_line()
         team_id = None
         if args.team:
-            teams = {t.name: t.id for t in services.people.list_teams(actor)}
+            teams = {t.name: t.id for t in services.people.list_teams(actor, args.branch)}
             if args.team not in teams:
                 raise NotFoundError(f"no team called {args.team!r} (svctrainer team list)")
             team_id = teams[args.team]
@@ -88,6 +88,7 @@ def add(args: argparse.Namespace) -> int:
             pin=pin,
             roles=roles,
             team_id=team_id,
+            branch=args.branch,
         )
     finally:
         services.close()
@@ -133,7 +134,7 @@ def set_active(args: argparse.Namespace) -> int:
 def list_teams(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        teams = services.people.list_teams(Actor.command_line())
+        teams = services.people.list_teams(Actor.command_line(), args.branch)
     finally:
         services.close()
     for t in teams:
@@ -144,7 +145,7 @@ def list_teams(args: argparse.Namespace) -> int:
 def add_team(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        team = services.people.create_team(Actor.command_line(), args.name)
+        team = services.people.create_team(Actor.command_line(), args.name, args.branch)
     finally:
         services.close()
     print(f"added team {team.name}")

@@ -121,7 +121,7 @@ def import_(args: argparse.Namespace) -> int:
         return _usage("queue import", exc)
     except InvalidInputError as exc:
         return _usage("queue import", UsageError(f"--zone: {exc.message}"))
-    options = ImportOptions(columns, tuple(args.ignore), args.zone, args.encoding)
+    options = ImportOptions(columns, tuple(args.ignore), args.zone, args.encoding, args.branch)
     services = open_services(args)
     try:
         result = services.queue_data.import_file(Actor.command_line(), path, options)

@@ -182,7 +182,13 @@ def _team(services: Any, cli: Actor, name: str) -> Any:
 
 
 def _renderer(kind: str) -> Any:
-    """The PDF renderer, with the QApplication it needs (offscreen without a display)."""
+    """The PDF renderer of a person's or a team's report."""
+    return _renderer_for(kind)
+
+
+def _renderer_for(kind: str) -> Any:
+    """The PDF renderer of ``kind`` ("person", "team", "contest"), with the QApplication
+    it needs (offscreen without a display)."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler  # noqa: PLC0415
@@ -194,6 +200,10 @@ def _renderer(kind: str) -> Any:
     global _app  # noqa: PLW0603 - one application for the life of the command
     if QApplication.instance() is None:
         _app = QApplication(["svctrainer"])
+    if kind == "contest":
+        from svctrainer.gui.charts import contest_pdf  # noqa: PLC0415
+
+        return contest_pdf.render_contest_results
     from svctrainer.gui.charts import pdf_report  # noqa: PLC0415
 
     renderers: dict[str, Any] = {

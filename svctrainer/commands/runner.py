@@ -74,10 +74,15 @@ BRANCH_HINT = " with --branch NAME"
 
 
 def _branch_hint(exc: BaseException) -> str:
-    """An employee number several branches use: say how to name the branch."""
-    from svctrainer.services.errors import AmbiguousEmployeeNumberError  # noqa: PLC0415
+    """An employee number several branches use, or a database of several branches: say
+    how to name the branch."""
+    from svctrainer.services.errors import (  # noqa: PLC0415
+        AmbiguousEmployeeNumberError,
+        BranchRequiredError,
+    )
 
-    return BRANCH_HINT if isinstance(exc, AmbiguousEmployeeNumberError) else ""
+    named = isinstance(exc, AmbiguousEmployeeNumberError | BranchRequiredError)
+    return BRANCH_HINT if named else ""
 
 
 def _is_bug(exc: BaseException) -> bool:

@@ -41,7 +41,10 @@ CONTROL_PAUSE = "<pause>"
 CONTROL_RESUME = "<resume>"
 CONTROL_TIMEUP = "<timeup>"
 CONTROL_STOP = "<stop>"
-CONTROL_KEYS = frozenset({CONTROL_PAUSE, CONTROL_RESUME, CONTROL_TIMEUP, CONTROL_STOP})
+CONTROL_SHOWN = "<shown>"  # the first case is on screen: a thinking drill's clock starts
+CONTROL_KEYS = frozenset(
+    {CONTROL_PAUSE, CONTROL_RESUME, CONTROL_TIMEUP, CONTROL_STOP, CONTROL_SHOWN}
+)
 
 _MAGIC = b"SVKE"
 _VERSION = 1

@@ -3,7 +3,7 @@
 The matrix lives here, in pure code, so services enforce it and tests can enumerate it
 (role × permission) without a GUI. Scope (whose results a permission reaches) is a
 separate question answered by services from the database: a trainer's teams, a
-supervisor's branch.
+supervisor's branch, a regional supervisor's region (a set of branches on one server).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ class Role(StrEnum):
     TRAINER = "trainer"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    REGIONAL_SUPERVISOR = "regional_supervisor"
+    """Reads (never writes) the branches of their regions, side by side."""
 
 
 class Permission(StrEnum):
@@ -35,6 +37,12 @@ class Permission(StrEnum):
     """Backups, restores, database checks."""
     MANAGE_SETTINGS = "manage_settings"
     """Branch-wide settings such as the transaction mix used for waiting-time figures."""
+    VIEW_REGION_RESULTS = "view_region_results"
+    """Compare the branches of one's regions by skill family (aggregates only)."""
+    MANAGE_BRANCHES = "manage_branches"
+    """Create and rename branches and regions on a shared server. No role holds it: it is
+    the server administrator's, through the command line, since a branch's admin must
+    not reach past their own branch."""
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -72,7 +80,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_SETTINGS,
         }
     ),
+    # A regional supervisor compares branches and changes nothing in any of them; they
+    # practise in their own branch like everyone.
+    Role.REGIONAL_SUPERVISOR: frozenset({Permission.PRACTISE, Permission.VIEW_REGION_RESULTS}),
 }
+
+COMMAND_LINE_ONLY: frozenset[Permission] = frozenset({Permission.MANAGE_BRANCHES})
+"""Permissions no role grants: only the administration command line holds them."""
 
 
 def permissions_of(roles: frozenset[Role] | set[Role]) -> frozenset[Permission]:

@@ -388,9 +388,10 @@ class MainWindow(QMainWindow):
     def _lock_navigation_during_drills(self, page: QWidget) -> None:
         """While a drill runs, navigation stays out of reach: a stray Ctrl+2 must not
         abandon a test half-way."""
+        from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415 - built on demand
         from svctrainer.gui.pages.practice import PracticePage  # noqa: PLC0415 - built on demand
 
-        if isinstance(page, PracticePage):
+        if isinstance(page, PracticePage | ContestPage):
             page.drill_started.connect(lambda: self._set_navigation_enabled(False))
             page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
 

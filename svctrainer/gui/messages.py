@@ -48,6 +48,17 @@ def _worded_codes() -> dict[str, str]:
             "messages", "The database file is damaged. An administrator can restore a backup."
         ),
         "not_a_database": translate("messages", "This file is not an svctrainer database."),
+        "contest_state": translate(
+            "messages",
+            "The contest cannot take that step now: it may have been started or closed on "
+            "another workstation. The page shows it as it is.",
+        ),
+        "contest_not_live": translate(
+            "messages", "The contest is not running now: wait for the start, or it has ended."
+        ),
+        "contest_tries_used": translate(
+            "messages", "You have used every attempt this contest allows on this drill."
+        ),
         "database_too_new": translate(
             "messages",
             "The database was written by a newer svctrainer; install that release to open it.",

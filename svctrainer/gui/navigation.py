@@ -59,6 +59,18 @@ def _supervisor(ctx: AppContext) -> QWidget:
     return SupervisorPage(ctx)
 
 
+def _contest(ctx: AppContext) -> QWidget:
+    from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415
+
+    return ContestPage(ctx)
+
+
+def _region(ctx: AppContext) -> QWidget:
+    from svctrainer.gui.pages.region import RegionPage  # noqa: PLC0415
+
+    return RegionPage(ctx)
+
+
 def _admin(ctx: AppContext) -> QWidget:
     from svctrainer.gui.pages.admin import AdminPage  # noqa: PLC0415
 
@@ -110,6 +122,20 @@ TARGETS: tuple[NavTarget, ...] = (
         frozenset({Permission.MANAGE_PEOPLE, Permission.MANAGE_DATABASE}),
         _admin,
     ),
+    NavTarget(
+        "contest",
+        lambda: translate("navigation", "Contest"),
+        "Ctrl+7",
+        frozenset({Permission.PRACTISE, Permission.ASSIGN, Permission.VIEW_TEAM_RESULTS}),
+        _contest,
+    ),
+    NavTarget(
+        "region",
+        lambda: translate("navigation", "Region"),
+        "Ctrl+8",
+        frozenset({Permission.VIEW_REGION_RESULTS}),
+        _region,
+    ),
 )
 
 
@@ -129,8 +155,8 @@ def landing_key(ctx: AppContext, targets: list[NavTarget]) -> str | None:
     roles = ctx.signed_in.person.roles
     if Role.TELLER not in roles:
         # Someone who does not practise starts where their own work is.
-        for role, key in ((Role.SUPERVISOR, "supervisor"), (Role.TRAINER, "trainer"),
-                          (Role.ADMIN, "admin")):  # fmt: skip
+        for role, key in ((Role.REGIONAL_SUPERVISOR, "region"), (Role.SUPERVISOR, "supervisor"),
+                          (Role.TRAINER, "trainer"), (Role.ADMIN, "admin")):  # fmt: skip
             if role in roles and key in keys:
                 return key
     if "assignments" in keys:

@@ -4,20 +4,40 @@
 they hold the permission; ``visible_people`` is the SQL clause that limits whose results
 a query may return: a teller their own, a trainer their teams', a supervisor their
 branch's.
+
+One server may hold many branches. Everything a signed-in person reaches is in their own
+branch: ``in_caller_branch`` is the one clause every branch-owned table is filtered by,
+``acting_branch`` the one answer to "which branch does this write go to". Only the
+administration command line, which belongs to no branch, reaches every branch, and must
+name one when the database holds several. A regional supervisor reads other branches
+only through ``region_branches`` (aggregates, never a person's record).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from svctrainer.core.roles import Permission, Role, permissions_of
 from svctrainer.services.actor import Actor
-from svctrainer.services.errors import InactiveProfileError, PermissionDeniedError
-from svctrainer.store.models import Person, TeamTrainer
+from svctrainer.services.errors import (
+    BranchRequiredError,
+    InactiveProfileError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from svctrainer.store.models import (
+    Branch,
+    Person,
+    RegionBranch,
+    RegionSupervisor,
+    Team,
+    TeamTrainer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +90,90 @@ def require_visible(session: Session, caller: Caller, person_id: uuid.UUID) -> P
     if person is None:
         raise PermissionDeniedError(f"{caller.actor.label} may not see this person's results")
     return person
+
+
+def in_caller_branch(caller: Caller, branch_column: Any) -> ColumnElement[bool]:
+    """WHERE clause keeping rows of the caller's branch (``branch_column`` holds a branch
+    id); the command line keeps every branch."""
+    if caller.actor.is_admin_tool:
+        return true()
+    return branch_column == caller.branch_id  # type: ignore[no-any-return]
+
+
+def require_in_branch(caller: Caller, branch_id: uuid.UUID, what: str) -> None:
+    """Refuse a signed-in person reaching ``what`` (a record of ``branch_id``) in another
+    branch than their own."""
+    if not caller.actor.is_admin_tool and branch_id != caller.branch_id:
+        raise PermissionDeniedError(f"{caller.actor.label} may not reach {what} of another branch")
+
+
+def require_whole_database(session: Session, caller: Caller, what: str) -> None:
+    """Refuse a signed-in person an action on the whole database (``what``: restoring a
+    backup) when it holds other branches than theirs: that is the server
+    administrator's, whose command line reaches every branch."""
+    if caller.actor.is_admin_tool:
+        return
+    other = session.scalar(select(Branch.id).where(Branch.id != caller.branch_id).limit(1))
+    if other is not None:
+        raise PermissionDeniedError(
+            f"{caller.actor.label} may not {what}: the database holds other branches too"
+        )
+
+
+def team_name_in_branch(session: Session, caller: Caller, team_id: uuid.UUID) -> str:
+    """The name of a team of the caller's branch (the command line: any team); another
+    branch's team is as unknown as one that does not exist."""
+    name = session.scalar(
+        select(Team.name).where(Team.id == team_id, in_caller_branch(caller, Team.branch_id))
+    )
+    if name is None:
+        raise NotFoundError("no such team in this branch")
+    return name
+
+
+def acting_branch(session: Session, caller: Caller, branch: str | None = None) -> uuid.UUID:
+    """The branch a write by ``caller`` belongs to.
+
+    A signed-in person acts in their own branch only: naming another is refused. The
+    command line names a branch by ``branch`` (its name), or, when the database holds
+    exactly one, may leave it out; with several it must say which
+    (``BranchRequiredError``), since guessing could change another branch's data.
+    """
+    if not caller.actor.is_admin_tool:
+        if caller.branch_id is None:  # a person always belongs to a branch
+            raise PermissionDeniedError(f"{caller.actor.label} belongs to no branch")
+        if branch is not None:
+            own = session.scalar(select(Branch.name).where(Branch.id == caller.branch_id))
+            if own != branch:
+                raise PermissionDeniedError(
+                    f"{caller.actor.label} may act only in their own branch"
+                )
+        return caller.branch_id
+    if branch is not None:
+        found = session.scalar(select(Branch.id).where(Branch.name == branch))
+        if found is None:
+            raise NotFoundError(f"no branch called {branch!r}")
+        return found
+    names = list(session.execute(select(Branch.id, Branch.name).order_by(Branch.name).limit(6)))
+    if len(names) == 1:
+        return names[0][0]
+    if not names:
+        raise NotFoundError("the database holds no branch yet")
+    raise BranchRequiredError([name for _, name in names[:5]])
+
+
+def region_branches(session: Session, caller: Caller) -> frozenset[uuid.UUID]:
+    """The branches whose aggregates a regional supervisor may read: those of the regions
+    they were given (``RegionSupervisor``). The command line reads every branch; anyone
+    else none (their own branch's figures come through the branch's own pages)."""
+    if caller.actor.is_admin_tool:
+        return frozenset(session.scalars(select(Branch.id)))
+    if Permission.VIEW_REGION_RESULTS not in caller.permissions:
+        return frozenset()
+    return frozenset(
+        session.scalars(
+            select(RegionBranch.branch_id)
+            .join(RegionSupervisor, RegionSupervisor.region_id == RegionBranch.region_id)
+            .where(RegionSupervisor.person_id == caller.person_id)
+        )
+    )

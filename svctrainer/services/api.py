@@ -8,7 +8,9 @@ from svctrainer.services.attempts import AttemptService
 from svctrainer.services.audit import AuditService
 from svctrainer.services.auth import AuthService
 from svctrainer.services.branch_key import BranchKeyService
+from svctrainer.services.branches import BranchService
 from svctrainer.services.content import ContentService
+from svctrainer.services.contests import ContestService
 from svctrainer.services.database_admin import DatabaseAdminService
 from svctrainer.services.drafts import DraftService
 from svctrainer.services.error_boundary import store_errors_translated
@@ -17,6 +19,7 @@ from svctrainer.services.hand_count import HandCountService
 from svctrainer.services.people import PeopleService
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.queue_data import QueueDataService
+from svctrainer.services.region_dashboard import RegionDashboardService
 from svctrainer.services.reports import ReportService
 from svctrainer.services.saved_attempts import SavedAttemptService
 from svctrainer.services.schema_upgrade import prepare_schema
@@ -55,6 +58,9 @@ class Services:
         self.queue_data = QueueDataService(db)
         self.reports = ReportService(db, self.progress)
         self.standards = StandardsService(db)
+        self.branches = BranchService(db)
+        self.region = RegionDashboardService(db)
+        self.contests = ContestService(db)
         self.sync = SyncService(db)
 
     @classmethod

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from svctrainer import __version__
 from svctrainer.core.attempt_identity import attempt_fingerprint
+from svctrainer.core.drills import scoring_rules
 from svctrainer.core.drills.completion import counts_toward_figures
 from svctrainer.core.drills.registry import replay
 from svctrainer.core.drills.result import DrillResult
@@ -471,7 +472,10 @@ class AttemptService:
                     continue
                 options = dict(attempt.details.get("options") or {})
                 seed = int(attempt.details.get("seed", 0))
-                result = replay(definition, Mode(attempt.mode), seed, report_events, options)
+                rules = scoring_rules.rules_of(attempt.details)
+                result = replay(
+                    definition, Mode(attempt.mode), seed, report_events, options, rules=rules
+                )
             except (NotFoundError, InvalidInputError, ValueError):
                 continue  # an attempt without a usable log simply does not inform the weights
             details.append(result.details.to_dict())
@@ -529,9 +533,13 @@ class AttemptService:
             options = dict((attempt.details or {}).get("options") or {})
             mode, seed = Mode(attempt.mode), attempt.seed
             version = item.version
+            try:  # the rules that scored it: a stored attempt rescores to its figures
+                rules = scoring_rules.rules_of(attempt.details)
+            except ValueError as exc:
+                raise InvalidInputError("attempt", str(exc)) from None
         if seed is None:
             raise InvalidInputError("attempt", "this attempt has no seed to replay")
-        result = replay(definition, mode, seed, decode_events(log.data), options)
+        result = replay(definition, mode, seed, decode_events(log.data), options, rules=rules)
         return RescoreReport(attempt_id, stored, figures_of(result), version)
 
     @writes(ATTEMPTS)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.roles import Permission
@@ -16,7 +16,7 @@ from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.store.database import Database
-from svctrainer.store.models import AuditLog, Branch, Person, Team
+from svctrainer.store.models import AuditLog, Branch, Person, QueueImport, Team
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,10 @@ class AuditService:
 
     def recent(self, actor: Actor, limit: int = 500, action: str | None = None) -> list[AuditEntry]:
         with self._db.reading() as session:
-            authorize(session, actor, Permission.VIEW_AUDIT)
+            caller = authorize(session, actor, Permission.VIEW_AUDIT)
             query = select(AuditLog).order_by(AuditLog.at.desc()).limit(limit)
+            if caller.branch_id is not None:
+                query = query.where(_in_branch(session, caller.branch_id))
             if action:
                 query = query.where(AuditLog.action == action)
             rows = list(session.scalars(query))
@@ -80,6 +82,35 @@ class AuditService:
                 )
                 for r in rows
             ]
+
+
+SHARED_TARGETS = ("content", "file", "branch_key", "setting")
+"""What the command line or the application does to the whole database (content, backups,
+the signing key, and settings: on a database of several branches the command line sets
+the server-wide defaults): every branch's log shows it."""
+
+
+def _in_branch(session: Session, branch_id: uuid.UUID) -> ColumnElement[bool]:
+    """Entries of one branch on a shared server: made by its people, or by the command
+    line about its people, teams, settings or queue data, or about the whole database.
+    A branch's admin never reads what happened in another branch."""
+    people = list(session.scalars(select(Person.id).where(Person.branch_id == branch_id)))
+    teams = session.scalars(select(Team.id).where(Team.branch_id == branch_id))
+    imports = session.scalars(select(QueueImport.id).where(QueueImport.branch_id == branch_id))
+    targets = [
+        and_(AuditLog.target_type == "person", AuditLog.target_id.in_([str(p) for p in people])),
+        and_(AuditLog.target_type == "team", AuditLog.target_id.in_([str(t) for t in teams])),
+        and_(AuditLog.target_type == "branch", AuditLog.target_id == str(branch_id)),
+        and_(
+            AuditLog.target_type == "queue_import",
+            AuditLog.target_id.in_([str(i) for i in imports]),
+        ),
+        AuditLog.target_type.in_(SHARED_TARGETS),
+    ]
+    return or_(
+        AuditLog.actor_person_id.in_(people),
+        and_(AuditLog.actor_person_id.is_(None), or_(*targets)),
+    )
 
 
 def _target_names(session: Session, rows: list[AuditLog]) -> dict[tuple[Any, Any], str]:

@@ -110,6 +110,14 @@ class AuthService:
                 or_(Person.name.ilike(pattern), Person.employee_number.ilike(pattern))
             )
         with self._db.reading() as session:
+            if (session.scalar(select(func.count()).select_from(Branch)) or 0) > 1:
+                # One server, several branches: the same employee number may be in each,
+                # so the list names the branch beside the team.
+                named = query.add_columns(Branch.name).join(Branch, Branch.id == Person.branch_id)
+                return [
+                    ProfileChoice(pid, name, number, " · ".join(t for t in (branch, team) if t))
+                    for pid, name, number, team, branch in session.execute(named)
+                ]
             return [ProfileChoice(*row) for row in session.execute(query)]
 
     @writes(PEOPLE)
@@ -157,8 +165,8 @@ class AuthService:
             raise NotFoundError("the command line has no PIN; use 'svctrainer person reset-pin'")
         now = now or datetime.now(UTC)
         with self._db.reading() as session:
-            authorize(session, actor, Permission.PRACTISE)
-            policy = load_pin_policy(session)
+            caller = authorize(session, actor, Permission.PRACTISE)
+            policy = load_pin_policy(session, caller.branch_id)
         try:  # the new PIN's format first: a typo there is not a wrong PIN
             check_pin_format(new_pin, policy.min_digits)
         except PinFormatError as exc:

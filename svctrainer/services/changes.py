@@ -42,6 +42,8 @@ class Changes:
     """Branch settings (the transaction mix behind the customer-time figures)."""
     queue_data: bool = False
     """Queue tickets imported or deleted (the branch's measured waiting figures)."""
+    contests: bool = False
+    """Skills contests created, opened, started or closed (their standings follow attempts)."""
     database: bool = False
     """The whole database was replaced (a restore): everything may differ."""
 
@@ -72,6 +74,7 @@ CONTENT = Changes(content=True)
 ASSIGNMENTS = Changes(assignments=True)
 SETTINGS = Changes(settings=True)
 QUEUE_DATA = Changes(queue_data=True)
+CONTESTS = Changes(contests=True)
 DATABASE = Changes(database=True)
 RESULTS = ATTEMPTS | HAND_COUNTS
 """Everything a progress chart or dashboard is computed from."""

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
-from svctrainer.services.access import authorize
+from svctrainer.services.access import authorize, require_whole_database
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import DATABASE, NOTHING_SHOWN, writes
 from svctrainer.services.error_boundary import translate_store_errors
@@ -119,6 +119,10 @@ class DatabaseAdminService:
         connections are closed first and reopen on the restored file at the next call;
         other processes' do so at their next transaction."""
         self._authorize(actor)
+        if not actor.is_admin_tool:
+            with self._db.reading() as session:
+                caller = authorize(session, actor, Permission.MANAGE_DATABASE)
+                require_whole_database(session, caller, "restore a backup")
         path = self._sqlite_path()
         self._db.dispose()
         return _restore_and_audit(path, backup, actor, on_step)

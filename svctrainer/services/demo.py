@@ -54,6 +54,7 @@ class DemoSummary:
     attempts: int
     database: str = ""
     """Where the demo was put: its file, or its server URL with the password hidden."""
+    branches: int = 1
 
 
 SNAPSHOT_WEEKDAY_PATTERN_DAYS = 7
@@ -147,9 +148,29 @@ def _builder_alive(path: Path) -> bool:
     return True
 
 
-def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def fill_demo(
+    db: Database, progress: Callable[[int, int], None] | None = None, *, region: bool = False
+) -> DemoSummary:
     """``svctrainer demo``: a new SQLite file gets a copy of the (cached) demo database; any
-    other empty database (an existing file, a server) is filled in place."""
+    other empty database (an existing file, a server) is filled in place. ``region``:
+    then two more branches and a region of the three (``services.demo_region``)."""
+    summary = _fill_demo(db, progress)
+    if not region:
+        return summary
+    from svctrainer.core.demo_region import OTHER_BRANCHES  # noqa: PLC0415
+    from svctrainer.services.demo_region import add_demo_region  # noqa: PLC0415
+
+    more = add_demo_region(db, Actor.command_line(), progress)
+    return DemoSummary(
+        summary.people + more.people,
+        summary.teams + len(OTHER_BRANCHES),
+        summary.attempts + more.attempts,
+        summary.database,
+        more.branches,
+    )
+
+
+def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> DemoSummary:
     if db.path is not None and (not db.path.exists() or db.path.stat().st_size == 0):
         db.dispose()
         # Copied beside it and renamed over the empty file: stopped midway, the command
@@ -163,6 +184,7 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     from svctrainer.services.demo_builder import (  # noqa: PLC0415 - slow: a minute of CPU
         create_demo_assignments,
         create_demo_branch,
+        create_demo_contest,
         create_demo_queue_data,
         generate_history,
     )
@@ -183,16 +205,19 @@ def fill_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
     attempts = generate_history(db, progress=progress)
     create_demo_assignments(db)
     create_demo_queue_data(db)
+    create_demo_contest(db)
     with db.writing() as session:
         session.execute(delete(Setting).where(Setting.key == DEMO_BUILD_MARK))
     return DemoSummary(summary.people, summary.teams, attempts, db.label)
 
 
 @translate_store_errors
-def fill_demo_database(url: str, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def fill_demo_database(
+    url: str, progress: Callable[[int, int], None] | None = None, *, region: bool = False
+) -> DemoSummary:
     """``svctrainer demo --db URL``: ``fill_demo`` on the database at ``url``."""
     db = Database(resolve_url(url))
     try:
-        return fill_demo(db, progress)
+        return fill_demo(db, progress, region=region)
     finally:
         db.dispose()

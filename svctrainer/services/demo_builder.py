@@ -110,8 +110,14 @@ def generate_history(
     db: Database,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    branch_id: uuid.UUID | None = None,
+    roster: Sequence[DemoPerson] = DEMO_PEOPLE,
+    seed: int = 2026,
 ) -> int:
     """Six months of real, replayable attempts for the demo people; returns how many.
+    ``branch_id``, ``roster`` and ``seed``: another demo branch's people (a demo region,
+    ``services.demo_region``), whose employee numbers may repeat the first branch's.
 
     Each planned attempt is played by a simulated trainee through the real engine, and
     stored with its event log exactly as the GUI would store it, so charts, result screens
@@ -120,12 +126,13 @@ def generate_history(
     """
     today = today or datetime.now(UTC).date()
     with db.reading() as session:
+        in_branch = [] if branch_id is None else [Person.branch_id == branch_id]
         people = {
             p.employee_number: p.id
-            for p in session.scalars(select(Person).where(Person.active.is_(True)))
+            for p in session.scalars(select(Person).where(Person.active.is_(True), *in_branch))
         }
         items = list(session.scalars(select(ContentItem).where(ContentItem.kind == "drill")))
-    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles and d.employee_number in people]
+    learners = [d for d in roster if Role.TELLER in d.roles and d.employee_number in people]
     by_language: dict[str, tuple[list[str], list[str]]] = {}
     definitions: dict[str, tuple[ContentItem, DrillDefinition]] = {}
     for item in _newest(items):
@@ -141,7 +148,7 @@ def generate_history(
         practice, tests = by_language[lang]
         # the ten-key test first: the keying baseline the other skills are set against
         tests.sort(key=lambda cid: (definitions[cid][1].drill_type != TENKEY.name, cid))
-        plans += plan_history(group, sorted(practice), tests, today, seed=2026 + index)
+        plans += plan_history(group, sorted(practice), tests, today, seed=seed + index)
     plans.sort(key=lambda p: p.started_at)
     stored = 0
     batch: list[tuple[dict[str, object], dict[str, object]]] = []
@@ -166,14 +173,18 @@ def generate_history(
         if progress is not None and n % 25 == 0:
             progress(n, len(plans))
     stored += _store(db, batch)
-    stored += _scenario_history(db, people, learners, today)
+    stored += _scenario_history(db, people, learners, today, seed + 1)
     if progress is not None:
         progress(len(plans), len(plans))
     return stored
 
 
 def _scenario_history(
-    db: Database, people: dict[str, uuid.UUID], learners: list[DemoPerson], today: date
+    db: Database,
+    people: dict[str, uuid.UUID],
+    learners: list[DemoPerson],
+    today: date,
+    seed: int = 2027,
 ) -> int:
     """Scenario runs played by a simulated teller through the real engine, stored with
     their decision logs exactly as the GUI stores them."""
@@ -189,7 +200,7 @@ def _scenario_history(
     stored = 0
     for index, lang in enumerate(sorted(by_language)):
         group = [d.employee_number for i, d in enumerate(learners) if _language_of(i) == lang]
-        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=2027 + index)
+        plans = plan_scenario_runs(group, sorted(by_language[lang]), today, seed=seed + index)
         batch = []
         for plan in plans:
             item, scenario = scenarios[plan.content_id]
@@ -319,6 +330,57 @@ def create_demo_assignments(db: Database, today: date | None = None) -> int:
     return made
 
 
+DEMO_CONTEST = "Autumn skills cup"
+DEMO_CONTEST_DRILLS = ("tenkey-amounts-test.en", "voucher-summing-test.en")
+DEMO_CONTEST_DAYS_AGO = 12
+
+
+def create_demo_contest(db: Database, today: date | None = None) -> int:
+    """One finished branch skills contest, twelve days ago: the first team trainer runs
+    it through the contest service (create, start, close — audited as in real life), and
+    every teller sits each drill once on the contest's one form, played by a simulated
+    trainee at the level of a few months' practice. Returns the attempts stored.
+
+    Two drills only (ten-key and the voucher-summing contest book, digits that every
+    teller keys whatever their language): the demo stays as quick to build as before."""
+    from svctrainer.core.contest.rules import ContestRules  # noqa: PLC0415
+    from svctrainer.core.demo_history import make_learner  # noqa: PLC0415
+    from svctrainer.core.drills.seeded_random import SeededRandom  # noqa: PLC0415
+    from svctrainer.services.contests import ContestService  # noqa: PLC0415
+
+    today = today or datetime.now(UTC).date()
+    service = ContestService(db)
+    with db.reading() as session:
+        people = {p.employee_number: p for p in session.scalars(select(Person))}
+        items = {i.id: i for i in session.scalars(select(ContentItem))}
+    trainer_key = next(d for d in DEMO_PEOPLE if Role.TRAINER in d.roles and d.team)
+    coach = people[trainer_key.employee_number]
+    trainer = Actor.person(coach.id, coach.name, coach.employee_number)
+    rules = ContestRules(attempts=1, window_minutes=40, countdown_s=60)
+    service.create(trainer, DEMO_CONTEST, DEMO_CONTEST_DRILLS, rules)
+    opened = datetime(today.year, today.month, today.day, 7, tzinfo=UTC) - timedelta(
+        days=DEMO_CONTEST_DAYS_AGO
+    )
+    record = service.start(trainer, DEMO_CONTEST, now=opened)
+    begins = record.begins_at or opened
+    batch: list[tuple[dict[str, object], dict[str, object]]] = []
+    learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
+    for n, person_key in enumerate(learners):
+        person = people[person_key.employee_number]
+        actor = Actor.person(person.id, person.name, person.employee_number)
+        learner = make_learner(person_key.employee_number, SeededRandom(4242 + n))
+        skill = learner.skill(30, 20, SeededRandom(777 + n))
+        for k, content_id in enumerate(DEMO_CONTEST_DRILLS):
+            started = begins + timedelta(minutes=1 + 18 * k, seconds=7 * n)
+            ticket = service.begin_attempt(actor, DEMO_CONTEST, content_id, now=started)
+            run = simulate(ticket.definition, Mode.TEST, skill, seed=ticket.seed,
+                           behaviour_seed=9000 + 10 * n + k)  # fmt: skip
+            batch.append(_rows(run, items[ticket.content.id], person.id, started))
+    stored = _store(db, batch)
+    service.close(trainer, DEMO_CONTEST, now=begins + timedelta(minutes=rules.window_minutes))
+    return stored
+
+
 def _language_of(index: int) -> str:
     """Two thirds of the demo people practise on the English packs, a third on Chinese."""
     return "zh" if index % 3 == 2 else "en"
@@ -389,6 +451,7 @@ def build_demo_database(
         attempts = generate_history(services.db, progress=progress)
         create_demo_assignments(services.db)
         create_demo_queue_data(services.db)
+        create_demo_contest(services.db)
         with services.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -46,6 +46,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.retake_limits import RetakeAllowance
 from svctrainer.services.service_standards import compliance_of
 
 if TYPE_CHECKING:
@@ -189,6 +190,15 @@ class DrillSession:
         kind = drill_kind(definition.drill_type)
         adaptive = definition.settings(mode).adaptive
         return adaptive and kind is not None and kind.supports_adaptive
+
+    def start_scenario(self, content_id: str, mode: Mode) -> RetakeAllowance:
+        """Whether a run of scenario ``content_id`` in ``mode`` may start: for a test,
+        RetakeLimitError (a ConflictError) past the trainer's retake limit, checked here
+        against the database as for a drill test, so it holds on every workstation.
+        Returns the allowance (how many tests are left) for the screen to say."""
+        if Mode(mode) is Mode.TEST:
+            return self._services.assignments.require_test_allowed(self._actor, content_id)
+        return RetakeAllowance(content_id, None, None, 0)
 
     def start_drill(self, definition: DrillDefinition, mode: Mode) -> DrillRun:
         """A new run of ``definition`` in ``mode``; ValueError if the pack lacks the

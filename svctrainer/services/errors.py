@@ -77,6 +77,18 @@ class AmbiguousEmployeeNumberError(ConflictError):
         self.branches = tuple(branches)
 
 
+class BranchRequiredError(ServiceError):
+    """The command line acted on a database holding several branches without saying
+    which one: acting on the first could change another branch's data."""
+
+    code = "branch_required"
+    template = "this database holds several branches ({0}); say which branch"
+
+    def __init__(self, branches: Sequence[str]) -> None:
+        super().__init__(", ".join(branches))
+        self.branches = tuple(branches)
+
+
 class RetakeLimitError(ConflictError):
     """A test taken as often as the trainer's retake limit allows within its window:
     ``next_at`` (UTC) is when the oldest of those tries leaves the window."""
@@ -215,3 +227,26 @@ class DatabaseUnavailableError(DatabaseError):
 
 DAMAGED = (DatabaseCorruptError, NotADatabaseError, SchemaMismatchError)
 """The failures a backup can mend: offer the newest good one."""
+
+
+class ContestStateError(ConflictError):
+    """A contest asked to take a step its life cycle does not allow (``core.contest.rules``):
+    starting a closed contest, closing a draft."""
+
+    code = "contest_state"
+    template = "the contest {0!r} is {1}: it cannot be {2}"
+
+
+class ContestNotLiveError(ConflictError):
+    """A contest attempt asked for outside the contest's window (before the start, during
+    the countdown, after the time is up or the close)."""
+
+    code = "contest_not_live"
+    template = "the contest {0!r} is not running now ({1})"
+
+
+class ContestTriesUsedError(ConflictError):
+    """A contestant who has used every attempt the contest allows on a drill."""
+
+    code = "contest_tries_used"
+    template = "you have used your {0} attempt(s) on this contest drill"

@@ -18,7 +18,13 @@ from svctrainer.core.lockout import LockState
 from svctrainer.core.pin_hash import MIN_DIGITS, OWASP_COST, PinFormatError, ScryptCost, hash_pin
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize
+from svctrainer.services.access import (
+    Caller,
+    acting_branch,
+    authorize,
+    in_caller_branch,
+    load_caller,
+)
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import PEOPLE, TEAMS, writes
 from svctrainer.services.error_boundary import translate_store_errors
@@ -30,7 +36,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
 )
 from svctrainer.services.records import PersonRecord, TeamRecord
-from svctrainer.services.settings import load_pin_policy
+from svctrainer.services.settings import load_pin_policy, settings_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
 
@@ -69,32 +75,39 @@ class PeopleService:
         self._db = db
         self._pin_cost = pin_cost
 
-    def _min_digits(self) -> int:
-        """The branch's PIN policy, read before hashing (which must not hold a lock)."""
+    def _min_digits(self, actor: Actor) -> int:
+        """The actor's branch's PIN policy (the command line: the server's default), read
+        before hashing (which must not hold a lock)."""
         with self._db.reading() as session:
-            return load_pin_policy(session).min_digits
+            branch = settings_branch(session, load_caller(session, actor))
+            return load_pin_policy(session, branch).min_digits
 
     # -- reading ---------------------------------------------------------------------
 
-    def list_people(self, actor: Actor, include_inactive: bool = True) -> list[PersonRecord]:
+    def list_people(
+        self, actor: Actor, include_inactive: bool = True, branch: str | None = None
+    ) -> list[PersonRecord]:
+        """The caller's branch's people; the command line's: every branch's, or the one
+        ``branch`` names."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             query = (
                 select(Person, Team.name)
                 .outerjoin(Team, Team.id == Person.team_id)
+                .where(in_caller_branch(caller, Person.branch_id))
                 .order_by(Person.name)
             )
-            if caller.branch_id is not None:
-                query = query.where(Person.branch_id == caller.branch_id)
+            if branch is not None or not actor.is_admin_tool:
+                query = query.where(Person.branch_id == _branch_for(session, caller, branch))
             if not include_inactive:
                 query = query.where(Person.active.is_(True))
             return [to_record(p, team) for p, team in session.execute(query)]
 
-    def list_teams(self, actor: Actor) -> list[TeamRecord]:
+    def list_teams(self, actor: Actor, branch: str | None = None) -> list[TeamRecord]:
         """Every signed-in person may see the team names of their branch (for filters)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
-            return _teams(session, caller)
+            return _teams(session, caller, branch)
 
     def find_by_employee_number(
         self, actor: Actor, employee_number: str, branch: str | None = None
@@ -135,11 +148,13 @@ class PeopleService:
     # -- writing ---------------------------------------------------------------------
 
     @writes(TEAMS)
-    def create_team(self, actor: Actor, name: str) -> TeamRecord:
+    def create_team(self, actor: Actor, name: str, branch: str | None = None) -> TeamRecord:
+        """A team in the caller's branch (the command line: ``branch``, see
+        ``access.acting_branch``)."""
         name = clean(text_fields.clean_team_name, name)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            branch_id = _branch_for(session, caller)
+            branch_id = _branch_for(session, caller, branch)
             if session.scalar(select(Team).where(Team.branch_id == branch_id, Team.name == name)):
                 raise ConflictError(f"a team called {name!r} already exists")
             team = Team(branch_id=branch_id, name=name)
@@ -158,16 +173,19 @@ class PeopleService:
         pin: str,
         roles: Iterable[Role],
         team_id: uuid.UUID | None = None,
+        branch: str | None = None,
     ) -> PersonRecord:
+        """A new person in the caller's branch (the command line: ``branch``, see
+        ``access.acting_branch``)."""
         name = clean(text_fields.clean_name, name)
         employee_number = clean(text_fields.clean_employee_number, employee_number)
         role_set = frozenset(roles)
-        pin_hash = checked_pin_hash(pin, self._pin_cost, self._min_digits())  # slow: first
+        pin_hash = checked_pin_hash(pin, self._pin_cost, self._min_digits(actor))  # slow: first
         if not role_set:
             raise InvalidInputError("roles", "choose at least one role")
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            branch_id = _branch_for(session, caller)
+            branch_id = _branch_for(session, caller, branch)
             _check_number_free(session, branch_id, employee_number)
             team_name = _team_name(session, branch_id, team_id)
             person = Person(
@@ -270,7 +288,7 @@ class PeopleService:
     @writes(PEOPLE)
     def reset_pin(self, actor: Actor, person_id: uuid.UUID, new_pin: str) -> None:
         """Admin reset; also lifts a lockout, since the admin has checked who is asking."""
-        pin_hash = checked_pin_hash(new_pin, self._pin_cost, self._min_digits())
+        pin_hash = checked_pin_hash(new_pin, self._pin_cost, self._min_digits(actor))
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             person = _person_in_scope(session, caller, person_id)
@@ -286,10 +304,12 @@ class PeopleService:
         wanted = frozenset(trainer_ids)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            branch_id = _branch_for(session, caller)
             team = session.get(Team, team_id)
-            if team is None or team.branch_id != branch_id:
+            if team is None or (
+                caller.branch_id is not None and team.branch_id != caller.branch_id
+            ):
                 raise NotFoundError("no such team in this branch")
+            branch_id = team.branch_id
             for pid in wanted:
                 trainer = session.get(Person, pid)
                 if trainer is None or trainer.branch_id != branch_id:
@@ -316,7 +336,7 @@ class PeopleService:
                     after=sorted(map(str, wanted)),
                 )
             session.flush()
-            return next(t for t in _teams(session, caller) if t.id == team_id)
+            return next(t for t in _teams(session, caller, branch_id) if t.id == team_id)
 
 
 def _role_set(roles: Iterable[Role]) -> frozenset[Role]:
@@ -384,13 +404,8 @@ def _str(value: uuid.UUID | None) -> str | None:
     return str(value) if value else None
 
 
-def _branch_for(session: Session, caller: Caller) -> uuid.UUID:
-    if caller.branch_id is not None:
-        return caller.branch_id
-    branches = list(session.scalars(select(Branch.id).limit(2)))
-    if len(branches) != 1:
-        raise NotFoundError("the database must hold exactly one branch for this command")
-    return branches[0]
+def _branch_for(session: Session, caller: Caller, branch: str | None = None) -> uuid.UUID:
+    return acting_branch(session, caller, branch)
 
 
 def _person_in_scope(session: Session, caller: Caller, person_id: uuid.UUID) -> Person:
@@ -433,8 +448,11 @@ def _keep_one_admin(session: Session, leaving: Person) -> None:
         raise ConflictError("the branch must keep at least one active admin")
 
 
-def _teams(session: Session, caller: Caller) -> list[TeamRecord]:
-    branch_id = _branch_for(session, caller)
+def _teams(
+    session: Session, caller: Caller, branch: str | uuid.UUID | None = None
+) -> list[TeamRecord]:
+    """The teams of the caller's branch (the command line: of ``branch``, a name or id)."""
+    branch_id = branch if isinstance(branch, uuid.UUID) else _branch_for(session, caller, branch)
     counts = dict(
         session.execute(
             select(Person.team_id, func.count())
@@ -443,7 +461,11 @@ def _teams(session: Session, caller: Caller) -> list[TeamRecord]:
         ).all()
     )
     trainers: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for team_id, person_id in session.execute(select(TeamTrainer.team_id, TeamTrainer.person_id)):
+    for team_id, person_id in session.execute(
+        select(TeamTrainer.team_id, TeamTrainer.person_id)
+        .join(Team, Team.id == TeamTrainer.team_id)
+        .where(Team.branch_id == branch_id)
+    ):
         trainers.setdefault(team_id, set()).add(person_id)
     teams = session.scalars(select(Team).where(Team.branch_id == branch_id).order_by(Team.name))
     return [

@@ -58,6 +58,7 @@ from svctrainer.services.access import (
     authorize,
     load_caller,
     require_visible,
+    team_name_in_branch,
     visible_people,
 )
 from svctrainer.services.actor import Actor
@@ -118,7 +119,6 @@ from svctrainer.store.models import (
     ContentItem,
     Person,
     PersonRole,
-    Team,
 )
 
 MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
@@ -261,7 +261,7 @@ class ProgressService:
             caller = load_caller(session, actor)
             person_row = require_visible(session, caller, person_id)
             person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
-            setting = load_mix(session)
+            setting = load_mix(session, person_row.branch_id)
             levels = skill_levels(session, [person_id], window)[person_id]
             basis = queue_basis(session, person_row.branch_id, setting, window)
             tellers = tellers_in_branch(session, person_row.branch_id)
@@ -393,13 +393,11 @@ class ProgressService:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             people = _scope(caller, team_id)
             refs = person_refs(session, people)
-            setting = load_mix(session)
+            setting = load_mix(session, branch_for(session, caller))
             levels = skill_levels(session, [r.id for r in refs], window, people)
             team_name = None
             if team_id is not None:
-                team_name = session.scalar(select(Team.name).where(Team.id == team_id))
-                if team_name is None:
-                    raise NotFoundError("no such team")
+                team_name = team_name_in_branch(session, caller, team_id)
             branch_id = branch_for(session, caller)
             basis = queue_basis(session, branch_id, setting, window)
             tellers = tellers_in_branch(session, branch_id)

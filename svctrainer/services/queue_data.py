@@ -45,14 +45,14 @@ from svctrainer.core.queueing.ticket_hours import (
 )
 from svctrainer.core.roles import Permission
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize
+from svctrainer.services.access import Caller, acting_branch, authorize, in_caller_branch
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import QUEUE_DATA, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
 from svctrainer.services.settings import load_mix
 from svctrainer.store.database import Database
-from svctrainer.store.models import Branch, QueueHour, QueueImport, QueueTicket
+from svctrainer.store.models import QueueHour, QueueImport, QueueTicket
 
 MAX_FILE_BYTES = 100_000_000  # about 1.5 million tickets
 CHUNK = 500  # days per IN (...) list
@@ -80,6 +80,7 @@ class ImportOptions:
     ignore: tuple[str, ...] = ()
     zone: str | None = None  # IANA name; None: this computer's zone
     encoding: str | None = None  # None: UTF-8, else GB18030
+    branch: str | None = None  # the command line on a server of several branches: whose
 
 
 class TicketFileError(ServiceError):
@@ -183,18 +184,17 @@ class QueueDataService:
         digest = hashlib.sha256(data).hexdigest()
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
-            branch_id = branch_of(session, caller)
+            branch_id = acting_branch(session, caller, options.branch)
             return _store(session, actor, branch_id, path, digest, parsed.tickets,
                           zone_name, encoding)  # fmt: skip
 
     def imports(self, actor: Actor) -> list[QueueImportRecord]:
-        """The branch's imports, newest first."""
+        """The branch's imports, newest first (the command line: every branch's)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
-            branch_id = branch_of(session, caller)
             rows = session.scalars(
                 select(QueueImport)
-                .where(QueueImport.branch_id == branch_id)
+                .where(in_caller_branch(caller, QueueImport.branch_id))
                 .order_by(QueueImport.imported_at.desc())
             )
             return [
@@ -209,10 +209,12 @@ class QueueDataService:
         say) and recompute the hours of their days; audited ``queue.delete_import``."""
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
-            branch_id = branch_of(session, caller)
             record = session.get(QueueImport, import_id)
-            if record is None or record.branch_id != branch_id:
+            if record is None or (
+                caller.branch_id is not None and record.branch_id != caller.branch_id
+            ):
                 raise NotFoundError("no such queue import in this branch")
+            branch_id = record.branch_id
             days = tuple(
                 session.scalars(
                     select(QueueTicket.local_day)
@@ -258,13 +260,9 @@ class QueueDataService:
 
 
 def branch_of(session: Session, caller: Caller) -> uuid.UUID:
-    """The caller's branch; for the command line, the database's only branch."""
-    if caller.branch_id is not None:
-        return caller.branch_id
-    branches = list(session.scalars(select(Branch.id).limit(2)))
-    if len(branches) != 1:
-        raise NotFoundError("the database must hold exactly one branch for this command")
-    return branches[0]
+    """The caller's branch; for the command line, the database's only branch
+    (``access.acting_branch``)."""
+    return acting_branch(session, caller)
 
 
 def measured_queue(
@@ -351,7 +349,7 @@ def _store(  # noqa: PLR0917 - one private caller
     }
     new = [t for t in tickets if (t.issued_at, t.ticket) not in stored]
     file_days = sorted({t.local_day for t in tickets})
-    target_s = load_mix(session).assumptions.target.wait_s
+    target_s = load_mix(session, branch_id).assumptions.target.wait_s
     span = DayRange(file_days[0], file_days[-1])
     days = tuple(sorted({t.local_day for t in new}))
     days_with_tickets = any(

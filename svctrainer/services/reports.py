@@ -36,19 +36,32 @@ from sqlalchemy.orm import Session
 
 from svctrainer import __version__
 from svctrainer.core.output_files import OutputFile, OutputFileError
-from svctrainer.core.report_csv import CSV_ENCODING, write_attempts_csv, write_dashboard_csv
+from svctrainer.core.report_csv import (
+    CSV_ENCODING,
+    cell,
+    write_attempts_csv,
+    write_csv,
+    write_dashboard_csv,
+)
 from svctrainer.core.roles import Permission
 from svctrainer.core.xapi.export import write_statements
 from svctrainer.core.xapi.statements import attempt_statements
 from svctrainer.core.xapi.vocabulary import XapiConfig
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize, require_visible, visible_people
+from svctrainer.services.access import (
+    Caller,
+    authorize,
+    require_visible,
+    team_name_in_branch,
+    visible_people,
+)
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, writes
+from svctrainer.services.contests import ContestResults, ContestService, results_rows
 from svctrainer.services.drill_families import skill_key
 from svctrainer.services.error_boundary import translate_store_errors
-from svctrainer.services.errors import InvalidInputError, NotFoundError, ServiceError
+from svctrainer.services.errors import InvalidInputError, ServiceError
 from svctrainer.services.export_rows import scenario_choices, stream_records
 from svctrainer.services.progress import ProgressService
 from svctrainer.services.progress_queries import EVERYTHING, person_refs
@@ -332,6 +345,48 @@ class ReportService:
         with _output(path) as out:
             return self.record_pdf(actor, out, report, render(report, out.temp))
 
+    # -- contests ------------------------------------------------------------------------
+
+    @writes(NOTHING_SHOWN)
+    def contest_csv(self, actor: Actor, path: Path, name: str) -> ExportResult:
+        """The results sheet of contest ``name`` as CSV: one row per contestant."""
+        results = self._contest_results(actor, name)
+        rows = results_rows(results)
+        header = ["rank", "employee_number", "name", "team"]
+        for drill in results.contest.drills:
+            header += [f"{drill.content_id}:result", f"{drill.content_id}:points"]
+        header += ["points", "team_customer_minutes_saved_a_day"]
+        with _output(path) as out:
+            count = write_csv(
+                out.text(encoding=CSV_ENCODING, newline=""),
+                header,
+                ([cell(row[h]) for h in header] for row in rows),
+            )
+            return self._audited(
+                actor, out, "csv", "contest results", f"contest:{results.contest.name}",
+                window=EVERYTHING, rows=count,
+            )  # fmt: skip
+
+    @writes(NOTHING_SHOWN)
+    def contest_pdf(
+        self, actor: Actor, path: Path, name: str, render: Callable[[ContestResults, Path], int]
+    ) -> ExportResult:
+        """The results sheet and the certificates of contest ``name`` as one PDF
+        (``render``: ``gui.charts.contest_pdf.render_contest_results``)."""
+        results = self._contest_results(actor, name)
+        with _output(path) as out:
+            pages = render(results, out.temp)
+            _require_pdf(out.temp, out.target)
+            return self._audited(
+                actor, out, "pdf", "contest results", f"contest:{results.contest.name}",
+                window=EVERYTHING, rows=pages,
+            )  # fmt: skip
+
+    def _contest_results(self, actor: Actor, name: str) -> ContestResults:
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.EXPORT_REPORTS)
+        return ContestService(self._db).results(actor, name)
+
     @writes(NOTHING_SHOWN)
     def record_pdf(
         self,
@@ -441,9 +496,7 @@ def _subject(
         person = require_visible(session, caller, person_id)
         return people.where(Person.id == person_id), f"person:{person.employee_number}"
     if team_id is not None:
-        name = session.scalar(select(Team.name).where(Team.id == team_id))
-        if name is None:
-            raise NotFoundError("no such team")
+        name = team_name_in_branch(session, caller, team_id)
         return people.where(Person.team_id == team_id), f"team:{name}"
     return people, "everyone in scope"
 

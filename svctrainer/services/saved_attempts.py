@@ -36,7 +36,7 @@ from svctrainer.core.saved_attempt import (
 )
 from svctrainer.core.scenarios.decision_log_codec import DecisionLogError, decode_decisions
 from svctrainer.services import audit
-from svctrainer.services.access import authorize
+from svctrainer.services.access import authorize, require_in_branch
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import (
     AttemptRecord,
@@ -94,10 +94,11 @@ class SavedAttemptService:
             raise InvalidInputError(label, str(exc)) from None
         saved = file.attempt
         with self._db.reading() as session:
-            authorize(session, actor, Permission.MANAGE_DATABASE)
+            caller = authorize(session, actor, Permission.MANAGE_DATABASE)
             person = session.get(Person, saved.person_id)
             if person is None:
                 raise NotFoundError(f"{label}: the person who took it is not in this database")
+            require_in_branch(caller, person.branch_id, "the results")
             item = session.get(ContentItem, saved.content_item_id)
             if item is None or item.content_id != saved.content_id:
                 raise NotFoundError(

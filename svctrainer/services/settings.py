@@ -57,10 +57,12 @@ Target: 80 % of customers called within 15 minutes.
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.customer_time import (
@@ -81,13 +83,13 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.core.text_fields import FieldError, clean_text
 from svctrainer.services import audit
-from svctrainer.services.access import authorize
+from svctrainer.services.access import Caller, authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import SETTINGS, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
-from svctrainer.store.models import Setting
+from svctrainer.store.models import Branch, Setting
 
 TRANSACTION_MIX = "transaction_mix"
 PIN_POLICY = "pin_policy"
@@ -194,10 +196,37 @@ def mix_from_json(data: Any) -> tuple[TransactionMix, BranchAssumptions]:
     )
 
 
-def load_mix(session: Session) -> MixSetting:
-    """The stored setting, or the defaults when none is stored or it cannot be read (a
-    bad value must not break every progress page; saving a new one repairs it)."""
-    row = session.get(Setting, TRANSACTION_MIX)
+def branch_key(key: str, branch_id: uuid.UUID | None) -> str:
+    """Where a branch's own value of setting ``key`` is stored. Branches on one server
+    each keep their own; the value under the bare key (set from the command line) is the
+    server's default for branches that have not set one."""
+    return key if branch_id is None else f"{key}@{branch_id.hex}"
+
+
+def settings_branch(session: Session, caller: Caller) -> uuid.UUID | None:
+    """Whose settings ``caller`` reads and writes: a person's branch's; the command
+    line's: the database's one branch, or with several, the server-wide defaults."""
+    if caller.branch_id is not None:
+        return caller.branch_id
+    ids = list(session.scalars(select(Branch.id).limit(2)))
+    return ids[0] if len(ids) == 1 else None
+
+
+def _branch_text(key: str) -> str | None:
+    """The branch a stored key belongs to, for the audit entry (None: server-wide)."""
+    return key.partition("@")[2] or None
+
+
+def _stored(session: Session, key: str, branch_id: uuid.UUID | None) -> Setting | None:
+    """The branch's own row of ``key``, else the server-wide one."""
+    own = session.get(Setting, branch_key(key, branch_id)) if branch_id is not None else None
+    return own if own is not None else session.get(Setting, key)
+
+
+def load_mix(session: Session, branch_id: uuid.UUID | None = None) -> MixSetting:
+    """The branch's stored setting, or the defaults when none is stored or it cannot be
+    read (a bad value must not break every progress page; saving a new one repairs it)."""
+    row = _stored(session, TRANSACTION_MIX, branch_id)
     if row is None:
         return MixSetting(DEFAULT_MIX, DEFAULT_ASSUMPTIONS, True, None)
     try:
@@ -258,9 +287,10 @@ class PinPolicy:
         return {"min_digits": self.min_digits}
 
 
-def load_pin_policy(session: Session) -> PinPolicy:
-    """The stored policy, or the default when none is stored or it cannot be read."""
-    row = session.get(Setting, PIN_POLICY)
+def load_pin_policy(session: Session, branch_id: uuid.UUID | None = None) -> PinPolicy:
+    """The branch's stored policy, or the default when none is stored or it cannot be
+    read."""
+    row = _stored(session, PIN_POLICY, branch_id)
     value = None if row is None else (row.value or {}).get("min_digits")
     if type(value) is int and MIN_DIGITS <= value <= MAX_DIGITS:
         return PinPolicy(value)
@@ -274,8 +304,8 @@ class SettingsService:
 
     def transaction_mix(self, actor: Actor) -> MixSetting:
         with self._db.reading() as session:
-            authorize(session, actor, Permission.PRACTISE)
-            return load_mix(session)
+            caller = authorize(session, actor, Permission.PRACTISE)
+            return load_mix(session, settings_branch(session, caller))
 
     @writes(SETTINGS)
     def set_transaction_mix(
@@ -289,25 +319,27 @@ class SettingsService:
         check_mix(mix, assumptions)
         value = mix_to_json(mix, assumptions)
         with self._db.writing() as session:
-            authorize(session, actor, Permission.MANAGE_SETTINGS)
-            row = session.get(Setting, TRANSACTION_MIX)
+            caller = authorize(session, actor, Permission.MANAGE_SETTINGS)
+            key = branch_key(TRANSACTION_MIX, settings_branch(session, caller))
+            row = session.get(Setting, key)
             old = None if row is None else row.value
             if row is None:
-                row = Setting(key=TRANSACTION_MIX, value=value)
+                row = Setting(key=key, value=value)
                 session.add(row)
             else:
                 row.value = value
             session.flush()
             audit.record(
-                session, actor, "setting.update", "setting", TRANSACTION_MIX, old=old, new=value
-            )
+                session, actor, "setting.update", "setting", TRANSACTION_MIX,
+                old=old, new=value, branch=_branch_text(key),
+            )  # fmt: skip
             return MixSetting(mix, assumptions, False, row.updated_at)
 
     def pin_policy(self, actor: Actor) -> PinPolicy:
         """Everyone signed in may read it (the change-PIN dialog states the rule)."""
         with self._db.reading() as session:
-            authorize(session, actor, Permission.PRACTISE)
-            return load_pin_policy(session)
+            caller = authorize(session, actor, Permission.PRACTISE)
+            return load_pin_policy(session, settings_branch(session, caller))
 
     @writes(SETTINGS)
     def set_pin_policy(self, actor: Actor, *, min_digits: int) -> PinPolicy:
@@ -319,16 +351,17 @@ class SettingsService:
             )
         policy = PinPolicy(min_digits)
         with self._db.writing() as session:
-            authorize(session, actor, Permission.MANAGE_PEOPLE)
-            row = session.get(Setting, PIN_POLICY)
+            caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
+            key = branch_key(PIN_POLICY, settings_branch(session, caller))
+            row = session.get(Setting, key)
             old = None if row is None else row.value
             if row is None:
-                session.add(Setting(key=PIN_POLICY, value=policy.to_json()))
+                session.add(Setting(key=key, value=policy.to_json()))
             else:
                 row.value = policy.to_json()
             audit.record(
-                session, actor, "setting.update", "setting", PIN_POLICY, old=old,
-                new=policy.to_json(),
+                session, actor, "setting.update", "setting", PIN_POLICY,
+                old=old, new=policy.to_json(), branch=_branch_text(key),
             )  # fmt: skip
         return policy
 

@@ -60,7 +60,7 @@ from svctrainer.core.sync_bundle import (
     read_bundle,
 )
 from svctrainer.services import audit
-from svctrainer.services.access import authorize
+from svctrainer.services.access import authorize, require_whole_database
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.branch_key import installed_key, workstation_key
@@ -126,7 +126,10 @@ class SyncService:
         if since is not None and since.tzinfo is None:
             raise InvalidInputError("since", "give the moment with its time zone")
         with self._db.reading() as session:
-            authorize(session, actor, Permission.MANAGE_DATABASE)
+            caller = authorize(session, actor, Permission.MANAGE_DATABASE)
+            # A bundle holds every branch's results: on a server of several branches, the
+            # server administrator's (command line) alone.
+            require_whole_database(session, caller, "export results")
             bundle = _bundle(session, since)
         try:
             key = workstation_key()
@@ -162,7 +165,8 @@ class SyncService:
     def import_file(self, actor: Actor, path: Path) -> SyncImport:
         """Store the results of the bundle at ``path`` (see the module docstring)."""
         with self._db.reading() as session:
-            authorize(session, actor, Permission.MANAGE_DATABASE)
+            caller = authorize(session, actor, Permission.MANAGE_DATABASE)
+            require_whole_database(session, caller, "import results")
         label = str(path)
         if Path(path).exists() and not Path(path).is_file():  # a FIFO would block the read
             raise InvalidInputError(label, "not a regular file: give a bundle made by sync export")
@@ -182,7 +186,8 @@ class SyncService:
         digest = hashlib.sha256(data).hexdigest()
         try:
             with self._db.writing() as session:
-                authorize(session, actor, Permission.MANAGE_DATABASE)
+                caller = authorize(session, actor, Permission.MANAGE_DATABASE)
+                require_whole_database(session, caller, "import results")
                 merge = _Merge(session, bundle, actor, label)
                 outcome = merge.run()
                 audit.record(

@@ -56,12 +56,48 @@ class Base(DeclarativeBase):
 
 class Branch(Base):
     __tablename__ = "branch"
+    # Names are how the command line picks a branch on a shared server (``--branch``):
+    # unique, so a name never means two branches (migration 0006_regions).
+    __table_args__ = (Index("ix_branch_name", "name", unique=True),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     teams: Mapped[list[Team]] = relationship(back_populates="branch")
+
+
+class Region(Base):
+    """A set of branches on one server that a regional supervisor compares
+    (migration 0006_regions)."""
+
+    __tablename__ = "region"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RegionBranch(Base):
+    """One branch of a region; a branch may belong to several regions."""
+
+    __tablename__ = "region_branch"
+
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id"), primary_key=True)
+    branch_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("branch.id"), primary_key=True, index=True
+    )
+
+
+class RegionSupervisor(Base):
+    """Which regions a regional supervisor reads: only these regions' branches."""
+
+    __tablename__ = "region_supervisor"
+
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id"), primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id"), primary_key=True, index=True
+    )
 
 
 class Team(Base):
@@ -348,3 +384,48 @@ class QueueHour(Base):
     gap_n: Mapped[int] = mapped_column(Integer)
     gap_sum: Mapped[float] = mapped_column(Float)
     gap_sq: Mapped[float] = mapped_column(Float)
+
+
+class Contest(Base):
+    """A branch skills contest (``core.contest``): its rules, the one seed that gives
+    every contestant the same form, its window once started, and its standings locked
+    as JSON when it closed (``results``; None until then)."""
+
+    __tablename__ = "contest"
+    __table_args__ = (UniqueConstraint("branch_id", "name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    branch_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("branch.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    state: Mapped[str] = mapped_column(String(12))  # core.contest.rules.ContestState
+    seed: Mapped[int] = mapped_column(BigInteger)  # drill seeds are 64-bit
+    attempts: Mapped[int] = mapped_column(Integer)
+    window_minutes: Mapped[int] = mapped_column(Integer)
+    countdown_s: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime | None]  # the trainer pressed start
+    begins_at: Mapped[datetime | None]  # end of the countdown: attempts count from here
+    ends_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    results: Mapped[dict[str, Any] | None] = mapped_column(PortableJSON)
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    drills: Mapped[list[ContestDrill]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="ContestDrill.position"
+    )
+
+
+class ContestDrill(Base):
+    """One drill of a contest: the content version everyone sits (fixed when the contest
+    was created, so a pack corrected meanwhile does not change the paper) and the seed
+    its form is drawn from (the contest's, or the pack's own when the pack pins one)."""
+
+    __tablename__ = "contest_drill"
+
+    contest_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("contest.id", ondelete="CASCADE"), primary_key=True
+    )
+    content_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    content_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("content_item.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(BigInteger)

@@ -1,12 +1,26 @@
 import pytest
 
-from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role, parse_roles, permissions_of
+from svctrainer.core.roles import (
+    COMMAND_LINE_ONLY,
+    ROLE_PERMISSIONS,
+    Permission,
+    Role,
+    parse_roles,
+    permissions_of,
+)
 
 
 def test_every_role_has_permissions_and_every_permission_a_role():
     granted = set().union(*ROLE_PERMISSIONS.values())
-    assert granted == set(Permission)
+    assert granted | COMMAND_LINE_ONLY == set(Permission)
+    assert not granted & COMMAND_LINE_ONLY
     assert set(ROLE_PERMISSIONS) == set(Role)
+
+
+def test_a_regional_supervisor_reads_regions_and_changes_nothing_else():
+    granted = permissions_of({Role.REGIONAL_SUPERVISOR})
+    assert granted == {Permission.PRACTISE, Permission.VIEW_REGION_RESULTS}
+    assert Permission.VIEW_BRANCH_RESULTS not in granted
 
 
 def test_teller_only_practises():

@@ -66,7 +66,11 @@ def _pseudo_line(line: str) -> str:
     visible += len(tail)
     if not visible or not line.strip():
         return line
-    padding = "~" * max(1, math.ceil(visible * GROWTH) - 3)
+    # Padded in words of at most eight marks, as a longer language's text is words too:
+    # one unbroken run of 120 marks would measure a wrapped label by a word no language
+    # has, not by its length.
+    length = max(1, math.ceil(visible * GROWTH) - 3)
+    padding = " ".join("~" * min(8, length - i) for i in range(0, length, 9))
     # Inside rich text the brackets go round the whole document's visible text.
     return "[" + "".join(parts) + " " + padding + "]"
 

@@ -118,7 +118,9 @@ def _amount_text(run, page: int, row: int) -> str:
     return f"{run.book.voucher(page)[row - 1]:.{run.decimals}f}"
 
 
-def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, branch):
+def test_voucher_summing_practice_keys_flips_and_a_wrong_group(
+    qtbot, practice, branch, on_next_dialog
+):
     screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
     run, view_widget = screen.run, screen.view
     view = run.view()
@@ -142,7 +144,9 @@ def test_voucher_summing_practice_keys_flips_and_a_wrong_group(qtbot, practice, 
         (Decimal(t.text().split()[-1].replace(",", "")) for t in _tape(view_widget)), Decimal(0)
     )
     assert view_widget.total.text().replace(",", "") == f"{total:.2f}"
-    typist.type("\t")  # hand in the total after three vouchers: a wrong group
+    # hand in the total after three vouchers (asked first): a wrong group
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Hand in").click())
+    typist.type("\t")
     assert run.view().group_index == 1
     assert view_widget.tape.count() == 0
     assert view_widget.page_label.text().startswith("Voucher ")
@@ -502,3 +506,94 @@ def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, o
     assert attempt.details["details"]["cases_right"] == 1
     assert attempt.details["seed"] == run.seed  # a form of its own, stored
     _stored_and_rescored(branch, attempt)
+
+
+class _ClockOnTheWall:
+    """The monotonic clock the drill screen reads, moved on by the test: a minute of
+    thought cannot be typed, and waiting one out would make the suite crawl."""
+
+    def __init__(self) -> None:
+        self.ns = 5_000_000_000_000
+
+    def perf_counter_ns(self) -> int:
+        return self.ns
+
+
+def test_drawer_balancing_times_the_thinking_from_the_case_shown(
+    qtbot, practice, branch, on_next_dialog, monkeypatch
+):
+    from svctrainer.gui.drills import key_input
+
+    wall = _ClockOnTheWall()
+    monkeypatch.setattr(key_input, "time", wall)
+    screen, typist = _open(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    run = screen.run
+    qtbot.waitUntil(lambda: run.clock.started)  # the case is on screen: the clock runs
+    assert run.events[0].key == "<shown>"
+    assert screen.status_label.text() == "The clock runs from the moment the case is shown."
+    wall.ns += 60 * 1_000_000_000  # a minute of working out the difference, no key
+    screen.tick()
+    assert screen.time_label.text() == "Time left 19:00"
+    assert not run.state(wall.ns).paused  # no idle pause for thinking
+    error = run.puzzle.error
+    report = "o" if run.puzzle.case.difference > 0 else "s"
+    for ch in str(error.row + 1) + KIND_KEY[error.kind] + report + "\n":
+        wall.ns += 200_000_000
+        typist.type(ch)
+    assert run.case_index == 1
+    case_ms = run.judgements[0].ms
+    assert case_ms >= 60_800  # the typing clock recorded 0:00–0:05 here
+    wall.ns += 6 * 60 * 1_000_000_000  # the next case left for six minutes
+    screen.tick()
+    assert run.state(wall.ns).pause_reason == "case_cap"
+    assert "The clock has stopped at 5:00 on this case" in screen.status_label.text()
+    attempt = _finish(qtbot, practice, screen, on_next_dialog).attempt
+    assert attempt.details["details"]["cases"][0]["ms"] == case_ms
+    assert attempt.details["rules"] == 2
+    assert attempt.duration_ms == case_ms  # a stop credits nothing after the last key
+    _stored_and_rescored(branch, attempt)
+
+
+def test_voucher_summing_minus_key_corrects_and_tab_asks_before_handing_in(
+    qtbot, practice, branch, on_next_dialog
+):
+    screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    run, view_widget = screen.run, screen.view
+    slots = [run.book.slot(0, i) for i in range(2)]
+    _key_voucher(screen, typist, _amount_text(run, slots[0].page, slots[0].row))
+    _named(typist, "PageDown")
+    right = _amount_text(run, slots[1].page, slots[1].row)
+    wrong = ("1" if right[0] != "1" else "2") + right[1:]
+    typist.type(wrong + "\n", gap_ms=120, keypad=True)
+    assert view_widget.tape.count() == 2
+    typist.type(wrong + "-", gap_ms=120, keypad=True)  # keyed again and subtracted
+    assert view_widget.tape.count() == 1
+    typist.type(right + "\n", gap_ms=120, keypad=True)
+    assert view_widget.tape.item(1).text().startswith("✓")
+    first = Decimal(_amount_text(run, slots[0].page, slots[0].row))
+    assert run.total == first + Decimal(right)
+
+    asked: list[tuple[str, str]] = []
+
+    def keep_going(box) -> None:
+        asked.append((box.text(), box.defaultButton().text()))
+        box.defaultButton().click()  # Enter on the dialog: the safe answer
+
+    on_next_dialog(keep_going)
+    typist.type("\t")
+    qtbot.waitUntil(lambda: bool(asked))
+    size = run.book.spec.group_size
+    assert asked[0] == (
+        f"Vouchers of this group not added yet: {size - 2}. Hand in the total anyway? "
+        "A total handed in cannot be changed.",
+        "Keep going",
+    )
+    assert run.view().group_index == 0  # still keying the group
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Hand in").click())
+    typist.type("\t")
+    assert run.view().group_index == 1
+    result = _finish(qtbot, practice, screen)
+    details = result.attempt.details["details"]
+    assert (details["groups"][0]["entries"], details["groups"][0]["right_entries"]) == (2, 2)
+    assert details["corrections"] == 1
+    _stored_and_rescored(branch, result.attempt)

@@ -12,10 +12,10 @@ from svctrainer.gui.navigation import TARGETS, targets_for
 pytestmark = pytest.mark.gui
 
 PEOPLE = {
-    "teller": ("teller", {"practice", "progress", "assignments"}),
-    "trainer": ("trainer", {"practice", "progress", "assignments", "trainer"}),
-    "supervisor": ("supervisor", {"practice", "progress", "assignments", "supervisor"}),
-    "admin": ("admin", {"practice", "progress", "assignments", "admin"}),
+    "teller": ("teller", {"practice", "progress", "assignments", "contest"}),
+    "trainer": ("trainer", {"practice", "progress", "assignments", "trainer", "contest"}),
+    "supervisor": ("supervisor", {"practice", "progress", "assignments", "supervisor", "contest"}),
+    "admin": ("admin", {"practice", "progress", "assignments", "admin", "contest"}),
 }
 
 
@@ -48,8 +48,16 @@ def test_navigation_table_matches_roles():
         "assignments",
         "practice",
         "progress",
+        "contest",
     ]
-    assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 7)}
+    assert {t.shortcut for t in TARGETS} == {f"Ctrl+{i}" for i in range(1, 9)}
+    assert [t.key for t in targets_for(permissions_of({Role.REGIONAL_SUPERVISOR}))] == [
+        "assignments",
+        "practice",
+        "progress",
+        "contest",
+        "region",
+    ]
 
 
 @pytest.mark.shipped_content

@@ -116,6 +116,8 @@ class Play:
         player = page.current_screen
         assert player is not None
         assert player.objectName() == "scenarioPlayer"
+        # a test starts once the services have checked the retake limit
+        self.qtbot.waitUntil(lambda: player.conversation is not None, timeout=WAIT_MS)
         assert player.conversation.objectName() == "scenarioScreen"
         hold_the_timer(player.conversation)
         return player
@@ -483,3 +485,41 @@ def test_each_run_shows_its_own_order_and_the_stored_seed_gives_it_back(
     assert seed == run.seed
     again = ScenarioRun(run.scenario, 0, seed=seed)
     assert [c.text for c in again.available_choices()] == shown
+
+
+def test_a_scenario_test_past_the_retake_limit_is_refused_in_the_trainees_words(
+    qtbot, play, branch, on_next_dialog
+):
+    svc = branch.services
+    svc.assignments.create(
+        branch.actor(branch.trainer),
+        targets={SAMPLE: {"mode": "test", "min_tier": "comfort", "max_tests": 1, "per_days": 7}},
+        team_ids=[branch.team_a.id],
+    )
+    page = play.page
+    assert page.select_content(SAMPLE)
+    qtbot.waitUntil(page.retake_label.isVisible, timeout=WAIT_MS)
+    assert page.retake_label.text() == "Tests left under your trainer's limit: 1 (1 in 7 days)"
+    player = play.open(Mode.TEST)  # the one test the limit allows
+    on_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Stop").click())
+    play.answer(player.conversation, 1)
+    qtbot.keyClick(player.conversation, Qt.Key.Key_Escape)
+    play.debrief(player)
+    page.show_catalogue()
+    assert page.select_content(SAMPLE)
+    qtbot.waitUntil(
+        lambda: page.retake_label.text().startswith("Tests left under your trainer's limit: 0"),
+        timeout=WAIT_MS,
+    )
+    refusals: list[str] = []
+
+    def read_and_close(box) -> None:
+        refusals.append(box.text())
+        box.accept()
+
+    qtbot.waitUntil(page.test_button.isEnabled, timeout=WAIT_MS)
+    on_next_dialog(read_and_close)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: bool(refusals), timeout=WAIT_MS)
+    assert refusals[0].startswith("You have taken this test 1 time in 7 days")
+    qtbot.waitUntil(lambda: page.current_screen is None, timeout=WAIT_MS)  # back to the list

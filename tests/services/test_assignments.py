@@ -502,3 +502,37 @@ def test_a_retake_limit_needs_both_numbers(world):
         assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 3}})
     with pytest.raises(InvalidInputError, match="per_days"):
         assign_team(world, {TEST_PACK: {"mode": "test", "max_tests": 3, "per_days": 0}})
+
+
+def test_a_scenario_test_retake_limit_holds_for_every_session(world):
+    from svctrainer.core.scenarios.engine import ScenarioRun
+    from svctrainer.services.api import Services
+    from svctrainer.services.drill_session import DrillSession
+    from svctrainer.services.errors import RetakeLimitError
+
+    assign_team(
+        world, {SCENARIO: {"mode": "test", "min_tier": "comfort", "max_tests": 2, "per_days": 7}}
+    )
+    teller = world.actor(world.teller)
+    counter_1 = DrillSession(world.services, teller)
+    allowance = counter_1.start_scenario(SCENARIO, Mode.TEST)
+    assert (allowance.limit, allowance.taken) == (2, 0)
+    record = _item(world, SCENARIO)
+    _, scenario = world.services.content.load(CLI, record.id)
+    for start in (1, 2):  # two tests, each abandoned after the first answer
+        run = ScenarioRun(scenario, start * 10**12)
+        run.choose(run.available_choices()[0].id, start * 10**12 + 3 * 10**9)
+        world.services.attempts.record_scenario(
+            teller, record.id, Mode.TEST, run.log, datetime.now(UTC) + timedelta(seconds=start)
+        )
+    with pytest.raises(RetakeLimitError, match="taken this test 2 times in 7 days"):
+        counter_1.start_scenario(SCENARIO, Mode.TEST)
+    assert counter_1.start_scenario(SCENARIO, Mode.PRACTICE).allowed  # practice is free
+    other = Services.open(
+        world.services.db.url.render_as_string(hide_password=False), pin_cost=FAST_PIN_COST
+    )
+    try:  # another workstation on the same database: the same answer
+        with pytest.raises(RetakeLimitError):
+            DrillSession(other, teller).start_scenario(SCENARIO, Mode.TEST)
+    finally:
+        other.close()

@@ -174,3 +174,33 @@ def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
     assert set(counts) == {"complete", "incomplete"}
     assert counts["complete"] >= 0.85 * total
     assert 0.02 * total <= counts["incomplete"] <= 0.15 * total
+
+
+def test_the_demo_holds_one_finished_contest_everyone_sat(services):
+    """A contest on the demo branch (no history needed): closed, its results locked, every
+    teller ranked on both drills of the one form."""
+    from support import FAST_PIN_COST
+
+    from svctrainer.core.contest.rules import ContestState
+    from svctrainer.core.demo_branch import DEMO_PEOPLE
+    from svctrainer.core.roles import Role
+    from svctrainer.services.demo_builder import (
+        DEMO_CONTEST,
+        DEMO_CONTEST_DRILLS,
+        create_demo_contest,
+    )
+
+    services.content.sync_bundled()
+    create_demo_branch(services.db, CLI, FAST_PIN_COST)
+    stored = create_demo_contest(services.db)
+    tellers = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
+    assert stored == len(tellers) * len(DEMO_CONTEST_DRILLS)
+    results = services.contests.results(CLI, DEMO_CONTEST)
+    assert results.contest.state is ContestState.CLOSED
+    assert results.locked
+    overall = results.results.standings.overall
+    assert len(overall) == len(tellers)
+    assert overall[0].rank == 1
+    assert overall[0].points > overall[-1].points
+    for _spec, rows in results.results.standings.drills:
+        assert any(r.rank == 1 for r in rows)

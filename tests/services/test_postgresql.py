@@ -21,11 +21,18 @@ from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
 from test_auth import PARALLEL, parallel_sign_ins
 from test_people import check_a_refused_edit_changes_nothing
-from test_role_matrix import MATRIX, ROLES
+from test_role_matrix import (
+    MATRIX,
+    ROLES,
+    add_other_branch,
+    add_regional,
+    check_other_branch,
+    people_by_role,
+)
 from test_saved_attempts import concurrent_imports
 
 from svctrainer.core.packs.definition import Mode
-from svctrainer.core.roles import ROLE_PERMISSIONS, Role
+from svctrainer.core.roles import ROLE_PERMISSIONS
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.errors import PermissionDeniedError, ProfileLockedError
@@ -81,7 +88,14 @@ def services(pg_url) -> Iterator[Services]:
 @pytest.fixture
 def world(branch, tenkey_attempt):
     branch.attempt = tenkey_attempt
-    return branch
+    return add_regional(branch)
+
+
+@pytest.fixture
+def two_branches(world):
+    view, other = add_other_branch(world)
+    view.home = world
+    return view, other
 
 
 def test_schema_migrates_and_checks_on_the_server(services, pg_url):
@@ -95,8 +109,7 @@ def test_schema_migrates_and_checks_on_the_server(services, pg_url):
 def test_every_service_call_runs_on_postgresql(world, call_name):
     """Each call as every role: allowed ones run to the end, the others are refused."""
     permission, call = MATRIX[call_name]
-    people = {Role.TELLER: world.teller, Role.TRAINER: world.trainer,
-              Role.SUPERVISOR: world.supervisor, Role.ADMIN: world.admin}  # fmt: skip
+    people = people_by_role(world)
     for role in ROLES:
         actor = world.actor(people[role])
         if permission in ROLE_PERMISSIONS[role]:
@@ -104,6 +117,23 @@ def test_every_service_call_runs_on_postgresql(world, call_name):
         else:
             with pytest.raises(PermissionDeniedError):
                 call(world, actor)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("call_name", sorted(set(MATRIX) - SQLITE_FILE_ONLY))
+def test_another_branch_on_the_server_is_out_of_reach(two_branches, call_name):
+    """The role matrix's other-branch cases on the server: refused, or nothing of the
+    other branch returned or changed."""
+    check_other_branch(*two_branches, call_name)
+
+
+def test_the_region_dashboard_on_the_server(two_branches):
+    view, _ = two_branches
+    rhea = view.actor(view.regional)
+    board = view.services.region.dashboard(rhea, "tenkey-amounts.en")
+    assert [r.branch for r in board.rows] == ["Nordby", "Test Branch"]
+    assert [r.attempts for r in board.rows] == [1, 1]
+    assert view.services.region.overview(rhea) == []  # practice only: nobody tested yet
 
 
 def test_two_workstations_record_at_once_and_the_dashboard_aggregates(branch):

@@ -12,6 +12,7 @@ import itertools
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,11 +20,12 @@ from queue_support import write_export
 from support import typed_perfectly
 
 from svctrainer.core.content_files import check_content_file
+from svctrainer.core.contest.rules import ContestRules
 from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import ROLE_PERMISSIONS, Permission, Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.branch_key import workstation_key
-from svctrainer.services.errors import PermissionDeniedError
+from svctrainer.services.errors import NotFoundError, PermissionDeniedError
 from svctrainer.services.queue_data import DayRange, ImportOptions
 
 # Every check runs on a copy of a database that already holds the shipped content (the
@@ -378,6 +380,95 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.EXPORT_REPORTS,
         lambda b, a: b.services.reports.team_pdf(a, _out(b, "t.pdf"), b.team_a.id, _fake_render),
     ),
+    # Branches and regions on a shared server: the server administrator's (command line).
+    "branches.list_branches": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.list_branches(a),
+    ),
+    "branches.create_branch": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.create_branch(a, _unique("Branch ")),
+    ),
+    "branches.rename_branch": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.rename_branch(a, HOME, HOME),
+    ),
+    "branches.list_regions": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.list_regions(a),
+    ),
+    "branches.create_region": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.create_region(a, _unique("Region "), [HOME]),
+    ),
+    "branches.set_region_branches": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.set_region_branches(a, HOME_REGION, [HOME]),
+    ),
+    "branches.add_region_supervisor": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.add_region_supervisor(a, HOME_REGION, b.regional.id),
+    ),
+    "branches.remove_region_supervisor": (
+        Permission.MANAGE_BRANCHES,
+        lambda b, a: b.services.branches.remove_region_supervisor(a, HOME_REGION, b.trainer.id),
+    ),
+    # The region dashboard: regional supervisors (aggregates of the branches they read).
+    "region.regions": (Permission.VIEW_REGION_RESULTS, lambda b, a: b.services.region.regions(a)),
+    "region.dashboard": (
+        Permission.VIEW_REGION_RESULTS,
+        lambda b, a: b.services.region.dashboard(a, TENKEY),
+    ),
+    "region.overview": (
+        Permission.VIEW_REGION_RESULTS,
+        lambda b, a: b.services.region.overview(a),
+    ),
+    # Contests: trainers run them; everyone who practises takes part and sees the board.
+    "contests.create": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.create(
+            a, _unique("Cup "), [CONTEST_DRILL], ContestRules()
+        ),
+    ),
+    "contests.eligible_drills": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.eligible_drills(a),
+    ),
+    "contests.open": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.open(a, _contest(b, "draft")),
+    ),
+    "contests.start": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.start(a, _contest(b, "open")),
+    ),
+    "contests.close": (
+        Permission.ASSIGN,
+        lambda b, a: b.services.contests.close(a, _contest(b, "running")),
+    ),
+    "contests.in_branch": (Permission.PRACTISE, lambda b, a: b.services.contests.in_branch(a)),
+    "contests.get": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.get(a, _contest(b, "open")),
+    ),
+    "contests.results": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.results(a, _contest(b, "running")),
+    ),
+    "contests.begin_attempt": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.begin_attempt(a, _contest(b, "running"), CONTEST_DRILL),
+    ),
+    "reports.contest_csv": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.contest_csv(a, _out(b, "c.csv"), _contest(b, "running")),
+    ),
+    "reports.contest_pdf": (
+        Permission.EXPORT_REPORTS,
+        lambda b, a: b.services.reports.contest_pdf(
+            a, _out(b, "c.pdf"), _contest(b, "running"), _fake_render
+        ),
+    ),
     "database.backups": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.backups(a)),
     "database.health": (Permission.MANAGE_DATABASE, lambda b, a: b.services.database.health(a)),
     "database.backup_now": (
@@ -425,6 +516,8 @@ def _saved_copy(attempt) -> bytes:
 
 
 TENKEY = "tenkey-amounts.en"  # the ten-key family: practice and test packs
+HOME = "Test Branch"
+HOME_REGION = "Home Region"
 
 
 def _own_bundle(b: Any) -> Path:
@@ -454,6 +547,8 @@ def _queue_export(b: Any) -> Path:
 
 def _queue_import(b: Any) -> Any:
     """An import to delete: the one stored, or a new one (by the command line)."""
+    if getattr(b, "queue_import_id", None) is not None:  # another branch's (see below)
+        return b.queue_import_id
     stored = b.services.queue_data.imports(CLI)
     if stored:
         return stored[0].id
@@ -465,6 +560,20 @@ def _pdf(b: Any, name: str) -> OutputFile:
     rendered = OutputFile(_out(b, name))
     rendered.temp.write_bytes(b"%PDF-1.4\n")
     return rendered
+
+
+CONTEST_DRILL = "tenkey-amounts-test.en"
+
+
+def _contest(b: Any, state: str) -> str:
+    """A new contest in ``state`` (a running one is live: no countdown, started now)."""
+    name = _unique("Contest ")
+    contests = b.services.contests
+    contests.create(CLI, name, [CONTEST_DRILL], ContestRules(countdown_s=0),
+                    publish=state != "draft")  # fmt: skip
+    if state == "running":
+        contests.start(CLI, name)
+    return name
 
 
 def _fake_render(report: Any, path: Path) -> int:
@@ -505,6 +614,8 @@ def _record(b: Any, actor: Actor) -> object:
 
 def _cli_assignment(b: Any) -> Any:
     """A fresh assignment for team A (which the trainer looks after), made by the CLI."""
+    if getattr(b, "assignment", None) is not None:  # another branch's (see below)
+        return b.assignment
     return b.services.assignments.create(
         CLI, targets={"tenkey-amounts-practice.en": {}}, team_ids=[b.team_a.id]
     )[0]
@@ -556,7 +667,9 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.audit import AuditService
     from svctrainer.services.auth import AuthService
     from svctrainer.services.branch_key import BranchKeyService
+    from svctrainer.services.branches import BranchService
     from svctrainer.services.content import ContentService
+    from svctrainer.services.contests import ContestService
     from svctrainer.services.database_admin import DatabaseAdminService
     from svctrainer.services.drafts import DraftService
     from svctrainer.services.form_samples import FormSamples
@@ -564,6 +677,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.people import PeopleService
     from svctrainer.services.progress import ProgressService
     from svctrainer.services.queue_data import QueueDataService
+    from svctrainer.services.region_dashboard import RegionDashboardService
     from svctrainer.services.reports import ReportService
     from svctrainer.services.saved_attempts import SavedAttemptService
     from svctrainer.services.service_standards import StandardsService
@@ -588,6 +702,9 @@ def _service_classes() -> dict[str, type]:
         "reports": ReportService,
         "standards": StandardsService,
         "forms": FormSamples,
+        "branches": BranchService,
+        "region": RegionDashboardService,
+        "contests": ContestService,
         "sync": SyncService,
     }
 
@@ -601,29 +718,46 @@ def test_every_service_call_is_in_the_matrix():
     assert _service_calls() == set(MATRIX) | SELF_SERVICE
 
 
-ROLES = [Role.TELLER, Role.TRAINER, Role.SUPERVISOR, Role.ADMIN]
+ROLES = [Role.TELLER, Role.TRAINER, Role.SUPERVISOR, Role.ADMIN, Role.REGIONAL_SUPERVISOR]
+
+
+def add_regional(branch: Any) -> Any:
+    """Rhea, the branch's regional supervisor, reading the region of this one branch."""
+    svc = branch.services
+    branch.regional = svc.people.create_person(
+        CLI, name="Rhea Regional", employee_number="G1", pin=branch.pin,
+        roles=[Role.REGIONAL_SUPERVISOR],
+    )  # fmt: skip
+    svc.branches.create_region(CLI, HOME_REGION, [HOME])
+    svc.branches.add_region_supervisor(CLI, HOME_REGION, branch.regional.id)
+    return branch
+
+
+def people_by_role(branch: Any) -> dict[Role, Any]:
+    return {
+        Role.TELLER: branch.teller,
+        Role.TRAINER: branch.trainer,
+        Role.SUPERVISOR: branch.supervisor,
+        Role.ADMIN: branch.admin,
+        Role.REGIONAL_SUPERVISOR: branch.regional,
+    }
 
 
 @pytest.fixture
 def world(branch, tenkey_attempt):
     """The test branch, its content, and one attempt by Tess (team A)."""
     branch.attempt = tenkey_attempt
-    return branch
+    return add_regional(branch)
 
 
 @pytest.mark.parametrize("call_name", sorted(MATRIX))
 def test_role_check(world, call_name):
     """Each role in turn on one branch (a branch per call, not per call and role, keeps
-    the 276 checks quick): allowed roles run the call to the end, the others are refused
+    the checks quick): allowed roles run the call to the end, the others are refused
     before anything changes."""
     branch = world
     permission, call = MATRIX[call_name]
-    people = {
-        Role.TELLER: branch.teller,
-        Role.TRAINER: branch.trainer,
-        Role.SUPERVISOR: branch.supervisor,
-        Role.ADMIN: branch.admin,
-    }
+    people = people_by_role(branch)
     for role in ROLES:
         actor = branch.actor(people[role])
         if permission in ROLE_PERMISSIONS[role]:
@@ -636,3 +770,220 @@ def test_role_check(world, call_name):
 @pytest.mark.parametrize("call_name", sorted(MATRIX))
 def test_command_line_may_do_everything(world, call_name):
     MATRIX[call_name][1](world, Actor.command_line())
+
+
+# -- the other branch -------------------------------------------------------------------
+#
+# A second branch, Nordby, on the same database: people of every role (sharing employee
+# numbers with the test branch: numbers are unique per branch only), a team with its
+# trainer, an attempt and a scenario run, an assignment, a hand count, a queue import
+# and its own transaction mix. Every call of the matrix is then made by every role of
+# the test branch against Nordby's records (its people, team, attempt, assignment, queue
+# import). Each must be refused, or return and write nothing of Nordby's; and nothing of
+# Nordby's may change. The test branch's regional supervisor reads a region of both
+# branches: the region dashboard may name Nordby (aggregates), nothing else may.
+
+OTHER = "Nordby"
+SURNAME = "Vesterhav"  # every person and team of the other branch carries it
+
+
+def add_other_branch(world: Any) -> tuple[Any, Any]:
+    """(the matrix's ``b`` pointed at Nordby's records, Nordby's records)."""
+    from datetime import date
+
+    svc = world.services
+    svc.branches.create_branch(CLI, OTHER)
+    team = svc.people.create_team(CLI, f"{SURNAME} Team", branch=OTHER)
+
+    def person(first: str, number: str, role: Role, team_id: Any = None) -> Any:
+        return svc.people.create_person(
+            CLI, name=f"{first} {SURNAME}", employee_number=number, pin=world.pin,
+            roles=[role], team_id=team_id, branch=OTHER,
+        )  # fmt: skip
+
+    other = SimpleNamespace(
+        admin=person("Nils", "A1", Role.ADMIN),
+        supervisor=person("Siri", "S1", Role.SUPERVISOR),
+        trainer=person("Tor", "R1", Role.TRAINER, team.id),
+        teller=person("Tove", "T2", Role.TELLER, team.id),
+        teller2=person("Ulf", "T3", Role.TELLER, team.id),
+        team=team,
+    )
+    svc.people.set_team_trainers(CLI, team.id, [other.trainer.id])
+    act = world.actor
+    other.attempt = _record(world, act(other.teller))
+    other.scenario = _record_scenario(world, act(other.teller))
+    other.assignment = svc.assignments.create(
+        CLI, targets={"tenkey-amounts-practice.en": {}}, team_ids=[team.id]
+    )[0]
+    svc.hand_count.record(
+        act(other.trainer), other.teller.id, date(2026, 11, 20), minutes=5,
+        notes_counted=480, defects_found=1, banding_penalties=0,
+    )  # fmt: skip
+    other.queue_import = svc.queue_data.import_file(
+        act(other.supervisor), _queue_export(world), QUEUE_OPTIONS
+    ).import_id
+    svc.settings.set_transaction_mix(act(other.supervisor), svc.settings.transaction_mix(CLI).mix)
+    svc.branches.create_region(CLI, "Both", [HOME, OTHER])
+    svc.branches.add_region_supervisor(CLI, "Both", world.regional.id)
+    view = SimpleNamespace(
+        services=svc,
+        actor=world.actor,
+        pin=world.pin,
+        other_teller=other.teller,
+        outsider_teller=other.teller2,
+        team_a=team,
+        team_b=team,
+        trainer=other.trainer,
+        regional=world.regional,
+        attempt=other.attempt,
+        scenario_attempt=other.scenario,
+        assignment=other.assignment,
+        queue_import_id=other.queue_import,
+    )
+    return view, other
+
+
+def other_branch_state(svc: Any, other: Any) -> dict[str, Any]:
+    """Every row of the other branch a call could change, as plain values."""
+    from sqlalchemy import inspect as sa_inspect
+    from sqlalchemy import or_, select
+
+    from svctrainer.store.models import (
+        Assignment,
+        Attempt,
+        Branch,
+        Person,
+        PersonRole,
+        QueueImport,
+        QueueTicket,
+        Setting,
+        Team,
+        TeamTrainer,
+    )
+
+    def rows(session: Any, query: Any) -> list[tuple[Any, ...]]:
+        out = []
+        for obj in session.scalars(query):
+            columns = sa_inspect(type(obj)).columns
+            out.append(tuple(repr(getattr(obj, c.key)) for c in columns))
+        return sorted(out)
+
+    with svc.db.reading() as session:
+        branch_id = session.scalar(select(Branch.id).where(Branch.name == OTHER))
+        people = select(Person.id).where(Person.branch_id == branch_id)
+        return {
+            "branch": rows(session, select(Branch).where(Branch.id == branch_id)),
+            "people": rows(session, select(Person).where(Person.branch_id == branch_id)),
+            "roles": rows(session, select(PersonRole).where(PersonRole.person_id.in_(people))),
+            "teams": rows(session, select(Team).where(Team.branch_id == branch_id)),
+            "trainers": rows(
+                session, select(TeamTrainer).where(TeamTrainer.team_id == other.team.id)
+            ),
+            "attempts": rows(session, select(Attempt).where(Attempt.person_id.in_(people))),
+            "assignments": rows(
+                session,
+                select(Assignment).where(
+                    or_(Assignment.team_id == other.team.id, Assignment.person_id.in_(people))
+                ),
+            ),
+            "queue": rows(session, select(QueueImport).where(QueueImport.branch_id == branch_id)),
+            "tickets": [
+                (n,) for n in session.scalars(
+                    select(func_count()).select_from(QueueTicket)
+                    .where(QueueTicket.branch_id == branch_id)
+                )
+            ],
+            "settings": rows(
+                session, select(Setting).where(Setting.key.like(f"%@{branch_id.hex}"))
+            ),
+        }  # fmt: skip
+
+
+def func_count() -> Any:
+    from sqlalchemy import func
+
+    return func.count()
+
+
+def leak_markers(other: Any, *, branch_name_allowed: bool) -> set[str]:
+    """Strings that name the other branch's people, team or records."""
+    markers = {SURNAME}
+    if not branch_name_allowed:
+        markers.add(OTHER)
+    for record in (other.admin, other.supervisor, other.trainer, other.teller, other.teller2,
+                   other.team, other.attempt, other.scenario, other.assignment):  # fmt: skip
+        markers |= {str(record.id), record.id.hex}
+    markers |= {str(other.queue_import), other.queue_import.hex}
+    return markers
+
+
+def written_text(svc: Any) -> str:
+    """What the calls wrote into report files beside the database (CSV, JSON, PDF)."""
+    folder = svc.db.path.parent if svc.db.path is not None else None
+    if folder is None:
+        return ""
+    return "\n".join(
+        p.read_text("utf-8", errors="replace")
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".csv", ".json", ".pdf", ".txt") and p.is_file()
+    )
+
+
+REFUSED = (PermissionDeniedError, NotFoundError)
+
+
+def check_other_branch(view: Any, other: Any, call_name: str) -> None:
+    _, call = MATRIX[call_name]
+    svc = view.services
+    before = other_branch_state(svc, other)
+    for role, person in people_by_role(view.home).items():
+        try:
+            result = call(view, view.actor(person))
+        except REFUSED:
+            continue
+        markers = leak_markers(other, branch_name_allowed=call_name.startswith("region."))
+        seen = repr(result) + written_text(svc)
+        leaked = sorted(m for m in markers if m in seen)
+        assert not leaked, f"{role.value}: {call_name} reached the other branch: {leaked}"
+    assert other_branch_state(svc, other) == before, f"{call_name} changed the other branch"
+
+
+@pytest.fixture
+def two_branches(world):
+    view, other = add_other_branch(world)
+    view.home = world
+    return view, other
+
+
+@pytest.mark.parametrize("call_name", sorted(MATRIX))
+def test_another_branch_is_out_of_reach(two_branches, call_name):
+    """Every role of the test branch, every call, aimed at Nordby's records: refused, or
+    nothing of Nordby's returned, written or changed."""
+    view, other = two_branches
+    check_other_branch(view, other, call_name)
+
+
+def test_the_region_dashboard_compares_only_the_regions_read(two_branches):
+    view, _ = two_branches
+    svc = view.services
+    rhea = view.actor(view.regional)
+    regions = {r.name: r for r in svc.region.regions(rhea)}
+    assert {n: r.branches for n, r in regions.items()} == {
+        "Both": (OTHER, HOME),
+        HOME_REGION: (HOME,),
+    }
+    board = svc.region.dashboard(rhea, TENKEY, region_id=regions["Both"].id)
+    assert [r.branch for r in board.rows] == [OTHER, HOME]
+    assert [r.attempts for r in board.rows] == [1, 1]  # Tove's and Tess's practice runs
+    assert [r.tellers for r in board.rows] == [2, 3]
+    home_only = svc.region.dashboard(rhea, TENKEY, region_id=regions[HOME_REGION].id)
+    assert [r.branch for r in home_only.rows] == [HOME]
+    # Taken out of the region of both, Rhea no longer sees Nordby at all.
+    svc.branches.remove_region_supervisor(CLI, "Both", view.regional.id)
+    assert [r.branch for r in svc.region.dashboard(rhea, TENKEY).rows] == [HOME]
+    with pytest.raises(PermissionDeniedError):
+        svc.region.dashboard(rhea, TENKEY, region_id=regions["Both"].id)
+    # A branch's own supervisor has no region view.
+    with pytest.raises(PermissionDeniedError):
+        svc.region.dashboard(view.actor(view.home.supervisor), TENKEY)

@@ -7,6 +7,7 @@ import math
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
 from svctrainer.core.analytics.customer_time import (
     TransactionMix,
@@ -23,10 +24,11 @@ from svctrainer.services.settings import (
     REFERENCE_SPEEDS,
     TRANSACTION_MIX,
     BranchAssumptions,
+    branch_key,
     mix_from_json,
     mix_to_json,
 )
-from svctrainer.store.models import Setting
+from svctrainer.store.models import Branch, Setting
 
 
 def test_default_mix_is_documented_and_consistent(branch):
@@ -61,6 +63,10 @@ def test_supervisor_changes_the_mix_and_it_is_audited(branch):
     assert (setting.mix, setting.assumptions, setting.is_default) == (mix, assumptions, False)
     entry = services.audit.recent(branch.actor(branch.supervisor), action="setting.update")[0]
     assert entry.target_id == TRANSACTION_MIX
+    # Kept for the supervisor's branch: branches on one server each have their own mix.
+    with services.db.reading() as session:
+        branch_id = session.scalar(select(Branch.id))
+    assert branch_key(TRANSACTION_MIX, branch_id) == f"{TRANSACTION_MIX}@{entry.detail['branch']}"
     assert entry.actor == branch.actor(branch.supervisor).label
     assert entry.detail["old"] is None
     assert entry.detail["new"]["transactions_per_day"] == 80.0

@@ -8,9 +8,12 @@ runs (``new_run``). A *run* is a ``DrillRun``: the GUI feeds it every key event,
 
 What the base class guarantees for all drill kinds:
 
-- Timing follows ``active_clock`` exactly, under the kind's ``clock_rule`` (first
-  counted keystroke starts the clock, idle gaps credited at most 5 s for keying drills,
-  explicit pauses credit nothing, a time limit ends the run at exactly the limit).
+- Timing follows ``active_clock`` exactly, under the kind's clock for the run's
+  scoring-rules version (``DrillKind.clock_for``, ``scoring_rules``): the first counted
+  keystroke starts the clock, or for a thinking drill timed from the case the moment
+  the screen shows it (``show``, logged as ``<shown>``); idle gaps are credited at most
+  5 s for keying drills, explicit pauses credit nothing, a time limit ends the run at
+  exactly the limit.
 - The run keeps its own event log (``events``): every event fed while running, plus the
   control events it generated itself (``<pause>``, ``<resume>``, ``<timeup>``,
   ``<stop>``). Feeding that log to a fresh run with the same definition, mode, seed and
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from svctrainer.core.drills import scoring_rules
 from svctrainer.core.drills.active_clock import ActiveClock
 from svctrainer.core.drills.completion import Completion, completion_of
 from svctrainer.core.drills.result import DrillResult, EndReason, InvalidReason
@@ -40,6 +44,7 @@ from svctrainer.core.keystrokes import (
     CONTROL_KEYS,
     CONTROL_PAUSE,
     CONTROL_RESUME,
+    CONTROL_SHOWN,
     CONTROL_STOP,
     CONTROL_TIMEUP,
     KeyEvent,
@@ -83,8 +88,9 @@ FINISHED = Feedback(Verdict.FINISHED, finished=True)
 class LiveState:
     """What the drill screen shows, at time ``now_ns`` given to ``DrillRun.state``.
 
-    ``paused`` with ``pause_reason`` "idle" (no key for over 5 s; the clock stands still)
-    or "explicit" (practice pause). ``speed`` is the live primary figure in
+    ``paused`` with ``pause_reason`` "idle" (no key for over 5 s; the clock stands still),
+    "case_cap" (the case on screen has earned the most time one case may) or "explicit"
+    (practice pause). ``speed`` is the live primary figure in
     ``speed_unit``. The typing fields (``expected_key``, ``typed``…) describe the
     current field; drills without typing leave them at their defaults.
     """
@@ -133,12 +139,24 @@ class DrillRun(ABC):
         self.options: dict[str, Any] = dict(options or {})
         limit = self.settings.time_limit_s
         self.time_limit_ns: int | None = None if limit is None else limit * NS_PER_S
+        self.rules = scoring_rules.CURRENT
         self._start()
 
     # -- lifecycle -------------------------------------------------------------------
+    def use_rules(self, rules: int) -> None:
+        """Score this (unfed) run by scoring-rules version ``rules``: a stored log replays
+        under the rules it was scored by. ValueError for an unknown version."""
+        if scoring_rules.check(rules) != self.rules:
+            self.rules = rules
+            self._start()
+
     def _start(self) -> None:
-        rule = self.drill_kind.clock_rule
-        self.clock = ActiveClock(idle_pause=self.settings.idle_pause, rule=rule)
+        self.clock_spec = self.drill_kind.clock_for(self.rules)
+        self.clock = ActiveClock(
+            idle_pause=self.settings.idle_pause,
+            rule=self.clock_spec.rule,
+            case_cap_ns=self.clock_spec.case_cap_ns,
+        )
         self._log: list[KeyEvent] = []
         self.finished = False
         self.ended_by: EndReason | None = None
@@ -186,6 +204,15 @@ class DrillRun(ABC):
         latency = self.clock.stroke(ev.t_ns)
         return self._on_stroke(ev, latency)
 
+    def show(self, now_ns: int) -> bool:
+        """The screen shows the first case at ``now_ns``: a drill timed from the case
+        starts its clock here (logged as ``<shown>``); True when it did. Other drills
+        wait for the first key, and nothing is logged."""
+        if self.finished or self.clock.started or not self.clock_spec.from_shown:
+            return False
+        self._control(KeyEvent(now_ns, CONTROL_SHOWN))
+        return self.clock.started
+
     def tick(self, now_ns: int) -> LiveState:
         """Called by a GUI timer: ends the run when the time limit passes between keys."""
         if not self.finished and self._limit_reached(now_ns):
@@ -230,6 +257,11 @@ class DrillRun(ABC):
                 self._finish(EndReason.TIME_LIMIT)
                 return FINISHED
             self.clock.pause(t)
+            return IGNORED
+        if ev.key == CONTROL_SHOWN:
+            if self.clock_spec.from_shown and not self.clock.started:
+                self._log.append(ev)
+                self.clock.start(t)
             return IGNORED
         if ev.key == CONTROL_RESUME and self.clock.paused:
             self._log.append(ev)
@@ -276,7 +308,10 @@ class DrillRun(ABC):
             if self.time_limit_ns is not None:  # the GUI's tick may come a little late
                 active = min(active, self.time_limit_ns)
             idle = self.clock.idle_at(now_ns)
+            capped = self.clock.case_capped_at(now_ns)
         explicit = self.clock.paused and not self.finished
+        if self.finished or now_ns is None:
+            capped = False
         remaining = None
         if self.time_limit_ns is not None:
             remaining = max(0, self.time_limit_ns - active) // NS_PER_MS
@@ -284,8 +319,10 @@ class DrillRun(ABC):
             "started": self.clock.started,
             "finished": self.finished,
             "ended_by": None if self.ended_by is None else str(self.ended_by),
-            "paused": explicit or idle,
-            "pause_reason": "explicit" if explicit else ("idle" if idle else None),
+            "paused": explicit or idle or capped,
+            "pause_reason": (
+                "explicit" if explicit else ("idle" if idle else ("case_cap" if capped else None))
+            ),
             "active_ms": active // NS_PER_MS,
             "remaining_ms": remaining,
         }
@@ -342,6 +379,7 @@ class DrillRun(ABC):
             grade=grade,
             details=details,
             completion=str(completion),
+            rules=self.rules,
         )
 
     @abstractmethod

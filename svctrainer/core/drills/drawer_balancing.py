@@ -24,6 +24,15 @@ rest of 100 for also naming its error right (a voucher and kind are right when t
 among ``drawer_case.explanations``). Figures: speed = cases answered per hour of active
 time (``cases_per_hour``, 0.1); accuracy = Σ points / (100 × cases answered) (0.0001);
 score = min(100, 100 × speed / reference_speed) × accuracy (0.1).
+
+Timing (scoring rules 2 on, ``scoring_rules``): finding the voucher is reasoning, not
+typing, so the clock is the thinking clock and runs from the moment the first case is
+shown (``DrillRun.show``), with no idle pause: a case solved after a minute of analysis
+and three keys records the minute. One case earns at most ``CASE_CAP_S`` (5 minutes):
+reading even a 40-voucher day once over at 6 s a voucher takes 4 minutes, so time
+beyond that is a trainee away from the counter, not working the case, and is not
+credited (the screen says the clock has stopped). Under rules 1 the kind was timed as
+typing (first key, 5-second idle pause); stored attempts keep that clock on rescore.
 """
 
 from __future__ import annotations
@@ -40,7 +49,8 @@ from svctrainer.core.currency import (
     face_text,
     validate_generator_currency,
 )
-from svctrainer.core.drills.active_clock import ClockRule
+from svctrainer.core.drills import scoring_rules
+from svctrainer.core.drills.active_clock import ClockRule, DrillClock
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.cash_drill_result import cash_drill_result, reference_score
 from svctrainer.core.drills.drawer_case import (
@@ -61,7 +71,7 @@ from svctrainer.core.drills.lazy_items import LazyItems
 from svctrainer.core.drills.result import DrillResult, EndReason
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.drills.simulated_play import PlayerClock, Timing
-from svctrainer.core.durations import MS_PER_HOUR, NS_PER_MS
+from svctrainer.core.durations import MS_PER_HOUR, NS_PER_MS, NS_PER_S
 from svctrainer.core.keystrokes import BACKSPACE, ENTER, KeyEvent
 from svctrainer.core.money import CENT
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -81,6 +91,7 @@ KIND_KEYS: dict[str, ErrorKind] = {
 REPORT_EVENT = "report:"
 REPORT_KEYS: dict[str, OverShort] = {"o": OverShort.OVER, "s": OverShort.SHORT}
 SPEED_UNIT = "cases_per_hour"
+CASE_CAP_S = 300  # the most active time one case earns (see the module docstring)
 MAX_AMOUNT = Decimal(1_000_000)
 CASH_OUT_KINDS = (VoucherKind.WITHDRAWAL, VoucherKind.CHEQUE_CASHED, VoucherKind.EXCHANGE)
 
@@ -318,6 +329,7 @@ class DrawerBalancingRun(DrillRun):
             )
         )
         self.case_start_ns = self.clock.active_ns
+        self.clock.next_case()
         self._load(self.case_index + 1)
         if self.puzzle is None:
             self._finish(EndReason.ITEMS)
@@ -393,11 +405,17 @@ class DrawerBalancingDrill(DrillKind[DrawerBalancingRun, DrawerBalancingDetails]
         Key("row_points", Kind.INT, minimum=0, maximum=100),
         Key("report_points", Kind.INT, minimum=0, maximum=100),
     )
-    # Timed as typing today (the packs' reference speeds assume it); the work between
-    # keys is reasoning, so this is the kind whose rule a thinking clock changes.
-    clock_rule: ClassVar[ClockRule] = ClockRule.KEYING
+    # The work between keys is reasoning: timed from the case shown, capped per case.
+    clock_rule: ClassVar[ClockRule] = ClockRule.THINKING
     run_type = DrawerBalancingRun
     details_type = DrawerBalancingDetails
+
+    def clock_for(self, rules: int) -> DrillClock:
+        """Rules 1 timed balancing as typing; from rules 2 the thinking clock runs from
+        the case shown, at most ``CASE_CAP_S`` a case (module docstring)."""
+        if rules < scoring_rules.CASE_CLOCK_AND_CHARACTER_ERRORS:
+            return DrillClock(ClockRule.KEYING)
+        return DrillClock(self.clock_rule, from_shown=True, case_cap_ns=CASE_CAP_S * NS_PER_S)
 
     def figure_maximum(self, figure: str) -> Decimal:
         return Decimal(3600) if figure == SPEED_UNIT else super().figure_maximum(figure)

@@ -28,7 +28,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from svctrainer.core.drills.active_clock import ClockRule
+from svctrainer.core.drills.active_clock import ClockRule, DrillClock
 from svctrainer.core.drills.details import Details, DetailsError
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ class DrillKind(ABC, Generic[R, D]):
     whether ``adaptive = true`` is allowed in practice. ``uses_reference_speed``: whether
     the score needs ``scoring.reference_speed``. ``scoring_keys``: the type's own
     ``[scoring]`` keys, validated by the loader into ``definition.scoring.extra``.
-    ``clock_rule``: how its runs measure active time (``active_clock.ClockRule``).
+    ``clock_rule``: how its runs measure active time (``active_clock.ClockRule``);
+    ``clock_for`` says it in full for one scoring-rules version.
     """
 
     name: ClassVar[str]
@@ -83,6 +84,12 @@ class DrillKind(ABC, Generic[R, D]):
 
     def __repr__(self) -> str:
         return f"<drill kind {self.name}>"
+
+    def clock_for(self, rules: int) -> DrillClock:
+        """The clock this kind's runs are timed by under scoring-rules version ``rules``
+        (``scoring_rules``): ``clock_rule``, started at the first key and uncapped,
+        unless the kind says otherwise (a thinking drill timed from the case shown)."""
+        return DrillClock(self.clock_rule)
 
     def figure_maximum(self, figure: str) -> Decimal:
         """Largest sensible grade minimum for ``figure`` (larger ones are pack errors)."""

@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from svctrainer.core.drills import scoring_rules
 from svctrainer.core.drills.amount_words_drill import AMOUNT_WORDS
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.cash_counting import CASH_COUNTING
@@ -121,12 +122,17 @@ def replay(
     seed: int,
     events: Iterable[KeyEvent],
     options: Mapping[str, Any] | None = None,
+    *,
+    rules: int = scoring_rules.CURRENT,
 ) -> DrillResult:
-    """Feed a stored event log (``DrillRun.events``) through a fresh run and return its
-    result: equal to the stored result when the pack is the same version; re-scored
-    under the new scoring when only grades/penalty/reference speed changed."""
+    """Feed a stored event log (``DrillRun.events``) through a fresh run scored by
+    scoring-rules version ``rules`` and return its result: equal to the stored result
+    when the pack is the same version and ``rules`` the one the result records
+    (``scoring_rules.rules_of``); re-scored under the new scoring when only
+    grades/penalty/reference speed changed. ValueError for an unknown ``rules``."""
     kind = _kind_of(definition.drill_type)
     run: DrillRun = kind.new_run(definition, Mode(mode), seed, options)
+    run.use_rules(rules)
     for ev in events:
         if run.finished:
             break

@@ -91,6 +91,8 @@ class DrillResult:
     - ``completion``: "complete", "incomplete" or "abandoned" (``drills.completion``);
       only a complete result carries a grade. Results stored before it was recorded
       read back as complete (the migration reclassified their rows).
+    - ``rules``: the scoring-rules version that scored it (``drills.scoring_rules``);
+      results stored before versions were recorded read back as version 1.
     """
 
     drill_type: str
@@ -111,12 +113,14 @@ class DrillResult:
     grade: str | None
     details: Details
     completion: str = "complete"
+    rules: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: _plain(getattr(self, name)) for name in _FIELDS if name != "details"}
         data["details"] = self.details.to_dict()
         data["completion"] = self.completion
         data["details_version"] = self.details.VERSION
+        data["rules"] = self.rules
         return data
 
     @classmethod
@@ -136,6 +140,9 @@ class DrillResult:
         completion = data.get("completion", "complete")
         if completion not in ("complete", "incomplete", "abandoned"):
             raise ValueError("result field completion has the wrong value")
+        rules = data.get("rules", 1)
+        if type(rules) is not int or rules < 1:
+            raise ValueError("result field rules has the wrong value")
         return cls(
             drill_type=data["drill_type"],
             definition_id=data["definition_id"],
@@ -155,6 +162,7 @@ class DrillResult:
             grade=data["grade"],
             details=details_type.from_dict(data["details"], version),
             completion=completion,
+            rules=rules,
         )
 
 

@@ -23,6 +23,14 @@ field* in the field's statistics and a mistake naming the value; the cursor stay
 field (``LiveState.invalid_field`` says why). Only a value that differs from the expected
 one can fail, so this matters under the free policy, where wrong values are confirmed.
 
+Errors as people count them (scoring rules 2 on, ``scoring_rules``): one error per wrong
+character keyed. A confirmation that is refused (or, under free, confirms a wrong field)
+is an error only when nothing was wrong with the entry before it: pressing Enter on an
+entry already holding a wrong character, or pressing it again on one it was already
+refused for, is a stroke (the clock runs) but neither right nor wrong. Under rules 1
+every such confirmation was one more wrong stroke, so two typos could show as five
+errors; stored attempts of rules 1 keep that count on rescore.
+
 Backspace never crosses into an earlier field and does nothing (no stroke) in an empty
 field. Each character of an IME commit is one stroke; only the first carries a latency.
 
@@ -41,6 +49,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from svctrainer.core import metrics
+from svctrainer.core.drills import scoring_rules
 from svctrainer.core.drills.adaptive import adaptive_weights
 from svctrainer.core.drills.base import (
     DrillRun,
@@ -184,6 +193,7 @@ class TypingRun(DrillRun):
         self.wrong_in_buf = 0
         self.prev_char: str | None = None  # last correctly typed char of this field (pairs)
         self.invalid_field: str | None = None  # why the screen refused the last confirmation
+        self.refused = False  # a confirmation was counted wrong and nothing keyed since
 
     def field_problem(self, typed: str) -> str | None:
         """Why the screen refuses ``typed`` as the current field's value (a short code
@@ -289,6 +299,7 @@ class TypingRun(DrillRun):
         self.prev_char = None
 
     def _char(self, c: str, latency_ns: int | None) -> Verdict:
+        self.refused = False
         pos = len(self.buf)
         want = self.expected[pos] if pos < len(self.expected) else self.CONFIRM_KEYS[0]
         right = pos < len(self.expected) and c == want
@@ -315,6 +326,7 @@ class TypingRun(DrillRun):
         return Verdict.WRONG
 
     def _backspace(self, expected: str | None, latency_ns: int | None) -> Feedback:
+        self.refused = False
         self.strokes += 1
         self.corrections += 1
         self.count_strokes(1)
@@ -335,14 +347,20 @@ class TypingRun(DrillRun):
                 return self._refuse_invalid(problem, expected)
         self.invalid_field = None
         right = exact or (free and len(self.buf) == len(self.expected))
-        self._count(right)
+        counted = right or not self._already_wrong()
+        if counted:
+            self._count(right)
+        else:  # an error already counted in this entry: a stroke, not another error
+            self.strokes += 1
+            self.count_strokes(1)
         if right:
             self._hit(key, latency_ns)
-        else:
+        elif counted:
             self._miss(expected or self.CONFIRM_KEYS[0], key)
+            self.refused = True
         if not (exact or free):
             refused = Verdict.BLOCKED if expected == BACKSPACE else Verdict.WRONG
-            return Feedback(refused, expected, 1, 1)
+            return Feedback(refused, expected, 1, int(counted))
         typed = "".join(self.buf)
         errors = 0 if exact else edit_distance(self.expected, typed)
         self.committed_errors += errors
@@ -361,21 +379,36 @@ class TypingRun(DrillRun):
         if self.field is None:
             self._finish(EndReason.ITEMS)
         verdict = Verdict.CORRECT if right else Verdict.WRONG
-        return Feedback(verdict, expected, 1, 0 if right else 1, True, self.finished)
+        return Feedback(verdict, expected, 1, 0 if right else int(counted), True, self.finished)
+
+    def _already_wrong(self) -> bool:
+        """Whether the entry already carries a counted error, so a wrong confirmation of
+        it is not one more (rules 2 on; under rules 1 every one counted)."""
+        if self.rules < scoring_rules.CASE_CLOCK_AND_CHARACTER_ERRORS:
+            return False
+        return self.wrong_in_buf > 0 or self.refused
 
     def _refuse_invalid(self, problem: str, expected: str | None) -> Feedback:
-        """The screen refuses the value: one wrong stroke and one invalid field."""
-        self._count(False)
+        """The screen refuses the value: one invalid field and a mistake naming the value,
+        and one wrong stroke unless the entry already carries a counted error
+        (``_already_wrong``)."""
         tally = self._field_tally()
         tally.invalid += 1
         self.invalid_field = problem
-        self.mistake_count += 1
+        self.prev_char = None
+        counted = not self._already_wrong()
+        if counted:
+            self._count(False)
+            self.refused = True
+        else:  # its wrong characters were the errors: a stroke, not one more
+            self.strokes += 1
+            self.count_strokes(1)
+        self.mistake_count += 1  # listed either way: the value the screen refused
         if len(self.mistakes) < MAX_STORED_MISTAKES:
             name = self.field.name if self.field is not None else ""
             typed = "".join(self.buf)
             self.mistakes.append(Mistake(self.item_index, name, len(typed), self.expected, typed))
-        self.prev_char = None
-        return Feedback(Verdict.WRONG, expected, 1, 1)
+        return Feedback(Verdict.WRONG, expected, 1, int(counted))
 
     # -- figures -----------------------------------------------------------------------
     def _uncorrected(self) -> int:

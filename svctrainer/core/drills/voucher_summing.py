@@ -8,6 +8,9 @@ at the start page. Keys (names as ``core.keystrokes``; keyboard only):
 0–9 and ``.``      build the current entry: one ``.``, at most ``decimals`` digits
                    after it and 12 before it (other presses do nothing)
 Enter or ``+``     add the entry to the running total (needs a digit)
+``-``              subtract (scoring rules 2 on): the entry keyed, or with none keyed
+                   the last amount added, is taken off the running total, as on an
+                   adding machine (see "Correcting with the minus key" below)
 Backspace          delete the entry's last character (a correction)
 Delete             clear the entry (CE on an adding machine)
 Tab or ``*``       submit the running total as the group's answer; a pending entry is
@@ -18,6 +21,17 @@ PageDown/PageUp    next/previous voucher (wrapping); a pack may add more flip ke
 A press that would do nothing (Enter on an empty entry, a third decimal, an unknown
 key) is logged but is not a stroke. Every other press is a stroke, flips included,
 so flipping keeps the clock running.
+
+Correcting with the minus key. A printing adding machine corrects an amount already
+added by keying it again and pressing minus (its register then holds the amount, and
+minus with nothing new keyed subtracts the amount still in the register: the last one
+added). The drill does the same: a subtraction whose amount equals an entry of the
+group takes that entry back (the latest such entry; it no longer counts as an entry,
+right or wrong, and is one correction); a subtraction of an amount the group never
+added is a negative entry, wrong like any amount no voucher shows. Entries after a
+taken-back one are re-checked against the slots they now stand for. A pack's flip key
+spelt ``-`` keeps flipping. Under scoring rules 1 the minus key did nothing (stored
+attempts replay so).
 
 Checking and contest scoring (hand-checked in the tests):
 
@@ -51,6 +65,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from svctrainer.core import metrics
+from svctrainer.core.drills import scoring_rules
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.kind import DrillKind
 from svctrainer.core.drills.result import DrillResult, EndReason, validity
@@ -78,6 +93,7 @@ from svctrainer.core.keystrokes import BACKSPACE, ENTER, PAGE_DOWN, PAGE_UP, TAB
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.packs.schema import Issue, Key, Kind
 
+SUBTRACT_KEY = "-"  # the adding machine's minus key (scoring rules 2 on)
 MAX_WHOLE_DIGITS = 12  # amounts stay below 10^12, as everywhere in svctrainer.core.money
 VOUCHER_FIGURES = frozenset(
     {"score", "accuracy", "vouchers_per_min", "groups_correct", "gross_kph"}
@@ -171,8 +187,8 @@ class VoucherRun(DrillRun):
         if key in self.previous_keys:
             return "previous"
         has_digit = any(c.isdigit() for c in self.entry)
-        if key in ADD_KEYS:
-            return "add" if has_digit else None
+        if key in ADD_KEYS or key == SUBTRACT_KEY:
+            return self._register_action(key, has_digit)
         if key in TOTAL_KEYS:
             return "total" if self.entries or has_digit else None
         if key == BACKSPACE or key in CLEAR_KEYS:
@@ -185,6 +201,15 @@ class VoucherRun(DrillRun):
             room = len(fraction) < self.decimals if point else len(whole) < MAX_WHOLE_DIGITS
             return "char" if room else None
         return None
+
+    def _register_action(self, key: str, has_digit: bool) -> str | None:
+        """Add (needs a digit keyed) or subtract (from scoring rules 2: needs a digit
+        keyed, or an amount already added to take back)."""
+        if key in ADD_KEYS:
+            return "add" if has_digit else None
+        if self.rules < scoring_rules.CASE_CLOCK_AND_CHARACTER_ERRORS:
+            return None  # the minus key did nothing under the first rules
+        return "subtract" if has_digit or self.entries else None
 
     def _is_stroke(self, ev: KeyEvent) -> bool:
         return self._action(ev) is not None
@@ -207,6 +232,11 @@ class VoucherRun(DrillRun):
         elif action == "add":
             right = self._add()
             return self._judged(right, advanced=True)
+        elif action == "subtract":
+            taken_back = self._subtract()
+            if taken_back:
+                return Feedback(Verdict.CORRECTION, None, 1)
+            return self._judged(False, advanced=True)
         elif action == "total":
             if any(c.isdigit() for c in self.entry):
                 self._add()
@@ -232,6 +262,40 @@ class VoucherRun(DrillRun):
         self.right_count += right
         self.last_right = right
         return right
+
+    def _subtract(self) -> bool:
+        """The minus key (module docstring): True when it took an entry back, False when
+        it added a negative amount (a wrong entry)."""
+        if any(c.isdigit() for c in self.entry):
+            value = Decimal(self.entry)
+            matches = [k for k, e in enumerate(self.entries) if e.value == value]
+        else:
+            value = self.entries[-1].value
+            matches = [len(self.entries) - 1]
+        self.entry = ""
+        self.total -= value
+        if not matches:
+            index = len(self.entries)
+            slot = self.book.slot(self.group, index) if index < self.book.spec.group_size else None
+            self.entries.append(Entry(f"-{value}", -value, slot, self.page, False))
+            self.entry_count += 1
+            self.last_right = False
+            return False
+        before = sum(e.right for e in self.entries)
+        del self.entries[matches[-1]]
+        self.entries = [self._checked(k, e) for k, e in enumerate(self.entries)]
+        self.entry_count -= 1
+        self.right_count += sum(e.right for e in self.entries) - before
+        self.corrections += 1
+        self.last_right = self.entries[-1].right if self.entries else None
+        return True
+
+    def _checked(self, index: int, entry: Entry) -> Entry:
+        """``entry`` checked against the slot it stands for at ``index``."""
+        size = self.book.spec.group_size
+        slot = self.book.slot(self.group, index) if index < size else None
+        right = slot is not None and entry.value == self.book.amount(slot)
+        return Entry(entry.text, entry.value, slot, entry.page_shown, right)
 
     def _submit(self) -> bool:
         expected = self.book.group_total(self.group)

@@ -62,7 +62,14 @@ class Table:
     right_aligned: frozenset[int] = frozenset()
 
 
-Block = Heading | Paragraph | Image | Table
+@dataclass
+class PageBreak:
+    """The next block starts a new page (a certificate per contestant)."""
+
+    space_before: float = 0.0  # px at RESOLUTION left blank at the top of the new page
+
+
+Block = Heading | Paragraph | Image | Table | PageBreak
 
 
 @dataclass
@@ -148,6 +155,8 @@ class _Flow:
             return self._text_height(block.text, _font(HEADING_SIZES.get(block.level, 10.5), True))
         if isinstance(block, Paragraph):
             return self._text_height(block.text, _font(block.size, block.bold)) + GAP / 2
+        if isinstance(block, PageBreak):
+            return 0.0
         if isinstance(block, Image):
             image = block.image
             height = self.width * block.width_fraction * image.height() / max(1, image.width())
@@ -162,6 +171,9 @@ class _Flow:
             self._paragraph(block)
         elif isinstance(block, Image):
             self._image(block)
+        elif isinstance(block, PageBreak):
+            self.new_page()
+            self.y += block.space_before
         else:
             self._table(block)
 

@@ -86,6 +86,18 @@ def _page_text(key: str) -> tuple[str, list[str]]:
                 )
             ],
         ),
+        "region": (
+            translate("Guide", "Region"),
+            [
+                translate(
+                    "Guide",
+                    "Compare the branches of your regions on one skill: how many tellers "
+                    "were tested, and the median baseline, latest level and gain over "
+                    "baseline of each branch. Only whole branches are shown, never a "
+                    "person's results, and nothing here changes any branch's data.",
+                )
+            ],
+        ),
         "admin": (
             translate("Guide", "Administration"),
             [

@@ -42,6 +42,7 @@ def role_label(role: Role) -> str:
         Role.TRAINER: translate("roles", "Trainer"),
         Role.SUPERVISOR: translate("roles", "Supervisor"),
         Role.ADMIN: translate("roles", "Admin"),
+        Role.REGIONAL_SUPERVISOR: translate("roles", "Regional supervisor"),
     }
     return labels[role]
 

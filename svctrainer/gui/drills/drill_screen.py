@@ -2,7 +2,9 @@
 
 Every key press and release goes straight to the engine with its timestamp; the view
 repaints only what changed. A 100 ms timer lets a time limit end the run between keys
-and shows "paused" when the trainee has been idle for more than 5 s.
+and shows "paused" when the trainee has been idle for more than 5 s. A drill timed from
+the case shown (drawer balancing) starts its clock when the screen first shows, and says
+so.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.drills.base import DrillRun, Feedback, LiveState, Verdict
 from svctrainer.core.drills.registry import run_seed
+from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.keystrokes import ESCAPE, IME, KeyEvent
 from svctrainer.core.packs.definition import Mode
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
@@ -186,7 +189,21 @@ class DrillScreen(QWidget):
             event.ignore()
             return
         event.accept()
+        allows = getattr(self.drill_view, "allows", None)  # a view may ask first
+        if key_event.press and allows is not None and not allows(key_event.key):
+            self.setFocus()
+            return
         self.feed(key_event)
+
+    def _case_shown(self) -> None:
+        """The case is on screen: a drill timed from the case starts its clock now. Its
+        run then reads the monotonic clock throughout (``KeyClock`` keeps to the clock of
+        its first reading), so the moment shown and every key share one time base."""
+        if self._ended or self.run.clock.started or not self.run.clock_spec.from_shown:
+            return  # the other drills keep the window system's key stamps as their clock
+        if self.run.show(self.clock.event_ns(None)):
+            self.started_at = datetime.now(UTC)
+            self._show_header(self.run.state(None))
 
     def feed(self, key_event: KeyEvent) -> Feedback | None:
         """Hand one event to the engine and update the screen (the keystroke path)."""
@@ -221,7 +238,7 @@ class DrillScreen(QWidget):
         self._checkpoint()
 
     def _checkpoint(self) -> None:
-        if not self._ended and self.run.clock.started:
+        if not self._ended and self.run.clock.keyed:
             self.checkpoint.emit(self.run)
 
     def toggle_pause(self) -> None:
@@ -239,7 +256,7 @@ class DrillScreen(QWidget):
         asking when something was typed: Keep going is the default answer."""
         if self._ended or self.run.mode is not Mode.PRACTICE:
             return
-        if self.run.clock.started and not confirm(
+        if self.run.clock.keyed and not confirm(
             self,
             self.tr("Restart"),
             self.tr("Start again on new content? What you typed in this run is discarded."),
@@ -258,11 +275,12 @@ class DrillScreen(QWidget):
         self.drill_view, self.view = drill_view, new_view
         self._show(self.run.state(None), None, None)
         self.setFocus()
+        self._case_shown()
 
     def request_stop(self) -> None:
         if self._ended:
             return
-        if not self.run.clock.started:
+        if not self.run.clock.keyed:  # nothing keyed: nothing to save
             self._ended = True
             self.timer.stop()
             self.checkpoint_timer.stop()
@@ -308,6 +326,17 @@ class DrillScreen(QWidget):
         self.errors_label.setText(fill(self.tr("Errors %1"), str(state.errors)))
         if not state.started:
             text = self.tr("Start when you are ready: the clock starts at your first key.")
+        elif state.paused and state.pause_reason == "case_cap":
+            cap_ms = (self.run.clock_spec.case_cap_ns or 0) // NS_PER_MS
+            text = fill(
+                self.tr(
+                    "The clock has stopped at %1 on this case, the most one case counts. "
+                    "Answer it to go on."
+                ),
+                duration(cap_ms),
+            )
+        elif not state.strokes and self.run.clock_spec.from_shown:
+            text = self.tr("The clock runs from the moment the case is shown.")
         elif state.paused and state.pause_reason == "idle":
             text = self.tr("Paused — no key for 5 seconds. Carry on when ready.")
         elif state.paused:
@@ -325,3 +354,4 @@ class DrillScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.setFocus()
+        self._case_shown()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.core.drills.base import Feedback, LiveState
+from svctrainer.core.drills.voucher_book import TOTAL_KEYS
 from svctrainer.core.drills.voucher_summing import VoucherRun, VoucherView
 from svctrainer.gui.drills.bank_display import (
     MONO_FAMILIES,
@@ -31,6 +32,7 @@ from svctrainer.gui.drills.bank_display import (
     verdict_html,
 )
 from svctrainer.gui.i18n import fill
+from svctrainer.gui.messages import confirm
 
 STACK_DEPTH = 3  # pages drawn behind the open voucher
 
@@ -212,6 +214,7 @@ class VoucherSummingView(QWidget):
                 ("PgUp", self.tr("previous")),
                 ("Enter / +", self.tr("add")),
                 ("Tab / *", self.tr("hand in the total")),
+                ("−", self.tr("subtract (correct an amount)")),
                 ("⌫", self.tr("last digit")),
                 ("Del", self.tr("clear entry")),
             ]
@@ -227,6 +230,30 @@ class VoucherSummingView(QWidget):
 
     def wants_ime(self) -> bool:
         return False
+
+    def allows(self, key: str) -> bool:
+        """Whether ``key`` may go to the engine now: handing in a group with vouchers
+        still to add asks first, Keep going being the default (a total handed in is
+        final, as on the contest answer sheet)."""
+        if key not in TOTAL_KEYS or self.run.finished:
+            return True
+        view = self.run.view()
+        pending = any(c.isdigit() for c in view.entry_text)
+        left = view.group_size - view.entries_in_group - int(pending)
+        if left <= 0 or not (view.entries_in_group or pending):
+            return True
+        return confirm(
+            self,
+            self.tr("Hand in the total"),
+            self.tr(
+                "Vouchers of this group not added yet: %n. Hand in the total anyway? "
+                "A total handed in cannot be changed.",
+                None,
+                left,
+            ),
+            self.tr("Hand in"),
+            self.tr("Keep going"),
+        )
 
     def refresh(self, state: LiveState, feedback: Feedback | None, key: str | None) -> None:
         view = self.run.view()
@@ -277,11 +304,12 @@ class VoucherSummingView(QWidget):
         self.groups_label.setText(text)
 
     def _update_tape(self, view: VoucherView) -> None:
-        if view.group_index != self._group:
+        entries = self.run.entries
+        if view.group_index != self._group or len(entries) < self._tape_count:
+            # a new group, or the minus key took an amount back (and re-checked the rest)
             self._group = view.group_index
             self._tape_count = 0
             self.tape.clear()
-        entries = self.run.entries
         while self._tape_count < len(entries):
             entry = entries[self._tape_count]
             self._tape_count += 1

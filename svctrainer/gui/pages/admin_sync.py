@@ -60,10 +60,9 @@ class SyncTab(QWidget):
         self.import_button = QPushButton(self.tr("&Import results…"))
         self.import_button.clicked.connect(self.import_results)
         import_row = QHBoxLayout()
-        import_row.addWidget(
-            QLabel(self.tr("Results already stored here are kept; conflicts are listed."))
-        )
-        import_row.addStretch(1)
+        kept = QLabel(self.tr("Results already stored here are kept; conflicts are listed."))
+        kept.setWordWrap(True)  # a long translation wraps instead of widening the page
+        import_row.addWidget(kept, 1)
         import_row.addWidget(self.import_button)
         import_group = QGroupBox(self.tr("Import"))
         QVBoxLayout(import_group).addLayout(import_row)

@@ -41,6 +41,7 @@ from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.drill_session import DrillOutcome, PendingDrill
+from svctrainer.services.retake_limits import RetakeAllowance
 
 if TYPE_CHECKING:
     from svctrainer.gui.drills.drill_screen import DrillScreen
@@ -100,6 +101,10 @@ class PracticePage(QWidget):
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_facts = QLabel()
         self.detail_facts.setWordWrap(True)
+        self.retake_label = QLabel()  # tests left under the trainer's retake limit
+        self.retake_label.setObjectName("retakeAllowance")
+        self.retake_label.setWordWrap(True)
+        self.retake_label.hide()
         self.instructions = QTextBrowser()
         self.instructions.setOpenLinks(False)
         self.instructions.setPlaceholderText(
@@ -133,6 +138,7 @@ class PracticePage(QWidget):
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.detail_title)
         right_box.addWidget(self.detail_facts)
+        right_box.addWidget(self.retake_label)
         right_box.addWidget(self.instructions, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -265,6 +271,7 @@ class PracticePage(QWidget):
         self._current = None
         for b in (self.practice_button, self.test_button):
             b.setEnabled(False)
+        self.retake_label.hide()
         if record is None:
             self.detail_title.clear()
             self.detail_facts.clear()
@@ -276,6 +283,23 @@ class PracticePage(QWidget):
             self._show_detail,
             lambda e: show_error(self, e),
         )
+        if actor.person_id is not None:
+            self._ctx.background.run(
+                lambda: services.assignments.test_allowance(actor, record.content_id),
+                lambda allowance: self._show_allowance(record, allowance),
+                lambda _e: self.retake_label.hide(),  # the test button will say why
+            )
+
+    def _show_allowance(self, record: ContentRecord, allowance: RetakeAllowance) -> None:
+        """How many tests the trainer's retake limit leaves (nothing without a limit)."""
+        if self.selected_record() != record or allowance.limit is None:
+            return
+        left = max(0, allowance.limit - allowance.taken)
+        text = self.tr("Tests left under your trainer's limit: %n", None, left)
+        self.retake_label.setText(
+            fill(self.tr("%1 (%2 in %3 days)"), text, str(allowance.limit), str(allowance.per_days))
+        )
+        self.retake_label.show()
 
     def _show_detail(self, loaded: tuple[ContentRecord, Any]) -> None:
         record, definition = loaded
@@ -454,4 +478,6 @@ class PracticePage(QWidget):
             self.current_screen = None
         self.stack.setCurrentWidget(self.catalogue)
         self.tree.setFocus()
+        if self.selected_record() is not None:
+            self._selected()  # a test just taken may have used up the retake limit
         self.drill_ended.emit()

@@ -19,6 +19,7 @@ from svctrainer.core.scenarios.engine import ScenarioRun
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
+from svctrainer.gui.messages import show_error
 from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
 from svctrainer.gui.scenarios.scenario_screen import ScenarioScreen
 from svctrainer.services.attempts import AttemptRecord
@@ -56,7 +57,24 @@ class ScenarioPlayer(QStackedWidget):
         self.session.kept.connect(self.back)
 
     def start(self) -> None:
-        """A new conversation (also "Again" from the debrief)."""
+        """A new conversation (also "Again" from the debrief). A test asks the services
+        first: the trainer's retake limit is theirs to enforce, on every workstation; a
+        refusal is said in the trainee's language and leads back to the catalogue."""
+        if self.mode is Mode.TEST:
+            session, content_id = self.session.session, self.record.content_id
+            self._ctx.background.run(
+                lambda: session.start_scenario(content_id, Mode.TEST),
+                lambda _allowance: self._converse(),
+                self._refused,
+            )
+            return
+        self._converse()
+
+    def _refused(self, exc: Exception) -> None:
+        show_error(self, exc)
+        self.back.emit()
+
+    def _converse(self) -> None:
         screen = ScenarioScreen(self.scenario, self.mode, clock=self._clock)
         screen.finished.connect(lambda run: self._save(screen, run))
         screen.cancelled.connect(self.back)

@@ -6,7 +6,7 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0005_attempt_completion"
+HEAD_REVISION = "0007_contest"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
@@ -17,4 +17,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_queue_tickets",
     "0004_attempt_fingerprint",
     "0005_attempt_completion",
+    "0006_regions",
+    "0007_contest",
 )

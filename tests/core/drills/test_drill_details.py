@@ -55,6 +55,7 @@ def test_a_result_stored_before_details_were_typed_reads_back_exactly(entry):
     again = result.to_dict()
     assert again.pop("details_version") == 1
     assert again.pop("completion") == "complete"  # stored before it was recorded
+    assert again.pop("rules") == 1  # scored by the first rules, before they were versioned
     if isinstance(result.details, TypingDetails):  # not stored: reads back empty
         assert again["details"].pop("bigram_stats") == {}
         assert result.details.bigram_stats == {}

@@ -196,6 +196,7 @@ def _replayed(
             int(seed),
             decode_events(bytes(data)),
             dict(options) if isinstance(options, Mapping) else None,
+            rules=1,  # every attempt stored before this migration was scored by rules 1
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -1,0 +1,207 @@
+"""The region dashboard on PostgreSQL at regional scale: 10 branches × 500 people × 2 000
+attempts (ten million attempts), as issue 16 asks, against the dashboard budget of the
+performance issue (300 ms).
+
+Steps: start a throwaway PostgreSQL server (``tests/pg_server.py``), migrate it, store
+the bundled content, then fill it in SQL (``generate_series``: people with the teller
+role, and per person a learning curve over two years on the ten-key, data-entry,
+cash-counting and voucher packs, 12 % of them tests), a region of every branch and its
+regional supervisor; ``ANALYZE``. Then time the region dashboard service call on the
+ten-key skill (median of ``--repeat`` runs after one cold run) as the regional
+supervisor. Not part of the test suite; timing is never asserted in tests.
+
+Run:  .venv/bin/python bench/bench_region.py [--branches 10] [--people 500]
+          [--attempts 2000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from figures import Figure  # noqa: E402
+
+BUDGET_MS = 300.0
+SKILL = "tenkey-amounts.en"
+# (practice pack, test pack, unit, speed at the first session, after long practice)
+FAMILIES = (
+    ("tenkey-amounts-practice.en", "tenkey-amounts-test.en", "net_kph", 4200, 10500),
+    ("data-entry-practice.en", "data-entry-test.en", "cpm", 110, 260),
+    ("cash-counting-practice.en", "cash-counting-test.en", "notes_per_min", 70, 190),
+    ("voucher-summing-practice.en", "voucher-summing-test.en", "vouchers_per_min", 3, 9),
+)
+
+PEOPLE_SQL = """
+INSERT INTO person (id, branch_id, team_id, employee_number, name, pin_hash, active,
+                    failed_pin_count, created_at, updated_at)
+SELECT gen_random_uuid(), %(branch)s, NULL, 'E' || lpad(n::text, 5, '0'),
+       'Teller ' || n, 'x', true, 0, now(), now()
+FROM generate_series(1, %(people)s) AS n
+"""
+ROLES_SQL = """
+INSERT INTO person_role (person_id, role)
+SELECT id, 'teller' FROM person WHERE branch_id = %(branch)s
+"""
+
+ATTEMPTS_SQL = """
+INSERT INTO attempt (id, person_id, content_item_id, mode, started_at, duration_ms, speed,
+                     speed_unit, accuracy, score, grade, valid, completion,
+                     invalidated_reason, seed, app_version, workstation, details, recorded_at)
+SELECT gen_random_uuid(), p.id,
+       CASE WHEN s.test THEN f.test_id ELSE f.practice_id END,
+       CASE WHEN s.test THEN 'test' ELSE 'practice' END,
+       now() - interval '730 days' + s.n * interval '730 days' / %(per)s,
+       CASE WHEN s.test THEN 300000 ELSE 180000 END,
+       greatest(1.0, (f.start + (f.plateau - f.start) * (1 - exp(-s.n / p.pace)))
+                     * p.talent * (0.92 + random() * 0.16)),
+       f.unit, 0.9 + random() * 0.09, 60 + random() * 30, NULL,
+       random() > 0.02, 'complete', NULL, s.n, 'bench', 'bench', '{}',
+       now() - interval '730 days' + s.n * interval '730 days' / %(per)s
+FROM (SELECT id, 0.7 + random() * 0.6 AS talent, 20 + random() * 150 AS pace
+      FROM person WHERE branch_id = %(branch)s) AS p
+CROSS JOIN LATERAL (
+    SELECT n, random() < 0.12 AS test, (n + (random() * 3)::int) %% 4 AS family
+    FROM generate_series(1, %(per)s) AS n
+) AS s
+JOIN bench_family AS f ON f.family = s.family
+"""
+
+
+def build(url: str, branches: int, people: int, per_person: int) -> uuid.UUID:
+    """Fill the empty database at ``url``; returns the regional supervisor's id."""
+    import psycopg
+
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+    from svctrainer.services.schema_upgrade import upgrade_database
+
+    upgrade_database(url, Actor.command_line())
+    services = Services.open(url)
+    services.content.sync_bundled()
+    services.close()
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    started = time.perf_counter()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        items = dict(conn.execute("SELECT content_id, id FROM content_item").fetchall())
+        conn.execute(
+            "CREATE TEMP TABLE bench_family (family int, practice_id uuid, test_id uuid, "
+            "unit text, start float, plateau float)"
+        )
+        for n, (practice, test, unit, start, plateau) in enumerate(FAMILIES):
+            conn.execute(
+                "INSERT INTO bench_family VALUES (%s, %s, %s, %s, %s, %s)",
+                (n, items[practice], items[test], unit, start, plateau),
+            )
+        region = uuid.uuid4()
+        conn.execute(
+            "INSERT INTO region (id, name, created_at) VALUES (%s, 'Bench Region', now())",
+            (region,),
+        )
+        for b in range(branches):
+            branch = uuid.uuid4()
+            conn.execute(
+                "INSERT INTO branch (id, name, created_at) VALUES (%s, %s, now())",
+                (branch, f"Branch {b + 1:02d}"),
+            )
+            conn.execute(PEOPLE_SQL, {"branch": branch, "people": people})
+            conn.execute(ROLES_SQL, {"branch": branch})
+            conn.execute(ATTEMPTS_SQL, {"branch": branch, "per": per_person})
+            conn.execute("INSERT INTO region_branch VALUES (%s, %s)", (region, branch))
+            print(f"  branch {b + 1}/{branches}: {time.perf_counter() - started:.0f} s", flush=True)
+        regional = uuid.uuid4()
+        conn.execute(
+            "INSERT INTO person (id, branch_id, employee_number, name, pin_hash, active, "
+            "failed_pin_count, created_at, updated_at) VALUES (%s, %s, 'G1', "
+            "'Bench Regional', 'x', true, 0, now(), now())",
+            (regional, branch),
+        )
+        conn.execute("INSERT INTO person_role VALUES (%s, 'regional_supervisor')", (regional,))
+        conn.execute("INSERT INTO region_supervisor VALUES (%s, %s)", (region, regional))
+        conn.execute("ANALYZE")
+    print(
+        f"generated {branches} × {people} × {per_person} in {time.perf_counter() - started:.0f} s"
+    )
+    return regional
+
+
+def measure(url: str, regional: uuid.UUID, repeat: int) -> tuple[float, float, int]:
+    """(cold ms, warm median ms, branches in the result)."""
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+
+    services = Services.open(url)
+    actor = Actor.person(regional, "Bench Regional", "G1")
+    try:
+        started = time.perf_counter()
+        board = services.region.dashboard(actor, SKILL)
+        cold = (time.perf_counter() - started) * 1000
+        warm = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            board = services.region.dashboard(actor, SKILL)
+            warm.append((time.perf_counter() - started) * 1000)
+    finally:
+        services.close()
+    return cold, statistics.median(warm), len(board.rows)
+
+
+def run(branches: int, people: int, per_person: int, repeat: int) -> list[Figure]:
+    from pg_server import ThrowawayServer, server_binaries
+
+    binaries = server_binaries()
+    if binaries is None:
+        raise SystemExit("no PostgreSQL server binaries (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-pg-"))
+    server = ThrowawayServer(folder, binaries)
+    server.start({"shared_buffers": "256MB", "work_mem": "32MB"})
+    try:
+        server.admin('CREATE DATABASE "bench"')
+        url = server.url("bench")
+        regional = build(url, branches, people, per_person)
+        cold, warm, rows = measure(url, regional, repeat)
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    size = f"{branches} branches × {people} people × {per_person} attempts"
+    return [
+        Figure("region dashboard, cold (PostgreSQL)", cold, "ms", note=size),
+        Figure(
+            "region dashboard (PostgreSQL)",
+            warm,
+            "ms",
+            BUDGET_MS,
+            note=f"{size}; median of {repeat}; {rows} branches compared",
+        ),
+    ]
+
+
+def figures(quick: bool) -> list[Figure]:
+    """``python -m bench``: 10 × 500 × 2 000, or 3 × 20 × 200 with ``quick``."""
+    return run(3, 20, 200, 1) if quick else run(10, 500, 2000, 5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--branches", type=int, default=10)
+    parser.add_argument("--people", type=int, default=500)
+    parser.add_argument("--attempts", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    for figure in run(args.branches, args.people, args.attempts, args.repeat):
+        budget = f" (budget {figure.budget:.0f})" if figure.budget else ""
+        print(f"{figure.name}: {figure.value:.1f} {figure.unit}{budget}  [{figure.note}]")
+
+
+if __name__ == "__main__":
+    main()

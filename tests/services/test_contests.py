@@ -1,0 +1,133 @@
+"""``ContestService`` on a real database: a trainer creates, starts and closes a contest;
+tellers sit the one form inside the window, as often as allowed; the standings rank them
+by the documented points; closing locks them; the roles hold."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from contest_support import sit
+
+from svctrainer.core.contest.rules import ContestRules, ContestState, Phase
+from svctrainer.services.actor import Actor
+from svctrainer.services.errors import (
+    ContestNotLiveError,
+    ContestStateError,
+    ContestTriesUsedError,
+    InvalidInputError,
+    PermissionDeniedError,
+)
+
+pytestmark = pytest.mark.shipped_content
+CLI = Actor.command_line()
+T0 = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+TENKEY = "tenkey-amounts-test.en"
+RULES = ContestRules(attempts=2, window_minutes=30, countdown_s=60)
+
+
+def _sit(branch, who, ticket, started_at, gap_ms, *, complete=True):
+    return sit(branch.services, branch.actor(who), ticket, started_at, gap_ms, complete=complete)
+
+
+@pytest.fixture
+def contest(branch):
+    branch.services.content.sync_bundled()
+    trainer = branch.actor(branch.trainer)
+    return branch.services.contests.create(trainer, "Winter cup", [TENKEY], RULES)
+
+
+def test_every_contestant_gets_the_one_form_and_only_inside_the_window(branch, contest):
+    svc = branch.services.contests
+    teller, other = branch.actor(branch.teller), branch.actor(branch.other_teller)
+    assert contest.state is ContestState.OPEN
+    with pytest.raises(ContestNotLiveError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=T0)
+    started = svc.start(branch.actor(branch.trainer), "Winter cup", now=T0)
+    assert started.phase(T0 + timedelta(seconds=30)) is Phase.COUNTDOWN
+    with pytest.raises(ContestNotLiveError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=T0 + timedelta(seconds=30))
+    live = T0 + timedelta(seconds=90)
+    mine = svc.begin_attempt(teller, "Winter cup", TENKEY, now=live)
+    theirs = svc.begin_attempt(other, "Winter cup", TENKEY, now=live)
+    assert mine.seed == theirs.seed
+    assert mine.content.id == theirs.content.id
+    assert started.phase(T0 + timedelta(minutes=32)) is Phase.TIME_UP
+    with pytest.raises(ContestNotLiveError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=T0 + timedelta(minutes=32))
+
+
+def test_standings_rank_by_points_best_of_n_and_lock_on_close(branch, contest):
+    svc = branch.services.contests
+    trainer = branch.actor(branch.trainer)
+    teller, other = branch.actor(branch.teller), branch.actor(branch.other_teller)
+    svc.start(trainer, "Winter cup", now=T0)
+    live = T0 + timedelta(minutes=2)
+    ticket = svc.begin_attempt(teller, "Winter cup", TENKEY, now=live)
+    slow = _sit(branch, branch.teller, ticket, live, gap_ms=300)
+    fast = _sit(branch, branch.teller, ticket, live + timedelta(minutes=5), gap_ms=150)
+    with pytest.raises(ContestTriesUsedError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=live + timedelta(minutes=10))
+    ticket2 = svc.begin_attempt(other, "Winter cup", TENKEY, now=live)
+    theirs = _sit(branch, branch.other_teller, ticket2, live + timedelta(minutes=1), gap_ms=200)
+
+    table = svc.results(trainer, "Winter cup")
+    assert not table.locked
+    rows = table.results.standings.drill(TENKEY)
+    assert [r.person_id for r in rows] == [branch.teller.id, branch.other_teller.id]
+    winner, second = rows
+    assert winner.attempt_id == fast.id
+    assert winner.tries == 2
+    assert winner.points == 20.0  # the best result earns the drill's whole weight
+    assert second.attempt_id == theirs.id
+    assert second.points == round(20 * theirs.speed / fast.speed, 1) < 20
+    assert slow.id not in {r.attempt_id for r in rows}
+    overall = table.results.standings.overall
+    assert [(o.person_id, o.rank) for o in overall] == [
+        (branch.teller.id, 1),
+        (branch.other_teller.id, 2),
+    ]
+
+    closed = svc.close(trainer, "Winter cup", now=live + timedelta(minutes=12))
+    assert closed.locked
+    assert closed.contest.state is ContestState.CLOSED
+    # After the close nothing changes the results: a later attempt in the old window,
+    # or the winning attempt invalidated.
+    _sit(branch, branch.other_teller, ticket2, live + timedelta(minutes=13), gap_ms=100)
+    branch.services.attempts.invalidate(trainer, fast.id, "checked after the contest")
+    again = svc.results(branch.actor(branch.supervisor), "Winter cup")
+    assert again.locked
+    assert again.results == closed.results
+    with pytest.raises(ContestStateError):
+        svc.start(trainer, "Winter cup")
+
+
+def test_only_complete_attempts_count(branch, contest):
+    svc = branch.services.contests
+    svc.start(branch.actor(branch.trainer), "Winter cup", now=T0)
+    live = T0 + timedelta(minutes=2)
+    ticket = svc.begin_attempt(branch.actor(branch.teller), "Winter cup", TENKEY, now=live)
+    _sit(branch, branch.teller, ticket, live, gap_ms=100, complete=False)
+    rows = svc.results(CLI, "Winter cup").results.standings.drill(TENKEY)
+    assert rows[0].tries == 1
+    assert rows[0].result is None
+    assert rows[0].points == 0.0
+
+
+def test_roles_tellers_take_part_trainers_run_it(branch, contest):
+    svc = branch.services.contests
+    teller = branch.actor(branch.teller)
+    with pytest.raises(PermissionDeniedError):
+        svc.create(teller, "Mine", [TENKEY], RULES)
+    with pytest.raises(PermissionDeniedError):
+        svc.start(teller, "Winter cup")
+    with pytest.raises(PermissionDeniedError):
+        svc.start(branch.actor(branch.supervisor), "Winter cup")
+    assert [c.name for c in svc.in_branch(teller)] == ["Winter cup"]
+    draft = svc.create(branch.actor(branch.trainer), "Draft", [TENKEY], RULES, publish=False)
+    assert draft.state is ContestState.DRAFT
+    assert [c.name for c in svc.in_branch(teller)] == ["Winter cup"]  # drafts are the trainer's
+    with pytest.raises(InvalidInputError):
+        svc.create(branch.actor(branch.trainer), "Bad", ["no-such-pack"], RULES)
+    actions = [e.action for e in branch.services.audit.recent(CLI, limit=20)]
+    assert "contest.create" in actions
