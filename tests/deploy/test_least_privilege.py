@@ -12,9 +12,9 @@ import psycopg
 import pytest
 from deployment_support import Deployment, DeployServer, run_roles_script
 from support import FAST_PIN_COST
-from test_role_matrix import MATRIX, ROLES
+from test_role_matrix import MATRIX, ROLES, add_regional, people_by_role
 
-from svctrainer.core.roles import ROLE_PERMISSIONS, Role
+from svctrainer.core.roles import ROLE_PERMISSIONS
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.errors import PermissionDeniedError
@@ -129,15 +129,14 @@ def test_a_branch_runs_end_to_end_under_the_application_role(branch, tenkey_atte
 @pytest.fixture
 def world(branch, tenkey_attempt):
     branch.attempt = tenkey_attempt
-    return branch
+    return add_regional(branch)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("call_name", sorted(set(MATRIX) - SQLITE_FILE_ONLY))
 def test_every_service_call_runs_under_the_application_role(world, call_name):
     permission, call = MATRIX[call_name]
-    people = {Role.TELLER: world.teller, Role.TRAINER: world.trainer,
-              Role.SUPERVISOR: world.supervisor, Role.ADMIN: world.admin}  # fmt: skip
+    people = people_by_role(world)
     for role in ROLES:
         actor = world.actor(people[role])
         if permission in ROLE_PERMISSIONS[role]:

@@ -24,6 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from svctrainer.core.drills.cash_counting import CASH_COUNTING
+from svctrainer.core.drills.tenkey import TENKEY
+from svctrainer.core.drills.text_entry import TEXT_ENTRY
+from svctrainer.core.drills.voucher_summing import VOUCHER_SUMMING
+
 
 class Measure(StrEnum):
     SPEED = "speed"
@@ -38,11 +43,12 @@ class DrillPoints:
     weight: int
 
 
+# By the kinds' own names (a kind's name is spelt in its module only).
 POINTS_TABLE: dict[str, DrillPoints] = {
-    "cash_counting": DrillPoints(Measure.SPEED, 30),
-    "voucher_summing": DrillPoints(Measure.SCORE, 30),
-    "tenkey": DrillPoints(Measure.SPEED, 20),
-    "text_entry": DrillPoints(Measure.SPEED, 20),
+    CASH_COUNTING.name: DrillPoints(Measure.SPEED, 30),
+    VOUCHER_SUMMING.name: DrillPoints(Measure.SCORE, 30),
+    TENKEY.name: DrillPoints(Measure.SPEED, 20),
+    TEXT_ENTRY.name: DrillPoints(Measure.SPEED, 20),
 }
 OTHER_KINDS = DrillPoints(Measure.SPEED, 20)
 """Drill kinds the rule sheets do not name (making change, drawer balancing…)."""
