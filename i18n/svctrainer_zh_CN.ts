@@ -5859,6 +5859,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>比赛当前未在进行：请等待开赛，或比赛已经结束。</translation>
     </message>
     <message>
+        <source>Too little time is left in the contest to sit this drill in full; it cannot be started now.</source>
+        <translation>比赛剩余时间不足以完整作答本项目，现在不能开始。</translation>
+    </message>
+    <message>
         <source>You have used every attempt this contest allows on this drill.</source>
         <translation>本项目您已用完本场比赛允许的全部次数。</translation>
     </message>

@@ -56,6 +56,11 @@ def _worded_codes() -> dict[str, str]:
         "contest_not_live": translate(
             "messages", "The contest is not running now: wait for the start, or it has ended."
         ),
+        "contest_time_short": translate(
+            "messages",
+            "Too little time is left in the contest to sit this drill in full; it cannot be "
+            "started now.",
+        ),
         "contest_tries_used": translate(
             "messages", "You have used every attempt this contest allows on this drill."
         ),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.contest.locked import Contestant, LockedResults, from_json, to_json
@@ -67,6 +67,7 @@ from svctrainer.services.errors import (
     ConflictError,
     ContestNotLiveError,
     ContestStateError,
+    ContestTimeShortError,
     ContestTriesUsedError,
     InvalidInputError,
     NotFoundError,
@@ -80,6 +81,7 @@ from svctrainer.store.models import (
     ContentItem,
     Contest,
     ContestDrill,
+    ContestSitting,
     Person,
     Team,
 )
@@ -193,6 +195,13 @@ class ContestService:
             )
             for position, content_id in enumerate(ids):
                 item, definition = _newest_drill(session, content_id)
+                lasts = definition.settings(Mode.TEST).time_limit_s
+                if lasts is not None and lasts > rules.window_minutes * 60:
+                    raise InvalidInputError(
+                        "minutes",
+                        f"{content_id} lasts {lasts // 60} min: the window must be at least "
+                        "as long, or nobody could sit it in full",
+                    )
                 contest.drills.append(
                     ContestDrill(
                         content_id=content_id,
@@ -303,13 +312,16 @@ class ContestService:
             locked = _compute(session, contest, record)
             return ContestResults(record, branch, locked, False, datetime.now(UTC))
 
+    @writes(CONTESTS)
     def begin_attempt(
         self, actor: Actor, name: str, content_id: str, now: datetime | None = None
     ) -> ContestTicket:
-        """The form a contestant sits now on ``content_id``: ContestNotLiveError outside
-        the window, ContestTriesUsedError past the attempts allowed."""
+        """The form a contestant sits now on ``content_id``, which uses one try at once
+        (a paper opened and put down still counts): ContestNotLiveError outside the
+        window, ContestTimeShortError when less time is left than the drill lasts,
+        ContestTriesUsedError past the attempts allowed."""
         now = now or datetime.now(UTC)
-        with self._db.reading() as session:
+        with self._db.writing() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
             contest = _visible(session, caller, name)
             record = _record(session, contest)
@@ -319,9 +331,6 @@ class ContestService:
             drill = next((d for d in contest.drills if d.content_id == content_id), None)
             if drill is None:
                 raise NotFoundError(f"{content_id} is not a drill of the contest {name!r}")
-            used = len(_attempts(session, contest, [drill], person_id=caller.person_id))
-            if used >= contest.attempts:
-                raise ContestTriesUsedError(contest.attempts)
             item = session.get(ContentItem, drill.content_item_id)
             if item is None:
                 raise NotFoundError(f"the contest's version of {content_id} is gone")
@@ -329,6 +338,42 @@ class ContestService:
                                       item.source_text)  # fmt: skip
             if not isinstance(definition, DrillDefinition):
                 raise InvalidInputError("drill", f"{content_id} is not a drill pack")
+            lasts = definition.settings(Mode.TEST).time_limit_s
+            left = (contest.ends_at - now).total_seconds() if contest.ends_at else None
+            if lasts is not None and left is not None and left < lasts:
+                raise ContestTimeShortError(int(left), lasts)
+            if caller.person_id is None:
+                # The command line (an administrator with the database in hand) sees the
+                # paper; only a person sitting it uses a try.
+                return ContestTicket(record, to_record(item), definition, drill.seed, 0)
+            handed_out = (
+                session.scalar(
+                    select(func.count()).where(
+                        ContestSitting.contest_id == contest.id,
+                        ContestSitting.content_id == content_id,
+                        ContestSitting.person_id == caller.person_id,
+                    )
+                )
+                or 0
+            )
+            saved = len(_attempts(session, contest, [drill], person_id=caller.person_id))
+            used = max(handed_out, saved)
+            if used >= contest.attempts:
+                raise ContestTriesUsedError(contest.attempts)
+            # Two workstations asking at once for the same person's next try collide on
+            # the key (contest, drill, person, try): one of them is refused.
+            sitting = ContestSitting(
+                contest_id=contest.id,
+                content_id=content_id,
+                person_id=caller.person_id,
+                try_number=used + 1,
+                issued_at=now,
+            )
+            session.add(sitting)
+            audit.record(
+                session, actor, "contest.sit", "contest", contest.id, name=contest.name,
+                drill=content_id, try_number=used + 1,
+            )  # fmt: skip
             return ContestTicket(record, to_record(item), definition, drill.seed, used)
 
 

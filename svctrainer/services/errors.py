@@ -245,6 +245,15 @@ class ContestNotLiveError(ConflictError):
     template = "the contest {0!r} is not running now ({1})"
 
 
+class ContestTimeShortError(ConflictError):
+    """A contest drill started with less time left in the window than the drill lasts: a
+    real contest stops every contestant at the close, so a late start would either run
+    past it or lose its result when the trainer closes."""
+
+    code = "contest_time_short"
+    template = "only {0} s are left in the contest and this drill lasts {1} s"
+
+
 class ContestTriesUsedError(ConflictError):
     """A contestant who has used every attempt the contest allows on a drill."""
 

@@ -429,3 +429,19 @@ class ContestDrill(Base):
     content_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("content_item.id"))
     position: Mapped[int] = mapped_column(Integer)
     seed: Mapped[int] = mapped_column(BigInteger)
+
+
+class ContestSitting(Base):
+    """One contest paper handed to a contestant: a try is used the moment the form is
+    shown, as at a contest where an opened paper counts, so nobody reads the paper,
+    stops before the first key and sits it again knowing it."""
+
+    __tablename__ = "contest_sitting"
+
+    contest_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("contest.id", ondelete="CASCADE"), primary_key=True
+    )
+    content_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    try_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)

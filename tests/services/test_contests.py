@@ -10,10 +10,12 @@ import pytest
 from contest_support import sit
 
 from svctrainer.core.contest.rules import ContestRules, ContestState, Phase
+from svctrainer.core.packs.definition import Mode
 from svctrainer.services.actor import Actor
 from svctrainer.services.errors import (
     ContestNotLiveError,
     ContestStateError,
+    ContestTimeShortError,
     ContestTriesUsedError,
     InvalidInputError,
     PermissionDeniedError,
@@ -55,6 +57,48 @@ def test_every_contestant_gets_the_one_form_and_only_inside_the_window(branch, c
     assert started.phase(T0 + timedelta(minutes=32)) is Phase.TIME_UP
     with pytest.raises(ContestNotLiveError):
         svc.begin_attempt(teller, "Winter cup", TENKEY, now=T0 + timedelta(minutes=32))
+
+
+def test_a_drill_starts_only_with_time_left_to_sit_it_in_full(branch, contest):
+    """Everyone stops at the close, as at a real contest's 停: a five-minute test started
+    with four minutes left would run past it (or lose its result at the close)."""
+    svc = branch.services.contests
+    teller = branch.actor(branch.teller)
+    started = svc.start(branch.actor(branch.trainer), "Winter cup", now=T0)
+    assert started.ends_at is not None
+    lasts = svc.begin_attempt(teller, "Winter cup", TENKEY, now=T0 + timedelta(minutes=2))
+    limit = lasts.definition.settings(Mode.TEST).time_limit_s
+    assert limit is not None
+    just_in_time = started.ends_at - timedelta(seconds=limit)
+    svc.begin_attempt(teller, "Winter cup", TENKEY, now=just_in_time)
+    with pytest.raises(ContestTimeShortError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=just_in_time + timedelta(seconds=1))
+
+
+def test_a_paper_opened_and_put_down_uses_a_try(branch, contest):
+    """Reading the form and stopping before the first key saves nothing, yet the try is
+    gone: otherwise a contestant could learn the paper and sit it again."""
+    svc = branch.services.contests
+    teller, other = branch.actor(branch.teller), branch.actor(branch.other_teller)
+    svc.start(branch.actor(branch.trainer), "Winter cup", now=T0)
+    live = T0 + timedelta(minutes=2)
+    assert [svc.begin_attempt(teller, "Winter cup", TENKEY, now=live).tries_used
+            for _ in range(RULES.attempts)] == list(range(RULES.attempts))  # fmt: skip
+    with pytest.raises(ContestTriesUsedError):
+        svc.begin_attempt(teller, "Winter cup", TENKEY, now=live)
+    assert svc.begin_attempt(other, "Winter cup", TENKEY, now=live).tries_used == 0
+    sat = [e for e in branch.services.audit.recent(CLI, limit=20) if e.action == "contest.sit"]
+    assert len(sat) == RULES.attempts + 1
+
+
+def test_a_window_shorter_than_a_drill_is_refused(branch):
+    branch.services.content.sync_bundled()
+    trainer = branch.actor(branch.trainer)
+    with pytest.raises(InvalidInputError) as refused:
+        branch.services.contests.create(
+            trainer, "Sprint", [TENKEY], ContestRules(attempts=1, window_minutes=1)
+        )
+    assert refused.value.field == "minutes"
 
 
 def test_standings_rank_by_points_best_of_n_and_lock_on_close(branch, contest):

@@ -430,11 +430,10 @@ class ContestPage(QWidget):
         content_id = str(item.data(DRILL_ROLE))
         services, actor = self._ctx.services, self._ctx.actor
         self.sit_button.setEnabled(False)
-        self._ctx.background.run(
-            lambda: services.contests.begin_attempt(actor, record.name, content_id),
-            self._begin,
-            self._begin_failed,
-        )
+        # A write: the try is used the moment the paper is handed out.
+        self._ctx.hub.write(
+            self, services.contests.begin_attempt, actor, record.name, content_id
+        ).then(self._begin).failing(self._begin_failed).run()
 
     def _begin_failed(self, exc: Exception) -> None:
         show_error(self, exc)

@@ -19,7 +19,7 @@ from svctrainer.core.drills.change_items import (
     draw_payout,
     judge_change,
 )
-from svctrainer.core.drills.making_change import Phase
+from svctrainer.core.drills.making_change import MAX_TRAY, Phase
 from svctrainer.core.drills.registry import replay, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
 from svctrainer.core.drills.simulated_play import Skill
@@ -133,6 +133,16 @@ def test_drawn_payouts_are_round_and_the_request_fits_in_half(seed):
     ((value, count),) = item.request
     assert value in (D(50), D(20), D(10))
     assert value * count * 2 <= item.change_due
+
+
+@given(seeds)
+def test_every_drawn_payout_fits_in_one_handover(seed):
+    """A ¥5 000 payout with forty twenties asked for is 82 pieces: the tray must take
+    the fewest pieces of any payout the zh packs draw, or the item cannot be answered."""
+    currency = builtin_currency("CNY", "zh")
+    item = draw_payout(SeededRandom(seed), currency, D(500), D(5000))
+    run = start_run(build_definition(ANNOUNCE), Mode.PRACTICE, seed=1)
+    assert len(run.fewest_change(item)) <= MAX_TRAY
 
 
 @given(seeds)

@@ -3,7 +3,8 @@
 A contest (``core.contest``) keeps its rules, the one seed that gives every contestant
 the same form, its window once started and its standings locked as JSON once closed.
 Its attempts are ordinary test attempts (found by drill, seed, person and window), so no
-existing table changes: new tables only.
+existing table changes: new tables only. A try is used when the paper is handed out
+(``contest_sitting``), not when a result is saved.
 
 Revision ID: 0007_contest
 Revises: 0006_regions
@@ -74,6 +75,26 @@ def upgrade() -> None:
             name=op.f("fk_contest_drill_content_item_id_content_item"),
         ),
         sa.PrimaryKeyConstraint("contest_id", "content_id", name=op.f("pk_contest_drill")),
+    )
+    op.create_table(
+        "contest_sitting",
+        sa.Column("contest_id", sa.Uuid(), nullable=False),
+        sa.Column("content_id", sa.String(length=120), nullable=False),
+        sa.Column("person_id", sa.Uuid(), nullable=False),
+        sa.Column("try_number", sa.Integer(), nullable=False),
+        sa.Column("issued_at", UTC_TIME, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["contest_id"],
+            ["contest.id"],
+            name=op.f("fk_contest_sitting_contest_id_contest"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_contest_sitting_person_id_person")
+        ),
+        sa.PrimaryKeyConstraint(
+            "contest_id", "content_id", "person_id", "try_number", name=op.f("pk_contest_sitting")
+        ),
     )
 
 
