@@ -6150,6 +6150,10 @@ File: %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
+        <source>%1 (%n with a baseline)</source>
+        <translation>%1（%n 人有基线）</translation>
+    </message>
+    <message>
         <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once.</source>
         <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。</translation>
     </message>

@@ -111,7 +111,7 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
     assert cells == [
         "Ten-key amounts",
         f"3 of {tenkey.people}",
-        f"+{tenkey.median_gain:.1f} %",
+        f"+{tenkey.median_gain:.1f} % ({tenkey.with_gain} with a baseline)",
         str(tenkey.improved),
         str(tenkey.stalled),
         str(tenkey.not_started),
