@@ -52,8 +52,12 @@ def _tmpfs(where: Path, size: str) -> Iterator[Path]:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """Room for the shipped content and a few attempts, then full."""
-    with _tmpfs(tmp_path / "small", "1200k") as where:
+    """Room for the shipped content and a few attempts, then full. The content alone is
+    about 870 KiB on disk and its write-ahead log as much again while it is stored, so
+    the disk must be larger than that for the first attempt to find room (at 1 200 KiB
+    the grown content left none, and the test saw no attempt saved before the disk
+    filled)."""
+    with _tmpfs(tmp_path / "small", "2m") as where:
         yield where
 
 
