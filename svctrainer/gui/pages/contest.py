@@ -44,6 +44,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import confirm, show_error
+from svctrainer.gui.screen_stack import drop_screen, show_screen
 from svctrainer.services.changes import ATTEMPTS, CONTENT, CONTESTS
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.contests import ContestRecord, ContestResults, ContestTicket
@@ -476,19 +477,11 @@ class ContestPage(QWidget):
         self.drill_ended.emit()
 
     def _show_screen(self, screen: QWidget) -> None:
-        if self.current_screen is not None:
-            self.stack.removeWidget(self.current_screen)
-            self.current_screen.deleteLater()
-        self.current_screen = screen
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        screen.setFocus()
+        self.current_screen = show_screen(self.stack, self.current_screen, screen)
 
     def show_contest(self) -> None:
-        if self.current_screen is not None:
-            self.stack.removeWidget(self.current_screen)
-            self.current_screen.deleteLater()
-            self.current_screen = None
+        drop_screen(self.stack, self.current_screen)
+        self.current_screen = None
         self.stack.setCurrentWidget(self.main)
         self.drill_ended.emit()
         self.refresh()

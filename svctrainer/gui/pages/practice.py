@@ -37,6 +37,7 @@ from svctrainer.gui.drills.figures import drill_type_name, duration
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import describe, show_error
+from svctrainer.gui.screen_stack import drop_screen, show_screen
 from svctrainer.services.attempts import AttemptRecord, Comparison
 from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
@@ -463,19 +464,11 @@ class PracticePage(QWidget):
         return True
 
     def _show_screen(self, screen: QWidget) -> None:
-        if self.current_screen is not None:
-            self.stack.removeWidget(self.current_screen)
-            self.current_screen.deleteLater()
-        self.current_screen = screen
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        screen.setFocus()
+        self.current_screen = show_screen(self.stack, self.current_screen, screen)
 
     def show_catalogue(self) -> None:
-        if self.current_screen is not None:
-            self.stack.removeWidget(self.current_screen)
-            self.current_screen.deleteLater()
-            self.current_screen = None
+        drop_screen(self.stack, self.current_screen)
+        self.current_screen = None
         self.stack.setCurrentWidget(self.catalogue)
         self.tree.setFocus()
         if self.selected_record() is not None:
