@@ -361,6 +361,7 @@ def _report_commands(sub: Subparsers) -> None:
         "(default: attempts for --person, summary for --team)",
     )
     _add_date_range(report)
+    _add_language_option(report)
     export = _group(sub, "export", "export learning records for other systems")
     xapi = _command(export, "xapi", "every attempt as xAPI 1.0.3 statements (JSON)", "reports:xapi")
     xapi.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
@@ -446,6 +447,7 @@ def _contest_commands(sub: Subparsers) -> None:
     results.add_argument("name", metavar="NAME")
     results.add_argument("--format", choices=("pdf", "csv"), default="csv")
     results.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    _add_language_option(results)
 
 
 def _add_branch_option(
@@ -453,6 +455,15 @@ def _add_branch_option(
     help_text: str = "the branch of the employee number, on a server shared by several branches",
 ) -> None:
     parser.add_argument("--branch", metavar="NAME", help=help_text)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("system", "en", "zh_CN"),
+        help="the language of a PDF (default: the language set in the GUI's preferences, "
+        "else the system's)",
+    )
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

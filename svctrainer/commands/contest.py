@@ -96,7 +96,7 @@ def results(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         if args.format == "pdf":
-            render = _renderer_for("contest")
+            render = _renderer_for("contest", args.lang)
             result = services.reports.contest_pdf(CLI, output, args.name, render)
         else:
             result = services.reports.contest_csv(CLI, output, args.name)
