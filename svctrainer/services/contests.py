@@ -96,6 +96,7 @@ class ContestDrillRecord:
     drill_type: str | None
     speed_unit: str | None
     points: DrillPoints
+    language: str = "en"  # the pack's content language ("en", "zh")
 
     @property
     def spec(self) -> ContestDrillSpec:
@@ -117,6 +118,11 @@ class ContestRecord:
 
     def phase(self, now: datetime | None = None) -> Phase:
         return phase(self.state, now or datetime.now(UTC), self.begins_at, self.ends_at)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The content languages of its drills (a Chinese branch's contest: {"zh"})."""
+        return frozenset(d.language for d in self.drills)
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,6 +491,7 @@ def _record(session: Session, contest: Contest) -> ContestRecord:
                 drill_type,
                 _speed_unit(session, d.content_item_id),
                 points_of(drill_type),
+                item.language if item is not None else "en",
             )
         )
     return ContestRecord(

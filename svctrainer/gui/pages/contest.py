@@ -43,6 +43,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.screen_stack import drop_screen, show_screen
 from svctrainer.services.changes import ATTEMPTS, CONTENT, CONTESTS
@@ -74,6 +75,15 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def first_contest(contests: list[ContestRecord], language: str) -> str | None:
+    """The contest shown first: the newest whose drills are in the interface's content
+    language (a Chinese screen opens on the contest sat on the Chinese packs), else the
+    newest."""
+    mine = [c for c in contests if c.languages == {language}]
+    chosen = mine[0] if mine else (contests[0] if contests else None)
+    return None if chosen is None else chosen.name
 
 
 class ContestPage(QWidget):
@@ -190,11 +200,12 @@ class ContestPage(QWidget):
         self._loading = True
         services, actor = self._ctx.services, self._ctx.actor
         chosen = self._chosen_name()
+        language = content_language()
 
         def read() -> tuple[list[ContestRecord], ContestResults | None]:
             contests = services.contests.in_branch(actor)
             names = [c.name for c in contests]
-            name = chosen if chosen in names else (names[0] if names else None)
+            name = chosen if chosen in names else first_contest(contests, language)
             return contests, None if name is None else services.contests.results(actor, name)
 
         self._ctx.background.run(read, self._loaded, self._load_failed)
