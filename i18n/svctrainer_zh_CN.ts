@@ -1096,6 +1096,10 @@ Python %3，PySide6 %4</translation>
         <translation>导出成绩</translation>
     </message>
     <message>
+        <source>Saved %1: provisional standings, no certificates (they are printed once the contest is closed)</source>
+        <translation>已保存 %1：为临时排名，不含证书（比赛结束并锁定成绩后方可打印证书）</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2293,8 +2297,8 @@ Python %3，PySide6 %4</translation>
         <translation>排名(&amp;S)：</translation>
     </message>
     <message>
-        <source>Teams by final effect (customer waiting time saved)</source>
-        <translation>团队按最终效果排名（节省的客户等候时间）</translation>
+        <source>Teams by mean points per contestant (everyone who sat a drill counts; teams level on the mean share a rank). The waiting time saved is shown for reference and does not count.</source>
+        <translation>团体排名按参赛选手平均得分（凡参加过比赛项目的选手均计入；平均分相同者名次并列）。减少的客户等候时间仅供参考，不计入比赛成绩。</translation>
     </message>
     <message>
         <source>Overall</source>
@@ -2321,8 +2325,12 @@ Python %3，PySide6 %4</translation>
         <translation>参赛人数</translation>
     </message>
     <message>
-        <source>Waiting time saved</source>
-        <translation>节省的等候时间</translation>
+        <source>Mean points</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Waiting time saved (reference)</source>
+        <translation>减少的客户等候时间（仅供参考）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5522,20 +5530,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>无完整成绩</translation>
     </message>
     <message>
-        <source>First place</source>
+        <source>First Prize</source>
         <translation>一等奖</translation>
     </message>
     <message>
-        <source>Second place</source>
+        <source>Second Prize</source>
         <translation>二等奖</translation>
     </message>
     <message>
-        <source>Third place</source>
+        <source>Third Prize</source>
         <translation>三等奖</translation>
-    </message>
-    <message>
-        <source>Certificate of participation</source>
-        <translation>参赛证书</translation>
     </message>
     <message>
         <source>no team</source>
@@ -5551,7 +5555,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Skills contest: %1</source>
-        <translation>业务技能比赛：%1</translation>
+        <translation>比赛成绩表：%1</translation>
     </message>
     <message>
         <source>final results</source>
@@ -5587,11 +5591,19 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Weight</source>
-        <translation>权重</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>Overall standings</source>
         <translation>总分排名</translation>
+    </message>
+    <message>
+        <source>Prizes: First, Second and Third Prize for overall ranks 1, 2 and 3; contestants level on points share a rank and its prize. Every other contestant with a result gets a certificate of participation.</source>
+        <translation>获奖办法：总分第 1、2、3 名分别获一等奖、二等奖、三等奖；总分相同者名次并列、同等获奖。其余有成绩的选手颁发参赛证书。</translation>
+    </message>
+    <message>
+        <source>Provisional standings: certificates are printed only once the contest is closed and its results locked.</source>
+        <translation>临时排名，仅供参考：比赛结束并锁定成绩后方可打印证书。</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -5634,40 +5646,65 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>次数</translation>
     </message>
     <message>
-        <source>Teams by final effect</source>
-        <translation>团队按最终效果排名</translation>
+        <source>Teams by mean points per contestant</source>
+        <translation>团体排名（按参赛选手平均得分）</translation>
     </message>
     <message>
-        <source>The measured final effect of each team: the customer-minutes of waiting a day its contestants&apos; gains over their own baselines save at the branch&apos;s ticket queue (the same figure as the supervisor&apos;s customer-time panel).</source>
-        <translation>各团队的实测最终效果：其参赛选手比各自基线的提升，每天为网点排队叫号节省的客户等候时间（客户·分钟，与主管“客户时间”面板的数字相同）。</translation>
+        <source>Teams rank by the mean overall points of their contestants (everyone who sat a drill counts, one without a complete attempt with 0), so a large team does not win for its size; teams level on the mean share a rank. The waiting time saved (the customer-minutes a day its contestants&apos; gains over their own baselines save at the branch&apos;s queue) is for reference only and does not count.</source>
+        <translation>团体按参赛选手总分的平均分排名（凡参加过比赛项目的选手均计入，无完整作答者按 0 分计），人数多的团队不因人多而占优；平均分相同者名次并列。减少的客户等候时间（各团队参赛选手相对各自基线的提升，折合本网点每天减少的客户等候分钟数）仅供参考，不计入比赛成绩。</translation>
+    </message>
+    <message>
+        <source>Mean points</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Waiting time saved (reference)</source>
+        <translation>减少的客户等候时间（仅供参考）</translation>
+    </message>
+    <message>
+        <source>Certificate of Participation</source>
+        <translation>参 赛 证 书</translation>
+    </message>
+    <message>
+        <source>This is to certify that
+%1
+took part in “%2”.</source>
+        <translation>%1 同志：
+　　参加“%2”，特发此证。</translation>
+    </message>
+    <message>
+        <source>Certificate of Achievement</source>
+        <translation>荣 誉 证 书</translation>
+    </message>
+    <message>
+        <source>This is to certify that
+%1
+won %2 in “%3”
+with %4 points.</source>
+        <translation>%1 同志：
+　　在“%3”中以 %4 分的优异成绩荣获%2。
+　　特发此证，以资鼓励。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 points)</source>
+        <translation>%1 %2（得分 %3）</translation>
+    </message>
+    <message>
+        <source>Results by drill: %1</source>
+        <translation>单项成绩：%1</translation>
+    </message>
+    <message>
+        <source>%1 (seal)</source>
+        <translation>%1（盖章）</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>the date on a certificate (Qt date format)</comment>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
         <source>Contestants</source>
         <translation>参赛人数</translation>
-    </message>
-    <message>
-        <source>Waiting time saved</source>
-        <translation>节省的等候时间</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>荣誉证书</translation>
-    </message>
-    <message>
-        <source>awarded to %1 (%2)</source>
-        <translation>授予 %1（%2）</translation>
-    </message>
-    <message>
-        <source>for rank %1 of %2 in the skills contest “%3”, with %4 points.</source>
-        <translation>在业务技能比赛“%3”中以 %4 分获得第 %1 名（共 %2 人）。</translation>
-    </message>
-    <message>
-        <source>%1: %2 — %3 points</source>
-        <translation>%1：%2 — %3 分</translation>
-    </message>
-    <message>
-        <source>%1, %2        Trainer: ______________</source>
-        <translation>%1，%2        培训师：______________</translation>
     </message>
     <message>
         <source>Draft: not announced yet</source>

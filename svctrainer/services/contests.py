@@ -41,9 +41,8 @@ from svctrainer.core.contest.rules import (
 from svctrainer.core.contest.standings import (
     ContestAttempt,
     ContestDrillSpec,
-    TeamEffect,
-    rank_teams,
     standings,
+    team_standings,
 )
 from svctrainer.core.drills.completion import Completion
 from svctrainer.core.drills.registry import draw_seed, run_seed
@@ -565,17 +564,22 @@ def _compute(session: Session, contest: Contest, record: ContestRecord) -> Locke
         )
     }
     contestants = tuple(people.get(pid, Contestant(pid, "?", "?", None)) for pid in ids)
-    return LockedResults(table, _team_effects(session, contest, contestants), contestants)
+    teams = team_standings(
+        table.overall,
+        {c.person_id: c.team_name for c in contestants},
+        _team_minutes(session, contest, contestants),
+    )
+    return LockedResults(table, teams, contestants)
 
 
-def _team_effects(
+def _team_minutes(
     session: Session, contest: Contest, contestants: Sequence[Contestant]
-) -> tuple[TeamEffect, ...]:
-    """Each team's measured final effect: the customer-minutes of waiting a day its
-    contestants' gains over their baselines save at the branch's queue (the same figure
-    as the supervisor's customer-time panel, ``services.customer_time``)."""
+) -> dict[str | None, float | None]:
+    """For reference beside the team ranking (never ranked): the customer-minutes of
+    waiting a day each team's contestants' gains over their baselines save at the
+    branch's queue (the supervisor's customer-time panel, ``services.customer_time``)."""
     if not contestants:
-        return ()
+        return {}
     teams: dict[str | None, list[uuid.UUID]] = {}
     for c in contestants:
         teams.setdefault(c.team_name, []).append(c.person_id)
@@ -583,7 +587,7 @@ def _team_effects(
     levels = skill_levels(session, [c.person_id for c in contestants], EVERYTHING)
     basis = queue_basis(session, contest.branch_id, setting, EVERYTHING)
     tellers = tellers_in_branch(session, contest.branch_id)
-    effects = []
+    minutes: dict[str | None, float | None] = {}
     for team, members in teams.items():
         measured = [levels[pid] for pid in members if has_levels(levels[pid])]
         saved: float | None = None
@@ -591,16 +595,17 @@ def _team_effects(
             effect = branch_effect(basis, setting, savings_of(setting, measured), tellers)
             saved = effect.customer_minutes_saved
             saved = None if saved is None else round(saved, 1)
-        effects.append(TeamEffect(team, len(members), saved))
-    return rank_teams(effects)
+        minutes[team] = saved
+    return minutes
 
 
 def results_rows(results: ContestResults) -> list[dict[str, Any]]:
     """One row per contestant for the results sheet (CSV): rank, who, points per drill
-    and overall, and their team's measured effect."""
+    and overall, their team's rank and mean points, and (for reference) the team's
+    customer-minutes saved."""
     by_drill = {spec.content_id: {r.person_id: r for r in rows}
                 for spec, rows in results.results.standings.drills}  # fmt: skip
-    team_minutes = {t.team_name: t.customer_minutes_saved for t in results.results.teams}
+    teams = {t.team_name: t for t in results.results.teams}
     rows = []
     for o in results.results.standings.overall:
         who = results.contestant(o.person_id)
@@ -617,7 +622,11 @@ def results_rows(results: ContestResults) -> list[dict[str, Any]]:
             )
             row[f"{drill.content_id}:points"] = 0.0 if standing is None else standing.points
         row["points"] = o.points
-        minutes = team_minutes.get(who.team_name)
+        team = teams.get(who.team_name)
+        rank = None if team is None else team.rank
+        row["team_rank"] = "" if rank is None else rank
+        row["team_mean_points"] = "" if team is None or rank is None else team.mean_points
+        minutes = None if team is None else team.customer_minutes_saved
         row["team_customer_minutes_saved_a_day"] = "" if minutes is None else minutes
         rows.append(row)
     return rows

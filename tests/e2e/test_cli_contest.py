@@ -51,6 +51,13 @@ def test_a_contest_from_creation_to_certificates(cli, branch, db_path, tmp_path)
         actor = branch.actor(who)
         ticket = svc.contests.begin_attempt(actor, "Spring cup", TENKEY, now=now)
         sit(svc, actor, ticket, now, gap)
+    early = tmp_path / "early.pdf"
+    provisional = _ok(cli("--db", db, "contest", "results", "Spring cup", "--format", "pdf",
+                          "-o", str(early), "--lang", "en"))  # fmt: skip
+    assert provisional.stdout.strip() == f"wrote {early}: 1 page(s)"  # the sheet alone
+    assert "no certificates" in provisional.stderr
+    assert "certificates are printed only once the contest is closed" in _text(early)
+    assert "Certificate" not in _text(early).replace("certificates", "")
     closed = _ok(cli("--db", db, "contest", "close", "Spring cup"))
     assert "closed" in closed.stdout
 
@@ -75,11 +82,16 @@ def test_a_contest_from_creation_to_certificates(cli, branch, db_path, tmp_path)
     assert len(list(tmp_path.glob("p-*.png"))) == pages
     text = _text(pdf)
     assert "Skills contest: Spring cup" in text
-    assert text.count("Certificate") >= 3
-    assert "First place" in text
-    assert "Tom Teller" in text
+    assert text.count("Certificate of Achievement") == 3
+    assert "Tom Teller\nwon First Prize in “Spring cup”" in text
     last = _text(pdf, "-f", str(pages), "-l", str(pages))
-    assert "Certificate" in last
+    assert "Certificate of Achievement" in last
+    assert "Third Prize" in last
+    assert "Test Branch (seal)" in last
+    assert "T3" not in last  # no employee number on a certificate
+    assert "Trainer" not in last  # issued by the branch, not signed by a trainer
+    assert f"{pages} / {pages}" not in last  # no running header or page number
+    assert ":" not in last.split("(seal)")[1]  # a date, no clock time
 
 
 def test_wrong_arguments_and_refused_steps(cli, branch, db_path, tmp_path):

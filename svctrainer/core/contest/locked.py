@@ -17,10 +17,13 @@ from svctrainer.core.contest.standings import (
     DrillStanding,
     OverallStanding,
     Standings,
-    TeamEffect,
+    TeamStanding,
+    team_standings,
 )
 
-VERSION = 1
+VERSION = 2
+"""2: teams ranked by mean points (``mean_points``); 1 (read only): teams ranked by the
+customer-minutes saved, re-ranked on reading from the locked overall points."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ class Contestant:
 @dataclass(frozen=True, slots=True)
 class LockedResults:
     standings: Standings
-    teams: tuple[TeamEffect, ...]
+    teams: tuple[TeamStanding, ...]
     contestants: tuple[Contestant, ...]
 
 
@@ -69,6 +72,7 @@ def to_json(results: LockedResults) -> dict[str, Any]:
             {
                 "team_name": t.team_name,
                 "contestants": t.contestants,
+                "mean_points": t.mean_points,
                 "customer_minutes_saved": t.customer_minutes_saved,
                 "rank": t.rank,
             }
@@ -89,8 +93,9 @@ def to_json(results: LockedResults) -> dict[str, Any]:
 def from_json(data: dict[str, Any]) -> LockedResults:
     """LockedResultsError naming the key that does not fit."""
     try:
-        if data.get("version") != VERSION:
-            raise LockedResultsError(f"results layout {data.get('version')!r} is not {VERSION}")
+        version = data.get("version")
+        if version not in (1, VERSION):
+            raise LockedResultsError(f"results layout {version!r} is not {VERSION}")
         drills = tuple(
             (
                 ContestDrillSpec(d["content_id"], d["drill_type"], d["title"]),
@@ -104,19 +109,26 @@ def from_json(data: dict[str, Any]) -> LockedResults:
             )
             for o in data["overall"]
         )
-        teams = tuple(
-            TeamEffect(
-                t["team_name"],
-                int(t["contestants"]),
-                _number(t["customer_minutes_saved"]),
-                t["rank"],
-            )
-            for t in data["teams"]
-        )
         people = tuple(
             Contestant(uuid.UUID(c["person_id"]), c["name"], c["employee_number"], c["team_name"])
             for c in data["contestants"]
         )
+        if version == 1:
+            # Locked before teams were ranked by mean points: the same ranking, from the
+            # locked points and teams (the customer-minutes kept for reference).
+            minutes = {t["team_name"]: _number(t["customer_minutes_saved"]) for t in data["teams"]}
+            teams = team_standings(overall, {c.person_id: c.team_name for c in people}, minutes)
+        else:
+            teams = tuple(
+                TeamStanding(
+                    t["team_name"],
+                    int(t["contestants"]),
+                    float(t["mean_points"]),
+                    _number(t["customer_minutes_saved"]),
+                    None if t["rank"] is None else int(t["rank"]),
+                )
+                for t in data["teams"]
+            )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, LockedResultsError):
             raise

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from svctrainer.core.contest.rules import Phase
+from svctrainer.core.contest.rules import ContestState, Phase
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.registry import start_run
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -428,9 +428,21 @@ class ContestPage(QWidget):
             write = self._ctx.hub.write(
                 self, reports.contest_pdf, actor, path, name, render_contest_results
             )
-        write.then(lambda result: self._exported(result.path)).run()
+        closed = record.state is ContestState.CLOSED
+        write.then(lambda result: self._exported(result.path, fmt == "pdf" and not closed)).run()
 
-    def _exported(self, path: Path) -> None:
+    def _exported(self, path: Path, without_certificates: bool = False) -> None:
+        if without_certificates:
+            self._ctx.navigator.tell(
+                fill(
+                    self.tr(
+                        "Saved %1: provisional standings, no certificates (they are printed "
+                        "once the contest is closed)"
+                    ),
+                    path.name,
+                )
+            )
+            return
         self._ctx.navigator.tell(fill(self.tr("Saved %1"), path.name))
 
     # -- sitting a drill -----------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The contest's leaderboard: overall or one drill at a time, and the teams by their
-measured final effect. It shows a ``ContestResults`` it is given; the page decides when
+"""The contest's leaderboard: overall or one drill at a time, and the teams by the mean
+points of their contestants. It shows a ``ContestResults`` it is given; the page decides when
 to read one (on every change it hears of, and every few seconds while a contest runs,
 since other workstations' attempts reach this one only through the database)."""
 
@@ -47,7 +47,15 @@ class Leaderboard(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(self.table, 1)
-        box.addWidget(QLabel(self.tr("Teams by final effect (customer waiting time saved)")))
+        self.team_rule = QLabel(
+            self.tr(
+                "Teams by mean points per contestant (everyone who sat a drill counts; "
+                "teams level on the mean share a rank). The waiting time saved is shown "
+                "for reference and does not count."
+            )
+        )
+        self.team_rule.setWordWrap(True)
+        box.addWidget(self.team_rule)
         box.addWidget(self.teams)
 
     def show_results(self, results: ContestResults | None) -> None:
@@ -93,13 +101,15 @@ class Leaderboard(QWidget):
                 self.tr("Rank"),
                 self.tr("Team"),
                 self.tr("Contestants"),
-                self.tr("Waiting time saved"),
+                self.tr("Mean points"),
+                self.tr("Waiting time saved (reference)"),
             ],
             [
                 [
                     "—" if t.rank is None else str(t.rank),
                     team_text(t.team_name),
                     str(t.contestants),
+                    number(t.mean_points, 1),
                     minutes_text(t.customer_minutes_saved),
                 ]
                 for t in results.results.teams
