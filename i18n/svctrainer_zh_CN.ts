@@ -2301,8 +2301,16 @@ Python %3，PySide6 %4</translation>
         <translation>团体排名按参赛选手平均得分（凡参加过比赛项目的选手均计入；平均分相同者名次并列）。减少的客户等候时间仅供参考，不计入比赛成绩。</translation>
     </message>
     <message>
+        <source>My results</source>
+        <translation>我的成绩</translation>
+    </message>
+    <message>
         <source>Overall</source>
         <translation>总分</translation>
+    </message>
+    <message>
+        <source>Results are published when the contest closes</source>
+        <translation>成绩将在比赛结束后公布</translation>
     </message>
     <message>
         <source>Final: locked when the contest closed</source>
@@ -2341,6 +2349,10 @@ Python %3，PySide6 %4</translation>
         <translation>得分</translation>
     </message>
     <message>
+        <source>not sat yet</source>
+        <translation>尚未参加</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>成绩</translation>
     </message>
@@ -2351,6 +2363,10 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Tries</source>
         <translation>次数</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>项目</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2798,14 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Countdown before it:</source>
         <translation>开赛前倒计时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Show the live standings to everyone (a show event)</source>
+        <translation>现场公布实时排名（展示性比赛）</translation>
+    </message>
+    <message>
+        <source>Otherwise contestants see only their own results until the contest is closed; trainers and supervisors always see the full standings.</source>
+        <translation>不勾选时，比赛结束前选手只能看到本人成绩；培训师和主管始终可以看到完整排名。</translation>
     </message>
     <message>
         <source>Every contestant sits the same form of each drill, in test mode. The contest is announced at once; you start it for the room when everyone is seated.</source>
@@ -5551,7 +5575,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%1 customer-minutes a day</source>
-        <translation>每天 %1 客户·分钟</translation>
+        <translation>每天减少客户等候 %1 分钟</translation>
     </message>
     <message>
         <source>Skills contest: %1</source>
@@ -5670,7 +5694,7 @@ Delight service: needs met that the customer had not yet thought of.</source>
 %1
 took part in “%2”.</source>
         <translation>%1 同志：
-　　参加“%2”，特发此证。</translation>
+&#x3000;&#x3000;参加“%2”，特发此证。</translation>
     </message>
     <message>
         <source>Certificate of Achievement</source>
@@ -5682,8 +5706,8 @@ took part in “%2”.</source>
 won %2 in “%3”
 with %4 points.</source>
         <translation>%1 同志：
-　　在“%3”中以 %4 分的优异成绩荣获%2。
-　　特发此证，以资鼓励。</translation>
+&#x3000;&#x3000;在“%3”中以 %4 分的优异成绩荣获%2。
+&#x3000;&#x3000;特发此证，以资鼓励。</translation>
     </message>
     <message>
         <source>%1: %2 (%3 points)</source>

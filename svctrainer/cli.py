@@ -433,6 +433,10 @@ def _contest_commands(sub: Subparsers) -> None:
     create.add_argument("--countdown", type=_count(0, 600), default=60,
                         help="seconds of countdown before the window (default 60)")  # fmt: skip
     create.add_argument("--draft", action="store_true", help="keep it a draft (open it later)")
+    create.add_argument("--public-board", action="store_true",
+                        help="show the live standings to every contestant (a show event); "
+                        "by default contestants see only their own results until the "
+                        "close")  # fmt: skip
     listing = _command(contest, "list", "the branch's contests and their phase", "contest:list_")
     listing.add_argument("--json", action="store_true")
     for name, help_text, handler in (

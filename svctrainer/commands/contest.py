@@ -26,7 +26,9 @@ CLI = Actor.command_line()
 
 def create(args: argparse.Namespace) -> int:
     try:
-        rules = ContestRules(args.attempts, args.minutes, args.countdown)
+        rules = ContestRules(
+            args.attempts, args.minutes, args.countdown, public_board=args.public_board
+        )
     except ContestRuleError as exc:
         return _usage("contest create", str(exc))
     services = open_services(args)

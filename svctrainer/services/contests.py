@@ -27,7 +27,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from svctrainer.core.contest.locked import Contestant, LockedResults, from_json, to_json
+from svctrainer.core.contest.locked import (
+    Contestant,
+    LockedResults,
+    from_json,
+    own_results,
+    to_json,
+)
 from svctrainer.core.contest.points import DrillPoints, points_of
 from svctrainer.core.contest.rules import (
     ContestRuleError,
@@ -133,6 +139,7 @@ class ContestResults:
     results: LockedResults
     locked: bool
     computed_at: datetime
+    own_only: bool = False  # a contestant's view before the close: their own results only
 
     def contestant(self, person_id: uuid.UUID) -> Contestant:
         for c in self.results.contestants:
@@ -196,6 +203,7 @@ class ContestService:
                 attempts=rules.attempts,
                 window_minutes=rules.window_minutes,
                 countdown_s=rules.countdown_s,
+                public_board=rules.public_board,
                 created_by_id=caller.person_id,
             )
             for position, content_id in enumerate(ids):
@@ -220,7 +228,8 @@ class ContestService:
             audit.record(
                 session, actor, "contest.create", "contest", contest.id, name=name,
                 drills=ids, attempts=rules.attempts, window_minutes=rules.window_minutes,
-                countdown_s=rules.countdown_s, state=contest.state,
+                countdown_s=rules.countdown_s, public_board=rules.public_board,
+                state=contest.state,
             )  # fmt: skip
             return _record(session, contest)
 
@@ -305,7 +314,12 @@ class ContestService:
             return _record(session, _visible(session, caller, name))
 
     def results(self, actor: Actor, name: str) -> ContestResults:
-        """The standings: locked ones for a closed contest, else computed now."""
+        """The standings: locked ones for a closed contest, else computed now.
+
+        Before the close a contestant (who neither runs contests nor reads team results)
+        gets only their own results, without points or ranks, which would tell them the
+        best result so far (``ContestResults.own_only``), unless the contest has a public
+        board; trainers, supervisors and the command line get everything."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
             contest = _visible(session, caller, name)
@@ -315,6 +329,15 @@ class ContestService:
                 return ContestResults(record, branch, from_json(contest.results), True,
                                       contest.closed_at or datetime.now(UTC))  # fmt: skip
             locked = _compute(session, contest, record)
+            whole_board = (
+                contest.public_board
+                or caller.person_id is None
+                or caller.has(Permission.ASSIGN)
+                or caller.has(Permission.VIEW_TEAM_RESULTS)
+            )
+            if not whole_board and caller.person_id is not None:
+                return ContestResults(record, branch, own_results(locked, caller.person_id),
+                                      False, datetime.now(UTC), own_only=True)  # fmt: skip
             return ContestResults(record, branch, locked, False, datetime.now(UTC))
 
     @writes(CONTESTS)
@@ -467,7 +490,12 @@ def _newest_drill(session: Session, content_id: str) -> tuple[ContentItem, Drill
 
 
 def _rules(contest: Contest) -> ContestRules:
-    return ContestRules(contest.attempts, contest.window_minutes, contest.countdown_s)
+    return ContestRules(
+        contest.attempts,
+        contest.window_minutes,
+        contest.countdown_s,
+        public_board=bool(contest.public_board),
+    )
 
 
 def _record(session: Session, contest: Contest) -> ContestRecord:

@@ -144,17 +144,26 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     seeds = {_sit(qtbot, page, gap) for page, gap in zip(pages, gaps, strict=True)}
     assert len(seeds) == 1  # one form for everyone
 
-    # A teller's leaderboard, read from the database, holds everyone.
+    # Until the close a teller sees only their own result: no points, no ranks, nobody
+    # else ("results are published when the contest closes").
     last = pages[-1]
     last.refresh()
-    qtbot.waitUntil(lambda: len(last.board.rows()) == 3, timeout=WAIT_MS)
-    names = [row[1] for row in last.board.rows()]
-    assert names == [p.name for p in tellers]
-    assert last.board.rows()[0][-1] == "20.0"
+    qtbot.waitUntil(lambda: last.board.results is not None and last.board.results.own_only,
+                    timeout=WAIT_MS)  # fmt: skip
+    [own] = last.board.rows()
+    assert own[0] == last._record.drills[0].title
+    assert own[-1] == "1"  # tries
+    assert last.board.status.text() == "Results are published when the contest closes"
+    assert not last.board.teams.isVisible()
 
-    # The trainer closes: the standings are locked and shown as final.
+    # The trainer's leaderboard, read from the database, holds everyone.
     trainer.refresh()
     qtbot.waitUntil(lambda: len(trainer.board.rows()) == 3, timeout=WAIT_MS)
+    names = [row[1] for row in trainer.board.rows()]
+    assert names == [p.name for p in tellers]
+    assert trainer.board.rows()[0][-1] == "20.0"
+
+    # The trainer closes: the standings are locked and shown as final.
     on_next_dialog(lambda box: _click_button(box, "Close and lock"))
     trainer.close_button.click()
     qtbot.waitUntil(
@@ -167,6 +176,8 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     assert locked.locked
     assert [c.name for c in locked.results.contestants] == names
     assert datetime.now(UTC) >= locked.contest.closed_at
+    last.refresh()
+    qtbot.waitUntil(lambda: len(last.board.rows()) == 3, timeout=WAIT_MS)  # published
 
     # The results sheet and certificates, exported from the page in the background.
     pdf = tmp_path / "results.pdf"

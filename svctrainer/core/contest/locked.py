@@ -9,7 +9,7 @@ and a layout ``version`` so that a later release can still read it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from svctrainer.core.contest.standings import (
@@ -41,6 +41,22 @@ class LockedResults:
     standings: Standings
     teams: tuple[TeamStanding, ...]
     contestants: tuple[Contestant, ...]
+
+
+def own_results(results: LockedResults, person_id: uuid.UUID) -> LockedResults:
+    """What one contestant may see of live standings: their own rows, with their result,
+    accuracy, time and tries but no points or rank (points are in proportion to the best
+    result so far, so they would give it away); nobody else, no overall table, no
+    teams."""
+    drills = tuple(
+        (
+            spec,
+            tuple(replace(r, points=0.0, rank=None) for r in rows if r.person_id == person_id),
+        )
+        for spec, rows in results.standings.drills
+    )
+    people = tuple(c for c in results.contestants if c.person_id == person_id)
+    return LockedResults(Standings(drills, ()), (), people)
 
 
 class LockedResultsError(ValueError):

@@ -63,7 +63,9 @@ class Leaderboard(QWidget):
         chosen = self.view.currentData()
         self.view.blockSignals(True)
         self.view.clear()
-        if results is not None:
+        if results is not None and results.own_only:
+            self.view.addItem(self.tr("My results"), OVERALL)
+        elif results is not None:
             self.view.addItem(self.tr("Overall"), OVERALL)
             for drill in results.contest.drills:
                 self.view.addItem(drill.title, drill.content_id)
@@ -86,6 +88,14 @@ class Leaderboard(QWidget):
             _fill(self.table, [], [])
             _fill(self.teams, [], [])
             self.status.clear()
+            return
+        own = results.own_only
+        for w in (self.team_rule, self.teams):
+            w.setVisible(not own)
+        if own:
+            self.status.setText(self.tr("Results are published when the contest closes"))
+            self._mine(results)
+            _fill(self.teams, [], [])
             return
         self.status.setText(
             self.tr("Final: locked when the contest closed") if results.locked else self.tr("Live")
@@ -130,6 +140,27 @@ class Leaderboard(QWidget):
                 cells.append(number(standing.points if standing else 0.0, 1))
             rows.append([*cells, number(o.points, 1)])
         _fill(self.table, header, rows)
+
+    def _mine(self, results: ContestResults) -> None:
+        """A contestant's own results before the close: each drill's result, accuracy
+        and tries, no points or ranks (they would tell the best result so far)."""
+        rows = []
+        for drill in results.contest.drills:
+            mine = results.results.standings.drill(drill.content_id)
+            r = mine[0] if mine else None
+            rows.append(
+                [
+                    drill.title,
+                    result_text(drill, None if r is None else r.result)
+                    if r is not None and r.tries
+                    else self.tr("not sat yet"),
+                    percent(None if r is None else r.accuracy),
+                    str(0 if r is None else r.tries),
+                ]
+            )
+        header = [self.tr("Drill"), self.tr("Result"), self.tr("Accuracy"), self.tr("Tries")]
+        _fill(self.table, header, rows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _drill(self, results: ContestResults, content_id: str) -> None:
         drill = next(d for d in results.contest.drills if d.content_id == content_id)

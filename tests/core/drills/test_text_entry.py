@@ -55,7 +55,7 @@ def test_the_kinds_of_error_are_told_apart():
 
 
 def test_as_many_characters_typed_as_there_are_are_wrong_characters_not_extras():
-    """"12 " typed against 尊敬的: three characters in place of three, not three extras
+    """ "12 " typed against 尊敬的: three characters in place of three, not three extras
     beside three missing (or, on an open end, three extras and nothing reached)."""
     assert align("尊敬的", "12 ") == Alignment(0, 3, 0, 0)
     assert align("尊敬的客户", "12 ", open_end=True) == Alignment(0, 3, 0, 0)
