@@ -345,7 +345,8 @@ def _report_commands(sub: Subparsers) -> None:
         nargs="?",
         choices=("branch-summary",),
         metavar="branch-summary",
-        help="the branch summary: each core skill's median gain, people tested and stalled, "
+        help="the branch summary: each core skill's median gain, people tested, idle and "
+        "with no progress, "
         "on one PDF page",
     )
     who = report.add_mutually_exclusive_group()
