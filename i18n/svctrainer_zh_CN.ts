@@ -1044,6 +1044,10 @@ Python %3，PySide6 %4</translation>
         <translation>比赛：</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock differs from the server&apos;s by %1 s: set it right before taking part (the contest runs on the server&apos;s clock).</source>
+        <translation>本机时钟与服务器相差 %1 秒，请校时后再参赛（比赛以服务器时间为准）。</translation>
+    </message>
+    <message>
         <source>Could not read the contest: %1</source>
         <translation>无法读取比赛：%1</translation>
     </message>
@@ -1276,8 +1280,8 @@ Python %3，PySide6 %4</translation>
         <translation>团队(&amp;E)</translation>
     </message>
     <message>
-        <source>Stalled (no practice for 14 days, or under 2 % in 4 weeks)</source>
-        <translation>停滞（14 天未练习，或 4 周内提升不足 2%）</translation>
+        <source>Needs attention: idle 14 days (no practice), or no progress (under 2 % in 4 weeks)</source>
+        <translation>需关注：14天未练习（没有练习），或提升停滞（近4周提速不足2%）</translation>
     </message>
     <message>
         <source>Improved most</source>
@@ -1937,8 +1941,8 @@ Python %3，PySide6 %4</translation>
         <translation>主管</translation>
     </message>
     <message>
-        <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested and people stalled. Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
-        <translation>看板首先显示网点概览：每项核心技能（中英文内容包合并计算）相对基线提升的中位数、已测验人数和停滞人数。单击某项技能，即可查看每名员工在该技能上的提升（Alt+← 返回）。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
+        <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested, people idle for 14 days (no practice: urge them) and people with no progress (under 2 % gain in 4 weeks: coach them). Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Customer time turns the gains into customer-minutes saved a day.</source>
+        <translation>仪表板首先显示网点概览：每项核心技能（中文版、英文版合并统计）相对基线提升的中位数、已测试人数、14天未练习人数（需督促练习）和提升停滞人数（近4周提升不足2%，需安排辅导）。单击某项技能可查看每名员工在该技能上的提升（Alt+左方向键返回）。“客户时间”把提升折算成每天减少的客户等候分钟数。</translation>
     </message>
     <message>
         <source>Region</source>
@@ -6059,12 +6063,12 @@ File: %2</source>
         <translation>正在进步</translation>
     </message>
     <message>
-        <source>stalled: no gain</source>
-        <translation>停滞：没有提升</translation>
+        <source>no progress: under 2 % in 4 weeks</source>
+        <translation>提升停滞：近4周提升不足2%</translation>
     </message>
     <message>
-        <source>stalled: no practice</source>
-        <translation>停滞：没有练习</translation>
+        <source>idle: no practice for 14 days</source>
+        <translation>14天未练习</translation>
     </message>
     <message>
         <source>too few attempts in 4 weeks</source>
@@ -6179,8 +6183,28 @@ File: %2</source>
         <translation>提升最多：%1</translation>
     </message>
     <message>
-        <source>Stalled: %1</source>
-        <translation>停滞：%1</translation>
+        <source>Needs attention: %1</source>
+        <translation>需关注：%1</translation>
+    </message>
+    <message>
+        <source>Idle 14 days</source>
+        <translation>14天未练习</translation>
+    </message>
+    <message>
+        <source>No progress</source>
+        <translation>提升停滞</translation>
+    </message>
+    <message>
+        <source>Idle 14 days: practised the skill before, but no practice or test in the last 14 days (urge them to practise). No progress: practising, but under 2 % faster in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.</source>
+        <translation>14天未练习：练过该技能，但近14天没有练习或测试（需督促练习）。提升停滞：仍在练习，但近4周提速不足2%（需安排辅导）。未开始：尚未完成过该技能的练习或测试。</translation>
+    </message>
+    <message>
+        <source>no progress</source>
+        <translation>提升停滞</translation>
+    </message>
+    <message>
+        <source>idle 14 days</source>
+        <translation>14天未练习</translation>
     </message>
     <message>
         <source>Skill</source>
@@ -6199,10 +6223,6 @@ File: %2</source>
         <translation>已提升</translation>
     </message>
     <message>
-        <source>Stalled</source>
-        <translation>停滞</translation>
-    </message>
-    <message>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -6217,10 +6237,6 @@ File: %2</source>
     <message>
         <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once.</source>
         <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。</translation>
-    </message>
-    <message>
-        <source>Stalled: practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. Not started: no complete attempt on the skill yet.</source>
-        <translation>停滞：练过该技能，但近 14 天未练习，或 4 周内提速不足 2%。未开始：该技能尚无完整作答的成绩。</translation>
     </message>
     <message>
         <source>English and Chinese packs of a skill count as one skill; stopped attempts never count.</source>
@@ -6257,14 +6273,6 @@ File: %2</source>
     <message>
         <source>—: nobody has a baseline and a later test yet</source>
         <translation>—：尚无人同时具备基线和后续测验</translation>
-    </message>
-    <message>
-        <source>no gain</source>
-        <translation>没有提升</translation>
-    </message>
-    <message>
-        <source>no practice</source>
-        <translation>没有练习</translation>
     </message>
     <message>
         <source>gain, %</source>

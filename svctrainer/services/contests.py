@@ -90,6 +90,7 @@ from svctrainer.store.models import (
     Person,
     Team,
 )
+from svctrainer.store.server_clock import server_now
 
 MAX_DRILLS = 8
 
@@ -238,18 +239,25 @@ class ContestService:
         """Announce a draft: contestants see it and wait for the start."""
         return self._step(actor, name, ContestState.OPEN, None)
 
+    def server_time(self, actor: Actor) -> datetime:
+        """The database's clock now (``store.server_clock``), for a workstation to check
+        its own against: contest windows run on the database's clock."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            return server_now(session)
+
     @writes(CONTESTS)
     def start(self, actor: Actor, name: str, now: datetime | None = None) -> ContestRecord:
-        """Start the contest for the room: the countdown runs from ``now`` on every
-        workstation, then the window."""
-        return self._step(actor, name, ContestState.RUNNING, now or datetime.now(UTC))
+        """Start the contest for the room: the countdown runs from ``now`` (default: the
+        database's clock, the same for every workstation), then the window."""
+        return self._step(actor, name, ContestState.RUNNING, now, timed=True)
 
     @writes(CONTESTS)
     def close(self, actor: Actor, name: str, now: datetime | None = None) -> ContestResults:
-        """Close the contest and lock its standings (computed once more and stored, in
-        the same transaction as the close)."""
-        now = now or datetime.now(UTC)
+        """Close the contest at ``now`` (default: the database's clock) and lock its
+        standings (computed once more and stored, in the same transaction as the close)."""
         with self._db.writing() as session:
+            now = now or server_now(session)
             caller = authorize(session, actor, Permission.ASSIGN)
             contest = _find(session, caller, name)
             _advance(session, actor, contest, ContestState.CLOSED, now)
@@ -264,9 +272,17 @@ class ContestService:
                                   True, now)  # fmt: skip
 
     def _step(
-        self, actor: Actor, name: str, target: ContestState, now: datetime | None
+        self,
+        actor: Actor,
+        name: str,
+        target: ContestState,
+        now: datetime | None,
+        *,
+        timed: bool = False,
     ) -> ContestRecord:
         with self._db.writing() as session:
+            if timed and now is None:
+                now = server_now(session)
             caller = authorize(session, actor, Permission.ASSIGN)
             contest = _find(session, caller, name)
             _advance(session, actor, contest, target, now)
@@ -347,9 +363,11 @@ class ContestService:
         """The form a contestant sits now on ``content_id``, which uses one try at once
         (a paper opened and put down still counts): ContestNotLiveError outside the
         window, ContestTimeShortError when less time is left than the drill lasts,
-        ContestTriesUsedError past the attempts allowed."""
-        now = now or datetime.now(UTC)
+        ContestTriesUsedError past the attempts allowed. ``now`` defaults to the
+        database's clock: a workstation whose clock runs fast or slow neither starts
+        early nor late."""
         with self._db.writing() as session:
+            now = now or server_now(session)
             caller = authorize(session, actor, Permission.PRACTISE)
             contest = _visible(session, caller, name)
             record = _record(session, contest)

@@ -184,3 +184,30 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     trainer.export(pdf, "pdf")
     qtbot.waitUntil(pdf.exists, timeout=WAIT_MS)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_page_warns_when_this_clock_is_off_from_the_servers(qtbot, window, branch, tmp_path):
+    """The contest runs on the database's clock: the page measures this workstation's
+    against it and names a difference over 5 s; the countdown follows the database."""
+    from datetime import timedelta
+
+    from svctrainer.core.contest.rules import ContestRules
+
+    branch.services.content.sync_bundled()
+    cli = branch.services.contests
+    from svctrainer.services.actor import Actor
+
+    cli.create(Actor.command_line(), NAME, [TENKEY], ContestRules(countdown_s=600))
+    cli.start(Actor.command_line(), NAME)
+    _, page = _workstation(qtbot, window, None, branch.teller, branch.pin)
+    qtbot.waitUntil(lambda: page._skew_checked and page._record is not None, timeout=WAIT_MS)
+    assert abs(page._skew.total_seconds()) < 5  # one machine here: the same clock
+    assert not page.clock_warning.isVisible()
+    before = page.clock.text()
+
+    page.set_skew(timedelta(seconds=-8))  # this workstation runs 8 s fast
+    assert page.clock_warning.isVisible()
+    assert "8 s" in page.clock_warning.text()
+    assert page.phase_label.text() == "Starting in"
+    assert page.clock.text() != before  # the countdown is 8 s longer on the server's clock
+    page.grab().save(str(tmp_path / "clock-warning.png"))
