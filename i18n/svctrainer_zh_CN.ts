@@ -6187,6 +6187,10 @@ File: %2</source>
         <translation>需关注：%1</translation>
     </message>
     <message>
+        <source>Tested</source>
+        <translation>已测试人数</translation>
+    </message>
+    <message>
         <source>Idle 14 days</source>
         <translation>14天未练习</translation>
     </message>
@@ -6209,10 +6213,6 @@ File: %2</source>
     <message>
         <source>Skill</source>
         <translation>技能</translation>
-    </message>
-    <message>
-        <source>People tested</source>
-        <translation>已测验人数</translation>
     </message>
     <message>
         <source>Median gain</source>

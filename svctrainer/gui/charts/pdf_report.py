@@ -422,7 +422,7 @@ def branch_summary_headers() -> list[str]:
     """The branch summary's columns, the same on screen and on paper."""
     return [
         translate("reports", "Skill"),
-        translate("reports", "People tested"),
+        translate("reports", "Tested"),
         translate("reports", "Median gain"),
         translate("reports", "Improved"),
         translate("reports", "Idle 14 days"),
@@ -509,7 +509,7 @@ def render_branch_summary(report: BranchReport, path: Path) -> int:
             Table(
                 branch_summary_headers(),
                 [branch_summary_cells(s) for s in skills],
-                [3.3, 1.2, 1.6, 0.9, 0.9, 0.9, 0.9],
+                [2.35, 0.95, 2.7, 1.05, 1.3, 1.3, 1.3],
                 frozenset({1, 2, 3, 4, 5, 6}),
             )
         )
