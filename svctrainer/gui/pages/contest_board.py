@@ -160,8 +160,8 @@ class Leaderboard(QWidget):
             )
         header = [self.tr("Drill"), self.tr("Result"), self.tr("Accuracy"), self.tr("Tries")]
         _fill(self.table, header, rows)
-        for r in range(self.table.rowCount()):  # the drill's title reads from the left
-            item = self.table.item(r, 0)
+        for row in range(self.table.rowCount()):  # the drill's title reads from the left
+            item = self.table.item(row, 0)
             if item is not None:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
