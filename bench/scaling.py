@@ -3,10 +3,11 @@
 log-log axes into ``docs/performance-scaling.png``.
 
 Each size is built once (``bench_dashboard.build``, reused from ``--dir`` when there)
-and measured in a fresh process of its own (``bench_dashboard._measure``: peak memory is
-that process's). The measured figures go to ``bench/results/scaling.json``; the chart
-is drawn from that file (``--draw-only`` redraws it without measuring). A line's slope
-on log-log axes is how a figure grows: 0 flat, 1 in proportion to the attempts; the
+and measured in a fresh process of its own (``bench_dashboard._measure``: peak memory
+is that process's). The measured figures go to ``docs/performance-scaling.json``
+(committed with the chart, so every point on it traces back to a run); the chart is
+drawn from that file (``--draw-only`` redraws it without measuring). A line's slope on
+log-log axes is how a figure grows: 0 flat, 1 in proportion to the attempts; the
 legend gives each slope between the smallest and the largest size.
 
 Run:  .venv/bin/python bench/scaling.py [--dir /tmp/scaling] [--repeat 3] [--draw-only]
@@ -32,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PEOPLE = 500
 PER_PERSON = (20, 200, 2000)
-RESULTS = BENCH / "results" / "scaling.json"
+RESULTS = ROOT / "docs" / "performance-scaling.json"  # committed: the chart's data
 CHART = ROOT / "docs" / "performance-scaling.png"
 # The figures drawn, by the start of their name in ``bench_dashboard.Bench.figures``.
 TIMES = (
@@ -164,7 +165,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=default_dir,
                         help="where the three databases are built (and reused)")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--draw-only", action="store_true", help="redraw from scaling.json")
+    parser.add_argument("--draw-only", action="store_true", help="redraw from the JSON")
     args = parser.parse_args()
     if args.draw_only:
         data = json.loads(RESULTS.read_text(encoding="utf-8"))
