@@ -93,6 +93,14 @@ def series(data: dict[str, Any], prefix: str) -> tuple[str, list[tuple[float, fl
     return unit, points
 
 
+def budget(data: dict[str, Any], prefix: str) -> float | None:
+    """The budget of the figure whose name starts with ``prefix`` (None: it has none)."""
+    found = [
+        f["budget"] for r in data["runs"] for f in r["figures"] if f["name"].startswith(prefix)
+    ]
+    return float(found[0]) if found and found[0] is not None else None
+
+
 def slope(points: list[tuple[float, float]]) -> float | None:
     """Growth exponent between the smallest and the largest size."""
     (x0, y0), (x1, y1) = points[0], points[-1]
@@ -105,6 +113,7 @@ def draw(data: dict[str, Any], out: Path) -> None:
     """Two log-log panels (milliseconds; megabytes) as a PNG."""
     import pyqtgraph as pg
     from pyqtgraph.exporters import ImageExporter
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -114,7 +123,7 @@ def draw(data: dict[str, Any], out: Path) -> None:
     colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
     loads = ", ".join(f"{r['load_1min']:.1f}" for r in data["runs"])
     title = (f"{data['people']} people, 10 k → 1 M attempts, {data['cpus']} cores "
-             f"(load {loads}); slope 0 = flat, 1 = linear")  # fmt: skip
+             f"(load {loads}); slope 0 = flat, 1 = linear; dashed: budget")  # fmt: skip
     view.addLabel(title, row=0, col=0, colspan=2)
     for col, (names, label) in enumerate(((TIMES, "ms (median of warm runs)"), (SIZES, "MB"))):
         plot = view.addPlot(row=1, col=col)
@@ -122,14 +131,20 @@ def draw(data: dict[str, Any], out: Path) -> None:
         plot.showGrid(x=True, y=True, alpha=0.3)
         plot.setLabel("bottom", "attempts in the database")
         plot.setLabel("left", label)
-        legend = plot.addLegend(offset=(10, 10))
+        legend = plot.addLegend(offset=(-10, 150), brush=pg.mkBrush(255, 255, 255, 220))
         legend.setLabelTextSize("8pt")
+        plot.getAxis("bottom").setTicks([[(4, "10 k"), (5, "100 k"), (6, "1 M")]])
         for n, name in enumerate(names):
             _unit, points = series(data, name)
             if not points:
                 continue
             grow = slope(points)
             text = f"{name} (slope {grow:.2f})" if grow is not None else name
+            limit = budget(data, name)
+            if limit is not None:  # dashed: the budget, in the line's colour
+                pen = pg.mkPen(colours[n % len(colours)], style=Qt.PenStyle.DashLine)
+                plot.addItem(pg.InfiniteLine(math.log10(limit), angle=0, pen=pen))
+                text += f", budget {limit:g}"
             plot.plot(
                 [x for x, _ in points],
                 [y for _, y in points],
@@ -138,7 +153,9 @@ def draw(data: dict[str, Any], out: Path) -> None:
                 symbolBrush=colours[n % len(colours)],
                 name=text,
             )
-    app.processEvents()
+    view.show()  # lays the two panels out across the whole width
+    for _ in range(3):
+        app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     exporter = ImageExporter(view.scene())
     exporter.parameters()["width"] = 1400
