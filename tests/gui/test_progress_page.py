@@ -44,7 +44,8 @@ def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, telle
     assert chart.legend.text().count("Baseline") == 1
     assert "Latest" in chart.legend.text()
     assert view.tabs.isTabVisible(view.keys_index)
-    assert view.heatmap_chart.heatmap is None  # read when its tab is first opened
+    assert view.current is not None
+    assert view.current.heatmap is None  # read when its tab is first opened
     with qtbot.waitSignal(view.heatmap_loaded, timeout=15_000):
         view.tabs.setCurrentIndex(view.keys_index)
     assert view.heatmap_chart.heatmap is not None

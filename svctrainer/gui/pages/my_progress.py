@@ -12,7 +12,7 @@ import html
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -53,6 +53,10 @@ from svctrainer.services.progress_records import (
     ScenarioProgress,
 )
 
+if TYPE_CHECKING:
+    from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart
+    from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart
+
 FAMILY_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
@@ -91,9 +95,7 @@ class PersonProgressView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
         from svctrainer.gui.charts.progress_chart import ProgressChart  # noqa: PLC0415
-        from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
 
         self._ctx = context
         self.person_id = person_id or context.signed_in.person.id
@@ -138,7 +140,7 @@ class PersonProgressView(QWidget):
         charts_box.addWidget(self.speed_chart, 3)
         charts_box.addWidget(self.accuracy_chart, 2)
 
-        self.heatmap_chart = KeyHeatmapChart()
+        self._heatmap_chart: KeyHeatmapChart | None = None  # built on first show
         self.latency_choice = QRadioButton(self.tr("Time per &key"))
         self.errors_choice = QRadioButton(self.tr("&Errors per key"))
         self.latency_choice.setChecked(True)
@@ -147,20 +149,18 @@ class PersonProgressView(QWidget):
         choices.addButton(self.errors_choice)
         self.latency_choice.toggled.connect(self._draw_heatmap)
         keys = QWidget()
-        keys_box = QVBoxLayout(keys)
+        self._keys_box = keys_box = QVBoxLayout(keys)
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.latency_choice)
         keys_row.addWidget(self.errors_choice)
         keys_row.addStretch(1)
         keys_box.addLayout(keys_row)
-        keys_box.addWidget(self.heatmap_chart, 1)
 
-        self.tier_chart = TierChart()
-        self.radar_chart = RadarChart()
+        # The charts of the tabs behind the first are built when first shown: each is a
+        # plot of its own, and most visits never open them.
+        self._scenario_charts: tuple[TierChart, RadarChart] | None = None
         scenario = QWidget()
-        scenario_box = QHBoxLayout(scenario)
-        scenario_box.addWidget(self.tier_chart, 1)
-        scenario_box.addWidget(self.radar_chart, 1)
+        self._scenario_box = QHBoxLayout(scenario)
 
         self.customer_panel = CustomerTimePanel()
 
@@ -349,6 +349,32 @@ class PersonProgressView(QWidget):
                 fill(self.tr("%1 of %2 points drawn"), str(headline.shown), str(headline.counted))
             )
         return html.unescape(" · ".join(parts))
+
+    @property
+    def heatmap_chart(self) -> KeyHeatmapChart:
+        if self._heatmap_chart is None:
+            from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
+
+            self._heatmap_chart = KeyHeatmapChart()
+            self._keys_box.addWidget(self._heatmap_chart, 1)
+        return self._heatmap_chart
+
+    def _scenario_pair(self) -> tuple[TierChart, RadarChart]:
+        if self._scenario_charts is None:
+            from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
+
+            self._scenario_charts = (TierChart(), RadarChart())
+            for chart in self._scenario_charts:
+                self._scenario_box.addWidget(chart, 1)
+        return self._scenario_charts
+
+    @property
+    def tier_chart(self) -> TierChart:
+        return self._scenario_pair()[0]
+
+    @property
+    def radar_chart(self) -> RadarChart:
+        return self._scenario_pair()[1]
 
     def _draw_heatmap(self, *_args: object) -> None:
         from svctrainer.gui.charts.heatmap_chart import ERRORS, LATENCY  # noqa: PLC0415
