@@ -516,8 +516,7 @@ def test_one_persons_levels_equal_the_branch_rule(world):
     t0 = NOW - timedelta(days=60)
     rng = random.Random(17)
     rows = [
-        Row(TENKEY_TEST, "test", t0 + timedelta(days=n), rng.uniform(4000, 9000))
-        for n in range(7)
+        Row(TENKEY_TEST, "test", t0 + timedelta(days=n), rng.uniform(4000, 9000)) for n in range(7)
     ]
     rows += [
         Row("data-entry-test.en", "test", t0 + timedelta(days=n, hours=3),
