@@ -5990,6 +5990,14 @@ File: %2</source>
         <translation>比基线提升：%1（基线 %2，最新 %3，共 %4 次测验）。</translation>
     </message>
     <message>
+        <source>Accuracy: %1 counted attempts, no baseline yet.</source>
+        <translation>准确率：已计入 %1 次练习，尚无基线。</translation>
+    </message>
+    <message>
+        <source>Accuracy: baseline %1, latest %2 (%3).</source>
+        <translation>准确率：基线 %1，最新 %2（%3）。</translation>
+    </message>
+    <message>
         <source>%n incomplete attempt(s) (stopped before the end): shown ▽, never graded or counted.</source>
         <translation>%n 次成绩记录未完成（中途停止）：以 ▽ 标示，不评定等级，也不计入统计。</translation>
     </message>

@@ -20,6 +20,7 @@ person's assignments done and overdue, ALL assignments (not only this drill's), 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -85,6 +86,7 @@ from svctrainer.services.progress_queries import (
     FoundTests,
     WindowStats,
     first_last_tests,
+    in_range,
     last_counted,
     person_details,
     person_refs,
@@ -284,12 +286,15 @@ class ProgressService:
         rule: StallRule = DEFAULT_RULE,
         today: date | None = None,
         assignments: bool = True,
+        counts: Mapping[uuid.UUID, Mapping[Status, int]] | None = None,
     ) -> Dashboard:
         """One row per person in scope (who holds the teller role or has attempts on the
         drill): baseline, latest, gain, tests, last practice, stall status, assignments;
         team aggregates; improved most; stalled. See the module docstring.
         ``assignments`` False leaves the done/overdue columns at 0: the branch summary
-        does not show them, and deciding them is most of a dashboard's time."""
+        does not show them, and deciding them is most of a dashboard's time.
+        ``counts``: those columns decided once (``assignment_counts``) for a report
+        that shows every drill's dashboard: they are the same for every drill."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             family = _family(session, family_key)
@@ -309,7 +314,8 @@ class ProgressService:
             )
             refs = person_refs(session, people)
             unit = speed_unit_of(session, family.item_ids) if metric is Metric.SPEED else None
-        counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
+        if counts is None:
+            counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
         entries = []
         for ref in refs:
             if ref.id not in tellers and ref.id not in tests and ref.id not in last:
@@ -344,6 +350,34 @@ class ProgressService:
             stalled=tuple(by_summary[id(s)] for s in stalled(summaries)),
             assignment_rule=ASSIGNMENT_RULE,
         )
+
+    def assignment_counts(
+        self, actor: Actor, today: date | None = None
+    ) -> dict[uuid.UUID, dict[Status, int]]:
+        """The dashboard's done/overdue columns for everyone in scope (every drill's)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+        return _assignment_counts(self._db, actor, caller, today)
+
+    def practised(
+        self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
+    ) -> set[uuid.UUID]:
+        """The content items someone in scope has an attempt on in the window: a report
+        over every drill skips the rest without a dashboard each (one index seek per
+        person and item)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            people = _scope(caller, team_id)
+            tried = (
+                select(Attempt.id)
+                .where(
+                    Attempt.person_id.in_(people),
+                    Attempt.content_item_id == ContentItem.id,
+                    *in_range(Attempt, window),
+                )
+                .exists()
+            )
+            return set(session.scalars(select(ContentItem.id).where(tried)))
 
     def branch_summary(
         self,
