@@ -175,6 +175,9 @@ def _people_commands(sub: Subparsers) -> None:
     policy.add_argument(
         "--min-digits", type=_count(4, 12), metavar="N", help="require N digits (4-12) from now on"
     )
+    _add_branch_option(
+        policy, "the branch whose policy it is (default: the server-wide one, or the only branch)"
+    )
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
         p.add_argument("number", help="employee number")
