@@ -296,15 +296,19 @@ def _branch_key_commands(sub: Subparsers) -> None:
 
 def _sync_commands(sub: Subparsers) -> None:
     sync = _group(sub, "sync", "carry results between databases in a signed bundle (offline)")
-    export = _command(sync, "export", "write this database's results to a bundle", "sync:export")
+    export = _command(sync, "export", "write one branch's results to a bundle", "sync:export")
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     export.add_argument(
         "--since",
         metavar="DATE",
         help="only results recorded from this day (YYYY-MM-DD) or moment (ISO 8601) on",
     )
+    _add_branch_option(
+        export, "the branch whose results to export, on a server shared by several branches"
+    )
     imp = _command(
-        sync, "import", "store a bundle's results (prints inserted/identical/conflicts)",
+        sync, "import",
+        "store a bundle's results in the branch it names (prints inserted/identical/conflicts)",
         "sync:import_",
     )  # fmt: skip
     imp.add_argument("file", metavar="FILE", help="a bundle written by 'sync export'")

@@ -166,10 +166,13 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.MANAGE_DATABASE,
         lambda b, a: b.services.saved_attempts.import_file(a, _saved_copy(b.attempt), "m.json"),
     ),
-    # Offline sync: an export carries everyone's results out, an import writes them.
+    # Offline sync: an export carries a branch's results out, an import writes them. On
+    # the other branch (below) the export names Nordby and the bundle imported is Nordby's.
     "sync.export": (
         Permission.MANAGE_DATABASE,
-        lambda b, a: b.services.sync.export(a, _out(b, "sync-export.zip")),
+        lambda b, a: b.services.sync.export(
+            a, _out(b, "sync-export.zip"), branch=getattr(b, "bundle_branch", None)
+        ),
     ),
     "sync.import_file": (
         Permission.MANAGE_DATABASE,
@@ -521,9 +524,10 @@ HOME_REGION = "Home Region"
 
 
 def _own_bundle(b: Any) -> Path:
-    """A sync bundle of the branch's own results: importing it finds them identical."""
+    """A sync bundle of the branch's own results (on the other branch's view: Nordby's):
+    importing it finds them identical."""
     path = _out(b, _unique("sync-") + ".zip")
-    b.services.sync.export(Actor.command_line(), path)
+    b.services.sync.export(Actor.command_line(), path, branch=getattr(b, "bundle_branch", HOME))
     return path
 
 
@@ -840,6 +844,7 @@ def add_other_branch(world: Any) -> tuple[Any, Any]:
         scenario_attempt=other.scenario,
         assignment=other.assignment,
         queue_import_id=other.queue_import,
+        bundle_branch=OTHER,
     )
     return view, other
 
