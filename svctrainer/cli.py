@@ -87,6 +87,7 @@ def build_parser() -> OneLineParser:
         _content_commands,
         _branch_key_commands,
         _sync_commands,
+        _workstation_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -292,6 +293,25 @@ def _branch_key_commands(sub: Subparsers) -> None:
     install.add_argument(
         "--replace", action="store_true", help="replace a different key (kept aside)"
     )
+
+
+def _workstation_commands(sub: Subparsers) -> None:
+    station = _group(
+        sub, "workstation", "tie this workstation to one branch of a shared server (audited)"
+    )
+    _command(station, "show", "which branch this workstation signs in, and every tie",
+             "workstation:show")  # fmt: skip
+    tie = _command(
+        station, "set-branch", "sign in only this branch's people at this workstation",
+        "workstation:set_branch",
+    )  # fmt: skip
+    tie.add_argument("name", metavar="NAME", help="the branch")
+    untie = _command(station, "clear-branch", "sign in people of every branch again",
+                     "workstation:clear_branch")  # fmt: skip
+    for parser in (tie, untie):
+        parser.add_argument(
+            "--workstation", metavar="HOST", help="another workstation, by its host name"
+        )
 
 
 def _sync_commands(sub: Subparsers) -> None:

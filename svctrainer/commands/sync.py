@@ -25,9 +25,9 @@ def export(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(
-        f"wrote {done.path} (branch {done.branch}): {done.attempts} attempts, {done.scenario_runs} scenario runs, "
-        f"{done.hand_counts} hand counts ({done.size_bytes} bytes, signed with branch key "
-        f"{done.key_fingerprint})"
+        f"wrote {done.path} (branch {done.branch}): {done.attempts} attempts, "
+        f"{done.scenario_runs} scenario runs, {done.hand_counts} hand counts "
+        f"({done.size_bytes} bytes, signed with branch key {done.key_fingerprint})"
     )
     return 0
 
