@@ -140,8 +140,17 @@ class DatabaseTab(QWidget):
                 ),
                 here,
             )
-        else:
+        elif tied == own:
             text = fill(self.tr("This workstation (%1) signs in people of %2 only."), here, tied)
+        else:
+            text = fill(
+                self.tr(
+                    "This workstation (%1) signs in people of %2 only. Only an administrator "
+                    "of %2, or the server's administrator, can change that."
+                ),
+                here,
+                tied,
+            )
         self.station.setText(text)
         others = [t.workstation for t in ties if t.workstation != here]
         self.station_others.setText(
