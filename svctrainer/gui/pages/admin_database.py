@@ -107,6 +107,8 @@ class DatabaseTab(QWidget):
         self.station_others.setWordWrap(True)
         self.tie_button = QPushButton(self.tr("Sign in only &my branch here"))
         self.untie_button = QPushButton(self.tr("Sign in &every branch here"))
+        for button in (self.tie_button, self.untie_button):
+            button.setEnabled(False)  # until the workstation's state is read
         self.tie_button.clicked.connect(self.tie_station)
         self.untie_button.clicked.connect(self.untie_station)
         buttons = QHBoxLayout()
