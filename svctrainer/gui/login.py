@@ -202,7 +202,7 @@ class LoginPage(QWidget):
         text = self.search.text()
         self._background.run(
             lambda: (services.auth.profiles(text), services.workstations.branch()),
-            lambda loaded: self._show_loaded(*loaded, text),
+            lambda loaded: self._show_loaded(loaded[0], loaded[1], text),
             self._show_error,
         )
 
