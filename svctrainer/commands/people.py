@@ -21,7 +21,7 @@ def _ask_pin(given: str | None) -> str:
         return given
     if not sys.stdin.isatty():
         raise InvalidInputError("pin", "give --pin when not running in a terminal")
-    first = getpass.getpass("New PIN (4-12 digits): ")
+    first = getpass.getpass("New PIN (digits, as long as the branch's PIN policy asks): ")
     if getpass.getpass("Repeat PIN: ") != first:
         raise InvalidInputError("pin", "the two PINs differ")
     return first
