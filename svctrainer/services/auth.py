@@ -144,8 +144,7 @@ class AuthService:
         ever checked. A right PIN then signs in only if no lock set meanwhile (by
         attempts admitted after it) now holds; the sign-in clears the count."""
         now = now or datetime.now(UTC)
-        self._refuse_other_branch(person_id)
-        admitted = self._admit(person_id, now, "auth.sign_in_refused")
+        admitted = self._admit(person_id, now, "auth.sign_in_refused", at_this_workstation=True)
         ok = verify_pin(pin, admitted.stored)  # ~0.5 s of scrypt, outside any lock
         rehash = (
             checked_pin_hash(pin, self._pin_cost)
@@ -199,35 +198,36 @@ class AuthService:
             on_success=changed,
         )  # fmt: skip
 
-    def _refuse_other_branch(self, person_id: uuid.UUID) -> None:
-        """At a workstation tied to a branch, refuse (audited, before the PIN is checked or
-        counted) someone of another branch: most likely the wrong name was picked."""
-        with self._db.reading() as session:
-            tie = tied_branch(session, self._workstation)
-            person = session.get(Person, person_id) if tie is not None else None
-            if tie is None or person is None or person.branch_id == tie[1]:
-                return  # an unknown person is refused as before, by the lockout's lookup
-            theirs = session.scalar(select(Branch.name).where(Branch.id == person.branch_id))
-            actor = Actor.person(person.id, person.name, person.employee_number)
-            name = person.name
-        with self._db.writing() as session:
-            audit.record(
-                session, actor, "auth.sign_in_refused", "person", person_id,
-                reason="other_branch", branch=theirs, workstation=self._workstation,
-                workstation_branch=tie[0],
-            )  # fmt: skip
-        raise WorkstationBranchError(name, theirs or "", tie[0])
-
     # -- the lockout, decided in the database --------------------------------------------
 
-    def _admit(self, person_id: uuid.UUID, now: datetime, refused_action: str) -> _Admitted:
+    def _admit(
+        self,
+        person_id: uuid.UUID,
+        now: datetime,
+        refused_action: str,
+        *,
+        at_this_workstation: bool = False,
+    ) -> _Admitted:
         """Count this attempt as a failure (or refuse it, audited, if the profile is
-        locked) and return what to check the PIN against."""
+        locked) and return what to check the PIN against. ``at_this_workstation``: a
+        sign-in, refused (audited, nothing counted) when this workstation is tied to
+        another branch than the person's: most likely the wrong name was picked."""
         with self._db.writing() as session:
             person = _person_for_update(session, person_id)
             actor = Actor.person(person.id, person.name, person.employee_number)
+            tie = tied_branch(session, self._workstation) if at_this_workstation else None
+            if tie is not None and person.branch_id != tie[1]:
+                theirs = session.scalar(select(Branch.name).where(Branch.id == person.branch_id))
+                audit.record(
+                    session, actor, refused_action, "person", person.id,
+                    reason="other_branch", branch=theirs, workstation=self._workstation,
+                    workstation_branch=tie[0],
+                )  # fmt: skip
+                refusal = WorkstationBranchError(person.name, theirs or "", tie[0])
+            else:
+                refusal = None
             state = LockState(person.failed_pin_count, person.locked_until)
-            if not state.is_locked(now):
+            if refusal is None and not state.is_locked(now):
                 counted = after_failure(state, now)
                 person.failed_pin_count = counted.failures
                 person.locked_until = counted.locked_until
@@ -236,10 +236,13 @@ class AuthService:
                     counted.is_locked(now), actor,
                 )  # fmt: skip
             until = None if state.needs_reset else state.locked_until
-            audit.record(
-                session, actor, refused_action, "person", person.id, reason="locked",
-                until=until.isoformat() if until else None, failures=state.failures,
-            )  # fmt: skip
+            if refusal is None:
+                audit.record(
+                    session, actor, refused_action, "person", person.id, reason="locked",
+                    until=until.isoformat() if until else None, failures=state.failures,
+                )  # fmt: skip
+        if refusal is not None:
+            raise refusal
         raise ProfileLockedError(until)
 
     def _settle(
