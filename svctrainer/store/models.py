@@ -140,6 +140,19 @@ class PersonRole(Base):
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
+class WorkstationBranch(Base):
+    """A workstation an administrator tied to one branch of a shared server: it lists
+    and signs in only that branch's people (migration 0008_workstation_branch). A
+    workstation without a row signs in anyone of the database."""
+
+    __tablename__ = "workstation_branch"
+
+    workstation: Mapped[str] = mapped_column(String(120), primary_key=True)  # its host name
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), index=True)
+    set_by: Mapped[str] = mapped_column(String(200))  # the actor's label, as audited
+    set_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TeamTrainer(Base):
     """Which trainers look after which teams: a trainer sees only these teams' results."""
 

@@ -11,6 +11,7 @@ import pytest
 from sync_support import (
     CLI,
     attempt_count,
+    check_sync_per_branch,
     record_drill,
     record_hand_count,
     record_scenario,
@@ -79,3 +80,8 @@ def test_two_imports_at_once_on_the_server_store_each_row_once(room_and_server, 
     room.services.sync.export(CLI, path)
     check_imported_once(import_twice_at_once(server.services, path), 3)
     assert attempt_count(server.services) == 4
+
+
+def test_a_bundle_carries_one_branch_into_that_branch_of_the_server(room_and_server, tmp_path):
+    room, server = room_and_server
+    check_sync_per_branch(room, server, tmp_path)
