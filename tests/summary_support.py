@@ -5,10 +5,13 @@ against, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from svctrainer.services.drill_families import core_skills, load_families
+from svctrainer.services.progress_records import DateRange
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, ContentItem, ProgressSummary, ProgressTestEdge
 
@@ -75,3 +78,40 @@ def assert_current(db: Database) -> None:
     got_summary, got_edges = stored(db)
     assert got_summary == want_summary
     assert got_edges == want_edges
+
+
+# A range that holds every attempt ever stored: the services then compute every figure
+# from the attempts (``progress_queries.summarised`` is False), as before the summary.
+FROM_ATTEMPTS = DateRange(datetime(1970, 1, 1, tzinfo=UTC), None)
+
+
+def assert_figures_as_from_attempts(services: Any, actor: Any, now: datetime) -> None:
+    """The branch summary and every core skill's dashboard read from the summary show
+    exactly what the same services compute from the attempts."""
+    summary = services.progress.branch_summary(actor, now=now)
+    old = services.progress.branch_summary(actor, now=now, window=FROM_ATTEMPTS)
+    assert summary.skills == old.skills
+    with services.db.reading() as session:
+        tested_items = set(
+            session.scalars(select(Attempt.content_item_id).where(Attempt.mode == "test"))
+        )
+        tested = {f.key for f in load_families(session).values() if tested_items & set(f.item_ids)}
+    keys = [line.family.key for line in summary.skills]
+    with services.db.reading() as session:
+        assert keys == [f.key for f in core_skills(load_families(session), tested)]
+    assert any(line.tested for line in summary.skills), "a history to compare"
+    for key in keys:
+        new = services.progress.dashboard(actor, key, now=now, assignments=False)
+        before = services.progress.dashboard(
+            actor, key, now=now, window=FROM_ATTEMPTS, assignments=False
+        )
+        assert new.entries == before.entries
+        assert (new.teams, new.everyone) == (before.teams, before.everyone)
+        assert (new.improved_most, new.stalled) == (before.improved_most, before.stalled)
+
+
+def assert_region_as_from_attempts(services: Any, actor: Any, family_key: str) -> None:
+    new = services.region.dashboard(actor, family_key)
+    before = services.region.dashboard(actor, family_key, window=FROM_ATTEMPTS)
+    assert new.rows == before.rows
+    assert any(r.levels.tested for r in new.rows), "a history to compare"
