@@ -195,7 +195,7 @@ def _note_statement(state: ORMExecuteState) -> None:
     if getattr(table, "name", None) != Attempt.__tablename__:
         return
     rows = state.parameters
-    listed = rows if isinstance(rows, list) else [rows] if rows else []
+    listed: list[Any] = list(rows) if isinstance(rows, list) else [rows] if rows else []
     pairs = [(r.get("person_id"), r.get("content_item_id")) for r in listed]
     if state.is_insert and listed and all(p and i for p, i in pairs):
         _noted(state.session).update((p, i) for p, i in pairs if p and i)
