@@ -49,6 +49,7 @@ from sqlalchemy.orm import attributes as orm_attributes
 from svctrainer.store.models import Attempt, ContentItem, ProgressSummary, ProgressTestEdge
 
 EDGE_TESTS = 3  # first and last tests kept per pair (core.analytics.progress: 3 and 3)
+SUMMARY_LOCK_CLASS = 0x5356_5053  # "SVPS": pg_advisory_xact_lock(class, person) keys
 _NOTED = "svctrainer.progress_summary.pairs"
 _EVERYTHING = "svctrainer.progress_summary.everything"
 
@@ -135,15 +136,25 @@ def _recompute(
     conn.execute(insert(ProgressTestEdge).from_select(list(_EDGE_COLUMNS), _edge_rows(where)))
 
 
-def refresh(conn: Session | Connection, pairs: Iterable[Pair]) -> None:
+def refresh(target: Session | Connection, pairs: Iterable[Pair]) -> None:
     """Recompute the summary of these (person, content item) pairs from their attempts."""
     by_person: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for person_id, item_id in pairs:
         by_person[person_id].add(item_id)
-    for person_id, items in by_person.items():
+    conn = target.connection() if isinstance(target, Session) else target
+    if conn.dialect.name == "postgresql":
+        # Two transactions writing one person's attempts at once (two workstations, a
+        # supervisor invalidating while the person practises) would each delete the rows
+        # the other had not committed yet and insert the same keys. Queued per person,
+        # in one order (no deadlock), each recomputes after the other has committed: the
+        # statements after the lock see its rows (READ COMMITTED).
+        for person_id in sorted(by_person):
+            key = int.from_bytes(person_id.bytes[:4], "big", signed=True)
+            conn.execute(select(func.pg_advisory_xact_lock(SUMMARY_LOCK_CLASS, key)))
+    for person_id, items in sorted(by_person.items()):
         chosen = sorted(items)
         _recompute(
-            conn,
+            target,
             and_(Attempt.person_id == person_id, Attempt.content_item_id.in_(chosen)),
             and_(
                 ProgressSummary.person_id == person_id,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -269,6 +270,44 @@ def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_postgresql(p
         run_writes(services, seed, 25)
         with services.db.writing() as session:
             rebuild(session)
+        assert_current(services.db)
+    finally:
+        services.close()
+        server.drop(name)
+
+
+def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_template):
+    """Four transactions write one person's attempts on one item at the same moment: each
+    recomputes the pair after the others committed (the per-person lock), so none fails
+    on a duplicate summary row and the summary counts every attempt."""
+    server, template = pg_template
+    name = server.clone(template)
+    services = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    try:
+        scene = Scene(services, random.Random(SEED))
+        person, item = scene.people[0], scene.items[0]
+        rows = [
+            [{**scene.row(), "person_id": person, "content_item_id": item} for _ in range(5)]
+            for _ in range(4)
+        ]
+        start = threading.Barrier(4)
+        failures: list[BaseException] = []
+
+        def workstation(n: int) -> None:
+            try:
+                for row in rows[n]:
+                    start.wait(timeout=30)
+                    with services.db.writing() as session:
+                        session.add(Attempt(**row))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failures.append(exc)
+
+        threads = [threading.Thread(target=workstation, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert failures == []
         assert_current(services.db)
     finally:
         services.close()
