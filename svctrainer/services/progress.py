@@ -20,7 +20,7 @@ person's assignments done and overdue, ALL assignments (not only this drill's), 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -39,7 +39,12 @@ from svctrainer.core.analytics.dashboard import (
 )
 from svctrainer.core.analytics.downsample import downsample, lttb_indices
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, baseline_gain
+from svctrainer.core.analytics.progress import (
+    GAIN_UNITS,
+    BaselineGain,
+    baseline_gain,
+    gain_of_tests,
+)
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
     TIER_CODES,
@@ -636,7 +641,7 @@ def _progress(found: FoundTests | None, metric: Metric) -> BaselineGain:
     """``progress.baseline_gain`` on the first and last tests is exact (progress_queries)."""
     if found is None:
         return _NO_TESTS[metric]  # frozen: one shared value per metric
-    return replace(baseline_gain(found.points, metric), tests=found.count)
+    return gain_of_tests(found.points, metric, found.count)
 
 
 def _stall(

@@ -17,13 +17,13 @@ date range from the attempts (``first_last_tests``, index-only).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.branch_comparison import BranchLevels, branch_levels
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, baseline_gain
+from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, gain_of_tests
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services.access import authorize, region_branches
@@ -240,7 +240,7 @@ def _rows(
         tests = first_last_tests(session, people, family.item_ids, metric, window)
     gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
     for person_id, found in tests.items():
-        gain = replace(baseline_gain(found.points, metric), tests=found.count)
+        gain = gain_of_tests(found.points, metric, found.count)
         gains[branch_of[person_id]].append(gain)
     rows = [
         BranchSkillRow(
