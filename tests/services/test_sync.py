@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from summary_support import assert_current
 from sync_support import (
     CLI,
     attempt_count,
@@ -68,6 +69,7 @@ def test_a_bundle_moves_results_and_a_second_import_changes_nothing(pair, tmp_pa
     second = b.services.sync.import_file(CLI, bundle)
     assert (second.inserted, second.identical, second.conflicts) == (0, 4, ())
     assert results(b.services) == after_first
+    assert_current(b.services.db)  # the dashboards' progress summary took the imports in
     # every result of A is in B, the same row for the same person and content
     assert set(results(a.services)) <= set(after_first)
     # the drill and scenario logs still replay to their stored figures on B

@@ -8,6 +8,7 @@ import shutil
 import zipfile
 
 import pytest
+from summary_support import assert_current
 from sync_support import (
     CLI,
     attempt_count,
@@ -49,6 +50,7 @@ def test_sync_into_postgresql_is_idempotent_and_round_trips(room_and_server, tmp
     again = server.services.sync.import_file(CLI, to_server)
     assert (again.inserted, again.identical, again.conflicts) == (0, 3, ())
     assert results(server.services) == stored
+    assert_current(server.services.db)
     back = tmp_path / "server.zip"
     server.services.sync.export(CLI, back)
     home = room.services.sync.import_file(CLI, back)
