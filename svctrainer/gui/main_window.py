@@ -122,6 +122,10 @@ class MainWindow(QMainWindow):
         for label in (self.person_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
             label.setContentsMargins(12, 0, 4, 0)  # the two must not read as one line
+        from svctrainer.gui.busy_indicator import BusyIndicator  # noqa: PLC0415
+
+        self.busy_indicator = BusyIndicator(self.background)
+        self.statusBar().addPermanentWidget(self.busy_indicator)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.person_label)
 
