@@ -53,6 +53,7 @@ SAMPLE_S = 0.005
 SETTLE_S = 0.3  # after the background work of a step, a page paints its results
 WALKED_ROLES = ("admin", "supervisor", "trainer", "teller")
 PIN = "482916"
+VERBOSE = False
 QUICK = (20, 2000)
 FULL = (500, 2000)
 
@@ -99,6 +100,8 @@ class Heartbeat:
 
     def at(self, step: str) -> None:
         self.step = step
+        if VERBOSE:
+            print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         self._stop.set()
@@ -139,7 +142,14 @@ def _close_dialogs() -> None:
     modal = QApplication.activeModalWidget()
     if isinstance(modal, QMessageBox):
         DIALOGS.append(f"{modal.windowTitle()}: {modal.text()[:120]}")
-        modal.reject()
+        # A question the walk asked for ("Stop the test?") is answered yes; an error is
+        # closed.
+        go = next((b for b in modal.buttons()
+                   if modal.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole), None)  # fmt: skip
+        if go is not None:
+            go.click()
+        else:
+            modal.reject()
     elif isinstance(modal, QDialog):
         DIALOGS.append(f"{type(modal).__name__}")
         modal.reject()
@@ -436,6 +446,8 @@ def figures(quick: bool) -> list[Figure]:
 
 
 def main() -> None:
+    global VERBOSE  # noqa: PLW0603 - a command-line switch
+    faulthandler.enable()  # a crash in Qt says where the walk was
     faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--people", type=int, default=FULL[0])
@@ -443,7 +455,9 @@ def main() -> None:
     parser.add_argument("--db", help="the large branch (built there unless it exists)")
     parser.add_argument("--demo", action="store_true", help="walk the demo branch instead")
     parser.add_argument("--shots", help="a folder for a screenshot of every page")
+    parser.add_argument("--verbose", action="store_true", help="print each step as it starts")
     args = parser.parse_args()
+    VERBOSE = args.verbose
     db = None if args.demo else _database(args.db, args.people, args.attempts)
     shots = Path(args.shots) if args.shots else None
     if shots is not None:

@@ -9,7 +9,7 @@ are on their way.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from svctrainer.gui.background import Background
 
@@ -32,5 +32,7 @@ class BusyIndicator(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
+        # Label and bar side by side at the status bar's right, never spread over it.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.setVisible(background.showing_busy)
         background.busy_changed.connect(self.setVisible)
