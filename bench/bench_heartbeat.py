@@ -76,7 +76,8 @@ class Heartbeat:
         self._timer.timeout.connect(self._tick)
         self._timer.start()
         self._watchdog = threading.Thread(target=self._watch, daemon=True)
-        self._watchdog.start()
+        if not os.environ.get("HEARTBEAT_NO_STACKS"):
+            self._watchdog.start()
 
     def _tick(self) -> None:
         now = time.perf_counter()

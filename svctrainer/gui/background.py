@@ -64,13 +64,18 @@ class Background(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        relay = _Relay()
+        # The relay belongs to this object (GUI thread) and is deleted there, after its
+        # answer: left to Python, the relay (caught in a cycle with its slot) was freed by
+        # whichever thread ran the garbage collector, often the worker, while the GUI
+        # thread could still be delivering its signal: a crash in QtCore under load.
+        relay = _Relay(self)
         self._pending.add(relay)
         self.hold()
 
         @Slot(object, object)
         def finished(result: Any, error: Exception | None) -> None:
             self._pending.discard(relay)
+            relay.deleteLater()
             try:
                 self.release()  # its timer may be gone with a closed window
                 if error is not None:
