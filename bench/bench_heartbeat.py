@@ -122,6 +122,10 @@ def _where(frame: Any) -> str:
         return f"{Path(last.filename).name}:{last.lineno} {last.name}"
     inner = ours[-1]
     text = f"{_short(inner.filename)}:{inner.lineno} {inner.name}"
+    last = stack[-1]
+    if last is not inner:  # inside a library: say which
+        lib = last.filename.split("site-packages/", 1)[-1]
+        text += f" > {lib}:{last.lineno} {last.name}"
     if len(ours) > 1:
         outer = ours[0]
         text += f" (from {_short(outer.filename)}:{outer.lineno} {outer.name})"

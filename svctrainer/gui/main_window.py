@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
         self._set_signed_out_state()
+        from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
+
+        preload_charts()  # while the login screen waits for a PIN
 
     # -- menus and shortcuts -----------------------------------------------------------
 

@@ -14,6 +14,9 @@ chart only when it is next shown.
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
+import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
@@ -196,3 +199,31 @@ def test_a_theme_switch_keeps_the_style_and_restyles_hidden_charts_on_show(
         assert hidden_chart.plot.backgroundBrush().color() == dark_base
     finally:
         window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": Theme.LIGHT}))
+
+
+def test_the_chart_library_is_imported_off_the_gui_thread_while_the_login_waits(tmp_path):
+    """pyqtgraph's import (seconds on a busy 2-core PC) once froze the first page with a
+    chart; the window now imports it on a thread of its own as soon as it is built."""
+    code = (
+        "import sys, threading\n"
+        "class Spy:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'pyqtgraph':\n"
+        "            print('importer', threading.current_thread().name, flush=True)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Spy())\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from svctrainer.gui.main_window import MainWindow\n"
+        "from svctrainer.gui.settings import GuiSettings\n"
+        "window = MainWindow(GuiSettings())\n"
+        "assert window.built\n"
+        "preload = next(t for t in threading.enumerate() if t.name == 'chart-preload')\n"
+        "preload.join(120)\n"
+        "print('loaded', 'pyqtgraph' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SVCTRAINER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.split("\n")[:2] == ["importer chart-preload", "loaded True"]
