@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.gui.background import Background
     from svctrainer.gui.change_hub import ChangeHub
     from svctrainer.gui.context import AppContext
+    from svctrainer.gui.garbage import GuiThreadCollector
     from svctrainer.gui.idle_sign_out import IdleWatch
     from svctrainer.gui.login import LoginPage
     from svctrainer.gui.navigation import NavTarget
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
     navigator: Navigator
     login: LoginPage
     idle: IdleWatch
+    collector: GuiThreadCollector
 
     def __init__(
         self, settings: GuiSettings, parent: QWidget | None = None, *, deferred: bool = False
@@ -134,7 +136,10 @@ class MainWindow(QMainWindow):
             self.restoreState(self._saved_state)
         self._set_signed_out_state()
         from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
+        from svctrainer.gui.garbage import GuiThreadCollector  # noqa: PLC0415
 
+        # Before the first background call: garbage with Qt objects in it is freed here.
+        self.collector = GuiThreadCollector(self)
         preload_charts()  # while the login screen waits for a PIN
 
     # -- menus and shortcuts -----------------------------------------------------------
@@ -458,6 +463,7 @@ class MainWindow(QMainWindow):
         save_geometry(self.saveGeometry(), self.saveState())
         if self.built:
             self.background.wait()
+            self.collector.stop()
         super().closeEvent(event)
 
 

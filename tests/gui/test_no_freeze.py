@@ -227,3 +227,39 @@ def test_the_chart_library_is_imported_off_the_gui_thread_while_the_login_waits(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert done.stdout.split("\n")[:2] == ["importer chart-preload", "loaded True"]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, window):
+    """A Qt object in a reference cycle is freed by the collector; run from the worker,
+    that deleted widgets off the GUI thread (a crash in QtCore under load). With the
+    window up, automatic collection is off and the window's timer collects instead."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    assert not gc.isenabled()
+    threads: list[int] = []
+
+    def note(phase: str, _info: dict) -> None:  # type: ignore[type-arg]
+        if phase == "start":
+            threads.append(threading.get_ident())
+
+    class Cycle(QObject):
+        pass
+
+    holder = Cycle()
+    holder.me = holder  # type: ignore[attr-defined]  # a cycle only the collector frees
+    gone = weakref.ref(holder)
+    del holder
+    gc.callbacks.append(note)
+    try:
+        # Allocations on the worker push the collector past its threshold there.
+        done: list[object] = []
+        window.background.run(lambda: [[i] for i in range(50_000)], done.append, done.append)
+        qtbot.waitUntil(lambda: bool(done))
+        qtbot.waitUntil(lambda: gone() is None, timeout=10_000)
+    finally:
+        gc.callbacks.remove(note)
+    assert threads
+    assert set(threads) == {threading.get_ident()}
