@@ -13,10 +13,12 @@ collector's own thresholds say it would have.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 CHECK_MS = 500
+FULL_EVERY_S = 60.0
 _live = [0]  # collectors counted; automatic collection is back on when none is
 
 
@@ -40,6 +42,7 @@ class GuiThreadCollector(QObject):
         _live[0] += 1
         gc.disable()
         self._counted = counted = [True]
+        self._last_full = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.collect_due)
@@ -50,10 +53,23 @@ class GuiThreadCollector(QObject):
 
     def collect_due(self) -> int:
         """Collect the oldest generation whose threshold is reached, as the automatic
-        collector would; the number of objects found unreachable."""
+        collector would; the number of objects found unreachable.
+
+        A full collection (the oldest generation) walks every object of the process:
+        the automatic collector holds it back until a quarter of the heap is new, which
+        the thresholds alone do not say, so it runs here at most every
+        ``FULL_EVERY_S``."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
         due = [g for g in range(3) if thresholds[g] and counts[g] >= thresholds[g]]
-        return gc.collect(due[-1]) if due else 0
+        if not due:
+            return 0
+        generation = due[-1]
+        now = time.monotonic()
+        if generation == 2 and now - self._last_full < FULL_EVERY_S:
+            generation = 1
+        if generation == 2:
+            self._last_full = now
+        return gc.collect(generation)
 
     def stop(self) -> None:
         """This window is closing: back to automatic collection unless another needs
