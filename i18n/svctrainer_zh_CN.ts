@@ -553,6 +553,13 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>CashCountingView</name>
     <message>
         <source>Flagged: %1</source>

@@ -187,7 +187,6 @@ class PersonProgressView(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
-        context.hub.appearance_changed.connect(self.refresh)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -397,34 +396,31 @@ class PersonProgressView(QWidget):
             self.write_pdf(Path(path))
 
     def write_pdf(self, path: Path) -> None:
-        from svctrainer.gui.charts.pdf_report import render_person_report  # noqa: PLC0415
-
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
         window = self.range_bar.date_range()
-        # Qt painting must happen on the GUI thread: gather in the background, draw here.
+        # Gathered on the worker; the charts drawn here a turn of the event loop at a
+        # time, the file written on the worker again (``gui/pdf_export.py``).
         self._ctx.background.run(
             lambda: services.reports.person_report(actor, person, window),
-            lambda report: self._record_pdf(path, report, render_person_report),
+            lambda report: self._record_pdf(path, report),
             lambda exc: show_error(self, exc),
         )
 
-    def _record_pdf(self, path: Path, report: Any, render: Any) -> None:
+    def _record_pdf(self, path: Path, report: Any) -> None:
+        from svctrainer.gui.charts.pdf_report import person_document  # noqa: PLC0415
+        from svctrainer.gui.pdf_export import export_pdf  # noqa: PLC0415
+
         services, actor = self._ctx.services, self._ctx.actor
-        try:
-            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        try:
-            pages = render(report, rendered.temp)
-        except OSError as exc:
-            rendered.discard()
-            show_error(self, exc)
-            return
-        # The service records the export, then puts the file in place.
-        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
-            lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
-        ).run()
+
+        def record(rendered: OutputFile, pages: int) -> None:
+            # The service records the export, then puts the file in place.
+            self._ctx.hub.write(
+                self, services.reports.record_pdf, actor, rendered, report, pages
+            ).then(
+                lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
+            ).run()
+
+        export_pdf(self._ctx.background, self, path, person_document(report), record)
 
 
 class MyProgressPage(QWidget):
