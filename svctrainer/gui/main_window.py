@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.gui.background import Background
     from svctrainer.gui.change_hub import ChangeHub
     from svctrainer.gui.context import AppContext
+    from svctrainer.gui.garbage import GuiThreadCollector
     from svctrainer.gui.idle_sign_out import IdleWatch
     from svctrainer.gui.login import LoginPage
     from svctrainer.gui.navigation import NavTarget
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
     navigator: Navigator
     login: LoginPage
     idle: IdleWatch
+    collector: GuiThreadCollector
 
     def __init__(
         self, settings: GuiSettings, parent: QWidget | None = None, *, deferred: bool = False
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
         for label in (self.person_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
             label.setContentsMargins(12, 0, 4, 0)  # the two must not read as one line
+        from svctrainer.gui.busy_indicator import BusyIndicator  # noqa: PLC0415
+
+        self.busy_indicator = BusyIndicator(self.background)
+        self.statusBar().addPermanentWidget(self.busy_indicator)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.person_label)
 
@@ -129,6 +135,12 @@ class MainWindow(QMainWindow):
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
         self._set_signed_out_state()
+        from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
+        from svctrainer.gui.garbage import GuiThreadCollector  # noqa: PLC0415
+
+        # Before the first background call: garbage with Qt objects in it is freed here.
+        self.collector = GuiThreadCollector(self)
+        preload_charts()  # while the login screen waits for a PIN
 
     # -- menus and shortcuts -----------------------------------------------------------
 
@@ -451,6 +463,7 @@ class MainWindow(QMainWindow):
         save_geometry(self.saveGeometry(), self.saveState())
         if self.built:
             self.background.wait()
+            self.collector.stop()
         super().closeEvent(event)
 
 

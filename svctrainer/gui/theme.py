@@ -24,12 +24,24 @@ def effective_theme(theme: Theme) -> Theme:
 
 
 def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
-    app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
+    """Style, palette and font of ``settings``, changing only what differs.
+
+    Why only what differs: ``setStyle`` unpolishes and repolishes every widget of every
+    built page, and ``setFont`` lays them all out again; a theme switch needs neither,
+    and with both it held the GUI thread for seconds (bench/bench_heartbeat.py). The
+    palette alone reaches each widget as a ``PaletteChange``, which Fusion paints from
+    directly, and charts restyle themselves on it (``charts/chart_frame.py``).
+    """
+    if not isinstance(app.style(), ClearIndicatorStyle):
+        app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
     theme = effective_theme(settings.theme)
-    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+    palette = dark_palette() if theme is Theme.DARK else light_palette()
+    if palette != app.palette():
+        app.setPalette(palette)
     font = QFont(app.font())
     font.setPointSize(settings.font_size)
-    app.setFont(font)
+    if font != app.font():
+        app.setFont(font)
     return theme
 
 

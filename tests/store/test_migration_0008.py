@@ -1,25 +1,21 @@
-"""A database of schema 0007 holding people, attempts and a contest (running, with a
-sitting) upgrades to the contest options (0008) without losing or changing a row; the
-contest keeps a private board (contestants see only their own results until the close)
-and then closes on the new schema.
+"""A database of schema 0007 holding people and attempts upgrades to workstations tied
+to a branch (0008_workstation_branch) without losing or changing a row; no workstation
+is tied after the upgrade (every workstation signs in as before), and one can be tied.
 
-Schema 0007 with data is the 0001 fixture (``fixtures/schema_0001.sqlite3``: a branch, its
-people and eight ten-key attempts) upgraded to 0007 exactly, plus a contest written with
-plain SQL as release 0007 stored it.
+Schema 0007 with data is the 0001 fixture (``fixtures/schema_0001.sqlite3``: a branch,
+its people and eight ten-key attempts) upgraded to 0007 exactly.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-import uuid
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from support import FAST_PIN_COST
 
-from svctrainer.core.contest.rules import ContestState
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
@@ -27,7 +23,6 @@ from svctrainer.store.migrate import SchemaStatus, ensure_current
 from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
-CONTEST = uuid.UUID(int=0x0807)
 
 
 def _schema_0007(tmp_path: Path) -> Path:
@@ -41,30 +36,6 @@ def _schema_0007(tmp_path: Path) -> Path:
         command.upgrade(config, "0007_contest")
         conn.commit()
     db.dispose()
-    with sqlite3.connect(path) as conn:
-        branch, item = conn.execute(
-            "SELECT (SELECT id FROM branch LIMIT 1), (SELECT content_item_id FROM attempt LIMIT 1)"
-        ).fetchone()
-        person = conn.execute("SELECT id FROM person LIMIT 1").fetchone()[0]
-        conn.execute(
-            "INSERT INTO contest (id, branch_id, name, state, seed, attempts, window_minutes, "
-            "countdown_s, started_at, begins_at, ends_at, created_at) VALUES "
-            "(?, ?, 'Old cup', 'running', 42, 1, 30, 60, '2026-12-01 09:00:00.000000', "
-            "'2026-12-01 09:01:00.000000', '2026-12-01 09:31:00.000000', "
-            "'2026-12-01 08:00:00.000000')",
-            (CONTEST.hex, branch),
-        )
-        conn.execute(
-            "INSERT INTO contest_drill (contest_id, content_id, content_item_id, position, "
-            "seed) VALUES (?, 'tenkey-amounts-test.en', ?, 0, 7)",
-            (CONTEST.hex, item),
-        )
-        conn.execute(
-            "INSERT INTO contest_sitting (contest_id, content_id, person_id, try_number, "
-            "issued_at) VALUES (?, 'tenkey-amounts-test.en', ?, 1, "
-            "'2026-12-01 09:02:00.000000')",
-            (CONTEST.hex, person),
-        )
     return path
 
 
@@ -77,40 +48,38 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
                 "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
             )
         ]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
+        rows = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
+    conn.close()
+    return rows
 
 
-def test_upgrade_keeps_every_row_and_contests_keep_a_private_board(tmp_path):
+def test_upgrade_keeps_every_row_ties_no_workstation_and_one_can_then_be_tied(tmp_path):
     path = _schema_0007(tmp_path)
     before = _rows(path)
-    assert before["contest"]
-    assert before["contest_drill"]
-    assert before["contest_sitting"]
+    assert before["attempt"], "the fixture holds attempts"
+    assert "workstation_branch" not in before
 
     db = Database(resolve_url(str(path)))
     state = ensure_current(db)
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0007_contest")
     db.dispose()
     after = _rows(path)
-    assert {t: after[t] for t in before if t != "contest"} == {
-        t: rows for t, rows in before.items() if t != "contest"
-    }
-    # the contest rows are the old ones with public_board = 0 added at the end
-    assert [row[:-1] for row in after["contest"]] == before["contest"]
-    assert [row[-1] for row in after["contest"]] == [0]
+    assert {t: after[t] for t in before} == before
+    assert after["workstation_branch"] == []
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             HEAD_REVISION,
         )
+        assert conn.execute("PRAGMA foreign_key_list('workstation_branch')").fetchall()
+    conn.close()
 
     services = Services.open(str(path), pin_cost=FAST_PIN_COST)
     try:
-        cli = Actor.command_line()
-        [old] = services.contests.in_branch(cli)
-        assert old.name == "Old cup"
-        assert not old.rules.public_board
-        closed = services.contests.close(cli, "Old cup")
-        assert closed.contest.state is ContestState.CLOSED
-        assert closed.locked
+        assert services.workstations.branch() is None
+        everyone = services.auth.profiles()
+        assert everyone
+        tie = services.workstations.set_branch(Actor.command_line())
+        assert services.workstations.branch() == tie.branch
+        assert services.auth.profiles() == everyone  # one branch: the same people
     finally:
         services.close()

@@ -197,23 +197,19 @@ class BranchSummaryView(QWidget):
         )
 
     def _render(self, path: Path, report: BranchReport) -> None:
-        from svctrainer.gui.charts.pdf_report import render_branch_summary  # noqa: PLC0415
+        """The chart drawn here, the file written on the worker (``gui/pdf_export.py``),
+        the export recorded by the service."""
+        from svctrainer.gui.charts.pdf_report import branch_summary_document  # noqa: PLC0415
+        from svctrainer.gui.pdf_export import export_pdf  # noqa: PLC0415
 
-        try:
-            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        try:
-            pages = render_branch_summary(report, rendered.temp)  # Qt drawing: GUI thread
-        except OSError as exc:
-            rendered.discard()
-            show_error(self, exc)
-            return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
-            self._exported
-        ).run()
+
+        def record(rendered: OutputFile, pages: int) -> None:
+            self._ctx.hub.write(
+                self, services.reports.record_pdf, actor, rendered, report, pages
+            ).then(self._exported).run()
+
+        export_pdf(self._ctx.background, self, path, branch_summary_document(report), record)
 
     def _exported(self, result: ExportResult) -> None:
         self.status.setText(

@@ -5,8 +5,8 @@ when the contest closes"), as a skills contest publishes them after the event; a
 may open the live standings to everyone for a show event (现场公布实时排名). Existing
 contests keep the default: not public.
 
-Revision ID: 0008_contest_options
-Revises: 0007_contest
+Revision ID: 0010_contest_options
+Revises: 0009_progress_summary
 Create Date: 2026-12-06 18:40:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_contest_options"
-down_revision: str | None = "0007_contest"
+revision: str = "0010_contest_options"
+down_revision: str | None = "0009_progress_summary"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
