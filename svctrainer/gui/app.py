@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from svctrainer import __version__
@@ -25,7 +25,7 @@ from svctrainer.gui.i18n import translate
 from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
-from svctrainer.gui.theme import apply_appearance
+from svctrainer.gui.theme import FIRST_FRAME_STYLE, apply_appearance, first_frame_appearance
 
 if TYPE_CHECKING:
     from svctrainer.services.api import Services
@@ -39,7 +39,11 @@ APP_ID = "org.svctrainer.SvcTrainer"
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # The style by name: Qt creates it, and no Python QStyle is needed before the
+        # first frame (theme.first_frame_appearance).
+        args = argv if argv is not None else sys.argv[:1]
+        program = args[:1] or ["svctrainer"]
+        app = QApplication([*program, "-style", FIRST_FRAME_STYLE, *args[1:]])
     app.setApplicationName("svctrainer")
     app.setApplicationDisplayName("svctrainer")
     app.setOrganizationName("svctrainer")
@@ -93,6 +97,8 @@ class Startup:
         """Copy the demo snapshot (building it first, with progress, if this release
         has none yet) into a throw-away folder and open the copy, off the GUI thread: the
         window stays live, and the sign-in list fills when the copy is open."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see theme.first_frame_appearance
+
         from svctrainer.services.api import Services  # noqa: PLC0415
         from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
 
@@ -260,10 +266,15 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaint(window, callback)
 
 
-def run_gui(url: str, *, demo: bool = False) -> int:
+def run_gui(
+    url: str, *, demo: bool = False, after_first_frame: Callable[[], object] | None = None
+) -> int:
+    """The application until its window closes. ``after_first_frame`` runs once the
+    window has painted, before the login screen is built (the command line sets up the log
+    file there)."""
     app = create_application()
     settings = load_settings()
-    apply_appearance(app, settings)
+    first_frame_appearance(app, settings)
     install_translators(app, settings.language)
     # The frame first, painted at the speed of a bare Qt window; the login screen is
     # built after that first paint, and the database opened after the login's.
@@ -271,6 +282,9 @@ def run_gui(url: str, *, demo: bool = False) -> int:
     startup = Startup(window, url, demo)
 
     def build() -> None:
+        if after_first_frame is not None:
+            after_first_frame()
+        apply_appearance(app, settings)
         window.build()
         after_first_paint(window.login, startup.run)
 

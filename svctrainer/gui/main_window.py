@@ -3,31 +3,26 @@
 At start-up the window is first shown as an empty frame (title, size, palette) and built
 after its first paint (``deferred=True``, then ``build()``): a person sees the window at
 the speed of a bare Qt window, and the login screen a moment later. So this module
-imports only what the frame needs; the rest comes with ``build()``.
+imports only what the frame needs; the rest comes with ``build()``. That includes PySide's
+``Qt`` namespace and the widget classes of the shell: PySide builds a class's Python enums
+the first time the class is reached, and ``Qt`` alone (1 200 members) costs as much as a
+fifth of a bare window's start, so they are imported in the methods that use them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QScrollArea,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QListWidgetItem, QScrollArea
+
     from svctrainer.gui.background import Background
     from svctrainer.gui.change_hub import ChangeHub
     from svctrainer.gui.context import AppContext
@@ -39,7 +34,8 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.services.drafts import DraftRecord
     from svctrainer.services.records import SignedIn
 
-NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+NAV_KEY_ROLE = 0x0100 + 2
+"""``Qt.ItemDataRole.UserRole + 2``, as the number it is (see the module doc)."""
 
 
 @runtime_checkable
@@ -82,6 +78,14 @@ class MainWindow(QMainWindow):
 
     def build(self) -> None:
         """Everything but the frame: the login screen, navigation, menus, status bar."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+        from PySide6.QtWidgets import (  # noqa: PLC0415
+            QHBoxLayout,
+            QLabel,
+            QListWidget,
+            QStackedWidget,
+        )
+
         from svctrainer.gui.background import Background  # noqa: PLC0415 - see module doc
         from svctrainer.gui.change_hub import ChangeHub  # noqa: PLC0415
         from svctrainer.gui.idle_sign_out import IdleWatch  # noqa: PLC0415
@@ -133,6 +137,9 @@ class MainWindow(QMainWindow):
     # -- menus and shortcuts -----------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -181,6 +188,9 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self._targets = []
             return
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - see module doc
+        from PySide6.QtWidgets import QListWidgetItem  # noqa: PLC0415
+
         from svctrainer.gui.navigation import targets_for  # noqa: PLC0415 - see module doc
 
         self._targets = targets_for(self.context.permissions)
@@ -357,6 +367,8 @@ class MainWindow(QMainWindow):
         return item.data(NAV_KEY_ROLE) if item else None
 
     def _on_nav_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+
         if current is None or self.context is None:
             return
         key = current.data(NAV_KEY_ROLE)

@@ -6,17 +6,23 @@ Fusion draws the same on every platform, so a palette we set is the palette peop
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from svctrainer.gui.check_indicator import ClearIndicatorStyle
 from svctrainer.gui.settings import GuiSettings, Theme
 
 ACCENT = QColor(0x1F, 0x6F, 0xB2)  # a calm bank blue, readable on both backgrounds
 
+FIRST_FRAME_STYLE = "Fusion"
+"""The style the application is created with (``create_application``), by name: the first
+frame is drawn by Fusion before Python ever holds a ``QStyle`` (see ``first_frame_appearance``)."""
+
 
 def effective_theme(theme: Theme) -> Theme:
+    """The theme to show: the person's, or for "system" the colour scheme the desktop
+    reports (light when it reports none)."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415 - costly the first time: see first_frame_appearance
+
     if theme is not Theme.SYSTEM:
         return theme
     scheme = QGuiApplication.styleHints().colorScheme()
@@ -24,13 +30,36 @@ def effective_theme(theme: Theme) -> Theme:
 
 
 def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
+    """Fusion with indicators drawn to be seen, the theme's palette and the font size."""
+    from svctrainer.gui.check_indicator import ClearIndicatorStyle  # noqa: PLC0415
+
     app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
     theme = effective_theme(settings.theme)
+    _apply_palette_and_font(app, theme, settings.font_size)
+    return theme
+
+
+def first_frame_appearance(app: QApplication, settings: GuiSettings) -> Theme:
+    """The palette and font of the window's first frame, set without reaching PySide's
+    ``Qt`` namespace or ``QStyle``: the first use of either builds all their Python enums
+    (1 200 members of ``Qt`` alone, 50-100 ms on a busy two-core machine, about a third
+    of a bare window's start). Fusion was chosen by name when the application was created;
+    "system" is read from the platform's palette, which Qt derives from the desktop's
+    colour scheme. ``apply_appearance`` after the first paint installs the indicator style
+    and settles "system" by the colour scheme itself (the same answer, but on a desktop whose
+    palette and reported scheme disagree, where the frame is then recoloured once)."""
+    theme = settings.theme
+    if theme is Theme.SYSTEM:
+        theme = Theme.DARK if is_dark(app.palette()) else Theme.LIGHT
+    _apply_palette_and_font(app, theme, settings.font_size)
+    return theme
+
+
+def _apply_palette_and_font(app: QApplication, theme: Theme, font_size: int) -> None:
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
     font = QFont(app.font())
-    font.setPointSize(settings.font_size)
+    font.setPointSize(font_size)
     app.setFont(font)
-    return theme
 
 
 def light_palette() -> QPalette:
