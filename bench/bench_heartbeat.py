@@ -27,7 +27,6 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataclasses import asdict
 
 from figures import Figure
 from PySide6.QtCore import QEventLoop, QTimer
@@ -139,7 +138,7 @@ def _walk_role(window: MainWindow, services: Services, beat: Heartbeat, role: st
         _settle(window)
     for theme in (Theme.DARK, Theme.LIGHT):
         beat.at(f"{role}: theme {theme.value}")
-        window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": theme}))
+        window.apply_settings(window.settings.replace(theme=theme))
         _settle(window)
     beat.at(f"{role}: sign-out")
     window.sign_out()
