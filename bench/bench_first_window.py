@@ -16,10 +16,16 @@ The children, interleaved run by run so that a busy machine slows both alike:
 
 Reported: the median of RUNS (default 5) of each after one discarded warm-up of each,
 and their ratio (budget 1.25 ×).
+
+svctrainer's modules are byte-compiled first, as a wheel, an installer or
+packaging/setup.sh leaves them (PySide6, the floor, is compiled in site-packages): in a
+checkout where Python may not write bytecode (PYTHONDONTWRITEBYTECODE) each start would
+otherwise compile every module it imports, a cost no installed copy has.
 """
 
 from __future__ import annotations
 
+import compileall
 import ctypes
 import os
 import select
@@ -158,6 +164,7 @@ def time_to_window(watcher: MapWatcher, argv: Sequence[str], env: dict[str, str]
 
 def measure(runs: int = 5) -> dict[str, float]:
     """Medians in ms of the app and of the bare window, and their ratio."""
+    compileall.compile_dir(ROOT / "svctrainer", quiet=2)
     home = Path(tempfile.mkdtemp(prefix="svctrainer-bench-window-"))
     try:
         with xvfb() as display:
