@@ -49,10 +49,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("svctrainer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application's icon, once the window has painted: reading the SVG loads Qt's SVG
+    icon engine, a few milliseconds the first frame does without (the desktop file, or the
+    installer's executable, gives the task bar its icon meanwhile)."""
     from svctrainer.gui.icons import app_icon  # noqa: PLC0415
 
     app.setWindowIcon(app_icon())
-    return app
 
 
 class Startup:
@@ -258,6 +264,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)  # the widget's later events stay in C++
             QTimer.singleShot(0, callback)
         return False
 
@@ -285,10 +292,11 @@ def run_gui(
         if after_first_frame is not None:
             after_first_frame()
         apply_appearance(app, settings)
+        set_window_icon(app)
         window.build()
         after_first_paint(window.login, startup.run)
 
-    after_first_paint(window, build)
+    window.first_painted.connect(build)
     window.show()
     try:
         return app.exec()

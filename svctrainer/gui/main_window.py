@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QListWidgetItem, QScrollArea
 
     from svctrainer.gui.background import Background
@@ -46,6 +46,11 @@ class ActivatedPage(Protocol):
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()
+    """Once, just after the window's first paint (gui.app builds the login screen then).
+    From ``paintEvent`` rather than an event filter: a filter hands every event of the
+    window to Python, and the first of them makes PySide build its fifty event classes."""
+
     background: Background
     hub: ChangeHub
     navigator: Navigator
@@ -68,6 +73,7 @@ class MainWindow(QMainWindow):
         """Each page's scroll area in the page stack, by page key."""
         self._targets: list[NavTarget] = []
         self.built = False
+        self._painted = False
 
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
@@ -456,6 +462,12 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             ChangePinDialog(self.context, self).exec()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # -- closing -----------------------------------------------------------------------------
 

@@ -21,13 +21,26 @@ def test_the_frame_is_built_into_the_login_screen_after_its_first_paint(qtbot):
     qtbot.addWidget(window)
     assert not window.built
     assert window.menuBar().actions() == []  # nothing but the frame yet
-    after_first_paint(window, window.build)
+    window.first_painted.connect(window.build)
     window.show()
     qtbot.waitUntil(lambda: window.built)
     assert window.centralWidget() is window.stack
     assert window.stack.currentWidget() is window.login
     assert window.login.search.hasFocus() or not window.isActiveWindow()
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_a_callback_after_the_first_paint_runs_once(qtbot):
+    window = MainWindow(GuiSettings(), deferred=True)
+    qtbot.addWidget(window)
+    calls = []
+    after_first_paint(window, lambda: calls.append(window.isVisible()))
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    window.resize(window.width() + 40, window.height() + 40)
+    window.repaint()
+    QApplication.processEvents()
+    assert calls == [True]
 
 
 def test_a_frame_closed_before_it_was_built_closes_cleanly(qtbot):
@@ -59,15 +72,17 @@ import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 from PySide6.QtCore import QCoreApplication
 import svctrainer.gui.app as gui_app
 
-real = gui_app.after_first_paint
-def at_first_paint():
+from svctrainer.gui.main_window import MainWindow
+
+def at_first_paint(window, event):
     built = [name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
-             for name in ("Qt", "QStyle", "QListWidget", "QKeySequence") if name in vars(module)]
+             for name in ("Qt", "QStyle", "QListWidget", "QKeySequence", "QMouseEvent")
+             if name in vars(module)]
     print(json.dumps({"built": built, "modules": sorted(sys.modules)}))
     QCoreApplication.exit(0)
 
-# Stop where the window has painted its first frame, before it builds the login screen.
-gui_app.after_first_paint = lambda window, build: real(window, at_first_paint)
+# Stop where the window paints its first frame, before it builds the login screen.
+MainWindow.paintEvent = at_first_paint
 sys.argv[0] = "svctrainer"
 runpy.run_module("svctrainer", run_name="__main__", alter_sys=True)
 """
@@ -77,7 +92,8 @@ runpy.run_module("svctrainer", run_name="__main__", alter_sys=True)
 def test_the_first_frame_needs_neither_the_qt_namespace_nor_the_heavy_modules(argv, tmp_path):
     """``svctrainer gui`` as a person starts it, stopped at the window's first paint: PySide
     has not built the Python enums of ``Qt`` or ``QStyle`` (tens of milliseconds each; see
-    gui/theme.first_frame_appearance) and nothing beyond the frame is imported."""
+    gui/theme.first_frame_appearance) nor its event classes (MainWindow.first_painted), and
+    nothing beyond the frame is imported."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SVCTRAINER_HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME, *argv],
