@@ -5,6 +5,11 @@ first window ≤ 1.25 × a bare PySide6 window, bench/bench_first_window.py); th
 screen is built after that first paint, the database opened after the login's (a SQLite
 file is migrated, after a backup; a server is only checked), and the login list fills in
 when it is ready.
+
+Before that first paint only the frame's needs are paid for (tests/gui/test_first_window.py
+holds the line): not PySide's ``Qt`` namespace nor ``QStyle`` (theme.first_frame_appearance),
+no event class (MainWindow.first_painted), no dialog class, no ``dataclasses``, no
+rotating log file (``after_first_frame``) and no SVG icon engine (``set_window_icon``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer import __version__
 from svctrainer.gui.i18n import translate
@@ -28,6 +33,8 @@ from svctrainer.gui.settings import load_settings
 from svctrainer.gui.theme import FIRST_FRAME_STYLE, apply_appearance, first_frame_appearance
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from svctrainer.services.api import Services
     from svctrainer.services.content import ImportOutcome
     from svctrainer.services.errors import SchemaVersionError
@@ -104,6 +111,7 @@ class Startup:
         has none yet) into a throw-away folder and open the copy, off the GUI thread: the
         window stays live, and the sign-in list fills when the copy is open."""
         from PySide6.QtCore import Qt  # noqa: PLC0415 - see theme.first_frame_appearance
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - no class before the frame
 
         from svctrainer.services.api import Services  # noqa: PLC0415
         from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
@@ -302,6 +310,8 @@ def run_gui(
         return app.exec()
     except Exception:  # pragma: no cover - Qt swallows most; this is the last resort
         log.exception("fatal error in the GUI")
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see _open_demo
+
         QMessageBox.critical(
             None,
             "svctrainer",
