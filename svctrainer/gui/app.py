@@ -9,7 +9,9 @@ when it is ready.
 Before that first paint only the frame's needs are paid for (tests/gui/test_first_window.py
 holds the line): not PySide's ``Qt`` namespace nor ``QStyle`` (theme.first_frame_appearance),
 no event class (MainWindow.first_painted), no dialog class, no ``dataclasses``, no
-rotating log file (``after_first_frame``) and no SVG icon engine (``set_window_icon``).
+rotating log file (``after_first_frame``), no SVG icon engine (``set_window_icon``), and
+neither the font nor the translators, which nothing in an empty frame shows (its title
+reads the same in every language).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer import __version__
 from svctrainer.gui.i18n import translate
-from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
 from svctrainer.gui.theme import FIRST_FRAME_STYLE, apply_appearance, first_frame_appearance
@@ -290,15 +291,17 @@ def run_gui(
     app = create_application()
     settings = load_settings()
     first_frame_appearance(app, settings)
-    install_translators(app, settings.language)
     # The frame first, painted at the speed of a bare Qt window; the login screen is
     # built after that first paint, and the database opened after the login's.
     window = MainWindow(settings, deferred=True)
     startup = Startup(window, url, demo)
 
     def build() -> None:
+        from svctrainer.gui.language import install_translators  # noqa: PLC0415 - see module doc
+
         if after_first_frame is not None:
             after_first_frame()
+        install_translators(app, settings.language)
         apply_appearance(app, settings)
         set_window_icon(app)
         window.build()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1180, 760))
+            self.resize(1180, 760)
         if not deferred:
             self.build()
 
@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self._targets = []
             return
-        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - see module doc
+        from PySide6.QtCore import QSize  # noqa: PLC0415 - see module doc
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
         from PySide6.QtWidgets import QListWidgetItem  # noqa: PLC0415
 
         from svctrainer.gui.navigation import targets_for  # noqa: PLC0415 - see module doc

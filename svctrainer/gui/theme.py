@@ -6,8 +6,8 @@ Fusion draws the same on every platform, so a palette we set is the palette peop
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from svctrainer.gui.settings import GuiSettings, Theme
 
@@ -31,35 +31,37 @@ def effective_theme(theme: Theme) -> Theme:
 
 def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
     """Fusion with indicators drawn to be seen, the theme's palette and the font size."""
+    from PySide6.QtGui import QFont  # noqa: PLC0415 - see first_frame_appearance
+    from PySide6.QtWidgets import QStyleFactory  # noqa: PLC0415
+
     from svctrainer.gui.check_indicator import ClearIndicatorStyle  # noqa: PLC0415
 
     app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
     theme = effective_theme(settings.theme)
-    _apply_palette_and_font(app, theme, settings.font_size)
+    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+    font = QFont(app.font())
+    font.setPointSize(settings.font_size)
+    app.setFont(font)
     return theme
 
 
 def first_frame_appearance(app: QApplication, settings: GuiSettings) -> Theme:
-    """The palette and font of the window's first frame, set without reaching PySide's
-    ``Qt`` namespace or ``QStyle``: the first use of either builds all their Python enums
-    (1 200 members of ``Qt`` alone, 50-100 ms on a busy two-core machine, about a third
-    of a bare window's start). Fusion was chosen by name when the application was created;
-    "system" is read from the platform's palette, which Qt derives from the desktop's
-    colour scheme. ``apply_appearance`` after the first paint installs the indicator style
-    and settles "system" by the colour scheme itself (the same answer, but on a desktop whose
+    """The palette of the window's first frame, an empty one: its background is all a
+    person sees of it, so the font waits for ``apply_appearance``.
+
+    Set without reaching PySide's ``Qt`` namespace, ``QStyle`` or ``QFont``: the first use
+    of such a class (importing it by name is a use) builds all its Python enums, 1 200
+    members for ``Qt`` alone, 50-100 ms on a busy two-core machine, about a third of a bare
+    window's start. Fusion was chosen by name when the application was created; "system"
+    is read from the platform's palette, which Qt derives from the desktop's colour scheme.
+    ``apply_appearance`` after the first paint installs the indicator style, the font, and
+    settles "system" by the colour scheme itself (the same answer, but on a desktop whose
     palette and reported scheme disagree, where the frame is then recoloured once)."""
     theme = settings.theme
     if theme is Theme.SYSTEM:
         theme = Theme.DARK if is_dark(app.palette()) else Theme.LIGHT
-    _apply_palette_and_font(app, theme, settings.font_size)
-    return theme
-
-
-def _apply_palette_and_font(app: QApplication, theme: Theme, font_size: int) -> None:
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
-    font = QFont(app.font())
-    font.setPointSize(font_size)
-    app.setFont(font)
+    return theme
 
 
 def light_palette() -> QPalette:

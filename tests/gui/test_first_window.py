@@ -70,13 +70,12 @@ FIRST_FRAME = """
 import json, runpy, sys
 import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 from PySide6.QtCore import QCoreApplication
-import svctrainer.gui.app as gui_app
-
 from svctrainer.gui.main_window import MainWindow
 
 def at_first_paint(window, event):
     built = [name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
-             for name in ("Qt", "QStyle", "QListWidget", "QKeySequence", "QMouseEvent")
+             for name in ("Qt", "QStyle", "QFont", "QTranslator", "QMessageBox", "QListWidget",
+                          "QKeySequence", "QMouseEvent")
              if name in vars(module)]
     print(json.dumps({"built": built, "modules": sorted(sys.modules)}))
     QCoreApplication.exit(0)
@@ -110,6 +109,8 @@ def test_the_first_frame_needs_neither_the_qt_namespace_nor_the_heavy_modules(ar
         "dataclasses",
         "sqlalchemy",
         "svctrainer.gui.check_indicator",
+        "svctrainer.gui.language",
+        "svctrainer.gui.icons",
         "svctrainer.gui.login",
         "svctrainer.gui.background",
         "svctrainer.services.api",
