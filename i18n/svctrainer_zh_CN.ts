@@ -1506,6 +1506,38 @@ Python %3，PySide6 %4</translation>
         <translation>保存在数据库旁的备份（每日 7 份、每周 4 份，以及所有手动备份）：</translation>
     </message>
     <message>
+        <source>Sign in only &amp;my branch here</source>
+        <translation>本机只登录本网点人员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;every branch here</source>
+        <translation>本机登录所有网点人员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <source>This workstation (%1) signs in people of every branch of the database. On a server shared by several branches, sign in only your branch&apos;s people here, so that nobody of another branch is signed in by mistake.</source>
+        <translation>本工作站（%1）可登录数据库中所有网点的人员。多个网点共用一台服务器时，请设为只登录本网点人员，以免误登录其他网点的同事。</translation>
+    </message>
+    <message>
+        <source>This workstation (%1) signs in people of %2 only.</source>
+        <translation>本工作站（%1）只登录 %2 的人员。</translation>
+    </message>
+    <message>
+        <source>This workstation (%1) signs in people of %2 only. Only an administrator of %2, or the server&apos;s administrator, can change that.</source>
+        <translation>本工作站（%1）只登录 %2 的人员。只有 %2 的管理员或服务器管理员可以更改。</translation>
+    </message>
+    <message>
+        <source>Other workstations that sign in only %1: %2</source>
+        <translation>其他只登录 %1 人员的工作站：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>daily (automatic)</source>
         <translation>每日（自动）</translation>
     </message>
@@ -2382,6 +2414,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Who is practising?</source>
         <translation>谁来练习？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This workstation signs in people of %1 only. Working at another branch today? Use a workstation of your own branch.</source>
+        <translation>本工作站只登录 %1 的人员。今天在其他网点工作？请使用本网点的工作站。</translation>
     </message>
     <message>
         <source>No profile matches that search.</source>
@@ -4364,6 +4400,10 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>无需联网即可在本网点的数据库之间转移成绩：在培训室工作站上导出，再在网点服务器上导入该文件。两台工作站须持有同一网点密钥。已存储的成绩永不改动；被改动过的同步包整包拒收。</translation>
     </message>
     <message>
+        <source>Branch: %1. A bundle holds this branch&apos;s results only, and only a bundle of this branch can be imported here.</source>
+        <translation>网点：%1。同步包只包含本网点的成绩，也只能在此导入本网点的同步包。</translation>
+    </message>
+    <message>
         <source>&amp;Only results recorded since</source>
         <translation>仅导出此日起记录的成绩(&amp;O)</translation>
     </message>
@@ -4400,8 +4440,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <source>Wrote %1: attempts %2 · scenario runs %3 · hand counts %4 (%5), signed with branch key %6.</source>
-        <translation>已写入 %1：训练成绩 %2 条 · 情景演练 %3 次 · 手工点钞 %4 条（%5），已用网点密钥 %6 签名。</translation>
+        <source>Wrote %1 (branch %7): attempts %2 · scenario runs %3 · hand counts %4 (%5), signed with branch key %6.</source>
+        <translation>已写入 %1（网点 %7）：训练成绩 %2 条 · 情景演练 %3 次 · 手工点钞 %4 条（%5），已用网点密钥 %6 签名。</translation>
+    </message>
+    <message>
+        <source>Store the results in %1 in branch %2? The bundle is checked first: if it was altered, holds another branch&apos;s results or names someone who has no profile in this branch, nothing is imported. Results already stored here are kept.</source>
+        <translation>将 %1 中的成绩存入网点 %2？系统先校验同步包：如包被改动过、属于其他网点，或其中人员在本网点没有档案，则一条也不导入。本库已存储的成绩保持不变。</translation>
+    </message>
+    <message>
+        <source>Imported from %1 into branch %5: inserted %2 · identical %3 · conflicts %4</source>
+        <translation>已从 %1 导入网点 %5：新增 %2 · 相同 %3 · 冲突 %4</translation>
     </message>
     <message>
         <source>Import results</source>
@@ -4412,16 +4460,8 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>同步包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Store the results in %1 in this database? The bundle is checked first: if it was altered or names someone who has no profile here, nothing is imported. Results already stored here are kept.</source>
-        <translation>将 %1 中的成绩存入本数据库？系统先校验同步包：如包被改动过，或其中人员在本库没有档案，则一条也不导入。本库已存储的成绩保持不变。</translation>
-    </message>
-    <message>
         <source>Checking and importing…</source>
         <translation>正在校验并导入…</translation>
-    </message>
-    <message>
-        <source>Imported from %1: inserted %2 · identical %3 · conflicts %4</source>
-        <translation>已从 %1 导入：新增 %2 · 相同 %3 · 冲突 %4</translation>
     </message>
     <message>
         <source>drill attempt</source>
@@ -5879,6 +5919,26 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>无法连接数据库：请检查其所在文件夹或服务器是否可用。</translation>
     </message>
     <message>
+        <source>%1 holds results of branch %2, which is not in this database. Nothing was imported.</source>
+        <translation>%1 是网点 %2 的成绩，本数据库中没有该网点。未导入任何成绩。</translation>
+    </message>
+    <message>
+        <source>%1 holds results of branch %2; you administer branch %3. Nothing was imported: import it on that branch&apos;s workstation.</source>
+        <translation>%1 是网点 %2 的成绩，而您管理的是网点 %3。未导入任何成绩：请在该网点的工作站上导入。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: these people have no profile in branch %2: %3. Add them (same employee numbers) first.</source>
+        <translation>未从 %1 导入任何成绩：以下人员在网点 %2 没有档案：%3。请先为他们建档（工号相同）。</translation>
+    </message>
+    <message>
+        <source>%1 belongs to branch %2. This workstation signs in people of branch %3 only: choose your own name, or use a workstation of your branch.</source>
+        <translation>%1 属于网点 %2。本工作站只登录网点 %3 的人员：请选择您本人的姓名，或使用本网点的工作站。</translation>
+    </message>
+    <message>
         <source>Wrong PIN. %n attempt(s) left before the profile locks for a while.</source>
         <translation>密码错误。再错 %n 次，该用户将被暂时锁定。</translation>
     </message>
@@ -5988,6 +6048,14 @@ File: %2</source>
     <message>
         <source>Gain over baseline: %1 (baseline %2, latest %3, %4 tests).</source>
         <translation>比基线提升：%1（基线 %2，最新 %3，共 %4 次测验）。</translation>
+    </message>
+    <message>
+        <source>Accuracy: %1 counted attempts, no baseline yet.</source>
+        <translation>准确率：已计入 %1 次练习，尚无基线。</translation>
+    </message>
+    <message>
+        <source>Accuracy: baseline %1, latest %2 (%3).</source>
+        <translation>准确率：基线 %1，最新 %2（%3）。</translation>
     </message>
     <message>
         <source>%n incomplete attempt(s) (stopped before the end): shown ▽, never graded or counted.</source>

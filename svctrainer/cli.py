@@ -87,6 +87,7 @@ def build_parser() -> OneLineParser:
         _content_commands,
         _branch_key_commands,
         _sync_commands,
+        _workstation_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -174,6 +175,9 @@ def _people_commands(sub: Subparsers) -> None:
     )
     policy.add_argument(
         "--min-digits", type=_count(4, 12), metavar="N", help="require N digits (4-12) from now on"
+    )
+    _add_branch_option(
+        policy, "the branch whose policy it is (default: the server-wide one, or the only branch)"
     )
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
@@ -291,17 +295,40 @@ def _branch_key_commands(sub: Subparsers) -> None:
     )
 
 
+def _workstation_commands(sub: Subparsers) -> None:
+    station = _group(
+        sub, "workstation", "tie this workstation to one branch of a shared server (audited)"
+    )
+    _command(station, "show", "which branch this workstation signs in, and every tie",
+             "workstation:show")  # fmt: skip
+    tie = _command(
+        station, "set-branch", "sign in only this branch's people at this workstation",
+        "workstation:set_branch",
+    )  # fmt: skip
+    tie.add_argument("name", metavar="NAME", help="the branch")
+    untie = _command(station, "clear-branch", "sign in people of every branch again",
+                     "workstation:clear_branch")  # fmt: skip
+    for parser in (tie, untie):
+        parser.add_argument(
+            "--workstation", metavar="HOST", help="another workstation, by its host name"
+        )
+
+
 def _sync_commands(sub: Subparsers) -> None:
     sync = _group(sub, "sync", "carry results between databases in a signed bundle (offline)")
-    export = _command(sync, "export", "write this database's results to a bundle", "sync:export")
+    export = _command(sync, "export", "write one branch's results to a bundle", "sync:export")
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     export.add_argument(
         "--since",
         metavar="DATE",
         help="only results recorded from this day (YYYY-MM-DD) or moment (ISO 8601) on",
     )
+    _add_branch_option(
+        export, "the branch whose results to export, on a server shared by several branches"
+    )
     imp = _command(
-        sync, "import", "store a bundle's results (prints inserted/identical/conflicts)",
+        sync, "import",
+        "store a bundle's results in the branch it names (prints inserted/identical/conflicts)",
         "sync:import_",
     )  # fmt: skip
     imp.add_argument("file", metavar="FILE", help="a bundle written by 'sync export'")

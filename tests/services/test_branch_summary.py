@@ -19,6 +19,7 @@ from progress_support import (
     points_of,
 )
 from sqlalchemy import update
+from summary_support import assert_current, assert_figures_as_from_attempts
 
 from svctrainer.core.analytics.dashboard import stall_check
 from svctrainer.core.analytics.progress import baseline_gain
@@ -135,3 +136,10 @@ def test_scope_follows_the_caller_and_tellers_are_refused(mixed):
     assert _line(team_b, "tenkey-amounts").tested == 1
     with pytest.raises(PermissionDeniedError):
         world.services.progress.branch_summary(world.actor(world.teller))
+
+
+def test_figures_from_the_progress_summary_equal_those_from_the_attempts(mixed):
+    """Over the whole history the services read the progress summary; every line and
+    every skill's dashboard is what the attempts give (issue 17: nothing shown changes)."""
+    assert_figures_as_from_attempts(mixed.services, CLI, NOW)
+    assert_current(mixed.services.db)

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from summary_support import assert_current, assert_figures_as_from_attempts
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
@@ -76,5 +77,8 @@ def test_a_copy_of_an_older_snapshot_ends_this_week_and_still_replays(
     try:
         for attempt_id in list(after)[::250]:
             assert services.attempts.rescore(Actor.command_line(), uuid.UUID(attempt_id)).matches
+        # The progress summary moved with the attempts, and shows what they show.
+        assert_current(services.db)
+        assert_figures_as_from_attempts(services, Actor.command_line(), datetime.now(UTC))
     finally:
         services.close()

@@ -1,10 +1,16 @@
 """The printable PDF reports: one employee's progress, a team's (or the branch's), and
 the one-page branch summary (the supervisor's landing view on paper).
 
-Charts are the same widgets as on screen, drawn in the light palette at twice the pixel
-density into images, then placed on A4 pages by ``pdf_layout`` with the branch name,
-the date range and when the report was generated on every page. Needs a
-``QApplication`` (the command line creates an offscreen one).
+Charts are the same widgets as on screen, drawn in the light palette and recorded as
+vector drawings (``pdf_layout.Drawing``), then placed on A4 pages by ``pdf_layout``
+with the branch name, the date range and when the report was generated on every page.
+Needs a ``QApplication`` (the command line creates an offscreen one).
+
+One employee's report is a summary a supervisor reads in a minute: the table of every
+drill (baseline, latest, gain, accuracy), customer time, then per drill its headline
+chart with the accuracy in words; the per-key heatmap of the keyboard drill with the
+most tests only, and a scenario's tiers and radar (a page of charts per drill made
+nineteen pages of one person).
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPicture
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
@@ -25,6 +31,7 @@ from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.pdf_layout import (
     MUTED,
     Block,
+    Drawing,
     Heading,
     Image,
     PageFrame,
@@ -50,7 +57,6 @@ if TYPE_CHECKING:
     from svctrainer.gui.pages.customer_time_panel import PanelTexts
 
 CHART_W, CHART_H, SMALL_H = 960, 360, 260
-DENSITY = 1.5
 
 
 def when_text(moment: datetime) -> str:
@@ -72,8 +78,12 @@ def range_text(window: DateRange) -> str:
     return fill(translate("reports", "%1 to %2"), start, end)
 
 
-def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
-    """``widget`` drawn at ``DENSITY`` × its size, never shown on screen."""
+def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> Drawing:
+    """``widget`` recorded as vector drawing commands at ``width`` × ``height``, never
+    shown on screen. Scatter points are drawn one by one as shapes (pyqtgraph stamps a
+    cached bitmap on screen, which a PDF would hold as hundreds of little images)."""
+    import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     if isinstance(widget, ChartFrame):  # paper has no buttons
         widget.save_button.hide()
@@ -81,13 +91,21 @@ def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) 
     widget.show()
     for _ in range(3):  # layouts and the plots' deferred range updates
         QApplication.sendPostedEvents()
-    image = QImage(int(width * DENSITY), int(height * DENSITY), QImage.Format.Format_RGB32)
-    image.setDevicePixelRatio(DENSITY)
-    image.fill(widget.palette().base().color())
-    widget.render(image)
+    for view in widget.findChildren(QGraphicsView):
+        for item in view.items():
+            if isinstance(item, pg.ScatterPlotItem):
+                item.opts["useCache"] = False
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        painter.fillRect(QRectF(0, 0, width, height), widget.palette().base().color())
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
+    drawing = Drawing(picture, float(width), float(height))
     widget.close()
     widget.deleteLater()
-    return image
+    return drawing
 
 
 def gain_line(series: MetricSeries) -> str:
@@ -106,6 +124,22 @@ def gain_line(series: MetricSeries) -> str:
         level_text(series.metric, p.baseline.value),
         level_text(series.metric, p.latest.value),
         str(p.tests),
+    )
+
+
+def accuracy_line(series: MetricSeries) -> str:
+    """The accuracy chart of the screen in one sentence on paper."""
+    p = series.progress
+    if p.baseline.value is None or p.latest.value is None:
+        return fill(
+            translate("reports", "Accuracy: %1 counted attempts, no baseline yet."),
+            str(series.counted),
+        )
+    return fill(
+        translate("reports", "Accuracy: baseline %1, latest %2 (%3)."),
+        level_text(Metric.ACCURACY, p.baseline.value),
+        level_text(Metric.ACCURACY, p.latest.value),
+        gain_cell(p.gain, str(p.gain_unit)),
     )
 
 
@@ -206,6 +240,8 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     blocks += _customer_blocks(report.customer_time)
     heatmaps = {h.family.key: h for h in report.heatmaps}
+    # One heatmap: the keyboard drill with the most tests (the first such in ``drills``).
+    heat_key = next((d.family.key for d in drills if d.family.key in heatmaps), None)
     scenarios = {sc.family.key: sc for sc in report.scenarios}
     for drill in drills:
         blocks.append(Heading(drill.family.title, 2))
@@ -214,13 +250,14 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         stopped = sum(1 for p in head.excluded if not p.complete)
         if stopped:
             blocks.append(Paragraph(incomplete_line(stopped)))
-        for series, height in zip(drill.metrics, (CHART_H, SMALL_H), strict=False):
-            if series.counted + len(series.excluded) == 0:
-                continue
+        accuracy = drill.metric(Metric.ACCURACY)
+        if accuracy is not None and accuracy.counted and head.metric is not Metric.ACCURACY:
+            blocks.append(Paragraph(accuracy_line(accuracy)))
+        if head.counted + len(head.excluded):
             chart = ProgressChart(palette)
-            chart.set_series(series, drill.grades)
-            blocks.append(Image(render_widget(chart, CHART_W, height)))
-        heat = heatmaps.get(drill.family.key)
+            chart.set_series(head, drill.grades)
+            blocks.append(Image(render_widget(chart, CHART_W, CHART_H)))
+        heat = heatmaps.get(drill.family.key) if drill.family.key == heat_key else None
         if heat is not None:
             heat_chart = KeyHeatmapChart(palette)
             heat_chart.set_heatmap(heat.heatmap)
