@@ -25,7 +25,7 @@ from progress_support import add_rows, learning_history
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from svctrainer.gui.settings import GuiSettings, Theme
+from svctrainer.gui.settings import Theme
 from svctrainer.gui.theme import dark_palette, light_palette
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
