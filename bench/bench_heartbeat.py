@@ -34,7 +34,6 @@ import threading
 import time
 import traceback
 import uuid
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -295,7 +294,7 @@ def _walk_role(
 ) -> collections.Counter[str]:
     """Sign ``person`` in, open each page and tab, run the role's drills and exports,
     switch the theme, sign out; what was done, counted."""
-    from svctrainer.gui.settings import GuiSettings, Theme
+    from svctrainer.gui.settings import Theme
 
     done: collections.Counter[str] = collections.Counter()
     services = window.services
@@ -331,7 +330,7 @@ def _walk_role(
         done["pdfs"] += _export_pdfs(window, beat, folder)
     for theme in (Theme.DARK, Theme.LIGHT):
         beat.at(f"{role}: theme {theme.value}")
-        window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": theme}))
+        window.apply_settings(window.settings.replace(theme=theme))
         _settle(window)
     beat.at(f"{role}: sign-out")
     window.sign_out()

@@ -18,7 +18,6 @@ import os
 import subprocess
 import sys
 import threading
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ from progress_support import add_rows, learning_history
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from svctrainer.gui.settings import GuiSettings, Theme
+from svctrainer.gui.settings import Theme
 from svctrainer.gui.theme import dark_palette, light_palette
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
@@ -183,7 +182,7 @@ def test_a_theme_switch_keeps_the_style_and_restyles_hidden_charts_on_show(
     queries: list[str] = []
     window.background.busy_changed.connect(lambda busy: queries.append(str(busy)))
     try:
-        window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": Theme.DARK}))
+        window.apply_settings(window.settings.replace(theme=Theme.DARK))
         assert app.style() is style  # no re-polish of every widget
         qtbot.waitUntil(
             lambda: shown_chart.plot.backgroundBrush().color() == dark_base, timeout=5_000
@@ -198,7 +197,7 @@ def test_a_theme_switch_keeps_the_style_and_restyles_hidden_charts_on_show(
         assert hidden_chart.isVisible()
         assert hidden_chart.plot.backgroundBrush().color() == dark_base
     finally:
-        window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": Theme.LIGHT}))
+        window.apply_settings(window.settings.replace(theme=Theme.LIGHT))
 
 
 def test_the_chart_library_is_imported_off_the_gui_thread_while_the_login_waits(tmp_path):
