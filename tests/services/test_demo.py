@@ -3,6 +3,8 @@ runs, so a first-time user sees meaningful charts at once."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -176,17 +178,17 @@ def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
     assert 0.02 * total <= counts["incomplete"] <= 0.15 * total
 
 
-def test_the_demo_holds_one_finished_contest_everyone_sat(services):
-    """A contest on the demo branch (no history needed): closed, its results locked, every
-    teller ranked on both drills of the one form."""
+def test_the_demo_holds_a_finished_contest_in_each_language_everyone_sat(services):
+    """A contest on the demo branch in each language (no history needed): closed, its
+    results locked, every teller ranked on both drills of the one form; the Chinese
+    contest is sat on the Chinese packs, so its drills' titles are Chinese."""
     from support import FAST_PIN_COST
 
     from svctrainer.core.contest.rules import ContestState
     from svctrainer.core.demo_branch import DEMO_PEOPLE
     from svctrainer.core.roles import Role
     from svctrainer.services.demo_builder import (
-        DEMO_CONTEST,
-        DEMO_CONTEST_DRILLS,
+        DEMO_CONTESTS,
         create_demo_contest,
     )
 
@@ -194,13 +196,21 @@ def test_the_demo_holds_one_finished_contest_everyone_sat(services):
     create_demo_branch(services.db, CLI, FAST_PIN_COST)
     stored = create_demo_contest(services.db)
     tellers = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
-    assert stored == len(tellers) * len(DEMO_CONTEST_DRILLS)
-    results = services.contests.results(CLI, DEMO_CONTEST)
-    assert results.contest.state is ContestState.CLOSED
-    assert results.locked
-    overall = results.results.standings.overall
-    assert len(overall) == len(tellers)
-    assert overall[0].rank == 1
-    assert overall[0].points > overall[-1].points
-    for _spec, rows in results.results.standings.drills:
-        assert any(r.rank == 1 for r in rows)
+    assert stored == len(tellers) * sum(len(drills) for _, drills, _ in DEMO_CONTESTS)
+    languages = set()
+    for name, drills, _hour in DEMO_CONTESTS:
+        results = services.contests.results(CLI, name)
+        assert results.contest.state is ContestState.CLOSED
+        assert results.locked
+        overall = results.results.standings.overall
+        assert len(overall) == len(tellers)
+        assert overall[0].rank == 1
+        assert overall[0].points > overall[-1].points
+        for _spec, rows in results.results.standings.drills:
+            assert any(r.rank == 1 for r in rows)
+        [language] = {d.language for d in results.contest.drills}
+        assert [d.content_id for d in results.contest.drills] == list(drills)
+        if language == "zh":
+            assert all(re.search(r"[\u4e00-\u9fff]", d.title) for d in results.contest.drills)
+        languages.add(language)
+    assert languages == {"en", "zh"}
