@@ -135,7 +135,7 @@ def test_the_shipped_snapshot_unpacks_whole_with_its_indexes(tmp_path):
     assert len(indexes) == len(manifest.indexes)
 
 
-def test_a_damaged_shipped_snapshot_is_refused_and_the_demo_built_instead(tmp_path):
+def test_a_damaged_shipped_snapshot_is_refused_leaving_nothing_behind(tmp_path):
     manifest = read_manifest()
     assert manifest is not None
     folder = tmp_path / "shipped"
