@@ -4,19 +4,37 @@ runs, so a first-time user sees meaningful charts at once."""
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from svctrainer.services.actor import Actor
+from svctrainer.services.demo import shift_days_since
 from svctrainer.services.demo_builder import create_demo_branch, generate_history
+from svctrainer.services.demo_snapshot import read_manifest
 from svctrainer.store.models import Attempt, ContentItem
 
 CLI = Actor.command_line()
 
 
+def _played_on() -> date | None:
+    """The day this module plays the history as of: the shipped snapshot's day moved
+    on by whole weeks (as a demo copy is), so the two histories can be compared."""
+    manifest = read_manifest()
+    if manifest is None:
+        return None
+    built_on = date.fromisoformat(manifest.built_on)
+    return built_on + timedelta(days=shift_days_since(built_on))
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    """The demo history played here through the engines, as the snapshot's builder
+    plays it (a minute of CPU): what the shipped snapshot must hold."""
     from support import FAST_PIN_COST
 
     from svctrainer.services.api import Services
@@ -25,9 +43,51 @@ def demo(tmp_path_factory):
     services = Services.open(str(path), pin_cost=FAST_PIN_COST)
     services.content.sync_bundled()
     create_demo_branch(services.db, CLI, FAST_PIN_COST)
-    stored = generate_history(services.db)
+    stored = generate_history(services.db, today=_played_on())
     yield services, stored
     services.close()
+
+
+def _history(path: Path, shift: timedelta = timedelta(0)) -> Counter[tuple[object, ...]]:
+    """Every attempt by who, what, when and its figures and log (not its random id)."""
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT p.employee_number, c.content_id, c.content_hash, a.mode, a.started_at,"
+            " a.duration_ms, a.speed, a.accuracy, a.score, a.grade, a.valid, a.completion,"
+            " a.seed, e.encoding, e.data FROM attempt a JOIN person p ON p.id = a.person_id"
+            " JOIN content_item c ON c.id = a.content_item_id"
+            " JOIN attempt_event e ON e.attempt_id = a.id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return Counter(
+        (*row[:4], datetime.fromisoformat(str(row[4])) + shift, *row[5:]) for row in rows
+    )
+
+
+@pytest.mark.slow
+def test_the_shipped_snapshot_holds_the_history_these_engines_play(demo, tmp_path):
+    """The shipped demo snapshot holds exactly what the builder plays with this code:
+    the same attempts, figures and keystroke logs (every draw is seeded), plus the demo
+    contest's. Fails when a change to the engines, the simulated trainee or the content
+    changes the history, until the snapshot is rebuilt."""
+    from svctrainer.services.demo_builder import DEMO_CONTEST_DRILLS
+    from svctrainer.services.demo_snapshot import unpack_snapshot
+
+    services, _ = demo
+    manifest = read_manifest()
+    assert manifest is not None, "no shipped demo snapshot (assets/demo/)"
+    shipped_file = tmp_path / "shipped.sqlite3"
+    unpack_snapshot(manifest, shipped_file)
+    built_on = date.fromisoformat(manifest.built_on)
+    shipped = _history(shipped_file, timedelta(days=shift_days_since(built_on)))
+    assert services.db.path is not None
+    played = _history(services.db.path)
+    rebuild = "rebuild it: .venv/bin/python packaging/demo_snapshot.py"
+    assert played - shipped == Counter(), f"the shipped demo snapshot is stale: {rebuild}"
+    extra = shipped - played  # the contest's sittings only
+    assert {row[1] for row in extra} == set(DEMO_CONTEST_DRILLS), rebuild
 
 
 @pytest.mark.slow
@@ -113,8 +173,6 @@ def test_demo_tellers_improve_over_their_baseline(demo):
 
 @pytest.mark.slow
 def test_demo_assignments_show_every_state_from_real_results(demo):
-    from collections import Counter
-
     from svctrainer.services.demo_builder import create_demo_assignments
 
     services, _ = demo
