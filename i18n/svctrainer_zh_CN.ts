@@ -6263,7 +6263,7 @@ File: %2</source>
     </message>
     <message>
         <source>Tested</source>
-        <translation>已测试人数</translation>
+        <translation>已测试</translation>
     </message>
     <message>
         <source>Idle 14 days</source>
