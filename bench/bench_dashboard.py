@@ -111,7 +111,9 @@ class Bench:
         from svctrainer.store.models import Attempt
 
         self.path, self.repeat = path, repeat
-        self.app = QApplication([])
+        # One QApplication per process: `python -m bench` measures SQLite, then the server.
+        app = QApplication.instance()
+        self.app = app if isinstance(app, QApplication) else QApplication([])
         settings = GuiSettings(theme=Theme.LIGHT)
         apply_appearance(self.app, settings)
         self.services = Services.open(url or str(path))

@@ -70,9 +70,9 @@ def _history(path: Path, shift: timedelta = timedelta(0)) -> Counter[tuple[objec
 def test_the_shipped_snapshot_holds_the_history_these_engines_play(demo, tmp_path):
     """The shipped demo snapshot holds exactly what the builder plays with this code:
     the same attempts, figures and keystroke logs (every draw is seeded), plus the demo
-    contest's. Fails when a change to the engines, the simulated trainee or the content
-    changes the history, until the snapshot is rebuilt."""
-    from svctrainer.services.demo_builder import DEMO_CONTEST_DRILLS
+    contests' (one on the en packs, one on the zh). Fails when a change to the engines,
+    the simulated trainee or the content changes the history, until it is rebuilt."""
+    from svctrainer.services.demo_builder import DEMO_CONTEST_DRILLS, DEMO_CONTEST_DRILLS_ZH
     from svctrainer.services.demo_snapshot import unpack_snapshot
 
     services, _ = demo
@@ -86,8 +86,8 @@ def test_the_shipped_snapshot_holds_the_history_these_engines_play(demo, tmp_pat
     played = _history(services.db.path)
     rebuild = "rebuild it: .venv/bin/python packaging/demo_snapshot.py"
     assert played - shipped == Counter(), f"the shipped demo snapshot is stale: {rebuild}"
-    extra = shipped - played  # the contest's sittings only
-    assert {row[1] for row in extra} == set(DEMO_CONTEST_DRILLS), rebuild
+    extra = shipped - played  # the two contests' sittings only
+    assert {row[1] for row in extra} == {*DEMO_CONTEST_DRILLS, *DEMO_CONTEST_DRILLS_ZH}, rebuild
 
 
 @pytest.mark.slow
