@@ -6,16 +6,20 @@ a few team assignments) unless ``--db`` points at one built before; then, in thi
 process, time (median of ``--repeat`` runs after one cold run):
 
 - the dashboard service call (SQL aggregates + the pure figures),
-- opening the supervisor page offscreen until the table, the team chart and the lists
-  are filled (query + render),
+- opening the supervisor page offscreen until its landing view, the branch summary (every
+  core skill's line and bar: query + render), is drawn, and then one skill's table until
+  the table, the team chart and the lists are filled,
 - one employee's progress view (charts, heatmap, customer time) until drawn,
 - the PDF report of one employee (its size too), of one team and of the whole branch,
 
 and the peak memory of this process (``ru_maxrss``) and of Python objects during the
 dashboard call (``tracemalloc``). Not part of the test suite.
 
+With ``--postgresql`` the same branch is loaded (``COPY``) into a throwaway PostgreSQL
+server (tests/pg_server.py) and the same figures are measured there.
+
 Run:  .venv/bin/python bench/bench_dashboard.py [--people 500] [--attempts 2000]
-          [--db /tmp/bench.sqlite3] [--repeat 5]
+          [--db /tmp/bench.sqlite3 | --postgresql] [--repeat 5] [--only-supervisor]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,7 +95,7 @@ def timed(fn, repeat: int) -> tuple[float, float, object]:  # type: ignore[no-un
 class Bench:
     """The measurements, over one opened database."""
 
-    def __init__(self, path: Path, repeat: int) -> None:
+    def __init__(self, path: Path, repeat: int, url: str | None = None) -> None:
         from PySide6.QtWidgets import QApplication
         from sqlalchemy import func, select
 
@@ -109,7 +114,7 @@ class Bench:
         self.app = QApplication([])
         settings = GuiSettings(theme=Theme.LIGHT)
         apply_appearance(self.app, settings)
-        self.services = Services.open(str(path))
+        self.services = Services.open(url or str(path))
         self.cli = Actor.command_line()
         assign(self.services, 5)
         people = self.services.people.list_people(self.cli)
@@ -124,7 +129,8 @@ class Bench:
         with self.services.db.reading() as session:
             count = session.scalar(select(func.count()).select_from(Attempt))
         self.attempts = count or 0
-        print(f"database: {path} ({path.stat().st_size / 1e6:.0f} MB, {count:,} attempts)")
+        size = f"{path.stat().st_size / 1e6:.0f} MB, " if url is None else ""
+        print(f"database: {url or path} ({size}{count:,} attempts)")
         self.rows: list[tuple[str, float, float, str]] = []
         self.pdf_bytes = 0
 
@@ -133,6 +139,13 @@ class Bench:
             self.app.processEvents()
             time.sleep(0.001)
         self.app.processEvents()
+
+    def _dispose(self) -> None:
+        """Delete what ``deleteLater`` left: without a running event loop nothing does,
+        and every page opened here would stay in memory (the app's loop frees them)."""
+        from PySide6.QtCore import QEvent
+
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def dashboard_call(self) -> None:
         progress = self.services.progress
@@ -151,45 +164,88 @@ class Bench:
             page.resize(1280, 800)
             page.show()
             done: list[int] = []
-            page.dashboard.loaded.connect(lambda: done.append(1))
+            page.dashboard.landing.loaded.connect(lambda: done.append(1))
             page.activated()
+            self._wait(done)
+            page.dashboard.landing.table.viewport().repaint()
+            rows = page.dashboard.landing.model.rowCount()
+            page.close()
+            page.deleteLater()
+            self._dispose()
+            return rows
+
+        cold, warm, rows = timed(open_page, self.repeat)
+        self.rows.append(("supervisor page: query + render", cold, warm,
+                          f"branch summary, {rows} skills drawn"))  # fmt: skip
+
+        def open_skill() -> int:
+            page = SupervisorPage(self.ctx)
+            page.resize(1280, 800)
+            page.show()
+            done: list[int] = []
+            page.dashboard.loaded.connect(lambda: done.append(1))
+            page.dashboard.open_skill(FAMILY)
             self._wait(done)
             rows = page.dashboard.proxy.rowCount()
             page.close()
             page.deleteLater()
+            self._dispose()
             return rows
 
-        cold, warm, rows = timed(open_page, self.repeat)
-        self.rows.append(("supervisor page: query + render", cold, warm, f"{rows} rows drawn"))
+        cold, warm, rows = timed(open_skill, self.repeat)
+        self.rows.append(("one skill's table: query + render", cold, warm, f"{rows} rows drawn"))
 
     def chart_page(self) -> None:
         from svctrainer.gui.pages.my_progress import PersonProgressView
 
+        charts_ms: list[float] = []
+        charts_cpu_ms: list[float] = []  # this process's CPU time, every thread: the
+        heatmap_ms: list[float] = []  # wall time a busy machine stretches, without the wait
+
         def open_view() -> int:
+            started, cpu = time.perf_counter(), time.process_time()
             view = PersonProgressView(self.ctx, self.teller.id)
             view.resize(1280, 800)
             view.show()
-            done: list[int] = []
-            view.loaded.connect(lambda: done.append(1))
+            charts: list[int] = []
+            heatmap: list[int] = []
+            view.loaded.connect(lambda: charts.append(1))
+            view.heatmap_loaded.connect(lambda: heatmap.append(1))
             view.refresh()
-            self._wait(done)
+            self._wait(charts)  # the first tab (speed and accuracy) drawn and painted
+            charts_ms.append((time.perf_counter() - started) * 1000)
+            charts_cpu_ms.append((time.process_time() - cpu) * 1000)
             shown = sum(s.shown for s in view.current.progress.metrics) if view.current else 0
+            # Then the per-key heatmap, read when its tab is opened: until painted.
+            started = time.perf_counter()
+            view.tabs.setCurrentIndex(view.keys_index)
+            self._wait(heatmap)
+            heatmap_ms.append((time.perf_counter() - started) * 1000)
             view.close()
             view.deleteLater()
+            self._dispose()
             return shown
 
-        cold, warm, shown = timed(open_view, self.repeat)
-        self.rows.append(("employee chart page: query + render", cold, warm,
-                          f"{shown} points drawn"))  # fmt: skip
+        _cold, _warm, shown = timed(open_view, self.repeat)
+        self.rows.append(("employee chart page: query + render", charts_ms[0],
+                          statistics.median(charts_ms[1:]),
+                          f"{shown} points drawn, CPU "
+                          f"{statistics.median(charts_cpu_ms[1:]):.0f} ms"))  # fmt: skip
+        self.rows.append(("employee heatmap tab: query + render", heatmap_ms[0],
+                          statistics.median(heatmap_ms[1:]), "on opening its tab"))  # fmt: skip
 
     def pdf(self) -> None:
         from svctrainer.gui.charts.pdf_report import render_person_report, render_team_report
 
         reports = self.services.reports
         person = self.path.with_name("employee.pdf")
-        cold, warm, result = timed(
-            lambda: reports.person_pdf(self.actor, person, self.teller.id, render_person_report), 2
-        )
+
+        def person_pdf() -> object:
+            result = reports.person_pdf(self.actor, person, self.teller.id, render_person_report)
+            self._dispose()  # the charts drawn for the PDF
+            return result
+
+        cold, warm, result = timed(person_pdf, 2)
         self.pdf_bytes = person.stat().st_size
         self.rows.append(("PDF report of one employee", cold, warm,
                           f"{result.rows} pages, {self.pdf_bytes / 1e6:.2f} MB"))  # fmt: skip
@@ -199,10 +255,13 @@ class Bench:
             ("PDF report of the whole branch", None, "branch.pdf", 1),
         ):
             out = self.path.with_name(name)
-            cold, warm, result = timed(
-                lambda t=team_id, o=out: reports.team_pdf(self.actor, o, t, render_team_report),
-                repeat,
-            )
+
+            def team_pdf(t: object = team_id, o: Path = out) -> object:
+                result = reports.team_pdf(self.actor, o, t, render_team_report)
+                self._dispose()
+                return result
+
+            cold, warm, result = timed(team_pdf, repeat)
             self.rows.append((label, cold, warm, f"{result.rows} pages, {out}"))
 
     def close(self) -> None:
@@ -213,13 +272,20 @@ class Bench:
         """The warm medians against the budgets of issue 17, and the peak memory."""
         budgets = {
             "supervisor page: query + render": 300.0,
+            "one skill's table: query + render": 300.0,
             "employee chart page: query + render": 150.0,
             "PDF team report (one team, 20 people)": 3000.0,
         }
         scale = f"{self.attempts:,} attempts"
         found = [
-            Figure(f"{name} ({scale})", warm, "ms", budgets.get(name), note=f"cold {cold:.0f} ms")
-            for name, cold, warm, _note in self.rows
+            Figure(
+                f"{name} ({scale})",
+                warm,
+                "ms",
+                budgets.get(name),
+                note=f"cold {cold:.0f} ms; {note}",
+            )
+            for name, cold, warm, note in self.rows
         ]
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return [
@@ -247,17 +313,70 @@ def figures(quick: bool) -> list[Figure]:
     path = folder / "bench.sqlite3"
     build(path, people, attempts)
     bench = _measure(path, repeat=1 if quick else 5)
-    return bench.figures()
+    found = bench.figures()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_server import server_binaries
+
+    if server_binaries() is not None:  # the supervisor's pages on a server as well
+        on_server = run_postgresql(people, attempts, 1 if quick else 5, everything=False)
+        found += [
+            Figure(f"{f.name} (PostgreSQL)", f.value, f.unit, f.budget, note=f.note)
+            for f in on_server.figures()
+            if "page" in f.name or "table" in f.name
+        ]
+    return found
 
 
-def _measure(path: Path, repeat: int) -> Bench:
-    bench = Bench(path, repeat)
+def _measure(path: Path, repeat: int, url: str | None = None, *, everything: bool = True) -> Bench:
+    """``path``: the SQLite file, or (with ``url``) the folder the PDFs are written to."""
+    bench = Bench(path, repeat, url)
     bench.dashboard_call()
     bench.supervisor_page()
-    bench.chart_page()
-    bench.pdf()
+    if everything:
+        bench.chart_page()
+        bench.pdf()
     bench.close()
     return bench
+
+
+def build_postgresql(url: str, people: int, attempts: int) -> None:
+    """Migrate the empty server database at ``url``, store the content, load the branch."""
+    code = (
+        "import sys; sys.path[:0] = [{root!r}, {bench!r}]\n"
+        "from svctrainer.services.actor import Actor\n"
+        "from svctrainer.services.api import Services\n"
+        "from svctrainer.services.schema_upgrade import upgrade_database\n"
+        "from dashboard_data import generate_postgresql\n"
+        "upgrade_database({url!r}, Actor.command_line())\n"
+        "s = Services.open({url!r}); s.content.sync_bundled(); s.close()\n"
+        "print(generate_postgresql({url!r}, {people}, {attempts}))\n"
+    ).format(root=str(ROOT), bench=str(ROOT / "bench"), url=url, people=people,
+             attempts=attempts)  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
+    print(f"generated {people} × {attempts} attempts on PostgreSQL in "
+          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+
+
+def run_postgresql(people: int, attempts: int, repeat: int, *, everything: bool) -> Bench:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_server import ThrowawayServer, server_binaries
+
+    binaries = server_binaries()
+    if binaries is None:
+        raise SystemExit("no PostgreSQL server binaries (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-pg-"))
+    (folder / "pdf").mkdir()
+    server = ThrowawayServer(folder, binaries)
+    server.start({"shared_buffers": "256MB", "work_mem": "32MB"})
+    try:
+        server.admin('CREATE DATABASE "bench"')
+        url = server.url("bench")
+        build_postgresql(url, people, attempts)
+        return _measure(folder / "pdf" / "bench", repeat, url, everything=everything)
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
@@ -266,11 +385,21 @@ def main() -> None:
     parser.add_argument("--attempts", type=int, default=2000)
     parser.add_argument("--db", type=Path, help="reuse (or build once) this database file")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--postgresql", action="store_true", help="on a throwaway server")
+    parser.add_argument(
+        "--only-supervisor", action="store_true", help="the dashboard and supervisor page only"
+    )
     args = parser.parse_args()
+    if args.postgresql:
+        bench = run_postgresql(
+            args.people, args.attempts, args.repeat, everything=not args.only_supervisor
+        )
+        bench.report()
+        return
     path = args.db or Path(tempfile.mkdtemp(prefix="svctrainer-bench-")) / "bench.sqlite3"
     if not path.exists():
         build(path, args.people, args.attempts)
-    _measure(path, args.repeat).report()
+    _measure(path, args.repeat, everything=not args.only_supervisor).report()
 
 
 if __name__ == "__main__":

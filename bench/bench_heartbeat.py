@@ -1,82 +1,171 @@
 """Does the window ever freeze? A heartbeat on the GUI thread during a scripted walk.
 
-    .venv/bin/python bench/bench_heartbeat.py
+    .venv/bin/python bench/bench_heartbeat.py [--people 500] [--attempts 2000]
+        [--db /tmp/heartbeat.sqlite3] [--demo]
 
 A ``QTimer`` ticks every 5 ms on the GUI thread and records each gap between two ticks:
 a gap is time in which the event loop could not paint or take a key. Meanwhile a script
-signs in each role of the demo branch (the PIN check runs off the GUI thread, as the
-login screen does it), opens every page that role may see, waits for the page's
-background loading, switches the theme to dark and back, and signs out. Reported: the
-longest gap (issue 17: none over 100 ms) and the worst five with the step they happened
-in. Offscreen (QT_QPA_PLATFORM=offscreen); on a copy of the demo branch.
+signs in each role (the PIN check runs off the GUI thread, as the login screen does it),
+opens every page that role may see and every tab on it, waits for the background
+loading, starts and finishes one drill of every kind and a customer scenario (the
+teller), exports an employee PDF and a team PDF (the supervisor), switches the theme to
+dark and back, and signs out. Reported: the longest gap (issue 17: none over 100 ms) and
+the worst five, each with the step it happened in and where the GUI thread was: a
+watchdog thread samples the GUI thread's stack while a tick is late and names the
+innermost project frame seen most often.
 
-Not yet walked: starting and finishing each drill, exporting a PDF, and the 1 M-attempt
-database of issue 17.
+The database is the large synthetic branch of ``bench_dashboard.py`` (people × attempts
+bulk-inserted, 500 × 2 000 = 1 M by default; built once at ``--db`` and reused), with a
+PIN given to its supervisor and first teller (2 000 attempts of history) and an admin and
+a trainer added; ``--demo`` walks a copy of the demo branch instead. Offscreen.
 """
 
 from __future__ import annotations
 
+import argparse
+import collections
+import faulthandler
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
+import traceback
+import uuid
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from dataclasses import asdict
-
-from figures import Figure
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-
-from svctrainer.core.demo_branch import DEMO_PEOPLE, DEMO_PIN
-from svctrainer.gui.app import create_application
-from svctrainer.gui.main_window import MainWindow
-from svctrainer.gui.settings import GuiSettings, Theme
-from svctrainer.gui.theme import apply_appearance
-from svctrainer.locations import cache_dir
-from svctrainer.services.api import Services
-from svctrainer.services.demo import copy_demo_database
+from figures import Figure  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
 TICK_MS = 5
+LATE_S = 0.03  # the watchdog samples the GUI thread's stack once a tick is this late
+SAMPLE_S = 0.005
 SETTLE_S = 0.3  # after the background work of a step, a page paints its results
 WALKED_ROLES = ("admin", "supervisor", "trainer", "teller")
+PIN = "482916"
+VERBOSE = False
+QUICK = (20, 2000)
+FULL = (500, 2000)
 
 
 class Heartbeat:
-    """Gaps of the GUI thread's event loop, each with the step it happened in."""
+    """Gaps of the GUI thread's event loop, each with the step it happened in and the
+    project code the GUI thread was running meanwhile."""
 
     def __init__(self) -> None:
-
         self.step = "start"
-        self.gaps: list[tuple[float, str]] = []
-        self._last = time.perf_counter()
+        self.gaps: list[tuple[float, str, str]] = []
+        self._last = self._last_tick = time.perf_counter()
+        self._gui = threading.get_ident()
+        self._samples: collections.Counter[str] = collections.Counter()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        self._watchdog = threading.Thread(target=self._watch, daemon=True)
+        if not os.environ.get("HEARTBEAT_NO_STACKS"):
+            self._watchdog.start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append(((now - self._last) * 1000, self.step))
-        self._last = now
+        with self._lock:
+            samples, self._samples = self._samples, collections.Counter()
+            self._last = now
+        gap, self._last_tick = (now - self._last_tick) * 1000, now
+        where = samples.most_common(1)[0][0] if samples else ""
+        self.gaps.append((gap, self.step, where))
+
+    def _watch(self) -> None:
+        while not self._stop.wait(SAMPLE_S):
+            with self._lock:
+                late = time.perf_counter() - self._last > LATE_S
+            if not late:
+                continue
+            frame = sys._current_frames().get(self._gui)
+            where = _where(frame) if frame is not None else ""
+            with self._lock:
+                self._samples[where] += 1
 
     def at(self, step: str) -> None:
         self.step = step
+        if VERBOSE:
+            print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
-    def worst(self, n: int = 5) -> list[tuple[float, str]]:
+    def stop(self) -> None:
+        self._stop.set()
+        self._timer.stop()
+
+    def worst(self, n: int = 5) -> list[tuple[float, str, str]]:
         return sorted(self.gaps, reverse=True)[:n]
 
 
-def _pump_until(done: Any, timeout_s: float = 120.0) -> None:
-    """Run the event loop (never block it) until ``done()`` or the timeout."""
+def _where(frame: Any) -> str:
+    """The innermost project frame and the outermost project frame below the walk:
+    "what ran" and "who asked for it"."""
+    stack = traceback.extract_stack(frame)
+    # An event filter runs inside every event: it says nothing about what is slow.
+    stack = [f for f in stack if f.name != "eventFilter"] or stack
+    ours = [f for f in stack if "/svctrainer/" in f.filename and "/bench/" not in f.filename]
+    if not ours:
+        last = stack[-1]
+        return f"{Path(last.filename).name}:{last.lineno} {last.name}"
+    inner = ours[-1]
+    text = f"{_short(inner.filename)}:{inner.lineno} {inner.name}"
+    last = stack[-1]
+    if last is not inner:  # inside a library: say which
+        lib = last.filename.split("site-packages/", 1)[-1]
+        text += f" > {lib}:{last.lineno} {last.name}"
+    if len(ours) > 1:
+        outer = ours[0]
+        text += f" (from {_short(outer.filename)}:{outer.lineno} {outer.name})"
+    return text
 
+
+def _short(filename: str) -> str:
+    return filename.split("/svctrainer/", 1)[-1]
+
+
+DIALOGS: list[str] = []
+
+
+def _close_dialogs() -> None:
+    """A message box the walk did not expect (an error, a question) is noted and
+    closed: the walk must go on, and the report says what was asked."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    modal = QApplication.activeModalWidget()
+    if isinstance(modal, QMessageBox):
+        DIALOGS.append(f"{modal.windowTitle()}: {modal.text()[:120]}")
+        # A question the walk asked for ("Stop the test?") is answered yes; an error is
+        # closed.
+        go = next((b for b in modal.buttons()
+                   if modal.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole), None)  # fmt: skip
+        if go is not None:
+            go.click()
+        else:
+            modal.reject()
+    elif isinstance(modal, QDialog):
+        DIALOGS.append(f"{type(modal).__name__}")
+        modal.reject()
+
+
+def _pump_until(done: Any, timeout_s: float = 300.0) -> None:
+    """Run the event loop (never block it) until ``done()`` or the timeout."""
     deadline = time.monotonic() + timeout_s
     while not done():
+        _close_dialogs()
         if time.monotonic() > deadline:
             raise TimeoutError("the walk waited too long for a step")
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
@@ -87,83 +176,306 @@ def _settle(window: Any) -> None:
     _pump_until(lambda: not window.background.busy)
     until = time.monotonic() + SETTLE_S
     _pump_until(lambda: time.monotonic() >= until)
+    _pump_until(lambda: not window.background.busy)
 
 
-def walk() -> dict[str, Any]:
-    """The walk on a fresh copy of the demo branch; the gaps it measured."""
+# -- the database -----------------------------------------------------------------------
+
+
+def large_database(path: Path, people: int, attempts: int) -> None:
+    """The bench_dashboard branch at ``path`` (built unless there), with PINs for the
+    walked roles."""
+    from bench_dashboard import build
+
+    if not path.exists():
+        build(path, people, attempts)
+    from svctrainer.core.roles import Role
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+
+    services = Services.open(str(path))
+    try:
+        cli = Actor.command_line()
+        people_now = {p.employee_number: p for p in services.people.list_people(cli)}
+        if "ADM1" in people_now:
+            return
+        for number in ("SUP1", "E00000"):
+            services.people.reset_pin(cli, people_now[number].id, PIN)
+        services.people.create_person(
+            cli, name="Bench Admin", employee_number="ADM1", pin=PIN, roles=[Role.ADMIN]
+        )
+        trainer = services.people.create_person(
+            cli, name="Bench Trainer", employee_number="TRN1", pin=PIN, roles=[Role.TRAINER]
+        )
+        for team in services.people.list_teams(cli)[:5]:
+            services.people.set_team_trainers(cli, team.id, [trainer.id])
+    finally:
+        services.close()
+
+
+def _people(services: Any, demo: bool) -> dict[str, tuple[uuid.UUID, str]]:
+    """(person id, PIN) of the person walked in each role."""
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    if demo:
+        from svctrainer.core.demo_branch import DEMO_PEOPLE, DEMO_PIN
+
+        cards = {c.employee_number: c.id for c in services.auth.profiles("")}
+        for role in WALKED_ROLES:
+            person = next(p for p in DEMO_PEOPLE if role in {r.value for r in p.roles})
+            found[role] = (cards[person.employee_number], DEMO_PIN)
+        return found
+    cards = {c.employee_number: c.id for c in services.auth.profiles("")}
+    numbers = {"admin": "ADM1", "supervisor": "SUP1", "trainer": "TRN1", "teller": "E00000"}
+    return {role: (cards[numbers[role]], PIN) for role in WALKED_ROLES}
+
+
+# -- the walk ---------------------------------------------------------------------------
+
+
+def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
+    """The walk over ``db`` (None: a fresh copy of the demo branch); the gaps it measured."""
     folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-heartbeat-"))
-    # The demo snapshot stays in this machine's cache; settings and logs go to a new home.
+    from svctrainer.locations import cache_dir
+
     os.environ["SVCTRAINER_CACHE"] = str(cache_dir())
     os.environ["SVCTRAINER_HOME"] = str(folder / "home")
+    from svctrainer.gui.app import create_application
+    from svctrainer.gui.main_window import MainWindow
+    from svctrainer.gui.settings import GuiSettings, Theme
+    from svctrainer.gui.theme import apply_appearance
+    from svctrainer.services.api import Services
+
     try:
-        db = copy_demo_database(folder / "demo.sqlite3")
+        if db is None:
+            from svctrainer.services.demo import copy_demo_database
+
+            path = copy_demo_database(folder / "demo.sqlite3")
+        else:
+            path = folder / "walk.sqlite3"
+            shutil.copyfile(db, path)  # the walk records attempts: keep the built one clean
         app = create_application()
-        settings = GuiSettings()
+        settings = GuiSettings(theme=Theme.LIGHT)
         apply_appearance(app, settings)
         window = MainWindow(settings)
+        window.resize(1366, 768)
         window.show()
-        services = Services.open(f"sqlite:///{db}")
+        services = Services.open(f"sqlite:///{path}")
         window.attach_services(services, services.auth.branch_name())
+        people = _people(services, db is None)
         beat = Heartbeat()
+        closer = QTimer()
+        closer.timeout.connect(_close_dialogs)  # also inside a dialog's own event loop
+        closer.start(200)
         _settle(window)
-        pages = sum(_walk_role(window, services, beat, role) for role in WALKED_ROLES)
+        counts: collections.Counter[str] = collections.Counter()
+        for role in WALKED_ROLES:
+            counts += _walk_role(
+                window, beat, role=role, person=people[role], folder=folder, shots=shots
+            )
+        beat.stop()
         worst = beat.worst()
         window.close()
         services.close()
-        return {"worst": worst, "pages": pages, "ticks": len(beat.gaps)}
+        closer.stop()
+        return {"worst": worst, "counts": dict(counts), "ticks": len(beat.gaps),
+                "dialogs": list(DIALOGS)}  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _walk_role(window: MainWindow, services: Services, beat: Heartbeat, role: str) -> int:
-    """Sign in the first demo person with ``role``, open each page, switch the theme,
-    sign out; how many pages were opened."""
-    person = next(p for p in DEMO_PEOPLE if role in {r.value for r in p.roles})
-    person_id = next(
-        c.id for c in services.auth.profiles("") if c.employee_number == person.employee_number
-    )
+def _walk_role(
+    window: Any,
+    beat: Heartbeat,
+    *,
+    role: str,
+    person: tuple[uuid.UUID, str],
+    folder: Path,
+    shots: Path | None,
+) -> collections.Counter[str]:
+    """Sign ``person`` in, open each page and tab, run the role's drills and exports,
+    switch the theme, sign out; what was done, counted."""
+    from svctrainer.gui.settings import Theme
+
+    done: collections.Counter[str] = collections.Counter()
+    services = window.services
     beat.at(f"{role}: sign-in")
     signed: list[Any] = []
-    window.background.run(
-        lambda: services.auth.sign_in(person_id, DEMO_PIN), signed.append, signed.append
-    )
+    person_id, pin = person
+    window.background.run(lambda: services.auth.sign_in(person_id, pin), signed.append,
+                          signed.append)  # fmt: skip
     _pump_until(lambda: bool(signed))
     if isinstance(signed[0], Exception):
         raise signed[0]
     window.enter(signed[0])
     _settle(window)
-    targets = [t.key for t in window._targets]
-    for key in targets:
-        beat.at(f"{role}: open {key}")
-        window.go_to(key)
+    for target in list(window._targets):
+        beat.at(f"{role}: open {target.key}")
+        window.go_to(target.key)
         _settle(window)
+        done["pages"] += 1
+        page = window.pages[target.key]
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if not tabs.isTabVisible(index) or index == tabs.currentIndex():
+                    continue
+                beat.at(f"{role}: open {target.key} / tab {tabs.tabText(index)}")
+                tabs.setCurrentIndex(index)
+                _settle(window)
+                done["tabs"] += 1
+        if shots is not None:
+            page.window().grab().save(str(shots / f"{role}-{target.key}.png"))
+    if role == "teller":
+        done["drills"] += _run_drills(window, beat)
+    if role == "supervisor":
+        done["pdfs"] += _export_pdfs(window, beat, folder)
     for theme in (Theme.DARK, Theme.LIGHT):
         beat.at(f"{role}: theme {theme.value}")
-        window.apply_settings(GuiSettings(**{**asdict(window.settings), "theme": theme}))
+        window.apply_settings(window.settings.replace(theme=theme))
         _settle(window)
     beat.at(f"{role}: sign-out")
     window.sign_out()
     _settle(window)
-    return len(targets)
+    return done
+
+
+def _run_drills(window: Any, beat: Heartbeat) -> int:
+    """One drill of each kind (practice where it has one) started, keyed and stopped
+    (saved, result shown), and one customer scenario talked through; how many."""
+    from svctrainer.gui.drills.drill_screen import DrillScreen
+    from svctrainer.gui.drills.result_screen import ResultScreen
+    from svctrainer.gui.scenarios.scenario_player import ScenarioPlayer
+
+    window.go_to("practice")
+    practice = window.pages["practice"]
+    _settle(window)
+    kinds: dict[str, Any] = {}
+    for record in practice._records:
+        kind = record.drill_type or f"scenario:{record.kind}"
+        if record.language == "en":
+            kinds.setdefault(kind, record)
+    ran = 0
+    for kind, record in sorted(kinds.items()):
+        beat.at(f"teller: drill {kind} start")
+        if not practice.select_content(record.content_id):
+            continue
+        _settle(window)
+        practice.start(practice.enter_mode())
+        _settle(window)
+        screen = practice.current_screen
+        if isinstance(screen, DrillScreen):
+            beat.at(f"teller: drill {kind} keys")
+            screen.setFocus()
+            for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_Return):
+                QTest.keyClick(screen.focusWidget() or screen, key)
+                _settle(window)
+            beat.at(f"teller: drill {kind} finish")
+            screen.request_stop()
+            _pump_until(lambda s=screen: practice.current_screen is not s or s._ended)
+            _settle(window)
+            if isinstance(practice.current_screen, ResultScreen) or screen._ended:
+                ran += 1
+        elif isinstance(screen, ScenarioPlayer):
+            beat.at(f"teller: scenario {record.content_id}")
+            for _ in range(40):
+                conversation = screen.conversation
+                if screen.debrief is not None or conversation is None:
+                    break
+                conversation.choose_number(1)
+                _settle(window)
+            if screen.debrief is not None:
+                ran += 1
+        beat.at(f"teller: drill {kind} back")
+        practice.show_catalogue()
+        _settle(window)
+    return ran
+
+
+def _export_pdfs(window: Any, beat: Heartbeat, folder: Path) -> int:
+    """The employee and team PDFs from the supervisor's dashboard; how many written."""
+    window.go_to("supervisor")
+    _settle(window)
+    tab = window.pages["supervisor"].dashboard
+    tab_widget = window.pages["supervisor"].tabs
+    tab_widget.setCurrentWidget(tab)
+    _settle(window)
+    key = next((tab.drill.itemData(i) for i in range(tab.drill.count()) if tab.drill.itemData(i)),
+               None)  # fmt: skip
+    if key is None:
+        return 0
+    beat.at("supervisor: open a skill's table")
+    tab.open_skill(key)
+    _settle(window)
+    tab.table.selectRow(0)
+    written: list[Any] = []
+    tab.exported.connect(written.append)
+    beat.at("supervisor: employee PDF")
+    tab.export_person_pdf(folder / "employee.pdf")
+    _pump_until(lambda: len(written) >= 1)
+    _settle(window)
+    beat.at("supervisor: team PDF")
+    tab.export_team_pdf(folder / "team.pdf")
+    _pump_until(lambda: len(written) >= 2)
+    _settle(window)
+    tab.exported.disconnect(written.append)
+    beat.at("supervisor: back to the summary")
+    tab.show_summary()
+    _settle(window)
+    return len(written)
+
+
+# -- reporting --------------------------------------------------------------------------
+
+
+def _database(args_db: str | None, people: int, attempts: int) -> Path:
+    path = (
+        Path(args_db)
+        if args_db
+        else Path(tempfile.gettempdir()) / (f"svctrainer-heartbeat-{people}x{attempts}.sqlite3")
+    )
+    large_database(path, people, attempts)
+    return path
 
 
 def figures(quick: bool) -> list[Figure]:
-    """``python -m bench``: one walk (the same with ``quick``: it is a check either way)."""
-    found = walk()
+    """``python -m bench``: the walk over the 1 M-attempt branch (``quick``: 20 × 2 000)."""
+    people, attempts = QUICK if quick else FULL
+    found = walk(_database(None, people, attempts))
     worst = found["worst"]
-    where = "; ".join(f"{ms:.0f} ms {step}" for ms, step in worst)
+    where = "; ".join(f"{ms:.0f} ms {step} [{at}]" for ms, step, at in worst)
+    counts = found["counts"]
     return [
-        Figure("longest GUI-thread gap, walk over every page and theme (demo branch)",
+        Figure(f"longest GUI-thread gap, walk over every page, drill, PDF and theme "
+               f"({people} × {attempts} attempts)",
                worst[0][0] if worst else 0.0, "ms", 100.0,
-               note=f"{found['pages']} pages; worst five: {where}"),
+               note=f"{counts}; worst five: {where}"),
     ]  # fmt: skip
 
 
 def main() -> None:
-    found = walk()
-    print(f"{found['pages']} pages opened, {found['ticks']} heartbeats")
-    for ms, step in found["worst"]:
-        print(f"{ms:8.0f} ms  {step}")
+    global VERBOSE  # noqa: PLW0603 - a command-line switch
+    faulthandler.enable()  # a crash in Qt says where the walk was
+    faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--people", type=int, default=FULL[0])
+    parser.add_argument("--attempts", type=int, default=FULL[1])
+    parser.add_argument("--db", help="the large branch (built there unless it exists)")
+    parser.add_argument("--demo", action="store_true", help="walk the demo branch instead")
+    parser.add_argument("--shots", help="a folder for a screenshot of every page")
+    parser.add_argument("--verbose", action="store_true", help="print each step as it starts")
+    args = parser.parse_args()
+    VERBOSE = args.verbose
+    db = None if args.demo else _database(args.db, args.people, args.attempts)
+    shots = Path(args.shots) if args.shots else None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
+    found = walk(db, shots=shots)
+    print(f"{found['counts']}, {found['ticks']} heartbeats; load before {' '.join(load)}")
+    for dialog in found["dialogs"]:
+        print(f"dialog closed: {dialog}")
+    for ms, step, where in found["worst"]:
+        print(f"{ms:8.0f} ms  {step}  [{where}]")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """A large synthetic branch for ``bench_dashboard.py``: people × attempts, bulk-inserted.
 
-Rows go straight into SQLite with ``executemany`` (about 10 s for a million attempts),
-bypassing the services: the benchmark measures reading, not recording. The data look
+Rows go straight into SQLite with ``executemany`` (about 10 s for a million attempts), or
+into PostgreSQL with ``COPY`` (``generate_postgresql``), bypassing the services: the
+benchmark measures reading, not recording. The attempt indexes are built once after the
+load, and the progress summary the dashboards read is then built in bulk by
+``store.progress_summary.rebuild`` (what migration 0008's backfill does). The data look
 like the real thing where the queries care: practice and test packs of four drill
 families plus one scenario, learning curves with noise, a few invalid and invalidated
 attempts, per-key statistics on ten-key attempts (the heatmap reads them) and SERVQUAL
@@ -15,9 +18,11 @@ import math
 import random
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from svctrainer.store.models import utcnow
 
@@ -80,14 +85,105 @@ def generate(
         "AND sql IS NOT NULL"
     ).fetchall():
         conn.execute(f'DROP INDEX "{name}"')
-    _attempts(conn, rng, items, person_ids, per_person=per_person, now=now)
+    for rows in _attempts(rng, items, person_ids, per_person=per_person, now=now):
+        conn.executemany(INSERT_ATTEMPT, rows)
     conn.commit()
     for sql in indexes:
         conn.execute(sql)
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    summarise(str(path))
     return {"supervisor": supervisor, "person": person_ids[0], "team": "Team 01"}
+
+
+def summarise(url: str) -> None:
+    """Build the progress summary from the loaded attempts in one pass (as migration 0008
+    does); a database of an older schema (no summary) is left as it is."""
+    from sqlalchemy import inspect
+
+    from svctrainer.store.database import Database, resolve_url
+    from svctrainer.store.progress_summary import rebuild
+
+    db = Database(resolve_url(url))
+    try:
+        if inspect(db.engine).has_table("progress_summary"):
+            with db.writing() as session:
+                rebuild(session)
+    finally:
+        db.dispose()
+
+
+ATTEMPT_COLUMNS = (
+    "id", "person_id", "content_item_id", "mode", "started_at", "duration_ms", "speed",
+    "speed_unit", "accuracy", "score", "grade", "valid", "invalidated_reason", "seed",
+    "app_version", "workstation", "details", "recorded_at",
+)  # fmt: skip
+_MARKS = ", ".join("?" * len(ATTEMPT_COLUMNS))
+INSERT_ATTEMPT = f"INSERT INTO attempt ({', '.join(ATTEMPT_COLUMNS)}) VALUES ({_MARKS})"  # noqa: S608
+PERSON_COLUMNS = (
+    "id", "branch_id", "team_id", "employee_number", "name", "pin_hash", "active",
+    "failed_pin_count", "locked_until", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def generate_postgresql(
+    url: str, people: int, per_person: int, *, seed: int = 6, now: datetime | None = None
+) -> dict[str, object]:
+    """The same branch in the (migrated, content-synced) PostgreSQL database at ``url``:
+    ``COPY`` for every row, the attempt indexes dropped during the load and built after
+    it, foreign keys not checked row by row (``session_replication_role``)."""
+    import psycopg
+
+    rng = random.Random(seed)
+    now = now or utcnow()
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        conn.execute("SET TIME ZONE 'UTC'")
+        conn.execute("SET session_replication_role = replica")
+        conn.execute("SET maintenance_work_mem = '256MB'")
+        items = {c: i.hex for c, i in conn.execute("SELECT content_id, id FROM content_item")}
+        person_ids, supervisor = _people_postgresql(conn, people, _ts(now))
+        indexes = conn.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'attempt' "
+            "AND indexname <> 'pk_attempt'"
+        ).fetchall()
+        for name, _sql in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        columns = ", ".join(ATTEMPT_COLUMNS)
+        with conn.cursor().copy(f"COPY attempt ({columns}) FROM STDIN") as copy:
+            for rows in _attempts(rng, items, person_ids, per_person=per_person, now=now):
+                for row in rows:
+                    copy.write_row(row)
+        for _name, sql in indexes:
+            conn.execute(sql)
+        conn.commit()
+    summarise(url)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("ANALYZE")
+    return {"supervisor": supervisor, "person": person_ids[0], "team": "Team 01"}
+
+
+def _people_postgresql(conn: Any, people: int, stamp: str) -> tuple[list[str], str]:
+    branch_id = uuid.uuid4().hex
+    conn.execute(
+        "INSERT INTO branch (id, name, created_at) VALUES (%s, %s, %s)",
+        (branch_id, "Benchmark Branch", stamp),
+    )
+    teams = [uuid.uuid4().hex for _ in range(math.ceil(people / TEAM_SIZE))]
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO team (id, branch_id, name, created_at) VALUES (%s, %s, %s, %s)",
+            [(t, branch_id, f"Team {i + 1:02d}", stamp) for i, t in enumerate(teams)],
+        )
+        rows, roles, ids = _people_rows(people, branch_id, teams, stamp)
+        marks = ", ".join(["%s"] * len(PERSON_COLUMNS))
+        cur.executemany(
+            f"INSERT INTO person ({', '.join(PERSON_COLUMNS)}) VALUES ({marks})",  # noqa: S608
+            [(*r[:6], bool(r[6]), *r[7:]) for r in rows],
+        )
+        cur.executemany("INSERT INTO person_role (person_id, role) VALUES (%s, %s)", roles)
+    return ids[:-1], ids[-1]
 
 
 def _people(conn: sqlite3.Connection, people: int, stamp: str) -> tuple[list[str], str]:
@@ -99,12 +195,25 @@ def _people(conn: sqlite3.Connection, people: int, stamp: str) -> tuple[list[str
         "INSERT INTO team (id, branch_id, name, created_at) VALUES (?, ?, ?, ?)",
         [(t, branch_id, f"Team {i + 1:02d}", stamp) for i, t in enumerate(teams)],
     )
-    person_rows = []
+    rows, roles, ids = _people_rows(people, branch_id, teams, stamp)
+    marks = ", ".join("?" * len(PERSON_COLUMNS))
+    names = ", ".join(PERSON_COLUMNS)
+    conn.executemany(f"INSERT INTO person ({names}) VALUES ({marks})", rows)  # noqa: S608
+    conn.executemany("INSERT INTO person_role VALUES (?, ?)", roles)
+    conn.commit()
+    return ids[:-1], ids[-1]
+
+
+def _people_rows(
+    people: int, branch_id: str, teams: list[str], stamp: str
+) -> tuple[list[tuple[object, ...]], list[tuple[str, str]], list[str]]:
+    """Person rows, role rows and the ids: ``people`` tellers, then the supervisor."""
+    person_rows: list[tuple[object, ...]] = []
     role_rows = []
-    person_ids = []
+    ids = []
     for i in range(people):
         pid = uuid.uuid4().hex
-        person_ids.append(pid)
+        ids.append(pid)
         person_rows.append(
             (pid, branch_id, teams[i // TEAM_SIZE], f"E{i:05d}", f"Teller {i:05d}", "x", 1, 0,
              None, stamp, stamp)
@@ -115,27 +224,19 @@ def _people(conn: sqlite3.Connection, people: int, stamp: str) -> tuple[list[str
         (supervisor, branch_id, None, "SUP1", "Bench Supervisor", "x", 1, 0, None, stamp, stamp)
     )
     role_rows.append((supervisor, "supervisor"))
-    conn.executemany("INSERT INTO person VALUES (?,?,?,?,?,?,?,?,?,?,?)", person_rows)
-    conn.executemany("INSERT INTO person_role VALUES (?, ?)", role_rows)
-    conn.commit()
-    return person_ids, supervisor
+    ids.append(supervisor)
+    return person_rows, role_rows, ids
 
 
 def _attempts(
-    conn: sqlite3.Connection,
     rng: random.Random,
     items: dict[str, str],
     person_ids: list[str],
     *,
     per_person: int,
     now: datetime,
-) -> None:
-    insert = (
-        "INSERT INTO attempt (id, person_id, content_item_id, mode, started_at, duration_ms, "
-        "speed, speed_unit, accuracy, score, grade, valid, invalidated_reason, seed, "
-        "app_version, workstation, details, recorded_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    )
+) -> Iterator[list[tuple[object, ...]]]:
+    """Each person's attempts (``ATTEMPT_COLUMNS``), one list per person."""
     weights = [f.share for f in FAMILIES]
     first = now - timedelta(days=SPAN_DAYS)
     for pid in person_ids:
@@ -179,7 +280,7 @@ def _attempts(
                  int(valid), reason, rng.getrandbits(62), "bench", "bench",
                  json.dumps(details), _ts(started + timedelta(minutes=5)))
             )  # fmt: skip
-        conn.executemany(insert, rows)
+        yield rows
 
 
 _SEQUENCE = iter(range(1, 1 << 62))

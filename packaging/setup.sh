@@ -64,4 +64,8 @@ python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svctrain
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".$extras"
+# An editable install leaves svctrainer's own modules uncompiled, and where Python may not
+# write bytecode (PYTHONDONTWRITEBYTECODE) every start would compile them again (a fifth
+# of the window's start-up); a wheel or installer ships them compiled, and so does this.
+.venv/bin/python -m compileall -q svctrainer
 echo "svctrainer setup: ready ($(.venv/bin/svctrainer --version))"

@@ -87,6 +87,7 @@ def build_parser() -> OneLineParser:
         _content_commands,
         _branch_key_commands,
         _sync_commands,
+        _workstation_commands,
         _scenario_commands,
         _report_commands,
         _queue_commands,
@@ -174,6 +175,9 @@ def _people_commands(sub: Subparsers) -> None:
     )
     policy.add_argument(
         "--min-digits", type=_count(4, 12), metavar="N", help="require N digits (4-12) from now on"
+    )
+    _add_branch_option(
+        policy, "the branch whose policy it is (default: the server-wide one, or the only branch)"
     )
     for name, active in (("deactivate", False), ("activate", True)):
         p = _command(person, name, f"{name} a profile (results are kept)", "people:set_active")
@@ -291,17 +295,40 @@ def _branch_key_commands(sub: Subparsers) -> None:
     )
 
 
+def _workstation_commands(sub: Subparsers) -> None:
+    station = _group(
+        sub, "workstation", "tie this workstation to one branch of a shared server (audited)"
+    )
+    _command(station, "show", "which branch this workstation signs in, and every tie",
+             "workstation:show")  # fmt: skip
+    tie = _command(
+        station, "set-branch", "sign in only this branch's people at this workstation",
+        "workstation:set_branch",
+    )  # fmt: skip
+    tie.add_argument("name", metavar="NAME", help="the branch")
+    untie = _command(station, "clear-branch", "sign in people of every branch again",
+                     "workstation:clear_branch")  # fmt: skip
+    for parser in (tie, untie):
+        parser.add_argument(
+            "--workstation", metavar="HOST", help="another workstation, by its host name"
+        )
+
+
 def _sync_commands(sub: Subparsers) -> None:
     sync = _group(sub, "sync", "carry results between databases in a signed bundle (offline)")
-    export = _command(sync, "export", "write this database's results to a bundle", "sync:export")
+    export = _command(sync, "export", "write one branch's results to a bundle", "sync:export")
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     export.add_argument(
         "--since",
         metavar="DATE",
         help="only results recorded from this day (YYYY-MM-DD) or moment (ISO 8601) on",
     )
+    _add_branch_option(
+        export, "the branch whose results to export, on a server shared by several branches"
+    )
     imp = _command(
-        sync, "import", "store a bundle's results (prints inserted/identical/conflicts)",
+        sync, "import",
+        "store a bundle's results in the branch it names (prints inserted/identical/conflicts)",
         "sync:import_",
     )  # fmt: skip
     imp.add_argument("file", metavar="FILE", help="a bundle written by 'sync export'")
@@ -345,7 +372,8 @@ def _report_commands(sub: Subparsers) -> None:
         nargs="?",
         choices=("branch-summary",),
         metavar="branch-summary",
-        help="the branch summary: each core skill's median gain, people tested and stalled, "
+        help="the branch summary: each core skill's median gain, people tested, idle and "
+        "with no progress, "
         "on one PDF page",
     )
     who = report.add_mutually_exclusive_group()
@@ -361,6 +389,7 @@ def _report_commands(sub: Subparsers) -> None:
         "(default: attempts for --person, summary for --team)",
     )
     _add_date_range(report)
+    _add_language_option(report)
     export = _group(sub, "export", "export learning records for other systems")
     xapi = _command(export, "xapi", "every attempt as xAPI 1.0.3 statements (JSON)", "reports:xapi")
     xapi.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
@@ -432,6 +461,10 @@ def _contest_commands(sub: Subparsers) -> None:
     create.add_argument("--countdown", type=_count(0, 600), default=60,
                         help="seconds of countdown before the window (default 60)")  # fmt: skip
     create.add_argument("--draft", action="store_true", help="keep it a draft (open it later)")
+    create.add_argument("--public-board", action="store_true",
+                        help="show the live standings to every contestant (a show event); "
+                        "by default contestants see only their own results until the "
+                        "close")  # fmt: skip
     listing = _command(contest, "list", "the branch's contests and their phase", "contest:list_")
     listing.add_argument("--json", action="store_true")
     for name, help_text, handler in (
@@ -446,6 +479,7 @@ def _contest_commands(sub: Subparsers) -> None:
     results.add_argument("name", metavar="NAME")
     results.add_argument("--format", choices=("pdf", "csv"), default="csv")
     results.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    _add_language_option(results)
 
 
 def _add_branch_option(
@@ -453,6 +487,15 @@ def _add_branch_option(
     help_text: str = "the branch of the employee number, on a server shared by several branches",
 ) -> None:
     parser.add_argument("--branch", metavar="NAME", help=help_text)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("system", "en", "zh_CN"),
+        help="the language of a PDF (default: the language set in the GUI's preferences, "
+        "else the system's)",
+    )
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ import os
 import sys
 
 from svctrainer.commands.exit_codes import NO_DISPLAY
-from svctrainer.commands.runner import db_url
+from svctrainer.commands.runner import configure_logging, db_url
 
 NO_DISPLAY_MESSAGE = (
     "svctrainer: no display found: the application window needs a desktop session "
@@ -37,4 +37,8 @@ def run(args: argparse.Namespace) -> int:
         return NO_DISPLAY
     from svctrainer.gui.app import run_gui  # noqa: PLC0415
 
-    return run_gui(db_url(args), demo=bool(getattr(args, "demo", False)))
+    return run_gui(
+        db_url(args),
+        demo=bool(getattr(args, "demo", False)),
+        after_first_frame=configure_logging,  # runner.LOGS_AFTER_FIRST_FRAME
+    )

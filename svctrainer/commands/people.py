@@ -21,7 +21,7 @@ def _ask_pin(given: str | None) -> str:
         return given
     if not sys.stdin.isatty():
         raise InvalidInputError("pin", "give --pin when not running in a terminal")
-    first = getpass.getpass("New PIN (4-12 digits): ")
+    first = getpass.getpass("New PIN (digits, as long as the branch's PIN policy asks): ")
     if getpass.getpass("Repeat PIN: ") != first:
         raise InvalidInputError("pin", "the two PINs differ")
     return first
@@ -157,10 +157,13 @@ def pin_policy(args: argparse.Namespace) -> int:
     try:
         actor = Actor.command_line()
         if args.min_digits is not None:
-            policy = services.settings.set_pin_policy(actor, min_digits=args.min_digits)
+            policy = services.settings.set_pin_policy(
+                actor, min_digits=args.min_digits, branch=args.branch
+            )
         else:
-            policy = services.settings.pin_policy(actor)
+            policy = services.settings.pin_policy(actor, args.branch)
     finally:
         services.close()
-    print(f"PINs set from now on must have {policy.min_digits} to 12 digits")
+    where = f" in branch {args.branch!r}" if args.branch else ""
+    print(f"PINs set{where} from now on must have {policy.min_digits} to 12 digits")
     return 0

@@ -20,10 +20,17 @@ from svctrainer.commands.exit_codes import FAILURE
 from svctrainer.core.redaction import hide_passwords
 from svctrainer.locations import default_db_url, log_dir
 
+LOGS_AFTER_FIRST_FRAME = frozenset({"gui:run"})
+"""Commands that set up the log file themselves once their window has painted: the
+rotating handler's import (``logging.handlers`` pulls in sockets, pickle and queues) and
+the file cost a tenth of a bare Qt window's start (bench/bench_first_window.py). An error
+before that still reaches the log: ``report`` sets it up."""
+
 
 def run_handler(spec: str, args: argparse.Namespace) -> int:
     module_name, func_name = spec.split(":")
-    log_file = configure_logging()
+    if spec not in LOGS_AFTER_FIRST_FRAME:
+        configure_logging()
     try:
         module = importlib.import_module(f"svctrainer.commands.{module_name}")
         return int(getattr(module, func_name)(args) or 0)
@@ -35,7 +42,7 @@ def run_handler(spec: str, args: argparse.Namespace) -> int:
         sys.stderr.write("svctrainer: interrupted\n")
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into messages
-        return report(exc, log_file)
+        return report(exc, configure_logging())
 
 
 def _silence_stdout() -> None:
@@ -108,7 +115,7 @@ def configure_logging() -> Path | None:
     from logging.handlers import RotatingFileHandler  # noqa: PLC0415
 
     root = logging.getLogger("svctrainer")
-    if root.handlers:
+    if root.handlers:  # already set up: once per process
         return Path(getattr(root.handlers[0], "baseFilename", "")) or None
     root.setLevel(logging.INFO)
 

@@ -1,5 +1,6 @@
-"""``svctrainer sync export|import``: carry a workstation's results to another database
-of the branch in a signed bundle (``services.sync``, format in docs/SYNC.md)."""
+"""``svctrainer sync export|import``: carry a branch's results from a workstation to
+another database of the branch in a signed bundle (``services.sync``, format in
+docs/SYNC.md)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,15 @@ def export(args: argparse.Namespace) -> int:
     since = parse_since(args.since) if args.since else None
     services = open_services(args)
     try:
-        done = services.sync.export(Actor.command_line(), Path(args.output).expanduser(), since)
+        done = services.sync.export(
+            Actor.command_line(), Path(args.output).expanduser(), since, args.branch
+        )
     finally:
         services.close()
     print(
-        f"wrote {done.path}: {done.attempts} attempts, {done.scenario_runs} scenario runs, "
-        f"{done.hand_counts} hand counts ({done.size_bytes} bytes, signed with branch key "
-        f"{done.key_fingerprint})"
+        f"wrote {done.path} (branch {done.branch}): {done.attempts} attempts, "
+        f"{done.scenario_runs} scenario runs, {done.hand_counts} hand counts "
+        f"({done.size_bytes} bytes, signed with branch key {done.key_fingerprint})"
     )
     return 0
 
@@ -36,7 +39,8 @@ def import_(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(
-        f"{outcome.label} (from {outcome.source_workstation}): {outcome.inserted} inserted, "
+        f"{outcome.label} (from {outcome.source_workstation}, into branch {outcome.branch}): "
+        f"{outcome.inserted} inserted, "
         f"{outcome.identical} identical, {len(outcome.conflicts)} conflicts"
     )
     if outcome.content_added:

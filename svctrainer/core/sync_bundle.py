@@ -7,10 +7,11 @@ files. Everything it reads is hostile until proved otherwise.
 
 The bundle is a zip holding exactly these members (``docs/SYNC.md`` is the reference):
 
-- ``manifest.hmac``: one line, ``svctrainer-sync-1 HMAC-SHA256 <key fingerprint> <mac>``,
+- ``manifest.hmac``: one line, ``svctrainer-sync-2 HMAC-SHA256 <key fingerprint> <mac>``,
   the HMAC-SHA256 under the branch key (``core.branch_key``) of the raw bytes of
-- ``manifest.json``: the format, where and when the bundle was made, and for each data
-  member its line count, byte size and SHA-256, so that the one MAC covers everything;
+- ``manifest.json``: the format, where and when the bundle was made, the one branch
+  whose results it holds, and for each data member its line count, byte size and
+  SHA-256, so that the one MAC covers everything;
 - ``people.jsonl``, ``content.jsonl``: the people and content versions the results refer
   to, named so that another database can find its own rows for them (a person by branch
   name and employee number, a content version by content id and content hash);
@@ -24,6 +25,11 @@ above, stored or deflated, unencrypted and within the size and compression-ratio
 limit); the format named in ``manifest.hmac``; the key it was signed with; the MAC over
 the manifest's bytes. Only then is the manifest parsed, and each member's size and
 SHA-256 checked against it before its lines are parsed.
+
+Formats: ``svctrainer-sync-2`` (this release writes it) holds one branch, named in the
+manifest, and every person in it belongs to that branch. ``svctrainer-sync-1`` (written
+before bundles were per branch) named no branch and could hold several; it is still
+read, with ``BundleSource.branch`` None, and the import decides what it may do with it.
 """
 
 from __future__ import annotations
@@ -44,7 +50,9 @@ from typing import Any
 from svctrainer.core.attempt_identity import attempt_fingerprint
 from svctrainer.core.branch_key import MAC_ALGORITHM, BranchKey
 
-FORMAT = "svctrainer-sync-1"
+FORMAT = "svctrainer-sync-2"
+FORMAT_1 = "svctrainer-sync-1"  # before bundles were per branch: read, never written
+READABLE_FORMATS = (FORMAT_1, FORMAT)
 MAC_MEMBER = "manifest.hmac"
 MANIFEST = "manifest.json"
 PEOPLE = "people.jsonl"
@@ -82,6 +90,8 @@ class BundleSource:
     app_version: str
     created_at: datetime  # UTC
     since: datetime | None  # the export's lower bound on ``recorded_at``, None: everything
+    branch: str | None = None  # whose results (every person's branch); None: a sync-1 bundle
+    format: str = FORMAT
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +185,8 @@ class SyncBundle:
 
 def build_bundle(bundle: SyncBundle, key: BranchKey) -> bytes:
     """The bundle's bytes, signed with ``key``. The same records give the same bytes."""
+    if bundle.source.branch is None:
+        raise SyncBundleError("a bundle holds one branch's results: name the branch")
     _check_references(bundle)
     members = {
         PEOPLE: _lines(_person_json(p) for p in bundle.people),
@@ -192,6 +204,7 @@ def build_bundle(bundle: SyncBundle, key: BranchKey) -> bytes:
                 "created_at": _time_text(bundle.source.created_at),
                 "since": _time_text(bundle.source.since) if bundle.source.since else None,
                 "branch_key": key.fingerprint,
+                "branch": bundle.source.branch,
             },
             "members": {
                 name: {
@@ -342,9 +355,10 @@ def _authenticated_manifest(
     if len(parts) != 4:
         raise SyncBundleError(f"{MAC_MEMBER}: expected '{FORMAT} {MAC_ALGORITHM} KEY MAC'")
     fmt, algorithm, fingerprint, mac = parts
-    if fmt != FORMAT:
+    if fmt not in READABLE_FORMATS:
         raise SyncBundleError(
-            f"{MAC_MEMBER}: unknown format {fmt[:60]!r} (this release reads {FORMAT})"
+            f"{MAC_MEMBER}: unknown format {fmt[:60]!r} (this release reads "
+            f"{' and '.join(READABLE_FORMATS)}; a newer svctrainer made it?)"
         )
     if algorithm != MAC_ALGORITHM:
         raise SyncBundleError(f"{MAC_MEMBER}: unknown MAC algorithm {algorithm[:60]!r}")
@@ -360,8 +374,8 @@ def _authenticated_manifest(
             "(its MAC fails): nothing was imported"
         )
     manifest = _json(manifest_bytes, MANIFEST, 1)
-    if manifest.get("format") != FORMAT:
-        raise SyncBundleError(f'{MANIFEST}: "format" is not "{FORMAT}"')
+    if manifest.get("format") != fmt:
+        raise SyncBundleError(f'{MANIFEST}: "format" is not "{fmt}", as {MAC_MEMBER} says')
     listed = manifest.get("members")
     if not isinstance(listed, dict) or set(listed) != set(DATA_MEMBERS):
         raise SyncBundleError(f'{MANIFEST}: "members" must list exactly {", ".join(DATA_MEMBERS)}')
@@ -422,11 +436,14 @@ def _parse(manifest: dict[str, Any], contents: dict[str, bytes]) -> SyncBundle:
 def _source(manifest: dict[str, Any]) -> BundleSource:
     fields_ = _Fields(manifest.get("source"), MANIFEST, 1, "")
     since = fields_.optional_time("since")
+    fmt = manifest["format"]
     return BundleSource(
         workstation=fields_.text("workstation", 120),
         app_version=fields_.text("app_version", 32),
         created_at=fields_.time("created_at"),
         since=since,
+        branch=fields_.text("branch", 120) if fmt != FORMAT_1 else None,
+        format=fmt,
     )
 
 
@@ -631,9 +648,16 @@ def fingerprint_of(attempt: BundleAttempt, person_id: uuid.UUID | None = None,
 
 
 def _check_references(bundle: SyncBundle) -> None:
-    """Every id once; every result points at a person and content version in the
-    bundle, of the right kind."""
+    """Every id once; every person of the bundle's branch; every result points at a
+    person and content version in the bundle, of the right kind."""
     people = _unique((p.id for p in bundle.people), PEOPLE)
+    branch = bundle.source.branch
+    for line, person in enumerate(bundle.people, start=1):
+        if branch is not None and person.branch != branch:
+            raise SyncBundleError(
+                f"{PEOPLE}:{line}:1: {person.employee_number} belongs to branch "
+                f"{person.branch!r}, not to the bundle's branch {branch!r}"
+            )
     content = {c.id: c for c in bundle.content}
     if len(content) != len(bundle.content):
         raise SyncBundleError(f"{CONTENT}: a content version appears twice")

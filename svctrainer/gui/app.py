@@ -5,6 +5,13 @@ first window ≤ 1.25 × a bare PySide6 window, bench/bench_first_window.py); th
 screen is built after that first paint, the database opened after the login's (a SQLite
 file is migrated, after a backup; a server is only checked), and the login list fills in
 when it is ready.
+
+Before that first paint only the frame's needs are paid for (tests/gui/test_first_window.py
+holds the line): not PySide's ``Qt`` namespace nor ``QStyle`` (theme.first_frame_appearance),
+no event class (MainWindow.first_painted), no dialog class, no ``dataclasses``, no
+rotating log file (``after_first_frame``), no SVG icon engine (``set_window_icon``), and
+neither the font nor the translators, which nothing in an empty frame shows (its title
+reads the same in every language).
 """
 
 from __future__ import annotations
@@ -17,17 +24,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer import __version__
 from svctrainer.gui.i18n import translate
-from svctrainer.gui.language import install_translators
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import load_settings
-from svctrainer.gui.theme import apply_appearance
+from svctrainer.gui.theme import FIRST_FRAME_STYLE, apply_appearance, first_frame_appearance
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from svctrainer.services.api import Services
     from svctrainer.services.content import ImportOutcome
     from svctrainer.services.errors import SchemaVersionError
@@ -39,16 +47,26 @@ APP_ID = "org.svctrainer.SvcTrainer"
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # The style by name: Qt creates it, and no Python QStyle is needed before the
+        # first frame (theme.first_frame_appearance).
+        args = argv if argv is not None else sys.argv[:1]
+        program = args[:1] or ["svctrainer"]
+        app = QApplication([*program, "-style", FIRST_FRAME_STYLE, *args[1:]])
     app.setApplicationName("svctrainer")
     app.setApplicationDisplayName("svctrainer")
     app.setOrganizationName("svctrainer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application's icon, once the window has painted: reading the SVG loads Qt's SVG
+    icon engine, a few milliseconds the first frame does without (the desktop file, or the
+    installer's executable, gives the task bar its icon meanwhile)."""
     from svctrainer.gui.icons import app_icon  # noqa: PLC0415
 
     app.setWindowIcon(app_icon())
-    return app
 
 
 class Startup:
@@ -93,6 +111,9 @@ class Startup:
         """Copy the demo snapshot (building it first, with progress, if this release
         has none yet) into a throw-away folder and open the copy, off the GUI thread: the
         window stays live, and the sign-in list fills when the copy is open."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see theme.first_frame_appearance
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - no class before the frame
+
         from svctrainer.services.api import Services  # noqa: PLC0415
         from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
 
@@ -252,6 +273,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)  # the widget's later events stay in C++
             QTimer.singleShot(0, callback)
         return False
 
@@ -260,26 +282,39 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaint(window, callback)
 
 
-def run_gui(url: str, *, demo: bool = False) -> int:
+def run_gui(
+    url: str, *, demo: bool = False, after_first_frame: Callable[[], object] | None = None
+) -> int:
+    """The application until its window closes. ``after_first_frame`` runs once the
+    window has painted, before the login screen is built (the command line sets up the log
+    file there)."""
     app = create_application()
     settings = load_settings()
-    apply_appearance(app, settings)
-    install_translators(app, settings.language)
+    first_frame_appearance(app, settings)
     # The frame first, painted at the speed of a bare Qt window; the login screen is
     # built after that first paint, and the database opened after the login's.
     window = MainWindow(settings, deferred=True)
     startup = Startup(window, url, demo)
 
     def build() -> None:
+        from svctrainer.gui.language import install_translators  # noqa: PLC0415 - see module doc
+
+        if after_first_frame is not None:
+            after_first_frame()
+        install_translators(app, settings.language)
+        apply_appearance(app, settings)
+        set_window_icon(app)
         window.build()
         after_first_paint(window.login, startup.run)
 
-    after_first_paint(window, build)
+    window.first_painted.connect(build)
     window.show()
     try:
         return app.exec()
     except Exception:  # pragma: no cover - Qt swallows most; this is the last resort
         log.exception("fatal error in the GUI")
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see _open_demo
+
         QMessageBox.critical(
             None,
             "svctrainer",

@@ -2,8 +2,9 @@
 
 One worker thread serialises every database call (writes never overlap, and SQLite sees
 one connection at a time from us); results come back to the GUI thread through a queued
-signal. The cursor turns busy only when a call takes longer than 0.3 s, so quick calls
-do not flicker.
+signal. The window says it is busy (busy cursor, and ``busy_changed`` for the status-bar
+indicator of ``gui/busy_indicator.py``) only when a call takes longer than 0.3 s, so quick
+calls do not flicker.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ class _Job(QRunnable):
 class Background(QObject):
     """Owns the database worker; one per application window."""
 
+    busy_changed = Signal(bool)
+    """True when work has been running for ``BUSY_CURSOR_AFTER_MS``, False when the last
+    call is done."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -59,19 +64,20 @@ class Background(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        relay = _Relay()
+        # The relay belongs to this object (GUI thread) and is deleted there, after its
+        # answer: left to Python, the relay (caught in a cycle with its slot) was freed by
+        # whichever thread ran the garbage collector, often the worker, while the GUI
+        # thread could still be delivering its signal: a crash in QtCore under load.
+        relay = _Relay(self)
         self._pending.add(relay)
-        self._busy += 1
-        if not self._busy_timer.isActive() and not self._cursor_shown:
-            self._busy_timer.start(BUSY_CURSOR_AFTER_MS)
+        self.hold()
 
         @Slot(object, object)
         def finished(result: Any, error: Exception | None) -> None:
             self._pending.discard(relay)
-            self._busy -= 1
+            relay.deleteLater()
             try:
-                if self._busy == 0:
-                    self._clear_busy()  # its timer may be gone with a closed window
+                self.release()  # its timer may be gone with a closed window
                 if error is not None:
                     log.info("background call failed: %r", error)
                     on_error(error)
@@ -87,6 +93,19 @@ class Background(QObject):
         relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
         self._pool.start(_Job(fn, relay))
 
+    def hold(self) -> None:
+        """Count work done in steps on the GUI thread (say, a report's charts drawn one
+        per turn of the event loop) as busy, like a call on the worker: the window says
+        so after 0.3 s. Each ``hold`` needs its ``release``."""
+        self._busy += 1
+        if not self._busy_timer.isActive() and not self._cursor_shown:
+            self._busy_timer.start(BUSY_CURSOR_AFTER_MS)
+
+    def release(self) -> None:
+        self._busy = max(0, self._busy - 1)
+        if self._busy == 0:
+            self._clear_busy()
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until queued work is done (shutdown and tests)."""
         return self._pool.waitForDone(msecs)
@@ -95,16 +114,23 @@ class Background(QObject):
     def busy(self) -> bool:
         return self._busy > 0
 
+    @property
+    def showing_busy(self) -> bool:
+        """Whether the window says it is busy (work has run past the 0.3 s)."""
+        return self._cursor_shown
+
     def _show_busy(self) -> None:
         if self._busy and not self._cursor_shown:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
             self._cursor_shown = True
+            self.busy_changed.emit(True)
 
     def _clear_busy(self) -> None:
         self._busy_timer.stop()
         if self._cursor_shown:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_shown = False
+            self.busy_changed.emit(False)
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from svctrainer.gui.background import Background
+from svctrainer.gui.i18n import fill
 from svctrainer.gui.icons import app_icon
 from svctrainer.gui.messages import describe
 from svctrainer.gui.pin_field import PinField
@@ -70,6 +71,12 @@ class LoginPage(QWidget):
         branch_font = QFont(self.branch_label.font())
         branch_font.setPointSizeF(branch_font.pointSizeF() * 1.2)
         self.branch_label.setFont(branch_font)
+        # At a workstation an admin tied to one branch of a shared server: says so, since
+        # the list then holds only that branch's people.
+        self.station_note = QLabel()
+        self.station_note.setObjectName("stationNote")
+        self.station_note.setWordWrap(True)
+        self.station_note.setVisible(False)
         self.logo = QLabel()
         self.logo.setPixmap(app_icon().pixmap(88, 88))
         self.tiers = QLabel(
@@ -134,6 +141,7 @@ class LoginPage(QWidget):
         intro.addWidget(self.tiers)
         intro.addSpacing(16)
         intro.addWidget(self.branch_label)
+        intro.addWidget(self.station_note)
         intro.addStretch(2)
 
         outer = QHBoxLayout(self)
@@ -193,10 +201,33 @@ class LoginPage(QWidget):
         self._search_timer.stop()
         text = self.search.text()
         self._background.run(
-            lambda: services.auth.profiles(text),
-            lambda choices: self._show_profiles(choices, text),
+            lambda: (services.auth.profiles(text), services.workstations.branch()),
+            lambda loaded: self._show_loaded(loaded[0], loaded[1], text),
             self._show_error,
         )
+
+    def _show_loaded(
+        self, choices: list[ProfileChoice], tied_branch: str | None, for_text: str
+    ) -> None:
+        self._show_station(tied_branch)
+        self._show_profiles(choices, for_text)
+
+    def _show_station(self, tied_branch: str | None) -> None:
+        """Name the branch this workstation is tied to (an admin may have changed it)."""
+        if tied_branch is None:
+            self.station_note.setVisible(False)
+            return
+        self.branch_label.setText(tied_branch)
+        self.station_note.setText(
+            fill(
+                self.tr(
+                    "This workstation signs in people of %1 only. Working at another branch "
+                    "today? Use a workstation of your own branch."
+                ),
+                tied_branch,
+            )
+        )
+        self.station_note.setVisible(True)
 
     def _search_changed(self, _text: str) -> None:
         """The list no longer matches the text: select nobody until it is rebuilt."""

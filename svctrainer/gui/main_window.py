@@ -3,34 +3,30 @@
 At start-up the window is first shown as an empty frame (title, size, palette) and built
 after its first paint (``deferred=True``, then ``build()``): a person sees the window at
 the speed of a bare Qt window, and the login screen a moment later. So this module
-imports only what the frame needs; the rest comes with ``build()``.
+imports only what the frame needs; the rest comes with ``build()``. That includes PySide's
+``Qt`` namespace and the widget classes of the shell: PySide builds a class's Python enums
+the first time the class is reached, and ``Qt`` alone (1 200 members) costs as much as a
+fifth of a bare window's start, so they are imported in the methods that use them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QScrollArea,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QListWidgetItem, QScrollArea
+
     from svctrainer.gui.background import Background
     from svctrainer.gui.change_hub import ChangeHub
     from svctrainer.gui.context import AppContext
+    from svctrainer.gui.garbage import GuiThreadCollector
     from svctrainer.gui.idle_sign_out import IdleWatch
     from svctrainer.gui.login import LoginPage
     from svctrainer.gui.navigation import NavTarget
@@ -39,7 +35,8 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.services.drafts import DraftRecord
     from svctrainer.services.records import SignedIn
 
-NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+NAV_KEY_ROLE = 0x0100 + 2
+"""``Qt.ItemDataRole.UserRole + 2``, as the number it is (see the module doc)."""
 
 
 @runtime_checkable
@@ -50,11 +47,17 @@ class ActivatedPage(Protocol):
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()
+    """Once, just after the window's first paint (gui.app builds the login screen then).
+    From ``paintEvent`` rather than an event filter: a filter hands every event of the
+    window to Python, and the first of them makes PySide build its fifty event classes."""
+
     background: Background
     hub: ChangeHub
     navigator: Navigator
     login: LoginPage
     idle: IdleWatch
+    collector: GuiThreadCollector
 
     def __init__(
         self, settings: GuiSettings, parent: QWidget | None = None, *, deferred: bool = False
@@ -72,16 +75,25 @@ class MainWindow(QMainWindow):
         """Each page's scroll area in the page stack, by page key."""
         self._targets: list[NavTarget] = []
         self.built = False
+        self._painted = False
 
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1180, 760))
+            self.resize(1180, 760)
         if not deferred:
             self.build()
 
     def build(self) -> None:
         """Everything but the frame: the login screen, navigation, menus, status bar."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+        from PySide6.QtWidgets import (  # noqa: PLC0415
+            QHBoxLayout,
+            QLabel,
+            QListWidget,
+            QStackedWidget,
+        )
+
         from svctrainer.gui.background import Background  # noqa: PLC0415 - see module doc
         from svctrainer.gui.change_hub import ChangeHub  # noqa: PLC0415
         from svctrainer.gui.idle_sign_out import IdleWatch  # noqa: PLC0415
@@ -122,6 +134,10 @@ class MainWindow(QMainWindow):
         for label in (self.person_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
             label.setContentsMargins(12, 0, 4, 0)  # the two must not read as one line
+        from svctrainer.gui.busy_indicator import BusyIndicator  # noqa: PLC0415
+
+        self.busy_indicator = BusyIndicator(self.background)
+        self.statusBar().addPermanentWidget(self.busy_indicator)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.person_label)
 
@@ -129,10 +145,19 @@ class MainWindow(QMainWindow):
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
         self._set_signed_out_state()
+        from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
+        from svctrainer.gui.garbage import GuiThreadCollector  # noqa: PLC0415
+
+        # Before the first background call: garbage with Qt objects in it is freed here.
+        self.collector = GuiThreadCollector(self)
+        preload_charts()  # while the login screen waits for a PIN
 
     # -- menus and shortcuts -----------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -181,6 +206,10 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self._targets = []
             return
+        from PySide6.QtCore import QSize  # noqa: PLC0415 - see module doc
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415
+        from PySide6.QtWidgets import QListWidgetItem  # noqa: PLC0415
+
         from svctrainer.gui.navigation import targets_for  # noqa: PLC0415 - see module doc
 
         self._targets = targets_for(self.context.permissions)
@@ -357,6 +386,8 @@ class MainWindow(QMainWindow):
         return item.data(NAV_KEY_ROLE) if item else None
 
     def _on_nav_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - see module doc
+
         if current is None or self.context is None:
             return
         key = current.data(NAV_KEY_ROLE)
@@ -445,12 +476,19 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             ChangePinDialog(self.context, self).exec()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self.saveGeometry(), self.saveState())
         if self.built:
             self.background.wait()
+            self.collector.stop()
         super().closeEvent(event)
 
 

@@ -20,6 +20,10 @@ from svctrainer.services.errors import (
     ProfileLockedError,
     RetakeLimitError,
     ServiceError,
+    SyncBranchUnknownError,
+    SyncOtherBranchError,
+    SyncPeopleMissingError,
+    WorkstationBranchError,
     WrongPinError,
 )
 
@@ -95,6 +99,9 @@ def describe(exc: BaseException) -> str:
             exc.employee_number,
             translate("messages", ", ").join(exc.branches),
         )
+    branch_case = _branch_refusal(exc)
+    if branch_case is not None:
+        return branch_case
     if isinstance(exc, ServiceError):
         worded = _worded_codes().get(exc.code)
         if worded is not None:
@@ -108,6 +115,57 @@ def describe(exc: BaseException) -> str:
         translate("messages", "Something went wrong: %1"),
         hide_passwords(f"{type(exc).__name__}: {exc}"),
     )
+
+
+def _branch_refusal(exc: BaseException) -> str | None:
+    """A sync bundle or a sign-in refused because of the branch it belongs to."""
+    if isinstance(exc, SyncBranchUnknownError):
+        return fill(
+            translate(
+                "messages",
+                "%1 holds results of branch %2, which is not in this database. Nothing was "
+                "imported.",
+            ),
+            exc.bundle,
+            exc.branch,
+        )
+    if isinstance(exc, SyncOtherBranchError):
+        return fill(
+            translate(
+                "messages",
+                "%1 holds results of branch %2; you administer branch %3. Nothing was "
+                "imported: import it on that branch's workstation.",
+            ),
+            exc.bundle,
+            exc.bundle_branch,
+            exc.own_branch,
+        )
+    if isinstance(exc, SyncPeopleMissingError):
+        people = translate("messages", ", ").join(
+            fill(translate("messages", "%1 (%2)"), p.employee_number, p.name) for p in exc.people
+        )
+        return fill(
+            translate(
+                "messages",
+                "Nothing was imported from %1: these people have no profile in branch %2: "
+                "%3. Add them (same employee numbers) first.",
+            ),
+            exc.bundle,
+            exc.branch,
+            people,
+        )
+    if isinstance(exc, WorkstationBranchError):
+        return fill(
+            translate(
+                "messages",
+                "%1 belongs to branch %2. This workstation signs in people of branch %3 "
+                "only: choose your own name, or use a workstation of your branch.",
+            ),
+            exc.name,
+            exc.person_branch,
+            exc.workstation_branch,
+        )
+    return None
 
 
 def _pin_refusal(exc: WrongPinError | ProfileLockedError) -> str:

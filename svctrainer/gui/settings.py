@@ -6,8 +6,8 @@ Qt's default location, so tests and portable installs never touch the real profi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -28,14 +28,55 @@ a larger setting."""
 LANGUAGES = ("system", "en", "zh_CN")
 
 
-@dataclass(slots=True)
 class GuiSettings:
-    theme: Theme = Theme.SYSTEM
-    font_size: int = DEFAULT_FONT_SIZE
-    sounds: bool = True
-    language: str = "system"
-    last_profile: str = ""
-    idle_minutes: int = 10  # automatic sign-out after this long without input; 0: never
+    """The preferences, read before the window's first frame. A plain class, not a
+    dataclass: the ``dataclasses`` module is imported by nothing else that early, and it
+    (with the scan PySide makes of every module imported after it) costs 5 ms, a thirtieth
+    of a bare Qt window's start (bench/bench_first_window.py)."""
+
+    __slots__ = ("font_size", "idle_minutes", "language", "last_profile", "sounds", "theme")
+
+    def __init__(
+        self,
+        *,
+        theme: Theme = Theme.SYSTEM,
+        font_size: int = DEFAULT_FONT_SIZE,
+        sounds: bool = True,
+        language: str = "system",
+        last_profile: str = "",
+        idle_minutes: int = 10,
+    ) -> None:
+        self.theme = theme
+        self.font_size = font_size
+        self.sounds = sounds
+        self.language = language
+        self.last_profile = last_profile
+        self.idle_minutes = idle_minutes
+        """Automatic sign-out after this many minutes without input; 0: never."""
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def replace(self, **changes: Any) -> GuiSettings:
+        """A copy with ``changes`` (as ``dataclasses.replace``)."""
+        values = dict(zip(self.__slots__, self._values(), strict=True))
+        unknown = changes.keys() - values.keys()
+        if unknown:
+            raise TypeError(f"GuiSettings has no {', '.join(sorted(unknown))}")
+        return GuiSettings(**{**values, **changes})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GuiSettings):
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{n}={v!r}" for n, v in zip(self.__slots__, self._values(), strict=True)
+        )
+        return f"GuiSettings({fields})"
 
 
 def settings_store() -> QSettings:

@@ -6,17 +6,23 @@ Fusion draws the same on every platform, so a palette we set is the palette peop
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
-from svctrainer.gui.check_indicator import ClearIndicatorStyle
 from svctrainer.gui.settings import GuiSettings, Theme
 
 ACCENT = QColor(0x1F, 0x6F, 0xB2)  # a calm bank blue, readable on both backgrounds
 
+FIRST_FRAME_STYLE = "Fusion"
+"""The style the application is created with (``create_application``), by name: the first
+frame is drawn by Fusion before Python ever holds a ``QStyle`` (see ``first_frame_appearance``)."""
+
 
 def effective_theme(theme: Theme) -> Theme:
+    """The theme to show: the person's, or for "system" the colour scheme the desktop
+    reports (light when it reports none)."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415 - costly the first time: see first_frame_appearance
+
     if theme is not Theme.SYSTEM:
         return theme
     scheme = QGuiApplication.styleHints().colorScheme()
@@ -24,12 +30,48 @@ def effective_theme(theme: Theme) -> Theme:
 
 
 def apply_appearance(app: QApplication, settings: GuiSettings) -> Theme:
-    app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
+    """Style, palette and font of ``settings``, changing only what differs.
+
+    Why only what differs: ``setStyle`` unpolishes and repolishes every widget of every
+    built page, and ``setFont`` lays them all out again; a theme switch needs neither,
+    and with both it held the GUI thread for seconds (bench/bench_heartbeat.py). The
+    palette alone reaches each widget as a ``PaletteChange``, which Fusion paints from
+    directly, and charts restyle themselves on it (``charts/chart_frame.py``).
+    """
+    from PySide6.QtGui import QFont  # noqa: PLC0415 - see first_frame_appearance
+    from PySide6.QtWidgets import QStyleFactory  # noqa: PLC0415
+
+    from svctrainer.gui.check_indicator import ClearIndicatorStyle  # noqa: PLC0415
+
+    if not isinstance(app.style(), ClearIndicatorStyle):
+        app.setStyle(ClearIndicatorStyle(QStyleFactory.create("Fusion")))
     theme = effective_theme(settings.theme)
-    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+    palette = dark_palette() if theme is Theme.DARK else light_palette()
+    if palette != app.palette():
+        app.setPalette(palette)
     font = QFont(app.font())
     font.setPointSize(settings.font_size)
-    app.setFont(font)
+    if font != app.font():
+        app.setFont(font)
+    return theme
+
+
+def first_frame_appearance(app: QApplication, settings: GuiSettings) -> Theme:
+    """The palette of the window's first frame, an empty one: its background is all a
+    person sees of it, so the font waits for ``apply_appearance``.
+
+    Set without reaching PySide's ``Qt`` namespace, ``QStyle`` or ``QFont``: the first use
+    of such a class (importing it by name is a use) builds all its Python enums, 1 200
+    members for ``Qt`` alone, 50-100 ms on a busy two-core machine, about a third of a bare
+    window's start. Fusion was chosen by name when the application was created; "system"
+    is read from the platform's palette, which Qt derives from the desktop's colour scheme.
+    ``apply_appearance`` after the first paint installs the indicator style, the font, and
+    settles "system" by the colour scheme itself (the same answer, but on a desktop whose
+    palette and reported scheme disagree, where the frame is then recoloured once)."""
+    theme = settings.theme
+    if theme is Theme.SYSTEM:
+        theme = Theme.DARK if is_dark(app.palette()) else Theme.LIGHT
+    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
     return theme
 
 

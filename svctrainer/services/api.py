@@ -26,6 +26,7 @@ from svctrainer.services.schema_upgrade import prepare_schema
 from svctrainer.services.service_standards import StandardsService
 from svctrainer.services.settings import SettingsService
 from svctrainer.services.sync import SyncService
+from svctrainer.services.workstations import WorkstationService
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.health import probe_damage
 
@@ -62,6 +63,7 @@ class Services:
         self.region = RegionDashboardService(db)
         self.contests = ContestService(db)
         self.sync = SyncService(db)
+        self.workstations = WorkstationService(db)
 
     @classmethod
     def open(

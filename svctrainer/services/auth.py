@@ -25,6 +25,7 @@ from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
+from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, PEOPLE, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
@@ -33,11 +34,13 @@ from svctrainer.services.errors import (
     InvalidInputError,
     NotFoundError,
     ProfileLockedError,
+    WorkstationBranchError,
     WrongPinError,
 )
 from svctrainer.services.people import checked_pin_hash, clean, to_record
 from svctrainer.services.records import ProfileChoice, SignedIn
 from svctrainer.services.settings import load_pin_policy
+from svctrainer.services.workstations import tied_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team
 
@@ -47,18 +50,24 @@ T = TypeVar("T")
 
 @translate_store_errors
 class AuthService:
-    def __init__(self, db: Database, pin_cost: ScryptCost = OWASP_COST) -> None:
+    def __init__(
+        self, db: Database, pin_cost: ScryptCost = OWASP_COST, workstation: str = WORKSTATION
+    ) -> None:
         self._db = db
         self._pin_cost = pin_cost
+        self._workstation = workstation  # a workstation tied to a branch signs in its people
 
     def needs_setup(self) -> bool:
         with self._db.reading() as session:
             return session.scalar(select(func.count()).select_from(Person)) == 0
 
     def branch_name(self) -> str:
-        """The branch this database serves, for the login screen (before anyone signs in);
-        "" until the first run has set it up."""
+        """The branch this database serves, for the login screen (before anyone signs in):
+        the one this workstation is tied to, if any; "" until the first run has set it up."""
         with self._db.reading() as session:
+            tie = tied_branch(session, self._workstation)
+            if tie is not None:
+                return tie[0]
             return session.scalar(select(Branch.name).order_by(Branch.created_at).limit(1)) or ""
 
     @writes(PEOPLE)
@@ -95,7 +104,8 @@ class AuthService:
             return SignedIn(to_record(admin, None), branch.name)
 
     def profiles(self, search: str = "") -> list[ProfileChoice]:
-        """Active profiles for the login list, filtered by name or employee number."""
+        """Active profiles for the login list, filtered by name or employee number; at a
+        workstation tied to a branch, that branch's only."""
         query = (
             select(Person.id, Person.name, Person.employee_number, Team.name)
             .outerjoin(Team, Team.id == Person.team_id)
@@ -110,7 +120,10 @@ class AuthService:
                 or_(Person.name.ilike(pattern), Person.employee_number.ilike(pattern))
             )
         with self._db.reading() as session:
-            if (session.scalar(select(func.count()).select_from(Branch)) or 0) > 1:
+            tie = tied_branch(session, self._workstation)
+            if tie is not None:
+                query = query.where(Person.branch_id == tie[1])
+            elif (session.scalar(select(func.count()).select_from(Branch)) or 0) > 1:
                 # One server, several branches: the same employee number may be in each,
                 # so the list names the branch beside the team.
                 named = query.add_columns(Branch.name).join(Branch, Branch.id == Person.branch_id)
@@ -131,7 +144,7 @@ class AuthService:
         ever checked. A right PIN then signs in only if no lock set meanwhile (by
         attempts admitted after it) now holds; the sign-in clears the count."""
         now = now or datetime.now(UTC)
-        admitted = self._admit(person_id, now, "auth.sign_in_refused")
+        admitted = self._admit(person_id, now, "auth.sign_in_refused", at_this_workstation=True)
         ok = verify_pin(pin, admitted.stored)  # ~0.5 s of scrypt, outside any lock
         rehash = (
             checked_pin_hash(pin, self._pin_cost)
@@ -187,14 +200,34 @@ class AuthService:
 
     # -- the lockout, decided in the database --------------------------------------------
 
-    def _admit(self, person_id: uuid.UUID, now: datetime, refused_action: str) -> _Admitted:
+    def _admit(
+        self,
+        person_id: uuid.UUID,
+        now: datetime,
+        refused_action: str,
+        *,
+        at_this_workstation: bool = False,
+    ) -> _Admitted:
         """Count this attempt as a failure (or refuse it, audited, if the profile is
-        locked) and return what to check the PIN against."""
+        locked) and return what to check the PIN against. ``at_this_workstation``: a
+        sign-in, refused (audited, nothing counted) when this workstation is tied to
+        another branch than the person's: most likely the wrong name was picked."""
         with self._db.writing() as session:
             person = _person_for_update(session, person_id)
             actor = Actor.person(person.id, person.name, person.employee_number)
+            tie = tied_branch(session, self._workstation) if at_this_workstation else None
+            if tie is not None and person.branch_id != tie[1]:
+                theirs = session.scalar(select(Branch.name).where(Branch.id == person.branch_id))
+                audit.record(
+                    session, actor, refused_action, "person", person.id,
+                    reason="other_branch", branch=theirs, workstation=self._workstation,
+                    workstation_branch=tie[0],
+                )  # fmt: skip
+                refusal = WorkstationBranchError(person.name, theirs or "", tie[0])
+            else:
+                refusal = None
             state = LockState(person.failed_pin_count, person.locked_until)
-            if not state.is_locked(now):
+            if refusal is None and not state.is_locked(now):
                 counted = after_failure(state, now)
                 person.failed_pin_count = counted.failures
                 person.locked_until = counted.locked_until
@@ -203,10 +236,13 @@ class AuthService:
                     counted.is_locked(now), actor,
                 )  # fmt: skip
             until = None if state.needs_reset else state.locked_until
-            audit.record(
-                session, actor, refused_action, "person", person.id, reason="locked",
-                until=until.isoformat() if until else None, failures=state.failures,
-            )  # fmt: skip
+            if refusal is None:
+                audit.record(
+                    session, actor, refused_action, "person", person.id, reason="locked",
+                    until=until.isoformat() if until else None, failures=state.failures,
+                )  # fmt: skip
+        if refusal is not None:
+            raise refusal
         raise ProfileLockedError(until)
 
     def _settle(

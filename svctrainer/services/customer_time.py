@@ -53,7 +53,7 @@ from svctrainer.core.queueing.branch_day import QueueConditions, day_saving, wha
 from svctrainer.core.roles import Role
 from svctrainer.services.access import Caller
 from svctrainer.services.drill_families import DrillFamily, load_families
-from svctrainer.services.progress_queries import first_last_tests, in_range
+from svctrainer.services.progress_queries import counted, first_last_tests, in_range
 from svctrainer.services.progress_records import (
     BranchEffect,
     DateRange,
@@ -173,8 +173,14 @@ def skill_levels(
     families = list(load_families(session).values())
     # Which kinds measure keying (keystrokes per hour) and counting (notes per minute) is
     # each kind's own declaration (``DrillKind.measures``), factor included.
-    keying = _best_levels(session, scope, families, skill_factors(CounterSkill.KEYING), window)
-    counting = _best_levels(session, scope, families, skill_factors(CounterSkill.COUNTING), window)
+    keying_types = skill_factors(CounterSkill.KEYING)
+    counting_types = skill_factors(CounterSkill.COUNTING)
+    if people is None and len(ids) == 1:  # one person's page: one query, not twelve
+        keying = _levels_of_one(session, ids[0], families, keying_types, window)
+        counting = _levels_of_one(session, ids[0], families, counting_types, window)
+    else:
+        keying = _best_levels(session, scope, families, keying_types, window)
+        counting = _best_levels(session, scope, families, counting_types, window)
     by_hand = _hand_count_levels(session, scope, window)
     out = {}
     for pid in ids:
@@ -215,6 +221,57 @@ def _best_levels(
             if pid not in best or level.tests > best[pid].tests:
                 best[pid] = level
     return best
+
+
+def _levels_of_one(
+    session: Session,
+    person_id: uuid.UUID,
+    families: list[DrillFamily],
+    types: dict[str, float],
+    window: DateRange,
+) -> dict[uuid.UUID, _Level]:
+    """``_best_levels`` for one person, the same rule: every counted test of the
+    person on the measuring families in one index range read (a few hundred rows at
+    most), then ``baseline_gain`` per family. ``first_last_tests`` is built for a
+    branch: twelve correlated queries whose compilation alone costs more than this."""
+    order = list(types)
+    ordered = sorted(
+        (f for f in families if f.drill_type in types),
+        key=lambda f: (order.index(f.drill_type or ""), f.key),
+    )
+    family_of = {i: f.key for f in ordered for i in f.item_ids}
+    if not family_of:
+        return {}
+    rows = session.execute(
+        select(Attempt.content_item_id, Attempt.id, Attempt.started_at, Attempt.speed).where(
+            Attempt.content_item_id.in_(list(family_of)),
+            Attempt.mode == AttemptMode.TEST.value,
+            Attempt.person_id == person_id,
+            *counted(Attempt),
+            Attempt.speed.is_not(None),
+            *in_range(Attempt, window),
+        )
+    )
+    tests: dict[str, list[AttemptPoint]] = {}
+    for item_id, attempt_id, started, speed in rows:
+        tests.setdefault(family_of[item_id], []).append(
+            AttemptPoint(started, AttemptMode.TEST.value, speed, None, None, True, str(attempt_id))
+        )
+    best: _Level | None = None
+    for family in ordered:
+        found = tests.get(family.key)
+        if not found:
+            continue
+        found.sort(key=lambda p: (p.started_at, p.attempt_id))
+        factor = types[family.drill_type or ""]
+        p = baseline_gain(found, Metric.SPEED)
+        level = _Level(
+            len(found), _scaled(p.baseline.value, factor), _scaled(p.latest.value, factor),
+            family.key,
+        )  # fmt: skip
+        if best is None or level.tests > best.tests:
+            best = level
+    return {} if best is None else {person_id: best}
 
 
 def _hand_count_levels(

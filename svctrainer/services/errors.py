@@ -12,6 +12,7 @@ neither the GUI nor the CLI needs to know how the store reports trouble.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -87,6 +88,88 @@ class BranchRequiredError(ServiceError):
     def __init__(self, branches: Sequence[str]) -> None:
         super().__init__(", ".join(branches))
         self.branches = tuple(branches)
+
+
+class SyncBranchUnknownError(NotFoundError):
+    """A sync bundle holds results of a branch this database does not have: storing them
+    in any other branch would give its people another branch's results."""
+
+    code = "sync_branch_unknown"
+    template = (
+        "{0}: the bundle holds results of branch '{1}', which is not in this database; "
+        "nothing was imported (create the branch with 'svctrainer branch create', or import "
+        "the bundle on that branch's server)"
+    )
+
+    def __init__(self, bundle: str, branch: str) -> None:
+        super().__init__(bundle, branch)
+        self.bundle = bundle
+        self.branch = branch
+
+
+class SyncOtherBranchError(PermissionDeniedError):
+    """A signed-in administrator imports a bundle of another branch than theirs (or an old
+    bundle holding several branches, ``bundle_branch`` then lists them)."""
+
+    code = "sync_other_branch"
+    template = (
+        "{0}: the bundle holds results of branch '{1}', and you administer branch '{2}'; "
+        "nothing was imported"
+    )
+
+    def __init__(self, bundle: str, bundle_branch: str, own_branch: str) -> None:
+        super().__init__(bundle, bundle_branch, own_branch)
+        self.bundle = bundle
+        self.bundle_branch = bundle_branch
+        self.own_branch = own_branch
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPerson:
+    """A person a sync bundle names who has no profile in the branch here;
+    ``elsewhere``: the branches here where that employee number is in use."""
+
+    employee_number: str
+    name: str
+    elsewhere: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.employee_number} ({self.name})"
+        if self.elsewhere:
+            text += f" (that number is someone of branch {', '.join(self.elsewhere)} here)"
+        return text
+
+
+class SyncPeopleMissingError(NotFoundError):
+    """People of a sync bundle have no profile in the bundle's branch here: the whole
+    bundle is refused (create the profiles first, same branch and employee numbers)."""
+
+    code = "sync_people_missing"
+    template = (
+        "{0}: nothing was imported: not in branch '{1}' here: {2}. Create these profiles "
+        "(same branch and employee number) first"
+    )
+
+    def __init__(self, bundle: str, branch: str, people: Sequence[MissingPerson]) -> None:
+        shown = "; ".join(str(p) for p in people[:10]) + ("; …" if len(people) > 10 else "")
+        super().__init__(bundle, branch, shown)
+        self.bundle = bundle
+        self.branch = branch
+        self.people = tuple(people)
+
+
+class WorkstationBranchError(PermissionDeniedError):
+    """Someone of another branch tried to sign in at a workstation tied to one branch (a
+    shared server): most likely the wrong name picked from a list, so refused."""
+
+    code = "workstation_other_branch"
+    template = "{0} belongs to branch '{1}'; this workstation signs in people of branch '{2}' only"
+
+    def __init__(self, name: str, person_branch: str, workstation_branch: str) -> None:
+        super().__init__(name, person_branch, workstation_branch)
+        self.name = name
+        self.person_branch = person_branch
+        self.workstation_branch = workstation_branch
 
 
 class RetakeLimitError(ConflictError):

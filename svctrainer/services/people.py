@@ -75,12 +75,28 @@ class PeopleService:
         self._db = db
         self._pin_cost = pin_cost
 
-    def _min_digits(self, actor: Actor) -> int:
-        """The actor's branch's PIN policy (the command line: the server's default), read
-        before hashing (which must not hold a lock)."""
+    def _min_digits(self, actor: Actor, branch: str | None = None) -> int:
+        """The PIN policy of the branch a new person joins: the actor's own, or the one
+        the command line names (``branch``; with none named, the database's one branch
+        or the server's default). Read before hashing, which must not hold a lock."""
         with self._db.reading() as session:
-            branch = settings_branch(session, load_caller(session, actor))
-            return load_pin_policy(session, branch).min_digits
+            caller = load_caller(session, actor)
+            if branch is not None:
+                return load_pin_policy(session, acting_branch(session, caller, branch)).min_digits
+            return load_pin_policy(session, settings_branch(session, caller)).min_digits
+
+    def _person_min_digits(self, actor: Actor, person_id: uuid.UUID) -> int:
+        """The PIN policy of the branch ``person_id`` belongs to (a PIN is the person's, so
+        their branch's rule applies, whoever sets it); a person out of reach is left for
+        the write to refuse. Read before hashing, which must not hold a lock."""
+        with self._db.reading() as session:
+            caller = load_caller(session, actor)
+            person = session.get(Person, person_id)
+            if person is None or (
+                caller.branch_id is not None and person.branch_id != caller.branch_id
+            ):
+                return load_pin_policy(session, settings_branch(session, caller)).min_digits
+            return load_pin_policy(session, person.branch_id).min_digits
 
     # -- reading ---------------------------------------------------------------------
 
@@ -180,7 +196,7 @@ class PeopleService:
         name = clean(text_fields.clean_name, name)
         employee_number = clean(text_fields.clean_employee_number, employee_number)
         role_set = frozenset(roles)
-        pin_hash = checked_pin_hash(pin, self._pin_cost, self._min_digits(actor))  # slow: first
+        pin_hash = checked_pin_hash(pin, self._pin_cost, self._min_digits(actor, branch))  # slow
         if not role_set:
             raise InvalidInputError("roles", "choose at least one role")
         with self._db.writing() as session:
@@ -287,8 +303,11 @@ class PeopleService:
 
     @writes(PEOPLE)
     def reset_pin(self, actor: Actor, person_id: uuid.UUID, new_pin: str) -> None:
-        """Admin reset; also lifts a lockout, since the admin has checked who is asking."""
-        pin_hash = checked_pin_hash(new_pin, self._pin_cost, self._min_digits(actor))
+        """Admin reset; also lifts a lockout, since the admin has checked who is asking.
+        The new PIN follows the person's branch's PIN policy, also when the command line
+        (which belongs to no branch) sets it on a server of several branches."""
+        min_digits = self._person_min_digits(actor, person_id)
+        pin_hash = checked_pin_hash(new_pin, self._pin_cost, min_digits)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
             person = _person_in_scope(session, caller, person_id)

@@ -20,7 +20,8 @@ person's assignments done and overdue, ALL assignments (not only this drill's), 
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -39,7 +40,12 @@ from svctrainer.core.analytics.dashboard import (
 )
 from svctrainer.core.analytics.downsample import downsample, lttb_indices
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, baseline_gain
+from svctrainer.core.analytics.progress import (
+    GAIN_UNITS,
+    BaselineGain,
+    baseline_gain,
+    gain_of_tests,
+)
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
     TIER_CODES,
@@ -85,11 +91,15 @@ from svctrainer.services.progress_queries import (
     FoundTests,
     WindowStats,
     first_last_tests,
+    in_range,
     last_counted,
     person_details,
     person_refs,
     person_rows,
     speed_unit_of,
+    summarised,
+    summary_last,
+    summary_tests,
     window_stats,
 )
 from svctrainer.services.progress_records import (
@@ -119,6 +129,7 @@ from svctrainer.store.models import (
     ContentItem,
     Person,
     PersonRole,
+    ProgressSummary,
 )
 
 MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
@@ -284,66 +295,57 @@ class ProgressService:
         rule: StallRule = DEFAULT_RULE,
         today: date | None = None,
         assignments: bool = True,
+        counts: Mapping[uuid.UUID, Mapping[Status, int]] | None = None,
     ) -> Dashboard:
         """One row per person in scope (who holds the teller role or has attempts on the
         drill): baseline, latest, gain, tests, last practice, stall status, assignments;
         team aggregates; improved most; stalled. See the module docstring.
         ``assignments`` False leaves the done/overdue columns at 0: the branch summary
-        does not show them, and deciding them is most of a dashboard's time."""
+        does not show them, and deciding them is most of a dashboard's time.
+        ``counts``: those columns decided once (``assignment_counts``) for a report
+        that shows every drill's dashboard: they are the same for every drill."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             family = _family(session, family_key)
             metric = metric or (Metric.SCORE if family.is_scenario else Metric.SPEED)
             as_of = _as_of(window, now)
-            recent = DateRange(_later(as_of - weeks(rule.weeks), window.since), window.until)
-            people = _scope(caller, team_id)
-            tests = first_last_tests(session, people, family.item_ids, metric, window)
-            stats = window_stats(session, people, family.item_ids, metric, recent)
-            last = last_counted(session, people, family.item_ids, window)
-            tellers = set(
-                session.scalars(
-                    select(PersonRole.person_id).where(
-                        PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(people)
-                    )
-                )
+            people = _people_in_scope(session, caller, team_id)
+            figures = _figures(
+                session, people, family, metric, window=window, as_of=as_of, rule=rule
             )
-            refs = person_refs(session, people)
-            unit = speed_unit_of(session, family.item_ids) if metric is Metric.SPEED else None
-        counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
-        entries = []
-        for ref in refs:
-            if ref.id not in tellers and ref.id not in tests and ref.id not in last:
-                continue
-            summary = PersonSummary(
-                ref.employee_number,
-                ref.team_name,
-                _progress(tests.get(ref.id), metric),
-                _stall(last.get(ref.id), stats.get(ref.id), as_of, metric, rule),
-            )
-            done = counts.get(ref.id, {})
-            row = DashboardRow.from_summary(
-                summary,
-                name=ref.name,
-                content_id=family.key,
-                speed_unit=unit,
-                assignments_done=done.get(Status.DONE, 0),
-                assignments_overdue=done.get(Status.OVERDUE, 0),
-            )
-            entries.append(DashboardEntry(ref, row, summary))
-        by_summary = {id(e.summary): e for e in entries}
-        summaries = [e.summary for e in entries]
-        return Dashboard(
-            family=family,
-            metric=metric,
-            window=window,
-            as_of=as_of,
-            entries=tuple(entries),
-            teams=tuple(team_summaries(summaries)),
-            everyone=team_summary(None, summaries),
-            improved_most=tuple(by_summary[id(s)] for s in improved_most(summaries, IMPROVED_MOST)),
-            stalled=tuple(by_summary[id(s)] for s in stalled(summaries)),
-            assignment_rule=ASSIGNMENT_RULE,
+        if counts is None:
+            counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
+        return _board(
+            family, metric, people, figures, counts, window=window, as_of=as_of, rule=rule
         )
+
+    def assignment_counts(
+        self, actor: Actor, today: date | None = None
+    ) -> dict[uuid.UUID, dict[Status, int]]:
+        """The dashboard's done/overdue columns for everyone in scope (every drill's)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+        return _assignment_counts(self._db, actor, caller, today)
+
+    def practised(
+        self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
+    ) -> set[uuid.UUID]:
+        """The content items someone in scope has an attempt on in the window: a report
+        over every drill skips the rest without a dashboard each (one index seek per
+        person and item)."""
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            people = _scope(caller, team_id)
+            tried = (
+                select(Attempt.id)
+                .where(
+                    Attempt.person_id.in_(people),
+                    Attempt.content_item_id == ContentItem.id,
+                    *in_range(Attempt, window),
+                )
+                .exists()
+            )
+            return set(session.scalars(select(ContentItem.id).where(tried)))
 
     def branch_summary(
         self,
@@ -358,30 +360,28 @@ class ProgressService:
         the en and zh packs of a skill as one family) with its median gain over baseline,
         people tested, improved, stalled and not started, from the same figures as that
         skill's dashboard (``dashboard``), so the two never disagree."""
-        with self._db.reading() as session:
-            authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+        as_of = _as_of(window, now)
+        lines = []
+        with self._db.reading() as session:  # one snapshot, the people read once
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             families = load_families(session)
             by_item = {i: f.key for f in families.values() for i in f.item_ids}
             tested_items = session.scalars(
-                select(Attempt.content_item_id)
-                .where(Attempt.mode == AttemptMode.TEST.value)
+                select(ProgressSummary.content_item_id)
+                .where(ProgressSummary.test_attempts > 0)
                 .distinct()
             )
             tested = {by_item[i] for i in tested_items if i in by_item}
-            skills = core_skills(families, tested)
-        as_of = _as_of(window, now)
-        lines = []
-        for family in skills:
-            board = self.dashboard(
-                actor,
-                family.key,
-                team_id=team_id,
-                window=window,
-                now=as_of,
-                rule=rule,
-                assignments=False,
-            )
-            lines.append(_skill_line(board))
+            people = _people_in_scope(session, caller, team_id)
+            for family in core_skills(families, tested):
+                metric = Metric.SCORE if family.is_scenario else Metric.SPEED
+                figures = _figures(
+                    session, people, family, metric, window=window, as_of=as_of, rule=rule
+                )
+                board = _board(
+                    family, metric, people, figures, {}, window=window, as_of=as_of, rule=rule
+                )
+                lines.append(_skill_line(board))
         return BranchSummary(window, as_of, team_id, tuple(lines))
 
     def team_customer_time(
@@ -474,6 +474,114 @@ class ProgressService:
         return person, _family(session, family_key)
 
 
+# -- one dashboard ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """Who a dashboard is about: the ids in scope (a query), by name, and the tellers."""
+
+    ids: Select[Any]
+    refs: list[PersonRef]
+    tellers: set[uuid.UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """The SQL aggregates of one family a dashboard is computed from."""
+
+    tests: dict[uuid.UUID, FoundTests]
+    stats: dict[uuid.UUID, WindowStats]
+    last: dict[uuid.UUID, datetime]
+    unit: str | None
+
+
+def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
+    ids = _scope(caller, team_id)
+    tellers = set(
+        session.scalars(
+            select(PersonRole.person_id).where(
+                PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(ids)
+            )
+        )
+    )
+    return _People(ids, person_refs(session, ids), tellers)
+
+
+def _figures(
+    session: Session,
+    people: _People,
+    family: DrillFamily,
+    metric: Metric,
+    *,
+    window: DateRange,
+    as_of: datetime,
+    rule: StallRule,
+) -> _Figures:
+    """The first and last tests and the latest counted attempt (over the whole history
+    in the headline metric from the progress summary, else from the attempts), and the
+    stall rule's recent window."""
+    recent = DateRange(_later(as_of - weeks(rule.weeks), window.since), window.until)
+    ids, items = people.ids, family.item_ids
+    if summarised(window, metric, family.is_scenario):
+        tests = summary_tests(session, ids, items)
+        last = summary_last(session, ids, items)
+    else:
+        tests = first_last_tests(session, ids, items, metric, window)
+        last = last_counted(session, ids, items, window)
+    stats = window_stats(session, ids, items, metric, recent) if last else {}
+    unit = speed_unit_of(session, items) if metric is Metric.SPEED else None
+    return _Figures(tests, stats, last, unit)
+
+
+def _board(
+    family: DrillFamily,
+    metric: Metric,
+    people: _People,
+    figures: _Figures,
+    counts: Mapping[uuid.UUID, Mapping[Status, int]],
+    *,
+    window: DateRange,
+    as_of: datetime,
+    rule: StallRule,
+) -> Dashboard:
+    tests, last = figures.tests, figures.last
+    entries = []
+    for ref in people.refs:
+        if ref.id not in people.tellers and ref.id not in tests and ref.id not in last:
+            continue
+        summary = PersonSummary(
+            ref.employee_number,
+            ref.team_name,
+            _progress(tests.get(ref.id), metric),
+            _stall(last.get(ref.id), figures.stats.get(ref.id), as_of, metric, rule),
+        )
+        done = counts.get(ref.id, {})
+        row = DashboardRow.from_summary(
+            summary,
+            name=ref.name,
+            content_id=family.key,
+            speed_unit=figures.unit,
+            assignments_done=done.get(Status.DONE, 0),
+            assignments_overdue=done.get(Status.OVERDUE, 0),
+        )
+        entries.append(DashboardEntry(ref, row, summary))
+    by_summary = {id(e.summary): e for e in entries}
+    summaries = [e.summary for e in entries]
+    return Dashboard(
+        family=family,
+        metric=metric,
+        window=window,
+        as_of=as_of,
+        entries=tuple(entries),
+        teams=tuple(team_summaries(summaries)),
+        everyone=team_summary(None, summaries),
+        improved_most=tuple(by_summary[id(s)] for s in improved_most(summaries, IMPROVED_MOST)),
+        stalled=tuple(by_summary[id(s)] for s in stalled(summaries)),
+        assignment_rule=ASSIGNMENT_RULE,
+    )
+
+
 # -- scope and people -----------------------------------------------------------------------
 
 
@@ -522,7 +630,8 @@ def _skill_line(board: Dashboard) -> SkillSummary:
         with_gain=everyone.with_gain,
         median_gain=everyone.median_gain,
         improved=everyone.improved,
-        stalled=sum(1 for e in started if e.summary.stall.stalled),
+        idle=sum(1 for e in started if e.summary.stall.status is StallStatus.NO_PRACTICE),
+        no_progress=sum(1 for e in started if e.summary.stall.status is StallStatus.NO_GAIN),
         not_started=everyone.people - len(started),
     )
 
@@ -560,11 +669,14 @@ def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list
     return [points[i] for i in lttb_indices(xs, ys, max_points)]
 
 
+_NO_TESTS = {metric: baseline_gain([], metric) for metric in Metric}
+
+
 def _progress(found: FoundTests | None, metric: Metric) -> BaselineGain:
     """``progress.baseline_gain`` on the first and last tests is exact (progress_queries)."""
     if found is None:
-        return baseline_gain([], metric)
-    return replace(baseline_gain(found.points, metric), tests=found.count)
+        return _NO_TESTS[metric]  # frozen: one shared value per metric
+    return gain_of_tests(found.points, metric, found.count)
 
 
 def _stall(

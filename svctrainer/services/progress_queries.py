@@ -20,6 +20,14 @@ each aggregate is tested against on the same data.
   window (the stall rule), in one pass with ``ROW_NUMBER``/``COUNT`` windows for the
   median.
 - ``last_counted``: per person, their latest counted attempt (one index seek each).
+
+Over the whole history (no date range) and in the headline metric (speed, or score for
+a scenario), the first and last tests, the test counts and the latest counted attempt
+are read from the progress summary instead (``store.progress_summary``: per person and
+content item, kept current by every write): ``summary_tests`` and ``summary_last``
+return exactly what ``first_last_tests`` and ``last_counted`` would, from a few rows per
+person instead of index scans over their history. Only the stall rule's recent window
+(``window_stats``) still reads attempts: the last four weeks, whatever the history.
 """
 
 from __future__ import annotations
@@ -27,12 +35,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
     case,
     extract,
@@ -40,13 +49,21 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
 
 from svctrainer.core.analytics.series import ALL_MODES, AttemptMode, AttemptPoint, Metric
 from svctrainer.core.drills.completion import Completion
 from svctrainer.services.progress_records import DateRange, PersonRef
-from svctrainer.store.models import Attempt, ContentItem, Person, Team
+from svctrainer.store.models import (
+    Attempt,
+    ContentItem,
+    Person,
+    ProgressSummary,
+    ProgressTestEdge,
+    Team,
+)
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
 TEST = AttemptMode.TEST.value
@@ -168,6 +185,99 @@ def first_last_tests(
         )
         for pid, n in counts.items()
     }
+
+
+def summarised(window: DateRange, metric: Metric, is_scenario: bool) -> bool:
+    """Whether the progress summary answers for this range and metric: the whole history
+    in the metric the summary keeps (``store.progress_summary.headline_value``)."""
+    headline = Metric.SCORE if is_scenario else Metric.SPEED
+    return window == EVERYTHING and metric is headline
+
+
+def summary_tests(
+    session: Session, people: Select[Any], item_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, FoundTests]:
+    """``first_last_tests`` over the whole history in the headline metric, from the
+    summary: each item's first and last three tests, of which the family's first three
+    and last three (after the first three) are kept, and the test counts summed."""
+    if not item_ids:
+        return {}
+    items = list(item_ids)
+    counts = {
+        pid: int(n)
+        for pid, n in session.execute(
+            select(ProgressSummary.person_id, func.sum(ProgressSummary.tests))
+            .where(
+                ProgressSummary.content_item_id.in_(items),
+                ProgressSummary.person_id.in_(people),
+                ProgressSummary.tests > 0,
+            )
+            .group_by(ProgressSummary.person_id)
+        )
+    }
+    e = ProgressTestEdge
+    edges: dict[uuid.UUID, list[AttemptPoint]] = {}
+    person_of: dict[Any, uuid.UUID] = {}
+    # The driver's values, decoded here: a few rows per person, but a branch's worth of
+    # UUID and timestamp type processing would cost more than the query (issue 17).
+    for raw_pid, raw_id, raw_at, speed, accuracy, score in session.execute(
+        select(
+            type_coerce(e.person_id, String),
+            type_coerce(e.attempt_id, String),
+            type_coerce(e.started_at, String),
+            e.speed,
+            e.accuracy,
+            e.score,
+        ).where(e.content_item_id.in_(items), e.person_id.in_(people))
+    ):
+        pid = person_of.get(raw_pid)
+        if pid is None:
+            pid = person_of[raw_pid] = (
+                raw_pid if isinstance(raw_pid, uuid.UUID) else uuid.UUID(raw_pid)
+            )
+        edges.setdefault(pid, []).append(
+            AttemptPoint(_utc(raw_at), TEST, speed, accuracy, score, True, _uuid_text(raw_id))
+        )
+    found = {}
+    for pid, n in counts.items():
+        points = sorted(edges.get(pid, ()), key=lambda p: (p.started_at, p.attempt_id))
+        first, rest = points[: BOUNDARY_OFFSET + 1], points[BOUNDARY_OFFSET + 1 :]
+        found[pid] = FoundTests(n, (*first, *rest[-(BOUNDARY_OFFSET + 1) :]))
+    return found
+
+
+def _uuid_text(raw: Any) -> str:
+    """``str(uuid)`` of a stored id as the driver returns it (a UUID, or 32 hex digits)."""
+    if isinstance(raw, str) and len(raw) == 32:  # SQLite keeps a UUID as CHAR(32)
+        return f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"
+    return str(raw)
+
+
+def _utc(raw: Any) -> datetime:
+    """A stored ``UTCDateTime`` as the driver returns it (an aware datetime, or SQLite's
+    'YYYY-MM-DD HH:MM:SS.ffffff' text in UTC) as ``UTCDateTime`` reads it: aware, UTC."""
+    moment = raw if isinstance(raw, datetime) else datetime.fromisoformat(raw)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def summary_last(
+    session: Session, people: Select[Any], item_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, datetime]:
+    """``last_counted`` over the whole history, from the summary."""
+    if not item_ids:
+        return {}
+    s = ProgressSummary
+    return dict(
+        session.execute(  # type: ignore[arg-type]
+            select(s.person_id, func.max(s.last_counted_at))
+            .where(
+                s.content_item_id.in_(list(item_ids)),
+                s.person_id.in_(people),
+                s.last_counted_at.is_not(None),
+            )
+            .group_by(s.person_id)
+        ).all()
+    )
 
 
 def _test_filter(a: Any, metric: Metric, window: DateRange) -> list[ColumnElement[bool]]:

@@ -9,19 +9,21 @@ the regions they were given count (``access.region_branches``); the command line
 every branch or one region.
 
 Three queries whatever the size of the region: the people, their first and last tests
-(``progress_queries.first_last_tests``, index-only) and the counted attempts per branch.
+and the counted attempts per branch, over the whole history from the progress summary
+(``progress_queries.summary_tests``: a few rows per person and content item), over a
+date range from the attempts (``first_last_tests``, index-only).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.branch_comparison import BranchLevels, branch_levels
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, baseline_gain
+from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, gain_of_tests
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services.access import authorize, region_branches
@@ -36,6 +38,8 @@ from svctrainer.services.progress_queries import (
     first_last_tests,
     in_range,
     speed_unit_of,
+    summarised,
+    summary_tests,
 )
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.database import Database
@@ -44,6 +48,7 @@ from svctrainer.store.models import (
     Branch,
     Person,
     PersonRole,
+    ProgressSummary,
     Region,
     RegionBranch,
     RegionSupervisor,
@@ -201,25 +206,41 @@ def _rows(
             .group_by(Person.branch_id)
         ).all()
     )
-    attempts = dict(
-        session.execute(
-            select(Person.branch_id, func.count())
-            .select_from(Attempt)
-            .join(Person, Person.id == Attempt.person_id)
-            .where(
-                Person.branch_id.in_(branch_ids),
-                Person.active.is_(True),
-                Attempt.content_item_id.in_(list(family.item_ids)),
-                *counted(Attempt),
-                *in_range(Attempt, window),
-            )
-            .group_by(Person.branch_id)
-        ).all()
-    )
-    tests = first_last_tests(session, people, family.item_ids, metric, window)
+    if summarised(window, metric, family.is_scenario):
+        attempts = dict(
+            session.execute(
+                select(Person.branch_id, func.sum(ProgressSummary.counted))
+                .select_from(ProgressSummary)
+                .join(Person, Person.id == ProgressSummary.person_id)
+                .where(
+                    Person.branch_id.in_(branch_ids),
+                    Person.active.is_(True),
+                    ProgressSummary.content_item_id.in_(list(family.item_ids)),
+                )
+                .group_by(Person.branch_id)
+            ).all()
+        )
+        tests = summary_tests(session, people, family.item_ids)
+    else:
+        attempts = dict(
+            session.execute(
+                select(Person.branch_id, func.count())
+                .select_from(Attempt)
+                .join(Person, Person.id == Attempt.person_id)
+                .where(
+                    Person.branch_id.in_(branch_ids),
+                    Person.active.is_(True),
+                    Attempt.content_item_id.in_(list(family.item_ids)),
+                    *counted(Attempt),
+                    *in_range(Attempt, window),
+                )
+                .group_by(Person.branch_id)
+            ).all()
+        )
+        tests = first_last_tests(session, people, family.item_ids, metric, window)
     gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
     for person_id, found in tests.items():
-        gain = replace(baseline_gain(found.points, metric), tests=found.count)
+        gain = gain_of_tests(found.points, metric, found.count)
         gains[branch_of[person_id]].append(gain)
     rows = [
         BranchSkillRow(

@@ -355,7 +355,7 @@ class ReportService:
         header = ["rank", "employee_number", "name", "team"]
         for drill in results.contest.drills:
             header += [f"{drill.content_id}:result", f"{drill.content_id}:points"]
-        header += ["points", "team_customer_minutes_saved_a_day"]
+        header += ["points", "team_rank", "team_mean_points", "team_customer_minutes_saved_a_day"]
         with _output(path) as out:
             count = write_csv(
                 out.text(encoding=CSV_ENCODING, newline=""),
@@ -425,19 +425,26 @@ class ReportService:
         team_id: uuid.UUID | None,
         window: DateRange,
     ) -> list[Dashboard]:
+        # Done/overdue count ALL assignments, the same on every drill's rows: once.
+        counts = self._progress.assignment_counts(actor)
         if family_keys is not None:
             return [
-                self._progress.dashboard(actor, key, team_id=team_id, window=window)
+                self._progress.dashboard(actor, key, team_id=team_id, window=window, counts=counts)
                 for key in family_keys
             ]
         families = self._progress.families(actor)
         keys = {f.key for f in families}
         skills = {k for k in (skill_key(f.key) for f in families) if k is not None and k in keys}
+        practised = self._progress.practised(actor, team_id, window)
         boards = {}
         for family in families:
             if family.key in skills:
                 continue  # a skill in several languages: see below
-            board = self._progress.dashboard(actor, family.key, team_id=team_id, window=window)
+            if not practised.intersection(family.item_ids):
+                continue  # nobody in scope tried it: no dashboard to compute
+            board = self._progress.dashboard(
+                actor, family.key, team_id=team_id, window=window, counts=counts
+            )
             if any(_has_data(e) for e in board.entries):
                 boards[family.key] = board
         # Where people worked on a skill in more than one language, the report compares
@@ -447,7 +454,7 @@ class ReportService:
             if len(members) > 1:
                 first = members[0]
                 boards[first] = self._progress.dashboard(
-                    actor, skill, team_id=team_id, window=window
+                    actor, skill, team_id=team_id, window=window, counts=counts
                 )
                 for other in members[1:]:
                     del boards[other]

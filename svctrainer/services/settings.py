@@ -83,7 +83,7 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.core.text_fields import FieldError, clean_text
 from svctrainer.services import audit
-from svctrainer.services.access import Caller, authorize
+from svctrainer.services.access import Caller, acting_branch, authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import SETTINGS, writes
 from svctrainer.services.error_boundary import translate_store_errors
@@ -212,6 +212,14 @@ def settings_branch(session: Session, caller: Caller) -> uuid.UUID | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def _policy_branch(session: Session, caller: Caller, branch: str | None) -> uuid.UUID | None:
+    """``settings_branch``, or the branch the caller names (``access.acting_branch``: a
+    signed-in person may name only their own)."""
+    if branch is None:
+        return settings_branch(session, caller)
+    return acting_branch(session, caller, branch)
+
+
 def _branch_text(key: str) -> str | None:
     """The branch a stored key belongs to, for the audit entry (None: server-wide)."""
     return key.partition("@")[2] or None
@@ -335,16 +343,21 @@ class SettingsService:
             )  # fmt: skip
             return MixSetting(mix, assumptions, False, row.updated_at)
 
-    def pin_policy(self, actor: Actor) -> PinPolicy:
-        """Everyone signed in may read it (the change-PIN dialog states the rule)."""
+    def pin_policy(self, actor: Actor, branch: str | None = None) -> PinPolicy:
+        """Everyone signed in may read it (the change-PIN dialog states the rule). The
+        command line may name a branch (``branch``); without one, on a server of several
+        branches, it reads the server-wide default."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
-            return load_pin_policy(session, settings_branch(session, caller))
+            return load_pin_policy(session, _policy_branch(session, caller, branch))
 
     @writes(SETTINGS)
-    def set_pin_policy(self, actor: Actor, *, min_digits: int) -> PinPolicy:
+    def set_pin_policy(
+        self, actor: Actor, *, min_digits: int, branch: str | None = None
+    ) -> PinPolicy:
         """Admins only (``MANAGE_PEOPLE``: they set and reset PINs); audited with the old
-        and new value."""
+        and new value. A signed-in admin sets their branch's; the command line the
+        branch it names, or without one the server-wide default."""
         if not MIN_DIGITS <= min_digits <= MAX_DIGITS:
             raise InvalidInputError(
                 "min_digits", f"a PIN must have between {MIN_DIGITS} and {MAX_DIGITS} digits"
@@ -352,7 +365,7 @@ class SettingsService:
         policy = PinPolicy(min_digits)
         with self._db.writing() as session:
             caller = authorize(session, actor, Permission.MANAGE_PEOPLE)
-            key = branch_key(PIN_POLICY, settings_branch(session, caller))
+            key = branch_key(PIN_POLICY, _policy_branch(session, caller, branch))
             row = session.get(Setting, key)
             old = None if row is None else row.value
             if row is None:

@@ -1,35 +1,45 @@
 """Offline sync: moving a workstation's results to another database in a bundle.
 
-``export`` writes every attempt, scenario run and hand count (recorded since a moment,
-or all) to a bundle signed with this workstation's branch key (``core.sync_bundle``);
-``import_file`` stores the results of a bundle made on another workstation of the
-branch. Rows are immutable and keep the id minted where they were recorded, so an import
-is a merge with three outcomes per row: *inserted* (the id is new here), *identical*
-(the same row is already stored) or *conflict* (the same id holds a different row, or
-the same attempt is stored under another id): the stored row is kept and the conflict
-reported. Importing a bundle twice changes nothing; A→B then B→A leaves both alike.
+``export`` writes one branch's attempts, scenario runs and hand counts (recorded since a
+moment, or all) to a bundle signed with this workstation's branch key
+(``core.sync_bundle``); ``import_file`` stores the results of a bundle made on another
+workstation of the branch, in the branch the bundle names. Rows are immutable and keep
+the id minted where they were recorded, so an import is a merge with three outcomes per
+row: *inserted* (the id is new here), *identical* (the same row is already stored) or
+*conflict* (the same id holds a different row, or the same attempt is stored under
+another id): the stored row is kept and the conflict reported. Importing a bundle twice
+changes nothing; A→B then B→A leaves both alike.
 
 Who may: administrators (``MANAGE_DATABASE``), as for saved-attempt files and backups. An
-export carries every person's results out of the database and an import writes results
-for everyone, which is neither a supervisor's reading nor a trainer's logging. Both are
-audited (``sync.export``, ``sync.import`` with the bundle's SHA-256 and the counts).
+export carries every person's results of a branch out of the database and an import
+writes results for everyone of it, which is neither a supervisor's reading nor a
+trainer's logging. A bundle holds one branch: a signed-in administrator exports and
+imports their own branch's only (so the Admin page works on a server of several
+branches); the command line, the server administrator's, names the branch (``--branch``)
+when the database holds several. An import is refused whole when the bundle's branch is
+not in this database, is not the administrator's, or names a person who is not in that
+branch here. Both are audited (``sync.export``, ``sync.import`` with the branch, the
+bundle's SHA-256 and the counts).
 
 How a bundle names what its results point at, since each database mints its own ids for
-people and content: a person by branch name and employee number (an import is refused,
-naming them, when one is missing or ambiguous here: create the profile first); a content
+people and content: a person by employee number within the bundle's branch (an import is
+refused, naming them, when one is missing there: create the profile first); a content
 version by its content id and content hash, stored here from the bundle's copy of its
 source when missing (after checking that it still validates), as a new version number.
 
 An import is one transaction: everything is resolved and written, with its audit entry,
 or, at the first refusal, nothing at all. A bundle with a bad MAC, an unknown member or
-format is refused before any of its records is parsed.
+format is refused before any of its records is parsed. A bundle of the previous format
+(``svctrainer-sync-1``, which named no branch) is imported into the one branch its people
+belong to; one holding several branches only by the command line, each person in their
+own branch, as that release did.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,14 +70,21 @@ from svctrainer.core.sync_bundle import (
     read_bundle,
 )
 from svctrainer.services import audit
-from svctrainer.services.access import authorize, require_whole_database
+from svctrainer.services.access import Caller, acting_branch, authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.branch_key import installed_key, workstation_key
 from svctrainer.services.changes import CONTENT, NOTHING_SHOWN, RESULTS, writes
 from svctrainer.services.content import parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
-from svctrainer.services.errors import InvalidInputError, NotFoundError
+from svctrainer.services.errors import (
+    InvalidInputError,
+    MissingPerson,
+    NotFoundError,
+    SyncBranchUnknownError,
+    SyncOtherBranchError,
+    SyncPeopleMissingError,
+)
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
 from svctrainer.store.models import Attempt, AttemptEvent, Branch, ContentItem, Person
@@ -79,6 +96,7 @@ MAX_CONFLICTS_AUDITED = 200
 @dataclass(frozen=True, slots=True)
 class SyncExport:
     path: Path
+    branch: str  # whose results the bundle holds
     attempts: int
     scenario_runs: int
     hand_counts: int
@@ -107,6 +125,7 @@ class SyncConflict:
 class SyncImport:
     label: str
     source_workstation: str
+    branch: str  # where the results were stored (an old bundle of several: their names)
     inserted: int
     identical: int
     conflicts: tuple[SyncConflict, ...]
@@ -121,16 +140,23 @@ class SyncService:
     # -- export --------------------------------------------------------------------------
 
     @writes(NOTHING_SHOWN)  # an audit entry only
-    def export(self, actor: Actor, path: Path, since: datetime | None = None) -> SyncExport:
-        """Write the results recorded at or after ``since`` (all: None) to ``path``."""
+    def export(
+        self,
+        actor: Actor,
+        path: Path,
+        since: datetime | None = None,
+        branch: str | None = None,
+    ) -> SyncExport:
+        """Write one branch's results recorded at or after ``since`` (all: None) to
+        ``path``: the administrator's own branch, or the one the command line names
+        (``access.acting_branch``: required when the database holds several)."""
         if since is not None and since.tzinfo is None:
             raise InvalidInputError("since", "give the moment with its time zone")
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.MANAGE_DATABASE)
-            # A bundle holds every branch's results: on a server of several branches, the
-            # server administrator's (command line) alone.
-            require_whole_database(session, caller, "export results")
-            bundle = _bundle(session, since)
+            branch_id = acting_branch(session, caller, branch)
+            branch_name = session.scalar(select(Branch.name).where(Branch.id == branch_id)) or ""
+            bundle = _bundle(session, since, branch_id, branch_name)
         try:
             key = workstation_key()
         except (BranchKeyError, OSError) as exc:
@@ -150,12 +176,13 @@ class SyncService:
                     audit.record(
                         session, actor, "sync.export", "sync_bundle", digest[:64],
                         path=str(Path(path).resolve())[-500:], key=key.fingerprint,
-                        since=since.isoformat() if since else None, **counts,
+                        since=since.isoformat() if since else None, branch=branch_name,
+                        **counts,
                     )  # fmt: skip
         except OutputFileError as exc:
             raise InvalidInputError("path", str(exc)) from None
         return SyncExport(
-            Path(path), counts[DRILL], counts[SCENARIO], counts[HAND_COUNT], len(data),
+            Path(path), branch_name, counts[DRILL], counts[SCENARIO], counts[HAND_COUNT], len(data),
             digest, key.fingerprint,
         )  # fmt: skip
 
@@ -165,8 +192,7 @@ class SyncService:
     def import_file(self, actor: Actor, path: Path) -> SyncImport:
         """Store the results of the bundle at ``path`` (see the module docstring)."""
         with self._db.reading() as session:
-            caller = authorize(session, actor, Permission.MANAGE_DATABASE)
-            require_whole_database(session, caller, "import results")
+            authorize(session, actor, Permission.MANAGE_DATABASE)
         label = str(path)
         if Path(path).exists() and not Path(path).is_file():  # a FIFO would block the read
             raise InvalidInputError(label, "not a regular file: give a bundle made by sync export")
@@ -187,12 +213,13 @@ class SyncService:
         try:
             with self._db.writing() as session:
                 caller = authorize(session, actor, Permission.MANAGE_DATABASE)
-                require_whole_database(session, caller, "import results")
-                merge = _Merge(session, bundle, actor, label)
+                branch_id = _target_branch(session, caller, bundle, label)
+                merge = _Merge(session, bundle, actor, label, branch_id)
                 outcome = merge.run()
                 audit.record(
                     session, actor, "sync.import", "sync_bundle", digest[:64],
                     file=label[-500:], source=bundle.source.workstation, key=key.fingerprint,
+                    branch=outcome.branch, format=bundle.source.format,
                     inserted=outcome.inserted, identical=outcome.identical,
                     conflicts=len(outcome.conflicts), content_added=outcome.content_added,
                     conflicting_ids=[
@@ -206,6 +233,35 @@ class SyncService:
                 "was imported from this bundle: import it again",
             ) from None
         return outcome
+
+
+def _target_branch(
+    session: Session, caller: Caller, bundle: SyncBundle, label: str
+) -> uuid.UUID | None:
+    """The branch the bundle's results go to: the one it names, which must be in this
+    database and, for a signed-in administrator, be theirs. None: an old bundle
+    (``svctrainer-sync-1``) holding several branches, which only the command line may
+    import, each person into their own branch."""
+    name = bundle.source.branch
+    if name is None:  # the previous format named no branch: its people's, if only one
+        names = sorted({p.branch for p in bundle.people})
+        if len(names) > 1 or not names:
+            if caller.actor.is_admin_tool:
+                return None
+            if len(names) > 1:
+                raise SyncOtherBranchError(label, ", ".join(names), _own_branch(session, caller))
+            return caller.branch_id
+        name = names[0]
+    branch_id = session.scalar(select(Branch.id).where(Branch.name == name))
+    if branch_id is None:
+        raise SyncBranchUnknownError(label, name)
+    if not caller.actor.is_admin_tool and branch_id != caller.branch_id:
+        raise SyncOtherBranchError(label, name, _own_branch(session, caller))
+    return branch_id
+
+
+def _own_branch(session: Session, caller: Caller) -> str:
+    return session.scalar(select(Branch.name).where(Branch.id == caller.branch_id)) or ""
 
 
 def _installed_key_or_refuse(label: str) -> BranchKey:
@@ -225,11 +281,15 @@ def _installed_key_or_refuse(label: str) -> BranchKey:
 # -- building a bundle from this database ---------------------------------------------------
 
 
-def _bundle(session: Session, since: datetime | None) -> SyncBundle:
+def _bundle(
+    session: Session, since: datetime | None, branch_id: uuid.UUID, branch_name: str
+) -> SyncBundle:
     query = (
         select(Attempt, ContentItem.kind, AttemptEvent)
         .join(ContentItem, ContentItem.id == Attempt.content_item_id)
+        .join(Person, Person.id == Attempt.person_id)
         .outerjoin(AttemptEvent, AttemptEvent.attempt_id == Attempt.id)
+        .where(Person.branch_id == branch_id)
         .order_by(Attempt.recorded_at, Attempt.id)
     )
     if since is not None:
@@ -258,7 +318,9 @@ def _bundle(session: Session, since: datetime | None) -> SyncBundle:
         )
         for (c,) in _in_chunks(session, select(ContentItem), ContentItem.id, item_ids)
     ]
-    source = BundleSource(WORKSTATION or "workstation", __version__, datetime.now(UTC), since)
+    source = BundleSource(
+        WORKSTATION or "workstation", __version__, datetime.now(UTC), since, branch=branch_name
+    )
     people.sort(key=lambda p: str(p.id))
     content.sort(key=lambda c: str(c.id))
     return SyncBundle(source, tuple(people), tuple(content), tuple(attempts))
@@ -299,8 +361,21 @@ def to_bundle_attempt(row: Attempt, content_kind: str, event: AttemptEvent | Non
 class _Merge:
     """One import, inside the caller's transaction."""
 
-    def __init__(self, session: Session, bundle: SyncBundle, actor: Actor, label: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        bundle: SyncBundle,
+        actor: Actor,
+        label: str,
+        branch_id: uuid.UUID | None,  # None: each person in the branch they name (sync-1)
+    ) -> None:
         self.session, self.bundle, self.actor, self.label = session, bundle, actor, label
+        self.branch_id = branch_id
+        self.branch = (
+            session.scalar(select(Branch.name).where(Branch.id == branch_id)) or ""
+            if branch_id is not None
+            else ", ".join(sorted({p.branch for p in bundle.people}))
+        )
         self.content_added = 0
         self.logs: list[AttemptEvent] = []
 
@@ -336,38 +411,41 @@ class _Merge:
         self.session.add_all(self.logs)
         self.session.flush()
         return SyncImport(
-            self.label, self.bundle.source.workstation, inserted, identical, tuple(conflicts),
-            self.content_added,
+            self.label, self.bundle.source.workstation, self.branch, inserted, identical,
+            tuple(conflicts), self.content_added,
         )  # fmt: skip
 
     def _people(self) -> dict[uuid.UUID, uuid.UUID]:
-        """The bundle's person ids mapped to this database's, or a refusal naming every
-        person who is missing or ambiguous here."""
+        """The bundle's person ids mapped to this database's, each found by employee
+        number in the bundle's branch, or a refusal naming every person missing there
+        (and where else here their number is in use: most likely the wrong branch)."""
         mapped: dict[uuid.UUID, uuid.UUID] = {}
-        problems: list[str] = []
+        missing: list[MissingPerson] = []
         for person in self.bundle.people:
-            found = self.session.scalars(
-                select(Person.id)
-                .join(Branch, Branch.id == Person.branch_id)
-                .where(
-                    Branch.name == person.branch,
-                    Person.employee_number == person.employee_number,
+            query = select(Person.id).where(Person.employee_number == person.employee_number)
+            if self.branch_id is not None:
+                query = query.where(Person.branch_id == self.branch_id)
+            else:  # a sync-1 bundle of several branches, by the command line
+                query = query.join(Branch, Branch.id == Person.branch_id).where(
+                    Branch.name == person.branch
                 )
-                .limit(2)
-            ).all()
-            who = f"{person.employee_number} ({person.name}) of branch {person.branch!r}"
-            if not found:
-                problems.append(f"{who} is not in this database")
-            elif len(found) > 1:
-                problems.append(f"{who} matches several people (two branches share the name)")
-            else:
-                mapped[person.id] = found[0]
-        if problems:
-            shown = "; ".join(problems[:10]) + ("; …" if len(problems) > 10 else "")
-            raise NotFoundError(
-                f"{self.label}: nothing was imported: {shown}. Create these profiles (same "
-                "branch name and employee number) first"
-            )
+            found = self.session.scalar(query)
+            if found is not None:
+                mapped[person.id] = found
+                continue
+            # Where else the number is in use: for the server administrator only (a
+            # branch's administrator learns nothing of other branches).
+            elsewhere: Sequence[str] = ()
+            if self.actor.is_admin_tool:
+                elsewhere = self.session.scalars(
+                    select(Branch.name)
+                    .join(Person, Person.branch_id == Branch.id)
+                    .where(Person.employee_number == person.employee_number)
+                    .order_by(Branch.name)
+                ).all()
+            missing.append(MissingPerson(person.employee_number, person.name, tuple(elsewhere)))
+        if missing:
+            raise SyncPeopleMissingError(self.label, self.branch, missing)
         return mapped
 
     def _content(self) -> dict[uuid.UUID, uuid.UUID]:

@@ -37,6 +37,7 @@ from svctrainer.store.errors import (
     StorageFullError,
     StoreError,
 )
+from svctrainer.store.progress_summary import keep_current
 
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -218,6 +219,7 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(svctrainer_begin="IMMEDIATE"), expire_on_commit=False
         )
+        keep_current(self._write)  # the progress summary moves with every attempt written
 
     @classmethod
     def unchecked(cls, url: URL) -> Database:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -140,6 +141,19 @@ class PersonRole(Base):
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
+class WorkstationBranch(Base):
+    """A workstation an administrator tied to one branch of a shared server: it lists
+    and signs in only that branch's people (migration 0008_workstation_branch). A
+    workstation without a row signs in anyone of the database."""
+
+    __tablename__ = "workstation_branch"
+
+    workstation: Mapped[str] = mapped_column(String(120), primary_key=True)  # its host name
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("branch.id"), index=True)
+    set_by: Mapped[str] = mapped_column(String(200))  # the actor's label, as audited
+    set_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class TeamTrainer(Base):
     """Which trainers look after which teams: a trainer sees only these teams' results."""
 
@@ -232,6 +246,50 @@ class Attempt(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     fingerprint: Mapped[str | None] = mapped_column(String(64))
+
+
+class ProgressSummary(Base):
+    """Per person and content item, the attempt figures the supervisor's branch summary,
+    the skill dashboards and the region dashboard read, so they never scan the history
+    (issue 17: a million attempts a branch, ten million a region).
+
+    A derived table: ``store.progress_summary`` recomputes a (person, item) row from its
+    attempts in the same transaction as every write to those attempts, and migration
+    0008 built it from the rows stored before. "Counted" is the one filter every figure
+    applies (valid, complete, not invalidated); "tests" are counted tests with a value
+    for the item's headline metric (score for a scenario, speed for a drill)."""
+
+    __tablename__ = "progress_summary"
+    __table_args__ = (Index("ix_progress_summary_content_item", "content_item_id"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    content_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("content_item.id"), primary_key=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer)  # every attempt, counted or not
+    test_attempts: Mapped[int] = mapped_column(Integer)  # every attempt in test mode
+    counted: Mapped[int] = mapped_column(Integer)  # counted attempts, every mode
+    tests: Mapped[int] = mapped_column(Integer)  # counted tests with a headline value
+    last_counted_at: Mapped[datetime | None]  # the latest counted attempt's start
+
+
+class ProgressTestEdge(Base):
+    """The first three and the last three tests (``ProgressSummary.tests``) of a person on
+    a content item, oldest first by (started_at, id): the baseline and latest level of
+    the gain over baseline come from these alone (``core.analytics.progress``), and a
+    family's first and last three are among its items' first and last three."""
+
+    __tablename__ = "progress_test_edge"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    content_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("content_item.id"), primary_key=True
+    )
+    attempt_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime]
+    speed: Mapped[float | None] = mapped_column(Float)
+    accuracy: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[float | None] = mapped_column(Float)
 
 
 class AttemptEvent(Base):
@@ -402,6 +460,9 @@ class Contest(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     window_minutes: Mapped[int] = mapped_column(Integer)
     countdown_s: Mapped[int] = mapped_column(Integer)
+    # Contestants see everyone's standings before the close (a show event); else only
+    # their own results until then.
+    public_board: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     started_at: Mapped[datetime | None]  # the trainer pressed start
     begins_at: Mapped[datetime | None]  # end of the countdown: attempts count from here
     ends_at: Mapped[datetime | None]

@@ -74,7 +74,9 @@ def _bundle() -> SyncBundle:
         _attempt(DRILL, li, drill, 2),
         _attempt(HAND_COUNT, li, drill, 3),
     )
-    source = BundleSource("training-room-2", "0.1.0", WHEN + timedelta(hours=8), WHEN)
+    source = BundleSource(
+        "training-room-2", "0.1.0", WHEN + timedelta(hours=8), WHEN, branch="Harbour Road"
+    )
     return SyncBundle(source, (tom, li), (drill,), attempts)
 
 
@@ -89,6 +91,8 @@ def test_a_bundle_reads_back_as_it_was_written_and_the_same_records_give_the_sam
     assert manifest["members"][HAND_COUNTS]["lines"] == 1
     assert manifest["source"]["workstation"] == "training-room-2"
     assert KEY.fingerprint in manifest["source"]["branch_key"]
+    assert manifest["format"] == "svctrainer-sync-2"
+    assert manifest["source"]["branch"] == "Harbour Road"
 
 
 def _members(data: bytes) -> dict[str, bytes]:
@@ -116,7 +120,8 @@ def _resigned(members: dict[str, bytes], key: BranchKey = KEY) -> bytes:
             "sha256": hashlib.sha256(data).hexdigest(),
         }
     raw = json.dumps(manifest).encode()
-    mac = f"svctrainer-sync-1 HMAC-SHA256 {key.fingerprint} {key.mac(raw)}\n".encode()
+    fmt = manifest["format"]
+    mac = f"{fmt} HMAC-SHA256 {key.fingerprint} {key.mac(raw)}\n".encode()
     return _zip({**members, MANIFEST: raw, MAC_MEMBER: mac})
 
 
@@ -139,11 +144,53 @@ def test_unknown_members_and_formats_are_refused_before_the_mac_is_even_checked(
         read_bundle(_zip({**members, "../evil": b"x"}), KEY)
     with pytest.raises(SyncBundleError, match=r"people\.jsonl missing"):
         read_bundle(_zip({k: v for k, v in members.items() if k != PEOPLE}), KEY)
-    future = members[MAC_MEMBER].replace(b"svctrainer-sync-1", b"svctrainer-sync-2")
-    with pytest.raises(SyncBundleError, match="unknown format 'svctrainer-sync-2'"):
+    future = members[MAC_MEMBER].replace(b"svctrainer-sync-2", b"svctrainer-sync-3")
+    with pytest.raises(SyncBundleError, match="unknown format 'svctrainer-sync-3'"):
         read_bundle(_zip({**members, MAC_MEMBER: future}), KEY)
     with pytest.raises(SyncBundleError, match="not a readable zip"):
         read_bundle(b"PK\x03\x04 not really", KEY)
+
+
+def as_format_1(data: bytes, key: BranchKey = KEY) -> bytes:
+    """The bundle as the previous release wrote it: format ``svctrainer-sync-1``, no
+    branch in the manifest, signed with ``key``."""
+    members = _members(data)
+    manifest = json.loads(members[MANIFEST])
+    manifest["format"] = "svctrainer-sync-1"
+    del manifest["source"]["branch"]
+    raw = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
+    mac = f"svctrainer-sync-1 HMAC-SHA256 {key.fingerprint} {key.mac(raw)}\n".encode()
+    return _zip({**members, MANIFEST: raw, MAC_MEMBER: mac})
+
+
+def test_a_bundle_of_the_previous_format_still_reads_without_a_branch():
+    old = read_bundle(as_format_1(build_bundle(_bundle(), KEY)), KEY)
+    assert old.source.branch is None
+    assert old.source.format == "svctrainer-sync-1"
+    assert old.attempts == _bundle().attempts
+    assert old.people == _bundle().people
+
+
+def test_a_person_of_another_branch_than_the_bundles_is_refused():
+    bundle = _bundle()
+    with pytest.raises(SyncBundleError, match="name the branch"):
+        build_bundle(replace(bundle, source=replace(bundle.source, branch=None)), KEY)
+    stranger = replace(bundle.people[1], branch="Hillside")
+    with pytest.raises(SyncBundleError, match=r"people\.jsonl:2:1: E1012 belongs to branch "
+                       "'Hillside', not to the bundle's branch 'Harbour Road'"):  # fmt: skip
+        build_bundle(replace(bundle, people=(bundle.people[0], stranger)), KEY)
+    # Signed by someone holding the key, the manifest naming one branch and a line another.
+    members = _members(build_bundle(bundle, KEY))
+    edited = members[PEOPLE].replace(b'"branch":"Harbour Road","employee_number":"E1012"',
+                                     b'"branch":"Hillside","employee_number":"E1012"')  # fmt: skip
+    assert edited != members[PEOPLE]
+    with pytest.raises(SyncBundleError, match=r"people\.jsonl:2:1: E1012 belongs to branch"):
+        read_bundle(_resigned({**members, PEOPLE: edited}), KEY)
+    # A manifest of format 2 without a branch is refused too.
+    manifest = json.loads(members[MANIFEST])
+    del manifest["source"]["branch"]
+    with pytest.raises(SyncBundleError, match=r'manifest\.json:1:1: "branch" is missing'):
+        read_bundle(_resigned({**members, MANIFEST: json.dumps(manifest).encode()}), KEY)
 
 
 def test_a_zip_bomb_is_refused_from_its_directory():

@@ -88,3 +88,69 @@ def test_since_takes_a_day_and_refuses_anything_else(cli, room_and_server, tmp_p
     assert bad.returncode != 0
     assert "--since" in bad.stderr
     assert not (tmp_path / "c.zip").exists()
+
+
+def test_on_a_server_of_several_branches_a_bundle_is_one_named_branch(
+    cli, room_and_server, tmp_path
+):
+    room, server = room_and_server
+    for db in (room, server):
+        assert cli("branch", "create", "Hillside", "--db", str(db)).returncode == 0
+    unnamed = cli("sync", "export", "-o", str(tmp_path / "x.zip"), "--db", str(room))
+    assert unnamed.returncode == 1
+    assert "say which branch" in unnamed.stderr
+    assert not (tmp_path / "x.zip").exists()
+    bundle = tmp_path / "harbour.zip"
+    done = cli("sync", "export", "-o", str(bundle), "--branch", "Harbour Road", "--db", str(room))
+    assert done.returncode == 0, done.stderr
+    assert "(branch Harbour Road): 1 attempts, 0 scenario runs, 1 hand counts" in done.stdout
+    empty = tmp_path / "hillside.zip"
+    assert (
+        cli(
+            "sync", "export", "-o", str(empty), "--branch", "Hillside", "--db", str(room)
+        ).returncode
+        == 0
+    )
+    imported = cli("sync", "import", str(bundle), "--db", str(server))
+    assert imported.returncode == 0, imported.stderr
+    assert "into branch Harbour Road): 2 inserted" in imported.stdout
+    assert _stored(server) == 2
+    # A server without the bundle's branch refuses it, naming the branch.
+    lone = tmp_path / "lone.sqlite3"
+    shutil.copyfile(shipped_content_db_of(server), lone)
+    refused = cli("sync", "import", str(bundle), "--db", str(lone))
+    assert refused.returncode == 1
+    assert "branch 'Harbour Road', which is not in this database" in refused.stderr
+
+
+def shipped_content_db_of(server: Path) -> Path:
+    """A database of another branch: the server's copy with its one branch renamed."""
+    other = server.parent / "renamed.sqlite3"
+    shutil.copyfile(server, other)
+    with sqlite3.connect(other) as conn:
+        conn.execute("DELETE FROM attempt_event")
+        conn.execute("DELETE FROM attempt")
+        conn.execute("DELETE FROM branch WHERE name = 'Hillside'")
+        conn.execute("UPDATE branch SET name = 'Quayside'")
+    conn.close()
+    return other
+
+
+def test_reset_pin_follows_the_branch_pin_policy_on_a_shared_server(cli, room_and_server):
+    _, server = room_and_server
+    db = ("--db", str(server))
+    assert cli("branch", "create", "Hillside", *db).returncode == 0
+    added = cli("person", "add", "--branch", "Hillside", "--name", "Hana Hill", "--number",
+                "T1", "--roles", "teller", "--pin", "2468", *db)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    policy = cli("person", "pin-policy", "--min-digits", "6", "--branch", "Hillside", *db)
+    assert policy.returncode == 0, policy.stderr
+    assert "in branch 'Hillside'" in policy.stdout
+    short = cli("person", "reset-pin", "T1", "--branch", "Hillside", "--pin", "1234", *db)
+    assert short.returncode == 1
+    assert "a PIN is 6 to 12 digits" in short.stderr
+    ok = cli("person", "reset-pin", "T1", "--branch", "Hillside", "--pin", "123456", *db)
+    assert ok.returncode == 0, ok.stderr
+    # Harbour Road keeps the server's 4-digit rule.
+    assert cli("person", "reset-pin", "T1", "--branch", "Harbour Road", "--pin", "1357",
+               *db).returncode == 0  # fmt: skip

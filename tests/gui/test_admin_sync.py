@@ -140,3 +140,37 @@ def test_an_export_writes_a_bundle_and_says_what_it_holds(
     sync_tab.since.setDate(QDate.currentDate().addDays(1))  # recorded today: not since tomorrow
     sync_tab.export_button.click()
     qtbot.waitUntil(lambda: "attempts 0 ·" in sync_tab.result.text(), timeout=20_000)
+
+
+def test_on_a_server_of_several_branches_the_tab_works_on_the_admins_branch(  # noqa: PLR0917
+    qtbot, sync_tab, branch, room_bundle, import_through_dialogs, tmp_path, monkeypatch,
+    on_next_dialog,
+):  # fmt: skip
+    from support import add_second_branch
+
+    add_second_branch(branch.services)  # North, on the same database
+    assert "Branch: Test Branch" in sync_tab.branch_note.text()
+    said = import_through_dialogs(room_bundle, "Import")
+    assert "into branch Test Branch: inserted 2 · identical 0 · conflicts 0" in said[0]
+    _shot(sync_tab.window(), "admin-sync-branches-light.png")
+    target = tmp_path / "out.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    sync_tab.export_button.click()
+    qtbot.waitUntil(lambda: "Wrote" in sync_tab.result.text(), timeout=20_000)
+    assert "(branch Test Branch): attempts 1 · scenario runs 0 · hand counts 1" in (
+        sync_tab.result.text()
+    )
+    # A bundle of North, imported by Test Branch's admin: refused, naming both branches.
+    north = tmp_path / "north.zip"
+    branch.services.sync.export(CLI, north, branch="North")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(north), ""))
+    errors: list[str] = []
+
+    def confirm(box):
+        on_next_dialog(lambda error: (errors.append(error.text()), error.accept()))
+        next(b for b in box.buttons() if b.text() == "Import").click()
+
+    on_next_dialog(confirm)
+    sync_tab.import_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "holds results of branch North; you administer branch Test Branch" in errors[0]

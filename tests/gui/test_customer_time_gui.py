@@ -188,6 +188,7 @@ def test_a_teller_sees_the_source_and_their_share(qtbot, window, sign_in, gains,
     window.go_to("progress")
     view = window.pages["progress"].view
     qtbot.waitUntil(lambda: view.current is not None, timeout=20_000)
+    view.tabs.setCurrentIndex(view.customer_index)  # the panel is filled when shown
     panel = view.customer_panel
     assert panel.source.text().startswith("Source: imported queue tickets")
     assert "shared queue you serve" in html.unescape(panel.details.text())

@@ -43,7 +43,14 @@ def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, telle
     assert set(chart._scatter) == {"practice", "test"}
     assert chart.legend.text().count("Baseline") == 1
     assert "Latest" in chart.legend.text()
-    assert view.tabs.isTabVisible(view.keys_index)  # ten-key attempts carry key statistics
+    assert view.tabs.isTabVisible(view.keys_index)
+    assert view.current is not None
+    assert view.current.heatmap is None  # read when its tab is first opened
+    with qtbot.waitSignal(view.heatmap_loaded, timeout=15_000):
+        view.tabs.setCurrentIndex(view.keys_index)
+    assert view.heatmap_chart.heatmap is not None
+    assert view.heatmap_chart.heatmap.keys  # ten-key attempts carry key statistics
+    view.tabs.setCurrentIndex(view.customer_index)
     assert not view.tabs.isTabVisible(view.scenario_index)
     assert (
         "per transaction" in view.customer_panel.headline.text()

@@ -4,7 +4,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from svctrainer.gui.dialogs.settings_dialog import SettingsDialog
-from svctrainer.gui.settings import Theme, load_settings, settings_store
+from svctrainer.gui.settings import GuiSettings, Theme, load_settings, save_settings, settings_store
 from svctrainer.gui.theme import is_dark
 
 pytestmark = pytest.mark.gui
@@ -50,6 +50,19 @@ def test_settings_survive_garbage_in_the_ini_file(isolated_home):
     assert loaded.theme is Theme.SYSTEM
     assert loaded.font_size == 10
     assert loaded.sounds is False
+
+
+def test_a_changed_copy_of_the_settings_leaves_the_original_and_round_trips(isolated_home):
+    original = GuiSettings(theme=Theme.DARK, font_size=14, last_profile="7")
+    changed = original.replace(theme=Theme.LIGHT, idle_minutes=0)
+    assert (original.theme, original.idle_minutes) == (Theme.DARK, 10)
+    assert changed == GuiSettings(theme=Theme.LIGHT, font_size=14, last_profile="7", idle_minutes=0)
+    assert changed != original
+    assert "theme=<Theme.LIGHT: 'light'>" in repr(changed)
+    with pytest.raises(TypeError, match="colour"):
+        original.replace(colour="red")
+    save_settings(changed)
+    assert load_settings() == changed
 
 
 def test_about_dialog_shows_version(qtbot, window, on_next_dialog):

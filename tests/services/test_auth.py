@@ -111,10 +111,28 @@ def parallel_sign_ins(branch, monkeypatch, wrong_first: int = 0) -> dict[str, ob
             svc.auth.sign_in(branch.teller.id, "0000")
     evaluated: list[str] = []
     real_verify = auth_module.verify_pin
+    real_admit = auth_module.AuthService._admit
+    decided: list[str] = []
+    all_decided = threading.Event()
+
+    def deciding_admit(self, *args, **kwargs):
+        try:
+            return real_admit(self, *args, **kwargs)
+        finally:
+            decided.append("")  # list.append is atomic under the GIL
+            if len(decided) == PARALLEL:
+                all_decided.set()
 
     def counting_verify(pin: str, stored: str) -> bool:
+        # At the real cost scrypt takes ~0.5 s, so every attempt of a burst is counted or
+        # refused before any PIN is answered. The test's cheap cost would let a right PIN
+        # sign in (clearing the count) mid-burst, depending on the scheduler: wait for the
+        # whole burst to be decided first, as at the real cost.
         evaluated.append(pin)
+        all_decided.wait(timeout=60)
         return real_verify(pin, stored)
+
+    monkeypatch.setattr(auth_module.AuthService, "_admit", deciding_admit)
 
     monkeypatch.setattr(auth_module, "verify_pin", counting_verify)
     pins = [f"{1000 + i:04d}" for i in range(PARALLEL - 1)]

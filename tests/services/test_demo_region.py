@@ -5,6 +5,7 @@ the three branches share is never resolved by guessing."""
 from __future__ import annotations
 
 import pytest
+from summary_support import assert_current, assert_region_as_from_attempts
 from support import FAST_PIN_COST
 
 from svctrainer.core.demo_branch import BRANCH_NAME
@@ -43,6 +44,9 @@ def test_the_demo_region_compares_three_branches(tmp_path):
         assert all(r.levels.measured > 0 for r in played)
         assert all((r.levels.gain or 0) > 0 for r in played)  # the demo tellers improve
         assert played[0].levels.gain != played[1].levels.gain  # each branch its own curve
+        regional = Actor.person(qian.id, qian.name, "E1004")
+        assert_region_as_from_attempts(services, regional, "tenkey-amounts")
+        assert_current(services.db)
         (home,) = (r for r in board.rows if r.branch == BRANCH_NAME)
         assert (home.tellers, home.attempts, home.levels.measured) == (19, 0, 0)
         with pytest.raises(AmbiguousEmployeeNumberError) as refused:

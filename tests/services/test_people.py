@@ -192,3 +192,57 @@ def test_lookup_finds_inactive_people(branch):
     branch.services.people.set_active(CLI, branch.other_teller.id, False)
     found = branch.services.people.find_by_employee_number(CLI, " T2 ")
     assert (found.id, found.active) == (branch.other_teller.id, False)
+
+
+# -- a PIN follows its person's branch's PIN policy ----------------------------------------
+
+
+def _nordby_with_six_digits(branch):
+    """A second branch whose admin requires 6-digit PINs, on a server whose default (and
+    the test branch's) stays at 4."""
+    svc = branch.services
+    svc.branches.create_branch(CLI, "Nordby")
+    nils = svc.people.create_person(
+        CLI, name="Nils Nordby", employee_number="A1", pin="135791", roles=[Role.ADMIN],
+        branch="Nordby",
+    )  # fmt: skip
+    tove = svc.people.create_person(
+        CLI, name="Tove Nordby", employee_number="T1", pin="246802", roles=[Role.TELLER],
+        branch="Nordby",
+    )  # fmt: skip
+    svc.settings.set_pin_policy(branch.actor(nils), min_digits=6)
+    return nils, tove
+
+
+def test_a_pin_reset_on_the_command_line_follows_the_persons_branch_policy(branch):
+    svc = branch.services
+    nils, tove = _nordby_with_six_digits(branch)
+    assert svc.settings.pin_policy(CLI).min_digits == 4  # the server-wide default
+    assert svc.settings.pin_policy(CLI, "Nordby").min_digits == 6
+    with pytest.raises(InvalidInputError, match="a PIN is 6 to 12 digits"):
+        svc.people.reset_pin(CLI, tove.id, "1234")
+    svc.people.reset_pin(CLI, tove.id, "123456")
+    assert svc.auth.sign_in(tove.id, "123456").person.id == tove.id
+    # The test branch keeps its 4-digit rule, from the command line and from its admin.
+    svc.people.reset_pin(CLI, branch.teller.id, "9753")
+    svc.people.reset_pin(branch.actor(branch.admin), branch.teller.id, "8642")
+    # Nordby's admin in the application: the same rule.
+    with pytest.raises(InvalidInputError, match="a PIN is 6 to 12 digits"):
+        svc.people.reset_pin(branch.actor(nils), tove.id, "4321")
+    # A person added to Nordby from the command line: Nordby's rule, not the default.
+    with pytest.raises(InvalidInputError, match="a PIN is 6 to 12 digits"):
+        svc.people.create_person(
+            CLI, name="Short Pin", employee_number="T7", pin="1234", roles=[Role.TELLER],
+            branch="Nordby",
+        )  # fmt: skip
+
+
+def test_the_command_line_sets_a_named_branchs_pin_policy(branch):
+    svc = branch.services
+    _nordby_with_six_digits(branch)
+    svc.settings.set_pin_policy(CLI, min_digits=8, branch="Nordby")
+    assert svc.settings.pin_policy(CLI, "Nordby").min_digits == 8
+    assert svc.settings.pin_policy(CLI, "Test Branch").min_digits == 4
+    assert svc.settings.pin_policy(branch.actor(branch.admin)).min_digits == 4
+    with pytest.raises(PermissionDeniedError):  # a signed-in admin: their own branch only
+        svc.settings.set_pin_policy(branch.actor(branch.admin), min_digits=6, branch="Nordby")

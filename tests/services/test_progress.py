@@ -501,3 +501,44 @@ def test_english_and_chinese_packs_of_a_skill_compare_on_one_family(world):
         expected = next(e for e in own.entries if e.person.id == person.id)
         assert by_id[person.id].summary.progress.gain is not None
         assert by_id[person.id].summary == expected.summary
+
+
+def test_one_persons_levels_equal_the_branch_rule(world):
+    """``skill_levels`` for one person (one query) gives what the branch's rule (first
+    and last tests per family, the family with the most tests) gives for them: ten-key
+    and data entry both measure keying, the one with more tests wins, ties to the
+    first; invalid, invalidated and out-of-range tests never count."""
+    from sqlalchemy import select
+
+    from svctrainer.services.customer_time import skill_levels
+    from svctrainer.store.models import Person
+
+    t0 = NOW - timedelta(days=60)
+    rng = random.Random(17)
+    rows = [
+        Row(TENKEY_TEST, "test", t0 + timedelta(days=n), rng.uniform(4000, 9000)) for n in range(7)
+    ]
+    rows += [
+        Row("data-entry-test.en", "test", t0 + timedelta(days=n, hours=3),
+            rng.uniform(100, 250), speed_unit="cpm")
+        for n in range(9)
+    ]  # fmt: skip
+    rows += [
+        Row(CASH_TEST, "test", t0 + timedelta(days=n, hours=5), rng.uniform(60, 120),
+            speed_unit="notes_per_min", valid=n != 2, invalidated="slip" if n == 4 else None)
+        for n in range(6)
+    ]  # fmt: skip
+    add_rows(world.services, world.teller.id, rows)
+    windows = [DateRange(), DateRange(t0 + timedelta(days=3), NOW), DateRange(NOW, None)]
+    with world.services.db.reading() as session:
+        for window in windows:
+            one = skill_levels(session, [world.teller.id], window)
+            scope = select(Person.id).where(Person.id == world.teller.id)
+            branch = skill_levels(session, [world.teller.id], window, scope)
+            assert one == branch
+    with world.services.db.reading() as session:
+        levels = skill_levels(session, [world.teller.id], DateRange())[world.teller.id]
+    assert levels.keying_family == "data-entry.en"  # 9 tests against 7
+    assert levels.counting_family == "cash-counting.en"
+    counted = [r.speed for n, r in enumerate(rows[16:]) if n not in (2, 4)]
+    assert levels.notes_before == pytest.approx(sorted(counted[:3])[1])

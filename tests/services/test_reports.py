@@ -156,6 +156,28 @@ def test_pdf_reports_render_and_are_audited(world, tmp_path, qapp):
     assert team_entry.detail["since"].startswith(str((NOW - timedelta(days=200)).date()))
 
 
+def test_person_pdf_charts_are_vectors_and_accuracy_is_a_sentence(world, tmp_path, qapp):
+    """The charts are drawn into the PDF, not photographed: their axis titles and
+    legends are text a reader can search; the accuracy chart of the screen is one line
+    on paper."""
+    from svctrainer.gui.charts.pdf_report import render_person_report
+
+    pdf = tmp_path / "person.pdf"
+    world.services.reports.person_pdf(
+        world.actor(world.supervisor), pdf, world.teller.id, render_person_report
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Rolling median (5)" in text  # the chart's legend
+    assert "Week starting" in text  # the heatmap's axis title, drawn by pyqtgraph
+    assert "Accuracy: baseline" in text
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    assert all(int(line.split()[3]) * int(line.split()[4]) < 1_000_000 for line in images)
+
+
 def test_exports_are_scoped_and_role_checked(world, tmp_path):
     services = world.services
     with pytest.raises(PermissionDeniedError):

@@ -166,14 +166,31 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.MANAGE_DATABASE,
         lambda b, a: b.services.saved_attempts.import_file(a, _saved_copy(b.attempt), "m.json"),
     ),
-    # Offline sync: an export carries everyone's results out, an import writes them.
+    # Offline sync: an export carries a branch's results out, an import writes them. On
+    # the other branch (below) the export names Nordby and the bundle imported is Nordby's.
     "sync.export": (
         Permission.MANAGE_DATABASE,
-        lambda b, a: b.services.sync.export(a, _out(b, "sync-export.zip")),
+        lambda b, a: b.services.sync.export(
+            a, _out(b, "sync-export.zip"), branch=getattr(b, "bundle_branch", None)
+        ),
     ),
     "sync.import_file": (
         Permission.MANAGE_DATABASE,
         lambda b, a: b.services.sync.import_file(a, _own_bundle(b)),
+    ),
+    # Workstations tied to a branch: admins, for their own branch's workstations. On the
+    # other branch (below) the workstation is one Nordby's admin tied to Nordby.
+    "workstations.ties": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.workstations.ties(a),
+    ),
+    "workstations.set_branch": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.workstations.set_branch(a, workstation=_station(b)),
+    ),
+    "workstations.clear_branch": (
+        Permission.MANAGE_PEOPLE,
+        lambda b, a: b.services.workstations.clear_branch(a, _station(b)),
     ),
     "attempts.record_scenario": (Permission.PRACTISE, lambda b, a: _record_scenario_own(b, a)),  # noqa: PLW0108 - defined below
     "attempts.decisions": (
@@ -447,6 +464,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         lambda b, a: b.services.contests.close(a, _contest(b, "running")),
     ),
     "contests.in_branch": (Permission.PRACTISE, lambda b, a: b.services.contests.in_branch(a)),
+    "contests.server_time": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.server_time(a),
+    ),
     "contests.get": (
         Permission.PRACTISE,
         lambda b, a: b.services.contests.get(a, _contest(b, "open")),
@@ -521,10 +542,17 @@ HOME_REGION = "Home Region"
 
 
 def _own_bundle(b: Any) -> Path:
-    """A sync bundle of the branch's own results: importing it finds them identical."""
+    """A sync bundle of the branch's own results (on the other branch's view: Nordby's):
+    importing it finds them identical."""
     path = _out(b, _unique("sync-") + ".zip")
-    b.services.sync.export(Actor.command_line(), path)
+    b.services.sync.export(Actor.command_line(), path, branch=getattr(b, "bundle_branch", HOME))
     return path
+
+
+def _station(b: Any) -> str:
+    """A counter workstation: the test branch's own (tied by the call, or not tied), or on
+    the other branch's view one tied to Nordby."""
+    return getattr(b, "station", "counter-1")
 
 
 def _out(b: Any, name: str) -> Path:
@@ -683,6 +711,7 @@ def _service_classes() -> dict[str, type]:
     from svctrainer.services.service_standards import StandardsService
     from svctrainer.services.settings import SettingsService
     from svctrainer.services.sync import SyncService
+    from svctrainer.services.workstations import WorkstationService
 
     return {
         "people": PeopleService,
@@ -706,6 +735,7 @@ def _service_classes() -> dict[str, type]:
         "region": RegionDashboardService,
         "contests": ContestService,
         "sync": SyncService,
+        "workstations": WorkstationService,
     }
 
 
@@ -840,7 +870,10 @@ def add_other_branch(world: Any) -> tuple[Any, Any]:
         scenario_attempt=other.scenario,
         assignment=other.assignment,
         queue_import_id=other.queue_import,
+        bundle_branch=OTHER,
+        station=f"{OTHER}-counter-1",
     )
+    svc.workstations.set_branch(act(other.admin), workstation=view.station)
     return view, other
 
 
@@ -860,6 +893,7 @@ def other_branch_state(svc: Any, other: Any) -> dict[str, Any]:
         Setting,
         Team,
         TeamTrainer,
+        WorkstationBranch,
     )
 
     def rows(session: Any, query: Any) -> list[tuple[Any, ...]]:
@@ -894,6 +928,9 @@ def other_branch_state(svc: Any, other: Any) -> dict[str, Any]:
                     .where(QueueTicket.branch_id == branch_id)
                 )
             ],
+            "workstations": rows(
+                session, select(WorkstationBranch).where(WorkstationBranch.branch_id == branch_id)
+            ),
             "settings": rows(
                 session, select(Setting).where(Setting.key.like(f"%@{branch_id.hex}"))
             ),

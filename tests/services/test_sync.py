@@ -11,9 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from summary_support import assert_current
 from sync_support import (
     CLI,
     attempt_count,
+    check_sync_per_branch,
     record_drill,
     record_hand_count,
     record_scenario,
@@ -67,6 +69,7 @@ def test_a_bundle_moves_results_and_a_second_import_changes_nothing(pair, tmp_pa
     second = b.services.sync.import_file(CLI, bundle)
     assert (second.inserted, second.identical, second.conflicts) == (0, 4, ())
     assert results(b.services) == after_first
+    assert_current(b.services.db)  # the dashboards' progress summary took the imports in
     # every result of A is in B, the same row for the same person and content
     assert set(results(a.services)) <= set(after_first)
     # the drill and scenario logs still replay to their stored figures on B
@@ -113,7 +116,7 @@ def _rewritten(path: Path, member: str, change) -> bytes:
     [
         (ATTEMPTS, lambda d: d.replace(b'"score":', b'"score":1', 1), "SHA-256"),
         ("manifest.json", lambda d: d.replace(b'"lines":1', b'"lines":2', 1), "MAC fails"),
-        ("manifest.hmac", lambda d: d.replace(b"sync-1", b"sync-9"), "unknown format"),
+        ("manifest.hmac", lambda d: d.replace(b"sync-2", b"sync-9"), "unknown format"),
     ],
 )
 def test_a_tampered_bundle_is_refused_with_nothing_imported(
@@ -158,7 +161,9 @@ def test_an_unknown_person_refuses_the_whole_bundle(shipped_content_db, tmp_path
     try:
         record_drill(a, a.tom, 1)
         record_drill(a, a.tess, 2)
-        with pytest.raises(NotFoundError, match=r"T2 \(Tess Teller\) of branch 'Harbour Road'"):
+        with pytest.raises(
+            NotFoundError, match=r"not in branch 'Harbour Road' here: T2 \(Tess Teller\)"
+        ):
             b.services.sync.import_file(CLI, _export(a, tmp_path))
         assert attempt_count(b.services) == 0
     finally:
@@ -248,3 +253,8 @@ def test_a_fifo_or_a_folder_is_refused_without_waiting(pair, tmp_path):
     for path in (fifo, tmp_path):
         with pytest.raises(InvalidInputError, match="not a regular file"):
             b.services.sync.import_file(CLI, path)
+
+
+def test_a_bundle_carries_one_branch_into_that_branch_of_a_shared_server(pair, tmp_path):
+    a, b = pair
+    check_sync_per_branch(a, b, tmp_path)

@@ -8,9 +8,11 @@ import shutil
 import zipfile
 
 import pytest
+from summary_support import assert_current
 from sync_support import (
     CLI,
     attempt_count,
+    check_sync_per_branch,
     record_drill,
     record_hand_count,
     record_scenario,
@@ -48,6 +50,7 @@ def test_sync_into_postgresql_is_idempotent_and_round_trips(room_and_server, tmp
     again = server.services.sync.import_file(CLI, to_server)
     assert (again.inserted, again.identical, again.conflicts) == (0, 3, ())
     assert results(server.services) == stored
+    assert_current(server.services.db)
     back = tmp_path / "server.zip"
     server.services.sync.export(CLI, back)
     home = room.services.sync.import_file(CLI, back)
@@ -79,3 +82,8 @@ def test_two_imports_at_once_on_the_server_store_each_row_once(room_and_server, 
     room.services.sync.export(CLI, path)
     check_imported_once(import_twice_at_once(server.services, path), 3)
     assert attempt_count(server.services) == 4
+
+
+def test_a_bundle_carries_one_branch_into_that_branch_of_the_server(room_and_server, tmp_path):
+    room, server = room_and_server
+    check_sync_per_branch(room, server, tmp_path)

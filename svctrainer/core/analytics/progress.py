@@ -23,7 +23,7 @@ Values are returned unrounded; displays round them (``report_csv`` documents how
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -85,16 +85,22 @@ def valid_tests(points: Iterable[AttemptPoint], metric: Metric) -> list[AttemptP
 
 def baseline(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Level:
     """Median of the first 3 valid tests; TOO_FEW_TESTS with fewer."""
-    tests = valid_tests(points, metric)
+    return _baseline(valid_tests(points, metric), metric)
+
+
+def latest(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Level:
+    """Median of the last up to 3 valid tests after the baseline tests."""
+    return _latest(valid_tests(points, metric), metric)
+
+
+def _baseline(tests: Sequence[AttemptPoint], metric: Metric) -> Level:
     if len(tests) < BASELINE_TESTS:
         return Level(None, LevelStatus.TOO_FEW_TESTS, tuple(tests))
     used = tests[:BASELINE_TESTS]
     return Level(statistics.median(values(used, metric)), LevelStatus.OK, tuple(used))
 
 
-def latest(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Level:
-    """Median of the last up to 3 valid tests after the baseline tests."""
-    tests = valid_tests(points, metric)
+def _latest(tests: Sequence[AttemptPoint], metric: Metric) -> Level:
     if len(tests) < BASELINE_TESTS:
         return Level(None, LevelStatus.TOO_FEW_TESTS, tuple(tests))
     after = tests[BASELINE_TESTS:]
@@ -120,14 +126,23 @@ def gain(baseline_value: float | None, latest_value: float | None, metric: Metri
 
 def baseline_gain(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> BaselineGain:
     """Baseline, latest and gain in one pass over the points."""
-    materialised = list(points)
-    base = baseline(materialised, metric)
-    last = latest(materialised, metric)
+    return gain_of_tests(valid_tests(points, metric), metric)
+
+
+def gain_of_tests(
+    tests: Sequence[AttemptPoint], metric: Metric, count: int | None = None
+) -> BaselineGain:
+    """``baseline_gain`` of points that are already ``valid_tests`` (valid tests with a
+    value, oldest first). The dashboards read only each person's first and last three
+    of them (the rest cannot change a level) and say how many there are in ``count``;
+    a branch's thousands of people skip filtering and sorting again."""
+    base = _baseline(tests, metric)
+    last = _latest(tests, metric)
     return BaselineGain(
         metric=metric,
         baseline=base,
         latest=last,
         gain=gain(base.value, last.value, metric),
         gain_unit=GAIN_UNITS[metric],
-        tests=len(valid_tests(materialised, metric)),
+        tests=len(tests) if count is None else count,
     )

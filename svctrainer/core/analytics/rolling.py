@@ -15,7 +15,6 @@ the line starts at the first attempt with the median of what there is so far.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Collection, Iterable
 
 from svctrainer.core.analytics.series import (
@@ -50,5 +49,13 @@ def rolling_median(
     for i, point in enumerate(chosen):
         lo = max(0, i + 1 - window)
         if i + 1 - lo >= min_periods:
-            out.append(SeriesPoint(point.started_at, statistics.median(ys[lo : i + 1])))
+            out.append(SeriesPoint(point.started_at, _median(ys[lo : i + 1])))
     return out
+
+
+def _median(window: list[float]) -> float:
+    """``statistics.median`` of a few values, without its generality (a chart page
+    takes a median per attempt)."""
+    ordered = sorted(window)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2

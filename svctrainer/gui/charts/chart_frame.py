@@ -4,8 +4,9 @@ The legend sits under the plot, not inside it: inside, it hides the very points 
 explains. Saving grabs the widget as drawn (title and legend included), so the picture
 in a report or an e-mail is exactly what was on screen.
 
-A chart follows the theme at once: when the application's palette changes (Settings →
-Theme), the frame restyles its plot and repeats the last drawing it was asked for.
+A chart follows the theme: when the application's palette changes (Settings → Theme),
+the frame restyles its plot and repeats the last drawing it was asked for, at once when
+it is on screen and otherwise when it is next shown.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -47,6 +48,7 @@ class ChartFrame(QWidget):
         super().__init__(parent)
         self._redraw: Callable[[], None] | None = None
         self._restyling = False
+        self._stale = False  # the palette changed since the plot was last styled
         self.title = QLabel(title)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -88,9 +90,29 @@ class ChartFrame(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        plot = getattr(self, "plot", None)
-        if event.type() != QEvent.Type.PaletteChange or plot is None or self._restyling:
+        if (
+            event.type() != QEvent.Type.PaletteChange
+            or getattr(self, "plot", None) is None
+            or self._restyling
+        ):
             return
+        # Redrawing every chart of every built page at once held the GUI thread for
+        # seconds on a theme switch: a chart on screen restyles on the next turn of the
+        # event loop (one chart per turn), a hidden one when it is next shown.
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self, self._restyle)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        plot = getattr(self, "plot", None)
+        if not self._stale or plot is None:
+            return
+        self._stale = False
         self._restyling = True  # redrawing sets pens, which must not recurse here
         try:
             self.colours = chart_colours(self.palette())

@@ -1,21 +1,35 @@
 """The printable PDF reports: one employee's progress, a team's (or the branch's), and
 the one-page branch summary (the supervisor's landing view on paper).
 
-Charts are the same widgets as on screen, drawn in the light palette at twice the pixel
-density into images, then placed on A4 pages by ``pdf_layout`` with the branch name,
-the date range and when the report was generated on every page. Needs a
-``QApplication`` (the command line creates an offscreen one).
+Charts are the same widgets as on screen, drawn in the light palette and recorded as
+vector drawings (``pdf_layout.Drawing``), then placed on A4 pages by ``pdf_layout``
+with the branch name, the date range and when the report was generated on every page.
+Needs a ``QApplication`` (the command line creates an offscreen one).
+
+One employee's report is a summary a supervisor reads in a minute: the table of every
+drill (baseline, latest, gain, accuracy), customer time, then per drill its headline
+chart with the accuracy in words; the per-key heatmap of the keyboard drill with the
+most tests only, and a scenario's tiers and radar (a page of charts per drill made
+nineteen pages of one person).
+
+Each report is first a ``Document``: its text blocks, and each chart as a ``Chart`` that
+says how to build it. Charts are widgets, so they are drawn on the GUI thread; the window
+draws one per turn of its event loop and writes the file on its background worker
+(``gui/pdf_export.py``), so a long report never freezes it. ``render_*`` do both at
+once, for the command line and the benchmarks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPicture
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.analytics.progress import GainUnit
@@ -25,6 +39,7 @@ from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.pdf_layout import (
     MUTED,
     Block,
+    Drawing,
     Heading,
     Image,
     PageFrame,
@@ -50,7 +65,6 @@ if TYPE_CHECKING:
     from svctrainer.gui.pages.customer_time_panel import PanelTexts
 
 CHART_W, CHART_H, SMALL_H = 960, 360, 260
-DENSITY = 1.5
 
 
 def when_text(moment: datetime) -> str:
@@ -72,8 +86,12 @@ def range_text(window: DateRange) -> str:
     return fill(translate("reports", "%1 to %2"), start, end)
 
 
-def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> QImage:
-    """``widget`` drawn at ``DENSITY`` × its size, never shown on screen."""
+def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> Drawing:
+    """``widget`` recorded as vector drawing commands at ``width`` × ``height``, never
+    shown on screen. Scatter points are drawn one by one as shapes (pyqtgraph stamps a
+    cached bitmap on screen, which a PDF would hold as hundreds of little images)."""
+    import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     if isinstance(widget, ChartFrame):  # paper has no buttons
         widget.save_button.hide()
@@ -81,13 +99,68 @@ def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) 
     widget.show()
     for _ in range(3):  # layouts and the plots' deferred range updates
         QApplication.sendPostedEvents()
-    image = QImage(int(width * DENSITY), int(height * DENSITY), QImage.Format.Format_RGB32)
-    image.setDevicePixelRatio(DENSITY)
-    image.fill(widget.palette().base().color())
-    widget.render(image)
+    for view in widget.findChildren(QGraphicsView):
+        for item in view.items():
+            if isinstance(item, pg.ScatterPlotItem):
+                item.opts["useCache"] = False
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        painter.fillRect(QRectF(0, 0, width, height), widget.palette().base().color())
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
+    drawing = Drawing(picture, float(width), float(height))
     widget.close()
     widget.deleteLater()
-    return image
+    return drawing
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a report, not drawn yet: ``build`` makes the widget (GUI thread)."""
+
+    build: Callable[[], QWidget]
+    width: int = CHART_W
+    height: int = CHART_H
+    width_fraction: float = 1.0
+
+    def draw(self) -> Image:
+        return Image(render_widget(self.build(), self.width, self.height), self.width_fraction)
+
+
+@dataclass
+class Document:
+    """A report before it is written: ``blocks`` hold ``Chart`` until they are drawn."""
+
+    title: str
+    frame: PageFrame
+    blocks: list[Block | Chart]
+
+    def charts(self) -> list[int]:
+        """The positions of the charts still to draw."""
+        return [i for i, block in enumerate(self.blocks) if isinstance(block, Chart)]
+
+    def draw_chart(self, index: int) -> None:
+        """Draw the chart at ``index`` in place (GUI thread)."""
+        block = self.blocks[index]
+        if isinstance(block, Chart):
+            self.blocks[index] = block.draw()
+
+    def write(self, path: Path) -> int:
+        """Write the PDF once every chart is drawn (any thread: only ``QPdfWriter`` and
+        ``QPainter`` replaying recorded drawings); the number of pages."""
+        blocks = [b for b in self.blocks if not isinstance(b, Chart)]
+        if len(blocks) != len(self.blocks):
+            raise RuntimeError("a chart of the report is not drawn yet")
+        return write_blocks(path, self.title, self.frame, blocks)
+
+
+def render(document: Document, path: Path) -> int:
+    """Draw every chart and write the file, all on the GUI thread (command line, bench)."""
+    for index in document.charts():
+        document.draw_chart(index)
+    return document.write(path)
 
 
 def gain_line(series: MetricSeries) -> str:
@@ -106,6 +179,22 @@ def gain_line(series: MetricSeries) -> str:
         level_text(series.metric, p.baseline.value),
         level_text(series.metric, p.latest.value),
         str(p.tests),
+    )
+
+
+def accuracy_line(series: MetricSeries) -> str:
+    """The accuracy chart of the screen in one sentence on paper."""
+    p = series.progress
+    if p.baseline.value is None or p.latest.value is None:
+        return fill(
+            translate("reports", "Accuracy: %1 counted attempts, no baseline yet."),
+            str(series.counted),
+        )
+    return fill(
+        translate("reports", "Accuracy: baseline %1, latest %2 (%3)."),
+        level_text(Metric.ACCURACY, p.baseline.value),
+        level_text(Metric.ACCURACY, p.latest.value),
+        gain_cell(p.gain, str(p.gain_unit)),
     )
 
 
@@ -135,8 +224,8 @@ def gain_cell(value: float | None, unit: str) -> str:
 def status_text(status: str) -> str:
     return {
         StallStatus.IMPROVING: translate("reports", "improving"),
-        StallStatus.NO_GAIN: translate("reports", "stalled: no gain"),
-        StallStatus.NO_PRACTICE: translate("reports", "stalled: no practice"),
+        StallStatus.NO_GAIN: translate("reports", "no progress: under 2 % in 4 weeks"),
+        StallStatus.NO_PRACTICE: translate("reports", "idle: no practice for 14 days"),
         StallStatus.NOT_ENOUGH_DATA: translate("reports", "too few attempts in 4 weeks"),
     }.get(StallStatus(status), status)
 
@@ -145,6 +234,10 @@ def status_text(status: str) -> str:
 
 
 def render_person_report(report: PersonReport, path: Path) -> int:
+    return render(person_document(report), path)
+
+
+def person_document(report: PersonReport) -> Document:
     from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
     from svctrainer.gui.charts.progress_chart import ProgressChart, metric_name  # noqa: PLC0415
 
@@ -153,7 +246,7 @@ def render_person_report(report: PersonReport, path: Path) -> int:
     title = fill(
         translate("reports", "Progress report: %1 (%2)"), person.name, person.employee_number
     )
-    blocks: list[Block] = [
+    blocks: list[Block | Chart] = [
         Heading(title, 1),
         Paragraph(
             fill(
@@ -206,6 +299,8 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     blocks += _customer_blocks(report.customer_time)
     heatmaps = {h.family.key: h for h in report.heatmaps}
+    # One heatmap: the keyboard drill with the most tests (the first such in ``drills``).
+    heat_key = next((d.family.key for d in drills if d.family.key in heatmaps), None)
     scenarios = {sc.family.key: sc for sc in report.scenarios}
     for drill in drills:
         blocks.append(Heading(drill.family.title, 2))
@@ -214,17 +309,26 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         stopped = sum(1 for p in head.excluded if not p.complete)
         if stopped:
             blocks.append(Paragraph(incomplete_line(stopped)))
-        for series, height in zip(drill.metrics, (CHART_H, SMALL_H), strict=False):
-            if series.counted + len(series.excluded) == 0:
-                continue
-            chart = ProgressChart(palette)
-            chart.set_series(series, drill.grades)
-            blocks.append(Image(render_widget(chart, CHART_W, height)))
-        heat = heatmaps.get(drill.family.key)
+        accuracy = drill.metric(Metric.ACCURACY)
+        if accuracy is not None and accuracy.counted and head.metric is not Metric.ACCURACY:
+            blocks.append(Paragraph(accuracy_line(accuracy)))
+        if head.counted + len(head.excluded):
+
+            def progress_chart(series: MetricSeries = head, grades: Any = drill.grades) -> QWidget:
+                chart = ProgressChart(palette)
+                chart.set_series(series, grades)
+                return chart
+
+            blocks.append(Chart(progress_chart, CHART_W, CHART_H))
+        heat = heatmaps.get(drill.family.key) if drill.family.key == heat_key else None
         if heat is not None:
-            heat_chart = KeyHeatmapChart(palette)
-            heat_chart.set_heatmap(heat.heatmap)
-            blocks.append(Image(render_widget(heat_chart, CHART_W, SMALL_H + 40)))
+
+            def heat_chart(heat: Any = heat) -> QWidget:
+                chart = KeyHeatmapChart(palette)
+                chart.set_heatmap(heat.heatmap)
+                return chart
+
+            blocks.append(Chart(heat_chart, CHART_W, SMALL_H + 40))
         scenario = scenarios.pop(drill.family.key, None)
         if scenario is not None:  # tiers and radar in the scenario's own section
             blocks += _scenario_blocks(scenario, palette)
@@ -236,19 +340,25 @@ def render_person_report(report: PersonReport, path: Path) -> int:
         title,
         fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
     )
-    return write_blocks(path, title, frame, blocks)
+    return Document(title, frame, blocks)
 
 
-def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Block]:
+def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Block | Chart]:
     from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
 
-    tiers = TierChart(palette)
-    tiers.set_tiers(scenario.tiers)
-    blocks: list[Block] = [Image(render_widget(tiers, CHART_W, SMALL_H))]
-    if scenario.radar is not None:
+    def tier_chart() -> QWidget:
+        tiers = TierChart(palette)
+        tiers.set_tiers(scenario.tiers)
+        return tiers
+
+    def radar_chart() -> QWidget:
         radar = RadarChart(palette)
         radar.set_radar(scenario.radar)
-        blocks.append(Image(render_widget(radar, 560, 420), width_fraction=0.6))
+        return radar
+
+    blocks: list[Block | Chart] = [Chart(tier_chart, CHART_W, SMALL_H)]
+    if scenario.radar is not None:
+        blocks.append(Chart(radar_chart, 560, 420, width_fraction=0.6))
     return blocks
 
 
@@ -272,13 +382,17 @@ def _panel_blocks(texts: PanelTexts) -> list[Block]:
 
 
 def render_team_report(report: TeamReport, path: Path) -> int:
+    return render(team_document(report), path)
+
+
+def team_document(report: TeamReport) -> Document:
     from svctrainer.gui.charts.team_chart import BarChart, frame_height, team_label  # noqa: PLC0415
 
     palette = light_palette()
     subject = report.team_name or translate("reports", "all teams")
     title = fill(translate("reports", "Team report: %1"), subject)
     people = {e.person.id for d in report.dashboards for e in d.entries}
-    blocks: list[Block] = [
+    blocks: list[Block | Chart] = [
         Heading(title, 1),
         Paragraph(
             fill(
@@ -292,16 +406,20 @@ def render_team_report(report: TeamReport, path: Path) -> int:
     ]
     blocks += _team_customer_blocks(report.customer_time)
     if len(report.customer_time.by_team) > 1:
-        chart = BarChart(palette)
         teams = report.customer_time.by_team
-        chart.set_bars(
-            translate("reports", "Customer-minutes saved a day, each team's gains alone"),
-            [team_label(name) for name, _ in teams],
-            [effect.customer_minutes_saved for _, effect in teams],
-            translate("reports", "customer-minutes a day"),
-            lambda v: "—" if v is None else number(v, 1),
-        )
-        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(teams)))))
+
+        def saved_chart() -> QWidget:
+            chart = BarChart(palette)
+            chart.set_bars(
+                translate("reports", "Customer-minutes saved a day, each team's gains alone"),
+                [team_label(name) for name, _ in teams],
+                [effect.customer_minutes_saved for _, effect in teams],
+                translate("reports", "customer-minutes a day"),
+                lambda v: "—" if v is None else number(v, 1),
+            )
+            return chart
+
+        blocks.append(Chart(saved_chart, CHART_W, frame_height(len(teams))))
     if not report.dashboards:
         blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     boards = sorted(
@@ -315,7 +433,7 @@ def render_team_report(report: TeamReport, path: Path) -> int:
         title,
         fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
     )
-    return write_blocks(path, title, frame, blocks)
+    return Document(title, frame, blocks)
 
 
 def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
@@ -324,13 +442,13 @@ def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
     return _panel_blocks(CustomerTimePanel().team_texts(result))
 
 
-def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Block]:
+def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Block | Chart]:
     from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
     from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
 
     unit = board.entries[0].row.unit if board.entries else None
     everyone = board.everyone
-    blocks: list[Block] = [
+    blocks: list[Block | Chart] = [
         Heading(board.family.title, 2),
         Paragraph(
             fill(
@@ -350,14 +468,19 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
         ),
     ]
     if len(board.teams) > 1:
-        chart = BarChart(palette)
-        chart.set_team_gains(board.teams, _gain_axis(board))
-        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(board.teams)))))
+
+        def teams_chart() -> QWidget:
+            chart = BarChart(palette)
+            chart.set_team_gains(board.teams, _gain_axis(board))
+            return chart
+
+        blocks.append(Chart(teams_chart, CHART_W, frame_height(len(board.teams))))
     else:  # one team: compare its people instead
         gains = sorted(
             (e for e in board.entries if e.row.gain is not None), key=lambda e: -(e.row.gain or 0)
         )
-        if gains:
+
+        def people_chart() -> QWidget:
             chart = BarChart(palette)
             chart.set_bars(
                 translate("reports", "Gain over baseline, person by person"),
@@ -366,7 +489,10 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
                 _gain_axis(board),
                 lambda v: gain_cell(v, _gain_unit(board)),
             )
-            blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(gains)))))
+            return chart
+
+        if gains:
+            blocks.append(Chart(people_chart, CHART_W, frame_height(len(gains))))
     rows = [
         [
             e.person.name,
@@ -409,7 +535,9 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     if board.stalled:
         shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
         more = " …" if len(board.stalled) > 12 else ""
-        blocks.append(Paragraph(fill(translate("reports", "Stalled: %1"), ", ".join(shown)) + more))
+        blocks.append(
+            Paragraph(fill(translate("reports", "Needs attention: %1"), ", ".join(shown)) + more)
+        )
     return blocks
 
 
@@ -420,10 +548,11 @@ def branch_summary_headers() -> list[str]:
     """The branch summary's columns, the same on screen and on paper."""
     return [
         translate("reports", "Skill"),
-        translate("reports", "People tested"),
+        translate("reports", "Tested"),
         translate("reports", "Median gain"),
         translate("reports", "Improved"),
-        translate("reports", "Stalled"),
+        translate("reports", "Idle 14 days"),
+        translate("reports", "No progress"),
         translate("reports", "Not started"),
     ]
 
@@ -436,7 +565,8 @@ def branch_summary_cells(skill: SkillSummary) -> list[str]:
         fill(translate("reports", "%1 of %2"), str(skill.tested), str(skill.people)),
         _median_cell(skill),
         str(skill.improved),
-        str(skill.stalled),
+        str(skill.idle),
+        str(skill.no_progress),
         str(skill.not_started),
     ]
 
@@ -462,8 +592,9 @@ def branch_summary_note() -> list[str]:
         ),
         translate(
             "reports",
-            "Stalled: practised the skill but not in the last 14 days, or under 2 % faster in "
-            "4 weeks. Not started: no complete attempt on the skill yet.",
+            "Idle 14 days: practised the skill before, but no practice or test in the last "
+            "14 days (urge them to practise). No progress: practising, but under 2 % faster "
+            "in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.",
         ),
         translate(
             "reports",
@@ -474,6 +605,10 @@ def branch_summary_note() -> list[str]:
 
 
 def render_branch_summary(report: BranchReport, path: Path) -> int:
+    return render(branch_summary_document(report), path)
+
+
+def branch_summary_document(report: BranchReport) -> Document:
     """The branch summary on one A4 page: the table, a bar per skill, what it means."""
     from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
     from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
@@ -485,7 +620,7 @@ def render_branch_summary(report: BranchReport, path: Path) -> int:
     count = len(skills)
     counted = translate("reports", "%n core skill(s)", None, count)
     scope = translate("reports", "%n employee(s) in scope", None, people)
-    blocks: list[Block] = [
+    blocks: list[Block | Chart] = [
         Heading(title, 1),
         Paragraph(
             fill(
@@ -504,37 +639,42 @@ def render_branch_summary(report: BranchReport, path: Path) -> int:
             Table(
                 branch_summary_headers(),
                 [branch_summary_cells(s) for s in skills],
-                [3.6, 1.3, 1.2, 0.9, 0.9, 1.0],
-                frozenset({1, 2, 3, 4, 5}),
+                [2.35, 0.95, 2.7, 1.05, 1.3, 1.3, 1.3],
+                frozenset({1, 2, 3, 4, 5, 6}),
             )
         )
-        chart = BarChart(palette)
-        chart.set_bars(
-            translate("reports", "Median gain over baseline, skill by skill"),
-            [skill_name(s.family) for s in skills],
-            [s.median_gain for s in skills],
-            translate("reports", "median gain, %"),
-            lambda v: gain_cell(v, "percent"),
-        )
-        if any(s.median_gain is None for s in skills):
-            chart.legend.setText(
-                translate("reports", "—: nobody has a baseline and a later test yet")
+
+        def skills_chart() -> QWidget:
+            chart = BarChart(palette)
+            chart.set_bars(
+                translate("reports", "Median gain over baseline, skill by skill"),
+                [skill_name(s.family) for s in skills],
+                [s.median_gain for s in skills],
+                translate("reports", "median gain, %"),
+                lambda v: gain_cell(v, "percent"),
             )
-        blocks.append(Image(render_widget(chart, CHART_W, frame_height(len(skills)))))
+            if any(s.median_gain is None for s in skills):
+                chart.legend.setText(
+                    translate("reports", "—: nobody has a baseline and a later test yet")
+                )
+            return chart
+
+        blocks.append(Chart(skills_chart, CHART_W, frame_height(len(skills))))
     blocks += [Paragraph(line, size=8.5, colour=QColor(MUTED)) for line in branch_summary_note()]
     frame = PageFrame(
         report.branch_name,
         title,
         fill(translate("reports", "Generated %1 by svctrainer"), when_text(report.generated_at)),
     )
-    return write_blocks(path, title, frame, blocks)
+    return Document(title, frame, blocks)
 
 
 def stall_reason(status: str) -> str:
-    """Why, after "Stalled:" (not "stalled: no practice" again)."""
+    """Which of the two states, after "Needs attention:": idle (a motivation problem) or no
+    progress (a technique problem), which a supervisor acts on differently."""
     return {
-        StallStatus.NO_GAIN: translate("reports", "no gain"),
-        StallStatus.NO_PRACTICE: translate("reports", "no practice"),
+        StallStatus.NO_GAIN: translate("reports", "no progress"),
+        StallStatus.NO_PRACTICE: translate("reports", "idle 14 days"),
     }.get(StallStatus(status), status_text(status))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -87,8 +85,7 @@ class SettingsDialog(QDialog):
         open_at_width(self, 420)
 
     def result_settings(self) -> GuiSettings:
-        return replace(
-            self._settings,
+        return self._settings.replace(
             theme=Theme(self.theme.currentData()),
             font_size=int(self.font_size.currentData()),
             sounds=self.sounds.isChecked(),

@@ -1,4 +1,5 @@
-"""Admin: where the database is, its health, backups now and restore from a backup."""
+"""Admin: where the database is, its health, backups now and restore from a backup; and
+which branch's people this workstation signs in (``services.workstations``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +24,7 @@ from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import Column, RecordTableModel
 from svctrainer.services.database_admin import BackupFile, HealthReport
+from svctrainer.services.workstations import WorkstationTie
 
 
 def _when(backup: BackupFile) -> str:
@@ -90,6 +93,92 @@ class DatabaseTab(QWidget):
             )
         )
         layout.addWidget(self.table)
+        layout.addWidget(self._station_group())
+
+    # -- this workstation ------------------------------------------------------------
+
+    def _station_group(self) -> QGroupBox:
+        """Tie this workstation to the admin's branch, so that on a server shared by
+        several branches its sign-in list holds only this branch's people."""
+        self.station = QLabel()
+        self.station.setObjectName("stationBranch")
+        self.station.setWordWrap(True)
+        self.station_others = QLabel()
+        self.station_others.setWordWrap(True)
+        self.tie_button = QPushButton(self.tr("Sign in only &my branch here"))
+        self.untie_button = QPushButton(self.tr("Sign in &every branch here"))
+        for button in (self.tie_button, self.untie_button):
+            button.setEnabled(False)  # until the workstation's state is read
+        self.tie_button.clicked.connect(self.tie_station)
+        self.untie_button.clicked.connect(self.untie_station)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.tie_button)
+        buttons.addWidget(self.untie_button)
+        group = QGroupBox(self.tr("This workstation"))
+        box = QVBoxLayout(group)
+        box.addWidget(self.station)
+        box.addWidget(self.station_others)
+        box.addLayout(buttons)
+        return group
+
+    def refresh_station(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.background.run(
+            lambda: (services.workstations.branch(), services.workstations.ties(actor)),
+            lambda loaded: self._show_station(*loaded),
+            lambda e: show_error(self, e),
+        )
+
+    def _show_station(self, tied: str | None, ties: list[WorkstationTie]) -> None:
+        here = self._ctx.services.workstations.name
+        own = self._ctx.signed_in.branch_name
+        if tied is None:
+            text = fill(
+                self.tr(
+                    "This workstation (%1) signs in people of every branch of the database. "
+                    "On a server shared by several branches, sign in only your branch's "
+                    "people here, so that nobody of another branch is signed in by mistake."
+                ),
+                here,
+            )
+        elif tied == own:
+            text = fill(self.tr("This workstation (%1) signs in people of %2 only."), here, tied)
+        else:
+            text = fill(
+                self.tr(
+                    "This workstation (%1) signs in people of %2 only. Only an administrator "
+                    "of %2, or the server's administrator, can change that."
+                ),
+                here,
+                tied,
+            )
+        self.station.setText(text)
+        others = [t.workstation for t in ties if t.workstation != here]
+        self.station_others.setText(
+            fill(
+                self.tr("Other workstations that sign in only %1: %2"),
+                own,
+                self.tr(", ").join(others),
+            )
+            if others
+            else ""
+        )
+        self.station_others.setVisible(bool(others))
+        self.tie_button.setEnabled(tied is None)
+        self.untie_button.setEnabled(tied == own)
+
+    def tie_station(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(self, services.workstations.set_branch, actor).then(
+            lambda _tie: self.refresh_station()
+        ).failing(lambda e: show_error(self, e)).run()
+
+    def untie_station(self) -> None:
+        services, actor = self._ctx.services, self._ctx.actor
+        self._ctx.hub.write(self, services.workstations.clear_branch, actor).then(
+            lambda _cleared: self.refresh_station()
+        ).failing(lambda e: show_error(self, e)).run()
 
     def _kind(self, backup: BackupFile) -> str:
         kinds = {
@@ -100,6 +189,7 @@ class DatabaseTab(QWidget):
         return kinds.get(backup.reason, backup.reason)
 
     def refresh(self) -> None:
+        self.refresh_station()
         if not self._ctx.services.database.is_local:
             return
         services, actor = self._ctx.services, self._ctx.actor

@@ -1,5 +1,7 @@
-"""Admin: offline sync. Export this database's results to a signed bundle for the branch
-server; import a bundle a training-room workstation made (``services.sync``)."""
+"""Admin: offline sync. Export the admin's branch's results to a signed bundle for the
+branch server; import a bundle of that branch a training-room workstation made
+(``services.sync``). On a server of several branches it works on the admin's own branch
+only, which the tab names."""
 
 from __future__ import annotations
 
@@ -41,6 +43,17 @@ class SyncTab(QWidget):
             )
         )
         intro.setWordWrap(True)
+        self.branch_note = QLabel(
+            fill(
+                self.tr(
+                    "Branch: %1. A bundle holds this branch's results only, and only a "
+                    "bundle of this branch can be imported here."
+                ),
+                context.signed_in.branch_name,
+            )
+        )
+        self.branch_note.setObjectName("syncBranch")
+        self.branch_note.setWordWrap(True)
 
         self.since_box = QCheckBox(self.tr("&Only results recorded since"))
         self.since = QDateEdit(QDate.currentDate().addDays(-30))
@@ -79,6 +92,7 @@ class SyncTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.branch_note)
         layout.addWidget(export_group)
         layout.addWidget(import_group)
         layout.addWidget(self.result)
@@ -114,8 +128,8 @@ class SyncTab(QWidget):
         self.result.setText(
             fill(
                 self.tr(
-                    "Wrote %1: attempts %2 · scenario runs %3 · hand counts %4 (%5), signed "
-                    "with branch key %6."
+                    "Wrote %1 (branch %7): attempts %2 · scenario runs %3 · hand counts %4 "
+                    "(%5), signed with branch key %6."
                 ),
                 str(done.path),
                 locale.toString(done.attempts),
@@ -123,6 +137,7 @@ class SyncTab(QWidget):
                 locale.toString(done.hand_counts),
                 locale.formattedDataSize(done.size_bytes),
                 done.key_fingerprint,
+                done.branch,
             )
         )
 
@@ -142,11 +157,13 @@ class SyncTab(QWidget):
             self.tr("Import results"),
             fill(
                 self.tr(
-                    "Store the results in %1 in this database? The bundle is checked first: "
-                    "if it was altered or names someone who has no profile here, nothing is "
-                    "imported. Results already stored here are kept."
+                    "Store the results in %1 in branch %2? The bundle is checked first: if it "
+                    "was altered, holds another branch's results or names someone who has no "
+                    "profile in this branch, nothing is imported. Results already stored here "
+                    "are kept."
                 ),
                 Path(name).name,
+                self._ctx.signed_in.branch_name,
             ),
             self.tr("Import"),
         ):
@@ -162,11 +179,12 @@ class SyncTab(QWidget):
         self.import_button.setEnabled(True)
         locale = QLocale()
         summary = fill(
-            self.tr("Imported from %1: inserted %2 · identical %3 · conflicts %4"),
+            self.tr("Imported from %1 into branch %5: inserted %2 · identical %3 · conflicts %4"),
             outcome.source_workstation,
             locale.toString(outcome.inserted),
             locale.toString(outcome.identical),
             locale.toString(len(outcome.conflicts)),
+            outcome.branch,
         )
         self.result.setText(summary)
         self.conflicts.clear()

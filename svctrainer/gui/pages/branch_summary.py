@@ -2,10 +2,10 @@
 
 One line per core skill (the English and Chinese packs of a skill together, see
 ``services.drill_families.core_skills``): people tested, median gain over baseline,
-improved, stalled and not started, and a bar per skill. One click on a skill (or Enter)
-opens that skill's per-person table, the dashboard. "Branch summary PDF…" writes the
-same on one page: the figures are gathered on the database worker, drawn on the GUI
-thread (Qt painting), and recorded by the report service.
+improved, idle 14 days, no progress and not started, and a bar per skill. One click on
+a skill (or Enter) opens that skill's per-person table, the dashboard. "Branch summary
+PDF…" writes the same on one page: the figures are gathered on the database worker,
+drawn on the GUI thread (Qt painting), and recorded by the report service.
 """
 
 from __future__ import annotations
@@ -197,23 +197,19 @@ class BranchSummaryView(QWidget):
         )
 
     def _render(self, path: Path, report: BranchReport) -> None:
-        from svctrainer.gui.charts.pdf_report import render_branch_summary  # noqa: PLC0415
+        """The chart drawn here, the file written on the worker (``gui/pdf_export.py``),
+        the export recorded by the service."""
+        from svctrainer.gui.charts.pdf_report import branch_summary_document  # noqa: PLC0415
+        from svctrainer.gui.pdf_export import export_pdf  # noqa: PLC0415
 
-        try:
-            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        try:
-            pages = render_branch_summary(report, rendered.temp)  # Qt drawing: GUI thread
-        except OSError as exc:
-            rendered.discard()
-            show_error(self, exc)
-            return
         services, actor = self._ctx.services, self._ctx.actor
-        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
-            self._exported
-        ).run()
+
+        def record(rendered: OutputFile, pages: int) -> None:
+            self._ctx.hub.write(
+                self, services.reports.record_pdf, actor, rendered, report, pages
+            ).then(self._exported).run()
+
+        export_pdf(self._ctx.background, self, path, branch_summary_document(report), record)
 
     def _exported(self, result: ExportResult) -> None:
         self.status.setText(

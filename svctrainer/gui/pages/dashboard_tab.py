@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from svctrainer.core.analytics.dashboard import StallStatus
 from svctrainer.core.drills.tenkey import TENKEY
-from svctrainer.core.output_files import OutputFile
 from svctrainer.core.roles import Permission
 from svctrainer.gui.charts.style import family_labels
 from svctrainer.gui.context import AppContext
@@ -53,6 +52,7 @@ from svctrainer.services.progress_records import Dashboard, DashboardEntry
 from svctrainer.services.records import TeamRecord
 
 if TYPE_CHECKING:
+    from svctrainer.gui.charts.pdf_report import Document
     from svctrainer.services.reports import ExportResult
 
 P = ParamSpec("P")
@@ -205,7 +205,9 @@ class DashboardTab(QWidget):
         # The table gets the full width (eleven columns, assignments last); the team
         # comparison and the two lists sit side by side under it.
         stalled_label = QLabel(
-            self.tr("Stalled (no practice for 14 days, or under 2 % in 4 weeks)")
+            self.tr(
+                "Needs attention: idle 14 days (no practice), or no progress (under 2 % in 4 weeks)"
+            )
         )
         stalled_label.setWordWrap(True)
         side = QWidget()
@@ -494,18 +496,18 @@ class DashboardTab(QWidget):
         self._export(services.reports.xapi, actor, path, team_id=team_id, window=window)
 
     def export_team_pdf(self, path: Path) -> None:
-        from svctrainer.gui.charts.pdf_report import render_team_report  # noqa: PLC0415
+        from svctrainer.gui.charts.pdf_report import team_document  # noqa: PLC0415
 
         team_id, window = self._filters()
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.background.run(
             lambda: services.reports.team_report(actor, team_id, window),
-            lambda report: self._render(path, report, render_team_report),
+            lambda report: self._render(path, report, team_document(report)),
             lambda exc: show_error(self, exc),
         )
 
     def export_person_pdf(self, path: Path) -> None:
-        from svctrainer.gui.charts.pdf_report import render_person_report  # noqa: PLC0415
+        from svctrainer.gui.charts.pdf_report import person_document  # noqa: PLC0415
 
         entry = self.selected()
         if entry is None:
@@ -515,25 +517,26 @@ class DashboardTab(QWidget):
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.background.run(
             lambda: services.reports.person_report(actor, entry.person.id, window),
-            lambda report: self._render(path, report, render_person_report),
+            lambda report: self._render(path, report, person_document(report)),
             lambda exc: show_error(self, exc),
         )
 
-    def _render(self, path: Path, report: Any, render: Any) -> None:
-        try:
-            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        try:
-            pages = render(report, rendered.temp)  # Qt drawing: on the GUI thread
-        except OSError as exc:
-            rendered.discard()
-            show_error(self, exc)
-            return
+    def _render(self, path: Path, report: Any, document: Document) -> None:
+        """Charts drawn a turn of the event loop at a time, the file written on the
+        worker (``gui/pdf_export.py``); the service records the export, then puts the
+        file in place."""
+        from svctrainer.gui.pdf_export import export_pdf  # noqa: PLC0415
+
         services, actor = self._ctx.services, self._ctx.actor
-        # The service records the export, then puts the file in place.
-        self._export(services.reports.record_pdf, actor, rendered, report, pages)
+        export_pdf(
+            self._ctx.background,
+            self,
+            path,
+            document,
+            lambda rendered, pages: self._export(
+                services.reports.record_pdf, actor, rendered, report, pages
+            ),
+        )
 
     def _export(
         self, method: Callable[P, ExportResult], /, *args: P.args, **kwargs: P.kwargs

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -53,6 +53,10 @@ from svctrainer.services.progress_records import (
     ScenarioProgress,
 )
 
+if TYPE_CHECKING:
+    from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart
+    from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart
+
 FAMILY_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
@@ -81,7 +85,8 @@ def gain_text(series: MetricSeries) -> str:
 class PersonProgressView(QWidget):
     """The progress of one person; ``person_id`` None means the signed-in person."""
 
-    loaded = Signal()
+    loaded = Signal()  # the figures are read and the tab shown is drawn
+    heatmap_loaded = Signal()  # the per-key heatmap, read when its tab is first shown
 
     def __init__(
         self,
@@ -90,9 +95,7 @@ class PersonProgressView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
         from svctrainer.gui.charts.progress_chart import ProgressChart  # noqa: PLC0415
-        from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
 
         self._ctx = context
         self.person_id = person_id or context.signed_in.person.id
@@ -137,7 +140,7 @@ class PersonProgressView(QWidget):
         charts_box.addWidget(self.speed_chart, 3)
         charts_box.addWidget(self.accuracy_chart, 2)
 
-        self.heatmap_chart = KeyHeatmapChart()
+        self._heatmap_chart: KeyHeatmapChart | None = None  # built on first show
         self.latency_choice = QRadioButton(self.tr("Time per &key"))
         self.errors_choice = QRadioButton(self.tr("&Errors per key"))
         self.latency_choice.setChecked(True)
@@ -146,20 +149,18 @@ class PersonProgressView(QWidget):
         choices.addButton(self.errors_choice)
         self.latency_choice.toggled.connect(self._draw_heatmap)
         keys = QWidget()
-        keys_box = QVBoxLayout(keys)
+        self._keys_box = keys_box = QVBoxLayout(keys)
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.latency_choice)
         keys_row.addWidget(self.errors_choice)
         keys_row.addStretch(1)
         keys_box.addLayout(keys_row)
-        keys_box.addWidget(self.heatmap_chart, 1)
 
-        self.tier_chart = TierChart()
-        self.radar_chart = RadarChart()
+        # The charts of the tabs behind the first are built when first shown: each is a
+        # plot of its own, and most visits never open them.
+        self._scenario_charts: tuple[TierChart, RadarChart] | None = None
         scenario = QWidget()
-        scenario_box = QHBoxLayout(scenario)
-        scenario_box.addWidget(self.tier_chart, 1)
-        scenario_box.addWidget(self.radar_chart, 1)
+        self._scenario_box = QHBoxLayout(scenario)
 
         self.customer_panel = CustomerTimePanel()
 
@@ -168,7 +169,11 @@ class PersonProgressView(QWidget):
         self.tabs.addTab(charts, self.tr("&Speed and accuracy"))
         self.keys_index = self.tabs.addTab(keys, self.tr("&Keys over time"))
         self.scenario_index = self.tabs.addTab(scenario, self.tr("Service &tiers"))
-        self.tabs.addTab(scrolled(self.customer_panel), self.tr("&Customer time"))
+        self.customer_index = self.tabs.addTab(
+            scrolled(self.customer_panel), self.tr("&Customer time")
+        )
+        self._drawn: set[int] = set()  # tabs filled from ``current``
+        self.tabs.currentChanged.connect(self._draw_current_tab)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -182,7 +187,6 @@ class PersonProgressView(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
-        context.hub.appearance_changed.connect(self.refresh)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -245,7 +249,7 @@ class PersonProgressView(QWidget):
             progress = services.progress.person_progress(actor, person, key, window)
             return Loaded(
                 progress,
-                None if scenario else services.progress.key_heatmap(actor, person, key, window),
+                None,
                 services.progress.scenario_progress(actor, person, key, window)
                 if scenario
                 else None,
@@ -253,6 +257,20 @@ class PersonProgressView(QWidget):
             )
 
         self._ctx.background.run(load, self._show, lambda exc: show_error(self, exc))
+
+    def _load_heatmap(self) -> None:
+        """The per-key heatmap pools every attempt's key statistics: read when its tab
+        is opened, never while the first tab's charts are drawn (a worker thread holding
+        the interpreter would slow the drawing down as much as it saves)."""
+        if self.current is None or self.current.progress.family.is_scenario:
+            return
+        key, window = self.current.progress.family.key, self.current.progress.window
+        services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        self._ctx.background.run(
+            lambda: services.progress.key_heatmap(actor, person, key, window),
+            lambda heat: self._show_heatmap(key, heat),
+            lambda exc: show_error(self, exc),
+        )
 
     # -- showing ------------------------------------------------------------------------
 
@@ -268,15 +286,40 @@ class PersonProgressView(QWidget):
         if accuracy is not None:
             self.accuracy_chart.set_series(accuracy, progress.grades)
         self.accuracy_chart.setVisible(accuracy is not None and accuracy.counted > 0)
-        has_keys = loaded.heatmap is not None and bool(loaded.heatmap.heatmap.keys)
-        self.tabs.setTabVisible(self.keys_index, has_keys)
-        self._draw_heatmap()
+        # Scenarios have tiers, drills keys (the heatmap says so when a drill has no
+        # per-key statistics in the period).
+        self.tabs.setTabVisible(self.keys_index, loaded.scenario is None)
         self.tabs.setTabVisible(self.scenario_index, loaded.scenario is not None)
-        if loaded.scenario is not None:
+        self._drawn.clear()
+        self._draw_current_tab()
+        self.loaded.emit()
+
+    def _show_heatmap(self, family_key: str, heat: PersonHeatmap) -> None:
+        if self.current is None or self.current.progress.family.key != family_key:
+            return  # another drill was chosen meanwhile
+        self.current = replace(self.current, heatmap=heat)
+        self._drawn.discard(self.keys_index)
+        self._draw_current_tab()
+        self.heatmap_loaded.emit()
+
+    def _draw_current_tab(self, *_args: object) -> None:
+        """Fill the tab on show, once per load: the tabs not looked at cost nothing."""
+        index = self.tabs.currentIndex()
+        if self.current is None or index in self._drawn:
+            return
+        loaded = self.current
+        if index == self.keys_index:
+            if loaded.heatmap is None:
+                self._drawn.add(index)  # asked for once; drawn when it arrives
+                self._load_heatmap()
+                return
+            self._draw_heatmap()
+        elif index == self.scenario_index and loaded.scenario is not None:
             self.tier_chart.set_tiers(loaded.scenario.tiers)
             self.radar_chart.set_radar(loaded.scenario.radar)
-        self.customer_panel.show_person(loaded.customer_time)
-        self.loaded.emit()
+        elif index == self.customer_index:
+            self.customer_panel.show_person(loaded.customer_time)
+        self._drawn.add(index)
 
     def _summary_text(self, progress: PersonProgress, headline: MetricSeries) -> str:
         from svctrainer.gui.charts.progress_chart import metric_name, value_text  # noqa: PLC0415
@@ -306,6 +349,32 @@ class PersonProgressView(QWidget):
             )
         return html.unescape(" · ".join(parts))
 
+    @property
+    def heatmap_chart(self) -> KeyHeatmapChart:
+        if self._heatmap_chart is None:
+            from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
+
+            self._heatmap_chart = KeyHeatmapChart()
+            self._keys_box.addWidget(self._heatmap_chart, 1)
+        return self._heatmap_chart
+
+    def _scenario_pair(self) -> tuple[TierChart, RadarChart]:
+        if self._scenario_charts is None:
+            from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
+
+            self._scenario_charts = (TierChart(), RadarChart())
+            for chart in self._scenario_charts:
+                self._scenario_box.addWidget(chart, 1)
+        return self._scenario_charts
+
+    @property
+    def tier_chart(self) -> TierChart:
+        return self._scenario_pair()[0]
+
+    @property
+    def radar_chart(self) -> RadarChart:
+        return self._scenario_pair()[1]
+
     def _draw_heatmap(self, *_args: object) -> None:
         from svctrainer.gui.charts.heatmap_chart import ERRORS, LATENCY  # noqa: PLC0415
 
@@ -327,34 +396,31 @@ class PersonProgressView(QWidget):
             self.write_pdf(Path(path))
 
     def write_pdf(self, path: Path) -> None:
-        from svctrainer.gui.charts.pdf_report import render_person_report  # noqa: PLC0415
-
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
         window = self.range_bar.date_range()
-        # Qt painting must happen on the GUI thread: gather in the background, draw here.
+        # Gathered on the worker; the charts drawn here a turn of the event loop at a
+        # time, the file written on the worker again (``gui/pdf_export.py``).
         self._ctx.background.run(
             lambda: services.reports.person_report(actor, person, window),
-            lambda report: self._record_pdf(path, report, render_person_report),
+            lambda report: self._record_pdf(path, report),
             lambda exc: show_error(self, exc),
         )
 
-    def _record_pdf(self, path: Path, report: Any, render: Any) -> None:
+    def _record_pdf(self, path: Path, report: Any) -> None:
+        from svctrainer.gui.charts.pdf_report import person_document  # noqa: PLC0415
+        from svctrainer.gui.pdf_export import export_pdf  # noqa: PLC0415
+
         services, actor = self._ctx.services, self._ctx.actor
-        try:
-            rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
-        except OSError as exc:
-            show_error(self, exc)
-            return
-        try:
-            pages = render(report, rendered.temp)
-        except OSError as exc:
-            rendered.discard()
-            show_error(self, exc)
-            return
-        # The service records the export, then puts the file in place.
-        self._ctx.hub.write(self, services.reports.record_pdf, actor, rendered, report, pages).then(
-            lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
-        ).run()
+
+        def record(rendered: OutputFile, pages: int) -> None:
+            # The service records the export, then puts the file in place.
+            self._ctx.hub.write(
+                self, services.reports.record_pdf, actor, rendered, report, pages
+            ).then(
+                lambda _result: self._ctx.navigator.tell(fill(self.tr("Saved %1"), str(path)))
+            ).run()
+
+        export_pdf(self._ctx.background, self, path, person_document(report), record)
 
 
 class MyProgressPage(QWidget):

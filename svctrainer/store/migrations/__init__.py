@@ -6,7 +6,7 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0007_contest"
+HEAD_REVISION = "0010_contest_options"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
@@ -19,4 +19,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_attempt_completion",
     "0006_regions",
     "0007_contest",
+    "0008_workstation_branch",
+    "0009_progress_summary",
+    "0010_contest_options",
 )

@@ -1,0 +1,94 @@
+"""Writing a PDF report without freezing the window.
+
+A report's charts are widgets, which only the GUI thread may build and draw; the rest
+of the work (laying out the pages, compressing the pictures, writing the file) needs
+no widget. So an export draws one chart per turn of the event loop (between two
+charts the window paints, takes keys and ticks its timers) and then writes the file on
+the window's background worker (``gui/background.py``). Drawing everything at once took
+seconds on a large branch, all of them on the GUI thread (bench/bench_heartbeat.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from svctrainer.core.output_files import OutputFile
+from svctrainer.gui.background import Background
+from svctrainer.gui.charts.pdf_report import Document
+from svctrainer.gui.messages import show_error
+
+TURN_MS = 1
+"""A real timer between two charts, not a zero-time call: Qt runs a zero-time call with
+the posted events, before the timers and input that came due while a chart was drawn,
+so two charts could follow each other with nothing in between."""
+
+
+class PdfExport(QObject):
+    """Draws ``document``'s charts one per turn of the event loop, then writes it to
+    ``path`` on the background worker; the owner's answer comes through ``start``'s
+    callbacks (never, when the owner is closed meanwhile)."""
+
+    progressed = Signal(int, int)  # charts drawn, charts in all
+
+    def __init__(
+        self, background: Background, document: Document, path: Path, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._background = background
+        self._document = document
+        self._path = path
+        self._todo = document.charts()
+        self._total = len(self._todo)
+        self._on_done: Callable[[int], None] = lambda _pages: None
+        self._on_error: Callable[[Exception], None] = lambda _exc: None
+
+    def start(self, on_done: Callable[[int], None], on_error: Callable[[Exception], None]) -> None:
+        self._on_done, self._on_error = on_done, on_error
+        self._background.hold()  # drawing counts as busy work: "Working…" after 0.3 s
+        QTimer.singleShot(TURN_MS, self, self._next)  # with ``self``: not once it is gone
+
+    def _next(self) -> None:
+        if self._todo:
+            index = self._todo.pop(0)
+            try:
+                self._document.draw_chart(index)
+            except Exception as exc:  # noqa: BLE001 - reported like a failed background call
+                self._background.release()
+                self._on_error(exc)
+                return
+            self.progressed.emit(self._total - len(self._todo), self._total)
+            QTimer.singleShot(TURN_MS, self, self._next)
+            return
+        self._background.release()
+        document, path = self._document, self._path
+        self._background.run(lambda: document.write(path), self._on_done, self._on_error)
+
+
+def export_pdf(
+    background: Background,
+    owner: QWidget,
+    path: Path,
+    document: Document,
+    record: Callable[[OutputFile, int], None],
+) -> PdfExport | None:
+    """Write ``document`` to a temporary file beside ``path`` without freezing the
+    window, then ``record(file, pages)`` (the page has the report service record the
+    export and put the file in place). A path that is not a plain file, or a failed
+    write, is reported on ``owner`` and leaves nothing behind."""
+    try:
+        rendered = OutputFile(path)  # refuses a FIFO, a device, a symbolic link
+    except OSError as exc:
+        show_error(owner, exc)
+        return None
+
+    def failed(exc: Exception) -> None:
+        rendered.discard()
+        show_error(owner, exc)
+
+    export = PdfExport(background, document, rendered.temp, owner)
+    export.start(lambda pages: record(rendered, pages), failed)
+    return export

@@ -1,0 +1,117 @@
+"""A database of schema 0008 holding people and attempts upgrades to the progress summary
+(0009) without changing a row, the summary built from the stored attempts equals the
+recomputation, and the dashboards then read it and keep it current.
+
+Schema 0008 with data is the 0001 fixture (``fixtures/schema_0001.sqlite3``: a branch,
+its people and eight ten-key attempts) upgraded to 0008, plus tests (two at one
+time), an invalidated test and a practice run written in that schema, so the backfill
+has first and last tests and uncounted rows to sum up.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from summary_support import assert_current, expected, stored
+from support import FAST_PIN_COST
+
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.store.database import Database, resolve_url
+from svctrainer.store.migrate import SchemaStatus, ensure_current
+from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
+CLI = Actor.command_line()
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _schema_0008(tmp_path: Path) -> Path:
+    path = tmp_path / "release-0008.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    db = Database(resolve_url(str(path)))
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    with db.engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008_workstation_branch")
+        conn.commit()
+    db.dispose()
+    with sqlite3.connect(path) as conn:  # more history, written as release 0008 wrote it
+        (item,) = conn.execute("SELECT content_item_id FROM attempt LIMIT 1").fetchone()
+        people = [p for (p,) in conn.execute("SELECT DISTINCT person_id FROM attempt")]
+        start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+        rows = []
+        for n in range(9):
+            person = people[n % len(people)]
+            invalidated = "keyed by a colleague" if n == 4 else None
+            mode = "practice" if n == 7 else "test"
+            at = _stamp(start + timedelta(days=n // 2))  # equal start times too
+            rows.append((uuid.uuid4().hex, person, item, mode, at, 300_000, 5000.0 + 100 * n,
+                         "net_kph", 0.97, None, None, 1, "complete", invalidated, 1, "0.7",
+                         "ws", "{}", at))  # fmt: skip
+        conn.executemany(
+            "INSERT INTO attempt (id, person_id, content_item_id, mode, started_at, "
+            "duration_ms, speed, speed_unit, accuracy, score, grade, valid, completion, "
+            "invalidated_reason, seed, app_version, workstation, details, recorded_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+    return path
+
+
+def _rows(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
+            )
+        ]
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
+
+
+def test_upgrade_builds_the_summary_from_the_stored_attempts(tmp_path):
+    path = _schema_0008(tmp_path)
+    before = _rows(path)
+    assert len(before["attempt"]) == 17
+    assert "progress_summary" not in before
+
+    db = Database(resolve_url(str(path)))
+    state = ensure_current(db, backup=False)
+    assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0008_workstation_branch")
+    after = _rows(path)
+    assert {t: after[t] for t in before} == before
+    summary, edges = stored(db)
+    assert (summary, edges) == expected(db)
+    # The fixture's four tests count no longer (0005 found no ending in their logs):
+    # the seven counted tests written above, not the invalidated one.
+    assert sum(row[3] for row in summary.values()) == 7
+    assert sum(row[0] for row in summary.values()) == 17
+    assert len(edges) == 6  # the first and last three of one person's seven
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
+
+    services = Services.open(str(path), pin_cost=FAST_PIN_COST)
+    try:
+        tenkey = next(f for f in services.progress.families(CLI) if f.key == "tenkey-amounts.en")
+        board = services.progress.dashboard(CLI, tenkey.key)
+        assert sum(e.row.tests for e in board.entries) == 7
+        (invalidated,) = [r[0] for r in before["attempt"] if r[12] is not None]
+        services.attempts.invalidate(CLI, uuid.UUID(invalidated), "still keyed by a colleague")
+        assert_current(services.db)
+    finally:
+        services.close()

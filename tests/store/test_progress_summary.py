@@ -1,0 +1,314 @@
+"""The progress summary stays equal to a full recomputation from the attempts after any
+sequence of the writes the services make (issue 17 point 4): recording attempts one by
+one (ORM) and in bulk (``insert(Attempt)``, the demo builder), invalidation, a corrected
+score or validity, an ``UPDATE`` statement, an attempt moved to another person or
+deleted, a transaction rolled back, and every date of the file moved (the demo copy),
+on SQLite and on a real PostgreSQL server. The oracle is ``summary_support.expected``,
+computed in Python from every attempt row.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pg_server import ThrowawayServer, server_binaries
+from sqlalchemy import insert, select, update
+from summary_support import assert_current
+from support import FAST_PIN_COST
+
+from svctrainer.core.roles import Role
+from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
+from svctrainer.services.schema_upgrade import upgrade_database
+from svctrainer.store.date_shift import shift_sqlite_dates
+from svctrainer.store.models import Attempt, ContentItem, Person
+from svctrainer.store.progress_summary import rebuild
+
+pytestmark = pytest.mark.shipped_content
+
+CLI = Actor.command_line()
+CONTENT = ("tenkey-amounts-test.en", "tenkey-amounts-practice.en", "angry-transfer.en")
+START = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+SEED = 20261206
+
+
+class Scene:
+    """Three tellers, three content items (a test pack, a practice pack, a scenario) and a
+    random stream of writes on their attempts."""
+
+    def __init__(self, services: Services, rng: random.Random) -> None:
+        self.services, self.rng = services, rng
+        self.people = [
+            services.people.create_person(
+                CLI, name=f"Teller {n}", employee_number=f"P{n}", pin="2468",
+                roles=[Role.TELLER],
+            ).id
+            for n in range(3)
+        ]  # fmt: skip
+        with services.db.reading() as session:
+            self.items = [
+                session.scalar(
+                    select(ContentItem.id)
+                    .where(ContentItem.content_id == c)
+                    .order_by(ContentItem.version.desc())
+                    .limit(1)
+                )
+                for c in CONTENT
+            ]
+
+    def row(self) -> dict[str, object]:
+        rng = self.rng
+        item = rng.choice(self.items)
+        scenario = item == self.items[2]
+        # Whole hours over a few days: equal start times happen, and the (started_at, id)
+        # order decides which tests are the first and last three.
+        started = START + timedelta(hours=rng.randrange(60))
+        return {
+            "id": uuid.uuid4(),
+            "person_id": rng.choice(self.people),
+            "content_item_id": item,
+            "mode": rng.choice(("test", "test", "practice", "logged")),
+            "started_at": started,
+            "duration_ms": 60_000,
+            "speed": None if scenario or rng.random() < 0.1 else rng.uniform(3000, 9000),
+            "accuracy": rng.uniform(0.8, 1.0),
+            "score": rng.uniform(0, 100) if scenario or rng.random() < 0.5 else None,
+            "valid": rng.random() > 0.1,
+            "completion": rng.choice(("complete",) * 8 + ("incomplete", "abandoned")),
+            "invalidated_reason": "cheated" if rng.random() < 0.05 else None,
+            "seed": 1,
+            "app_version": "test",
+            "workstation": "test",
+            "details": {},
+            "recorded_at": started + timedelta(minutes=5),
+        }
+
+    def some_attempt(self) -> uuid.UUID | None:
+        with self.services.db.reading() as session:
+            ids = sorted(session.scalars(select(Attempt.id)))
+        return self.rng.choice(ids) if ids else None
+
+    # -- the writes ---------------------------------------------------------------------
+
+    def record(self) -> None:
+        """One by one through the ORM, as recording, hand counts and sync import do."""
+        with self.services.db.writing() as session:
+            for _ in range(self.rng.randint(1, 8)):
+                session.add(Attempt(**self.row()))
+
+    def bulk(self) -> None:
+        """``session.execute(insert(Attempt), rows)``, as the demo builder stores."""
+        with self.services.db.writing() as session:
+            session.execute(insert(Attempt), [self.row() for _ in range(self.rng.randint(5, 40))])
+
+    def invalidate(self) -> None:
+        attempt_id = self.some_attempt()
+        if attempt_id is not None:
+            self.services.attempts.invalidate(CLI, attempt_id, "a colleague keyed it")
+
+    def correct(self) -> None:
+        """A corrected figure or validity on the ORM object (a re-score, a reinstated run)."""
+        attempt_id = self.some_attempt()
+        if attempt_id is None:
+            return
+        with self.services.db.writing() as session:
+            attempt = session.get(Attempt, attempt_id)
+            assert attempt is not None
+            choice = self.rng.randrange(4)
+            if choice == 0:
+                attempt.speed = self.rng.uniform(3000, 9000)
+            elif choice == 1:
+                attempt.valid = not attempt.valid
+            elif choice == 2:
+                attempt.invalidated_reason = None
+            else:
+                attempt.started_at = START + timedelta(hours=self.rng.randrange(60))
+
+    def statement(self) -> None:
+        """An ``UPDATE`` statement, as tests and repairs write."""
+        attempt_id = self.some_attempt()
+        if attempt_id is None:
+            return
+        completion = self.rng.choice(("complete", "incomplete"))
+        with self.services.db.writing() as session:
+            session.execute(
+                update(Attempt).where(Attempt.id == attempt_id).values(completion=completion)
+            )
+
+    def move(self) -> None:
+        """An attempt given to another person (a result recorded under the wrong name)."""
+        attempt_id = self.some_attempt()
+        if attempt_id is None:
+            return
+        with self.services.db.writing() as session:
+            attempt = session.get(Attempt, attempt_id)
+            assert attempt is not None
+            attempt.person_id = self.rng.choice(self.people)
+            attempt.content_item_id = self.rng.choice(self.items)
+
+    def delete(self) -> None:
+        attempt_id = self.some_attempt()
+        if attempt_id is None:
+            return
+        with self.services.db.writing() as session:
+            session.delete(session.get(Attempt, attempt_id))
+
+    def rolled_back(self) -> None:
+        """A transaction that fails after writing: nothing of it stays, summary included."""
+        with pytest.raises(RuntimeError):
+            self._fail_after_writing()
+
+    def _fail_after_writing(self) -> None:
+        with self.services.db.writing() as session:
+            session.add(Attempt(**self.row()))
+            session.flush()
+            raise RuntimeError("the disk filled up")
+
+
+WRITES: tuple[Callable[[Scene], None], ...] = (
+    Scene.record,
+    Scene.record,
+    Scene.bulk,
+    Scene.invalidate,
+    Scene.correct,
+    Scene.statement,
+    Scene.move,
+    Scene.delete,
+    Scene.rolled_back,
+)
+
+
+def run_writes(services: Services, seed: int, steps: int) -> Scene:
+    scene = Scene(services, random.Random(seed))
+    assert_current(services.db)
+    for _ in range(steps):
+        write = scene.rng.choice(WRITES)
+        write(scene)
+        assert_current(services.db)
+    return scene
+
+
+@pytest.mark.parametrize("seed", range(SEED, SEED + 4))
+def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_sqlite(branch, seed, db_path):
+    services = branch.services
+    scene = run_writes(services, seed, 30)
+    with services.db.reading() as session:
+        assert session.scalar(select(Attempt.id).limit(1)) is not None, "the scene wrote"
+    services.close()
+    # A demo copy: every date of the file moved by whole days (store.date_shift).
+    shift_sqlite_dates(db_path, 35)
+    moved = Services.open(str(db_path), pin_cost=FAST_PIN_COST)
+    try:
+        assert_current(moved.db)
+        scene.services = moved
+        scene.record()
+        assert_current(moved.db)
+    finally:
+        moved.close()
+
+
+def test_rebuild_equals_the_kept_summary(branch):
+    services = branch.services
+    run_writes(services, SEED + 10, 12)
+    with services.db.writing() as session:
+        rebuild(session)
+    assert_current(services.db)
+
+
+def test_a_person_row_on_the_summary_survives_deactivation(branch):
+    """People are deactivated, never deleted: their summary stays (the dashboards read
+    active people only), so a reactivated person's figures are there at once."""
+    services = branch.services
+    scene = run_writes(services, SEED + 20, 6)
+    with services.db.writing() as session:
+        person = session.get(Person, scene.people[0])
+        assert person is not None
+        person.active = False
+    assert_current(services.db)
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_template() -> Iterator[tuple[ThrowawayServer, str]]:
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
+    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
+    server.start()
+    try:
+        server.admin('CREATE DATABASE "template_summary"')
+        upgrade_database(server.url("template_summary"), CLI)
+        migrated = Services.open(server.url("template_summary"), pin_cost=FAST_PIN_COST)
+        migrated.content.sync_bundled()
+        migrated.auth.set_up_branch(
+            branch_name="Server Branch", admin_name="Ada Admin", employee_number="A1", pin="2468"
+        )
+        migrated.close()
+        yield server, "template_summary"
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("seed", range(SEED, SEED + 2))
+def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_postgresql(pg_template, seed):
+    server, template = pg_template
+    name = server.clone(template)
+    services = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    try:
+        run_writes(services, seed, 25)
+        with services.db.writing() as session:
+            rebuild(session)
+        assert_current(services.db)
+    finally:
+        services.close()
+        server.drop(name)
+
+
+def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_template):
+    """Four transactions write one person's attempts on one item at the same moment: each
+    recomputes the pair after the others committed (the per-person lock), so none fails
+    on a duplicate summary row and the summary counts every attempt."""
+    server, template = pg_template
+    name = server.clone(template)
+    services = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    try:
+        scene = Scene(services, random.Random(SEED))
+        person, item = scene.people[0], scene.items[0]
+        rows = [
+            [{**scene.row(), "person_id": person, "content_item_id": item} for _ in range(5)]
+            for _ in range(4)
+        ]
+        start = threading.Barrier(4)
+        failures: list[BaseException] = []
+
+        def workstation(n: int) -> None:
+            try:
+                for row in rows[n]:
+                    start.wait(timeout=30)
+                    with services.db.writing() as session:
+                        session.add(Attempt(**row))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failures.append(exc)
+
+        threads = [threading.Thread(target=workstation, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert failures == []
+        assert_current(services.db)
+    finally:
+        services.close()
+        server.drop(name)
