@@ -115,12 +115,20 @@ def world_template(
     return path, build_world_template(path, shipped_content_db)
 
 
+STORES_SHIPPED_CONTENT = ("tenkey_attempt",)
+"""Fixtures that store the shipped content (``sync_bundled()``) on the test's database
+anyway: a test using one starts from ``shipped_content_db``, as if marked."""
+
+
 @pytest.fixture
 def db_path(template_db: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """A fresh database: the migrated template, or, for a test marked ``shipped_content``,
-    the template with the shipped content already stored."""
+    """A fresh database: the migrated template, or, for a test marked ``shipped_content``
+    (or using a fixture of ``STORES_SHIPPED_CONTENT``), the template with the shipped
+    content already stored."""
     source = template_db
-    if request.node.get_closest_marker("shipped_content"):
+    if request.node.get_closest_marker("shipped_content") or any(
+        name in request.fixturenames for name in STORES_SHIPPED_CONTENT
+    ):
         source = request.getfixturevalue("shipped_content_db")
     path = tmp_path / "svctrainer.sqlite3"
     shutil.copyfile(source, path)

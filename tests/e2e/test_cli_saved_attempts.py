@@ -19,7 +19,7 @@ from svctrainer.core.keystrokes import encode_events
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.saved_attempt import DRILL, SavedAttempt
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.shipped_content]
 WHEN = datetime(2026, 11, 21, 8, 15, 30, tzinfo=UTC)
 
 

@@ -1,6 +1,10 @@
+"""Fixtures of the GUI tests: the main window on the test branch, signing in through the
+real login widgets, the practice page with the shipped content, answering modal dialogs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -8,6 +12,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import GuiSettings, Theme
+
+GUI_TESTS = Path(__file__).resolve().parent
+PAGE_WAIT_MS = 30_000  # background loading on a loaded machine; only bounds a failure
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A GUI test on the practice page stores the shipped content first (``practice``), so
+    its database starts with it stored (``shipped_content``): copying a file instead of
+    parsing every shipped scenario again for each test."""
+    for item in items:
+        if GUI_TESTS in item.path.parents and "practice" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shipped_content)
 
 
 @pytest.fixture
@@ -41,6 +57,17 @@ def sign_in(qtbot, window, branch) -> Callable[[object], MainWindow]:
         return window
 
     return do
+
+
+@pytest.fixture
+def practice(qtbot, window, sign_in, branch):
+    """The practice page, signed in as Tom Teller, listing the shipped drills and scenarios."""
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    page = window.pages["practice"]
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=PAGE_WAIT_MS)
+    return page
 
 
 @pytest.fixture

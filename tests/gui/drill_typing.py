@@ -1,7 +1,10 @@
 """Typing into a drill screen as a keyboard does: real QKeyEvents, with the platform
-timestamps a window system would stamp on them, delivered through Qt's event system."""
+timestamps a window system would stamp on them, delivered through Qt's event system; and
+opening that screen from the practice page (the ``practice`` fixture) as a person does."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -15,6 +18,21 @@ KEYS = {
     "\x1b": (Qt.Key.Key_Escape, ""),
     "-": (Qt.Key.Key_Minus, "-"),
 }
+
+
+def open_drill(qtbot: Any, page: Any, content_id: str, mode: Any) -> QWidget:
+    """Choose ``content_id`` on the practice page and start it in ``mode`` with its button:
+    the drill screen, once shown. (Adaptive practice reads the person's history first, on
+    the background worker.)"""
+    from svctrainer.core.packs.definition import Mode
+
+    assert page.select_content(content_id)
+    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
+    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
+    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
+    screen = page.current_screen
+    assert screen.objectName() == "drillScreen"
+    return screen
 
 
 class Typist:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from drill_typing import Typist
+from drill_typing import Typist, open_drill
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
@@ -31,27 +31,6 @@ NAMED = {
     "End": Qt.Key.Key_End,
     "Delete": Qt.Key.Key_Delete,
 }
-
-
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
-def _open(qtbot, page, content_id, mode):
-    assert page.select_content(content_id)
-    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
-    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-    # Adaptive practice reads the person's history first, on the background worker.
-    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
-    screen = page.current_screen
-    assert screen.objectName() == "drillScreen"
-    return screen, Typist(screen)
 
 
 def _named(typist: Typist, name: str, gap_ms: int = 150) -> None:
@@ -121,7 +100,8 @@ def _amount_text(run, page: int, row: int) -> str:
 def test_voucher_summing_practice_keys_flips_and_a_wrong_group(
     qtbot, practice, branch, on_next_dialog
 ):
-    screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     view = run.view()
     assert view_widget.question.text().startswith("Question 1: vouchers ")
@@ -174,7 +154,8 @@ def _tape(view_widget):
 def test_voucher_summing_contest_test_marks_completed_totals_only(
     qtbot, practice, branch, on_next_dialog
 ):
-    screen, typist = _open(qtbot, practice, "voucher-summing-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "voucher-summing-test.en", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     book = run.book
     assert view_widget.hint.isHidden()
@@ -201,7 +182,8 @@ def test_voucher_summing_contest_test_marks_completed_totals_only(
 
 # -- amounts in words ------------------------------------------------------------------------
 def test_amounts_in_words_practice_judges_and_names_the_rule(qtbot, practice, branch):
-    screen, typist = _open(qtbot, practice, "amounts-in-words-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "amounts-in-words-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert not view_widget.wants_ime()
     first = run.item(0)
@@ -235,7 +217,8 @@ def test_amounts_in_words_practice_judges_and_names_the_rule(qtbot, practice, br
 def test_amounts_in_words_test_in_chinese_uses_the_input_method(
     qtbot, practice, branch, on_next_dialog
 ):
-    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    screen = open_drill(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.wants_ime()
     assert screen.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
@@ -270,7 +253,8 @@ def test_a_teller_without_a_chinese_input_method_completes_the_zh_words_test(
     from svctrainer.gui.drills.capital_keypad import CAPITAL_KEYS
 
     key_for = {char: key for key, char in CAPITAL_KEYS.items()}
-    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    screen = open_drill(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.keypad is not None
     assert set(view_widget.keypad.buttons) == set(CAPITAL_KEYS.values())  # drawn on screen
@@ -294,7 +278,8 @@ def test_a_teller_without_a_chinese_input_method_completes_the_zh_words_test(
 
 
 def test_the_input_method_still_works_and_its_composition_shows(qtbot, practice):
-    screen, typist = _open(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    screen = open_drill(qtbot, practice, "amounts-in-words-test.zh", Mode.TEST)
+    typist = Typist(screen)
     # Every attempt draws its own form: answer figures items until one asks for words.
     index = 0
     while screen.run.item(index).direction == TO_FIGURES:
@@ -318,7 +303,8 @@ def _pieces(run) -> list[str]:
 
 
 def test_making_change_practice_with_keys_clicks_and_a_wrong_order(qtbot, practice, branch):
-    screen, typist = _open(qtbot, practice, "making-change-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "making-change-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.price.text().replace(",", "").endswith(f"{run.current.price:.2f}")
     keys = _pieces(run)
@@ -354,7 +340,8 @@ def test_making_change_practice_with_keys_clicks_and_a_wrong_order(qtbot, practi
 
 
 def test_making_change_test_mode(qtbot, practice, branch, on_next_dialog):
-    screen, typist = _open(qtbot, practice, "making-change-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "making-change-test.en", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     assert view_widget.last.isHidden()
@@ -370,7 +357,8 @@ FLAG_KEY = {"wrong_denomination": "w", "unfit": "u", "counterfeit": "c"}
 
 
 def test_cash_counting_practice_a_missed_defect_voids_the_bundle(qtbot, practice, branch):
-    screen, typist = _open(qtbot, practice, "cash-counting-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "cash-counting-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     while len(screen.run.bundle.seeded) < 2:  # 0 to 3 defects: a bundle with two or more
         screen.restart()  # a restart is a new attempt on a new form
     run, view_widget = screen.run, screen.view
@@ -415,7 +403,8 @@ def test_cash_counting_practice_a_missed_defect_voids_the_bundle(qtbot, practice
 
 
 def test_cash_counting_test_mode_gives_no_hint(qtbot, practice, branch, on_next_dialog):
-    screen, typist = _open(qtbot, practice, "cash-counting-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "cash-counting-test.en", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     assert view_widget.last.isHidden()
@@ -447,7 +436,8 @@ KIND_KEY = {
 
 
 def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
-    screen, typist = _open(qtbot, practice, "drawer-balancing-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "drawer-balancing-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     case = run.puzzle.case
     assert view_widget.vouchers.rowCount() == len(case.vouchers)
@@ -492,7 +482,8 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
 
 
 def test_drawer_balancing_test_mode_by_voucher_number(qtbot, practice, branch, on_next_dialog):
-    screen, typist = _open(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     assert view_widget.hint.isHidden()
     error = run.puzzle.error
@@ -526,7 +517,8 @@ def test_drawer_balancing_times_the_thinking_from_the_case_shown(
 
     wall = _ClockOnTheWall()
     monkeypatch.setattr(key_input, "time", wall)
-    screen, typist = _open(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "drawer-balancing-test.en", Mode.TEST)
+    typist = Typist(screen)
     run = screen.run
     qtbot.waitUntil(lambda: run.clock.started)  # the case is on screen: the clock runs
     assert run.events[0].key == "<shown>"
@@ -557,7 +549,8 @@ def test_drawer_balancing_times_the_thinking_from_the_case_shown(
 def test_voucher_summing_minus_key_corrects_and_tab_asks_before_handing_in(
     qtbot, practice, branch, on_next_dialog
 ):
-    screen, typist = _open(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "voucher-summing-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view_widget = screen.run, screen.view
     slots = [run.book.slot(0, i) for i in range(2)]
     _key_voucher(screen, typist, _amount_text(run, slots[0].page, slots[0].row))

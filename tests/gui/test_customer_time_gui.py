@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from svctrainer.services.queue_data import ImportOptions
 from svctrainer.store.models import QueueTicket
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 TRAINING_START = date(2026, 4, 6)  # a Monday
 BEFORE = working_days(TRAINING_START - timedelta(weeks=4), 20)

@@ -16,16 +16,6 @@ from svctrainer.core.packs.definition import Mode
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
 def _commit(screen, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)

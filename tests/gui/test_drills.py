@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from drill_typing import Typist
+from drill_typing import Typist, open_drill
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableWidget
@@ -15,27 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableWidget
 from svctrainer.core.packs.definition import Mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
-
-
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
-def _open(qtbot, page, content_id, mode):
-    assert page.select_content(content_id)
-    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
-    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-    # Adaptive practice reads the person's history first, on the background worker.
-    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
-    screen = page.current_screen
-    assert screen.objectName() == "drillScreen"
-    return screen
 
 
 def _amount_on_screen(screen) -> str:
@@ -56,7 +35,7 @@ def _finish(qtbot, page, screen, on_next_dialog=None):
 
 
 def test_ten_key_practice_with_mistakes_backspace_and_idle_pause(qtbot, practice, branch):
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     typist = Typist(screen)
     pressed_at: list[int] = []
 
@@ -113,7 +92,7 @@ def test_ten_key_practice_with_mistakes_backspace_and_idle_pause(qtbot, practice
 def test_ten_key_tutor_home_row_gate_fingers_and_what_grades_mean(qtbot, practice):
     """As typing tutors teach it: the home-row introduction until the first key, the
     finger named for the next key, per-finger figures and grade meanings on the result."""
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     typist = Typist(screen)
     view = screen.view
     first = _amount_on_screen(screen)
@@ -152,7 +131,7 @@ FINGER_TEXT = {
 
 
 def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on_next_dialog):
-    screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
     assert not screen.pause_button.isVisible()
     assert not screen.restart_button.isVisible()
     typist = Typist(screen)
@@ -171,7 +150,7 @@ def test_ten_key_test_mode_is_seeded_and_idle_does_not_pause(qtbot, practice, on
 def test_stopping_a_test_early_asks_first_and_saves_it_incomplete(
     qtbot, practice, on_next_dialog, branch
 ):
-    screen = _open(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-test.en", Mode.TEST)
     typist = Typist(screen)
     for _ in range(3):  # a fast start: the figures would look excellent
         typist.type(_amount_on_screen(screen) + "\n", gap_ms=60, keypad=True)
@@ -198,7 +177,7 @@ def test_stopping_a_test_early_asks_first_and_saves_it_incomplete(
 
 
 def test_data_entry_with_tab_between_fields(qtbot, practice):
-    screen = _open(qtbot, practice, "data-entry-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "data-entry-practice.en", Mode.PRACTICE)
     typist = Typist(screen)
     item = screen.run.current_item
     for field in item.fields:
@@ -214,7 +193,7 @@ def test_data_entry_with_tab_between_fields(qtbot, practice):
 
 
 def test_practice_pause_and_restart(qtbot, practice, on_next_dialog):
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type("12", keypad=True)
     screen.toggle_pause()
     assert screen.run.clock.paused
@@ -249,7 +228,7 @@ def test_a_failed_save_keeps_the_attempt_and_retries(
 ):
     from svctrainer.services.errors import DatabaseBusyError
 
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type(_amount_on_screen(screen) + "\n" + "123", keypad=True)
     real = branch.services.attempts.record_drill
     calls = []
@@ -276,7 +255,7 @@ def test_a_failed_save_keeps_the_attempt_and_retries(
 
 
 def test_nav_is_locked_while_a_drill_runs(qtbot, practice, window):
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     assert not window.nav.isEnabled()
     screen.request_stop()  # nothing typed yet: back to the catalogue, nothing saved
     assert practice.current_screen is None
@@ -290,7 +269,7 @@ def test_a_result_the_database_refuses_is_kept_in_a_file_and_imported_later(  # 
 
     from svctrainer.services.errors import StorageFullError
 
-    screen = _open(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "tenkey-amounts-practice.en", Mode.PRACTICE)
     Typist(screen).type(_amount_on_screen(screen) + "\n", keypad=True)
 
     def full(*_args, **_kwargs):

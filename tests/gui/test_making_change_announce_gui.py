@@ -14,16 +14,6 @@ from svctrainer.core.packs.definition import Mode
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
 def test_announce_receive_and_pay_with_the_keyboard(qtbot, practice, branch):
     content_id = "making-change-practice.zh"
     assert practice.select_content(content_id)

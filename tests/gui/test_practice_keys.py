@@ -13,16 +13,6 @@ from svctrainer.core.packs.definition import Mode
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
 def _enter_on(qtbot, page, content_id):
     assert page.select_content(content_id)
     qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)

@@ -17,16 +17,6 @@ WAIT_MS = 15_000
 
 
 @pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
-    return page
-
-
-@pytest.fixture
 def announced(window):
     """How many times the window was told an attempt was stored."""
     seen: list[int] = []

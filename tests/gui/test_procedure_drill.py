@@ -5,7 +5,7 @@ standard order beside the teller's, in English and Chinese, practice and test.""
 from __future__ import annotations
 
 import pytest
-from drill_typing import Typist
+from drill_typing import Typist, open_drill
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTabWidget
 
@@ -13,26 +13,6 @@ from svctrainer.core.drills.counter_procedure import CARD_KEYS
 from svctrainer.core.packs.definition import Mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
-
-
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
-def _open(qtbot, page, content_id, mode):
-    assert page.select_content(content_id)
-    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
-    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
-    screen = page.current_screen
-    assert screen.objectName() == "drillScreen"
-    return screen, Typist(screen)
 
 
 def _finish(qtbot, page, screen, on_next_dialog=None):
@@ -78,7 +58,8 @@ def _stored_and_rescored(branch, attempt) -> None:
 def test_practice_in_english_a_perfect_case_then_one_with_every_kind_of_fault(
     qtbot, practice, branch
 ):
-    screen, typist = _open(qtbot, practice, "counter-procedure-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "counter-procedure-practice.en", Mode.PRACTICE)
+    typist = Typist(screen)
     run, view = screen.run, screen.view
     assert view.findChild(QLabel, "callCustomer").isVisibleTo(view)
     assert not run.clock.started
@@ -151,7 +132,8 @@ def test_test_mode_in_chinese_shows_no_verdict_and_scores_a_breach(
     # Every attempt draws its own form; this one needs its first customer to have a
     # compliance point (a passbook update has none), which the form of seed 20261206 has.
     monkeypatch.setattr("svctrainer.core.drills.registry.draw_seed", lambda: 20261206)
-    screen, typist = _open(qtbot, practice, "counter-procedure-test.zh", Mode.TEST)
+    screen = open_drill(qtbot, practice, "counter-procedure-test.zh", Mode.TEST)
+    typist = Typist(screen)
     run, view = screen.run, screen.view
     assert view.last.isHidden()
     typist.type(" ", gap_ms=10_000)

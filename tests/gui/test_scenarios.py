@@ -61,16 +61,6 @@ def tick(screen) -> None:
     screen.timer.timeout.emit()
 
 
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
-    return page
-
-
 WALKOUT = """\
 id: walkout
 title: A customer who will not wait

@@ -7,7 +7,7 @@ shows the contest marking."""
 from __future__ import annotations
 
 import pytest
-from drill_typing import Typist
+from drill_typing import Typist, open_drill
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableWidget
@@ -15,26 +15,6 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 from svctrainer.core.packs.definition import Mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
-
-
-@pytest.fixture
-def practice(qtbot, window, sign_in, branch):
-    branch.services.content.sync_bundled()
-    sign_in(branch.teller)
-    assert window.go_to("practice")
-    page = window.pages["practice"]
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-    return page
-
-
-def _open(qtbot, page, content_id, mode):
-    assert page.select_content(content_id)
-    qtbot.waitUntil(lambda: page._current is not None and page._current[0].content_id == content_id)
-    (page.practice_button if mode is Mode.PRACTICE else page.test_button).click()
-    qtbot.waitUntil(lambda: page.current_screen is not None, timeout=10_000)
-    screen = page.current_screen
-    assert screen.objectName() == "drillScreen"
-    return screen
 
 
 def _compose(screen, pinyin: str) -> None:
@@ -70,7 +50,7 @@ def _marking(result) -> dict[str, str]:
 def test_chinese_copy_typing_counts_commits_not_the_pre_edit(
     qtbot, practice, branch, on_next_dialog
 ):
-    screen = _open(qtbot, practice, "text-entry-test.zh", Mode.TEST)
+    screen = open_drill(qtbot, practice, "text-entry-test.zh", Mode.TEST)
     assert screen.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     text = screen.run.passage.text
     view = screen.view
@@ -106,7 +86,7 @@ def test_chinese_copy_typing_counts_commits_not_the_pre_edit(
 
 
 def test_english_copy_typing_is_in_words_per_minute(qtbot, practice, branch):
-    screen = _open(qtbot, practice, "text-entry-practice.en", Mode.PRACTICE)
+    screen = open_drill(qtbot, practice, "text-entry-practice.en", Mode.PRACTICE)
     assert not screen.drill_view.wants_ime()
     text = screen.run.passage.text
     typist = Typist(screen)

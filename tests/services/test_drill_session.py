@@ -27,6 +27,8 @@ from svctrainer.services.errors import PermissionDeniedError
 from svctrainer.services.saved_attempts import IMPORTED
 from svctrainer.store.errors import StorageFullError
 
+pytestmark = pytest.mark.shipped_content  # each test stores the shipped content first
+
 CLI = Actor.command_line()
 WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 S = 1_000_000_000

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from schema_history import FIXTURE
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor
@@ -17,8 +18,6 @@ from svctrainer.store.backup import list_backups
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current, schema_state
 from svctrainer.store.migrations import HEAD_REVISION
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
 
 
 def _rows(path: Path) -> dict[str, list[tuple]]:

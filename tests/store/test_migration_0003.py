@@ -10,13 +10,11 @@ what release 0001 wrote) upgraded to revision 0002 exactly, plus a mix stored as
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from queue_support import ZONE, write_export
+from schema_history import schema_at
 from support import FAST_PIN_COST
 from test_migration_0002 import trimmed
 
@@ -26,9 +24,8 @@ from svctrainer.services.queue_data import ImportOptions
 from svctrainer.services.settings import DEFAULT_ASSUMPTIONS
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
+from svctrainer.store.migrations import HEAD_REVISION
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
 OLD_MIX = {
     "transactions_per_day": 120.0,
     "types": [
@@ -40,16 +37,7 @@ OLD_MIX = {
 
 
 def _schema_0002(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0002.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-        conn.commit()
-    db.dispose()
+    path = schema_at(tmp_path, "0002")
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?)",

@@ -2,34 +2,21 @@
 without losing a row; old rows keep no fingerprint, and a duplicate fingerprint is
 refused by the database itself."""
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from test_migration_0002 import FIXTURE, _rows
+from schema_history import schema_at
+from test_migration_0002 import _rows
 
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import SCRIPT_LOCATION
 
 
 @pytest.fixture
 def schema_0003(tmp_path) -> Path:
     """Release 0001's fixture brought to 0003, as a 0003 workstation would hold it."""
-    path = tmp_path / "old.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003_queue_tickets")
-        conn.commit()
-    db.dispose()
-    return path
+    return schema_at(tmp_path, "0003_queue_tickets")
 
 
 def test_schema_0003_with_data_upgrades_to_0004_without_losing_a_row(schema_0003):

@@ -12,13 +12,11 @@ and a test whose log never ended.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import uuid
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from support import FAST_PIN_COST
 
 from svctrainer.core.keystrokes import decode_events, encode_events
@@ -27,23 +25,9 @@ from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
-
 
 def _schema_0003(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0003.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    from svctrainer.store.migrations import SCRIPT_LOCATION
-
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003_queue_tickets")
-        conn.commit()
-    db.dispose()
-    return path
+    return schema_at(tmp_path, "0003_queue_tickets")
 
 
 def _copy(conn: sqlite3.Connection, mode: str, *, ended_by, keep, duration_ms=None) -> str:

@@ -9,37 +9,17 @@ its people and eight ten-key attempts) upgraded to 0005 exactly.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
-from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import SCRIPT_LOCATION
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
-
-
-def _schema_0005(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0005.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0005_attempt_completion")
-        conn.commit()
-    db.dispose()
-    return path
 
 
 def _snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -50,7 +30,7 @@ def _snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_stored_data_survives_and_branch_names_become_unique(tmp_path):
-    path = _schema_0005(tmp_path)
+    path = schema_at(tmp_path, "0005_attempt_completion")
     with sqlite3.connect(path) as conn:
         ((name, created),) = conn.execute("SELECT name, created_at FROM branch").fetchall()
         # Created at the same moment, so the migration's tie-break (the id) decides which

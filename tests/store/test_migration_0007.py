@@ -7,12 +7,10 @@ its people and eight ten-key attempts) upgraded to 0006 exactly.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from support import FAST_PIN_COST
 
 from svctrainer.core.contest.rules import ContestRules, ContestState
@@ -20,23 +18,7 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
-
-
-def _schema_0006(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0006.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0006_regions")
-        conn.commit()
-    db.dispose()
-    return path
+from svctrainer.store.migrations import HEAD_REVISION
 
 
 def _rows(path: Path) -> dict[str, list[tuple]]:
@@ -52,7 +34,7 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
 
 
 def test_upgrade_keeps_every_row_and_a_contest_then_runs(tmp_path):
-    path = _schema_0006(tmp_path)
+    path = schema_at(tmp_path, "0006_regions")
     before = _rows(path)
     assert before["attempt"], "the fixture holds attempts"
     assert "contest" not in before

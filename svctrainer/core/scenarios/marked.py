@@ -111,11 +111,21 @@ def _yaml_error_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
     return Problem(path, 1, 1, f"YAML syntax: {err}")
 
 
-def _check_events(text: str, path: str) -> list[Problem]:
+# libyaml's parser (PyYAML's C extension, in every PyYAML wheel) reads the shipped
+# scenarios about fifteen times faster than the pure-Python one: parsing them was most of
+# storing the shipped content. Both build the same events and nodes with the same marks;
+# a text the C parser refuses is read again by the Python one, whose messages name the
+# offending character and its place exactly (libyaml reports a byte offset and '?').
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _check_events(
+    text: str, path: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> list[Problem]:
     """First pass: things the composer would otherwise turn into huge or cyclic graphs."""
     problems: list[Problem] = []
     depth = 0
-    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+    for count, event in enumerate(yaml.parse(text, Loader=loader)):
         where = _mark(event.start_mark)
         if count > MAX_EVENTS:
             problems.append(Problem(path, where.line, where.col, "file has too many values"))
@@ -182,12 +192,12 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> MValue:
 def parse_yaml(text: str, path: str) -> MValue | None:
     """The single YAML document in ``text`` (None if empty); ContentError on bad YAML."""
     try:
-        problems = _check_events(text, path)
-        if problems:
-            raise ContentError(problems)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        raise ContentError([_yaml_error_problem(path, text, err)]) from None
+        node = _compose(text, path, _FAST_LOADER)
+    except yaml.YAMLError:
+        try:
+            node = _compose(text, path, yaml.SafeLoader)
+        except yaml.YAMLError as err:
+            raise ContentError([_yaml_error_problem(path, text, err)]) from None
     if node is None:
         return None
     converted: list[Problem] = []
@@ -195,6 +205,13 @@ def parse_yaml(text: str, path: str) -> MValue | None:
     if converted:
         raise ContentError(converted)
     return value
+
+
+def _compose(text: str, path: str, loader: type[yaml.SafeLoader]) -> yaml.Node | None:
+    problems = _check_events(text, path, loader)
+    if problems:
+        raise ContentError(problems)
+    return yaml.compose(text, Loader=loader)
 
 
 # --- JSON ---------------------------------------------------------------------------------
