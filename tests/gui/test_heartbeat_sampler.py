@@ -6,7 +6,8 @@ returned, and the walk then got a ``QAbstractScrollArea`` from ``horizontalHeade
 and crashed in QtCore (issue: the crash after repeated sign-out/sign-in)."""
 
 import gc
-import sys
+import tempfile
+import threading
 import time
 import weakref
 from pathlib import Path
@@ -24,7 +25,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 def heartbeat(qapp, monkeypatch):
     monkeypatch.delenv("HEARTBEAT_NO_STACKS", raising=False)
     monkeypatch.syspath_prepend(str(BENCH))
-    import bench_heartbeat  # noqa: PLC0415 - a script of bench/, on the path only here
+    import bench_heartbeat  # a script of bench/, on the path only here
 
     beat = bench_heartbeat.Heartbeat()
     yield beat, bench_heartbeat
@@ -65,9 +66,6 @@ def test_the_sampler_keeps_no_local_of_the_gui_thread_alive(heartbeat, qtbot):
 
 def test_a_stack_is_read_outermost_first(heartbeat):
     _, bench = heartbeat
-    import tempfile  # noqa: PLC0415
-    import threading  # noqa: PLC0415
-
     with tempfile.TemporaryFile("w+") as scratch:
         stack = bench.gui_stack(threading.get_ident(), scratch)
     assert stack[-1][2] == "gui_stack"
@@ -82,7 +80,7 @@ def test_a_header_seen_under_construction_by_an_event_filter_is_a_header_afterwa
     table's header is a ``QHeaderView``."""
 
     class Filter(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
             return False
 
     watcher = Filter()
@@ -97,4 +95,3 @@ def test_a_header_seen_under_construction_by_an_event_filter_is_a_header_afterwa
             qapp.processEvents()
     finally:
         QApplication.instance().removeEventFilter(watcher)
-    assert sys.getrefcount(watcher) >= 2
