@@ -1051,6 +1051,10 @@ Python %3，PySide6 %4</translation>
         <translation>比赛：</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock differs from the server&apos;s by %1 s: set it right before taking part (the contest runs on the server&apos;s clock).</source>
+        <translation>本机时钟与服务器相差 %1 秒，请校时后再参赛（比赛以服务器时间为准）。</translation>
+    </message>
+    <message>
         <source>Could not read the contest: %1</source>
         <translation>无法读取比赛：%1</translation>
     </message>
@@ -1101,6 +1105,10 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Export results</source>
         <translation>导出成绩</translation>
+    </message>
+    <message>
+        <source>Saved %1: provisional standings, no certificates (they are printed once the contest is closed)</source>
+        <translation>已保存 %1：为临时排名，不含证书（比赛结束并锁定成绩后方可打印证书）</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -1279,8 +1287,8 @@ Python %3，PySide6 %4</translation>
         <translation>团队(&amp;E)</translation>
     </message>
     <message>
-        <source>Stalled (no practice for 14 days, or under 2 % in 4 weeks)</source>
-        <translation>停滞（14 天未练习，或 4 周内提升不足 2%）</translation>
+        <source>Needs attention: idle 14 days (no practice), or no progress (under 2 % in 4 weeks)</source>
+        <translation>需关注：14天未练习（没有练习），或提升停滞（近4周提速不足2%）</translation>
     </message>
     <message>
         <source>Improved most</source>
@@ -1972,8 +1980,8 @@ Python %3，PySide6 %4</translation>
         <translation>主管</translation>
     </message>
     <message>
-        <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested and people stalled. Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Stalled means no practice for 14 days or under 2 % gain in 4 weeks. Customer time turns the gains into customer-minutes saved a day.</source>
-        <translation>看板首先显示网点概览：每项核心技能（中英文内容包合并计算）相对基线提升的中位数、已测验人数和停滞人数。单击某项技能，即可查看每名员工在该技能上的提升（Alt+← 返回）。停滞指 14 天未练习，或 4 周内提升不足 2%。“客户时间”把提升换算成每天节省的客户分钟。</translation>
+        <source>The dashboard opens on the branch summary: each core skill, its English and Chinese packs together, with the median gain over baseline, people tested, people idle for 14 days (no practice: urge them) and people with no progress (under 2 % gain in 4 weeks: coach them). Click a skill to see each employee&apos;s gain on it (Alt+Left goes back). Customer time turns the gains into customer-minutes saved a day.</source>
+        <translation>仪表板首先显示网点概览：每项核心技能（中文版、英文版合并统计）相对基线提升的中位数、已测试人数、14天未练习人数（需督促练习）和提升停滞人数（近4周提升不足2%，需安排辅导）。单击某项技能可查看每名员工在该技能上的提升（Alt+左方向键返回）。“客户时间”把提升折算成每天减少的客户等候分钟数。</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2332,12 +2340,20 @@ Python %3，PySide6 %4</translation>
         <translation>排名(&amp;S)：</translation>
     </message>
     <message>
-        <source>Teams by final effect (customer waiting time saved)</source>
-        <translation>团队按最终效果排名（节省的客户等候时间）</translation>
+        <source>Teams by mean points per contestant (everyone who sat a drill counts; teams level on the mean share a rank). The waiting time saved is shown for reference and does not count.</source>
+        <translation>团体排名按参赛选手平均得分（凡参加过比赛项目的选手均计入；平均分相同者名次并列）。减少的客户等候时间仅供参考，不计入比赛成绩。</translation>
+    </message>
+    <message>
+        <source>My results</source>
+        <translation>我的成绩</translation>
     </message>
     <message>
         <source>Overall</source>
         <translation>总分</translation>
+    </message>
+    <message>
+        <source>Results are published when the contest closes</source>
+        <translation>成绩将在比赛结束后公布</translation>
     </message>
     <message>
         <source>Final: locked when the contest closed</source>
@@ -2360,8 +2376,12 @@ Python %3，PySide6 %4</translation>
         <translation>参赛人数</translation>
     </message>
     <message>
-        <source>Waiting time saved</source>
-        <translation>节省的等候时间</translation>
+        <source>Mean points</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Waiting time saved (reference)</source>
+        <translation>减少的客户等候时间（仅供参考）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2370,6 +2390,10 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Points</source>
         <translation>得分</translation>
+    </message>
+    <message>
+        <source>not sat yet</source>
+        <translation>尚未参加</translation>
     </message>
     <message>
         <source>Result</source>
@@ -2382,6 +2406,10 @@ Python %3，PySide6 %4</translation>
     <message>
         <source>Tries</source>
         <translation>次数</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>项目</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +2845,14 @@ Delight service: needs met that the customer had not yet thought of.</source>
     <message>
         <source>&amp;Countdown before it:</source>
         <translation>开赛前倒计时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Show the live standings to everyone (a show event)</source>
+        <translation>现场公布实时排名（展示性比赛）</translation>
+    </message>
+    <message>
+        <source>Otherwise contestants see only their own results until the contest is closed; trainers and supervisors always see the full standings.</source>
+        <translation>不勾选时，比赛结束前选手只能看到本人成绩；培训师和主管始终可以看到完整排名。</translation>
     </message>
     <message>
         <source>Every contestant sits the same form of each drill, in test mode. The contest is announced at once; you start it for the room when everyone is seated.</source>
@@ -5569,20 +5605,16 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>无完整成绩</translation>
     </message>
     <message>
-        <source>First place</source>
+        <source>First Prize</source>
         <translation>一等奖</translation>
     </message>
     <message>
-        <source>Second place</source>
+        <source>Second Prize</source>
         <translation>二等奖</translation>
     </message>
     <message>
-        <source>Third place</source>
+        <source>Third Prize</source>
         <translation>三等奖</translation>
-    </message>
-    <message>
-        <source>Certificate of participation</source>
-        <translation>参赛证书</translation>
     </message>
     <message>
         <source>no team</source>
@@ -5594,11 +5626,11 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>%1 customer-minutes a day</source>
-        <translation>每天 %1 客户·分钟</translation>
+        <translation>每天减少客户等候 %1 分钟</translation>
     </message>
     <message>
         <source>Skills contest: %1</source>
-        <translation>业务技能比赛：%1</translation>
+        <translation>比赛成绩表：%1</translation>
     </message>
     <message>
         <source>final results</source>
@@ -5634,11 +5666,19 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
     <message>
         <source>Weight</source>
-        <translation>权重</translation>
+        <translation>分值</translation>
     </message>
     <message>
         <source>Overall standings</source>
         <translation>总分排名</translation>
+    </message>
+    <message>
+        <source>Prizes: First, Second and Third Prize for overall ranks 1, 2 and 3; contestants level on points share a rank and its prize. Every other contestant with a result gets a certificate of participation.</source>
+        <translation>获奖办法：总分第 1、2、3 名分别获一等奖、二等奖、三等奖；总分相同者名次并列、同等获奖。其余有成绩的选手颁发参赛证书。</translation>
+    </message>
+    <message>
+        <source>Provisional standings: certificates are printed only once the contest is closed and its results locked.</source>
+        <translation>临时排名，仅供参考：比赛结束并锁定成绩后方可打印证书。</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -5681,40 +5721,65 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>次数</translation>
     </message>
     <message>
-        <source>Teams by final effect</source>
-        <translation>团队按最终效果排名</translation>
+        <source>Teams by mean points per contestant</source>
+        <translation>团体排名（按参赛选手平均得分）</translation>
     </message>
     <message>
-        <source>The measured final effect of each team: the customer-minutes of waiting a day its contestants&apos; gains over their own baselines save at the branch&apos;s ticket queue (the same figure as the supervisor&apos;s customer-time panel).</source>
-        <translation>各团队的实测最终效果：其参赛选手比各自基线的提升，每天为网点排队叫号节省的客户等候时间（客户·分钟，与主管“客户时间”面板的数字相同）。</translation>
+        <source>Teams rank by the mean overall points of their contestants (everyone who sat a drill counts, one without a complete attempt with 0), so a large team does not win for its size; teams level on the mean share a rank. The waiting time saved (the customer-minutes a day its contestants&apos; gains over their own baselines save at the branch&apos;s queue) is for reference only and does not count.</source>
+        <translation>团体按参赛选手总分的平均分排名（凡参加过比赛项目的选手均计入，无完整作答者按 0 分计），人数多的团队不因人多而占优；平均分相同者名次并列。减少的客户等候时间（各团队参赛选手相对各自基线的提升，折合本网点每天减少的客户等候分钟数）仅供参考，不计入比赛成绩。</translation>
+    </message>
+    <message>
+        <source>Mean points</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Waiting time saved (reference)</source>
+        <translation>减少的客户等候时间（仅供参考）</translation>
+    </message>
+    <message>
+        <source>Certificate of Participation</source>
+        <translation>参 赛 证 书</translation>
+    </message>
+    <message>
+        <source>This is to certify that
+%1
+took part in “%2”.</source>
+        <translation>%1 同志：
+&#x3000;&#x3000;参加“%2”，特发此证。</translation>
+    </message>
+    <message>
+        <source>Certificate of Achievement</source>
+        <translation>荣 誉 证 书</translation>
+    </message>
+    <message>
+        <source>This is to certify that
+%1
+won %2 in “%3”
+with %4 points.</source>
+        <translation>%1 同志：
+&#x3000;&#x3000;在“%3”中以 %4 分的优异成绩荣获%2。
+&#x3000;&#x3000;特发此证，以资鼓励。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 points)</source>
+        <translation>%1 %2（得分 %3）</translation>
+    </message>
+    <message>
+        <source>Results by drill: %1</source>
+        <translation>单项成绩：%1</translation>
+    </message>
+    <message>
+        <source>%1 (seal)</source>
+        <translation>%1（盖章）</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>the date on a certificate (Qt date format)</comment>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
         <source>Contestants</source>
         <translation>参赛人数</translation>
-    </message>
-    <message>
-        <source>Waiting time saved</source>
-        <translation>节省的等候时间</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>荣誉证书</translation>
-    </message>
-    <message>
-        <source>awarded to %1 (%2)</source>
-        <translation>授予 %1（%2）</translation>
-    </message>
-    <message>
-        <source>for rank %1 of %2 in the skills contest “%3”, with %4 points.</source>
-        <translation>在业务技能比赛“%3”中以 %4 分获得第 %1 名（共 %2 人）。</translation>
-    </message>
-    <message>
-        <source>%1: %2 — %3 points</source>
-        <translation>%1：%2 — %3 分</translation>
-    </message>
-    <message>
-        <source>%1, %2        Trainer: ______________</source>
-        <translation>%1，%2        培训师：______________</translation>
     </message>
     <message>
         <source>Draft: not announced yet</source>
@@ -6073,12 +6138,12 @@ File: %2</source>
         <translation>正在进步</translation>
     </message>
     <message>
-        <source>stalled: no gain</source>
-        <translation>停滞：没有提升</translation>
+        <source>no progress: under 2 % in 4 weeks</source>
+        <translation>提升停滞：近4周提升不足2%</translation>
     </message>
     <message>
-        <source>stalled: no practice</source>
-        <translation>停滞：没有练习</translation>
+        <source>idle: no practice for 14 days</source>
+        <translation>14天未练习</translation>
     </message>
     <message>
         <source>too few attempts in 4 weeks</source>
@@ -6193,16 +6258,36 @@ File: %2</source>
         <translation>提升最多：%1</translation>
     </message>
     <message>
-        <source>Stalled: %1</source>
-        <translation>停滞：%1</translation>
+        <source>Needs attention: %1</source>
+        <translation>需关注：%1</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>已测试</translation>
+    </message>
+    <message>
+        <source>Idle 14 days</source>
+        <translation>14天未练习</translation>
+    </message>
+    <message>
+        <source>No progress</source>
+        <translation>提升停滞</translation>
+    </message>
+    <message>
+        <source>Idle 14 days: practised the skill before, but no practice or test in the last 14 days (urge them to practise). No progress: practising, but under 2 % faster in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.</source>
+        <translation>14天未练习：练过该技能，但近14天没有练习或测试（需督促练习）。提升停滞：仍在练习，但近4周提速不足2%（需安排辅导）。未开始：尚未完成过该技能的练习或测试。</translation>
+    </message>
+    <message>
+        <source>no progress</source>
+        <translation>提升停滞</translation>
+    </message>
+    <message>
+        <source>idle 14 days</source>
+        <translation>14天未练习</translation>
     </message>
     <message>
         <source>Skill</source>
         <translation>技能</translation>
-    </message>
-    <message>
-        <source>People tested</source>
-        <translation>已测验人数</translation>
     </message>
     <message>
         <source>Median gain</source>
@@ -6211,10 +6296,6 @@ File: %2</source>
     <message>
         <source>Improved</source>
         <translation>已提升</translation>
-    </message>
-    <message>
-        <source>Stalled</source>
-        <translation>停滞</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -6231,10 +6312,6 @@ File: %2</source>
     <message>
         <source>Median gain: each person&apos;s latest tests against their first three (their baseline), the median over the people who have both, each person once.</source>
         <translation>提升中位数：每人最近的测验成绩与其前三次测验（基线）相比，取同时具备基线和后续测验者的中位数，每人只计一次。</translation>
-    </message>
-    <message>
-        <source>Stalled: practised the skill but not in the last 14 days, or under 2 % faster in 4 weeks. Not started: no complete attempt on the skill yet.</source>
-        <translation>停滞：练过该技能，但近 14 天未练习，或 4 周内提速不足 2%。未开始：该技能尚无完整作答的成绩。</translation>
     </message>
     <message>
         <source>English and Chinese packs of a skill count as one skill; stopped attempts never count.</source>
@@ -6271,14 +6348,6 @@ File: %2</source>
     <message>
         <source>—: nobody has a baseline and a later test yet</source>
         <translation>—：尚无人同时具备基线和后续测验</translation>
-    </message>
-    <message>
-        <source>no gain</source>
-        <translation>没有提升</translation>
-    </message>
-    <message>
-        <source>no practice</source>
-        <translation>没有练习</translation>
     </message>
     <message>
         <source>gain, %</source>

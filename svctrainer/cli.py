@@ -372,7 +372,8 @@ def _report_commands(sub: Subparsers) -> None:
         nargs="?",
         choices=("branch-summary",),
         metavar="branch-summary",
-        help="the branch summary: each core skill's median gain, people tested and stalled, "
+        help="the branch summary: each core skill's median gain, people tested, idle and "
+        "with no progress, "
         "on one PDF page",
     )
     who = report.add_mutually_exclusive_group()
@@ -388,6 +389,7 @@ def _report_commands(sub: Subparsers) -> None:
         "(default: attempts for --person, summary for --team)",
     )
     _add_date_range(report)
+    _add_language_option(report)
     export = _group(sub, "export", "export learning records for other systems")
     xapi = _command(export, "xapi", "every attempt as xAPI 1.0.3 statements (JSON)", "reports:xapi")
     xapi.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
@@ -459,6 +461,10 @@ def _contest_commands(sub: Subparsers) -> None:
     create.add_argument("--countdown", type=_count(0, 600), default=60,
                         help="seconds of countdown before the window (default 60)")  # fmt: skip
     create.add_argument("--draft", action="store_true", help="keep it a draft (open it later)")
+    create.add_argument("--public-board", action="store_true",
+                        help="show the live standings to every contestant (a show event); "
+                        "by default contestants see only their own results until the "
+                        "close")  # fmt: skip
     listing = _command(contest, "list", "the branch's contests and their phase", "contest:list_")
     listing.add_argument("--json", action="store_true")
     for name, help_text, handler in (
@@ -473,6 +479,7 @@ def _contest_commands(sub: Subparsers) -> None:
     results.add_argument("name", metavar="NAME")
     results.add_argument("--format", choices=("pdf", "csv"), default="csv")
     results.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
+    _add_language_option(results)
 
 
 def _add_branch_option(
@@ -480,6 +487,15 @@ def _add_branch_option(
     help_text: str = "the branch of the employee number, on a server shared by several branches",
 ) -> None:
     parser.add_argument("--branch", metavar="NAME", help=help_text)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("system", "en", "zh_CN"),
+        help="the language of a PDF (default: the language set in the GUI's preferences, "
+        "else the system's)",
+    )
 
 
 def _add_date_range(parser: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from svctrainer.commands.exit_codes import USAGE_ERROR
 from svctrainer.commands.reports import UsageError, _output, _renderer_for
 from svctrainer.commands.session import open_services
-from svctrainer.core.contest.rules import ContestRuleError, ContestRules
+from svctrainer.core.contest.rules import ContestRuleError, ContestRules, ContestState
 from svctrainer.services.actor import Actor
 
 CLI = Actor.command_line()
@@ -26,7 +26,9 @@ CLI = Actor.command_line()
 
 def create(args: argparse.Namespace) -> int:
     try:
-        rules = ContestRules(args.attempts, args.minutes, args.countdown)
+        rules = ContestRules(
+            args.attempts, args.minutes, args.countdown, public_board=args.public_board
+        )
     except ContestRuleError as exc:
         return _usage("contest create", str(exc))
     services = open_services(args)
@@ -96,8 +98,15 @@ def results(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         if args.format == "pdf":
-            render = _renderer_for("contest")
+            render = _renderer_for("contest", args.lang)
             result = services.reports.contest_pdf(CLI, output, args.name, render)
+            record = services.contests.get(CLI, args.name)
+            if record.state is not ContestState.CLOSED:
+                sys.stderr.write(
+                    f"svctrainer: note: no certificates: contest {record.name!r} is "
+                    f"{record.state.value}; they are printed once it is closed and its "
+                    "results locked ('svctrainer contest close')\n"
+                )
         else:
             result = services.reports.contest_csv(CLI, output, args.name)
     finally:

@@ -66,11 +66,12 @@ def _report(args: argparse.Namespace) -> int:
     try:
         reports = services.reports
         if args.summary == "branch-summary":
-            result = reports.branch_summary_pdf(cli, output, _renderer("branch"), window)
+            render = _renderer("branch", args.lang)
+            result = reports.branch_summary_pdf(cli, output, render, window)
         elif args.person:
             person_id = _person(services, cli, args.person, args.branch)
             if args.format == "pdf":
-                render = _renderer("person")
+                render = _renderer("person", args.lang)
                 result = reports.person_pdf(cli, output, person_id, render, window)
             elif (args.rows or "attempts") == "attempts":
                 result = reports.attempts_csv(cli, output, person_id=person_id, window=window)
@@ -79,7 +80,8 @@ def _report(args: argparse.Namespace) -> int:
         else:
             team_id = _team(services, cli, args.team)
             if args.format == "pdf":
-                result = reports.team_pdf(cli, output, team_id, _renderer("team"), window)
+                render = _renderer("team", args.lang)
+                result = reports.team_pdf(cli, output, team_id, render, window)
             elif (args.rows or "summary") == "attempts":
                 result = reports.attempts_csv(cli, output, team_id=team_id, window=window)
             else:
@@ -181,14 +183,17 @@ def _team(services: Any, cli: Actor, name: str) -> Any:
     return found[0].id
 
 
-def _renderer(kind: str) -> Any:
-    """The PDF renderer of a person's or a team's report."""
-    return _renderer_for(kind)
+def _renderer(kind: str, language: str | None) -> Any:
+    """The PDF renderer of a person's or a team's report, or of the branch summary."""
+    return _renderer_for(kind, language)
 
 
-def _renderer_for(kind: str) -> Any:
-    """The PDF renderer of ``kind`` ("person", "team", "contest"), with the QApplication
-    it needs (offscreen without a display)."""
+def _renderer_for(kind: str, language: str | None = None) -> Any:
+    """The PDF renderer of ``kind`` ("person", "team", "branch", "contest"), with the
+    QApplication it needs (offscreen without a display) speaking ``language`` (``--lang``:
+    "en", "zh_CN" or "system"; None: the language set in the GUI's preferences, as the
+    person at this workstation reads the screens), so that a Chinese branch's results
+    sheet and certificates are in Chinese."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler  # noqa: PLC0415
@@ -200,6 +205,12 @@ def _renderer_for(kind: str) -> Any:
     global _app  # noqa: PLW0603 - one application for the life of the command
     if QApplication.instance() is None:
         _app = QApplication(["svctrainer"])
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not _translators:
+        from svctrainer.gui.language import install_translators  # noqa: PLC0415
+        from svctrainer.gui.settings import load_settings  # noqa: PLC0415
+
+        _translators.extend(install_translators(app, language or load_settings().language))
     if kind == "contest":
         from svctrainer.gui.charts import contest_pdf  # noqa: PLC0415
 
@@ -215,3 +226,5 @@ def _renderer_for(kind: str) -> Any:
 
 
 _app: Any = None
+_translators: list[Any] = []
+"""The installed catalogues: kept alive as long as the application."""

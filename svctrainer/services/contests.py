@@ -27,7 +27,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from svctrainer.core.contest.locked import Contestant, LockedResults, from_json, to_json
+from svctrainer.core.contest.locked import (
+    Contestant,
+    LockedResults,
+    from_json,
+    own_results,
+    to_json,
+)
 from svctrainer.core.contest.points import DrillPoints, points_of
 from svctrainer.core.contest.rules import (
     ContestRuleError,
@@ -41,9 +47,8 @@ from svctrainer.core.contest.rules import (
 from svctrainer.core.contest.standings import (
     ContestAttempt,
     ContestDrillSpec,
-    TeamEffect,
-    rank_teams,
     standings,
+    team_standings,
 )
 from svctrainer.core.drills.completion import Completion
 from svctrainer.core.drills.registry import draw_seed, run_seed
@@ -85,6 +90,7 @@ from svctrainer.store.models import (
     Person,
     Team,
 )
+from svctrainer.store.server_clock import server_now
 
 MAX_DRILLS = 8
 
@@ -96,6 +102,7 @@ class ContestDrillRecord:
     drill_type: str | None
     speed_unit: str | None
     points: DrillPoints
+    language: str = "en"  # the pack's content language ("en", "zh")
 
     @property
     def spec(self) -> ContestDrillSpec:
@@ -118,6 +125,11 @@ class ContestRecord:
     def phase(self, now: datetime | None = None) -> Phase:
         return phase(self.state, now or datetime.now(UTC), self.begins_at, self.ends_at)
 
+    @property
+    def languages(self) -> frozenset[str]:
+        """The content languages of its drills (a Chinese branch's contest: {"zh"})."""
+        return frozenset(d.language for d in self.drills)
+
 
 @dataclass(frozen=True, slots=True)
 class ContestResults:
@@ -128,6 +140,7 @@ class ContestResults:
     results: LockedResults
     locked: bool
     computed_at: datetime
+    own_only: bool = False  # a contestant's view before the close: their own results only
 
     def contestant(self, person_id: uuid.UUID) -> Contestant:
         for c in self.results.contestants:
@@ -191,6 +204,7 @@ class ContestService:
                 attempts=rules.attempts,
                 window_minutes=rules.window_minutes,
                 countdown_s=rules.countdown_s,
+                public_board=rules.public_board,
                 created_by_id=caller.person_id,
             )
             for position, content_id in enumerate(ids):
@@ -215,7 +229,8 @@ class ContestService:
             audit.record(
                 session, actor, "contest.create", "contest", contest.id, name=name,
                 drills=ids, attempts=rules.attempts, window_minutes=rules.window_minutes,
-                countdown_s=rules.countdown_s, state=contest.state,
+                countdown_s=rules.countdown_s, public_board=rules.public_board,
+                state=contest.state,
             )  # fmt: skip
             return _record(session, contest)
 
@@ -224,18 +239,25 @@ class ContestService:
         """Announce a draft: contestants see it and wait for the start."""
         return self._step(actor, name, ContestState.OPEN, None)
 
+    def server_time(self, actor: Actor) -> datetime:
+        """The database's clock now (``store.server_clock``), for a workstation to check
+        its own against: contest windows run on the database's clock."""
+        with self._db.reading() as session:
+            authorize(session, actor, Permission.PRACTISE)
+            return server_now(session)
+
     @writes(CONTESTS)
     def start(self, actor: Actor, name: str, now: datetime | None = None) -> ContestRecord:
-        """Start the contest for the room: the countdown runs from ``now`` on every
-        workstation, then the window."""
-        return self._step(actor, name, ContestState.RUNNING, now or datetime.now(UTC))
+        """Start the contest for the room: the countdown runs from ``now`` (default: the
+        database's clock, the same for every workstation), then the window."""
+        return self._step(actor, name, ContestState.RUNNING, now, timed=True)
 
     @writes(CONTESTS)
     def close(self, actor: Actor, name: str, now: datetime | None = None) -> ContestResults:
-        """Close the contest and lock its standings (computed once more and stored, in
-        the same transaction as the close)."""
-        now = now or datetime.now(UTC)
+        """Close the contest at ``now`` (default: the database's clock) and lock its
+        standings (computed once more and stored, in the same transaction as the close)."""
         with self._db.writing() as session:
+            now = now or server_now(session)
             caller = authorize(session, actor, Permission.ASSIGN)
             contest = _find(session, caller, name)
             _advance(session, actor, contest, ContestState.CLOSED, now)
@@ -250,9 +272,17 @@ class ContestService:
                                   True, now)  # fmt: skip
 
     def _step(
-        self, actor: Actor, name: str, target: ContestState, now: datetime | None
+        self,
+        actor: Actor,
+        name: str,
+        target: ContestState,
+        now: datetime | None,
+        *,
+        timed: bool = False,
     ) -> ContestRecord:
         with self._db.writing() as session:
+            if timed and now is None:
+                now = server_now(session)
             caller = authorize(session, actor, Permission.ASSIGN)
             contest = _find(session, caller, name)
             _advance(session, actor, contest, target, now)
@@ -300,7 +330,12 @@ class ContestService:
             return _record(session, _visible(session, caller, name))
 
     def results(self, actor: Actor, name: str) -> ContestResults:
-        """The standings: locked ones for a closed contest, else computed now."""
+        """The standings: locked ones for a closed contest, else computed now.
+
+        Before the close a contestant (who neither runs contests nor reads team results)
+        gets only their own results, without points or ranks, which would tell them the
+        best result so far (``ContestResults.own_only``), unless the contest has a public
+        board; trainers, supervisors and the command line get everything."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.PRACTISE)
             contest = _visible(session, caller, name)
@@ -310,6 +345,15 @@ class ContestService:
                 return ContestResults(record, branch, from_json(contest.results), True,
                                       contest.closed_at or datetime.now(UTC))  # fmt: skip
             locked = _compute(session, contest, record)
+            whole_board = (
+                contest.public_board
+                or caller.person_id is None
+                or caller.has(Permission.ASSIGN)
+                or caller.has(Permission.VIEW_TEAM_RESULTS)
+            )
+            if not whole_board and caller.person_id is not None:
+                return ContestResults(record, branch, own_results(locked, caller.person_id),
+                                      False, datetime.now(UTC), own_only=True)  # fmt: skip
             return ContestResults(record, branch, locked, False, datetime.now(UTC))
 
     @writes(CONTESTS)
@@ -319,9 +363,11 @@ class ContestService:
         """The form a contestant sits now on ``content_id``, which uses one try at once
         (a paper opened and put down still counts): ContestNotLiveError outside the
         window, ContestTimeShortError when less time is left than the drill lasts,
-        ContestTriesUsedError past the attempts allowed."""
-        now = now or datetime.now(UTC)
+        ContestTriesUsedError past the attempts allowed. ``now`` defaults to the
+        database's clock: a workstation whose clock runs fast or slow neither starts
+        early nor late."""
         with self._db.writing() as session:
+            now = now or server_now(session)
             caller = authorize(session, actor, Permission.PRACTISE)
             contest = _visible(session, caller, name)
             record = _record(session, contest)
@@ -462,7 +508,12 @@ def _newest_drill(session: Session, content_id: str) -> tuple[ContentItem, Drill
 
 
 def _rules(contest: Contest) -> ContestRules:
-    return ContestRules(contest.attempts, contest.window_minutes, contest.countdown_s)
+    return ContestRules(
+        contest.attempts,
+        contest.window_minutes,
+        contest.countdown_s,
+        public_board=bool(contest.public_board),
+    )
 
 
 def _record(session: Session, contest: Contest) -> ContestRecord:
@@ -485,6 +536,7 @@ def _record(session: Session, contest: Contest) -> ContestRecord:
                 drill_type,
                 _speed_unit(session, d.content_item_id),
                 points_of(drill_type),
+                item.language if item is not None else "en",
             )
         )
     return ContestRecord(
@@ -558,17 +610,22 @@ def _compute(session: Session, contest: Contest, record: ContestRecord) -> Locke
         )
     }
     contestants = tuple(people.get(pid, Contestant(pid, "?", "?", None)) for pid in ids)
-    return LockedResults(table, _team_effects(session, contest, contestants), contestants)
+    teams = team_standings(
+        table.overall,
+        {c.person_id: c.team_name for c in contestants},
+        _team_minutes(session, contest, contestants),
+    )
+    return LockedResults(table, teams, contestants)
 
 
-def _team_effects(
+def _team_minutes(
     session: Session, contest: Contest, contestants: Sequence[Contestant]
-) -> tuple[TeamEffect, ...]:
-    """Each team's measured final effect: the customer-minutes of waiting a day its
-    contestants' gains over their baselines save at the branch's queue (the same figure
-    as the supervisor's customer-time panel, ``services.customer_time``)."""
+) -> dict[str | None, float | None]:
+    """For reference beside the team ranking (never ranked): the customer-minutes of
+    waiting a day each team's contestants' gains over their baselines save at the
+    branch's queue (the supervisor's customer-time panel, ``services.customer_time``)."""
     if not contestants:
-        return ()
+        return {}
     teams: dict[str | None, list[uuid.UUID]] = {}
     for c in contestants:
         teams.setdefault(c.team_name, []).append(c.person_id)
@@ -576,7 +633,7 @@ def _team_effects(
     levels = skill_levels(session, [c.person_id for c in contestants], EVERYTHING)
     basis = queue_basis(session, contest.branch_id, setting, EVERYTHING)
     tellers = tellers_in_branch(session, contest.branch_id)
-    effects = []
+    minutes: dict[str | None, float | None] = {}
     for team, members in teams.items():
         measured = [levels[pid] for pid in members if has_levels(levels[pid])]
         saved: float | None = None
@@ -584,16 +641,17 @@ def _team_effects(
             effect = branch_effect(basis, setting, savings_of(setting, measured), tellers)
             saved = effect.customer_minutes_saved
             saved = None if saved is None else round(saved, 1)
-        effects.append(TeamEffect(team, len(members), saved))
-    return rank_teams(effects)
+        minutes[team] = saved
+    return minutes
 
 
 def results_rows(results: ContestResults) -> list[dict[str, Any]]:
     """One row per contestant for the results sheet (CSV): rank, who, points per drill
-    and overall, and their team's measured effect."""
+    and overall, their team's rank and mean points, and (for reference) the team's
+    customer-minutes saved."""
     by_drill = {spec.content_id: {r.person_id: r for r in rows}
                 for spec, rows in results.results.standings.drills}  # fmt: skip
-    team_minutes = {t.team_name: t.customer_minutes_saved for t in results.results.teams}
+    teams = {t.team_name: t for t in results.results.teams}
     rows = []
     for o in results.results.standings.overall:
         who = results.contestant(o.person_id)
@@ -610,7 +668,11 @@ def results_rows(results: ContestResults) -> list[dict[str, Any]]:
             )
             row[f"{drill.content_id}:points"] = 0.0 if standing is None else standing.points
         row["points"] = o.points
-        minutes = team_minutes.get(who.team_name)
+        team = teams.get(who.team_name)
+        rank = None if team is None else team.rank
+        row["team_rank"] = "" if rank is None else rank
+        row["team_mean_points"] = "" if team is None or rank is None else team.mean_points
+        minutes = None if team is None else team.customer_minutes_saved
         row["team_customer_minutes_saved_a_day"] = "" if minutes is None else minutes
         rows.append(row)
     return rows

@@ -4,12 +4,16 @@ The branch, its teams and 24 people with every role, six months of practice hist
 the content that exists and the same months of queue tickets are built once per release
 (services/demo_builder.py) into a snapshot kept in the cache folder. Each demo is a copy
 of it with every date moved to end this week (store/date_shift.py): seconds instead of a
-minute of simulated practice. A database server is filled in place by the builder.
+minute of simulated practice. The snapshot ships with the release
+(services/demo_snapshot.py), so a new computer does not build it either. A database
+server (or an existing empty file) gets the snapshot's rows in bulk, dates moved on the
+way (store/bulk_copy.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import sys
@@ -25,12 +29,15 @@ from svctrainer.core.demo_branch import TEAMS
 from svctrainer.core.output_files import output_file
 from svctrainer.locations import bundled_content_files, cache_dir
 from svctrainer.services.actor import Actor
+from svctrainer.services.demo_snapshot import shipped_snapshot, unpack_snapshot
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import ConflictError
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.health import DEMO_BUILD_MARK
 from svctrainer.store.models import Attempt, Person, Setting
+
+log = logging.getLogger(__name__)
 
 # The demo is played by the builder through the engines in core (drills, scenarios,
 # scoring search): a change to any of them must rebuild the cached demo, or its stored
@@ -63,14 +70,18 @@ or queue tickets on a Sunday) and ends in the last week, never after today."""
 
 
 def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> Path:
-    """The demo snapshot for this release and its shipped content: built once (six
-    months of simulated practice, a minute of CPU) and kept in the cache folder; ``gui
-    --demo`` and ``svctrainer demo`` copy it and move its dates to end this week
-    (:func:`copy_demo_database`), in a moment.
+    """The demo snapshot for this release and its shipped content, kept in the cache
+    folder; ``gui --demo`` and ``svctrainer demo`` copy it and move its dates to end
+    this week (:func:`copy_demo_database`), in a moment.
 
-    The file's name holds a digest of everything that shapes the history (this module,
-    the engines in core, the shipped content) and the day it was built on."""
-    digest = demo_digest()
+    It is the release's shipped snapshot, unpacked (``services.demo_snapshot``), when
+    that was built from this release's content and planners; otherwise it is built here
+    once (six months of simulated practice, a minute of CPU). The file's name holds a
+    digest of what it was made from (the shipped snapshot's key, or everything that
+    shapes the history: the builder, the engines in core, the shipped content) and the
+    day it was built on."""
+    shipped = shipped_snapshot()
+    digest = shipped.key if shipped is not None else demo_digest()
     folder = cache_dir()
     found = [f for f in sorted(folder.glob(f"demo-{digest}-*.sqlite3")) if _built_on(f)]
     if found:
@@ -81,6 +92,17 @@ def cached_demo_database(progress: Callable[[int, int], None] | None = None) -> 
     for unfinished in folder.glob("demo-*.building-*"):
         if not _builder_alive(unfinished):  # a build that was interrupted
             unfinished.unlink(missing_ok=True)
+    if shipped is not None:  # a second or so: the release's own snapshot, unpacked
+        cached = folder / f"demo-{digest}-{shipped.built_on}.sqlite3"
+        building = cached.with_suffix(f".building-{os.getpid()}")
+        try:
+            unpack_snapshot(shipped, building, progress)
+        except ValueError as exc:  # a damaged install: the demo is still made, slowly
+            log.warning("%s; building the demo here instead", exc)
+        else:
+            building.replace(cached)
+            return cached
+        digest = demo_digest()
     built_on = datetime.now(UTC).date()
     cached = folder / f"demo-{digest}-{built_on.isoformat()}.sqlite3"
     building = cached.with_suffix(f".building-{os.getpid()}")
@@ -115,8 +137,12 @@ def _built_on(snapshot: Path) -> date | None:
 def snapshot_shift_days(snapshot: Path, today: date | None = None) -> int:
     """How far the snapshot's dates move so that its history ends this week."""
     built_on = _built_on(snapshot)
-    if built_on is None:
-        return 0
+    return 0 if built_on is None else shift_days_since(built_on, today)
+
+
+def shift_days_since(built_on: date, today: date | None = None) -> int:
+    """Whole weeks from ``built_on`` to ``today``, in days: how far a history built
+    on ``built_on`` moves to end this week with every weekday kept."""
     today = today or datetime.now(UTC).date()
     weeks = max(0, (today - built_on).days) // SNAPSHOT_WEEKDAY_PATTERN_DAYS
     return weeks * SNAPSHOT_WEEKDAY_PATTERN_DAYS
@@ -152,7 +178,8 @@ def fill_demo(
     db: Database, progress: Callable[[int, int], None] | None = None, *, region: bool = False
 ) -> DemoSummary:
     """``svctrainer demo``: a new SQLite file gets a copy of the (cached) demo database; any
-    other empty database (an existing file, a server) is filled in place. ``region``:
+    other empty database (an existing file, a server) gets its rows in one transaction.
+    ``region``:
     then two more branches and a region of the three (``services.demo_region``)."""
     summary = _fill_demo(db, progress)
     if not region:
@@ -180,15 +207,8 @@ def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> Dem
             people = session.scalar(select(func.count()).select_from(Person)) or 0
             attempts = session.scalar(select(func.count()).select_from(Attempt)) or 0
         return DemoSummary(int(people), len(TEAMS), int(attempts), db.label)
-    from svctrainer.services.content import ContentService  # noqa: PLC0415
-    from svctrainer.services.demo_builder import (  # noqa: PLC0415 - slow: a minute of CPU
-        create_demo_assignments,
-        create_demo_branch,
-        create_demo_contest,
-        create_demo_queue_data,
-        generate_history,
-    )
     from svctrainer.services.schema_upgrade import prepare_schema  # noqa: PLC0415
+    from svctrainer.store.bulk_copy import copy_rows  # noqa: PLC0415
 
     prepare_schema(db)  # a server's schema changes only through 'svctrainer db upgrade'
     with db.reading() as session:
@@ -196,19 +216,23 @@ def _fill_demo(db: Database, progress: Callable[[int, int], None] | None) -> Dem
             raise ConflictError(
                 f"{db.label} already has people in it; the demo fills only an empty database"
             )
-    # Built in place in many transactions: marked until the last one, so a build that is
-    # stopped midway never passes for a branch ('db check' reports the mark).
+    snapshot = cached_demo_database(progress)
+    # Marked first, then poured in one transaction that also removes the mark: a copy
+    # stopped midway leaves the mark and no rows ('db check' reports it), never a
+    # branch with part of its history.
     with db.writing() as session:
         session.add(Setting(key=DEMO_BUILD_MARK, value={"started": datetime.now(UTC).isoformat()}))
-    ContentService(db).sync_bundled()
-    summary = create_demo_branch(db, Actor.command_line())
-    attempts = generate_history(db, progress=progress)
-    create_demo_assignments(db)
-    create_demo_queue_data(db)
-    create_demo_contest(db)
     with db.writing() as session:
+        copied = copy_rows(
+            snapshot, session, shift_days=snapshot_shift_days(snapshot), progress=progress
+        )
         session.execute(delete(Setting).where(Setting.key == DEMO_BUILD_MARK))
-    return DemoSummary(summary.people, summary.teams, attempts, db.label)
+    return DemoSummary(
+        copied.rows.get(Person.__tablename__, 0),
+        len(TEAMS),
+        copied.rows.get(Attempt.__tablename__, 0),
+        db.label,
+    )
 
 
 @translate_store_errors

@@ -332,17 +332,27 @@ def create_demo_assignments(db: Database, today: date | None = None) -> int:
 
 DEMO_CONTEST = "Autumn skills cup"
 DEMO_CONTEST_DRILLS = ("tenkey-amounts-test.en", "voucher-summing-test.en")
+DEMO_CONTEST_ZH = "秋季业务技能比赛"
+DEMO_CONTEST_DRILLS_ZH = ("tenkey-amounts-test.zh", "voucher-summing-test.zh")
 DEMO_CONTEST_DAYS_AGO = 12
+DEMO_CONTESTS = (
+    (DEMO_CONTEST_ZH, DEMO_CONTEST_DRILLS_ZH, 7),  # name, drills, hour (UTC) of the start
+    (DEMO_CONTEST, DEMO_CONTEST_DRILLS, 8),
+)
+"""The same contest in each language of the demo branch, an hour apart: a Chinese
+interface shows the Chinese one (its drills' titles are Chinese), an English one the
+English one (``gui.pages.contest`` picks the contest of the interface's language)."""
 
 
 def create_demo_contest(db: Database, today: date | None = None) -> int:
-    """One finished branch skills contest, twelve days ago: the first team trainer runs
-    it through the contest service (create, start, close — audited as in real life), and
-    every teller sits each drill once on the contest's one form, played by a simulated
-    trainee at the level of a few months' practice. Returns the attempts stored.
+    """The finished branch skills contests, twelve days ago (``DEMO_CONTESTS``): the
+    first team trainer runs each through the contest service (create, start, close —
+    audited as in real life), and every teller sits each drill once on the contest's one
+    form, played by a simulated trainee at the level of a few months' practice. Returns
+    the attempts stored.
 
     Two drills only (ten-key and the voucher-summing contest book, digits that every
-    teller keys whatever their language): the demo stays as quick to build as before."""
+    teller keys whatever their language): the demo stays quick to build."""
     from svctrainer.core.contest.rules import ContestRules  # noqa: PLC0415
     from svctrainer.core.demo_history import make_learner  # noqa: PLC0415
     from svctrainer.core.drills.seeded_random import SeededRandom  # noqa: PLC0415
@@ -357,27 +367,29 @@ def create_demo_contest(db: Database, today: date | None = None) -> int:
     coach = people[trainer_key.employee_number]
     trainer = Actor.person(coach.id, coach.name, coach.employee_number)
     rules = ContestRules(attempts=1, window_minutes=40, countdown_s=60)
-    service.create(trainer, DEMO_CONTEST, DEMO_CONTEST_DRILLS, rules)
-    opened = datetime(today.year, today.month, today.day, 7, tzinfo=UTC) - timedelta(
-        days=DEMO_CONTEST_DAYS_AGO
-    )
-    record = service.start(trainer, DEMO_CONTEST, now=opened)
-    begins = record.begins_at or opened
-    batch: list[tuple[dict[str, object], dict[str, object]]] = []
     learners = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
-    for n, person_key in enumerate(learners):
-        person = people[person_key.employee_number]
-        actor = Actor.person(person.id, person.name, person.employee_number)
-        learner = make_learner(person_key.employee_number, SeededRandom(4242 + n))
-        skill = learner.skill(30, 20, SeededRandom(777 + n))
-        for k, content_id in enumerate(DEMO_CONTEST_DRILLS):
-            started = begins + timedelta(minutes=1 + 18 * k, seconds=7 * n)
-            ticket = service.begin_attempt(actor, DEMO_CONTEST, content_id, now=started)
-            run = simulate(ticket.definition, Mode.TEST, skill, seed=ticket.seed,
-                           behaviour_seed=9000 + 10 * n + k)  # fmt: skip
-            batch.append(_rows(run, items[ticket.content.id], person.id, started))
-    stored = _store(db, batch)
-    service.close(trainer, DEMO_CONTEST, now=begins + timedelta(minutes=rules.window_minutes))
+    stored = 0
+    for c, (name, drills, hour) in enumerate(DEMO_CONTESTS):
+        service.create(trainer, name, drills, rules)
+        opened = datetime(today.year, today.month, today.day, hour, tzinfo=UTC) - timedelta(
+            days=DEMO_CONTEST_DAYS_AGO
+        )
+        record = service.start(trainer, name, now=opened)
+        begins = record.begins_at or opened
+        batch: list[tuple[dict[str, object], dict[str, object]]] = []
+        for n, person_key in enumerate(learners):
+            person = people[person_key.employee_number]
+            actor = Actor.person(person.id, person.name, person.employee_number)
+            learner = make_learner(person_key.employee_number, SeededRandom(4242 + n))
+            skill = learner.skill(30, 20, SeededRandom(777 + n + 100 * c))
+            for k, content_id in enumerate(drills):
+                started = begins + timedelta(minutes=1 + 18 * k, seconds=7 * n)
+                ticket = service.begin_attempt(actor, name, content_id, now=started)
+                run = simulate(ticket.definition, Mode.TEST, skill, seed=ticket.seed,
+                               behaviour_seed=9000 + 1000 * c + 10 * n + k)  # fmt: skip
+                batch.append(_rows(run, items[ticket.content.id], person.id, started))
+        stored += _store(db, batch)
+        service.close(trainer, name, now=begins + timedelta(minutes=rules.window_minutes))
     return stored
 
 

@@ -630,7 +630,8 @@ def _skill_line(board: Dashboard) -> SkillSummary:
         with_gain=everyone.with_gain,
         median_gain=everyone.median_gain,
         improved=everyone.improved,
-        stalled=sum(1 for e in started if e.summary.stall.stalled),
+        idle=sum(1 for e in started if e.summary.stall.status is StallStatus.NO_PRACTICE),
+        no_progress=sum(1 for e in started if e.summary.stall.status is StallStatus.NO_GAIN),
         not_started=everyone.people - len(started),
     )
 

@@ -163,11 +163,12 @@ class SkillSummary:
 
     ``tested``: people with at least one counted test; ``with_gain``: people whose tests
     give a gain over their baseline (3 tests and one after them); ``median_gain`` the
-    median of those gains (each person once), in ``gain_unit``. ``stalled``: people who
-    have practised the skill and stalled (no practice for 14 days, or under 2 % gain in
-    4 weeks); ``not_started``: people in scope with no counted attempt on it at all, who
-    are not counted as stalled (a skill nobody was asked to practise yet is not a
-    stalled branch)."""
+    median of those gains (each person once), in ``gain_unit``. Of the people who have
+    practised the skill, two states a supervisor acts on differently (a motivation
+    problem, a technique problem): ``idle``, no practice or test in the last 14 days
+    (督促练习); ``no_progress``, practising but under 2 % gain in 4 weeks (安排辅导).
+    ``not_started``: people in scope with no counted attempt on it at all, in neither
+    (a skill nobody was asked to practise yet is not a stalled branch)."""
 
     family: DrillFamily
     metric: Metric
@@ -177,7 +178,8 @@ class SkillSummary:
     with_gain: int
     median_gain: float | None
     improved: int
-    stalled: int
+    idle: int
+    no_progress: int
     not_started: int
 
 

@@ -355,7 +355,7 @@ class ReportService:
         header = ["rank", "employee_number", "name", "team"]
         for drill in results.contest.drills:
             header += [f"{drill.content_id}:result", f"{drill.content_id}:points"]
-        header += ["points", "team_customer_minutes_saved_a_day"]
+        header += ["points", "team_rank", "team_mean_points", "team_customer_minutes_saved_a_day"]
         with _output(path) as out:
             count = write_csv(
                 out.text(encoding=CSV_ENCODING, newline=""),

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -459,6 +460,9 @@ class Contest(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     window_minutes: Mapped[int] = mapped_column(Integer)
     countdown_s: Mapped[int] = mapped_column(Integer)
+    # Contestants see everyone's standings before the close (a show event); else only
+    # their own results until then.
+    public_board: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     started_at: Mapped[datetime | None]  # the trainer pressed start
     begins_at: Mapped[datetime | None]  # end of the countdown: attempts count from here
     ends_at: Mapped[datetime | None]

@@ -168,7 +168,9 @@ def test_a_branch_requires_six_digit_pins_from_the_command_line(cli, tmp_path):
 
 def test_a_demo_stopped_halfway_does_not_pass_db_check(cli, tmp_path, template_db, isolated_home):
     """A half-built demo passed 'db check' (issue 19, point 11): a database with a third of
-    its history looked like any branch."""
+    its history looked like any branch. The demo is now poured in one transaction after
+    its mark is saved: stopped then, the mark stays, no row of the demo does, and
+    'db check' says the build was interrupted."""
     import shutil
     import signal
     import subprocess
@@ -177,7 +179,7 @@ def test_a_demo_stopped_halfway_does_not_pass_db_check(cli, tmp_path, template_d
     from pathlib import Path
 
     db = tmp_path / "half.sqlite3"
-    shutil.copyfile(template_db, db)  # set up but empty: the demo is built in place
+    shutil.copyfile(template_db, db)  # set up but empty: the demo is poured in place
     script = Path(sys.executable).with_name("svctrainer")
     with subprocess.Popen(
         [str(script), "demo", "--db", str(db)],
@@ -188,16 +190,22 @@ def test_a_demo_stopped_halfway_does_not_pass_db_check(cli, tmp_path, template_d
         while time.monotonic() < deadline and building.poll() is None:
             try:
                 with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-                    attempts = conn.execute("SELECT count(*) FROM attempt").fetchone()[0]
+                    marked = conn.execute(
+                        "SELECT count(*) FROM setting WHERE key = 'demo_build'"
+                    ).fetchone()[0]
                 conn.close()
             except sqlite3.Error:
-                attempts = 0
-            if attempts > 500:
+                marked = 0
+            if marked:
                 break
-            time.sleep(0.05)
+            time.sleep(0.01)
         assert building.poll() is None, "the demo finished before it could be stopped"
         building.send_signal(signal.SIGKILL)
         building.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM attempt").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
+    conn.close()
     check = cli("db", "check", "--db", str(db))
     assert check.returncode == 1
     assert "demo branch whose build was interrupted" in check.stderr

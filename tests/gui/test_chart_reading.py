@@ -79,3 +79,22 @@ def test_a_team_without_a_gain_keeps_a_plain_percent_axis(qtbot):
     chart.set_team_gains([TeamSummary("A", 3, 1, 1, 1.0, 1.0, 0.0005, 0.0005, 1, 0)], "gain, %")
     QApplication.processEvents()
     assert "(x" not in axis.labelString()
+
+
+def test_a_chart_waiting_for_its_series_labels_no_1970_seconds(qtbot):
+    """While My progress loads in the background its charts are empty, and pyqtgraph's
+    date axis labelled that empty range "00.100 … 00.900": bare axes until data."""
+    from svctrainer.core.analytics.progress import baseline_gain
+    from svctrainer.core.analytics.series import Metric
+    from svctrainer.gui.charts.progress_chart import ProgressChart
+    from svctrainer.services.progress_records import MetricSeries
+
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    assert not any(chart.plot.getAxis(s).style["showValues"] for s in ("bottom", "left"))
+    empty = MetricSeries(
+        metric=Metric.SPEED, unit=None, points={}, excluded=(), rolling=(), trend=None,
+        progress=baseline_gain([], Metric.SPEED), counted=0, shown=0,
+    )  # fmt: skip
+    chart.set_series(empty)
+    assert all(chart.plot.getAxis(s).style["showValues"] for s in ("bottom", "left"))

@@ -144,17 +144,26 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     seeds = {_sit(qtbot, page, gap) for page, gap in zip(pages, gaps, strict=True)}
     assert len(seeds) == 1  # one form for everyone
 
-    # A teller's leaderboard, read from the database, holds everyone.
+    # Until the close a teller sees only their own result: no points, no ranks, nobody
+    # else ("results are published when the contest closes").
     last = pages[-1]
     last.refresh()
-    qtbot.waitUntil(lambda: len(last.board.rows()) == 3, timeout=WAIT_MS)
-    names = [row[1] for row in last.board.rows()]
-    assert names == [p.name for p in tellers]
-    assert last.board.rows()[0][-1] == "20.0"
+    qtbot.waitUntil(lambda: last.board.results is not None and last.board.results.own_only,
+                    timeout=WAIT_MS)  # fmt: skip
+    [own] = last.board.rows()
+    assert own[0] == last._record.drills[0].title
+    assert own[-1] == "1"  # tries
+    assert last.board.status.text() == "Results are published when the contest closes"
+    assert not last.board.teams.isVisible()
 
-    # The trainer closes: the standings are locked and shown as final.
+    # The trainer's leaderboard, read from the database, holds everyone.
     trainer.refresh()
     qtbot.waitUntil(lambda: len(trainer.board.rows()) == 3, timeout=WAIT_MS)
+    names = [row[1] for row in trainer.board.rows()]
+    assert names == [p.name for p in tellers]
+    assert trainer.board.rows()[0][-1] == "20.0"
+
+    # The trainer closes: the standings are locked and shown as final.
     on_next_dialog(lambda box: _click_button(box, "Close and lock"))
     trainer.close_button.click()
     qtbot.waitUntil(
@@ -167,9 +176,38 @@ def test_three_workstations_sit_a_contest_and_the_leaderboards_rank_them(  # noq
     assert locked.locked
     assert [c.name for c in locked.results.contestants] == names
     assert datetime.now(UTC) >= locked.contest.closed_at
+    last.refresh()
+    qtbot.waitUntil(lambda: len(last.board.rows()) == 3, timeout=WAIT_MS)  # published
 
     # The results sheet and certificates, exported from the page in the background.
     pdf = tmp_path / "results.pdf"
     trainer.export(pdf, "pdf")
     qtbot.waitUntil(pdf.exists, timeout=WAIT_MS)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_page_warns_when_this_clock_is_off_from_the_servers(qtbot, window, branch, tmp_path):
+    """The contest runs on the database's clock: the page measures this workstation's
+    against it and names a difference over 5 s; the countdown follows the database."""
+    from datetime import timedelta
+
+    from svctrainer.core.contest.rules import ContestRules
+
+    branch.services.content.sync_bundled()
+    cli = branch.services.contests
+    from svctrainer.services.actor import Actor
+
+    cli.create(Actor.command_line(), NAME, [TENKEY], ContestRules(countdown_s=600))
+    cli.start(Actor.command_line(), NAME)
+    _, page = _workstation(qtbot, window, None, branch.teller, branch.pin)
+    qtbot.waitUntil(lambda: page._skew_checked and page._record is not None, timeout=WAIT_MS)
+    assert abs(page._skew.total_seconds()) < 5  # one machine here: the same clock
+    assert not page.clock_warning.isVisible()
+    before = page.clock.text()
+
+    page.set_skew(timedelta(seconds=-8))  # this workstation runs 8 s fast
+    assert page.clock_warning.isVisible()
+    assert "8 s" in page.clock_warning.text()
+    assert page.phase_label.text() == "Starting in"
+    assert page.clock.text() != before  # the countdown is 8 s longer on the server's clock
+    page.grab().save(str(tmp_path / "clock-warning.png"))

@@ -1,7 +1,7 @@
 """Start-up as a person meets it: first run on an empty database, and a damaged file."""
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from svctrainer.gui.app import Startup
 from svctrainer.gui.main_window import MainWindow
@@ -97,3 +97,53 @@ def test_a_second_window_on_the_same_database_is_told_it_is_safe(qtbot, services
     assert "already open with this database" in second
     for w in windows:
         w.services.close()
+
+
+def test_gui_demo_on_a_new_computer_fills_the_sign_in_list_from_the_shipped_snapshot(
+    qtbot, tmp_path, monkeypatch
+):
+    """``gui --demo`` with an empty cache folder: the window stays live (the event loop
+    keeps turning) while the shipped snapshot is unpacked and copied in the background,
+    and the sign-in list fills with the demo people."""
+    from PySide6.QtCore import QTimer
+
+    from svctrainer.core.demo_branch import DEMO_PEOPLE
+    from svctrainer.services.demo_snapshot import read_manifest
+
+    manifest = read_manifest()
+    assert manifest is not None
+    cache = tmp_path / "new-computer-cache"
+    monkeypatch.setenv("SVCTRAINER_CACHE", str(cache))
+    window = MainWindow(GuiSettings())
+    qtbot.addWidget(window)
+    window.show()
+    turns = []
+    progress_shown: list[str] = []
+
+    def beat() -> None:
+        turns.append(window.login.model.rowCount())
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QProgressDialog):  # expected while it unpacks: left open
+            shown.setProperty("test_handled", True)
+            progress_shown.append(shown.labelText())
+
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(10)
+    startup = Startup(window, "", demo=True)
+    startup.run()
+    turns_when_started = len(turns)
+    qtbot.waitUntil(lambda: window.login.model.rowCount() > 0, timeout=120_000)
+    heartbeat.stop()
+    try:
+        assert window.login.model.rowCount() == len(DEMO_PEOPLE)
+        assert turns.count(0) > turns_when_started  # the loop turned while it opened
+        assert "every demo PIN is 1234" in window.statusBar().currentMessage()
+        assert all("demo branch" in text for text in progress_shown)  # if slow enough to show
+        assert QApplication.activeModalWidget() is None  # closed once the demo opened
+        assert [f.name for f in cache.glob("demo-*.sqlite3")] == [
+            f"demo-{manifest.key}-{manifest.built_on}.sqlite3"
+        ]
+    finally:
+        window.services.close()
+        startup.cleanup()

@@ -113,12 +113,14 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
         f"3 of {tenkey.people}",
         f"+{tenkey.median_gain:.1f} % ({tenkey.with_gain} with a baseline)",
         str(tenkey.improved),
-        str(tenkey.stalled),
+        str(tenkey.idle),
+        str(tenkey.no_progress),
         str(tenkey.not_started),
     ]
     assert landing.chart.labels[row] == "Ten-key amounts"
-    cash = [landing.model.index(landing.skill_row("cash-counting"), c).data() for c in (1, 2, 4)]
-    assert cash[1:] == ["—", "0"]  # nobody started: no gain, and nobody "stalled"
+    cash = [landing.model.index(landing.skill_row("cash-counting"), c).data()
+            for c in (1, 2, 4, 5)]  # fmt: skip
+    assert cash[1:] == ["—", "0", "0"]  # nobody started: no gain, nobody idle or stuck
 
     _click_skill(qtbot, tab, "tenkey-amounts")
     qtbot.waitUntil(lambda: tab.dashboard is not None, timeout=15_000)

@@ -1,18 +1,22 @@
-"""The PyInstaller one-folder build starts: it answers on the command line, builds and
-checks a demo database, opens a PostgreSQL server, and shows its window under Xvfb.
+"""The PyInstaller one-folder build starts: it answers on the command line, makes a demo
+database from the snapshot it ships, replays an attempt and checks the database, opens
+a PostgreSQL server, and shows its window under Xvfb.
 
 Built once per session (1-3 minutes); ``SVCTRAINER_FROZEN_DIR`` reuses a build.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from packaging_support import FrozenBuild, require_tool
 from pg_server import ThrowawayServer, free_port, server_binaries
 
 from svctrainer import __version__
+from svctrainer.services.demo_snapshot import read_manifest
 from svctrainer.store.migrations import HEAD_REVISION
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
@@ -41,18 +46,23 @@ def run(
 
 @pytest.fixture(scope="module")
 def frozen_demo(frozen_build: FrozenBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database made by the frozen binary itself (the engines run frozen)."""
+    """A demo database made by the frozen binary itself, from the demo snapshot the build
+    ships (a new computer never plays the six months itself)."""
     folder = tmp_path_factory.mktemp("frozen-demo")
     path = folder / "demo.sqlite3"
-    # Its own cache folder: the frozen binary must build the demo itself (a cached copy
-    # from the source tree would prove nothing about the frozen engines), and its build
-    # must not replace the run's shared demo cache, which the other tests copy.
+    # Its own, empty cache folder: the frozen binary must find and unpack its own shipped
+    # snapshot (a cached copy from the source tree would prove nothing about the build),
+    # and must not replace the run's shared demo cache, which the other tests copy.
     done = run(
         frozen_build, folder / "home", "demo", "--db", str(path),
         SVCTRAINER_CACHE=str(folder / "cache"),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "demo branch created" in done.stdout
+    manifest = read_manifest()
+    assert manifest is not None
+    (cached,) = (folder / "cache").glob("demo-*.sqlite3")
+    assert cached.name == f"demo-{manifest.key}-{manifest.built_on}.sqlite3"  # unpacked
     return path
 
 
@@ -74,6 +84,18 @@ def test_the_frozen_command_line_answers_and_checks_a_demo_database(
     counts = dict(line.split() for line in check.stdout.splitlines()[1:])
     assert int(counts["attempt"].replace(",", "")) > 1000
     assert int(counts["content_item"].replace(",", "")) > 10  # the shipped drills and scenarios
+
+    # The engines run frozen: a shipped attempt replays to its stored figures.
+    with sqlite3.connect(frozen_demo) as conn:
+        (attempt_id,) = conn.execute(
+            "SELECT id FROM attempt WHERE mode = 'test' ORDER BY started_at LIMIT 1"
+        ).fetchone()
+    conn.close()
+    attempt = str(uuid.UUID(str(attempt_id)))
+    rescored = run(frozen_build, isolated_home, "attempt", "rescore", attempt, "--json",
+                   "--db", str(frozen_demo))  # fmt: skip
+    assert rescored.returncode == 0, rescored.stderr
+    assert json.loads(rescored.stdout)["matches"] is True
 
     words = run(frozen_build, isolated_home, "words", "1409.50", timeout=60)
     assert words.stdout.strip() == "壹仟肆佰零玖元伍角"

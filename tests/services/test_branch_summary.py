@@ -21,7 +21,7 @@ from progress_support import (
 from sqlalchemy import update
 from summary_support import assert_current, assert_figures_as_from_attempts
 
-from svctrainer.core.analytics.dashboard import stall_check
+from svctrainer.core.analytics.dashboard import StallStatus, stall_check
 from svctrainer.core.analytics.progress import baseline_gain
 from svctrainer.core.analytics.series import Metric
 from svctrainer.services.actor import Actor
@@ -90,13 +90,14 @@ def test_figures_equal_the_pure_analytics_on_the_stored_attempts(mixed):
     assert tenkey.tested == 3
     assert tenkey.with_gain == 3
     assert tenkey.improved == sum(1 for g in gains if g > 0)
-    stalled = [stall_check(points[p.id], NOW).stalled for p in people]
-    assert stalled[2]  # Olga: no practice for 100 days
-    assert tenkey.stalled == sum(stalled)
+    states = [stall_check(points[p.id], NOW).status for p in people]
+    assert states[2] is StallStatus.NO_PRACTICE  # Olga: no practice for 100 days
+    assert tenkey.idle == states.count(StallStatus.NO_PRACTICE)
+    assert tenkey.no_progress == states.count(StallStatus.NO_GAIN)
     everyone = tenkey.people
     assert tenkey.not_started == everyone - 3  # in scope, never practised ten-key
     cash = _line(summary, "cash-counting")
-    assert (cash.tested, cash.stalled, cash.median_gain) == (0, 0, None)
+    assert (cash.tested, cash.idle, cash.no_progress, cash.median_gain) == (0, 0, 0, None)
     assert cash.not_started == cash.people  # untouched: not started, never "stalled"
 
 

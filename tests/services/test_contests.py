@@ -175,3 +175,59 @@ def test_roles_tellers_take_part_trainers_run_it(branch, contest):
         svc.create(branch.actor(branch.trainer), "Bad", ["no-such-pack"], RULES)
     actions = [e.action for e in branch.services.audit.recent(CLI, limit=20)]
     assert "contest.create" in actions
+
+
+def test_contestants_see_only_their_own_results_until_the_close(branch, contest):
+    """A skills contest publishes its results after the event: before the close a teller
+    reads their own result and tries, no points or ranks (points would give away the best
+    result so far) and nobody else; trainers and supervisors read the whole board; after
+    the close everyone does."""
+    svc = branch.services.contests
+    trainer = branch.actor(branch.trainer)
+    teller, other = branch.actor(branch.teller), branch.actor(branch.other_teller)
+    svc.start(trainer, "Winter cup", now=T0)
+    live = T0 + timedelta(minutes=2)
+    mine = _sit(branch, branch.teller, svc.begin_attempt(teller, "Winter cup", TENKEY, now=live),
+                live, gap_ms=150)  # fmt: skip
+    _sit(branch, branch.other_teller, svc.begin_attempt(other, "Winter cup", TENKEY, now=live),
+         live, gap_ms=250)  # fmt: skip
+
+    seen = svc.results(teller, "Winter cup")
+    assert seen.own_only
+    [row] = seen.results.standings.drill(TENKEY)
+    assert (row.person_id, row.attempt_id, row.tries) == (branch.teller.id, mine.id, 1)
+    assert row.result == pytest.approx(mine.speed)
+    assert (row.points, row.rank) == (0.0, None)
+    assert seen.results.standings.overall == ()
+    assert seen.results.teams == ()
+    assert [c.person_id for c in seen.results.contestants] == [branch.teller.id]
+    for runner in (trainer, branch.actor(branch.supervisor), CLI):
+        board = svc.results(runner, "Winter cup")
+        assert not board.own_only
+        assert len(board.results.standings.overall) == 2
+
+    svc.close(trainer, "Winter cup", now=live + timedelta(minutes=12))
+    after = svc.results(teller, "Winter cup")
+    assert not after.own_only
+    assert len(after.results.standings.overall) == 2
+
+
+def test_a_show_event_shows_the_live_board_to_everyone(branch):
+    branch.services.content.sync_bundled()
+    svc = branch.services.contests
+    trainer = branch.actor(branch.trainer)
+    rules = ContestRules(attempts=1, window_minutes=30, countdown_s=0, public_board=True)
+    made = svc.create(trainer, "Show cup", [TENKEY], rules)
+    assert made.rules.public_board
+    svc.start(trainer, "Show cup", now=T0)
+    teller, other = branch.actor(branch.teller), branch.actor(branch.other_teller)
+    live = T0 + timedelta(minutes=1)
+    _sit(branch, branch.other_teller, svc.begin_attempt(other, "Show cup", TENKEY, now=live),
+         live, gap_ms=200)  # fmt: skip
+    board = svc.results(teller, "Show cup")
+    assert not board.own_only
+    assert [o.person_id for o in board.results.standings.overall] == [branch.other_teller.id]
+    assert board.results.standings.overall[0].points == 20.0
+    [entry] = [e for e in branch.services.audit.recent(CLI, limit=20)
+               if e.action == "contest.create"]  # fmt: skip
+    assert entry.detail["public_board"] is True

@@ -3,18 +3,38 @@ runs, so a first-time user sees meaningful charts at once."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
 from svctrainer.services.actor import Actor
+from svctrainer.services.demo import shift_days_since
 from svctrainer.services.demo_builder import create_demo_branch, generate_history
+from svctrainer.services.demo_snapshot import read_manifest
 from svctrainer.store.models import Attempt, ContentItem
 
 CLI = Actor.command_line()
 
 
+def _played_on() -> date | None:
+    """The day this module plays the history as of: the shipped snapshot's day moved
+    on by whole weeks (as a demo copy is), so the two histories can be compared."""
+    manifest = read_manifest()
+    if manifest is None:
+        return None
+    built_on = date.fromisoformat(manifest.built_on)
+    return built_on + timedelta(days=shift_days_since(built_on))
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    """The demo history played here through the engines, as the snapshot's builder
+    plays it (a minute of CPU): what the shipped snapshot must hold."""
     from support import FAST_PIN_COST
 
     from svctrainer.services.api import Services
@@ -23,9 +43,51 @@ def demo(tmp_path_factory):
     services = Services.open(str(path), pin_cost=FAST_PIN_COST)
     services.content.sync_bundled()
     create_demo_branch(services.db, CLI, FAST_PIN_COST)
-    stored = generate_history(services.db)
+    stored = generate_history(services.db, today=_played_on())
     yield services, stored
     services.close()
+
+
+def _history(path: Path, shift: timedelta = timedelta(0)) -> Counter[tuple[object, ...]]:
+    """Every attempt by who, what, when and its figures and log (not its random id)."""
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT p.employee_number, c.content_id, c.content_hash, a.mode, a.started_at,"
+            " a.duration_ms, a.speed, a.accuracy, a.score, a.grade, a.valid, a.completion,"
+            " a.seed, e.encoding, e.data FROM attempt a JOIN person p ON p.id = a.person_id"
+            " JOIN content_item c ON c.id = a.content_item_id"
+            " JOIN attempt_event e ON e.attempt_id = a.id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return Counter(
+        (*row[:4], datetime.fromisoformat(str(row[4])) + shift, *row[5:]) for row in rows
+    )
+
+
+@pytest.mark.slow
+def test_the_shipped_snapshot_holds_the_history_these_engines_play(demo, tmp_path):
+    """The shipped demo snapshot holds exactly what the builder plays with this code:
+    the same attempts, figures and keystroke logs (every draw is seeded), plus the demo
+    contest's. Fails when a change to the engines, the simulated trainee or the content
+    changes the history, until the snapshot is rebuilt."""
+    from svctrainer.services.demo_builder import DEMO_CONTEST_DRILLS
+    from svctrainer.services.demo_snapshot import unpack_snapshot
+
+    services, _ = demo
+    manifest = read_manifest()
+    assert manifest is not None, "no shipped demo snapshot (assets/demo/)"
+    shipped_file = tmp_path / "shipped.sqlite3"
+    unpack_snapshot(manifest, shipped_file)
+    built_on = date.fromisoformat(manifest.built_on)
+    shipped = _history(shipped_file, timedelta(days=shift_days_since(built_on)))
+    assert services.db.path is not None
+    played = _history(services.db.path)
+    rebuild = "rebuild it: .venv/bin/python packaging/demo_snapshot.py"
+    assert played - shipped == Counter(), f"the shipped demo snapshot is stale: {rebuild}"
+    extra = shipped - played  # the contest's sittings only
+    assert {row[1] for row in extra} == set(DEMO_CONTEST_DRILLS), rebuild
 
 
 @pytest.mark.slow
@@ -111,8 +173,6 @@ def test_demo_tellers_improve_over_their_baseline(demo):
 
 @pytest.mark.slow
 def test_demo_assignments_show_every_state_from_real_results(demo):
-    from collections import Counter
-
     from svctrainer.services.demo_builder import create_demo_assignments
 
     services, _ = demo
@@ -176,17 +236,17 @@ def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
     assert 0.02 * total <= counts["incomplete"] <= 0.15 * total
 
 
-def test_the_demo_holds_one_finished_contest_everyone_sat(services):
-    """A contest on the demo branch (no history needed): closed, its results locked, every
-    teller ranked on both drills of the one form."""
+def test_the_demo_holds_a_finished_contest_in_each_language_everyone_sat(services):
+    """A contest on the demo branch in each language (no history needed): closed, its
+    results locked, every teller ranked on both drills of the one form; the Chinese
+    contest is sat on the Chinese packs, so its drills' titles are Chinese."""
     from support import FAST_PIN_COST
 
     from svctrainer.core.contest.rules import ContestState
     from svctrainer.core.demo_branch import DEMO_PEOPLE
     from svctrainer.core.roles import Role
     from svctrainer.services.demo_builder import (
-        DEMO_CONTEST,
-        DEMO_CONTEST_DRILLS,
+        DEMO_CONTESTS,
         create_demo_contest,
     )
 
@@ -194,13 +254,21 @@ def test_the_demo_holds_one_finished_contest_everyone_sat(services):
     create_demo_branch(services.db, CLI, FAST_PIN_COST)
     stored = create_demo_contest(services.db)
     tellers = [d for d in DEMO_PEOPLE if Role.TELLER in d.roles]
-    assert stored == len(tellers) * len(DEMO_CONTEST_DRILLS)
-    results = services.contests.results(CLI, DEMO_CONTEST)
-    assert results.contest.state is ContestState.CLOSED
-    assert results.locked
-    overall = results.results.standings.overall
-    assert len(overall) == len(tellers)
-    assert overall[0].rank == 1
-    assert overall[0].points > overall[-1].points
-    for _spec, rows in results.results.standings.drills:
-        assert any(r.rank == 1 for r in rows)
+    assert stored == len(tellers) * sum(len(drills) for _, drills, _ in DEMO_CONTESTS)
+    languages = set()
+    for name, drills, _hour in DEMO_CONTESTS:
+        results = services.contests.results(CLI, name)
+        assert results.contest.state is ContestState.CLOSED
+        assert results.locked
+        overall = results.results.standings.overall
+        assert len(overall) == len(tellers)
+        assert overall[0].rank == 1
+        assert overall[0].points > overall[-1].points
+        for _spec, rows in results.results.standings.drills:
+            assert any(r.rank == 1 for r in rows)
+        [language] = {d.language for d in results.contest.drills}
+        assert [d.content_id for d in results.contest.drills] == list(drills)
+        if language == "zh":
+            assert all(re.search(r"[\u4e00-\u9fff]", d.title) for d in results.contest.drills)
+        languages.add(language)
+    assert languages == {"en", "zh"}

@@ -1,11 +1,14 @@
 """The demo snapshot, reused on a later day: a copy whose dates all move to this week,
-every weekday kept, every row kept, and every attempt still replaying to its figures."""
+every weekday kept, every row kept, and every attempt still replaying to its figures.
+The snapshot shipped with the release: current, whole, refused when damaged, and what a
+new computer's first demo is made from."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +21,13 @@ from svctrainer.services.demo import (
     copy_demo_database,
     demo_digest,
     snapshot_shift_days,
+)
+from svctrainer.services.demo_snapshot import (
+    SNAPSHOT_NAME,
+    read_manifest,
+    snapshot_folder,
+    stale_reasons,
+    unpack_snapshot,
 )
 from svctrainer.store.date_shift import date_columns
 
@@ -53,7 +63,10 @@ def test_a_copy_of_an_older_snapshot_ends_this_week_and_still_replays(
     built_on = datetime.now(UTC).date() - timedelta(weeks=WEEKS_AGO)
     cache = tmp_path / "cache"
     cache.mkdir()
-    older = cache / f"demo-{demo_digest()}-{built_on.isoformat()}.sqlite3"
+    # named as the cache names it: after the shipped snapshot when that is current
+    shipped = read_manifest()
+    digest = shipped.key if shipped is not None and not stale_reasons(shipped) else demo_digest()
+    older = cache / f"demo-{digest}-{built_on.isoformat()}.sqlite3"
     shutil.copyfile(demo_cache, older)
     monkeypatch.setenv("SVCTRAINER_CACHE", str(cache))
     target = tmp_path / "demo.sqlite3"
@@ -80,5 +93,89 @@ def test_a_copy_of_an_older_snapshot_ends_this_week_and_still_replays(
         # The progress summary moved with the attempts, and shows what they show.
         assert_current(services.db)
         assert_figures_as_from_attempts(services, Actor.command_line(), datetime.now(UTC))
+    finally:
+        services.close()
+
+
+REBUILD = "rebuild it: .venv/bin/python packaging/demo_snapshot.py (and commit assets/demo/)"
+
+
+def test_the_shipped_demo_snapshot_was_built_from_this_content_schema_and_planners():
+    """A drill pack, a scenario, a migration or a demo planner changed since the shipped
+    snapshot was built: a new computer would build the demo for minutes instead."""
+    reasons = stale_reasons(read_manifest())
+    assert reasons == [], f"the shipped demo snapshot is stale ({'; '.join(reasons)}): {REBUILD}"
+
+
+def test_a_snapshot_of_other_content_or_schema_is_not_used():
+    manifest = read_manifest()
+    assert manifest is not None
+    other_content = replace(manifest, content_key="0" * 64)
+    assert "the shipped drill packs or scenarios changed" in " ".join(stale_reasons(other_content))
+    older_schema = replace(manifest, schema_revision="0006_regions")
+    assert any("schema 0006_regions" in r for r in stale_reasons(older_schema))
+    other_plan = replace(manifest, generator_key="")
+    assert any("planners" in r for r in stale_reasons(other_plan))
+    assert stale_reasons(None) != []
+
+
+def test_the_shipped_snapshot_unpacks_whole_with_its_indexes(tmp_path):
+    manifest = read_manifest()
+    assert manifest is not None
+    target = tmp_path / "unpacked.sqlite3"
+    moves: list[tuple[int, int]] = []
+    unpack_snapshot(manifest, target, lambda done, total: moves.append((done, total)))
+    assert target.stat().st_size > manifest.size  # its indexes added
+    assert moves
+    assert moves[-1][0] == moves[-1][1]
+    assert _rows(target, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(target, "SELECT count(*) FROM person") == [(manifest.people,)]
+    assert _rows(target, "SELECT count(*) FROM attempt") == [(manifest.attempts,)]
+    (revision,) = _rows(target, "SELECT version_num FROM alembic_version")[0]
+    assert revision == manifest.schema_revision
+    indexes = {name for (name,) in _rows(target, "SELECT name FROM sqlite_master WHERE "
+                                                 "type = 'index' AND sql IS NOT NULL")}  # fmt: skip
+    assert "ix_attempt_person_content_started" in indexes
+    assert len(indexes) == len(manifest.indexes)
+
+
+def test_a_damaged_shipped_snapshot_is_refused_leaving_nothing_behind(tmp_path):
+    manifest = read_manifest()
+    assert manifest is not None
+    folder = tmp_path / "shipped"
+    shutil.copytree(snapshot_folder(), folder)
+    packed = bytearray((folder / SNAPSHOT_NAME).read_bytes())
+    packed[len(packed) // 2] ^= 0xFF
+    (folder / SNAPSHOT_NAME).write_bytes(bytes(packed))
+    target = tmp_path / "unpacked.sqlite3"
+    with pytest.raises(ValueError, match="is damaged"):
+        unpack_snapshot(manifest, target, folder=folder)
+    assert not target.exists()
+
+
+@pytest.mark.slow
+def test_a_new_computer_unpacks_the_shipped_snapshot_and_its_demo_replays(tmp_path, monkeypatch):
+    """An empty cache folder (a new computer, a new user): the demo comes from the
+    release's snapshot, not from six months played here, and its attempts (the contest's
+    included) still replay to their stored figures."""
+    manifest = read_manifest()
+    assert manifest is not None
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SVCTRAINER_CACHE", str(cache))
+    target = copy_demo_database(tmp_path / "demo.sqlite3")
+    assert [f.name for f in cache.iterdir()] == [f"demo-{manifest.key}-{manifest.built_on}.sqlite3"]
+    assert _rows(target, "SELECT count(*) FROM attempt") == [(manifest.attempts,)]
+    (last,) = _rows(target, "SELECT max(started_at) FROM attempt")[0]
+    assert datetime.now(UTC).date() - datetime.fromisoformat(str(last)).date() < timedelta(weeks=1)
+    contest = [r[0] for r in _rows(target, "SELECT a.id FROM attempt a, contest c WHERE "
+                                           "a.started_at BETWEEN c.begins_at AND c.ends_at AND "
+                                           "a.content_item_id IN (SELECT content_item_id FROM "
+                                           "contest_drill)")]  # fmt: skip
+    assert len(contest) >= 8
+    every = [r[0] for r in _rows(target, "SELECT id FROM attempt ORDER BY started_at")]
+    services = Services.open(f"sqlite:///{target}")
+    try:
+        for attempt_id in [*every[::60], *contest[:8]]:
+            assert services.attempts.rescore(Actor.command_line(), uuid.UUID(attempt_id)).matches
     finally:
         services.close()

@@ -98,6 +98,58 @@ def two_branches(world):
     return view, other
 
 
+@pytest.mark.slow
+def test_the_demo_fills_a_server_from_the_shipped_snapshot_in_bulk(demo_cache, pg_url, figure):
+    """``svctrainer demo --db postgresql://…``: the release's snapshot poured in one
+    transaction (not six months played in place), dates moved to this week, the
+    server's own copy of the shipped content kept, every attempt pointing at it."""
+    import time
+
+    from sqlalchemy import func, select
+
+    from svctrainer.core.demo_branch import DEMO_PEOPLE, DEMO_PIN
+    from svctrainer.services.demo import fill_demo_database
+    from svctrainer.services.demo_snapshot import read_manifest
+    from svctrainer.services.errors import ConflictError
+    from svctrainer.store.models import Attempt, ContentItem, Person
+
+    manifest = read_manifest()
+    assert manifest is not None
+    before = Services.open(pg_url, pin_cost=FAST_PIN_COST)
+    with before.db.reading() as session:
+        synced = {i.id for i in session.scalars(select(ContentItem))}
+    before.close()
+    assert synced  # the server's workstations synced the shipped content already
+    started = time.monotonic()
+    summary = fill_demo_database(pg_url)
+    figure(f"demo on PostgreSQL from the shipped snapshot: {time.monotonic() - started:.1f} s")
+    assert (summary.people, summary.attempts) == (manifest.people, manifest.attempts)
+    report = check_database(pg_url)
+    assert report.ok, report.reason
+    assert report.tables["attempt"] == manifest.attempts
+    svc = Services.open(pg_url, pin_cost=FAST_PIN_COST)
+    try:
+        with svc.db.reading() as session:
+            items = {i.id for i in session.scalars(select(ContentItem))}
+            used = set(session.scalars(select(Attempt.content_item_id).distinct()))
+            last = session.scalar(select(func.max(Attempt.started_at)))
+            ids = list(session.scalars(select(Attempt.id).order_by(Attempt.started_at)))
+            teller = session.scalars(
+                select(Person).where(Person.employee_number == DEMO_PEOPLE[0].employee_number)
+            ).one()
+        assert items == synced  # no second copy of any content version
+        assert used <= synced
+        assert last is not None
+        assert datetime.now(UTC) - last < timedelta(weeks=1)
+        for attempt_id in ids[::400]:
+            assert svc.attempts.rescore(CLI, attempt_id).matches
+        assert svc.auth.sign_in(teller.id, DEMO_PIN).person.id == teller.id
+    finally:
+        svc.close()
+    with pytest.raises(ConflictError, match="already has people"):
+        fill_demo_database(pg_url)
+
+
 def test_schema_migrates_and_checks_on_the_server(services, pg_url):
     report = check_database(pg_url)
     assert report.ok, report.reason

@@ -464,6 +464,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         lambda b, a: b.services.contests.close(a, _contest(b, "running")),
     ),
     "contests.in_branch": (Permission.PRACTISE, lambda b, a: b.services.contests.in_branch(a)),
+    "contests.server_time": (
+        Permission.PRACTISE,
+        lambda b, a: b.services.contests.server_time(a),
+    ),
     "contests.get": (
         Permission.PRACTISE,
         lambda b, a: b.services.contests.get(a, _contest(b, "open")),

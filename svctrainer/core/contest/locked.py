@@ -9,7 +9,7 @@ and a layout ``version`` so that a later release can still read it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from svctrainer.core.contest.standings import (
@@ -17,10 +17,13 @@ from svctrainer.core.contest.standings import (
     DrillStanding,
     OverallStanding,
     Standings,
-    TeamEffect,
+    TeamStanding,
+    team_standings,
 )
 
-VERSION = 1
+VERSION = 2
+"""2: teams ranked by mean points (``mean_points``); 1 (read only): teams ranked by the
+customer-minutes saved, re-ranked on reading from the locked overall points."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +39,24 @@ class Contestant:
 @dataclass(frozen=True, slots=True)
 class LockedResults:
     standings: Standings
-    teams: tuple[TeamEffect, ...]
+    teams: tuple[TeamStanding, ...]
     contestants: tuple[Contestant, ...]
+
+
+def own_results(results: LockedResults, person_id: uuid.UUID) -> LockedResults:
+    """What one contestant may see of live standings: their own rows, with their result,
+    accuracy, time and tries but no points or rank (points are in proportion to the best
+    result so far, so they would give it away); nobody else, no overall table, no
+    teams."""
+    drills = tuple(
+        (
+            spec,
+            tuple(replace(r, points=0.0, rank=None) for r in rows if r.person_id == person_id),
+        )
+        for spec, rows in results.standings.drills
+    )
+    people = tuple(c for c in results.contestants if c.person_id == person_id)
+    return LockedResults(Standings(drills, ()), (), people)
 
 
 class LockedResultsError(ValueError):
@@ -69,6 +88,7 @@ def to_json(results: LockedResults) -> dict[str, Any]:
             {
                 "team_name": t.team_name,
                 "contestants": t.contestants,
+                "mean_points": t.mean_points,
                 "customer_minutes_saved": t.customer_minutes_saved,
                 "rank": t.rank,
             }
@@ -89,8 +109,9 @@ def to_json(results: LockedResults) -> dict[str, Any]:
 def from_json(data: dict[str, Any]) -> LockedResults:
     """LockedResultsError naming the key that does not fit."""
     try:
-        if data.get("version") != VERSION:
-            raise LockedResultsError(f"results layout {data.get('version')!r} is not {VERSION}")
+        version = data.get("version")
+        if version not in (1, VERSION):
+            raise LockedResultsError(f"results layout {version!r} is not {VERSION}")
         drills = tuple(
             (
                 ContestDrillSpec(d["content_id"], d["drill_type"], d["title"]),
@@ -104,19 +125,26 @@ def from_json(data: dict[str, Any]) -> LockedResults:
             )
             for o in data["overall"]
         )
-        teams = tuple(
-            TeamEffect(
-                t["team_name"],
-                int(t["contestants"]),
-                _number(t["customer_minutes_saved"]),
-                t["rank"],
-            )
-            for t in data["teams"]
-        )
         people = tuple(
             Contestant(uuid.UUID(c["person_id"]), c["name"], c["employee_number"], c["team_name"])
             for c in data["contestants"]
         )
+        if version == 1:
+            # Locked before teams were ranked by mean points: the same ranking, from the
+            # locked points and teams (the customer-minutes kept for reference).
+            minutes = {t["team_name"]: _number(t["customer_minutes_saved"]) for t in data["teams"]}
+            teams = team_standings(overall, {c.person_id: c.team_name for c in people}, minutes)
+        else:
+            teams = tuple(
+                TeamStanding(
+                    t["team_name"],
+                    int(t["contestants"]),
+                    float(t["mean_points"]),
+                    _number(t["customer_minutes_saved"]),
+                    None if t["rank"] is None else int(t["rank"]),
+                )
+                for t in data["teams"]
+            )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, LockedResultsError):
             raise

@@ -2,7 +2,8 @@
 
 Chinese bank-skills contests score each event on its own unit and then put the events
 together with fixed weights (the postal appraisal: 手工点钞 25, 微机录入 15…) or in
-proportion to the best result of the room ("成绩最好者计为满分，其余选手按同一比例计算").
+proportion to the best result of the room ("将同一赛场中成绩最好者计为20分，其余选手按最好者的
+每分钟字数，按照同一比例计算得分": the weight stands in for that sheet's 20).
 svctrainer does both: a drill's points are its weight × the contestant's result / the
 best result in the contest (capped at the weight), and the overall score is their sum.
 

@@ -68,11 +68,14 @@ def check_step(current: ContestState, target: ContestState) -> None:
 class ContestRules:
     """What every contestant gets: ``attempts`` tries per drill (the best complete one
     counts), a window of ``window_minutes`` from the start, announced ``countdown_s``
-    seconds ahead."""
+    seconds ahead. ``public_board``: everyone sees the live standings before the close
+    (a show event); otherwise contestants see only their own results until then, as a
+    skills contest publishes its results after the event."""
 
     attempts: int = 1
     window_minutes: int = 30
     countdown_s: int = 60
+    public_board: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.attempts <= MAX_ATTEMPTS:

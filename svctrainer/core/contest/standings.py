@@ -1,4 +1,4 @@
-"""The standings of a contest: per drill, overall and by team.
+"""The standings of a contest: per drill, overall and by team (mean points per member).
 
 Input is plain figures (``ContestAttempt``), one per attempt a contestant started on a
 contest drill inside the window, in any order. For each contestant and drill only the
@@ -10,8 +10,8 @@ first ("准确优先"), then the shorter time — and contestants still level sh
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from svctrainer.core.contest.points import Measure, drill_points, points_of
@@ -195,28 +195,43 @@ def _overall(
 
 
 @dataclass(frozen=True, slots=True)
-class TeamEffect:
-    """A team's measured final effect: customer-minutes of waiting saved a day at the
-    branch by its members' gains over their baselines (None: not measurable — no
-    baseline yet, or the branch's queue is overloaded in some hour)."""
+class TeamStanding:
+    """A team in the contest: its contestants, their mean overall points (what ranks the
+    teams), its rank (None: contestants in no team, who are not a team), and for
+    reference only, never ranked, the customer-minutes of waiting a day its contestants'
+    gains over their baselines save at the branch (None: not measured)."""
 
     team_name: str | None
     contestants: int
-    customer_minutes_saved: float | None
+    mean_points: float
+    customer_minutes_saved: float | None = None
     rank: int | None = None
 
 
-def rank_teams(teams: Iterable[TeamEffect]) -> tuple[TeamEffect, ...]:
-    """Teams by customer-minutes saved, most first; unmeasured teams last, unranked."""
-    teams = list(teams)
-    measured = sorted(
-        (t for t in teams if t.customer_minutes_saved is not None),
-        key=lambda t: (-(t.customer_minutes_saved or 0.0), t.team_name or ""),
-    )
-    out: list[TeamEffect] = []
-    for i, team in enumerate(measured):
-        same = bool(out) and out[-1].customer_minutes_saved == team.customer_minutes_saved
+def team_standings(
+    overall: Sequence[OverallStanding],
+    team_of: Mapping[uuid.UUID, str | None],
+    minutes: Mapping[str | None, float | None] | None = None,
+) -> tuple[TeamStanding, ...]:
+    """Teams ranked by the mean overall points of their contestants, highest first.
+
+    A mean, not a sum: a team of seven would otherwise beat a team of three for its size.
+    Everyone who sat a contest drill counts (one without a complete attempt with 0
+    points). Teams level on the mean as printed (to 0.1 point) share a rank, listed by
+    name. Contestants in no team come last, unranked."""
+    members: dict[str | None, list[float]] = {}
+    for o in overall:
+        members.setdefault(team_of.get(o.person_id), []).append(o.points)
+    minutes = minutes or {}
+    teams = [
+        TeamStanding(name, len(points), round(sum(points) / len(points), 1), minutes.get(name))
+        for name, points in members.items()
+    ]
+    ranked = sorted((t for t in teams if t.team_name is not None),
+                    key=lambda t: (-t.mean_points, t.team_name or ""))  # fmt: skip
+    out: list[TeamStanding] = []
+    for i, team in enumerate(ranked):
+        same = bool(out) and out[-1].mean_points == team.mean_points
         rank = out[-1].rank if same else i + 1
-        out.append(TeamEffect(team.team_name, team.contestants, team.customer_minutes_saved, rank))
-    rest = [t for t in teams if t.customer_minutes_saved is None]
-    return tuple(out) + tuple(sorted(rest, key=lambda t: t.team_name or ""))
+        out.append(replace(team, rank=rank))
+    return tuple(out) + tuple(t for t in teams if t.team_name is None)

@@ -2,18 +2,24 @@
 
 Page 1 on: the results sheet — the rules everyone sat under, the points table, the
 overall standings with each drill's points, each drill's ranking in its own unit, and
-the teams ranked by their measured final effect (customer-minutes of waiting saved a
-day). Then one certificate page per contestant with a result: the place (一等奖/二等奖/
-三等奖 for the top three overall) or participation, the points, and each drill's result.
+the teams ranked by their contestants' mean points (the customer-minutes of waiting
+saved beside them, for reference). Then, once the contest is closed, one certificate
+page per contestant with a result: a certificate of achievement (荣誉证书: 一等奖/二等奖/
+三等奖 for overall ranks 1–3) or of participation (参赛证书).
 Drawn with the house's page layout (``pdf_layout``), so it prints in the application's
 fonts, Chinese included.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QColor
+
 from svctrainer.gui.charts.pdf_layout import (
+    MUTED,
     Block,
     Heading,
     PageBreak,
@@ -23,6 +29,7 @@ from svctrainer.gui.charts.pdf_layout import (
     write_pdf,
 )
 from svctrainer.gui.charts.pdf_report import when_text
+from svctrainer.gui.dates import local_day
 from svctrainer.gui.drills.figures import drill_type_name, duration, number, percent, unit_name
 from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.contests import ContestDrillRecord, ContestResults
@@ -47,12 +54,14 @@ def result_text(drill: ContestDrillRecord, value: float | None) -> str:
     return f"{number(value, 0)} {unit}".strip()
 
 
-def place_text(rank: int) -> str:
+def prize_text(rank: int) -> str | None:
+    """The prize of an overall rank (contestants level on points share a rank, and so a
+    prize); None below the prizes."""
     return {
-        1: translate("contest", "First place"),
-        2: translate("contest", "Second place"),
-        3: translate("contest", "Third place"),
-    }.get(rank, translate("contest", "Certificate of participation"))
+        1: translate("contest", "First Prize"),
+        2: translate("contest", "Second Prize"),
+        3: translate("contest", "Third Prize"),
+    }.get(rank)
 
 
 def team_text(name: str | None) -> str:
@@ -126,6 +135,20 @@ def _sheet(results: ContestResults, title: str) -> list[Block]:
             frozenset({2}),
         ),
         Heading(translate("contest", "Overall standings"), 2),
+        Paragraph(
+            translate(
+                "contest",
+                "Prizes: First, Second and Third Prize for overall ranks 1, 2 and 3; "
+                "contestants level on points share a rank and its prize. Every other "
+                "contestant with a result gets a certificate of participation.",
+            )
+            if results.locked
+            else translate(
+                "contest",
+                "Provisional standings: certificates are printed only once the contest is "
+                "closed and its results locked.",
+            )
+        ),
     ]
     by_drill = {spec.content_id: {r.person_id: r for r in rows}
                 for spec, rows in results.results.standings.drills}  # fmt: skip
@@ -178,13 +201,16 @@ def _sheet(results: ContestResults, title: str) -> list[Block]:
             )
         )
     blocks += [
-        Heading(translate("contest", "Teams by final effect"), 2),
+        Heading(translate("contest", "Teams by mean points per contestant"), 2),
         Paragraph(
             translate(
                 "contest",
-                "The measured final effect of each team: the customer-minutes of waiting a day "
-                "its contestants' gains over their own baselines save at the branch's ticket "
-                "queue (the same figure as the supervisor's customer-time panel).",
+                "Teams rank by the mean overall points of their contestants (everyone who "
+                "sat a drill counts, one without a complete attempt with 0), so a large team "
+                "does not win for its size; teams level on the mean share a rank. The waiting "
+                "time saved (the customer-minutes a day its contestants' gains over their "
+                "own baselines save at the branch's queue) is for reference only and does "
+                "not count.",
             )
         ),
         Table(
@@ -192,78 +218,103 @@ def _sheet(results: ContestResults, title: str) -> list[Block]:
                 translate("contest", "Rank"),
                 translate("contest", "Team"),
                 translate("contest", "Contestants"),
-                translate("contest", "Waiting time saved"),
+                translate("contest", "Mean points"),
+                translate("contest", "Waiting time saved (reference)"),
             ],
             [
                 [
                     "—" if t.rank is None else str(t.rank),
                     team_text(t.team_name),
                     str(t.contestants),
+                    number(t.mean_points, 1),
                     minutes_text(t.customer_minutes_saved),
                 ]
                 for t in results.results.teams
             ],
-            [1, 3, 2, 4],
-            frozenset({0, 2}),
+            [1, 3, 2, 2, 4],
+            frozenset({0, 2, 3}),
         ),
     ]
     return blocks
 
 
 def _certificates(results: ContestResults) -> list[Block]:
+    """One page per contestant with a result, in the form a bank issues: the title, whom
+    it is for and what they achieved, the issuing unit with room for its seal, and the
+    date; no employee number, no trainer's signature, no running header or page number.
+    Prize winners get a certificate of achievement (荣誉证书: "特发此证，以资鼓励"), the
+    others a certificate of participation (参赛证书, no place). Only from locked results:
+    provisional standings never make a certificate."""
+    if not results.locked:
+        return []
     contest = results.contest
     by_drill = {spec.content_id: {r.person_id: r for r in rows}
                 for spec, rows in results.results.standings.drills}  # fmt: skip
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    # Chinese certificates set the body flush left under "某某同志：" with the seal and the
+    # date at the lower right; an English certificate of achievement is centred.
+    body_align = Qt.AlignmentFlag.AlignLeft if chinese else Qt.AlignmentFlag.AlignHCenter
+    issued = certificate_date(contest.closed_at or results.computed_at)
     blocks: list[Block] = []
     for o in results.results.standings.overall:
         if o.drills_done == 0:
             continue
         who = results.contestant(o.person_id)
-        blocks += [
-            PageBreak(CERTIFICATE_TOP),
-            Heading(translate("contest", "Certificate"), 1),
-            Paragraph(place_text(o.rank), size=22, bold=True),
-            Paragraph(
-                fill(translate("contest", "awarded to %1 (%2)"), who.name, who.employee_number),
-                size=16,
-            ),
-            Paragraph(
-                fill(
-                    translate(
-                        "contest", "for rank %1 of %2 in the skills contest “%3”, with %4 points."
-                    ),
-                    str(o.rank),
-                    str(len(results.results.standings.overall)),
-                    contest.name,
-                    number(o.points, 1),
+        prize = prize_text(o.rank)
+        if prize is None:
+            title = translate("contest", "Certificate of Participation")
+            body = fill(translate("contest", "This is to certify that\n%1\ntook part in “%2”."),
+                        who.name, contest.name)  # fmt: skip
+        else:
+            title = translate("contest", "Certificate of Achievement")
+            body = fill(
+                translate(
+                    "contest", "This is to certify that\n%1\nwon %2 in “%3”\nwith %4 points."
                 ),
-                size=13,
-            ),
+                who.name,
+                prize,
+                contest.name,
+                number(o.points, 1),
+            )
+        blocks += [
+            PageBreak(CERTIFICATE_TOP, framed=False),
+            Paragraph(title, size=30, bold=True, align=Qt.AlignmentFlag.AlignHCenter),
+            Paragraph("", size=14),
+            Paragraph(body, size=16, align=body_align),
+            Paragraph("", size=14),
         ]
+        lines = []
         for d in contest.drills:
             standing = by_drill[d.content_id].get(o.person_id)
             value = None if standing is None else standing.result
             points = 0.0 if standing is None else standing.points
-            blocks.append(
-                Paragraph(
-                    fill(
-                        translate("contest", "%1: %2 — %3 points"),
-                        d.title,
-                        result_text(d, value),
-                        number(points, 1),
-                    ),
-                    size=11,
-                )
-            )
-        closed = contest.closed_at or results.computed_at
+            lines.append(fill(translate("contest", "%1: %2 (%3 points)"), d.title,
+                              result_text(d, value), number(points, 1)))  # fmt: skip
         blocks.append(
             Paragraph(
-                fill(
-                    translate("contest", "%1, %2        Trainer: ______________"),
-                    results.branch_name,
-                    when_text(closed),
-                ),
-                size=11,
+                fill(translate("contest", "Results by drill: %1"), " · ".join(lines)),
+                size=10,
+                colour=QColor(MUTED),
+                align=body_align,
             )
         )
+        blocks += [
+            Paragraph("", size=30),
+            Paragraph(
+                fill(translate("contest", "%1 (seal)"), results.branch_name),
+                size=14,
+                align=Qt.AlignmentFlag.AlignRight,
+            ),
+            Paragraph(issued, size=14, align=Qt.AlignmentFlag.AlignRight),
+        ]
     return blocks
+
+
+def certificate_date(moment: datetime) -> str:
+    """The local day a certificate is issued, written out ("24 November 2026",
+    "2026年11月24日"): a certificate carries a date, never a clock time."""
+    day = local_day(moment)
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day),
+        translate("contest", "d MMMM yyyy", "the date on a certificate (Qt date format)"),
+    )

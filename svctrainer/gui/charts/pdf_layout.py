@@ -47,6 +47,7 @@ class Paragraph:
     size: float = 9.5
     bold: bool = False
     colour: QColor = field(default_factory=lambda: QColor(INK))
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
 @dataclass
@@ -97,6 +98,7 @@ class PageBreak:
     """The next block starts a new page (a certificate per contestant)."""
 
     space_before: float = 0.0  # px at RESOLUTION left blank at the top of the new page
+    framed: bool = True  # False: no running header, footer or page number (a certificate)
 
 
 Block = Heading | Paragraph | Image | Table | PageBreak
@@ -135,6 +137,7 @@ class _Flow:
         self.y = self.top
         self.painter: QPainter | None = None
         self.pages = 1
+        self.framed = True
 
     def _line_height(self, font: QFont) -> float:
         return QFontMetricsF(font, self.writer).height()
@@ -148,15 +151,17 @@ class _Flow:
 
     def _room(self, needed: float) -> None:
         if self.y + needed > self.bottom and self.y > self.top:
-            self.new_page()
+            self.new_page(self.framed)
 
-    def new_page(self) -> None:
+    def new_page(self, framed: bool = True) -> None:
         self.page += 1
         self.pages = max(self.pages, self.page + 1)
         self.y = self.top
+        self.framed = framed
         if self.painter is not None:
             self.writer.newPage()
-            self._frame()
+            if framed:
+                self._frame()
 
     def _frame(self) -> None:
         p = self.painter
@@ -202,7 +207,7 @@ class _Flow:
         elif isinstance(block, Image):
             self._image(block)
         elif isinstance(block, PageBreak):
-            self.new_page()
+            self.new_page(block.framed)
             self.y += block.space_before
         else:
             self._table(block)
@@ -227,7 +232,9 @@ class _Flow:
             self.painter.setFont(font)
             self.painter.setPen(block.colour)
             self.painter.drawText(
-                QRectF(0, self.y, self.width, height), int(Qt.TextFlag.TextWordWrap), block.text
+                QRectF(0, self.y, self.width, height),
+                int(Qt.TextFlag.TextWordWrap | block.align),
+                block.text,
             )
         self.y += height + GAP / 2
 
@@ -259,7 +266,7 @@ class _Flow:
         self._row(block.headers, xs, row_h, bold, block.right_aligned, header=True)
         for i, row in enumerate(block.rows):
             if self.y + row_h > self.bottom:
-                self.new_page()
+                self.new_page(self.framed)
                 self._row(block.headers, xs, row_h, bold, block.right_aligned, header=True)
             self._row(row, xs, row_h, font, block.right_aligned, stripe=i % 2 == 1)
         self.y += GAP

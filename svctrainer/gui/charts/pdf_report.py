@@ -224,8 +224,8 @@ def gain_cell(value: float | None, unit: str) -> str:
 def status_text(status: str) -> str:
     return {
         StallStatus.IMPROVING: translate("reports", "improving"),
-        StallStatus.NO_GAIN: translate("reports", "stalled: no gain"),
-        StallStatus.NO_PRACTICE: translate("reports", "stalled: no practice"),
+        StallStatus.NO_GAIN: translate("reports", "no progress: under 2 % in 4 weeks"),
+        StallStatus.NO_PRACTICE: translate("reports", "idle: no practice for 14 days"),
         StallStatus.NOT_ENOUGH_DATA: translate("reports", "too few attempts in 4 weeks"),
     }.get(StallStatus(status), status)
 
@@ -535,7 +535,9 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     if board.stalled:
         shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
         more = " …" if len(board.stalled) > 12 else ""
-        blocks.append(Paragraph(fill(translate("reports", "Stalled: %1"), ", ".join(shown)) + more))
+        blocks.append(
+            Paragraph(fill(translate("reports", "Needs attention: %1"), ", ".join(shown)) + more)
+        )
     return blocks
 
 
@@ -546,10 +548,11 @@ def branch_summary_headers() -> list[str]:
     """The branch summary's columns, the same on screen and on paper."""
     return [
         translate("reports", "Skill"),
-        translate("reports", "People tested"),
+        translate("reports", "Tested"),
         translate("reports", "Median gain"),
         translate("reports", "Improved"),
-        translate("reports", "Stalled"),
+        translate("reports", "Idle 14 days"),
+        translate("reports", "No progress"),
         translate("reports", "Not started"),
     ]
 
@@ -562,7 +565,8 @@ def branch_summary_cells(skill: SkillSummary) -> list[str]:
         fill(translate("reports", "%1 of %2"), str(skill.tested), str(skill.people)),
         _median_cell(skill),
         str(skill.improved),
-        str(skill.stalled),
+        str(skill.idle),
+        str(skill.no_progress),
         str(skill.not_started),
     ]
 
@@ -588,8 +592,9 @@ def branch_summary_note() -> list[str]:
         ),
         translate(
             "reports",
-            "Stalled: practised the skill but not in the last 14 days, or under 2 % faster in "
-            "4 weeks. Not started: no complete attempt on the skill yet.",
+            "Idle 14 days: practised the skill before, but no practice or test in the last "
+            "14 days (urge them to practise). No progress: practising, but under 2 % faster "
+            "in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.",
         ),
         translate(
             "reports",
@@ -634,8 +639,8 @@ def branch_summary_document(report: BranchReport) -> Document:
             Table(
                 branch_summary_headers(),
                 [branch_summary_cells(s) for s in skills],
-                [3.6, 1.3, 1.2, 0.9, 0.9, 1.0],
-                frozenset({1, 2, 3, 4, 5}),
+                [2.35, 0.95, 2.7, 1.05, 1.3, 1.3, 1.3],
+                frozenset({1, 2, 3, 4, 5, 6}),
             )
         )
 
@@ -665,10 +670,11 @@ def branch_summary_document(report: BranchReport) -> Document:
 
 
 def stall_reason(status: str) -> str:
-    """Why, after "Stalled:" (not "stalled: no practice" again)."""
+    """Which of the two states, after "Needs attention:": idle (a motivation problem) or no
+    progress (a technique problem), which a supervisor acts on differently."""
     return {
-        StallStatus.NO_GAIN: translate("reports", "no gain"),
-        StallStatus.NO_PRACTICE: translate("reports", "no practice"),
+        StallStatus.NO_GAIN: translate("reports", "no progress"),
+        StallStatus.NO_PRACTICE: translate("reports", "idle 14 days"),
     }.get(StallStatus(status), status_text(status))
 
 

@@ -73,6 +73,9 @@ class ProgressChart(ChartFrame):
         style_plot(self.plot, self.colours)
         self.plot.showGrid(x=False, y=True, alpha=0.2)
         self.plot.setMinimumHeight(220)
+        # Until a series arrives (it loads in the background) the empty date axis would
+        # label 0-1 s of 1970 as "00.100 ... 00.900": show bare axes instead.
+        self._show_values(False)
         self.body.addWidget(self.plot)
         self.series: MetricSeries | None = None
         self.grades: Mapping[str, str | None] = {}
@@ -80,6 +83,10 @@ class ProgressChart(ChartFrame):
         self._scatter: dict[str, Any] = {}
         self._hover_by_item: dict[int, str] = {}
         self._scale = 1.0
+
+    def _show_values(self, shown: bool) -> None:
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).setStyle(showValues=shown)
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -95,6 +102,7 @@ class ProgressChart(ChartFrame):
         c = self.colours
         plot = self.plot
         plot.clear()
+        self._show_values(True)
         self._scatter.clear()
         self._hover_by_item.clear()
         self.hover_text = ""

@@ -79,10 +79,10 @@ def _page_text(key: str) -> tuple[str, list[str]]:
                     "Guide",
                     "The dashboard opens on the branch summary: each core skill, its English "
                     "and Chinese packs together, with the median gain over baseline, people "
-                    "tested and people stalled. Click a skill to see each employee's gain on "
-                    "it (Alt+Left goes back). Stalled means no practice for 14 days or under "
-                    "2 % gain in 4 weeks. Customer time turns the gains into customer-minutes "
-                    "saved a day.",
+                    "tested, people idle for 14 days (no practice: urge them) and people with "
+                    "no progress (under 2 % gain in 4 weeks: coach them). Click a skill to "
+                    "see each employee's gain on it (Alt+Left goes back). Customer time turns "
+                    "the gains into customer-minutes saved a day.",
                 )
             ],
         ),

@@ -2,10 +2,10 @@
 
 One line per core skill (the English and Chinese packs of a skill together, see
 ``services.drill_families.core_skills``): people tested, median gain over baseline,
-improved, stalled and not started, and a bar per skill. One click on a skill (or Enter)
-opens that skill's per-person table, the dashboard. "Branch summary PDF…" writes the
-same on one page: the figures are gathered on the database worker, drawn on the GUI
-thread (Qt painting), and recorded by the report service.
+improved, idle 14 days, no progress and not started, and a bar per skill. One click on
+a skill (or Enter) opens that skill's per-person table, the dashboard. "Branch summary
+PDF…" writes the same on one page: the figures are gathered on the database worker,
+drawn on the GUI thread (Qt painting), and recorded by the report service.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ database.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from svctrainer.core.contest.rules import Phase
+from svctrainer.core.contest.rules import ContestState, Phase
 from svctrainer.core.drills.base import DrillRun
 from svctrainer.core.drills.registry import start_run
 from svctrainer.core.packs.definition import DrillDefinition, Mode
@@ -43,6 +43,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drill_session import QtDrillSession
 from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.screen_stack import drop_screen, show_screen
 from svctrainer.services.changes import ATTEMPTS, CONTENT, CONTESTS
@@ -52,6 +53,7 @@ from svctrainer.services.drill_session import DrillOutcome, PendingDrill
 
 POLL_MS = 5000
 TICK_MS = 1000
+MAX_SKEW_S = 5.0  # a workstation clock further off than this from the database's is named
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 WATCHED = frozenset({Phase.OPEN, Phase.COUNTDOWN, Phase.LIVE, Phase.TIME_UP})
 
@@ -76,6 +78,15 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def first_contest(contests: list[ContestRecord], language: str) -> str | None:
+    """The contest shown first: the newest whose drills are in the interface's content
+    language (a Chinese screen opens on the contest sat on the Chinese packs), else the
+    newest."""
+    mine = [c for c in contests if c.languages == {language}]
+    chosen = mine[0] if mine else (contests[0] if contests else None)
+    return None if chosen is None else chosen.name
+
+
 class ContestPage(QWidget):
     drill_started = Signal()
     drill_ended = Signal()
@@ -89,6 +100,10 @@ class ContestPage(QWidget):
         self._record: ContestRecord | None = None
         self._ticket: ContestTicket | None = None
         self._loading = False
+        # The database's clock minus this workstation's (measured once a page visit):
+        # the countdown and the time left run on the database's clock.
+        self._skew = timedelta(0)
+        self._skew_checked = False
         self.current_screen: QWidget | None = None
         self.session = QtDrillSession(context, self)
         self.session.saved.connect(self._saved)
@@ -120,6 +135,11 @@ class ContestPage(QWidget):
         runs = context.can(Permission.ASSIGN)
         for b in (self.new_button, self.start_button, self.close_button):
             b.setVisible(runs)
+        self.clock_warning = QLabel()
+        self.clock_warning.setObjectName("clockWarning")
+        self.clock_warning.setWordWrap(True)
+        self.clock_warning.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.clock_warning.setVisible(False)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("contestPhase")
         self.clock = QLabel()
@@ -159,6 +179,7 @@ class ContestPage(QWidget):
         box.setContentsMargins(12, 12, 12, 12)
         box.addLayout(bar)
         box.addWidget(self.empty)
+        box.addWidget(self.clock_warning)
         box.addWidget(self.phase_label)
         box.addWidget(self.clock)
         box.addWidget(self.rules_label)
@@ -181,7 +202,46 @@ class ContestPage(QWidget):
     # -- reading ------------------------------------------------------------------------
 
     def activated(self) -> None:
+        self.check_clock()
         self.refresh()
+
+    def check_clock(self) -> None:
+        """Measure this workstation's clock against the database's (in the background,
+        half the round trip allowed for) and warn when they differ by more than
+        ``MAX_SKEW_S``: the contest's window runs on the database's clock."""
+        services, actor = self._ctx.services, self._ctx.actor
+
+        def read() -> tuple[datetime, datetime, datetime]:
+            sent = datetime.now(UTC)
+            server = services.contests.server_time(actor)
+            return sent, server, datetime.now(UTC)
+
+        self._ctx.background.run(read, self._clock_read, lambda exc: None)
+
+    def _clock_read(self, times: tuple[datetime, datetime, datetime]) -> None:
+        sent, server, received = times
+        self.set_skew(server - (sent + (received - sent) / 2))
+
+    def set_skew(self, skew: timedelta) -> None:
+        """The database's clock minus this workstation's."""
+        self._skew, self._skew_checked = skew, True
+        seconds = abs(skew.total_seconds())
+        self.clock_warning.setVisible(seconds > MAX_SKEW_S)
+        if seconds > MAX_SKEW_S:
+            self.clock_warning.setText(
+                fill(
+                    self.tr(
+                        "This computer's clock differs from the server's by %1 s: set it "
+                        "right before taking part (the contest runs on the server's clock)."
+                    ),
+                    str(round(seconds)),
+                )
+            )
+        self._tick()
+
+    def now(self) -> datetime:
+        """The database's time, from this workstation's clock and the measured skew."""
+        return datetime.now(UTC) + self._skew
 
     def refresh(self) -> None:
         """Read the contests and the chosen one's standings in the background."""
@@ -190,11 +250,12 @@ class ContestPage(QWidget):
         self._loading = True
         services, actor = self._ctx.services, self._ctx.actor
         chosen = self._chosen_name()
+        language = content_language()
 
         def read() -> tuple[list[ContestRecord], ContestResults | None]:
             contests = services.contests.in_branch(actor)
             names = [c.name for c in contests]
-            name = chosen if chosen in names else (names[0] if names else None)
+            name = chosen if chosen in names else first_contest(contests, language)
             return contests, None if name is None else services.contests.results(actor, name)
 
         self._ctx.background.run(read, self._loaded, self._load_failed)
@@ -229,7 +290,7 @@ class ContestPage(QWidget):
         record = self._record
         if record is None or not self.isVisible() or self.current_screen is not None:
             return
-        if record.phase() in WATCHED:
+        if record.phase(self.now()) in WATCHED:
             self.refresh()
 
     def _show_record(self, results: ContestResults | None) -> None:
@@ -238,7 +299,7 @@ class ContestPage(QWidget):
         shown: tuple[QWidget, ...] = (self.phase_label, self.clock, self.rules_label, self.board)
         for w in shown:
             w.setVisible(record is not None)
-        sitting = record is not None and record.phase() is not Phase.CLOSED
+        sitting = record is not None and record.phase(self.now()) is not Phase.CLOSED
         for w in (self.drills, self.sit_button):
             w.setVisible(sitting and self._ctx.can(Permission.PRACTISE))
         current = self.drills.currentItem()
@@ -287,7 +348,7 @@ class ContestPage(QWidget):
         record = self._record
         if record is None:
             return
-        now = datetime.now(UTC)
+        now = self.now()
         phase = record.phase(now)
         self.phase_label.setText(phase_text(phase))
         if phase is Phase.COUNTDOWN and record.begins_at is not None:
@@ -301,7 +362,7 @@ class ContestPage(QWidget):
 
     def _enable(self) -> None:
         record = self._record
-        phase = None if record is None else record.phase()
+        phase = None if record is None else record.phase(self.now())
         self.start_button.setEnabled(phase is Phase.OPEN)
         self.export_button.setEnabled(record is not None)
         self.close_button.setEnabled(phase in {Phase.OPEN, Phase.COUNTDOWN, Phase.LIVE,
@@ -417,9 +478,21 @@ class ContestPage(QWidget):
             write = self._ctx.hub.write(
                 self, reports.contest_pdf, actor, path, name, render_contest_results
             )
-        write.then(lambda result: self._exported(result.path)).run()
+        closed = record.state is ContestState.CLOSED
+        write.then(lambda result: self._exported(result.path, fmt == "pdf" and not closed)).run()
 
-    def _exported(self, path: Path) -> None:
+    def _exported(self, path: Path, without_certificates: bool = False) -> None:
+        if without_certificates:
+            self._ctx.navigator.tell(
+                fill(
+                    self.tr(
+                        "Saved %1: provisional standings, no certificates (they are printed "
+                        "once the contest is closed)"
+                    ),
+                    path.name,
+                )
+            )
+            return
         self._ctx.navigator.tell(fill(self.tr("Saved %1"), path.name))
 
     # -- sitting a drill -----------------------------------------------------------------
@@ -455,10 +528,11 @@ class ContestPage(QWidget):
         self._show_screen(screen)
         self.drill_started.emit()
 
-    @staticmethod
-    def _pending(ticket: ContestTicket, screen: QWidget, run: DrillRun) -> PendingDrill:
+    def _pending(self, ticket: ContestTicket, screen: QWidget, run: DrillRun) -> PendingDrill:
+        """The run to save, its start moved onto the database's clock (the measured skew),
+        so that a workstation clock that is off never puts it outside the window."""
         started = getattr(screen, "started_at", None) or datetime.now(UTC)
-        return PendingDrill.of(ticket.content, run, started)
+        return PendingDrill.of(ticket.content, run, started + self._skew)
 
     def _save(self, ticket: ContestTicket, screen: QWidget, run: DrillRun) -> None:
         self.session.save(self._pending(ticket, screen, run))

@@ -1,5 +1,5 @@
-"""The contest's leaderboard: overall or one drill at a time, and the teams by their
-measured final effect. It shows a ``ContestResults`` it is given; the page decides when
+"""The contest's leaderboard: overall or one drill at a time, and the teams by the mean
+points of their contestants. It shows a ``ContestResults`` it is given; the page decides when
 to read one (on every change it hears of, and every few seconds while a contest runs,
 since other workstations' attempts reach this one only through the database)."""
 
@@ -47,7 +47,15 @@ class Leaderboard(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(self.table, 1)
-        box.addWidget(QLabel(self.tr("Teams by final effect (customer waiting time saved)")))
+        self.team_rule = QLabel(
+            self.tr(
+                "Teams by mean points per contestant (everyone who sat a drill counts; "
+                "teams level on the mean share a rank). The waiting time saved is shown "
+                "for reference and does not count."
+            )
+        )
+        self.team_rule.setWordWrap(True)
+        box.addWidget(self.team_rule)
         box.addWidget(self.teams)
 
     def show_results(self, results: ContestResults | None) -> None:
@@ -55,7 +63,9 @@ class Leaderboard(QWidget):
         chosen = self.view.currentData()
         self.view.blockSignals(True)
         self.view.clear()
-        if results is not None:
+        if results is not None and results.own_only:
+            self.view.addItem(self.tr("My results"), OVERALL)
+        elif results is not None:
             self.view.addItem(self.tr("Overall"), OVERALL)
             for drill in results.contest.drills:
                 self.view.addItem(drill.title, drill.content_id)
@@ -79,6 +89,14 @@ class Leaderboard(QWidget):
             _fill(self.teams, [], [])
             self.status.clear()
             return
+        own = results.own_only
+        for w in (self.team_rule, self.teams):
+            w.setVisible(not own)
+        if own:
+            self.status.setText(self.tr("Results are published when the contest closes"))
+            self._mine(results)
+            _fill(self.teams, [], [])
+            return
         self.status.setText(
             self.tr("Final: locked when the contest closed") if results.locked else self.tr("Live")
         )
@@ -93,13 +111,15 @@ class Leaderboard(QWidget):
                 self.tr("Rank"),
                 self.tr("Team"),
                 self.tr("Contestants"),
-                self.tr("Waiting time saved"),
+                self.tr("Mean points"),
+                self.tr("Waiting time saved (reference)"),
             ],
             [
                 [
                     "—" if t.rank is None else str(t.rank),
                     team_text(t.team_name),
                     str(t.contestants),
+                    number(t.mean_points, 1),
                     minutes_text(t.customer_minutes_saved),
                 ]
                 for t in results.results.teams
@@ -120,6 +140,31 @@ class Leaderboard(QWidget):
                 cells.append(number(standing.points if standing else 0.0, 1))
             rows.append([*cells, number(o.points, 1)])
         _fill(self.table, header, rows)
+
+    def _mine(self, results: ContestResults) -> None:
+        """A contestant's own results before the close: each drill's result, accuracy
+        and tries, no points or ranks (they would tell the best result so far)."""
+        rows = []
+        for drill in results.contest.drills:
+            mine = results.results.standings.drill(drill.content_id)
+            r = mine[0] if mine else None
+            rows.append(
+                [
+                    drill.title,
+                    result_text(drill, None if r is None else r.result)
+                    if r is not None and r.tries
+                    else self.tr("not sat yet"),
+                    percent(None if r is None else r.accuracy),
+                    str(0 if r is None else r.tries),
+                ]
+            )
+        header = [self.tr("Drill"), self.tr("Result"), self.tr("Accuracy"), self.tr("Tries")]
+        _fill(self.table, header, rows)
+        for row in range(self.table.rowCount()):  # the drill's title reads from the left
+            item = self.table.item(row, 0)
+            if item is not None:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _drill(self, results: ContestResults, content_id: str) -> None:
         drill = next(d for d in results.contest.drills if d.content_id == content_id)

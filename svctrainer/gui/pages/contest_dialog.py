@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -72,6 +73,15 @@ class NewContestDialog(QDialog):
         form.addRow(self.tr("&Attempts per drill:"), self.attempts)
         form.addRow(self.tr("&Window after the start:"), self.minutes)
         form.addRow(self.tr("&Countdown before it:"), self.countdown)
+        self.public_board = QCheckBox(self.tr("Show the live standings to everyone (a show event)"))
+        self.public_board.setObjectName("publicBoard")
+        self.public_board.setToolTip(
+            self.tr(
+                "Otherwise contestants see only their own results until the contest is "
+                "closed; trainers and supervisors always see the full standings."
+            )
+        )
+        form.addRow("", self.public_board)
         note = QLabel(
             self.tr(
                 "Every contestant sits the same form of each drill, in test mode. The contest "
@@ -104,7 +114,12 @@ class NewContestDialog(QDialog):
         ]
 
     def choices(self) -> tuple[str, list[str], ContestRules]:
-        rules = ContestRules(self.attempts.value(), self.minutes.value(), self.countdown.value())
+        rules = ContestRules(
+            self.attempts.value(),
+            self.minutes.value(),
+            self.countdown.value(),
+            public_board=self.public_board.isChecked(),
+        )
         return self.name.text().strip(), self.chosen_drills(), rules
 
     def accept(self) -> None:

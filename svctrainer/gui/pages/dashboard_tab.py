@@ -205,7 +205,9 @@ class DashboardTab(QWidget):
         # The table gets the full width (eleven columns, assignments last); the team
         # comparison and the two lists sit side by side under it.
         stalled_label = QLabel(
-            self.tr("Stalled (no practice for 14 days, or under 2 % in 4 weeks)")
+            self.tr(
+                "Needs attention: idle 14 days (no practice), or no progress (under 2 % in 4 weeks)"
+            )
         )
         stalled_label.setWordWrap(True)
         side = QWidget()

@@ -23,9 +23,10 @@ from svctrainer.core.contest.rules import (
 from svctrainer.core.contest.standings import (
     ContestAttempt,
     ContestDrillSpec,
-    TeamEffect,
-    rank_teams,
+    OverallStanding,
+    TeamStanding,
     standings,
+    team_standings,
 )
 
 T0 = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
@@ -125,10 +126,55 @@ def test_ties_go_to_accuracy_then_time_and_overall_sums_the_drills():
     assert overall[B].rank == 3
 
 
-def test_teams_rank_by_customer_minutes_saved_and_unmeasured_come_last():
-    ranked = rank_teams([TeamEffect("A", 3, 12.5), TeamEffect("B", 2, None),
-                         TeamEffect("C", 4, 40.0)])  # fmt: skip
-    assert [(t.team_name, t.rank) for t in ranked] == [("C", 1), ("A", 2), ("B", None)]
+def _overall(*points):
+    people = [uuid.UUID(int=i + 100) for i in range(len(points))]
+    return people, [OverallStanding(p, v, 1, 0) for p, v in zip(people, points, strict=True)]
+
+
+def test_teams_rank_by_mean_points_so_a_big_team_does_not_win_for_its_size():
+    """Seven middling members (sum 280) against three strong ones (sum 180): the sum
+    would rank the big team first; the mean ranks the three, 60.0 against 40.0."""
+    people, overall = _overall(*([40.0] * 7), 70.0, 60.0, 50.0)
+    team_of = {p: ("Counter A" if i < 7 else "Business Hall") for i, p in enumerate(people)}
+    ranked = team_standings(overall, team_of, {"Counter A": 149.1})
+    assert [(t.team_name, t.contestants, t.mean_points, t.rank) for t in ranked] == [
+        ("Business Hall", 3, 60.0, 1),
+        ("Counter A", 7, 40.0, 2),
+    ]
+    assert ranked[1].customer_minutes_saved == 149.1  # kept for reference, never ranked
+
+
+def test_teams_level_on_the_mean_share_a_rank_and_no_team_is_not_ranked():
+    people, overall = _overall(50.0, 30.0, 40.0, 40.0, 20.0, 0.0)
+    teams = ["A", "A", "B", "B", "C", None]
+    ranked = team_standings(overall, dict(zip(people, teams, strict=True)))
+    assert [(t.team_name, t.mean_points, t.rank) for t in ranked] == [
+        ("A", 40.0, 1),
+        ("B", 40.0, 1),
+        ("C", 20.0, 3),
+        (None, 0.0, None),
+    ]
+
+
+def test_results_locked_before_the_mean_ranking_read_back_ranked_by_it():
+    """A contest locked under layout 1 (teams by customer-minutes) reads back with its
+    teams ranked by mean points, from its own locked points."""
+    attempts = [_attempt(A, TENKEY, 1, speed=7000), _attempt(B, TENKEY, 1, speed=3500),
+                _attempt(C, TENKEY, 1, speed=3500)]  # fmt: skip
+    table = standings([TENKEY], attempts, allowed=1)
+    people = (Contestant(A, "Ann", "1", "Small"), Contestant(B, "Bo", "2", "Big"),
+              Contestant(C, "Cy", "3", "Big"))  # fmt: skip
+    data = to_json(LockedResults(table, (), people))
+    data["version"] = 1
+    data["teams"] = [
+        {"team_name": "Big", "contestants": 2, "customer_minutes_saved": 80.0, "rank": 1},
+        {"team_name": "Small", "contestants": 1, "customer_minutes_saved": 20.0, "rank": 2},
+    ]
+    teams = from_json(data).teams
+    assert [(t.team_name, t.rank, t.customer_minutes_saved) for t in teams] == [
+        ("Small", 1, 20.0),
+        ("Big", 2, 80.0),
+    ]
 
 
 def test_locked_results_read_back_unchanged():
@@ -136,7 +182,7 @@ def test_locked_results_read_back_unchanged():
     table = standings([VOUCHER, TENKEY], attempts, allowed=1)
     locked = LockedResults(
         table,
-        rank_teams([TeamEffect("A", 1, 3.5)]),
+        (TeamStanding("A", 1, 20.0, 3.5, 1),),
         (Contestant(A, "Ann", "1", "A"), Contestant(B, "宁", "2", None)),
     )
     assert from_json(to_json(locked)) == locked

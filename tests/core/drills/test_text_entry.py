@@ -13,7 +13,7 @@ from svctrainer.core.drills.edit_distance import edit_distance
 from svctrainer.core.drills.registry import replay, start_run
 from svctrainer.core.drills.simulated_play import Skill
 from svctrainer.core.drills.simulated_trainee import simulate
-from svctrainer.core.drills.text_alignment import BAND, align
+from svctrainer.core.drills.text_alignment import BAND, Alignment, align
 from svctrainer.core.drills.text_entry import TEXT_ENTRY, normalise_passage
 from svctrainer.core.keystrokes import BACKSPACE, IME
 from svctrainer.core.packs.definition import Mode
@@ -52,6 +52,23 @@ def test_the_kinds_of_error_are_told_apart():
     assert align("中国人民银行", "中国人银行").missing == 1
     assert align("中国人民银行", "中国人名银行").wrong == 1
     assert align("中国人民银行", "中国人民民银行").extra == 1
+
+
+def test_as_many_characters_typed_as_there_are_are_wrong_characters_not_extras():
+    """ "12 " typed against 尊敬的: three characters in place of three, not three extras
+    beside three missing (or, on an open end, three extras and nothing reached)."""
+    assert align("尊敬的", "12 ") == Alignment(0, 3, 0, 0)
+    assert align("尊敬的客户", "12 ", open_end=True) == Alignment(0, 3, 0, 0)
+    assert align("尊敬的客户", "尊12 户") == Alignment(2, 3, 0, 0)
+
+
+@given(st.text("ab中", max_size=8), st.text("ab中1", max_size=8))
+def test_among_the_fewest_errors_the_fewest_gaps_are_chosen(original, typed):
+    marked = align(original, typed)
+    gaps = marked.missing + marked.extra
+    assert gaps >= abs(len(original) - len(typed))
+    if len(original) == len(typed) and marked.correct == 0:
+        assert gaps == 0
 
 
 # -- a run -----------------------------------------------------------------------------------
