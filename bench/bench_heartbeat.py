@@ -26,13 +26,13 @@ import argparse
 import collections
 import faulthandler
 import os
+import re
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-import traceback
 import uuid
 from pathlib import Path
 from typing import Any
@@ -88,15 +88,16 @@ class Heartbeat:
         self.gaps.append((gap, self.step, where))
 
     def _watch(self) -> None:
-        while not self._stop.wait(SAMPLE_S):
-            with self._lock:
-                late = time.perf_counter() - self._last > LATE_S
-            if not late:
-                continue
-            frame = sys._current_frames().get(self._gui)
-            where = _where(frame) if frame is not None else ""
-            with self._lock:
-                self._samples[where] += 1
+        with tempfile.TemporaryFile("w+") as scratch:
+            while not self._stop.wait(SAMPLE_S):
+                with self._lock:
+                    late = time.perf_counter() - self._last > LATE_S
+                if not late:
+                    continue
+                stack = gui_stack(self._gui, scratch)
+                where = _where(stack) if stack else ""
+                with self._lock:
+                    self._samples[where] += 1
 
     def at(self, step: str) -> None:
         self.step = step
@@ -111,25 +112,59 @@ class Heartbeat:
         return sorted(self.gaps, reverse=True)[:n]
 
 
-def _where(frame: Any) -> str:
+Frame = tuple[str, int, str]  # file name, line, function
+
+
+def gui_stack(thread: int, scratch: Any) -> list[Frame]:
+    """The stack of ``thread``, outermost call first, read without a Python frame object.
+
+    Why not ``sys._current_frames()``: a frame object the sampler holds keeps the sampled
+    function's locals alive after the function returned, and the last reference then
+    goes in this thread. The GUI thread's locals are Qt wrappers: an application event
+    filter sees objects under construction (a table's header while it is still a
+    ``QAbstractScrollArea``), so a held wrapper made the table's ``horizontalHeader()``
+    return that stale, wrong-typed wrapper, later one for a deleted object (a crash in
+    QtCore), and a Python-owned widget dropped here was deleted off the GUI thread.
+    ``faulthandler`` reads the frames in C, under the GIL, and keeps nothing."""
+    scratch.seek(0)
+    scratch.truncate()
+    faulthandler.dump_traceback(scratch, all_threads=True)
+    scratch.seek(0)
+    frames: list[Frame] = []
+    inside = False
+    header = f"hread 0x{thread:016x} "
+    for line in scratch.read().splitlines():
+        if line.startswith(("Thread ", "Current thread ")):
+            inside = header in line
+        elif inside and line.startswith('  File "'):
+            match = _FRAME_LINE.match(line)
+            if match:
+                frames.append((match["file"], int(match["line"]), match["name"]))
+    frames.reverse()  # faulthandler lists the innermost call first
+    return frames
+
+
+_FRAME_LINE = re.compile(r'  File "(?P<file>.*)", line (?P<line>\d+) in (?P<name>.*)$')
+
+
+def _where(stack: list[Frame]) -> str:
     """The innermost project frame and the outermost project frame below the walk:
     "what ran" and "who asked for it"."""
-    stack = traceback.extract_stack(frame)
     # An event filter runs inside every event: it says nothing about what is slow.
-    stack = [f for f in stack if f.name != "eventFilter"] or stack
-    ours = [f for f in stack if "/svctrainer/" in f.filename and "/bench/" not in f.filename]
+    stack = [f for f in stack if f[2] != "eventFilter"] or stack
+    ours = [f for f in stack if "/svctrainer/" in f[0] and "/bench/" not in f[0]]
     if not ours:
-        last = stack[-1]
-        return f"{Path(last.filename).name}:{last.lineno} {last.name}"
+        file, line, name = stack[-1]
+        return f"{Path(file).name}:{line} {name}"
     inner = ours[-1]
-    text = f"{_short(inner.filename)}:{inner.lineno} {inner.name}"
+    text = f"{_short(inner[0])}:{inner[1]} {inner[2]}"
     last = stack[-1]
     if last is not inner:  # inside a library: say which
-        lib = last.filename.split("site-packages/", 1)[-1]
-        text += f" > {lib}:{last.lineno} {last.name}"
+        lib = last[0].split("site-packages/", 1)[-1]
+        text += f" > {lib}:{last[1]} {last[2]}"
     if len(ours) > 1:
         outer = ours[0]
-        text += f" (from {_short(outer.filename)}:{outer.lineno} {outer.name})"
+        text += f" (from {_short(outer[0])}:{outer[1]} {outer[2]})"
     return text
 
 
