@@ -1,16 +1,18 @@
-"""Importing the chart library ahead of its first use, off the GUI thread.
+"""Importing the chart library's numerical half ahead of its first use, off the GUI thread.
 
-Why: pyqtgraph (with numpy and Qt's OpenGL modules) takes 0.4-2 s to import on a
-2-core branch PC. Imported when the first page with a chart was built (My progress, the
-supervisor's dashboard), that time froze the window (bench/bench_heartbeat.py). Imported
-on a thread while the login screen waits for a PIN, it is ready by the time a chart is
-built, and the event loop keeps turning meanwhile (the thread gives up the interpreter
-lock every few milliseconds).
+Why: pyqtgraph with numpy takes 0.4-2 s to import on a busy 2-core branch PC, and
+imported when the first page with a chart was built it froze the window
+(bench/bench_heartbeat.py). numpy is about half of it and touches no Qt, so it is
+imported on a thread while the login screen waits for a PIN.
 
-The thread only imports: pyqtgraph builds no widget at import time. A page that needs
-it before the thread is done waits on Python's import lock, as it would have waited for
-the import anyway. Not the database worker (``gui/background.py``): the first queries
-after sign-in must not queue behind an import.
+pyqtgraph itself is NOT imported here: at import it walks every attribute of PySide's
+modules (``pyqtgraph/Qt/__init__.py``), which makes shiboken create Qt's Python types
+and enums lazily, and that is not safe while the GUI thread paints. Done on this thread
+it crashed the process in a painting delegate (a segfault in the full test run). It is
+imported on the GUI thread by the first chart, after numpy is already in.
+
+Not the database worker (``gui/background.py``): the first queries after sign-in must
+not queue behind an import.
 """
 
 from __future__ import annotations
@@ -20,14 +22,14 @@ import logging
 import threading
 
 log = logging.getLogger(__name__)
-CHART_MODULES = ("pyqtgraph",)
+PRELOADED = ("numpy",)  # no Qt in any of them: see the module doc
 
 
 def preload_charts() -> threading.Thread:
-    """Start importing the chart modules on a daemon thread; the thread."""
+    """Start importing ``PRELOADED`` on a daemon thread; the thread."""
 
     def load() -> None:
-        for name in CHART_MODULES:
+        for name in PRELOADED:
             try:
                 importlib.import_module(name)
             except Exception:  # the page that needs it reports the failure itself

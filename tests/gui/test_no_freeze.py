@@ -200,15 +200,17 @@ def test_a_theme_switch_keeps_the_style_and_restyles_hidden_charts_on_show(
         window.apply_settings(window.settings.replace(theme=Theme.LIGHT))
 
 
-def test_the_chart_library_is_imported_off_the_gui_thread_while_the_login_waits(tmp_path):
+def test_numpy_is_imported_off_the_gui_thread_and_pyqtgraph_never_is(tmp_path):
     """pyqtgraph's import (seconds on a busy 2-core PC) once froze the first page with a
-    chart; the window now imports it on a thread of its own as soon as it is built."""
+    chart; its numerical half (numpy, no Qt) is now imported on a thread as soon as the
+    window is built. pyqtgraph itself walks PySide's modules when imported, which on a
+    thread crashed the GUI thread's painting (a segfault in the full run): never there."""
     code = (
         "import sys, threading\n"
         "class Spy:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'pyqtgraph':\n"
-        "            print('importer', threading.current_thread().name, flush=True)\n"
+        "        if name in ('numpy', 'pyqtgraph'):\n"
+        "            print('importer', name, threading.current_thread().name, flush=True)\n"
         "        return None\n"
         "sys.meta_path.insert(0, Spy())\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -219,13 +221,17 @@ def test_the_chart_library_is_imported_off_the_gui_thread_while_the_login_waits(
         "assert window.built\n"
         "preload = next(t for t in threading.enumerate() if t.name == 'chart-preload')\n"
         "preload.join(120)\n"
-        "print('loaded', 'pyqtgraph' in sys.modules)\n"
+        "print('loaded', 'numpy' in sys.modules, 'pyqtgraph' in sys.modules)\n"
+        "from svctrainer.gui.charts.progress_chart import ProgressChart\n"
+        "ProgressChart()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SVCTRAINER_HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
-    assert done.stdout.split("\n")[:2] == ["importer chart-preload", "loaded True"]
+    lines = done.stdout.split("\n")
+    assert lines[:2] == ["importer numpy chart-preload", "loaded True False"], lines
+    assert "importer pyqtgraph MainThread" in lines, lines
 
 
 def test_garbage_is_collected_on_the_gui_thread_only(qtbot, window):

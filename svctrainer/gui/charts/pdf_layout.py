@@ -27,6 +27,21 @@ from PySide6.QtGui import (
 )
 
 RESOLUTION = 150  # dpi: sharp charts, files of a few hundred KB
+
+# The Qt enum types ``write_blocks`` uses, reached here at import (on the GUI thread):
+# shiboken creates a Qt type's Python enums lazily on first use, which is not safe on the
+# window's background worker (where a report is written) while the GUI thread paints.
+_ENUMS_READY = (
+    Qt.AlignmentFlag.AlignLeft,
+    Qt.TextFlag.TextWordWrap,
+    Qt.TextElideMode.ElideRight,
+    QPageSize.PageSizeId.A4,
+    QPageLayout.Orientation.Portrait,
+    QPageLayout.Unit.Millimeter,
+    QPainter.RenderHint.Antialiasing,
+    QFont.Weight.Bold,
+    QImage.Format.Format_RGB32,
+)
 MARGIN_MM = 15.0
 GAP = 14.0  # px at RESOLUTION between blocks
 INK = QColor(0x1B, 0x1F, 0x24)
