@@ -307,6 +307,14 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.progress.needs_checking(a),
     ),
+    "progress.assignment_counts": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.assignment_counts(a),
+    ),
+    "progress.practised": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.progress.practised(a),
+    ),
     "standards.compliance_by_level": (
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.standards.compliance_by_level(a),
