@@ -8,35 +8,21 @@ its people and eight ten-key attempts) upgraded to 0007 exactly.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
+from svctrainer.store.migrations import HEAD_REVISION
 
 
 def _schema_0007(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0007.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0007_contest")
-        conn.commit()
-    db.dispose()
-    return path
+    return schema_at(tmp_path, "0007_contest")
 
 
 def _rows(path: Path) -> dict[str, list[tuple]]:

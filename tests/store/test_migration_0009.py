@@ -10,14 +10,12 @@ has first and last tests and uncounted rows to sum up.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from summary_support import assert_current, expected, stored
 from support import FAST_PIN_COST
 
@@ -25,9 +23,8 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
+from svctrainer.store.migrations import HEAD_REVISION
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
 CLI = Actor.command_line()
 
 
@@ -36,16 +33,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _schema_0008(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0008.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0008_workstation_branch")
-        conn.commit()
-    db.dispose()
+    path = schema_at(tmp_path, "0008_workstation_branch")
     with sqlite3.connect(path) as conn:  # more history, written as release 0008 wrote it
         (item,) = conn.execute("SELECT content_item_id FROM attempt LIMIT 1").fetchone()
         people = [p for (p,) in conn.execute("SELECT DISTINCT person_id FROM attempt")]

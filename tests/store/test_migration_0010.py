@@ -10,13 +10,11 @@ plain SQL as the contest tables (0007) store it.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from schema_history import schema_at
 from support import FAST_PIN_COST
 
 from svctrainer.core.contest.rules import ContestState
@@ -24,23 +22,13 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import SchemaStatus, ensure_current
-from svctrainer.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
+from svctrainer.store.migrations import HEAD_REVISION
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "schema_0001.sqlite3"
 CONTEST = uuid.UUID(int=0x0807)
 
 
 def _schema_0009(tmp_path: Path) -> Path:
-    path = tmp_path / "release-0009.sqlite3"
-    shutil.copyfile(FIXTURE, path)
-    db = Database(resolve_url(str(path)))
-    config = Config()
-    config.set_main_option("script_location", SCRIPT_LOCATION)
-    with db.engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0009_progress_summary")
-        conn.commit()
-    db.dispose()
+    path = schema_at(tmp_path, "0009_progress_summary")
     with sqlite3.connect(path) as conn:
         branch, item = conn.execute(
             "SELECT (SELECT id FROM branch LIMIT 1), (SELECT content_item_id FROM attempt LIMIT 1)"
