@@ -10,6 +10,7 @@ same way and a new one needs a single line.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -37,3 +38,17 @@ def schema_at(tmp_path: Path, revision: str) -> Path:
     finally:
         db.dispose()
     return path
+
+
+def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table in a stable order (alembic's version and the audit log,
+    which the upgrade itself writes to, aside): what an upgrade must keep."""
+    with sqlite3.connect(path) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
+            )
+        ]
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608

@@ -8,9 +8,8 @@ its people and eight ten-key attempts) upgraded to 0006 exactly.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
-from schema_history import schema_at
+from schema_history import schema_at, table_rows
 from support import FAST_PIN_COST
 
 from svctrainer.core.contest.rules import ContestRules, ContestState
@@ -21,21 +20,9 @@ from svctrainer.store.migrate import SchemaStatus, ensure_current
 from svctrainer.store.migrations import HEAD_REVISION
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
-            )
-        ]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
-
-
 def test_upgrade_keeps_every_row_and_a_contest_then_runs(tmp_path):
     path = schema_at(tmp_path, "0006_regions")
-    before = _rows(path)
+    before = table_rows(path)
     assert before["attempt"], "the fixture holds attempts"
     assert "contest" not in before
 
@@ -43,7 +30,7 @@ def test_upgrade_keeps_every_row_and_a_contest_then_runs(tmp_path):
     state = ensure_current(db)
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0006_regions")
     db.dispose()
-    after = _rows(path)
+    after = table_rows(path)
     assert {t: after[t] for t in before} == before
     assert after["contest"] == []
     assert after["contest_drill"] == []

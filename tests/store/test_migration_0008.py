@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from schema_history import schema_at
+from schema_history import schema_at, table_rows
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor
@@ -25,23 +25,9 @@ def _schema_0007(tmp_path: Path) -> Path:
     return schema_at(tmp_path, "0007_contest")
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
-            )
-        ]
-        rows = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
-    conn.close()
-    return rows
-
-
 def test_upgrade_keeps_every_row_ties_no_workstation_and_one_can_then_be_tied(tmp_path):
     path = _schema_0007(tmp_path)
-    before = _rows(path)
+    before = table_rows(path)
     assert before["attempt"], "the fixture holds attempts"
     assert "workstation_branch" not in before
 
@@ -49,7 +35,7 @@ def test_upgrade_keeps_every_row_ties_no_workstation_and_one_can_then_be_tied(tm
     state = ensure_current(db)
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0007_contest")
     db.dispose()
-    after = _rows(path)
+    after = table_rows(path)
     assert {t: after[t] for t in before} == before
     assert after["workstation_branch"] == []
     with sqlite3.connect(path) as conn:

@@ -15,7 +15,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from schema_history import schema_at
+from schema_history import schema_at, table_rows
 from summary_support import assert_current, expected, stored
 from support import FAST_PIN_COST
 
@@ -57,28 +57,16 @@ def _schema_0008(tmp_path: Path) -> Path:
     return path
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
-            )
-        ]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
-
-
 def test_upgrade_builds_the_summary_from_the_stored_attempts(tmp_path):
     path = _schema_0008(tmp_path)
-    before = _rows(path)
+    before = table_rows(path)
     assert len(before["attempt"]) == 17
     assert "progress_summary" not in before
 
     db = Database(resolve_url(str(path)))
     state = ensure_current(db, backup=False)
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0008_workstation_branch")
-    after = _rows(path)
+    after = table_rows(path)
     assert {t: after[t] for t in before} == before
     summary, edges = stored(db)
     assert (summary, edges) == expected(db)

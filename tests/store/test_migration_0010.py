@@ -14,7 +14,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from schema_history import schema_at
+from schema_history import schema_at, table_rows
 from support import FAST_PIN_COST
 
 from svctrainer.core.contest.rules import ContestState
@@ -56,21 +56,9 @@ def _schema_0009(tmp_path: Path) -> Path:
     return path
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'audit_log')"
-            )
-        ]
-        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}  # noqa: S608
-
-
 def test_upgrade_keeps_every_row_and_contests_keep_a_private_board(tmp_path):
     path = _schema_0009(tmp_path)
-    before = _rows(path)
+    before = table_rows(path)
     assert before["contest"]
     assert before["contest_drill"]
     assert before["contest_sitting"]
@@ -79,7 +67,7 @@ def test_upgrade_keeps_every_row_and_contests_keep_a_private_board(tmp_path):
     state = ensure_current(db)
     assert (state.status, state.revision) == (SchemaStatus.OUTDATED, "0009_progress_summary")
     db.dispose()
-    after = _rows(path)
+    after = table_rows(path)
     assert {t: after[t] for t in before if t != "contest"} == {
         t: rows for t, rows in before.items() if t != "contest"
     }
