@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
+from pg_server import ThrowawayServer, server_binaries
 from progress_support import World, build_world_template
 from support import FAST_PIN_COST, typed_perfectly
 
@@ -35,6 +36,7 @@ from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import ensure_current
 
@@ -314,3 +316,37 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _OWN_CACHE is not None and not hasattr(config, "workerinput"):
         shutil.rmtree(_OWN_CACHE, ignore_errors=True)
+
+
+# -- a throwaway PostgreSQL server, one per test session (worker) ----------------------
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[tuple[ThrowawayServer, str]]:
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
+    # Not under pytest's own temporary folder: that one is private to this user, and the
+    # server runs as the postgres user when the tests run as root.
+    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
+    server.start()
+    try:
+        server.admin('CREATE DATABASE "template_svc"')
+        # Workstations never migrate a server: its administrator does (db upgrade).
+        upgrade_database(server.url("template_svc"), Actor.command_line())
+        migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
+        migrated.content.sync_bundled()
+        migrated.close()
+        yield server, "template_svc"
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg) -> Iterator[str]:
+    server, template = pg
+    name = server.clone(template)
+    yield server.url(name)
+    server.drop(name)

@@ -9,15 +9,11 @@ installs both).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from pg_server import ThrowawayServer, server_binaries
 from support import FAST_PIN_COST, typed_perfectly
 from test_auth import PARALLEL, parallel_sign_ins
 from test_people import check_a_refused_edit_changes_nothing
@@ -36,44 +32,12 @@ from svctrainer.core.roles import ROLE_PERMISSIONS
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.errors import PermissionDeniedError, ProfileLockedError
-from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.health import check_database
 
 CLI = Actor.command_line()
 # Backups, restores and file checks are about the SQLite file; a server is backed up by
 # its own administrator (pg_dump), and these refuse a server URL with a clear message.
 SQLITE_FILE_ONLY = {"database.backups", "database.backup_now", "database.restore"}
-
-
-@pytest.fixture(scope="session")
-def pg() -> Iterator[tuple[ThrowawayServer, str]]:
-    binaries = server_binaries()
-    if binaries is None:
-        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
-    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
-    # Not under pytest's own temporary folder: that one is private to this user, and the
-    # server runs as the postgres user when the tests run as root.
-    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
-    server.start()
-    try:
-        server.admin('CREATE DATABASE "template_svc"')
-        # Workstations never migrate a server: its administrator does (db upgrade).
-        upgrade_database(server.url("template_svc"), CLI)
-        migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
-        migrated.content.sync_bundled()
-        migrated.close()
-        yield server, "template_svc"
-    finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
-
-
-@pytest.fixture
-def pg_url(pg) -> Iterator[str]:
-    server, template = pg
-    name = server.clone(template)
-    yield server.url(name)
-    server.drop(name)
 
 
 @pytest.fixture

@@ -19,14 +19,13 @@ from sync_support import (
     results,
     workstation,
 )
-from test_postgresql import pg, pg_url  # noqa: F401 - the throwaway server's fixtures
 from test_sync import check_imported_once, import_twice_at_once
 
 from svctrainer.services.errors import InvalidInputError
 
 
 @pytest.fixture
-def room_and_server(shipped_content_db, tmp_path, pg_url):  # noqa: F811 - fixture
+def room_and_server(shipped_content_db, tmp_path, pg_url):
     path = tmp_path / "room.sqlite3"
     shutil.copyfile(shipped_content_db, path)
     room = workstation(str(path))

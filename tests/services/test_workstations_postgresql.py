@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from sync_support import workstation
-from test_postgresql import pg, pg_url  # noqa: F401 - the throwaway server's fixtures
 from test_workstations import check_workstation_branch
 
 
-def test_a_workstation_tied_to_a_branch_of_the_server(pg_url):  # noqa: F811 - fixture
+def test_a_workstation_tied_to_a_branch_of_the_server(pg_url):
     ws = workstation(pg_url)
     try:
         check_workstation_branch(ws)

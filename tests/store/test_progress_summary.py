@@ -10,16 +10,12 @@ computed in Python from every attempt row.
 from __future__ import annotations
 
 import random
-import shutil
-import tempfile
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from pg_server import ThrowawayServer, server_binaries
 from sqlalchemy import insert, select, update
 from summary_support import assert_current
 from support import FAST_PIN_COST
@@ -27,7 +23,6 @@ from support import FAST_PIN_COST
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.models import Attempt, ContentItem, Person
 from svctrainer.store.progress_summary import rebuild
@@ -238,34 +233,18 @@ def test_a_person_row_on_the_summary_survives_deactivation(branch):
 # -- PostgreSQL -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pg_template() -> Iterator[tuple[ThrowawayServer, str]]:
-    binaries = server_binaries()
-    if binaries is None:
-        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
-    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
-    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
-    server.start()
-    try:
-        server.admin('CREATE DATABASE "template_summary"')
-        upgrade_database(server.url("template_summary"), CLI)
-        migrated = Services.open(server.url("template_summary"), pin_cost=FAST_PIN_COST)
-        migrated.content.sync_bundled()
-        migrated.auth.set_up_branch(
-            branch_name="Server Branch", admin_name="Ada Admin", employee_number="A1", pin="2468"
-        )
-        migrated.close()
-        yield server, "template_summary"
-    finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
+def _on_server(url: str) -> Services:
+    """Services on a clone of the session's server template, with a branch set up."""
+    services = Services.open(url, pin_cost=FAST_PIN_COST)
+    services.auth.set_up_branch(
+        branch_name="Server Branch", admin_name="Ada Admin", employee_number="A1", pin="2468"
+    )
+    return services
 
 
 @pytest.mark.parametrize("seed", range(SEED, SEED + 2))
-def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_postgresql(pg_template, seed):
-    server, template = pg_template
-    name = server.clone(template)
-    services = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_postgresql(pg_url, seed):
+    services = _on_server(pg_url)
     try:
         run_writes(services, seed, 25)
         with services.db.writing() as session:
@@ -273,16 +252,13 @@ def test_random_writes_keep_the_summary_equal_to_a_recomputation_on_postgresql(p
         assert_current(services.db)
     finally:
         services.close()
-        server.drop(name)
 
 
-def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_template):
+def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_url):
     """Four transactions write one person's attempts on one item at the same moment: each
     recomputes the pair after the others committed (the per-person lock), so none fails
     on a duplicate summary row and the summary counts every attempt."""
-    server, template = pg_template
-    name = server.clone(template)
-    services = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    services = _on_server(pg_url)
     try:
         scene = Scene(services, random.Random(SEED))
         person, item = scene.people[0], scene.items[0]
@@ -311,4 +287,3 @@ def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_t
         assert_current(services.db)
     finally:
         services.close()
-        server.drop(name)
