@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 
 STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
+SIZED_ROWS = 60  # rows measured to size the columns (besides the visible ones)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
@@ -171,10 +172,10 @@ class DashboardTab(QWidget):
         filters.addLayout(what)
         filters.addLayout(when)
 
-        self.model: RecordTableModel[DashboardEntry] = RecordTableModel(self._columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The model sorts itself (once a row); the proxy only filters by name.
+        self.model: SortedRecordModel[DashboardEntry] = SortedRecordModel(self._columns(), self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -188,10 +189,12 @@ class DashboardTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the first rows, not all 500: names and figures do not vary in
-        # width enough to need every row measured on each refresh.
-        header.setResizeContentsPrecision(60)
+        # Columns sized to their contents once per load (``_show``), from the first rows,
+        # not all 500: names and figures do not vary in width enough to need every row
+        # measured, and a ResizeToContents header measured them again on every layout
+        # pass (issue 17: most of the table's render). The user may widen a column.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(SIZED_ROWS)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
@@ -415,6 +418,7 @@ class DashboardTab(QWidget):
             return  # a newer choice is loading
         self.dashboard = dashboard
         self.model.set_rows(list(dashboard.entries))
+        self.table.resizeColumnsToContents()
         everyone = dashboard.everyone
         from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
 
