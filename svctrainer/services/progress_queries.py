@@ -42,9 +42,11 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Float,
     Select,
     String,
     and_,
+    cast,
     extract,
     func,
     or_,
@@ -337,8 +339,11 @@ def window_stats_of_families(
     ``statistics.median``, as ``dashboard.stall_check`` takes it.
 
     The rows come back to Python (x, y and whose), not aggregated in SQL: SQLite's window
-    functions for the median cost three times the read itself (issue 17). Ids come as
-    the driver gives them, each decoded once per person and item, not once per row."""
+    functions for the median cost three times the read itself (issue 17), and on
+    PostgreSQL, sums that are the same in any row order (``numeric``, or ordered
+    aggregates) cost more on the server than sending the rows. Ids come as text (a
+    server's UUIDs would be hashed in Python on every row) and are decoded once per
+    person and item; x comes as a float (a server's epoch is a ``numeric``)."""
     wanted = {k: list(v) for k, v in families.items() if v}
     if not wanted or window.since is None:
         return {}
@@ -350,10 +355,10 @@ def window_stats_of_families(
     value = metric_column(a, metric)
     x = extract("epoch", a.started_at) - window.since.timestamp()
     rows = session.connection().execute(  # Core rows: no ORM row processing
-        select(
-            type_coerce(a.person_id, String),
-            type_coerce(a.content_item_id, String),
-            x,
+        select(  # ids as text and x as a float on both engines: no UUID or Decimal a row
+            cast(a.person_id, String),
+            cast(a.content_item_id, String),
+            cast(x, Float),
             value,
         ).where(
             a.content_item_id.in_(list(of_item)),
@@ -386,8 +391,8 @@ def window_stats_of_families(
             keys = by_raw[raw_item] = by_text[_uuid_hex(raw_item)]
         for key in keys:
             xs, ys = merged.setdefault((key, pid), ([], []))
-            xs.extend(map(float, at_values))  # PostgreSQL's epoch is a Decimal
-            ys.extend(map(float, y_values))
+            xs.extend(at_values)
+            ys.extend(y_values)
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
     for (key, pid), (xs, ys) in merged.items():
         out[key][pid] = WindowStats(
