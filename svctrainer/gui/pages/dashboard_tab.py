@@ -53,6 +53,7 @@ from svctrainer.services.records import TeamRecord
 
 if TYPE_CHECKING:
     from svctrainer.gui.charts.pdf_report import Document
+    from svctrainer.gui.charts.team_chart import BarChart
     from svctrainer.services.reports import ExportResult
 
 P = ParamSpec("P")
@@ -138,8 +139,6 @@ class DashboardTab(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
-
         self._ctx = context
         self.dashboard: Dashboard | None = None
         self.last_export: Any = None
@@ -199,8 +198,7 @@ class DashboardTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
 
-        self.team_chart = BarChart()
-        self.team_chart.setObjectName("teamComparison")
+        self._team_chart: BarChart | None = None  # built with the first table shown
         self.improved = QListWidget()
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
@@ -216,7 +214,9 @@ class DashboardTab(QWidget):
         side = QWidget()
         side_grid = QGridLayout(side)  # one row for the captions: the lists line up
         side_grid.setContentsMargins(0, 0, 0, 0)
-        side_grid.addWidget(self.team_chart, 0, 0, 2, 1)
+        self._chart_slot = QWidget()  # the team chart's place until it is built
+        side_grid.addWidget(self._chart_slot, 0, 0, 2, 1)
+        self._side_grid = side_grid
         side_grid.addWidget(QLabel(self.tr("Improved most")), 0, 1, Qt.AlignmentFlag.AlignBottom)
         side_grid.addWidget(stalled_label, 0, 2, Qt.AlignmentFlag.AlignBottom)
         side_grid.addWidget(self.improved, 1, 1)
@@ -321,6 +321,20 @@ class DashboardTab(QWidget):
             Column(self.tr("Overdue"), lambda e: str(e.row.assignments_overdue),
                    sort_key=lambda e: float(e.row.assignments_overdue), align_right=True),
         ]  # fmt: skip
+
+    @property
+    def team_chart(self) -> BarChart:
+        """The team comparison, built when a skill's table is first shown: the page opens
+        on the branch summary, and a chart costs a few dozen milliseconds to build."""
+        if self._team_chart is None:
+            from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+            chart = BarChart()
+            chart.setObjectName("teamComparison")
+            self._side_grid.replaceWidget(self._chart_slot, chart)
+            self._chart_slot.deleteLater()
+            self._team_chart = chart
+        return self._team_chart
 
     def _status_tip(self, entry: DashboardEntry) -> str:
         stall = entry.summary.stall
