@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -325,13 +327,23 @@ class DashboardTab(QWidget):
     @property
     def team_chart(self) -> BarChart:
         """The team comparison, built when a skill's table is first shown: the page opens
-        on the branch summary, and a chart costs a few dozen milliseconds to build."""
+        on the branch summary, and a chart costs a few dozen milliseconds to build.
+
+        It scrolls in its own area: a bar chart is as tall as its bars need (25 teams:
+        710 pixels), and that height, given to the splitter, left the table two rows on
+        a 768-pixel screen and made the window taller than the screen."""
         if self._team_chart is None:
             from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
 
             chart = BarChart()
             chart.setObjectName("teamComparison")
-            self._side_grid.replaceWidget(self._chart_slot, chart)
+            area = QScrollArea()
+            area.setObjectName("teamComparisonArea")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(chart)
+            self._side_grid.replaceWidget(self._chart_slot, area)
             self._chart_slot.deleteLater()
             self._team_chart = chart
         return self._team_chart
