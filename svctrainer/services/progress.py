@@ -566,7 +566,7 @@ def _skill_figures(
     practised: dict[Metric, dict[str, tuple[uuid.UUID, ...]]] = {}
     for family in skills:
         items = family.item_ids
-        if not stored.intersection(items):
+        if stored.isdisjoint(items):
             found[family.key] = _NOTHING
             continue
         metric = _headline(family)
