@@ -19,11 +19,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.branch_comparison import BranchLevels, branch_levels
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, gain_of_tests
+from svctrainer.core.analytics.progress import (
+    GAIN_UNITS,
+    BaselineGain,
+    GainUnit,
+    gain_of_tests,
+    gain_of_values,
+)
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services.access import authorize, region_branches
@@ -39,7 +45,8 @@ from svctrainer.services.progress_queries import (
     in_range,
     speed_unit_of,
     summarised,
-    summary_tests,
+    summary_gain_inputs,
+    uuid_of,
 )
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.database import Database
@@ -174,6 +181,17 @@ def _in_region(
     return sorted(members, key=str)
 
 
+def _branch_of(session: Session, branch_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Each active person's branch, decoded by the memoised ``uuid_of`` rather than the
+    ORM's type processing: a region holds thousands of people, read on every call."""
+    rows = session.connection().execute(
+        select(type_coerce(Person.id, String), type_coerce(Person.branch_id, String)).where(
+            Person.branch_id.in_(branch_ids), Person.active.is_(True)
+        )
+    )
+    return {uuid_of(pid): uuid_of(branch) for pid, branch in rows.all()}
+
+
 def _rows(
     session: Session,
     branch_ids: list[uuid.UUID],
@@ -187,13 +205,6 @@ def _rows(
         session.execute(select(Branch.id, Branch.name).where(Branch.id.in_(branch_ids))).all()
     )
     people = select(Person.id).where(Person.branch_id.in_(branch_ids), Person.active.is_(True))
-    branch_of = dict(
-        session.execute(
-            select(Person.id, Person.branch_id).where(
-                Person.branch_id.in_(branch_ids), Person.active.is_(True)
-            )
-        ).all()
-    )
     tellers = dict(
         session.execute(
             select(Person.branch_id, func.count())
@@ -206,6 +217,7 @@ def _rows(
             .group_by(Person.branch_id)
         ).all()
     )
+    gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
     if summarised(window, metric, family.is_scenario):
         attempts = dict(
             session.execute(
@@ -220,7 +232,12 @@ def _rows(
                 .group_by(Person.branch_id)
             ).all()
         )
-        tests = summary_tests(session, people, family.item_ids)
+        # Values only, one row a person, by branch: a region's thousands (issue 16.5).
+        for branch_id, inputs in summary_gain_inputs(
+            session, people, family.item_ids, metric, by=Person.branch_id
+        ):
+            gain = gain_of_values(inputs.first, inputs.after, metric, inputs.count)
+            gains[branch_id].append(gain)
     else:
         attempts = dict(
             session.execute(
@@ -238,10 +255,10 @@ def _rows(
             ).all()
         )
         tests = first_last_tests(session, people, family.item_ids, metric, window)
-    gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
-    for person_id, found in tests.items():
-        gain = gain_of_tests(found.points, metric, found.count)
-        gains[branch_of[person_id]].append(gain)
+        branch_of = _branch_of(session, branch_ids)
+        for person_id, found in tests.items():
+            gain = gain_of_tests(found.points, metric, found.count)
+            gains[branch_of[person_id]].append(gain)
     rows = [
         BranchSkillRow(
             b,
