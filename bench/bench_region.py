@@ -237,6 +237,64 @@ def measure(
     return Measured(cold, *medians, len(board.rows), load)
 
 
+def measure_page(url: str, repeat: int, folder: Path) -> tuple[float, float, float, int]:
+    """The region page offscreen as the regional supervisor opens it (regions, skills, then
+    the default skill's comparison, in the app's background thread) until its table is
+    filled and painted: (cold ms, warm median ms, warm median ms of CPU of this process
+    and the server, rows). Query + render, as a user waits."""
+    from PySide6.QtWidgets import QApplication
+
+    from svctrainer.gui.background import Background
+    from svctrainer.gui.change_hub import ChangeHub
+    from svctrainer.gui.context import AppContext
+    from svctrainer.gui.navigator import Navigator
+    from svctrainer.gui.pages.region import RegionPage
+    from svctrainer.gui.settings import GuiSettings, Theme
+    from svctrainer.gui.theme import apply_appearance
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+    from svctrainer.services.records import SignedIn
+
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else QApplication([])
+    settings = GuiSettings(theme=Theme.LIGHT)
+    apply_appearance(app, settings)
+    services = Services.open(url)
+    background = Background()
+    try:
+        regional = services.people.find_by_employee_number(Actor.command_line(), "G1")
+        hub = ChangeHub(background)
+        navigator = Navigator(lambda _key: None, lambda _text, _ms: None)
+        signed_in = SignedIn(regional, "Branch 01")
+        ctx = AppContext(services, background, signed_in, settings, hub, navigator)
+
+        def open_page() -> int:
+            page = RegionPage(ctx)
+            page.resize(1280, 800)
+            page.show()
+            page.activated()
+            while page.board is None:
+                app.processEvents()
+                time.sleep(0.001)
+            app.processEvents()
+            page.table.viewport().repaint()
+            rows = page.table.rowCount()
+            page.close()
+            page.deleteLater()
+            return rows
+
+        times, cpu = [], []
+        for _ in range(repeat + 1):
+            started, used = time.perf_counter(), time.process_time() + server_cpu(folder)
+            rows = open_page()
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() + server_cpu(folder) - used) * 1000)
+    finally:
+        background.wait()
+        services.close()
+    return times[0], statistics.median(times[1:]), statistics.median(cpu[1:]), rows
+
+
 SERVER_SETTINGS = {"shared_buffers": "256MB", "work_mem": "32MB"}
 KEPT = "bench_region.json"  # in a kept folder: the sizes built there and the supervisor
 
@@ -280,6 +338,7 @@ def run(
         else:
             regional = uuid.UUID(kept["regional"])
         measured = measure(url, regional, repeat, folder, profile=profile)
+        page_cold, page_warm, page_cpu, page_rows = measure_page(url, repeat, folder)
     finally:
         server.stop()
         if keep is None:
@@ -294,6 +353,16 @@ def run(
             "ms",
             BUDGET_MS,
             note=f"{size}; median of {repeat}; {measured.branches} branches compared; {load}",
+        ),
+        Figure(
+            "region page: query + render (PostgreSQL)",
+            page_warm,
+            "ms",
+            BUDGET_MS,
+            note=(
+                f"{size}; median of {repeat}; cold {page_cold:.0f} ms; CPU {page_cpu:.0f} ms "
+                f"(client + server); {page_rows} rows; {load}"
+            ),
         ),
         Figure(
             "region dashboard CPU, client + server (PostgreSQL)",
