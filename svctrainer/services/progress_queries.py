@@ -26,8 +26,10 @@ a scenario), the first and last tests, the test counts and the latest counted at
 are read from the progress summary instead (``store.progress_summary``: per person and
 content item, kept current by every write): ``summary_tests`` and ``summary_last``
 return exactly what ``first_last_tests`` and ``last_counted`` would, from a few rows per
-person instead of index scans over their history. Only the stall rule's recent window
-(``window_stats``) still reads attempts: the last four weeks, whatever the history.
+person instead of index scans over their history (``summary_gain_inputs``: the same,
+reduced in SQL to the values of a baseline and gain, one row a person, for the region
+dashboard's thousands). Only the stall rule's recent window (``window_stats``) still
+reads attempts: the last four weeks, whatever the history.
 """
 
 from __future__ import annotations

@@ -8,10 +8,13 @@ never a person's name or record, and changes nothing in any branch. Only the bra
 the regions they were given count (``access.region_branches``); the command line reads
 every branch or one region.
 
-Three queries whatever the size of the region: the people, their first and last tests
-and the counted attempts per branch, over the whole history from the progress summary
-(``progress_queries.summary_tests``: a few rows per person and content item), over a
-date range from the attempts (``first_last_tests``, index-only).
+A few queries whatever the size of the region: the tellers and the counted attempts per
+branch, and each person's tests as a baseline and gain need them. Over the whole history
+these come from the progress summary as values only, one row a person keyed by branch
+(``progress_queries.summary_gain_inputs``, then ``progress.gain_of_values``): ten
+branches of 500 people read no id or timestamp of a test (issue 16 point 5, measured by
+``bench/bench_region.py``). Over a date range they come from the attempts
+(``first_last_tests``, index-only).
 """
 
 from __future__ import annotations
