@@ -233,8 +233,8 @@ def measure(
     finally:
         services.close()
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    medians = [statistics.median(warm), statistics.median(cpu), statistics.median(server)]
-    return Measured(cold, *medians, len(board.rows), load)
+    median = statistics.median
+    return Measured(cold, median(warm), median(cpu), median(server), len(board.rows), load)
 
 
 def measure_page(url: str, repeat: int, folder: Path) -> tuple[float, float, float, int]:
