@@ -212,3 +212,17 @@ def test_database_tab_restores_a_backup_after_confirming(qtbot, admin_page, bran
     assert "The backup was restored" in said[0]
     teams = [t.name for t in branch.services.people.list_teams(Actor.command_line())]
     assert "After the backup" not in teams
+
+
+def test_only_the_landing_tab_is_built_with_the_page(qtbot, admin_page):
+    """The other tabs are built when first shown, in their place, and load then."""
+    from svctrainer.gui.pages.admin_teams import TeamsTab
+
+    assert not admin_page.findChildren(TeamsTab)
+    titles = [admin_page.tabs.tabText(i) for i in range(admin_page.tabs.count())]
+    admin_page.tabs.setCurrentIndex(1)  # as a click on "Teams" does
+    qtbot.waitUntil(lambda: isinstance(admin_page.tabs.currentWidget(), TeamsTab))
+    teams = admin_page.tabs.currentWidget()
+    assert admin_page.teams is teams
+    assert [admin_page.tabs.tabText(i) for i in range(admin_page.tabs.count())] == titles
+    qtbot.waitUntil(lambda: teams.model.rowCount() == 2)

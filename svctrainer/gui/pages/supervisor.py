@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QTabWidget,
@@ -111,21 +110,12 @@ class SupervisorPage(QWidget):
         shown = self.tabs.widget(index)
         unbuilt = next((t for t in self._lazy if t.placeholder is shown), None)
         if unbuilt is not None:
-            # Built on the next turn of the event loop: the tab bar shows the choice
-            # first, then the tab is built in the placeholder's place.
-            QTimer.singleShot(0, self, lambda: self._build_shown(unbuilt, index))
-            return
+            shown = unbuilt.widget  # built in its place, the tab shown stays current
         # The mismatch check replays hundreds of attempts: only on request.
         if index in self._loaded or self._integrity.holds(shown):
             return
         self._loaded.add(index)
         self.refresh_current()
-
-    def _build_shown(self, tab: LazyTab[QWidget], index: int) -> None:
-        if self.tabs.currentIndex() != index:
-            return  # the person moved on: built when next shown
-        tab.widget  # noqa: B018 - builds it (unless asked for by name meanwhile)
-        self._first_show(index)
 
     def refresh_current(self) -> None:
         refresh_current_tab(self.tabs)
