@@ -226,3 +226,15 @@ def test_only_the_landing_tab_is_built_with_the_page(qtbot, admin_page):
     assert admin_page.teams is teams
     assert [admin_page.tabs.tabText(i) for i in range(admin_page.tabs.count())] == titles
     qtbot.waitUntil(lambda: teams.model.rowCount() == 2)
+
+
+def test_the_people_columns_fit_their_contents_once_loaded(qtbot, admin_page):
+    """Sized once per load (not measured again on every show): each column but the
+    stretched last one is as wide as its widest cell, also after the page is shown again."""
+    table = admin_page.people.table
+    columns = admin_page.people.model.columnCount() - 1
+    widths = [table.columnWidth(c) for c in range(columns)]
+    assert all(w >= table.sizeHintForColumn(c) for c, w in enumerate(widths))
+    admin_page.window().go_to("practice")
+    admin_page.window().go_to("admin")
+    assert [table.columnWidth(c) for c in range(columns)] == widths

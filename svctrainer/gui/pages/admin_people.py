@@ -61,7 +61,10 @@ class PeopleTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents once per load (``_show``), not by ResizeToContents: that
+        # mode measured every cell of a 500-person branch again each time the page was
+        # shown or laid out, 40 000 calls into the model on the GUI thread.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -153,6 +156,7 @@ class PeopleTab(QWidget):
         people, self._teams, policy = loaded
         self.pin_digits.setValue(policy.min_digits)
         self.model.set_rows(people)
+        self.table.resizeColumnsToContents()
         if wanted is not None:
             self.select(wanted)
         self._update_buttons()
