@@ -70,7 +70,7 @@ class PeopleTab(QWidget):
         # 500-person branch again each time the page was shown or laid out, 40 000 calls
         # into the model on the GUI thread. A column can still be widened by hand.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.verticalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 

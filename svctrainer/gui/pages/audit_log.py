@@ -66,7 +66,7 @@ class AuditLogView(QWidget):
         # names and actions are of a like width): ResizeToContents measured a thousand
         # rows again each time the tab was shown or laid out, on the GUI thread.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.verticalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by person, action or detail"))
