@@ -50,7 +50,8 @@ def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, telle
         view.tabs.setCurrentIndex(view.keys_index)
     assert view.heatmap_chart.heatmap is not None
     assert view.heatmap_chart.heatmap.keys  # ten-key attempts carry key statistics
-    view.tabs.setCurrentIndex(view.customer_index)
+    with qtbot.waitSignal(view.customer_time_loaded, timeout=15_000):
+        view.tabs.setCurrentIndex(view.customer_index)
     assert not view.tabs.isTabVisible(view.scenario_index)
     assert (
         "per transaction" in view.customer_panel.headline.text()

@@ -63,12 +63,12 @@ class ProgressChart(ChartFrame):
 
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
-        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
 
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = new_plot(dates=True)
         self.plot.setObjectName("progressPlot")
         style_plot(self.plot, self.colours)
         self.plot.showGrid(x=False, y=True, alpha=0.2)
