@@ -102,9 +102,7 @@ def _spans(xs: list[float], max_points: int) -> list[list[int]]:
 
 @given(
     st.lists(
-        st.tuples(
-            st.floats(0, 1e6, allow_nan=False), st.floats(-1e4, 1e4, allow_nan=False)
-        ),
+        st.tuples(st.floats(0, 1e6, allow_nan=False), st.floats(-1e4, 1e4, allow_nan=False)),
         min_size=1,
         max_size=300,
     ),
