@@ -138,10 +138,15 @@ class PersonProgressView(QWidget):
         charts = QWidget()
         self._charts_box = QVBoxLayout(charts)
         self._charts_box.setContentsMargins(0, 0, 0, 0)
-        # Empty axes are not painted while the figures load (a paint of two plots for
-        # nothing): the charts appear with their first series.
+        # Empty axes are not painted while the figures load (five paints of two plots
+        # for nothing): the charts appear with their first series. Hidden inside the tab,
+        # which the tab widget shows whatever it was.
         self._charts = charts
         charts.setVisible(False)
+        charts_tab = QWidget()
+        charts_tab_box = QVBoxLayout(charts_tab)
+        charts_tab_box.setContentsMargins(0, 0, 0, 0)
+        charts_tab_box.addWidget(charts)
         QTimer.singleShot(0, self, self._build_charts)
 
         self._heatmap_chart: KeyHeatmapChart | None = None  # built on first show
@@ -170,7 +175,7 @@ class PersonProgressView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progressTabs")
-        self.tabs.addTab(charts, self.tr("&Speed and accuracy"))
+        self.tabs.addTab(charts_tab, self.tr("&Speed and accuracy"))
         self.keys_index = self.tabs.addTab(keys, self.tr("&Keys over time"))
         self.scenario_index = self.tabs.addTab(scenario, self.tr("Service &tiers"))
         self.customer_index = self.tabs.addTab(
