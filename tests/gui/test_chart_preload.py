@@ -7,10 +7,13 @@ import sys
 
 CODE = """
 import sys, threading
+def say(*words):  # one write per line: two threads print
+    sys.stdout.write(' '.join(map(str, words)) + '\\n')
+    sys.stdout.flush()
 class Spy:
     def find_spec(self, name, path=None, target=None):
         if name in ('numpy', 'xml.etree.ElementTree', 'PySide6.QtSvg', 'pyqtgraph'):
-            print('importer', name, threading.current_thread().name, flush=True)
+            say('importer', name, threading.current_thread().name)
         return None
 sys.meta_path.insert(0, Spy())
 from PySide6.QtCore import QTimer
@@ -24,7 +27,7 @@ def counted(self):
     slice_(self)
 chart_preload.ChartWarmUp._slice = counted
 chart_preload.preload_charts()
-print('at once', 'pyqtgraph' in sys.modules, flush=True)
+say('at once', 'pyqtgraph' in sys.modules)
 def check():
     if 'pyqtgraph' in sys.modules:
         app.quit()
@@ -33,7 +36,7 @@ poll.timeout.connect(check)
 poll.start(50)
 QTimer.singleShot(120_000, app.quit)
 app.exec()
-print('loaded', 'pyqtgraph' in sys.modules, 'turns', len(turns), flush=True)
+say('loaded', 'pyqtgraph' in sys.modules, 'turns', len(turns))
 """
 
 
