@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -195,9 +195,25 @@ class PersonProgressView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
+        self._stale = False  # a change came while hidden: read again when shown
+        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self._changed)
 
     # -- loading ------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """A result, setting or queue import changed: read again now if on screen,
+        else when next shown. Finishing a drill on the practice page redrew the hidden
+        charts here, a 100-200 ms freeze of the page the person was looking at."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
