@@ -51,6 +51,7 @@ _VERSION = 1
 _FLAG_PRESS = 1
 _FLAG_TEXT_IS_KEY = 2
 _FLAG_TEXT_EMPTY = 4
+_KNOWN_FLAGS = _FLAG_PRESS | _FLAG_TEXT_IS_KEY | _FLAG_TEXT_EMPTY
 _MAX_DELTA = 1 << 126  # far beyond any monotonic clock; keeps varints bounded
 _MAX_DECODED_BYTES = 256 * 1024 * 1024  # a 2-hour drill is a few MB; refuse zlib bombs
 
@@ -114,6 +115,56 @@ def encode_events(events: Iterable[KeyEvent]) -> bytes:
 
 def decode_events(data: bytes) -> list[KeyEvent]:
     """Inverse of ``encode_events``; raises ``EventLogError`` for anything malformed."""
+    payload = _payload(data)
+    # One loop over the bytes with the reading inlined (most varints are one byte):
+    # a replay decodes every keystroke of the attempt, and rescoring a branch replays
+    # thousands. Indexing past the end is a truncated log.
+    try:
+        count, pos = _varint(payload, 0)
+        if count > len(payload):  # every event takes at least 3 bytes
+            raise EventLogError("event count exceeds the data")
+        table: list[str] = []
+        events: list[KeyEvent] = []
+        append = events.append
+        t = 0
+        for _ in range(count):
+            z = payload[pos]
+            if z < 0x80:
+                pos += 1
+            else:
+                z, pos = _varint(payload, pos)
+            t += z >> 1 if not z & 1 else -((z + 1) >> 1)  # zigzag: 0, -1, 1, -2, ...
+            flags = payload[pos]
+            pos += 1
+            if flags & ~_KNOWN_FLAGS:
+                raise EventLogError("unknown event flags")
+            index = payload[pos]
+            if index < 0x80:
+                pos += 1
+            else:
+                index, pos = _varint(payload, pos)
+            if index == len(table):
+                name, pos = _string(payload, pos)
+                table.append(name)
+            elif index > len(table):
+                raise EventLogError("bad key index")
+            key = table[index]
+            if flags & _FLAG_TEXT_IS_KEY:
+                text = key
+            elif flags & _FLAG_TEXT_EMPTY:
+                text = ""
+            else:
+                text, pos = _string(payload, pos)
+            append(KeyEvent(t, key, text, bool(flags & _FLAG_PRESS)))
+    except IndexError:
+        raise EventLogError("event log is truncated") from None
+    if pos != len(payload):
+        raise EventLogError("trailing bytes inside the event log")
+    return events
+
+
+def _payload(data: bytes) -> bytes:
+    """The inflated payload of a stored log, its header and compression checked."""
     if len(data) < len(_MAGIC) + 1 or data[: len(_MAGIC)] != _MAGIC:
         raise EventLogError("not an svctrainer event log")
     version = data[len(_MAGIC)]
@@ -128,42 +179,11 @@ def decode_events(data: bytes) -> list[KeyEvent]:
             raise EventLogError("trailing bytes after the event log")
     except zlib.error as exc:
         raise EventLogError(f"event log is corrupt: {exc}") from None
-    reader = _Reader(payload)
-    count = reader.varint()
-    if count > len(payload):  # every event takes at least 3 bytes
-        raise EventLogError("event count exceeds the data")
-    table: list[str] = []
-    events: list[KeyEvent] = []
-    t = 0
-    for _ in range(count):
-        t += _unzigzag(reader.varint())
-        flags = reader.byte()
-        if flags & ~(_FLAG_PRESS | _FLAG_TEXT_IS_KEY | _FLAG_TEXT_EMPTY):
-            raise EventLogError("unknown event flags")
-        index = reader.varint()
-        if index == len(table):
-            table.append(reader.string())
-        elif index > len(table):
-            raise EventLogError("bad key index")
-        key = table[index]
-        if flags & _FLAG_TEXT_IS_KEY:
-            text = key
-        elif flags & _FLAG_TEXT_EMPTY:
-            text = ""
-        else:
-            text = reader.string()
-        events.append(KeyEvent(t, key, text, bool(flags & _FLAG_PRESS)))
-    if not reader.at_end():
-        raise EventLogError("trailing bytes inside the event log")
-    return events
+    return payload
 
 
 def _zigzag(n: int) -> int:
     return n * 2 if n >= 0 else -n * 2 - 1
-
-
-def _unzigzag(z: int) -> int:
-    return z // 2 if z % 2 == 0 else -(z + 1) // 2
 
 
 def _put_varint(out: bytearray, n: int) -> None:
@@ -179,43 +199,28 @@ def _put_str(out: bytearray, s: str) -> None:
     out += raw
 
 
-class _Reader:
-    __slots__ = ("_data", "_pos")
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    """The varint at ``pos`` and the position after it (IndexError past the end)."""
+    shift = 0
+    n = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        n |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return n, pos
+        shift += 7
+        if shift > 7 * 20:  # > 140 bits: no timestamp or length is that large
+            raise EventLogError("varint too long")
 
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._pos = 0
 
-    def byte(self) -> int:
-        if self._pos >= len(self._data):
-            raise EventLogError("event log is truncated")
-        b = self._data[self._pos]
-        self._pos += 1
-        return b
-
-    def varint(self) -> int:
-        shift = 0
-        n = 0
-        while True:
-            b = self.byte()
-            n |= (b & 0x7F) << shift
-            if not b & 0x80:
-                return n
-            shift += 7
-            if shift > 7 * 20:  # > 140 bits: no timestamp or length is that large
-                raise EventLogError("varint too long")
-
-    def string(self) -> str:
-        length = self.varint()
-        end = self._pos + length
-        if end > len(self._data):
-            raise EventLogError("event log is truncated")
-        raw = self._data[self._pos : end]
-        self._pos = end
-        try:
-            return raw.decode("utf-8", "surrogatepass")
-        except UnicodeDecodeError:
-            raise EventLogError("bad text in event log") from None
-
-    def at_end(self) -> bool:
-        return self._pos == len(self._data)
+def _string(data: bytes, pos: int) -> tuple[str, int]:
+    """The length-prefixed UTF-8 string at ``pos`` and the position after it."""
+    length, pos = _varint(data, pos)
+    end = pos + length
+    if end > len(data):
+        raise EventLogError("event log is truncated")
+    try:
+        return data[pos:end].decode("utf-8", "surrogatepass"), end
+    except UnicodeDecodeError:
+        raise EventLogError("bad text in event log") from None

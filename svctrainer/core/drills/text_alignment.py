@@ -43,43 +43,79 @@ class Alignment:
         )
 
 
-# A cell: (errors, -correct, gaps, wrong, missing, extra); tuples compare by errors first,
-# then by more correct characters, then by fewer gaps (a substitution before an extra and
-# a missing character of the same cost).
-_Cell = tuple[int, int, int, int, int, int]
-_FAR: _Cell = (_INF, 0, 0, 0, 0, 0)
-
-
 def align(original: str, typed: str, *, open_end: bool = False) -> Alignment:
     """The best alignment of ``typed`` against ``original`` (see the module docstring)."""
     if open_end:
         original = original[: len(typed) + BAND]
     n, m = len(original), len(typed)
     band = BAND + (0 if open_end else abs(n - m))
-    # row i: original[:i] against typed[:j], for j within the band around i
-    prev: dict[int, _Cell] = {j: (j, 0, j, 0, 0, j) for j in range(min(m, band) + 1)}
-    best_end: _Cell = prev.get(m, _FAR)
+    # A cell packs (errors, -correct, gaps, missing) into one integer whose order is that
+    # of the tuple: errors in the top bits, then the correct characters counted down from
+    # ``most`` (no field can go negative or overflow into the next: a path has at most
+    # n + m steps and min(n, m) matches). Wrong and extra follow from these four
+    # (wrong = errors - gaps, extra = gaps - missing), so the order also breaks ties as
+    # the module docstring says. One integer per cell keeps the inner loop to a few
+    # additions and comparisons: a long passage is aligned in a fraction of the time.
+    bits = (n + m + 1).bit_length()
+    gap_unit = 1 << bits
+    correct_unit = gap_unit << bits
+    error_unit = correct_unit << bits
+    most = min(n, m)
+    zero = most * correct_unit
+    far = _INF * error_unit + zero
+    missing_step = error_unit + gap_unit + 1  # original[i-1] left out
+    extra_step = error_unit + gap_unit  # typed[j-1] with no counterpart
+    wrong_step = error_unit  # typed[j-1] in place of original[i-1]
+    # row i holds original[:i] against typed[:j] for j in [lo, hi], the band around i;
+    # ``prev`` ends with a ``far`` past its last cell (outside the band)
+    prev_lo = 0
+    prev = [zero + j * extra_step for j in range(min(m, band) + 1)]
+    best_end = prev[m] if m < len(prev) else far
+    prev.append(far)
     for i in range(1, n + 1):
-        row: dict[int, _Cell] = {}
         ch = original[i - 1]
-        for j in range(max(0, i - band), min(m, i + band) + 1):
-            up = prev.get(j, _FAR)  # original[i-1] missing
-            cand: _Cell = (up[0] + 1, up[1], up[2] + 1, up[3], up[4] + 1, up[5])
-            if j:
-                left = row.get(j - 1, _FAR)  # typed[j-1] extra
-                extra: _Cell = (left[0] + 1, left[1], left[2] + 1, left[3], left[4], left[5] + 1)
-                cand = min(cand, extra)
-                diag = prev.get(j - 1, _FAR)
-                if typed[j - 1] == ch:
-                    match: _Cell = (diag[0], diag[1] - 1, diag[2], diag[3], diag[4], diag[5])
-                else:
-                    match = (diag[0] + 1, diag[1], diag[2], diag[3] + 1, diag[4], diag[5])
-                cand = min(cand, match)
-            row[j] = cand
-        prev = row
-        if open_end and m in row:
-            best_end = min(best_end, row[m])
-    end = best_end if open_end else prev.get(m, _FAR)
-    if end[0] >= _INF:  # outside the band: count it all as errors
+        lo, hi = max(0, i - band), min(m, i + band)
+        row: list[int] = []
+        append = row.append
+        if lo == 0:  # typed[:0]: every original character so far missing
+            left = prev[0] + missing_step
+            append(left)
+            start = 1
+        else:
+            left = far
+            start = lo
+        # for each j in [start, hi]: the cell above (j) and the diagonal one (j - 1)
+        offset = start - prev_lo
+        for up, diag, typed_ch in zip(
+            prev[offset : hi - prev_lo + 1],
+            prev[offset - 1 : hi - prev_lo],
+            typed[start - 1 : hi],
+            strict=True,
+        ):
+            cell = up + missing_step
+            extra = left + extra_step
+            if extra < cell:  # noqa: PLR1730 - min() costs a call per cell here
+                cell = extra
+            pair = diag - correct_unit if typed_ch == ch else diag + wrong_step
+            if pair < cell:  # noqa: PLR1730 - as above
+                cell = pair
+            append(cell)
+            left = cell
+        if open_end and hi == m and row[-1] < best_end:
+            best_end = row[-1]
+        row.append(far)
+        prev, prev_lo = row, lo
+    end = best_end if open_end else (prev[m - prev_lo] if m - prev_lo < len(prev) - 1 else far)
+    if end >> (3 * bits) >= _INF:  # outside the band: count it all as errors
         return Alignment(0, min(n, m), max(0, n - m), max(0, m - n))
-    return Alignment(-end[1], end[3], end[4], end[5])
+    return _unpack(end, bits, most)
+
+
+def _unpack(cell: int, bits: int, most: int) -> Alignment:
+    """The counts a packed cell (see ``align``) stands for."""
+    mask = (1 << bits) - 1
+    errors = cell >> (3 * bits)
+    missing = cell & mask
+    gaps = (cell >> bits) & mask
+    correct = most - ((cell >> (2 * bits)) & mask)
+    return Alignment(correct, errors - gaps, missing, gaps - missing)

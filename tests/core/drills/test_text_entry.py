@@ -71,6 +71,70 @@ def test_among_the_fewest_errors_the_fewest_gaps_are_chosen(original, typed):
         assert gaps == 0
 
 
+def _plain_align(original: str, typed: str, open_end: bool) -> tuple[int, int, int, int]:
+    """The alignment as first written: a cell is the tuple (errors, -correct, gaps, wrong,
+    missing, extra), compared as a tuple, over the same band. ``align`` packs a cell into
+    one integer for speed and must choose exactly what this chooses."""
+    far = (1 << 30, 0, 0, 0, 0, 0)
+    if open_end:
+        original = original[: len(typed) + BAND]
+    n, m = len(original), len(typed)
+    band = BAND + (0 if open_end else abs(n - m))
+    prev = {j: (j, 0, j, 0, 0, j) for j in range(min(m, band) + 1)}
+    best_end = prev.get(m, far)
+    for i in range(1, n + 1):
+        row: dict[int, tuple[int, ...]] = {}
+        for j in range(max(0, i - band), min(m, i + band) + 1):
+            up = prev.get(j, far)
+            cells = [(up[0] + 1, up[1], up[2] + 1, up[3], up[4] + 1, up[5])]
+            if j:
+                left = row.get(j - 1, far)
+                cells.append((left[0] + 1, left[1], left[2] + 1, left[3], left[4], left[5] + 1))
+                d = prev.get(j - 1, far)
+                if typed[j - 1] == original[i - 1]:
+                    cells.append((d[0], d[1] - 1, d[2], d[3], d[4], d[5]))
+                else:
+                    cells.append((d[0] + 1, d[1], d[2], d[3] + 1, d[4], d[5]))
+            row[j] = min(cells)
+        prev = row
+        if open_end and m in row:
+            best_end = min(best_end, row[m])
+    end = best_end if open_end else prev.get(m, far)
+    if end[0] >= far[0]:
+        return (0, min(n, m), max(0, n - m), max(0, m - n))
+    return (-end[1], end[3], end[4], end[5])
+
+
+@st.composite
+def copies(draw: st.DrawFn) -> tuple[str, str]:
+    """A passage and a copy of it typed with slips: characters left out, typed twice,
+    mistyped, and whole stretches repeated or skipped (drifting past the band's edge)."""
+    original = draw(st.text(alphabet="银行存款ab 。", max_size=160))
+    typed = list(original)
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(typed)))
+        kind = draw(st.sampled_from(["drop", "insert", "swap", "repeat", "skip"]))
+        if kind == "drop" and at < len(typed):
+            del typed[at]
+        elif kind == "insert":
+            typed.insert(at, draw(st.sampled_from("银存a1 ")))
+        elif kind == "swap" and at < len(typed):
+            typed[at] = draw(st.sampled_from("银存a1 "))
+        elif kind == "repeat":
+            typed[at:at] = typed[max(0, at - draw(st.integers(0, 2 * BAND))) : at]
+        elif kind == "skip":
+            del typed[at : at + draw(st.integers(0, 2 * BAND))]
+    return original, "".join(typed)
+
+
+@given(copies(), st.booleans())
+def test_the_alignment_is_the_one_the_plain_tuple_search_finds(pair, open_end):
+    original, typed = pair
+    marked = align(original, typed, open_end=open_end)
+    expected = _plain_align(original, typed, open_end)
+    assert (marked.correct, marked.wrong, marked.missing, marked.extra) == expected
+
+
 # -- a run -----------------------------------------------------------------------------------
 
 PACK = """

@@ -61,34 +61,59 @@ choice_texts = single_line(30, min_size=1).filter(lambda s: choice_text_problem(
 halves = st.integers(-20, 20).map(lambda n: n / 2)
 
 
+# Strategies are built once, here, not inside the composites below: building and
+# validating a new strategy object on every draw cost more than the drawing itself.
+# The draws, and so the examples, are the same.
+_moods = st.one_of(halves, st.floats(-10, 10))
+_touches = st.lists(st.sampled_from(list(Sensitivity)), unique=True, max_size=2)
+_servqual_points = st.integers(-3, 3)
+_steps = {
+    protocol: st.lists(
+        st.sampled_from([s for s in ProtocolStep if s.protocol is protocol]),
+        unique=True,
+        max_size=2,
+    )
+    for protocol in Protocol
+}
+_run_flags = st.lists(st.sampled_from(list(RunFlag)), unique=True, max_size=2)
+_flag_sets = st.lists(st.sampled_from(FLAGS), unique=True, max_size=1)
+_breaches = st.lists(st.sampled_from(list(Gate)), unique=True, max_size=1)
+
+
 @st.composite
 def effects(draw: st.DrawFn, protocol: Protocol) -> Effects:
-    steps = [s for s in ProtocolStep if s.protocol is protocol]
-    mood = Mood(draw(st.one_of(halves, st.floats(-10, 10))), draw(halves))
+    mood = Mood(draw(_moods), draw(halves))
     return Effects(
         mood=mood,
-        touches=tuple(draw(st.lists(st.sampled_from(list(Sensitivity)), unique=True, max_size=2))),
-        servqual=ServqualPoints(*(draw(st.integers(-3, 3)) for _ in range(5))),
-        steps=tuple(draw(st.lists(st.sampled_from(steps), unique=True, max_size=2))),
-        flags=tuple(draw(st.lists(st.sampled_from(list(RunFlag)), unique=True, max_size=2))),
-        sets=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
-        breaches=tuple(draw(st.lists(st.sampled_from(list(Gate)), unique=True, max_size=1))),
+        touches=tuple(draw(_touches)),
+        servqual=ServqualPoints(*(draw(_servqual_points) for _ in range(5))),
+        steps=tuple(draw(_steps[protocol])),
+        flags=tuple(draw(_run_flags)),
+        sets=tuple(draw(_flag_sets)),
+        breaches=tuple(draw(_breaches)),
     )
+
+
+_effects = {protocol: effects(protocol) for protocol in Protocol}
+_choice_counts = st.integers(0, 3)
+_choice_names = {
+    count: st.lists(
+        st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True).filter(
+            lambda n: not re.fullmatch(r"c\d+", n)
+        ),
+        unique=True,
+        min_size=count,
+        max_size=count,
+    )
+    for count in range(4)
+}
 
 
 @st.composite
 def choices(draw: st.DrawFn, ids: list[str], protocol: Protocol) -> tuple[Choice, ...]:
-    count = draw(st.integers(0, 3))
-    names = draw(
-        st.lists(
-            st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True).filter(
-                lambda n: not re.fullmatch(r"c\d+", n)
-            ),
-            unique=True,
-            min_size=count,
-            max_size=count,
-        )
-    )
+    count = draw(_choice_counts)
+    names = draw(_choice_names[count])
+    targets = st.sampled_from(ids)
     result = []
     for index, name in enumerate(names, start=1):
         choice_id = name if draw(st.booleans()) else f"c{index}"
@@ -98,10 +123,10 @@ def choices(draw: st.DrawFn, ids: list[str], protocol: Protocol) -> tuple[Choice
             Choice(
                 id=choice_id,
                 text=draw(choice_texts),
-                to=draw(st.sampled_from(ids)),
-                effects=draw(effects(protocol)),
-                if_flags=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
-                unless_flags=tuple(draw(st.lists(st.sampled_from(FLAGS), unique=True, max_size=1))),
+                to=draw(targets),
+                effects=draw(_effects[protocol]),
+                if_flags=tuple(draw(_flag_sets)),
+                unless_flags=tuple(draw(_flag_sets)),
                 feedback=draw(free_text),
             )
         )
@@ -120,6 +145,9 @@ extra_tags = st.lists(
 )
 
 
+_time_limits = st.one_of(st.none(), st.sampled_from([0.5, 10.0, 12.5, 600.0]))
+
+
 @st.composite
 def nodes(draw: st.DrawFn, node_id: str, ids: list[str], protocol: Protocol) -> Node:
     twine = TwineExtras(tags=tuple(draw(extra_tags)), metadata=draw(metadata))
@@ -132,13 +160,13 @@ def nodes(draw: st.DrawFn, node_id: str, ids: list[str], protocol: Protocol) -> 
             need_met=draw(st.booleans()),
             twine=twine_or_none,
         )
-    limit = draw(st.one_of(st.none(), st.sampled_from([0.5, 10.0, 12.5, 600.0])))
+    limit = draw(_time_limits)
     timeout = None
     if limit is not None and draw(st.booleans()):
         to = draw(st.sampled_from([*ids, None]))
         timeout = Timeout(
             to=None if to == node_id else to,
-            effects=draw(effects(protocol)),
+            effects=draw(_effects[protocol]),
             feedback=draw(free_text),
         )
     return Node(
