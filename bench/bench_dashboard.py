@@ -329,9 +329,22 @@ def figures(quick: bool) -> list[Figure]:
     return found
 
 
-def _measure(path: Path, repeat: int, url: str | None = None, *, everything: bool = True) -> Bench:
-    """``path``: the SQLite file, or (with ``url``) the folder the PDFs are written to."""
+def _measure(
+    path: Path,
+    repeat: int,
+    url: str | None = None,
+    *,
+    everything: bool = True,
+    charts_only: bool = False,
+) -> Bench:
+    """``path``: the SQLite file, or (with ``url``) the folder the PDFs are written to;
+    ``charts_only``: the employee chart page alone (profiling one figure)."""
     bench = Bench(path, repeat, url)
+    if charts_only:
+        bench.python_peak = 0
+        bench.chart_page()
+        bench.close()
+        return bench
     bench.dashboard_call()
     bench.supervisor_page()
     if everything:
@@ -360,7 +373,9 @@ def build_postgresql(url: str, people: int, attempts: int) -> None:
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip
 
 
-def run_postgresql(people: int, attempts: int, repeat: int, *, everything: bool) -> Bench:
+def run_postgresql(
+    people: int, attempts: int, repeat: int, *, everything: bool, charts_only: bool = False
+) -> Bench:
     sys.path.insert(0, str(ROOT / "tests"))
     from pg_server import ThrowawayServer, server_binaries
 
@@ -375,7 +390,9 @@ def run_postgresql(people: int, attempts: int, repeat: int, *, everything: bool)
         server.admin('CREATE DATABASE "bench"')
         url = server.url("bench")
         build_postgresql(url, people, attempts)
-        return _measure(folder / "pdf" / "bench", repeat, url, everything=everything)
+        return _measure(
+            folder / "pdf" / "bench", repeat, url, everything=everything, charts_only=charts_only
+        )
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
@@ -391,17 +408,24 @@ def main() -> None:
     parser.add_argument(
         "--only-supervisor", action="store_true", help="the dashboard and supervisor page only"
     )
+    parser.add_argument("--only-charts", action="store_true", help="one employee's chart page only")
     args = parser.parse_args()
     if args.postgresql:
         bench = run_postgresql(
-            args.people, args.attempts, args.repeat, everything=not args.only_supervisor
+            args.people,
+            args.attempts,
+            args.repeat,
+            everything=not args.only_supervisor,
+            charts_only=args.only_charts,
         )
         bench.report()
         return
     path = args.db or Path(tempfile.mkdtemp(prefix="svctrainer-bench-")) / "bench.sqlite3"
     if not path.exists():
         build(path, args.people, args.attempts)
-    _measure(path, args.repeat, everything=not args.only_supervisor).report()
+    _measure(
+        path, args.repeat, everything=not args.only_supervisor, charts_only=args.only_charts
+    ).report()
 
 
 if __name__ == "__main__":

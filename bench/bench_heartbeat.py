@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import faulthandler
+import gc
 import os
 import re
 import shutil
@@ -53,6 +54,7 @@ SETTLE_S = 0.3  # after the background work of a step, a page paints its results
 WALKED_ROLES = ("admin", "supervisor", "trainer", "teller")
 PIN = "482916"
 VERBOSE = False
+STEPS = 0  # --steps N: also the worst gap of each of the N slowest steps
 QUICK = (20, 2000)
 FULL = (500, 2000)
 
@@ -77,6 +79,19 @@ class Heartbeat:
         self._watchdog = threading.Thread(target=self._watch, daemon=True)
         if not os.environ.get("HEARTBEAT_NO_STACKS"):
             self._watchdog.start()
+        self.collections: list[tuple[float, int, int, str]] = []
+        """Each garbage collection: ms, generation, objects it found unreachable, step."""
+        self._collecting = 0.0
+        gc.callbacks.append(self._collection)
+
+    def _collection(self, phase: str, info: dict[str, int]) -> None:
+        """The collector's pauses, measured (the sampler only sees the frame that
+        happened to allocate or call ``gc.collect``)."""
+        if phase == "start":
+            self._collecting = time.perf_counter()
+        else:
+            ms = (time.perf_counter() - self._collecting) * 1000
+            self.collections.append((ms, info["generation"], info["collected"], self.step))
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -101,16 +116,62 @@ class Heartbeat:
 
     def at(self, step: str) -> None:
         self.step = step
+        if PROFILE is not None:
+            PROFILE.at(step)
         if VERBOSE:
             print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         self._stop.set()
         self._timer.stop()
+        if self._collection in gc.callbacks:
+            gc.callbacks.remove(self._collection)
+        if PROFILE is not None:
+            PROFILE.at("")
 
     def worst(self, n: int = 5) -> list[tuple[float, str, str]]:
         return sorted(self.gaps, reverse=True)[:n]
 
+    def worst_steps(self, n: int) -> list[tuple[float, str, str]]:
+        """The longest gap of each step, the ``n`` worst steps: one slow step does not
+        hide the others."""
+        by_step: dict[str, tuple[float, str, str]] = {}
+        for gap in self.gaps:
+            if gap[0] > by_step.get(gap[1], (0.0, "", ""))[0]:
+                by_step[gap[1]] = gap
+        return sorted(by_step.values(), reverse=True)[:n]
+
+
+class StepProfile:
+    """``--profile PATTERN``: cProfile on the GUI thread during each step whose name
+    matches, printed per step (cumulative time) when the step ends: where a gap comes
+    from, not only where the sampler caught the GUI thread."""
+
+    def __init__(self, pattern: str, lines: int = 25) -> None:
+        self._pattern = re.compile(pattern)
+        self._lines = lines
+        self._profile: Any = None
+        self._step = ""
+
+    def at(self, step: str) -> None:
+        import cProfile  # only with --profile
+        import io
+        import pstats
+
+        if self._profile is not None:
+            self._profile.disable()
+            out = io.StringIO()
+            stats = pstats.Stats(self._profile, stream=out)
+            stats.sort_stats("cumulative").print_stats(self._lines)
+            print(f"==== profile of {self._step!r} ====\n{out.getvalue()}", file=sys.stderr)
+            self._profile = None
+        self._step = step
+        if step and self._pattern.search(step):
+            self._profile = cProfile.Profile()
+            self._profile.enable()
+
+
+PROFILE: StepProfile | None = None
 
 Frame = tuple[str, int, str]  # file name, line, function
 
@@ -309,11 +370,19 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
             )
         beat.stop()
         worst = beat.worst()
+        # The collector's deep pass waits for an idle window (gui/garbage.py): what it
+        # would cost now, after the walk, and how often it ran during the walk.
+        deep_runs = window.collector.deep_passes
+        started = time.perf_counter()
+        window.collector.deep_collect()
+        deep = ((time.perf_counter() - started) * 1000, gc.get_freeze_count(), deep_runs)
+        steps = beat.worst_steps(STEPS)
         window.close()
         services.close()
         closer.stop()
-        return {"worst": worst, "counts": dict(counts), "ticks": len(beat.gaps),
-                "dialogs": list(DIALOGS)}  # fmt: skip
+        return {"worst": worst, "steps": steps, "counts": dict(counts),
+                "collections": beat.collections, "deep": deep,
+                "ticks": len(beat.gaps), "dialogs": list(DIALOGS)}  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -349,14 +418,7 @@ def _walk_role(
         _settle(window)
         done["pages"] += 1
         page = window.pages[target.key]
-        for tabs in page.findChildren(QTabWidget):
-            for index in range(tabs.count()):
-                if not tabs.isTabVisible(index) or index == tabs.currentIndex():
-                    continue
-                beat.at(f"{role}: open {target.key} / tab {tabs.tabText(index)}")
-                tabs.setCurrentIndex(index)
-                _settle(window)
-                done["tabs"] += 1
+        done["tabs"] += _walk_tabs(window, beat, page, f"{role}: open {target.key}")
         if shots is not None:
             page.window().grab().save(str(shots / f"{role}-{target.key}.png"))
     if role == "teller":
@@ -371,6 +433,30 @@ def _walk_role(
     window.sign_out()
     _settle(window)
     return done
+
+
+def _walk_tabs(window: Any, beat: Heartbeat, page: Any, step: str) -> int:
+    """Show every tab of ``page`` once, tabs within tabs too (a tab built when first
+    shown brings its own tabs then); how many were shown."""
+    seen: set[tuple[int, int]] = set()
+    shown = 0
+    while True:
+        todo = [
+            (tabs, index)
+            for tabs in page.findChildren(QTabWidget)
+            for index in range(tabs.count())
+            if (id(tabs), index) not in seen
+        ]
+        if not todo:
+            return shown
+        for tabs, index in todo:
+            seen.add((id(tabs), index))
+            if not tabs.isTabVisible(index) or index == tabs.currentIndex():
+                continue
+            beat.at(f"{step} / tab {tabs.tabText(index)}")
+            tabs.setCurrentIndex(index)
+            _settle(window)
+            shown += 1
 
 
 def _run_drills(window: Any, beat: Heartbeat) -> int:
@@ -487,7 +573,7 @@ def figures(quick: bool) -> list[Figure]:
 
 
 def main() -> None:
-    global VERBOSE  # noqa: PLW0603 - a command-line switch
+    global VERBOSE, PROFILE, STEPS  # noqa: PLW0603 - command-line switches
     faulthandler.enable()  # a crash in Qt says where the walk was
     faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -497,8 +583,15 @@ def main() -> None:
     parser.add_argument("--demo", action="store_true", help="walk the demo branch instead")
     parser.add_argument("--shots", help="a folder for a screenshot of every page")
     parser.add_argument("--verbose", action="store_true", help="print each step as it starts")
+    parser.add_argument("--profile", metavar="PATTERN",
+                        help="cProfile the GUI thread in steps matching this regex")  # fmt: skip
+    parser.add_argument("--steps", type=int, default=0, metavar="N",
+                        help="also print the worst gap of each of the N slowest steps")  # fmt: skip
     args = parser.parse_args()
     VERBOSE = args.verbose
+    STEPS = args.steps
+    if args.profile:
+        PROFILE = StepProfile(args.profile)
     db = None if args.demo else _database(args.db, args.people, args.attempts)
     shots = Path(args.shots) if args.shots else None
     if shots is not None:
@@ -510,6 +603,19 @@ def main() -> None:
     for dialog in found["dialogs"]:
         print(f"dialog closed: {dialog}")
     for ms, step, where in found["worst"]:
+        print(f"{ms:8.0f} ms  {step}  [{where}]")
+    passes = found["collections"]
+    full = [c for c in passes if c[1] == 2]
+    print(f"garbage collections: {len(passes)}, {len(full)} of the oldest generation, "
+          f"{sum(c[0] for c in passes):.0f} ms in all; the longest:")  # fmt: skip
+    for ms, generation, collected, step in sorted(passes, reverse=True)[:5]:
+        print(f"{ms:8.0f} ms  generation {generation}, {collected} unreachable  {step}")
+    deep_ms, frozen, deep_runs = found["deep"]
+    print(f"deep pass (only when the window is idle): {deep_ms:.0f} ms over {frozen} objects "
+          f"after the walk; it ran {deep_runs} times during the walk")  # fmt: skip
+    if found["steps"]:
+        print("worst gap of each slow step:")
+    for ms, step, where in found["steps"]:
         print(f"{ms:8.0f} ms  {step}  [{where}]")
 
 

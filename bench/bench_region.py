@@ -16,12 +16,17 @@ ten-key skill (median of ``--repeat`` runs after one cold run) as the regional
 supervisor. Not part of the test suite; timing is never asserted in tests.
 
 Run:  .venv/bin/python bench/bench_region.py [--branches 10] [--people 500]
-          [--attempts 2000] [--repeat 5]
+          [--attempts 2000] [--repeat 5] [--keep DIR] [--profile]
+
+``--keep DIR`` keeps the server's folder: the first run builds the data there, later runs
+with the same sizes start the server on it and only measure (the schema and the progress
+summary must still match the code: delete DIR after a migration).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -29,6 +34,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,8 +176,36 @@ def fill(
     return regional
 
 
-def measure(url: str, regional: uuid.UUID, repeat: int) -> tuple[float, float, int]:
-    """(cold ms, warm median ms, branches in the result)."""
+@dataclass(frozen=True)
+class Measured:
+    cold: float  # ms, wall clock
+    warm: float  # ms, wall clock, median
+    warm_cpu: float  # ms of CPU, this process and the server's processes, median
+    server_cpu: float  # ms of CPU of the server's processes alone, median
+    branches: int  # in the result
+    load: str  # the machine's load averages when measured (``/proc/loadavg``)
+
+
+def server_cpu(folder: Path) -> float:
+    """Seconds of CPU the server's processes (postmaster and its children) have used: on
+    a machine shared with other work, CPU time says what wall-clock time cannot."""
+    postmaster = int((folder / "data" / "postmaster.pid").read_text().split()[0])
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if postmaster in (pid, ppid):
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def measure(
+    url: str, regional: uuid.UUID, repeat: int, folder: Path, *, profile: bool = False
+) -> Measured:
     from svctrainer.services.actor import Actor
     from svctrainer.services.api import Services
 
@@ -181,42 +215,160 @@ def measure(url: str, regional: uuid.UUID, repeat: int) -> tuple[float, float, i
         started = time.perf_counter()
         board = services.region.dashboard(actor, SKILL)
         cold = (time.perf_counter() - started) * 1000
-        warm = []
+        warm, cpu, server = [], [], []
         for _ in range(repeat):
-            started = time.perf_counter()
+            started, mine, its = time.perf_counter(), time.process_time(), server_cpu(folder)
             board = services.region.dashboard(actor, SKILL)
             warm.append((time.perf_counter() - started) * 1000)
+            server.append((server_cpu(folder) - its) * 1000)
+            cpu.append((time.process_time() - mine) * 1000 + server[-1])
+        if profile:  # one more warm call, in this process's functions
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(services.region.dashboard, actor, SKILL)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
     finally:
         services.close()
-    return cold, statistics.median(warm), len(board.rows)
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    median = statistics.median
+    return Measured(cold, median(warm), median(cpu), median(server), len(board.rows), load)
 
 
-def run(branches: int, people: int, per_person: int, repeat: int) -> list[Figure]:
+def measure_page(url: str, repeat: int, folder: Path) -> tuple[float, float, float, int]:
+    """The region page offscreen as the regional supervisor opens it (regions, skills, then
+    the default skill's comparison, in the app's background thread) until its table is
+    filled and painted: (cold ms, warm median ms, warm median ms of CPU of this process
+    and the server, rows). Query + render, as a user waits."""
+    from PySide6.QtWidgets import QApplication
+
+    from svctrainer.gui.background import Background
+    from svctrainer.gui.change_hub import ChangeHub
+    from svctrainer.gui.context import AppContext
+    from svctrainer.gui.navigator import Navigator
+    from svctrainer.gui.pages.region import RegionPage
+    from svctrainer.gui.settings import GuiSettings, Theme
+    from svctrainer.gui.theme import apply_appearance
+    from svctrainer.services.actor import Actor
+    from svctrainer.services.api import Services
+    from svctrainer.services.records import SignedIn
+
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else QApplication([])
+    settings = GuiSettings(theme=Theme.LIGHT)
+    apply_appearance(app, settings)
+    services = Services.open(url)
+    background = Background()
+    try:
+        regional = services.people.find_by_employee_number(Actor.command_line(), "G1")
+        hub = ChangeHub(background)
+        navigator = Navigator(lambda _key: None, lambda _text, _ms: None)
+        signed_in = SignedIn(regional, "Branch 01")
+        ctx = AppContext(services, background, signed_in, settings, hub, navigator)
+
+        def open_page() -> int:
+            page = RegionPage(ctx)
+            page.resize(1280, 800)
+            page.show()
+            page.activated()
+            while page.board is None:
+                app.processEvents()
+                time.sleep(0.001)
+            app.processEvents()
+            page.table.viewport().repaint()
+            rows = page.table.rowCount()
+            page.close()
+            page.deleteLater()
+            return rows
+
+        times, cpu = [], []
+        for _ in range(repeat + 1):
+            started, used = time.perf_counter(), time.process_time() + server_cpu(folder)
+            rows = open_page()
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() + server_cpu(folder) - used) * 1000)
+    finally:
+        background.wait()
+        services.close()
+    return times[0], statistics.median(times[1:]), statistics.median(cpu[1:]), rows
+
+
+SERVER_SETTINGS = {"shared_buffers": "256MB", "work_mem": "32MB"}
+KEPT = "bench_region.json"  # in a kept folder: the sizes built there and the supervisor
+
+
+def run(
+    branches: int,
+    people: int,
+    per_person: int,
+    repeat: int,
+    keep: Path | None = None,
+    *,
+    profile: bool = False,
+) -> list[Figure]:
     from pg_server import ThrowawayServer, server_binaries
 
     binaries = server_binaries()
     if binaries is None:
         raise SystemExit("no PostgreSQL server binaries (apt-get install postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="svctrainer-bench-pg-"))
+    folder = keep or Path(tempfile.mkdtemp(prefix="svctrainer-bench-pg-"))
     server = ThrowawayServer(folder, binaries)
-    server.start({"shared_buffers": "256MB", "work_mem": "32MB"})
+    sizes = [branches, people, per_person]
+    kept = json.loads((folder / KEPT).read_text()) if (folder / KEPT).exists() else None
+    if kept is not None and kept["sizes"] != sizes:
+        raise SystemExit(f"{folder} holds {kept['sizes']}, not {sizes}: delete it or pick another")
+    if kept is None:
+        server.start(SERVER_SETTINGS)
+    else:  # the data are there: start the server on them
+        options = f"-k {folder} -p {server.port}" + "".join(
+            f" -c {name}={value}"
+            for name, value in {"listen_addresses": "''", "fsync": "off", **SERVER_SETTINGS}.items()
+        )
+        server._run("pg_ctl", "-D", str(server.data), "-o", options,
+                    "-l", str(folder / "log"), "-w", "start")  # fmt: skip
     try:
-        server.admin('CREATE DATABASE "bench"')
         url = server.url("bench")
-        regional = build(url, branches, people, per_person)
-        cold, warm, rows = measure(url, regional, repeat)
+        if kept is None:
+            server.admin('CREATE DATABASE "bench"')
+            regional = build(url, branches, people, per_person)
+            if keep is not None:
+                (folder / KEPT).write_text(json.dumps({"sizes": sizes, "regional": str(regional)}))
+        else:
+            regional = uuid.UUID(kept["regional"])
+        measured = measure(url, regional, repeat, folder, profile=profile)
+        page_cold, page_warm, page_cpu, page_rows = measure_page(url, repeat, folder)
     finally:
         server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
     size = f"{branches} branches × {people} people × {per_person} attempts"
+    load = f"load {measured.load}"
     return [
-        Figure("region dashboard, cold (PostgreSQL)", cold, "ms", note=size),
+        Figure("region dashboard, cold (PostgreSQL)", measured.cold, "ms", note=f"{size}; {load}"),
         Figure(
             "region dashboard (PostgreSQL)",
-            warm,
+            measured.warm,
             "ms",
             BUDGET_MS,
-            note=f"{size}; median of {repeat}; {rows} branches compared",
+            note=f"{size}; median of {repeat}; {measured.branches} branches compared; {load}",
+        ),
+        Figure(
+            "region page: query + render (PostgreSQL)",
+            page_warm,
+            "ms",
+            BUDGET_MS,
+            note=(
+                f"{size}; median of {repeat}; cold {page_cold:.0f} ms; CPU {page_cpu:.0f} ms "
+                f"(client + server); {page_rows} rows; {load}"
+            ),
+        ),
+        Figure(
+            "region dashboard CPU, client + server (PostgreSQL)",
+            measured.warm_cpu,
+            "ms",
+            note=f"{size}; median of {repeat}; server {measured.server_cpu:.0f} ms; {load}",
         ),
     ]
 
@@ -232,8 +384,12 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--attempts", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build once in DIR, measure there later")
+    parser.add_argument("--profile", action="store_true", help="cProfile one more warm call")
     args = parser.parse_args()
-    for figure in run(args.branches, args.people, args.attempts, args.repeat):
+    keep = args.keep.resolve() if args.keep else None
+    sizes = (args.branches, args.people, args.attempts)
+    for figure in run(*sizes, args.repeat, keep, profile=args.profile):
         budget = f" (budget {figure.budget:.0f})" if figure.budget else ""
         print(f"{figure.name}: {figure.value:.1f} {figure.unit}{budget}  [{figure.note}]")
 

@@ -80,11 +80,11 @@ class Startup:
         self.instance_lock: object | None = None
 
     def run(self) -> None:
-        from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
-
         if self.demo:
             self._open_demo()
             return
+        from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
+
         try:
             services = Services.open(self.url)
             services.load_all()  # now, not when a page first needs one (a freeze there)
@@ -115,9 +115,6 @@ class Startup:
         from PySide6.QtCore import Qt  # noqa: PLC0415 - see theme.first_frame_appearance
         from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - no class before the frame
 
-        from svctrainer.services.api import Services  # noqa: PLC0415
-        from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
-
         progress = QProgressDialog(
             translate("Startup", "Creating the demo branch: six months of practice…"),
             "",
@@ -135,6 +132,11 @@ class Startup:
         copy = self.demo_dir / "demo.sqlite3"
 
         def open_copy() -> Services:
+            # Imported here, on the worker: SQLAlchemy and the services (no Qt in them)
+            # took 0.7 s of CPU on the GUI thread, right when the window first showed.
+            from svctrainer.services.api import Services  # noqa: PLC0415
+            from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
+
             copy_demo_database(copy, relay.moved.emit)
             services = Services.open(f"sqlite:///{copy}")
             services.load_all()  # here, off the GUI thread: no page waits for an import

@@ -1,15 +1,21 @@
-"""Importing the chart library's numerical half ahead of its first use, off the GUI thread.
+"""Importing the chart library ahead of its first use, in pieces the window never feels.
 
 Why: pyqtgraph with numpy takes 0.4-2 s to import on a busy 2-core branch PC, and
-imported when the first page with a chart was built it froze the window
-(bench/bench_heartbeat.py). numpy is about half of it and touches no Qt, so it is
-imported on a thread while the login screen waits for a PIN.
+imported when the first page with a chart was built it froze the window for 314 ms on
+a quiet one (bench/bench_heartbeat.py; issue 17: no gap over 100 ms). The import is
+three kinds of work, each done where it is safe:
 
-pyqtgraph itself is NOT imported here: at import it walks every attribute of PySide's
-modules (``pyqtgraph/Qt/__init__.py``), which makes shiboken create Qt's Python types
-and enums lazily, and that is not safe while the GUI thread paints. Done on this thread
-it crashed the process in a painting delegate (a segfault in the full test run). It is
-imported on the GUI thread by the first chart, after numpy is already in.
+1. numpy and the pure-Python modules pyqtgraph pulls in (``PRELOADED``: XML, subprocess,
+   multiprocessing, ...): no Qt in any of them, imported on a thread while the login
+   screen waits for a PIN.
+2. Python's view of PySide's modules: at import pyqtgraph walks every attribute of
+   QtCore, QtGui and QtWidgets (``pyqtgraph/Qt/__init__.py``), which makes shiboken
+   create about a thousand Qt types and enums lazily, over half the import. That is not
+   safe off the GUI thread (done on a thread it crashed the process in a painting
+   delegate, a segfault in the full test run), so the GUI thread does it, in slices of
+   a few milliseconds between events (``ChartWarmUp``), once the window is idle.
+3. pyqtgraph's own modules: one step on the GUI thread after the rest, which is what
+   remains of the import.
 
 Not the database worker (``gui/background.py``): the first queries after sign-in must
 not queue behind an import.
@@ -17,16 +23,43 @@ not queue behind an import.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+import sys
 import threading
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
-PRELOADED = ("numpy",)  # no Qt in any of them: see the module doc
+PRELOADED = (  # no Qt in any of them: see the module doc
+    "numpy",
+    "numpy.typing",
+    "xml.etree.ElementTree",
+    "subprocess",
+    "multiprocessing.connection",
+    "decimal",
+    "cProfile",
+    "pydoc",
+    "pkgutil",
+    "importlib.resources",
+    "mmap",
+    "socket",
+    "sysconfig",
+)
+# The PySide modules pyqtgraph walks (step 2) and those it imports besides (step 3).
+WALKED = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
+IMPORTED = ("PySide6.QtSvg", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
+START_MS = 1500  # after the window is up: the first paint and sign-in come first
+SLICE_S = 0.008  # GUI-thread work per turn of the event loop
+_started = False
 
 
 def preload_charts() -> threading.Thread:
-    """Start importing ``PRELOADED`` on a daemon thread; the thread."""
+    """Start importing ``PRELOADED`` on a daemon thread and, once this (GUI) thread's
+    event loop is idle, warm up the rest here (``ChartWarmUp``); the thread."""
 
     def load() -> None:
         for name in PRELOADED:
@@ -37,4 +70,57 @@ def preload_charts() -> threading.Thread:
 
     thread = threading.Thread(target=load, name="chart-preload", daemon=True)
     thread.start()
+    global _started  # noqa: PLW0603 - one warm-up per process, however many windows
+    if not _started and "pyqtgraph" not in sys.modules:
+        _started = True
+        ChartWarmUp(thread).start()
     return thread
+
+
+class ChartWarmUp(QObject):
+    """Steps 2 and 3 of the module doc on the GUI thread, a slice per timer tick."""
+
+    def __init__(self, preload: threading.Thread) -> None:
+        from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+        super().__init__(QCoreApplication.instance())  # outlives any one window
+        self._preload = preload
+        self._steps = self._work()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    def start(self, delay_ms: int = START_MS) -> None:
+        QTimer.singleShot(delay_ms, self, self._timer.start)
+
+    def _slice(self) -> None:
+        """Run steps until ``SLICE_S`` has gone by; stop the timer when all are done."""
+        deadline = time.perf_counter() + SLICE_S
+        try:
+            while time.perf_counter() < deadline:
+                if next(self._steps):
+                    return  # waiting for the preloading thread: this turn is over
+        except StopIteration:
+            self._timer.stop()
+            self.deleteLater()
+        except Exception:  # the first chart imports pyqtgraph itself and reports
+            log.warning("could not warm up the chart library", exc_info=True)
+            self._timer.stop()
+            self.deleteLater()
+
+    def _work(self) -> Iterator[bool]:
+        """The steps; each yields True to end the turn at once (nothing to do yet)."""
+        for name in WALKED:
+            module = importlib.import_module(name)
+            for attribute in dir(module):
+                getattr(module, attribute, None)
+                yield False
+        for name in IMPORTED:
+            with contextlib.suppress(ImportError):  # optional parts pyqtgraph does without
+                importlib.import_module(name)
+            yield True  # each one a turn of its own
+        while self._preload.is_alive():  # pyqtgraph last, after its numerical half
+            yield True
+        if "pyqtgraph" not in sys.modules:
+            importlib.import_module("pyqtgraph")
+        yield True

@@ -1,25 +1,47 @@
-"""Python's garbage collected on the GUI thread only.
+"""Python's garbage collected on the GUI thread only, in passes short enough to go
+unnoticed.
 
-Why: a Qt object that Python owns is deleted when its Python wrapper is collected, and
-the cyclic collector runs on whichever thread happens to allocate when a threshold is
-reached: with a database worker allocating thousands of rows, that is often the worker.
-A widget or signal relay caught in a reference cycle (a slot that refers back to its
-page) was then deleted off the GUI thread while the GUI thread used it, and the
-application crashed in QtCore under load (bench/bench_heartbeat.py on the large branch).
-So automatic collection is off, and a timer on the GUI thread collects whenever the
-collector's own thresholds say it would have.
+Why the GUI thread: a Qt object that Python owns is deleted when its Python wrapper is
+collected, and the cyclic collector runs on whichever thread happens to allocate when a
+threshold is reached: with a database worker allocating thousands of rows, that is often
+the worker. A widget or signal relay caught in a reference cycle (a slot that refers
+back to its page) was then deleted off the GUI thread while the GUI thread used it, and
+the application crashed in QtCore under load (bench/bench_heartbeat.py on the large
+branch). So automatic collection is off, and a timer on the GUI thread collects whenever
+the collector's own thresholds say it would have.
+
+Why short passes: a pass of the oldest generation walks every object it holds, and after
+start-up (PySide, SQLAlchemy, pyqtgraph, the pages) and a large branch's results that
+took 460 ms on the GUI thread, in the middle of a PDF export. So the timer runs only the
+passes of the two young generations, and what survives a pass of the middle one (an
+object a second or more old) is frozen (``gc.freeze``): it leaves the generations the
+passes walk, and each pass walks only what is new since the last. Frozen objects that
+are dropped are still freed at once by their reference count; only a frozen *cycle*
+waits for the deep pass, which walks everything: it runs when the frozen objects have
+grown by a quarter since the last one (the rule CPython uses for its own full passes)
+and the window has been idle (no input, no background work) for ``DEEP_IDLE_S``, so
+nobody is kept waiting by it.
 """
 
 from __future__ import annotations
 
 import gc
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-CHECK_MS = 500
-FULL_EVERY_S = 60.0
+if TYPE_CHECKING:
+    from svctrainer.gui.background import Background
+    from svctrainer.gui.idle_sign_out import IdleWatch
+
+CHECK_MS = 100
+"""How often the thresholds are read: often, so that the youngest generation (which the
+database worker fills quickly) stays small and its pass short."""
+DEEP_GROWTH = 0.25
+DEEP_IDLE_S = 10.0
 _live = [0]  # collectors counted; automatic collection is back on when none is
+_holders: set[int] = set()  # drills running: no deep pass meanwhile
 
 
 def _release(counted: list[bool]) -> None:
@@ -30,7 +52,29 @@ def _release(counted: list[bool]) -> None:
     counted[0] = False
     _live[0] = max(0, _live[0] - 1)
     if _live[0] == 0:
+        if not _holders:
+            gc.unfreeze()  # frozen cycles go back to the automatic collector
         gc.enable()
+
+
+def hold(owner: QObject) -> None:
+    """A timed drill starts (``owner``, its screen): everything alive now is frozen, so
+    that no collector pass in the keystroke path walks it, and the deep pass waits until
+    ``resume`` or until the screen is gone."""
+    key = id(owner)
+    if key not in _holders:
+        _holders.add(key)
+        owner.destroyed.connect(lambda: _holders.discard(key))  # holds the key only
+    gc.freeze()
+
+
+def resume(owner: QObject) -> None:
+    """The drill is over. With a window's collector, what ``hold`` froze stays frozen (the
+    deep pass collects it when the window is idle); without one (a drill screen on its
+    own), it goes back to the automatic collector."""
+    _holders.discard(id(owner))
+    if _live[0] == 0 and not _holders:
+        gc.unfreeze()
 
 
 class GuiThreadCollector(QObject):
@@ -41,35 +85,81 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         _live[0] += 1
         gc.disable()
+        # What start-up imported and built lives as long as the process: out of every
+        # pass from now on (without a pass first: that would hold the first window).
+        gc.freeze()
+        self._deep_at = gc.get_freeze_count()  # counts a list: read rarely
+        self._frozen_since = 0
+        """Objects frozen since the last deep pass (or start-up)."""
         self._counted = counted = [True]
-        self._last_full = time.monotonic()
+        self._last_active = time.monotonic()
+        self._idle: IdleWatch | None = None
+        self._background: Background | None = None
+        self.deep_passes = 0
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.collect_due)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
         # A window deleted without being closed must not leave collection off (the
         # slot holds the flag, not ``self``: no cycle).
         self.destroyed.connect(lambda: _release(counted))
 
-    def collect_due(self) -> int:
-        """Collect the oldest generation whose threshold is reached, as the automatic
-        collector would; the number of objects found unreachable.
+    def watch(self, idle: IdleWatch, background: Background) -> None:
+        """Where the window's input and background work are seen: the deep pass waits
+        until both have been quiet for ``DEEP_IDLE_S``."""
+        self._idle = idle
+        self._background = background
 
-        A full collection (the oldest generation) walks every object of the process:
-        the automatic collector holds it back until a quarter of the heap is new, which
-        the thresholds alone do not say, so it runs here at most every
-        ``FULL_EVERY_S``."""
+    def _tick(self) -> None:
+        self.collect_due()
+        if self.deep_due():
+            self.deep_collect()
+
+    def collect_due(self) -> int:
+        """Collect the older of the two young generations whose threshold is reached, as
+        the automatic collector would; the number of objects found unreachable."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
-        due = [g for g in range(3) if thresholds[g] and counts[g] >= thresholds[g]]
+        due = [g for g in range(2) if thresholds[g] and counts[g] >= thresholds[g]]
         if not due:
             return 0
-        generation = due[-1]
+        return self.collect(due[-1])
+
+    def collect(self, generation: int) -> int:
+        """One pass of a young generation (0 or 1); after a pass of generation 1, what
+        survived it is frozen."""
+        found = gc.collect(generation)
+        if generation >= 1:
+            # The survivors now make up the oldest generation, and only they: counting
+            # them costs as little as the pass (``gc.get_freeze_count`` counts them all).
+            self._frozen_since += len(gc.get_objects(generation=2))
+            gc.freeze()
+        return found
+
+    def idle_for(self) -> float:
+        """Seconds since the last input or background work the collector saw."""
         now = time.monotonic()
-        if generation == 2 and now - self._last_full < FULL_EVERY_S:
-            generation = 1
-        if generation == 2:
-            self._last_full = now
-        return gc.collect(generation)
+        if self._background is not None and self._background.busy:
+            self._last_active = now
+        last_input = self._idle.last_input if self._idle is not None else 0.0
+        return now - max(self._last_active, last_input)
+
+    def deep_due(self) -> bool:
+        """Whether the frozen objects have grown by ``DEEP_GROWTH`` since the last deep
+        pass and the window has been idle for ``DEEP_IDLE_S``."""
+        idle = self.idle_for() >= DEEP_IDLE_S  # read each tick: it notes background work
+        grown = self._frozen_since >= self._deep_at * DEEP_GROWTH
+        return idle and grown and not _holders
+
+    def deep_collect(self) -> int:
+        """Everything, frozen or not, walked once: a frozen cycle that was dropped is
+        freed here. Then what survived is frozen again."""
+        gc.unfreeze()
+        found = gc.collect(2)
+        gc.freeze()
+        self._deep_at = gc.get_freeze_count()
+        self._frozen_since = 0
+        self.deep_passes += 1
+        return found
 
     def stop(self) -> None:
         """This window is closing: back to automatic collection unless another needs

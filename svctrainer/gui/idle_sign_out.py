@@ -8,6 +8,8 @@ as a draft (its owner decides at their next sign-in, as after a crash).
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +38,9 @@ class IdleWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.expired)
+        self.last_input = time.monotonic()
+        """When someone last touched the application (``gui/garbage.py`` waits for a
+        quiet moment)."""
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -51,6 +56,8 @@ class IdleWatch(QObject):
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.timer.isActive() and event.type() in _INPUT:
-            self.timer.start()  # restarts the countdown
+        if event.type() in _INPUT:
+            self.last_input = time.monotonic()
+            if self.timer.isActive():
+                self.timer.start()  # restarts the countdown
         return False

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
 
         # Before the first background call: garbage with Qt objects in it is freed here.
         self.collector = GuiThreadCollector(self)
+        self.collector.watch(self.idle, self.background)
         preload_charts()  # while the login screen waits for a PIN
 
     # -- menus and shortcuts -----------------------------------------------------------

@@ -38,7 +38,7 @@ from svctrainer.core.analytics.dashboard import (
     team_summaries,
     team_summary,
 )
-from svctrainer.core.analytics.downsample import downsample, lttb_indices
+from svctrainer.core.analytics.downsample import bucket_extremes, downsample
 from svctrainer.core.analytics.key_heatmap import KeyStatsSample, key_heatmap
 from svctrainer.core.analytics.progress import (
     GAIN_UNITS,
@@ -666,7 +666,7 @@ def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list
         return points
     xs = [p.started_at.timestamp() for p in points]
     ys = [p.value(metric) or 0.0 for p in points]
-    return [points[i] for i in lttb_indices(xs, ys, max_points)]
+    return [points[i] for i in bucket_extremes(xs, ys, max_points)]
 
 
 _NO_TESTS = {metric: baseline_gain([], metric) for metric in Metric}

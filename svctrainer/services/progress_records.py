@@ -84,8 +84,9 @@ class MetricSeries:
     """One metric of one person's chart.
 
     ``points`` are the counted attempts with a value, by mode ("practice", "test",
-    "logged"), reduced for display (``downsample.lttb_indices``: first, last, minimum
-    and maximum always kept; tests are never dropped below ``max_points``). ``excluded``
+    "logged"), reduced for display (``downsample.bucket_extremes``: first, last, and the
+    minimum and maximum of every few pixels of time always kept; tests are never dropped
+    below ``max_points``). ``excluded``
     are attempts with a value that do not count (too short, invalidated): drawn greyed
     out, used by no figure. ``rolling``, ``trend`` and ``progress`` are computed from
     ALL counted attempts, before any reduction.

@@ -8,10 +8,13 @@ never a person's name or record, and changes nothing in any branch. Only the bra
 the regions they were given count (``access.region_branches``); the command line reads
 every branch or one region.
 
-Three queries whatever the size of the region: the people, their first and last tests
-and the counted attempts per branch, over the whole history from the progress summary
-(``progress_queries.summary_tests``: a few rows per person and content item), over a
-date range from the attempts (``first_last_tests``, index-only).
+A few queries whatever the size of the region: the tellers and the counted attempts per
+branch, and each person's tests as a baseline and gain need them. Over the whole history
+these come from the progress summary as values only, one row a person keyed by branch
+(``progress_queries.summary_gain_inputs``, then ``progress.gain_of_values``): ten
+branches of 500 people read no id or timestamp of a test (issue 16 point 5, measured by
+``bench/bench_region.py``). Over a date range they come from the attempts
+(``first_last_tests``, index-only).
 """
 
 from __future__ import annotations
@@ -19,11 +22,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.branch_comparison import BranchLevels, branch_levels
-from svctrainer.core.analytics.progress import GAIN_UNITS, BaselineGain, GainUnit, gain_of_tests
+from svctrainer.core.analytics.progress import (
+    GAIN_UNITS,
+    BaselineGain,
+    GainUnit,
+    gain_of_tests,
+    gain_of_values,
+)
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.roles import Permission, Role
 from svctrainer.services.access import authorize, region_branches
@@ -39,7 +48,8 @@ from svctrainer.services.progress_queries import (
     in_range,
     speed_unit_of,
     summarised,
-    summary_tests,
+    summary_gain_inputs,
+    uuid_of,
 )
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.database import Database
@@ -174,6 +184,17 @@ def _in_region(
     return sorted(members, key=str)
 
 
+def _branch_of(session: Session, branch_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Each active person's branch, decoded by the memoised ``uuid_of`` rather than the
+    ORM's type processing: a region holds thousands of people, read on every call."""
+    rows = session.connection().execute(
+        select(type_coerce(Person.id, String), type_coerce(Person.branch_id, String)).where(
+            Person.branch_id.in_(branch_ids), Person.active.is_(True)
+        )
+    )
+    return {uuid_of(pid): uuid_of(branch) for pid, branch in rows.all()}
+
+
 def _rows(
     session: Session,
     branch_ids: list[uuid.UUID],
@@ -187,13 +208,6 @@ def _rows(
         session.execute(select(Branch.id, Branch.name).where(Branch.id.in_(branch_ids))).all()
     )
     people = select(Person.id).where(Person.branch_id.in_(branch_ids), Person.active.is_(True))
-    branch_of = dict(
-        session.execute(
-            select(Person.id, Person.branch_id).where(
-                Person.branch_id.in_(branch_ids), Person.active.is_(True)
-            )
-        ).all()
-    )
     tellers = dict(
         session.execute(
             select(Person.branch_id, func.count())
@@ -206,6 +220,7 @@ def _rows(
             .group_by(Person.branch_id)
         ).all()
     )
+    gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
     if summarised(window, metric, family.is_scenario):
         attempts = dict(
             session.execute(
@@ -220,7 +235,12 @@ def _rows(
                 .group_by(Person.branch_id)
             ).all()
         )
-        tests = summary_tests(session, people, family.item_ids)
+        # Values only, one row a person, by branch: a region's thousands (issue 16.5).
+        for branch_id, inputs in summary_gain_inputs(
+            session, people, family.item_ids, metric, by=Person.branch_id
+        ):
+            gain = gain_of_values(inputs.first, inputs.after, metric, inputs.count)
+            gains[branch_id].append(gain)
     else:
         attempts = dict(
             session.execute(
@@ -238,10 +258,10 @@ def _rows(
             ).all()
         )
         tests = first_last_tests(session, people, family.item_ids, metric, window)
-    gains: dict[uuid.UUID, list[BaselineGain]] = {b: [] for b in branch_ids}
-    for person_id, found in tests.items():
-        gain = gain_of_tests(found.points, metric, found.count)
-        gains[branch_of[person_id]].append(gain)
+        branch_of = _branch_of(session, branch_ids)
+        for person_id, found in tests.items():
+            gain = gain_of_tests(found.points, metric, found.count)
+            gains[branch_of[person_id]].append(gain)
     rows = [
         BranchSkillRow(
             b,

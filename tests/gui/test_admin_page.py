@@ -212,3 +212,29 @@ def test_database_tab_restores_a_backup_after_confirming(qtbot, admin_page, bran
     assert "The backup was restored" in said[0]
     teams = [t.name for t in branch.services.people.list_teams(Actor.command_line())]
     assert "After the backup" not in teams
+
+
+def test_only_the_landing_tab_is_built_with_the_page(qtbot, admin_page):
+    """The other tabs are built when first shown, in their place, and load then."""
+    from svctrainer.gui.pages.admin_teams import TeamsTab
+
+    assert not admin_page.findChildren(TeamsTab)
+    titles = [admin_page.tabs.tabText(i) for i in range(admin_page.tabs.count())]
+    admin_page.tabs.setCurrentIndex(1)  # as a click on "Teams" does
+    qtbot.waitUntil(lambda: isinstance(admin_page.tabs.currentWidget(), TeamsTab))
+    teams = admin_page.tabs.currentWidget()
+    assert admin_page.teams is teams
+    assert [admin_page.tabs.tabText(i) for i in range(admin_page.tabs.count())] == titles
+    qtbot.waitUntil(lambda: teams.model.rowCount() == 2)
+
+
+def test_the_people_columns_fit_their_contents_once_loaded(qtbot, admin_page):
+    """Sized once per load (not measured again on every show): each column but the
+    stretched last one is as wide as its widest cell, also after the page is shown again."""
+    table = admin_page.people.table
+    columns = admin_page.people.model.columnCount() - 1
+    widths = [table.columnWidth(c) for c in range(columns)]
+    assert all(w >= table.sizeHintForColumn(c) for c, w in enumerate(widths))
+    admin_page.window().go_to("practice")
+    admin_page.window().go_to("admin")
+    assert [table.columnWidth(c) for c in range(columns)] == widths

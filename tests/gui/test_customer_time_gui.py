@@ -188,7 +188,10 @@ def test_a_teller_sees_the_source_and_their_share(qtbot, window, sign_in, gains,
     window.go_to("progress")
     view = window.pages["progress"].view
     qtbot.waitUntil(lambda: view.current is not None, timeout=20_000)
-    view.tabs.setCurrentIndex(view.customer_index)  # the panel is filled when shown
+    assert view.current is not None
+    assert view.current.customer_time is None  # read when its tab is opened
+    with qtbot.waitSignal(view.customer_time_loaded, timeout=15_000):
+        view.tabs.setCurrentIndex(view.customer_index)  # read and filled when shown
     panel = view.customer_panel
     assert panel.source.text().startswith("Source: imported queue tickets")
     assert "shared queue you serve" in html.unescape(panel.details.text())

@@ -50,7 +50,8 @@ def test_my_progress_shows_the_gain_and_the_charts(qtbot, window, sign_in, telle
         view.tabs.setCurrentIndex(view.keys_index)
     assert view.heatmap_chart.heatmap is not None
     assert view.heatmap_chart.heatmap.keys  # ten-key attempts carry key statistics
-    view.tabs.setCurrentIndex(view.customer_index)
+    with qtbot.waitSignal(view.customer_time_loaded, timeout=15_000):
+        view.tabs.setCurrentIndex(view.customer_index)
     assert not view.tabs.isTabVisible(view.scenario_index)
     assert (
         "per transaction" in view.customer_panel.headline.text()
@@ -141,3 +142,28 @@ def test_pyqtgraph_is_not_loaded_by_the_login_window():
     )  # fmt: skip
     assert out.stdout.strip() == "False"
     assert QApplication.instance() is not None
+
+
+def test_a_change_while_my_progress_is_hidden_is_read_when_it_shows(
+    qtbot, window, sign_in, teller_history
+):
+    """Finishing a drill on another page redrew these charts unseen (a freeze of the
+    page in view); now the view reads the new results when it is shown again."""
+    from svctrainer.services.changes import RESULTS
+
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    before = view.current
+    window.go_to("practice")
+    add_rows(
+        teller_history.services,
+        teller_history.teller.id,
+        learning_history(seed=5, attempts=5),
+    )
+    window.context.hub.publish(RESULTS)
+    qtbot.wait(300)
+    assert view.current is before  # hidden: nothing read, nothing drawn
+    window.go_to("progress")
+    qtbot.waitUntil(lambda: view.current is not before, timeout=15_000)
+    assert view.current is not None
+    assert view.current.progress.attempts == before.progress.attempts + 5

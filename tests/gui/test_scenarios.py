@@ -513,3 +513,33 @@ def test_a_scenario_test_past_the_retake_limit_is_refused_in_the_trainees_words(
     qtbot.waitUntil(lambda: bool(refusals), timeout=WAIT_MS)
     assert refusals[0].startswith("You have taken this test 1 time in 7 days")
     qtbot.waitUntil(lambda: page.current_screen is None, timeout=WAIT_MS)  # back to the list
+
+
+def test_the_debrief_shows_its_text_first_and_draws_each_chart_a_turn_later(qtbot, play):
+    """Building the debrief and both charts at once held the window: the text comes at
+    once, each chart on a turn of the event loop of its own, in its reserved place."""
+    from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+
+    player = play.hesitant_best_run()
+    shown = play.debrief(player)
+    qtbot.waitUntil(lambda: shown._radar.built and shown._mood_chart.built, timeout=WAIT_MS)
+    # The same debrief again, watched from its first moment.
+    debrief = DebriefScreen(
+        shown.attempt, shown.scenario, shown.review, None, compliance=shown.compliance
+    )
+    qtbot.addWidget(debrief)
+    debrief.show()
+    assert debrief.tier_label.text() == "Comfort service"
+    slots = (debrief._radar, debrief._mood_chart)
+    assert not any(slot.built for slot in slots)  # nothing drawn in the same turn
+    assert not debrief.findChildren(ServqualRadar)
+    heights = [slot.height() for slot in slots]
+    qtbot.waitUntil(lambda: slots[0].built, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: slots[1].built, timeout=WAIT_MS)
+    assert debrief.findChildren(ServqualRadar) == [debrief.radar]
+    assert debrief.findChildren(MoodTraceChart) == [debrief.mood_chart]
+    assert debrief.radar.parent() is debrief._radar
+    assert [slot.height() for slot in slots] == heights  # the page did not jump
+    assert debrief.radar.height() == heights[0]
+    assert debrief.mood_chart.timeout_marks == [1]

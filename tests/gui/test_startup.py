@@ -1,5 +1,9 @@
 """Start-up as a person meets it: first run on an empty database, and a damaged file."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -147,3 +151,51 @@ def test_gui_demo_on_a_new_computer_fills_the_sign_in_list_from_the_shipped_snap
     finally:
         window.services.close()
         startup.cleanup()
+
+
+def test_gui_demo_imports_the_services_off_the_gui_thread(tmp_path):
+    """SQLAlchemy and the services (0.7 s of CPU, no Qt) are imported by the background
+    worker that opens the demo copy: the GUI thread stays free for the window."""
+    code = (
+        "import sys, threading\n"
+        "class Spy:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name in ('svctrainer.services.api', 'sqlalchemy'):\n"
+        "            print('importer', name, threading.current_thread() is\n"
+        "                  threading.main_thread(), flush=True)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Spy())\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from svctrainer.gui.app import Startup\n"
+        "from svctrainer.gui.main_window import MainWindow\n"
+        "from svctrainer.gui.settings import GuiSettings\n"
+        "window = MainWindow(GuiSettings())\n"
+        "window.show()\n"
+        "startup = Startup(window, '', demo=True)\n"
+        "startup.run()\n"
+        "import time\n"
+        "deadline = time.monotonic() + 120\n"
+        "while window.login.model.rowCount() == 0 and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print('people', window.login.model.rowCount(), flush=True)\n"
+        "window.services.close()\n"
+        "startup.cleanup()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SVCTRAINER_HOME": str(tmp_path / "home"),
+        "SVCTRAINER_CACHE": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+        timeout=300,
+    )  # fmt: skip
+    lines = done.stdout.split("\n")
+    assert "importer svctrainer.services.api False" in lines, lines
+    assert "importer sqlalchemy False" in lines, lines
+    assert "importer svctrainer.services.api True" not in lines, lines
+    assert "importer sqlalchemy True" not in lines, lines
+    assert any(line.startswith("people ") and line != "people 0" for line in lines), lines

@@ -297,3 +297,43 @@ def test_needs_checking_lists_a_tampered_attempt(qtbot, window, sign_in, histori
         page.integrity.check_button.click()
     assert [m.attempt_id for m in page.integrity.sweep.mismatches] == [attempt.id]
     assert "accuracy" in page.integrity.model.data(page.integrity.model.index(0, 3))
+
+
+def test_tabs_are_built_when_first_shown(qtbot, window, sign_in, histories):
+    """Only the dashboard is built with the page; another tab is built when the
+    supervisor first opens it, takes its place in the tab bar and shows its data."""
+    from svctrainer.gui.pages.customer_time_tab import CustomerTimeTab
+
+    sign_in(histories.supervisor)
+    window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert not page.findChildren(CustomerTimeTab)
+    assert not page._customer_time.built
+    index = next(i for i, t in enumerate(titles) if "Customer time" in t)
+    page.tabs.setCurrentIndex(index)  # as a click on the tab does
+    qtbot.waitUntil(lambda: page._customer_time.built, timeout=5_000)
+    tab = page.tabs.widget(index)
+    assert isinstance(tab, CustomerTimeTab)
+    assert page.customer_time is tab
+    assert page.tabs.currentIndex() == index
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == titles
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=15_000)
+    assert tab.panel.isVisible()
+    # Back and forth: built once, never again.
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(index)
+    assert page.findChildren(CustomerTimeTab) == [tab]
+
+
+def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, window, sign_in, histories):
+    sign_in(histories.supervisor)
+    window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    count = page.tabs.count()
+    standards = page.standards  # built now, not current
+    assert page.tabs.indexOf(standards) == 2
+    assert page.tabs.count() == count
+    assert page.tabs.currentIndex() == 0
+    page.tabs.setCurrentWidget(standards)
+    qtbot.waitUntil(lambda: standards.data is not None, timeout=20_000)

@@ -22,6 +22,7 @@ Values are returned unrounded; displays round them (``report_csv`` documents how
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -146,3 +147,29 @@ def gain_of_tests(
         gain_unit=GAIN_UNITS[metric],
         tests=len(tests) if count is None else count,
     )
+
+
+def gain_of_values(
+    first: Sequence[float], after: Sequence[float], metric: Metric, count: int
+) -> BaselineGain:
+    """``gain_of_tests`` from the values alone, for figures that never list the attempts
+    (a region's medians over thousands of people): ``first`` the values of the first
+    ``BASELINE_TESTS`` tests (fewer: every test there is), ``after`` those of the last
+    ``LATEST_TESTS`` tests after them, both oldest first, ``count`` how many tests there
+    are. The same levels and gain as ``gain_of_tests`` on those tests; the levels list no
+    attempts. Non-finite values are skipped as ``series.values`` skips them."""
+    if len(first) < BASELINE_TESTS:
+        too_few = Level(None, LevelStatus.TOO_FEW_TESTS)
+        return BaselineGain(metric, too_few, too_few, None, GAIN_UNITS[metric], count)
+    base = Level(statistics.median(_finite(first[:BASELINE_TESTS])), LevelStatus.OK)
+    if after:
+        last = Level(statistics.median(_finite(after[-LATEST_TESTS:])), LevelStatus.OK)
+    else:
+        last = Level(None, LevelStatus.NO_TEST_AFTER_BASELINE)
+    return BaselineGain(
+        metric, base, last, gain(base.value, last.value, metric), GAIN_UNITS[metric], count
+    )
+
+
+def _finite(raw: Sequence[float]) -> list[float]:
+    return [float(v) for v in raw if math.isfinite(v)]

@@ -92,10 +92,12 @@ class KeyHeatmapChart(ChartFrame):
         super().__init__("", parent)
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
+
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget()
+        self.plot = new_plot()
         self.plot.setObjectName("heatmapPlot")
         style_plot(self.plot, self.colours)
         self.plot.setMinimumHeight(240)

@@ -42,12 +42,12 @@ class TierChart(ChartFrame):
 
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
         super().__init__(translate("charts", "Service tier reached, run by run"), parent)
-        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
 
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = new_plot(dates=True)
         self.plot.setObjectName("tierPlot")
         style_plot(self.plot, self.colours)
         self.plot.setMinimumHeight(200)
@@ -102,12 +102,12 @@ class RadarChart(ChartFrame):
 
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
         super().__init__(translate("charts", "SERVQUAL: first run and latest run"), parent)
-        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
 
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget()
+        self.plot = new_plot()
         self.plot.setObjectName("radarPlot")
         style_plot(self.plot, self.colours)
         self.plot.hideAxis("bottom")

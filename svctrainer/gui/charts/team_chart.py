@@ -35,12 +35,12 @@ def frame_height(bars: int) -> int:
 class BarChart(ChartFrame):
     def __init__(self, palette: QPalette | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
-        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
 
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget()
+        self.plot = new_plot()
         self.plot.setObjectName("barPlot")
         style_plot(self.plot, self.colours)
         plain_axis(self.plot, "bottom")  # gains in % and minutes: never "(x0.001)"

@@ -31,12 +31,12 @@ class WhatIfChart(ChartFrame):
         super().__init__(
             translate("charts", "What if: waiting time by windows and service speed"), parent
         )
-        import pyqtgraph as pg  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
 
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = pg.PlotWidget()
+        self.plot = new_plot()
         self.plot.setObjectName("whatIfPlot")
         style_plot(self.plot, self.colours)
         self.plot.showGrid(x=True, y=True, alpha=0.2)

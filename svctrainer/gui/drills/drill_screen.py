@@ -9,7 +9,6 @@ so.
 
 from __future__ import annotations
 
-import gc
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -36,6 +35,7 @@ from svctrainer.core.drills.registry import run_seed
 from svctrainer.core.durations import NS_PER_MS
 from svctrainer.core.keystrokes import ESCAPE, IME, KeyEvent
 from svctrainer.core.packs.definition import Mode
+from svctrainer.gui import garbage
 from svctrainer.gui.drills.drill_ui import DrillView, ui_for, view_widget
 from svctrainer.gui.drills.figures import duration, mode_name, number, unit_name
 from svctrainer.gui.drills.key_input import KeyClock, ime_commit, to_key_event
@@ -211,7 +211,7 @@ class DrillScreen(QWidget):
             return None
         if self.started_at is None and key_event.press:
             self.started_at = datetime.now(UTC)  # when it happened; durations come from t_ns
-            gc.freeze()  # keep collector pauses out of the keystroke path during the run
+            garbage.hold(self)  # keep collector pauses out of the keystroke path during the run
         feedback = self.run.feed(key_event)
         if feedback.verdict in (Verdict.WRONG, Verdict.BLOCKED) and self.sounds:
             QApplication.beep()
@@ -306,7 +306,7 @@ class DrillScreen(QWidget):
         self._ended = True
         self.timer.stop()
         self.checkpoint_timer.stop()
-        gc.unfreeze()
+        garbage.resume(self)
         self._show_header(self.run.state(None))
         self.status_label.setText(self.tr("Saving your result…"))
         self.finished.emit(self.run)

@@ -28,6 +28,10 @@ from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
 from svctrainer.services.settings import PinPolicy
 
+SIZED_FROM_ROWS = 100
+"""Rows measured to size the columns: those in view, then the nearest others (Qt's
+resize precision)."""
+
 
 class PeopleTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -61,7 +65,12 @@ class PeopleTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents once per load (``_show``), from the rows in view and the
+        # nearest others, not by ResizeToContents: that mode measured every cell of a
+        # 500-person branch again each time the page was shown or laid out, 40 000 calls
+        # into the model on the GUI thread. A column can still be widened by hand.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -153,6 +162,7 @@ class PeopleTab(QWidget):
         people, self._teams, policy = loaded
         self.pin_digits.setValue(policy.min_digits)
         self.model.set_rows(people)
+        self.table.resizeColumnsToContents()
         if wanted is not None:
             self.select(wanted)
         self._update_buttons()

@@ -25,6 +25,10 @@ from svctrainer.gui.messages import show_error
 from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
 from svctrainer.services.audit import AuditEntry
 
+SIZED_FROM_ROWS = 200
+"""Rows measured to size the columns: those in view, then the nearest others (Qt's
+resize precision)."""
+
 
 def local_time_text(entry: AuditEntry) -> str:
     return moment_text(entry.at)
@@ -58,7 +62,11 @@ class AuditLogView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents once per load (``_show``), from the first rows (times,
+        # names and actions are of a like width): ResizeToContents measured a thousand
+        # rows again each time the tab was shown or laid out, on the GUI thread.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by person, action or detail"))
@@ -80,9 +88,13 @@ class AuditLogView(QWidget):
         services, actor = self._ctx.services, self._ctx.actor
         self._ctx.background.run(
             lambda: services.audit.recent(actor, limit=2000),
-            self.model.set_rows,
+            self._show,
             lambda e: show_error(self, e),
         )
+
+    def _show(self, entries: list[AuditEntry]) -> None:
+        self.model.set_rows(entries)
+        self.table.resizeColumnsToContents()
 
     def export_csv(self, path: str | None = None) -> str | None:
         """Write the entries shown (after filtering) to a CSV file; returns its path."""

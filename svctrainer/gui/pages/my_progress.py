@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -55,6 +55,7 @@ from svctrainer.services.progress_records import (
 
 if TYPE_CHECKING:
     from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart
+    from svctrainer.gui.charts.progress_chart import ProgressChart
     from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart
 
 FAMILY_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -65,7 +66,7 @@ class Loaded:
     progress: PersonProgress
     heatmap: PersonHeatmap | None
     scenario: ScenarioProgress | None
-    customer_time: PersonCustomerTime
+    customer_time: PersonCustomerTime | None  # read when its tab is first shown
 
 
 def gain_text(series: MetricSeries) -> str:
@@ -87,6 +88,7 @@ class PersonProgressView(QWidget):
 
     loaded = Signal()  # the figures are read and the tab shown is drawn
     heatmap_loaded = Signal()  # the per-key heatmap, read when its tab is first shown
+    customer_time_loaded = Signal()  # the customer-time figures, read on their tab
 
     def __init__(
         self,
@@ -95,8 +97,6 @@ class PersonProgressView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from svctrainer.gui.charts.progress_chart import ProgressChart  # noqa: PLC0415
-
         self._ctx = context
         self.person_id = person_id or context.signed_in.person.id
         self._activity: list[FamilyActivity] = []
@@ -130,15 +130,24 @@ class PersonProgressView(QWidget):
         self.summary.setObjectName("progressSummary")
         self.summary.setWordWrap(True)
 
-        self.speed_chart = ProgressChart()
-        self.accuracy_chart = ProgressChart()
-        for chart in (self.speed_chart, self.accuracy_chart):
-            chart.attempt_clicked.connect(self.open_attempt)
+        # The two charts are built a turn of the event loop each, while the figures load
+        # (the first chart may import the chart library, ``gui/chart_preload.py``); one
+        # asked for before its turn is built then (``speed_chart``, ``accuracy_chart``).
+        self._speed_chart: ProgressChart | None = None
+        self._accuracy_chart: ProgressChart | None = None
         charts = QWidget()
-        charts_box = QVBoxLayout(charts)
-        charts_box.setContentsMargins(0, 0, 0, 0)
-        charts_box.addWidget(self.speed_chart, 3)
-        charts_box.addWidget(self.accuracy_chart, 2)
+        self._charts_box = QVBoxLayout(charts)
+        self._charts_box.setContentsMargins(0, 0, 0, 0)
+        # Empty axes are not painted while the figures load (five paints of two plots
+        # for nothing): the charts appear with their first series. Hidden inside the tab,
+        # which the tab widget shows whatever it was.
+        self._charts = charts
+        charts.setVisible(False)
+        charts_tab = QWidget()
+        charts_tab_box = QVBoxLayout(charts_tab)
+        charts_tab_box.setContentsMargins(0, 0, 0, 0)
+        charts_tab_box.addWidget(charts)
+        QTimer.singleShot(0, self, self._build_charts)
 
         self._heatmap_chart: KeyHeatmapChart | None = None  # built on first show
         self.latency_choice = QRadioButton(self.tr("Time per &key"))
@@ -166,7 +175,7 @@ class PersonProgressView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progressTabs")
-        self.tabs.addTab(charts, self.tr("&Speed and accuracy"))
+        self.tabs.addTab(charts_tab, self.tr("&Speed and accuracy"))
         self.keys_index = self.tabs.addTab(keys, self.tr("&Keys over time"))
         self.scenario_index = self.tabs.addTab(scenario, self.tr("Service &tiers"))
         self.customer_index = self.tabs.addTab(
@@ -186,9 +195,25 @@ class PersonProgressView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.refresh)
-        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self.refresh)
+        self._stale = False  # a change came while hidden: read again when shown
+        context.hub.subscribe(self, RESULTS | SETTINGS | QUEUE_DATA, self._changed)
 
     # -- loading ------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """A result, setting or queue import changed: read again now if on screen,
+        else when next shown. Finishing a drill on the practice page redrew the hidden
+        charts here, a 100-200 ms freeze of the page the person was looking at."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
@@ -253,7 +278,7 @@ class PersonProgressView(QWidget):
                 services.progress.scenario_progress(actor, person, key, window)
                 if scenario
                 else None,
-                services.progress.person_customer_time(actor, person, window),
+                None,
             )
 
         self._ctx.background.run(load, self._show, lambda exc: show_error(self, exc))
@@ -272,6 +297,19 @@ class PersonProgressView(QWidget):
             lambda exc: show_error(self, exc),
         )
 
+    def _load_customer_time(self) -> None:
+        """What the gains mean in customer time (the branch's queue, every skill): read
+        when its tab is opened, not before the first tab's charts are drawn."""
+        if self.current is None:
+            return
+        key, window = self.current.progress.family.key, self.current.progress.window
+        services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        self._ctx.background.run(
+            lambda: services.progress.person_customer_time(actor, person, window),
+            lambda figures: self._show_customer_time(key, figures),
+            lambda exc: show_error(self, exc),
+        )
+
     # -- showing ------------------------------------------------------------------------
 
     def _show(self, loaded: Loaded) -> None:
@@ -286,6 +324,7 @@ class PersonProgressView(QWidget):
         if accuracy is not None:
             self.accuracy_chart.set_series(accuracy, progress.grades)
         self.accuracy_chart.setVisible(accuracy is not None and accuracy.counted > 0)
+        self._charts.setVisible(True)
         # Scenarios have tiers, drills keys (the heatmap says so when a drill has no
         # per-key statistics in the period).
         self.tabs.setTabVisible(self.keys_index, loaded.scenario is None)
@@ -301,6 +340,14 @@ class PersonProgressView(QWidget):
         self._drawn.discard(self.keys_index)
         self._draw_current_tab()
         self.heatmap_loaded.emit()
+
+    def _show_customer_time(self, family_key: str, figures: PersonCustomerTime) -> None:
+        if self.current is None or self.current.progress.family.key != family_key:
+            return  # another drill was chosen meanwhile
+        self.current = replace(self.current, customer_time=figures)
+        self._drawn.discard(self.customer_index)
+        self._draw_current_tab()
+        self.customer_time_loaded.emit()
 
     def _draw_current_tab(self, *_args: object) -> None:
         """Fill the tab on show, once per load: the tabs not looked at cost nothing."""
@@ -318,6 +365,10 @@ class PersonProgressView(QWidget):
             self.tier_chart.set_tiers(loaded.scenario.tiers)
             self.radar_chart.set_radar(loaded.scenario.radar)
         elif index == self.customer_index:
+            if loaded.customer_time is None:
+                self._drawn.add(index)  # asked for once; drawn when it arrives
+                self._load_customer_time()
+                return
             self.customer_panel.show_person(loaded.customer_time)
         self._drawn.add(index)
 
@@ -348,6 +399,36 @@ class PersonProgressView(QWidget):
                 fill(self.tr("%1 of %2 points drawn"), str(headline.shown), str(headline.counted))
             )
         return html.unescape(" · ".join(parts))
+
+    def _build_charts(self) -> None:
+        """One chart per turn: the speed chart now, the accuracy chart on the next."""
+        if self._speed_chart is None:
+            _ = self.speed_chart
+            QTimer.singleShot(0, self, self._build_charts)
+        else:
+            _ = self.accuracy_chart
+
+    def _new_chart(self) -> ProgressChart:
+        from svctrainer.gui.charts.progress_chart import ProgressChart  # noqa: PLC0415
+
+        chart = ProgressChart()
+        chart.attempt_clicked.connect(self.open_attempt)
+        return chart
+
+    @property
+    def speed_chart(self) -> ProgressChart:
+        """The headline metric over time (speed; score for scenarios), on top."""
+        if self._speed_chart is None:
+            self._speed_chart = self._new_chart()
+            self._charts_box.insertWidget(0, self._speed_chart, 3)
+        return self._speed_chart
+
+    @property
+    def accuracy_chart(self) -> ProgressChart:
+        if self._accuracy_chart is None:
+            self._accuracy_chart = self._new_chart()
+            self._charts_box.addWidget(self._accuracy_chart, 2)
+        return self._accuracy_chart
 
     @property
     def heatmap_chart(self) -> KeyHeatmapChart:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
@@ -25,6 +26,34 @@ YOURS = QColor(0x3D, 0x8B, 0xD4)
 AROUSAL = QColor(0xE0, 0x8A, 0x2E)
 TIMEOUT_RED = QColor(0xD6, 0x45, 0x45)
 CORE_DIMENSIONS = ("reliability", "responsiveness", "assurance", "empathy")
+C = TypeVar("C", bound=QWidget)
+
+
+class ChartSlot(QWidget, Generic[C]):
+    """A chart's place in a layout, at the chart's size, filled when ``chart`` is first
+    asked for: a screen shows its text at once and draws its charts a turn later."""
+
+    def __init__(self, build: Callable[[], C], min_width: int, height: int) -> None:
+        super().__init__()
+        self._build: Callable[[], C] | None = build
+        self._chart: C | None = None
+        self.setMinimumWidth(min_width)
+        self.setFixedHeight(height)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._chart is not None
+
+    @property
+    def chart(self) -> C:
+        if self._chart is None:
+            assert self._build is not None  # noqa: S101 - set until the chart is built
+            self._chart = self._build()
+            self._build = None  # what it captured is not needed any more
+            self._box.addWidget(self._chart)
+        return self._chart
 
 
 def radar_dimensions(*runs: Mapping[str, int]) -> list[str]:
@@ -64,7 +93,7 @@ class ServqualRadar(QWidget):
         self.dimensions = radar_dimensions(yours, *([best] if best else []))
         palette = self.palette()
         _, text, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.hideAxis("bottom")
         self.plot.hideAxis("left")
@@ -155,7 +184,7 @@ class MoodTraceChart(QWidget):
         self.setObjectName("moodTrace")
         palette = self.palette()
         _, _, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.setLabel(
             "bottom", translate("scenarios", "Decision (0 = arrival at the counter)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -35,7 +35,7 @@ from svctrainer.core.standards.compliance import Compliance
 from svctrainer.core.standards.model import ItemKind
 from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
-from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
+from svctrainer.gui.scenarios.debrief_charts import ChartSlot, MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import (
     MET_REASONS,
@@ -58,6 +58,9 @@ TIER_COLOURS = {
 }
 GOOD, SO_SO, BAD = "#2e9d5b", "#e0a12e", "#d64545"
 CHART_HEIGHT = 370  # px; fixed, so the charts keep their shape whatever the window height
+CHART_TURN_MS = 1
+"""A real timer between the text and each chart (as in ``gui/pdf_export.py``): a zero-time
+call would run before the paint and input that came due meanwhile."""
 STACK_CHARTS_FROM = 1.2  # text this many times the default puts the charts one above the other
 MAX_TEXT = 400  # characters of a node's text repeated in the path replay
 
@@ -170,16 +173,22 @@ class DebriefScreen(QWidget):
         self.standard = _rich(self._standard_html(compliance), "debriefStandard")
 
         best_servqual = {d.value: best.servqual.get(d) for d in ServqualDimension} if best else None
-        self.radar = ServqualRadar(details.servqual, best_servqual)
+        timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
+        comfort = scenario.tiers.comfort_min_valence
         # The charts grow with the text size: their captions are text, their plots fixed
         # ranges, so at 150 % text a 370 px radar cut "Reliability" and "Responsiveness".
         grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
-        self.radar.setMinimumWidth(round(380 * grow))
-        self.radar.setFixedHeight(round(CHART_HEIGHT * grow))
-        timeouts = [i for i, s in enumerate(self.review, start=1) if s.choice is None]
-        self.mood_chart = MoodTraceChart(trace, timeouts, scenario.tiers.comfort_min_valence)
-        self.mood_chart.setMinimumWidth(round(460 * grow))
-        self.mood_chart.setFixedHeight(round(CHART_HEIGHT * grow))
+        self._radar = ChartSlot(
+            lambda: ServqualRadar(details.servqual, best_servqual),
+            round(380 * grow), round(CHART_HEIGHT * grow),
+        )  # fmt: skip
+        self._mood_chart = ChartSlot(
+            lambda: MoodTraceChart(trace, timeouts, comfort),
+            round(460 * grow), round(CHART_HEIGHT * grow),
+        )  # fmt: skip
+        # Each chart is drawn on a turn of its own after the text: together they held the
+        # window for a third of a second on a busy machine (bench/bench_heartbeat.py).
+        QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
         # Side by side at normal text; one above the other at large text, where two
         # charts grown to keep their captions would not fit beside each other.
         charts = QBoxLayout(
@@ -189,12 +198,12 @@ class DebriefScreen(QWidget):
         )
         radar_box = QVBoxLayout()
         radar_box.addWidget(_heading(translate("scenarios", "Service quality (SERVQUAL points)")))
-        radar_box.addWidget(self.radar, 1)
+        radar_box.addWidget(self._radar, 1)
         mood_box = QVBoxLayout()
         mood_box.addWidget(
             _heading(translate("scenarios", "The customer's mood over the conversation"))
         )
-        mood_box.addWidget(self.mood_chart, 1)
+        mood_box.addWidget(self._mood_chart, 1)
         charts.addLayout(radar_box, 4)
         charts.addSpacing(16)
         charts.addLayout(mood_box, 5)
@@ -252,6 +261,22 @@ class DebriefScreen(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
+
+    @property
+    def radar(self) -> ServqualRadar:
+        """The SERVQUAL chart (built now if its turn has not come yet)."""
+        return self._radar.chart
+
+    @property
+    def mood_chart(self) -> MoodTraceChart:
+        """The mood trace (built now if its turn has not come yet)."""
+        return self._mood_chart.chart
+
+    def _build_next_chart(self) -> None:
+        slot = next((s for s in (self._radar, self._mood_chart) if not s.built), None)
+        if slot is not None:
+            slot.chart  # noqa: B018 - builds it
+            QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Esc reaches here from any child that does not use it (not a shortcut, so a

@@ -90,7 +90,7 @@ class MoodMeter(QWidget):
         self.comfort_min_valence = comfort_min_valence
         palette = self.palette()
         _, text, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.setAspectLocked(True)
         self.plot.setRange(xRange=(MOOD_MIN, MOOD_MAX), yRange=(MOOD_MIN, MOOD_MAX), padding=0.04)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svctrainer.core.analytics.downsample import downsample, lttb, lttb_indices
+from svctrainer.core.analytics.downsample import bucket_extremes, downsample, lttb, lttb_indices
 from svctrainer.core.analytics.series import SeriesPoint
 
 
@@ -88,3 +88,59 @@ def test_downsample_series_points():
     assert out[0] == points[0]
     assert out[-1] == points[-1]
     assert {p.value for p in out} >= {0.0, 6.0}
+
+
+def _spans(xs: list[float], max_points: int) -> list[list[int]]:
+    """The indices in each span of x ``bucket_extremes`` keeps two of, by its rule."""
+    spans = (max_points - 2) // 2
+    width = (xs[-1] - xs[0]) / spans if xs[-1] > xs[0] else 1.0
+    found: list[list[int]] = [[] for _ in range(spans)]
+    for i, x in enumerate(xs):
+        found[min(int((x - xs[0]) / width), spans - 1)].append(i)
+    return found
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1e6, allow_nan=False), st.floats(-1e4, 1e4, allow_nan=False)),
+        min_size=1,
+        max_size=300,
+    ),
+    st.integers(4, 120),
+)
+def test_bucket_extremes_keep_every_spans_lowest_and_highest(pairs, max_points):
+    pairs.sort(key=lambda p: p[0])
+    xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+    kept = bucket_extremes(xs, ys, max_points)
+    assert kept == sorted(set(kept))
+    assert len(kept) <= max_points
+    if len(xs) <= max_points:
+        assert kept == list(range(len(xs)))  # few points: every one drawn
+        return
+    assert {0, len(xs) - 1} <= set(kept)
+    values = {ys[i] for i in kept}
+    for span in _spans(xs, max_points):
+        if span:  # the lowest and highest value of every span are drawn
+            assert min(ys[i] for i in span) in values
+            assert max(ys[i] for i in span) in values
+    assert min(ys) in values
+    assert max(ys) in values
+
+
+def test_a_one_attempt_spike_among_2000_is_drawn():
+    """The case a supervisor looks for: one very bad (or very good) run in a long,
+    steady history. 2 000 attempts drawn as 400 points keep it."""
+    xs = [float(i) for i in range(2000)]
+    ys = [100.0 + (i % 7) for i in range(2000)]
+    ys[1234] = 3.0
+    ys[777] = 999.0
+    kept = bucket_extremes(xs, ys, 400)
+    assert len(kept) <= 400
+    assert {1234, 777, 0, 1999} <= set(kept)
+
+
+def test_bucket_extremes_refuse_bad_input():
+    with pytest.raises(ValueError, match="at least 4"):
+        bucket_extremes([0, 1], [0, 1], 3)
+    with pytest.raises(ValueError, match="non-decreasing"):
+        bucket_extremes([2, 1, 3, 4, 5], [0, 1, 2, 3, 4], 4)

@@ -1,0 +1,52 @@
+"""The pyqtgraph plot a chart draws in, built for a page that opens in under 150 ms.
+
+Why not a bare ``pg.PlotWidget()``: profiling one employee's chart page at 1 M attempts
+(``bench/bench_dashboard.py``) showed two costs that buy nothing here:
+
+- the pan/zoom context menu (``ViewBoxMenu``), built with every plot and then disabled
+  by ``style.style_plot`` (charts are read, not explored): never built;
+- the axis title, re-typeset (``QGraphicsTextItem.setHtml``) on every change of the
+  axis range, a dozen times while a chart is filled, although its text does not
+  change: typeset only when the text does (``SteadyLabel``).
+
+Import this module only where a chart is drawn (it imports pyqtgraph).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+
+
+class SteadyLabel:
+    """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes."""
+
+    _typeset: str | None = None
+
+    def _updateLabel(self) -> None:  # pyqtgraph's name
+        axis: Any = self
+        text = axis.labelString()
+        if text != self._typeset:
+            self._typeset = text
+            super()._updateLabel()  # type: ignore[misc]
+            return
+        # Same title: the ticks still follow the new range.
+        axis.picture = None
+        axis.update()
+
+
+class SteadyAxis(SteadyLabel, pg.AxisItem):  # type: ignore[misc]
+    """A value axis."""
+
+
+class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
+    """A time axis labelled in dates."""
+
+
+def new_plot(*, dates: bool = False) -> Any:
+    """A ``pg.PlotWidget`` without the pan/zoom menu, with steady axis titles; ``dates``:
+    the bottom axis is a time axis (POSIX seconds)."""
+    bottom = SteadyDateAxis(orientation="bottom") if dates else SteadyAxis("bottom")
+    axes = {"bottom": bottom, "left": SteadyAxis("left")}
+    return pg.PlotWidget(axisItems=axes, enableMenu=False)

@@ -1,0 +1,163 @@
+"""The GUI-thread collector: what survives a pass of the middle generation is frozen out
+of later passes, yet everything dropped is still freed (at once by its reference count,
+a cycle by the deep pass once the window is idle), and a drill holds the deep pass off."""
+
+from __future__ import annotations
+
+import gc
+import time
+import weakref
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from svctrainer.gui import garbage
+from svctrainer.gui.background import Background
+from svctrainer.gui.garbage import GuiThreadCollector
+from svctrainer.gui.idle_sign_out import IdleWatch
+
+pytestmark = pytest.mark.gui
+
+
+class Thing:
+    """A plain object the collector tracks (it has a ``__dict__``)."""
+
+
+def _in_a_generation(obj: object) -> bool:
+    """Whether the collector's passes would walk ``obj`` (frozen objects are in none)."""
+    return any(any(o is obj for o in gc.get_objects(g)) for g in range(3))
+
+
+@pytest.fixture
+def collector(qtbot) -> Iterator[GuiThreadCollector]:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    made = GuiThreadCollector(owner)
+    made._timer.stop()  # the test decides when passes run
+    made.watch(IdleWatch(owner), Background(owner))
+    try:
+        yield made
+    finally:
+        made.stop()
+
+
+def _full_pass(collector: GuiThreadCollector) -> None:
+    """The longest pass the timer runs (generation 1), when the thresholds say so."""
+    collector.collect(1)
+
+
+def test_automatic_collection_is_off_while_a_collector_lives(collector):
+    assert not gc.isenabled()
+    collector.stop()
+    assert gc.isenabled()
+
+
+def test_survivors_of_a_pass_leave_the_walked_generations(collector):
+    survivor = Thing()
+    assert _in_a_generation(survivor)
+    _full_pass(collector)
+    assert not _in_a_generation(survivor)
+
+
+def test_a_frozen_object_dropped_is_freed_at_once(collector):
+    survivor = Thing()
+    _full_pass(collector)
+    assert not _in_a_generation(survivor)
+    gone = weakref.ref(survivor)
+    del survivor
+    assert gone() is None  # its reference count, no pass needed
+
+
+def test_a_frozen_cycle_dropped_is_freed_by_the_deep_pass(collector):
+    cycle = Thing()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    _full_pass(collector)
+    gone = weakref.ref(cycle)
+    del cycle
+    _full_pass(collector)
+    assert gone() is not None  # frozen: the short passes leave it
+    collector.deep_collect()
+    assert gone() is None
+    assert collector.deep_passes == 1
+
+
+def test_a_qt_object_in_a_frozen_cycle_is_deleted_by_the_deep_pass(collector):
+    holder = QObject()
+    holder.me = holder  # type: ignore[attr-defined]
+    _full_pass(collector)
+    destroyed: list[bool] = []
+    holder.destroyed.connect(lambda: destroyed.append(True))
+    del holder
+    collector.deep_collect()
+    assert destroyed == [True]
+
+
+def test_the_deep_pass_waits_for_growth_and_an_idle_window(collector, monkeypatch):
+    monkeypatch.setattr(garbage, "DEEP_IDLE_S", 0.05)
+    time.sleep(0.1)
+    assert not collector.deep_due()  # idle, but nothing frozen since start-up
+    grown = [[n] for n in range(collector._deep_at // 3)]  # a third more objects
+    _full_pass(collector)
+    assert collector.deep_due()
+    # A key pressed anywhere in the application: not idle.
+    target = QWidget()
+    QApplication.sendEvent(
+        target,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"),
+    )
+    assert not collector.deep_due()
+    time.sleep(0.1)
+    assert collector.deep_due()
+    # Background work counts as activity too.
+    background = collector._background
+    assert background is not None
+    background.hold()
+    assert not collector.deep_due()
+    background.release()
+    time.sleep(0.1)
+    assert collector.deep_due()
+    collector.deep_collect()
+    assert not collector.deep_due()  # nothing new frozen since
+    del grown
+
+
+def test_a_drill_holds_the_deep_pass_until_it_ends(collector, monkeypatch):
+    monkeypatch.setattr(garbage, "DEEP_IDLE_S", 0.0)
+    monkeypatch.setattr(garbage, "DEEP_GROWTH", 0.0)
+    alive = Thing()
+    screen = QObject()
+    garbage.hold(screen)
+    assert not _in_a_generation(alive)  # out of every pass in the keystroke path
+    assert not collector.deep_due()
+    garbage.resume(screen)
+    assert collector.deep_due()
+
+
+def test_a_drill_screen_gone_without_ending_holds_nothing(collector):
+    screen = QObject()
+    garbage.hold(screen)
+    assert garbage._holders
+    del screen  # Python owned it: deleted now, as a closed page deletes its drill screen
+    assert not garbage._holders
+
+
+def test_the_thresholds_decide_which_generation_is_collected(collector, monkeypatch):
+    passes: list[int] = []
+    monkeypatch.setattr(collector, "collect", lambda generation: passes.append(generation) or 0)
+    threshold = gc.get_threshold()
+    try:
+        gc.set_threshold(1, 1, 1)
+        gc.collect(1)  # counts one pass for generation 2: never run by the timer
+        gc.collect(0)  # and one for generation 1
+        Thing()
+        collector.collect_due()  # generation 1 due
+        gc.set_threshold(1, 10**6, 1)
+        collector.collect_due()  # generation 0 due only
+        gc.set_threshold(10**6, 10**6, 10**6)
+        collector.collect_due()  # nothing due
+    finally:
+        gc.set_threshold(*threshold)
+    assert passes == [1, 0]
