@@ -14,13 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -45,7 +47,7 @@ from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
@@ -53,11 +55,13 @@ from svctrainer.services.records import TeamRecord
 
 if TYPE_CHECKING:
     from svctrainer.gui.charts.pdf_report import Document
+    from svctrainer.gui.charts.team_chart import BarChart
     from svctrainer.services.reports import ExportResult
 
 P = ParamSpec("P")
 
 STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
+SIZED_ROWS = 60  # rows measured to size the columns (besides the visible ones)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
@@ -137,8 +141,6 @@ class DashboardTab(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
-
         self._ctx = context
         self.dashboard: Dashboard | None = None
         self.last_export: Any = None
@@ -171,10 +173,10 @@ class DashboardTab(QWidget):
         filters.addLayout(what)
         filters.addLayout(when)
 
-        self.model: RecordTableModel[DashboardEntry] = RecordTableModel(self._columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The model sorts itself (once a row); the proxy only filters by name.
+        self.model: SortedRecordModel[DashboardEntry] = SortedRecordModel(self._columns(), self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -188,16 +190,17 @@ class DashboardTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the first rows, not all 500: names and figures do not vary in
-        # width enough to need every row measured on each refresh.
-        header.setResizeContentsPrecision(60)
+        # Columns sized to their contents once per load (``_show``), from the first rows,
+        # not all 500: names and figures do not vary in width enough to need every row
+        # measured, and a ResizeToContents header measured them again on every layout
+        # pass (issue 17: most of the table's render). The user may widen a column.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(SIZED_ROWS)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
 
-        self.team_chart = BarChart()
-        self.team_chart.setObjectName("teamComparison")
+        self._team_chart: BarChart | None = None  # built with the first table shown
         self.improved = QListWidget()
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
@@ -213,7 +216,9 @@ class DashboardTab(QWidget):
         side = QWidget()
         side_grid = QGridLayout(side)  # one row for the captions: the lists line up
         side_grid.setContentsMargins(0, 0, 0, 0)
-        side_grid.addWidget(self.team_chart, 0, 0, 2, 1)
+        self._chart_slot = QWidget()  # the team chart's place until it is built
+        side_grid.addWidget(self._chart_slot, 0, 0, 2, 1)
+        self._side_grid = side_grid
         side_grid.addWidget(QLabel(self.tr("Improved most")), 0, 1, Qt.AlignmentFlag.AlignBottom)
         side_grid.addWidget(stalled_label, 0, 2, Qt.AlignmentFlag.AlignBottom)
         side_grid.addWidget(self.improved, 1, 1)
@@ -319,6 +324,30 @@ class DashboardTab(QWidget):
                    sort_key=lambda e: float(e.row.assignments_overdue), align_right=True),
         ]  # fmt: skip
 
+    @property
+    def team_chart(self) -> BarChart:
+        """The team comparison, built when a skill's table is first shown: the page opens
+        on the branch summary, and a chart costs a few dozen milliseconds to build.
+
+        It scrolls in its own area: a bar chart is as tall as its bars need (25 teams:
+        710 pixels), and that height, given to the splitter, left the table two rows on
+        a 768-pixel screen and made the window taller than the screen."""
+        if self._team_chart is None:
+            from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+            chart = BarChart()
+            chart.setObjectName("teamComparison")
+            area = QScrollArea()
+            area.setObjectName("teamComparisonArea")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(chart)
+            self._side_grid.replaceWidget(self._chart_slot, area)
+            self._chart_slot.deleteLater()
+            self._team_chart = chart
+        return self._team_chart
+
     def _status_tip(self, entry: DashboardEntry) -> str:
         stall = entry.summary.stall
         if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
@@ -415,6 +444,7 @@ class DashboardTab(QWidget):
             return  # a newer choice is loading
         self.dashboard = dashboard
         self.model.set_rows(list(dashboard.entries))
+        self.table.resizeColumnsToContents()
         everyone = dashboard.everyone
         from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
 
