@@ -68,6 +68,17 @@ if "SVCTRAINER_CACHE" not in os.environ:
 if sys.dont_write_bytecode and "PYTEST_XDIST_WORKER" not in os.environ:
     compileall.compile_dir(REPO_ROOT / "svctrainer", quiet=2)
 
+# Pytest keeps each test module with its asserts rewritten in __pycache__, but not where
+# bytecode must not be written: then every worker rewrites all 400 test modules again at
+# each run (about 7 s of CPU each, of 12 for the whole collection). So bytecode is written
+# while the tests are collected, and the developer's choice holds again afterwards.
+_DONT_WRITE_BYTECODE = sys.dont_write_bytecode
+sys.dont_write_bytecode = False
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    sys.dont_write_bytecode = _DONT_WRITE_BYTECODE
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(
@@ -133,6 +144,9 @@ def db_path(template_db: Path, tmp_path: Path, request: pytest.FixtureRequest) -
     ):
         source = request.getfixturevalue("shipped_content_db")
     path = tmp_path / "svctrainer.sqlite3"
+    if "branch" in request.fixturenames:
+        source, people = request.getfixturevalue("branch_templates").of(source)
+        request.node.stash[_BRANCH_COPIED] = (path, people)
     shutil.copyfile(source, path)
     return path
 
@@ -165,9 +179,58 @@ class Branch:
 
 PIN = "2468"
 
+_BRANCH_COPIED = pytest.StashKey[tuple[Path, "BranchPeople"]]()
+"""On a test's item: its ``db_path`` is a copy of a branch template, and who is in it."""
+
+BranchPeople = tuple[
+    PersonRecord, PersonRecord, PersonRecord, PersonRecord, PersonRecord, PersonRecord,
+    TeamRecord, TeamRecord,
+]  # fmt: skip
+
+
+class BranchTemplates:
+    """Each database template with the ``branch`` already set up in it, made once per
+    worker the first time a test needs it: a thousand tests use ``branch``, and setting
+    it up (six people, six scrypt hashes, a dozen committed writes) cost each of them
+    more than copying a file."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._made: dict[Path, tuple[Path, BranchPeople]] = {}
+
+    def of(self, source: Path) -> tuple[Path, BranchPeople]:
+        """The template ``source`` with the branch in it, and its people and teams."""
+        if source not in self._made:
+            path = self._folder / f"branch-{len(self._made)}.sqlite3"
+            shutil.copyfile(source, path)
+            svc = Services.open(str(path), pin_cost=FAST_PIN_COST)
+            try:
+                people = _set_up_branch(svc)
+                with svc.db.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                svc.close()
+            self._made[source] = (path, people)
+        return self._made[source]
+
+
+@pytest.fixture(scope="session")
+def branch_templates(tmp_path_factory: pytest.TempPathFactory) -> BranchTemplates:
+    return BranchTemplates(tmp_path_factory.mktemp("branch-templates"))
+
 
 @pytest.fixture
-def branch(services: Services) -> Branch:
+def branch(services: Services, request: pytest.FixtureRequest) -> Branch:
+    """The test branch on ``services``: copied with the database when ``db_path`` holds
+    it already (SQLite, the usual case), set up here otherwise (PostgreSQL, a
+    deployment)."""
+    copied = request.node.stash.get(_BRANCH_COPIED, None)
+    if copied is not None and services.db.path == copied[0].resolve():
+        return Branch(services, *copied[1])
+    return Branch(services, *_set_up_branch(services))
+
+
+def _set_up_branch(services: Services) -> BranchPeople:
     svc = services
     signed = svc.auth.set_up_branch(
         branch_name="Test Branch", admin_name="Ada Admin", employee_number="A1", pin=PIN
@@ -213,7 +276,7 @@ def branch(services: Services) -> Branch:
         team_id=team_b.id,
     )
     people.set_team_trainers(cli, team_a.id, [trainer.id])
-    return Branch(svc, admin, supervisor, trainer, teller, other, outsider, team_a, team_b)
+    return admin, supervisor, trainer, teller, other, outsider, team_a, team_b
 
 
 @pytest.fixture

@@ -87,6 +87,7 @@ class Startup:
 
         try:
             services = Services.open(self.url)
+            services.load_all()  # now, not when a page first needs one (a freeze there)
         except Exception as exc:  # noqa: BLE001 - each kind has its own dialog
             self._not_opened(exc)
             return
@@ -137,7 +138,9 @@ class Startup:
             from svctrainer.services.demo import copy_demo_database  # noqa: PLC0415
 
             copy_demo_database(copy, relay.moved.emit)
-            return Services.open(f"sqlite:///{copy}")
+            services = Services.open(f"sqlite:///{copy}")
+            services.load_all()  # here, off the GUI thread: no page waits for an import
+            return services
 
         def opened(services: Services) -> None:
             progress.close()
