@@ -115,15 +115,9 @@ class EmployeeDialog(QDialog):
             fill(self.tr("Progress: %1 (%2)"), entry.person.name, entry.person.employee_number)
         )
         self.resize(1180, 780)
-        self.view = PersonProgressView(context, entry.person.id)
-        wanted = family_key
-
-        def choose() -> None:
-            if self.view.family_key() != wanted and self.view.select_drill(wanted):
-                return
-            self.view.loaded.disconnect(choose)
-
-        self.view.loaded.connect(choose)
+        # The dashboard's skill is read and drawn first (not the person's most tested
+        # drill, then this one: two reads and two drawings).
+        self.view = PersonProgressView(context, entry.person.id, family_key=family_key)
         close = QPushButton(self.tr("&Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()

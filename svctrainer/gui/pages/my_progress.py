@@ -83,6 +83,16 @@ def gain_text(series: MetricSeries) -> str:
     return translate("my_progress", "Baseline set: take another test to see your gain")
 
 
+def chosen_drill(activity: list[FamilyActivity], wanted: str | None) -> str | None:
+    """The drill to show: ``wanted`` when the person has attempts in it, else the one
+    with the most tests (the latest first among equals); None without any attempt."""
+    if any(a.family.key == wanted for a in activity):
+        return wanted
+    if not activity:
+        return None
+    return max(activity, key=lambda a: (a.tests, a.last_at)).family.key
+
+
 class PersonProgressView(QWidget):
     """The progress of one person; ``person_id`` None means the signed-in person."""
 
@@ -95,10 +105,15 @@ class PersonProgressView(QWidget):
         context: AppContext,
         person_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        *,
+        family_key: str | None = None,
     ) -> None:
+        """``family_key``: the drill shown first when the person has tried it (else the
+        drill with the most tests)."""
         super().__init__(parent)
         self._ctx = context
         self.person_id = person_id or context.signed_in.person.id
+        self._wanted = family_key
         self._activity: list[FamilyActivity] = []
         self.current: Loaded | None = None
 
@@ -216,16 +231,22 @@ class PersonProgressView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Read the person's drills and the chosen drill's figures in one trip to the
+        worker: the figures no longer wait for a turn of the GUI thread between the two
+        reads, and the charts are built while both are read (``_build_charts``)."""
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
+        wanted, window = self.family_key() or self._wanted, self.range_bar.date_range()
+
+        def load() -> tuple[list[FamilyActivity], Loaded | None]:
+            activity = services.progress.activity(actor, person)
+            key = chosen_drill(activity, wanted)
+            return activity, None if key is None else self._read(activity, key, window)
+
         self._ctx.background.run(
-            lambda: services.progress.activity(actor, person),
-            self._show_activity,
-            lambda exc: show_error(self, exc),
+            load, lambda found: self._show_activity(*found), lambda exc: show_error(self, exc)
         )
 
-    def _show_activity(self, activity: list[FamilyActivity]) -> None:
-        window = self.range_bar.date_range()
-        wanted = self.family_key()
+    def _show_activity(self, activity: list[FamilyActivity], loaded: Loaded | None) -> None:
         self._activity = activity
         self.drill.blockSignals(True)
         self.drill.clear()
@@ -237,19 +258,17 @@ class PersonProgressView(QWidget):
                 fill(self.tr("Attempts: %1"), str(item.attempts)),
                 Qt.ItemDataRole.ToolTipRole,
             )
-        if not wanted and activity:  # first visit: the drill with the most tests
-            wanted = max(activity, key=lambda a: (a.tests, a.last_at)).family.key
-        index = max(0, self.drill.findData(wanted)) if wanted else 0
-        self.drill.setCurrentIndex(index if activity else -1)
+        key = loaded.progress.family.key if loaded is not None else None
+        self.drill.setCurrentIndex(self.drill.findData(key) if key else -1)
         self.drill.blockSignals(False)
-        if not activity:
+        if loaded is None:
             self.gain.setText(self.tr("No attempts yet"))
             self.summary.setText(
                 self.tr("Practise a drill and take its test: your charts appear here.")
             )
             self.loaded.emit()
             return
-        self._load_progress(window=window)
+        self._show(loaded)
 
     def family_key(self) -> str | None:
         data = self.drill.currentData()
@@ -262,26 +281,27 @@ class PersonProgressView(QWidget):
         self.drill.setCurrentIndex(index)
         return True
 
-    def _load_progress(self, *_args: object, window: DateRange | None = None) -> None:
+    def _load_progress(self, *_args: object) -> None:
         key = self.family_key()
         if key is None:
             return
-        window = window or self.range_bar.date_range()
+        activity, window = self._activity, self.range_bar.date_range()
+        self._ctx.background.run(
+            lambda: self._read(activity, key, window),
+            self._show,
+            lambda exc: show_error(self, exc),
+        )
+
+    def _read(self, activity: list[FamilyActivity], key: str, window: DateRange) -> Loaded:
+        """One drill's figures (on the worker: no Qt here)."""
         services, actor, person = self._ctx.services, self._ctx.actor, self.person_id
-        scenario = any(a.family.key == key and a.family.is_scenario for a in self._activity)
-
-        def load() -> Loaded:
-            progress = services.progress.person_progress(actor, person, key, window)
-            return Loaded(
-                progress,
-                None,
-                services.progress.scenario_progress(actor, person, key, window)
-                if scenario
-                else None,
-                None,
-            )
-
-        self._ctx.background.run(load, self._show, lambda exc: show_error(self, exc))
+        scenario = any(a.family.key == key and a.family.is_scenario for a in activity)
+        return Loaded(
+            services.progress.person_progress(actor, person, key, window),
+            None,
+            services.progress.scenario_progress(actor, person, key, window) if scenario else None,
+            None,
+        )
 
     def _load_heatmap(self) -> None:
         """The per-key heatmap pools every attempt's key statistics: read when its tab
