@@ -167,3 +167,21 @@ def test_a_change_while_my_progress_is_hidden_is_read_when_it_shows(
     qtbot.waitUntil(lambda: view.current is not before, timeout=15_000)
     assert view.current is not None
     assert view.current.progress.attempts == before.progress.attempts + 5
+
+
+def test_the_drill_shown_first_is_the_one_asked_for_else_the_most_tested():
+    from datetime import UTC, datetime
+
+    from svctrainer.gui.pages.my_progress import chosen_drill
+    from svctrainer.services.drill_families import DrillFamily
+    from svctrainer.services.progress_records import FamilyActivity
+
+    def activity(key: str, tests: int, day: int) -> FamilyActivity:
+        family = DrillFamily(key, key, "drill", "tenkey", "en", (key,), ())
+        return FamilyActivity(family, tests + 5, datetime(2026, 3, day, tzinfo=UTC), tests)
+
+    tried = [activity("notes.en", 2, 9), activity(TENKEY, 7, 1), activity("forms.en", 7, 3)]
+    assert chosen_drill(tried, "notes.en") == "notes.en"  # the dashboard's skill
+    assert chosen_drill(tried, None) == "forms.en"  # most tests, the latest among equals
+    assert chosen_drill(tried, "never-tried.en") == "forms.en"
+    assert chosen_drill([], "notes.en") is None
