@@ -7,7 +7,9 @@ Why not a bare ``pg.PlotWidget()``: profiling one employee's chart page at 1 M a
   by ``style.style_plot`` (charts are read, not explored): never built;
 - the axis title, re-typeset (``QGraphicsTextItem.setHtml``) on every change of the
   axis range, a dozen times while a chart is filled, although its text does not
-  change: typeset only when the text does (``SteadyLabel``).
+  change: typeset only when the text does (``SteadyLabel``). The hidden top and right
+  axes follow every range change too (about 30 re-typesets a plot per open of the
+  chart page): they are steady axes as well.
 
 Import this module only where a chart is drawn (it imports pyqtgraph).
 """
@@ -48,5 +50,13 @@ def new_plot(*, dates: bool = False) -> Any:
     """A ``pg.PlotWidget`` without the pan/zoom menu, with steady axis titles; ``dates``:
     the bottom axis is a time axis (POSIX seconds)."""
     bottom = SteadyDateAxis(orientation="bottom") if dates else SteadyAxis("bottom")
-    axes = {"bottom": bottom, "left": SteadyAxis("left")}
-    return pg.PlotWidget(axisItems=axes, enableMenu=False)
+    axes = {
+        "bottom": bottom,
+        "left": SteadyAxis("left"),
+        "top": SteadyAxis("top"),
+        "right": SteadyAxis("right"),
+    }
+    plot = pg.PlotWidget(axisItems=axes, enableMenu=False)
+    for side in ("top", "right"):  # given axes are shown: these stay hidden as by default
+        plot.hideAxis(side)
+    return plot
