@@ -714,11 +714,14 @@ def _metric_series(
     points: list[AttemptPoint], metric: Metric, speed_unit: str | None, max_points: int
 ) -> MetricSeries:
     chosen = usable(points, metric)
-    by_mode: dict[str, tuple[AttemptPoint, ...]] = {}
-    for mode in AttemptMode:
-        mine = [p for p in chosen if p.mode == mode.value]
-        if mine:
-            by_mode[mode.value] = tuple(_reduce(mine, metric, max_points))
+    # One pass over the points (not one per mode, each reading ``mode.value``, an enum
+    # property, per point: ~1.5 ms of a chart page's 2 000 points).
+    of_mode: dict[str, list[AttemptPoint]] = {mode.value: [] for mode in AttemptMode}
+    for p in chosen:
+        of_mode[p.mode].append(p)
+    by_mode = {
+        mode: tuple(_reduce(mine, metric, max_points)) for mode, mine in of_mode.items() if mine
+    }
     excluded = tuple(p for p in points if not p.valid and p.value(metric) is not None)
     rolling = rolling_median(points, metric)
     unit = {Metric.SPEED: speed_unit, Metric.ACCURACY: "fraction"}.get(metric, "points")
