@@ -138,12 +138,8 @@ class ProgressChart(ChartFrame):
             # A point per attempt (hundreds of segments a few pixels long): drawn without
             # antialiasing, which cost a third of the plot's paint (3-4 ms). Whole pixels
             # then: 3 wide, the weight the antialiased 2.5 had.
-            plot.plot(
-                *self._xy(rolling),
-                pen=pg.mkPen(c.rolling, width=3),
-                name="rolling",
-                antialias=False,
-            )
+            xs, ys = self._xy(rolling)
+            plot.addItem(line_item(xs, ys, pg.mkPen(c.rolling, width=3), antialias=False))
             legend.append((c.rolling, "━", translate("charts", "Rolling median (5)")))
         for mode in ("practice", "logged", "test"):
             points = series.points.get(mode)
@@ -158,10 +154,9 @@ class ProgressChart(ChartFrame):
         if series.trend is not None:
             # An extrapolated trend must not promise 104 % accuracy or a negative speed.
             high = 100.0 if series.metric in (Metric.ACCURACY, Metric.SCORE) else None
-            plot.plot(
-                *clip_line(*self._xy(list(series.trend.line)), 0.0, high),
-                pen=pg.mkPen(c.trend, width=2, style=Qt.PenStyle.DashLine),
-            )
+            xs, ys = clip_line(*self._xy(list(series.trend.line)), 0.0, high)
+            pen = pg.mkPen(c.trend, width=2, style=Qt.PenStyle.DashLine)
+            plot.addItem(line_item(xs, ys, pen, antialias=True))
             legend.append((c.trend, "╍", translate("charts", "Trend")))
         progress = series.progress
         # Baseline label on the right (where later points are above it), latest on the
@@ -283,6 +278,15 @@ class ProgressChart(ChartFrame):
                     position: QPoint = self.plot.mapFromScene(QPointF(scene))
                     return position
         return None
+
+
+def line_item(xs: list[float], ys: list[float], pen: Any, *, antialias: bool) -> Any:
+    """A bare polyline (``pg.PlotCurveItem``), not ``plot.plot``'s ``PlotDataItem``: that
+    wraps the curve with a symbol item and a data pipeline these lines never use, two
+    more items per line to build, parent and lay out at every open of the chart page."""
+    import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
+    return pg.PlotCurveItem(xs, ys, pen=pen, antialias=antialias)
 
 
 def chart_pair(
