@@ -185,3 +185,24 @@ def test_the_drill_shown_first_is_the_one_asked_for_else_the_most_tested():
     assert chosen_drill(tried, None) == "forms.en"  # most tests, the latest among equals
     assert chosen_drill(tried, "never-tried.en") == "forms.en"
     assert chosen_drill([], "notes.en") is None
+
+
+def test_the_value_grid_follows_the_axis_ticks(qtbot, window, sign_in, teller_history):
+    from svctrainer.gui.charts.value_grid import ValueGrid
+
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    plot = view.speed_chart.plot
+    grids = [i for i in plot.getPlotItem().items if isinstance(i, ValueGrid)]
+    assert len(grids) == 1  # one grid, not one more per series drawn
+    view.speed_chart.set_series(view.current.progress.metrics[0])
+    grids = [i for i in plot.getPlotItem().items if isinstance(i, ValueGrid)]
+    assert len(grids) == 1
+    axis = plot.getAxis("left")
+    assert axis.grid is False  # the axis no longer draws it into its picture
+    shown = plot.getPlotItem().vb.viewRect()
+    assert grids[0].boundingRect() == shown  # spans the view, whatever its range
+    low, high = sorted((shown.top(), shown.bottom()))
+    levels = axis.tickValues(low, high, axis.size().height())
+    assert 1 <= len(levels) <= 2  # labelled values and the level between
+    assert all(low <= v <= high for _spacing, values in levels for v in values)
