@@ -25,6 +25,7 @@ hash); otherwise it types its own, as a plain writer always does.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -118,6 +119,9 @@ def serve_forks() -> int:
     configure_mappers()
     # And the key-event logs, the same for every writer (pure computation, no database).
     prepared = shipped_logs()
+    # Everything made so far lives as long as the server: out of the collector's sight, a
+    # writer's collections do not walk (and copy, page by page) the inherited heap.
+    gc.freeze()
     _say("serving")
     for line in sys.stdin:
         command, *args = line.split()
