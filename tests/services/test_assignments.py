@@ -424,6 +424,37 @@ def test_for_trainer_counts_each_status_and_puts_overdue_first(world):
     assert counts[world.teller.id][Status.OVERDUE] == 1
 
 
+def test_counts_by_person_agree_with_the_trainer_view(world):
+    """The dashboard's columns (ids only) count exactly the statuses ``for_trainer``
+    shows, for every status, team and personal assignments, scope and cancellations."""
+    soon = date.today() + timedelta(days=1)
+    assign_team(world, {PRACTICE_PACK: {}}, due_on=soon)  # overdue for everyone
+    assign_team(world, due_on=soon + timedelta(days=30))  # done / in progress / not started
+    world.services.assignments.create(CLI, targets={TEST_PACK: {}}, team_ids=[world.team_b.id])
+    world.services.assignments.create(
+        CLI, targets={PRACTICE_PACK: {}}, person_ids=[world.other_teller.id]
+    )
+    [dropped] = world.services.assignments.create(
+        CLI, targets={SCENARIO: {}}, person_ids=[world.teller.id]
+    )
+    world.services.assignments.cancel(CLI, dropped.id, "replaced")
+    take(world, world.teller)
+    take(world, world.other_teller, gap_ms=SLOW)
+    take(world, world.other_teller, PRACTICE_PACK)
+    today = soon + timedelta(days=2)
+    seen = set()
+    for who in (world.trainer, world.supervisor):
+        actor = world.actor(who)
+        expected: dict[uuid.UUID, dict[Status, int]] = {}
+        for overview in world.services.assignments.for_trainer(actor, today):
+            for item in overview.people:
+                per = expected.setdefault(item.person_id, dict.fromkeys(Status, 0))
+                per[item.status] += 1
+        assert world.services.assignments.counts_by_person(actor, today) == expected
+        seen |= {s for per in expected.values() for s, n in per.items() if n}
+    assert seen == set(Status)
+
+
 def test_a_supervisor_reviews_the_whole_branch(world):
     assign_team(world)
     world.services.assignments.create(CLI, targets={TEST_PACK: {}}, team_ids=[world.team_b.id])
