@@ -203,9 +203,6 @@ class Attempt(Base):
         # The dashboard and progress queries (migration 0002): one drill's attempts per
         # mode and person in time order, covering every column they read, so the
         # first-3/last-3 tests and the recent window are index-only range scans.
-        # PostgreSQL alone also has ix_attempt_recent_window (migration 0011: started_at
-        # first, for the stall rule's recent window); it is not declared here because
-        # SQLite does not use it and the models' indexes are every engine's.
         # Migration 0003: one row per attempt, however often or concurrently it is
         # imported (see core/attempt_identity.py); rows stored before it have none.
         Index("ix_attempt_fingerprint", "fingerprint", unique=True),
