@@ -53,6 +53,7 @@ from svctrainer.services.assignment_status import (
     for_person_status,
     overview_order,
     people_status,
+    people_statuses,
 )
 from svctrainer.services.changes import ASSIGNMENTS, writes
 from svctrainer.services.error_boundary import translate_store_errors
@@ -285,19 +286,7 @@ class AssignmentService:
                 select(Person).where(Person.active.is_(True), _people_scope(caller, teams))
             )
             by_id = {p.id: p for p in people}
-            query = select(Assignment).where(
-                or_(
-                    Assignment.team_id.in_(select(Team.id).where(teams)),
-                    Assignment.person_id.in_(
-                        select(Person.id).where(
-                            Person.active.is_(True), _people_scope(caller, teams)
-                        )
-                    ),
-                )
-            )
-            if not include_cancelled:
-                query = query.where(Assignment.cancelled_at.is_(None))
-            rows = list(session.scalars(query.order_by(Assignment.created_at)))
+            rows = _assignments_reaching(session, caller, teams, include_cancelled)
             records = to_records(session, rows)
             overviews = []
             for row, record in zip(rows, records, strict=True):
@@ -315,12 +304,34 @@ class AssignmentService:
         self, actor: Actor, today: date | None = None
     ) -> dict[uuid.UUID, dict[Status, int]]:
         """Per person in scope, how many assignments are in each status (for the
-        supervisor dashboard's done/overdue columns)."""
+        supervisor dashboard's done/overdue columns).
+
+        The same statuses as ``for_trainer``'s (same scope, same members, same
+        ``people_status`` rules), read from the ids and teams of the people only: the
+        columns need no names, and building 500 ``Person`` objects (with their roles)
+        was most of the call on a branch (issue 17)."""
+        today = today or date.today()
         counts: dict[uuid.UUID, dict[Status, int]] = {}
-        for overview in self.for_trainer(actor, today):
-            for item in overview.people:
-                per = counts.setdefault(item.person_id, dict.fromkeys(Status, 0))
-                per[item.status] += 1
+        with self._db.reading() as session:
+            caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
+            teams = _team_scope(caller)
+            people = session.execute(
+                select(Person.id, Person.team_id).where(
+                    Person.active.is_(True), _people_scope(caller, teams)
+                )
+            ).all()
+            rows = _assignments_reaching(session, caller, teams, include_cancelled=False)
+            for row, record in zip(rows, to_records(session, rows), strict=True):
+                members = [
+                    pid
+                    for pid, team_id in people
+                    if (row.person_id is not None and pid == row.person_id)
+                    or (row.team_id is not None and team_id == row.team_id)
+                ]
+                for pid, status in zip(
+                    members, people_statuses(session, row, record, members, today), strict=True
+                ):
+                    counts.setdefault(pid, dict.fromkeys(Status, 0))[status] += 1
         return counts
 
     def roster(self, actor: Actor) -> list[RosterTeam]:
@@ -373,6 +384,24 @@ def _team_scope(caller: Caller) -> ColumnElement[bool]:
     if caller.trained_team_ids:
         return Team.id.in_(caller.trained_team_ids)
     return false()
+
+
+def _assignments_reaching(
+    session: Session, caller: Caller, teams: ColumnElement[bool], include_cancelled: bool
+) -> list[Assignment]:
+    """The assignments of the teams in ``teams`` and of the active people in the
+    caller's scope, oldest first (``for_trainer`` and ``counts_by_person`` agree)."""
+    query = select(Assignment).where(
+        or_(
+            Assignment.team_id.in_(select(Team.id).where(teams)),
+            Assignment.person_id.in_(
+                select(Person.id).where(Person.active.is_(True), _people_scope(caller, teams))
+            ),
+        )
+    )
+    if not include_cancelled:
+        query = query.where(Assignment.cancelled_at.is_(None))
+    return list(session.scalars(query.order_by(Assignment.created_at)))
 
 
 def _people_scope(caller: Caller, teams: ColumnElement[bool]) -> ColumnElement[bool]:

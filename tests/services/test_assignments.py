@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from svctrainer.core.assignment_progress import (
 from svctrainer.core.packs.definition import Mode
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from svctrainer.store.models import Attempt
 
@@ -35,6 +37,17 @@ FILES = (
     "tenkey-amounts-practice.en.toml",
     "scenarios/sample-queue-wait.en.yaml",
 )
+
+
+@pytest.fixture
+def services(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Services]:
+    """A SQLite file; a server for the tests parametrized ``services=["postgresql"]``
+    (indirect), where the query must be portable."""
+    engine = getattr(request, "param", "sqlite")
+    url = str(db_path) if engine == "sqlite" else request.getfixturevalue("pg_url")
+    svc = Services.open(url, pin_cost=FAST_PIN_COST)
+    yield svc
+    svc.close()
 
 
 @pytest.fixture
@@ -422,6 +435,38 @@ def test_for_trainer_counts_each_status_and_puts_overdue_first(world):
     )
     assert counts[world.teller.id][Status.DONE] == 1
     assert counts[world.teller.id][Status.OVERDUE] == 1
+
+
+@pytest.mark.parametrize("services", ["sqlite", "postgresql"], indirect=True)
+def test_counts_by_person_agree_with_the_trainer_view(world):
+    """The dashboard's columns (ids only) count exactly the statuses ``for_trainer``
+    shows, for every status, team and personal assignments, scope and cancellations."""
+    soon = date.today() + timedelta(days=1)
+    assign_team(world, {PRACTICE_PACK: {}}, due_on=soon)  # overdue for everyone
+    assign_team(world, due_on=soon + timedelta(days=30))  # done / in progress / not started
+    world.services.assignments.create(CLI, targets={TEST_PACK: {}}, team_ids=[world.team_b.id])
+    world.services.assignments.create(
+        CLI, targets={PRACTICE_PACK: {}}, person_ids=[world.other_teller.id]
+    )
+    [dropped] = world.services.assignments.create(
+        CLI, targets={SCENARIO: {}}, person_ids=[world.teller.id]
+    )
+    world.services.assignments.cancel(CLI, dropped.id, "replaced")
+    take(world, world.teller)
+    take(world, world.other_teller, gap_ms=SLOW)
+    take(world, world.other_teller, PRACTICE_PACK)
+    today = soon + timedelta(days=2)
+    seen = set()
+    for who in (world.trainer, world.supervisor):
+        actor = world.actor(who)
+        expected: dict[uuid.UUID, dict[Status, int]] = {}
+        for overview in world.services.assignments.for_trainer(actor, today):
+            for item in overview.people:
+                per = expected.setdefault(item.person_id, dict.fromkeys(Status, 0))
+                per[item.status] += 1
+        assert world.services.assignments.counts_by_person(actor, today) == expected
+        seen |= {s for per in expected.values() for s, n in per.items() if n}
+    assert seen == set(Status)
 
 
 def test_a_supervisor_reviews_the_whole_branch(world):

@@ -3,6 +3,8 @@ nothing at all for text: bad input becomes located problems."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -83,23 +85,35 @@ def test_loader_on_arbitrary_yaml_structures(data):
     )
 
 
+# The strategies are built once, here and in ``_positions``, not inside ``mutated`` on every
+# draw (as in scenario_strategies.py): building and validating them cost more than the
+# drawing. The draws, and so the examples, are the same.
+_edit_counts = st.integers(1, 4)
+_edit_kinds = st.sampled_from(["cut", "insert", "line"])
+_cut_lengths = st.integers(1, 40)
+_inserts = st.text(alphabet=" \n:-[]{}|,'\"&*!#>\\\tx1", max_size=6)
+
+
+@functools.cache
+def _positions(last: int) -> st.SearchStrategy[int]:
+    """0..last: one strategy per length of text, shared by every draw."""
+    return st.integers(0, last)
+
+
 @st.composite
 def mutated(draw: st.DrawFn, text: str) -> str:
     """``text`` with a few random cuts, insertions and swaps of lines."""
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(text)))
-        kind = draw(st.sampled_from(["cut", "insert", "line"]))
+    for _ in range(draw(_edit_counts)):
+        at = draw(_positions(len(text)))
+        kind = draw(_edit_kinds)
         if kind == "cut":
-            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
+            text = text[:at] + text[at + draw(_cut_lengths) :]
         elif kind == "insert":
-            text = (
-                text[:at]
-                + draw(st.text(alphabet=" \n:-[]{}|,'\"&*!#>\\\tx1", max_size=6))
-                + text[at:]
-            )
+            text = text[:at] + draw(_inserts) + text[at:]
         else:
             lines = text.split("\n")
-            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            last = _positions(len(lines) - 1)
+            i, j = draw(last), draw(last)
             lines[i], lines[j] = lines[j], lines[i]
             text = "\n".join(lines)
     return text
