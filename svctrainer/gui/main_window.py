@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
@@ -259,14 +259,40 @@ class MainWindow(QMainWindow):
         self.change_pin_action.setEnabled(True)
         self.hand_count_action.setVisible(self.context.can(Permission.LOG_HAND_COUNT))
         self.stack.setCurrentWidget(self.shell)
-        from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
-
-        landing = landing_key(self.context, self._targets)
-        if landing is not None:
-            self.go_to(landing)
+        self._land(self.context)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
+
+    def _land(self, ctx: AppContext) -> None:
+        """Show the person's landing page. A teller's depends on their open assignments:
+        counted on the background worker (a query on the GUI thread held every teller's
+        sign-in, bench/bench_heartbeat.py), the page is shown when the count is back,
+        unless the person has moved on (another page, signed out). If the count fails
+        the teller simply lands on Practice."""
+        from svctrainer.gui.navigation import (  # noqa: PLC0415 - see module doc
+            counts_open_assignments,
+            landing_key,
+        )
+
+        def land(open_assignments: int) -> None:
+            if self.context is not ctx or self.current_page_key() is not None:
+                return
+            landing = landing_key(ctx, self._targets, open_assignments)
+            if landing is not None:
+                self.go_to(landing)
+
+        def failed(exc: Exception) -> None:
+            import logging  # noqa: PLC0415 - see module doc
+
+            logging.getLogger(__name__).warning("could not count open assignments: %r", exc)
+            land(0)
+
+        if counts_open_assignments(ctx, self._targets):
+            services, actor = ctx.services, ctx.actor
+            self.background.run(lambda: services.assignments.open_count(actor), land, failed)
+        else:
+            land(0)
 
     def _offer_interrupted_attempts(self) -> None:
         """A checkpoint left by a crash: the teller decides what happens to it."""
@@ -419,13 +445,16 @@ class MainWindow(QMainWindow):
 
     def _lock_navigation_during_drills(self, page: QWidget) -> None:
         """While a drill runs, navigation stays out of reach: a stray Ctrl+2 must not
-        abandon a test half-way."""
-        from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415 - built on demand
-        from svctrainer.gui.pages.practice import PracticePage  # noqa: PLC0415 - built on demand
+        abandon a test half-way.
 
-        if isinstance(page, PracticePage | ContestPage):
-            page.drill_started.connect(lambda: self._set_navigation_enabled(False))
-            page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
+        Any page that says when a drill starts and ends (practice, contest) is asked by
+        its signals, not its class: importing the contest page to test a page's type
+        cost every sign-in 0.1 s of the GUI thread (bench/bench_heartbeat.py)."""
+        started = getattr(page, "drill_started", None)
+        ended = getattr(page, "drill_ended", None)
+        if isinstance(started, SignalInstance) and isinstance(ended, SignalInstance):
+            started.connect(lambda: self._set_navigation_enabled(False))
+            ended.connect(lambda: self._set_navigation_enabled(True))
 
     # -- dialogs ---------------------------------------------------------------------------
 
