@@ -149,9 +149,7 @@ def counts_open_assignments(ctx: AppContext, targets: list[NavTarget]) -> bool:
     return Role.TELLER in ctx.signed_in.person.roles and "assignments" in keys
 
 
-def landing_key(
-    ctx: AppContext, targets: list[NavTarget], open_assignments: int = 0
-) -> str | None:
+def landing_key(ctx: AppContext, targets: list[NavTarget], open_assignments: int = 0) -> str | None:
     """The page shown right after sign-in: for a teller "My assignments" while they have
     open assignments (``open_assignments``, counted by the caller on the background
     worker when ``counts_open_assignments``), otherwise Practice; for a supervisor,

@@ -65,9 +65,7 @@ def test_without_queue_data_the_panel_says_it_assumes_a_profile(qtbot, window, s
     qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
 
 
-def test_each_view_is_built_when_first_shown_with_the_figures_loaded(
-    qtbot, window, sign_in, gains
-):
+def test_each_view_is_built_when_first_shown_with_the_figures_loaded(qtbot, window, sign_in, gains):
     """Only the Saving view is built with the tab; the others are built when shown
     (or asked for) and get the figures loaded before they existed."""
     tab = _tab(qtbot, window, sign_in, gains)
@@ -76,14 +74,17 @@ def test_each_view_is_built_when_first_shown_with_the_figures_loaded(
     assert tab.tabs.count() == 5
     assert tab.tabs.tabText(1) == "&What if"
     tab.tabs.setCurrentIndex(1)
-    assert tab._what_if.built and tab.tabs.currentWidget() is tab.what_if
+    assert tab._what_if.built
+    assert tab.tabs.currentWidget() is tab.what_if
     assert tab.what_if.current_cut == pytest.approx(tab.result.effect.cut.cut_s)
     assert [line.window_offset for line in tab.what_if.lines] == [-1, 0, 1, 2]
     tab.tabs.setCurrentIndex(3)
-    assert tab._queue_data.built and tab.tabs.currentWidget() is tab.queue_data
+    assert tab._queue_data.built
+    assert tab.tabs.currentWidget() is tab.queue_data
     qtbot.waitUntil(lambda: tab.queue_data.view is not None, timeout=10_000)
     assert "No queue data imported yet" in tab.queue_data.summary.text()
-    assert not tab._comparison.built and not tab._mix.built
+    assert not tab._comparison.built
+    assert not tab._mix.built
     assert [tab.tabs.tabText(i) for i in range(5)] == [
         "&Saving", "&What if", "&Before / after", "&Queue data", "&Mix and assumptions",
     ]  # fmt: skip
@@ -95,7 +96,8 @@ def test_the_bar_chart_is_drawn_a_turn_after_the_panel(qtbot, window, sign_in, g
     result = tab.result
     tab.chart.set_bars("", [], [], "", str)  # as before the answer came
     tab._show(result)
-    assert tab.panel.headline.text() and tab.chart.labels == []
+    assert tab.panel.headline.text()
+    assert tab.chart.labels == []
     qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
 
 
