@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.services: Services | None = None
         self.context: AppContext | None = None
+        self._entering: AppContext | None = None  # signed in, open assignments being counted
         self.instance_lock: object | None = None
         """This workstation's lock on the database (``gui/instance_lock.py``), held as long
         as the window."""
@@ -237,15 +238,50 @@ class MainWindow(QMainWindow):
         self.login.attach(services, branch_name, self.settings.last_profile)
 
     def enter(self, signed_in: SignedIn) -> None:
+        """Open the signed-in person's session on their landing page.
+
+        A teller's landing page depends on their open assignments. They are counted on
+        the background worker first (a query on the GUI thread held every teller's
+        sign-in, bench/bench_heartbeat.py) while the login screen stays up, a few
+        milliseconds; the session opens when the count is back, on the right page at
+        once. If the count fails the teller simply lands on Practice."""
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
         # Imported at sign-in, not before the first window: it brings the services'
         # actor (host and user names: socket, getpass), which the login screen never needs.
-        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
         from svctrainer.gui.context import AppContext  # noqa: PLC0415
+        from svctrainer.gui.navigation import (  # noqa: PLC0415 - see module doc
+            counts_open_assignments,
+            targets_for,
+        )
 
-        self.context = AppContext(
+        context = AppContext(
             self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )
+        self._entering = context
+        if not counts_open_assignments(context, targets_for(context.permissions)):
+            self._open_session(context, 0)
+            return
+        services, actor = context.services, context.actor
+
+        def counted(open_assignments: int) -> None:
+            if self._entering is context:  # not signed in again meanwhile
+                self._open_session(context, open_assignments)
+
+        def failed(exc: Exception) -> None:
+            import logging  # noqa: PLC0415 - see module doc
+
+            logging.getLogger(__name__).warning("could not count open assignments: %r", exc)
+            counted(0)
+
+        self.background.run(lambda: services.assignments.open_count(actor), counted, failed)
+
+    def _open_session(self, context: AppContext, open_assignments: int) -> None:
+        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
+        from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
+
+        self._entering = None
+        self.context = context
+        signed_in = context.signed_in
         self.settings.last_profile = str(signed_in.person.id)
         save_settings(self.settings)
         person = signed_in.person
@@ -257,42 +293,14 @@ class MainWindow(QMainWindow):
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)
         self.change_pin_action.setEnabled(True)
-        self.hand_count_action.setVisible(self.context.can(Permission.LOG_HAND_COUNT))
+        self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
         self.stack.setCurrentWidget(self.shell)
-        self._land(self.context)
+        landing = landing_key(context, self._targets, open_assignments)
+        if landing is not None:
+            self.go_to(landing)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
-
-    def _land(self, ctx: AppContext) -> None:
-        """Show the person's landing page. A teller's depends on their open assignments:
-        counted on the background worker (a query on the GUI thread held every teller's
-        sign-in, bench/bench_heartbeat.py), the page is shown when the count is back,
-        unless the person has moved on (another page, signed out). If the count fails
-        the teller simply lands on Practice."""
-        from svctrainer.gui.navigation import (  # noqa: PLC0415 - see module doc
-            counts_open_assignments,
-            landing_key,
-        )
-
-        def land(open_assignments: int) -> None:
-            if self.context is not ctx or self.current_page_key() is not None:
-                return
-            landing = landing_key(ctx, self._targets, open_assignments)
-            if landing is not None:
-                self.go_to(landing)
-
-        def failed(exc: Exception) -> None:
-            import logging  # noqa: PLC0415 - see module doc
-
-            logging.getLogger(__name__).warning("could not count open assignments: %r", exc)
-            land(0)
-
-        if counts_open_assignments(ctx, self._targets):
-            services, actor = ctx.services, ctx.actor
-            self.background.run(lambda: services.assignments.open_count(actor), land, failed)
-        else:
-            land(0)
 
     def _offer_interrupted_attempts(self) -> None:
         """A checkpoint left by a crash: the teller decides what happens to it."""
@@ -352,6 +360,7 @@ class MainWindow(QMainWindow):
     def sign_out(self, *, idle: bool = False) -> None:
         """End the session: audited by name (off the GUI thread), pages dropped, and the
         login screen cleared for the next person at the counter."""
+        self._entering = None
         context = self.context
         if context is not None:
             services, actor = context.services, context.actor
