@@ -294,10 +294,13 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setEnabled(True)
         self.change_pin_action.setEnabled(True)
         self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
-        self.stack.setCurrentWidget(self.shell)
+        # The landing page is chosen before the shell shows: shown first, the side bar
+        # took the focus from the hidden PIN field and, with no page chosen yet, chose
+        # and built its first page too (bench/bench_heartbeat.py).
         landing = landing_key(context, self._targets, open_assignments)
         if landing is not None:
             self.go_to(landing)
+        self.stack.setCurrentWidget(self.shell)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()

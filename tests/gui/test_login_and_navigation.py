@@ -270,3 +270,12 @@ def test_a_tellers_open_assignments_are_counted_on_the_worker_before_the_session
     assert window.current_page_key() == "assignments"
     assert counted_on
     assert counted_on[0] != threading.get_ident()
+
+
+@pytest.mark.parametrize("who", ["admin", "trainer", "supervisor"])
+def test_signing_in_builds_the_landing_page_only(qtbot, window, sign_in, branch, who):
+    """The side bar taking the focus at sign-in must not build its first page as well."""
+    sign_in(getattr(branch, who))
+    assert window.current_page_key() == who
+    assert list(window.pages) == [who]
+    assert window.nav.hasFocus() or window.pages[who].isAncestorOf(QApplication.focusWidget())

@@ -28,9 +28,11 @@ from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
 from svctrainer.services.settings import PinPolicy
 
-SIZED_FROM_ROWS = 100
+SIZED_FROM_ROWS = 40
 """Rows measured to size the columns: those in view, then the nearest others (Qt's
-resize precision)."""
+resize precision). 100 made sizing a 500-person branch 4 700 calls into the model, the
+largest part of the admin's sign-in (bench/bench_heartbeat.py); 40 still covers
+two screens' worth."""
 
 
 class PeopleTab(QWidget):
