@@ -168,7 +168,7 @@ class StepProfile:
             self._profile.disable()
             out = io.StringIO()
             stats = pstats.Stats(self._profile, stream=out)
-            stats.sort_stats("cumulative").print_stats(self._lines)
+            stats.sort_stats(os.environ.get("HEARTBEAT_SORT", "cumulative")).print_stats(self._lines)
             print(f"==== profile of {self._step!r} ====\n{out.getvalue()}", file=sys.stderr)
             self._profile = None
         self._step = step
