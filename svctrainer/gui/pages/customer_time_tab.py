@@ -38,6 +38,10 @@ from svctrainer.services.progress_records import TeamCustomerTime
 from svctrainer.services.queue_data import day_range
 from svctrainer.services.records import TeamRecord
 
+CHART_TURN_MS = 1
+"""A real timer before the bar chart, not a zero-time call: Qt runs a zero-time call with
+the posted events, before the paint and input that came due meanwhile."""
+
 if TYPE_CHECKING:  # each built with its tab
     from svctrainer.gui.charts.what_if_chart import WhatIfChart
     from svctrainer.gui.pages.mix_editor import MixEditor
@@ -203,7 +207,7 @@ class CustomerTimeTab(QWidget):
         # The chart in the next turn: the panel's text paints first, and the two never
         # hold the GUI thread in one turn. Given ``self``, the call is dropped with a
         # closed tab.
-        QTimer.singleShot(0, self, lambda: self._show_chart(result))
+        QTimer.singleShot(CHART_TURN_MS, self, lambda: self._show_chart(result))
         if self._what_if.built:
             self._what_if.widget.set_lines(result.what_if, result.effect.cut.cut_s)
         if self._queue_data.built:
