@@ -6,12 +6,15 @@ The chart must show the service's teams, as when it was drawn with the table."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from progress_support import add_rows, learning_history
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QScrollArea
 from test_supervisor_page import _click_skill, _landing, histories  # noqa: F401 - the fixture
 
+from svctrainer.gui.charts.pdf_report import gain_cell, stall_reason
 from svctrainer.gui.charts.team_chart import team_label
 
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
@@ -32,6 +35,16 @@ class PaintLog(QObject):
         return False
 
 
+@pytest.fixture
+def with_idle(histories):  # noqa: F811
+    """The test branch's histories, and a fourth employee idle for 50 days: a name on the
+    "needs attention" list."""
+    start = datetime.now(UTC) - timedelta(days=110)
+    rows = learning_history(seed=31, attempts=30, gain=0.3, start=start, span_days=60)
+    add_rows(histories.services, histories.trainer.id, rows)
+    return histories
+
+
 def _expected(branch, team_id=None):
     board = branch.services.progress.dashboard(
         branch.actor(branch.supervisor), KEY, team_id=team_id
@@ -46,12 +59,9 @@ def _expected(branch, team_id=None):
 
 
 def test_the_table_is_painted_before_the_team_chart_is_built_and_drawn(
-    qtbot,
-    window,
-    sign_in,
-    histories,  # noqa: F811
+    qtbot, window, sign_in, with_idle
 ):
-    sign_in(histories.supervisor)
+    sign_in(with_idle.supervisor)
     tab = _landing(qtbot, window)
     events: list[str] = []
     log = PaintLog(events)
@@ -69,11 +79,24 @@ def test_the_table_is_painted_before_the_team_chart_is_built_and_drawn(
     first = events.index("table filled")  # the chart not built yet then
     assert "table painted" in events[first : events.index("loaded")]
     assert events.count("loaded") == 1
-    labels, values = _expected(histories)
+    labels, values = _expected(with_idle)
     assert labels  # the branch's teams
     assert tab.team_chart.labels == labels
     assert tab.team_chart.values == values
     assert tab.findChild(QScrollArea, "teamComparisonArea").widget() is tab.team_chart
+    board = tab.dashboard
+    assert board is not None
+    shown = [tab.improved.item(i).text() for i in range(tab.improved.count())]
+    assert shown == [
+        f"{e.person.name} ({e.person.employee_number}) {gain_cell(e.row.gain, e.row.gain_unit)}"
+        for e in board.improved_most
+    ]
+    shown = [tab.stalled.item(i).text() for i in range(tab.stalled.count())]
+    assert board.stalled  # the idle employee at least
+    assert shown == [
+        f"{e.person.name} ({e.person.employee_number}): {stall_reason(e.row.status)}"
+        for e in board.stalled
+    ]
 
     # Another load: the chart (built now) shows that table's teams, loaded once more.
     events.clear()
@@ -81,7 +104,7 @@ def test_the_table_is_painted_before_the_team_chart_is_built_and_drawn(
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.team.setCurrentIndex(team_index)
     assert events.count("loaded") == 1
-    labels, values = _expected(histories, uuid.UUID(tab.team.itemData(team_index)))
+    labels, values = _expected(with_idle, uuid.UUID(tab.team.itemData(team_index)))
     assert tab.team_chart.labels == labels
     assert tab.team_chart.values == values
 

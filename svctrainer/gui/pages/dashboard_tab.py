@@ -465,13 +465,18 @@ class DashboardTab(QWidget):
             )
         )
         self.improved.clear()
-        for e in dashboard.improved_most:
-            self.improved.addItem(f"{e.person.name} ({e.person.employee_number}) {_gain(e)}")
+        self.improved.addItems(
+            [f"{e.person.name} ({e.person.employee_number}) {_gain(e)}"
+             for e in dashboard.improved_most]
+        )  # fmt: skip
+        # Hundreds of people may have stalled, on a handful of reasons: each worded once,
+        # and the list filled in one call rather than an insertion a person.
+        reasons = {s: _stall_reason(s) for s in {e.row.status for e in dashboard.stalled}}
         self.stalled.clear()
-        for e in dashboard.stalled:
-            self.stalled.addItem(
-                f"{e.person.name} ({e.person.employee_number}): {_stall_reason(e.row.status)}"
-            )
+        self.stalled.addItems(
+            [f"{e.person.name} ({e.person.employee_number}): {reasons[e.row.status]}"
+             for e in dashboard.stalled]
+        )  # fmt: skip
         if self._chart_due is None:  # else a turn is already coming: it draws this one
             QTimer.singleShot(0, self, self._draw_chart)
         self._chart_due = dashboard
