@@ -34,6 +34,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED = frozenset({_DISPLAY, _ALIGNMENT, _TOOLTIP, SORT_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+FIRST_ROWS = 40  # rows from the top ``fit_columns`` always measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,8 @@ class SourceSortProxy(QSortFilterProxyModel):
 
 def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> None:
     """Size ``view``'s columns to their header and their texts, measured with the view's
-    font metrics on the rows shown first and ``sample`` rows spread over the rest.
+    font metrics on the rows shown first (``FIRST_ROWS`` at least) and ``sample`` rows
+    spread over the rest.
 
     Why by hand: ``resizeColumnsToContents`` asks the item delegate for every measured
     cell's size hint, and each hint asks the model for eight roles through Qt: some
@@ -188,7 +190,10 @@ def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> 
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     margin += 1 if view.showGrid() else 0
     count = model.rowCount()
-    first = max(1, view.viewport().height() // max(1, view.verticalHeader().defaultSectionSize()))
+    # The rows in view, and at least FIRST_ROWS of them: a view not laid out yet (filled
+    # before it is first shown) has no height to go by.
+    in_view = view.viewport().height() // max(1, view.verticalHeader().defaultSectionSize())
+    first = max(FIRST_ROWS, in_view)
     step = max(1, count // max(1, sample))
     rows = sorted({*range(min(count, first + 1)), *range(0, count, step)})
     for column in range(model.columnCount()):

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel, fit_columns
+from svctrainer.gui.record_table import (
+    FIRST_ROWS,
+    SORT_ROLE,
+    Column,
+    RecordTableModel,
+    fit_columns,
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,21 @@ def test_no_text_shown_first_is_cut_and_the_user_may_widen_a_column(qtbot):
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
 
 
+def test_a_table_filled_before_it_is_shown_measures_its_first_rows(qtbot):
+    """Filled while hidden (no height yet): the first ``FIRST_ROWS`` rows are measured,
+    so none of those a screen shows first is cut once it appears."""
+    model: RecordTableModel[Person] = RecordTableModel(_columns())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    people = _people(500)
+    people[17] = Person("A name far longer than any other in the branch", "T1", 1.0)
+    model.set_rows(people)
+    fit_columns(view, model, sample=60)  # row 17 is not among the sample's (every 8th)
+    width = view.fontMetrics().horizontalAdvance(people[17].name) + _margin(view)
+    assert view.columnWidth(0) >= width
+
+
 def test_stretched_and_hidden_columns_are_left_alone(qtbot):
     model: RecordTableModel[Person] = RecordTableModel(_columns())
     view = _view(qtbot, model)
@@ -115,7 +136,8 @@ def test_sizing_asks_the_model_for_a_sample_not_every_cell(qtbot):
     data = model.data
     model.data = lambda index, role=0: asked.append(role) or data(index, role)  # type: ignore[method-assign]
     fit_columns(view, model, sample=60)
-    assert 60 <= len(formatted) <= 60 + view.viewport().height() // 10
+    in_view = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert 60 <= len(formatted) <= 60 + max(FIRST_ROWS, in_view) + 1
     assert len(set(formatted)) == len(formatted)
     assert asked == []
     formatted.clear()
