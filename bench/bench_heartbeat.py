@@ -12,8 +12,7 @@ teller), exports an employee PDF and a team PDF (the supervisor), switches the t
 dark and back, and signs out. Reported: the longest gap (issue 17: none over 100 ms) and
 the worst five, each with the step it happened in, the GUI thread's CPU time in it (the
 work; on a loaded machine the gap also holds the wait for a core), and where the GUI
-thread was: a
-watchdog thread samples the GUI thread's stack while a tick is late and names the
+thread was: a watchdog thread samples the GUI thread's stack while a tick is late and names the
 innermost project frame seen most often.
 
 The database is the large synthetic branch of ``bench_dashboard.py`` (people × attempts
@@ -168,7 +167,8 @@ class StepProfile:
             self._profile.disable()
             out = io.StringIO()
             stats = pstats.Stats(self._profile, stream=out)
-            stats.sort_stats(os.environ.get("HEARTBEAT_SORT", "cumulative")).print_stats(self._lines)
+            order = os.environ.get("HEARTBEAT_SORT", "cumulative")  # tottime: own time
+            stats.sort_stats(order).print_stats(self._lines)
             print(f"==== profile of {self._step!r} ====\n{out.getvalue()}", file=sys.stderr)
             self._profile = None
         self._step = step
