@@ -35,6 +35,7 @@ from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.progress_records import MetricSeries
 
 POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
+PLOT_MIN_HEIGHT = 220  # px: the axis labels and a readable spread of points
 
 
 def local_time_text(moment: datetime) -> str:
@@ -68,13 +69,16 @@ class ProgressChart(ChartFrame):
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = new_plot(dates=True)
+        # The plot asks for its minimum height: a page of two charts (My progress) then
+        # fits 1366×768 and shares the room left over by its stretch factors, instead
+        # of asking for whatever height a plot was last drawn at (``plot_widget``).
+        self.plot = new_plot(dates=True, preferred_height=PLOT_MIN_HEIGHT)
         self.plot.setObjectName("progressPlot")
         style_plot(self.plot, self.colours)
         # Grid lines (``ValueGrid``, added with each series) at labelled values and one
         # level between, not the finest level: a third of the lines.
         self.plot.getAxis("left").setStyle(maxTickLevel=1)
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Until a series arrives (it loads in the background) the empty date axis would
         # label 0-1 s of 1970 as "00.100 ... 00.900": show bare axes instead.
         self._show_values(False)
