@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,8 @@ def _settled(*widgets: QWidget) -> Callable[[], bool]:
 
 
 @pytest.mark.parametrize("points", [DEFAULT_POINTS, LARGE_POINTS])
-def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, points):
+@pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
+def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, interface, points):
     """My progress at 1366×768: at the default text size the speed and the accuracy chart
     are both on screen without scrolling; at 150 % text the page scrolls, but only as far
     as the charts' minimum height needs. (A plot drawn alone for a turn once asked to keep
@@ -185,8 +187,13 @@ def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, 
     from svctrainer.gui.charts.progress_chart import PLOT_MIN_HEIGHT
 
     branch.services.content.sync_bundled()
-    add_rows(branch.services, branch.teller.id, learning_history(seed=4, attempts=60))
-    settings = GuiSettings(theme=Theme.LIGHT, font_size=points, language="en")
+    language = "zh" if interface == "zh_CN" else "en"
+    history = [
+        replace(row, content_id=row.content_id.replace(".en", f".{language}"))
+        for row in learning_history(seed=4, attempts=60)
+    ]
+    add_rows(branch.services, branch.teller.id, history)
+    settings = GuiSettings(theme=Theme.LIGHT, font_size=points, language=interface)
     window = open_window(qtbot, branch, settings)
     qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
     assert window.login.select_profile(branch.teller.employee_number)

@@ -35,7 +35,8 @@ from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.progress_records import MetricSeries
 
 POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
-PLOT_MIN_HEIGHT = 220  # px: the axis labels and a readable spread of points
+PLOT_MIN_HEIGHT = 200  # px: the axis labels and a readable spread of points; two such
+# charts and the page above them fit 1366×768 in Chinese too (taller lines)
 
 
 def local_time_text(moment: datetime) -> str:
