@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtGui import QCursor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
@@ -79,6 +79,10 @@ class ProgressChart(ChartFrame):
         # Grid lines (``ValueGrid``, added with each series) at labelled values and one
         # level between, not the finest level: a third of the lines.
         self.plot.getAxis("left").setStyle(maxTickLevel=1)
+        # pyqtgraph leaves the date labels 80 % of a line (18 px at least): at 150 % text
+        # the months lost their lower half. A whole line of the chart's font.
+        line = QFontMetrics(self.font()).height()
+        self.plot.getAxis("bottom").setStyle(autoExpandTextSpace=False, tickTextHeight=line)
         self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Until a series arrives (it loads in the background) the empty date axis would
         # label 0-1 s of 1970 as "00.100 ... 00.900": show bare axes instead.
