@@ -165,6 +165,25 @@ def _in_viewport(widget: QWidget, viewport: QWidget) -> QRect:
     return QRect(widget.mapTo(viewport, widget.rect().topLeft()), widget.size())
 
 
+def _sign_in(qtbot, window, branch, person) -> None:
+    qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
+    assert window.login.select_profile(person.employee_number)
+    qtbot.keyClicks(window.login.pin, branch.pin)
+    qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+
+
+def _history(branch, interface: str) -> None:
+    """Four months of the teller's ten-key practice and tests, in the packs of the
+    interface's language."""
+    language = "zh" if interface == "zh_CN" else "en"
+    history = [
+        replace(row, content_id=row.content_id.replace(".en", f".{language}"))
+        for row in learning_history(seed=4, attempts=60)
+    ]
+    add_rows(branch.services, branch.teller.id, history)
+
+
 def _settled(*widgets: QWidget) -> Callable[[], bool]:
     """For ``qtbot.waitUntil``: true once ``widgets``' geometry has stayed the same over
     three looks, the event loop run between them (a layout settles over a few passes)."""
@@ -187,19 +206,10 @@ def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, 
     from svctrainer.gui.charts.progress_chart import PLOT_MIN_HEIGHT
 
     branch.services.content.sync_bundled()
-    language = "zh" if interface == "zh_CN" else "en"
-    history = [
-        replace(row, content_id=row.content_id.replace(".en", f".{language}"))
-        for row in learning_history(seed=4, attempts=60)
-    ]
-    add_rows(branch.services, branch.teller.id, history)
+    _history(branch, interface)
     settings = GuiSettings(theme=Theme.LIGHT, font_size=points, language=interface)
     window = open_window(qtbot, branch, settings)
-    qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
-    assert window.login.select_profile(branch.teller.employee_number)
-    qtbot.keyClicks(window.login.pin, branch.pin)
-    qtbot.keyClick(window.login.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    _sign_in(qtbot, window, branch, branch.teller)
     assert window.go_to("progress")
     view = window.pages["progress"].view
     # The figures arrive from the worker through the event loop, after go_to returned.
@@ -223,3 +233,25 @@ def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, 
         assert shown[1].top() < viewport.height(), (shown[1], viewport.size())
         heights = [chart.plot.height() for chart in charts]
         assert max(heights) <= PLOT_MIN_HEIGHT * 1.1, heights
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
+def test_the_branch_summary_fits_1366x768(qtbot, branch, interface):
+    """The supervisor's landing page, its table, bars, note and buttons, on screen at
+    1366×768 without scrolling. (Its bar plot once asked for the height it was last
+    drawn at, about 480 px, and pushed the buttons below the fold.)"""
+    branch.services.content.sync_bundled()
+    _history(branch, interface)
+    window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
+    _sign_in(qtbot, window, branch, branch.supervisor)
+    assert window.go_to("supervisor")
+    summary = window.pages["supervisor"].dashboard.landing
+    qtbot.waitUntil(lambda: summary.summary is not None, timeout=30_000)
+    window.resize(*SIZE)
+    area = window._frames["supervisor"]
+    qtbot.waitUntil(_settled(area.widget(), summary.chart, summary.pdf_button))
+    viewport = area.viewport()
+    for widget in (summary.table, summary.chart, summary.note, summary.pdf_button):
+        where = _in_viewport(widget, viewport)
+        assert viewport.rect().contains(where), (widget.objectName(), where, viewport.size())
+    assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
