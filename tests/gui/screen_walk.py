@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QTabWidget, QWidget
 
 from svctrainer.gui.background import Background
 from svctrainer.gui.main_window import MainWindow
@@ -100,6 +100,8 @@ class Walk:
             if not tabs.isVisibleTo(window):
                 continue
             for i in range(1, tabs.count()):
+                if not tabs.isTabVisible(i):
+                    continue  # not offered for this data (a drill has no service tiers)
                 tabs.setCurrentIndex(i)
                 self.look(f"{name}-tab{i}", window)
             tabs.setCurrentIndex(0)
@@ -227,7 +229,22 @@ def _debrief(qtbot, walk: Walk, attempt, scenario, log) -> None:
         with qtbot.waitSignal(debrief.charts_drawn, timeout=LOAD_WAIT_MS):
             pass
     walk.look("scenario-debrief", debrief)
+    # The charts sit under the standard's checklist: scrolled to, they are a screen too.
+    debrief.findChild(QScrollArea).ensureWidgetVisible(debrief.mood_chart, 0, 60)
+    walk.look("scenario-debrief-charts", debrief)
     debrief.close()
+
+
+def _scenario_progress(qtbot, window: MainWindow, walk: Walk) -> None:
+    """My progress on the teller's scenario: its Service tiers tab (tiers and SERVQUAL
+    radar), which a drill does not have. Named after its tab like the others."""
+    view = window.pages["progress"].view
+    scenario = next(a.family.key for a in view._activity if a.family.is_scenario)
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_WAIT_MS):
+        assert view.select_drill(scenario)
+    view.tabs.setCurrentIndex(view.scenario_index)
+    walk.look(f"progress-tab{view.scenario_index}", window)
+    view.tabs.setCurrentIndex(0)
 
 
 def _standards_tab(qtbot, window: MainWindow, walk: Walk) -> None:
@@ -279,6 +296,8 @@ def walk_every_screen(
             assert window.go_to(key)
             page = window.pages[key]
             walk.page_and_tabs(key, window, page)  # each screen looked at once loaded
+            if key == "progress":
+                _scenario_progress(qtbot, window, walk)
         context = window.context
         if who == "teller":
             _drills(qtbot, window, walk, language)
