@@ -32,6 +32,7 @@ from PySide6.QtCore import QSize
 
 PREFERRED_HEIGHT = 200  # px a plot asks for (never less than its minimum height)
 
+
 class SteadyLabel:
     """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes."""
 
