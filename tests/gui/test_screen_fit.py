@@ -255,3 +255,23 @@ def test_the_branch_summary_fits_1366x768(qtbot, branch, interface):
         where = _in_viewport(widget, viewport)
         assert viewport.rect().contains(where), (widget.objectName(), where, viewport.size())
     assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
+def test_the_supervisor_page_fits_1366x768_with_customer_time_built(qtbot, branch, interface):
+    """Once Customer time is built (its mix editor, queue tables and charts), every
+    supervisor tab still fits 1366×768: a tab widget asks for the largest of its pages,
+    and the mix editor's tables asked for 656 px."""
+    branch.services.content.sync_bundled()
+    _history(branch, interface)
+    window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
+    _sign_in(qtbot, window, branch, branch.supervisor)
+    assert window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    page.tabs.setCurrentWidget(page.customer_time)
+    qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=30_000)
+    window.resize(*SIZE)
+    area = window._frames["supervisor"]
+    qtbot.waitUntil(_settled(area.widget(), page.tabs))
+    assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
