@@ -45,6 +45,7 @@ from svctrainer.core.analytics.progress import (
     BaselineGain,
     baseline_gain,
     gain_of_tests,
+    gain_of_values,
 )
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
@@ -98,6 +99,7 @@ from svctrainer.services.progress_queries import (
     person_rows,
     speed_unit_of,
     summarised,
+    summary_gain_values,
     summary_last,
     summary_tests,
     window_stats,
@@ -502,6 +504,9 @@ class _Figures:
     stats: dict[uuid.UUID, WindowStats]
     last: dict[uuid.UUID, datetime]
     unit: str | None
+    # The progress itself, when it was computed from values alone (the branch summary's
+    # lines: ``summary_gain_values``): then ``tests`` is not read.
+    gains: dict[uuid.UUID, BaselineGain] | None = None
 
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
@@ -571,19 +576,25 @@ def _skill_figures(
             continue
         metric = _headline(family)
         if summarised(window, metric, family.is_scenario):
-            tests = summary_tests(session, people.ids, items)
+            # A line lists no attempt: its levels from the values alone, the same figures
+            # (``progress.gain_of_values``) without an attempt point a test.
+            values = summary_gain_values(session, people.ids, items, metric)
+            gains = {
+                pid: gain_of_values(v.first, v.after, metric, v.count) for pid, v in values.items()
+            }
             last = summary_last(session, people.ids, items)
+            found[family.key] = _Figures({}, {}, last, None, gains)
         else:
             tests = first_last_tests(session, people.ids, items, metric, window)
             last = last_counted(session, people.ids, items, window)
-        found[family.key] = _Figures(tests, {}, last, None)
+            found[family.key] = _Figures(tests, {}, last, None)
         if last:
             practised.setdefault(metric, {})[family.key] = items
     for metric, families in practised.items():
         stats = window_stats_of_families(session, people.ids, families, metric, recent)
         for key in families:
             f = found[key]
-            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None)
+            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.gains)
     return found
 
 
@@ -632,15 +643,21 @@ def _summaries(
     """Each person a dashboard lists (a teller, or anyone with a test or a counted attempt
     on the drill), by name, with their progress and stall check: the figures of a
     dashboard's rows and of a branch summary's line alike."""
-    tests, last, stats = figures.tests, figures.last, figures.stats
+    tests, last, stats, gains = figures.tests, figures.last, figures.stats, figures.gains
+    tested: Mapping[uuid.UUID, object] = tests if gains is None else gains
     listed = []
     for ref in people.refs:
-        if ref.id not in people.tellers and ref.id not in tests and ref.id not in last:
+        if ref.id not in people.tellers and ref.id not in tested and ref.id not in last:
             continue
+        progress = (
+            _progress(tests.get(ref.id), metric)
+            if gains is None
+            else gains.get(ref.id, _NO_TESTS[metric])
+        )
         summary = PersonSummary(
             ref.employee_number,
             ref.team_name,
-            _progress(tests.get(ref.id), metric),
+            progress,
             _stall(last.get(ref.id), stats.get(ref.id), as_of, metric, rule),
         )
         listed.append((ref, summary))

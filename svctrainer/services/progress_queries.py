@@ -34,16 +34,21 @@ reads attempts: the last four weeks, whatever the history.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
+import operator
 import statistics
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Float,
     Select,
@@ -67,9 +72,25 @@ from svctrainer.store.models import (
     Attempt,
     ContentItem,
     Person,
+    ProgressRecent,
     ProgressSummary,
     ProgressTestEdge,
     Team,
+)
+from svctrainer.store.recent_attempts import (
+    ACCURACY,
+    ACCURACY_VALUES,
+    MICROS,
+    PACKED_FLAGS,
+    PACKED_WIDTH,
+    SCORE,
+    SCORE_VALUES,
+    SECONDS,
+    SPEED,
+    SPEED_VALUES,
+    micros,
+    packed_floats,
+    packed_ints,
 )
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
@@ -235,6 +256,28 @@ def summary_tests(
     return found
 
 
+def summary_gain_values(
+    session: Session, people: Select[Any], item_ids: Sequence[uuid.UUID], metric: Metric
+) -> dict[uuid.UUID, GainInputs]:
+    """``summary_tests`` reduced to the values a baseline and gain need
+    (``progress.gain_of_values``), for a figure that lists no attempt (the branch
+    summary's line): the same rows in the same order, but only the person, the count and
+    the headline ``metric``'s value are read and nothing is decoded but each person's id
+    once (issue 17: the attempt points of four skills cost ~100 ms a page)."""
+    if not item_ids:
+        return {}
+    rows = _summary_edge_rows(session, people, item_ids, metric).all()
+    found: dict[uuid.UUID, GainInputs] = {}
+    keep = BOUNDARY_OFFSET + 1
+    for raw_pid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+        listed = list(group)
+        values = [row[2] for row in listed]
+        found[uuid_of(raw_pid)] = GainInputs(
+            int(listed[0][1]), tuple(values[:keep]), tuple(values[keep:][-keep:])
+        )
+    return found
+
+
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
     """The first ``keep`` points and the last ``keep`` of the rest (points oldest first)."""
     if len(points) <= 2 * keep:
@@ -242,10 +285,15 @@ def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
     return FoundTests(count, (*points[:keep], *points[-keep:]))
 
 
-def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence[uuid.UUID]) -> Any:
+def _summary_edge_rows(
+    session: Session,
+    people: Select[Any],
+    item_ids: Sequence[uuid.UUID],
+    metric: Metric | None = None,
+) -> Any:
     """(person, tests on the family, attempt id, started_at, speed, accuracy, score) of
     every kept test of ``people`` on the family's items, raw as the driver returns them,
-    by person and then (started_at, id)."""
+    by person and then (started_at, id); with a ``metric``, (person, tests, its value)."""
     items = list(item_ids)
     s, e = ProgressSummary, ProgressTestEdge
     counts = (
@@ -254,16 +302,14 @@ def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence
         .group_by(s.person_id)
         .subquery("counts")
     )
+    columns: tuple[Any, ...] = (
+        (type_coerce(e.attempt_id, String), type_coerce(e.started_at, String),
+         e.speed, e.accuracy, e.score)
+        if metric is None
+        else (metric_column(e, metric),)
+    )  # fmt: skip
     query = (
-        select(
-            type_coerce(e.person_id, String),
-            counts.c.n,
-            type_coerce(e.attempt_id, String),
-            type_coerce(e.started_at, String),
-            e.speed,
-            e.accuracy,
-            e.score,
-        )
+        select(type_coerce(e.person_id, String), counts.c.n, *columns)
         .join(counts, counts.c.pid == e.person_id)
         .where(e.content_item_id.in_(items))
         .order_by(e.person_id, e.started_at, e.attempt_id)
@@ -451,18 +497,17 @@ def window_stats_of_families(
 ) -> dict[str, dict[uuid.UUID, WindowStats]]:
     """``window_stats`` of several families (key: their content items): the branch
     summary's skills at once. Each person's attempts on a family give the same figures as
-    ``window_stats`` of that family alone.
+    ``window_stats`` of that family alone, on either engine.
 
-    On SQLite one read of the recent window for every family, its rows (x, y and whose)
-    aggregated in Python: SQLite's window functions for the median cost three times the
-    read itself (issue 17). The sums are exact (``math.fsum``: the same whatever order
-    the rows come in, so whichever families are read together) and the median is
-    ``statistics.median``, as ``dashboard.stall_check`` takes it. Ids come as text and
-    are decoded once per person and item; x comes as a float.
-
-    On PostgreSQL the server aggregates, one family a statement
-    (``_server_window_stats``): there sending every row costs more than the window
-    functions."""
+    The attempts come from ``progress_recent`` (``store.recent_attempts``: per person and
+    item, the counted attempts since a horizon, packed): one row a pair, decoded with
+    ``array``, the window cut out of each by bisection. A pair whose horizon is later than
+    the window's start (a range ending long before the pair's latest attempt) is read
+    from the attempts instead (``_attempt_window_rows``), with the same x and y. The
+    sums are exact (``math.fsum``: the same whatever order the values come in, so
+    whichever way they were read) and the median is ``statistics.median``, as
+    ``dashboard.stall_check`` takes it. x is the attempt's epoch seconds as the engine's
+    ``EXTRACT(epoch …)`` gives it (whole seconds on SQLite) minus the window's start."""
     wanted = {k: list(v) for k, v in families.items() if v}
     if not wanted or window.since is None:
         return {}
@@ -470,46 +515,12 @@ def window_stats_of_families(
     for key, items in wanted.items():
         for item in items:
             of_item.setdefault(item, []).append(key)
-    if session.get_bind().dialect.name == "postgresql":
-        return {
-            key: _server_window_stats(session, people, items, metric, window)
-            for key, items in wanted.items()
-        }
-    a = aliased(Attempt)
-    value = metric_column(a, metric)
-    x = extract("epoch", a.started_at) - window.since.timestamp()
-    rows = session.connection().execute(  # Core rows: no ORM row processing
-        select(  # ids as text and x as a float on both engines: no UUID or Decimal a row
-            cast(a.person_id, String),
-            cast(a.content_item_id, String),
-            cast(x, Float),
-            value,
-        ).where(
-            a.content_item_id.in_(list(of_item)),
-            a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
-            a.person_id.in_(people),
-            *counted(a),
-            value.is_not(None),
-            *in_range(a, window),
-        )
-    )
-    pairs: dict[tuple[Any, Any], tuple[list[Any], list[Any]]] = {}
-    for raw_pid, raw_item, at, y in rows.all():  # fetched at once, few steps a row
-        both = pairs.get((raw_pid, raw_item))
-        if both is None:
-            both = pairs[(raw_pid, raw_item)] = ([], [])
-        both[0].append(at)
-        both[1].append(y)
+    pairs = _recent_pairs(session, people, list(of_item), metric, window=window, since=window.since)
     by_text = {i.hex: keys for i, keys in of_item.items()}
     by_raw: dict[Any, list[str]] = {}
-    person_of: dict[Any, uuid.UUID] = {}
     merged: dict[tuple[str, uuid.UUID], tuple[list[float], list[float]]] = {}
     for (raw_pid, raw_item), (at_values, y_values) in pairs.items():
-        pid = person_of.get(raw_pid)
-        if pid is None:
-            pid = person_of[raw_pid] = (
-                raw_pid if isinstance(raw_pid, uuid.UUID) else uuid.UUID(raw_pid)
-            )
+        pid = uuid_of(raw_pid)
         keys = by_raw.get(raw_item)
         if keys is None:
             keys = by_raw[raw_item] = by_text[_uuid_hex(raw_item)]
@@ -523,8 +534,8 @@ def window_stats_of_families(
             len(xs),
             math.fsum(xs),
             math.fsum(ys),
-            math.fsum([v * v for v in xs]),
-            math.fsum([u * v for u, v in zip(xs, ys, strict=True)]),
+            math.fsum(map(operator.mul, xs, xs)),  # each product as ``u * v``
+            math.fsum(map(operator.mul, xs, ys)),
             min(xs),
             max(xs),
             statistics.median(ys),
@@ -532,59 +543,110 @@ def window_stats_of_families(
     return out
 
 
-def _server_window_stats(
+_FLAG = {Metric.SPEED: SPEED, Metric.ACCURACY: ACCURACY, Metric.SCORE: SCORE}
+_COLUMN = {Metric.SPEED: SPEED_VALUES, Metric.ACCURACY: ACCURACY_VALUES,
+           Metric.SCORE: SCORE_VALUES}  # fmt: skip
+# flag byte -> 1 where the metric's flag is set, else 0 (``bytes.translate``: C speed)
+_HAS = {f: bytes(1 if b & f else 0 for b in range(256)) for f in _FLAG.values()}
+
+Rows = dict[tuple[Any, Any], tuple[list[float], list[float]]]
+
+
+def _recent_pairs(
     session: Session,
     people: Select[Any],
-    item_ids: Sequence[uuid.UUID],
+    items: list[uuid.UUID],
     metric: Metric,
+    *,
     window: DateRange,
-) -> dict[uuid.UUID, WindowStats]:
-    """``window_stats`` of one family aggregated on PostgreSQL, in one pass with
-    ``ROW_NUMBER``/``COUNT`` windows for the median: there the server's window functions
-    are quick and sending every row costs more (issue 17: 4 skills' windows 340-500 ms
-    so, 720-810 ms as rows). One family a statement, the same statement for the
-    branch summary and the skill's dashboard: the same figures."""
-    if window.since is None:
-        return {}
+    since: datetime,
+) -> Rows:
+    """(x values, y values) of each (person, item) pair with an attempt in the window
+    (from ``since``, its start), keyed by the ids as the driver returns them: from the
+    packed rows where they cover the window, else from the attempts."""
+    r = ProgressRecent
+    found = session.connection().execute(
+        select(
+            type_coerce(r.person_id, String),
+            type_coerce(r.content_item_id, String),
+            # the horizon is a whole second: its epoch seconds, exactly, on either engine
+            cast(extract("epoch", r.horizon), BigInteger),
+            r.packed,
+        ).where(r.content_item_id.in_(items), r.person_id.in_(people))
+    )
+    on_sqlite = session.get_bind().dialect.name != "postgresql"
+    since_us, origin = micros(since), since.timestamp()
+    until_us = None if window.until is None else micros(window.until)
+    flag, column = _FLAG[metric], _COLUMN[metric]
+    pairs: Rows = {}
+    behind: set[tuple[Any, Any]] = set()
+    for raw_pid, raw_item, horizon_s, packed in found.all():
+        start_us = horizon_s * 1_000_000
+        if start_us > since_us:  # attempts between the window's start and the horizon
+            behind.add((raw_pid, raw_item))
+            continue
+        n = len(packed) // PACKED_WIDTH
+        offsets = packed_ints(packed, n, MICROS)
+        lo = bisect.bisect_left(offsets, since_us - start_us)
+        hi = n if until_us is None else bisect.bisect_left(offsets, until_us - start_us)
+        if lo >= hi:
+            continue
+        if on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
+            seconds = packed_ints(packed, n, SECONDS)[lo:hi].tolist()
+            xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
+                          repeat(origin)))  # fmt: skip
+        else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
+            xs = [(start_us + v) / 1_000_000 - origin for v in offsets[lo:hi].tolist()]
+        ys = list(packed_floats(packed, n, column)[lo:hi])
+        present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
+        if present.translate(_HAS[flag]).count(0):  # values absent: dropped
+            kept = [k for k, f in enumerate(present) if f & flag]
+            if not kept:
+                continue
+            xs, ys = [xs[k] for k in kept], [ys[k] for k in kept]
+        pairs[(raw_pid, raw_item)] = (xs, ys)
+    if behind:
+        _attempt_window_rows(session, behind, metric, window=window, since=since, into=pairs)
+    return pairs
+
+
+def _attempt_window_rows(
+    session: Session,
+    wanted: set[tuple[Any, Any]],
+    metric: Metric,
+    *,
+    window: DateRange,
+    since: datetime,
+    into: Rows,
+) -> None:
+    """The (x, y) of the counted attempts in the window (from ``since``) of these
+    (person, item) pairs (ids as the driver returns them), read from the attempts."""
     a = aliased(Attempt)
     value = metric_column(a, metric)
-    x = extract("epoch", a.started_at) - window.since.timestamp()
-    inner = (
+    x = extract("epoch", a.started_at) - since.timestamp()
+    rows = session.connection().execute(  # Core rows: no ORM row processing
         select(
-            a.person_id.label("pid"),
-            value.label("y"),
-            x.label("x"),
-            func.row_number().over(partition_by=a.person_id, order_by=value).label("rn"),
-            func.count()
-            .over(partition_by=a.person_id, order_by=value, rows=(None, None))
-            .label("n"),
-        )
-        .where(
-            a.content_item_id.in_(list(item_ids)),
+            type_coerce(a.person_id, String),
+            type_coerce(a.content_item_id, String),
+            cast(x, Float),
+            value,
+        ).where(
+            a.content_item_id.in_(sorted({uuid_of(i) for _p, i in wanted})),
             a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
-            a.person_id.in_(people),
+            a.person_id.in_(sorted({uuid_of(p) for p, _i in wanted})),
             *counted(a),
             value.is_not(None),
             *in_range(a, window),
         )
-        .subquery("recent")
     )
-    middle = or_(inner.c.rn == (inner.c.n + 1) // 2, inner.c.rn == (inner.c.n + 2) // 2)
-    query = select(
-        inner.c.pid,
-        func.count(),
-        func.sum(inner.c.x),
-        func.sum(inner.c.y),
-        func.sum(inner.c.x * inner.c.x),
-        func.sum(inner.c.x * inner.c.y),
-        func.min(inner.c.x),
-        func.max(inner.c.x),
-        func.avg(case((middle, inner.c.y), else_=None)),
-    ).group_by(inner.c.pid)
-    return {
-        pid: WindowStats(int(n), *(float(v) for v in rest))
-        for pid, n, *rest in session.execute(query)
-    }
+    for raw_pid, raw_item, at, y in rows.all():
+        if (raw_pid, raw_item) not in wanted:
+            continue
+        both = into.get((raw_pid, raw_item))
+        if both is None:
+            both = into[(raw_pid, raw_item)] = ([], [])
+        both[0].append(at)
+        both[1].append(y)
 
 
 def _uuid_hex(raw: Any) -> str:
