@@ -99,8 +99,8 @@ from svctrainer.services.progress_queries import (
     person_rows,
     speed_unit_of,
     summarised,
-    summary_gain_values,
     summary_last,
+    summary_lines,
     summary_tests,
     window_stats,
     window_stats_of_families,
@@ -569,20 +569,30 @@ def _skill_figures(
     recent = DateRange(_later(as_of - weeks(rule.weeks), window.since), window.until)
     found: dict[str, _Figures] = {}
     practised: dict[Metric, dict[str, tuple[uuid.UUID, ...]]] = {}
+    read = [f for f in skills if not stored.isdisjoint(f.item_ids)]
+    read_keys = {f.key for f in read}
+    # A line lists no attempt: over the whole history its levels come from the values
+    # alone, every skill's at once (``summary_lines``), the same figures
+    # (``progress.gain_of_values``) without an attempt point a test.
+    summarised_skills = {
+        f.key: (f.item_ids, _headline(f))
+        for f in read
+        if summarised(window, _headline(f), f.is_scenario)
+    }
+    lines = summary_lines(session, people.ids, summarised_skills)
     for family in skills:
         items = family.item_ids
-        if stored.isdisjoint(items):
+        if family.key not in read_keys:
             found[family.key] = _NOTHING
             continue
         metric = _headline(family)
-        if summarised(window, metric, family.is_scenario):
-            # A line lists no attempt: its levels from the values alone, the same figures
-            # (``progress.gain_of_values``) without an attempt point a test.
-            values = summary_gain_values(session, people.ids, items, metric)
+        line = lines.get(family.key)
+        if line is not None:
             gains = {
-                pid: gain_of_values(v.first, v.after, metric, v.count) for pid, v in values.items()
+                pid: gain_of_values(v.first, v.after, metric, v.count)
+                for pid, v in line.gains.items()
             }
-            last = summary_last(session, people.ids, items)
+            last = line.last
             found[family.key] = _Figures({}, {}, last, None, gains)
         else:
             tests = first_last_tests(session, people.ids, items, metric, window)
@@ -644,21 +654,29 @@ def _summaries(
     on the drill), by name, with their progress and stall check: the figures of a
     dashboard's rows and of a branch summary's line alike."""
     tests, last, stats, gains = figures.tests, figures.last, figures.stats, figures.gains
-    tested: Mapping[uuid.UUID, object] = tests if gains is None else gains
+    tellers = people.tellers
+    idle = timedelta(days=rule.idle_days)
     listed = []
     for ref in people.refs:
-        if ref.id not in people.tellers and ref.id not in tested and ref.id not in last:
+        pid = ref.id  # (each lookup hashes a UUID in Python: as few as the rules need)
+        at = last.get(pid)
+        if gains is None:
+            found = tests.get(pid)
+            tested = found is not None
+            progress = _progress(found, metric)
+        else:
+            gain = gains.get(pid)
+            tested = gain is not None
+            progress = gain if gain is not None else _NO_TESTS[metric]
+        if at is None and not tested and pid not in tellers:
             continue
-        progress = (
-            _progress(tests.get(ref.id), metric)
-            if gains is None
-            else gains.get(ref.id, _NO_TESTS[metric])
-        )
+        # the window's figures only where the stall rule reads them (practised lately)
+        recent = stats.get(pid) if at is not None and as_of - at <= idle else None
         summary = PersonSummary(
             ref.employee_number,
             ref.team_name,
             progress,
-            _stall(last.get(ref.id), stats.get(ref.id), as_of, metric, rule),
+            _stall(at, recent, as_of, metric, rule),
         )
         listed.append((ref, summary))
     return listed
