@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import operator
 import statistics
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import repeat
@@ -49,6 +50,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Connection,
     Float,
     Select,
     String,
@@ -282,52 +284,76 @@ def summary_lines(
     if not of_item:
         return {}
     items = [uuid.UUID(hex=i) for i in of_item]
-    by_raw: dict[Any, list[str]] = {}
+    # per item as the driver returns it: (family key, whether its value is the score)
+    targets: dict[Any, list[tuple[str, bool]]] = {}
 
-    def keys_of(raw_item: Any) -> list[str]:
-        keys = by_raw.get(raw_item)
-        if keys is None:
-            keys = by_raw[raw_item] = of_item[_uuid_hex(raw_item)]
-        return keys
+    def targets_of(raw_item: Any) -> list[tuple[str, bool]]:
+        found = targets.get(raw_item)
+        if found is None:
+            found = targets[raw_item] = [
+                (key, families[key][1] is Metric.SCORE) for key in of_item[_uuid_hex(raw_item)]
+            ]
+        return found
 
-    s, e = ProgressSummary, ProgressTestEdge
+    e = ProgressTestEdge
     conn = session.connection()
+    counts, latest = _line_totals(conn, people, items, targets_of)
+    out = {key: SummaryLine({}, {}) for key in families}
+    keep = BOUNDARY_OFFSET + 1
+    rows = conn.execute(
+        select(type_coerce(e.person_id, String), type_coerce(e.content_item_id, String),
+               e.speed, e.score)
+        .where(e.content_item_id.in_(items), e.person_id.in_(people))
+        .order_by(e.person_id, e.started_at, e.attempt_id)
+    ).all()  # fmt: skip
+    for raw_pid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+        values: dict[str, list[float]] = {}  # this person's, per family, oldest first
+        for _pid, raw_item, speed, score in group:
+            for key, use_score in targets_of(raw_item):
+                value = score if use_score else speed
+                if value is None:  # (never: a kept test has its headline value)
+                    continue
+                kept = values.get(key)
+                if kept is None:
+                    values[key] = [value]
+                else:
+                    kept.append(value)
+        pid = uuid_of(raw_pid)
+        for key, ordered in values.items():
+            count = counts.get((key, raw_pid))
+            if count:  # (as ``summary_tests`` joins the people with tests)
+                out[key].gains[pid] = GainInputs(
+                    count, tuple(ordered[:keep]), tuple(ordered[keep:][-keep:])
+                )
+    for (key, raw_pid), raw_last in latest.items():
+        out[key].last[uuid_of(raw_pid)] = _utc(raw_last)
+    return out
+
+
+def _line_totals(
+    conn: Connection,
+    people: Select[Any],
+    items: list[uuid.UUID],
+    targets_of: Callable[[Any], list[tuple[str, bool]]],
+) -> tuple[dict[tuple[str, Any], int], dict[tuple[str, Any], Any]]:
+    """Per (family key, person as the driver returns it): the tests summed and the
+    latest counted attempt's start as the driver returns it (``summary_lines``)."""
+    s = ProgressSummary
     counts: dict[tuple[str, Any], int] = {}
-    latest: dict[tuple[str, Any], str] = {}
+    latest: dict[tuple[str, Any], Any] = {}
     for raw_pid, raw_item, tests, raw_last in conn.execute(
         select(type_coerce(s.person_id, String), type_coerce(s.content_item_id, String),
                s.tests, type_coerce(s.last_counted_at, String))
         .where(s.content_item_id.in_(items), s.person_id.in_(people))
     ).all():  # fmt: skip
-        for key in keys_of(raw_item):
+        for key, _score in targets_of(raw_item):
             if tests:
                 counts[(key, raw_pid)] = counts.get((key, raw_pid), 0) + int(tests)
             if raw_last is not None:
                 mine = latest.get((key, raw_pid))
                 if mine is None or raw_last > mine:  # the driver's text or datetime
                     latest[(key, raw_pid)] = raw_last
-    values: dict[tuple[str, Any], list[float]] = {}
-    for raw_pid, raw_item, speed, score in conn.execute(
-        select(type_coerce(e.person_id, String), type_coerce(e.content_item_id, String),
-               e.speed, e.score)
-        .where(e.content_item_id.in_(items), e.person_id.in_(people))
-        .order_by(e.person_id, e.started_at, e.attempt_id)
-    ).all():  # fmt: skip
-        for key in keys_of(raw_item):
-            value = score if families[key][1] is Metric.SCORE else speed
-            if value is not None:  # (never None: a kept test has its headline value)
-                values.setdefault((key, raw_pid), []).append(value)
-    keep = BOUNDARY_OFFSET + 1
-    out = {key: SummaryLine({}, {}) for key in families}
-    for (key, raw_pid), kept in values.items():
-        count = counts.get((key, raw_pid))
-        if count:  # (as ``summary_tests`` joins the people with tests)
-            out[key].gains[uuid_of(raw_pid)] = GainInputs(
-                count, tuple(kept[:keep]), tuple(kept[keep:][-keep:])
-            )
-    for (key, raw_pid), raw_last in latest.items():
-        out[key].last[uuid_of(raw_pid)] = _utc(raw_last)
-    return out
+    return counts, latest
 
 
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
@@ -574,9 +600,12 @@ def window_stats_of_families(
         if keys is None:
             keys = by_raw[raw_item] = by_text[_uuid_hex(raw_item)]
         for key in keys:
-            xs, ys = merged.setdefault((key, pid), ([], []))
-            xs.extend(at_values)
-            ys.extend(y_values)
+            both = merged.get((key, pid))
+            # a person's only pair on the family (the usual case) is used as it is;
+            # more are joined into new lists (a pair may serve several families)
+            merged[(key, pid)] = (
+                (at_values, y_values) if both is None else (both[0] + at_values, both[1] + y_values)
+            )
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
     for (key, pid), (xs, ys) in merged.items():
         out[key][pid] = WindowStats(
