@@ -4,16 +4,42 @@ against, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import math
+import statistics
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Float, cast, extract, select
 
+from svctrainer.core.analytics.series import Metric
 from svctrainer.services.drill_families import core_skills, load_families
+from svctrainer.services.progress_queries import WindowStats
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.database import Database
-from svctrainer.store.models import Attempt, ContentItem, ProgressSummary, ProgressTestEdge
+from svctrainer.store.models import (
+    Attempt,
+    ContentItem,
+    ProgressRecent,
+    ProgressSummary,
+    ProgressTestEdge,
+)
+from svctrainer.store.recent_attempts import (
+    ACCURACY,
+    ACCURACY_VALUES,
+    MICROS,
+    PACKED_FLAGS,
+    PACKED_WIDTH,
+    SCORE,
+    SCORE_VALUES,
+    SECONDS,
+    SPEED,
+    SPEED_VALUES,
+    packed_floats,
+    packed_ints,
+    sqlite_seconds,
+)
 
 Summary = dict[tuple[uuid.UUID, uuid.UUID], tuple[Any, ...]]
 
@@ -72,12 +98,123 @@ def stored(db: Database) -> tuple[Summary, set[tuple[Any, ...]]]:
     return summary, edges
 
 
+Recent = dict[tuple[uuid.UUID, uuid.UUID], tuple[datetime, list[tuple[Any, ...]]]]
+
+
+def expected_recent(db: Database) -> Recent:
+    """``progress_recent`` as the rules say it must be: per pair with a counted attempt,
+    the horizon (8 weeks before the latest counted attempt, whole seconds) and every
+    counted attempt from it on, (started_at, speed, accuracy, score), by time."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Attempt.person_id, Attempt.content_item_id, Attempt.mode, Attempt.started_at,
+                   Attempt.speed, Attempt.accuracy, Attempt.score, Attempt.valid,
+                   Attempt.completion, Attempt.invalidated_reason)
+        ).all()  # fmt: skip
+    by_pair: dict[tuple[uuid.UUID, uuid.UUID], list[Any]] = {}
+    for r in rows:
+        if r.valid and r.completion == "complete" and r.invalidated_reason is None:
+            by_pair.setdefault((r[0], r[1]), []).append(r)
+    out: Recent = {}
+    for pair, counted in by_pair.items():
+        horizon = (max(r.started_at for r in counted) - timedelta(weeks=8)).replace(microsecond=0)
+        kept = sorted(
+            (
+                (r.started_at, r.speed, r.accuracy, r.score)
+                for r in counted
+                if r.started_at >= horizon and r.mode in {"practice", "test", "logged"}
+            ),
+            key=_attempt_order,
+        )
+        out[pair] = (horizon, kept)
+    return out
+
+
+def _attempt_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (row[0], *((v is None, v or 0.0) for v in row[1:]))
+
+
+def stored_recent(db: Database) -> Recent:
+    """``progress_recent`` decoded: each packed attempt's time from the horizon and its
+    microseconds, its values (NaN and the flag both saying absent), and its SQLite
+    seconds checked against its time."""
+    r = ProgressRecent
+    out: Recent = {}
+    with db.reading() as session:
+        rows = session.execute(
+            select(r.person_id, r.content_item_id, r.horizon, r.attempts, r.packed)
+        ).all()
+    for pid, iid, horizon, count, packed in rows:
+        n = len(packed) // PACKED_WIDTH
+        assert (n, len(packed)) == (count, n * PACKED_WIDTH)
+        offsets = list(packed_ints(packed, n, MICROS))
+        seconds = list(packed_ints(packed, n, SECONDS))
+        columns = [list(packed_floats(packed, n, c)) for c in (SPEED_VALUES, ACCURACY_VALUES,
+                                                                SCORE_VALUES)]  # fmt: skip
+        flags = packed[PACKED_FLAGS * n :]
+        kept = []
+        for k in range(n):
+            at = horizon + timedelta(microseconds=offsets[k])
+            assert sqlite_seconds(horizon) + seconds[k] == sqlite_seconds(at)
+            values = []
+            for column, flag in zip(columns, (SPEED, ACCURACY, SCORE), strict=True):
+                there = bool(flags[k] & flag)
+                assert there == (column[k] == column[k])  # NaN exactly where absent
+                values.append(column[k] if there else None)
+            kept.append((at, *values))
+        assert offsets == sorted(offsets)
+        out[(pid, iid)] = (horizon, sorted(kept, key=_attempt_order))
+    return out
+
+
 def assert_current(db: Database) -> None:
     """The stored summary is exactly the recomputation from the attempts."""
     want_summary, want_edges = expected(db)
     got_summary, got_edges = stored(db)
     assert got_summary == want_summary
     assert got_edges == want_edges
+    assert stored_recent(db) == expected_recent(db)
+
+
+def window_stats_from_attempts(
+    db: Database,
+    families: dict[str, Sequence[uuid.UUID]],
+    metric: Metric,
+    window: DateRange,
+) -> dict[str, dict[uuid.UUID, WindowStats]]:
+    """The stall rule's sums read the plain way, from every counted attempt in the window
+    (the engine's epoch seconds minus the window's start, as the SQL has always said),
+    summed with ``math.fsum``: what ``window_stats_of_families`` must equal."""
+    assert window.since is not None
+    a = Attempt
+    value = {Metric.SPEED: a.speed, Metric.ACCURACY: a.accuracy, Metric.SCORE: a.score}[metric]
+    x = cast(extract("epoch", a.started_at) - window.since.timestamp(), Float)
+    clauses = [a.started_at >= window.since]
+    if window.until is not None:
+        clauses.append(a.started_at < window.until)
+    with db.reading() as session:
+        rows = session.execute(
+            select(a.person_id, a.content_item_id, x, value).where(
+                a.valid.is_(True), a.completion == "complete", a.invalidated_reason.is_(None),
+                value.is_not(None), *clauses,
+            )
+        ).all()  # fmt: skip
+    out: dict[str, dict[uuid.UUID, WindowStats]] = {}
+    for key, items in families.items():
+        mine: dict[uuid.UUID, tuple[list[float], list[float]]] = {}
+        for pid, iid, at, y in rows:
+            if iid in items:
+                xs, ys = mine.setdefault(pid, ([], []))
+                xs.append(float(at))
+                ys.append(y)
+        out[key] = {
+            pid: WindowStats(len(xs), math.fsum(xs), math.fsum(ys),
+                             math.fsum(v * v for v in xs),
+                             math.fsum(u * v for u, v in zip(xs, ys, strict=True)),
+                             min(xs), max(xs), statistics.median(ys))
+            for pid, (xs, ys) in mine.items()
+        }  # fmt: skip
+    return out
 
 
 # A range that holds every attempt ever stored: the services then compute every figure

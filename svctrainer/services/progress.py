@@ -45,6 +45,7 @@ from svctrainer.core.analytics.progress import (
     BaselineGain,
     baseline_gain,
     gain_of_tests,
+    gain_of_values,
 )
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
@@ -99,6 +100,7 @@ from svctrainer.services.progress_queries import (
     speed_unit_of,
     summarised,
     summary_last,
+    summary_lines,
     summary_tests,
     window_stats,
     window_stats_of_families,
@@ -502,6 +504,9 @@ class _Figures:
     stats: dict[uuid.UUID, WindowStats]
     last: dict[uuid.UUID, datetime]
     unit: str | None
+    # The progress itself, when it was computed from values alone (the branch summary's
+    # lines: ``summary_gain_values``): then ``tests`` is not read.
+    gains: dict[uuid.UUID, BaselineGain] | None = None
 
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
@@ -564,26 +569,42 @@ def _skill_figures(
     recent = DateRange(_later(as_of - weeks(rule.weeks), window.since), window.until)
     found: dict[str, _Figures] = {}
     practised: dict[Metric, dict[str, tuple[uuid.UUID, ...]]] = {}
+    read = [f for f in skills if not stored.isdisjoint(f.item_ids)]
+    read_keys = {f.key for f in read}
+    # A line lists no attempt: over the whole history its levels come from the values
+    # alone, every skill's at once (``summary_lines``), the same figures
+    # (``progress.gain_of_values``) without an attempt point a test.
+    summarised_skills = {
+        f.key: (f.item_ids, _headline(f))
+        for f in read
+        if summarised(window, _headline(f), f.is_scenario)
+    }
+    lines = summary_lines(session, people.ids, summarised_skills)
     for family in skills:
         items = family.item_ids
-        if stored.isdisjoint(items):
+        if family.key not in read_keys:
             found[family.key] = _NOTHING
             continue
         metric = _headline(family)
-        if summarised(window, metric, family.is_scenario):
-            tests = summary_tests(session, people.ids, items)
-            last = summary_last(session, people.ids, items)
+        line = lines.get(family.key)
+        if line is not None:
+            gains = {
+                pid: gain_of_values(v.first, v.after, metric, v.count)
+                for pid, v in line.gains.items()
+            }
+            last = line.last
+            found[family.key] = _Figures({}, {}, last, None, gains)
         else:
             tests = first_last_tests(session, people.ids, items, metric, window)
             last = last_counted(session, people.ids, items, window)
-        found[family.key] = _Figures(tests, {}, last, None)
+            found[family.key] = _Figures(tests, {}, last, None)
         if last:
             practised.setdefault(metric, {})[family.key] = items
     for metric, families in practised.items():
         stats = window_stats_of_families(session, people.ids, families, metric, recent)
         for key in families:
             f = found[key]
-            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None)
+            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.gains)
     return found
 
 
@@ -632,16 +653,30 @@ def _summaries(
     """Each person a dashboard lists (a teller, or anyone with a test or a counted attempt
     on the drill), by name, with their progress and stall check: the figures of a
     dashboard's rows and of a branch summary's line alike."""
-    tests, last, stats = figures.tests, figures.last, figures.stats
+    tests, last, stats, gains = figures.tests, figures.last, figures.stats, figures.gains
+    tellers = people.tellers
+    idle = timedelta(days=rule.idle_days)
     listed = []
     for ref in people.refs:
-        if ref.id not in people.tellers and ref.id not in tests and ref.id not in last:
+        pid = ref.id  # (each lookup hashes a UUID in Python: as few as the rules need)
+        at = last.get(pid)
+        if gains is None:
+            found = tests.get(pid)
+            tested = found is not None
+            progress = _progress(found, metric)
+        else:
+            gain = gains.get(pid)
+            tested = gain is not None
+            progress = gain if gain is not None else _NO_TESTS[metric]
+        if at is None and not tested and pid not in tellers:
             continue
+        # the window's figures only where the stall rule reads them (practised lately)
+        recent = stats.get(pid) if at is not None and as_of - at <= idle else None
         summary = PersonSummary(
             ref.employee_number,
             ref.team_name,
-            _progress(tests.get(ref.id), metric),
-            _stall(last.get(ref.id), stats.get(ref.id), as_of, metric, rule),
+            progress,
+            _stall(at, recent, as_of, metric, rule),
         )
         listed.append((ref, summary))
     return listed

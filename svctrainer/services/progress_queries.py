@@ -17,8 +17,9 @@ each aggregate is tested against on the same data.
   and the last three begin; one more scan picks the tests outside that middle. Window
   functions over all tests cost five times as much in SQLite.
 - ``window_stats``: per person, least-squares sums and the median over the recent
-  window (the stall rule), in one pass with ``ROW_NUMBER``/``COUNT`` windows for the
-  median.
+  window (the stall rule): on SQLite from the kept recent window
+  (``store.recent_attempts``, ``packed_window_stats``), on PostgreSQL in one pass on the
+  server with ``ROW_NUMBER``/``COUNT`` windows for the median.
 - ``last_counted``: per person, their latest counted attempt (one index seek each).
 
 Over the whole history (no date range) and in the headline metric (speed, or score for
@@ -28,23 +29,30 @@ content item, kept current by every write): ``summary_tests`` and ``summary_last
 return exactly what ``first_last_tests`` and ``last_counted`` would, from a few rows per
 person instead of index scans over their history (``summary_gain_inputs``: the same,
 reduced in SQL to the values of a baseline and gain, one row a person, for the region
-dashboard's thousands). Only the stall rule's recent window (``window_stats``) still
-reads attempts: the last four weeks, whatever the history.
+dashboard's thousands). The stall rule's recent window (``window_stats``) reads the last
+four weeks, whatever the history: on SQLite from ``progress_recent``, on PostgreSQL from
+the attempts.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
+import operator
 import statistics
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
+    Connection,
     Float,
     Select,
     String,
@@ -67,9 +75,25 @@ from svctrainer.store.models import (
     Attempt,
     ContentItem,
     Person,
+    ProgressRecent,
     ProgressSummary,
     ProgressTestEdge,
     Team,
+)
+from svctrainer.store.recent_attempts import (
+    ACCURACY,
+    ACCURACY_VALUES,
+    MICROS,
+    PACKED_FLAGS,
+    PACKED_WIDTH,
+    SCORE,
+    SCORE_VALUES,
+    SECONDS,
+    SPEED,
+    SPEED_VALUES,
+    micros,
+    packed_floats,
+    packed_ints,
 )
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
@@ -233,6 +257,105 @@ def summary_tests(
     if raw_pid is not None:
         found[uuid_of(raw_pid)] = _found(count, points, keep)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    """What a branch summary's line needs of one family, from the progress summary."""
+
+    gains: dict[uuid.UUID, GainInputs]  # whoever has a test
+    last: dict[uuid.UUID, datetime]  # whoever has a counted attempt: ``summary_last``
+
+
+def summary_lines(
+    session: Session,
+    people: Select[Any],
+    families: Mapping[str, tuple[Sequence[uuid.UUID], Metric]],
+) -> dict[str, SummaryLine]:
+    """``summary_tests`` reduced to the values a baseline and gain need
+    (``progress.gain_of_values``) and ``summary_last``, for several families (key: their
+    items and headline metric) and for figures that list no attempt (the branch summary's
+    lines): two statements for every family at once, the same rows in the same order
+    (by person, then (started_at, id)), and nothing decoded but each person's id and
+    latest time (issue 17: the attempt points and eight statements of four skills cost
+    ~130 ms of a supervisor page)."""
+    of_item: dict[str, list[str]] = {}
+    for key, (items, _metric) in families.items():
+        for item in items:
+            of_item.setdefault(_uuid_hex(item), []).append(key)
+    if not of_item:
+        return {}
+    items = [uuid.UUID(hex=i) for i in of_item]
+    # per item as the driver returns it: (family key, whether its value is the score)
+    targets: dict[Any, list[tuple[str, bool]]] = {}
+
+    def targets_of(raw_item: Any) -> list[tuple[str, bool]]:
+        found = targets.get(raw_item)
+        if found is None:
+            found = targets[raw_item] = [
+                (key, families[key][1] is Metric.SCORE) for key in of_item[_uuid_hex(raw_item)]
+            ]
+        return found
+
+    e = ProgressTestEdge
+    conn = session.connection()
+    counts, latest = _line_totals(conn, people, items, targets_of)
+    out = {key: SummaryLine({}, {}) for key in families}
+    keep = BOUNDARY_OFFSET + 1
+    rows = conn.execute(
+        select(type_coerce(e.person_id, String), type_coerce(e.content_item_id, String),
+               e.speed, e.score)
+        .where(e.content_item_id.in_(items), e.person_id.in_(people))
+        .order_by(e.person_id, e.started_at, e.attempt_id)
+    ).all()  # fmt: skip
+    for raw_pid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+        values: dict[str, list[float]] = {}  # this person's, per family, oldest first
+        for _pid, raw_item, speed, score in group:
+            for key, use_score in targets_of(raw_item):
+                value = score if use_score else speed
+                if value is None:  # (never: a kept test has its headline value)
+                    continue
+                kept = values.get(key)
+                if kept is None:
+                    values[key] = [value]
+                else:
+                    kept.append(value)
+        pid = uuid_of(raw_pid)
+        for key, ordered in values.items():
+            count = counts.get((key, raw_pid))
+            if count:  # (as ``summary_tests`` joins the people with tests)
+                out[key].gains[pid] = GainInputs(
+                    count, tuple(ordered[:keep]), tuple(ordered[keep:][-keep:])
+                )
+    for (key, raw_pid), raw_last in latest.items():
+        out[key].last[uuid_of(raw_pid)] = _utc(raw_last)
+    return out
+
+
+def _line_totals(
+    conn: Connection,
+    people: Select[Any],
+    items: list[uuid.UUID],
+    targets_of: Callable[[Any], list[tuple[str, bool]]],
+) -> tuple[dict[tuple[str, Any], int], dict[tuple[str, Any], Any]]:
+    """Per (family key, person as the driver returns it): the tests summed and the
+    latest counted attempt's start as the driver returns it (``summary_lines``)."""
+    s = ProgressSummary
+    counts: dict[tuple[str, Any], int] = {}
+    latest: dict[tuple[str, Any], Any] = {}
+    for raw_pid, raw_item, tests, raw_last in conn.execute(
+        select(type_coerce(s.person_id, String), type_coerce(s.content_item_id, String),
+               s.tests, type_coerce(s.last_counted_at, String))
+        .where(s.content_item_id.in_(items), s.person_id.in_(people))
+    ).all():  # fmt: skip
+        for key, _score in targets_of(raw_item):
+            if tests:
+                counts[(key, raw_pid)] = counts.get((key, raw_pid), 0) + int(tests)
+            if raw_last is not None:
+                mine = latest.get((key, raw_pid))
+                if mine is None or raw_last > mine:  # the driver's text or datetime
+                    latest[(key, raw_pid)] = raw_last
+    return counts, latest
 
 
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
@@ -453,16 +576,40 @@ def window_stats_of_families(
     summary's skills at once. Each person's attempts on a family give the same figures as
     ``window_stats`` of that family alone.
 
-    On SQLite one read of the recent window for every family, its rows (x, y and whose)
-    aggregated in Python: SQLite's window functions for the median cost three times the
-    read itself (issue 17). The sums are exact (``math.fsum``: the same whatever order
-    the rows come in, so whichever families are read together) and the median is
-    ``statistics.median``, as ``dashboard.stall_check`` takes it. Ids come as text and
-    are decoded once per person and item; x comes as a float.
+    On SQLite from the kept recent window (``packed_window_stats``). On PostgreSQL the
+    server aggregates, one family a statement (``_server_window_stats``): there the
+    server's window functions run beside the client, and decoding the packed rows in
+    Python would add ~90 ms of the client's CPU to a supervisor page (issue 17, measured
+    at load 11: 538 against 449 ms); its sums stay the server's, as they always were."""
+    wanted = {k: list(v) for k, v in families.items() if v}
+    if not wanted or window.since is None:
+        return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return {
+            key: _server_window_stats(session, people, items, metric, window)
+            for key, items in wanted.items()
+        }
+    return packed_window_stats(session, people, wanted, metric, window)
 
-    On PostgreSQL the server aggregates, one family a statement
-    (``_server_window_stats``): there sending every row costs more than the window
-    functions."""
+
+def packed_window_stats(
+    session: Session,
+    people: Select[Any],
+    families: Mapping[str, Sequence[uuid.UUID]],
+    metric: Metric,
+    window: DateRange,
+) -> dict[str, dict[uuid.UUID, WindowStats]]:
+    """``window_stats_of_families`` from the kept recent window, on either engine.
+
+    The attempts come from ``progress_recent`` (``store.recent_attempts``: per person and
+    item, the counted attempts since a horizon, packed): one row a pair, decoded with
+    ``array``, the window cut out of each by bisection. A pair whose horizon is later than
+    the window's start (a range ending long before the pair's latest attempt) is read
+    from the attempts instead (``_attempt_window_rows``), with the same x and y. The
+    sums are exact (``math.fsum``: the same whatever order the values come in, so
+    whichever way they were read) and the median is ``statistics.median``, as
+    ``dashboard.stall_check`` takes it. x is the attempt's epoch seconds as the engine's
+    ``EXTRACT(epoch …)`` gives it (whole seconds on SQLite) minus the window's start."""
     wanted = {k: list(v) for k, v in families.items() if v}
     if not wanted or window.since is None:
         return {}
@@ -470,66 +617,141 @@ def window_stats_of_families(
     for key, items in wanted.items():
         for item in items:
             of_item.setdefault(item, []).append(key)
-    if session.get_bind().dialect.name == "postgresql":
-        return {
-            key: _server_window_stats(session, people, items, metric, window)
-            for key, items in wanted.items()
-        }
-    a = aliased(Attempt)
-    value = metric_column(a, metric)
-    x = extract("epoch", a.started_at) - window.since.timestamp()
-    rows = session.connection().execute(  # Core rows: no ORM row processing
-        select(  # ids as text and x as a float on both engines: no UUID or Decimal a row
-            cast(a.person_id, String),
-            cast(a.content_item_id, String),
-            cast(x, Float),
-            value,
-        ).where(
-            a.content_item_id.in_(list(of_item)),
-            a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
-            a.person_id.in_(people),
-            *counted(a),
-            value.is_not(None),
-            *in_range(a, window),
-        )
-    )
-    pairs: dict[tuple[Any, Any], tuple[list[Any], list[Any]]] = {}
-    for raw_pid, raw_item, at, y in rows.all():  # fetched at once, few steps a row
-        both = pairs.get((raw_pid, raw_item))
-        if both is None:
-            both = pairs[(raw_pid, raw_item)] = ([], [])
-        both[0].append(at)
-        both[1].append(y)
+    pairs = _recent_pairs(session, people, list(of_item), metric, window=window, since=window.since)
     by_text = {i.hex: keys for i, keys in of_item.items()}
     by_raw: dict[Any, list[str]] = {}
-    person_of: dict[Any, uuid.UUID] = {}
     merged: dict[tuple[str, uuid.UUID], tuple[list[float], list[float]]] = {}
     for (raw_pid, raw_item), (at_values, y_values) in pairs.items():
-        pid = person_of.get(raw_pid)
-        if pid is None:
-            pid = person_of[raw_pid] = (
-                raw_pid if isinstance(raw_pid, uuid.UUID) else uuid.UUID(raw_pid)
-            )
+        pid = uuid_of(raw_pid)
         keys = by_raw.get(raw_item)
         if keys is None:
             keys = by_raw[raw_item] = by_text[_uuid_hex(raw_item)]
         for key in keys:
-            xs, ys = merged.setdefault((key, pid), ([], []))
-            xs.extend(at_values)
-            ys.extend(y_values)
+            both = merged.get((key, pid))
+            # a person's only pair on the family (the usual case) is used as it is;
+            # more are joined into new lists (a pair may serve several families)
+            merged[(key, pid)] = (
+                (at_values, y_values) if both is None else (both[0] + at_values, both[1] + y_values)
+            )
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
     for (key, pid), (xs, ys) in merged.items():
         out[key][pid] = WindowStats(
             len(xs),
             math.fsum(xs),
             math.fsum(ys),
-            math.fsum([v * v for v in xs]),
-            math.fsum([u * v for u, v in zip(xs, ys, strict=True)]),
+            math.fsum(map(operator.mul, xs, xs)),  # each product as ``u * v``
+            math.fsum(map(operator.mul, xs, ys)),
             min(xs),
             max(xs),
             statistics.median(ys),
         )
     return out
+
+
+_FLAG = {Metric.SPEED: SPEED, Metric.ACCURACY: ACCURACY, Metric.SCORE: SCORE}
+_COLUMN = {Metric.SPEED: SPEED_VALUES, Metric.ACCURACY: ACCURACY_VALUES,
+           Metric.SCORE: SCORE_VALUES}  # fmt: skip
+# flag byte -> 1 where the metric's flag is set, else 0 (``bytes.translate``: C speed)
+_HAS = {f: bytes(1 if b & f else 0 for b in range(256)) for f in _FLAG.values()}
+
+Rows = dict[tuple[Any, Any], tuple[list[float], list[float]]]
+
+
+def _recent_pairs(
+    session: Session,
+    people: Select[Any],
+    items: list[uuid.UUID],
+    metric: Metric,
+    *,
+    window: DateRange,
+    since: datetime,
+) -> Rows:
+    """(x values, y values) of each (person, item) pair with an attempt in the window
+    (from ``since``, its start), keyed by the ids as the driver returns them: from the
+    packed rows where they cover the window, else from the attempts."""
+    r = ProgressRecent
+    found = session.connection().execute(
+        select(
+            type_coerce(r.person_id, String),
+            type_coerce(r.content_item_id, String),
+            # the horizon is a whole second: its epoch seconds, exactly, on either engine
+            cast(extract("epoch", r.horizon), BigInteger),
+            r.packed,
+        ).where(r.content_item_id.in_(items), r.person_id.in_(people))
+    )
+    on_sqlite = session.get_bind().dialect.name != "postgresql"
+    since_us, origin = micros(since), since.timestamp()
+    until_us = None if window.until is None else micros(window.until)
+    flag, column = _FLAG[metric], _COLUMN[metric]
+    pairs: Rows = {}
+    behind: set[tuple[Any, Any]] = set()
+    for raw_pid, raw_item, horizon_s, packed in found.all():
+        start_us = horizon_s * 1_000_000
+        if start_us > since_us:  # attempts between the window's start and the horizon
+            behind.add((raw_pid, raw_item))
+            continue
+        n = len(packed) // PACKED_WIDTH
+        offsets = packed_ints(packed, n, MICROS)
+        lo = bisect.bisect_left(offsets, since_us - start_us)
+        hi = n if until_us is None else bisect.bisect_left(offsets, until_us - start_us)
+        if lo >= hi:
+            continue
+        if on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
+            seconds = packed_ints(packed, n, SECONDS)[lo:hi].tolist()
+            xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
+                          repeat(origin)))  # fmt: skip
+        else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
+            xs = [(start_us + v) / 1_000_000 - origin for v in offsets[lo:hi].tolist()]
+        ys = list(packed_floats(packed, n, column)[lo:hi])
+        present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
+        if present.translate(_HAS[flag]).count(0):  # values absent: dropped
+            kept = [k for k, f in enumerate(present) if f & flag]
+            if not kept:
+                continue
+            xs, ys = [xs[k] for k in kept], [ys[k] for k in kept]
+        pairs[(raw_pid, raw_item)] = (xs, ys)
+    if behind:
+        _attempt_window_rows(session, behind, metric, window=window, since=since, into=pairs)
+    return pairs
+
+
+def _attempt_window_rows(
+    session: Session,
+    wanted: set[tuple[Any, Any]],
+    metric: Metric,
+    *,
+    window: DateRange,
+    since: datetime,
+    into: Rows,
+) -> None:
+    """The (x, y) of the counted attempts in the window (from ``since``) of these
+    (person, item) pairs (ids as the driver returns them), read from the attempts."""
+    a = aliased(Attempt)
+    value = metric_column(a, metric)
+    x = extract("epoch", a.started_at) - since.timestamp()
+    rows = session.connection().execute(  # Core rows: no ORM row processing
+        select(
+            type_coerce(a.person_id, String),
+            type_coerce(a.content_item_id, String),
+            cast(x, Float),
+            value,
+        ).where(
+            a.content_item_id.in_(sorted({uuid_of(i) for _p, i in wanted})),
+            a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
+            a.person_id.in_(sorted({uuid_of(p) for p, _i in wanted})),
+            *counted(a),
+            value.is_not(None),
+            *in_range(a, window),
+        )
+    )
+    for raw_pid, raw_item, at, y in rows.all():
+        if (raw_pid, raw_item) not in wanted:
+            continue
+        both = into.get((raw_pid, raw_item))
+        if both is None:
+            both = into[(raw_pid, raw_item)] = ([], [])
+        both[0].append(at)
+        both[1].append(y)
 
 
 def _server_window_stats(

@@ -292,6 +292,30 @@ class ProgressTestEdge(Base):
     score: Mapped[float | None] = mapped_column(Float)
 
 
+class ProgressRecent(Base):
+    """Per person and content item, their counted attempts since ``horizon``, packed: the
+    stall rule's recent window (the last four weeks) reads these few rows instead of the
+    thousands of attempts of a branch's last weeks (issue 17).
+
+    A derived table like ``ProgressSummary``: ``store.recent_attempts`` recomputes a
+    pair's row in the same transaction as every write to its attempts. ``horizon`` is
+    eight weeks before the pair's latest counted attempt, in whole seconds; a read whose
+    window starts before it reads the attempts instead. A pair with no counted attempt
+    has no row. ``packed``: ``recent_attempts.pack`` (offsets from ``horizon``, so a
+    moved date, ``store.date_shift``, moves every packed time with it)."""
+
+    __tablename__ = "progress_recent"
+    __table_args__ = (Index("ix_progress_recent_content_item", "content_item_id"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    content_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("content_item.id"), primary_key=True
+    )
+    horizon: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer)  # how many are packed
+    packed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class AttemptEvent(Base):
     """The compressed keystroke or decision log of one attempt, for replay and re-scoring."""
 

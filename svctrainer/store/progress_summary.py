@@ -1,4 +1,5 @@
-"""Keeping ``progress_summary`` and ``progress_test_edge`` equal to the attempts they sum up.
+"""Keeping ``progress_summary``, ``progress_test_edge`` and ``progress_recent`` equal to the
+attempts they sum up (the last one: ``store.recent_attempts``).
 
 Both tables are derived (see ``models.ProgressSummary``): a (person, content item) pair's
 rows are a pure function of that pair's attempts. So instead of adjusting counters, which
@@ -46,6 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm import attributes as orm_attributes
 
+from svctrainer.store import recent_attempts
 from svctrainer.store.models import Attempt, ContentItem, ProgressSummary, ProgressTestEdge
 
 EDGE_TESTS = 3  # first and last tests kept per pair (core.analytics.progress: 3 and 3)
@@ -165,11 +167,13 @@ def refresh(target: Session | Connection, pairs: Iterable[Pair]) -> None:
                 ProgressTestEdge.content_item_id.in_(chosen),
             ),
         )
+        recent_attempts.recompute(target, person_id, chosen)
 
 
 def rebuild(conn: Session | Connection) -> None:
     """Recompute the whole summary (a bulk load, a repair)."""
     _recompute(conn, true(), true(), true())
+    recent_attempts.recompute(conn, None)
 
 
 # -- noting what a transaction wrote -------------------------------------------------------

@@ -9,23 +9,32 @@ computed in Python from every attempt row.
 
 from __future__ import annotations
 
+import itertools
 import random
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import insert, select, update
-from summary_support import assert_current
+from summary_support import assert_current, window_stats_from_attempts
 from support import FAST_PIN_COST
 
+from svctrainer.core.analytics.series import Metric
+from svctrainer.core.analytics.trend import weeks
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
+from svctrainer.services.progress_queries import packed_window_stats, window_stats_of_families
+from svctrainer.services.progress_records import DateRange
 from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.models import Attempt, ContentItem, Person
 from svctrainer.store.progress_summary import rebuild
+from svctrainer.store.recent_attempts import sqlite_seconds
 
 pytestmark = pytest.mark.shipped_content
 
@@ -39,8 +48,8 @@ class Scene:
     """Three tellers, three content items (a test pack, a practice pack, a scenario) and a
     random stream of writes on their attempts."""
 
-    def __init__(self, services: Services, rng: random.Random) -> None:
-        self.services, self.rng = services, rng
+    def __init__(self, services: Services, rng: random.Random, spread_hours: int = 60) -> None:
+        self.services, self.rng, self.spread_hours = services, rng, spread_hours
         self.people = [
             services.people.create_person(
                 CLI, name=f"Teller {n}", employee_number=f"P{n}", pin="2468",
@@ -65,7 +74,9 @@ class Scene:
         scenario = item == self.items[2]
         # Whole hours over a few days: equal start times happen, and the (started_at, id)
         # order decides which tests are the first and last three.
-        started = START + timedelta(hours=rng.randrange(60))
+        started = START + timedelta(hours=rng.randrange(self.spread_hours))
+        if self.spread_hours > 60:  # any microsecond: SQLite's rounding to milliseconds
+            started += timedelta(microseconds=rng.randrange(1_000_000))
         return {
             "id": uuid.uuid4(),
             "person_id": rng.choice(self.people),
@@ -181,8 +192,8 @@ WRITES: tuple[Callable[[Scene], None], ...] = (
 )
 
 
-def run_writes(services: Services, seed: int, steps: int) -> Scene:
-    scene = Scene(services, random.Random(seed))
+def run_writes(services: Services, seed: int, steps: int, spread_hours: int = 60) -> Scene:
+    scene = Scene(services, random.Random(seed), spread_hours)
     assert_current(services.db)
     for _ in range(steps):
         write = scene.rng.choice(WRITES)
@@ -287,3 +298,76 @@ def test_one_person_recording_on_several_workstations_at_once_on_postgresql(pg_u
         assert_current(services.db)
     finally:
         services.close()
+
+
+# -- the stall rule's recent window (progress_recent) -------------------------------------
+
+LONG = 24 * 7 * 20  # twenty weeks of history: windows before a pair's horizon too
+
+
+def _assert_windows_as_from_attempts(scene: Scene, rng: random.Random) -> None:
+    """``packed_window_stats`` (the packed rows, or the attempts where a window starts
+    before a pair's horizon) equals the sums over the plain attempt rows, for windows at
+    several ``now``s, with and without an end, in every metric, on either engine (the
+    stall rule reads it on SQLite; on PostgreSQL the server still sums)."""
+    services = scene.services
+    tenkey, scenario = scene.items[:2], scene.items[2:]
+    families = {"tenkey": tenkey, "practice": scene.items[1:2], "scenario": scenario,
+                "all": scene.items}  # fmt: skip
+    people = select(Person.id)
+    # before every horizon (the attempts), after them (the packed rows), and anywhere
+    nows = [START + weeks(6), START + weeks(20), START + weeks(rng.uniform(4, 26))]
+    read = 0
+    for now in nows:
+        since = now - weeks(4)
+        windows = [DateRange(since, None), DateRange(since, now),
+                   DateRange(since, since + timedelta(days=rng.uniform(1, 27)))]  # fmt: skip
+        for window, metric in itertools.product(windows, Metric):
+            want = window_stats_from_attempts(services.db, families, metric, window)
+            with services.db.reading() as session:
+                got = packed_window_stats(session, people, families, metric, window)
+                if services.db.is_sqlite:  # the stall rule reads these there
+                    assert window_stats_of_families(session, people, families, metric,
+                                                    window) == got  # fmt: skip
+            read += sum(len(v) for v in got.values())
+            assert got == want
+    assert read, "windows with attempts in them"
+
+
+@pytest.mark.parametrize("seed", range(SEED + 30, SEED + 33))
+def test_recent_window_reads_equal_the_attempts_after_any_writes_on_sqlite(branch, seed):
+    """Random writes over twenty weeks (the recent rows checked against their rules
+    after each), then reads at several ``now``s: the packed rows and the attempts agree
+    to the last bit, whether a window starts after a pair's horizon or before it."""
+    scene = run_writes(branch.services, seed, 25, spread_hours=LONG)
+    _assert_windows_as_from_attempts(scene, random.Random(seed))
+
+
+@pytest.mark.parametrize("seed", [SEED + 40])
+def test_recent_window_reads_equal_the_attempts_after_any_writes_on_postgresql(pg_url, seed):
+    services = _on_server(pg_url)
+    try:
+        scene = run_writes(services, seed, 20, spread_hours=LONG)
+        _assert_windows_as_from_attempts(scene, random.Random(seed))
+        with services.db.writing() as session:
+            rebuild(session)
+        assert_current(services.db)
+    finally:
+        services.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2200, 1, 1)))
+def test_sqlite_seconds_are_sqlites_own(moment):
+    """The whole seconds packed for SQLite are what ``strftime('%s')`` makes of the stored
+    text (rounded to milliseconds first: 59.9996 s is the next second)."""
+    aware = moment.replace(tzinfo=UTC)
+    text = aware.strftime("%Y-%m-%d %H:%M:%S.%f")
+    with sqlite3.connect(":memory:") as conn:
+        (want,) = conn.execute("SELECT CAST(STRFTIME('%s', ?) AS INTEGER)", (text,)).fetchone()
+    assert sqlite_seconds(aware) == want
+
+
+def test_a_second_rounded_up_by_sqlite():
+    aware = datetime(2026, 12, 7, 9, 59, 59, 999_600, tzinfo=UTC)
+    assert sqlite_seconds(aware) == int(aware.replace(microsecond=0).timestamp()) + 1

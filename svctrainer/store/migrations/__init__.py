@@ -6,7 +6,7 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0010_contest_options"
+HEAD_REVISION = "0011_progress_recent"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
@@ -22,4 +22,5 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_workstation_branch",
     "0009_progress_summary",
     "0010_contest_options",
+    "0011_progress_recent",
 )

@@ -1,0 +1,171 @@
+"""Keeping ``progress_recent`` equal to the attempts it packs: the stall rule's recent window.
+
+The supervisor's branch summary and each skill's dashboard judge every person's last
+four weeks (``core.analytics.dashboard.stall_check``): least-squares sums and a median
+over tens of thousands of attempts in a branch of 500. Read from the attempt table that
+is one row and a few Python steps per attempt (issue 17: about 190 of a 600 ms page).
+This table keeps, per (person, content item), the counted attempts since a horizon
+packed into one value (``pack``): the read decodes a few thousand rows with
+``array`` instead of building a tuple per attempt.
+
+Like ``progress_summary`` (and in the same step, ``progress_summary._recompute``), a
+pair's row is a pure function of the pair's attempts, recomputed from them in every
+transaction that writes them: the horizon is ``RECENT_SPAN`` before the pair's latest
+counted attempt, rounded down to a whole second, and the row holds every counted attempt
+from the horizon on. A window starting at or after the horizon (the stall rule's at any
+``now`` after that latest attempt, or a range ending up to four weeks before it) is
+answered from the row alone; an earlier one reads the pair's attempts
+(``services.progress_queries.window_stats_of_families``).
+
+The packed times are offsets from ``horizon`` (a ``UTCDateTime`` column): moving every
+date of a file by whole days (``store.date_shift``) or copying it with moved dates
+(``store.bulk_copy``) moves the horizon and so every packed time with it. Packed per
+attempt: the microseconds since the horizon (which attempts fall in a window), the
+whole seconds since it as SQLite's ``strftime('%s')`` counts them (the stall rule's x on
+SQLite, ``sqlite_seconds``), and speed, accuracy and score with a flag for each present.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from array import array
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, delete, insert, select, true
+from sqlalchemy.orm import Session
+
+from svctrainer.core.analytics.series import ALL_MODES
+from svctrainer.store.models import Attempt, ProgressRecent, ProgressSummary
+
+RECENT_SPAN = timedelta(weeks=8)  # twice the stall rule's window: past ranges too
+SPEED, ACCURACY, SCORE = 1, 2, 4  # ``Recent.present`` flags
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NAN = float("nan")
+_SWAP = sys.byteorder != "little"  # packed little-endian, whatever the machine
+
+
+def horizon_of(last_counted_at: datetime) -> datetime:
+    """Where a pair's packed attempts start: ``RECENT_SPAN`` before its latest counted
+    attempt, in whole seconds (so its SQLite seconds are its timestamp's)."""
+    return (last_counted_at.astimezone(UTC) - RECENT_SPAN).replace(microsecond=0)
+
+
+def micros(moment: datetime) -> int:
+    """Microseconds since the Unix epoch, exactly (no float on the way)."""
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def sqlite_seconds(moment: datetime) -> int:
+    """``CAST(STRFTIME('%s', started_at) AS INTEGER)`` on SQLite, which the stall rule's
+    x is there (``progress_queries``): SQLite rounds the stored time to milliseconds,
+    in its own double arithmetic (reproduced here step for step), and then truncates to
+    seconds. tests/store/test_recent_attempts.py checks it against SQLite itself."""
+    moment = moment.astimezone(UTC)
+    days = (moment.date() - _EPOCH.date()).days
+    milli = int((moment.second + moment.microsecond / 1000000.0) * 1000 + 0.5)
+    return days * 86_400 + (moment.hour * 3_600_000 + moment.minute * 60_000 + milli) // 1000
+
+
+Row = tuple[datetime, float | None, float | None, float | None]  # started_at, speed, acc, score
+
+
+# The packed layout: n attempts oldest first, column after column, little-endian:
+MICROS, SECONDS = 0, 1  # int64: microseconds / SQLite's whole seconds since the horizon
+SPEED_VALUES, ACCURACY_VALUES, SCORE_VALUES = 2, 3, 4  # float64, NaN where absent
+PACKED_FLAGS = 40  # then n flag bytes (SPEED | ACCURACY | SCORE: which values are there)
+PACKED_WIDTH = 41  # bytes an attempt
+
+
+def pack(horizon: datetime, rows: Iterable[Row]) -> bytes:
+    """The attempts (started at or after ``horizon``, a whole second) as one value."""
+    ordered = sorted(rows, key=lambda r: r[0])
+    base_us, base_s = micros(horizon), sqlite_seconds(horizon)
+    columns: tuple[array[Any], ...] = (
+        array("q", [micros(r[0]) - base_us for r in ordered]),
+        array("q", [sqlite_seconds(r[0]) - base_s for r in ordered]),
+        *(array("d", [_NAN if r[k] is None else float(r[k]) for r in ordered])  # type: ignore[arg-type]
+          for k in (1, 2, 3)),
+    )  # fmt: skip
+    flags = bytes(
+        (SPEED if r[1] is not None else 0)
+        | (ACCURACY if r[2] is not None else 0)
+        | (SCORE if r[3] is not None else 0)
+        for r in ordered
+    )
+    out = bytearray()
+    for column in columns:
+        if _SWAP:
+            column.byteswap()
+        out += column.tobytes()
+    return bytes(out + flags)
+
+
+def packed_ints(packed: bytes, n: int, column: int) -> memoryview[int] | array[int]:
+    """An int64 column (``MICROS``, ``SECONDS``) of ``n`` packed attempts: a memoryview
+    (no copy) on a little-endian machine, an array elsewhere; both index, slice and
+    ``tolist`` alike."""
+    part = memoryview(packed)[8 * n * column : 8 * n * (column + 1)]
+    if not _SWAP:
+        return part.cast("q")
+    values = array("q")
+    values.frombytes(part)
+    values.byteswap()
+    return values
+
+
+def packed_floats(packed: bytes, n: int, column: int) -> memoryview[float] | array[float]:
+    """A float64 column (``SPEED_VALUES`` …) of ``n`` packed attempts, as ``packed_ints``."""
+    part = memoryview(packed)[8 * n * column : 8 * n * (column + 1)]
+    if not _SWAP:
+        return part.cast("d")
+    values = array("d")
+    values.frombytes(part)
+    values.byteswap()
+    return values
+
+
+# -- keeping it current ----------------------------------------------------------------------
+
+
+def recompute(target: Session | Connection, person_id: uuid.UUID | None,
+              items: Sequence[uuid.UUID] = ()) -> None:  # fmt: skip
+    """Recompute the rows of ``person_id``'s pairs on ``items`` (None: every pair) from
+    their attempts, after ``progress_summary`` was recomputed for them in this
+    transaction (its latest counted attempt gives the horizon)."""
+    conn = target.connection() if isinstance(target, Session) else target
+    r, s, a = ProgressRecent, ProgressSummary, Attempt
+    mine: ColumnElement[bool] = true()
+    theirs: ColumnElement[bool] = true()
+    if person_id is not None:
+        mine = and_(r.person_id == person_id, r.content_item_id.in_(list(items)))
+        theirs = and_(s.person_id == person_id, s.content_item_id.in_(list(items)))
+    conn.execute(delete(r).where(mine))
+    latest = conn.execute(
+        select(s.person_id, s.content_item_id, s.last_counted_at).where(
+            theirs, s.last_counted_at.is_not(None)
+        )
+    ).all()
+    rows = []
+    for pid, iid, last in latest:
+        if last is None:  # (not selected)
+            continue
+        horizon = horizon_of(last)
+        attempts = conn.execute(
+            select(a.started_at, a.speed, a.accuracy, a.score).where(
+                a.person_id == pid,
+                a.content_item_id == iid,
+                a.started_at >= horizon,
+                a.mode.in_(sorted(ALL_MODES)),  # as the stall rule's own query reads
+                a.valid.is_(True),
+                a.completion == "complete",
+                a.invalidated_reason.is_(None),
+            )
+        ).all()
+        rows.append({"person_id": pid, "content_item_id": iid, "horizon": horizon,
+                     "attempts": len(attempts), "packed": pack(horizon, attempts)})  # fmt: skip
+    if rows:
+        conn.execute(insert(r), rows)
