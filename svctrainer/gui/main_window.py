@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.services: Services | None = None
         self.context: AppContext | None = None
+        self._entering: AppContext | None = None  # signed in, open assignments being counted
         self.instance_lock: object | None = None
         """This workstation's lock on the database (``gui/instance_lock.py``), held as long
         as the window."""
@@ -251,16 +252,51 @@ class MainWindow(QMainWindow):
         self.login.attach(services, branch_name, self.settings.last_profile)
 
     def enter(self, signed_in: SignedIn) -> None:
+        """Open the signed-in person's session on their landing page.
+
+        A teller's landing page depends on their open assignments. They are counted on
+        the background worker first (a query on the GUI thread held every teller's
+        sign-in, bench/bench_heartbeat.py) while the login screen stays up, a few
+        milliseconds; the session opens when the count is back, on the right page at
+        once. If the count fails the teller simply lands on Practice."""
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
         self._warm_up_charts()  # signed in without the list (first-run set-up)
         # Imported at sign-in, not before the first window: it brings the services'
         # actor (host and user names: socket, getpass), which the login screen never needs.
-        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
         from svctrainer.gui.context import AppContext  # noqa: PLC0415
+        from svctrainer.gui.navigation import (  # noqa: PLC0415 - see module doc
+            counts_open_assignments,
+            targets_for,
+        )
 
-        self.context = AppContext(
+        context = AppContext(
             self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )
+        self._entering = context
+        if not counts_open_assignments(context, targets_for(context.permissions)):
+            self._open_session(context, 0)
+            return
+        services, actor = context.services, context.actor
+
+        def counted(open_assignments: int) -> None:
+            if self._entering is context:  # not signed in again meanwhile
+                self._open_session(context, open_assignments)
+
+        def failed(exc: Exception) -> None:
+            import logging  # noqa: PLC0415 - see module doc
+
+            logging.getLogger(__name__).warning("could not count open assignments: %r", exc)
+            counted(0)
+
+        self.background.run(lambda: services.assignments.open_count(actor), counted, failed)
+
+    def _open_session(self, context: AppContext, open_assignments: int) -> None:
+        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
+        from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
+
+        self._entering = None
+        self.context = context
+        signed_in = context.signed_in
         self.settings.last_profile = str(signed_in.person.id)
         save_settings(self.settings)
         person = signed_in.person
@@ -272,13 +308,14 @@ class MainWindow(QMainWindow):
         self._rebuild_navigation()
         self.sign_out_action.setEnabled(True)
         self.change_pin_action.setEnabled(True)
-        self.hand_count_action.setVisible(self.context.can(Permission.LOG_HAND_COUNT))
-        self.stack.setCurrentWidget(self.shell)
-        from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
-
-        landing = landing_key(self.context, self._targets)
+        self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
+        # The landing page is chosen before the shell shows: shown first, the side bar
+        # took the focus from the hidden PIN field and, with no page chosen yet, chose
+        # and built its first page too (bench/bench_heartbeat.py).
+        landing = landing_key(context, self._targets, open_assignments)
         if landing is not None:
             self.go_to(landing)
+        self.stack.setCurrentWidget(self.shell)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
@@ -341,6 +378,7 @@ class MainWindow(QMainWindow):
     def sign_out(self, *, idle: bool = False) -> None:
         """End the session: audited by name (off the GUI thread), pages dropped, and the
         login screen cleared for the next person at the counter."""
+        self._entering = None
         context = self.context
         if context is not None:
             services, actor = context.services, context.actor
@@ -434,13 +472,16 @@ class MainWindow(QMainWindow):
 
     def _lock_navigation_during_drills(self, page: QWidget) -> None:
         """While a drill runs, navigation stays out of reach: a stray Ctrl+2 must not
-        abandon a test half-way."""
-        from svctrainer.gui.pages.contest import ContestPage  # noqa: PLC0415 - built on demand
-        from svctrainer.gui.pages.practice import PracticePage  # noqa: PLC0415 - built on demand
+        abandon a test half-way.
 
-        if isinstance(page, PracticePage | ContestPage):
-            page.drill_started.connect(lambda: self._set_navigation_enabled(False))
-            page.drill_ended.connect(lambda: self._set_navigation_enabled(True))
+        Any page that says when a drill starts and ends (practice, contest) is asked by
+        its signals, not its class: importing the contest page to test a page's type
+        cost every sign-in 0.1 s of the GUI thread (bench/bench_heartbeat.py)."""
+        started = getattr(page, "drill_started", None)
+        ended = getattr(page, "drill_ended", None)
+        if isinstance(started, SignalInstance) and isinstance(ended, SignalInstance):
+            started.connect(lambda: self._set_navigation_enabled(False))
+            ended.connect(lambda: self._set_navigation_enabled(True))
 
     # -- dialogs ---------------------------------------------------------------------------
 

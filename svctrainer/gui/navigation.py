@@ -6,7 +6,6 @@ apart; a test walks it for every role.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -143,13 +142,18 @@ def targets_for(permissions: frozenset[Permission]) -> list[NavTarget]:
     return [t for t in TARGETS if t.needs & permissions]
 
 
-def landing_key(ctx: AppContext, targets: list[NavTarget]) -> str | None:
-    """The page shown right after sign-in: for a teller "My assignments" while they have
-    open assignments, otherwise Practice; for a supervisor, trainer or admin who does
-    not practise, their own page.
+def counts_open_assignments(ctx: AppContext, targets: list[NavTarget]) -> bool:
+    """Whether the landing page depends on the person's open assignments (a teller who
+    may see "My assignments"): then the count is asked for off the GUI thread first."""
+    keys = {t.key for t in targets}
+    return Role.TELLER in ctx.signed_in.person.roles and "assignments" in keys
 
-    One small query on the GUI thread, once per sign-in, so the first page drawn is the
-    right one; if it fails the person simply lands on Practice.
+
+def landing_key(ctx: AppContext, targets: list[NavTarget], open_assignments: int = 0) -> str | None:
+    """The page shown right after sign-in: for a teller "My assignments" while they have
+    open assignments (``open_assignments``, counted by the caller on the background
+    worker when ``counts_open_assignments``), otherwise Practice; for a supervisor,
+    trainer or admin who does not practise, their own page.
     """
     keys = [t.key for t in targets]
     roles = ctx.signed_in.person.roles
@@ -159,12 +163,8 @@ def landing_key(ctx: AppContext, targets: list[NavTarget]) -> str | None:
                           (Role.TRAINER, "trainer"), (Role.ADMIN, "admin")):  # fmt: skip
             if role in roles and key in keys:
                 return key
-    if "assignments" in keys:
-        try:
-            if ctx.services.assignments.open_count(ctx.actor) > 0:
-                return "assignments"
-        except Exception:  # landing elsewhere is harmless; the page reports its own errors
-            logging.getLogger(__name__).warning("could not count open assignments", exc_info=True)
+    if "assignments" in keys and open_assignments > 0:
+        return "assignments"
     if "practice" in keys:
         return "practice"
     return keys[0] if keys else None

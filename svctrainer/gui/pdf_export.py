@@ -2,15 +2,18 @@
 
 A report's charts are widgets, which only the GUI thread may build and draw; the rest
 of the work (laying out the pages, compressing the pictures, writing the file) needs
-no widget. So an export draws one chart per turn of the event loop (between two
-charts the window paints, takes keys and ticks its timers) and then writes the file on
-the window's background worker (``gui/background.py``). Drawing everything at once took
-seconds on a large branch, all of them on the GUI thread (bench/bench_heartbeat.py).
+no widget. So an export draws its charts a slice per turn of the event loop (a chart
+is built, filled, laid out and recorded in four turns; a long table's text is made in
+one), so that between two slices the window paints, takes keys and ticks its timers,
+and then writes the file on the window's background worker (``gui/background.py``).
+Drawing everything at once took seconds on a large branch, all of them on the GUI
+thread; one whole chart per turn still held it 0.2 s for a bar chart of 25 teams
+(bench/bench_heartbeat.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,17 +25,17 @@ from svctrainer.gui.charts.pdf_report import Document
 from svctrainer.gui.messages import show_error
 
 TURN_MS = 1
-"""A real timer between two charts, not a zero-time call: Qt runs a zero-time call with
+"""A real timer between two slices, not a zero-time call: Qt runs a zero-time call with
 the posted events, before the timers and input that came due while a chart was drawn,
-so two charts could follow each other with nothing in between."""
+so two slices could follow each other with nothing in between."""
 
 
 class PdfExport(QObject):
-    """Draws ``document``'s charts one per turn of the event loop, then writes it to
+    """Draws ``document``'s charts a slice per turn of the event loop, then writes it to
     ``path`` on the background worker; the owner's answer comes through ``start``'s
     callbacks (never, when the owner is closed meanwhile)."""
 
-    progressed = Signal(int, int)  # charts drawn, charts in all
+    progressed = Signal(int, int)  # charts (and long blocks) drawn, in all
 
     def __init__(
         self, background: Background, document: Document, path: Path, parent: QObject
@@ -43,6 +46,7 @@ class PdfExport(QObject):
         self._path = path
         self._todo = document.charts()
         self._total = len(self._todo)
+        self._slices: Iterator[None] | None = None  # the chart being drawn
         self._on_done: Callable[[int], None] = lambda _pages: None
         self._on_error: Callable[[Exception], None] = lambda _exc: None
 
@@ -52,15 +56,18 @@ class PdfExport(QObject):
         QTimer.singleShot(TURN_MS, self, self._next)  # with ``self``: not once it is gone
 
     def _next(self) -> None:
-        if self._todo:
-            index = self._todo.pop(0)
+        if self._slices is None and self._todo:
+            self._slices = self._document.drawing_of(self._todo.pop(0))
+        if self._slices is not None:
             try:
-                self._document.draw_chart(index)
+                next(self._slices)
+            except StopIteration:  # that chart is drawn
+                self._slices = None
+                self.progressed.emit(self._total - len(self._todo), self._total)
             except Exception as exc:  # noqa: BLE001 - reported like a failed background call
                 self._background.release()
                 self._on_error(exc)
                 return
-            self.progressed.emit(self._total - len(self._todo), self._total)
             QTimer.singleShot(TURN_MS, self, self._next)
             return
         self._background.release()

@@ -449,3 +449,20 @@ def test_the_trainer_sees_which_packs_pin_one_form(  # noqa: PLR0917
     page.content.preview_selected()
     qtbot.waitUntil(lambda: "content" in seen, timeout=10_000)
     assert seen["content"] == "one fixed form for everyone (seed 20261206)"
+
+
+def test_only_the_assignments_tab_is_built_with_the_trainer_page(qtbot, window, sign_in, content):
+    """The roster, the content library and the hand counts are built when first shown,
+    in their places and with their titles, and load then."""
+    page = _trainer_page(qtbot, window, sign_in, content)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles[:3] == ["&Assignments", "&Roster", "&Content"]
+    assert not page._roster.built
+    assert not page._content.built
+    page.tabs.setCurrentIndex(2)
+    assert page._content.built
+    assert page.tabs.currentWidget() is page.content
+    assert page.tabs.indexOf(page.content) == 2
+    qtbot.waitUntil(lambda: page.content.select_content("tenkey-amounts-practice.en"))
+    assert not page._roster.built
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == titles

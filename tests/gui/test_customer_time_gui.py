@@ -61,7 +61,44 @@ def test_without_queue_data_the_panel_says_it_assumes_a_profile(qtbot, window, s
     assert [line.window_offset for line in tab.what_if.lines] == [-1, 0, 1, 2]
     assert tab.what_if.current_cut == pytest.approx(tab.result.effect.cut.cut_s)
     assert tab.result.effect.cut.cut_s > 0
-    assert len(tab.chart.labels) == 2  # Team A and Team B, each team's gains alone
+    # Team A and Team B, each team's gains alone, drawn a turn after the panel's text.
+    qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
+
+
+def test_each_view_is_built_when_first_shown_with_the_figures_loaded(qtbot, window, sign_in, gains):
+    """Only the Saving view is built with the tab; the others are built when shown
+    (or asked for) and get the figures loaded before they existed."""
+    tab = _tab(qtbot, window, sign_in, gains)
+    lazy = (tab._what_if, tab._comparison, tab._queue_data, tab._mix)
+    assert not any(view.built for view in lazy)
+    assert tab.tabs.count() == 5
+    assert tab.tabs.tabText(1) == "&What if"
+    tab.tabs.setCurrentIndex(1)
+    assert tab._what_if.built
+    assert tab.tabs.currentWidget() is tab.what_if
+    assert tab.what_if.current_cut == pytest.approx(tab.result.effect.cut.cut_s)
+    assert [line.window_offset for line in tab.what_if.lines] == [-1, 0, 1, 2]
+    tab.tabs.setCurrentIndex(3)
+    assert tab._queue_data.built
+    assert tab.tabs.currentWidget() is tab.queue_data
+    qtbot.waitUntil(lambda: tab.queue_data.view is not None, timeout=10_000)
+    assert "No queue data imported yet" in tab.queue_data.summary.text()
+    assert not tab._comparison.built
+    assert not tab._mix.built
+    assert [tab.tabs.tabText(i) for i in range(5)] == [
+        "&Saving", "&What if", "&Before / after", "&Queue data", "&Mix and assumptions",
+    ]  # fmt: skip
+
+
+def test_the_bar_chart_is_drawn_a_turn_after_the_panel(qtbot, window, sign_in, gains):
+    tab = _tab(qtbot, window, sign_in, gains)
+    qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
+    result = tab.result
+    tab.chart.set_bars("", [], [], "", str)  # as before the answer came
+    tab._show(result)
+    assert tab.panel.headline.text()
+    assert tab.chart.labels == []
+    qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
 
 
 def test_importing_through_the_dialog_switches_the_source(

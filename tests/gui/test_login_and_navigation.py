@@ -235,3 +235,47 @@ def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
         ),
         timeout=10_000,
     )
+
+
+@pytest.mark.shipped_content
+def test_a_tellers_open_assignments_are_counted_on_the_worker_before_the_session_opens(
+    qtbot, window, branch
+):
+    """The count that picks a teller's landing page runs on the background worker; the
+    session opens on the right page when it is back, the login screen up meanwhile."""
+    import threading
+    from datetime import date, timedelta
+
+    svc = branch.services
+    svc.content.sync_bundled()
+    svc.assignments.create(
+        branch.actor(branch.trainer),
+        targets={"tenkey-amounts-test.en": {"mode": "test"}},
+        team_ids=[branch.team_a.id],
+        due_on=date.today() + timedelta(days=3),
+    )
+    counted_on: list[int] = []
+    count = svc.assignments.open_count
+
+    def counting(actor):  # type: ignore[no-untyped-def]
+        counted_on.append(threading.get_ident())
+        return count(actor)
+
+    svc.assignments.open_count = counting  # type: ignore[method-assign]
+    signed = svc.auth.sign_in(branch.teller.id, branch.pin)
+    window.enter(signed)
+    assert window.context is None  # not yet: the count is on its way
+    assert window.stack.currentWidget() is window.login
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    assert window.current_page_key() == "assignments"
+    assert counted_on
+    assert counted_on[0] != threading.get_ident()
+
+
+@pytest.mark.parametrize("who", ["admin", "trainer", "supervisor"])
+def test_signing_in_builds_the_landing_page_only(qtbot, window, sign_in, branch, who):
+    """The side bar taking the focus at sign-in must not build its first page as well."""
+    sign_in(getattr(branch, who))
+    assert window.current_page_key() == who
+    assert list(window.pages) == [who]
+    assert window.nav.hasFocus() or window.pages[who].isAncestorOf(QApplication.focusWidget())

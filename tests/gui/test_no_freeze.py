@@ -139,7 +139,7 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
     ticks = Ticks()
     drawn_at: list[int] = []  # the tick count when each chart picture was drawn
     writer_threads: list[int] = []
-    draw, write = pdf_report.render_widget, pdf_layout.write_pdf
+    draw, write = pdf_report.record_widget, pdf_layout.write_pdf
 
     def drawing(*args, **kwargs):  # type: ignore[no-untyped-def]
         drawn_at.append(ticks.count)
@@ -149,7 +149,7 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
         writer_threads.append(threading.get_ident())
         return write(*args, **kwargs)
 
-    monkeypatch.setattr(pdf_report, "render_widget", drawing)
+    monkeypatch.setattr(pdf_report, "record_widget", drawing)
     monkeypatch.setattr(pdf_report, "write_blocks", writing)
     target = tmp_path / "teller.pdf"
     view.write_pdf(target)

@@ -543,3 +543,52 @@ def test_the_debrief_shows_its_text_first_and_draws_each_chart_a_turn_later(qtbo
     assert [slot.height() for slot in slots] == heights  # the page did not jump
     assert debrief.radar.height() == heights[0]
     assert debrief.mood_chart.timeout_marks == [1]
+
+
+def test_the_mood_meter_is_drawn_a_turn_after_the_conversation_shows(qtbot, play):
+    """The screen's text and choices first; the meter's plot in a later turn, showing
+    the customer's mood as it is by then."""
+    player = play.open()
+    screen = player.conversation
+    qtbot.waitUntil(lambda: screen._mood_meter.built, timeout=WAIT_MS)
+    assert screen.mood_meter.moods == [screen.run.mood]
+    qtbot.waitUntil(screen.mood_meter.isVisible, timeout=WAIT_MS)  # in its place
+    assert screen.mood_meter.width() == screen._mood_meter.width()
+    play.answer(screen, 1)
+    assert screen.mood_meter.moods[-1] == screen.run.mood
+
+
+def test_the_debrief_is_built_stacked_and_shown_in_turns_of_its_own(qtbot, play, monkeypatch):
+    """Built, put in the stack, then shown, each in a turn of the event loop; when
+    ``debrief`` is set the debrief is the screen shown and the conversation is gone."""
+    from PySide6.QtCore import QTimer
+
+    from svctrainer.gui.scenarios import scenario_player
+
+    ticks = [0]
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start()
+    built_at: list[int] = []
+    build = scenario_player.DebriefScreen
+
+    def building(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built_at.append(ticks[0])
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(scenario_player, "DebriefScreen", building)
+    player = play.hesitant_best_run()
+    conversation = player.conversation
+    shown: list[tuple[int, object, int]] = []
+    player.conversation_ended.connect(
+        lambda: shown.append((ticks[0], player.currentWidget(), player.count()))
+    )
+    debrief = play.debrief(player)
+    timer.stop()
+    assert built_at
+    [(shown_at, current, count)] = shown
+    assert shown_at >= built_at[0] + 2  # two turns at least between building and showing
+    assert current is debrief
+    assert count == 1  # the conversation screen has left the stack
+    assert player.indexOf(conversation) < 0

@@ -21,7 +21,7 @@ once, for the command line and the benchmarks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -86,12 +86,9 @@ def range_text(window: DateRange) -> str:
     return fill(translate("reports", "%1 to %2"), start, end)
 
 
-def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> Drawing:
-    """``widget`` recorded as vector drawing commands at ``width`` × ``height``, never
-    shown on screen. Scatter points are drawn one by one as shapes (pyqtgraph stamps a
-    cached bitmap on screen, which a PDF would hold as hundreds of little images)."""
-    import pyqtgraph as pg  # noqa: PLC0415 - charts only
-
+def lay_out(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> None:
+    """``widget`` sized to ``width`` × ``height`` and laid out, never shown on screen:
+    ready for ``record_widget``."""
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     if isinstance(widget, ChartFrame):  # paper has no buttons
         widget.save_button.hide()
@@ -99,6 +96,14 @@ def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) 
     widget.show()
     for _ in range(3):  # layouts and the plots' deferred range updates
         QApplication.sendPostedEvents()
+
+
+def record_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> Drawing:
+    """``widget`` (laid out by ``lay_out``) recorded as vector drawing commands, then
+    closed. Scatter points are drawn one by one as shapes (pyqtgraph stamps a cached
+    bitmap on screen, which a PDF would hold as hundreds of little images)."""
+    import pyqtgraph as pg  # noqa: PLC0415 - charts only
+
     for view in widget.findChildren(QGraphicsView):
         for item in view.items():
             if isinstance(item, pg.ScatterPlotItem):
@@ -116,41 +121,91 @@ def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) 
     return drawing
 
 
+def render_widget(widget: QWidget, width: int = CHART_W, height: int = CHART_H) -> Drawing:
+    """``widget`` laid out and recorded at once (``lay_out``, then ``record_widget``)."""
+    lay_out(widget, width, height)
+    return record_widget(widget, width, height)
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A chart of a report, not drawn yet: ``build`` makes the widget (GUI thread)."""
+    """A chart of a report, not drawn yet: ``build`` makes the widget and ``fill``, when
+    given, puts the figures in it (GUI thread, each in a turn of its own)."""
 
     build: Callable[[], QWidget]
     width: int = CHART_W
     height: int = CHART_H
     width_fraction: float = 1.0
+    fill: Callable[[Any], None] | None = None
+
+    def steps(self) -> Iterator[Image | None]:
+        """The drawing in four slices of GUI-thread work (build, fill, lay out, record),
+        each short enough for one turn of the event loop: a team's bar chart drawn at
+        once held the window for 0.2 s (bench/bench_heartbeat.py). The last step gives
+        the picture."""
+        widget = self.build()
+        yield None
+        if self.fill is not None:
+            self.fill(widget)
+            yield None
+        lay_out(widget, self.width, self.height)
+        yield None
+        yield Image(record_widget(widget, self.width, self.height), self.width_fraction)
 
     def draw(self) -> Image:
-        return Image(render_widget(self.build(), self.width, self.height), self.width_fraction)
+        """All four slices at once (the command line, the benchmarks)."""
+        *_, image = self.steps()
+        assert image is not None  # noqa: S101 - ``steps`` always ends with the picture
+        return image
+
+
+@dataclass(frozen=True)
+class Later:
+    """A block of a report whose text is long to make (a table of 500 people): made
+    by ``make`` in a turn of the event loop of its own while the report is drawn."""
+
+    make: Callable[[], Block]
+
+
+Part = Block | Chart | Later
+"""A block of a report as it is built: text, or a chart or long block still to draw."""
 
 
 @dataclass
 class Document:
-    """A report before it is written: ``blocks`` hold ``Chart`` until they are drawn."""
+    """A report before it is written: ``blocks`` hold ``Chart`` and ``Later`` until they
+    are drawn."""
 
     title: str
     frame: PageFrame
-    blocks: list[Block | Chart]
+    blocks: list[Part]
 
     def charts(self) -> list[int]:
-        """The positions of the charts still to draw."""
-        return [i for i, block in enumerate(self.blocks) if isinstance(block, Chart)]
+        """The positions of the charts and long blocks still to draw."""
+        return [i for i, block in enumerate(self.blocks) if isinstance(block, Chart | Later)]
 
     def draw_chart(self, index: int) -> None:
-        """Draw the chart at ``index`` in place (GUI thread)."""
+        """Draw the chart (or make the block) at ``index`` in place, at once (GUI thread)."""
+        for _ in self.drawing_of(index):
+            pass
+
+    def drawing_of(self, index: int) -> Iterator[None]:
+        """Draw the chart (or make the block) at ``index`` in place, a slice of GUI-thread
+        work per step (``PdfExport`` takes one step per turn of the event loop)."""
         block = self.blocks[index]
-        if isinstance(block, Chart):
-            self.blocks[index] = block.draw()
+        if isinstance(block, Later):
+            self.blocks[index] = block.make()
+        elif isinstance(block, Chart):
+            for image in block.steps():
+                if image is not None:
+                    self.blocks[index] = image
+                    break
+                yield None
 
     def write(self, path: Path) -> int:
         """Write the PDF once every chart is drawn (any thread: only ``QPdfWriter`` and
         ``QPainter`` replaying recorded drawings); the number of pages."""
-        blocks = [b for b in self.blocks if not isinstance(b, Chart)]
+        blocks = [b for b in self.blocks if not isinstance(b, Chart | Later)]
         if len(blocks) != len(self.blocks):
             raise RuntimeError("a chart of the report is not drawn yet")
         return write_blocks(path, self.title, self.frame, blocks)
@@ -246,7 +301,7 @@ def person_document(report: PersonReport) -> Document:
     title = fill(
         translate("reports", "Progress report: %1 (%2)"), person.name, person.employee_number
     )
-    blocks: list[Block | Chart] = [
+    blocks: list[Part] = [
         Heading(title, 1),
         Paragraph(
             fill(
@@ -314,21 +369,23 @@ def person_document(report: PersonReport) -> Document:
             blocks.append(Paragraph(accuracy_line(accuracy)))
         if head.counted + len(head.excluded):
 
-            def progress_chart(series: MetricSeries = head, grades: Any = drill.grades) -> QWidget:
-                chart = ProgressChart(palette)
+            def progress_series(
+                chart: ProgressChart, series: MetricSeries = head, grades: Any = drill.grades
+            ) -> None:
                 chart.set_series(series, grades)
-                return chart
 
-            blocks.append(Chart(progress_chart, CHART_W, CHART_H))
+            blocks.append(
+                Chart(lambda: ProgressChart(palette), CHART_W, CHART_H, fill=progress_series)
+            )
         heat = heatmaps.get(drill.family.key) if drill.family.key == heat_key else None
         if heat is not None:
 
-            def heat_chart(heat: Any = heat) -> QWidget:
-                chart = KeyHeatmapChart(palette)
+            def heat_cells(chart: KeyHeatmapChart, heat: Any = heat) -> None:
                 chart.set_heatmap(heat.heatmap)
-                return chart
 
-            blocks.append(Chart(heat_chart, CHART_W, SMALL_H + 40))
+            blocks.append(
+                Chart(lambda: KeyHeatmapChart(palette), CHART_W, SMALL_H + 40, fill=heat_cells)
+            )
         scenario = scenarios.pop(drill.family.key, None)
         if scenario is not None:  # tiers and radar in the scenario's own section
             blocks += _scenario_blocks(scenario, palette)
@@ -343,22 +400,18 @@ def person_document(report: PersonReport) -> Document:
     return Document(title, frame, blocks)
 
 
-def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Block | Chart]:
+def _scenario_blocks(scenario: ScenarioProgress, palette: QPalette) -> list[Part]:
     from svctrainer.gui.charts.scenario_charts import RadarChart, TierChart  # noqa: PLC0415
 
-    def tier_chart() -> QWidget:
-        tiers = TierChart(palette)
-        tiers.set_tiers(scenario.tiers)
-        return tiers
+    def tiers(chart: TierChart) -> None:
+        chart.set_tiers(scenario.tiers)
 
-    def radar_chart() -> QWidget:
-        radar = RadarChart(palette)
-        radar.set_radar(scenario.radar)
-        return radar
+    def radar(chart: RadarChart) -> None:
+        chart.set_radar(scenario.radar)
 
-    blocks: list[Block | Chart] = [Chart(tier_chart, CHART_W, SMALL_H)]
+    blocks: list[Part] = [Chart(lambda: TierChart(palette), CHART_W, SMALL_H, fill=tiers)]
     if scenario.radar is not None:
-        blocks.append(Chart(radar_chart, 560, 420, width_fraction=0.6))
+        blocks.append(Chart(lambda: RadarChart(palette), 560, 420, width_fraction=0.6, fill=radar))
     return blocks
 
 
@@ -392,7 +445,7 @@ def team_document(report: TeamReport) -> Document:
     subject = report.team_name or translate("reports", "all teams")
     title = fill(translate("reports", "Team report: %1"), subject)
     people = {e.person.id for d in report.dashboards for e in d.entries}
-    blocks: list[Block | Chart] = [
+    blocks: list[Part] = [
         Heading(title, 1),
         Paragraph(
             fill(
@@ -408,8 +461,7 @@ def team_document(report: TeamReport) -> Document:
     if len(report.customer_time.by_team) > 1:
         teams = report.customer_time.by_team
 
-        def saved_chart() -> QWidget:
-            chart = BarChart(palette)
+        def saved_bars(chart: BarChart) -> None:
             chart.set_bars(
                 translate("reports", "Customer-minutes saved a day, each team's gains alone"),
                 [team_label(name) for name, _ in teams],
@@ -417,9 +469,10 @@ def team_document(report: TeamReport) -> Document:
                 translate("reports", "customer-minutes a day"),
                 lambda v: "—" if v is None else number(v, 1),
             )
-            return chart
 
-        blocks.append(Chart(saved_chart, CHART_W, frame_height(len(teams))))
+        blocks.append(
+            Chart(lambda: BarChart(palette), CHART_W, frame_height(len(teams)), fill=saved_bars)
+        )
     if not report.dashboards:
         blocks.append(Paragraph(translate("reports", "No attempts in this period.")))
     boards = sorted(
@@ -442,13 +495,13 @@ def _team_customer_blocks(result: TeamCustomerTime) -> list[Block]:
     return _panel_blocks(CustomerTimePanel().team_texts(result))
 
 
-def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Block | Chart]:
+def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> list[Part]:
     from svctrainer.gui.charts.progress_chart import metric_name  # noqa: PLC0415
     from svctrainer.gui.charts.team_chart import BarChart, frame_height  # noqa: PLC0415
 
     unit = board.entries[0].row.unit if board.entries else None
     everyone = board.everyone
-    blocks: list[Block | Chart] = [
+    blocks: list[Part] = [
         Heading(board.family.title, 2),
         Paragraph(
             fill(
@@ -469,19 +522,20 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     ]
     if len(board.teams) > 1:
 
-        def teams_chart() -> QWidget:
-            chart = BarChart(palette)
+        def team_bars(chart: BarChart) -> None:
             chart.set_team_gains(board.teams, _gain_axis(board))
-            return chart
 
-        blocks.append(Chart(teams_chart, CHART_W, frame_height(len(board.teams))))
+        blocks.append(
+            Chart(
+                lambda: BarChart(palette), CHART_W, frame_height(len(board.teams)), fill=team_bars
+            )
+        )
     else:  # one team: compare its people instead
         gains = sorted(
             (e for e in board.entries if e.row.gain is not None), key=lambda e: -(e.row.gain or 0)
         )
 
-        def people_chart() -> QWidget:
-            chart = BarChart(palette)
+        def people_bars(chart: BarChart) -> None:
             chart.set_bars(
                 translate("reports", "Gain over baseline, person by person"),
                 [e.person.name for e in gains],
@@ -489,10 +543,32 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
                 _gain_axis(board),
                 lambda v: gain_cell(v, _gain_unit(board)),
             )
-            return chart
 
         if gains:
-            blocks.append(Chart(people_chart, CHART_W, frame_height(len(gains))))
+            blocks.append(
+                Chart(
+                    lambda: BarChart(palette), CHART_W, frame_height(len(gains)), fill=people_bars
+                )
+            )
+    blocks.append(Later(lambda: _dashboard_table(board, one_team)))
+    if board.improved_most:
+        best = [
+            f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
+            for e in board.improved_most
+        ]
+        blocks.append(Paragraph(fill(translate("reports", "Improved most: %1"), ", ".join(best))))
+    if board.stalled:
+        shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
+        more = " …" if len(board.stalled) > 12 else ""
+        blocks.append(
+            Paragraph(fill(translate("reports", "Needs attention: %1"), ", ".join(shown)) + more)
+        )
+    return blocks
+
+
+def _dashboard_table(board: Dashboard, one_team: bool) -> Table:
+    """Every person of ``board``, a row each: made while the report is drawn (``Later``),
+    as 500 people's cells took a tenth of a second per skill."""
     rows = [
         [
             e.person.name,
@@ -525,20 +601,7 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     if one_team:  # the team is in the title; its column would only repeat it
         del headers[2], widths[2]
         right = {i - 1 for i in right}
-    blocks.append(Table(headers, rows, widths, frozenset(right)))
-    if board.improved_most:
-        best = [
-            f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
-            for e in board.improved_most
-        ]
-        blocks.append(Paragraph(fill(translate("reports", "Improved most: %1"), ", ".join(best))))
-    if board.stalled:
-        shown = [f"{e.person.name} ({stall_reason(e.row.status)})" for e in board.stalled[:12]]
-        more = " …" if len(board.stalled) > 12 else ""
-        blocks.append(
-            Paragraph(fill(translate("reports", "Needs attention: %1"), ", ".join(shown)) + more)
-        )
-    return blocks
+    return Table(headers, rows, widths, frozenset(right))
 
 
 # -- the branch summary (one page) -----------------------------------------------------------
@@ -620,7 +683,7 @@ def branch_summary_document(report: BranchReport) -> Document:
     count = len(skills)
     counted = translate("reports", "%n core skill(s)", None, count)
     scope = translate("reports", "%n employee(s) in scope", None, people)
-    blocks: list[Block | Chart] = [
+    blocks: list[Part] = [
         Heading(title, 1),
         Paragraph(
             fill(

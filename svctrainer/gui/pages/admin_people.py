@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,14 +23,16 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.dialogs.person_dialog import PersonDialog, PinResetDialog, role_label
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm, show_error
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy
 from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
 from svctrainer.services.settings import PinPolicy
 
-SIZED_FROM_ROWS = 100
+SIZED_FROM_ROWS = 40
 """Rows measured to size the columns: those in view, then the nearest others (Qt's
-resize precision)."""
+resize precision). 100 made sizing a 500-person branch 4 700 calls into the model, the
+largest part of the admin's sign-in (bench/bench_heartbeat.py); 40 still covers
+two screens' worth."""
 
 
 class PeopleTab(QWidget):
@@ -39,7 +41,10 @@ class PeopleTab(QWidget):
         self._ctx = context
         self._teams: list[TeamRecord] = []
         self._reselect: str | None = None
-        self.model: RecordTableModel[PersonRecord] = RecordTableModel(
+        # Sorted in Python, each row's key taken once: the filtering proxy sorting 500
+        # people through Qt asked the model for two keys per comparison, most of the
+        # admin's sign-in (bench/bench_heartbeat.py).
+        self.model: SortedRecordModel[PersonRecord] = SortedRecordModel(
             [
                 Column(self.tr("Name"), lambda p: p.name),
                 Column(self.tr("Employee no."), lambda p: p.employee_number),
@@ -52,9 +57,8 @@ class PeopleTab(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView()

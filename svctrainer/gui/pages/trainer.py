@@ -9,9 +9,10 @@ the page, the assignments tab and the assignment dialog flow they all use.
 from __future__ import annotations
 
 import html
+import importlib.util
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -50,7 +51,7 @@ from svctrainer.gui.pages.assignment_views import (
     when_text,
 )
 from svctrainer.gui.record_table import Column
-from svctrainer.gui.tabs import refresh_current_tab
+from svctrainer.gui.tabs import LazyTab, refresh_current_tab
 from svctrainer.services.assignments import (
     AssignmentOverview,
     AssignmentRecord,
@@ -58,53 +59,101 @@ from svctrainer.services.assignments import (
 )
 from svctrainer.services.changes import ASSIGNMENTS, PEOPLE, RESULTS
 
+if TYPE_CHECKING:  # each built with its tab
+    from svctrainer.gui.pages.hand_count_form import HandCountForm
+    from svctrainer.gui.pages.trainer_content import ContentTab
+    from svctrainer.gui.pages.trainer_roster import RosterTab
+
 PEOPLE_PROGRESS_COLUMN = 2
 
 
+def _roster(context: AppContext) -> RosterTab:
+    from svctrainer.gui.pages.trainer_roster import RosterTab  # noqa: PLC0415
+
+    return RosterTab(context)
+
+
+def _content(context: AppContext) -> ContentTab:
+    from svctrainer.gui.pages.trainer_content import ContentTab  # noqa: PLC0415
+
+    return ContentTab(context)
+
+
+def _hand_counts(context: AppContext) -> HandCountForm:
+    from svctrainer.gui.pages.hand_count_form import HandCountForm  # noqa: PLC0415
+
+    return HandCountForm(context)
+
+
 class TrainerPage(QWidget):
+    """The Assignments tab is built with the page (it is the one a trainer lands on);
+    the roster, the content library and the hand-count log are built the first time
+    they are shown (``LazyTab``): building all four held the trainer's sign-in
+    (bench/bench_heartbeat.py)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from svctrainer.gui.pages.trainer_content import ContentTab  # noqa: PLC0415
-        from svctrainer.gui.pages.trainer_roster import RosterTab  # noqa: PLC0415
-
         self._ctx = context
         self.setObjectName("trainerPage")
         self.tabs = QTabWidget()
         self.assignments = AssignmentsTab(context)
-        self.roster = RosterTab(context)
-        self.content = ContentTab(context)
         self.assignments.new_requested.connect(self.open_assignment_dialog)
         self.assignments.edit_requested.connect(
             lambda record: self.open_assignment_dialog(existing=record)
         )
-        self.content.assign_requested.connect(self.open_assignment_dialog)
         self.tabs.addTab(self.assignments, self.tr("&Assignments"))
-        self.tabs.addTab(self.roster, self.tr("&Roster"))
-        self.tabs.addTab(self.content, self.tr("&Content"))
-        self.hand_counts: QWidget | None = None
+        # The builders hold the context, never the page: no reference cycle.
+        self._roster = LazyTab(self.tabs, self.tr("&Roster"), lambda: _roster(context))
+        self._content = LazyTab(self.tabs, self.tr("&Content"), lambda: _content(context))
+        self._hand_counts: LazyTab[HandCountForm] | None = None
         self.mount_hand_count_form()
         self.tabs.currentChanged.connect(self._refresh_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)
 
+    # Each tab by name, built on first use (tests and the bench reach tabs this way).
+    @property
+    def roster(self) -> RosterTab:
+        return self._roster.widget
+
+    @property
+    def content(self) -> ContentTab:
+        built = self._content.built
+        content = self._content.widget
+        if not built:
+            content.assign_requested.connect(self.open_assignment_dialog)
+        return content
+
+    @property
+    def hand_counts(self) -> HandCountForm | None:
+        return self._hand_counts.widget if self._hand_counts is not None else None
+
     def mount_hand_count_form(self) -> bool:
         """Add the "Hand counts" tab (``gui/pages/hand_count_form.HandCountForm``, written
         separately) when that module exists and the person may log hand counts."""
-        if self.hand_counts is not None or not self._ctx.can(Permission.LOG_HAND_COUNT):
-            return self.hand_counts is not None
-        try:
-            from svctrainer.gui.pages.hand_count_form import HandCountForm  # noqa: PLC0415
-        except ImportError:
+        if self._hand_counts is not None or not self._ctx.can(Permission.LOG_HAND_COUNT):
+            return self._hand_counts is not None
+        if importlib.util.find_spec("svctrainer.gui.pages.hand_count_form") is None:
             return False
-        self.hand_counts = HandCountForm(self._ctx)
-        self.tabs.addTab(self.hand_counts, self.tr("Hand co&unts"))
+        context = self._ctx
+        self._hand_counts = LazyTab(
+            self.tabs, self.tr("Hand co&unts"), lambda: _hand_counts(context)
+        )
         return True
 
     def activated(self) -> None:
         self._refresh_current()
 
     def _refresh_current(self, *_args: object) -> None:
+        shown = self.tabs.currentWidget()
+        for lazy, build in (
+            (self._roster, lambda: self.roster),
+            (self._content, lambda: self.content),
+            (self._hand_counts, lambda: self.hand_counts),
+        ):
+            if lazy is not None and not lazy.built and lazy.holds(shown):
+                build()  # in the placeholder's place; the tab shown stays current
         refresh_current_tab(self.tabs)
 
     # -- the assignment dialog (used by every tab) ------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from svctrainer.core.packs.definition import Mode
@@ -25,6 +25,8 @@ from svctrainer.gui.scenarios.scenario_screen import ScenarioScreen
 from svctrainer.services.attempts import AttemptRecord
 from svctrainer.services.content import ContentRecord
 from svctrainer.services.drill_session import PendingScenario, ScenarioOutcome
+
+DEBRIEF_TURN_MS = 1  # a real timer: the window paints and takes keys between the turns
 
 
 class ScenarioPlayer(QStackedWidget):
@@ -92,6 +94,10 @@ class ScenarioPlayer(QStackedWidget):
         self.session.save(pending)
 
     def _saved(self, outcome: object) -> None:
+        """The debrief in three turns of the event loop: built, put in the stack (where
+        its rich text meets the window's style and fonts), then shown; built and shown
+        at once it held the window for a fifth of a second (bench/bench_heartbeat.py).
+        ``debrief`` is set, and the conversation said ended, when it shows."""
         if not isinstance(outcome, ScenarioOutcome):
             return
         self.attempt = outcome.attempt
@@ -104,6 +110,13 @@ class ScenarioPlayer(QStackedWidget):
         )
         debrief.again.connect(self.start)
         debrief.back.connect(self.back)
+        QTimer.singleShot(DEBRIEF_TURN_MS, self, lambda: self._stack_debrief(debrief))
+
+    def _stack_debrief(self, debrief: DebriefScreen) -> None:
+        self.addWidget(debrief)  # hidden until current
+        QTimer.singleShot(DEBRIEF_TURN_MS, self, lambda: self._show_debrief(debrief))
+
+    def _show_debrief(self, debrief: DebriefScreen) -> None:
         self.debrief = debrief
         self._replace(debrief)
         self.conversation_ended.emit()
@@ -111,12 +124,11 @@ class ScenarioPlayer(QStackedWidget):
     # -- screens ---------------------------------------------------------------------------
 
     def _replace(self, widget: QWidget) -> None:
-        while self.count():
-            old = self.widget(0)
-            if old is None:
-                break
-            self.removeWidget(old)
-            old.deleteLater()
-        self.addWidget(widget)
+        for old in [self.widget(i) for i in range(self.count())]:
+            if old is not None and old is not widget:
+                self.removeWidget(old)
+                old.deleteLater()
+        if self.indexOf(widget) < 0:
+            self.addWidget(widget)
         self.setCurrentWidget(widget)
         widget.setFocus()

@@ -41,12 +41,14 @@ from svctrainer.gui.drills.figures import mode_name
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm
 from svctrainer.gui.scenarios.choice_button import ChoiceButton
+from svctrainer.gui.scenarios.debrief_charts import ChartSlot
 from svctrainer.gui.scenarios.mood_meter import MoodMeter
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import violation_sentence
 from svctrainer.gui.settings import DEFAULT_FONT_SIZE
 
 TICK_MS = 50
+METER_TURN_MS = 1  # a real timer: the screen's first paint comes before the meter
 TRANSCRIPT_TURNS = 4
 SHORT_TEXT = 160  # characters of earlier lines in the transcript
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -143,17 +145,24 @@ class ScenarioScreen(QWidget):
         self.situation.setWordWrap(True)
         self.situation.setTextFormat(Qt.TextFormat.PlainText)
         self.situation.setVisible(bool(scenario.customer.situation))
-        self.mood_meter = MoodMeter(self.run.mood, scenario.tiers.comfort_min_valence)
         # The meter's region names are text on a fixed plot: it grows with the text size,
         # or at 150 % text "Neutral" and "Content" lost their first letters at its edges.
         grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
-        self.mood_meter.setFixedSize(round(300 * grow), round(280 * grow))
+        mood, comfort = self.run.mood, scenario.tiers.comfort_min_valence
+        # Its place now, the plot a turn later: the screen's text and choices show
+        # first, and the two never share one long turn of the event loop (together they
+        # held the window a tenth of a second, bench/bench_heartbeat.py).
+        self._mood_meter = ChartSlot(
+            lambda: MoodMeter(mood, comfort), round(300 * grow), round(280 * grow)
+        )
+        self._mood_meter.setFixedWidth(round(300 * grow))
+        QTimer.singleShot(METER_TURN_MS, self, self._build_mood_meter)
         left = QVBoxLayout()
         left.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.who)
         left.addWidget(self.situation)
         left.addStretch(1)
-        left.addWidget(self.mood_meter)
+        left.addWidget(self._mood_meter)
         left_widget = QWidget()
         left_widget.setLayout(left)
         left_widget.setFixedWidth(round(310 * grow))
@@ -424,6 +433,14 @@ class ScenarioScreen(QWidget):
             + "".join(f'<p style="margin-top: 4px">{row}</p>' for row in rows)
         )
         self.transcript.setVisible(bool(rows))
+
+    @property
+    def mood_meter(self) -> MoodMeter:
+        """The mood meter (built now if its turn has not come yet)."""
+        return self._mood_meter.chart
+
+    def _build_mood_meter(self) -> None:
+        self._mood_meter.chart  # noqa: B018 - builds it
 
     @property
     def remaining_ms(self) -> int | None:

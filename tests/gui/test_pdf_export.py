@@ -1,0 +1,102 @@
+"""A team PDF drawn a slice per turn of the event loop (``gui/pdf_export.py``) holds
+the same charts and tables as one drawn at once (``pdf_report.render``)."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from progress_support import add_rows, learning_history
+from PySide6.QtCore import QObject, QTimer
+
+from svctrainer.gui.background import Background
+from svctrainer.gui.charts import pdf_layout, pdf_report
+from svctrainer.gui.charts.pdf_layout import Drawing, Image, Table
+from svctrainer.gui.pdf_export import PdfExport
+
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
+
+
+@pytest.fixture
+def histories(branch):
+    """Three tellers in two teams with 40 results each: a team PDF with bar charts."""
+    branch.services.content.sync_bundled()
+    start = datetime.now(UTC) - timedelta(days=90)
+    for n, who in enumerate((branch.teller, branch.other_teller, branch.outsider_teller)):
+        rows = learning_history(
+            seed=30 + n, attempts=40, gain=0.2 + 0.3 * n, start=start, span_days=88
+        )
+        add_rows(branch.services, who.id, rows)
+    return branch
+
+
+def test_a_team_pdf_drawn_in_slices_holds_the_same_charts_as_one_drawn_at_once(
+    qtbot, histories, tmp_path: Path, monkeypatch
+):
+    report = histories.services.reports.team_report(histories.actor(histories.supervisor), None)
+    at_once = pdf_report.team_document(report)
+    sliced = pdf_report.team_document(report)
+    bar_charts = [
+        b for b in sliced.blocks if isinstance(b, pdf_report.Chart) and b.fill is not None
+    ]
+    assert len(bar_charts) >= 2  # teams compared, skill by skill
+    pdf_report.render(at_once, tmp_path / "at-once.pdf")
+
+    ticks = [0]
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start()
+    slices: list[tuple[str, int]] = []  # each slice of GUI work, with the tick it ran at
+    writers: list[int] = []
+    lay_out, record, write = pdf_report.lay_out, pdf_report.record_widget, pdf_report.write_blocks
+
+    def laying_out(*args, **kwargs):  # type: ignore[no-untyped-def]
+        slices.append(("lay out", ticks[0]))
+        return lay_out(*args, **kwargs)
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        slices.append(("record", ticks[0]))
+        return record(*args, **kwargs)
+
+    def writing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        writers.append(threading.get_ident())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_report, "lay_out", laying_out)
+    monkeypatch.setattr(pdf_report, "record_widget", recording)
+    monkeypatch.setattr(pdf_report, "write_blocks", writing)
+    owner = QObject()
+    background = Background(owner)
+    pages: list[int] = []
+    export = PdfExport(background, sliced, tmp_path / "sliced.pdf", owner)
+    export.start(pages.append, lambda exc: pytest.fail(repr(exc)))
+    qtbot.waitUntil(lambda: bool(pages), timeout=60_000)
+    timer.stop()
+
+    # Laid out and recorded in turns of their own: the loop ticked between any two.
+    assert [name for name, _ in slices[:2]] == ["lay out", "record"]
+    assert len(slices) == 2 * sum(isinstance(b, Image) for b in sliced.blocks)
+    assert all(b > a for (_, a), (_, b) in itertools.pairwise(slices)), slices
+    assert writers
+    assert writers[0] != threading.get_ident()
+
+    # The same report: the same blocks in the same places, the same pictures.
+    assert [type(b) for b in sliced.blocks] == [type(b) for b in at_once.blocks]
+    for mine, theirs in zip(sliced.blocks, at_once.blocks, strict=True):
+        if isinstance(mine, Table):
+            assert isinstance(theirs, Table)
+            assert mine.rows == theirs.rows
+            assert mine.headers == theirs.headers
+        if isinstance(mine, Image):
+            assert isinstance(theirs, Image)
+            assert isinstance(mine.image, Drawing)
+            assert isinstance(theirs.image, Drawing)
+            assert mine.size() == theirs.size()
+            assert mine.image.picture.size() == theirs.image.picture.size()
+    assert pages[0] == pdf_layout.write_pdf(tmp_path / "again.pdf", at_once.title,
+                                            at_once.frame, at_once.blocks)  # fmt: skip
+    assert (tmp_path / "sliced.pdf").read_bytes().startswith(b"%PDF")
