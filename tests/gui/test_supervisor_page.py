@@ -284,6 +284,39 @@ def test_mix_editor_saves_the_branch_mix(qtbot, window, sign_in, histories):
     assert not setting.is_default
 
 
+def test_the_mix_shows_built_in_types_in_chinese_and_saves_them_by_name(
+    qtbot, qapp, window, sign_in, histories
+):
+    from PySide6.QtCore import QTranslator
+
+    from svctrainer.gui.language import catalogue_dir
+    from svctrainer.services.settings import DEFAULT_MIX
+
+    translator = QTranslator()
+    assert translator.load("svctrainer_zh_CN", catalogue_dir())
+    qapp.installTranslator(translator)
+    try:
+        sign_in(histories.supervisor)
+        window.go_to("supervisor")
+        page = window.pages["supervisor"]
+        page.tabs.setCurrentWidget(page.customer_time)
+        editor = page.customer_time.mix
+        qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=15_000)
+        shown = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
+        assert shown[:2] == ["现金存款", "现金取款"]
+        assert not any(t.name in shown for t in DEFAULT_MIX.types)
+        editor.table.item(2, 0).setText("代发工资")  # a supervisor's own name stays as typed
+        with qtbot.waitSignal(editor.saved, timeout=15_000):
+            editor.save_button.click()
+    finally:
+        qapp.removeTranslator(translator)
+    setting = histories.services.settings.transaction_mix(histories.actor(histories.teller))
+    names = [t.name for t in setting.mix.types]
+    expected = [t.name for t in DEFAULT_MIX.types]
+    expected[2] = "代发工资"
+    assert names == expected
+
+
 def test_needs_checking_lists_a_tampered_attempt(qtbot, window, sign_in, histories):
     services = histories.services
     actor = histories.actor(histories.other_teller)
