@@ -6325,6 +6325,13 @@ File: %2</source>
         <translation>提升停滞</translation>
     </message>
     <message>
+        <source>%1
+%n with a baseline</source>
+        <comment>gain over its count, two lines</comment>
+        <translation>%1
+%n 人有基线</translation>
+    </message>
+    <message>
         <source>Idle 14 days: practised the skill before, but no practice or test in the last 14 days (urge them to practise). No progress: practising, but under 2 % faster in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.</source>
         <translation>14天未练习：练过该技能，但近14天没有练习或测试（需督促练习）。提升停滞：仍在练习，但近4周提速不足2%（需安排辅导）。未开始：尚未完成过该技能的练习或测试。</translation>
     </message>
