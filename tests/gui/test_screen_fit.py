@@ -330,9 +330,7 @@ def test_a_skill_table_shows_its_buttons_at_1366x768(qtbot, branch, interface):
     qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=30_000)
     page.tabs.setCurrentIndex(0)
     tab.open_skill("tenkey-amounts")
-    qtbot.waitUntil(
-        lambda: tab.dashboard is not None and not tab.chart_pending(), timeout=30_000
-    )
+    qtbot.waitUntil(lambda: tab.dashboard is not None and not tab.chart_pending(), timeout=30_000)
     qtbot.waitUntil(lambda: not window.background.busy, timeout=30_000)
     window.resize(*SIZE)
     area = window._frames["supervisor"]
