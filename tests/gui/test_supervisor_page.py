@@ -284,6 +284,21 @@ def test_mix_editor_saves_the_branch_mix(qtbot, window, sign_in, histories):
     assert not setting.is_default
 
 
+def test_customer_time_says_when_its_figures_are_drawn(qtbot, window, sign_in, histories):
+    sign_in(histories.supervisor)
+    window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    tab = page.customer_time  # built here, loaded once shown
+    assert tab.result is None
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        page.tabs.setCurrentWidget(tab)
+    assert tab.result is not None
+    assert tab.chart.labels  # the team chart drawn from that result
+    assert tab.panel.isVisibleTo(page)
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):  # and again on each reload
+        tab.load()
+
+
 def test_the_mix_shows_built_in_types_in_chinese_and_saves_them_by_name(
     qtbot, qapp, window, sign_in, histories
 ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +32,10 @@ from svctrainer.services.records import TeamRecord
 
 
 class CustomerTimeTab(QWidget):
+    # The figures of a load are shown: panel, team chart and what-if chart drawn. A walk
+    # of the screens (and a test) waits on it rather than on a pause or the worker.
+    loaded = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
@@ -129,3 +134,4 @@ class CustomerTimeTab(QWidget):
         self.comparison.target_s = target
         if first_show:
             self.comparison.compare()
+        self.loaded.emit()
