@@ -117,7 +117,7 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
     assert cells == [
         "Ten-key amounts",
         f"3 of {tenkey.people}",
-        f"+{tenkey.median_gain:.1f} % ({tenkey.with_gain} with a baseline)",
+        f"+{tenkey.median_gain:.1f} %\n{tenkey.with_gain} with a baseline",  # two lines
         str(tenkey.improved),
         str(tenkey.idle),
         str(tenkey.no_progress),
