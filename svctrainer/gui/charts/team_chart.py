@@ -107,8 +107,9 @@ class BarChart(ChartFrame):
         low, high, span, label_px = self._range
         width = self.plot.getViewBox().width()
         right = high + 0.35 * span
-        if width > 2 * label_px:
-            share = label_px / width  # of the range, the label's width
+        if width > 0:
+            # Of the range, the label's width; at most half of it, for the bars.
+            share = min(label_px / width, 0.5)
             right = max(right, (high + 0.02 * span - low * share) / (1 - share))
         # A little room left of zero too, so that its tick shows.
         self.plot.setXRange(low - 0.03 * (right - low), right, padding=0)
