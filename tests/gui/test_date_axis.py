@@ -86,3 +86,48 @@ def test_english_stays_as_pyqtgraph_wrote_it(qtbot, language):
     assert "2026" in years
     assert not any("年" in label for label in years)
     assert "Mon 03" in ticks(qtbot, (2026, 8, 2), (2026, 8, 3))
+
+
+def _drawn_labels(qtbot, chart_plot, first, last) -> list[str]:
+    """The tick labels pyqtgraph draws (not only formats) on a plot's date axis."""
+    from PySide6.QtGui import QImage, QPainter
+
+    plot = chart_plot
+    plot.resize(900, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.setXRange(_seconds(*first), _seconds(*last), padding=0)
+    axis = plot.getAxis("bottom")
+    axis.setStyle(showValues=True)
+    qtbot.wait(50)  # the axis takes the height of its labels in the next layout pass
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setFont(plot.font())  # as the plot's view paints it
+    try:
+        _axis_spec, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in texts]
+
+
+@pytest.mark.parametrize(("name", "month"), [("zh_CN", "9月"), ("en_GB", "Sep")])
+def test_a_progress_chart_draws_its_month_labels(qtbot, language, name, month):
+    """Chinese month labels are taller than a line of the Latin font (19 px in 15), and
+    pyqtgraph drops a label its axis cannot hold whole: My progress lost every month."""
+    from PySide6.QtWidgets import QApplication
+
+    from svctrainer.gui.charts.progress_chart import ProgressChart
+
+    language(name)
+    from svctrainer.gui.settings import GuiSettings
+    from svctrainer.gui.theme import apply_appearance
+
+    before = QApplication.font()
+    apply_appearance(QApplication.instance(), GuiSettings())  # the app's style and text size
+    try:
+        chart = ProgressChart()
+        qtbot.addWidget(chart)
+        labels = _drawn_labels(qtbot, chart.plot, (2026, 7, 20), (2026, 11, 20))
+    finally:
+        QApplication.setFont(before)
+    assert month in labels, labels

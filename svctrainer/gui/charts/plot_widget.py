@@ -36,6 +36,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     utcfromtimestamp,
 )
 from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
+from PySide6.QtGui import QFontMetrics
 
 from svctrainer.gui.i18n import translate
 
@@ -130,6 +131,13 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
             QTime(moment.hour, moment.minute, moment.second),
         )
         return tick_locale().toString(when, qt_format)
+
+    def label_height(self, metrics: QFontMetrics) -> int:
+        """The height the tick labels need in ``metrics``' font: a line, or more where
+        the labels' glyphs come from a taller font (Chinese "8月" is 19 px in a 15 px line
+        of a Latin font); pyqtgraph drops a label that does not fit its axis whole."""
+        labels = (self._label(_WIDE_SAMPLE, f) for f in self._tick_formats())
+        return max([metrics.height()] + [metrics.boundingRect(t).height() for t in labels if t])
 
     def setZoomLevelForDensity(self, density: float) -> None:  # pyqtgraph's name
         self._tick_formats()
