@@ -50,6 +50,7 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and self.painted is None:
             self.painted = time.time() - T0
+            self.cpu = time.process_time()
         return False
 
 app = create_application()
@@ -66,7 +67,7 @@ def done():
     if window.login.model.rowCount() == 0:
         QTimer.singleShot(5, done)
         return
-    print(f"{probe.painted:.4f} {time.time() - T0:.4f}")
+    print(f"{probe.painted:.4f} {time.time() - T0:.4f} {time.process_time() - probe.cpu:.4f}")
     startup.cleanup()
     app.quit()
 QTimer.singleShot(0, done)
@@ -95,13 +96,15 @@ def _shipped_snapshot_current() -> bool:
     return out == "True"
 
 
-def _start(argument: str, env: dict[str, str]) -> tuple[float, float]:
-    """One cold start offscreen: (first paint, sign-in list filled), seconds from start."""
+def _start(argument: str, env: dict[str, str]) -> tuple[float, float, float]:
+    """One cold start offscreen: (first paint, sign-in list filled), seconds from start,
+    and the process's CPU seconds (every thread) between the two: on a shared machine
+    the wall time mostly says how busy it was."""
     env["BENCH_T0"] = repr(time.time())
     out = subprocess.run([sys.executable, "-c", CHILD, argument], env=env, capture_output=True,
                          text=True, check=True, cwd=ROOT).stdout  # fmt: skip
-    painted, filled = (float(x) for x in out.split())
-    return painted, filled
+    painted, filled, cpu = (float(x) for x in out.split())
+    return painted, filled, cpu
 
 
 def measure(runs: int, *, demo: bool) -> dict[str, float]:
@@ -127,7 +130,8 @@ def measure(runs: int, *, demo: bool) -> dict[str, float]:
         shutil.copyfile(home / "copy0.sqlite3", db)
         gui = [_start("--demo", {**env, "SVCTRAINER_CACHE": str(home / f"gui-cache{n}")})
                for n in range(max(3, runs // 3))]  # fmt: skip
-        found["demo_signin_s"] = statistics.median(filled - painted for painted, filled in gui)
+        found["demo_signin_s"] = statistics.median(filled - painted for painted, filled, _ in gui)
+        found["demo_signin_cpu_s"] = statistics.median(cpu for _, _, cpu in gui)
     else:
         code = (
             "import sys; from pathlib import Path; sys.path[:0] = [{root!r}, {bench!r}]\n"
@@ -138,8 +142,8 @@ def measure(runs: int, *, demo: bool) -> dict[str, float]:
         ).format(root=str(ROOT), bench=str(ROOT / "bench"), db=str(db))
         subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
     starts = [_start(str(db), env) for _ in range(runs)]
-    found["painted_s"] = statistics.median(p for p, _ in starts)
-    found["filled_s"] = statistics.median(f for _, f in starts)
+    found["painted_s"] = statistics.median(p for p, _, _ in starts)
+    found["filled_s"] = statistics.median(f for _, f, _ in starts)
     shutil.rmtree(home, ignore_errors=True)
     return found
 
@@ -157,7 +161,8 @@ def figures(quick: bool) -> list[Figure]:
             Figure("demo branch (svctrainer demo, snapshot cached, median of 3)",
                    found["demo_s"], "s", 5.0),
             Figure("gui --demo on a new computer: window painted to sign-in list filled "
-                   "(median)", found["demo_signin_s"] * 1000, "ms", 2000.0),
+                   "(median)", found["demo_signin_s"] * 1000, "ms", 2000.0,
+                   note=f"CPU {found['demo_signin_cpu_s'] * 1000:.0f} ms, every thread"),
         ]  # fmt: skip
     if "demo_fresh_s" in found:
         result.insert(0, Figure("demo branch on a new computer (svctrainer demo, empty cache: "
@@ -184,8 +189,9 @@ def main() -> None:
     if "demo_fresh_s" in found:
         print(f"demo branch on a new computer: {found['demo_fresh_s']:.1f} s (budget 5 s)")
     print(f"demo branch, snapshot cached: {found['demo_s']:.1f} s (budget 5 s)")
-    print(f"gui --demo on a new computer: sign-in list {found['demo_signin_s'] * 1000:.0f} ms "
-          "after the window (budget 2 s)")  # fmt: skip
+    signin, cpu = found["demo_signin_s"] * 1000, found["demo_signin_cpu_s"] * 1000
+    print(f"gui --demo on a new computer: sign-in list {signin:.0f} ms after the window "
+          f"(budget 2 s), CPU {cpu:.0f} ms")  # fmt: skip
     print(f"first window painted: median {found['painted_s'] * 1000:.0f} ms ({runs} cold starts)")
     print(f"login list filled:    median {found['filled_s'] * 1000:.0f} ms")
 

@@ -87,7 +87,7 @@ class Startup:
 
         try:
             services = Services.open(self.url)
-            services.load_all()  # now, not when a page first needs one (a freeze there)
+            services.load_sign_in()  # the rest after the sign-in list's query (_after_open)
         except Exception as exc:  # noqa: BLE001 - each kind has its own dialog
             self._not_opened(exc)
             return
@@ -139,7 +139,7 @@ class Startup:
 
             copy_demo_database(copy, relay.moved.emit)
             services = Services.open(f"sqlite:///{copy}")
-            services.load_all()  # here, off the GUI thread: no page waits for an import
+            services.load_sign_in()  # here, off the GUI thread; the rest after the list
             return services
 
         def opened(services: Services) -> None:
@@ -176,11 +176,35 @@ class Startup:
 
     def _after_open(self, services: Services) -> None:
         if services.auth.needs_setup():
+            self._load_all(services)
             self._first_run(services)
             return
         self.window.attach_services(services, services.auth.branch_name())
-        self._sync_content(services)
         self._daily_backup(services)
+
+        def listed() -> None:
+            self.window.login.listed.disconnect(listed)
+            # Then the shipped content: its service is built by then, on the worker.
+            self._load_all(services, lambda: self._sync_content(services))
+
+        # Not before: the list's query and its rows on the GUI thread waited for them
+        # (the interpreter lock), 0.2-0.6 s on a new computer's gui --demo.
+        self.window.login.listed.connect(listed)
+
+    def _load_all(self, services: Services, then: Callable[[], None] | None = None) -> None:
+        """Import every service on the worker, so that no page or sign-in waits for one
+        later (the window starts it once the sign-in list shows, which needs none of
+        them); ``then`` after that."""
+
+        def loaded(_none: None) -> None:
+            if then is not None:
+                then()
+
+        self.window.background.run(
+            services.load_all,
+            loaded,
+            lambda exc: log.warning("could not load the services: %s", exc),
+        )
 
     def _first_run(self, services: Services) -> None:
         from svctrainer.gui.dialogs.setup_dialog import SetupDialog  # noqa: PLC0415

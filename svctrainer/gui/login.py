@@ -44,6 +44,9 @@ SEARCH_DELAY_MS = 150
 
 class LoginPage(QWidget):
     signed_in = Signal(object)  # SignedIn
+    listed = Signal()
+    """The profile list shows the database's answer (for the search text as it is): from
+    the first one on, a person can sign in."""
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +269,7 @@ class LoginPage(QWidget):
             item.setData(detail, DETAIL_ROLE)
             item.setData(choice.employee_number, NUMBER_ROLE)
             self.model.appendRow(item)
+        self.listed.emit()
         if not choices:
             self.error.setText(self.tr("No profile matches that search."))
             return

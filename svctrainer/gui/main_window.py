@@ -20,6 +20,8 @@ from svctrainer.gui.i18n import fill
 from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
+    import threading
+
     from PySide6.QtGui import QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QListWidgetItem, QScrollArea
 
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self._targets: list[NavTarget] = []
         self.built = False
         self._painted = False
+        self.chart_warm_up: threading.Thread | None = None
+        """The chart library's preloading thread, once started (``_warm_up_charts``)."""
 
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self._show_page, self.statusBar().showMessage)
         self.login = LoginPage(self.background)
         self.login.signed_in.connect(self.enter)
+        self.login.listed.connect(self._warm_up_charts)
         self.idle = IdleWatch(self)
         self.idle.expired.connect(self._idle_expired)
 
@@ -145,13 +150,22 @@ class MainWindow(QMainWindow):
         if self._saved_state is not None:
             self.restoreState(self._saved_state)
         self._set_signed_out_state()
-        from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
         from svctrainer.gui.garbage import GuiThreadCollector  # noqa: PLC0415
 
         # Before the first background call: garbage with Qt objects in it is freed here.
         self.collector = GuiThreadCollector(self)
         self.collector.watch(self.idle, self.background)
-        preload_charts()  # while the login screen waits for a PIN
+
+    def _warm_up_charts(self) -> None:
+        """Start importing the chart library (``gui/chart_preload.py``) once a person can
+        sign in: while the login screen waits for a PIN, not before. Started with the
+        window, its numpy import competed with the opening database for the interpreter
+        and filled the sign-in list of ``gui --demo`` 0.2 s later (issue 17: within 2 s)."""
+        if self.chart_warm_up is not None:
+            return
+        from svctrainer.gui.chart_preload import preload_charts  # noqa: PLC0415
+
+        self.chart_warm_up = preload_charts()
 
     # -- menus and shortcuts -----------------------------------------------------------
 
@@ -238,6 +252,7 @@ class MainWindow(QMainWindow):
 
     def enter(self, signed_in: SignedIn) -> None:
         assert self.services is not None  # noqa: S101 - sign-in needs attached services
+        self._warm_up_charts()  # signed in without the list (first-run set-up)
         # Imported at sign-in, not before the first window: it brings the services'
         # actor (host and user names: socket, getpass), which the login screen never needs.
         from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc

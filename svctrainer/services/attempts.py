@@ -8,7 +8,6 @@ anything talking to the services) claims — and a later rescore must match them
 
 from __future__ import annotations
 
-import socket
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,12 +47,12 @@ from svctrainer.services.changes import ATTEMPTS, writes
 from svctrainer.services.content import parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.services.workstations import WORKSTATION
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
 from svctrainer.store.models import Attempt, AttemptDraft, AttemptEvent, ContentItem, Person
 
 KEYSTROKE_ENCODING = "keystrokes-v1"
-WORKSTATION = socket.gethostname()[:120]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,6 @@ from svctrainer.core.roles import Permission, Role
 from svctrainer.services import audit
 from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, PEOPLE, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import (
@@ -40,7 +39,7 @@ from svctrainer.services.errors import (
 from svctrainer.services.people import checked_pin_hash, clean, to_record
 from svctrainer.services.records import ProfileChoice, SignedIn
 from svctrainer.services.settings import load_pin_policy
-from svctrainer.services.workstations import tied_branch
+from svctrainer.services.workstations import WORKSTATION, tied_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team
 

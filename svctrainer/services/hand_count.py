@@ -36,11 +36,11 @@ from svctrainer.core.roles import Permission
 from svctrainer.services import audit
 from svctrainer.services.access import authorize, require_visible, visible_people
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import HAND_COUNTS, writes
 from svctrainer.services.content import LOGGED_SOURCE_SUFFIX, LoggedDrill
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
+from svctrainer.services.workstations import WORKSTATION
 from svctrainer.store.database import Database
 from svctrainer.store.models import Attempt, ContentItem, Person, Team
 

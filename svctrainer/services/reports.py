@@ -56,7 +56,6 @@ from svctrainer.services.access import (
     visible_people,
 )
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import NOTHING_SHOWN, writes
 from svctrainer.services.contests import ContestResults, ContestService, results_rows
 from svctrainer.services.drill_families import skill_key
@@ -76,6 +75,7 @@ from svctrainer.services.progress_records import (
     ScenarioProgress,
     TeamCustomerTime,
 )
+from svctrainer.services.workstations import WORKSTATION
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, Team
 

@@ -72,7 +72,6 @@ from svctrainer.core.sync_bundle import (
 from svctrainer.services import audit
 from svctrainer.services.access import Caller, acting_branch, authorize
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.branch_key import installed_key, workstation_key
 from svctrainer.services.changes import CONTENT, NOTHING_SHOWN, RESULTS, writes
 from svctrainer.services.content import parse_stored
@@ -85,6 +84,7 @@ from svctrainer.services.errors import (
     SyncOtherBranchError,
     SyncPeopleMissingError,
 )
+from svctrainer.services.workstations import WORKSTATION
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
 from svctrainer.store.models import Attempt, AttemptEvent, Branch, ContentItem, Person

@@ -1,8 +1,8 @@
 """Workstations tied to a branch: on a server shared by several branches, a counter
 workstation knows its branch and signs in only that branch's people.
 
-A workstation is known by its host name (``services.attempts.WORKSTATION``, the name its
-attempts record). An administrator ties it (``svctrainer workstation set-branch NAME`` on
+A workstation is known by its host name (``WORKSTATION``, the name its attempts
+record). An administrator ties it (``svctrainer workstation set-branch NAME`` on
 the workstation, or Admin → Database → This workstation); from then on its sign-in list
 shows only that branch's people, and a person of another branch who signs in there
 anyway is refused (``auth.sign_in_refused``, reason ``other_branch``). That is a guard
@@ -17,6 +17,7 @@ administrator's, may tie any workstation to any branch. Every change is audited.
 
 from __future__ import annotations
 
+import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,12 +30,16 @@ from svctrainer.core.roles import Permission
 from svctrainer.services import audit
 from svctrainer.services.access import acting_branch, authorize, in_caller_branch, require_in_branch
 from svctrainer.services.actor import Actor
-from svctrainer.services.attempts import WORKSTATION
 from svctrainer.services.changes import PEOPLE, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, WorkstationBranch, utcnow
+
+WORKSTATION = socket.gethostname()[:120]
+"""This computer's name, as its attempts and its tie to a branch record it. Kept here, not
+with the attempts: the sign-in list needs it, and importing the attempt service brings
+every drill and scenario engine (0.2 s of CPU before the list could fill)."""
 
 
 @dataclass(frozen=True, slots=True)

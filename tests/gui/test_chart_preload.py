@@ -5,6 +5,10 @@ import os
 import subprocess
 import sys
 
+from svctrainer.gui import chart_preload
+from svctrainer.gui.main_window import MainWindow
+from svctrainer.gui.settings import GuiSettings, Theme
+
 CODE = """
 import sys, threading
 def say(*words):  # one write per line: two threads print
@@ -55,3 +59,37 @@ def test_pyqtgraph_is_warmed_up_on_the_gui_thread_in_many_turns(tmp_path):
     assert loaded.startswith("loaded True"), lines
     # The walk over PySide's ~1 000 types is split: many turns, none of them all of it.
     assert int(loaded.split()[-1]) > 10, lines
+
+
+def test_the_warm_up_starts_once_the_sign_in_list_is_filled(qtbot, branch, monkeypatch):
+    """Started with the window, the warm-up's imports competed for the interpreter with
+    the worker opening the database, and a new computer's ``gui --demo`` listed its
+    people 0.2 s later (issue 17: within 2 s of the window). It starts when the list is
+    filled, once, however often the list is refreshed."""
+    window: MainWindow | None = None
+    rows_when_started: list[int] = []
+    preload = chart_preload.preload_charts
+
+    def spy():
+        building = window is None  # started while the window was being built: -1
+        rows_when_started.append(-1 if building else window.login.model.rowCount())
+        return preload()
+
+    monkeypatch.setattr(chart_preload, "preload_charts", spy)
+    window = MainWindow(GuiSettings(theme=Theme.LIGHT))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert rows_when_started == []  # built and painted, nobody to sign in yet
+    assert window.chart_warm_up is None
+
+    window.attach_services(branch.services, "Test Branch")
+    qtbot.waitUntil(lambda: window.login.model.rowCount() > 0)
+    people = window.login.model.rowCount()
+    assert rows_when_started == [people]
+    assert window.chart_warm_up is not None
+
+    with qtbot.waitSignal(window.login.listed):  # a refresh (after a sign-out, a search)
+        window.login.refresh()
+    assert rows_when_started == [people]
+    window.background.wait()

@@ -203,8 +203,9 @@ def test_a_theme_switch_keeps_the_style_and_restyles_hidden_charts_on_show(
 def test_numpy_is_imported_off_the_gui_thread_and_pyqtgraph_never_is(tmp_path):
     """pyqtgraph's import (seconds on a busy 2-core PC) once froze the first page with a
     chart; its numerical half (numpy, no Qt) is now imported on a thread as soon as the
-    window is built. pyqtgraph itself walks PySide's modules when imported, which on a
-    thread crashed the GUI thread's painting (a segfault in the full run): never there."""
+    sign-in list shows (``listed``; test_chart_preload.py checks it is not before).
+    pyqtgraph itself walks PySide's modules when imported, which on a thread crashed the
+    GUI thread's painting (a segfault in the full run): never there."""
     code = (
         "import sys, threading\n"
         "class Spy:\n"
@@ -219,6 +220,7 @@ def test_numpy_is_imported_off_the_gui_thread_and_pyqtgraph_never_is(tmp_path):
         "from svctrainer.gui.settings import GuiSettings\n"
         "window = MainWindow(GuiSettings())\n"
         "assert window.built\n"
+        "window.login.listed.emit()\n"
         "preload = next(t for t in threading.enumerate() if t.name == 'chart-preload')\n"
         "preload.join(120)\n"
         "print('loaded', 'numpy' in sys.modules, 'pyqtgraph' in sys.modules)\n"

@@ -5,6 +5,7 @@ new computer's first demo is made from."""
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import sqlite3
 import uuid
@@ -23,11 +24,13 @@ from svctrainer.services.demo import (
     snapshot_shift_days,
 )
 from svctrainer.services.demo_snapshot import (
+    SNAPSHOT_FORMAT,
     SNAPSHOT_NAME,
     read_manifest,
     snapshot_folder,
     stale_reasons,
     unpack_snapshot,
+    write_shipped_snapshot,
 )
 from svctrainer.store.date_shift import date_columns
 
@@ -179,3 +182,41 @@ def test_a_new_computer_unpacks_the_shipped_snapshot_and_its_demo_replays(tmp_pa
             assert services.attempts.rescore(Actor.command_line(), uuid.UUID(attempt_id)).matches
     finally:
         services.close()
+
+
+def test_a_snapshot_is_packed_as_gzip_and_unpacks_to_its_rows_and_indexes(tmp_path):
+    """gzip, not xz (format 1): a new computer's ``gui --demo`` unpacks it before its
+    sign-in list can fill, 0.14 s of CPU instead of 0.62. Packing replaces a snapshot
+    of the earlier format, which would otherwise ship beside it."""
+    built = tmp_path / "built.sqlite3"
+    connection = sqlite3.connect(built, isolation_level=None)
+    connection.executescript(
+        "CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE TABLE attempt (id INTEGER PRIMARY KEY, person_id INTEGER, score REAL);"
+        "CREATE INDEX ix_attempt_person ON attempt (person_id);"
+        "CREATE TABLE alembic_version (version_num TEXT);"
+        "INSERT INTO alembic_version VALUES ('0010_contest_options');"
+    )
+    connection.executemany("INSERT INTO person (name) VALUES (?)", [("Chen Jing",), ("Li Na",)])
+    connection.executemany(
+        "INSERT INTO attempt (person_id, score) VALUES (?, ?)", [(1 + n % 2, n) for n in range(500)]
+    )
+    connection.close()
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    (folder / "demo-snapshot.sqlite3.xz").write_bytes(b"an earlier format")
+
+    manifest = write_shipped_snapshot(built, date(2026, 12, 6), folder)
+
+    assert manifest.format == SNAPSHOT_FORMAT
+    assert (manifest.people, manifest.attempts) == (2, 500)
+    assert sorted(f.name for f in folder.iterdir()) == ["demo-snapshot.json", SNAPSHOT_NAME]
+    assert gzip.decompress((folder / SNAPSHOT_NAME).read_bytes()).startswith(b"SQLite format 3")
+    assert read_manifest(folder) == manifest
+    target = tmp_path / "unpacked.sqlite3"
+    unpack_snapshot(manifest, target, folder=folder)
+    assert _rows(target, "SELECT count(*), sum(score) FROM attempt") == [(500, sum(range(500)))]
+    assert _rows(target, "SELECT name FROM person ORDER BY id") == [("Chen Jing",), ("Li Na",)]
+    assert _rows(target, "SELECT name FROM sqlite_master WHERE type = 'index'") == [
+        ("ix_attempt_person",)
+    ]
