@@ -1602,6 +1602,29 @@ Python %3，PySide6 %4</translation>
     </message>
 </context>
 <context>
+    <name>DateAxis</name>
+    <message>
+        <source>yyyy</source>
+        <comment>year tick of a time axis (Qt date format)</comment>
+        <translation>yyyy年</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <comment>month tick of a time axis (Qt date format)</comment>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <source>dd</source>
+        <comment>day tick under month ticks of a time axis (Qt date format)</comment>
+        <translation>d日</translation>
+    </message>
+    <message>
+        <source>ddd dd</source>
+        <comment>day tick among hour ticks of a time axis (Qt date format)</comment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
     <name>DateRangeBar</name>
     <message>
         <source>&amp;All time</source>
@@ -4635,6 +4658,34 @@ Delight service: needs met that the customer had not yet thought of.</source>
     </message>
 </context>
 <context>
+    <name>TransactionType</name>
+    <message>
+        <source>cash deposit</source>
+        <translation>现金存款</translation>
+    </message>
+    <message>
+        <source>cash withdrawal</source>
+        <translation>现金取款</translation>
+    </message>
+    <message>
+        <source>transfer / remittance</source>
+        <translation>转账汇款</translation>
+    </message>
+    <message>
+        <source>account and card services</source>
+        <translation>开户及银行卡业务</translation>
+    </message>
+    <message>
+        <source>bill payment / passbook</source>
+        <translation>缴费及存折业务</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>name of a transaction type just added</comment>
+        <translation>新业务类型</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedResult</name>
     <message>
         <source>Your result is not saved yet</source>
@@ -6272,6 +6323,13 @@ File: %2</source>
     <message>
         <source>No progress</source>
         <translation>提升停滞</translation>
+    </message>
+    <message>
+        <source>%1
+%n with a baseline</source>
+        <comment>gain over its count, two lines</comment>
+        <translation>%1
+%n 人有基线</translation>
     </message>
     <message>
         <source>Idle 14 days: practised the skill before, but no practice or test in the last 14 days (urge them to practise). No progress: practising, but under 2 % faster in 4 weeks (arrange coaching). Not started: no complete attempt on the skill yet.</source>

@@ -94,6 +94,15 @@ class Walk:
             shot = f"{self.prefix}-{name}-{self.theme.value}.png"
             widget.grab().save(str(self.folder / shot))
 
+    def drawn(self, tab: QWidget) -> None:
+        """Wait for a tab that says when its figures are drawn (``loaded``) and has not
+        shown any yet: Customer time, built and loaded when first shown."""
+        from svctrainer.gui.pages.customer_time_tab import CustomerTimeTab
+
+        if isinstance(tab, CustomerTimeTab) and tab.result is None:
+            with self.qtbot.waitSignal(tab.loaded, timeout=LOAD_WAIT_MS):
+                pass
+
     def page_and_tabs(self, name: str, window: MainWindow, page: QWidget) -> None:
         self.look(name, window)
         for tabs in page.findChildren(QTabWidget):
@@ -103,6 +112,7 @@ class Walk:
                 if not tabs.isTabVisible(i):
                     continue  # not offered for this data (a drill has no service tiers)
                 tabs.setCurrentIndex(i)
+                self.drawn(tabs.currentWidget())
                 self.look(f"{name}-tab{i}", window)
             tabs.setCurrentIndex(0)
 

@@ -275,3 +275,71 @@ def test_the_supervisor_page_fits_1366x768_with_customer_time_built(qtbot, branc
     area = window._frames["supervisor"]
     qtbot.waitUntil(_settled(area.widget(), page.tabs))
     assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    """A screenshot of ``widget`` when they are asked for (SVCTRAINER_SCREENSHOTS)."""
+    folder = os.environ.get("SVCTRAINER_SCREENSHOTS")
+    if folder:
+        widget.grab().save(os.path.join(folder, name))
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
+def test_the_branch_summary_shows_whole_skill_names_at_1366x768(qtbot, branch, interface):
+    """Every skill name of the branch summary whole at 1366×768, the median gain's count
+    included: beside the chart, a one-line "+103.0 % (8 with a baseline)" once cut the
+    skill names to "Cash …"."""
+    branch.services.content.sync_bundled()
+    _history(branch, interface)
+    window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
+    _sign_in(qtbot, window, branch, branch.supervisor)
+    assert window.go_to("supervisor")
+    summary = window.pages["supervisor"].dashboard.landing
+    qtbot.waitUntil(lambda: summary.summary is not None, timeout=30_000)
+    window.resize(*SIZE)
+    area = window._frames["supervisor"]
+    qtbot.waitUntil(_settled(area.widget(), summary.table, summary.chart))
+    _shot(window, f"fit-branch-summary-{interface}.png")
+    table, model = summary.table, summary.model
+    assert any("\n" in model.index(r, 2).data() for r in range(model.rowCount()))
+    for column in range(model.columnCount()):
+        width = table.columnWidth(column)
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            needed = table.sizeHintForIndex(index).width()
+            assert needed <= width, (index.data(), needed, width)
+    viewport = table.viewport()
+    last = model.columnCount() - 1
+    right = table.columnViewportPosition(last) + table.columnWidth(last)
+    assert right <= viewport.width(), (right, viewport.width())
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
+def test_a_skill_table_shows_its_buttons_at_1366x768(qtbot, branch, interface):
+    """One skill's table, its team chart drawn, after a look at Customer time: the buttons
+    under it (Open employee…, the exports) on screen at 1366×768 without scrolling."""
+    branch.services.content.sync_bundled()
+    _history(branch, interface)
+    window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
+    _sign_in(qtbot, window, branch, branch.supervisor)
+    assert window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    tab = page.dashboard
+    qtbot.waitUntil(lambda: tab.landing.summary is not None, timeout=30_000)
+    page.tabs.setCurrentWidget(page.customer_time)
+    qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=30_000)
+    page.tabs.setCurrentIndex(0)
+    tab.open_skill("tenkey-amounts")
+    qtbot.waitUntil(lambda: tab.dashboard is not None and not tab.chart_pending(), timeout=30_000)
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=30_000)
+    window.resize(*SIZE)
+    area = window._frames["supervisor"]
+    buttons = (tab.open_button, tab.csv_button, tab.xapi_button)
+    qtbot.waitUntil(_settled(area.widget(), tab.split, *buttons))
+    _shot(window, f"fit-skill-table-{interface}.png")
+    viewport = area.viewport()
+    for button in buttons:
+        where = _in_viewport(button, viewport)
+        assert viewport.rect().contains(where), (button.text(), where, viewport.size())
+    assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
+    assert window.size().toTuple() == SIZE

@@ -117,7 +117,7 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
     assert cells == [
         "Ten-key amounts",
         f"3 of {tenkey.people}",
-        f"+{tenkey.median_gain:.1f} % ({tenkey.with_gain} with a baseline)",
+        f"+{tenkey.median_gain:.1f} %\n{tenkey.with_gain} with a baseline",  # two lines
         str(tenkey.improved),
         str(tenkey.idle),
         str(tenkey.no_progress),
@@ -282,6 +282,54 @@ def test_mix_editor_saves_the_branch_mix(qtbot, window, sign_in, histories):
     setting = histories.services.settings.transaction_mix(histories.actor(histories.teller))
     assert setting.mix.transactions_per_day == 60
     assert not setting.is_default
+
+
+def test_customer_time_says_when_its_figures_are_drawn(qtbot, window, sign_in, histories):
+    sign_in(histories.supervisor)
+    window.go_to("supervisor")
+    page = window.pages["supervisor"]
+    tab = page.customer_time  # built here, loaded once shown
+    assert tab.result is None
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        page.tabs.setCurrentWidget(tab)
+    assert tab.result is not None
+    assert tab.chart.labels  # the team chart drawn from that result
+    assert tab.panel.isVisibleTo(page)
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):  # and again on each reload
+        tab.load()
+
+
+def test_the_mix_shows_built_in_types_in_chinese_and_saves_them_by_name(
+    qtbot, qapp, window, sign_in, histories
+):
+    from PySide6.QtCore import QTranslator
+
+    from svctrainer.gui.language import catalogue_dir
+    from svctrainer.services.settings import DEFAULT_MIX
+
+    translator = QTranslator()
+    assert translator.load("svctrainer_zh_CN", catalogue_dir())
+    qapp.installTranslator(translator)
+    try:
+        sign_in(histories.supervisor)
+        window.go_to("supervisor")
+        page = window.pages["supervisor"]
+        page.tabs.setCurrentWidget(page.customer_time)
+        editor = page.customer_time.mix
+        qtbot.waitUntil(lambda: page.customer_time.result is not None, timeout=15_000)
+        shown = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
+        assert shown[:2] == ["现金存款", "现金取款"]
+        assert not any(t.name in shown for t in DEFAULT_MIX.types)
+        editor.table.item(2, 0).setText("代发工资")  # a supervisor's own name stays as typed
+        with qtbot.waitSignal(editor.saved, timeout=15_000):
+            editor.save_button.click()
+    finally:
+        qapp.removeTranslator(translator)
+    setting = histories.services.settings.transaction_mix(histories.actor(histories.teller))
+    names = [t.name for t in setting.mix.types]
+    expected = [t.name for t in DEFAULT_MIX.types]
+    expected[2] = "代发工资"
+    assert names == expected
 
 
 def test_needs_checking_lists_a_tampered_attempt(qtbot, window, sign_in, histories):

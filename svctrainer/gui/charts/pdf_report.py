@@ -620,13 +620,16 @@ def branch_summary_headers() -> list[str]:
     ]
 
 
-def branch_summary_cells(skill: SkillSummary) -> list[str]:
+def branch_summary_cells(skill: SkillSummary, *, screen: bool = False) -> list[str]:
+    """A skill's line of the summary; ``screen``: the median gain's count on a line of its
+    own, so that the on-screen table (beside its chart at 1366 px) leaves the skill names
+    their width."""
     from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
 
     return [
         skill_name(skill.family),
         fill(translate("reports", "%1 of %2"), str(skill.tested), str(skill.people)),
-        _median_cell(skill),
+        _median_cell(skill, screen=screen),
         str(skill.improved),
         str(skill.idle),
         str(skill.no_progress),
@@ -634,13 +637,18 @@ def branch_summary_cells(skill: SkillSummary) -> list[str]:
     ]
 
 
-def _median_cell(skill: SkillSummary) -> str:
+def _median_cell(skill: SkillSummary, *, screen: bool = False) -> str:
     """The median gain with the number of people it rests on: "+69.0 %" over 6 of 19
     tested people reads very differently from the same figure over all 19."""
     cell = gain_cell(skill.median_gain, skill.gain_unit)
     if skill.median_gain is None:
         return cell
     count = skill.with_gain  # lupdate reads only a plain name as translate()'s count
+    if screen:
+        return fill(
+            translate("reports", "%1\n%n with a baseline", "gain over its count, two lines", count),
+            cell,
+        )
     return fill(translate("reports", "%1 (%n with a baseline)", None, count), cell)
 
 

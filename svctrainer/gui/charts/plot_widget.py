@@ -25,10 +25,20 @@ Import this module only where a chart is drawn (it imports pyqtgraph).
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSize
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    ZoomLevel,
+    adjustTimestampToPreferredUtcOffset,
+    utcfromtimestamp,
+)
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
+from PySide6.QtGui import QFontMetrics
+
+from svctrainer.gui.i18n import translate
 
 PREFERRED_HEIGHT = 200  # px a plot asks for (never less than its minimum height)
 
@@ -54,8 +64,101 @@ class SteadyAxis(SteadyLabel, pg.AxisItem):  # type: ignore[misc]
     """A value axis."""
 
 
+def date_tick_formats() -> dict[str, str]:
+    """Qt date formats (``QLocale.toString``) for pyqtgraph's strftime tick formats, in
+    the interface's language: pyqtgraph writes month and day names with the C library's
+    English ("Aug", "Mon 03") whatever the interface says; a Chinese counter reads a time
+    axis as 2026年, 8月, 3日 (8月3日 where no month tick names the month). The formats are
+    catalogue entries so that each language writes its own; hours ("%H:%M") need none."""
+    return {
+        "%Y": translate("DateAxis", "yyyy", "year tick of a time axis (Qt date format)"),
+        "%b": translate("DateAxis", "MMM", "month tick of a time axis (Qt date format)"),
+        "%d": translate(
+            "DateAxis", "dd", "day tick under month ticks of a time axis (Qt date format)"
+        ),
+        "%a %d": translate(
+            "DateAxis", "ddd dd", "day tick among hour ticks of a time axis (Qt date format)"
+        ),
+    }
+
+
+def tick_locale() -> QLocale:
+    """The locale whose month and weekday names a tick uses: the interface's for Chinese;
+    US English otherwise: the names pyqtgraph always wrote ("Sep", where en_GB writes
+    "Sept"), whatever the system's locale."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.Chinese:
+        return locale
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+# A date whose labels are about the widest of each kind (two-digit month and day).
+_WIDE_SAMPLE = datetime(2026, 12, 28, 23, 59, 59)
+
+
 class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
-    """A time axis labelled in dates."""
+    """A time axis labelled in dates, in the interface's language (``date_tick_formats``).
+
+    pyqtgraph picks how fine the ticks are from the width of an English sample ("YYYY",
+    "MMM"); a Chinese label ("2026年", "8月3日") is wider, so each zoom level measures the
+    wider of its sample and its own label for a late date, and labels never overlap."""
+
+    _formats: dict[str, str] | None = None
+
+    def _tick_formats(self) -> dict[str, str]:
+        if self._formats is None:
+            self._formats = date_tick_formats()
+            axis: Any = self
+            levels: OrderedDict[float, Any] = axis.zoomLevels
+            axis.zoomLevels = OrderedDict(
+                (spacing, self._measured(level)) for spacing, level in levels.items()
+            )
+        return self._formats
+
+    def _measured(self, level: Any) -> Any:
+        sample = self._label(_WIDE_SAMPLE, level.tickSpecs[0].format)
+        example = level.exampleText
+        if sample is not None and len(sample.encode()) > len(example):
+            example = sample  # a CJK character is about two Latin letters wide
+        return ZoomLevel(level.tickSpecs, example)
+
+    def _label(self, moment: datetime, strftime_format: str) -> str | None:
+        qt_format = self._tick_formats().get(strftime_format)
+        if qt_format is None:
+            return None
+        when = QDateTime(
+            QDate(moment.year, moment.month, moment.day),
+            QTime(moment.hour, moment.minute, moment.second),
+        )
+        return tick_locale().toString(when, qt_format)
+
+    def label_height(self, metrics: QFontMetrics) -> int:
+        """The height the tick labels need in ``metrics``' font: a line, or more where
+        the labels' glyphs come from a taller font (Chinese "8月" is 19 px in a 15 px line
+        of a Latin font); pyqtgraph drops a label that does not fit its axis whole."""
+        labels = (self._label(_WIDE_SAMPLE, f) for f in self._tick_formats())
+        return max([metrics.height()] + [metrics.boundingRect(t).height() for t in labels if t])
+
+    def setZoomLevelForDensity(self, density: float) -> None:  # pyqtgraph's name
+        self._tick_formats()
+        super().setZoomLevelForDensity(density)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        if spec is None or spec.format not in self._tick_formats():
+            strings: list[str] = super().tickStrings(values, scale, spacing)
+            return strings
+        labels = []
+        for value in values:
+            try:
+                moment = utcfromtimestamp(
+                    adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
+                )
+            except (OverflowError, ValueError, OSError):
+                labels.append("")
+                continue
+            labels.append(self._label(moment, spec.format) or "")
+        return labels
 
 
 class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]

@@ -80,9 +80,11 @@ class ProgressChart(ChartFrame):
         # level between, not the finest level: a third of the lines.
         self.plot.getAxis("left").setStyle(maxTickLevel=1)
         # pyqtgraph leaves the date labels 80 % of a line (18 px at least): at 150 % text
-        # the months lost their lower half. A whole line of the chart's font.
-        line = QFontMetrics(self.font()).height()
-        self.plot.getAxis("bottom").setStyle(autoExpandTextSpace=False, tickTextHeight=line)
+        # the months lost their lower half. A whole line of the chart's font, or the
+        # height of the labels' own glyphs where taller (Chinese months: "8月").
+        bottom = self.plot.getAxis("bottom")
+        line = bottom.label_height(QFontMetrics(self.font()))
+        bottom.setStyle(autoExpandTextSpace=False, tickTextHeight=line)
         self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Until a series arrives (it loads in the background) the empty date axis would
         # label 0-1 s of 1970 as "00.100 ... 00.900": show bare axes instead.

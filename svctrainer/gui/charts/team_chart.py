@@ -49,6 +49,9 @@ class BarChart(ChartFrame):
         self.body.addWidget(self.plot)
         self.labels: list[str] = []
         self.values: list[float | None] = []
+        # The value axis' range, kept in step with the plot's width (``_fit_range``).
+        self._range: tuple[float, float, float, float] | None = None  # low, high, span, px
+        self.plot.getViewBox().sigResized.connect(self._fit_range)
 
     def set_bars(
         self,
@@ -76,9 +79,10 @@ class BarChart(ChartFrame):
         # bounds of all before it nor moves the value labels already placed (issue 17:
         # a third of drawing the team comparison).
         self.plot.disableAutoRange()
-        self.plot.setXRange(
-            low - (0.15 * span if low < 0 else 0), max([*heights, 0.0]) + 0.35 * span
-        )
+        metrics = self.plot.fontMetrics()
+        label_px = max(metrics.horizontalAdvance(text(v)) for v in values) + 8
+        self._range = (low - (0.15 * span if low < 0 else 0), max([*heights, 0.0]), span, label_px)
+        self._fit_range()
         self.plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
         brushes = [pg.mkBrush(c.latest if h >= 0 else c.test) for h in heights]
         bars = pg.BarGraphItem(
@@ -93,6 +97,22 @@ class BarChart(ChartFrame):
             label.setPos(h + (0.02 * span if h >= 0 else -0.02 * span), i)
             self.plot.addItem(label)
         self.set_legend([])
+
+    def _fit_range(self, *_args: object) -> None:
+        """Room right of the longest bar for its value label, in pixels rather than a share
+        of the range: beside the branch summary's table the plot is narrow, and a label
+        "+103.0 %" ran past its right edge with a fixed 35 % margin."""
+        if self._range is None:
+            return
+        low, high, span, label_px = self._range
+        width = self.plot.getViewBox().width()
+        right = high + 0.35 * span
+        if width > 0:
+            # Of the range, the label's width; at most half of it, for the bars.
+            share = min(label_px / width, 0.5)
+            right = max(right, (high + 0.02 * span - low * share) / (1 - share))
+        # A little room left of zero too, so that its tick shows.
+        self.plot.setXRange(low - 0.03 * (right - low), right, padding=0)
 
     def set_team_gains(self, teams: Sequence[TeamSummary], gain_unit_text: str) -> None:
         """Median gain over baseline per team (each person counted once)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -50,7 +51,9 @@ def _columns() -> list[Column[SkillSummary]]:
     headers = branch_summary_headers()
 
     def cell(n: int) -> Column[SkillSummary]:
-        return Column(headers[n], lambda s: branch_summary_cells(s)[n], align_right=n > 0)
+        return Column(
+            headers[n], lambda s: branch_summary_cells(s, screen=True)[n], align_right=n > 0
+        )
 
     return [cell(n) for n in range(len(headers))]
 
@@ -88,6 +91,8 @@ class BranchSummaryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        # The median gain's count is on a second line: rows as tall as their text (nine).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -121,12 +126,47 @@ class BranchSummaryView(QWidget):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         split.setSizes([600, 400])  # the table first: the skill names are its point
+        # Once filled, and at each resize, the table gets the width its columns need (the
+        # chart the rest, down to 30 %): at a 3:2 split the skill names were cut to
+        # "Cash …" at 1366×768. A split the user dragged stays theirs.
+        self.split = split
+        self._split_dragged = False
+        split.splitterMoved.connect(self._dragged)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(split, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+
+    # -- the split between table and chart ------------------------------------------------
+
+    def _dragged(self, _pos: int, _index: int) -> None:
+        self._split_dragged = True
+
+    def table_width_needed(self) -> int:
+        """The table's width with every column at its contents' width."""
+        table = self.table
+        header = table.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(self.model.columnCount())
+        )
+        scroll = table.verticalScrollBar()
+        bar = scroll.sizeHint().width() if scroll.isVisible() else 0
+        return columns + 2 * table.frameWidth() + bar
+
+    def _fit_split(self) -> None:
+        total = sum(self.split.sizes())
+        if self._split_dragged or total <= 0 or self.model.rowCount() == 0:
+            return
+        table = min(self.table_width_needed(), int(total * 0.7))
+        table = max(table, int(total * 0.6))  # never less than the 3:2 it was
+        self.split.setSizes([table, total - table])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._fit_split()
 
     # -- loading ------------------------------------------------------------------------
 
@@ -163,6 +203,7 @@ class BranchSummaryView(QWidget):
             self.tr("median gain, %"),
             lambda v: gain_cell(v, "percent"),
         )
+        self._fit_split()
         self.loaded.emit()
 
     def skill_row(self, key: str) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -76,6 +76,10 @@ def _mix(context: AppContext) -> MixEditor:
 
 
 class CustomerTimeTab(QWidget):
+    # The figures of a load are shown: the panel, then the team chart a turn later. A walk
+    # of the screens (and a test) waits on it rather than on a pause or the worker.
+    loaded = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
@@ -232,6 +236,7 @@ class CustomerTimeTab(QWidget):
             self.tr("customer-minutes a day"),
             lambda v: "—" if v is None else number(v, 1),
         )
+        self.loaded.emit()
 
     def _load_queue_data(self, data: QueueDataTab, result: TeamCustomerTime) -> None:
         window = self.range_bar.date_range()

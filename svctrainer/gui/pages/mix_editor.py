@@ -10,13 +10,17 @@ customers per clock hour; the variability of arrivals and service), the branch's
 waiting-time target, and the transfer factors (how much of a drill gain shows at the
 counter). The service refuses a mix whose transactions per teller disagree with the
 profile, and says by how much.
+
+The built-in transaction types (the default mix's, ``services.settings.DEFAULT_MIX``) are
+stored by their English names and shown in the interface's language
+(``transaction_type_text``); a type the supervisor named stays as typed.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -42,7 +46,7 @@ from svctrainer.core.queueing.multi_server import WaitTarget
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
-from svctrainer.gui.i18n import fill
+from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.scroll_area import scrolled
 from svctrainer.services.errors import InvalidInputError
@@ -62,6 +66,25 @@ def _percent_box(value: float) -> QSpinBox:
     box.setSuffix(" %")
     box.setValue(round(value * 100))
     return box
+
+
+# The stored name of a table row's type, kept beside the shown text: a built-in type shown
+# in Chinese is saved under its English name unless the supervisor renamed it.
+_STORED_NAME = Qt.ItemDataRole.UserRole
+
+
+def transaction_type_text(name: str) -> str:
+    """A transaction type's name in the interface's language: the built-in types of the
+    default mix (and the "new" of an added row) translated, any other name as typed."""
+    known = {
+        "cash deposit": translate("TransactionType", "cash deposit"),
+        "cash withdrawal": translate("TransactionType", "cash withdrawal"),
+        "transfer / remittance": translate("TransactionType", "transfer / remittance"),
+        "account and card services": translate("TransactionType", "account and card services"),
+        "bill payment / passbook": translate("TransactionType", "bill payment / passbook"),
+        "new": translate("TransactionType", "new", "name of a transaction type just added"),
+    }
+    return known.get(name, name)
 
 
 class MixEditor(QWidget):
@@ -248,10 +271,13 @@ class MixEditor(QWidget):
     def _add_row(self, t: TransactionType) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        values = [t.name, number(t.share * 100, 1), number(t.keystrokes), number(t.notes),
-                  number(t.other_seconds)]  # fmt: skip
+        values = [transaction_type_text(t.name), number(t.share * 100, 1),
+                  number(t.keystrokes), number(t.notes), number(t.other_seconds)]  # fmt: skip
         for col, text in enumerate(values):
             self.table.setItem(row, col, QTableWidgetItem(text))
+        name_item = self.table.item(row, 0)
+        if name_item is not None:
+            name_item.setData(_STORED_NAME, t.name)
         self._update_total()
 
     def _remove_row(self) -> None:
@@ -324,6 +350,9 @@ class MixEditor(QWidget):
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             name = (item.text() if item else "").strip()
+            stored = item.data(_STORED_NAME) if item else None
+            if isinstance(stored, str) and name == transaction_type_text(stored).strip():
+                name = stored  # a built-in type, shown translated, saved by its own name
             try:
                 share, keys, notes, other = (self._figure(self.table, row, c) for c in range(1, 5))
                 types.append(TransactionType(name, share / 100.0, keys, notes, other))
