@@ -2,10 +2,13 @@
 
 Every table in the app (people, backups, audit log, dashboard) is a list of frozen
 records; describing columns as data keeps the models to one tested implementation.
+``fit_columns`` sizes a large table's columns from the font metrics of a sample of its
+texts, instead of Qt's per-cell size hints.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -17,10 +20,21 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 _Index = QModelIndex | QPersistentModelIndex
+# The roles answered, as plain numbers: a view asks each painted cell for about eight
+# roles (font, colours, check state, icon...), and a set lookup turns the others away
+# before any other work (issue 17: ~3 000 calls a paint of a 500-row table).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _ALIGNMENT, _TOOLTIP, SORT_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+FIRST_ROWS = 40  # rows from the top ``fit_columns`` always measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +73,29 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def text(self, row: int, column: int) -> str:
+        """The cell's text, formatted once (painting and sizing share it)."""
+        key = (row, column)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._columns[column].text(self._rows[row])
+        return text
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED:
             return None
-        record = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole or (role == SORT_ROLE and not column.sort_key):
-            key = (index.row(), index.column())
-            text = self._texts.get(key)
-            if text is None:
-                text = self._texts[key] = column.text(record)
-            return text
+        row, column = index.row(), index.column()  # -1 for an invalid index
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
+            return None
+        spec = self._columns[column]
+        if role == _DISPLAY or (role == SORT_ROLE and not spec.sort_key):
+            return self.text(row, column)
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(record)
+            return spec.sort_key(self._rows[row]) if spec.sort_key else None
+        if role == _ALIGNMENT:
+            return _RIGHT if spec.align_right else None
+        if role == _TOOLTIP and spec.tooltip:
+            return spec.tooltip(self._rows[row])
         return None
 
     def headerData(
@@ -151,3 +171,37 @@ class SourceSortProxy(QSortFilterProxyModel):
             source.sort(column, order)
         else:
             super().sort(column, order)
+
+
+def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> None:
+    """Size ``view``'s columns to their header and their texts, measured with the view's
+    font metrics on the rows shown first (``FIRST_ROWS`` at least) and ``sample`` rows
+    spread over the rest.
+
+    Why by hand: ``resizeColumnsToContents`` asks the item delegate for every measured
+    cell's size hint, and each hint asks the model for eight roles through Qt: some
+    7 000 Python calls for a 500-person dashboard, most of its render (issue 17). The
+    text is all these cells hold, so its advance plus the delegate's margins (and the
+    grid line) is the width Qt would find. Stretched and hidden columns are left alone;
+    the user may still widen any column."""
+    header = view.horizontalHeader()
+    metrics = QFontMetricsF(view.font())  # fractional, rounded up as Qt's text layout is
+    # QCommonStyle's item text margin on each side, and the grid line, as Qt adds them.
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    margin += 1 if view.showGrid() else 0
+    count = model.rowCount()
+    # The rows in view, and at least FIRST_ROWS of them: a view not laid out yet (filled
+    # before it is first shown) has no height to go by.
+    in_view = view.viewport().height() // max(1, view.verticalHeader().defaultSectionSize())
+    first = max(FIRST_ROWS, in_view)
+    step = max(1, count // max(1, sample))
+    rows = sorted({*range(min(count, first + 1)), *range(0, count, step)})
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column) or (
+            header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+        ):
+            continue
+        widest = max((metrics.horizontalAdvance(model.text(r, column)) for r in rows), default=0.0)
+        header.resizeSection(
+            column, max(header.sectionSizeHint(column), math.ceil(widest) + margin)
+        )

@@ -52,11 +52,17 @@ def _click_skill(qtbot, tab, key):
 
 
 def _dashboard(qtbot, window, key="tenkey-amounts"):
-    """The per-person table of one skill, opened from the branch summary by one click."""
+    """The per-person table of one skill, opened from the branch summary by one click,
+    with its team chart (drawn a turn or two after the table)."""
     tab = _landing(qtbot, window)
     _click_skill(qtbot, tab, key)
     qtbot.waitUntil(
-        lambda: tab.dashboard is not None and tab.dashboard.family.key == key, timeout=15_000
+        lambda: (
+            tab.dashboard is not None
+            and tab.dashboard.family.key == key
+            and not tab.chart_pending()
+        ),
+        timeout=15_000,
     )
     assert tab.showing_table()
     return tab

@@ -56,12 +56,13 @@ class ChartFrame(QWidget):
         self.title.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # Centred across the chart's width, on a second line only when one is too
+        # narrow: a progress chart's seven entries at 150 % text are wider than the
+        # 1366-pixel window's page, which then had to scroll sideways.
+        self.legend.setWordWrap(True)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.body = QVBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
-        legend_row = QHBoxLayout()
-        legend_row.addStretch(1)
-        legend_row.addWidget(self.legend)
-        legend_row.addStretch(1)
         self.save_button = QToolButton()
         self.save_button.setObjectName("savePng")
         self.save_button.setAutoRaise(True)
@@ -73,7 +74,7 @@ class ChartFrame(QWidget):
         box.setSpacing(4)
         box.addLayout(head)
         box.addLayout(self.body, 1)
-        box.addLayout(legend_row)
+        box.addWidget(self.legend)
         self.save_action = QAction(translate("charts", "Save chart as PNG…"), self)
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

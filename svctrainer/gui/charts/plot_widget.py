@@ -11,6 +11,15 @@ Why not a bare ``pg.PlotWidget()``: profiling one employee's chart page at 1 M a
   axes follow every range change too (about 30 re-typesets a plot per open of the
   chart page): they are steady axes as well.
 
+And one default that buys worse layouts: a ``QGraphicsView`` asks for the size of its
+scene, which pyqtgraph keeps at the widget's current size, so a plot once laid out tall
+asks to stay tall (up to 2/3 of the screen, about 480 px at 1366×768). In a page that
+scrolls (its height for its width is the sum of what each widget asks for) My progress'
+speed plot, drawn alone for a turn, kept the height it had then and pushed the accuracy
+chart below the fold; the branch summary's bars pushed its buttons below it. A plot here
+asks for a fixed height (``preferred_height``, ``PREFERRED_HEIGHT``) and grows by its
+layout's stretch into whatever room the page has.
+
 Import this module only where a chart is drawn (it imports pyqtgraph).
 """
 
@@ -19,6 +28,9 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import QSize
+
+PREFERRED_HEIGHT = 200  # px a plot asks for (never less than its minimum height)
 
 
 class SteadyLabel:
@@ -46,9 +58,22 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
     """A time axis labelled in dates."""
 
 
-def new_plot(*, dates: bool = False) -> Any:
+class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
+    """A plot that asks for ``preferred_height``, whatever height it was last given."""
+
+    def __init__(self, preferred_height: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._preferred_height = preferred_height
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        hint: QSize = super().sizeHint()
+        return QSize(hint.width(), max(self._preferred_height, self.minimumHeight()))
+
+
+def new_plot(*, dates: bool = False, preferred_height: int = PREFERRED_HEIGHT) -> Any:
     """A ``pg.PlotWidget`` without the pan/zoom menu, with steady axis titles; ``dates``:
-    the bottom axis is a time axis (POSIX seconds)."""
+    the bottom axis is a time axis (POSIX seconds); ``preferred_height``: the height it
+    asks of its layout, not the height it was last drawn at (see the module's note)."""
     bottom = SteadyDateAxis(orientation="bottom") if dates else SteadyAxis("bottom")
     axes = {
         "bottom": bottom,
@@ -56,7 +81,7 @@ def new_plot(*, dates: bool = False) -> Any:
         "top": SteadyAxis("top"),
         "right": SteadyAxis("right"),
     }
-    plot = pg.PlotWidget(axisItems=axes, enableMenu=False)
+    plot = SteadyPlotWidget(preferred_height, axisItems=axes, enableMenu=False)
     for side in ("top", "right"):  # given axes are shown: these stay hidden as by default
         plot.hideAxis(side)
     return plot

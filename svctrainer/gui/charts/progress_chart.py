@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtGui import QCursor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from svctrainer.core.analytics.series import AttemptPoint, Metric, SeriesPoint
@@ -35,6 +35,8 @@ from svctrainer.gui.i18n import fill, translate
 from svctrainer.services.progress_records import MetricSeries
 
 POINT_SIZE = {"practice": 7, "test": 10, "logged": 9}
+PLOT_MIN_HEIGHT = 200  # px: the axis labels and a readable spread of points; two such
+# charts and the page above them fit 1366×768 in Chinese too (taller lines)
 
 
 def local_time_text(moment: datetime) -> str:
@@ -68,13 +70,20 @@ class ProgressChart(ChartFrame):
         if palette is not None:
             self.setPalette(palette)
         self.colours = chart_colours(self.palette())
-        self.plot = new_plot(dates=True)
+        # The plot asks for its minimum height: a page of two charts (My progress) then
+        # fits 1366×768 and shares the room left over by its stretch factors, instead
+        # of asking for whatever height a plot was last drawn at (``plot_widget``).
+        self.plot = new_plot(dates=True, preferred_height=PLOT_MIN_HEIGHT)
         self.plot.setObjectName("progressPlot")
         style_plot(self.plot, self.colours)
         # Grid lines (``ValueGrid``, added with each series) at labelled values and one
         # level between, not the finest level: a third of the lines.
         self.plot.getAxis("left").setStyle(maxTickLevel=1)
-        self.plot.setMinimumHeight(220)
+        # pyqtgraph leaves the date labels 80 % of a line (18 px at least): at 150 % text
+        # the months lost their lower half. A whole line of the chart's font.
+        line = QFontMetrics(self.font()).height()
+        self.plot.getAxis("bottom").setStyle(autoExpandTextSpace=False, tickTextHeight=line)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Until a series arrives (it loads in the background) the empty date axis would
         # label 0-1 s of 1970 as "00.100 ... 00.900": show bare axes instead.
         self._show_values(False)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy
+from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy, fit_columns
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 
 STATUS_COLUMN = 8  # takes the spare width (its texts are the longest)
-SIZED_ROWS = 60  # rows measured to size the columns (besides the visible ones)
+SIZED_ROWS = 60  # rows measured to size the columns (besides the first ones shown)
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
@@ -184,17 +184,21 @@ class DashboardTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        # Columns sized to their contents once per load (``_show``), from the first rows,
-        # not all 500: names and figures do not vary in width enough to need every row
-        # measured, and a ResizeToContents header measured them again on every layout
-        # pass (issue 17: most of the table's render). The user may widen a column.
+        # Columns sized to their texts once per load (``_show``, ``fit_columns``): from the
+        # rows shown first and a sample spread over the rest, not all 500 (names and
+        # figures do not vary in width enough to need every row measured), by the font
+        # metrics rather than Qt's per-cell size hints, and not by a ResizeToContents
+        # header, which measured them again on every layout pass (issue 17: most of the
+        # table's render). The user may widen a column (double-clicking a divider fits
+        # it to its first rows).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(SIZED_ROWS)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
 
-        self._team_chart: BarChart | None = None  # built with the first table shown
+        self._team_chart: BarChart | None = None  # built after the first table shown
+        self._chart_due: Dashboard | None = None  # the figures the chart is to draw next
         self.improved = QListWidget()
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
@@ -320,8 +324,9 @@ class DashboardTab(QWidget):
 
     @property
     def team_chart(self) -> BarChart:
-        """The team comparison, built when a skill's table is first shown: the page opens
-        on the branch summary, and a chart costs a few dozen milliseconds to build.
+        """The team comparison, built after a skill's table is first shown (``_show``
+        leaves it to a later turn of the event loop): the page opens on the branch
+        summary, and a chart costs a few dozen milliseconds to build.
 
         It scrolls in its own area: a bar chart is as tall as its bars need (25 teams:
         710 pixels), and that height, given to the splitter, left the table two rows on
@@ -434,11 +439,15 @@ class DashboardTab(QWidget):
         )
 
     def _show(self, dashboard: Dashboard) -> None:
+        """The table, its summary line and the two lists in this turn of the event loop;
+        the team chart in the next ones (``_draw_chart``), so the table is painted first
+        and no turn holds the window for all of it (issue 17: a 183 ms gap). ``loaded``
+        is emitted once the chart is drawn too."""
         if dashboard.family.key != self.drill.currentData():
             return  # a newer choice is loading
         self.dashboard = dashboard
         self.model.set_rows(list(dashboard.entries))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model, SIZED_ROWS)
         everyone = dashboard.everyone
         from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
 
@@ -455,16 +464,41 @@ class DashboardTab(QWidget):
                 str(everyone.with_baseline),
             )
         )
+        self.improved.clear()
+        self.improved.addItems(
+            [f"{e.person.name} ({e.person.employee_number}) {_gain(e)}"
+             for e in dashboard.improved_most]
+        )  # fmt: skip
+        # Hundreds of people may have stalled, on a handful of reasons: each worded once,
+        # and the list filled in one call rather than an insertion a person.
+        reasons = {s: _stall_reason(s) for s in {e.row.status for e in dashboard.stalled}}
+        self.stalled.clear()
+        self.stalled.addItems(
+            [f"{e.person.name} ({e.person.employee_number}): {reasons[e.row.status]}"
+             for e in dashboard.stalled]
+        )  # fmt: skip
+        if self._chart_due is None:  # else a turn is already coming: it draws this one
+            QTimer.singleShot(0, self, self._draw_chart)
+        self._chart_due = dashboard
+
+    def chart_pending(self) -> bool:
+        """Whether the team chart is still to be drawn for the table shown."""
+        return self._chart_due is not None
+
+    def _draw_chart(self) -> None:
+        """Build the team chart (the first time, a turn of its own), then draw the latest
+        table's teams on it and say the table is loaded."""
+        dashboard = self._chart_due
+        if dashboard is None:
+            return
+        if self._team_chart is None:
+            self.team_chart  # noqa: B018 - builds it
+            QTimer.singleShot(0, self, self._draw_chart)
+            return
+        self._chart_due = None
+        unit = dashboard.entries[0].row.gain_unit if dashboard.entries else "percent"
         axis = {"percent": self.tr("gain, %"), "percentage_points": self.tr("gain, points")}
         self.team_chart.set_team_gains(dashboard.teams, axis.get(unit, self.tr("gain")))
-        self.improved.clear()
-        for e in dashboard.improved_most:
-            self.improved.addItem(f"{e.person.name} ({e.person.employee_number}) {_gain(e)}")
-        self.stalled.clear()
-        for e in dashboard.stalled:
-            self.stalled.addItem(
-                f"{e.person.name} ({e.person.employee_number}): {_stall_reason(e.row.status)}"
-            )
         self.loaded.emit()
 
     # -- actions ------------------------------------------------------------------------

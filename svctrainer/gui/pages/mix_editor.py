@@ -44,6 +44,7 @@ from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
+from svctrainer.gui.scroll_area import scrolled
 from svctrainer.services.errors import InvalidInputError
 from svctrainer.services.settings import (
     DEFAULT_ASSUMPTIONS,
@@ -202,10 +203,17 @@ class MixEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.defaults_button)
         buttons.addWidget(self.save_button)
-        box = QVBoxLayout(self)
+        content = QWidget()
+        box = QVBoxLayout(content)
         box.addWidget(note)
         box.addLayout(columns, 1)
         box.addLayout(buttons)
+        # In a scroll area of its own: the editor's tables at their natural size ask
+        # 656 px, and the supervisor's page (its tabs ask for the largest of their
+        # pages) scrolled 51 px at 1366×768 once Customer time had been opened.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(content, sideways=True))
 
     def refresh(self) -> None:
         services, actor = self._ctx.services, self._ctx.actor

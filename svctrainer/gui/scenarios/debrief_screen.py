@@ -104,6 +104,7 @@ def _quote(text: str) -> str:
 class DebriefScreen(QWidget):
     again = Signal()
     back = Signal()
+    charts_drawn = Signal()  # both charts built, a turn or two after the text
 
     def __init__(
         self,
@@ -272,11 +273,18 @@ class DebriefScreen(QWidget):
         """The mood trace (built now if its turn has not come yet)."""
         return self._mood_chart.chart
 
+    @property
+    def charts_built(self) -> bool:
+        """Whether both charts are drawn (``charts_drawn`` says when)."""
+        return self._radar.built and self._mood_chart.built
+
     def _build_next_chart(self) -> None:
         slot = next((s for s in (self._radar, self._mood_chart) if not s.built), None)
         if slot is not None:
             slot.chart  # noqa: B018 - builds it
             QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
+        else:
+            self.charts_drawn.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Esc reaches here from any child that does not use it (not a shortcut, so a

@@ -1,0 +1,137 @@
+"""A skill's table on the supervisor page opens in turns of the event loop (issue 17):
+the table with its summary and lists first, painted, then the team comparison, built the
+first time in a turn of its own and drawn in the next; ``loaded`` once all is drawn.
+The chart must show the service's teams, as when it was drawn with the table."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from progress_support import add_rows, learning_history
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QScrollArea
+from test_supervisor_page import _click_skill, _landing, histories  # noqa: F401 - the fixture
+
+from svctrainer.gui.charts.pdf_report import gain_cell, stall_reason
+from svctrainer.gui.charts.team_chart import team_label
+
+pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
+
+KEY = "tenkey-amounts"
+
+
+class PaintLog(QObject):
+    """Notes each paint of the watched widget in ``events``."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.events.append("table painted")
+        return False
+
+
+@pytest.fixture
+def with_idle(histories):  # noqa: F811
+    """The test branch's histories, and a fourth employee idle for 50 days: a name on the
+    "needs attention" list."""
+    start = datetime.now(UTC) - timedelta(days=110)
+    rows = learning_history(seed=31, attempts=30, gain=0.3, start=start, span_days=60)
+    add_rows(histories.services, histories.trainer.id, rows)
+    return histories
+
+
+def _expected(branch, team_id=None):
+    board = branch.services.progress.dashboard(
+        branch.actor(branch.supervisor), KEY, team_id=team_id
+    )
+    ranked = sorted(
+        board.teams, key=lambda t: -(t.median_gain if t.median_gain is not None else -1e9)
+    )
+    return (
+        [f"{team_label(t.team)} ({t.with_gain}/{t.people})" for t in ranked],
+        [t.median_gain for t in ranked],
+    )
+
+
+def test_the_table_is_painted_before_the_team_chart_is_built_and_drawn(
+    qtbot, window, sign_in, with_idle
+):
+    sign_in(with_idle.supervisor)
+    tab = _landing(qtbot, window)
+    events: list[str] = []
+    log = PaintLog(events)
+    tab.table.viewport().installEventFilter(log)
+
+    def table_filled() -> None:
+        chart_area = tab.findChild(QScrollArea, "teamComparisonArea")
+        events.append("table filled" + (" (chart built)" if chart_area else ""))
+
+    tab.model.modelReset.connect(table_filled)
+    tab.loaded.connect(lambda: events.append("loaded"))
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        _click_skill(qtbot, tab, KEY)
+    assert not tab.chart_pending()
+    first = events.index("table filled")  # the chart not built yet then
+    assert "table painted" in events[first : events.index("loaded")]
+    assert events.count("loaded") == 1
+    labels, values = _expected(with_idle)
+    assert labels  # the branch's teams
+    assert tab.team_chart.labels == labels
+    assert tab.team_chart.values == values
+    assert tab.findChild(QScrollArea, "teamComparisonArea").widget() is tab.team_chart
+    board = tab.dashboard
+    assert board is not None
+    shown = [tab.improved.item(i).text() for i in range(tab.improved.count())]
+    assert shown == [
+        f"{e.person.name} ({e.person.employee_number}) {gain_cell(e.row.gain, e.row.gain_unit)}"
+        for e in board.improved_most
+    ]
+    shown = [tab.stalled.item(i).text() for i in range(tab.stalled.count())]
+    assert board.stalled  # the idle employee at least
+    assert shown == [
+        f"{e.person.name} ({e.person.employee_number}): {stall_reason(e.row.status)}"
+        for e in board.stalled
+    ]
+
+    # Another load: the chart (built now) shows that table's teams, loaded once more.
+    events.clear()
+    team_index = next(i for i in range(tab.team.count()) if tab.team.itemData(i))
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        tab.team.setCurrentIndex(team_index)
+    assert events.count("loaded") == 1
+    labels, values = _expected(with_idle, uuid.UUID(tab.team.itemData(team_index)))
+    assert tab.team_chart.labels == labels
+    assert tab.team_chart.values == values
+
+
+def test_a_newer_table_replaces_the_one_whose_chart_is_still_to_come(
+    qtbot,
+    window,
+    sign_in,
+    histories,  # noqa: F811
+):
+    """Two tables shown before the chart's turn: the chart draws the newer one, once."""
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        _click_skill(qtbot, tab, KEY)
+    everyone = tab.dashboard
+    assert everyone is not None
+    actor = histories.actor(histories.supervisor)
+    team_id = next(t.id for t in histories.services.people.list_teams(actor))
+    one_team = histories.services.progress.dashboard(actor, KEY, team_id=team_id)
+    loads: list[int] = []
+    tab.loaded.connect(lambda: loads.append(1))
+    tab._show(everyone)  # two results arriving in one turn
+    tab._show(one_team)
+    assert tab.chart_pending()
+    qtbot.waitUntil(lambda: not tab.chart_pending(), timeout=5_000)
+    qtbot.wait(50)  # no second drawing comes
+    assert loads == [1]
+    assert tab.team_chart.labels == _expected(histories, team_id)[0]
+    assert tab.dashboard is one_team
