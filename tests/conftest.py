@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import compileall
 import fcntl
+import gc
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,15 +27,20 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from branch_support import (
+    Branch,
+    BranchPeople,
+    record_tenkey_attempt,
+    set_up_branch,
+)
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
 from pg_server import ThrowawayServer, server_binaries
 from progress_support import World, build_world_template
-from support import FAST_PIN_COST, typed_perfectly
+from support import FAST_PIN_COST
 
-from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.services.records import PersonRecord, TeamRecord
+from svctrainer.services.attempts import AttemptRecord
 from svctrainer.services.schema_upgrade import upgrade_database
 from svctrainer.store.database import Database, resolve_url
 from svctrainer.store.migrate import ensure_current
@@ -78,13 +83,27 @@ sys.dont_write_bytecode = False
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     sys.dont_write_bytecode = _DONT_WRITE_BYTECODE
+    # What collection leaves alive (4 000 test items, every imported module, Qt's and
+    # Hypothesis's tables) lives until the run ends, yet each pass of the oldest
+    # generation walked all of it again: frozen, those passes walk only what the tests
+    # made. Garbage is collected first, so nothing unreachable is kept. (A GUI test's
+    # window unfreezes it again: svctrainer/gui/garbage.py manages collection then.)
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("homes", numbered=False)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    home = tmp_path_factory.mktemp("home")
+def isolated_home(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own home folder. Made with ``mkdtemp`` in a folder of its own, not with
+    ``tmp_path_factory.mktemp``: that one lists the whole base folder to number the next
+    directory, and with two folders per test (this one and ``tmp_path``) a worker's two
+    thousand tests spent about ten seconds of CPU listing it."""
+    home = Path(tempfile.mkdtemp(prefix="home", dir=_homes))
     monkeypatch.setenv("SVCTRAINER_HOME", str(home))
     monkeypatch.delenv("SVCTRAINER_DB", raising=False)
     return home
@@ -145,8 +164,10 @@ def db_path(template_db: Path, tmp_path: Path, request: pytest.FixtureRequest) -
         source = request.getfixturevalue("shipped_content_db")
     path = tmp_path / "svctrainer.sqlite3"
     if "branch" in request.fixturenames:
-        source, people = request.getfixturevalue("branch_templates").of(source)
-        request.node.stash[_BRANCH_COPIED] = (path, people)
+        with_attempt = "tenkey_attempt" in request.fixturenames
+        templates = request.getfixturevalue("branch_templates")
+        source, people, attempt = templates.of(source, with_attempt=with_attempt)
+        request.node.stash[_BRANCH_COPIED] = (path, people, attempt)
     shutil.copyfile(source, path)
     return path
 
@@ -158,60 +179,42 @@ def services(db_path: Path) -> Iterator[Services]:
     svc.close()
 
 
-@dataclass
-class Branch:
-    """A small branch: people by role, with their actors, for service and GUI tests."""
-
-    services: Services
-    admin: PersonRecord
-    supervisor: PersonRecord
-    trainer: PersonRecord
-    teller: PersonRecord
-    other_teller: PersonRecord
-    outsider_teller: PersonRecord
-    team_a: TeamRecord
-    team_b: TeamRecord
-    pin: str = "2468"
-
-    def actor(self, who: PersonRecord) -> Actor:
-        return Actor.person(who.id, who.name, who.employee_number)
-
-
-PIN = "2468"
-
-_BRANCH_COPIED = pytest.StashKey[tuple[Path, "BranchPeople"]]()
-"""On a test's item: its ``db_path`` is a copy of a branch template, and who is in it."""
-
-BranchPeople = tuple[
-    PersonRecord, PersonRecord, PersonRecord, PersonRecord, PersonRecord, PersonRecord,
-    TeamRecord, TeamRecord,
-]  # fmt: skip
+_BRANCH_COPIED = pytest.StashKey[tuple[Path, "BranchPeople", "AttemptRecord | None"]]()
+"""On a test's item: its ``db_path`` is a copy of a branch template, who is in it, and
+the ``tenkey_attempt`` it holds (None: the template has none)."""
 
 
 class BranchTemplates:
-    """Each database template with the ``branch`` already set up in it, made once per
-    worker the first time a test needs it: a thousand tests use ``branch``, and setting
-    it up (six people, six scrypt hashes, a dozen committed writes) cost each of them
-    more than copying a file."""
+    """Each database template with the ``branch`` already set up in it (and, for tests
+    that use ``tenkey_attempt``, that attempt recorded too), made once per worker the
+    first time a test needs it: a thousand tests use ``branch``, and setting it up (six
+    people, six scrypt hashes, a dozen committed writes) cost each of them more than
+    copying a file; the 400 role-matrix tests also recorded and scored the same attempt
+    each (a third of a second of CPU)."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._made: dict[Path, tuple[Path, BranchPeople]] = {}
+        self._made: dict[tuple[Path, bool], tuple[Path, BranchPeople, AttemptRecord | None]] = {}
 
-    def of(self, source: Path) -> tuple[Path, BranchPeople]:
-        """The template ``source`` with the branch in it, and its people and teams."""
-        if source not in self._made:
+    def of(
+        self, source: Path, *, with_attempt: bool = False
+    ) -> tuple[Path, BranchPeople, AttemptRecord | None]:
+        """The template ``source`` with the branch in it, its people and teams, and the
+        ``tenkey_attempt`` when asked for (``source`` then holds the shipped content)."""
+        key = (source, with_attempt)
+        if key not in self._made:
             path = self._folder / f"branch-{len(self._made)}.sqlite3"
             shutil.copyfile(source, path)
             svc = Services.open(str(path), pin_cost=FAST_PIN_COST)
             try:
-                people = _set_up_branch(svc)
+                people = set_up_branch(svc)
+                attempt = record_tenkey_attempt(Branch(svc, *people)) if with_attempt else None
                 with svc.db.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 svc.close()
-            self._made[source] = (path, people)
-        return self._made[source]
+            self._made[key] = (path, people, attempt)
+        return self._made[key]
 
 
 @pytest.fixture(scope="session")
@@ -227,81 +230,22 @@ def branch(services: Services, request: pytest.FixtureRequest) -> Branch:
     copied = request.node.stash.get(_BRANCH_COPIED, None)
     if copied is not None and services.db.path == copied[0].resolve():
         return Branch(services, *copied[1])
-    return Branch(services, *_set_up_branch(services))
-
-
-def _set_up_branch(services: Services) -> BranchPeople:
-    svc = services
-    signed = svc.auth.set_up_branch(
-        branch_name="Test Branch", admin_name="Ada Admin", employee_number="A1", pin=PIN
-    )
-    admin = signed.person
-    cli = Actor.command_line()
-    people = svc.people
-    team_a = people.create_team(cli, "Team A")
-    team_b = people.create_team(cli, "Team B")
-    supervisor = people.create_person(
-        cli, name="Sam Supervisor", employee_number="S1", pin=PIN, roles=[Role.SUPERVISOR]
-    )
-    trainer = people.create_person(
-        cli,
-        name="Tia Trainer",
-        employee_number="R1",
-        pin=PIN,
-        roles=[Role.TRAINER],
-        team_id=team_a.id,
-    )
-    teller = people.create_person(
-        cli,
-        name="Tom Teller",
-        employee_number="T1",
-        pin=PIN,
-        roles=[Role.TELLER],
-        team_id=team_a.id,
-    )
-    other = people.create_person(
-        cli,
-        name="Tess Teller",
-        employee_number="T2",
-        pin=PIN,
-        roles=[Role.TELLER],
-        team_id=team_a.id,
-    )
-    outsider = people.create_person(
-        cli,
-        name="Otto Outsider",
-        employee_number="T3",
-        pin=PIN,
-        roles=[Role.TELLER],
-        team_id=team_b.id,
-    )
-    people.set_team_trainers(cli, team_a.id, [trainer.id])
-    return admin, supervisor, trainer, teller, other, outsider, team_a, team_b
+    return Branch(services, *set_up_branch(services))
 
 
 @pytest.fixture
-def tenkey_attempt(branch: Branch):
-    """A stored practice attempt by Tess Teller (team A) on the shipped ten-key pack."""
-    from datetime import UTC, datetime
-
-    from svctrainer.core.packs.definition import Mode
-
-    svc = branch.services
-    svc.content.sync_bundled()
-    actor = branch.actor(branch.other_teller)
-    record = next(
-        r for r in svc.content.latest(actor) if r.content_id == "tenkey-amounts-practice.en"
-    )
-    _, definition = svc.content.load(actor, record.id)
-    events = typed_perfectly(definition, Mode.PRACTICE, seed=7, items=4)
-    return svc.attempts.record_drill(
-        actor,
-        record.id,
-        mode=Mode.PRACTICE,
-        seed=7,
-        events=events,
-        started_at=datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
-    )
+def tenkey_attempt(branch: Branch, request: pytest.FixtureRequest) -> AttemptRecord:
+    """A stored practice attempt by Tess Teller (team A) on the shipped ten-key pack:
+    copied with the database when ``db_path`` holds it already (SQLite, see
+    ``BranchTemplates``), recorded here otherwise (PostgreSQL, a deployment)."""
+    copied = request.node.stash.get(_BRANCH_COPIED, None)
+    if (
+        copied is not None
+        and copied[2] is not None
+        and branch.services.db.path == copied[0].resolve()
+    ):
+        return copied[2]
+    return record_tenkey_attempt(branch)
 
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

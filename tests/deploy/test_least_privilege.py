@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from branch_support import Branch, MatrixWorld, set_up_world, world_on
 from deployment_support import Deployment, DeployServer, run_roles_script
 from support import FAST_PIN_COST
 from test_role_matrix import MATRIX, ROLES, add_regional, people_by_role
@@ -95,15 +96,20 @@ def deployed_template(deploy_server: DeployServer) -> Iterator[Deployment]:
     deploy_server.server.drop(template.database)
 
 
-@pytest.fixture
-def app_deployment(deployed_template: Deployment) -> Iterator[Deployment]:
-    template = deployed_template
+def _clone(template: Deployment) -> Deployment:
+    """A copy of ``template``'s database, owned by its owner, used by its application role."""
     name = f"svc_{uuid.uuid4().hex[:12]}"
     template.server.admin(
         f'CREATE DATABASE "{name}" TEMPLATE "{template.database}" OWNER "{template.owner}"'
     )
-    yield Deployment(template.server, name, template.owner, template.app)
-    template.server.server.drop(name)
+    return Deployment(template.server, name, template.owner, template.app)
+
+
+@pytest.fixture
+def app_deployment(deployed_template: Deployment) -> Iterator[Deployment]:
+    made = _clone(deployed_template)
+    yield made
+    made.server.server.drop(made.database)
 
 
 @pytest.fixture
@@ -126,10 +132,29 @@ def test_a_branch_runs_end_to_end_under_the_application_role(branch, tenkey_atte
     assert svc.audit.recent(CLI, limit=5)
 
 
+@pytest.fixture(scope="module")
+def world_template(deployed_template: Deployment) -> Iterator[tuple[Deployment, MatrixWorld]]:
+    """A database holding the role matrix's ``world`` (the branch, its attempt, the
+    regional supervisor), set up once by the application role: each test's ``world`` is
+    a clone of it, instead of setting all of it up again."""
+    made = _clone(deployed_template)
+    svc = Services.open(made.app_url, pin_cost=FAST_PIN_COST)
+    try:
+        world = set_up_world(svc, add_regional)
+    finally:
+        svc.close()
+    yield made, world
+    made.server.server.drop(made.database)
+
+
 @pytest.fixture
-def world(branch, tenkey_attempt):
-    branch.attempt = tenkey_attempt
-    return add_regional(branch)
+def world(world_template: tuple[Deployment, MatrixWorld]) -> Iterator[Branch]:
+    template, records = world_template
+    deployment = _clone(template)
+    svc = Services.open(deployment.app_url, pin_cost=FAST_PIN_COST)
+    yield world_on(svc, records)
+    svc.close()
+    deployment.server.server.drop(deployment.database)
 
 
 @pytest.mark.slow

@@ -11,16 +11,19 @@ is good; a backup is verified before it counts, and rotation keeps the newest go
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import typed_perfectly
+from branch_support import Branch
+from support import FAST_PIN_COST, typed_perfectly
 
 from svctrainer.core.packs.definition import Mode
 from svctrainer.services.actor import Actor
+from svctrainer.services.api import Services
 from svctrainer.store.backup import daily_backup_if_due, list_backups, rotate, take_backup
 from svctrainer.store.errors import DatabaseCorruptError
 
@@ -29,9 +32,17 @@ DRILLS = Path(__file__).resolve().parents[2] / "drills"
 START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def filled(branch, db_path: Path) -> Path:
-    """The test branch with its content and 120 attempts, closed, its log folded in."""
+@pytest.fixture(scope="module")
+def filled_template(
+    template_db: Path, branch_templates, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The test branch with its content and 120 attempts, closed, its log folded in: made
+    once (120 scored attempts take seconds of CPU), then copied for each test, which
+    damages its own copy."""
+    source, people, _ = branch_templates.of(template_db)
+    path = tmp_path_factory.mktemp("filled") / "filled.sqlite3"
+    shutil.copyfile(source, path)
+    branch = Branch(Services.open(str(path), pin_cost=FAST_PIN_COST), *people)
     svc = branch.services
     svc.content.sync_bundled()
     tom = branch.actor(branch.teller)
@@ -45,7 +56,15 @@ def filled(branch, db_path: Path) -> Path:
             events=typed_perfectly(definition, Mode.PRACTICE, seed, items=2),
         )  # fmt: skip
     svc.close()
-    return db_path
+    return path
+
+
+@pytest.fixture
+def filled(filled_template: Path, tmp_path: Path) -> Path:
+    """A copy of ``filled_template`` of the test's own."""
+    path = tmp_path / "svctrainer.sqlite3"
+    shutil.copyfile(filled_template, path)
+    return path
 
 
 def _layout(path: Path) -> tuple[int, int, dict[str, int]]:

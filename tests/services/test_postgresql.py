@@ -12,8 +12,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from branch_support import Branch, MatrixWorld, set_up_world, world_on
 from support import FAST_PIN_COST, typed_perfectly
 from test_auth import PARALLEL, parallel_sign_ins
 from test_people import check_a_refused_edit_changes_nothing
@@ -24,6 +26,7 @@ from test_role_matrix import (
     add_regional,
     check_other_branch,
     people_by_role,
+    two_branches_on,
 )
 from test_saved_attempts import concurrent_imports
 
@@ -49,17 +52,56 @@ def services(pg_url) -> Iterator[Services]:
     svc.close()
 
 
-@pytest.fixture
-def world(branch, tenkey_attempt):
-    branch.attempt = tenkey_attempt
-    return add_regional(branch)
+@pytest.fixture(scope="module")
+def world_template(pg) -> Iterator[tuple[str, MatrixWorld]]:
+    """A database holding the role matrix's ``world`` (the branch, its attempt, the
+    regional supervisor), set up once on the server: each test's ``world`` is a clone of
+    it, as ``pg_url`` is of the migrated one, instead of setting all of it up again."""
+    server, template = pg
+    name = server.clone(template)
+    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    try:
+        world = set_up_world(svc, add_regional)
+    finally:
+        svc.close()
+    yield name, world
+    server.drop(name)
 
 
 @pytest.fixture
-def two_branches(world):
-    view, other = add_other_branch(world)
-    view.home = world
-    return view, other
+def world(pg, world_template) -> Iterator[Branch]:
+    server, _ = pg
+    template, records = world_template
+    name = server.clone(template)
+    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    yield world_on(svc, records)
+    svc.close()
+    server.drop(name)
+
+
+@pytest.fixture(scope="module")
+def two_branches_template(pg, world_template) -> Iterator[tuple[str, Any, Any]]:
+    """``world_template`` with Nordby beside it (``add_other_branch``), set up once."""
+    server, _ = pg
+    name = server.clone(world_template[0])
+    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    try:
+        view, other = add_other_branch(world_on(svc, world_template[1]))
+    finally:
+        svc.close()
+    yield name, view, other
+    server.drop(name)
+
+
+@pytest.fixture
+def two_branches(pg, world_template, two_branches_template) -> Iterator[tuple[Any, Any]]:
+    server, _ = pg
+    template, view, other = two_branches_template
+    name = server.clone(template)
+    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+    yield two_branches_on(svc, world_template[1], view, other)
+    svc.close()
+    server.drop(name)
 
 
 @pytest.mark.slow
