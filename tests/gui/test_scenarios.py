@@ -562,6 +562,7 @@ def test_the_debrief_is_built_stacked_and_shown_in_turns_of_its_own(qtbot, play,
     """Built, put in the stack, then shown, each in a turn of the event loop; when
     ``debrief`` is set the debrief is the screen shown and the conversation is gone."""
     from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
 
     from svctrainer.gui.scenarios import scenario_player
 
@@ -591,4 +592,6 @@ def test_the_debrief_is_built_stacked_and_shown_in_turns_of_its_own(qtbot, play,
     assert shown_at >= built_at[0] + 2  # two turns at least between building and showing
     assert current is debrief
     assert count == 1  # the conversation screen has left the stack
-    assert player.indexOf(conversation) < 0
+    # and is deleted, or about to be (deleteLater: whether its turn has come yet depends
+    # on how busy the machine is, so either is right)
+    assert not isValid(conversation) or player.indexOf(conversation) < 0
