@@ -579,9 +579,7 @@ def _skill_figures(
         for f in read
         if summarised(window, _headline(f), f.is_scenario)
     }
-    # on SQLite the stall rule's window comes with the lines (one read); on PostgreSQL
-    # the server sums it (``window_stats_of_families``)
-    on_sqlite = session.get_bind().dialect.name != "postgresql"
+    # the stall rule's window comes with the lines (one read of the kept rows)
     lines = summary_lines(session, people.ids, summarised_skills, recent)
     for family in skills:
         items = family.item_ids
@@ -596,14 +594,11 @@ def _skill_figures(
                 for pid, v in line.gains.items()
             }
             last = line.last
-            stats = line.stats if on_sqlite else {}
-            found[family.key] = _Figures({}, stats, last, None, gains)
-            if on_sqlite:
-                continue
-        else:
-            tests = first_last_tests(session, people.ids, items, metric, window)
-            last = last_counted(session, people.ids, items, window)
-            found[family.key] = _Figures(tests, {}, last, None)
+            found[family.key] = _Figures({}, line.stats, last, None, gains)
+            continue
+        tests = first_last_tests(session, people.ids, items, metric, window)
+        last = last_counted(session, people.ids, items, window)
+        found[family.key] = _Figures(tests, {}, last, None)
         if last:
             practised.setdefault(metric, {})[family.key] = items
     for metric, families in practised.items():

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 import operator
 import statistics
@@ -281,8 +280,8 @@ def summary_lines(
     """``summary_tests`` reduced to the values a baseline and gain need
     (``progress.gain_of_values``) and ``summary_last``, for several families (key: their
     items and headline metric) and for figures that list no attempt (the branch summary's
-    lines); with ``recent`` (a window with a start) also each family's ``window_stats``
-    over it, on SQLite (on PostgreSQL the server sums: ``window_stats_of_families``).
+    lines); with ``recent`` (a window with a start) also each family's stall-rule sums
+    over it (``packed_window_stats``' figures, on either engine).
 
     One statement for every family at once: the pairs' kept rows (``progress_recent``,
     ``store.recent_attempts``: each pair's test count, latest counted attempt, first and
@@ -296,100 +295,136 @@ def summary_lines(
             of_item.setdefault(_uuid_hex(item), []).append(key)
     if not of_item:
         return {}
-    items = [uuid.UUID(hex=i) for i in of_item]
-    on_sqlite = session.get_bind().dialect.name != "postgresql"
-    windowed = recent is not None and recent.since is not None and on_sqlite
-    # per item as the driver returns it: (family key, whether its value is the score, metric)
-    targets: dict[Any, list[tuple[str, bool, Metric]]] = {}
+    windowed = recent is not None and recent.since is not None
     r = ProgressRecent
-    rows = session.connection().execute(
-        select(
-            type_coerce(r.person_id, String),
-            type_coerce(r.content_item_id, String),
-            # the horizon is a whole second: its epoch seconds, exactly, on either engine
-            cast(extract("epoch", r.horizon), BigInteger),
-            r.tests_packed,
-            r.packed if windowed else null(),
-        ).where(r.content_item_id.in_(items), r.person_id.in_(people))
-    ).all()
-    # per (family key, person as the driver returns it)
-    counts: dict[tuple[str, Any], int] = {}
-    latest: dict[tuple[str, Any], int] = {}  # µs since the epoch
-    kept: dict[tuple[str, Any], list[tuple[int, bytes, float | None]]] = {}
-    merged: dict[tuple[str, Any], tuple[list[float], list[float]]] = {}
-    behind: dict[Metric, set[tuple[Any, Any]]] = {}
-    cut = _WindowCut(recent, on_sqlite) if windowed and recent is not None else None
-    head, row_size = TESTS_HEAD.size, TESTS_ROW.size
-    for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
-        found = targets.get(raw_item)
-        if found is None:
-            found = targets[raw_item] = [
-                (key, families[key][1] is Metric.SCORE, families[key][1])
-                for key in of_item[_uuid_hex(raw_item)]
-            ]
-        base = horizon_s * 1_000_000
-        tests, last = TESTS_HEAD.unpack_from(tests_packed)
-        last += base
-        edges = (
-            TESTS_ROW.iter_unpack(memoryview(tests_packed)[head:])
-            if len(tests_packed) > head
-            else ()
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                # ids as text on either engine: a str hashes in C, a UUID in Python
+                cast(r.person_id, String),
+                cast(r.content_item_id, String),
+                # the horizon is a whole second: its epoch seconds, exactly, on either engine
+                cast(extract("epoch", r.horizon), BigInteger),
+                r.tests_packed,
+                r.packed if windowed else null(),
+            ).where(
+                r.content_item_id.in_([uuid.UUID(hex=i) for i in of_item]), r.person_id.in_(people)
+            )
         )
-        # (µs since the epoch, attempt id, speed, score): the pair's kept tests, in order
-        records = [(base + at, attempt_id, speed if flags & SPEED else None,
-                    score if flags & SCORE else None)
-                   for at, attempt_id, speed, score, flags in edges]  # fmt: skip
-        windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
-        for key, use_score, metric in found:
-            mine = (key, raw_pid)
-            if tests:
-                counts[mine] = counts.get(mine, 0) + tests
-            if latest.get(mine, last) <= last:
-                latest[mine] = last
-            if records:
-                ordered = [(at, i, score if use_score else speed)
-                           for at, i, speed, score in records]  # fmt: skip
-                before = kept.get(mine)
-                # several items' tests: merged by (time, id), ids unique (never the value)
-                kept[mine] = ordered if before is None else sorted(before + ordered)
-            if cut is None:
-                continue
-            if metric not in windows:
-                if base > cut.since_us:  # attempts between the start and the horizon
-                    behind.setdefault(metric, set()).add((raw_pid, raw_item))
-                    windows[metric] = None
-                else:
-                    windows[metric] = cut.values(horizon_s, packed, metric)
-            both = windows[metric]
-            if both is None:
-                continue
-            joined = merged.get(mine)
-            merged[mine] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
-    if cut is not None and recent is not None and recent.since is not None:
-        for metric, wanted in behind.items():
+        .all()
+    )
+    on_sqlite = session.get_bind().dialect.name != "postgresql"
+    cut = _WindowCut(recent, on_sqlite) if recent is not None and windowed else None
+    lines = _Lines(families, of_item, cut)
+    for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
+        lines.add(raw_pid, raw_item, horizon_s, tests_packed, packed)
+    if recent is not None and recent.since is not None:
+        for metric, wanted in lines.behind.items():  # windows before a pair's horizon
             pairs: Rows = {}
             _attempt_window_rows(session, wanted, metric, window=recent, since=recent.since,
                                  into=pairs)  # fmt: skip
             for (raw_pid, raw_item), both in pairs.items():
-                for key, _score, of_metric in targets[raw_item]:
-                    if of_metric is not metric:
-                        continue
-                    joined = merged.get((key, raw_pid))
-                    merged[(key, raw_pid)] = (both if joined is None else
-                                              (joined[0] + both[0], joined[1] + both[1]))  # fmt: skip
-    out = {key: SummaryLine({}, {}) for key in families}
-    keep = BOUNDARY_OFFSET + 1
-    for (key, raw_pid), count in counts.items():
-        values = [v for _at, _id, v in kept.get((key, raw_pid), ()) if v is not None]
-        if values:
-            out[key].gains[uuid_of(raw_pid)] = GainInputs(
-                count, tuple(values[:keep]), tuple(values[keep:][-keep:])
-            )
-    for (key, raw_pid), at in latest.items():
-        out[key].last[uuid_of(raw_pid)] = _EPOCH + timedelta(microseconds=at)
-    for (key, raw_pid), (xs, ys) in merged.items():
-        out[key].stats[uuid_of(raw_pid)] = _stats_of(xs, ys)
-    return out
+                lines.add_window(raw_pid, raw_item, metric, both)
+    return lines.lines()
+
+
+Key = tuple[str, str]  # (family key, person id as text)
+
+
+class _Lines:
+    """``summary_lines``' figures gathered row by row: per family and person, the tests
+    summed, the latest counted attempt, the kept tests merged in (started_at, id) order
+    and the window's (xs, ys) joined; ids as text until the end."""
+
+    def __init__(
+        self,
+        families: Mapping[str, tuple[Sequence[uuid.UUID], Metric]],
+        of_item: dict[str, list[str]],
+        cut: _WindowCut | None,
+    ) -> None:
+        self.families, self.of_item, self.cut = families, of_item, cut
+        # per item as text: (family key, whether its value is the score, metric)
+        self.targets: dict[str, list[tuple[str, bool, Metric]]] = {}
+        self.counts: dict[Key, int] = {}
+        self.latest: dict[Key, int] = {}  # µs since the epoch
+        self.kept: dict[Key, list[tuple[int, bytes, float | None]]] = {}
+        self.merged: dict[Key, tuple[list[float], list[float]]] = {}
+        self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
+
+    def targets_of(self, raw_item: str) -> list[tuple[str, bool, Metric]]:
+        found = self.targets.get(raw_item)
+        if found is None:
+            found = self.targets[raw_item] = [
+                (key, self.families[key][1] is Metric.SCORE, self.families[key][1])
+                for key in self.of_item[_uuid_hex(raw_item)]
+            ]
+        return found
+
+    def add(
+        self, raw_pid: str, raw_item: str, horizon_s: int, tests_packed: bytes, packed: Any
+    ) -> None:
+        """One pair's kept row (``store.recent_attempts``), into each family of its item."""
+        base = horizon_s * 1_000_000
+        tests, last = TESTS_HEAD.unpack_from(tests_packed)
+        last += base
+        # (µs since the epoch, attempt id, speed, score): the pair's kept tests, in order
+        edges = TESTS_ROW.iter_unpack(memoryview(tests_packed)[TESTS_HEAD.size :])
+        records = [(base + at, attempt_id, speed if flags & SPEED else None,
+                    score if flags & SCORE else None)
+                   for at, attempt_id, speed, score, flags in edges]  # fmt: skip
+        windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
+        for key, use_score, metric in self.targets_of(raw_item):
+            mine = (key, raw_pid)
+            if tests:
+                self.counts[mine] = self.counts.get(mine, 0) + tests
+            if self.latest.get(mine, last) <= last:
+                self.latest[mine] = last
+            if records:
+                ordered = [(at, i, score if use_score else speed)
+                           for at, i, speed, score in records]  # fmt: skip
+                before = self.kept.get(mine)
+                # several items' tests: merged by (time, id), ids unique (never the value)
+                self.kept[mine] = ordered if before is None else sorted(before + ordered)
+            if self.cut is None:
+                continue
+            if metric not in windows:
+                windows[metric] = None
+                if base > self.cut.since_us:  # attempts between the start and the horizon
+                    self.behind.setdefault(metric, set()).add((raw_pid, raw_item))
+                else:
+                    windows[metric] = self.cut.values(horizon_s, packed, metric)
+            both = windows[metric]
+            if both is not None:
+                self._join(mine, both)
+
+    def add_window(
+        self, raw_pid: str, raw_item: str, metric: Metric, both: tuple[list[float], list[float]]
+    ) -> None:
+        """A pair's window read from the attempts, into each family of its item in ``metric``."""
+        for key, _score, of_metric in self.targets_of(raw_item):
+            if of_metric is metric:
+                self._join((key, raw_pid), both)
+
+    def _join(self, mine: Key, both: tuple[list[float], list[float]]) -> None:
+        # a person's only pair on the family (the usual case) is used as it is
+        joined = self.merged.get(mine)
+        self.merged[mine] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
+
+    def lines(self) -> dict[str, SummaryLine]:
+        out = {key: SummaryLine({}, {}) for key in self.families}
+        keep = BOUNDARY_OFFSET + 1
+        for (key, raw_pid), count in self.counts.items():
+            values = [v for _at, _id, v in self.kept.get((key, raw_pid), ()) if v is not None]
+            if values:  # (as ``summary_tests`` joins the people with tests)
+                out[key].gains[uuid_of(raw_pid)] = GainInputs(
+                    count, tuple(values[:keep]), tuple(values[keep:][-keep:])
+                )
+        for (key, raw_pid), at in self.latest.items():
+            out[key].last[uuid_of(raw_pid)] = _EPOCH + timedelta(microseconds=at)
+        for (key, raw_pid), (xs, ys) in self.merged.items():
+            out[key].stats[uuid_of(raw_pid)] = _stats_of(xs, ys)
+        return out
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -736,13 +771,14 @@ def _recent_pairs(
     since: datetime,
 ) -> Rows:
     """(x values, y values) of each (person, item) pair with an attempt in the window
-    (from ``since``, its start), keyed by the ids as the driver returns them: from the
-    packed rows where they cover the window, else from the attempts."""
+    (from ``since``, its start), keyed by the ids as text (hex on SQLite, the uuid's
+    text on PostgreSQL): from the packed rows where they cover the window, else from
+    the attempts."""
     r = ProgressRecent
     found = session.connection().execute(
         select(
-            type_coerce(r.person_id, String),
-            type_coerce(r.content_item_id, String),
+            cast(r.person_id, String),
+            cast(r.content_item_id, String),
             # the horizon is a whole second: its epoch seconds, exactly, on either engine
             cast(extract("epoch", r.horizon), BigInteger),
             r.packed,
@@ -768,9 +804,10 @@ class _WindowCut:
     (x values, y values) in a metric, x the attempt's epoch seconds as the engine's
     ``EXTRACT(epoch …)`` gives it (whole seconds on SQLite) minus the window's start."""
 
-    def __init__(self, window: DateRange, on_sqlite: bool, since: datetime | None = None):
+    def __init__(self, window: DateRange, on_sqlite: bool, since: datetime | None = None) -> None:
         start = since if since is not None else window.since
-        assert start is not None
+        if start is None:
+            raise ValueError("a window to cut needs a start")
         self.on_sqlite = on_sqlite
         self.since_us, self.origin = micros(start), start.timestamp()
         self.until_us = None if window.until is None else micros(window.until)
@@ -792,7 +829,9 @@ class _WindowCut:
             xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
                           repeat(self.origin)))  # fmt: skip
         else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
-            xs = [(start_us + v) / 1_000_000 - self.origin for v in offsets[lo:hi].tolist()]
+            moments = map(start_us.__add__, offsets[lo:hi].tolist())
+            xs = list(map(float.__sub__, map(int.__truediv__, moments, repeat(1_000_000)),
+                          repeat(self.origin)))  # fmt: skip
         ys = list(packed_floats(packed, n, _COLUMN[metric])[lo:hi])
         flag = _FLAG[metric]
         present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
@@ -814,14 +853,15 @@ def _attempt_window_rows(
     into: Rows,
 ) -> None:
     """The (x, y) of the counted attempts in the window (from ``since``) of these
-    (person, item) pairs (ids as the driver returns them), read from the attempts."""
+    (person, item) pairs (ids as text, as ``_recent_pairs`` keys them), read from the
+    attempts."""
     a = aliased(Attempt)
     value = metric_column(a, metric)
     x = extract("epoch", a.started_at) - since.timestamp()
     rows = session.connection().execute(  # Core rows: no ORM row processing
         select(
-            type_coerce(a.person_id, String),
-            type_coerce(a.content_item_id, String),
+            cast(a.person_id, String),
+            cast(a.content_item_id, String),
             cast(x, Float),
             value,
         ).where(

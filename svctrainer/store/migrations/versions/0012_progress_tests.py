@@ -92,8 +92,8 @@ def backfill(conn: sa.Connection) -> None:
     rows = []
     for pid, iid, horizon in conn.execute(sa.select(r.person_id, r.content_item_id, r.horizon)):
         tests, last = totals[(pid, iid)]
-        rows.append({"pid": pid, "iid": iid,
-                     "blob": pack_tests(horizon, tests, last, kept.get((pid, iid), ()))})  # fmt: skip
+        blob = pack_tests(horizon, tests, last, kept.get((pid, iid), ()))
+        rows.append({"pid": pid, "iid": iid, "blob": blob})
         if len(rows) >= 500:
             conn.execute(update, rows)
             rows = []
