@@ -31,7 +31,9 @@ person instead of index scans over their history (``summary_gain_inputs``: the s
 reduced in SQL to the values of a baseline and gain, one row a person, for the region
 dashboard's thousands). The stall rule's recent window (``window_stats``) reads the last
 four weeks, whatever the history: on SQLite from ``progress_recent``, on PostgreSQL from
-the attempts.
+the attempts. The branch summary's lines (``summary_lines``) read every skill's levels,
+latest attempts and windows from ``progress_recent`` alone, on either engine: one row a
+(person, content item), its kept tests and recent window packed (migration 0012).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ import math
 import operator
 import statistics
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
@@ -51,7 +53,6 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    Connection,
     Float,
     Select,
     String,
@@ -428,32 +429,6 @@ class _Lines:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _line_totals(
-    conn: Connection,
-    people: Select[Any],
-    items: list[uuid.UUID],
-    targets_of: Callable[[Any], list[tuple[str, bool]]],
-) -> tuple[dict[tuple[str, Any], int], dict[tuple[str, Any], Any]]:
-    """Per (family key, person as the driver returns it): the tests summed and the
-    latest counted attempt's start as the driver returns it (``summary_lines``)."""
-    s = ProgressSummary
-    counts: dict[tuple[str, Any], int] = {}
-    latest: dict[tuple[str, Any], Any] = {}
-    for raw_pid, raw_item, tests, raw_last in conn.execute(
-        select(type_coerce(s.person_id, String), type_coerce(s.content_item_id, String),
-               s.tests, type_coerce(s.last_counted_at, String))
-        .where(s.content_item_id.in_(items), s.person_id.in_(people))
-    ).all():  # fmt: skip
-        for key, _score in targets_of(raw_item):
-            if tests:
-                counts[(key, raw_pid)] = counts.get((key, raw_pid), 0) + int(tests)
-            if raw_last is not None:
-                mine = latest.get((key, raw_pid))
-                if mine is None or raw_last > mine:  # the driver's text or datetime
-                    latest[(key, raw_pid)] = raw_last
-    return counts, latest
 
 
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
