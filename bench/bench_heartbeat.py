@@ -202,12 +202,22 @@ class ThreadClock:
 
 
 THREADS = False
+SWITCH_INTERVAL = 0.0  # --switch-interval: replaces the application's after it starts
 LONG_CALLS_ON = False
 LONG_CALLS: list[tuple[float, float, str, str]] = []
 """``--long-calls``: C calls of the database worker over ``LONG_CALL_MS`` (wall ms, CPU
 ms, the call, the step): a C call that keeps the interpreter lock keeps the GUI thread
 waiting for all of it (PySide6 releases the lock only in a few named calls)."""
 LONG_CALL_MS = 8.0
+
+
+def _experiments(beat: Heartbeat) -> None:
+    """``--switch-interval`` (after the window's worker set the application's own) and
+    ``--long-calls``."""
+    if SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+    if LONG_CALLS_ON:
+        trace_worker_calls(beat)
 
 
 def trace_worker_calls(beat: Heartbeat) -> None:
@@ -463,8 +473,7 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         window.attach_services(services, services.auth.branch_name())
         people = _people(services, db is None)
         beat = Heartbeat()
-        if LONG_CALLS_ON:
-            trace_worker_calls(beat)
+        _experiments(beat)
         closer = QTimer()
         closer.timeout.connect(_close_dialogs)  # also inside a dialog's own event loop
         closer.start(200)
@@ -483,19 +492,13 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         window.collector.deep_collect()
         deep = ((time.perf_counter() - started) * 1000, gc.get_freeze_count(), deep_runs)
         steps = beat.worst_steps(STEPS)
-        if beat._threads is not None:
-            print("gaps in which the GUI thread slept longest (slept, gap, run, queued, ms):")
-            for slept, gap, run, queued, text in sorted(beat._threads.slept, reverse=True)[:15]:
-                print(f"{slept:6.0f} {gap:6.0f} {run:5.0f} {queued:5.0f}  {text}")
-            total = [sum(g[i] for g in beat._threads.slept) for i in range(4)]
-            print("all gaps over 50 ms: slept {:.0f}, gap {:.0f}, run {:.0f}, queued {:.0f} ms; "
-                  "{} gaps".format(*total, len(beat._threads.slept)))
+        slept = beat._threads.slept if beat._threads is not None else []
         window.close()
         services.close()
         closer.stop()
         return {"worst": worst, "steps": steps, "counts": dict(counts),
                 "collections": beat.collections, "deep": deep,
-                "ticks": len(beat.gaps), "dialogs": list(DIALOGS)}  # fmt: skip
+                "ticks": len(beat.gaps), "dialogs": list(DIALOGS), "slept": slept}  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -685,8 +688,20 @@ def figures(quick: bool) -> list[Figure]:
     ]  # fmt: skip
 
 
+def _print_slept(slept: list[tuple[float, float, float, float, str]]) -> None:
+    """``--threads``: the gaps in which the GUI thread slept longest, and the sums."""
+    if not slept:
+        return
+    print("gaps in which the GUI thread slept longest (slept, gap, run, queued, ms):")
+    for ms, gap, run, queued, text in sorted(slept, reverse=True)[:15]:
+        print(f"{ms:6.0f} {gap:6.0f} {run:5.0f} {queued:5.0f}  {text}")
+    total = [sum(g[i] for g in slept) for i in range(4)]
+    print("all gaps over 50 ms: slept {:.0f}, gap {:.0f}, run {:.0f}, queued {:.0f} ms; "
+          "{} gaps".format(*total, len(slept)))  # fmt: skip
+
+
 def main() -> None:
-    global VERBOSE, PROFILE, STEPS, THREADS, LONG_CALLS_ON  # noqa: PLW0603 - command-line switches
+    global VERBOSE, PROFILE, STEPS, THREADS, LONG_CALLS_ON, SWITCH_INTERVAL  # noqa: PLW0603 - command-line switches
     faulthandler.enable()  # a crash in Qt says where the walk was
     faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -701,16 +716,15 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=0, metavar="N",
                         help="also print the worst gap of each of the N slowest steps")  # fmt: skip
     parser.add_argument("--threads", action="store_true",
-                        help="per gap: the GUI thread's run/queued/slept time, other threads' CPU")  # fmt: skip
+                        help="per gap: GUI thread run/queued/slept ms, others' CPU")  # fmt: skip
     parser.add_argument("--long-calls", action="store_true",
                         help="list the background worker's C calls over 8 ms")  # fmt: skip
     parser.add_argument("--switch-interval", type=float, metavar="S",
-                        help="sys.setswitchinterval(S) before the walk (an experiment)")  # fmt: skip
+                        help="sys.setswitchinterval(S) for the walk (an experiment)")  # fmt: skip
     args = parser.parse_args()
     THREADS = args.threads
     LONG_CALLS_ON = args.long_calls
-    if args.switch_interval:
-        sys.setswitchinterval(args.switch_interval)
+    SWITCH_INTERVAL = args.switch_interval or 0.0
     VERBOSE = args.verbose
     STEPS = args.steps
     if args.profile:
@@ -736,6 +750,7 @@ def main() -> None:
     deep_ms, frozen, deep_runs = found["deep"]
     print(f"deep pass (only when the window is idle): {deep_ms:.0f} ms over {frozen} objects "
           f"after the walk; it ran {deep_runs} times during the walk")  # fmt: skip
+    _print_slept(found["slept"])
     if LONG_CALLS_ON:
         print("the worker's longest C calls (wall, CPU ms):")
         for wall, cpu, call, step in sorted(LONG_CALLS, reverse=True)[:40]:
