@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from figures import Figure  # noqa: E402
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
@@ -197,7 +197,7 @@ class ThreadClock:
         )
         busy = ", ".join(f"{self._name(t)}/{t} {ms:.0f}" for ms, t in reversed(others) if ms >= 5)
         slept = gap_ms - gui_run - gui_wait
-        self.slept.append((slept, gap_ms, gui_run, gui_wait, f"{self.step}: {busy}"))
+        self.slept.append((slept, gap_ms, gui_run, gui_wait, f"{self.step} | {busy}"))
         return f"GUI run {gui_run:.0f} runq {gui_wait:.0f} slept {slept:.0f}; others {busy}"
 
 
@@ -379,6 +379,11 @@ def _pump_until(done: Any, timeout_s: float = 300.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the walk waited too long for a step")
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        # What the application's event loop does on each turn and processEvents does
+        # not: delete the objects given to deleteLater (the pages of a signed-out role,
+        # which otherwise stayed subscribed to the change hub and reloaded, as that role,
+        # on every later change of the walk).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.001)
 
 
@@ -695,6 +700,15 @@ def _print_slept(slept: list[tuple[float, float, float, float, str]]) -> None:
     print("gaps in which the GUI thread slept longest (slept, gap, run, queued, ms):")
     for ms, gap, run, queued, text in sorted(slept, reverse=True)[:15]:
         print(f"{ms:6.0f} {gap:6.0f} {run:5.0f} {queued:5.0f}  {text}")
+    by_step: dict[str, list[float]] = {}
+    for ms, gap, _run, _queued, text in slept:
+        sums = by_step.setdefault(text.split(" | ", 1)[0], [0.0, 0.0, 0.0])
+        sums[0] += ms
+        sums[1] += gap
+        sums[2] = max(sums[2], gap)
+    print("steps by the GUI thread's sleep in gaps over 50 ms (slept, gaps, longest gap):")
+    for step, (ms, gaps, longest) in sorted(by_step.items(), key=lambda s: -s[1][0])[:12]:
+        print(f"{ms:6.0f} {gaps:6.0f} {longest:6.0f}  {step}")
     total = [sum(g[i] for g in slept) for i in range(4)]
     print("all gaps over 50 ms: slept {:.0f}, gap {:.0f}, run {:.0f}, queued {:.0f} ms; "
           "{} gaps".format(*total, len(slept)))  # fmt: skip
