@@ -33,7 +33,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
-from svctrainer.gui.record_table import Column, RecordTableModel
+from svctrainer.gui.record_table import Column, RecordTableModel, paint_cells_in_cpp
 from svctrainer.services.progress_records import BranchSummary, SkillSummary
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ class BranchSummaryView(QWidget):
         # some 5 000 calls of the model a page opened, a fifth of drawing it (issue 17).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
+        paint_cells_in_cpp(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(SKILL_COLUMN, QHeaderView.ResizeMode.Stretch)

@@ -47,7 +47,13 @@ from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy, fit_columns
+from svctrainer.gui.record_table import (
+    Column,
+    SortedRecordModel,
+    SourceSortProxy,
+    fit_columns,
+    paint_cells_in_cpp,
+)
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
@@ -203,6 +209,8 @@ class DashboardTab(QWidget):
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
         self.stalled.setObjectName("stalledList")
+        for view in (self.table, self.improved, self.stalled):
+            paint_cells_in_cpp(view)
         # The table gets the full width (eleven columns, assignments last); the team
         # comparison and the two lists sit side by side under it.
         stalled_label = QLabel(
