@@ -117,6 +117,7 @@ class BranchSummaryView(QWidget):
         # The skill names may wrap when their column narrows: the rows follow it.
         header.sectionResized.connect(self._skill_column_resized)
         self._columns_width = 0  # every column at its texts' width (``_size_table``)
+        self._sizing = False
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.chart = BarChart()
@@ -176,13 +177,19 @@ class BranchSummaryView(QWidget):
         ResizeToContents header sizes them; and the width all columns need."""
         table = self.table
         header = table.horizontalHeader()
-        total = 0
-        for column in range(self.model.columnCount()):
-            width = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-            total += width
-            if column != SKILL_COLUMN:
-                header.resizeSection(column, _bounded(header, width))
-        self._columns_width = total
+        widths = [
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(self.model.columnCount())
+        ]
+        self._columns_width = sum(widths)
+        # Each column set narrows the skill column: its rows are sized once, after all.
+        self._sizing = True
+        try:
+            for column, width in enumerate(widths):
+                if column != SKILL_COLUMN:
+                    header.resizeSection(column, _bounded(header, width))
+        finally:
+            self._sizing = False
         self._size_rows()
 
     def _size_rows(self) -> None:
@@ -192,7 +199,7 @@ class BranchSummaryView(QWidget):
             rows.resizeSection(row, _bounded(rows, height))
 
     def _skill_column_resized(self, column: int, old: int, new: int) -> None:
-        if column == SKILL_COLUMN and old != new and self.table.wordWrap():
+        if column == SKILL_COLUMN and old != new and not self._sizing and self.table.wordWrap():
             self._size_rows()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
