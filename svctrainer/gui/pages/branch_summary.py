@@ -104,20 +104,19 @@ class BranchSummaryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        # Columns and rows as wide and tall as their texts (the median gain's count is on
-        # a second line), measured once a load (``_size_table``) rather than by
-        # ResizeToContents headers, which measured every cell again on each layout pass:
-        # some 5 000 calls of the model a page opened, a fifth of drawing it (issue 17).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Columns as wide as their texts, measured once a load (``_size_table``) rather
+        # than by a ResizeToContents header, which measured every cell again on each
+        # layout pass: some 5 000 calls of the model a page opened, a fifth of drawing
+        # it (issue 17). Rows as tall as their texts (the median gain's count is on a
+        # second line; a long skill name wraps in a narrow column): their header follows
+        # the widths as they change.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
         paint_cells_in_cpp(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(SKILL_COLUMN, QHeaderView.ResizeMode.Stretch)
-        # The skill names may wrap when their column narrows: the rows follow it.
-        header.sectionResized.connect(self._skill_column_resized)
         self._columns_width = 0  # every column at its texts' width (``_size_table``)
-        self._sizing = False
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.chart = BarChart()
@@ -173,8 +172,8 @@ class BranchSummaryView(QWidget):
         return self._columns_width + 2 * table.frameWidth() + bar
 
     def _size_table(self) -> None:
-        """Each column but the skill's (which stretches) and each row to its texts, as a
-        ResizeToContents header sizes them; and the width all columns need."""
+        """Each column but the skill's (which stretches) to its texts, as a
+        ResizeToContents header sizes it; and the width all columns need."""
         table = self.table
         header = table.horizontalHeader()
         widths = [
@@ -182,25 +181,9 @@ class BranchSummaryView(QWidget):
             for c in range(self.model.columnCount())
         ]
         self._columns_width = sum(widths)
-        # Each column set narrows the skill column: its rows are sized once, after all.
-        self._sizing = True
-        try:
-            for column, width in enumerate(widths):
-                if column != SKILL_COLUMN:
-                    header.resizeSection(column, _bounded(header, width))
-        finally:
-            self._sizing = False
-        self._size_rows()
-
-    def _size_rows(self) -> None:
-        table, rows = self.table, self.table.verticalHeader()
-        for row in range(self.model.rowCount()):
-            height = max(rows.sectionSizeHint(row), table.sizeHintForRow(row))
-            rows.resizeSection(row, _bounded(rows, height))
-
-    def _skill_column_resized(self, column: int, old: int, new: int) -> None:
-        if column == SKILL_COLUMN and old != new and not self._sizing and self.table.wordWrap():
-            self._size_rows()
+        for column, width in enumerate(widths):
+            if column != SKILL_COLUMN:
+                header.resizeSection(column, _bounded(header, width))
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         super().changeEvent(event)
