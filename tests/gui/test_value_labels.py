@@ -38,6 +38,9 @@ def _compare(qtbot, chart) -> None:  # type: ignore[no-untyped-def]
     chart.resize(520, 360)
     chart.show()
     qtbot.waitExposed(chart)
+    # A theme change restyles a chart on a later turn and draws it again: settled first.
+    qtbot.waitUntil(lambda: not chart._stale, timeout=5_000)
+    qtbot.wait(20)
 
     def text(v: float | None) -> str:
         return "—" if v is None else ("+" if v >= 0 else "−") + f"{abs(v):.1f} %"
