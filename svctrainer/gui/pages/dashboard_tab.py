@@ -308,6 +308,14 @@ class DashboardTab(QWidget):
         context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _columns(self) -> list[Column[DashboardEntry]]:
+        statuses: dict[str, str] = {}  # four statuses over 500 rows: each worded once
+
+        def status(entry: DashboardEntry) -> str:
+            text = statuses.get(entry.row.status)
+            if text is None:
+                text = statuses[entry.row.status] = status_name(entry.row.status)
+            return text
+
         return [
             Column(self.tr("Name"), lambda e: e.person.name),
             Column(self.tr("No."), lambda e: e.person.employee_number),
@@ -322,8 +330,7 @@ class DashboardTab(QWidget):
             Column(self.tr("Last practice"), _day,
                    sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
                                            if e.row.last_practice_at else None)),
-            Column(self.tr("Status"), lambda e: status_name(e.row.status),
-                   tooltip=self._status_tip),
+            Column(self.tr("Status"), status, tooltip=self._status_tip),
             Column(self.tr("Done"), lambda e: str(e.row.assignments_done),
                    sort_key=lambda e: float(e.row.assignments_done), align_right=True),
             Column(self.tr("Overdue"), lambda e: str(e.row.assignments_overdue),
