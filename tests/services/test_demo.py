@@ -240,6 +240,7 @@ def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
     assert 0.02 * total <= counts["incomplete"] <= 0.15 * total
 
 
+@pytest.mark.shipped_content
 def test_the_demo_holds_a_finished_contest_in_each_language_everyone_sat(services):
     """A contest on the demo branch in each language (no history needed): closed, its
     results locked, every teller ranked on both drills of the one form; the Chinese
