@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.gui.context import AppContext
     from svctrainer.gui.garbage import GuiThreadCollector
     from svctrainer.gui.idle_sign_out import IdleWatch
+    from svctrainer.gui.import_ahead import ImportAhead
     from svctrainer.gui.login import LoginPage
     from svctrainer.gui.navigation import NavTarget
     from svctrainer.gui.navigator import Navigator
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.chart_warm_up: threading.Thread | None = None
         """The chart library's preloading thread, once started (``_warm_up_charts``)."""
+        self.import_ahead: ImportAhead | None = None
+        """The session's pages' modules being imported ahead (``_import_pages_ahead``)."""
 
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
@@ -319,6 +322,23 @@ class MainWindow(QMainWindow):
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
         self._offer_interrupted_attempts()
+        self._import_pages_ahead(landing)
+
+    def _import_pages_ahead(self, landing: str | None) -> None:
+        """The modules of the other pages this person may open, imported a module per
+        turn of the event loop once the landing page is up (``gui/import_ahead.py``): an
+        admin's first visit to Practice imported 85-101 ms of modules in one turn."""
+        from svctrainer.gui.import_ahead import ImportAhead  # noqa: PLC0415 - see module doc
+
+        self._stop_importing_ahead()
+        modules = [t.module for t in self._targets if t.key != landing]
+        self.import_ahead = ImportAhead(modules, self)
+        self.import_ahead.start()
+
+    def _stop_importing_ahead(self) -> None:
+        if self.import_ahead is not None:
+            self.import_ahead.stop()
+            self.import_ahead = None
 
     def _offer_interrupted_attempts(self) -> None:
         """A checkpoint left by a crash: the teller decides what happens to it."""
@@ -386,6 +406,7 @@ class MainWindow(QMainWindow):
                 lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
             )
         self.idle.stop()
+        self._stop_importing_ahead()
         self.context = None
         self._clear_pages()
         self._rebuild_navigation()
