@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -29,13 +29,50 @@ CORE_DIMENSIONS = ("reliability", "responsiveness", "assurance", "empathy")
 C = TypeVar("C", bound=QWidget)
 
 
+class StagedChart(QWidget):
+    """A chart drawn in stages, each small enough for one turn of the event loop: a
+    ``ChartSlot`` draws a stage a turn (a debrief chart whole held the window 60-85 ms,
+    bench/bench_heartbeat.py); built with ``later=False`` it is drawn whole at once.
+    Subclasses hand their drawing, a generator that yields between two stages, to
+    ``_begin``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stages: Iterator[None] | None = None
+
+    def _begin(self, stages: Iterator[None], *, later: bool) -> None:
+        self._stages = stages
+        if not later:
+            self.finish()
+
+    def next_stage(self) -> bool:
+        """Draw the next stage; whether any is left."""
+        if self._stages is None:
+            return False
+        if next(self._stages, _DRAWN) is _DRAWN:
+            self._stages = None
+            return False
+        return True
+
+    def finish(self) -> None:
+        """Draw every stage left."""
+        while self.next_stage():
+            pass
+
+
+_DRAWN = object()
+
+
 class ChartSlot(QWidget, Generic[C]):
-    """A chart's place in a layout, at the chart's size, filled when ``chart`` is first
-    asked for: a screen shows its text at once and draws its charts a turn later."""
+    """A chart's place in a layout, at the chart's size, filled when the chart is drawn:
+    a screen shows its text at once and draws its charts in later turns, a stage per
+    ``step()`` where the chart draws in stages (``StagedChart``, built with
+    ``later=True``), or all of it when ``chart`` is first asked for."""
 
     def __init__(self, build: Callable[[], C], min_width: int, height: int) -> None:
         super().__init__()
         self._build: Callable[[], C] | None = build
+        self._pending: C | None = None  # built, not drawn whole yet
         self._chart: C | None = None
         self.setMinimumWidth(min_width)
         self.setFixedHeight(height)
@@ -44,16 +81,40 @@ class ChartSlot(QWidget, Generic[C]):
 
     @property
     def built(self) -> bool:
+        """Whether the chart is drawn whole and in its place."""
         return self._chart is not None
+
+    def step(self) -> bool:
+        """One turn's work: build the chart and draw its first stage, or draw its next
+        one; when it is drawn whole, put it in its place. Whether it is there now."""
+        if self._chart is not None:
+            return True
+        chart = self._pending if self._pending is not None else self._start()
+        if isinstance(chart, StagedChart) and chart.next_stage():
+            return False
+        self._place(chart)
+        return True
 
     @property
     def chart(self) -> C:
+        """The chart, drawn whole now if it is not yet."""
         if self._chart is None:
-            assert self._build is not None  # noqa: S101 - set until the chart is built
-            self._chart = self._build()
-            self._build = None  # what it captured is not needed any more
-            self._box.addWidget(self._chart)
+            chart = self._pending if self._pending is not None else self._start()
+            if isinstance(chart, StagedChart):
+                chart.finish()
+            self._place(chart)
+        assert self._chart is not None  # noqa: S101 - placed just now
         return self._chart
+
+    def _start(self) -> C:
+        assert self._build is not None  # noqa: S101 - set until the chart is built
+        self._pending = self._build()
+        self._build = None  # what it captured is not needed any more
+        return self._pending
+
+    def _place(self, chart: C) -> None:
+        self._chart, self._pending = chart, None
+        self._box.addWidget(chart)
 
 
 def radar_dimensions(*runs: Mapping[str, int]) -> list[str]:
@@ -78,14 +139,19 @@ def _key(colour: QColor, glyph: str, text: str) -> QLabel:
     return label
 
 
-class ServqualRadar(QWidget):
+class ServqualRadar(StagedChart):
     def __init__(
         self,
         yours: Mapping[str, int],
         best: Mapping[str, int] | None,
         parent: QWidget | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._begin(self._draw(yours, best), later=later)
+
+    def _draw(self, yours: Mapping[str, int], best: Mapping[str, int] | None) -> Iterator[None]:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         pg.setConfigOptions(antialias=True)
@@ -107,12 +173,14 @@ class ServqualRadar(QWidget):
         self.scale = max([1, *values, *top_values])
         n = len(self.dimensions)
         angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+        yield  # the plot; then its grid
         grid_pen = QPen(faint)
         grid_pen.setCosmetic(True)
         for ring in (0.25, 0.5, 0.75, 1.0):
             self._polygon([ring] * n, angles, grid_pen, QBrush(Qt.BrushStyle.NoBrush))
         for a in angles:
             self.plot.plot([0, math.cos(a)], [0, math.sin(a)], pen=pg.mkPen(faint))
+        yield  # then the two runs
         if best:
             pen = QPen(COMFORT_GREEN, 2, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
@@ -124,6 +192,7 @@ class ServqualRadar(QWidget):
         fill = QColor(YOURS)
         fill.setAlphaF(0.35)
         self._polygon([v / self.scale for v in values], angles, pen, QBrush(fill))
+        yield  # then the captions and the legend
         for dim, a in zip(self.dimensions, angles, strict=True):
             mine = yours.get(dim, 0)
             caption = f"{dimension_name(dim)}\n{mine}" + (f" / {best.get(dim, 0)}" if best else "")
@@ -167,17 +236,24 @@ class ServqualRadar(QWidget):
         return QSize(420, 360)
 
 
-class MoodTraceChart(QWidget):
+class MoodTraceChart(StagedChart):
     def __init__(
         self,
         trace: Sequence[Sequence[float]],
         timeouts: Sequence[int],
         comfort_min_valence: float,
         parent: QWidget | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         """``trace``: [valence, arousal] at the start and after each decision;
         ``timeouts``: decision numbers (1-based) where the time ran out."""
         super().__init__(parent)
+        self._begin(self._draw(trace, timeouts, comfort_min_valence), later=later)
+
+    def _draw(
+        self, trace: Sequence[Sequence[float]], timeouts: Sequence[int], comfort_min_valence: float
+    ) -> Iterator[None]:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         pg.setConfigOptions(antialias=True)
@@ -196,6 +272,7 @@ class MoodTraceChart(QWidget):
         self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in steps]])
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in (-5, -2.5, 0, 2.5, 5)]])
         self.plot.showGrid(x=False, y=True, alpha=0.25)
+        yield  # the plot and its axes; then the valence line
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(faint)))
         self.valence = self.plot.plot(
             steps,
@@ -206,6 +283,7 @@ class MoodTraceChart(QWidget):
             symbolBrush=YOURS,
             symbolPen=None,
         )
+        yield  # then arousal, comfort and the timeouts
         self.arousal = self.plot.plot(
             steps,
             [p[1] for p in trace],
@@ -233,6 +311,7 @@ class MoodTraceChart(QWidget):
                 symbolBrush=TIMEOUT_RED,
                 symbolPen=pg.mkPen(TIMEOUT_RED, width=2),
             )
+        yield  # then the legend
         # The legend sits under the chart: inside, it would hide the lines it explains.
         keys = [
             (YOURS, "━━", translate("scenarios", "Valence (happy +, unhappy −)")),
