@@ -8,6 +8,13 @@ drill engines, the progress records and the scenario analysis, 85-101 ms of one 
 each turn pays for one module's own body (the heaviest, ``services.progress_records``
 with its ~40 frozen dataclasses, ~20 ms quiet) and the visit only builds widgets.
 
+The login screen starts it for every page while a person finds their name and types a
+PIN (the landing page is built at sign-in, in one turn: a supervisor's first sign-in of
+the day imported the dashboard, the report and the drill registry there); the session
+starts it again for that person's other pages, for whatever the first could not import
+yet (a page that needs the chart library, before the library's warm-up is through).
+Neither works while the database worker is busy.
+
 The order comes from the modules' sources, read without importing them: the
 ``import``/``from`` lines at the left margin (a module's top-level imports; those inside
 functions and ``if TYPE_CHECKING:`` are indented and left alone, as the program itself
@@ -26,7 +33,7 @@ import logging
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -174,8 +181,18 @@ class ImportAhead(QObject):
     the event loop. ``stop()`` ends it (early: a sign-out) and deletes it; its owner
     calls it, once."""
 
-    def __init__(self, modules: Iterable[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        modules: Iterable[str],
+        parent: QObject | None = None,
+        *,
+        waits_while: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """``waits_while``: no work in a turn while it says so (the database worker is
+        busy: an import there, such as a service's first use, would hold one here on
+        the module's import lock, and the two would share the interpreter)."""
         super().__init__(parent)
+        self._waits_while = waits_while
         self._plan = _Plan()
         self._steps = self._work(list(modules))
         self._timer = QTimer(self)
@@ -194,6 +211,8 @@ class ImportAhead(QObject):
 
     def _slice(self) -> None:
         """Steps until ``SLICE_S`` has gone by, at least one."""
+        if self._waits_while():
+            return
         deadline = time.perf_counter() + SLICE_S
         try:
             next(self._steps)

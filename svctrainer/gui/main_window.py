@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.login = LoginPage(self.background)
         self.login.signed_in.connect(self.enter)
         self.login.listed.connect(self._warm_up_charts)
+        self.login.listed.connect(lambda: self._import_pages_ahead(None))
         self.idle = IdleWatch(self)
         self.idle.expired.connect(self._idle_expired)
 
@@ -325,14 +326,21 @@ class MainWindow(QMainWindow):
         self._import_pages_ahead(landing)
 
     def _import_pages_ahead(self, landing: str | None) -> None:
-        """The modules of the other pages this person may open, imported a module per
-        turn of the event loop once the landing page is up (``gui/import_ahead.py``): an
-        admin's first visit to Practice imported 85-101 ms of modules in one turn."""
+        """The modules of the pages a person may open, imported a module per turn of the
+        event loop (``gui/import_ahead.py``): an admin's first visit to Practice imported
+        85-101 ms of modules in one turn. Signed in: that person's pages but the landing
+        one, once it is up; at the login screen (the list filled), every page's, while
+        the person types a PIN."""
         from svctrainer.gui.import_ahead import ImportAhead  # noqa: PLC0415 - see module doc
+        from svctrainer.gui.navigation import TARGETS  # noqa: PLC0415
 
+        if self.context is None and self._entering is not None:
+            return  # signing in: the session starts its own
         self._stop_importing_ahead()
-        modules = [t.module for t in self._targets if t.key != landing]
-        self.import_ahead = ImportAhead(modules, self)
+        targets = TARGETS if self.context is None else self._targets
+        modules = [t.module for t in targets if t.key != landing]
+        background = self.background
+        self.import_ahead = ImportAhead(modules, self, waits_while=lambda: background.busy)
         self.import_ahead.start()
 
     def _stop_importing_ahead(self) -> None:

@@ -136,3 +136,25 @@ def test_a_signed_in_person_s_other_pages_are_imported_ahead_and_stopped_at_sign
             assert target.module in sys.modules, target.module
     window.sign_out_action.trigger()
     assert window.import_ahead is None
+
+
+def test_the_login_screen_imports_every_page_ahead_but_not_while_the_worker_is_busy(qtbot, window):
+    """Who signs in is not known yet, and the landing page is built at sign-in in one
+    turn: every page's modules, while the person types a PIN. A turn in which the
+    database worker is busy does nothing (the two would share the interpreter, and an
+    import on the worker would hold this one on its lock)."""
+    from svctrainer.gui.navigation import TARGETS
+
+    qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
+    ahead = window.import_ahead
+    assert ahead is not None
+    busy = [True]
+    ahead._waits_while = lambda: busy[0]
+    ahead._timer.start()  # as its start does, a moment after the list is filled
+    qtbot.wait(50)
+    assert not ahead.done  # however little is left to import, nothing was done
+    assert ahead.imported == []
+    busy[0] = False
+    qtbot.waitUntil(lambda: ahead.done, timeout=30_000)
+    for target in TARGETS:
+        assert target.module in sys.modules, target.module
