@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from svctrainer.gui import chart_preload
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import GuiSettings, Theme
@@ -136,14 +138,17 @@ def test_a_sliced_import_runs_one_statement_of_the_package_a_step(tmp_path, monk
     assert "ONE" not in vars(module)  # nothing run yet: found and read only
     assert sliced.step()  # import sys
     assert sliced.step()  # from .first import ONE
-    assert vars(module)["ONE"] == 1 and "TWO" not in vars(module)
-    assert sliced.step() and sliced.step()
+    assert vars(module)["ONE"] == 1
+    assert "TWO" not in vars(module)
+    assert sliced.step()
+    assert sliced.step()
     assert not sliced.step()  # the last one
     assert vars(module)["ORDER"] == ["first", "two", "late"]
     assert "__getattr__" not in vars(module)  # the package as a plain import leaves it
-    import slicedpkg  # noqa: PLC0415
+    import slicedpkg
 
-    assert slicedpkg is module and slicedpkg.TWO == 2
+    assert slicedpkg is module
+    assert slicedpkg.TWO == 2
     assert not sliced.step()  # asked again: nothing left
 
 
@@ -155,18 +160,14 @@ def test_using_the_package_between_two_steps_finishes_its_import_first(tmp_path,
     monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
     sliced = chart_preload.SlicedImport("slicedpkg")
     sliced.step()
-    import slicedpkg  # noqa: PLC0415
+    import slicedpkg
 
     assert slicedpkg.TWO == 2  # the rest ran first
     assert slicedpkg.LATE == ["late"]
     assert not sliced.step()
     assert "__getattr__" not in vars(slicedpkg)
-    try:
+    with pytest.raises(AttributeError, match="NOT_THERE"):
         slicedpkg.NOT_THERE  # noqa: B018
-    except AttributeError as exc:
-        assert "NOT_THERE" in str(exc)
-    else:
-        raise AssertionError("a name the package does not define was found")
 
 
 def test_a_statement_that_fails_leaves_no_half_imported_package(tmp_path, monkeypatch):
@@ -179,11 +180,7 @@ def test_a_statement_that_fails_leaves_no_half_imported_package(tmp_path, monkey
     sliced = chart_preload.SlicedImport("slicedpkg")
     for _ in range(5):
         assert sliced.step()
-    try:
+    with pytest.raises(RuntimeError, match=r"^broken$"):
         sliced.step()
-    except RuntimeError as exc:
-        assert str(exc) == "broken"
-    else:
-        raise AssertionError("the failing statement did not raise")
     assert "slicedpkg" not in sys.modules
     assert not sliced.step()

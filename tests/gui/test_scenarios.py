@@ -551,7 +551,8 @@ def test_each_debrief_chart_is_drawn_in_stages_and_ends_as_one_drawn_whole(qtbot
     drawn at once (what it plots, its captions, its legend)."""
     from PySide6.QtWidgets import QLabel
 
-    from svctrainer.gui.scenarios.debrief_charts import ChartSlot, MoodTraceChart, ServqualRadar
+    from svctrainer.gui.scenarios.chart_slot import ChartSlot
+    from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 
     player = play.hesitant_best_run()
     shown = play.debrief(player)

@@ -35,7 +35,8 @@ from svctrainer.core.standards.compliance import Compliance
 from svctrainer.core.standards.model import ItemKind
 from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
-from svctrainer.gui.scenarios.debrief_charts import ChartSlot, MoodTraceChart, ServqualRadar
+from svctrainer.gui.scenarios.chart_slot import ChartSlot
+from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import (
     MET_REASONS,
