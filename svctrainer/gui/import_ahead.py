@@ -16,11 +16,13 @@ yet (a page that needs the chart library, before the library's warm-up is throug
 Neither works while the database worker is busy.
 
 The order comes from the modules' sources, read without importing them: the
-``import``/``from`` lines at the left margin (a module's top-level imports; those inside
-functions and ``if TYPE_CHECKING:`` are indented and left alone, as the program itself
-leaves them). Our own modules are followed; any other module named there is imported
-whole in a turn of its own. The chart library is never imported here (its warm-up,
-``gui/chart_preload.py``, splits it finer), nor anything that needs it at the top.
+``import``/``from`` lines at the left margin (a module's top-level imports) come before
+the module, each leaves first; our own modules a function imports where it first runs
+(``from svctrainer... import`` indented: a page's tabs, reports, dialogs) come after it.
+Our own modules are followed; any other module named at the top is imported whole in a
+turn of its own, and one imported inside a function is left to that function. The
+chart library is never imported here (its warm-up, ``gui/chart_preload.py``, splits it
+finer), nor anything that needs it at the top.
 A module whose source cannot be read (a frozen build) is imported whole.
 """
 
@@ -46,6 +48,13 @@ START_MS = 300  # after the landing page has been built and painted
 SLICE_S = 0.008  # work per turn of the event loop before yielding (one import may be longer)
 _IMPORT = re.compile(r"^import\s+(?P<modules>[\w., ]+)")
 _FROM = re.compile(r"^from\s+(?P<origin>\.*[\w.]*)\s+import\s+(?P<names>.*)")
+
+
+def lazy_imports(source: str) -> list[str]:
+    """Our own modules ``source`` imports inside its functions (a page imports the
+    modules of its tabs, reports and dialogs where it first needs them), in order."""
+    lazy = re.compile(rf"^\s+from\s+(?P<origin>{re.escape(OWN)}\.[\w.]+)\s+import\b", re.M)
+    return list(dict.fromkeys(match["origin"] for match in lazy.finditer(source)))
 
 
 def top_level_imports(name: str, source: str, *, package: bool) -> list[tuple[str, bool]]:
@@ -146,6 +155,10 @@ class _Plan:
             self.reading.pop()
         if name not in self.deferred:
             yield name
+        # Then what its functions import when they first run (building the landing page
+        # imported the supervisor's report writer and dashboard in that one turn).
+        for needed in lazy_imports(source or "") if name in sys.modules else ():
+            yield from self.leaves_first(needed)
 
     def _cycle_start(self, name: str) -> int | None:
         """Where on ``reading`` the import cycle through ``name`` starts, if it does."""

@@ -27,10 +27,13 @@ MODULES = {
         "from aheadpkg import (\n    engine,  # the engine\n    figures as numbers,\n)\n"
         "if TYPE_CHECKING:\n    from aheadpkg import never\n"
         "def later():\n    from aheadpkg import lazy\n"
+        "def report():\n    from aheadpkg.report import ORDER\n"
         "ORDER.append(__name__)\n"
     ),
     "engine.py": "from .log import ORDER\nfrom . import figures\nORDER.append(__name__)\n",
     "figures.py": "from aheadpkg.log import ORDER\nORDER.append(__name__)\n",
+    # imported by a function of the page where it first runs: after the page
+    "report.py": "from aheadpkg.log import ORDER\nORDER.append(__name__)\n",
     "never.py": "raise AssertionError('imported for type checking only')\n",
     "lazy.py": "raise AssertionError('imported inside a function only')\n",
     # needs a library left alone (as the chart library is): not imported ahead
@@ -89,7 +92,7 @@ def test_a_page_and_what_it_needs_are_imported_leaves_first(qtbot, package, capl
     with caplog.at_level(logging.WARNING):
         ahead = _run(qtbot, ["aheadpkg.page", "aheadpkg.chart_page", "aheadpkg.cycle_a"])
     order = sys.modules["aheadpkg.log"].ORDER
-    assert order[:3] == ["aheadpkg.figures", "aheadpkg.engine", "aheadpkg.page"]
+    assert order[:4] == ["aheadpkg.figures", "aheadpkg.engine", "aheadpkg.page", "aheadpkg.report"]
     # typing was imported long before: not again
     assert ahead.imported[: ahead.imported.index("aheadpkg.page") + 1] == [
         "aheadpkg",
