@@ -45,6 +45,7 @@ OWN = "svctrainer"
 LEFT_ALONE = ("pyqtgraph", "numpy")
 """Imported by their own warm-up, never here (nor any module importing them at the top)."""
 START_MS = 300  # after the landing page has been built and painted
+WAIT_MS = 50  # how often a waiting warm-up looks again whether the worker is free
 SLICE_S = 0.008  # work per turn of the event loop before yielding (one import may be longer)
 _IMPORT = re.compile(r"^import\s+(?P<modules>[\w., ]+)")
 _FROM = re.compile(r"^from\s+(?P<origin>\.*[\w.]*)\s+import\s+(?P<names>.*)")
@@ -225,7 +226,11 @@ class ImportAhead(QObject):
     def _slice(self) -> None:
         """Steps until ``SLICE_S`` has gone by, at least one."""
         if self._waits_while():
+            # Asked again a while later: a timer of 0 ms would keep this thread spinning
+            # and contending for the interpreter with the very worker it waits for.
+            self._timer.setInterval(WAIT_MS)
             return
+        self._timer.setInterval(0)
         deadline = time.perf_counter() + SLICE_S
         try:
             next(self._steps)

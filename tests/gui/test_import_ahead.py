@@ -156,6 +156,7 @@ def test_the_login_screen_imports_every_page_ahead_but_not_while_the_worker_is_b
     ahead._timer.start()  # as its start does, a moment after the list is filled
     qtbot.wait(50)
     assert not ahead.done  # however little is left to import, nothing was done
+    assert ahead._timer.interval() == import_ahead.WAIT_MS  # waiting without spinning
     assert ahead.imported == []
     busy[0] = False
     qtbot.waitUntil(lambda: ahead.done, timeout=30_000)
