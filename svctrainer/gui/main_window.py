@@ -302,7 +302,6 @@ class MainWindow(QMainWindow):
         self.context = context
         signed_in = context.signed_in
         self.settings.last_profile = str(signed_in.person.id)
-        save_settings(self.settings)
         person = signed_in.person
         from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
 
@@ -322,6 +321,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.shell)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
+        # The rest on the next turn: the sign-in's turn builds the landing page, and a
+        # supervisor's held the window 139 ms (bench/bench_heartbeat.py); writing the
+        # settings file and asking the worker for drafts need not share it.
+        QTimer.singleShot(0, self, lambda: self._settle_session(context, landing))
+
+    def _settle_session(self, context: AppContext, landing: str | None) -> None:
+        """What a session needs soon after its landing page, not in the same turn."""
+        if self.context is not context:  # signed out (or in again) meanwhile
+            return
+        save_settings(self.settings)
         self._offer_interrupted_attempts()
         self._import_pages_ahead(landing)
 

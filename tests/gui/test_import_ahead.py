@@ -129,9 +129,11 @@ def test_each_module_is_a_turn_of_its_own(qtbot, package, monkeypatch):
 def test_a_signed_in_person_s_other_pages_are_imported_ahead_and_stopped_at_sign_out(
     qtbot, window, sign_in, branch
 ):
+    qtbot.waitUntil(window.login.list_is_current, timeout=10_000)
+    at_login = window.import_ahead  # every page's, while the PIN is typed
     sign_in(branch.admin)
+    qtbot.waitUntil(lambda: window.import_ahead not in (None, at_login), timeout=10_000)
     ahead = window.import_ahead
-    assert ahead is not None
     qtbot.waitUntil(lambda: ahead.done, timeout=30_000)
     landing = window.current_page_key()
     for target in window._targets:
