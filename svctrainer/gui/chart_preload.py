@@ -14,12 +14,17 @@ three kinds of work, each done where it is safe:
    safe off the GUI thread (done on a thread it crashed the process in a painting
    delegate, a segfault in the full test run), so the GUI thread does it, in slices of
    a few milliseconds between events (``ChartWarmUp``), once the window is idle.
-3. pyqtgraph's own modules: one step on the GUI thread after the rest, which is what
-   remains of the import (~90 ms of CPU on a quiet machine). PySide reads the source of
-   every module that imports anything (``inspect.getsource``: whether it uses PySide's
-   ``__feature__`` switches), 150 of pyqtgraph's files in that step; the thread reads
-   them into ``linecache`` first (``_read_sources``: text, no import), where that looks
-   first, which takes ~15 ms off the step.
+3. pyqtgraph's own modules, on the GUI thread after the rest: what remains of the
+   import, ~90 ms of CPU on a quiet machine. As one step it landed inside an admin's
+   sign-in (a 225 ms gap, 162 ms of it this step), so the package is imported a
+   statement of its ``__init__`` at a time (``SlicedImport``), one turn of the event
+   loop each: the longest statement (``from .graphicsItems.ColorBarItem import *``) took
+   15 ms on a machine under load 10. Code that needs pyqtgraph in between gets all of
+   it at once (the partial module's ``__getattr__`` finishes the import first). PySide
+   reads the source of every module that imports anything (``inspect.getsource``:
+   whether it uses PySide's ``__feature__`` switches), 150 of pyqtgraph's files; the
+   thread reads them into ``linecache`` first (``_read_sources``: text, no import),
+   where that looks first, which takes ~15 ms off the import.
 
 Not the database worker (``gui/background.py``): the first queries after sign-in must
 not queue behind an import. Not before the sign-in list is filled either (the window
@@ -29,8 +34,11 @@ with the opening database and made a new computer's ``gui --demo`` list 0.2 s la
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib
+import importlib.machinery
+import importlib.util
 import linecache
 import logging
 import sys
@@ -38,6 +46,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType, ModuleType
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -146,5 +155,96 @@ class ChartWarmUp(QObject):
         while self._preload.is_alive():  # pyqtgraph last, after its numerical half
             yield True
         if "pyqtgraph" not in sys.modules:
-            importlib.import_module("pyqtgraph")
-        yield True
+            package = SlicedImport("pyqtgraph")
+            yield True  # finding and reading it was this turn's work
+            while package.step():
+                yield True  # a statement per turn: some take 15 ms on a busy machine
+
+
+class SlicedImport:
+    """A package imported a top-level statement of its ``__init__`` at a time, each
+    ``step()`` one (step 3 of the module doc), or all of it at once as soon as anybody
+    asks the package for something it does not have yet.
+
+    Between two steps the package is in ``sys.modules`` half executed, as it is during
+    any import. Its module-level ``__getattr__`` (PEP 562) runs the statements left
+    first, so ``import pyqtgraph as pg; pg.PlotWidget(...)`` built by a page between two
+    steps works exactly as after a plain import; while a statement runs, a missing
+    attribute is missing, as the package's own submodules expect during its import.
+    Without its source (a frozen build) the package is imported whole in one step. A
+    statement that fails takes the package out of ``sys.modules`` and raises, as a
+    failed import does."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._statements: list[CodeType] = []
+        self._running = False
+        self._module: ModuleType
+        spec = importlib.util.find_spec(name)
+        source = _source_of(spec)
+        if spec is None or source is None:
+            self._module = importlib.import_module(name)
+            return
+        module = importlib.util.module_from_spec(spec)
+        tree = ast.parse(source, spec.origin or name)
+        self._statements = [
+            compile(ast.Module(body=[node], type_ignores=[]), spec.origin or name, "exec")
+            for node in tree.body
+        ]
+        self._statements.reverse()  # popped from the end
+        self._module = module
+        module.__dict__["__getattr__"] = self._finish
+        sys.modules[name] = module
+
+    def step(self) -> bool:
+        """Run the next statement; whether any is left."""
+        if self._statements:
+            self._run(self._statements.pop())
+        if self._statements:
+            return True
+        self._done()
+        return False
+
+    def _run(self, statement: CodeType) -> None:
+        self._running = True
+        try:
+            exec(statement, self._module.__dict__)  # noqa: S102 - the package's own code
+        except BaseException:
+            self._statements.clear()
+            self._done()
+            if sys.modules.get(self._name) is self._module:
+                del sys.modules[self._name]
+            raise
+        finally:
+            self._running = False
+
+    def _finish(self, attribute: str) -> object:
+        """The package's ``__getattr__``: asked from outside between two steps, run every
+        statement left, then answer as the whole package does."""
+        missing = f"module {self._name!r} has no attribute {attribute!r}"
+        if self._running or not self._statements:
+            raise AttributeError(missing)
+        while self.step():
+            pass
+        try:
+            return self._module.__dict__[attribute]
+        except KeyError:
+            raise AttributeError(missing) from None
+
+    def _done(self) -> None:
+        if self._module.__dict__.get("__getattr__") == self._finish:
+            del self._module.__dict__["__getattr__"]
+
+
+def _source_of(spec: importlib.machinery.ModuleSpec | None) -> str | None:
+    """The text of a package's ``__init__``, or None where there is none to read."""
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        return None
+    get_source = getattr(spec.loader, "get_source", None)
+    if get_source is None:
+        return None
+    try:
+        source: str | None = get_source(spec.name)
+    except ImportError:
+        return None
+    return source

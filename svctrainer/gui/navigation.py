@@ -26,6 +26,9 @@ class NavTarget:
     shortcut: str
     needs: frozenset[Permission]  # any one of these suffices
     build: Callable[[AppContext], QWidget]
+    module: str
+    """The module of the page ``build`` makes: imported ahead of the first visit
+    (``gui/import_ahead.py``)."""
 
 
 def _practice(ctx: AppContext) -> QWidget:
@@ -85,6 +88,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+1",
         frozenset({Permission.PRACTISE}),
         _assignments,
+        "svctrainer.gui.pages.assignments",
     ),
     NavTarget(
         "practice",
@@ -92,6 +96,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+2",
         frozenset({Permission.PRACTISE}),
         _practice,
+        "svctrainer.gui.pages.practice",
     ),
     NavTarget(
         "progress",
@@ -99,6 +104,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+3",
         frozenset({Permission.PRACTISE}),
         _progress,
+        "svctrainer.gui.pages.my_progress",
     ),
     NavTarget(
         "trainer",
@@ -106,6 +112,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+4",
         frozenset({Permission.ASSIGN}),
         _trainer,
+        "svctrainer.gui.pages.trainer",
     ),
     NavTarget(
         "supervisor",
@@ -113,6 +120,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+5",
         frozenset({Permission.VIEW_BRANCH_RESULTS}),
         _supervisor,
+        "svctrainer.gui.pages.supervisor",
     ),
     NavTarget(
         "admin",
@@ -120,6 +128,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+6",
         frozenset({Permission.MANAGE_PEOPLE, Permission.MANAGE_DATABASE}),
         _admin,
+        "svctrainer.gui.pages.admin",
     ),
     NavTarget(
         "contest",
@@ -127,6 +136,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+7",
         frozenset({Permission.PRACTISE, Permission.ASSIGN, Permission.VIEW_TEAM_RESULTS}),
         _contest,
+        "svctrainer.gui.pages.contest",
     ),
     NavTarget(
         "region",
@@ -134,6 +144,7 @@ TARGETS: tuple[NavTarget, ...] = (
         "Ctrl+8",
         frozenset({Permission.VIEW_REGION_RESULTS}),
         _region,
+        "svctrainer.gui.pages.region",
     ),
 )
 

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from svctrainer.gui import chart_preload
 from svctrainer.gui.main_window import MainWindow
 from svctrainer.gui.settings import GuiSettings, Theme
@@ -25,22 +27,27 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from svctrainer.gui import chart_preload
 turns = []
+package_turns = []  # turns while pyqtgraph itself was being imported
 slice_ = chart_preload.ChartWarmUp._slice
 def counted(self):
     turns.append(1)
+    if 'pyqtgraph' in sys.modules:
+        package_turns.append(1)
     slice_(self)
 chart_preload.ChartWarmUp._slice = counted
 chart_preload.preload_charts()
 say('at once', 'pyqtgraph' in sys.modules)
+def whole():  # vars(), not getattr: asking the package would finish its import
+    return 'PlotWidget' in vars(sys.modules.get('pyqtgraph', sys))
 def check():
-    if 'pyqtgraph' in sys.modules:
+    if whole():
         app.quit()
 poll = QTimer()
 poll.timeout.connect(check)
 poll.start(50)
 QTimer.singleShot(120_000, app.quit)
 app.exec()
-say('loaded', 'pyqtgraph' in sys.modules, 'turns', len(turns))
+say('loaded', whole(), 'turns', len(turns), len(package_turns))
 """
 
 
@@ -57,7 +64,9 @@ def test_pyqtgraph_is_warmed_up_on_the_gui_thread_in_many_turns(tmp_path):
     assert "at once False" in lines, lines  # not while the window is being built
     loaded = next(line for line in lines if line.startswith("loaded"))
     assert loaded.startswith("loaded True"), lines
-    # The walk over PySide's ~1 000 types is split: many turns, none of them all of it.
+    # The walk over PySide's ~1 000 types is split: many turns, none of them all of it;
+    # so is pyqtgraph's own import (a statement of its __init__ a turn, ~110 of them).
+    assert int(loaded.split()[-2]) > 10, lines
     assert int(loaded.split()[-1]) > 10, lines
 
 
@@ -93,3 +102,85 @@ def test_the_warm_up_starts_once_the_sign_in_list_is_filled(qtbot, branch, monke
         window.login.refresh()
     assert rows_when_started == [people]
     window.background.wait()
+
+
+PACKAGE = """\
+import sys
+from .first import ONE
+TWO = ONE + 1
+LATE = sys.modules[__name__].__dict__.get("ORDER", []) + ["late"]
+ORDER = ["first", "two", "late"]
+"""
+
+
+def _package(folder, *, failing=False):
+    """A package whose ``__init__`` has five statements and a submodule that refers
+    back to the half-imported package, as pyqtgraph's do."""
+    package = folder / "slicedpkg"
+    package.mkdir()
+    body = PACKAGE + ("raise RuntimeError('broken')\n" if failing else "")
+    (package / "__init__.py").write_text(body, encoding="utf-8")
+    (package / "first.py").write_text(
+        "from . import __name__ as PARENT\nONE = 1\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_a_sliced_import_runs_one_statement_of_the_package_a_step(tmp_path, monkeypatch):
+    """pyqtgraph's import (~90 ms on the GUI thread) as one step landed in an admin's
+    sign-in: it is now a statement of its ``__init__`` per turn of the event loop, and
+    the package ends up exactly as a plain import leaves it."""
+    monkeypatch.syspath_prepend(str(_package(tmp_path)))
+    monkeypatch.delitem(sys.modules, "slicedpkg", raising=False)
+    monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
+    sliced = chart_preload.SlicedImport("slicedpkg")
+    module = sys.modules["slicedpkg"]
+    assert "ONE" not in vars(module)  # nothing run yet: found and read only
+    assert sliced.step()  # import sys
+    assert sliced.step()  # from .first import ONE
+    assert vars(module)["ONE"] == 1
+    assert "TWO" not in vars(module)
+    assert sliced.step()
+    assert sliced.step()
+    assert not sliced.step()  # the last one
+    assert vars(module)["ORDER"] == ["first", "two", "late"]
+    assert "__getattr__" not in vars(module)  # the package as a plain import leaves it
+    import slicedpkg
+
+    assert slicedpkg is module
+    assert slicedpkg.TWO == 2
+    assert not sliced.step()  # asked again: nothing left
+
+
+def test_using_the_package_between_two_steps_finishes_its_import_first(tmp_path, monkeypatch):
+    """A chart built while the warm-up is half way through pyqtgraph gets the whole
+    package, not an AttributeError."""
+    monkeypatch.syspath_prepend(str(_package(tmp_path)))
+    monkeypatch.delitem(sys.modules, "slicedpkg", raising=False)
+    monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
+    sliced = chart_preload.SlicedImport("slicedpkg")
+    sliced.step()
+    import slicedpkg
+
+    assert slicedpkg.TWO == 2  # the rest ran first
+    assert slicedpkg.LATE == ["late"]
+    assert not sliced.step()
+    assert "__getattr__" not in vars(slicedpkg)
+    with pytest.raises(AttributeError, match="NOT_THERE"):
+        slicedpkg.NOT_THERE  # noqa: B018
+
+
+def test_a_statement_that_fails_leaves_no_half_imported_package(tmp_path, monkeypatch):
+    """As after a failed import: the package is not in ``sys.modules``, and the error
+    reaches whoever ran the statement (the warm-up logs it; the first chart imports
+    pyqtgraph itself and reports)."""
+    monkeypatch.syspath_prepend(str(_package(tmp_path, failing=True)))
+    monkeypatch.delitem(sys.modules, "slicedpkg", raising=False)
+    monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
+    sliced = chart_preload.SlicedImport("slicedpkg")
+    for _ in range(5):
+        assert sliced.step()
+    with pytest.raises(RuntimeError, match=r"^broken$"):
+        sliced.step()
+    assert "slicedpkg" not in sys.modules
+    assert not sliced.step()

@@ -38,6 +38,8 @@ def test_each_role_navigates_every_page_it_may_see(qtbot, window, sign_in, branc
             assert window.current_page_key() == target.key
             assert window.page_stack.currentWidget().widget() is window.pages[target.key]
             assert window.pages[target.key].isVisible()
+            # The module imported ahead of the first visit is the page's own.
+            assert type(window.pages[target.key]).__module__ == target.module
         else:
             assert action is None
             assert window.go_to(target.key) is False

@@ -545,6 +545,77 @@ def test_the_debrief_shows_its_text_first_and_draws_each_chart_a_turn_later(qtbo
     assert debrief.mood_chart.timeout_marks == [1]
 
 
+def test_each_debrief_chart_is_drawn_in_stages_and_ends_as_one_drawn_whole(qtbot, play):
+    """A debrief chart whole held the window 60-85 ms: its slot draws it a stage per turn
+    of the event loop, shows it only once it is whole, and the chart is the same as one
+    drawn at once (what it plots, its captions, its legend)."""
+    from PySide6.QtWidgets import QLabel
+
+    from svctrainer.gui.scenarios.chart_slot import ChartSlot
+    from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
+
+    player = play.hesitant_best_run()
+    shown = play.debrief(player)
+    whole_radar, whole_mood = shown.radar, shown.mood_chart  # drawn at once if not yet
+    for whole, make in (
+        (
+            whole_radar,
+            lambda: ServqualRadar(whole_radar.yours, whole_radar.best, later=True),
+        ),
+        (
+            whole_mood,
+            lambda: MoodTraceChart(
+                _trace_of(whole_mood),
+                whole_mood.timeout_marks,
+                _comfort_of(whole_mood),
+                later=True,
+            ),
+        ),
+    ):
+        slot = ChartSlot(make, 300, 300)
+        qtbot.addWidget(slot)
+        steps = 1
+        while not slot.step():
+            assert slot._box.count() == 0  # nothing shown half drawn
+            steps += 1
+        assert steps >= 3  # several turns, none of them the whole chart
+        staged = slot.chart
+        assert staged.parent() is slot
+        assert _drawn(staged) == _drawn(whole)
+        assert [label.text() for label in staged.findChildren(QLabel)] == [
+            label.text() for label in whole.findChildren(QLabel)
+        ]
+
+
+def _trace_of(chart):
+    _steps, valence = chart.valence.getData()
+    _, arousal = chart.arousal.getData()
+    return [[float(v), float(a)] for v, a in zip(valence, arousal, strict=True)]
+
+
+def _comfort_of(chart):
+    comfort = chart.plot.getPlotItem().listDataItems()[2]
+    return float(comfort.getData()[1][0])
+
+
+def _drawn(chart):
+    """What a chart's plot holds: each item's kind, and each data line's points."""
+    items = chart.plot.getPlotItem().items
+    summary = []
+    for item in items:
+        data = getattr(item, "getData", None)
+        points = data() if data is not None else None
+        text = getattr(item, "textItem", None)
+        summary.append(
+            (
+                type(item).__name__,
+                None if points is None else [list(map(float, p)) for p in points],
+                text.toPlainText() if text is not None else None,
+            )
+        )
+    return summary
+
+
 def test_the_mood_meter_is_drawn_a_turn_after_the_conversation_shows(qtbot, play):
     """The screen's text and choices first; the meter's plot in a later turn, showing
     the customer's mood as it is by then."""

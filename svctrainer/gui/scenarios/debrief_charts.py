@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Mapping, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from svctrainer.gui.i18n import translate
+from svctrainer.gui.scenarios.chart_slot import StagedChart
 from svctrainer.gui.scenarios.mood_meter import COMFORT_GREEN, plot_colours, style_plot
 from svctrainer.gui.scenarios.wording import dimension_name
 
@@ -26,34 +26,6 @@ YOURS = QColor(0x3D, 0x8B, 0xD4)
 AROUSAL = QColor(0xE0, 0x8A, 0x2E)
 TIMEOUT_RED = QColor(0xD6, 0x45, 0x45)
 CORE_DIMENSIONS = ("reliability", "responsiveness", "assurance", "empathy")
-C = TypeVar("C", bound=QWidget)
-
-
-class ChartSlot(QWidget, Generic[C]):
-    """A chart's place in a layout, at the chart's size, filled when ``chart`` is first
-    asked for: a screen shows its text at once and draws its charts a turn later."""
-
-    def __init__(self, build: Callable[[], C], min_width: int, height: int) -> None:
-        super().__init__()
-        self._build: Callable[[], C] | None = build
-        self._chart: C | None = None
-        self.setMinimumWidth(min_width)
-        self.setFixedHeight(height)
-        self._box = QVBoxLayout(self)
-        self._box.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._chart is not None
-
-    @property
-    def chart(self) -> C:
-        if self._chart is None:
-            assert self._build is not None  # noqa: S101 - set until the chart is built
-            self._chart = self._build()
-            self._build = None  # what it captured is not needed any more
-            self._box.addWidget(self._chart)
-        return self._chart
 
 
 def radar_dimensions(*runs: Mapping[str, int]) -> list[str]:
@@ -78,14 +50,19 @@ def _key(colour: QColor, glyph: str, text: str) -> QLabel:
     return label
 
 
-class ServqualRadar(QWidget):
+class ServqualRadar(StagedChart):
     def __init__(
         self,
         yours: Mapping[str, int],
         best: Mapping[str, int] | None,
         parent: QWidget | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._begin(self._draw(yours, best), later=later)
+
+    def _draw(self, yours: Mapping[str, int], best: Mapping[str, int] | None) -> Iterator[None]:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         pg.setConfigOptions(antialias=True)
@@ -107,12 +84,14 @@ class ServqualRadar(QWidget):
         self.scale = max([1, *values, *top_values])
         n = len(self.dimensions)
         angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+        yield  # the plot; then its grid
         grid_pen = QPen(faint)
         grid_pen.setCosmetic(True)
         for ring in (0.25, 0.5, 0.75, 1.0):
             self._polygon([ring] * n, angles, grid_pen, QBrush(Qt.BrushStyle.NoBrush))
         for a in angles:
             self.plot.plot([0, math.cos(a)], [0, math.sin(a)], pen=pg.mkPen(faint))
+        yield  # then the two runs
         if best:
             pen = QPen(COMFORT_GREEN, 2, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
@@ -124,6 +103,7 @@ class ServqualRadar(QWidget):
         fill = QColor(YOURS)
         fill.setAlphaF(0.35)
         self._polygon([v / self.scale for v in values], angles, pen, QBrush(fill))
+        yield  # then the captions and the legend
         for dim, a in zip(self.dimensions, angles, strict=True):
             mine = yours.get(dim, 0)
             caption = f"{dimension_name(dim)}\n{mine}" + (f" / {best.get(dim, 0)}" if best else "")
@@ -167,17 +147,24 @@ class ServqualRadar(QWidget):
         return QSize(420, 360)
 
 
-class MoodTraceChart(QWidget):
+class MoodTraceChart(StagedChart):
     def __init__(
         self,
         trace: Sequence[Sequence[float]],
         timeouts: Sequence[int],
         comfort_min_valence: float,
         parent: QWidget | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         """``trace``: [valence, arousal] at the start and after each decision;
         ``timeouts``: decision numbers (1-based) where the time ran out."""
         super().__init__(parent)
+        self._begin(self._draw(trace, timeouts, comfort_min_valence), later=later)
+
+    def _draw(
+        self, trace: Sequence[Sequence[float]], timeouts: Sequence[int], comfort_min_valence: float
+    ) -> Iterator[None]:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         pg.setConfigOptions(antialias=True)
@@ -196,6 +183,7 @@ class MoodTraceChart(QWidget):
         self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in steps]])
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in (-5, -2.5, 0, 2.5, 5)]])
         self.plot.showGrid(x=False, y=True, alpha=0.25)
+        yield  # the plot and its axes; then the valence line
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(faint)))
         self.valence = self.plot.plot(
             steps,
@@ -206,6 +194,7 @@ class MoodTraceChart(QWidget):
             symbolBrush=YOURS,
             symbolPen=None,
         )
+        yield  # then arousal, comfort and the timeouts
         self.arousal = self.plot.plot(
             steps,
             [p[1] for p in trace],
@@ -233,6 +222,7 @@ class MoodTraceChart(QWidget):
                 symbolBrush=TIMEOUT_RED,
                 symbolPen=pg.mkPen(TIMEOUT_RED, width=2),
             )
+        yield  # then the legend
         # The legend sits under the chart: inside, it would hide the lines it explains.
         keys = [
             (YOURS, "━━", translate("scenarios", "Valence (happy +, unhappy −)")),

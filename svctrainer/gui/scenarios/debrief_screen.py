@@ -35,7 +35,8 @@ from svctrainer.core.standards.compliance import Compliance
 from svctrainer.core.standards.model import ItemKind
 from svctrainer.gui.drills.figures import duration, number, percent, title_with_mode
 from svctrainer.gui.i18n import fill, translate
-from svctrainer.gui.scenarios.debrief_charts import ChartSlot, MoodTraceChart, ServqualRadar
+from svctrainer.gui.scenarios.chart_slot import ChartSlot
+from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart, ServqualRadar
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import (
     MET_REASONS,
@@ -180,15 +181,16 @@ class DebriefScreen(QWidget):
         # ranges, so at 150 % text a 370 px radar cut "Reliability" and "Responsiveness".
         grow = max(1.0, self.font().pointSizeF() / DEFAULT_FONT_SIZE)
         self._radar = ChartSlot(
-            lambda: ServqualRadar(details.servqual, best_servqual),
+            lambda: ServqualRadar(details.servqual, best_servqual, later=True),
             round(380 * grow), round(CHART_HEIGHT * grow),
         )  # fmt: skip
         self._mood_chart = ChartSlot(
-            lambda: MoodTraceChart(trace, timeouts, comfort),
+            lambda: MoodTraceChart(trace, timeouts, comfort, later=True),
             round(460 * grow), round(CHART_HEIGHT * grow),
         )  # fmt: skip
-        # Each chart is drawn on a turn of its own after the text: together they held the
-        # window for a third of a second on a busy machine (bench/bench_heartbeat.py).
+        # The charts are drawn after the text, a stage of one chart per turn: together
+        # they held the window for a third of a second on a busy machine, and each alone
+        # 60-85 ms on a quiet one (bench/bench_heartbeat.py).
         QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
         # Side by side at normal text; one above the other at large text, where two
         # charts grown to keep their captions would not fit beside each other.
@@ -281,7 +283,7 @@ class DebriefScreen(QWidget):
     def _build_next_chart(self) -> None:
         slot = next((s for s in (self._radar, self._mood_chart) if not s.built), None)
         if slot is not None:
-            slot.chart  # noqa: B018 - builds it
+            slot.step()  # a stage of the chart: each whole took 60-85 ms
             QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
         else:
             self.charts_drawn.emit()

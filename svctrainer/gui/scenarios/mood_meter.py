@@ -8,7 +8,7 @@ imported here, inside the widget, never when the package loads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from svctrainer.core.scenarios.model import MOOD_MAX, MOOD_MIN, Mood
 from svctrainer.core.scenarios.mood import Expression, expression_for
 from svctrainer.gui.i18n import fill, translate
+from svctrainer.gui.scenarios.chart_slot import StagedChart
 from svctrainer.gui.scenarios.wording import decimal, expression_name
 
 COMFORT_GREEN = QColor(0x2E, 0x9D, 0x5B)
@@ -78,16 +79,25 @@ def style_plot(plot: object, palette: QPalette) -> None:
     pass_wheel_to_page(plot)
 
 
-class MoodMeter(QWidget):
+class MoodMeter(StagedChart):
     def __init__(
-        self, start: Mood, comfort_min_valence: float, parent: QWidget | None = None
+        self,
+        start: Mood,
+        comfort_min_valence: float,
+        parent: QWidget | None = None,
+        *,
+        later: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.comfort_min_valence = comfort_min_valence
+        self.moods: list[Mood] = []
+        self._begin(self._draw(start, comfort_min_valence), later=later)
+
+    def _draw(self, start: Mood, comfort_min_valence: float) -> Iterator[None]:
         import pyqtgraph as pg  # noqa: PLC0415 - ~1.5 s: only when a scenario is played
 
         pg.setConfigOptions(antialias=True)
         self.setObjectName("moodMeter")
-        self.comfort_min_valence = comfort_min_valence
         palette = self.palette()
         _, text, faint = plot_colours(palette)
         self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
@@ -98,6 +108,7 @@ class MoodMeter(QWidget):
         self.plot.setLabel("left", translate("scenarios", "calm ← → agitated"))
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTicks([[(v, str(v)) for v in (-5, 0, 5)]])
+        yield  # the plot and its axes; then the grid and the regions
         grid = pg.mkPen(faint, width=1)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=grid))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=grid))
@@ -107,6 +118,7 @@ class MoodMeter(QWidget):
         region_pen = pg.mkPen(faint, width=1, style=pg.QtCore.Qt.PenStyle.DotLine)
         for xs, ys in _BOUNDARIES:
             self.plot.plot(list(xs), list(ys), pen=region_pen)
+        yield  # then the regions' names
         label_colour = QColor(text)
         label_colour.setAlphaF(0.6)
         small = QFont(self.font())
@@ -119,6 +131,7 @@ class MoodMeter(QWidget):
             item.setFont(small)
             item.setPos(x, y)
             self.plot.addItem(item)
+        yield  # then the trail and the dot
         trail_colour = QColor(text)
         trail_colour.setAlphaF(0.45)
         self.trail = pg.PlotDataItem(
@@ -134,7 +147,6 @@ class MoodMeter(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
-        self.moods: list[Mood] = []
         self.set_trace([start])
 
     def sizeHint(self) -> QSize:

@@ -40,8 +40,8 @@ from svctrainer.core.scenarios.model import Mood, Scenario
 from svctrainer.gui.drills.figures import mode_name
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import confirm
+from svctrainer.gui.scenarios.chart_slot import ChartSlot
 from svctrainer.gui.scenarios.choice_button import ChoiceButton
-from svctrainer.gui.scenarios.debrief_charts import ChartSlot
 from svctrainer.gui.scenarios.mood_meter import MoodMeter
 from svctrainer.gui.scenarios.portrait import PortraitWidget
 from svctrainer.gui.scenarios.wording import violation_sentence
@@ -153,7 +153,7 @@ class ScenarioScreen(QWidget):
         # first, and the two never share one long turn of the event loop (together they
         # held the window a tenth of a second, bench/bench_heartbeat.py).
         self._mood_meter = ChartSlot(
-            lambda: MoodMeter(mood, comfort), round(300 * grow), round(280 * grow)
+            lambda: MoodMeter(mood, comfort, later=True), round(300 * grow), round(280 * grow)
         )
         self._mood_meter.setFixedWidth(round(300 * grow))
         QTimer.singleShot(METER_TURN_MS, self, self._build_mood_meter)
@@ -440,7 +440,9 @@ class ScenarioScreen(QWidget):
         return self._mood_meter.chart
 
     def _build_mood_meter(self) -> None:
-        self._mood_meter.chart  # noqa: B018 - builds it
+        """A stage of the meter a turn (it took ~60 ms whole at a scenario's start)."""
+        if not self._mood_meter.step():
+            QTimer.singleShot(METER_TURN_MS, self, self._build_mood_meter)
 
     @property
     def remaining_ms(self) -> int | None:
