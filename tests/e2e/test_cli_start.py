@@ -5,10 +5,13 @@ time."""
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.e2e
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(program: str, home) -> subprocess.CompletedProcess[str]:
@@ -62,3 +65,35 @@ def test_the_window_keeps_its_own_collector(isolated_home):
     )
     seen = json.loads(_run(program, isolated_home).stdout)
     assert seen == {"enabled": True, "frozen": 0, "frozen_at_exit": 0}
+
+
+def _modules_after(args: list[str], home, tmp_path) -> set[str]:
+    """The modules loaded by the end of ``svctrainer ARGS`` (its own process)."""
+    out = tmp_path / "modules.json"
+    program = (
+        "import contextlib, io, json, sys\n"
+        "from svctrainer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({args!r})\n"
+        f"open({str(out)!r}, 'w').write(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    _run(program, home)
+    code, modules = json.loads(out.read_text())
+    assert code == 0
+    return set(modules)
+
+
+def test_sampling_a_pack_file_loads_no_database_module(isolated_home, tmp_path):
+    pack = REPO_ROOT / "drills" / "voucher-summing-test.en.toml"
+    modules = _modules_after(
+        ["content", "sample", str(pack), "--seed", "7"], isolated_home, tmp_path
+    )
+    assert not {m for m in modules if m.startswith(("sqlalchemy", "svctrainer.store"))}
+
+
+def test_a_command_on_a_current_sqlite_file_loads_no_migration_or_server_module(
+    db_path, isolated_home, tmp_path
+):
+    modules = _modules_after(["--db", str(db_path), "audit", "--json"], isolated_home, tmp_path)
+    heavy = {"alembic", "mako", "sqlalchemy.dialects.postgresql", "psycopg", "PySide6", "yaml"}
+    assert modules & heavy == set()
