@@ -9,21 +9,17 @@ is a read of the database that needs the same role check as its catalogue entry.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from svctrainer.core.content_files import check_content_file
 from svctrainer.core.drills.form_sample import form_sample
 from svctrainer.core.packs.definition import DrillDefinition, Mode
 from svctrainer.core.problems import errors_only
-from svctrainer.core.roles import Permission
-from svctrainer.services.access import authorize
-from svctrainer.services.actor import Actor
-from svctrainer.services.content import parse_stored
 from svctrainer.services.errors import InvalidInputError, NotFoundError
-from svctrainer.store.database import Database
-from svctrainer.store.models import ContentItem
+
+if TYPE_CHECKING:
+    from svctrainer.services.actor import Actor
+    from svctrainer.store.database import Database
 
 
 def sample_file(path: Path, seed: int, mode: str | None = None) -> dict[str, Any]:
@@ -49,6 +45,15 @@ class FormSamples:
     def sample(
         self, actor: Actor, content_id: str, seed: int, mode: str | None = None
     ) -> dict[str, Any]:
+        # The database's modules load here, not with the module: a pack file's form
+        # (``sample_file``, ``svctrainer content sample FILE``) needs none of them.
+        from sqlalchemy import select  # noqa: PLC0415
+
+        from svctrainer.core.roles import Permission  # noqa: PLC0415
+        from svctrainer.services.access import authorize  # noqa: PLC0415
+        from svctrainer.services.content import parse_stored  # noqa: PLC0415
+        from svctrainer.store.models import ContentItem  # noqa: PLC0415
+
         with self._db.reading() as session:
             authorize(session, actor, Permission.PRACTISE)
             item = session.scalar(
