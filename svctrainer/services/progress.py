@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, String, exists, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.dashboard import (
@@ -102,6 +102,7 @@ from svctrainer.services.progress_queries import (
     summary_last,
     summary_lines,
     summary_tests,
+    uuid_of,
     window_stats,
     window_stats_of_families,
 )
@@ -511,13 +512,14 @@ class _Figures:
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
     ids = _scope(caller, team_id)
-    tellers = set(
-        session.scalars(
-            select(PersonRole.person_id).where(
+    tellers = {
+        uuid_of(raw)  # (Core rows, each id decoded once: ``person_refs``)
+        for raw in session.connection().scalars(
+            select(type_coerce(PersonRole.person_id, String)).where(
                 PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(ids)
             )
         )
-    )
+    }
     return _People(ids, person_refs(session, ids), tellers)
 
 

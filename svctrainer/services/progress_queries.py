@@ -940,11 +940,25 @@ def speed_unit_of(session: Session, item_ids: Sequence[uuid.UUID]) -> str | None
 
 
 def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
-    """Who ``people`` are, by name."""
-    rows = session.execute(
-        select(Person.id, Person.name, Person.employee_number, Person.team_id, Team.name)
+    """Who ``people`` are, by name.
+
+    Core rows, the ids decoded by ``uuid_of``: the same ``UUID`` objects the summary
+    queries key their figures by, so a dashboard's hundreds of lookups by person find
+    their key by identity instead of comparing UUIDs in Python (``UUID.__eq__``), and a
+    team's id is built once, not once per member."""
+    rows = session.connection().execute(
+        select(
+            type_coerce(Person.id, String),
+            Person.name,
+            Person.employee_number,
+            type_coerce(Person.team_id, String),
+            Team.name,
+        )
         .outerjoin(Team, Team.id == Person.team_id)
         .where(Person.id.in_(people))
         .order_by(Person.name, Person.employee_number)
     )
-    return [PersonRef(*row) for row in rows]
+    return [
+        PersonRef(uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name)
+        for pid, name, number, team, team_name in rows.all()
+    ]
