@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy import ColumnElement, String, false, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import Status, Target
@@ -63,6 +63,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
     RetakeLimitError,
 )
+from svctrainer.services.progress_queries import uuid_of
 from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
@@ -315,19 +316,20 @@ class AssignmentService:
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
             teams = _team_scope(caller)
-            people = session.execute(
-                select(Person.id, Person.team_id).where(
-                    Person.active.is_(True), _people_scope(caller, teams)
+            people = [
+                (uuid_of(pid), None if team_id is None else uuid_of(team_id))
+                for pid, team_id in session.connection().execute(
+                    select(
+                        type_coerce(Person.id, String), type_coerce(Person.team_id, String)
+                    ).where(Person.active.is_(True), _people_scope(caller, teams))
                 )
-            ).all()
+            ]
+            by_team: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+            for pid, team_id in people:
+                by_team.setdefault(team_id, []).append(pid)
             rows = _assignments_reaching(session, caller, teams, include_cancelled=False)
             for row, record in zip(rows, to_records(session, rows), strict=True):
-                members = [
-                    pid
-                    for pid, team_id in people
-                    if (row.person_id is not None and pid == row.person_id)
-                    or (row.team_id is not None and team_id == row.team_id)
-                ]
+                members = _members(row, people, by_team)
                 for pid, status in zip(
                     members, people_statuses(session, row, record, members, today), strict=True
                 ):
@@ -370,6 +372,21 @@ class AssignmentService:
                 )
                 for t in teams
             ]
+
+
+def _members(
+    row: Assignment,
+    people: list[tuple[uuid.UUID, uuid.UUID | None]],
+    by_team: dict[uuid.UUID | None, list[uuid.UUID]],
+) -> list[uuid.UUID]:
+    """Who of ``people`` (id, team; in scope, active) an assignment reaches, in their
+    order: a team's members from ``by_team`` (the people by team) rather than a pass
+    over the whole branch per assignment."""
+    if row.person_id is None:
+        return by_team.get(row.team_id, []) if row.team_id is not None else []
+    if row.team_id is None:
+        return [pid for pid, _team in people if pid == row.person_id]
+    return [pid for pid, team in people if pid == row.person_id or team == row.team_id]
 
 
 # -- scope -------------------------------------------------------------------------------
