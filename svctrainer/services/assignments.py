@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, false, func, or_, select, true, type_coerce
+from sqlalchemy import ColumnElement, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import Status, Target
@@ -63,7 +63,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
     RetakeLimitError,
 )
-from svctrainer.services.progress_queries import uuid_of
+from svctrainer.services.progress_queries import id_key, uuid_of
 from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
@@ -319,9 +319,9 @@ class AssignmentService:
             people = [
                 (uuid_of(pid), None if team_id is None else uuid_of(team_id))
                 for pid, team_id in session.connection().execute(
-                    select(
-                        type_coerce(Person.id, String), type_coerce(Person.team_id, String)
-                    ).where(Person.active.is_(True), _people_scope(caller, teams))
+                    select(id_key(session, Person.id), id_key(session, Person.team_id)).where(
+                        Person.active.is_(True), _people_scope(caller, teams)
+                    )
                 )
             ]
             by_team: dict[uuid.UUID | None, list[uuid.UUID]] = {}

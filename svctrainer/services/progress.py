@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, exists, func, select, type_coerce
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.dashboard import (
@@ -92,6 +92,7 @@ from svctrainer.services.progress_queries import (
     FoundTests,
     WindowStats,
     first_last_tests,
+    id_key,
     in_range,
     last_counted,
     person_details,
@@ -515,7 +516,7 @@ def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None
     tellers = {
         uuid_of(raw)  # (Core rows, each id decoded once: ``person_refs``)
         for raw in session.connection().scalars(
-            select(type_coerce(PersonRole.person_id, String)).where(
+            select(id_key(session, PersonRole.person_id)).where(
                 PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(ids)
             )
         )

@@ -378,7 +378,7 @@ def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence
     )
     query = (
         select(
-            type_coerce(e.person_id, String),
+            id_key(session, e.person_id),
             counts.c.n,
             id_text(session, e.attempt_id),
             type_coerce(e.started_at, String),
@@ -394,7 +394,8 @@ def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence
 
 
 def uuid_of(raw: Any) -> uuid.UUID:
-    """A stored id as the driver returns it (a UUID, or SQLite's 32 hex digits)."""
+    """A stored id as the driver returns it (a UUID, SQLite's 32 hex digits, or the
+    text ``id_key`` reads)."""
     return raw if isinstance(raw, uuid.UUID) else _uuid_of_hex(raw)
 
 
@@ -403,6 +404,17 @@ def _uuid_of_hex(raw: str) -> uuid.UUID:
     """Memoised: the branch summary reads the same few hundred people once per skill,
     and building a UUID from text costs more than the rest of the row."""
     return uuid.UUID(raw)
+
+
+def id_key(session: Session, column: Any) -> Any:
+    """An id column as text the driver returns as it is (SQLite's 32 hex digits, the
+    text of PostgreSQL's ``uuid``), for ``uuid_of`` to decode: memoised, so each person
+    is one ``UUID`` object however many rows and queries name them, and dictionaries
+    keyed by person find them by identity. (PostgreSQL's driver would otherwise build a
+    new ``UUID`` per row: a dashboard's thousands.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(column, String)
+    return type_coerce(column, String)
 
 
 def id_text(session: Session, column: Any) -> Any:
@@ -439,7 +451,7 @@ def summary_last(
         return {}
     s = ProgressSummary
     rows = session.connection().execute(
-        select(type_coerce(s.person_id, String), type_coerce(func.max(s.last_counted_at), String))
+        select(id_key(session, s.person_id), type_coerce(func.max(s.last_counted_at), String))
         .where(
             s.content_item_id.in_(list(item_ids)),
             s.person_id.in_(people),
@@ -968,10 +980,10 @@ def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
     team's id is built once, not once per member."""
     rows = session.connection().execute(
         select(
-            type_coerce(Person.id, String),
+            id_key(session, Person.id),
             Person.name,
             Person.employee_number,
-            type_coerce(Person.team_id, String),
+            id_key(session, Person.team_id),
             Team.name,
         )
         .outerjoin(Team, Team.id == Person.team_id)
