@@ -164,7 +164,7 @@ class ProgressService:
         """The drills a person has attempts on, most recently practised first."""
         with self._db.reading() as session:
             caller = load_caller(session, actor)
-            require_visible(session, caller, person_id)
+            _require_visible_id(session, caller, person_id)
             families = load_families(session)
             by_item = {i: f for f in families.values() for i in f.item_ids}
             totals: dict[str, tuple[int, datetime, int]] = {}
@@ -480,10 +480,16 @@ class ProgressService:
     def _person_and_family(
         self, session: Session, actor: Actor, person_id: uuid.UUID, family_key: str
     ) -> tuple[PersonRef, DrillFamily]:
+        """Who the person is, if the caller may see them (``require_visible``'s rule and
+        refusal, read with their name in one statement: no ``Person`` object and roles
+        for a chart page), and the family."""
         caller = load_caller(session, actor)
-        require_visible(session, caller, person_id)
-        person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
-        return person, _family(session, family_key)
+        visible = select(Person.id).where(Person.id == person_id, visible_people(caller))
+        found = person_refs(session, visible)
+        if not found:
+            require_visible(session, caller, person_id)  # refuses, as everywhere else
+            raise NotFoundError("no such person")  # (not reached in one snapshot)
+        return found[0], _family(session, family_key)
 
 
 # -- one dashboard ------------------------------------------------------------------------
@@ -694,6 +700,14 @@ def _scope(caller: Caller, team_id: uuid.UUID | None) -> Select[Any]:
     if team_id is not None:
         query = query.where(Person.team_id == team_id)
     return query
+
+
+def _require_visible_id(session: Session, caller: Caller, person_id: uuid.UUID) -> None:
+    """``require_visible`` without loading the ``Person`` and their roles: one id read
+    (a chart page asks twice), the same refusal when the caller may not see them."""
+    visible = select(Person.id).where(Person.id == person_id, visible_people(caller))
+    if session.connection().scalar(visible) is None:
+        require_visible(session, caller, person_id)  # refuses, as everywhere else
 
 
 def _family(session: Session, family_key: str) -> DrillFamily:
