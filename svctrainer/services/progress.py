@@ -318,8 +318,8 @@ class ProgressService:
             figures = _figures(
                 session, people, family, metric, window=window, as_of=as_of, rule=rule
             )
-        if counts is None:
-            counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
+            if counts is None:
+                counts = _assignment_counts(session, caller, today) if assignments else {}
         return _board(
             family, metric, people, figures, counts, window=window, as_of=as_of, rule=rule
         )
@@ -330,7 +330,7 @@ class ProgressService:
         """The dashboard's done/overdue columns for everyone in scope (every drill's)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
-        return _assignment_counts(self._db, actor, caller, today)
+            return _assignment_counts(session, caller, today)
 
     def practised(
         self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
@@ -719,16 +719,18 @@ def _family(session: Session, family_key: str) -> DrillFamily:
 
 
 def _assignment_counts(
-    db: Database, actor: Actor, caller: Caller, today: date | None
+    session: Session, caller: Caller, today: date | None
 ) -> dict[uuid.UUID, dict[Status, int]]:
-    from svctrainer.services.assignments import AssignmentService  # noqa: PLC0415
+    """``AssignmentService.counts_by_person`` in the dashboard's own session (the caller
+    authorized there): the same statuses, without a second session and sign-in check."""
+    from svctrainer.services.assignments import status_counts  # noqa: PLC0415
 
     if not caller.has(Permission.VIEW_TEAM_RESULTS):
         return {}
-    with db.reading() as session:  # most branches most days: nothing assigned, nothing to add
-        if not session.scalar(select(exists().where(Assignment.cancelled_at.is_(None)))):
-            return {}
-    return AssignmentService(db).counts_by_person(actor, today)
+    # most branches most days: nothing assigned, nothing to add
+    if not session.scalar(select(exists().where(Assignment.cancelled_at.is_(None)))):
+        return {}
+    return status_counts(session, caller, today or date.today())
 
 
 # -- figures --------------------------------------------------------------------------------
