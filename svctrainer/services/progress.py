@@ -786,7 +786,8 @@ def _metric_series(
         excluded=excluded[-max_points:],
         rolling=tuple(downsample(rolling, max_points) if len(rolling) > max_points else rolling),
         trend=fit_trend(points, metric),
-        progress=baseline_gain(points, metric),
+        # ``baseline_gain``'s valid tests are the chosen points in test mode, in order
+        progress=gain_of_tests([p for p in chosen if p.mode == _TEST], metric),
         counted=len(chosen),
         shown=sum(len(v) for v in by_mode.values()),
     )
@@ -801,6 +802,7 @@ def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list
 
 
 _NO_TESTS = {metric: baseline_gain([], metric) for metric in Metric}
+_TEST = AttemptMode.TEST.value
 
 
 def _progress(found: FoundTests | None, metric: Metric) -> BaselineGain:
