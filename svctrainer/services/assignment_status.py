@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import TIER_LEVELS, AttemptTally, Status, Target, assess
@@ -89,7 +89,7 @@ class _Shape(NamedTuple):
 
 
 @functools.lru_cache(maxsize=64)
-def _tally_query(shape: _Shape) -> Select[Any]:
+def _tally_query(shape: _Shape) -> Any:
     """The aggregate of ``_tallies`` for targets of one shape, every value a bound
     parameter: built once, not once per assignment (building it cost three times as much
     as running it; a supervisor's dashboard tallies every assignment of the branch)."""
@@ -134,7 +134,7 @@ def _tally_query(shape: _Shape) -> Select[Any]:
 
 
 @functools.lru_cache(maxsize=64)
-def _used(query: Select[Any]) -> frozenset[str]:
+def _used(query: Any) -> frozenset[str]:
     """The names of the parameters ``query`` binds."""
     return frozenset(query.compile().params)
 

@@ -426,7 +426,7 @@ def id_text(session: Session, column: Any) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return cast(column, String)
     text = type_coerce(column, String)
-    groups = [func.substr(text, start, n) for start, n in _UUID_GROUPS]
+    groups: list[ColumnElement[str]] = [func.substr(text, start, n) for start, n in _UUID_GROUPS]
     return functools.reduce(lambda done, group: done.concat("-").concat(group), groups)
 
 
