@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from figures import Figure  # noqa: E402
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
@@ -69,6 +69,7 @@ class Heartbeat:
         self.gaps: list[tuple[float, str, str]] = []
         self._last = self._last_tick = time.perf_counter()
         self._last_cpu = time.thread_time()
+        self._threads = ThreadClock() if THREADS else None
         self._gui = threading.get_ident()
         self._samples: collections.Counter[str] = collections.Counter()
         self._lock = threading.Lock()
@@ -105,6 +106,8 @@ class Heartbeat:
         gap, self._last_tick = (now - self._last_tick) * 1000, now
         busy, self._last_cpu = (cpu - self._last_cpu) * 1000, cpu
         where = samples.most_common(1)[0][0] if samples else ""
+        if self._threads is not None:
+            where = f"{self._threads.since_last(gap)}; {where}"
         self.gaps.append((gap, self.step, f"CPU {busy:.0f} ms; {where}"))
 
     def _watch(self) -> None:
@@ -121,6 +124,8 @@ class Heartbeat:
 
     def at(self, step: str) -> None:
         self.step = step
+        if self._threads is not None:
+            self._threads.step = step
         if PROFILE is not None:
             PROFILE.at(step)
         if VERBOSE:
@@ -145,6 +150,109 @@ class Heartbeat:
             if gap[0] > by_step.get(gap[1], (0.0, "", ""))[0]:
                 by_step[gap[1]] = gap
         return sorted(by_step.values(), reverse=True)[:n]
+
+
+class ThreadClock:
+    """``--threads``: where each gap went, from the kernel's per-thread accounts
+    (``/proc/self/task/*/schedstat``: time on a core, time runnable but waiting for one).
+    The GUI thread's gap less both is time it slept: on the interpreter lock, mostly,
+    while another thread (named with its CPU in the gap) ran Python."""
+
+    def __init__(self) -> None:
+        self._gui = threading.get_native_id()
+        self._last = self._read()
+        self.slept: list[tuple[float, float, float, float, str]] = []
+        self.step = ""
+
+    @staticmethod
+    def _read() -> dict[int, tuple[int, int]]:
+        found = {}
+        for task in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{task}/schedstat", "rb") as f:
+                    run, wait, _ = f.read().split()
+            except (OSError, ValueError):
+                continue
+            found[int(task)] = (int(run), int(wait))
+        return found
+
+    @staticmethod
+    def _name(tid: int) -> str:
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as f:
+                return f.read().strip()
+        except OSError:
+            return "gone"
+
+    def since_last(self, gap_ms: float) -> str:
+        now = self._read()
+        last, self._last = self._last, now
+        if gap_ms < 50:
+            return ""
+        gui_run, gui_wait = (
+            (now[self._gui][i] - last.get(self._gui, (0, 0))[i]) / 1e6 for i in range(2)
+        )
+        others = sorted(
+            ((now[t][0] - last.get(t, (0, 0))[0]) / 1e6, t) for t in now if t != self._gui
+        )
+        busy = ", ".join(f"{self._name(t)}/{t} {ms:.0f}" for ms, t in reversed(others) if ms >= 5)
+        slept = gap_ms - gui_run - gui_wait
+        self.slept.append((slept, gap_ms, gui_run, gui_wait, f"{self.step} | {busy}"))
+        return f"GUI run {gui_run:.0f} runq {gui_wait:.0f} slept {slept:.0f}; others {busy}"
+
+
+THREADS = False
+SWITCH_INTERVAL = 0.0  # --switch-interval: replaces the application's after it starts
+LONG_CALLS_ON = False
+LONG_CALLS: list[tuple[float, float, str, str]] = []
+"""``--long-calls``: C calls of the database worker over ``LONG_CALL_MS`` (wall ms, CPU
+ms, the call, the step): a C call that keeps the interpreter lock keeps the GUI thread
+waiting for all of it (PySide6 releases the lock only in a few named calls)."""
+LONG_CALL_MS = 8.0
+
+
+def _experiments(beat: Heartbeat) -> None:
+    """``--switch-interval`` (after the window's worker set the application's own) and
+    ``--long-calls``."""
+    if SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+    if LONG_CALLS_ON:
+        trace_worker_calls(beat)
+
+
+def trace_worker_calls(beat: Heartbeat) -> None:
+    """Time every C call the background worker makes (``--long-calls``)."""
+    from svctrainer.gui import background
+
+    started: dict[int, tuple[float, float]] = {}
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        if event == "c_call":
+            started[id(arg)] = (time.perf_counter(), time.thread_time())
+        elif event in ("c_return", "c_exception"):
+            begun = started.pop(id(arg), None)
+            if begun is None:
+                return
+            wall = (time.perf_counter() - begun[0]) * 1000
+            if wall >= LONG_CALL_MS:
+                cpu = (time.thread_time() - begun[1]) * 1000
+                where = f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno}"
+                name = getattr(arg, "__qualname__", repr(arg))
+                statement = frame.f_locals.get("statement")
+                if isinstance(statement, str):  # SQLAlchemy's do_execute: which query
+                    name += " " + " ".join(statement.split())[:160]
+                LONG_CALLS.append((wall, cpu, f"{name} at {where}", beat.step))
+
+    run = background._Job.run
+
+    def traced(self: Any) -> None:
+        sys.setprofile(profile)
+        try:
+            run(self)
+        finally:
+            sys.setprofile(None)
+
+    background._Job.run = traced  # type: ignore[method-assign]
 
 
 class StepProfile:
@@ -271,6 +379,11 @@ def _pump_until(done: Any, timeout_s: float = 300.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the walk waited too long for a step")
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        # What the application's event loop does on each turn and processEvents does
+        # not: delete the objects given to deleteLater (the pages of a signed-out role,
+        # which otherwise stayed subscribed to the change hub and reloaded, as that role,
+        # on every later change of the walk).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.001)
 
 
@@ -365,6 +478,7 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         window.attach_services(services, services.auth.branch_name())
         people = _people(services, db is None)
         beat = Heartbeat()
+        _experiments(beat)
         closer = QTimer()
         closer.timeout.connect(_close_dialogs)  # also inside a dialog's own event loop
         closer.start(200)
@@ -383,12 +497,13 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         window.collector.deep_collect()
         deep = ((time.perf_counter() - started) * 1000, gc.get_freeze_count(), deep_runs)
         steps = beat.worst_steps(STEPS)
+        slept = beat._threads.slept if beat._threads is not None else []
         window.close()
         services.close()
         closer.stop()
         return {"worst": worst, "steps": steps, "counts": dict(counts),
                 "collections": beat.collections, "deep": deep,
-                "ticks": len(beat.gaps), "dialogs": list(DIALOGS)}  # fmt: skip
+                "ticks": len(beat.gaps), "dialogs": list(DIALOGS), "slept": slept}  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -578,8 +693,29 @@ def figures(quick: bool) -> list[Figure]:
     ]  # fmt: skip
 
 
+def _print_slept(slept: list[tuple[float, float, float, float, str]]) -> None:
+    """``--threads``: the gaps in which the GUI thread slept longest, and the sums."""
+    if not slept:
+        return
+    print("gaps in which the GUI thread slept longest (slept, gap, run, queued, ms):")
+    for ms, gap, run, queued, text in sorted(slept, reverse=True)[:15]:
+        print(f"{ms:6.0f} {gap:6.0f} {run:5.0f} {queued:5.0f}  {text}")
+    by_step: dict[str, list[float]] = {}
+    for ms, gap, _run, _queued, text in slept:
+        sums = by_step.setdefault(text.split(" | ", 1)[0], [0.0, 0.0, 0.0])
+        sums[0] += ms
+        sums[1] += gap
+        sums[2] = max(sums[2], gap)
+    print("steps by the GUI thread's sleep in gaps over 50 ms (slept, gaps, longest gap):")
+    for step, (ms, gaps, longest) in sorted(by_step.items(), key=lambda s: -s[1][0])[:12]:
+        print(f"{ms:6.0f} {gaps:6.0f} {longest:6.0f}  {step}")
+    total = [sum(g[i] for g in slept) for i in range(4)]
+    print("all gaps over 50 ms: slept {:.0f}, gap {:.0f}, run {:.0f}, queued {:.0f} ms; "
+          "{} gaps".format(*total, len(slept)))  # fmt: skip
+
+
 def main() -> None:
-    global VERBOSE, PROFILE, STEPS  # noqa: PLW0603 - command-line switches
+    global VERBOSE, PROFILE, STEPS, THREADS, LONG_CALLS_ON, SWITCH_INTERVAL  # noqa: PLW0603 - command-line switches
     faulthandler.enable()  # a crash in Qt says where the walk was
     faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -593,7 +729,16 @@ def main() -> None:
                         help="cProfile the GUI thread in steps matching this regex")  # fmt: skip
     parser.add_argument("--steps", type=int, default=0, metavar="N",
                         help="also print the worst gap of each of the N slowest steps")  # fmt: skip
+    parser.add_argument("--threads", action="store_true",
+                        help="per gap: GUI thread run/queued/slept ms, others' CPU")  # fmt: skip
+    parser.add_argument("--long-calls", action="store_true",
+                        help="list the background worker's C calls over 8 ms")  # fmt: skip
+    parser.add_argument("--switch-interval", type=float, metavar="S",
+                        help="sys.setswitchinterval(S) for the walk (an experiment)")  # fmt: skip
     args = parser.parse_args()
+    THREADS = args.threads
+    LONG_CALLS_ON = args.long_calls
+    SWITCH_INTERVAL = args.switch_interval or 0.0
     VERBOSE = args.verbose
     STEPS = args.steps
     if args.profile:
@@ -619,6 +764,11 @@ def main() -> None:
     deep_ms, frozen, deep_runs = found["deep"]
     print(f"deep pass (only when the window is idle): {deep_ms:.0f} ms over {frozen} objects "
           f"after the walk; it ran {deep_runs} times during the walk")  # fmt: skip
+    _print_slept(found["slept"])
+    if LONG_CALLS_ON:
+        print("the worker's longest C calls (wall, CPU ms):")
+        for wall, cpu, call, step in sorted(LONG_CALLS, reverse=True)[:40]:
+            print(f"{wall:7.0f} {cpu:6.0f}  {call}  [{step}]")
     if found["steps"]:
         print("worst gap of each slow step:")
     for ms, step, where in found["steps"]:

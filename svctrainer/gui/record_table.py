@@ -21,7 +21,15 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QTableView,
+)
 
 R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -205,3 +213,25 @@ def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> 
         header.resizeSection(
             column, max(header.sectionSizeHint(column), math.ceil(widest) + margin)
         )
+
+
+def paint_cells_in_cpp(view: QAbstractItemView) -> None:
+    """Have the style under the application's draw ``view``'s cells directly.
+
+    Why: the application's style is a ``QProxyStyle`` written in Python
+    (``gui/check_indicator.py``), so every primitive Qt paints crosses into Python and
+    back (and converts its enums there): two a painted cell, row and item panel, some 850
+    crossings for one open of a skill's table, about a tenth of its render (issue 17).
+    That style changes only check-box and radio indicators, which a table or list of
+    records never draws, so its base style draws these views exactly as it would: it is
+    a copy of that base style (Fusion), owned by the view. Its header and scroll bars,
+    widgets of their own, keep the application's style."""
+    app_style = QApplication.style()
+    if not isinstance(app_style, QProxyStyle):
+        return  # nothing in Python to skip
+    base = app_style.baseStyle()
+    style = QStyleFactory.create(base.name()) if base is not None else None
+    if style is None:
+        return
+    style.setParent(view)  # deleted with it
+    view.setStyle(style)

@@ -95,3 +95,17 @@ def test_a_header_seen_under_construction_by_an_event_filter_is_a_header_afterwa
             qapp.processEvents()
     finally:
         QApplication.instance().removeEventFilter(watcher)
+
+
+def test_the_walk_deletes_what_deletelater_was_given(heartbeat):
+    """The walk turns the event loop with ``processEvents``, which never runs deferred
+    deletions: a signed-out role's pages stayed alive and subscribed to the change hub,
+    and reloaded as that role on every later change of the walk."""
+    _, bench = heartbeat
+    page = QObject()
+    deleted: list[bool] = []
+    page.destroyed.connect(lambda: deleted.append(True))
+    page.deleteLater()
+    turns = iter(range(3))
+    bench._pump_until(lambda: next(turns) == 2)
+    assert deleted, "an object given to deleteLater outlived the walk's event-loop turns"

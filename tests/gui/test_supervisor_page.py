@@ -146,6 +146,48 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
     )
 
 
+def test_branch_summary_columns_and_rows_fit_their_texts(qtbot, window, sign_in, histories):
+    """The branch summary's columns are sized once a load (not by a header that measured
+    every cell at each layout pass): as wide as Qt's own measure of their texts, again
+    after a change of text size; rows as tall as theirs."""
+    from PySide6.QtWidgets import QApplication
+
+    from svctrainer.gui.pages.branch_summary import SKILL_COLUMN
+
+    sign_in(histories.supervisor)
+    landing = _landing(qtbot, window).landing
+    table = landing.table
+    header, rows = table.horizontalHeader(), table.verticalHeader()
+
+    def fits() -> bool:
+        columns = all(
+            header.sectionSize(c) == max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(landing.model.columnCount())
+            if c != SKILL_COLUMN
+        )
+        return columns and all(
+            rows.sectionSize(r) == max(rows.sectionSizeHint(r), table.sizeHintForRow(r))
+            for r in range(landing.model.rowCount())
+        )
+
+    two_lines = landing.skill_row("tenkey-amounts")  # its median gain has a second line
+    heights = [rows.sectionSize(r) for r in range(landing.model.rowCount())]
+    assert heights[two_lines] > min(heights)
+    assert fits()
+    before = header.sectionSize(2), rows.sectionSize(two_lines)
+    font = QApplication.font()
+    bigger = type(font)(font)
+    bigger.setPointSize(font.pointSize() + 6)
+    QApplication.setFont(bigger)
+    try:
+        qtbot.waitUntil(lambda: header.sectionSize(2) > before[0], timeout=5_000)
+        assert rows.sectionSize(two_lines) > before[1]
+        assert fits()
+    finally:
+        QApplication.setFont(font)
+    qtbot.waitUntil(fits, timeout=5_000)
+
+
 def test_branch_summary_pdf_through_the_save_dialog(
     qtbot, window, sign_in, histories, on_next_dialog, *, tmp_path
 ):

@@ -25,6 +25,7 @@ Import this module only where a chart is drawn (it imports pyqtgraph).
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from datetime import datetime
 from typing import Any
@@ -92,6 +93,10 @@ def tick_locale() -> QLocale:
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
+# A Qt date format with no time of day in it (quoted text aside): hours, minutes,
+# seconds, AM/PM and time zones are written by h H m s z a A t.
+_DATE_ONLY = re.compile(r"(?:'[^']*'|[^hHmszaAt'])*")
+
 # A date whose labels are about the widest of each kind (two-digit month and day).
 _WIDE_SAMPLE = datetime(2026, 12, 28, 23, 59, 59)
 
@@ -126,10 +131,13 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
         qt_format = self._tick_formats().get(strftime_format)
         if qt_format is None:
             return None
-        when = QDateTime(
-            QDate(moment.year, moment.month, moment.day),
-            QTime(moment.hour, moment.minute, moment.second),
-        )
+        day = QDate(moment.year, moment.month, moment.day)
+        if _DATE_ONLY.fullmatch(qt_format):
+            # A date's format on the date alone: the same text, but written a hundred
+            # times faster than on a QDateTime (about 0.1 ms a label, which looks up the
+            # time zone), and a chart page writes a hundred labels (issue 17).
+            return tick_locale().toString(day, qt_format)
+        when = QDateTime(day, QTime(moment.hour, moment.minute, moment.second))
         return tick_locale().toString(when, qt_format)
 
     def label_height(self, metrics: QFontMetrics) -> int:

@@ -4,6 +4,7 @@ customer minutes saved per day. Horizontal, so 25 team names stay readable."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
@@ -13,6 +14,9 @@ from svctrainer.gui.charts.chart_frame import ChartFrame
 from svctrainer.gui.charts.style import chart_colours, plain_axis, style_plot
 from svctrainer.gui.drills.figures import number
 from svctrainer.gui.i18n import translate
+
+if TYPE_CHECKING:  # imports pyqtgraph: only where a chart is drawn
+    from svctrainer.gui.charts.value_labels import ValueLabels
 
 ROW_PX = 26
 
@@ -51,6 +55,7 @@ class BarChart(ChartFrame):
         self.values: list[float | None] = []
         # The value axis' range, kept in step with the plot's width (``_fit_range``).
         self._range: tuple[float, float, float, float] | None = None  # low, high, span, px
+        self.value_labels: ValueLabels | None = None  # the values beside the bars
         self.plot.getViewBox().sigResized.connect(self._fit_range)
 
     def set_bars(
@@ -68,6 +73,7 @@ class BarChart(ChartFrame):
         self.title.setText(title)
         self.labels, self.values = list(labels), list(values)
         self.plot.clear()
+        self.value_labels = None
         self.plot.setMinimumHeight(plot_height(len(labels)))
         if not labels:
             self.legend.setText(translate("charts", "No teams with results in this period."))
@@ -92,10 +98,18 @@ class BarChart(ChartFrame):
         self.plot.addItem(bars)
         self.plot.getAxis("left").setTicks([[(i, label) for i, label in enumerate(labels)]])
         self.plot.setLabel("bottom", axis_label)
-        for i, (h, v) in enumerate(zip(heights, values, strict=True)):
-            label = pg.TextItem(text(v), color=c.text, anchor=(0, 0.5) if h >= 0 else (1, 0.5))
-            label.setPos(h + (0.02 * span if h >= 0 else -0.02 * span), i)
-            self.plot.addItem(label)
+        # Each value beside its bar, all of them one item (``value_labels``).
+        from svctrainer.gui.charts.value_labels import ValueLabel, ValueLabels  # noqa: PLC0415
+
+        self.value_labels = ValueLabels(
+            [
+                ValueLabel(h + (0.02 * span if h >= 0 else -0.02 * span), i, text(v),
+                           0.0 if h >= 0 else 1.0)
+                for i, (h, v) in enumerate(zip(heights, values, strict=True))
+            ],
+            c.text,
+        )  # fmt: skip
+        self.plot.addItem(self.value_labels, ignoreBounds=True)
         self.set_legend([])
 
     def _fit_range(self, *_args: object) -> None:

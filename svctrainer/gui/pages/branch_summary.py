@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.i18n import fill
 from svctrainer.gui.messages import show_error
-from svctrainer.gui.record_table import Column, RecordTableModel
+from svctrainer.gui.record_table import Column, RecordTableModel, paint_cells_in_cpp
 from svctrainer.services.progress_records import BranchSummary, SkillSummary
 
 if TYPE_CHECKING:
@@ -49,13 +49,26 @@ def _columns() -> list[Column[SkillSummary]]:
     )
 
     headers = branch_summary_headers()
+    # A skill's line is worded once for its seven cells (the model asks cell by cell).
+    lines: dict[int, tuple[SkillSummary, list[str]]] = {}
+
+    def line(skill: SkillSummary) -> list[str]:
+        kept = lines.get(id(skill))
+        if kept is None or kept[0] is not skill:
+            if len(lines) > 64:  # the lines of earlier loads
+                lines.clear()
+            kept = lines[id(skill)] = (skill, branch_summary_cells(skill, screen=True))
+        return kept[1]
 
     def cell(n: int) -> Column[SkillSummary]:
-        return Column(
-            headers[n], lambda s: branch_summary_cells(s, screen=True)[n], align_right=n > 0
-        )
+        return Column(headers[n], lambda s: line(s)[n], align_right=n > 0)
 
     return [cell(n) for n in range(len(headers))]
+
+
+def _bounded(header: QHeaderView, size: int) -> int:
+    """``size`` within the header's section limits, as its own resizing keeps it."""
+    return min(max(size, header.minimumSectionSize()), header.maximumSectionSize())
 
 
 class BranchSummaryView(QWidget):
@@ -91,12 +104,19 @@ class BranchSummaryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        # The median gain's count is on a second line: rows as tall as their text (nine).
+        # Columns as wide as their texts, measured once a load (``_size_table``) rather
+        # than by a ResizeToContents header, which measured every cell again on each
+        # layout pass: some 5 000 calls of the model a page opened, a fifth of drawing
+        # it (issue 17). Rows as tall as their texts (the median gain's count is on a
+        # second line; a long skill name wraps in a narrow column): their header follows
+        # the widths as they change.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
+        paint_cells_in_cpp(self.table)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(SKILL_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self._columns_width = 0  # every column at its texts' width (``_size_table``)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.chart = BarChart()
@@ -147,14 +167,28 @@ class BranchSummaryView(QWidget):
     def table_width_needed(self) -> int:
         """The table's width with every column at its contents' width."""
         table = self.table
-        header = table.horizontalHeader()
-        columns = sum(
-            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
-            for c in range(self.model.columnCount())
-        )
         scroll = table.verticalScrollBar()
         bar = scroll.sizeHint().width() if scroll.isVisible() else 0
-        return columns + 2 * table.frameWidth() + bar
+        return self._columns_width + 2 * table.frameWidth() + bar
+
+    def _size_table(self) -> None:
+        """Each column but the skill's (which stretches) to its texts, as a
+        ResizeToContents header sizes it; and the width all columns need."""
+        table = self.table
+        header = table.horizontalHeader()
+        widths = [
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(self.model.columnCount())
+        ]
+        self._columns_width = sum(widths)
+        for column, width in enumerate(widths):
+            if column != SKILL_COLUMN:
+                header.resizeSection(column, _bounded(header, width))
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.model.rowCount():
+            self._size_table()  # a new text size: the texts' widths changed
 
     def _fit_split(self) -> None:
         total = sum(self.split.sizes())
@@ -185,6 +219,7 @@ class BranchSummaryView(QWidget):
 
         self.summary = summary
         self.model.set_rows(list(summary.skills))
+        self._size_table()
         skills = summary.skills
         people = max((s.people for s in skills), default=0)
         self.status.setText(

@@ -47,7 +47,13 @@ from svctrainer.gui.language import content_language
 from svctrainer.gui.messages import show_error
 from svctrainer.gui.pages.branch_summary import BranchSummaryView
 from svctrainer.gui.pages.date_range import DateRangeBar
-from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy, fit_columns
+from svctrainer.gui.record_table import (
+    Column,
+    SortedRecordModel,
+    SourceSortProxy,
+    fit_columns,
+    paint_cells_in_cpp,
+)
 from svctrainer.services.changes import PEOPLE, RESULTS, TEAMS
 from svctrainer.services.drill_families import DrillFamily
 from svctrainer.services.progress_records import Dashboard, DashboardEntry
@@ -203,6 +209,8 @@ class DashboardTab(QWidget):
         self.improved.setObjectName("improvedMost")
         self.stalled = QListWidget()
         self.stalled.setObjectName("stalledList")
+        for view in (self.table, self.improved, self.stalled):
+            paint_cells_in_cpp(view)
         # The table gets the full width (eleven columns, assignments last); the team
         # comparison and the two lists sit side by side under it.
         stalled_label = QLabel(
@@ -300,6 +308,14 @@ class DashboardTab(QWidget):
         context.hub.subscribe(self, PEOPLE | TEAMS, self.refresh)
 
     def _columns(self) -> list[Column[DashboardEntry]]:
+        statuses: dict[str, str] = {}  # four statuses over 500 rows: each worded once
+
+        def status(entry: DashboardEntry) -> str:
+            text = statuses.get(entry.row.status)
+            if text is None:
+                text = statuses[entry.row.status] = status_name(entry.row.status)
+            return text
+
         return [
             Column(self.tr("Name"), lambda e: e.person.name),
             Column(self.tr("No."), lambda e: e.person.employee_number),
@@ -314,8 +330,7 @@ class DashboardTab(QWidget):
             Column(self.tr("Last practice"), _day,
                    sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
                                            if e.row.last_practice_at else None)),
-            Column(self.tr("Status"), lambda e: status_name(e.row.status),
-                   tooltip=self._status_tip),
+            Column(self.tr("Status"), status, tooltip=self._status_tip),
             Column(self.tr("Done"), lambda e: str(e.row.assignments_done),
                    sort_key=lambda e: float(e.row.assignments_done), align_right=True),
             Column(self.tr("Overdue"), lambda e: str(e.row.assignments_overdue),

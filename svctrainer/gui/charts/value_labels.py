@@ -1,0 +1,84 @@
+"""Text labels at points of a plot, unscaled, drawn as one item: a bar chart's values.
+
+Why not a ``pg.TextItem`` a label: each is a graphics object of its own with a
+``QGraphicsTextItem`` inside, hooked into pyqtgraph's item machinery (parent changes,
+a transform recomputed before every paint); the 25 values of a team comparison cost
+about a third of drawing it (``BarChart.set_bars``, issue 17). Here each label is a
+text document laid out once, painted exactly as a ``TextItem`` paints it: the same
+document (margins included), the same anchor, at the same place in the scene, the
+text never scaled with the view.
+
+Import this module only where a chart is drawn (it imports pyqtgraph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument, QTransform
+
+
+@dataclass(frozen=True)
+class ValueLabel:
+    """``text`` with its anchor at (``x``, ``y``) in the plot's values; ``anchor_x``: 0
+    puts the text's left edge there, 1 its right edge (vertically it is centred)."""
+
+    x: float
+    y: float
+    text: str
+    anchor_x: float
+
+
+class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
+    """``labels`` in ``colour``. Add it with ``ignoreBounds=True``: it draws within
+    whatever the view shows, as the view clips its items."""
+
+    def __init__(self, labels: Sequence[ValueLabel], colour: QColor) -> None:
+        super().__init__()
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Text, QColor(colour))
+        self._context = QAbstractTextDocumentLayout.PaintContext()
+        self._context.palette = palette
+        self._placed: list[tuple[QPointF, QPointF, QTextDocument]] = []
+        for label in labels:
+            document = QTextDocument()  # a TextItem's: default font and margins
+            document.setPlainText(label.text)
+            size = document.size()
+            offset = QPointF(size.width() * label.anchor_x, size.height() * 0.5)
+            self._placed.append((QPointF(label.x, label.y), offset, document))
+
+    def texts(self) -> list[str]:
+        """The labels' texts, in the order given (tests read them)."""
+        return [document.toPlainText() for _point, _offset, document in self._placed]
+
+    def _view_rect(self) -> QRectF:
+        view = self.getViewBox()
+        return QRectF() if view is None else QRectF(view.viewRect())
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self._view_rect()
+
+    def viewRangeChanged(self) -> None:  # pyqtgraph's name
+        self.prepareGeometryChange()
+        super().viewRangeChanged()
+
+    def paint(self, painter: Any, *_args: object) -> None:  # Qt's name
+        """Each document at its point in the scene, offset in pixels, as a ``TextItem``
+        places its text: the view's scaling undone, whatever the painter's own."""
+        to_scene = self.sceneTransform()
+        from_scene, invertible = to_scene.inverted()
+        if not invertible:
+            return
+        scene_to_device = from_scene * painter.transform()
+        painter.save()
+        try:
+            for point, offset, document in self._placed:
+                at = to_scene.map(point) - offset
+                painter.setTransform(QTransform.fromTranslate(at.x(), at.y()) * scene_to_device)
+                document.documentLayout().draw(painter, self._context)
+        finally:
+            painter.restore()
