@@ -13,7 +13,10 @@ the unit xdist can group by without our help (grouping by ``xdist_group`` marks 
 work with pytest 9.2: pytest-xdist issue 1386).
 
 Why slow tests first: the run must not end with one worker busy on a long module while
-the other has nothing left, so modules holding a ``slow`` test are handed out first.
+the other has nothing left, so modules holding a ``slow`` test are handed out first, the
+longest of them (``LONGEST_FIRST``) before the others: started last, the demo module
+alone (a minute and a half on one worker) would be the run's last minute and a half.
+The short modules that come after them fill whatever gap is left between the workers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,24 @@ from __future__ import annotations
 import pytest
 
 LONG_RUNNING = "slow"
+
+LONGEST_FIRST = (
+    "tests/services/test_demo.py",
+    "tests/packaging/test_frozen_build.py",
+    "tests/services/test_postgresql.py",
+    "tests/reliability/test_content_fuzz.py",
+    "tests/core/scenarios/test_scenario_fuzz.py",
+    "tests/core/scenarios/test_scenario_roundtrip.py",
+    "tests/reliability/test_durability.py",
+    "tests/deploy/test_least_privilege.py",
+    "tests/services/test_demo_region.py",
+    "tests/reliability/test_restore.py",
+)
+"""The modules that take a worker longest (seconds of a whole run on two quiet cores:
+the demo's history played and every attempt of it rescored ~80, the PyInstaller build
+~50, 220 clones of a server database ~60, 10 000 fuzzed files ~40, ...), longest first.
+Only the order they start in depends on it: a module missing here is handed out with
+the other slow ones, one listed that no longer exists is ignored."""
 
 
 def _runs_whole(config: pytest.Config) -> bool:
@@ -47,12 +68,22 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a worker (every worker computes the same order, as xdist requires), modules that
-    hold a slow test come first; otherwise the collection order holds. A run in one
-    process keeps the collection order."""
+    """On a worker (every worker computes the same order, as xdist requires), the
+    ``LONGEST_FIRST`` modules come first, in that order, then the other modules that hold
+    a slow test; otherwise the collection order holds. A run in one process keeps the
+    collection order."""
     if not hasattr(config, "workerinput"):
         return
     slow_modules = {
         item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker(LONG_RUNNING)
     }
-    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in slow_modules)
+    items.sort(key=lambda item: start_rank(item.nodeid.split("::", 1)[0], slow_modules))
+    # (stable: each module's tests stay together and in their order)
+
+
+def start_rank(module: str, slow_modules: set[str]) -> int:
+    """When ``module`` is handed out: ``LONGEST_FIRST`` in its order, then the other
+    modules holding a slow test, then the rest (equal ranks keep the collection order)."""
+    if module in LONGEST_FIRST:
+        return LONGEST_FIRST.index(module)
+    return len(LONGEST_FIRST) + (module not in slow_modules)

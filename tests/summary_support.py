@@ -39,6 +39,7 @@ from svctrainer.store.recent_attempts import (
     packed_floats,
     packed_ints,
     sqlite_seconds,
+    unpack_tests,
 )
 
 Summary = dict[tuple[uuid.UUID, uuid.UUID], tuple[Any, ...]]
@@ -167,6 +168,47 @@ def stored_recent(db: Database) -> Recent:
     return out
 
 
+Tests = dict[tuple[uuid.UUID, uuid.UUID], tuple[int, datetime, list[tuple[Any, ...]]]]
+
+
+def expected_tests(db: Database) -> Tests:
+    """``progress_recent.tests_packed`` as the rules say it must be, from the attempts
+    (``expected``): per pair with a counted attempt, its counted tests with a headline
+    value, its latest counted attempt and its first and last three such tests
+    (id, started_at, speed, score) in (started_at, id) order."""
+    summary, edges = expected(db)
+    out: Tests = {}
+    for (pid, iid), (_n, _tests_taken, _counted, tests, last) in summary.items():
+        if last is None:
+            continue
+        kept = sorted(
+            ((e[2], e[3], e[4], e[6]) for e in edges if (e[0], e[1]) == (pid, iid)),
+            key=lambda t: (t[1], t[0].bytes),
+        )
+        out[(pid, iid)] = (tests, last, kept)
+    return out
+
+
+def stored_tests(db: Database) -> Tests:
+    """``progress_recent.tests_packed`` decoded (times from the horizon)."""
+    r = ProgressRecent
+    out: Tests = {}
+    with db.reading() as session:
+        rows = session.execute(select(r.person_id, r.content_item_id, r.horizon,
+                                      r.tests_packed)).all()  # fmt: skip
+    for pid, iid, horizon, packed in rows:
+        tests, last, records = unpack_tests(packed)
+        kept = []
+        for at, raw_id, speed, score, flags in records:
+            assert (not math.isnan(speed)) == bool(flags & SPEED)  # NaN exactly where absent
+            assert (not math.isnan(score)) == bool(flags & SCORE)
+            kept.append((uuid.UUID(bytes=raw_id), horizon + timedelta(microseconds=at),
+                         speed if flags & SPEED else None,
+                         score if flags & SCORE else None))  # fmt: skip
+        out[(pid, iid)] = (tests, horizon + timedelta(microseconds=last), kept)
+    return out
+
+
 def assert_current(db: Database) -> None:
     """The stored summary is exactly the recomputation from the attempts."""
     want_summary, want_edges = expected(db)
@@ -174,6 +216,7 @@ def assert_current(db: Database) -> None:
     assert got_summary == want_summary
     assert got_edges == want_edges
     assert stored_recent(db) == expected_recent(db)
+    assert stored_tests(db) == expected_tests(db)
 
 
 def window_stats_from_attempts(

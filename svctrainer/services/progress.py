@@ -588,7 +588,8 @@ def _skill_figures(
         for f in read
         if summarised(window, _headline(f), f.is_scenario)
     }
-    lines = summary_lines(session, people.ids, summarised_skills)
+    # the stall rule's window comes with the lines (one read of the kept rows)
+    lines = summary_lines(session, people.ids, summarised_skills, recent)
     for family in skills:
         items = family.item_ids
         if family.key not in read_keys:
@@ -602,11 +603,11 @@ def _skill_figures(
                 for pid, v in line.gains.items()
             }
             last = line.last
-            found[family.key] = _Figures({}, {}, last, None, gains)
-        else:
-            tests = first_last_tests(session, people.ids, items, metric, window)
-            last = last_counted(session, people.ids, items, window)
-            found[family.key] = _Figures(tests, {}, last, None)
+            found[family.key] = _Figures({}, line.stats, last, None, gains)
+            continue
+        tests = first_last_tests(session, people.ids, items, metric, window)
+        last = last_counted(session, people.ids, items, window)
+        found[family.key] = _Figures(tests, {}, last, None)
         if last:
             practised.setdefault(metric, {})[family.key] = items
     for metric, families in practised.items():

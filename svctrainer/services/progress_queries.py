@@ -31,28 +31,28 @@ person instead of index scans over their history (``summary_gain_inputs``: the s
 reduced in SQL to the values of a baseline and gain, one row a person, for the region
 dashboard's thousands). The stall rule's recent window (``window_stats``) reads the last
 four weeks, whatever the history: on SQLite from ``progress_recent``, on PostgreSQL from
-the attempts.
+the attempts. The branch summary's lines (``summary_lines``) read every skill's levels,
+latest attempts and windows from ``progress_recent`` alone, on either engine: one row a
+(person, content item), its kept tests and recent window packed (migration 0012).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 import operator
 import statistics
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    Connection,
     Float,
     Select,
     String,
@@ -61,6 +61,7 @@ from sqlalchemy import (
     cast,
     extract,
     func,
+    null,
     or_,
     select,
     true,
@@ -91,6 +92,8 @@ from svctrainer.store.recent_attempts import (
     SECONDS,
     SPEED,
     SPEED_VALUES,
+    TESTS_HEAD,
+    TESTS_ROW,
     micros,
     packed_floats,
     packed_ints,
@@ -264,97 +267,167 @@ class SummaryLine:
 
     gains: dict[uuid.UUID, GainInputs]  # whoever has a test
     last: dict[uuid.UUID, datetime]  # whoever has a counted attempt: ``summary_last``
+    # the stall rule's recent window (``window_stats``), when ``summary_lines`` was given it
+    stats: dict[uuid.UUID, WindowStats] = field(default_factory=dict)
 
 
 def summary_lines(
     session: Session,
     people: Select[Any],
     families: Mapping[str, tuple[Sequence[uuid.UUID], Metric]],
+    recent: DateRange | None = None,
 ) -> dict[str, SummaryLine]:
     """``summary_tests`` reduced to the values a baseline and gain need
     (``progress.gain_of_values``) and ``summary_last``, for several families (key: their
     items and headline metric) and for figures that list no attempt (the branch summary's
-    lines): two statements for every family at once, the same rows in the same order
-    (by person, then (started_at, id)), and nothing decoded but each person's id and
-    latest time (issue 17: the attempt points and eight statements of four skills cost
-    ~130 ms of a supervisor page)."""
+    lines); with ``recent`` (a window with a start) also each family's stall-rule sums
+    over it (``packed_window_stats``' figures, on either engine).
+
+    One statement for every family at once: the pairs' kept rows (``progress_recent``,
+    ``store.recent_attempts``: each pair's test count, latest counted attempt, first and
+    last three tests and recent window, packed), decoded with ``struct`` and ``array``
+    (issue 17: three tables and a tuple per kept test cost ~100 ms of a supervisor page).
+    A person's tests on a family are its items' kept tests in (started_at, id) order, as
+    ``summary_tests`` orders them; the window's figures are ``packed_window_stats``'."""
     of_item: dict[str, list[str]] = {}
     for key, (items, _metric) in families.items():
         for item in items:
             of_item.setdefault(_uuid_hex(item), []).append(key)
     if not of_item:
         return {}
-    items = [uuid.UUID(hex=i) for i in of_item]
-    # per item as the driver returns it: (family key, whether its value is the score)
-    targets: dict[Any, list[tuple[str, bool]]] = {}
+    windowed = recent is not None and recent.since is not None
+    r = ProgressRecent
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                # ids as text on either engine: a str hashes in C, a UUID in Python
+                cast(r.person_id, String),
+                cast(r.content_item_id, String),
+                # the horizon is a whole second: its epoch seconds, exactly, on either engine
+                cast(extract("epoch", r.horizon), BigInteger),
+                r.tests_packed,
+                r.packed if windowed else null(),
+            ).where(
+                r.content_item_id.in_([uuid.UUID(hex=i) for i in of_item]), r.person_id.in_(people)
+            )
+        )
+        .all()
+    )
+    on_sqlite = session.get_bind().dialect.name != "postgresql"
+    cut = _WindowCut(recent, on_sqlite) if recent is not None and windowed else None
+    lines = _Lines(families, of_item, cut)
+    for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
+        lines.add(raw_pid, raw_item, horizon_s, tests_packed, packed)
+    if recent is not None and recent.since is not None:
+        for metric, wanted in lines.behind.items():  # windows before a pair's horizon
+            pairs: Rows = {}
+            _attempt_window_rows(session, wanted, metric, window=recent, since=recent.since,
+                                 into=pairs)  # fmt: skip
+            for (raw_pid, raw_item), both in pairs.items():
+                lines.add_window(raw_pid, raw_item, metric, both)
+    return lines.lines()
 
-    def targets_of(raw_item: Any) -> list[tuple[str, bool]]:
-        found = targets.get(raw_item)
+
+Key = tuple[str, str]  # (family key, person id as text)
+
+
+class _Lines:
+    """``summary_lines``' figures gathered row by row: per family and person, the tests
+    summed, the latest counted attempt, the kept tests merged in (started_at, id) order
+    and the window's (xs, ys) joined; ids as text until the end."""
+
+    def __init__(
+        self,
+        families: Mapping[str, tuple[Sequence[uuid.UUID], Metric]],
+        of_item: dict[str, list[str]],
+        cut: _WindowCut | None,
+    ) -> None:
+        self.families, self.of_item, self.cut = families, of_item, cut
+        # per item as text: (family key, whether its value is the score, metric)
+        self.targets: dict[str, list[tuple[str, bool, Metric]]] = {}
+        self.counts: dict[Key, int] = {}
+        self.latest: dict[Key, int] = {}  # µs since the epoch
+        self.kept: dict[Key, list[tuple[int, bytes, float | None]]] = {}
+        self.merged: dict[Key, tuple[list[float], list[float]]] = {}
+        self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
+
+    def targets_of(self, raw_item: str) -> list[tuple[str, bool, Metric]]:
+        found = self.targets.get(raw_item)
         if found is None:
-            found = targets[raw_item] = [
-                (key, families[key][1] is Metric.SCORE) for key in of_item[_uuid_hex(raw_item)]
+            found = self.targets[raw_item] = [
+                (key, self.families[key][1] is Metric.SCORE, self.families[key][1])
+                for key in self.of_item[_uuid_hex(raw_item)]
             ]
         return found
 
-    e = ProgressTestEdge
-    conn = session.connection()
-    counts, latest = _line_totals(conn, people, items, targets_of)
-    out = {key: SummaryLine({}, {}) for key in families}
-    keep = BOUNDARY_OFFSET + 1
-    rows = conn.execute(
-        select(type_coerce(e.person_id, String), type_coerce(e.content_item_id, String),
-               e.speed, e.score)
-        .where(e.content_item_id.in_(items), e.person_id.in_(people))
-        .order_by(e.person_id, e.started_at, e.attempt_id)
-    ).all()  # fmt: skip
-    for raw_pid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-        values: dict[str, list[float]] = {}  # this person's, per family, oldest first
-        for _pid, raw_item, speed, score in group:
-            for key, use_score in targets_of(raw_item):
-                value = score if use_score else speed
-                if value is None:  # (never: a kept test has its headline value)
-                    continue
-                kept = values.get(key)
-                if kept is None:
-                    values[key] = [value]
-                else:
-                    kept.append(value)
-        pid = uuid_of(raw_pid)
-        for key, ordered in values.items():
-            count = counts.get((key, raw_pid))
-            if count:  # (as ``summary_tests`` joins the people with tests)
-                out[key].gains[pid] = GainInputs(
-                    count, tuple(ordered[:keep]), tuple(ordered[keep:][-keep:])
-                )
-    for (key, raw_pid), raw_last in latest.items():
-        out[key].last[uuid_of(raw_pid)] = _utc(raw_last)
-    return out
-
-
-def _line_totals(
-    conn: Connection,
-    people: Select[Any],
-    items: list[uuid.UUID],
-    targets_of: Callable[[Any], list[tuple[str, bool]]],
-) -> tuple[dict[tuple[str, Any], int], dict[tuple[str, Any], Any]]:
-    """Per (family key, person as the driver returns it): the tests summed and the
-    latest counted attempt's start as the driver returns it (``summary_lines``)."""
-    s = ProgressSummary
-    counts: dict[tuple[str, Any], int] = {}
-    latest: dict[tuple[str, Any], Any] = {}
-    for raw_pid, raw_item, tests, raw_last in conn.execute(
-        select(type_coerce(s.person_id, String), type_coerce(s.content_item_id, String),
-               s.tests, type_coerce(s.last_counted_at, String))
-        .where(s.content_item_id.in_(items), s.person_id.in_(people))
-    ).all():  # fmt: skip
-        for key, _score in targets_of(raw_item):
+    def add(
+        self, raw_pid: str, raw_item: str, horizon_s: int, tests_packed: bytes, packed: Any
+    ) -> None:
+        """One pair's kept row (``store.recent_attempts``), into each family of its item."""
+        base = horizon_s * 1_000_000
+        tests, last = TESTS_HEAD.unpack_from(tests_packed)
+        last += base
+        # (µs since the epoch, attempt id, speed, score): the pair's kept tests, in order
+        edges = TESTS_ROW.iter_unpack(memoryview(tests_packed)[TESTS_HEAD.size :])
+        records = [(base + at, attempt_id, speed if flags & SPEED else None,
+                    score if flags & SCORE else None)
+                   for at, attempt_id, speed, score, flags in edges]  # fmt: skip
+        windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
+        for key, use_score, metric in self.targets_of(raw_item):
+            mine = (key, raw_pid)
             if tests:
-                counts[(key, raw_pid)] = counts.get((key, raw_pid), 0) + int(tests)
-            if raw_last is not None:
-                mine = latest.get((key, raw_pid))
-                if mine is None or raw_last > mine:  # the driver's text or datetime
-                    latest[(key, raw_pid)] = raw_last
-    return counts, latest
+                self.counts[mine] = self.counts.get(mine, 0) + tests
+            if self.latest.get(mine, last) <= last:
+                self.latest[mine] = last
+            if records:
+                ordered = [(at, i, score if use_score else speed)
+                           for at, i, speed, score in records]  # fmt: skip
+                before = self.kept.get(mine)
+                # several items' tests: merged by (time, id), ids unique (never the value)
+                self.kept[mine] = ordered if before is None else sorted(before + ordered)
+            if self.cut is None:
+                continue
+            if metric not in windows:
+                windows[metric] = None
+                if base > self.cut.since_us:  # attempts between the start and the horizon
+                    self.behind.setdefault(metric, set()).add((raw_pid, raw_item))
+                else:
+                    windows[metric] = self.cut.values(horizon_s, packed, metric)
+            both = windows[metric]
+            if both is not None:
+                self._join(mine, both)
+
+    def add_window(
+        self, raw_pid: str, raw_item: str, metric: Metric, both: tuple[list[float], list[float]]
+    ) -> None:
+        """A pair's window read from the attempts, into each family of its item in ``metric``."""
+        for key, _score, of_metric in self.targets_of(raw_item):
+            if of_metric is metric:
+                self._join((key, raw_pid), both)
+
+    def _join(self, mine: Key, both: tuple[list[float], list[float]]) -> None:
+        # a person's only pair on the family (the usual case) is used as it is
+        joined = self.merged.get(mine)
+        self.merged[mine] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
+
+    def lines(self) -> dict[str, SummaryLine]:
+        out = {key: SummaryLine({}, {}) for key in self.families}
+        keep = BOUNDARY_OFFSET + 1
+        for (key, raw_pid), count in self.counts.items():
+            values = [v for _at, _id, v in self.kept.get((key, raw_pid), ()) if v is not None]
+            if values:  # (as ``summary_tests`` joins the people with tests)
+                out[key].gains[uuid_of(raw_pid)] = GainInputs(
+                    count, tuple(values[:keep]), tuple(values[keep:][-keep:])
+                )
+        for (key, raw_pid), at in self.latest.items():
+            out[key].last[uuid_of(raw_pid)] = _EPOCH + timedelta(microseconds=at)
+        for (key, raw_pid), (xs, ys) in self.merged.items():
+            out[key].stats[uuid_of(raw_pid)] = _stats_of(xs, ys)
+        return out
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:
@@ -655,17 +728,23 @@ def packed_window_stats(
             )
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
     for (key, pid), (xs, ys) in merged.items():
-        out[key][pid] = WindowStats(
-            len(xs),
-            math.fsum(xs),
-            math.fsum(ys),
-            math.fsum(map(operator.mul, xs, xs)),  # each product as ``u * v``
-            math.fsum(map(operator.mul, xs, ys)),
-            min(xs),
-            max(xs),
-            statistics.median(ys),
-        )
+        out[key][pid] = _stats_of(xs, ys)
     return out
+
+
+def _stats_of(xs: list[float], ys: list[float]) -> WindowStats:
+    """The stall rule's sums of one person's window: exact (``math.fsum``, whatever order
+    the values come in) and ``statistics.median``, as ``dashboard.stall_check`` takes it."""
+    return WindowStats(
+        len(xs),
+        math.fsum(xs),
+        math.fsum(ys),
+        math.fsum(map(operator.mul, xs, xs)),  # each product as ``u * v``
+        math.fsum(map(operator.mul, xs, ys)),
+        min(xs),
+        max(xs),
+        statistics.median(ys),
+    )
 
 
 _FLAG = {Metric.SPEED: SPEED, Metric.ACCURACY: ACCURACY, Metric.SCORE: SCORE}
@@ -687,52 +766,76 @@ def _recent_pairs(
     since: datetime,
 ) -> Rows:
     """(x values, y values) of each (person, item) pair with an attempt in the window
-    (from ``since``, its start), keyed by the ids as the driver returns them: from the
-    packed rows where they cover the window, else from the attempts."""
+    (from ``since``, its start), keyed by the ids as text (hex on SQLite, the uuid's
+    text on PostgreSQL): from the packed rows where they cover the window, else from
+    the attempts."""
     r = ProgressRecent
     found = session.connection().execute(
         select(
-            type_coerce(r.person_id, String),
-            type_coerce(r.content_item_id, String),
+            cast(r.person_id, String),
+            cast(r.content_item_id, String),
             # the horizon is a whole second: its epoch seconds, exactly, on either engine
             cast(extract("epoch", r.horizon), BigInteger),
             r.packed,
         ).where(r.content_item_id.in_(items), r.person_id.in_(people))
     )
-    on_sqlite = session.get_bind().dialect.name != "postgresql"
-    since_us, origin = micros(since), since.timestamp()
-    until_us = None if window.until is None else micros(window.until)
-    flag, column = _FLAG[metric], _COLUMN[metric]
+    cut = _WindowCut(window, session.get_bind().dialect.name != "postgresql", since)
     pairs: Rows = {}
     behind: set[tuple[Any, Any]] = set()
     for raw_pid, raw_item, horizon_s, packed in found.all():
-        start_us = horizon_s * 1_000_000
-        if start_us > since_us:  # attempts between the window's start and the horizon
+        if horizon_s * 1_000_000 > cut.since_us:  # attempts between the start and the horizon
             behind.add((raw_pid, raw_item))
             continue
+        both = cut.values(horizon_s, packed, metric)
+        if both is not None:
+            pairs[(raw_pid, raw_item)] = both
+    if behind:
+        _attempt_window_rows(session, behind, metric, window=window, since=since, into=pairs)
+    return pairs
+
+
+class _WindowCut:
+    """A window (from ``since``, its start) cut out of packed recent rows: each pair's
+    (x values, y values) in a metric, x the attempt's epoch seconds as the engine's
+    ``EXTRACT(epoch …)`` gives it (whole seconds on SQLite) minus the window's start."""
+
+    def __init__(self, window: DateRange, on_sqlite: bool, since: datetime | None = None) -> None:
+        start = since if since is not None else window.since
+        if start is None:
+            raise ValueError("a window to cut needs a start")
+        self.on_sqlite = on_sqlite
+        self.since_us, self.origin = micros(start), start.timestamp()
+        self.until_us = None if window.until is None else micros(window.until)
+
+    def values(
+        self, horizon_s: int, packed: bytes, metric: Metric
+    ) -> tuple[list[float], list[float]] | None:
+        """The pair's (xs, ys) in the window, None with none there; the pair's horizon
+        (epoch seconds) must not be later than the window's start."""
+        start_us = horizon_s * 1_000_000
         n = len(packed) // PACKED_WIDTH
         offsets = packed_ints(packed, n, MICROS)
-        lo = bisect.bisect_left(offsets, since_us - start_us)
-        hi = n if until_us is None else bisect.bisect_left(offsets, until_us - start_us)
+        lo = bisect.bisect_left(offsets, self.since_us - start_us)
+        hi = n if self.until_us is None else bisect.bisect_left(offsets, self.until_us - start_us)
         if lo >= hi:
-            continue
-        if on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
+            return None
+        if self.on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
             seconds = packed_ints(packed, n, SECONDS)[lo:hi].tolist()
             xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
-                          repeat(origin)))  # fmt: skip
+                          repeat(self.origin)))  # fmt: skip
         else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
-            xs = [(start_us + v) / 1_000_000 - origin for v in offsets[lo:hi].tolist()]
-        ys = list(packed_floats(packed, n, column)[lo:hi])
+            moments = map(start_us.__add__, offsets[lo:hi].tolist())
+            xs = list(map(float.__sub__, map(int.__truediv__, moments, repeat(1_000_000)),
+                          repeat(self.origin)))  # fmt: skip
+        ys = list(packed_floats(packed, n, _COLUMN[metric])[lo:hi])
+        flag = _FLAG[metric]
         present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
         if present.translate(_HAS[flag]).count(0):  # values absent: dropped
             kept = [k for k, f in enumerate(present) if f & flag]
             if not kept:
-                continue
+                return None
             xs, ys = [xs[k] for k in kept], [ys[k] for k in kept]
-        pairs[(raw_pid, raw_item)] = (xs, ys)
-    if behind:
-        _attempt_window_rows(session, behind, metric, window=window, since=since, into=pairs)
-    return pairs
+        return xs, ys
 
 
 def _attempt_window_rows(
@@ -745,14 +848,15 @@ def _attempt_window_rows(
     into: Rows,
 ) -> None:
     """The (x, y) of the counted attempts in the window (from ``since``) of these
-    (person, item) pairs (ids as the driver returns them), read from the attempts."""
+    (person, item) pairs (ids as text, as ``_recent_pairs`` keys them), read from the
+    attempts."""
     a = aliased(Attempt)
     value = metric_column(a, metric)
     x = extract("epoch", a.started_at) - since.timestamp()
     rows = session.connection().execute(  # Core rows: no ORM row processing
         select(
-            type_coerce(a.person_id, String),
-            type_coerce(a.content_item_id, String),
+            cast(a.person_id, String),
+            cast(a.content_item_id, String),
             cast(x, Float),
             value,
         ).where(

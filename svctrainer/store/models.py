@@ -302,7 +302,9 @@ class ProgressRecent(Base):
     eight weeks before the pair's latest counted attempt, in whole seconds; a read whose
     window starts before it reads the attempts instead. A pair with no counted attempt
     has no row. ``packed``: ``recent_attempts.pack`` (offsets from ``horizon``, so a
-    moved date, ``store.date_shift``, moves every packed time with it)."""
+    moved date, ``store.date_shift``, moves every packed time with it). ``tests_packed``
+    (migration 0012): ``recent_attempts.pack_tests``, the pair's test count, latest
+    counted attempt and kept tests, so the branch summary reads one row a pair."""
 
     __tablename__ = "progress_recent"
     __table_args__ = (Index("ix_progress_recent_content_item", "content_item_id"),)
@@ -314,6 +316,7 @@ class ProgressRecent(Base):
     horizon: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(Integer)  # how many are packed
     packed: Mapped[bytes] = mapped_column(LargeBinary)
+    tests_packed: Mapped[bytes] = mapped_column(LargeBinary, server_default="")
 
 
 class AttemptEvent(Base):

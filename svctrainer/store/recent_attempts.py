@@ -23,10 +23,18 @@ date of a file by whole days (``store.date_shift``) or copying it with moved dat
 attempt: the microseconds since the horizon (which attempts fall in a window), the
 whole seconds since it as SQLite's ``strftime('%s')`` counts them (the stall rule's x on
 SQLite, ``sqlite_seconds``), and speed, accuracy and score with a flag for each present.
+
+Beside the window, the row keeps the rest of what the branch summary reads of the pair
+(``tests_packed``, ``pack_tests``): how many counted tests with a headline value it
+has and its latest counted attempt (``progress_summary``'s ``tests`` and
+``last_counted_at``) and its kept tests (``progress_test_edge``: the first and last
+three, with their ids, so the tests of several items merge in (started_at, id) order),
+so a branch's lines and windows are one read of one row a pair (issue 17).
 """
 
 from __future__ import annotations
 
+import struct
 import sys
 import uuid
 from array import array
@@ -38,7 +46,7 @@ from sqlalchemy import ColumnElement, Connection, and_, delete, insert, select, 
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.series import ALL_MODES
-from svctrainer.store.models import Attempt, ProgressRecent, ProgressSummary
+from svctrainer.store.models import Attempt, ProgressRecent, ProgressSummary, ProgressTestEdge
 
 RECENT_SPAN = timedelta(weeks=8)  # twice the stall rule's window: past ranges too
 SPEED, ACCURACY, SCORE = 1, 2, 4  # ``Recent.present`` flags
@@ -128,29 +136,73 @@ def packed_floats(packed: bytes, n: int, column: int) -> memoryview[float] | arr
     return values
 
 
+# The kept tests' layout (``pack_tests``), little-endian: a head, then one record a test,
+# oldest first by (started_at, attempt id).
+TESTS_HEAD = struct.Struct("<qq")  # counted tests with a value; latest counted attempt (µs)
+TESTS_ROW = struct.Struct("<q16sddB")  # µs, attempt id, speed, score (NaN: absent), flags
+
+Test = tuple[uuid.UUID, datetime, float | None, float | None]  # id, started_at, speed, score
+
+
+def pack_tests(horizon: datetime, tests: int, last_counted_at: datetime,
+               kept: Iterable[Test]) -> bytes:  # fmt: skip
+    """A pair's test count, latest counted attempt and kept tests (the first and last
+    three) as one value, times as microseconds after ``horizon`` (negative before it)."""
+    base = micros(horizon)
+    ordered = sorted(kept, key=lambda t: (t[1], t[0].bytes))
+    out = bytearray(TESTS_HEAD.pack(tests, micros(last_counted_at) - base))
+    for attempt_id, started_at, speed, score in ordered:
+        out += TESTS_ROW.pack(
+            micros(started_at) - base,
+            attempt_id.bytes,
+            _NAN if speed is None else float(speed),
+            _NAN if score is None else float(score),
+            (SPEED if speed is not None else 0) | (SCORE if score is not None else 0),
+        )
+    return bytes(out)
+
+
+def unpack_tests(
+    packed: bytes,
+) -> tuple[int, int, list[tuple[int, bytes, float, float, int]]]:
+    """``pack_tests`` read back: (tests, latest counted attempt in µs after the horizon,
+    [(µs after the horizon, attempt id bytes, speed, score, flags), …] oldest first)."""
+    tests, last = TESTS_HEAD.unpack_from(packed)
+    return tests, last, list(TESTS_ROW.iter_unpack(memoryview(packed)[TESTS_HEAD.size :]))
+
+
 # -- keeping it current ----------------------------------------------------------------------
 
 
 def recompute(target: Session | Connection, person_id: uuid.UUID | None,
               items: Sequence[uuid.UUID] = ()) -> None:  # fmt: skip
     """Recompute the rows of ``person_id``'s pairs on ``items`` (None: every pair) from
-    their attempts, after ``progress_summary`` was recomputed for them in this
-    transaction (its latest counted attempt gives the horizon)."""
+    their attempts, after ``progress_summary`` and ``progress_test_edge`` were recomputed
+    for them in this transaction (the latest counted attempt gives the horizon; the
+    summary's test count and the kept tests are packed beside the window)."""
     conn = target.connection() if isinstance(target, Session) else target
-    r, s, a = ProgressRecent, ProgressSummary, Attempt
+    r, s, a, e = ProgressRecent, ProgressSummary, Attempt, ProgressTestEdge
     mine: ColumnElement[bool] = true()
     theirs: ColumnElement[bool] = true()
+    edges: ColumnElement[bool] = true()
     if person_id is not None:
         mine = and_(r.person_id == person_id, r.content_item_id.in_(list(items)))
         theirs = and_(s.person_id == person_id, s.content_item_id.in_(list(items)))
+        edges = and_(e.person_id == person_id, e.content_item_id.in_(list(items)))
     conn.execute(delete(r).where(mine))
     latest = conn.execute(
-        select(s.person_id, s.content_item_id, s.last_counted_at).where(
+        select(s.person_id, s.content_item_id, s.last_counted_at, s.tests).where(
             theirs, s.last_counted_at.is_not(None)
         )
     ).all()
+    kept: dict[tuple[uuid.UUID, uuid.UUID], list[Test]] = {}
+    for pid, iid, attempt_id, started_at, speed, score in conn.execute(
+        select(e.person_id, e.content_item_id, e.attempt_id, e.started_at, e.speed, e.score)
+        .where(edges)
+    ):  # fmt: skip
+        kept.setdefault((pid, iid), []).append((attempt_id, started_at, speed, score))
     rows = []
-    for pid, iid, last in latest:
+    for pid, iid, last, tests in latest:
         if last is None:  # (not selected)
             continue
         horizon = horizon_of(last)
@@ -166,6 +218,8 @@ def recompute(target: Session | Connection, person_id: uuid.UUID | None,
             )
         ).all()
         rows.append({"person_id": pid, "content_item_id": iid, "horizon": horizon,
-                     "attempts": len(attempts), "packed": pack(horizon, attempts)})  # fmt: skip
+                     "attempts": len(attempts), "packed": pack(horizon, attempts),
+                     "tests_packed": pack_tests(horizon, tests, last,
+                                                kept.get((pid, iid), ()))})  # fmt: skip
     if rows:
         conn.execute(insert(r), rows)

@@ -199,6 +199,7 @@ def test_several_matches_select_nobody_until_one_is_picked(qtbot, window, branch
     assert not login.pin.isEnabled()
 
 
+@pytest.mark.shipped_content
 def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
     qtbot, window, sign_in, branch
 ):

@@ -51,6 +51,7 @@ def region(branch):
     return rhea
 
 
+@pytest.mark.shipped_content
 def test_the_regional_supervisor_compares_the_branches(qtbot, region, window, sign_in):
     sign_in(region)
     keys = [window.nav.item(i).data(NAV_KEY_ROLE) for i in range(window.nav.count())]

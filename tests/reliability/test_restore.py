@@ -212,6 +212,7 @@ def test_a_kill_at_any_step_leaves_one_whole_database(live_and_backup, step, fig
 
 
 @pytest.mark.slow
+@pytest.mark.shipped_content
 def test_a_writer_during_the_restore_loses_nothing(db_path, tmp_path, figure):
     """A process writing during the restore kept committing into the moved-aside file:
     1 227 attempts reported committed were missing, and the writer saw no error. Now a

@@ -8,9 +8,11 @@ permitted. The injected failure runs everywhere.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -188,11 +190,31 @@ def test_an_injected_write_failure_keeps_everything_already_saved(services, db_p
     assert check_database(str(db_path)).ok
 
 
+@pytest.fixture(scope="module")
+def demo_backed_up(demo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding a demo branch (``svctrainer demo``) and a good backup of it
+    (``svctrainer db backup``), made once by the real command (in a home folder of its
+    own) and copied for each test, which damages its own copy."""
+    folder = tmp_path_factory.mktemp("demo-backed-up")
+    path = folder / "db" / "branch.sqlite3"
+    path.parent.mkdir()
+    script = Path(sys.executable).with_name("svctrainer")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]
+    env = {**os.environ, "SVCTRAINER_HOME": str(folder / "home")}
+    for args in (("demo", "--db", str(path)), ("db", "backup", "--db", str(path))):
+        done = subprocess.run(
+            [*command, *args], capture_output=True, text=True, env=env, timeout=120, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    return path.parent
+
+
 @pytest.mark.parametrize("damage", ["overwritten", "cut_in_half", "not_a_database"])
-def test_damaged_files_give_one_line_and_name_the_good_backup(cli, tmp_path, damage):
-    path = tmp_path / "branch.sqlite3"
-    assert cli("demo", "--db", str(path)).returncode == 0
-    assert cli("db", "backup", "--db", str(path)).returncode == 0
+def test_damaged_files_give_one_line_and_name_the_good_backup(
+    cli, tmp_path, damage, demo_backed_up
+):
+    shutil.copytree(demo_backed_up, tmp_path / "db")
+    path = tmp_path / "db" / "branch.sqlite3"
     data = bytearray(path.read_bytes())
     if damage == "overwritten":
         with sqlite3.connect(path) as conn:

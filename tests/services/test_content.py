@@ -99,6 +99,7 @@ def test_shipped_content_is_stored_once(services):
     assert services.content.sync_bundled() == []  # nothing new: nothing even parsed
 
 
+@pytest.mark.shipped_content
 def test_loaded_content_is_the_exact_stored_version(branch):
     branch.services.content.sync_bundled()
     actor = branch.actor(branch.teller)

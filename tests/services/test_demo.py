@@ -4,6 +4,7 @@ runs, so a first-time user sees meaningful charts at once."""
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -32,14 +33,17 @@ def _played_on() -> date | None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(shipped_content_db, tmp_path_factory):
     """The demo history played here through the engines, as the snapshot's builder
-    plays it (a minute of CPU): what the shipped snapshot must hold."""
+    plays it (a minute of CPU): what the shipped snapshot must hold. It starts from the
+    run's copy of the shipped content (``sync_bundled`` then finds it stored) instead of
+    parsing every shipped scenario again."""
     from support import FAST_PIN_COST
 
     from svctrainer.services.api import Services
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(shipped_content_db, path)
     services = Services.open(str(path), pin_cost=FAST_PIN_COST)
     services.content.sync_bundled()
     create_demo_branch(services.db, CLI, FAST_PIN_COST)
@@ -236,6 +240,7 @@ def test_most_demo_practice_runs_are_complete_and_a_few_stopped_early(demo):
     assert 0.02 * total <= counts["incomplete"] <= 0.15 * total
 
 
+@pytest.mark.shipped_content
 def test_the_demo_holds_a_finished_contest_in_each_language_everyone_sat(services):
     """A contest on the demo branch in each language (no history needed): closed, its
     results locked, every teller ranked on both drills of the one form; the Chinese

@@ -2,9 +2,11 @@
 any sequence of writes (issue 16 point 5, issue 17 point 4): ``summary_tests`` gives the
 levels ``first_last_tests`` gives, from the same tests, ``summary_last`` equals
 ``last_counted``, the values of ``summary_gain_inputs`` give through ``gain_of_values``
-the levels and gain that ``gain_of_tests`` gives, and the region dashboard read from the
-summary equals the same dashboard computed from the attempts. On SQLite and on a real
-PostgreSQL server.
+the levels and gain that ``gain_of_tests`` gives, ``summary_lines`` (the branch summary's
+one read of the kept recent rows) gives those levels, ``last_counted`` and the stall
+rule's window sums over the attempts, for windows before and after the pairs' horizons,
+and the region dashboard read from the summary equals the same dashboard computed from
+the attempts. On SQLite and on a real PostgreSQL server.
 
 Hypothesis draws the writes: tests and practice on an English and a Chinese pack of one
 skill (one family over two items) and on a scenario, whole hours so that equal start
@@ -25,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select, update
-from summary_support import FROM_ATTEMPTS, assert_current
+from summary_support import FROM_ATTEMPTS, assert_current, window_stats_from_attempts
 from support import FAST_PIN_COST
 
 from svctrainer.core.analytics.progress import gain_of_tests, gain_of_values
@@ -40,8 +42,10 @@ from svctrainer.services.progress_queries import (
     last_counted,
     summary_gain_inputs,
     summary_last,
+    summary_lines,
     summary_tests,
 )
+from svctrainer.services.progress_records import DateRange
 from svctrainer.store.models import Attempt, Branch, ContentItem, Person, PersonRole
 
 pytestmark = pytest.mark.shipped_content
@@ -214,12 +218,46 @@ def _assert_summary_reads_equal_attempt_reads(region: Region) -> None:
                 mine = gain_of_values(got.first, got.after, metric, got.count)
                 theirs = gain_of_tests(want[pid].points, metric, want[pid].count)
                 assert _levels(mine) == _levels(theirs)
+        _assert_lines_equal_attempt_reads(region, session, people)
     region_board = region.services.region
     for key in (SKILL, SCENARIO):
         new = region_board.dashboard(region.regional, key)
         before = region_board.dashboard(region.regional, key, window=FROM_ATTEMPTS)
         assert new.rows == before.rows
         assert [r.branch for r in new.rows] == ["Home", "North"]
+
+
+# windows starting before every pair's horizon (eight weeks before its latest attempt: the
+# attempts are read), at the first attempts, amid them, and one ending amid them
+WINDOWS = (
+    DateRange(START - timedelta(weeks=10), None),
+    DateRange(START - timedelta(days=1), None),
+    DateRange(START + timedelta(hours=6), None),
+    DateRange(START + timedelta(hours=2), START + timedelta(hours=9)),
+)
+
+
+def _assert_lines_equal_attempt_reads(region: Region, session: Any, people: Any) -> None:
+    """Every family at once (one family spans the en and zh packs: tests merged across
+    items), as each family's own attempt reads say."""
+    families = {
+        str(n): ([region.items[c] for c in contents], metric)
+        for n, (contents, metric) in enumerate(FAMILIES)
+    }
+    for window in WINDOWS:
+        lines = summary_lines(session, people, families, window)
+        assert lines.keys() == families.keys()
+        for key, (items, metric) in families.items():
+            line = lines[key]
+            want = window_stats_from_attempts(region.services.db, {key: items}, metric, window)
+            assert line.stats == want[key]
+            assert line.last == last_counted(session, people, items)
+            tests = first_last_tests(session, people, items, metric, EVERYTHING)
+            assert line.gains.keys() == tests.keys()
+            for pid, got in line.gains.items():
+                mine = gain_of_values(got.first, got.after, metric, got.count)
+                theirs = gain_of_tests(tests[pid].points, metric, tests[pid].count)
+                assert _levels(mine) == _levels(theirs)
 
 
 def _levels(g: Any) -> tuple[Any, ...]:

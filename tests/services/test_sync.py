@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from summary_support import assert_current
+from support import FAST_PIN_COST
 from sync_support import (
     CLI,
+    Workstation,
     attempt_count,
     check_sync_per_branch,
     record_drill,
@@ -26,6 +28,7 @@ from sync_support import (
 from svctrainer.core.branch_key import BranchKey
 from svctrainer.core.sync_bundle import ATTEMPTS, read_bundle
 from svctrainer.locations import branch_key_path
+from svctrainer.services.api import Services
 from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 
 
@@ -35,18 +38,39 @@ def _copy(source: Path, folder: Path, name: str) -> str:
     return str(path)
 
 
-@pytest.fixture
-def pair(shipped_content_db, tmp_path):
+@pytest.fixture(scope="module")
+def pair_template(shipped_content_db, tmp_path_factory):
     """Workstation A (offline, in a training room) and B (the branch server's database),
     each with its own ids for the same people; A holds a drill attempt, a scenario run
-    and a hand count, B a drill attempt of its own."""
-    a = workstation(_copy(shipped_content_db, tmp_path, "a.sqlite3"))
-    b = workstation(_copy(shipped_content_db, tmp_path, "b.sqlite3"))
-    record_drill(a, a.tom, 1)
-    record_drill(a, a.tess, 2)
-    record_scenario(a, a.tom, 3)
-    record_hand_count(a, a.tess, 18)
-    record_drill(b, b.tom, 4)
+    and a hand count, B a drill attempt of its own. Set up once (eight scrypt hashes, a
+    dozen commits and five scored results), then copied for each test (``pair``)."""
+    folder = tmp_path_factory.mktemp("sync-pair")
+    with pytest.MonkeyPatch.context() as patch:  # nothing of it lands in a real home
+        patch.setenv("SVCTRAINER_HOME", str(folder / "home"))
+        a = workstation(_copy(shipped_content_db, folder, "a.sqlite3"))
+        b = workstation(_copy(shipped_content_db, folder, "b.sqlite3"))
+        record_drill(a, a.tom, 1)
+        record_drill(a, a.tess, 2)
+        record_scenario(a, a.tom, 3)
+        record_hand_count(a, a.tess, 18)
+        record_drill(b, b.tom, 4)
+        for ws in (a, b):
+            with ws.services.db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            ws.services.close()
+    return folder, a, b
+
+
+@pytest.fixture
+def pair(pair_template, tmp_path):
+    """``pair_template``'s two workstations, on copies of their databases of the test's
+    own."""
+    folder, *workstations = pair_template
+    copies = []
+    for name, ws in zip(("a.sqlite3", "b.sqlite3"), workstations, strict=True):
+        svc = Services.open(_copy(folder / name, tmp_path, name), pin_cost=FAST_PIN_COST)
+        copies.append(Workstation(svc, ws.trainer, ws.tom, ws.tess))
+    a, b = copies
     yield a, b
     a.services.close()
     b.services.close()

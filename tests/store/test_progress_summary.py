@@ -29,7 +29,11 @@ from svctrainer.core.analytics.trend import weeks
 from svctrainer.core.roles import Role
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
-from svctrainer.services.progress_queries import packed_window_stats, window_stats_of_families
+from svctrainer.services.progress_queries import (
+    packed_window_stats,
+    summary_lines,
+    window_stats_of_families,
+)
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.date_shift import shift_sqlite_dates
 from svctrainer.store.models import Attempt, ContentItem, Person
@@ -309,7 +313,8 @@ def _assert_windows_as_from_attempts(scene: Scene, rng: random.Random) -> None:
     """``packed_window_stats`` (the packed rows, or the attempts where a window starts
     before a pair's horizon) equals the sums over the plain attempt rows, for windows at
     several ``now``s, with and without an end, in every metric, on either engine (the
-    stall rule reads it on SQLite; on PostgreSQL the server still sums)."""
+    stall rule reads it on SQLite; on PostgreSQL the server still sums a skill's
+    dashboard), and so does the branch summary's ``summary_lines`` on either engine."""
     services = scene.services
     tenkey, scenario = scene.items[:2], scene.items[2:]
     families = {"tenkey": tenkey, "practice": scene.items[1:2], "scenario": scenario,
@@ -329,6 +334,11 @@ def _assert_windows_as_from_attempts(scene: Scene, rng: random.Random) -> None:
                 if services.db.is_sqlite:  # the stall rule reads these there
                     assert window_stats_of_families(session, people, families, metric,
                                                     window) == got  # fmt: skip
+                # the branch summary's one read (on either engine), every family at once
+                lines = summary_lines(
+                    session, people, {k: (v, metric) for k, v in families.items()}, window
+                )
+                assert {k: line.stats for k, line in lines.items()} == got
             read += sum(len(v) for v in got.values())
             assert got == want
     assert read, "windows with attempts in them"

@@ -6,7 +6,7 @@
 
 from pathlib import Path
 
-HEAD_REVISION = "0011_progress_recent"
+HEAD_REVISION = "0012_progress_tests"
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
 
 # Every revision this release knows, oldest first. A database at any other revision was
@@ -23,4 +23,5 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009_progress_summary",
     "0010_contest_options",
     "0011_progress_recent",
+    "0012_progress_tests",
 )
