@@ -63,6 +63,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
     RetakeLimitError,
 )
+from svctrainer.services.progress_queries import id_key, uuid_of
 from svctrainer.services.retake_limits import RetakeAllowance, retake_allowance
 from svctrainer.store.database import Database
 from svctrainer.store.models import Assignment, Attempt, Person, Team
@@ -310,29 +311,9 @@ class AssignmentService:
         ``people_status`` rules), read from the ids and teams of the people only: the
         columns need no names, and building 500 ``Person`` objects (with their roles)
         was most of the call on a branch (issue 17)."""
-        today = today or date.today()
-        counts: dict[uuid.UUID, dict[Status, int]] = {}
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
-            teams = _team_scope(caller)
-            people = session.execute(
-                select(Person.id, Person.team_id).where(
-                    Person.active.is_(True), _people_scope(caller, teams)
-                )
-            ).all()
-            rows = _assignments_reaching(session, caller, teams, include_cancelled=False)
-            for row, record in zip(rows, to_records(session, rows), strict=True):
-                members = [
-                    pid
-                    for pid, team_id in people
-                    if (row.person_id is not None and pid == row.person_id)
-                    or (row.team_id is not None and team_id == row.team_id)
-                ]
-                for pid, status in zip(
-                    members, people_statuses(session, row, record, members, today), strict=True
-                ):
-                    counts.setdefault(pid, dict.fromkeys(Status, 0))[status] += 1
-        return counts
+            return status_counts(session, caller, today or date.today())
 
     def roster(self, actor: Actor) -> list[RosterTeam]:
         """The caller's teams (a supervisor's: the branch's) with their active members
@@ -370,6 +351,50 @@ class AssignmentService:
                 )
                 for t in teams
             ]
+
+
+def status_counts(
+    session: Session, caller: Caller, today: date
+) -> dict[uuid.UUID, dict[Status, int]]:
+    """``AssignmentService.counts_by_person`` in a session the caller is already
+    authorized in: the supervisor's dashboard reads them in its own snapshot, without
+    a second session and authorization."""
+    counts: dict[uuid.UUID, dict[Status, int]] = {}
+    teams = _team_scope(caller)
+    people = [
+        (uuid_of(pid), None if team_id is None else uuid_of(team_id))
+        for pid, team_id in session.connection().execute(
+            select(id_key(session, Person.id), id_key(session, Person.team_id)).where(
+                Person.active.is_(True), _people_scope(caller, teams)
+            )
+        )
+    ]
+    by_team: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for pid, team_id in people:
+        by_team.setdefault(team_id, []).append(pid)
+    rows = _assignments_reaching(session, caller, teams, include_cancelled=False)
+    for row, record in zip(rows, to_records(session, rows), strict=True):
+        members = _members(row, people, by_team)
+        for pid, status in zip(
+            members, people_statuses(session, row, record, members, today), strict=True
+        ):
+            counts.setdefault(pid, dict.fromkeys(Status, 0))[status] += 1
+    return counts
+
+
+def _members(
+    row: Assignment,
+    people: list[tuple[uuid.UUID, uuid.UUID | None]],
+    by_team: dict[uuid.UUID | None, list[uuid.UUID]],
+) -> list[uuid.UUID]:
+    """Who of ``people`` (id, team; in scope, active) an assignment reaches, in their
+    order: a team's members from ``by_team`` (the people by team) rather than a pass
+    over the whole branch per assignment."""
+    if row.person_id is None:
+        return by_team.get(row.team_id, []) if row.team_id is not None else []
+    if row.team_id is None:
+        return [pid for pid, _team in people if pid == row.person_id]
+    return [pid for pid, team in people if pid == row.person_id or team == row.team_id]
 
 
 # -- scope -------------------------------------------------------------------------------

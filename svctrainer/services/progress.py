@@ -92,6 +92,7 @@ from svctrainer.services.progress_queries import (
     FoundTests,
     WindowStats,
     first_last_tests,
+    id_key,
     in_range,
     last_counted,
     person_details,
@@ -102,6 +103,7 @@ from svctrainer.services.progress_queries import (
     summary_last,
     summary_lines,
     summary_tests,
+    uuid_of,
     window_stats,
     window_stats_of_families,
 )
@@ -162,7 +164,7 @@ class ProgressService:
         """The drills a person has attempts on, most recently practised first."""
         with self._db.reading() as session:
             caller = load_caller(session, actor)
-            require_visible(session, caller, person_id)
+            _require_visible_id(session, caller, person_id)
             families = load_families(session)
             by_item = {i: f for f in families.values() for i in f.item_ids}
             totals: dict[str, tuple[int, datetime, int]] = {}
@@ -316,8 +318,8 @@ class ProgressService:
             figures = _figures(
                 session, people, family, metric, window=window, as_of=as_of, rule=rule
             )
-        if counts is None:
-            counts = _assignment_counts(self._db, actor, caller, today) if assignments else {}
+            if counts is None:
+                counts = _assignment_counts(session, caller, today) if assignments else {}
         return _board(
             family, metric, people, figures, counts, window=window, as_of=as_of, rule=rule
         )
@@ -328,7 +330,7 @@ class ProgressService:
         """The dashboard's done/overdue columns for everyone in scope (every drill's)."""
         with self._db.reading() as session:
             caller = authorize(session, actor, Permission.VIEW_TEAM_RESULTS)
-        return _assignment_counts(self._db, actor, caller, today)
+            return _assignment_counts(session, caller, today)
 
     def practised(
         self, actor: Actor, team_id: uuid.UUID | None = None, window: DateRange = EVERYTHING
@@ -478,10 +480,16 @@ class ProgressService:
     def _person_and_family(
         self, session: Session, actor: Actor, person_id: uuid.UUID, family_key: str
     ) -> tuple[PersonRef, DrillFamily]:
+        """Who the person is, if the caller may see them (``require_visible``'s rule and
+        refusal, read with their name in one statement: no ``Person`` object and roles
+        for a chart page), and the family."""
         caller = load_caller(session, actor)
-        require_visible(session, caller, person_id)
-        person = person_refs(session, select(Person.id).where(Person.id == person_id))[0]
-        return person, _family(session, family_key)
+        visible = select(Person.id).where(Person.id == person_id, visible_people(caller))
+        found = person_refs(session, visible)
+        if not found:
+            require_visible(session, caller, person_id)  # refuses, as everywhere else
+            raise NotFoundError("no such person")  # (not reached in one snapshot)
+        return found[0], _family(session, family_key)
 
 
 # -- one dashboard ------------------------------------------------------------------------
@@ -511,13 +519,14 @@ class _Figures:
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
     ids = _scope(caller, team_id)
-    tellers = set(
-        session.scalars(
-            select(PersonRole.person_id).where(
+    tellers = {
+        uuid_of(raw)  # (Core rows, each id decoded once: ``person_refs``)
+        for raw in session.connection().scalars(
+            select(id_key(session, PersonRole.person_id)).where(
                 PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(ids)
             )
         )
-    )
+    }
     return _People(ids, person_refs(session, ids), tellers)
 
 
@@ -694,6 +703,14 @@ def _scope(caller: Caller, team_id: uuid.UUID | None) -> Select[Any]:
     return query
 
 
+def _require_visible_id(session: Session, caller: Caller, person_id: uuid.UUID) -> None:
+    """``require_visible`` without loading the ``Person`` and their roles: one id read
+    (a chart page asks twice), the same refusal when the caller may not see them."""
+    visible = select(Person.id).where(Person.id == person_id, visible_people(caller))
+    if session.connection().scalar(visible) is None:
+        require_visible(session, caller, person_id)  # refuses, as everywhere else
+
+
 def _family(session: Session, family_key: str) -> DrillFamily:
     families = load_families(session)
     family = families.get(family_key) or language_skills(families).get(family_key)
@@ -703,16 +720,18 @@ def _family(session: Session, family_key: str) -> DrillFamily:
 
 
 def _assignment_counts(
-    db: Database, actor: Actor, caller: Caller, today: date | None
+    session: Session, caller: Caller, today: date | None
 ) -> dict[uuid.UUID, dict[Status, int]]:
-    from svctrainer.services.assignments import AssignmentService  # noqa: PLC0415
+    """``AssignmentService.counts_by_person`` in the dashboard's own session (the caller
+    authorized there): the same statuses, without a second session and sign-in check."""
+    from svctrainer.services.assignments import status_counts  # noqa: PLC0415
 
     if not caller.has(Permission.VIEW_TEAM_RESULTS):
         return {}
-    with db.reading() as session:  # most branches most days: nothing assigned, nothing to add
-        if not session.scalar(select(exists().where(Assignment.cancelled_at.is_(None)))):
-            return {}
-    return AssignmentService(db).counts_by_person(actor, today)
+    # most branches most days: nothing assigned, nothing to add
+    if not session.scalar(select(exists().where(Assignment.cancelled_at.is_(None)))):
+        return {}
+    return status_counts(session, caller, today or date.today())
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -768,7 +787,8 @@ def _metric_series(
         excluded=excluded[-max_points:],
         rolling=tuple(downsample(rolling, max_points) if len(rolling) > max_points else rolling),
         trend=fit_trend(points, metric),
-        progress=baseline_gain(points, metric),
+        # ``baseline_gain``'s valid tests are the chosen points in test mode, in order
+        progress=gain_of_tests([p for p in chosen if p.mode == _TEST], metric),
         counted=len(chosen),
         shown=sum(len(v) for v in by_mode.values()),
     )
@@ -783,6 +803,7 @@ def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list
 
 
 _NO_TESTS = {metric: baseline_gain([], metric) for metric in Metric}
+_TEST = AttemptMode.TEST.value
 
 
 def _progress(found: FoundTests | None, metric: Metric) -> BaselineGain:

@@ -239,8 +239,9 @@ def summary_tests(
     and then (started_at, id) as ``first_last_tests`` orders them: SQLite's timestamp
     text and 32-digit ids and PostgreSQL's timestamps and uuids sort in that order, so
     each person's rows arrive contiguous and sorted. The driver's values are decoded here,
-    each person's id once: a branch's worth of UUID and timestamp type processing would
-    cost more than the query (issue 17: the branch summary calls this once per skill)."""
+    each person's id once, the attempt ids arriving as text (``id_text``): a branch's
+    worth of UUID and timestamp type processing would cost more than the query (issue 17:
+    the branch summary calls this once per skill)."""
     if not item_ids:
         return {}
     rows = _summary_edge_rows(session, people, item_ids).all()
@@ -249,14 +250,12 @@ def summary_tests(
     raw_pid: Any = None
     points: list[AttemptPoint] = []
     count = 0
-    for pid_raw, n, raw_id, raw_at, speed, accuracy, score in rows:
+    for pid_raw, n, attempt_id, raw_at, speed, accuracy, score in rows:
         if pid_raw != raw_pid:
             if raw_pid is not None:
                 found[uuid_of(raw_pid)] = _found(count, points, keep)
             raw_pid, points, count = pid_raw, [], int(n)
-        points.append(
-            AttemptPoint(_utc(raw_at), TEST, speed, accuracy, score, True, _uuid_text(raw_id))
-        )
+        points.append(AttemptPoint(_utc(raw_at), TEST, speed, accuracy, score, True, attempt_id))
     if raw_pid is not None:
         found[uuid_of(raw_pid)] = _found(count, points, keep)
     return found
@@ -452,9 +451,9 @@ def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence
     )
     query = (
         select(
-            type_coerce(e.person_id, String),
+            id_key(session, e.person_id),
             counts.c.n,
-            type_coerce(e.attempt_id, String),
+            id_text(session, e.attempt_id),
             type_coerce(e.started_at, String),
             e.speed,
             e.accuracy,
@@ -468,7 +467,8 @@ def _summary_edge_rows(session: Session, people: Select[Any], item_ids: Sequence
 
 
 def uuid_of(raw: Any) -> uuid.UUID:
-    """A stored id as the driver returns it (a UUID, or SQLite's 32 hex digits)."""
+    """A stored id as the driver returns it (a UUID, SQLite's 32 hex digits, or the
+    text ``id_key`` reads)."""
     return raw if isinstance(raw, uuid.UUID) else _uuid_of_hex(raw)
 
 
@@ -479,11 +479,31 @@ def _uuid_of_hex(raw: str) -> uuid.UUID:
     return uuid.UUID(raw)
 
 
-def _uuid_text(raw: Any) -> str:
-    """``str(uuid)`` of a stored id as the driver returns it (a UUID, or 32 hex digits)."""
-    if isinstance(raw, str) and len(raw) == 32:  # SQLite keeps a UUID as CHAR(32)
-        return f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"
-    return str(raw)
+def id_key(session: Session, column: Any) -> Any:
+    """An id column as text the driver returns as it is (SQLite's 32 hex digits, the
+    text of PostgreSQL's ``uuid``), for ``uuid_of`` to decode: memoised, so each person
+    is one ``UUID`` object however many rows and queries name them, and dictionaries
+    keyed by person find them by identity. (PostgreSQL's driver would otherwise build a
+    new ``UUID`` per row: a dashboard's thousands.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(column, String)
+    return type_coerce(column, String)
+
+
+def id_text(session: Session, column: Any) -> Any:
+    """``str(uuid)`` of an id column, spelled out by the engine: SQLite keeps a UUID as
+    32 hex digits (cut into the 8-4-4-4-12 groups with ``substr``), PostgreSQL casts its
+    ``uuid`` to that text. A chart page's or dashboard's thousands of attempt ids then
+    arrive as the text ``AttemptPoint.attempt_id`` holds, with no ``UUID`` or slicing in
+    Python per row."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(column, String)
+    text = type_coerce(column, String)
+    groups: list[ColumnElement[str]] = [func.substr(text, start, n) for start, n in _UUID_GROUPS]
+    return functools.reduce(lambda done, group: done.concat("-").concat(group), groups)
+
+
+_UUID_GROUPS = ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))  # (start, length) in 32 digits
 
 
 def _utc(raw: Any) -> datetime:
@@ -504,7 +524,7 @@ def summary_last(
         return {}
     s = ProgressSummary
     rows = session.connection().execute(
-        select(type_coerce(s.person_id, String), type_coerce(func.max(s.last_counted_at), String))
+        select(id_key(session, s.person_id), type_coerce(func.max(s.last_counted_at), String))
         .where(
             s.content_item_id.in_(list(item_ids)),
             s.person_id.in_(people),
@@ -965,14 +985,19 @@ def person_rows(
     item_ids: Sequence[uuid.UUID],
     window: DateRange = EVERYTHING,
 ) -> list[SeriesRow]:
-    """A person's attempts on the family, oldest first (every attempt, counted or not)."""
+    """A person's attempts on the family, oldest first (every attempt, counted or not).
+
+    Core rows on the connection, the id as text from the engine (``id_text``) and the
+    start decoded here as ``summary_tests`` decodes it (``_utc``): the same values,
+    without the ORM's row processing and a ``UUID`` built per row only to be turned
+    back into text (issue 17: a chart page's two thousand rows)."""
     if not item_ids:
         return []
     a = aliased(Attempt)
-    rows = session.execute(
+    rows = session.connection().execute(  # (Core rows: the loop below reads them all)
         select(
-            a.id,
-            a.started_at,
+            id_text(session, a.id),
+            type_coerce(a.started_at, String),
             a.mode,
             a.speed,
             a.accuracy,
@@ -992,7 +1017,14 @@ def person_rows(
     return [
         SeriesRow(
             AttemptPoint(
-                at, mode, speed, acc, score, bool(valid and kept and whole), str(aid), bool(whole)
+                _utc(at),
+                mode,
+                speed,
+                acc,
+                score,
+                bool(valid and kept and whole),
+                aid,
+                bool(whole),
             ),
             unit,
             grade,
@@ -1044,11 +1076,25 @@ def speed_unit_of(session: Session, item_ids: Sequence[uuid.UUID]) -> str | None
 
 
 def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
-    """Who ``people`` are, by name."""
-    rows = session.execute(
-        select(Person.id, Person.name, Person.employee_number, Person.team_id, Team.name)
+    """Who ``people`` are, by name.
+
+    Core rows, the ids decoded by ``uuid_of``: the same ``UUID`` objects the summary
+    queries key their figures by, so a dashboard's hundreds of lookups by person find
+    their key by identity instead of comparing UUIDs in Python (``UUID.__eq__``), and a
+    team's id is built once, not once per member."""
+    rows = session.connection().execute(
+        select(
+            id_key(session, Person.id),
+            Person.name,
+            Person.employee_number,
+            id_key(session, Person.team_id),
+            Team.name,
+        )
         .outerjoin(Team, Team.id == Person.team_id)
         .where(Person.id.in_(people))
         .order_by(Person.name, Person.employee_number)
     )
-    return [PersonRef(*row) for row in rows]
+    return [
+        PersonRef(uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name)
+        for pid, name, number, team, team_name in rows.all()
+    ]

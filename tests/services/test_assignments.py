@@ -469,6 +469,27 @@ def test_counts_by_person_agree_with_the_trainer_view(world):
     assert seen == set(Status)
 
 
+@pytest.mark.parametrize("services", ["sqlite", "postgresql"], indirect=True)
+def test_targets_of_one_shape_are_each_judged_by_their_own_thresholds(world):
+    """The tally statement is built once per target shape and its thresholds bound per
+    assignment: two speed targets either side of the teller's speed must each decide
+    their own status."""
+    met, missed = (
+        assign_team(world, {TEST_PACK: {**TARGET, "min_speed": speed}})[0]
+        for speed in (8000, 20000)
+    )
+    take(world, world.teller)  # about 9 000 net KPH, perfectly typed
+    overviews = world.services.assignments.for_trainer(world.actor(world.trainer))
+    status = {
+        o.assignment.id: next(p.status for p in o.people if p.person_id == world.teller.id)
+        for o in overviews
+    }
+    assert status[met.id] is Status.DONE
+    assert status[missed.id] is Status.IN_PROGRESS
+    counts = world.services.assignments.counts_by_person(world.actor(world.trainer))
+    assert counts[world.teller.id][Status.DONE] == 1
+
+
 def test_a_supervisor_reviews_the_whole_branch(world):
     assign_team(world)
     world.services.assignments.create(CLI, targets={TEST_PACK: {}}, team_ids=[world.team_b.id])

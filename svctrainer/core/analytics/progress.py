@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from svctrainer.core.analytics.series import TEST_ONLY, AttemptPoint, Metric, usable, values
+from svctrainer.core.analytics.series import TEST_ONLY, AttemptPoint, Metric, usable
 
 BASELINE_TESTS = 3
 LATEST_TESTS = 3
@@ -97,8 +97,8 @@ def latest(points: Iterable[AttemptPoint], metric: Metric = Metric.SPEED) -> Lev
 def _baseline(tests: Sequence[AttemptPoint], metric: Metric) -> Level:
     if len(tests) < BASELINE_TESTS:
         return Level(None, LevelStatus.TOO_FEW_TESTS, tuple(tests))
-    used = tests[:BASELINE_TESTS]
-    return Level(statistics.median(values(used, metric)), LevelStatus.OK, tuple(used))
+    used = tuple(tests[:BASELINE_TESTS])
+    return Level(_median(_values_of(used, metric)), LevelStatus.OK, used)
 
 
 def _latest(tests: Sequence[AttemptPoint], metric: Metric) -> Level:
@@ -107,8 +107,23 @@ def _latest(tests: Sequence[AttemptPoint], metric: Metric) -> Level:
     after = tests[BASELINE_TESTS:]
     if not after:
         return Level(None, LevelStatus.NO_TEST_AFTER_BASELINE)
-    used = after[-LATEST_TESTS:]
-    return Level(statistics.median(values(used, metric)), LevelStatus.OK, tuple(used))
+    used = tuple(after[-LATEST_TESTS:])
+    return Level(_median(_values_of(used, metric)), LevelStatus.OK, used)
+
+
+_FIELD = {Metric.SPEED: "speed", Metric.ACCURACY: "accuracy", Metric.SCORE: "score"}
+
+
+def _values_of(points: Sequence[AttemptPoint], metric: Metric) -> list[float]:
+    """``series.values`` of a level's few points, the field read directly: a dashboard
+    takes two levels of each of a branch's hundreds of people (issue 17)."""
+    field = _FIELD[metric]
+    out = []
+    for p in points:
+        raw = getattr(p, field)
+        if raw is not None and math.isfinite(raw):
+            out.append(float(raw))
+    return out
 
 
 def gain(baseline_value: float | None, latest_value: float | None, metric: Metric) -> float | None:
