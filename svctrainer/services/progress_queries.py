@@ -17,9 +17,8 @@ each aggregate is tested against on the same data.
   and the last three begin; one more scan picks the tests outside that middle. Window
   functions over all tests cost five times as much in SQLite.
 - ``window_stats``: per person, least-squares sums and the median over the recent
-  window (the stall rule): on SQLite from the kept recent window
-  (``store.recent_attempts``, ``packed_window_stats``), on PostgreSQL in one pass on the
-  server with ``ROW_NUMBER``/``COUNT`` windows for the median.
+  window (the stall rule), from the kept recent window (``store.recent_attempts``,
+  ``packed_window_stats``) on either engine.
 - ``last_counted``: per person, their latest counted attempt (one index seek each).
 
 Over the whole history (no date range) and in the headline metric (speed, or score for
@@ -669,19 +668,16 @@ def window_stats_of_families(
     summary's skills at once. Each person's attempts on a family give the same figures as
     ``window_stats`` of that family alone.
 
-    On SQLite from the kept recent window (``packed_window_stats``). On PostgreSQL the
-    server aggregates, one family a statement (``_server_window_stats``): there the
-    server's window functions run beside the client, and decoding the packed rows in
-    Python would add ~90 ms of the client's CPU to a supervisor page (issue 17, measured
-    at load 11: 538 against 449 ms); its sums stay the server's, as they always were."""
+    From the kept recent window (``packed_window_stats``) on either engine, summed with
+    ``math.fsum``: the branch summary's lines read the same rows (``summary_lines``), so
+    a skill's dashboard and its line in the summary judge a stall on the same figures to
+    the last bit. On PostgreSQL the server used to sum a dashboard's window while the
+    summary summed the packed rows, and the two sums differed in the last bit for 17 of
+    793 pairs of the demo branch: a person exactly at the stall threshold could be
+    flagged on one page and not on the other."""
     wanted = {k: list(v) for k, v in families.items() if v}
     if not wanted or window.since is None:
         return {}
-    if session.get_bind().dialect.name == "postgresql":
-        return {
-            key: _server_window_stats(session, people, items, metric, window)
-            for key, items in wanted.items()
-        }
     return packed_window_stats(session, people, wanted, metric, window)
 
 
@@ -876,61 +872,6 @@ def _attempt_window_rows(
             both = into[(raw_pid, raw_item)] = ([], [])
         both[0].append(at)
         both[1].append(y)
-
-
-def _server_window_stats(
-    session: Session,
-    people: Select[Any],
-    item_ids: Sequence[uuid.UUID],
-    metric: Metric,
-    window: DateRange,
-) -> dict[uuid.UUID, WindowStats]:
-    """``window_stats`` of one family aggregated on PostgreSQL, in one pass with
-    ``ROW_NUMBER``/``COUNT`` windows for the median: there the server's window functions
-    are quick and sending every row costs more (issue 17: 4 skills' windows 340-500 ms
-    so, 720-810 ms as rows). One family a statement, the same statement for the
-    branch summary and the skill's dashboard: the same figures."""
-    if window.since is None:
-        return {}
-    a = aliased(Attempt)
-    value = metric_column(a, metric)
-    x = extract("epoch", a.started_at) - window.since.timestamp()
-    inner = (
-        select(
-            a.person_id.label("pid"),
-            value.label("y"),
-            x.label("x"),
-            func.row_number().over(partition_by=a.person_id, order_by=value).label("rn"),
-            func.count()
-            .over(partition_by=a.person_id, order_by=value, rows=(None, None))
-            .label("n"),
-        )
-        .where(
-            a.content_item_id.in_(list(item_ids)),
-            a.mode.in_(sorted(ALL_MODES)),  # lets the index range-scan started_at
-            a.person_id.in_(people),
-            *counted(a),
-            value.is_not(None),
-            *in_range(a, window),
-        )
-        .subquery("recent")
-    )
-    middle = or_(inner.c.rn == (inner.c.n + 1) // 2, inner.c.rn == (inner.c.n + 2) // 2)
-    query = select(
-        inner.c.pid,
-        func.count(),
-        func.sum(inner.c.x),
-        func.sum(inner.c.y),
-        func.sum(inner.c.x * inner.c.x),
-        func.sum(inner.c.x * inner.c.y),
-        func.min(inner.c.x),
-        func.max(inner.c.x),
-        func.avg(case((middle, inner.c.y), else_=None)),
-    ).group_by(inner.c.pid)
-    return {
-        pid: WindowStats(int(n), *(float(v) for v in rest))
-        for pid, n, *rest in session.execute(query)
-    }
 
 
 def _uuid_hex(raw: Any) -> str:

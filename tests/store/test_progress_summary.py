@@ -312,9 +312,9 @@ LONG = 24 * 7 * 20  # twenty weeks of history: windows before a pair's horizon t
 def _assert_windows_as_from_attempts(scene: Scene, rng: random.Random) -> None:
     """``packed_window_stats`` (the packed rows, or the attempts where a window starts
     before a pair's horizon) equals the sums over the plain attempt rows, for windows at
-    several ``now``s, with and without an end, in every metric, on either engine (the
-    stall rule reads it on SQLite; on PostgreSQL the server still sums a skill's
-    dashboard), and so does the branch summary's ``summary_lines`` on either engine."""
+    several ``now``s, with and without an end, in every metric, on either engine; and
+    a skill's dashboard (``window_stats_of_families``) and the branch summary's
+    ``summary_lines`` read exactly those figures, so both pages judge a stall alike."""
     services = scene.services
     tenkey, scenario = scene.items[:2], scene.items[2:]
     families = {"tenkey": tenkey, "practice": scene.items[1:2], "scenario": scenario,
@@ -331,9 +331,8 @@ def _assert_windows_as_from_attempts(scene: Scene, rng: random.Random) -> None:
             want = window_stats_from_attempts(services.db, families, metric, window)
             with services.db.reading() as session:
                 got = packed_window_stats(session, people, families, metric, window)
-                if services.db.is_sqlite:  # the stall rule reads these there
-                    assert window_stats_of_families(session, people, families, metric,
-                                                    window) == got  # fmt: skip
+                assert window_stats_of_families(session, people, families, metric,
+                                                window) == got  # fmt: skip
                 # the branch summary's one read (on either engine), every family at once
                 lines = summary_lines(
                     session, people, {k: (v, metric) for k, v in families.items()}, window
