@@ -73,6 +73,7 @@ IMPORTED = ("PySide6.QtSvg", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
 UNUSED_PARTS = frozenset({"examples", "opengl", "flowchart", "dockarea", "jupyter", "console"})
 START_MS = 300  # after the sign-in list has painted (the window starts it when filled)
 SLICE_S = 0.008  # GUI-thread work per turn of the event loop
+WAIT_MS = 20  # how often the warm-up looks whether the preloading thread is done
 _started = False
 
 
@@ -152,8 +153,14 @@ class ChartWarmUp(QObject):
             with contextlib.suppress(ImportError):  # optional parts pyqtgraph does without
                 importlib.import_module(name)
             yield True  # each one a turn of its own
-        while self._preload.is_alive():  # pyqtgraph last, after its numerical half
-            yield True
+        if self._preload.is_alive():  # pyqtgraph last, after its numerical half
+            # Not a 0 ms timer meanwhile: on a slow disk the thread reads for a while,
+            # and the GUI thread would spin through empty turns (1.3 s of CPU measured
+            # with a blocked thread).
+            self._timer.setInterval(WAIT_MS)
+            while self._preload.is_alive():
+                yield True
+            self._timer.setInterval(0)
         if "pyqtgraph" not in sys.modules:
             package = SlicedImport("pyqtgraph")
             yield True  # finding and reading it was this turn's work
@@ -179,6 +186,7 @@ class SlicedImport:
         self._name = name
         self._statements: list[CodeType] = []
         self._running = False
+        self._thread = threading.get_ident()  # Qt types: the GUI thread's import only
         self._module: ModuleType
         spec = importlib.util.find_spec(name)
         source = _source_of(spec)
@@ -188,7 +196,13 @@ class SlicedImport:
         module = importlib.util.module_from_spec(spec)
         tree = ast.parse(source, spec.origin or name)
         self._statements = [
-            compile(ast.Module(body=[node], type_ignores=[]), spec.origin or name, "exec")
+            # dont_inherit: this module's ``from __future__`` flags are not the package's
+            compile(
+                ast.Module(body=[node], type_ignores=[]),
+                spec.origin or name,
+                "exec",
+                dont_inherit=True,
+            )
             for node in tree.body
         ]
         self._statements.reverse()  # popped from the end
@@ -224,6 +238,8 @@ class SlicedImport:
         missing = f"module {self._name!r} has no attribute {attribute!r}"
         if self._running or not self._statements:
             raise AttributeError(missing)
+        if threading.get_ident() != self._thread:  # it would build Qt types off that thread
+            raise ImportError(f"{self._name} is being imported on the GUI thread")
         while self.step():
             pass
         try:

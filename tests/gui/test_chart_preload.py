@@ -184,3 +184,51 @@ def test_a_statement_that_fails_leaves_no_half_imported_package(tmp_path, monkey
         sliced.step()
     assert "slicedpkg" not in sys.modules
     assert not sliced.step()
+
+
+def test_a_sliced_package_keeps_its_own_future_flags(tmp_path, monkeypatch):
+    """Statements are compiled as the package's own file would be, not with this
+    module's ``from __future__ import annotations`` (which would turn a future pyqtgraph
+    ``__init__``'s annotations into strings)."""
+    monkeypatch.syspath_prepend(str(_package(tmp_path)))
+    monkeypatch.delitem(sys.modules, "slicedpkg", raising=False)
+    monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
+    (tmp_path / "slicedpkg" / "__init__.py").write_text(
+        "def typed(x: int) -> int:\n    return x\nHINTS = typed.__annotations__\n",
+        encoding="utf-8",
+    )
+    sliced = chart_preload.SlicedImport("slicedpkg")
+    while sliced.step():
+        pass
+    hints = sys.modules["slicedpkg"].HINTS
+    assert hints == {"x": int, "return": int}  # not "int"
+
+
+def test_a_half_imported_package_is_not_finished_on_another_thread(tmp_path, monkeypatch):
+    """Only the GUI thread may run pyqtgraph's ``__init__`` (it builds Qt types): asked
+    from another thread between two steps, the package refuses loudly instead of
+    running the rest there, concurrently with the GUI thread's steps."""
+    import threading
+
+    monkeypatch.syspath_prepend(str(_package(tmp_path)))
+    monkeypatch.delitem(sys.modules, "slicedpkg", raising=False)
+    monkeypatch.delitem(sys.modules, "slicedpkg.first", raising=False)
+    sliced = chart_preload.SlicedImport("slicedpkg")
+    sliced.step()
+    seen: list[BaseException] = []
+
+    def other() -> None:
+        try:
+            sys.modules["slicedpkg"].TWO  # noqa: B018
+        except BaseException as exc:  # noqa: BLE001 - what the other thread met
+            seen.append(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert len(seen) == 1
+    assert isinstance(seen[0], ImportError)
+    assert "TWO" not in vars(sys.modules["slicedpkg"])  # nothing ran there
+    while sliced.step():  # the GUI thread finishes it as before
+        pass
+    assert sys.modules["slicedpkg"].TWO == 2
