@@ -40,7 +40,7 @@ import uuid
 from array import array
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, insert, select, true
 from sqlalchemy.orm import Session
@@ -116,21 +116,22 @@ def packed_ints(packed: bytes, n: int, column: int) -> memoryview[int] | array[i
     """An int64 column (``MICROS``, ``SECONDS``) of ``n`` packed attempts: a memoryview
     (no copy) on a little-endian machine, an array elsewhere; both index, slice and
     ``tolist`` alike."""
-    part = memoryview(packed)[8 * n * column : 8 * n * (column + 1)]
-    if not _SWAP:
-        return part.cast("q")
-    values = array("q")
-    values.frombytes(part)
-    values.byteswap()
-    return values
+    return _packed_column(packed, n, column, "q")
 
 
 def packed_floats(packed: bytes, n: int, column: int) -> memoryview[float] | array[float]:
     """A float64 column (``SPEED_VALUES`` …) of ``n`` packed attempts, as ``packed_ints``."""
+    return _packed_column(packed, n, column, "d")
+
+
+def _packed_column(
+    packed: bytes, n: int, column: int, code: Literal["q", "d"]
+) -> memoryview[Any] | array[Any]:
+    """Column ``column`` of ``n`` 8-byte values of type ``code`` ("q" or "d")."""
     part = memoryview(packed)[8 * n * column : 8 * n * (column + 1)]
     if not _SWAP:
-        return part.cast("d")
-    values = array("d")
+        return part.cast(code)
+    values = array(code)
     values.frombytes(part)
     values.byteswap()
     return values

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtCore import QLineF
 from PySide6.QtGui import QColor, QPen
+
+from svctrainer.gui.charts.view_sized import ViewSizedItem
 
 # The axis' grid at alpha 0.2: the labelled level at a fifth of the colour's opacity,
 # the level between at half of that.
 LEVEL_ALPHA = (51, 25)
 
 
-class ValueGrid(pg.GraphicsObject):  # type: ignore[misc]
+class ValueGrid(ViewSizedItem):
     """Lines across the view at ``axis``' tick values, in ``colour`` made faint.
 
     Add it with ``ignoreBounds=True``: it spans whatever the view shows."""
@@ -39,17 +40,6 @@ class ValueGrid(pg.GraphicsObject):  # type: ignore[misc]
             pen.setWidth(1)
             self._pens.append(pen)
         self.setZValue(-100)  # under every point and line
-
-    def _view_rect(self) -> QRectF:
-        view = self.getViewBox()
-        return QRectF() if view is None else QRectF(view.viewRect())
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        return self._view_rect()
-
-    def viewRangeChanged(self) -> None:  # pyqtgraph's name
-        self.prepareGeometryChange()
-        super().viewRangeChanged()
 
     def paint(self, painter: Any, *_args: object) -> None:  # Qt's name
         rect = self._view_rect()

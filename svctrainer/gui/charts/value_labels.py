@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument, QTransform
+
+from svctrainer.gui.charts.view_sized import ViewSizedItem
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class ValueLabel:
     anchor_x: float
 
 
-class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
+class ValueLabels(ViewSizedItem):
     """``labels`` in ``colour``. Add it with ``ignoreBounds=True``: it draws within
     whatever the view shows, as the view clips its items."""
 
@@ -54,17 +55,6 @@ class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
     def texts(self) -> list[str]:
         """The labels' texts, in the order given (tests read them)."""
         return [document.toPlainText() for _point, _offset, document in self._placed]
-
-    def _view_rect(self) -> QRectF:
-        view = self.getViewBox()
-        return QRectF() if view is None else QRectF(view.viewRect())
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        return self._view_rect()
-
-    def viewRangeChanged(self) -> None:  # pyqtgraph's name
-        self.prepareGeometryChange()
-        super().viewRangeChanged()
 
     def paint(self, painter: Any, *_args: object) -> None:  # Qt's name
         """Each document at its point in the scene, offset in pixels, as a ``TextItem``
