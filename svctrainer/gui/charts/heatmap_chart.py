@@ -119,7 +119,7 @@ class KeyHeatmapChart(ChartFrame):
     def set_heatmap(self, heatmap: KeyHeatmap, measure: str = LATENCY) -> None:
         import numpy as np  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_heatmap(heatmap, measure))
+        self.remember(lambda chart: chart.set_heatmap(heatmap, measure))
         self.heatmap, self.measure = heatmap, measure
         keys = shown_keys(heatmap)
         rows = []

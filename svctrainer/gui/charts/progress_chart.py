@@ -110,7 +110,7 @@ class ProgressChart(ChartFrame):
 
         from svctrainer.gui.charts.value_grid import ValueGrid  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_series(series, grades))
+        self.remember(lambda chart: chart.set_series(series, grades))
         self.series = series
         self.grades = grades or {}
         self._scale = 100.0 if series.metric is Metric.ACCURACY else 1.0

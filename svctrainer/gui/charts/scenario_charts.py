@@ -59,7 +59,7 @@ class TierChart(ChartFrame):
     def set_tiers(self, tiers: Sequence[TierPoint]) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_tiers(tiers))
+        self.remember(lambda chart: chart.set_tiers(tiers))
         self.plot.clear()
         c = self.colours
         if not tiers:
@@ -119,7 +119,7 @@ class RadarChart(ChartFrame):
     def set_radar(self, radar: Radar | None) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_radar(radar))
+        self.remember(lambda chart: chart.set_radar(radar))
         self.plot.clear()
         c = self.colours
         if radar is None:

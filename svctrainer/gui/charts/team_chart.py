@@ -68,7 +68,7 @@ class BarChart(ChartFrame):
     ) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_bars(title, labels, values, axis_label, text))
+        self.remember(lambda chart: chart.set_bars(title, labels, values, axis_label, text))
         c = self.colours
         self.title.setText(title)
         self.labels, self.values = list(labels), list(values)

@@ -54,7 +54,7 @@ class WhatIfChart(ChartFrame):
     def set_lines(self, lines: Sequence[WhatIfLine], current_cut_s: float | None) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
-        self.remember(lambda: self.set_lines(lines, current_cut_s))
+        self.remember(lambda chart: chart.set_lines(lines, current_cut_s))
         self.lines = tuple(lines)
         self.current_cut = current_cut_s
         self.plot.clear()
