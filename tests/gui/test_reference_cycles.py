@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from svctrainer.gui.charts.chart_frame import ChartFrame
 
@@ -117,3 +119,21 @@ def test_a_chart_still_redraws_what_it_remembered_after_a_theme_change(qtbot) ->
     chart._stale = True
     chart._restyle()
     assert chart.labels == ["Team A", "Team B"]
+
+
+def test_a_closed_dashboard_page_is_freed_with_its_rows_at_once(
+    qtbot, window, sign_in, branch
+) -> None:
+    from svctrainer.gui.pages.dashboard_tab import DashboardTab
+
+    sign_in(branch.supervisor)
+    assert window.context is not None
+    with no_collector():
+        tab = DashboardTab(window.context)
+        gone = weakref.ref(tab)
+        model = weakref.ref(tab.model)
+        tab.deleteLater()
+        del tab
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert gone() is None
+        assert model() is None

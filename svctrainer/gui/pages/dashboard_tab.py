@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
@@ -106,6 +107,14 @@ def _gain(entry: DashboardEntry) -> str:
 
 def _num(value: float | None) -> float:
     return NO_VALUE if value is None else float(value)
+
+
+def _status_tip(trend: str, entry: DashboardEntry) -> str:
+    """``trend``: the page's wording of a stalled trend, with ``%1`` and ``%2``."""
+    stall = entry.summary.stall
+    if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
+        return fill(trend, f"{stall.window_gain:+.1f}", str(stall.attempts_in_window))
+    return ""
 
 
 class EmployeeDialog(QDialog):
@@ -309,6 +318,10 @@ class DashboardTab(QWidget):
 
     def _columns(self) -> list[Column[DashboardEntry]]:
         statuses: dict[str, str] = {}  # four statuses over 500 rows: each worded once
+        # The status tip's wording, not the page: a column holding a method of the page
+        # (its model, held by the page) made the page a reference cycle, freed with its
+        # 500 rows only by a pass over everything (``gui/garbage.py``).
+        trend = self.tr("Trend over the last 4 weeks: %1 (%2 attempts)")
 
         def status(entry: DashboardEntry) -> str:
             text = statuses.get(entry.row.status)
@@ -330,7 +343,7 @@ class DashboardTab(QWidget):
             Column(self.tr("Last practice"), _day,
                    sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
                                            if e.row.last_practice_at else None)),
-            Column(self.tr("Status"), status, tooltip=self._status_tip),
+            Column(self.tr("Status"), status, tooltip=partial(_status_tip, trend)),
             Column(self.tr("Done"), lambda e: str(e.row.assignments_done),
                    sort_key=lambda e: float(e.row.assignments_done), align_right=True),
             Column(self.tr("Overdue"), lambda e: str(e.row.assignments_overdue),
@@ -361,16 +374,6 @@ class DashboardTab(QWidget):
             self._chart_slot.deleteLater()
             self._team_chart = chart
         return self._team_chart
-
-    def _status_tip(self, entry: DashboardEntry) -> str:
-        stall = entry.summary.stall
-        if stall.status is StallStatus.NO_GAIN and stall.window_gain is not None:
-            return fill(
-                self.tr("Trend over the last 4 weeks: %1 (%2 attempts)"),
-                f"{stall.window_gain:+.1f}",
-                str(stall.attempts_in_window),
-            )
-        return ""
 
     # -- loading ------------------------------------------------------------------------
 
