@@ -10,12 +10,15 @@ import gc
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from svctrainer.gui.charts import pdf_report
 from svctrainer.gui.charts.chart_frame import ChartFrame
+from svctrainer.gui.charts.pdf_layout import PageFrame, Paragraph
 
 pytestmark = pytest.mark.gui
 
@@ -137,3 +140,32 @@ def test_a_closed_dashboard_page_is_freed_with_its_rows_at_once(
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert gone() is None
         assert model() is None
+
+
+def test_a_report_drawn_at_once_deletes_each_chart_before_the_next(qtbot, tmp_path: Path) -> None:
+    """``render`` (the command line, the benchmarks) runs no event loop, where the
+    ``deleteLater`` of a recorded chart would be done: every chart of a branch report
+    stayed until the end."""
+    from svctrainer.gui.charts.team_chart import BarChart
+
+    built: list[weakref.ref[QWidget]] = []
+    alive_when_built: list[list[bool]] = []
+
+    def build() -> QWidget:
+        alive_when_built.append([ref() is not None for ref in built])
+        chart = BarChart()
+        built.append(weakref.ref(chart))
+        return chart
+
+    frame = PageFrame("Report", "Branch", "today")
+    blocks: list[pdf_report.Part] = [
+        pdf_report.Chart(build, fill=_bars),
+        Paragraph("between"),
+        pdf_report.Chart(build, fill=_bars),
+        pdf_report.Chart(build, fill=_bars),
+    ]
+    document = pdf_report.Document("Report", frame, blocks)
+    with no_collector():
+        assert pdf_report.render(document, tmp_path / "report.pdf") >= 1
+    assert alive_when_built == [[], [False], [False, False]]
+    assert (tmp_path / "report.pdf").stat().st_size > 0
