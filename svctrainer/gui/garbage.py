@@ -29,7 +29,7 @@ import gc
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 if TYPE_CHECKING:
     from svctrainer.gui.background import Background
@@ -55,6 +55,19 @@ def _release(counted: list[bool]) -> None:
         if not _holders:
             gc.unfreeze()  # frozen cycles go back to the automatic collector
         gc.enable()
+
+
+def _release_later(counted: list[bool]) -> None:
+    """``_release``, from the next turn of the event loop: a collector deleted without
+    ``stop`` (its window destroyed, not closed) tells it from its ``destroyed`` signal,
+    inside a destructor, where collection turned back on could run a pass at the next
+    allocation, deleting the Qt objects of dropped cycles inside another object's
+    destructor (that hung the dashboard bench at exit). With no event loop left (the
+    application going away) it stays off: the interpreter collects at exit anyway."""
+    app = QCoreApplication.instance()
+    if app is None or QCoreApplication.closingDown():
+        return
+    QTimer.singleShot(0, app, lambda: _release(counted))
 
 
 def hold(owner: QObject) -> None:
@@ -101,8 +114,8 @@ class GuiThreadCollector(QObject):
         self._timer.timeout.connect(self._tick)
         self._timer.start()
         # A window deleted without being closed must not leave collection off (the
-        # slot holds the flag, not ``self``: no cycle).
-        self.destroyed.connect(lambda: _release(counted))
+        # slot holds the flag, not ``self``: no cycle); not from the destructor itself.
+        self.destroyed.connect(lambda: _release_later(counted))
 
     def watch(self, idle: IdleWatch, background: Background) -> None:
         """Where the window's input and background work are seen: the deep pass waits

@@ -10,6 +10,7 @@ import weakref
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -161,3 +162,19 @@ def test_the_thresholds_decide_which_generation_is_collected(collector, monkeypa
     finally:
         gc.set_threshold(*threshold)
     assert passes == [1, 0]
+
+
+def test_a_collector_deleted_without_stop_turns_collection_on_from_the_event_loop(qtbot):
+    """Not from its ``destroyed`` signal, inside the destructor: a pass run there by the
+    next allocation deletes the Qt objects of dropped cycles inside another object's
+    destructor (that hung the dashboard bench at exit)."""
+    owner = QObject()
+    made = GuiThreadCollector(owner)
+    made._timer.stop()
+    seen_in_destructor: list[bool] = []
+    made.destroyed.connect(lambda: seen_in_destructor.append(gc.isenabled()))
+    del made
+    shiboken6.delete(owner)  # the window destroyed without being closed
+    assert seen_in_destructor == [False]
+    assert not gc.isenabled()  # not yet: the destructor has returned, the loop has not run
+    qtbot.waitUntil(gc.isenabled, timeout=1000)
