@@ -258,9 +258,9 @@ class Bench:
             tab = page.dashboard
             tab.stack.setCurrentWidget(tab.table_page)
             tab._pending_skill = FAMILY  # chosen by the filters, which then read it: not
-            load, tab.load = tab.load, lambda *_args: None  # here, where it is given
+            tab.load = lambda *_args: None  # type: ignore[method-assign]  # here, given
             tab._fill_filters(filters)
-            tab.load = load
+            del tab.load  # the method again (kept on the page, it would be a cycle)
             self.app.processEvents()
             done: list[int] = []
             tab.loaded.connect(lambda: done.append(1))
