@@ -99,18 +99,21 @@ class ThrowawayServer:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def next_transaction_id(self) -> int:
-        """The id the server will give the next transaction that writes (its snapshot's
-        ``xmax``). A transaction gets an id when it first changes a row, a table or the
-        schema, or locks a row (``FOR UPDATE``), in any database of the server, and keeps
-        it if it rolls back: the number is the same after a test only if nothing wrote.
-        Reading it writes nothing."""
+        """The id the server will give the next transaction that writes. A transaction
+        gets an id when it first changes a row, a table or the schema, or locks a row
+        (``FOR UPDATE``), in any database of the server, and keeps it if it rolls back:
+        the number is the same after a test only if nothing wrote. Read as ``age`` of the
+        first ordinary id, which counts from the next id to be given (a transaction that
+        holds none, as this one), so a write still open counts too; the snapshot's
+        ``xmax`` would not, as it moves only when a transaction ends. Reading it writes
+        nothing."""
         import psycopg
 
         with psycopg.connect(
             host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
             autocommit=True,
         ) as conn:  # fmt: skip
-            row = conn.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()
+            row = conn.execute("SELECT (age('3'::xid)::bigint + 3)::text").fetchone()
         assert row is not None
         return int(row[0])
 

@@ -77,6 +77,21 @@ def test_a_clone_written_in_any_way_is_never_handed_on(clones, small_template, w
     clones.forget(small_template)
 
 
+def test_a_write_still_open_when_the_test_ends_is_never_handed_on(clones, small_template):
+    """A connection a test left in a transaction that wrote: the clone is not unchanged."""
+    import psycopg
+
+    with clones.fresh(small_template) as name:
+        left_open = psycopg.connect(
+            host=str(clones.server.folder), port=clones.server.port, user="postgres",
+            dbname=name,
+        )  # fmt: skip
+        left_open.execute("INSERT INTO note VALUES (gen_random_uuid(), 'x')")
+    left_open.close()
+    assert _used(clones, small_template) != name
+    clones.forget(small_template)
+
+
 def test_a_template_with_a_sequence_is_refused(clones, small_template):
     _sql(clones.server, small_template, "CREATE SEQUENCE counter")
     with pytest.raises(RuntimeError, match="sequences"), clones.fresh(small_template):
