@@ -34,7 +34,7 @@ from branch_support import (
     set_up_branch,
 )
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
-from pg_server import ThrowawayServer, server_binaries
+from pg_server import Clones, ThrowawayServer, server_binaries
 from progress_support import World, build_world_template
 from support import FAST_PIN_COST
 
@@ -351,9 +351,15 @@ def pg() -> Iterator[tuple[ThrowawayServer, str]]:
         shutil.rmtree(server.folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def pg_clones(pg: tuple[ThrowawayServer, str]) -> Clones:
+    return Clones(pg[0])
+
+
 @pytest.fixture
-def pg_url(pg) -> Iterator[str]:
+def pg_url(pg: tuple[ThrowawayServer, str], pg_clones: Clones) -> Iterator[str]:
+    """A database of the test's own on the server, equal to the migrated template (with
+    the shipped content): a clone, or one a test that only read left unchanged."""
     server, template = pg
-    name = server.clone(template)
-    yield server.url(name)
-    server.drop(name)
+    with pg_clones.fresh(template) as name:
+        yield server.url(name)

@@ -12,6 +12,7 @@ import psycopg
 import pytest
 from branch_support import Branch, MatrixWorld, set_up_world, world_on
 from deployment_support import Deployment, DeployServer, run_roles_script
+from pg_server import Clones
 from support import FAST_PIN_COST
 from test_role_matrix import MATRIX, ROLES, add_regional, people_by_role
 
@@ -147,14 +148,24 @@ def world_template(deployed_template: Deployment) -> Iterator[tuple[Deployment, 
     made.server.server.drop(made.database)
 
 
+@pytest.fixture(scope="module")
+def world_clones(world_template: tuple[Deployment, MatrixWorld]) -> Iterator[Clones]:
+    """Clones of ``world_template``, one kept for the next test when a test only read
+    (``pg_server.Clones``): about half of the role-matrix calls."""
+    template = world_template[0]
+    clones = Clones(template.server.server, lambda _: _clone(template).database)
+    yield clones
+    clones.forget(template.database)
+
+
 @pytest.fixture
-def world(world_template: tuple[Deployment, MatrixWorld]) -> Iterator[Branch]:
+def world(world_template: tuple[Deployment, MatrixWorld], world_clones: Clones) -> Iterator[Branch]:
     template, records = world_template
-    deployment = _clone(template)
-    svc = Services.open(deployment.app_url, pin_cost=FAST_PIN_COST)
-    yield world_on(svc, records)
-    svc.close()
-    deployment.server.server.drop(deployment.database)
+    with world_clones.fresh(template.database) as name:
+        deployment = Deployment(template.server, name, template.owner, template.app)
+        svc = Services.open(deployment.app_url, pin_cost=FAST_PIN_COST)
+        yield world_on(svc, records)
+        svc.close()
 
 
 @pytest.mark.slow

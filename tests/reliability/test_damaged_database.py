@@ -34,12 +34,13 @@ START = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def filled_template(
-    template_db: Path, branch_templates, tmp_path_factory: pytest.TempPathFactory
+    shipped_content_db: Path, branch_templates, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The test branch with its content and 120 attempts, closed, its log folded in: made
     once (120 scored attempts take seconds of CPU), then copied for each test, which
-    damages its own copy."""
-    source, people, _ = branch_templates.of(template_db)
+    damages its own copy. Built on the template holding the shipped content already, so
+    ``sync_bundled`` finds it stored instead of parsing every shipped scenario."""
+    source, people, _ = branch_templates.of(shipped_content_db)
     path = tmp_path_factory.mktemp("filled") / "filled.sqlite3"
     shutil.copyfile(source, path)
     branch = Branch(Services.open(str(path), pin_cost=FAST_PIN_COST), *people)

@@ -53,10 +53,11 @@ def services(pg_url) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="module")
-def world_template(pg) -> Iterator[tuple[str, MatrixWorld]]:
+def world_template(pg, pg_clones) -> Iterator[tuple[str, MatrixWorld]]:
     """A database holding the role matrix's ``world`` (the branch, its attempt, the
     regional supervisor), set up once on the server: each test's ``world`` is a clone of
-    it, as ``pg_url`` is of the migrated one, instead of setting all of it up again."""
+    it, as ``pg_url`` is of the migrated one, instead of setting all of it up again (the
+    same clone for the next test when a test only read, see ``pg_server.Clones``)."""
     server, template = pg
     name = server.clone(template)
     svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
@@ -65,22 +66,22 @@ def world_template(pg) -> Iterator[tuple[str, MatrixWorld]]:
     finally:
         svc.close()
     yield name, world
+    pg_clones.forget(name)
     server.drop(name)
 
 
 @pytest.fixture
-def world(pg, world_template) -> Iterator[Branch]:
+def world(pg, pg_clones, world_template) -> Iterator[Branch]:
     server, _ = pg
     template, records = world_template
-    name = server.clone(template)
-    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
-    yield world_on(svc, records)
-    svc.close()
-    server.drop(name)
+    with pg_clones.fresh(template) as name:
+        svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+        yield world_on(svc, records)
+        svc.close()
 
 
 @pytest.fixture(scope="module")
-def two_branches_template(pg, world_template) -> Iterator[tuple[str, Any, Any]]:
+def two_branches_template(pg, pg_clones, world_template) -> Iterator[tuple[str, Any, Any]]:
     """``world_template`` with Nordby beside it (``add_other_branch``), set up once."""
     server, _ = pg
     name = server.clone(world_template[0])
@@ -90,18 +91,18 @@ def two_branches_template(pg, world_template) -> Iterator[tuple[str, Any, Any]]:
     finally:
         svc.close()
     yield name, view, other
+    pg_clones.forget(name)
     server.drop(name)
 
 
 @pytest.fixture
-def two_branches(pg, world_template, two_branches_template) -> Iterator[tuple[Any, Any]]:
+def two_branches(pg, pg_clones, world_template, two_branches_template) -> Iterator[tuple[Any, Any]]:
     server, _ = pg
     template, view, other = two_branches_template
-    name = server.clone(template)
-    svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
-    yield two_branches_on(svc, world_template[1], view, other)
-    svc.close()
-    server.drop(name)
+    with pg_clones.fresh(template) as name:
+        svc = Services.open(server.url(name), pin_cost=FAST_PIN_COST)
+        yield two_branches_on(svc, world_template[1], view, other)
+        svc.close()
 
 
 @pytest.mark.slow
