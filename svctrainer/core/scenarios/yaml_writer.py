@@ -188,12 +188,6 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
     return data
 
 
-# PyYAML ships no type information (pyproject: ignore_missing_imports), so its classes are Any.
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
 def _compact(data: Any) -> Any:
     """Small leaf values (mood, servqual, tag lists, metadata) in flow style, the rest in
     block style, so a file reads top-down but is not mostly punctuation."""
@@ -221,27 +215,42 @@ class _FlowList(list[Any]):
     pass
 
 
-_Dumper.add_representer(
-    _FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
-)
-_Dumper.add_representer(
-    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
-)
-
-
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     # PyYAML misreads NEL (U+0085) in block and plain scalars; double quotes escape it.
     style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-_Dumper.add_representer(str, _represent_str)
+def _dumper(base: Any) -> Any:
+    """A dumper on ``base`` that writes no aliases, the flow-style leaves and our strings."""
+
+    class Dumper(base):  # type: ignore[misc] # PyYAML ships no types: its classes are Any
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    Dumper.add_representer(
+        _FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
+    )
+    Dumper.add_representer(
+        _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+    )
+    Dumper.add_representer(str, _represent_str)
+    return Dumper
 
 
-def dump_yaml(scenario: Scenario) -> str:
+PURE_DUMPER = _dumper(yaml.SafeDumper)
+"""PyYAML's own emitter, in Python: what the writer used before, kept to compare with."""
+# libyaml's emitter (PyYAML's C extension, in every PyYAML wheel) writes a scenario about
+# five times faster: the Python emitter was most of writing one (``import-twee``, and a
+# third of the scenario property tests). The representers above stay in Python and the
+# two emitters write the same text (tests/core/scenarios/test_scenario_roundtrip.py).
+DUMPER = _dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+
+
+def dump_yaml(scenario: Scenario, *, dumper: Any = DUMPER) -> str:
     text: str = yaml.dump(
         _compact(scenario_data(scenario)),
-        Dumper=_Dumper,
+        Dumper=dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

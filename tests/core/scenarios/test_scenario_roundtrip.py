@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from scenario_builders import REPO_ROOT
 from scenario_strategies import scenarios
 
 from svctrainer.core.problems import Severity
-from svctrainer.core.scenarios.loader import load_scenario
+from svctrainer.core.scenarios.loader import load_scenario, load_scenario_file
 from svctrainer.core.scenarios.model import Scenario
 from svctrainer.core.scenarios.twee_export import export_twee
 from svctrainer.core.scenarios.twee_import import import_twee
-from svctrainer.core.scenarios.yaml_writer import dump_yaml
+from svctrainer.core.scenarios.yaml_writer import PURE_DUMPER, dump_yaml
+
+SHIPPED = sorted((REPO_ROOT / "drills" / "scenarios").glob("*.yaml"))
 
 
 def assert_round_trips(scenario: Scenario) -> None:
@@ -36,6 +39,14 @@ def assert_round_trips(scenario: Scenario) -> None:
 @given(scenarios())
 def test_round_trips(scenario):
     assert_round_trips(scenario)
+    # libyaml's emitter writes what PyYAML's Python emitter writes (yaml_writer.DUMPER)
+    assert dump_yaml(scenario) == dump_yaml(scenario, dumper=PURE_DUMPER)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_both_emitters_write_a_shipped_scenario_alike(path):
+    scenario = load_scenario_file(path).scenario
+    assert dump_yaml(scenario) == dump_yaml(scenario, dumper=PURE_DUMPER)
 
 
 @pytest.mark.slow
