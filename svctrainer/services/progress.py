@@ -19,6 +19,7 @@ person's assignments done and overdue, ALL assignments (not only this drill's), 
 
 from __future__ import annotations
 
+import statistics
 import uuid
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from svctrainer.core.analytics.progress import (
     BaselineGain,
     baseline_gain,
     gain_of_tests,
-    gain_of_values,
+    gain_value_of_values,
 )
 from svctrainer.core.analytics.rolling import rolling_median
 from svctrainer.core.analytics.scenario_progress import (
@@ -90,6 +91,7 @@ from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
     EVERYTHING,
     FoundTests,
+    GainInputs,
     WindowStats,
     first_last_tests,
     id_key,
@@ -386,12 +388,8 @@ class ProgressService:
                 session, people, skills, stored, window=window, as_of=as_of, rule=rule
             )
         lines = [
-            _skill_line(
-                family,
-                _headline(family),
-                [s for _ref, s in _summaries(people, figures[family.key], _headline(family),
-                                             as_of=as_of, rule=rule)],
-            )
+            _skill_line(family, _headline(family), people, figures[family.key],
+                        as_of=as_of, rule=rule)
             for family in skills
         ]  # fmt: skip
         return BranchSummary(window, as_of, team_id, tuple(lines))
@@ -512,9 +510,9 @@ class _Figures:
     stats: dict[uuid.UUID, WindowStats]
     last: dict[uuid.UUID, datetime]
     unit: str | None
-    # The progress itself, when it was computed from values alone (the branch summary's
-    # lines: ``summary_gain_values``): then ``tests`` is not read.
-    gains: dict[uuid.UUID, BaselineGain] | None = None
+    # The kept tests' values alone, when a line needs no more (the branch summary's
+    # lines: ``summary_lines``): then ``tests`` is not read.
+    values: dict[uuid.UUID, GainInputs] | None = None
 
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
@@ -556,7 +554,7 @@ def _figures(
     return _Figures(tests, stats, last, unit)
 
 
-_NOTHING = _Figures({}, {}, {}, None)
+_NOTHING = _Figures({}, {}, {}, None, {})  # a line of no attempt: its tellers, idle
 
 
 def _skill_figures(
@@ -588,8 +586,10 @@ def _skill_figures(
         for f in read
         if summarised(window, _headline(f), f.is_scenario)
     }
-    # the stall rule's window comes with the lines (one read of the kept rows)
-    lines = summary_lines(session, people.ids, summarised_skills, recent)
+    # the stall rule's window comes with the lines (one read of the kept rows), only
+    # for whoever practised within the idle days: the rule reads no one else's
+    lines = summary_lines(session, people.ids, summarised_skills, recent,
+                          active_since=_active_since(as_of, rule))  # fmt: skip
     for family in skills:
         items = family.item_ids
         if family.key not in read_keys:
@@ -598,12 +598,7 @@ def _skill_figures(
         metric = _headline(family)
         line = lines.get(family.key)
         if line is not None:
-            gains = {
-                pid: gain_of_values(v.first, v.after, metric, v.count)
-                for pid, v in line.gains.items()
-            }
-            last = line.last
-            found[family.key] = _Figures({}, line.stats, last, None, gains)
+            found[family.key] = _Figures({}, line.stats, line.last, None, line.gains)
             continue
         tests = first_last_tests(session, people.ids, items, metric, window)
         last = last_counted(session, people.ids, items, window)
@@ -614,7 +609,7 @@ def _skill_figures(
         stats = window_stats_of_families(session, people.ids, families, metric, recent)
         for key in families:
             f = found[key]
-            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.gains)
+            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.values)
     return found
 
 
@@ -663,23 +658,17 @@ def _summaries(
     """Each person a dashboard lists (a teller, or anyone with a test or a counted attempt
     on the drill), by name, with their progress and stall check: the figures of a
     dashboard's rows and of a branch summary's line alike."""
-    tests, last, stats, gains = figures.tests, figures.last, figures.stats, figures.gains
+    tests, last, stats = figures.tests, figures.last, figures.stats
     tellers = people.tellers
     idle = timedelta(days=rule.idle_days)
     listed = []
     for ref in people.refs:
         pid = ref.id  # (each lookup hashes a UUID in Python: as few as the rules need)
         at = last.get(pid)
-        if gains is None:
-            found = tests.get(pid)
-            tested = found is not None
-            progress = _progress(found, metric)
-        else:
-            gain = gains.get(pid)
-            tested = gain is not None
-            progress = gain if gain is not None else _NO_TESTS[metric]
-        if at is None and not tested and pid not in tellers:
+        found = tests.get(pid)
+        if at is None and found is None and pid not in tellers:
             continue
+        progress = _progress(found, metric)
         # the window's figures only where the stall rule reads them (practised lately)
         recent = stats.get(pid) if at is not None and as_of - at <= idle else None
         summary = PersonSummary(
@@ -738,26 +727,82 @@ def _assignment_counts(
 
 
 def _skill_line(
-    family: DrillFamily, metric: Metric, summaries: Sequence[PersonSummary]
+    family: DrillFamily,
+    metric: Metric,
+    people: _People,
+    figures: _Figures,
+    *,
+    as_of: datetime,
+    rule: StallRule,
 ) -> SkillSummary:
-    """A skill's dashboard in one line (``SkillSummary``), from the person summaries of
-    its rows (``_summaries``): a row's last practice is its stall check's, its tests its
-    progress's. The rows themselves (``DashboardRow``) are not built: a line shows none."""
-    everyone = team_summary(None, summaries)
-    started = [s for s in summaries if s.stall.last_practice_at is not None or s.progress.tests]
-    return SkillSummary(
-        family=family,
-        metric=metric,
-        gain_unit=str(GAIN_UNITS[metric]),
-        people=everyone.people,
-        tested=sum(1 for s in summaries if s.progress.tests > 0),
-        with_gain=everyone.with_gain,
-        median_gain=everyone.median_gain,
-        improved=everyone.improved,
-        idle=sum(1 for s in started if s.stall.status is StallStatus.NO_PRACTICE),
-        no_progress=sum(1 for s in started if s.stall.status is StallStatus.NO_GAIN),
-        not_started=everyone.people - len(started),
-    )
+    """A skill's dashboard in one line (``SkillSummary``): its rows' people, tested,
+    gains (their median, and how many are above zero) and stall states, as
+    ``team_summary`` and the stall rule give them over the person summaries of its rows
+    (``_summaries``). Read from values alone (``figures.values``: the whole history) it
+    builds no summary, level or stall check per person, only the counts (issue 17: the
+    line shows none of them), in the same steps: whom the rows list, ``gain_of_values``'
+    gain (``gain_value_of_values``) and ``_stall``'s verdict."""
+    tally = _Tally()
+    values = figures.values
+    if values is None:
+        for _ref, s in _summaries(people, figures, metric, as_of=as_of, rule=rule):
+            practised = s.stall.last_practice_at is not None
+            tally.add(s.progress.tests, s.progress.gain, practised, s.stall.status)
+        return tally.line(family, metric)
+    last, stats, tellers = figures.last, figures.stats, people.tellers
+    idle = timedelta(days=rule.idle_days)
+    for ref in people.refs:
+        pid = ref.id
+        at = last.get(pid)
+        found = values.get(pid)
+        if at is None and found is None and pid not in tellers:
+            continue  # not a row of the skill's dashboard
+        tests, gain = 0, None
+        if found is not None:
+            tests, gain = found.count, gain_value_of_values(found.first, found.after, metric)
+        recent = stats.get(pid) if at is not None and as_of - at <= idle else None
+        tally.add(tests, gain, at is not None, _verdict(at, recent, as_of, metric, rule)[0])
+    return tally.line(family, metric)
+
+
+class _Tally:
+    """A line's counts over its rows (``_skill_line``): what ``team_summary`` and the
+    stall states of the rows give."""
+
+    def __init__(self) -> None:
+        self.people = self.tested = self.started = self.idle = self.no_progress = 0
+        self.gains: list[float] = []
+
+    def add(self, tests: int, gain: float | None, practised: bool, status: StallStatus) -> None:
+        """One row: its tests, its gain over baseline, whether it has a counted attempt,
+        its stall state."""
+        self.people += 1
+        if tests > 0:
+            self.tested += 1
+        if gain is not None:
+            self.gains.append(gain)
+        if practised or tests:
+            self.started += 1
+            if status is StallStatus.NO_PRACTICE:
+                self.idle += 1
+            elif status is StallStatus.NO_GAIN:
+                self.no_progress += 1
+
+    def line(self, family: DrillFamily, metric: Metric) -> SkillSummary:
+        gains = self.gains
+        return SkillSummary(
+            family=family,
+            metric=metric,
+            gain_unit=str(GAIN_UNITS[metric]),
+            people=self.people,
+            tested=self.tested,
+            with_gain=len(gains),
+            median_gain=statistics.median(gains) if gains else None,  # as ``team_summary``
+            improved=sum(1 for g in gains if g > 0),
+            idle=self.idle,
+            no_progress=self.no_progress,
+            not_started=self.people - self.started,
+        )
 
 
 def _headline(family: DrillFamily) -> Metric:
@@ -821,17 +866,40 @@ def _stall(
     rule: StallRule,
 ) -> StallCheck:
     """``dashboard.stall_check`` from SQL aggregates, rule for rule."""
+    status, gain, count = _verdict(last, stats, as_of, metric, rule)
+    return StallCheck(status, last, gain, count)
+
+
+def _verdict(
+    last: datetime | None,
+    stats: WindowStats | None,
+    as_of: datetime,
+    metric: Metric,
+    rule: StallRule,
+) -> tuple[StallStatus, float | None, int]:
+    """``_stall``'s status, window gain and attempts in the window (a branch summary's
+    line needs no ``StallCheck``)."""
     if last is None or as_of - last > timedelta(days=rule.idle_days):
-        return StallCheck(StallStatus.NO_PRACTICE, last, None, 0)
+        return StallStatus.NO_PRACTICE, None, 0
     count = stats.count if stats is not None else 0
     if stats is None or count < rule.min_attempts:
-        return StallCheck(StallStatus.NOT_ENOUGH_DATA, last, None, count)
+        return StallStatus.NOT_ENOUGH_DATA, None, count
     change = stats.change_over_span()
     gain = None if change is None else _window_gain(change, stats.median_y, metric)
     if gain is None:
-        return StallCheck(StallStatus.NOT_ENOUGH_DATA, last, None, count)
+        return StallStatus.NOT_ENOUGH_DATA, None, count
     status = StallStatus.NO_GAIN if gain < rule.min_gain else StallStatus.IMPROVING
-    return StallCheck(status, last, gain, count)
+    return status, gain, count
+
+
+def _active_since(as_of: datetime, rule: StallRule) -> datetime | None:
+    """The earliest latest attempt the stall rule judges by its window (``_verdict``:
+    ``as_of - last <= idle`` is ``last >= as_of - idle``, exactly, in microseconds);
+    None (everyone's window) where that moment is out of a datetime's range."""
+    try:
+        return as_of - timedelta(days=rule.idle_days)
+    except OverflowError:
+        return None
 
 
 def _window_gain(change: float, median: float, metric: Metric) -> float | None:

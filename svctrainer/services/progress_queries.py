@@ -41,7 +41,6 @@ import bisect
 import functools
 import math
 import operator
-import statistics
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -275,6 +274,8 @@ def summary_lines(
     people: Select[Any],
     families: Mapping[str, tuple[Sequence[uuid.UUID], Metric]],
     recent: DateRange | None = None,
+    *,
+    active_since: datetime | None = None,
 ) -> dict[str, SummaryLine]:
     """``summary_tests`` reduced to the values a baseline and gain need
     (``progress.gain_of_values``) and ``summary_last``, for several families (key: their
@@ -287,7 +288,13 @@ def summary_lines(
     last three tests and recent window, packed), decoded with ``struct`` and ``array``
     (issue 17: three tables and a tuple per kept test cost ~100 ms of a supervisor page).
     A person's tests on a family are its items' kept tests in (started_at, id) order, as
-    ``summary_tests`` orders them; the window's figures are ``packed_window_stats``'."""
+    ``summary_tests`` orders them; the window's figures are ``packed_window_stats``'.
+
+    ``active_since``: the window's figures only of a person whose latest counted attempt
+    on the family is at or after it, the only ones the stall rule reads (``as_of`` less
+    its idle days: anyone idle longer is "no practice" whatever their window holds), so
+    a branch's idle people cost no window (issue 17). Every pair of such a person on the
+    family counts, also one practised only before it."""
     of_item: dict[str, list[str]] = {}
     for key, (items, _metric) in families.items():
         for item in items:
@@ -318,6 +325,7 @@ def summary_lines(
     lines = _Lines(families, of_item, cut)
     for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
         lines.add(raw_pid, raw_item, horizon_s, tests_packed, packed)
+    lines.cut_windows(None if active_since is None else micros(active_since))
     if recent is not None and recent.since is not None:
         for metric, wanted in lines.behind.items():  # windows before a pair's horizon
             pairs: Rows = {}
@@ -350,6 +358,9 @@ class _Lines:
         self.kept: dict[Key, list[tuple[int, bytes, float | None]]] = {}
         self.merged: dict[Key, tuple[list[float], list[float]]] = {}
         self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
+        # (person, item, horizon, packed window) of each pair, cut once every pair is in
+        self.windows: list[tuple[str, str, int, Any]] = []
+        self.behind_into: dict[tuple[str, str, Metric], list[Key]] = {}  # whose they are
 
     def targets_of(self, raw_item: str) -> list[tuple[str, bool, Metric]]:
         found = self.targets.get(raw_item)
@@ -369,41 +380,58 @@ class _Lines:
         last += base
         # (µs since the epoch, attempt id, speed, score): the pair's kept tests, in order
         edges = TESTS_ROW.iter_unpack(memoryview(tests_packed)[TESTS_HEAD.size :])
-        records = [(base + at, attempt_id, speed if flags & SPEED else None,
-                    score if flags & SCORE else None)
-                   for at, attempt_id, speed, score, flags in edges]  # fmt: skip
-        windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
-        for key, use_score, metric in self.targets_of(raw_item):
+        records = list(edges)
+        for key, use_score, _metric in self.targets_of(raw_item):
             mine = (key, raw_pid)
             if tests:
                 self.counts[mine] = self.counts.get(mine, 0) + tests
             if self.latest.get(mine, last) <= last:
                 self.latest[mine] = last
             if records:
-                ordered = [(at, i, score if use_score else speed)
-                           for at, i, speed, score in records]  # fmt: skip
+                if use_score:
+                    ordered = [(base + at, i, score if flags & SCORE else None)
+                               for at, i, _speed, score, flags in records]  # fmt: skip
+                else:
+                    ordered = [(base + at, i, speed if flags & SPEED else None)
+                               for at, i, speed, _score, flags in records]  # fmt: skip
                 before = self.kept.get(mine)
                 # several items' tests: merged by (time, id), ids unique (never the value)
                 self.kept[mine] = ordered if before is None else sorted(before + ordered)
-            if self.cut is None:
-                continue
-            if metric not in windows:
-                windows[metric] = None
-                if base > self.cut.since_us:  # attempts between the start and the horizon
+        if self.cut is not None:
+            self.windows.append((raw_pid, raw_item, horizon_s, packed))
+
+    def cut_windows(self, active_since_us: int | None) -> None:
+        """Each pair's window (``add`` kept them) into each family of its item, once every
+        pair is in: with ``active_since_us``, only into a family whose latest counted
+        attempt (of every pair of the person on it) is at or after it (``summary_lines``).
+        A pair whose horizon is after the window's start goes to ``behind``."""
+        cut = self.cut
+        if cut is None:
+            return
+        latest = self.latest
+        for raw_pid, raw_item, horizon_s, packed in self.windows:
+            windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
+            for key, _score, metric in self.targets_of(raw_item):
+                mine = (key, raw_pid)
+                if active_since_us is not None and latest[mine] < active_since_us:
+                    continue  # idle: the stall rule never reads this person's window
+                if horizon_s * 1_000_000 > cut.since_us:  # attempts before the horizon
                     self.behind.setdefault(metric, set()).add((raw_pid, raw_item))
-                else:
-                    windows[metric] = self.cut.values(horizon_s, packed, metric)
-            both = windows[metric]
-            if both is not None:
-                self._join(mine, both)
+                    self.behind_into.setdefault((raw_pid, raw_item, metric), []).append(mine)
+                    continue
+                if metric not in windows:
+                    windows[metric] = cut.values(horizon_s, packed, metric)
+                both = windows[metric]
+                if both is not None:
+                    self._join(mine, both)
+        self.windows = []
 
     def add_window(
         self, raw_pid: str, raw_item: str, metric: Metric, both: tuple[list[float], list[float]]
     ) -> None:
         """A pair's window read from the attempts, into each family of its item in ``metric``."""
-        for key, _score, of_metric in self.targets_of(raw_item):
-            if of_metric is metric:
-                self._join((key, raw_pid), both)
+        for mine in self.behind_into.get((raw_pid, raw_item, metric), ()):
+            self._join(mine, both)
 
     def _join(self, mine: Key, both: tuple[list[float], list[float]]) -> None:
         # a person's only pair on the family (the usual case) is used as it is
@@ -739,8 +767,20 @@ def _stats_of(xs: list[float], ys: list[float]) -> WindowStats:
         math.fsum(map(operator.mul, xs, ys)),
         min(xs),
         max(xs),
-        statistics.median(ys),
+        _median(ys),
     )
+
+
+def _median(data: list[float]) -> float:
+    """``statistics.median`` step for step (the middle value, or ``(a + b) / 2`` of the
+    two middle ones; the data are never empty here): the same float without its generic
+    checks, for a branch's thousands of windows."""
+    ordered = sorted(data)
+    n = len(ordered)
+    if n % 2 == 1:
+        return ordered[n // 2]
+    i = n // 2
+    return (ordered[i - 1] + ordered[i]) / 2
 
 
 _FLAG = {Metric.SPEED: SPEED, Metric.ACCURACY: ACCURACY, Metric.SCORE: SCORE}
@@ -817,8 +857,16 @@ class _WindowCut:
             return None
         if self.on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
             seconds = packed_ints(packed, n, SECONDS)[lo:hi].tolist()
-            xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
-                          repeat(self.origin)))  # fmt: skip
+            origin = self.origin
+            if 0 <= horizon_s <= origin < 2.0**52:
+                # float(horizon) - origin is exact (an integer no larger than the double
+                # it is taken from: a multiple of its last bit, no larger than it), so
+                # (float(horizon) - origin) + s rounds the same real as float(horizon + s)
+                # - origin, once: the same double, in one step an attempt (issue 17)
+                xs = list(map((float(horizon_s) - origin).__add__, seconds))
+            else:
+                xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
+                              repeat(origin)))  # fmt: skip
         else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
             moments = map(start_us.__add__, offsets[lo:hi].tolist())
             xs = list(map(float.__sub__, map(int.__truediv__, moments, repeat(1_000_000)),

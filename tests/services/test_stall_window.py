@@ -22,6 +22,7 @@ from progress_support import (
     TENKEY_TEST,
     Row,
     add_rows,
+    item_id,
     learning_history,
     points_of,
 )
@@ -34,7 +35,11 @@ from svctrainer.core.analytics.trend import weeks
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.drill_families import load_families
-from svctrainer.services.progress_queries import window_stats, window_stats_of_families
+from svctrainer.services.progress_queries import (
+    summary_lines,
+    window_stats,
+    window_stats_of_families,
+)
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.models import Person
 
@@ -190,3 +195,53 @@ def test_the_window_moves_with_the_clock(histories):
     assert expected.status is not StallStatus.NO_PRACTICE  # still practising a week later
     assert line.idle == sum(1 for s in started if s.status is StallStatus.NO_PRACTICE)
     assert line.no_progress == sum(1 for s in started if s.status is StallStatus.NO_GAIN)
+
+
+def test_windows_read_only_for_the_active_are_the_same_windows(histories):
+    """``summary_lines``' ``active_since`` (the branch summary reads a window only where
+    the stall rule does: latest attempt within the idle days) leaves out exactly the
+    windows of the families whose latest counted attempt is before it. A person whose
+    latest attempt is the moment itself keeps theirs, and a pack practised only before it
+    still counts when the other pack of the family was practised after it."""
+    svc = histories.services
+    # Olga, idle for months, now counts on the test pack 25-16 days ago (in the window,
+    # idle on its own) and on the practice pack 10 days ago
+    olga = histories.outsider_teller.id
+    add_rows(
+        svc,
+        olga,
+        [
+            Row(CASH_TEST, "test", NOW - timedelta(days=d, hours=h), 100.0 + d, speed_unit="npm")
+            for d in (25, 21, 16)
+            for h in (0, 2)
+        ]
+        + [Row(CASH_PRACTICE, "practice", NOW - timedelta(days=10), 130.0, speed_unit="npm")],
+    )
+    items = {
+        "tenkey": [item_id(svc, c) for c in TENKEY_ALL],
+        "cash": [item_id(svc, c) for c in CASH_ALL],
+    }
+    families = {key: (ids, Metric.SPEED) for key, ids in items.items()}
+    window = DateRange(NOW - weeks(4), None)
+    people = select(Person.id)
+    with svc.db.reading() as session:
+        every = summary_lines(session, people, families, window)
+        latest = {at for line in every.values() for at in line.last.values()}
+        moments = sorted({NOW - timedelta(days=14), *latest,
+                          *(at + timedelta(microseconds=1) for at in latest)})  # fmt: skip
+        left_out = 0
+        for since in moments:
+            active = summary_lines(session, people, families, window, active_since=since)
+            for key, line in every.items():
+                assert active[key].stats == {
+                    pid: stats for pid, stats in line.stats.items() if line.last[pid] >= since
+                }
+                assert (active[key].gains, active[key].last) == (line.gains, line.last)
+                left_out += len(line.stats) - len(active[key].stats)
+        idle_days_ago = NOW - timedelta(days=14)
+        olga_cash = summary_lines(session, people, families, window, active_since=idle_days_ago)[
+            "cash"
+        ].stats[olga]
+    assert olga_cash == every["cash"].stats[olga]
+    assert olga_cash.count == 7  # both packs' attempts in the window
+    assert left_out, "some windows left out"

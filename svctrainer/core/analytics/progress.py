@@ -186,6 +186,21 @@ def gain_of_values(
     )
 
 
+def gain_value_of_values(
+    first: Sequence[float], after: Sequence[float], metric: Metric
+) -> float | None:
+    """``gain_of_values(first, after, metric, count).gain`` without building the levels:
+    a branch summary's line counts and ranks the gains of hundreds of people per skill
+    and shows no level (issue 17). The same steps, so the same float (and the same
+    error on a level with no finite value)."""
+    if len(first) < BASELINE_TESTS:
+        return None
+    base = _median(_finite(first[:BASELINE_TESTS]))
+    if not after:
+        return None
+    return gain(base, _median(_finite(after[-LATEST_TESTS:])), metric)
+
+
 def _finite(raw: Sequence[float]) -> list[float]:
     return [float(v) for v in raw if math.isfinite(v)]
 

@@ -15,6 +15,7 @@ from svctrainer.core.analytics.progress import (
     LevelStatus,
     gain_of_tests,
     gain_of_values,
+    gain_value_of_values,
 )
 from svctrainer.core.analytics.series import AttemptPoint, Metric
 
@@ -46,6 +47,8 @@ def test_the_levels_of_the_values_are_the_levels_of_the_tests(values, metric, ex
     first, rest = values[:3], values[3:]
     expected = gain_of_tests(_tests(values, metric), metric, count)
     assert _levels(gain_of_values(first, rest[-3:], metric, count)) == _levels(expected)
+    # the branch summary's lines take the gain alone: the same float, or None alike
+    assert gain_value_of_values(first, rest[-3:], metric) == expected.gain
 
 
 def test_too_few_tests_and_none_after_the_baseline():
@@ -67,3 +70,4 @@ def test_a_value_that_is_not_finite_is_skipped_as_the_tests_skip_it(odd):
     got = gain_of_values(values[:3], values[3:], Metric.SPEED, len(values))
     assert _levels(got) == _levels(expected)
     assert got.baseline.value == 4500.0
+    assert gain_value_of_values(values[:3], values[3:], Metric.SPEED) == expected.gain
