@@ -444,8 +444,9 @@ class MainWindow(QMainWindow):
     def sign_out(self, *, idle: bool = False) -> None:
         """End the session: audited by name (off the GUI thread), pages dropped, and the
         login screen cleared for the next person at the counter."""
+        # Signed in but not shown yet (``_reveal_session``) is signed in too.
+        context = self.context if self.context is not None else self._entering
         self._entering = None
-        context = self.context
         if context is not None:
             services, actor = context.services, context.actor
             self.background.run(

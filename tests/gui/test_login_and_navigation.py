@@ -301,6 +301,9 @@ def test_a_supervisors_session_shows_once_its_landing_page_is_whole(qtbot, windo
 
 
 def test_signing_out_before_the_session_shows_leaves_the_login_screen(qtbot, window, branch):
+    """Signed in but not shown yet is signed in: the sign-out is audited, nothing shows."""
+    from svctrainer.services.actor import Actor
+
     signed = branch.services.auth.sign_in(branch.supervisor.id, branch.pin)
     window.enter(signed)
     window.sign_out()
@@ -308,3 +311,8 @@ def test_signing_out_before_the_session_shows_leaves_the_login_screen(qtbot, win
     assert window.stack.currentWidget() is window.login
     assert window.context is None
     assert window.pages == {}
+    window.background.wait()
+    audit = branch.services.audit.recent(Actor.command_line())
+    assert ("auth.sign_out", branch.supervisor.name) in [
+        (e.action, (e.detail or {}).get("name")) for e in audit
+    ]
