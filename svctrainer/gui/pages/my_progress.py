@@ -341,7 +341,7 @@ class PersonProgressView(QWidget):
         not repainted meanwhile after that (their old drawing stays on screen)."""
         if loaded.progress.family.key != self.family_key():
             return  # the person chose another drill while this one was loading
-        self.current = self._drawing = loaded
+        self._drawing = loaded  # ``current`` once it is drawn whole (``_show_rest``)
         self._charts.setUpdatesEnabled(False)
         self.speed_chart.set_series(loaded.progress.metrics[0], loaded.progress.grades)
         QTimer.singleShot(0, self, lambda: self._show_rest(loaded))
@@ -349,6 +349,7 @@ class PersonProgressView(QWidget):
     def _show_rest(self, loaded: Loaded) -> None:
         if self._drawing is not loaded:
             return  # a newer load came meanwhile: it draws both charts again
+        self.current = loaded
         progress = loaded.progress
         headline, accuracy = progress.metrics[0], progress.metric(Metric.ACCURACY)
         self.gain.setText(gain_text(headline))
