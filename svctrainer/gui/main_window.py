@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     from svctrainer.gui.login import LoginPage
     from svctrainer.gui.navigation import NavTarget
     from svctrainer.gui.navigator import Navigator
+    from svctrainer.gui.scenarios.chart_slot import ChartSlot
     from svctrainer.services.api import Services
     from svctrainer.services.drafts import DraftRecord
     from svctrainer.services.records import SignedIn
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         """The chart library's preloading thread, once started (``_warm_up_charts``)."""
         self.import_ahead: ImportAhead | None = None
         """The session's pages' modules being imported ahead (``_import_pages_ahead``)."""
+        self._revealing = False
+        """Building the landing page at sign-in: its charts are built in later turns,
+        before the session shows (``_reveal_session``)."""
 
         self.setWindowTitle(self.tr("svctrainer"))
         geometry, self._saved_state = load_geometry()
@@ -295,35 +299,60 @@ class MainWindow(QMainWindow):
         self.background.run(lambda: services.assignments.open_count(actor), counted, failed)
 
     def _open_session(self, context: AppContext, open_assignments: int) -> None:
-        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
         from svctrainer.gui.navigation import landing_key  # noqa: PLC0415 - see module doc
 
         self._entering = None
-        self.context = context
-        signed_in = context.signed_in
-        self.settings.last_profile = str(signed_in.person.id)
-        person = signed_in.person
-        from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
-
-        roles = self.tr(", ").join(sorted(role_label(r) for r in person.roles))
-        self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
+        self.context = context  # the pages are built for it (then unset until shown)
+        self.settings.last_profile = str(context.signed_in.person.id)
         self._clear_pages()
         self._rebuild_navigation()
-        self.sign_out_action.setEnabled(True)
-        self.change_pin_action.setEnabled(True)
-        self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
         # The landing page is chosen before the shell shows: shown first, the side bar
         # took the focus from the hidden PIN field and, with no page chosen yet, chose
         # and built its first page too (bench/bench_heartbeat.py).
         landing = landing_key(context, self._targets, open_assignments)
-        if landing is not None:
-            self.go_to(landing)
+        self._revealing = True  # the landing page's hidden parts wait for the reveal
+        try:
+            if landing is not None:
+                self.go_to(landing)
+        finally:
+            self._revealing = False
+        # Signed in once the session shows (``_reveal_session``), as before the count of
+        # a teller's assignments: ``context`` set means the session is on screen.
+        self.context, self._entering = None, context
+        # The shell on a later turn, once the landing page is whole: this turn builds
+        # the page behind the login screen, each of its charts gets a turn of its own,
+        # and showing it (styles, layouts: a turn again) comes last. In one turn a
+        # supervisor's sign-in held the window 106 ms and an admin's 160, most of it
+        # waiting for the worker, which had started the page's query
+        # (bench/bench_heartbeat.py; issue 17: no gap over 100 ms).
+        QTimer.singleShot(0, self, lambda: self._reveal_session(context, landing))
+
+    def _reveal_session(self, context: AppContext, landing: str | None) -> None:
+        """Build one hidden part of the landing page a turn (``ChartSlot``), then show
+        the session; the rest of it a turn later (``_settle_session``)."""
+        if self._entering is not context:  # signed out (or in again) meanwhile
+            return
+        page = self.pages.get(landing) if landing is not None else None
+        unbuilt = next(iter(_unbuilt_slots(page)), None) if page is not None else None
+        if unbuilt is not None:
+            unbuilt.step()
+            QTimer.singleShot(0, self, lambda: self._reveal_session(context, landing))
+            return
+        self._entering, self.context = None, context
+        from svctrainer.core.roles import Permission  # noqa: PLC0415 - see module doc
+        from svctrainer.gui.dialogs.person_dialog import role_label  # noqa: PLC0415
+
+        person = context.signed_in.person
+        roles = self.tr(", ").join(sorted(role_label(r) for r in person.roles))
+        self.person_label.setText(fill(self.tr("Signed in: %1 (%2)"), person.name, roles))
+        self.sign_out_action.setEnabled(True)
+        self.change_pin_action.setEnabled(True)
+        self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
         self.stack.setCurrentWidget(self.shell)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
-        # The rest on the next turn: the sign-in's turn builds the landing page, and a
-        # supervisor's held the window 139 ms (bench/bench_heartbeat.py); writing the
-        # settings file and asking the worker for drafts need not share it.
+        # The rest on the next turn: writing the settings file and asking the worker for
+        # drafts need not share the turn that shows the page.
         QTimer.singleShot(0, self, lambda: self._settle_session(context, landing))
 
     def _settle_session(self, context: AppContext, landing: str | None) -> None:
@@ -415,8 +444,9 @@ class MainWindow(QMainWindow):
     def sign_out(self, *, idle: bool = False) -> None:
         """End the session: audited by name (off the GUI thread), pages dropped, and the
         login screen cleared for the next person at the counter."""
+        # Signed in but not shown yet (``_reveal_session``) is signed in too.
+        context = self.context if self.context is not None else self._entering
         self._entering = None
-        context = self.context
         if context is not None:
             services, actor = context.services, context.actor
             self.background.run(
@@ -497,6 +527,9 @@ class MainWindow(QMainWindow):
             self._frames[key] = scrolled(page, sideways=True)
             self.page_stack.addWidget(self._frames[key])
             self._lock_navigation_during_drills(page)
+            if not self._revealing:  # shown now: whole (at sign-in, a part a turn)
+                for slot in _unbuilt_slots(page):
+                    slot.chart  # noqa: B018 - builds it
         self.page_stack.setCurrentWidget(self._frames[key])
         if isinstance(page, ActivatedPage):
             page.activated()
@@ -585,6 +618,13 @@ class MainWindow(QMainWindow):
             self.background.wait()
             self.collector.stop()
         super().closeEvent(event)
+
+
+def _unbuilt_slots(page: QWidget) -> list[ChartSlot[QWidget]]:
+    """The charts of ``page`` still to be built in their slots."""
+    from svctrainer.gui.scenarios.chart_slot import ChartSlot  # noqa: PLC0415 - see module doc
+
+    return [slot for slot in page.findChildren(ChartSlot) if not slot.built]
 
 
 def _short(label: str, limit: int = 48) -> str:

@@ -282,3 +282,37 @@ def test_signing_in_builds_the_landing_page_only(qtbot, window, sign_in, branch,
     assert window.current_page_key() == who
     assert list(window.pages) == [who]
     assert window.nav.hasFocus() or window.pages[who].isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_supervisors_session_shows_once_its_landing_page_is_whole(qtbot, window, branch):
+    """The landing page is built behind the login screen and its chart in a turn of its
+    own (one turn for all of it held the window 106 ms, bench/bench_heartbeat.py): the
+    session shows, and counts as signed in, only once the page is whole."""
+    signed = branch.services.auth.sign_in(branch.supervisor.id, branch.pin)
+    window.enter(signed)
+    assert window.stack.currentWidget() is window.login
+    assert window.context is None
+    landing = window.pages["supervisor"].dashboard.landing
+    assert not landing._chart_slot.built
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.shell, timeout=10_000)
+    assert landing._chart_slot.built
+    assert window.context is not None
+    assert branch.supervisor.name in window.person_label.text()
+
+
+def test_signing_out_before_the_session_shows_leaves_the_login_screen(qtbot, window, branch):
+    """Signed in but not shown yet is signed in: the sign-out is audited, nothing shows."""
+    from svctrainer.services.actor import Actor
+
+    signed = branch.services.auth.sign_in(branch.supervisor.id, branch.pin)
+    window.enter(signed)
+    window.sign_out()
+    qtbot.wait(100)
+    assert window.stack.currentWidget() is window.login
+    assert window.context is None
+    assert window.pages == {}
+    window.background.wait()
+    audit = branch.services.audit.recent(Actor.command_line())
+    assert ("auth.sign_out", branch.supervisor.name) in [
+        (e.action, (e.detail or {}).get("name")) for e in audit
+    ]

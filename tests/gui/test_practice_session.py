@@ -38,6 +38,8 @@ def test_a_drill_goes_from_start_to_result_through_the_session(qtbot, practice, 
     _choose(qtbot, practice, "tenkey-amounts-practice.en")
     with qtbot.waitSignal(practice.session.started, timeout=WAIT_MS):  # adaptive: off-thread
         practice.practice_button.click()
+    # The screen is built and shown on the turns after the run is ready.
+    qtbot.waitUntil(lambda: practice.current_screen is not None, timeout=WAIT_MS)
     screen = practice.current_screen
     amount = screen.view.amount.text().replace(",", "")
     Typist(screen).type(amount + "\n" + "1", keypad=True)
@@ -75,3 +77,34 @@ def test_a_scenario_goes_from_start_to_debrief_through_the_session(
     qtbot.waitUntil(lambda: player.debrief is not None, timeout=WAIT_MS)
     assert player.attempt == outcome.attempt
     assert announced == [1]
+
+
+def test_a_drill_screen_is_built_and_shown_on_turns_after_the_start(qtbot, practice):
+    """The run, its screen and showing it each take a turn of the event loop (in one they
+    held the window 107 ms, bench/bench_heartbeat.py); the catalogue stays up until the
+    screen is whole, and going back meanwhile starts nothing."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from svctrainer.gui.drills.drill_screen import DrillScreen
+
+    _choose(qtbot, practice, "drawer-balancing-practice.en")
+    started: list[object] = []
+    practice.drill_started.connect(lambda: started.append(1))
+    practice.practice_button.click()  # no history to read: the run is ready at once
+    assert practice.current_screen is None
+    assert practice.stack.currentWidget() is practice.catalogue
+    qtbot.waitUntil(lambda: isinstance(practice.current_screen, DrillScreen), timeout=WAIT_MS)
+    assert practice.stack.currentWidget() is practice.current_screen
+    assert started == [1]
+
+    practice.show_catalogue()
+    practice.practice_button.click()
+    practice.show_catalogue()  # back before the screen showed
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert practice.current_screen is None
+    assert practice.stack.currentWidget() is practice.catalogue
+    assert started == [1]
+    assert practice.findChildren(DrillScreen) == []  # the one built meanwhile never came

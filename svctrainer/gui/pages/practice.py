@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -376,15 +376,38 @@ class PracticePage(QWidget):
         self.session.start_drill(content, mode)  # adaptive practice reads history first
 
     def _run_started(self, run: DrillRun) -> None:
-        record, self._starting = self._starting, None
+        """The run's screen is built on the next turn of the event loop and shown on
+        the one after: the run, its screen and showing it in one turn held the window
+        107 ms at a drawer-balancing drill's start (bench/bench_heartbeat.py; issue 17:
+        no gap over 100 ms). The catalogue stays up meanwhile; a second start waits."""
+        record = self._starting
         if record is not None:
-            self.run_drill(record, run)
+            QTimer.singleShot(0, self, lambda: self._build_drill(record, run))
+
+    def _build_drill(self, record: ContentRecord, run: DrillRun) -> None:
+        if self._starting is not record:
+            return  # back to the catalogue meanwhile
+        screen = self._drill_screen(record, run)
+        QTimer.singleShot(0, self, lambda: self._show_drill(record, screen))
+
+    def _show_drill(self, record: ContentRecord, screen: DrillScreen) -> None:
+        if self._starting is not record:  # back to the catalogue meanwhile
+            screen.deleteLater()
+            return
+        self._starting = None
+        self._show_screen(screen)
+        self.drill_started.emit()
 
     def _start_failed(self, exc: Exception) -> None:
         self._starting = None
         show_error(self, exc)
 
     def run_drill(self, record: ContentRecord, run: DrillRun) -> None:
+        """Show ``run``'s screen now (a start goes through ``_run_started``)."""
+        self._show_screen(self._drill_screen(record, run))
+        self.drill_started.emit()
+
+    def _drill_screen(self, record: ContentRecord, run: DrillRun) -> DrillScreen:
         from svctrainer.gui.drills.drill_screen import DrillScreen  # noqa: PLC0415
 
         screen = DrillScreen(run, sounds=self._ctx.settings.sounds)
@@ -393,8 +416,7 @@ class PracticePage(QWidget):
             lambda r: self.session.checkpoint(self._pending(record, screen, r))
         )
         screen.cancelled.connect(self.show_catalogue)
-        self._show_screen(screen)
-        self.drill_started.emit()
+        return screen
 
     def run_scenario(self, record: ContentRecord, scenario: Scenario, mode: Mode) -> None:
         from svctrainer.gui.scenarios.scenario_player import ScenarioPlayer  # noqa: PLC0415
@@ -467,6 +489,7 @@ class PracticePage(QWidget):
         self.current_screen = show_screen(self.stack, self.current_screen, screen)
 
     def show_catalogue(self) -> None:
+        self._starting = None  # a drill whose screen is not shown yet is not started
         drop_screen(self.stack, self.current_screen)
         self.current_screen = None
         self.stack.setCurrentWidget(self.catalogue)

@@ -54,15 +54,21 @@ class ChartSlot(QWidget, Generic[C]):
     """A chart's place in a layout, at the chart's size, filled when the chart is drawn:
     a screen shows its text at once and draws its charts in later turns, a stage per
     ``step()`` where the chart draws in stages (``StagedChart``, built with
-    ``later=True``), or all of it when ``chart`` is first asked for."""
+    ``later=True``), or all of it when ``chart`` is first asked for. ``height`` None:
+    the slot takes the height its layout gives it (a chart beside a table in a
+    splitter), as the chart itself would.
 
-    def __init__(self, build: Callable[[], C], min_width: int, height: int) -> None:
+    A page's slots not built when the page is made are built, a turn each, before the
+    window first shows the page at sign-in (``MainWindow._reveal_session``)."""
+
+    def __init__(self, build: Callable[[], C], min_width: int, height: int | None) -> None:
         super().__init__()
         self._build: Callable[[], C] | None = build
         self._pending: C | None = None  # built, not drawn whole yet
         self._chart: C | None = None
         self.setMinimumWidth(min_width)
-        self.setFixedHeight(height)
+        if height is not None:
+            self.setFixedHeight(height)
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
 
