@@ -288,3 +288,39 @@ def test_a_half_imported_package_is_not_finished_on_another_thread(tmp_path, mon
     while sliced.step():  # the GUI thread finishes it as before
         pass
     assert sys.modules["slicedpkg"].TWO == 2
+
+
+def test_a_submodule_imported_between_two_steps_imports_as_in_a_plain_import(tmp_path, monkeypatch):
+    """A chart page imported ``pyqtgraph.graphicsItems.DateAxisItem`` half way through
+    the warm-up; its ``AxisItem`` asked the package for ``debug`` (a submodule) and
+    ``getConfigOption`` (a name), and finishing the whole package there imported
+    ``AxisItem`` again from inside its own import: "cannot import name 'AxisItem' from
+    partially initialized module", no chart. The same shape in small: ``axis`` asks for a
+    submodule and a name, and the package's later statements import ``axis`` again."""
+    package = tmp_path / "circpkg"
+    package.mkdir()
+    files = {
+        "__init__.py": "import sys\ndef option():\n    return 1\n"
+        "from .axis import Axis\nfrom .bar import Bar\n",
+        "axis.py": "from . import helper\nfrom . import option\nclass Axis:\n    pass\n",
+        "helper.py": "X = 1\n",
+        "bar.py": "from .plot import Plot\nBar = Plot\n",
+        "plot.py": "from .axis import Axis\nPlot = Axis\n",
+        "dateaxis.py": "from .axis import Axis\nclass DateAxis(Axis):\n    pass\n",
+    }
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("", ".axis", ".helper", ".bar", ".plot", ".dateaxis"):
+        monkeypatch.delitem(sys.modules, f"circpkg{name}", raising=False)
+    sliced = chart_preload.SlicedImport("circpkg")
+    assert sliced.step()  # import sys: ``option`` is not defined yet
+    from circpkg.dateaxis import DateAxis  # the chart page, between two steps
+
+    module = sys.modules["circpkg"]
+    assert vars(module)["option"]() == 1  # ran up to the name asked for
+    while sliced.step():  # the warm-up goes on
+        pass
+    assert module.Bar is module.Axis is sys.modules["circpkg.axis"].Axis
+    assert issubclass(DateAxis, module.Axis)
+    assert "__getattr__" not in vars(module)
