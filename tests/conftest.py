@@ -109,6 +109,18 @@ def isolated_home(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def _no_chart_warm_up_left() -> Iterator[None]:
+    """A window starts the chart library's warm-up (``gui/chart_preload.py``), which
+    outlives the window, as the application wants: stopped after each test, it does not
+    go on working (and importing) in the tests that follow on the same worker. Tests
+    that never loaded the GUI pay nothing."""
+    yield
+    chart_preload = sys.modules.get("svctrainer.gui.chart_preload")
+    if chart_preload is not None:
+        chart_preload.stop_warm_up()
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
