@@ -31,6 +31,8 @@ def test_first_run_creates_branch_and_signs_in_the_admin(qtbot, tmp_path, on_nex
 
     on_next_dialog(fill)
     startup.run()
+    # The session shows once its landing page is built, a few turns after the sign-in.
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
     assert window.context is not None
     assert window.context.signed_in.branch_name == "Harbour Branch"
     assert window.current_page_key() == "admin"  # the first admin adds the people next
