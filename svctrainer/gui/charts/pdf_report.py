@@ -205,10 +205,24 @@ class Document:
     def write(self, path: Path) -> int:
         """Write the PDF once every chart is drawn (any thread: only ``QPdfWriter`` and
         ``QPainter`` replaying recorded drawings); the number of pages."""
+        return write_blocks(path, self.title, self.frame, self._drawn())
+
+    def write_apart(self, path: Path, platform: str, font: str) -> int:
+        """``write`` in a child process (``pdf_process``), which the calling thread only
+        waits for: the window's background worker, so that the GUI thread never waits
+        for the interpreter lock held through Qt's long PDF calls. ``platform`` and
+        ``font``: ``pdf_process.environment()``, read on the GUI thread."""
+        from svctrainer.gui.charts.pdf_process import write_apart  # noqa: PLC0415
+
+        return write_apart(
+            path, self.title, self.frame, self._drawn(), platform=platform, font=font
+        )
+
+    def _drawn(self) -> list[Block]:
         blocks = [b for b in self.blocks if not isinstance(b, Chart | Later)]
         if len(blocks) != len(self.blocks):
             raise RuntimeError("a chart of the report is not drawn yet")
-        return write_blocks(path, self.title, self.frame, blocks)
+        return blocks
 
 
 def render(document: Document, path: Path) -> int:
