@@ -27,6 +27,7 @@ import argparse
 import collections
 import faulthandler
 import gc
+import json
 import os
 import re
 import shutil
@@ -508,6 +509,8 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         deep = ((time.perf_counter() - started) * 1000, gc.get_freeze_count(), deep_runs)
         steps = beat.worst_steps(STEPS)
         slept = beat._threads.slept if beat._threads is not None else []
+        if os.environ.get("HEARTBEAT_GAPS"):  # every gap, to compare several walks
+            Path(os.environ["HEARTBEAT_GAPS"]).write_text(json.dumps(beat.gaps))
         window.close()
         services.close()
         closer.stop()
