@@ -128,3 +128,21 @@ def page_images(pdf: Path) -> list[bytes]:
     folder.mkdir()
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(folder / "p")], check=True)
     return [page.read_bytes() for page in sorted(folder.glob("p-*.png"))]
+
+
+def test_a_long_table_is_made_a_slice_of_people_per_turn(histories, monkeypatch, tmp_path: Path):
+    """A skill's table of the team PDF is made ``ROWS_PER_TURN`` people per step (the
+    branch's 500 at once were the longest slice of the drawing), the same table."""
+    report = histories.services.reports.team_report(histories.actor(histories.supervisor), None)
+    at_once = pdf_report.team_document(report)
+    sliced = pdf_report.team_document(report)
+    tables = [i for i, b in enumerate(sliced.blocks) if isinstance(b, pdf_report.Later)]
+    assert tables
+    pdf_report.render(at_once, tmp_path / "at-once.pdf")
+    monkeypatch.setattr(pdf_report, "ROWS_PER_TURN", 1)
+    for index in tables:
+        steps = sum(1 for _ in sliced.drawing_of(index))
+        table = sliced.blocks[index]
+        assert isinstance(table, Table)
+        assert steps == len(table.rows) - 1 >= 2  # a turn between any two people
+        assert table == at_once.blocks[index]
