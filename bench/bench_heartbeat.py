@@ -27,6 +27,7 @@ import argparse
 import collections
 import faulthandler
 import gc
+import json
 import os
 import re
 import shutil
@@ -58,6 +59,9 @@ VERBOSE = False
 STEPS = 0  # --steps N: also the worst gap of each of the N slowest steps
 QUICK = (20, 2000)
 FULL = (500, 2000)
+PDF_ROUNDS = 0
+"""``--only-pdfs N``: sign in the supervisor only and export the two PDFs N times (the
+walk's worst gaps, measured often and quickly)."""
 
 
 class Heartbeat:
@@ -491,7 +495,7 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         closer.start(200)
         _settle(window)
         counts: collections.Counter[str] = collections.Counter()
-        for role in WALKED_ROLES:
+        for role in ("supervisor",) if PDF_ROUNDS else WALKED_ROLES:
             counts += _walk_role(
                 window, beat, role=role, person=people[role], folder=folder, shots=shots
             )
@@ -505,6 +509,8 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         deep = ((time.perf_counter() - started) * 1000, gc.get_freeze_count(), deep_runs)
         steps = beat.worst_steps(STEPS)
         slept = beat._threads.slept if beat._threads is not None else []
+        if os.environ.get("HEARTBEAT_GAPS"):  # every gap, to compare several walks
+            Path(os.environ["HEARTBEAT_GAPS"]).write_text(json.dumps(beat.gaps))
         window.close()
         services.close()
         closer.stop()
@@ -540,6 +546,12 @@ def _walk_role(
         raise signed[0]
     window.enter(signed[0])
     _settle(window)
+    if PDF_ROUNDS:
+        for _ in range(PDF_ROUNDS):
+            done["pdfs"] += _export_pdfs(window, beat, folder)
+        window.sign_out()
+        _settle(window)
+        return done
     for target in list(window._targets):
         beat.at(f"{role}: open {target.key}")
         window.go_to(target.key)
@@ -639,8 +651,32 @@ def _run_drills(window: Any, beat: Heartbeat) -> int:
     return ran
 
 
+def _label_writes(beat: Heartbeat) -> None:
+    """Name the phase in which the worker writes a PDF's file (``… / write``): the gaps
+    of the charts' drawing on the GUI thread and those of the file's writing have
+    different causes."""
+    from svctrainer.gui.charts import pdf_report
+
+    for name in ("write", "write_apart"):
+        method = getattr(pdf_report.Document, name, None)
+        if method is None or getattr(method, "labelled", False):
+            continue
+
+        def labelled(self: Any, *args: Any, _method: Any = method) -> Any:
+            step = beat.step
+            beat.at(f"{step} / write")
+            try:
+                return _method(self, *args)
+            finally:
+                beat.at(step)
+
+        labelled.labelled = True  # type: ignore[attr-defined]
+        setattr(pdf_report.Document, name, labelled)
+
+
 def _export_pdfs(window: Any, beat: Heartbeat, folder: Path) -> int:
     """The employee and team PDFs from the supervisor's dashboard; how many written."""
+    _label_writes(beat)
     window.go_to("supervisor")
     _settle(window)
     tab = window.pages["supervisor"].dashboard
@@ -722,7 +758,7 @@ def _print_slept(slept: list[tuple[float, float, float, float, str]]) -> None:
 
 
 def main() -> None:
-    global VERBOSE, PROFILE, STEPS, THREADS, LONG_CALLS_ON, SWITCH_INTERVAL  # noqa: PLW0603 - command-line switches
+    global VERBOSE, PROFILE, STEPS, THREADS, LONG_CALLS_ON, SWITCH_INTERVAL, PDF_ROUNDS  # noqa: PLW0603 - command-line switches
     faulthandler.enable()  # a crash in Qt says where the walk was
     faulthandler.register(signal.SIGUSR1)  # kill -USR1: where is the walk?
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -742,7 +778,10 @@ def main() -> None:
                         help="list the background worker's C calls over 8 ms")  # fmt: skip
     parser.add_argument("--switch-interval", type=float, metavar="S",
                         help="sys.setswitchinterval(S) for the walk (an experiment)")  # fmt: skip
+    parser.add_argument("--only-pdfs", type=int, default=0, metavar="N",
+                        help="the supervisor only: export the two PDFs N times")  # fmt: skip
     args = parser.parse_args()
+    PDF_ROUNDS = args.only_pdfs
     THREADS = args.threads
     LONG_CALLS_ON = args.long_calls
     SWITCH_INTERVAL = args.switch_interval or 0.0

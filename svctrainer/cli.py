@@ -517,8 +517,17 @@ def plain_gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(db=None, handler="gui:run", demo="--demo" in argv)
 
 
+PDF_CHILD = "--write-pdf-child"
+"""Hidden first argument: the window's PDF writer process (``gui/charts/pdf_process.py``,
+whose ``CHILD_ARGUMENT`` it is); the frozen build has no ``python -m`` to start it by."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    if given[:1] == [PDF_CHILD]:
+        from svctrainer.commands.pdf_child import run  # noqa: PLC0415
+
+        return run(given[1:])
     args = plain_gui_args(given) or build_parser().parse_args(given)
     handler = getattr(args, "handler", None) or "gui:run"
     from svctrainer.commands.runner import run_handler  # noqa: PLC0415

@@ -5,7 +5,9 @@ of the work (laying out the pages, compressing the pictures, writing the file) n
 no widget. So an export draws its charts a slice per turn of the event loop (a chart
 is built, filled, laid out and recorded in four turns; a long table's text is made in
 one), so that between two slices the window paints, takes keys and ticks its timers,
-and then writes the file on the window's background worker (``gui/background.py``).
+and then writes the file in a child process the window's background worker waits for
+(``gui/background.py``, ``gui/charts/pdf_process.py``: written on the worker itself, Qt's
+PDF calls kept the interpreter lock from the GUI thread for up to 0.2 s).
 Drawing everything at once took seconds on a large branch, all of them on the GUI
 thread; one whole chart per turn still held it 0.2 s for a bar chart of 25 teams
 (bench/bench_heartbeat.py).
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from svctrainer.core.output_files import OutputFile
 from svctrainer.gui.background import Background
+from svctrainer.gui.charts.pdf_process import environment
 from svctrainer.gui.charts.pdf_report import Document
 from svctrainer.gui.messages import show_error
 
@@ -72,7 +75,10 @@ class PdfExport(QObject):
             return
         self._background.release()
         document, path = self._document, self._path
-        self._background.run(lambda: document.write(path), self._on_done, self._on_error)
+        platform, font = environment()
+        self._background.run(
+            lambda: document.write_apart(path, platform, font), self._on_done, self._on_error
+        )
 
 
 def export_pdf(

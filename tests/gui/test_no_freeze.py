@@ -125,9 +125,9 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
     qtbot, sign_in, teller_history, tmp_path: Path, monkeypatch
 ):
     """The chart pictures are drawn one per turn of the event loop and the file is
-    written on the worker: between two pictures, and while the file is written, the
-    loop turns."""
-    from svctrainer.gui.charts import pdf_layout, pdf_report
+    written by a child process the worker waits for: between two pictures, and while the
+    file is written, the loop turns."""
+    from svctrainer.gui.charts import pdf_process, pdf_report
     from svctrainer.gui.pages.my_progress import PersonProgressView
 
     window = sign_in(teller_history.supervisor)
@@ -139,7 +139,7 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
     ticks = Ticks()
     drawn_at: list[int] = []  # the tick count when each chart picture was drawn
     writer_threads: list[int] = []
-    draw, write = pdf_report.record_widget, pdf_layout.write_pdf
+    draw, in_child = pdf_report.record_widget, pdf_process._run_child
 
     def drawing(*args, **kwargs):  # type: ignore[no-untyped-def]
         drawn_at.append(ticks.count)
@@ -147,10 +147,18 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
 
     def writing(*args, **kwargs):  # type: ignore[no-untyped-def]
         writer_threads.append(threading.get_ident())
-        return write(*args, **kwargs)
+        return in_child(*args, **kwargs)
+
+    here: list[object] = []  # a write in this process (the child failed): none
+
+    def written_here(*args, **kwargs):  # type: ignore[no-untyped-def]
+        here.append(args)
+        return write_here(*args, **kwargs)
 
     monkeypatch.setattr(pdf_report, "record_widget", drawing)
-    monkeypatch.setattr(pdf_report, "write_blocks", writing)
+    monkeypatch.setattr(pdf_process, "_run_child", writing)
+    write_here = pdf_process.write_pdf
+    monkeypatch.setattr(pdf_process, "write_pdf", written_here)
     target = tmp_path / "teller.pdf"
     view.write_pdf(target)
     qtbot.waitUntil(target.exists, timeout=60_000)
@@ -159,7 +167,8 @@ def test_an_employee_pdf_is_written_while_the_loop_turns(
     # Between two pictures the timer ticked: each was drawn in its own turn of the loop.
     assert all(later > earlier for earlier, later in itertools.pairwise(drawn_at)), drawn_at
     assert writer_threads
-    assert writer_threads[0] != threading.get_ident()  # the file, on the worker
+    assert writer_threads[0] != threading.get_ident()  # the child, waited for on the worker
+    assert here == []
     ticks.timer.stop()
 
 

@@ -52,6 +52,7 @@ from svctrainer.gui.i18n import fill, translate
 from svctrainer.gui.theme import light_palette
 from svctrainer.services.progress_records import (
     Dashboard,
+    DashboardEntry,
     DateRange,
     MetricSeries,
     PersonCustomerTime,
@@ -161,10 +162,11 @@ class Chart:
 
 @dataclass(frozen=True)
 class Later:
-    """A block of a report whose text is long to make (a table of 500 people): made
-    by ``make`` in a turn of the event loop of its own while the report is drawn."""
+    """A block of a report whose text is long to make (a table of 500 people): ``make``
+    yields None after each slice of the work and then the block, and the report takes a
+    turn of the event loop for each slice while it is drawn."""
 
-    make: Callable[[], Block]
+    make: Callable[[], Iterator[Block | None]]
 
 
 Part = Block | Chart | Later
@@ -193,22 +195,36 @@ class Document:
         """Draw the chart (or make the block) at ``index`` in place, a slice of GUI-thread
         work per step (``PdfExport`` takes one step per turn of the event loop)."""
         block = self.blocks[index]
-        if isinstance(block, Later):
-            self.blocks[index] = block.make()
-        elif isinstance(block, Chart):
-            for image in block.steps():
-                if image is not None:
-                    self.blocks[index] = image
-                    break
-                yield None
+        if not isinstance(block, Chart | Later):
+            return
+        steps = block.make() if isinstance(block, Later) else block.steps()
+        for made in steps:
+            if made is not None:
+                self.blocks[index] = made
+                break
+            yield None
 
     def write(self, path: Path) -> int:
         """Write the PDF once every chart is drawn (any thread: only ``QPdfWriter`` and
         ``QPainter`` replaying recorded drawings); the number of pages."""
+        return write_blocks(path, self.title, self.frame, self._drawn())
+
+    def write_apart(self, path: Path, platform: str, font: str) -> int:
+        """``write`` in a child process (``pdf_process``), which the calling thread only
+        waits for: the window's background worker, so that the GUI thread never waits
+        for the interpreter lock held through Qt's long PDF calls. ``platform`` and
+        ``font``: ``pdf_process.environment()``, read on the GUI thread."""
+        from svctrainer.gui.charts.pdf_process import write_apart  # noqa: PLC0415
+
+        return write_apart(
+            path, self.title, self.frame, self._drawn(), platform=platform, font=font
+        )
+
+    def _drawn(self) -> list[Block]:
         blocks = [b for b in self.blocks if not isinstance(b, Chart | Later)]
         if len(blocks) != len(self.blocks):
             raise RuntimeError("a chart of the report is not drawn yet")
-        return write_blocks(path, self.title, self.frame, blocks)
+        return blocks
 
 
 def render(document: Document, path: Path) -> int:
@@ -556,7 +572,7 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
                     lambda: BarChart(palette), CHART_W, frame_height(len(gains)), fill=people_bars
                 )
             )
-    blocks.append(Later(lambda: _dashboard_table(board, one_team)))
+    blocks.append(Later(lambda: _dashboard_table_steps(board, one_team)))
     if board.improved_most:
         best = [
             f"{e.person.name} ({gain_cell(e.row.gain, e.row.gain_unit)})"
@@ -572,24 +588,21 @@ def _dashboard_blocks(board: Dashboard, palette: QPalette, one_team: bool) -> li
     return blocks
 
 
-def _dashboard_table(board: Dashboard, one_team: bool) -> Table:
-    """Every person of ``board``, a row each: made while the report is drawn (``Later``),
-    as 500 people's cells took a tenth of a second per skill."""
-    rows = [
-        [
-            e.person.name,
-            e.person.employee_number,
-            *([] if one_team else [e.person.team_name or ""]),
-            level_text(board.metric, e.row.baseline),
-            level_text(board.metric, e.row.latest),
-            gain_cell(e.row.gain, e.row.gain_unit),
-            str(e.row.tests),
-            day_text(e.row.last_practice_at) if e.row.last_practice_at else "—",
-            status_text(e.row.status),
-            f"{e.row.assignments_done}/{e.row.assignments_overdue}",
-        ]
-        for e in board.entries
-    ]
+ROWS_PER_TURN = 100
+"""People of a skill's table made in one turn of the event loop: the 500 of the 1 M
+branch at once held the GUI thread 33-41 ms of CPU (62-98 at load 20), the longest
+slice of the team PDF's drawing."""
+
+
+def _dashboard_table_steps(board: Dashboard, one_team: bool) -> Iterator[Table | None]:
+    """Every person of ``board``, a row each, made while the report is drawn (``Later``)
+    ``ROWS_PER_TURN`` people per step (None), then the table."""
+    rows: list[list[str]] = []
+    entries = board.entries
+    for start in range(0, len(entries), ROWS_PER_TURN):
+        if start:
+            yield None
+        rows += (_dashboard_row(board, e, one_team) for e in entries[start : start + ROWS_PER_TURN])
     headers = [
         translate("reports", "Name"),
         translate("reports", "No."),
@@ -607,7 +620,22 @@ def _dashboard_table(board: Dashboard, one_team: bool) -> Table:
     if one_team:  # the team is in the title; its column would only repeat it
         del headers[2], widths[2]
         right = {i - 1 for i in right}
-    return Table(headers, rows, widths, frozenset(right))
+    yield Table(headers, rows, widths, frozenset(right))
+
+
+def _dashboard_row(board: Dashboard, e: DashboardEntry, one_team: bool) -> list[str]:
+    return [
+        e.person.name,
+        e.person.employee_number,
+        *([] if one_team else [e.person.team_name or ""]),
+        level_text(board.metric, e.row.baseline),
+        level_text(board.metric, e.row.latest),
+        gain_cell(e.row.gain, e.row.gain_unit),
+        str(e.row.tests),
+        day_text(e.row.last_practice_at) if e.row.last_practice_at else "—",
+        status_text(e.row.status),
+        f"{e.row.assignments_done}/{e.row.assignments_overdue}",
+    ]
 
 
 # -- the branch summary (one page) -----------------------------------------------------------
