@@ -56,8 +56,9 @@ def test_a_plot_draws_as_pyqtgraphs_own_without_building_its_options_form(qtbot)
 
 
 def test_the_options_form_made_late_works_as_pyqtgraphs(qtbot):
-    """Anything that reads the form builds it, with its signals wired: a grid turned on
-    shows, a curve removed leaves the others as they were, its widgets keep their state."""
+    """Anything that reads the form builds it, with its signals wired: a grid asked for
+    before is in it, a curve removed leaves the others as they were, its widgets keep
+    their state."""
     import pyqtgraph as pg
 
     from svctrainer.gui.charts.plot_widget import new_plot
@@ -72,8 +73,9 @@ def test_the_options_form_made_late_works_as_pyqtgraphs(qtbot):
     assert not item._form_made
     assert [c.isVisible() for c in curves[1:]] == [True, True]
     plot.showGrid(x=True, y=True, alpha=0.5)
-    assert item._form_made
-    assert item.ctrl.xGridCheck.isChecked()
+    assert not item._form_made
+    assert item.ctrl.xGridCheck.isChecked()  # the form starts from the grid asked for
+    assert item.ctrl.gridAlphaSlider.value() == 127
     assert plot.getAxis("left").grid == 127
     assert len(item.ctrlMenu.actions()) == 6
     item.ctrl.xGridCheck.setChecked(False)  # the form's own signal updates the grid
@@ -122,3 +124,33 @@ def test_a_title_shown_late_is_typeset_and_placed_as_pyqtgraph_does(qtbot, side)
     assert ours.label.toHtml() == theirs.label.toHtml()
     assert ours.label.pos() == theirs.label.pos()
     assert ours.label.boundingRect() == theirs.label.boundingRect()
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        [{"x": True, "y": False, "alpha": 0.2}],
+        [{"x": True, "y": True, "alpha": 0.2}],
+        [{"y": True}],
+        [{"alpha": 0.7}],
+        [{"x": False}],
+        [{"x": True}, {"alpha": 1.5}, {"y": True, "x": False}],
+    ],
+)
+def test_a_grid_asked_for_without_the_form_is_pyqtgraphs(qtbot, calls):
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import new_plot
+
+    ours, theirs = new_plot(), pg.PlotWidget()
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        for call in calls:
+            plot.showGrid(**call)
+    sides = ("top", "bottom", "left", "right")
+    assert [ours.getAxis(s).grid for s in sides] == [theirs.getAxis(s).grid for s in sides]
+    assert not ours.getPlotItem()._form_made
+    mine, stock = ours.getPlotItem().ctrl, theirs.getPlotItem().ctrl
+    assert mine.xGridCheck.isChecked() == stock.xGridCheck.isChecked()
+    assert mine.yGridCheck.isChecked() == stock.yGridCheck.isChecked()
+    assert mine.gridAlphaSlider.value() == stock.gridAlphaSlider.value()

@@ -208,6 +208,11 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
         return labels
 
 
+# pyqtgraph's "Plot Options" form: the grid's alpha slider (``plotConfigTemplate``).
+_GRID_ALPHA_MAX = 255
+_GRID_ALPHA_DEFAULT = 128
+
+
 class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
     """pyqtgraph's ``PlotItem`` with its "Plot Options" form made only when asked for.
 
@@ -217,12 +222,14 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
     a menu these charts disable (``style.style_plot``). Here ``__init__`` is pyqtgraph's
     without those lines; ``ctrl``, ``ctrlMenu`` and ``stateGroup`` build them, exactly as
     pyqtgraph does, the first time anything reads them (a ``PlotDataItem`` added, the
-    menu, a saved state, ``showGrid``...). Until then the form would hold its defaults,
-    under which the two updates run at every curve added or removed do nothing, so they
-    are skipped: every chart draws what a stock ``PlotItem`` draws (a test holds the two
-    pixel for pixel and checks the attributes match pyqtgraph's)."""
+    menu, a saved state...). Until then the form would hold its defaults, under which
+    the two updates run at every curve added or removed do nothing, so they are
+    skipped, and a grid asked for is kept here (``showGrid``): every chart draws what a
+    stock ``PlotItem`` draws (tests hold the two pixel for pixel, grid for grid, and
+    check the attributes match pyqtgraph's)."""
 
     _form_made = False
+    _grid = (False, False, _GRID_ALPHA_DEFAULT)  # the form's grid boxes and slider at first
 
     def __init__(self, axis_items: dict[str, Any]) -> None:
         # pyqtgraph 0.13.7-0.14's ``PlotItem.__init__`` (enableMenu False; no name,
@@ -344,6 +351,16 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
         c.maxTracesCheck.toggled.connect(self._handle_max_traces_toggle)
         c.forgetTracesCheck.toggled.connect(self.updateDecimation)
         c.maxTracesSpin.valueChanged.connect(self.updateDecimation)
+        # The grid asked for before the form (``showGrid``), the axes already showing it.
+        shown_x, shown_y, value = self._grid
+        for widget, state in ((c.xGridCheck, shown_x), (c.yGridCheck, shown_y),
+                              (c.gridAlphaSlider, value)):  # fmt: skip
+            widget.blockSignals(True)
+            if isinstance(state, bool):
+                widget.setChecked(state)
+            else:
+                widget.setValue(state)
+            widget.blockSignals(False)
 
     @property
     def ctrl(self) -> Any:  # pyqtgraph's name
@@ -364,6 +381,31 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
     def stateGroup(self) -> Any:  # pyqtgraph's name
         self._make_form()
         return self._state_group
+
+    def showGrid(  # pyqtgraph's name
+        self, x: bool | None = None, y: bool | None = None, alpha: float | None = None
+    ) -> None:
+        """pyqtgraph's ``showGrid`` keeps the grid in the form's two check boxes and its
+        alpha slider (0-255, 128 at first), whose signals then set the axes' grids. The
+        team comparison and the what-if chart ask for a grid as they are built: without
+        the form, the same state is kept here and set on the axes when it changes, as
+        those signals do (``updateGrid``); the form, if made later, starts from it."""
+        if self._form_made or (x is None and y is None and alpha is None):
+            super().showGrid(x, y, alpha)
+            return
+        shown_x, shown_y, value = self._grid
+        if x is not None:
+            shown_x = bool(x)
+        if y is not None:
+            shown_y = bool(y)
+        if alpha is not None:
+            value = int(min(max(alpha, 0.0), 1.0) * _GRID_ALPHA_MAX)
+        if (shown_x, shown_y, value) == self._grid:
+            return  # no box toggled, the slider not moved: pyqtgraph's signals stay quiet
+        self._grid = (shown_x, shown_y, value)
+        for side, shown in (("top", shown_x), ("bottom", shown_x), ("left", shown_y),
+                            ("right", shown_y)):  # fmt: skip
+            self.getAxis(side).setGrid(value if shown else False)
 
     def updateDecimation(self) -> None:  # pyqtgraph's name
         if self._form_made:  # else "Max traces" is off: every curve stays as it is
