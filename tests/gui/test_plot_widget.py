@@ -1,6 +1,6 @@
 """The charts' plot (``gui/charts/plot_widget.py``) draws what pyqtgraph's own draws,
-while building less: the "Plot Options" form only when something reads it, an axis
-title typeset only once it is shown (issue 17: a plot's build)."""
+while building less: the "Plot Options" form only when something reads it (issue 17:
+a plot's build)."""
 
 from __future__ import annotations
 
@@ -83,47 +83,6 @@ def test_the_options_form_made_late_works_as_pyqtgraphs(qtbot):
     assert item.stateGroup.state()["xGridCheck"] is False
     data = plot.plot([0, 1, 2], [2, 1, 0])  # a PlotDataItem reads the form as it is added
     assert data in item.dataItems
-
-
-@pytest.mark.parametrize("side", ["left", "bottom", "right", "top"])
-def test_a_title_shown_late_is_typeset_and_placed_as_pyqtgraph_does(qtbot, side):
-    """A hidden title is not typeset, and when it shows it has pyqtgraph's text at
-    pyqtgraph's place, also after resizes and pen changes while hidden."""
-    import pyqtgraph as pg
-    from PySide6.QtWidgets import QGraphicsScene
-
-    from svctrainer.gui.charts.plot_widget import SteadyAxis
-
-    scene = QGraphicsScene()
-    ours, theirs = SteadyAxis(side), pg.AxisItem(side)
-    for axis in (ours, theirs):
-        scene.addItem(axis)
-        axis.resize(300, 60)
-        axis.setLabel("Speed")
-        axis.showLabel(False)
-        axis.setPen(pg.mkPen("#336699"))
-        axis.setTextPen(pg.mkPen("#336699"))
-        axis.resize(320, 70)
-    assert "#336699" in theirs.label.toHtml()  # pyqtgraph typesets the hidden title
-    assert "#336699" not in ours.label.toHtml()  # not here
-    for axis in (ours, theirs):
-        axis.showLabel(True)
-    assert ours.label.toHtml() == theirs.label.toHtml()
-    assert ours.label.pos() == theirs.label.pos()
-    for axis in (ours, theirs):
-        axis.showLabel(False)
-        axis.resize(330, 80)
-        axis.setLabel("Accuracy", units="%")  # shows it
-    assert ours.label.toHtml() == theirs.label.toHtml()
-    assert ours.label.pos() == theirs.label.pos()
-    assert ours.label.isVisible()
-    assert theirs.label.isVisible()
-    for axis in (ours, theirs):
-        axis.resize(340, 90)
-        axis.setTextPen(pg.mkPen("#aa0000"))
-    assert ours.label.toHtml() == theirs.label.toHtml()
-    assert ours.label.pos() == theirs.label.pos()
-    assert ours.label.boundingRect() == theirs.label.boundingRect()
 
 
 @pytest.mark.parametrize(

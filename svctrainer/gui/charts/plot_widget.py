@@ -46,58 +46,20 @@ PREFERRED_HEIGHT = 200  # px a plot asks for (never less than its minimum height
 
 
 class SteadyLabel:
-    """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes, and
-    a hidden title only once it is shown.
+    """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes."""
 
-    Each of a plot's four axes typeset its title again at every pen the styling sets
-    (the title's colour is in its HTML): a dozen ``QGraphicsTextItem.setHtml`` a plot,
-    2-4 ms of the 12-16 a plot took to build, although only a chart's value axis ever
-    shows its title; and the first typesetting of a title (its text document made)
-    costs most. A hidden title's new text now waits until it is shown. pyqtgraph
-    places the title when the axis is resized, by the text it holds then: that text is
-    kept (``_placed``), so a title shown later sits exactly where it did when every
-    text was typeset at once."""
-
-    _typeset: str | None = None  # the HTML the title item holds
-    _latest: str | None = None  # the HTML pyqtgraph last asked for
-    _placed: str | None = None  # the HTML the title was last placed for, if not held
+    _typeset: str | None = None
 
     def _updateLabel(self) -> None:  # pyqtgraph's name
         axis: Any = self
         text = axis.labelString()
-        first, self._latest = self._latest is None, text
-        if text == self._typeset:
-            # Same title: the ticks still follow the new range.
-            axis.picture = None
-            axis.update()
-            return
-        # The first title is asked for while the axis is built, before pyqtgraph shows
-        # or hides it (``setLabel``, then ``showLabel``): it waits for that too.
-        if axis.label.isVisibleTo(axis) and not first:
+        if text != self._typeset:
             self._typeset = text
             super()._updateLabel()  # type: ignore[misc]
             return
-        # Hidden: pyqtgraph's update without the typesetting (the axis' size counts a
-        # title only when it is shown).
-        axis._adjustSize()
+        # Same title: the ticks still follow the new range.
         axis.picture = None
         axis.update()
-
-    def resizeEvent(self, event: object = None) -> None:  # pyqtgraph's name
-        pending = self._latest is not None and self._latest != self._typeset
-        self._placed = self._latest if pending else None
-        super().resizeEvent(event)  # type: ignore[misc]
-
-    def showLabel(self, show: bool = True) -> None:  # pyqtgraph's name
-        axis: Any = self
-        if show and self._latest is not None and self._latest != self._typeset:
-            if self._placed is not None:
-                axis.label.setHtml(self._placed)  # placed by the text it had then
-                super().resizeEvent()  # type: ignore[misc]
-                self._placed = None
-            self._typeset = self._latest
-            axis.label.setHtml(self._latest)
-        super().showLabel(show)  # type: ignore[misc]
 
 
 class SteadyAxis(SteadyLabel, pg.AxisItem):  # type: ignore[misc]
