@@ -209,7 +209,10 @@ def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> 
             header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
         ):
             continue
-        widest = max((metrics.horizontalAdvance(model.text(r, column)) for r in rows), default=0.0)
+        # Each distinct text measured once: a column repeats its teams, statuses, days
+        # and counts, and shaping a text is most of a measurement.
+        texts = {model.text(r, column) for r in rows}
+        widest = max(map(metrics.horizontalAdvance, texts), default=0.0)
         header.resizeSection(
             column, max(header.sectionSizeHint(column), math.ceil(widest) + margin)
         )

@@ -26,6 +26,7 @@ Import this module only where a chart is drawn (it imports pyqtgraph).
 from __future__ import annotations
 
 import re
+import weakref
 from collections import OrderedDict
 from datetime import datetime
 from typing import Any
@@ -169,6 +170,216 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
         return labels
 
 
+# pyqtgraph's "Plot Options" form: the grid's alpha slider (``plotConfigTemplate``).
+_GRID_ALPHA_MAX = 255
+_GRID_ALPHA_DEFAULT = 128
+
+
+class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
+    """pyqtgraph's ``PlotItem`` with its "Plot Options" form made only when asked for.
+
+    ``PlotItem.__init__`` builds a form of some fifty widgets (transforms, downsampling,
+    averaging, alpha, grid, points), a menu holding it, a ``WidgetGroup`` over its
+    widgets and about 25 signal connections: a quarter of a plot's build (3-4 ms), for
+    a menu these charts disable (``style.style_plot``). Here ``__init__`` is pyqtgraph's
+    without those lines; ``ctrl``, ``ctrlMenu`` and ``stateGroup`` build them, exactly as
+    pyqtgraph does, the first time anything reads them (a ``PlotDataItem`` added, the
+    menu, a saved state...). Until then the form would hold its defaults, under which
+    the two updates run at every curve added or removed do nothing, so they are
+    skipped, and a grid asked for is kept here (``showGrid``): every chart draws what a
+    stock ``PlotItem`` draws (tests hold the two pixel for pixel, grid for grid, and
+    check the attributes match pyqtgraph's)."""
+
+    _form_made = False
+    _grid = (False, False, _GRID_ALPHA_DEFAULT)  # the form's grid boxes and slider at first
+
+    def __init__(self, axis_items: dict[str, Any]) -> None:
+        # pyqtgraph 0.13.7-0.14's ``PlotItem.__init__`` (enableMenu False; no name,
+        # labels, title or data), the "Plot Options" form left to ``_make_form``.
+        from pyqtgraph import icons  # noqa: PLC0415
+        from pyqtgraph.graphicsItems.ButtonItem import ButtonItem  # noqa: PLC0415
+        from pyqtgraph.graphicsItems.GraphicsWidget import GraphicsWidget  # noqa: PLC0415
+        from pyqtgraph.graphicsItems.LabelItem import LabelItem  # noqa: PLC0415
+        from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy  # noqa: PLC0415
+
+        GraphicsWidget.__init__(self, None)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.autoBtn = ButtonItem(icons.getGraphPixmap("auto"), 14, self)
+        self.autoBtn.mode = "auto"
+        self.autoBtn.clicked.connect(self.autoBtnClicked)
+        self.buttonsHidden = False
+        self.mouseHovering = False
+        self.layout = QGraphicsGridLayout()
+        self.layout.setContentsMargins(1, 1, 1, 1)
+        self.setLayout(self.layout)
+        self.layout.setHorizontalSpacing(0)
+        self.layout.setVerticalSpacing(0)
+        self.vb = pg.ViewBox(parent=self, enableMenu=False)
+        self.vb.sigStateChanged.connect(self.viewStateChanged)
+        self.setMenuEnabled(False, None)
+        self.vb.sigRangeChanged.connect(self.sigRangeChanged)
+        self.vb.sigXRangeChanged.connect(self.sigXRangeChanged)
+        self.vb.sigYRangeChanged.connect(self.sigYRangeChanged)
+        if hasattr(pg.PlotItem, "sigRangeChangedManually"):  # pyqtgraph 0.14
+            self.vb.sigRangeChangedManually.connect(self.sigRangeChangedManually)
+        self.layout.addItem(self.vb, 2, 1)
+        self.alpha = 1.0
+        self.autoAlpha = True
+        self.spectrumMode = False
+        self.legend = None
+        self.axes: dict[str, Any] = {}
+        self.setAxisItems(axis_items)
+        self.titleLabel = LabelItem("", size="11pt", parent=self)
+        self.layout.addItem(self.titleLabel, 0, 1)
+        self.setTitle(None)
+        for i in range(4):
+            self.layout.setRowPreferredHeight(i, 0)
+            self.layout.setRowMinimumHeight(i, 0)
+            self.layout.setRowSpacing(i, 0)
+            self.layout.setRowStretchFactor(i, 1)
+        for i in range(3):
+            self.layout.setColumnPreferredWidth(i, 0)
+            self.layout.setColumnMinimumWidth(i, 0)
+            self.layout.setColumnSpacing(i, 0)
+            self.layout.setColumnStretchFactor(i, 1)
+        self.layout.setRowStretchFactor(2, 100)
+        self.layout.setColumnStretchFactor(1, 100)
+        self.items: list[Any] = []
+        self.curves: list[Any] = []
+        self.itemMeta: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+        self.dataItems: list[Any] = []
+        self.paramList: dict[str, bool] = {}
+        self.avgCurves: dict[Any, Any] = {}
+        self.avgPen = pg.mkPen((0, 200, 0))
+        self.avgShadowPen = pg.mkPen((0, 0, 0), width=4)
+        self.fileDialog = None
+
+    def _make_form(self) -> None:
+        """The form, menu and widget group, as ``PlotItem.__init__`` builds them."""
+        if self._form_made:
+            return
+        self._form_made = True
+        from pyqtgraph.graphicsItems.PlotItem import (  # noqa: PLC0415
+            plotConfigTemplate_generic as ui_template,
+        )
+        from pyqtgraph.WidgetGroup import WidgetGroup  # noqa: PLC0415
+        from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+        from PySide6.QtWidgets import QMenu, QWidget, QWidgetAction  # noqa: PLC0415
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("PlotItem", text)
+
+        w = QWidget()
+        self._ctrl = c = ui_template.Ui_Form()
+        c.setupUi(w)
+        menu_items = [
+            (tr("Transforms"), c.transformGroup),
+            (tr("Downsample"), c.decimateGroup),
+            (tr("Average"), c.averageGroup),
+            (tr("Alpha"), c.alphaGroup),
+            (tr("Grid"), c.gridGroup),
+            (tr("Points"), c.pointsGroup),
+        ]
+        self._ctrl_menu: QMenu | None = QMenu(tr("Plot Options"))
+        for name, group in menu_items:
+            sub = self._ctrl_menu.addMenu(name)
+            action = QWidgetAction(self)
+            action.setDefaultWidget(group)
+            sub.addAction(action)
+        self._state_group = WidgetGroup()
+        for _name, group in menu_items:
+            self._state_group.autoAdd(group)
+        c.alphaGroup.toggled.connect(self.updateAlpha)
+        c.alphaSlider.valueChanged.connect(self.updateAlpha)
+        c.autoAlphaCheck.toggled.connect(self.updateAlpha)
+        c.xGridCheck.toggled.connect(self.updateGrid)
+        c.yGridCheck.toggled.connect(self.updateGrid)
+        c.gridAlphaSlider.valueChanged.connect(self.updateGrid)
+        c.fftCheck.toggled.connect(self.updateSpectrumMode)
+        if hasattr(pg.PlotItem, "updateSubtractMeanMode"):  # pyqtgraph 0.14
+            c.subtractMeanCheck.toggled.connect(self.updateSubtractMeanMode)
+        c.logXCheck.toggled.connect(self.updateLogMode)
+        c.logYCheck.toggled.connect(self.updateLogMode)
+        c.derivativeCheck.toggled.connect(self.updateDerivativeMode)
+        c.phasemapCheck.toggled.connect(self.updatePhasemapMode)
+        c.downsampleSpin.valueChanged.connect(self.updateDownsampling)
+        c.downsampleCheck.toggled.connect(self.updateDownsampling)
+        c.autoDownsampleCheck.toggled.connect(self.updateDownsampling)
+        c.subsampleRadio.toggled.connect(self.updateDownsampling)
+        c.meanRadio.toggled.connect(self.updateDownsampling)
+        c.clipToViewCheck.toggled.connect(self.updateDownsampling)
+        c.avgParamList.itemClicked.connect(self.avgParamListClicked)
+        c.averageGroup.toggled.connect(self.avgToggled)
+        c.maxTracesCheck.toggled.connect(self._handle_max_traces_toggle)
+        c.forgetTracesCheck.toggled.connect(self.updateDecimation)
+        c.maxTracesSpin.valueChanged.connect(self.updateDecimation)
+        # The grid asked for before the form (``showGrid``), the axes already showing it.
+        shown_x, shown_y, value = self._grid
+        for widget, state in ((c.xGridCheck, shown_x), (c.yGridCheck, shown_y),
+                              (c.gridAlphaSlider, value)):  # fmt: skip
+            widget.blockSignals(True)
+            if isinstance(state, bool):
+                widget.setChecked(state)
+            else:
+                widget.setValue(state)
+            widget.blockSignals(False)
+
+    @property
+    def ctrl(self) -> Any:  # pyqtgraph's name
+        self._make_form()
+        return self._ctrl
+
+    @property
+    def ctrlMenu(self) -> Any:  # pyqtgraph's name
+        self._make_form()
+        return self._ctrl_menu
+
+    @ctrlMenu.setter
+    def ctrlMenu(self, menu: Any) -> None:
+        self._make_form()
+        self._ctrl_menu = menu
+
+    @property
+    def stateGroup(self) -> Any:  # pyqtgraph's name
+        self._make_form()
+        return self._state_group
+
+    def showGrid(  # pyqtgraph's name
+        self, x: bool | None = None, y: bool | None = None, alpha: float | None = None
+    ) -> None:
+        """pyqtgraph's ``showGrid`` keeps the grid in the form's two check boxes and its
+        alpha slider (0-255, 128 at first), whose signals then set the axes' grids. The
+        team comparison and the what-if chart ask for a grid as they are built: without
+        the form, the same state is kept here and set on the axes when it changes, as
+        those signals do (``updateGrid``); the form, if made later, starts from it."""
+        if self._form_made or (x is None and y is None and alpha is None):
+            super().showGrid(x, y, alpha)
+            return
+        shown_x, shown_y, value = self._grid
+        if x is not None:
+            shown_x = bool(x)
+        if y is not None:
+            shown_y = bool(y)
+        if alpha is not None:
+            value = int(min(max(alpha, 0.0), 1.0) * _GRID_ALPHA_MAX)
+        if (shown_x, shown_y, value) == self._grid:
+            return  # no box toggled, the slider not moved: pyqtgraph's signals stay quiet
+        self._grid = (shown_x, shown_y, value)
+        for side, shown in (("top", shown_x), ("bottom", shown_x), ("left", shown_y),
+                            ("right", shown_y)):  # fmt: skip
+            self.getAxis(side).setGrid(value if shown else False)
+
+    def updateDecimation(self) -> None:  # pyqtgraph's name
+        if self._form_made:  # else "Max traces" is off: every curve stays as it is
+            super().updateDecimation()
+
+    def updateParamList(self) -> None:  # pyqtgraph's name
+        # Without the form its parameter list is empty, and stays so unless a curve was
+        # added with parameters.
+        if self._form_made or any(self.itemMeta.get(c) for c in self.curves):
+            super().updateParamList()
+
+
 class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
     """A plot that asks for ``preferred_height``, whatever height it was last given."""
 
@@ -192,7 +403,7 @@ def new_plot(*, dates: bool = False, preferred_height: int = PREFERRED_HEIGHT) -
         "top": SteadyAxis("top"),
         "right": SteadyAxis("right"),
     }
-    plot = SteadyPlotWidget(preferred_height, axisItems=axes, enableMenu=False)
+    plot = SteadyPlotWidget(preferred_height, plotItem=QuietPlotItem(axes))
     for side in ("top", "right"):  # given axes are shown: these stay hidden as by default
         plot.hideAxis(side)
     return plot

@@ -1,0 +1,115 @@
+"""The charts' plot (``gui/charts/plot_widget.py``) draws what pyqtgraph's own draws,
+while building less: the "Plot Options" form only when something reads it (issue 17:
+a plot's build)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+pytestmark = pytest.mark.gui
+
+
+def _fill(plot) -> None:  # type: ignore[no-untyped-def]
+    """The kinds of items the charts add, a value title, and a draw at a fixed size."""
+    import pyqtgraph as pg
+
+    plot.setBackground("w")
+    for side in ("bottom", "left", "right", "top"):
+        axis = plot.getAxis(side)
+        axis.setPen(pg.mkPen("#202020"))
+        axis.setTextPen(pg.mkPen("#202020"))
+    plot.resize(420, 260)
+    plot.addItem(pg.PlotCurveItem([0, 1, 2, 3], [1, 3, 2, 5], pen=pg.mkPen("b", width=3)))
+    plot.addItem(pg.ScatterPlotItem(x=[0, 1, 2, 3], y=[1, 2, 4, 5], symbol="s", size=9))
+    plot.addItem(pg.InfiniteLine(pos=2.5, angle=0, label="level", labelOpts={"position": 0.1}))
+    plot.setLabel("left", "Net keystrokes / hour")
+
+
+def _image(qtbot, plot) -> QImage:  # type: ignore[no-untyped-def]
+    plot.show()
+    qtbot.waitExposed(plot)
+    return plot.grab().toImage()
+
+
+def test_a_plot_draws_as_pyqtgraphs_own_without_building_its_options_form(qtbot):
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import SteadyAxis, new_plot
+
+    ours = new_plot()
+    theirs = pg.PlotWidget(
+        axisItems={s: SteadyAxis(s) for s in ("bottom", "left", "top", "right")},
+        enableMenu=False,
+    )
+    for side in ("top", "right"):
+        theirs.hideAxis(side)
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        _fill(plot)
+    assert _image(qtbot, ours) == _image(qtbot, theirs)
+    item = ours.getPlotItem()
+    assert not item._form_made  # a curve, points and a line added, drawn: never read
+    # Every attribute pyqtgraph's item has, once something asks for the form.
+    _ = item.ctrl
+    assert set(vars(theirs.getPlotItem())) <= set(vars(item)) | {"ctrl", "ctrlMenu", "stateGroup"}
+
+
+def test_the_options_form_made_late_works_as_pyqtgraphs(qtbot):
+    """Anything that reads the form builds it, with its signals wired: a grid asked for
+    before is in it, a curve removed leaves the others as they were, its widgets keep
+    their state."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import new_plot
+
+    plot = new_plot()
+    qtbot.addWidget(plot)
+    item = plot.getPlotItem()
+    curves = [pg.PlotCurveItem([0, 1], [i, i + 1]) for i in range(3)]
+    for curve in curves:
+        plot.addItem(curve)
+    plot.removeItem(curves[0])
+    assert not item._form_made
+    assert [c.isVisible() for c in curves[1:]] == [True, True]
+    plot.showGrid(x=True, y=True, alpha=0.5)
+    assert not item._form_made
+    assert item.ctrl.xGridCheck.isChecked()  # the form starts from the grid asked for
+    assert item.ctrl.gridAlphaSlider.value() == 127
+    assert plot.getAxis("left").grid == 127
+    assert len(item.ctrlMenu.actions()) == 6
+    item.ctrl.xGridCheck.setChecked(False)  # the form's own signal updates the grid
+    assert plot.getAxis("bottom").grid is False
+    assert item.stateGroup.state()["xGridCheck"] is False
+    data = plot.plot([0, 1, 2], [2, 1, 0])  # a PlotDataItem reads the form as it is added
+    assert data in item.dataItems
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        [{"x": True, "y": False, "alpha": 0.2}],
+        [{"x": True, "y": True, "alpha": 0.2}],
+        [{"y": True}],
+        [{"alpha": 0.7}],
+        [{"x": False}],
+        [{"x": True}, {"alpha": 1.5}, {"y": True, "x": False}],
+    ],
+)
+def test_a_grid_asked_for_without_the_form_is_pyqtgraphs(qtbot, calls):
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import new_plot
+
+    ours, theirs = new_plot(), pg.PlotWidget()
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        for call in calls:
+            plot.showGrid(**call)
+    sides = ("top", "bottom", "left", "right")
+    assert [ours.getAxis(s).grid for s in sides] == [theirs.getAxis(s).grid for s in sides]
+    assert not ours.getPlotItem()._form_made
+    mine, stock = ours.getPlotItem().ctrl, theirs.getPlotItem().ctrl
+    assert mine.xGridCheck.isChecked() == stock.xGridCheck.isChecked()
+    assert mine.yGridCheck.isChecked() == stock.yGridCheck.isChecked()
+    assert mine.gridAlphaSlider.value() == stock.gridAlphaSlider.value()
