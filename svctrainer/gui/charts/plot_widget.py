@@ -266,21 +266,23 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
         from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
         from PySide6.QtWidgets import QMenu, QWidget, QWidgetAction  # noqa: PLC0415
 
-        def tr(text: str) -> str:
+        def pyqtgraph_text(text: str) -> str:
+            # pyqtgraph's own wording and context, as its constructor asks for it. Not
+            # named ``tr``: lupdate would take these for the app's texts to translate.
             return QCoreApplication.translate("PlotItem", text)
 
         w = QWidget()
         self._ctrl = c = ui_template.Ui_Form()
         c.setupUi(w)
         menu_items = [
-            (tr("Transforms"), c.transformGroup),
-            (tr("Downsample"), c.decimateGroup),
-            (tr("Average"), c.averageGroup),
-            (tr("Alpha"), c.alphaGroup),
-            (tr("Grid"), c.gridGroup),
-            (tr("Points"), c.pointsGroup),
+            (pyqtgraph_text("Transforms"), c.transformGroup),
+            (pyqtgraph_text("Downsample"), c.decimateGroup),
+            (pyqtgraph_text("Average"), c.averageGroup),
+            (pyqtgraph_text("Alpha"), c.alphaGroup),
+            (pyqtgraph_text("Grid"), c.gridGroup),
+            (pyqtgraph_text("Points"), c.pointsGroup),
         ]
-        self._ctrl_menu: QMenu | None = QMenu(tr("Plot Options"))
+        self._ctrl_menu: QMenu | None = QMenu(pyqtgraph_text("Plot Options"))
         for name, group in menu_items:
             sub = self._ctrl_menu.addMenu(name)
             action = QWidgetAction(self)
