@@ -17,7 +17,8 @@ from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from svctrainer.gui.i18n import fill
-from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry, save_settings
+from svctrainer.gui.settings import GuiSettings, load_geometry, save_geometry
+from svctrainer.gui.settings_writer import SettingsWriter
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     import threading
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         """The window; with ``deferred`` only its frame, until ``build()``."""
         super().__init__(parent)
         self.settings = settings
+        self.settings_writer = SettingsWriter()
+        """The preferences file is written off the GUI thread: a disk flush can take a second."""
         self.services: Services | None = None
         self.context: AppContext | None = None
         self._entering: AppContext | None = None  # signed in, open assignments being counted
@@ -359,7 +362,7 @@ class MainWindow(QMainWindow):
         """What a session needs soon after its landing page, not in the same turn."""
         if self.context is not context:  # signed out (or in again) meanwhile
             return
-        save_settings(self.settings)
+        self.settings_writer.save(self.settings)
         self._offer_interrupted_attempts()
         self._import_pages_ahead(landing)
 
@@ -572,7 +575,7 @@ class MainWindow(QMainWindow):
         self.settings.sounds = settings.sounds
         self.settings.language = settings.language
         self.settings.idle_minutes = settings.idle_minutes
-        save_settings(self.settings)
+        self.settings_writer.save(self.settings)
         if self.context is not None:
             self.idle.start(self.settings.idle_minutes)
         app = QApplication.instance()
@@ -613,6 +616,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings_writer.flush()
         save_geometry(self.saveGeometry(), self.saveState())
         if self.built:
             self.background.wait()

@@ -7,6 +7,7 @@ Qt's default location, so tests and portable installs never touch the real profi
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -79,8 +80,9 @@ class GuiSettings:
         return f"GuiSettings({fields})"
 
 
-def settings_store() -> QSettings:
-    folder = config_dir()
+def settings_store(folder: Path | None = None) -> QSettings:
+    """The INI file in ``folder`` (by default the config folder), made if need be."""
+    folder = folder or config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return QSettings(str(folder / "gui.ini"), QSettings.Format.IniFormat)
 

@@ -26,6 +26,7 @@ def test_settings_dialog_changes_theme_and_font_and_persists(
     app = QApplication.instance()
     assert is_dark(app.palette())
     assert app.font().pointSize() == 14
+    window.settings_writer.flush()  # the file is written off the GUI thread
     saved = load_settings(settings_store())
     assert (saved.theme, saved.font_size, saved.sounds) == (Theme.DARK, 14, False)
     assert saved.last_profile == str(branch.teller.id)
