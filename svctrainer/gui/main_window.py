@@ -460,6 +460,9 @@ class MainWindow(QMainWindow):
         self.context = None
         self._clear_pages()
         self._rebuild_navigation()
+        # A drill running (or about to show) locked the side bar; its page is gone and
+        # will never say it ended, so the next person would find the side bar dead.
+        self._set_navigation_enabled(True)
         self._set_signed_out_state()
         self.login.clear_for_next_person()
         if idle:

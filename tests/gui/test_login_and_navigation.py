@@ -203,7 +203,7 @@ def test_several_matches_select_nobody_until_one_is_picked(qtbot, window, branch
 
 @pytest.mark.shipped_content
 def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
-    qtbot, window, sign_in, branch
+    qtbot, window, sign_in, branch, on_next_dialog
 ):
     from drill_typing import Typist
 
@@ -238,6 +238,11 @@ def test_an_idle_workstation_signs_out_and_keeps_the_drill_as_a_draft(
         ),
         timeout=10_000,
     )
+    on_next_dialog(lambda box: box.reject())  # "An attempt was interrupted": later
+    sign_in(branch.teller)  # the next person at the counter
+    # The drill that was running when the idle sign-out came no longer locks the side bar.
+    assert window.nav.isEnabled()
+    assert all(action.isEnabled() for action in window.view_menu.actions())
 
 
 @pytest.mark.shipped_content
