@@ -52,10 +52,23 @@ class PdfExport(QObject):
         self._slices: Iterator[None] | None = None  # the chart being drawn
         self._on_done: Callable[[int], None] = lambda _pages: None
         self._on_error: Callable[[Exception], None] = lambda _exc: None
+        self._let_go: Callable[[], None] = lambda: None
 
     def start(self, on_done: Callable[[int], None], on_error: Callable[[Exception], None]) -> None:
         self._on_done, self._on_error = on_done, on_error
         self._background.hold()  # drawing counts as busy work: "Working…" after 0.3 s
+        # Released once: when the drawing ends, or when the export goes with its page (a
+        # sign-out mid-drawing), else the window would say "Working…" for good. The
+        # closure holds the background and a flag, not ``self``.
+        background, held = self._background, [True]
+
+        def let_go() -> None:
+            if held[0]:
+                held[0] = False
+                background.release()
+
+        self._let_go = let_go
+        self.destroyed.connect(let_go)
         QTimer.singleShot(TURN_MS, self, self._next)  # with ``self``: not once it is gone
 
     def _next(self) -> None:
@@ -68,12 +81,12 @@ class PdfExport(QObject):
                 self._slices = None
                 self.progressed.emit(self._total - len(self._todo), self._total)
             except Exception as exc:  # noqa: BLE001 - reported like a failed background call
-                self._background.release()
+                self._let_go()
                 self._on_error(exc)
                 return
             QTimer.singleShot(TURN_MS, self, self._next)
             return
-        self._background.release()
+        self._let_go()
         document, path = self._document, self._path
         platform, font = environment()
         self._background.run(

@@ -146,3 +146,22 @@ def test_a_long_table_is_made_a_slice_of_people_per_turn(histories, monkeypatch,
         assert isinstance(table, Table)
         assert steps == len(table.rows) - 1 >= 2  # a turn between any two people
         assert table == at_once.blocks[index]
+
+
+def test_an_export_dropped_while_its_charts_are_drawn_leaves_the_window_idle(
+    qtbot, histories, tmp_path: Path
+):
+    """The page that started an export goes (a sign-out) before its charts are drawn:
+    the window must not say "Working…" from then on."""
+    from shiboken6 import Shiboken
+
+    report = histories.services.reports.team_report(histories.actor(histories.supervisor), None)
+    keeper, page = QObject(), QObject()
+    background = Background(keeper)
+    export = PdfExport(background, pdf_report.team_document(report), tmp_path / "gone.pdf", page)
+    export.start(lambda _pages: pytest.fail("written"), lambda exc: pytest.fail(repr(exc)))
+    assert background.busy
+    Shiboken.delete(page)  # the export goes with it, mid-drawing
+    assert not background.busy
+    qtbot.wait(50)
+    assert not (tmp_path / "gone.pdf").exists()
