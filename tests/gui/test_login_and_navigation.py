@@ -321,3 +321,29 @@ def test_signing_out_before_the_session_shows_leaves_the_login_screen(qtbot, win
     assert ("auth.sign_out", branch.supervisor.name) in [
         (e.action, (e.detail or {}).get("name")) for e in audit
     ]
+
+
+@pytest.mark.shipped_content
+def test_another_page_chosen_before_a_drill_shows_starts_nothing(qtbot, window, sign_in, branch):
+    """A drill's screen shows two turns after its start (issue 17): a page chosen in
+    between wins, and the drill neither shows on the hidden page nor locks the side bar."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from svctrainer.gui.drills.drill_screen import DrillScreen
+
+    branch.services.content.sync_bundled()
+    sign_in(branch.teller)
+    assert window.go_to("practice")
+    practice = window.pages["practice"]
+    qtbot.waitUntil(lambda: practice.tree.topLevelItemCount() > 0, timeout=10_000)
+    assert practice.select_content("drawer-balancing-practice.en")
+    qtbot.waitUntil(lambda: practice._current is not None, timeout=10_000)
+    practice.practice_button.click()
+    assert window.go_to("progress")  # before the drill's screen showed
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=10_000)  # the run is back
+    qtbot.wait(200)  # and the turns that would build and show its screen have run
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert practice.current_screen is None
+    assert practice.findChildren(DrillScreen) == []
+    assert window.nav.isEnabled()
+    assert window.current_page_key() == "progress"

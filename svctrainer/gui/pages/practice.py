@@ -45,6 +45,8 @@ from svctrainer.services.drill_session import DrillOutcome, PendingDrill
 from svctrainer.services.retake_limits import RetakeAllowance
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QHideEvent
+
     from svctrainer.gui.drills.drill_screen import DrillScreen
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -487,6 +489,14 @@ class PracticePage(QWidget):
 
     def _show_screen(self, screen: QWidget) -> None:
         self.current_screen = show_screen(self.stack, self.current_screen, screen)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another page chosen in the two turns before a drill's screen shows: the drill
+        # must not show on this hidden page and lock the side bar there. A minimised
+        # window (a spontaneous hide) keeps it.
+        if not event.spontaneous():
+            self._starting = None
+        super().hideEvent(event)
 
     def show_catalogue(self) -> None:
         self._starting = None  # a drill whose screen is not shown yet is not started
