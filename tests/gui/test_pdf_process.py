@@ -93,8 +93,9 @@ def test_the_child_writes_the_pages_this_process_would(qapp, tmp_path: Path):
     run = pdf_process._run_child
 
     def in_child(*args: object) -> int:
-        child.append(args)
-        return run(*args)  # type: ignore[arg-type]
+        pages = run(*args)  # type: ignore[arg-type]  # raises when the child failed
+        child.append(pages)
+        return pages
 
     platform, font = pdf_process.environment()
     pdf_process._run_child = in_child  # type: ignore[assignment]
@@ -104,7 +105,7 @@ def test_the_child_writes_the_pages_this_process_would(qapp, tmp_path: Path):
         )
     finally:
         pdf_process._run_child = run  # type: ignore[assignment]
-    assert child  # the child answered (no fallback)
+    assert child == [2]  # the child wrote the file (no fallback here)
     assert written == pages == 2
     assert page_images(apart) == page_images(here)
 
@@ -168,3 +169,17 @@ def page_images(pdf: Path) -> list[bytes]:
     folder.mkdir()
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(folder / "p")], check=True)
     return [page.read_bytes() for page in sorted(folder.glob("p-*.png"))]
+
+
+def test_the_child_starts_on_the_platform_with_the_windows_options(qapp, monkeypatch):
+    """Options such as ``fontengine=freetype`` change how text is measured: the child is
+    started with the ones the window was started with, and only if they name its platform."""
+    running = qapp.platformName()
+    monkeypatch.setenv("QT_QPA_PLATFORM", f"{running}:fontengine=freetype")
+    assert pdf_process.environment()[0] == f"{running}:fontengine=freetype"
+    monkeypatch.setenv(
+        "QT_QPA_PLATFORM", "xcb:fontengine=freetype" if running != "xcb" else "minimal"
+    )
+    assert pdf_process.environment()[0] == running
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    assert pdf_process.environment()[0] == running

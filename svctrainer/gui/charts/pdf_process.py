@@ -67,7 +67,17 @@ def environment() -> tuple[str, str]:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return "offscreen", QFont().toString()
-    return app.platformName(), app.font().toString()
+    return platform_with_options(app.platformName(), os.environ.get("QT_QPA_PLATFORM", "")), (
+        app.font().toString()
+    )
+
+
+def platform_with_options(name: str, asked: str) -> str:
+    """The platform as the window was started with it, options included
+    (``windows:fontengine=freetype``, ``offscreen:fontengine=...``): the options change how
+    text is measured, so a child without them would lay out other pages. Options asked for
+    another platform than the one running are not the window's: then only its name."""
+    return asked if asked.split(":", 1)[0] == name else name
 
 
 def pack(title: str, frame: PageFrame, blocks: Sequence[Block], platform: str, font: str) -> bytes:
