@@ -98,6 +98,23 @@ class ThrowawayServer:
     def drop(self, name: str) -> None:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def connected(self, name: str) -> int:
+        """How many sessions are still connected to database ``name``. A session left
+        open (an engine a test did not dispose of) can hold what needs no transaction id:
+        an advisory lock, a prepared statement, a ``LISTEN``: a clone with one is not
+        handed to the next test."""
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
+            autocommit=True,
+        ) as conn:  # fmt: skip
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
+
     def next_transaction_id(self) -> int:
         """The id the server will give the next transaction that writes. A transaction
         gets an id when it first changes a row, a table or the schema, or locks a row
@@ -126,12 +143,12 @@ class Clones:
     tenth), and about half of the role-matrix tests only read: every role's call is
     refused, or the call is a list, a dashboard or a report. So when the server assigned
     no transaction id while a test held its clone (``next_transaction_id``), nothing of
-    that clone changed, nor anything else on the server, and it is handed to the next
-    test of the same template as if fresh. The ids are counted server-wide, so anything
-    written anywhere (another database, a rolled-back transaction) only costs a new
-    copy. The schema has no sequences (ids are UUIDs), the one kind of write PostgreSQL
-    may make without a transaction id (``nextval``); ``fresh`` refuses a template that
-    has any."""
+    that clone changed, nor anything else on the server, and, when no session is left
+    connected to it, it is handed to the next test of the same template as if fresh. The
+    ids are counted server-wide, so anything written anywhere (another database, a
+    rolled-back transaction) only costs a new copy. The schema has no sequences (ids are
+    UUIDs), the one kind of write PostgreSQL may make without a transaction id
+    (``nextval``); ``fresh`` refuses a template that has any."""
 
     def __init__(self, server: ThrowawayServer, copy: Callable[[str], str] | None = None) -> None:
         """``copy``: makes a clone of a template and names it (``server.clone`` unless a
@@ -155,7 +172,7 @@ class Clones:
         try:
             yield name
         finally:
-            if self.server.next_transaction_id() == before:
+            if self.server.next_transaction_id() == before and not self.server.connected(name):
                 self._kept[template] = name
             else:
                 self.server.drop(name)

@@ -92,6 +92,24 @@ def test_a_write_still_open_when_the_test_ends_is_never_handed_on(clones, small_
     clones.forget(small_template)
 
 
+def test_a_session_left_connected_is_never_handed_on(clones, small_template):
+    """A session a test left open holds what needs no transaction id (here a session's
+    advisory lock, which the next test would find taken): the clone is not kept."""
+    import psycopg
+
+    with clones.fresh(small_template) as name:
+        left_open = psycopg.connect(
+            host=str(clones.server.folder), port=clones.server.port, user="postgres",
+            dbname=name, autocommit=True,
+        )  # fmt: skip
+        left_open.execute("SELECT pg_advisory_lock(17)")
+    try:
+        assert _used(clones, small_template) != name
+    finally:
+        left_open.close()
+    clones.forget(small_template)
+
+
 def test_a_template_with_a_sequence_is_refused(clones, small_template):
     _sql(clones.server, small_template, "CREATE SEQUENCE counter")
     with pytest.raises(RuntimeError, match="sequences"), clones.fresh(small_template):
