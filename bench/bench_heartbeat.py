@@ -403,6 +403,10 @@ def _settle(window: Any) -> None:
     until = time.monotonic() + SETTLE_S
     _pump_until(lambda: time.monotonic() >= until)
     _pump_until(lambda: not window.background.busy)
+    # What the last answer brought is shown on the turns after it (a widget added to a
+    # page shows on a queued call): painted in this step, not in the next one's gaps.
+    until = time.monotonic() + SETTLE_S / 3
+    _pump_until(lambda: time.monotonic() >= until)
 
 
 # -- the database -----------------------------------------------------------------------
@@ -486,7 +490,7 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
         window.resize(1366, 768)
         window.show()
         services = Services.open(f"sqlite:///{path}")
-        window.attach_services(services, services.auth.branch_name())
+        _start_as_the_application(window, services, path)
         people = _people(services, db is None)
         beat = Heartbeat()
         _experiments(beat)
@@ -519,6 +523,19 @@ def walk(db: Path | None, *, shots: Path | None = None) -> dict[str, Any]:
                 "ticks": len(beat.gaps), "dialogs": list(DIALOGS), "slept": slept}  # fmt: skip
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _start_as_the_application(window: Any, services: Any, path: Path) -> None:
+    """The services attached to the login screen, and what the application's start does
+    once its sign-in list shows (gui/app.py): every service imported on the worker while
+    a person types a PIN. Without it the walk's first sign-in imported them on the
+    worker in the landing page's turns (services.drafts alone brings every drill
+    engine, the scenario code and yaml: 200-300 ms of CPU), which the application
+    never does."""
+    from svctrainer.gui.app import Startup
+
+    window.attach_services(services, services.auth.branch_name())
+    Startup(window, str(path), demo=False).load_once_listed(services)
 
 
 def _walk_role(

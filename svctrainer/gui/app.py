@@ -181,14 +181,20 @@ class Startup:
             return
         self.window.attach_services(services, services.auth.branch_name())
         self._daily_backup(services)
+        self.load_once_listed(services)
+
+    def load_once_listed(self, services: Services) -> None:
+        """Once the sign-in list shows, every service (``_load_all``) and then the shipped
+        content, on the worker, while a person finds their name and types a PIN.
+        Not before: the list's query and its rows on the GUI thread waited for them (the
+        interpreter lock), 0.2-0.6 s on a new computer's gui --demo. The heartbeat walk
+        (bench/bench_heartbeat.py) starts its window through this too."""
 
         def listed() -> None:
             self.window.login.listed.disconnect(listed)
             # Then the shipped content: its service is built by then, on the worker.
             self._load_all(services, lambda: self._sync_content(services))
 
-        # Not before: the list's query and its rows on the GUI thread waited for them
-        # (the interpreter lock), 0.2-0.6 s on a new computer's gui --demo.
         self.window.login.listed.connect(listed)
 
     def _load_all(self, services: Services, then: Callable[[], None] | None = None) -> None:

@@ -283,6 +283,11 @@ class MainWindow(QMainWindow):
         context = AppContext(
             self.services, self.background, signed_in, self.settings, self.hub, self.navigator
         )
+        # Signed in again before the last session showed (the login screen stays up for
+        # its turns): that one ends here, audited, as a sign-out would end it.
+        dropped = self.context if self.context is not None else self._entering
+        if dropped is not None:
+            self._audit_sign_out(dropped, idle=False)
         self._entering = context
         if not counts_open_assignments(context, targets_for(context.permissions)):
             self._open_session(context, 0)
@@ -322,6 +327,9 @@ class MainWindow(QMainWindow):
         # Signed in once the session shows (``_reveal_session``), as before the count of
         # a teller's assignments: ``context`` set means the session is on screen.
         self.context, self._entering = None, context
+        # Out of reach until then: a View shortcut in these turns moved the side bar's
+        # highlight off the landing page, to a page it did not build.
+        self._set_navigation_enabled(False)
         # The shell on a later turn, once the landing page is whole: this turn builds
         # the page behind the login screen, each of its charts gets a turn of its own,
         # and showing it (styles, layouts: a turn again) comes last. In one turn a
@@ -351,6 +359,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setEnabled(True)
         self.change_pin_action.setEnabled(True)
         self.hand_count_action.setVisible(context.can(Permission.LOG_HAND_COUNT))
+        self._set_navigation_enabled(True)  # before the shell shows: it takes the focus
         self.stack.setCurrentWidget(self.shell)
         self.activateWindow()  # keyboard shortcuts work at once, without a click first
         self.idle.start(self.settings.idle_minutes)
@@ -451,10 +460,7 @@ class MainWindow(QMainWindow):
         context = self.context if self.context is not None else self._entering
         self._entering = None
         if context is not None:
-            services, actor = context.services, context.actor
-            self.background.run(
-                lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
-            )
+            self._audit_sign_out(context, idle=idle)
         self.idle.stop()
         self._stop_importing_ahead()
         self.context = None
@@ -471,6 +477,13 @@ class MainWindow(QMainWindow):
                     "Signed out after %n minute(s) without use.", None, self.settings.idle_minutes
                 )
             )
+
+    def _audit_sign_out(self, context: AppContext, *, idle: bool) -> None:
+        """The sign-out of ``context``'s person, audited by name, off the GUI thread."""
+        services, actor = context.services, context.actor
+        self.background.run(
+            lambda: services.auth.sign_out(actor, idle=idle), lambda _r: None, lambda _e: None
+        )
 
     def _set_signed_out_state(self) -> None:
         self.person_label.setText(self.tr("Not signed in"))
@@ -495,7 +508,11 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, key: str) -> QWidget | None:
         """Select ``key`` in the side bar (which builds the page the first time) and return
-        the page; None when the signed-in person may not see it. The navigator's way in."""
+        the page; None when the signed-in person may not see it. The navigator's way in.
+        None too while a session is being shown (``_reveal_session``): its landing page
+        is chosen already."""
+        if self.context is None:
+            return None
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             if item.data(NAV_KEY_ROLE) == key:

@@ -347,3 +347,46 @@ def test_another_page_chosen_before_a_drill_shows_starts_nothing(qtbot, window, 
     assert practice.findChildren(DrillScreen) == []
     assert window.nav.isEnabled()
     assert window.current_page_key() == "progress"
+
+
+def test_a_view_shortcut_before_the_session_shows_leaves_the_landing_page(qtbot, window, branch):
+    """In the sign-in's turns behind the login screen the side bar and the View actions
+    are out of reach: a shortcut there moved the highlight off the landing page, to a
+    page it never built, and the session then showed one page under another's name."""
+    signed = branch.services.auth.sign_in(branch.supervisor.id, branch.pin)
+    window.enter(signed)
+    assert window.context is None  # not shown yet
+    other = next(t for t in window._targets if t.key != "supervisor")
+    QTest.keySequence(window, QKeySequence(other.shortcut))
+    assert window.current_page_key() == "supervisor"
+    assert window.go_to(other.key) is False
+    assert window.current_page_key() == "supervisor"
+    action = window.findChild(type(window.sign_out_action), f"go_{other.key}")
+    assert action is not None
+    assert not action.isEnabled()
+    assert not window.nav.isEnabled()
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    assert window.current_page_key() == "supervisor"
+    assert window.page_stack.currentWidget().widget() is window.pages["supervisor"]
+    assert window.nav.isEnabled()
+    assert action.isEnabled()
+    QTest.keySequence(window, QKeySequence(other.shortcut))  # shown: the shortcut works
+    assert window.current_page_key() == other.key
+
+
+def test_signing_in_again_before_the_session_shows_signs_the_first_out(qtbot, window, branch):
+    """A second sign-in in those turns replaces the first session: audited as a
+    sign-out of the first person, as any end of a session is."""
+    from svctrainer.services.actor import Actor
+
+    first = branch.services.auth.sign_in(branch.supervisor.id, branch.pin)
+    second = branch.services.auth.sign_in(branch.admin.id, branch.pin)
+    window.enter(first)
+    window.enter(second)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    assert window.context.signed_in.person.id == branch.admin.id
+    window.background.wait()
+    audit = branch.services.audit.recent(Actor.command_line())
+    assert ("auth.sign_out", branch.supervisor.name) in [
+        (e.action, (e.detail or {}).get("name")) for e in audit
+    ]

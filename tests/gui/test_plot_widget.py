@@ -113,3 +113,38 @@ def test_a_grid_asked_for_without_the_form_is_pyqtgraphs(qtbot, calls):
     assert mine.xGridCheck.isChecked() == stock.xGridCheck.isChecked()
     assert mine.yGridCheck.isChecked() == stock.yGridCheck.isChecked()
     assert mine.gridAlphaSlider.value() == stock.gridAlphaSlider.value()
+
+
+def test_a_colour_bar_draws_as_pyqtgraphs_own_without_its_menus(qtbot):
+    """The heatmap's colour bar (a plot of its own) built on the quiet plot: drawn
+    as pyqtgraph's ``ColorBarItem``, next to an image, with levels and pens set as the
+    heatmap chart sets them."""
+    import numpy as np
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import QuietColorBarItem, new_plot
+
+    images = []
+    bars = []
+    for kind in (QuietColorBarItem, pg.ColorBarItem):
+        plot = new_plot()
+        qtbot.addWidget(plot)
+        plot.setBackground("w")
+        image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(image)
+        bar = kind(values=(0, 1), colorMap=pg.colormap.get("viridis"), interactive=False, width=14)
+        bar.setImageItem(image, insert_in=plot.getPlotItem())
+        for side in ("left", "right"):
+            bar.getAxis(side).setPen(pg.mkPen("#202020"))
+            bar.getAxis(side).setTextPen(pg.mkPen("#202020"))
+        data = np.arange(24, dtype=float).reshape(4, 6) * 37.5 + 240
+        image.setImage(data, levels=(240, 1102.5))
+        bar.setLevels((240, 1102.5))
+        plot.resize(420, 260)
+        images.append(_image(qtbot, plot))
+        bars.append(bar)
+    assert images[0] == images[1]
+    ours, theirs = bars
+    assert ours.vb.menu is None  # never built
+    assert not ours._form_made
+    assert set(vars(theirs)) <= set(vars(ours)) | {"ctrl", "ctrlMenu", "stateGroup"}

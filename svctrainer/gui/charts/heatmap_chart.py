@@ -92,7 +92,10 @@ class KeyHeatmapChart(ChartFrame):
         super().__init__("", parent)
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
-        from svctrainer.gui.charts.plot_widget import new_plot  # noqa: PLC0415 - charts only
+        from svctrainer.gui.charts.plot_widget import (  # noqa: PLC0415 - charts only
+            QuietColorBarItem,
+            new_plot,
+        )
 
         if palette is not None:
             self.setPalette(palette)
@@ -106,7 +109,7 @@ class KeyHeatmapChart(ChartFrame):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.colour_map = pg.colormap.get("viridis")
-        self.bar = pg.ColorBarItem(
+        self.bar = QuietColorBarItem(
             values=(0, 1), colorMap=self.colour_map, interactive=False, width=14
         )
         self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())

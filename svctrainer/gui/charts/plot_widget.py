@@ -193,9 +193,10 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
     _form_made = False
     _grid = (False, False, _GRID_ALPHA_DEFAULT)  # the form's grid boxes and slider at first
 
-    def __init__(self, axis_items: dict[str, Any]) -> None:
+    def __init__(self, axis_items: dict[str, Any] | None = None) -> None:
         # pyqtgraph 0.13.7-0.14's ``PlotItem.__init__`` (enableMenu False; no name,
         # labels, title or data), the "Plot Options" form left to ``_make_form``.
+        # ``axis_items`` None: pyqtgraph's own four axes, as its ``PlotItem()``.
         from pyqtgraph import icons  # noqa: PLC0415
         from pyqtgraph.graphicsItems.ButtonItem import ButtonItem  # noqa: PLC0415
         from pyqtgraph.graphicsItems.GraphicsWidget import GraphicsWidget  # noqa: PLC0415
@@ -380,6 +381,19 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
         # added with parameters.
         if self._form_made or any(self.itemMeta.get(c) for c in self.curves):
             super().updateParamList()
+
+
+class QuietColorBarItem(pg.ColorBarItem, QuietPlotItem):  # type: ignore[misc]
+    """pyqtgraph's ``ColorBarItem`` (a ``PlotItem`` of its own) built on ``QuietPlotItem``:
+    its pan/zoom menu and "Plot Options" form, which it disables as it is built, are
+    never made. Half the heatmap chart's build (~25 ms) went to them, in the turn a
+    teller first opens Keys over time (bench/bench_heartbeat.py). ``ColorBarItem``'s
+    own ``__init__`` runs unchanged; its ``super().__init__()`` reaches
+    ``QuietPlotItem``'s (tests hold it pixel for pixel with pyqtgraph's)."""
+
+    def __init__(self, **options: Any) -> None:
+        """``ColorBarItem``'s options (values, colorMap, width, interactive...)."""
+        super().__init__(**options)
 
 
 class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
