@@ -549,9 +549,28 @@ def _figures(
     else:
         tests = first_last_tests(session, ids, items, metric, window)
         last = last_counted(session, ids, items, window)
-    stats = window_stats(session, ids, items, metric, recent) if last else {}
+    active = _active_ids(last, as_of, rule)
+    if not active:
+        stats = {}
+    else:
+        if len(active) < len(last):
+            ids = select(Person.id).where(Person.id.in_(sorted(active)))
+        stats = window_stats(session, ids, items, metric, recent)
     unit = speed_unit_of(session, items) if metric is Metric.SPEED else None
     return _Figures(tests, stats, last, unit)
+
+
+def _active_ids(
+    last: Mapping[uuid.UUID, datetime], as_of: datetime, rule: StallRule
+) -> set[uuid.UUID]:
+    """Whose stall-rule window a dashboard reads: whoever's latest counted attempt is
+    within the idle days (``_summaries`` reads no one else's: the rule calls anyone idle
+    longer "no practice" whatever their window holds), as the branch summary's lines
+    cut only those windows (``summary_lines``' ``active_since``). A branch's idle people
+    then cost no window, and a dashboard of a range long past (everyone idle) none at all
+    (issue 17)."""
+    idle = timedelta(days=rule.idle_days)
+    return {pid for pid, at in last.items() if as_of - at <= idle}
 
 
 _NOTHING = _Figures({}, {}, {}, None, {})  # a line of no attempt: its tellers, idle

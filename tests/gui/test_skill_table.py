@@ -6,6 +6,7 @@ The chart must show the service's teams, as when it was drawn with the table."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -135,3 +136,52 @@ def test_a_newer_table_replaces_the_one_whose_chart_is_still_to_come(
     assert loads == [1]
     assert tab.team_chart.labels == _expected(histories, team_id)[0]
     assert tab.dashboard is one_team
+
+
+class RowsPaintLog(QObject):
+    """Counts the paints of a table's viewport while its model holds rows."""
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self.model.rowCount():
+            self.count += 1
+        return False
+
+
+def test_a_new_table_is_painted_once_with_its_rows(
+    qtbot,
+    window,
+    sign_in,
+    histories,  # noqa: F811
+):
+    """Each paint of a 500-row table costs several milliseconds (issue 17): opening one
+    painted it again when the column resizes' timer ran, and once more when its scroll
+    bar appeared a turn later. Its columns and scroll bar are laid out before its first
+    paint now, and that paint is its only one."""
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    log = RowsPaintLog(tab.model)
+    tab.table.viewport().installEventFilter(log)
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        _click_skill(qtbot, tab, KEY)
+    qtbot.wait(100)  # any later paint comes in these turns
+    assert log.count == 1
+    assert not tab.table.verticalScrollBar().isVisible()  # three people: no scrolling
+
+    # More people than the view shows: the scroll bar appears, and still one paint.
+    board = tab.dashboard
+    assert board is not None
+    many = replace(board, entries=board.entries * 40)
+    log.count = 0
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        tab._show(many)
+    qtbot.wait(100)
+    assert log.count == 1
+    assert tab.table.verticalScrollBar().isVisible()
+    # the widths the columns were given stand, the status column taking the rest
+    header = tab.table.horizontalHeader()
+    assert header.length() == tab.table.viewport().width()

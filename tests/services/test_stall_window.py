@@ -32,9 +32,12 @@ from support import FAST_PIN_COST
 from svctrainer.core.analytics.dashboard import StallStatus, stall_check
 from svctrainer.core.analytics.series import Metric
 from svctrainer.core.analytics.trend import weeks
+from svctrainer.core.roles import Permission
+from svctrainer.services.access import authorize
 from svctrainer.services.actor import Actor
 from svctrainer.services.api import Services
 from svctrainer.services.drill_families import load_families
+from svctrainer.services.progress import DEFAULT_RULE, EVERYTHING, _figures, _people_in_scope
 from svctrainer.services.progress_queries import (
     summary_lines,
     window_stats,
@@ -244,4 +247,34 @@ def test_windows_read_only_for_the_active_are_the_same_windows(histories):
         ].stats[olga]
     assert olga_cash == every["cash"].stats[olga]
     assert olga_cash.count == 7  # both packs' attempts in the window
+    assert left_out, "some windows left out"
+
+
+def test_a_dashboard_reads_the_windows_of_the_active_only(histories):
+    """A skill's dashboard, like the branch summary's lines, reads the stall rule's
+    window only of whoever practised within the idle days (the only windows the rule
+    reads): the same windows, exactly, for them; none for the others. A person whose
+    latest attempt is exactly the idle days before ``as_of`` keeps theirs."""
+    svc = histories.services
+    with svc.db.reading() as session:
+        caller = authorize(session, CLI, Permission.VIEW_TEAM_RESULTS)
+        family = load_families(session)["tenkey-amounts.en"]
+        people = _people_in_scope(session, caller, None)
+        idle = timedelta(days=DEFAULT_RULE.idle_days)
+        latest = set(
+            _figures(session, people, family, Metric.SPEED, window=EVERYTHING, as_of=NOW,
+                     rule=DEFAULT_RULE).last.values()
+        )  # fmt: skip
+        moments = sorted({NOW, NOW + timedelta(days=20), *(at + idle for at in latest),
+                          *(at + idle + timedelta(microseconds=1) for at in latest)})  # fmt: skip
+        left_out = 0
+        for as_of in moments:
+            figures = _figures(session, people, family, Metric.SPEED, window=EVERYTHING,
+                               as_of=as_of, rule=DEFAULT_RULE)  # fmt: skip
+            every = window_stats(session, people.ids, family.item_ids, Metric.SPEED,
+                                 DateRange(as_of - weeks(DEFAULT_RULE.weeks), None))  # fmt: skip
+            assert figures.stats == {
+                pid: stats for pid, stats in every.items() if as_of - figures.last[pid] <= idle
+            }
+            left_out += len(every) - len(figures.stats)
     assert left_out, "some windows left out"

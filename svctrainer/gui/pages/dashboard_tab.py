@@ -465,7 +465,7 @@ class DashboardTab(QWidget):
             return  # a newer choice is loading
         self.dashboard = dashboard
         self.model.set_rows(list(dashboard.entries))
-        fit_columns(self.table, self.model, SIZED_ROWS)
+        self._lay_out_table()
         everyone = dashboard.everyone
         from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
 
@@ -498,6 +498,28 @@ class DashboardTab(QWidget):
         if self._chart_due is None:  # else a turn is already coming: it draws this one
             QTimer.singleShot(0, self, self._draw_chart)
         self._chart_due = dashboard
+
+    def _lay_out_table(self) -> None:
+        """Size the columns and lay the table out now, so its first paint with the new
+        rows is its only one.
+
+        Why: a table of 500 rows costs about 8 ms a paint (the rows in view, eleven
+        cells each), and Qt painted it three times (issue 17): once with the rows, again
+        when its vertical scroll bar appeared (shown a turn later, narrowing the
+        viewport), and again when the column resizes' timer ran (``QTableView``
+        repaints resized columns a turn later). Here the header's resizes are not
+        signalled, so no timer starts (the rows' paint shows the new widths, and
+        ``doItemsLayout`` sets the scroll ranges the resizes would have), and the scroll
+        bars are laid out at once (setting the policy lays them out, as a turn later
+        would)."""
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        try:
+            fit_columns(self.table, self.model, SIZED_ROWS)
+            self.table.doItemsLayout()
+            self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
+        finally:
+            header.blockSignals(blocked)
 
     def chart_pending(self) -> bool:
         """Whether the team chart is still to be drawn for the table shown."""
