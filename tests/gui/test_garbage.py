@@ -178,3 +178,40 @@ def test_a_collector_deleted_without_stop_turns_collection_on_from_the_event_loo
     assert seen_in_destructor == [False]
     assert not gc.isenabled()  # not yet: the destructor has returned, the loop has not run
     qtbot.waitUntil(gc.isenabled, timeout=1000)
+
+
+def test_passes_never_show_another_thread_a_tuple_it_is_still_building(collector):
+    """A pass runs on the GUI thread while the database worker builds results with
+    ``tuple(generator)``, which resizes the tuple and may do so only while it holds the
+    one reference. A pass that listed the generation's objects (``gc.get_objects``)
+    held a second one when the interpreter handed the worker the lock: the worker failed
+    with SystemError (My progress showed an error box under load)."""
+    import sys
+    import threading
+
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def worker() -> None:
+        while not stop.is_set():
+            try:
+                tuple(Thing() for _ in range(20))
+            except SystemError as exc:  # pragma: no cover - the bug
+                failures.append(exc)
+                return
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0001)  # hand the lock over often, as a loaded machine does
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        end = time.monotonic() + 3.0
+        while time.monotonic() < end and not failures:
+            kept = [Thing() for _ in range(2_000)]  # survivors of the pass, as results are
+            collector.collect(1)
+    finally:
+        stop.set()
+        thread.join()
+        sys.setswitchinterval(interval)
+    del kept
+    assert failures == []
