@@ -27,8 +27,11 @@ def _fill(plot) -> None:  # type: ignore[no-untyped-def]
 
 
 def _image(qtbot, plot) -> QImage:  # type: ignore[no-untyped-def]
+    """The plot as it stays: pyqtgraph's own takes a few paints to get there (a
+    ``SteadyPlotWidget`` one, the last test)."""
     plot.show()
     qtbot.waitExposed(plot)
+    qtbot.wait(300)
     return plot.grab().toImage()
 
 
@@ -148,3 +151,59 @@ def test_a_colour_bar_draws_as_pyqtgraphs_own_without_its_menus(qtbot):
     assert ours.vb.menu is None  # never built
     assert not ours._form_made
     assert set(vars(theirs)) <= set(vars(ours)) | {"ctrl", "ctrlMenu", "stateGroup"}
+
+
+def _wide_labels(plot) -> None:  # type: ignore[no-untyped-def]
+    """Values whose labels ("15000") are wider than an empty value axis leaves room
+    for, as on My progress' speed chart: the first paint grows the axis."""
+    import pyqtgraph as pg
+
+    _fill(plot)
+    plot.addItem(pg.ScatterPlotItem(x=[0, 1, 2, 3], y=[3500, 9000, 12000, 15200], size=10))
+
+
+def _paints(qtbot, plot) -> int:  # type: ignore[no-untyped-def]
+    """The paints of a plot from its showing until it is still (300 ms)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(1)
+            return False
+
+    watch = Watch()
+    plot.viewport().installEventFilter(watch)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(300)
+    plot.viewport().removeEventFilter(watch)
+    return len(painted)
+
+
+def test_a_plot_whose_axis_grows_is_painted_once_as_pyqtgraph_ends_it(qtbot):
+    """pyqtgraph widens a value axis after drawing its labels, lays the plot out again
+    and paints it again (three paints for My progress' speed chart, issue 17): the plot
+    takes those steps before its first paint, and ends where pyqtgraph's own ends,
+    range and pixels."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import SteadyAxis, new_plot
+
+    ours = new_plot()
+    theirs = pg.PlotWidget(
+        axisItems={s: SteadyAxis(s) for s in ("bottom", "left", "top", "right")},
+        enableMenu=False,
+    )
+    for side in ("top", "right"):
+        theirs.hideAxis(side)
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        _wide_labels(plot)
+    assert _paints(qtbot, ours) == 1
+    assert _paints(qtbot, theirs) > 1  # what the test is about: a growing axis
+    assert ours.getPlotItem().vb.viewRange() == theirs.getPlotItem().vb.viewRange()
+    assert ours.getAxis("left").width() == theirs.getAxis("left").width()
+    assert ours.grab().toImage() == theirs.grab().toImage()
