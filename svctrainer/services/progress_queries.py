@@ -261,12 +261,31 @@ def summary_tests(
 
 @dataclass(frozen=True, slots=True)
 class SummaryLine:
-    """What a branch summary's line needs of one family, from the progress summary."""
+    """What a branch summary's line needs of one family, from the progress summary.
 
-    gains: dict[uuid.UUID, GainInputs]  # whoever has a test
-    last: dict[uuid.UUID, datetime]  # whoever has a counted attempt: ``summary_last``
+    Keyed by the person's id as ``UUID.hex`` and the latest attempt in microseconds
+    since the epoch (``micros``): the branch summary looks each person up once a skill,
+    4 500 times, and a ``str`` keeps its hash where a ``UUID`` hashes in Python at every
+    lookup, and builds no ``datetime`` a person (issue 17). ``gains``, ``last`` and
+    ``stats`` give the same keyed by ``UUID``, the latest attempt as a ``datetime``."""
+
+    gains_of: dict[str, GainInputs]  # whoever has a test
+    last_of: dict[str, int]  # whoever has a counted attempt: ``summary_last``, in µs
     # the stall rule's recent window (``window_stats``), when ``summary_lines`` was given it
-    stats: dict[uuid.UUID, WindowStats] = field(default_factory=dict)
+    stats_of: dict[str, WindowStats] = field(default_factory=dict)
+
+    @property
+    def gains(self) -> dict[uuid.UUID, GainInputs]:
+        return {uuid.UUID(hex=h): found for h, found in self.gains_of.items()}
+
+    @property
+    def last(self) -> dict[uuid.UUID, datetime]:
+        return {uuid.UUID(hex=h): _EPOCH + timedelta(microseconds=at)
+                for h, at in self.last_of.items()}  # fmt: skip
+
+    @property
+    def stats(self) -> dict[uuid.UUID, WindowStats]:
+        return {uuid.UUID(hex=h): stats for h, stats in self.stats_of.items()}
 
 
 def summary_lines(
@@ -441,16 +460,19 @@ class _Lines:
     def lines(self) -> dict[str, SummaryLine]:
         out = {key: SummaryLine({}, {}) for key in self.families}
         keep = BOUNDARY_OFFSET + 1
+        # each person's id as the engine gave it -> ``UUID.hex``, once a person (every
+        # pair has a latest attempt: its other figures are keyed among those)
+        hexes = {raw: uuid_of(raw).hex for raw in {raw for _key, raw in self.latest}}
         for (key, raw_pid), count in self.counts.items():
             values = [v for _at, _id, v in self.kept.get((key, raw_pid), ()) if v is not None]
             if values:  # (as ``summary_tests`` joins the people with tests)
-                out[key].gains[uuid_of(raw_pid)] = GainInputs(
+                out[key].gains_of[hexes[raw_pid]] = GainInputs(
                     count, tuple(values[:keep]), tuple(values[keep:][-keep:])
                 )
         for (key, raw_pid), at in self.latest.items():
-            out[key].last[uuid_of(raw_pid)] = _EPOCH + timedelta(microseconds=at)
+            out[key].last_of[hexes[raw_pid]] = at
         for (key, raw_pid), (xs, ys) in self.merged.items():
-            out[key].stats[uuid_of(raw_pid)] = _stats_of(xs, ys)
+            out[key].stats_of[hexes[raw_pid]] = _stats_of(xs, ys)
         return out
 
 
