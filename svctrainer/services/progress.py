@@ -91,7 +91,7 @@ from svctrainer.services.errors import NotFoundError, ServiceError
 from svctrainer.services.progress_queries import (
     EVERYTHING,
     FoundTests,
-    GainInputs,
+    SummaryLine,
     WindowStats,
     first_last_tests,
     id_key,
@@ -138,6 +138,7 @@ from svctrainer.store.models import (
     PersonRole,
     ProgressSummary,
 )
+from svctrainer.store.recent_attempts import micros
 
 MAX_POINTS = 400  # per mode and line: about one per two pixels of a chart on a laptop
 IMPROVED_MOST = 5
@@ -387,9 +388,10 @@ class ProgressService:
             figures = _skill_figures(
                 session, people, skills, stored, window=window, as_of=as_of, rule=rule
             )
+        hexes = _Hexes(people)
         lines = [
             _skill_line(family, _headline(family), people, figures[family.key],
-                        as_of=as_of, rule=rule)
+                        as_of=as_of, rule=rule, hexes=hexes)
             for family in skills
         ]  # fmt: skip
         return BranchSummary(window, as_of, team_id, tuple(lines))
@@ -510,9 +512,9 @@ class _Figures:
     stats: dict[uuid.UUID, WindowStats]
     last: dict[uuid.UUID, datetime]
     unit: str | None
-    # The kept tests' values alone, when a line needs no more (the branch summary's
-    # lines: ``summary_lines``): then ``tests`` is not read.
-    values: dict[uuid.UUID, GainInputs] | None = None
+    # The kept tests' values, latest attempts and windows alone, when a line needs no
+    # more (the branch summary's lines: ``summary_lines``): then the rest is not read.
+    line: SummaryLine | None = None
 
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
@@ -573,7 +575,7 @@ def _active_ids(
     return {pid for pid, at in last.items() if as_of - at <= idle}
 
 
-_NOTHING = _Figures({}, {}, {}, None, {})  # a line of no attempt: its tellers, idle
+_NOTHING = _Figures({}, {}, {}, None, SummaryLine({}, {}))  # no attempt: its tellers, idle
 
 
 def _skill_figures(
@@ -617,7 +619,7 @@ def _skill_figures(
         metric = _headline(family)
         line = lines.get(family.key)
         if line is not None:
-            found[family.key] = _Figures({}, line.stats, line.last, None, line.gains)
+            found[family.key] = _Figures({}, {}, {}, None, line)
             continue
         tests = first_last_tests(session, people.ids, items, metric, window)
         last = last_counted(session, people.ids, items, window)
@@ -628,7 +630,7 @@ def _skill_figures(
         stats = window_stats_of_families(session, people.ids, families, metric, recent)
         for key in families:
             f = found[key]
-            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.values)
+            found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.line)
     return found
 
 
@@ -745,6 +747,17 @@ def _assignment_counts(
 # -- figures --------------------------------------------------------------------------------
 
 
+class _Hexes:
+    """The people of ``_People`` by ``UUID.hex`` (``SummaryLine``'s keys), in the same
+    order, and the tellers', worked out once for every line of a branch summary."""
+
+    __slots__ = ("refs", "tellers")
+
+    def __init__(self, people: _People) -> None:
+        self.refs = [r.id.hex for r in people.refs]
+        self.tellers = {t.hex for t in people.tellers}
+
+
 def _skill_line(
     family: DrillFamily,
     metric: Metric,
@@ -753,25 +766,27 @@ def _skill_line(
     *,
     as_of: datetime,
     rule: StallRule,
+    hexes: _Hexes | None = None,
 ) -> SkillSummary:
     """A skill's dashboard in one line (``SkillSummary``): its rows' people, tested,
     gains (their median, and how many are above zero) and stall states, as
     ``team_summary`` and the stall rule give them over the person summaries of its rows
-    (``_summaries``). Read from values alone (``figures.values``: the whole history) it
+    (``_summaries``). Read from values alone (``figures.line``: the whole history) it
     builds no summary, level or stall check per person, only the counts (issue 17: the
     line shows none of them), in the same steps: whom the rows list, ``gain_of_values``'
     gain (``gain_value_of_values``) and ``_stall``'s verdict."""
     tally = _Tally()
-    values = figures.values
-    if values is None:
+    line = figures.line
+    if line is None:
         for _ref, s in _summaries(people, figures, metric, as_of=as_of, rule=rule):
             practised = s.stall.last_practice_at is not None
             tally.add(s.progress.tests, s.progress.gain, practised, s.stall.status)
         return tally.line(family, metric)
-    last, stats, tellers = figures.last, figures.stats, people.tellers
-    idle = timedelta(days=rule.idle_days)
-    for ref in people.refs:
-        pid = ref.id
+    hexes = hexes or _Hexes(people)
+    values, last, stats, tellers = line.gains_of, line.last_of, line.stats_of, hexes.tellers
+    # ``_verdict``'s idle test, ``as_of - last > idle``, in whole microseconds: exact
+    as_of_us, idle_us = micros(as_of), _micros_of(timedelta(days=rule.idle_days))
+    for pid in hexes.refs:
         at = last.get(pid)
         found = values.get(pid)
         if at is None and found is None and pid not in tellers:
@@ -779,9 +794,17 @@ def _skill_line(
         tests, gain = 0, None
         if found is not None:
             tests, gain = found.count, gain_value_of_values(found.first, found.after, metric)
-        recent = stats.get(pid) if at is not None and as_of - at <= idle else None
-        tally.add(tests, gain, at is not None, _verdict(at, recent, as_of, metric, rule)[0])
+        if at is None or as_of_us - at > idle_us:
+            status = StallStatus.NO_PRACTICE
+        else:
+            status = _window_verdict(stats.get(pid), metric, rule)[0]
+        tally.add(tests, gain, at is not None, status)
     return tally.line(family, metric)
+
+
+def _micros_of(span: timedelta) -> int:
+    """A ``timedelta`` in whole microseconds, exactly."""
+    return (span.days * 86_400 + span.seconds) * 1_000_000 + span.microseconds
 
 
 class _Tally:
@@ -900,6 +923,13 @@ def _verdict(
     line needs no ``StallCheck``)."""
     if last is None or as_of - last > timedelta(days=rule.idle_days):
         return StallStatus.NO_PRACTICE, None, 0
+    return _window_verdict(stats, metric, rule)
+
+
+def _window_verdict(
+    stats: WindowStats | None, metric: Metric, rule: StallRule
+) -> tuple[StallStatus, float | None, int]:
+    """``_verdict`` of someone who practised within the idle days, from their window."""
     count = stats.count if stats is not None else 0
     if stats is None or count < rule.min_attempts:
         return StallStatus.NOT_ENOUGH_DATA, None, count

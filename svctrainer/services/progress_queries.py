@@ -261,12 +261,31 @@ def summary_tests(
 
 @dataclass(frozen=True, slots=True)
 class SummaryLine:
-    """What a branch summary's line needs of one family, from the progress summary."""
+    """What a branch summary's line needs of one family, from the progress summary.
 
-    gains: dict[uuid.UUID, GainInputs]  # whoever has a test
-    last: dict[uuid.UUID, datetime]  # whoever has a counted attempt: ``summary_last``
+    Keyed by the person's id as ``UUID.hex`` and the latest attempt in microseconds
+    since the epoch (``micros``): the branch summary looks each person up once a skill,
+    4 500 times, and a ``str`` keeps its hash where a ``UUID`` hashes in Python at every
+    lookup, and builds no ``datetime`` a person (issue 17). ``gains``, ``last`` and
+    ``stats`` give the same keyed by ``UUID``, the latest attempt as a ``datetime``."""
+
+    gains_of: dict[str, GainInputs]  # whoever has a test
+    last_of: dict[str, int]  # whoever has a counted attempt: ``summary_last``, in µs
     # the stall rule's recent window (``window_stats``), when ``summary_lines`` was given it
-    stats: dict[uuid.UUID, WindowStats] = field(default_factory=dict)
+    stats_of: dict[str, WindowStats] = field(default_factory=dict)
+
+    @property
+    def gains(self) -> dict[uuid.UUID, GainInputs]:
+        return {uuid.UUID(hex=h): found for h, found in self.gains_of.items()}
+
+    @property
+    def last(self) -> dict[uuid.UUID, datetime]:
+        return {uuid.UUID(hex=h): _EPOCH + timedelta(microseconds=at)
+                for h, at in self.last_of.items()}  # fmt: skip
+
+    @property
+    def stats(self) -> dict[uuid.UUID, WindowStats]:
+        return {uuid.UUID(hex=h): stats for h, stats in self.stats_of.items()}
 
 
 def summary_lines(
@@ -355,7 +374,9 @@ class _Lines:
         self.targets: dict[str, list[tuple[str, bool, Metric]]] = {}
         self.counts: dict[Key, int] = {}
         self.latest: dict[Key, int] = {}  # µs since the epoch
-        self.kept: dict[Key, list[tuple[int, bytes, float | None]]] = {}
+        # each pair's kept tests as unpacked (``TESTS_ROW``), with its horizon in µs and
+        # whether the family's value is the score: values taken out once all are in
+        self.kept: dict[Key, list[tuple[int, list[Any], bool]]] = {}
         self.merged: dict[Key, tuple[list[float], list[float]]] = {}
         self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
         # (person, item, horizon, packed window) of each pair, cut once every pair is in
@@ -388,15 +409,7 @@ class _Lines:
             if self.latest.get(mine, last) <= last:
                 self.latest[mine] = last
             if records:
-                if use_score:
-                    ordered = [(base + at, i, score if flags & SCORE else None)
-                               for at, i, _speed, score, flags in records]  # fmt: skip
-                else:
-                    ordered = [(base + at, i, speed if flags & SPEED else None)
-                               for at, i, speed, _score, flags in records]  # fmt: skip
-                before = self.kept.get(mine)
-                # several items' tests: merged by (time, id), ids unique (never the value)
-                self.kept[mine] = ordered if before is None else sorted(before + ordered)
+                self.kept.setdefault(mine, []).append((base, records, use_score))
         if self.cut is not None:
             self.windows.append((raw_pid, raw_item, horizon_s, packed))
 
@@ -441,20 +454,44 @@ class _Lines:
     def lines(self) -> dict[str, SummaryLine]:
         out = {key: SummaryLine({}, {}) for key in self.families}
         keep = BOUNDARY_OFFSET + 1
+        # each person's id as the engine gave it -> ``UUID.hex``, once a person (every
+        # pair has a latest attempt: its other figures are keyed among those)
+        hexes = {raw: uuid_of(raw).hex for raw in {raw for _key, raw in self.latest}}
         for (key, raw_pid), count in self.counts.items():
-            values = [v for _at, _id, v in self.kept.get((key, raw_pid), ()) if v is not None]
+            values = _kept_values(self.kept.get((key, raw_pid), ()))
             if values:  # (as ``summary_tests`` joins the people with tests)
-                out[key].gains[uuid_of(raw_pid)] = GainInputs(
+                out[key].gains_of[hexes[raw_pid]] = GainInputs(
                     count, tuple(values[:keep]), tuple(values[keep:][-keep:])
                 )
         for (key, raw_pid), at in self.latest.items():
-            out[key].last[uuid_of(raw_pid)] = _EPOCH + timedelta(microseconds=at)
+            out[key].last_of[hexes[raw_pid]] = at
         for (key, raw_pid), (xs, ys) in self.merged.items():
-            out[key].stats[uuid_of(raw_pid)] = _stats_of(xs, ys)
+            out[key].stats_of[hexes[raw_pid]] = _stats_of(xs, ys)
         return out
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _kept_values(pairs: Sequence[tuple[int, list[Any], bool]]) -> list[float]:
+    """A person's kept test values on a family (``_Lines.kept``: each pair's unpacked
+    tests) in (started_at, id) order, those without the family's value left out. One
+    pair (the usual case) is in that order already and its values are read straight
+    off; several are merged by (time, id) (ids are unique: never the value compared)."""
+    if len(pairs) == 1:
+        _base, records, use_score = pairs[0]
+        if use_score:
+            return [score for _at, _i, _speed, score, flags in records if flags & SCORE]
+        return [speed for _at, _i, speed, _score, flags in records if flags & SPEED]
+    merged: list[tuple[int, bytes, float | None]] = []
+    for base, records, use_score in pairs:
+        if use_score:
+            merged += [(base + at, i, score if flags & SCORE else None)
+                       for at, i, _speed, score, flags in records]  # fmt: skip
+        else:
+            merged += [(base + at, i, speed if flags & SPEED else None)
+                       for at, i, speed, _score, flags in records]  # fmt: skip
+    return [v for _at, _i, v in sorted(merged) if v is not None]
 
 
 def _found(count: int, points: list[AttemptPoint], keep: int) -> FoundTests:

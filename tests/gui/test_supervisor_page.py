@@ -146,6 +146,77 @@ def test_the_dashboard_opens_on_the_branch_summary(qtbot, window, sign_in, histo
     )
 
 
+def test_the_landing_view_reads_its_summary_before_the_drill_and_team_lists(
+    qtbot, window, sign_in, histories, monkeypatch
+):
+    """The branch summary reads no filter: the page asks the worker for it first, and
+    the drill and team lists after it (issue 17: they held the supervisor's landing
+    page for their read and a turn). The lists still fill, and a skill opens."""
+    from svctrainer.services.progress import ProgressService
+
+    calls: list[str] = []
+    for name in ("branch_summary", "families"):
+        real = getattr(ProgressService, name)
+
+        def spy(self, *args, _real=real, _name=name, **kwargs):
+            calls.append(_name)
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(ProgressService, name, spy)
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    qtbot.waitUntil(lambda: tab.drill.findData("tenkey-amounts") >= 0, timeout=15_000)
+    assert calls[:2] == ["branch_summary", "families"]
+    assert calls.count("branch_summary") == 1  # not read again once the lists are in
+    _click_skill(qtbot, tab, "tenkey-amounts")
+    qtbot.waitUntil(
+        lambda: tab.dashboard is not None and tab.dashboard.family.key == "tenkey-amounts",
+        timeout=15_000,
+    )
+
+
+def test_a_skill_opened_before_the_drill_list_is_in_loads_its_table_once(
+    qtbot, window, sign_in, histories, monkeypatch
+):
+    """A click on a skill as soon as the summary shows (the drill list still on its way,
+    read after the summary) loads that skill's table once, when the list comes: a
+    second load landing later replaced the table under a PDF export in progress."""
+    from svctrainer.services.progress import ProgressService
+
+    boards: list[str] = []
+    real = ProgressService.dashboard
+
+    def spy(self, actor, key, *args, **kwargs):
+        boards.append(key)
+        return real(self, actor, key, *args, **kwargs)
+
+    monkeypatch.setattr(ProgressService, "dashboard", spy)
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    qtbot.waitUntil(lambda: tab.drill.count() > 0, timeout=15_000)
+    tab._ctx.background.wait()
+    # As the page first opens: no drill list yet, the summary and the lists asked for.
+    tab.drill.blockSignals(True)
+    tab.drill.clear()
+    tab.drill.blockSignals(False)
+    opened: list[int] = []
+
+    def open_at_once() -> None:
+        if not opened:  # in the turn the summary shows: before the lists' turn
+            opened.append(tab.drill.findData("tenkey-amounts"))
+            tab.open_skill("tenkey-amounts")
+
+    tab.landing.loaded.connect(open_at_once)
+    tab.refresh()  # F5
+    qtbot.waitUntil(lambda: tab.dashboard is not None, timeout=20_000)
+    assert opened == [-1]  # the drill list was not in yet
+    assert tab.dashboard.family.key == "tenkey-amounts"
+    qtbot.wait(300)  # anything still queued comes in
+    tab._ctx.background.wait()
+    qtbot.wait(100)
+    assert boards == ["tenkey-amounts"]
+
+
 def test_branch_summary_columns_and_rows_fit_their_texts(qtbot, window, sign_in, histories):
     """The branch summary's columns are sized once a load (not by a header that measured
     every cell at each layout pass): as wide as Qt's own measure of their texts, again

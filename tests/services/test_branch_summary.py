@@ -144,3 +144,25 @@ def test_figures_from_the_progress_summary_equal_those_from_the_attempts(mixed):
     every skill's dashboard is what the attempts give (issue 17: nothing shown changes)."""
     assert_figures_as_from_attempts(mixed.services, CLI, NOW)
     assert_current(mixed.services.db)
+
+
+def test_the_idle_days_end_at_the_same_microsecond_as_on_the_skills_dashboard(mixed):
+    """A line counts someone idle exactly when their row on the skill's dashboard says
+    "no practice": their latest attempt more than the idle days before ``now``, to the
+    microsecond (the line compares whole microseconds, the dashboard datetimes)."""
+    progress = mixed.services.progress
+    board = progress.dashboard(CLI, "tenkey-amounts", now=NOW)
+    tess = next(e for e in board.entries if e.person.id == mixed.teller.id)
+    latest = tess.summary.stall.last_practice_at
+    assert latest is not None
+    idle = timedelta(days=14)
+    judged = []
+    for now in (latest + idle, latest + idle + timedelta(microseconds=1)):
+        line = _line(progress.branch_summary(CLI, now=now), "tenkey-amounts")
+        board = progress.dashboard(CLI, "tenkey-amounts", now=now)
+        statuses = {e.person.id: e.summary.stall.status for e in board.entries}
+        assert line.idle == sum(s is StallStatus.NO_PRACTICE for s in statuses.values())
+        assert line.no_progress == sum(s is StallStatus.NO_GAIN for s in statuses.values())
+        judged.append(statuses[mixed.teller.id])
+    assert judged[0] is not StallStatus.NO_PRACTICE  # exactly the idle days: still judged
+    assert judged[1] is StallStatus.NO_PRACTICE
