@@ -9,18 +9,51 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from svctrainer import __version__
 from svctrainer.commands.exit_codes import USAGE_ERROR
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2 (never a traceback)."""
+    """argparse, but a usage error is one line on stderr and exit 2 (never a traceback).
+
+    A command's options and actions are added when that command is parsed or its help
+    shown (``fill_later``), not when the parser is built: a command line names one
+    command, and adding every command's options first cost about 25 ms of CPU of each
+    run (some 60 parsers and 200 options; each parser asks gettext for its texts). The
+    top-level ``--help`` lists only the commands' names and help texts, which are given
+    at once."""
+
+    _fill: Callable[[OneLineParser], None] | None = None
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
         raise SystemExit(USAGE_ERROR)
+
+    def fill_later(self, fill: Callable[[OneLineParser], None] | None) -> None:
+        """Add this command's options with ``fill`` when it is first used."""
+        self._fill = fill
+
+    def filled(self) -> OneLineParser:
+        """This parser with its options added (once)."""
+        fill, self._fill = self._fill, None
+        if fill is not None:
+            fill(self)
+        return self
+
+    # argparse hands the rest of a command line to the chosen command's parser through
+    # parse_known_args; help and usage are formatted from the options, so they fill too.
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        return super(OneLineParser, self.filled()).parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        return super(OneLineParser, self.filled()).format_usage()
+
+    def format_help(self) -> str:
+        return super(OneLineParser, self.filled()).format_help()
 
 
 def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -63,10 +96,14 @@ def _command(
     name: str,
     help_text: str,
     handler: str,
+    fill: Callable[[OneLineParser], None] | None = None,
 ) -> OneLineParser:
+    """A command (or an action of one) running ``handler``; ``fill``, when given, adds
+    its options when the command is used (see ``OneLineParser``)."""
     parser: OneLineParser = subparsers.add_parser(name, help=help_text, description=help_text)
     _add_db_option(parser, top=False)
     parser.set_defaults(handler=handler)
+    parser.fill_later(fill)
     return parser
 
 
@@ -97,29 +134,55 @@ def build_parser() -> OneLineParser:
     return parser
 
 
-def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
-    group = _command(sub, name, help_text, "")
-    return group.add_subparsers(
-        title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
-    )
+def _group(
+    sub: Subparsers, name: str, help_text: str, add_actions: Callable[[Subparsers], None]
+) -> None:
+    """A command of several actions, which ``add_actions`` adds when it is used."""
+
+    def fill(group: OneLineParser) -> None:
+        add_actions(
+            group.add_subparsers(
+                title="actions", metavar="ACTION", parser_class=OneLineParser, required=True
+            )
+        )
+
+    _command(sub, name, help_text, "", fill)
 
 
 def _app_commands(sub: Subparsers) -> None:
-    gui = _command(sub, "gui", "open the application window", "gui:run")
-    gui.add_argument("--demo", action="store_true", help="open on a throw-away demo database")
-    demo = _command(
-        sub, "demo", "fill the database with a demo branch and six months of history", "demo:run"
+    _command(sub, "gui", "open the application window", "gui:run", _gui_options)
+    _command(
+        sub,
+        "demo",
+        "fill the database with a demo branch and six months of history",
+        "demo:run",
+        _demo_options,
     )
+    _command(
+        sub, "words", "amounts in words (answer keys for trainers)", "words:run", _words_options
+    )
+    _command(sub, "audit", "show the audit log", "audit:show", _audit_options)
+
+
+def _gui_options(gui: OneLineParser) -> None:
+    gui.add_argument("--demo", action="store_true", help="open on a throw-away demo database")
+
+
+def _demo_options(demo: OneLineParser) -> None:
     demo.add_argument(
         "--region",
         action="store_true",
         help="also two more branches and a region of the three, with a regional supervisor",
     )
-    words = _command(sub, "words", "amounts in words (answer keys for trainers)", "words:run")
+
+
+def _words_options(words: OneLineParser) -> None:
     words.add_argument("amount", nargs="?", metavar="AMOUNT", help="e.g. 1409.50")
     words.add_argument("--lang", choices=("zh", "en"), default="zh")
     words.add_argument("--parse", metavar="TEXT", help="read words back into an amount")
-    audit = _command(sub, "audit", "show the audit log", "audit:show")
+
+
+def _audit_options(audit: OneLineParser) -> None:
     audit.add_argument(
         "--limit", type=_count(1, 100_000), default=50, help="entries to show (1-100000)"
     )
@@ -127,7 +190,10 @@ def _app_commands(sub: Subparsers) -> None:
 
 
 def _database_commands(sub: Subparsers) -> None:
-    db = _group(sub, "db", "check, upgrade, back up or restore the database")
+    _group(sub, "db", "check, upgrade, back up or restore the database", _db_actions)
+
+
+def _db_actions(db: Subparsers) -> None:
     check = _command(
         db, "check", "check integrity and schema version (read-only)", "database:check"
     )
@@ -147,7 +213,11 @@ def _database_commands(sub: Subparsers) -> None:
 
 
 def _people_commands(sub: Subparsers) -> None:
-    person = _group(sub, "person", "list and manage people")
+    _group(sub, "person", "list and manage people", _person_actions)
+    _group(sub, "team", "list and add teams", _team_actions)
+
+
+def _person_actions(person: Subparsers) -> None:
     plist = _command(person, "list", "list people", "people:list_people")
     plist.add_argument("--json", action="store_true")
     _add_branch_option(plist, "only this branch's people (default: every branch's)")
@@ -184,7 +254,9 @@ def _people_commands(sub: Subparsers) -> None:
         p.add_argument("number", help="employee number")
         p.set_defaults(active=active)
         _add_branch_option(p)
-    team = _group(sub, "team", "list and add teams")
+
+
+def _team_actions(team: Subparsers) -> None:
     tlist = _command(team, "list", "list teams", "people:list_teams")
     _add_branch_option(tlist, "the branch, on a server shared by several branches")
     tadd = _command(team, "add", "add a team", "people:add_team")
@@ -193,7 +265,11 @@ def _people_commands(sub: Subparsers) -> None:
 
 
 def _branch_commands(sub: Subparsers) -> None:
-    branch = _group(sub, "branch", "the branches of a server shared by several (audited)")
+    _group(sub, "branch", "the branches of a server shared by several (audited)", _branch_actions)
+    _group(sub, "region", "regions (sets of branches) and the region report", _region_actions)
+
+
+def _branch_actions(branch: Subparsers) -> None:
     blist = _command(
         branch, "list", "list branches, their people and regions", "branches:list_branches"
     )
@@ -203,7 +279,9 @@ def _branch_commands(sub: Subparsers) -> None:
     bren = _command(branch, "rename", "rename a branch", "branches:rename_branch")
     bren.add_argument("name", metavar="NAME")
     bren.add_argument("new_name", metavar="NEW_NAME")
-    region = _group(sub, "region", "regions (sets of branches) and the region report")
+
+
+def _region_actions(region: Subparsers) -> None:
     rlist = _command(region, "list", "list regions and who reads them", "branches:list_regions")
     rlist.add_argument("--json", action="store_true")
     rnew = _command(region, "create", "add a region of branches", "branches:create_region")
@@ -236,7 +314,11 @@ def _branch_commands(sub: Subparsers) -> None:
 
 
 def _content_commands(sub: Subparsers) -> None:
-    content = _group(sub, "content", "check and import drill packs and scenarios")
+    _group(sub, "content", "check and import drill packs and scenarios", _content_actions)
+    _group(sub, "attempt", "inspect stored attempts; import saved ones", _attempt_actions)
+
+
+def _content_actions(content: Subparsers) -> None:
     check = _command(
         content, "check", "validate files; print every problem as path:line:col", "content:check"
     )
@@ -256,7 +338,9 @@ def _content_commands(sub: Subparsers) -> None:
     sample.add_argument("--seed", required=True, metavar="N", help="the form's number")
     sample.add_argument("--mode", choices=("practice", "test"), help="default: test if offered")
     sample.add_argument("--json", action="store_true", help="the whole form as JSON")
-    attempt = _group(sub, "attempt", "inspect stored attempts; import saved ones")
+
+
+def _attempt_actions(attempt: Subparsers) -> None:
     rescore = _command(
         attempt, "rescore", "replay an attempt's event log and compare", "attempts:rescore"
     )
@@ -280,7 +364,15 @@ def _content_commands(sub: Subparsers) -> None:
 
 
 def _branch_key_commands(sub: Subparsers) -> None:
-    key = _group(sub, "branch-key", "the key this branch's workstations sign saved results with")
+    _group(
+        sub,
+        "branch-key",
+        "the key this branch's workstations sign saved results with",
+        _branch_key_actions,
+    )
+
+
+def _branch_key_actions(key: Subparsers) -> None:
     _command(key, "show", "show this workstation's key fingerprint", "branch_key:show")
     export = _command(
         key, "export", "write the key to a file for another workstation", "branch_key:export"
@@ -296,9 +388,15 @@ def _branch_key_commands(sub: Subparsers) -> None:
 
 
 def _workstation_commands(sub: Subparsers) -> None:
-    station = _group(
-        sub, "workstation", "tie this workstation to one branch of a shared server (audited)"
+    _group(
+        sub,
+        "workstation",
+        "tie this workstation to one branch of a shared server (audited)",
+        _workstation_actions,
     )
+
+
+def _workstation_actions(station: Subparsers) -> None:
     _command(station, "show", "which branch this workstation signs in, and every tie",
              "workstation:show")  # fmt: skip
     tie = _command(
@@ -315,7 +413,12 @@ def _workstation_commands(sub: Subparsers) -> None:
 
 
 def _sync_commands(sub: Subparsers) -> None:
-    sync = _group(sub, "sync", "carry results between databases in a signed bundle (offline)")
+    _group(
+        sub, "sync", "carry results between databases in a signed bundle (offline)", _sync_actions
+    )
+
+
+def _sync_actions(sync: Subparsers) -> None:
     export = _command(sync, "export", "write one branch's results to a bundle", "sync:export")
     export.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     export.add_argument(
@@ -335,7 +438,15 @@ def _sync_commands(sub: Subparsers) -> None:
 
 
 def _scenario_commands(sub: Subparsers) -> None:
-    scenario = _group(sub, "scenario", "check scenarios; convert them to and from Twine (Twee 3)")
+    _group(
+        sub,
+        "scenario",
+        "check scenarios; convert them to and from Twine (Twee 3)",
+        _scenario_actions,
+    )
+
+
+def _scenario_actions(scenario: Subparsers) -> None:
     check = _command(
         scenario,
         "check",
@@ -360,13 +471,18 @@ def _scenario_commands(sub: Subparsers) -> None:
 
 
 def _report_commands(sub: Subparsers) -> None:
-    report = _command(
+    _command(
         sub,
         "report",
         "write an employee's or a team's progress report (PDF or CSV), or the one-page "
         "branch summary ('svctrainer report branch-summary -o FILE.pdf')",
         "reports:report",
+        _report_options,
     )
+    _group(sub, "export", "export learning records for other systems", _export_actions)
+
+
+def _report_options(report: OneLineParser) -> None:
     report.add_argument(
         "summary",
         nargs="?",
@@ -390,7 +506,9 @@ def _report_commands(sub: Subparsers) -> None:
     )
     _add_date_range(report)
     _add_language_option(report)
-    export = _group(sub, "export", "export learning records for other systems")
+
+
+def _export_actions(export: Subparsers) -> None:
     xapi = _command(export, "xapi", "every attempt as xAPI 1.0.3 statements (JSON)", "reports:xapi")
     xapi.add_argument("-o", "--output", metavar="FILE", required=True, help="write here")
     xapi.add_argument("--base-iri", metavar="URL", help="the bank's IRI for activities")
@@ -400,13 +518,17 @@ def _report_commands(sub: Subparsers) -> None:
 
 
 def _queue_commands(sub: Subparsers) -> None:
-    queue = _command(
+    _command(
         sub,
         "queue",
         "the branch's ticket queue: one hour's waiting figures, or import a queue-ticket "
         "export (see 'svctrainer queue import --help')",
         "queue:hour",
+        _queue_options,
     )
+
+
+def _queue_options(queue: OneLineParser) -> None:
     queue.add_argument("--windows", metavar="C", help="windows open (a whole number)")
     queue.add_argument("--arrivals-per-hour", metavar="L", help="customers arriving an hour")
     queue.add_argument("--service-s", metavar="S", help="mean service time in seconds")
@@ -448,7 +570,10 @@ def _queue_commands(sub: Subparsers) -> None:
 
 
 def _contest_commands(sub: Subparsers) -> None:
-    contest = _group(sub, "contest", "run a branch skills contest (docs/contest-rules.md)")
+    _group(sub, "contest", "run a branch skills contest (docs/contest-rules.md)", _contest_actions)
+
+
+def _contest_actions(contest: Subparsers) -> None:
     create = _command(contest, "create", "create a contest over test drills, one form for "
                       "everyone", "contest:create")  # fmt: skip
     create.add_argument("name", metavar="NAME")

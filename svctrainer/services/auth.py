@@ -38,7 +38,7 @@ from svctrainer.services.errors import (
 )
 from svctrainer.services.people import checked_pin_hash, clean, to_record
 from svctrainer.services.records import ProfileChoice, SignedIn
-from svctrainer.services.settings import load_pin_policy
+from svctrainer.services.setting_rows import load_pin_policy
 from svctrainer.services.workstations import WORKSTATION, tied_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team

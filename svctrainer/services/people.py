@@ -36,7 +36,7 @@ from svctrainer.services.errors import (
     PermissionDeniedError,
 )
 from svctrainer.services.records import PersonRecord, TeamRecord
-from svctrainer.services.settings import load_pin_policy, settings_branch
+from svctrainer.services.setting_rows import load_pin_policy, settings_branch
 from svctrainer.store.database import Database
 from svctrainer.store.models import Branch, Person, PersonRole, Team, TeamTrainer
 

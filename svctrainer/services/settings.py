@@ -62,7 +62,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.customer_time import (
@@ -88,11 +87,18 @@ from svctrainer.services.actor import Actor
 from svctrainer.services.changes import SETTINGS, writes
 from svctrainer.services.error_boundary import translate_store_errors
 from svctrainer.services.errors import InvalidInputError
+from svctrainer.services.setting_rows import (
+    PIN_POLICY,
+    PinPolicy,
+    branch_key,
+    load_pin_policy,
+    settings_branch,
+    stored_setting,
+)
 from svctrainer.store.database import Database
-from svctrainer.store.models import Branch, Setting
+from svctrainer.store.models import Setting
 
 TRANSACTION_MIX = "transaction_mix"
-PIN_POLICY = "pin_policy"
 MAX_TYPES = 20
 TYPE_NAME_MAX = 60
 MAX_TRANSACTIONS_PER_DAY = 2000.0
@@ -196,22 +202,6 @@ def mix_from_json(data: Any) -> tuple[TransactionMix, BranchAssumptions]:
     )
 
 
-def branch_key(key: str, branch_id: uuid.UUID | None) -> str:
-    """Where a branch's own value of setting ``key`` is stored. Branches on one server
-    each keep their own; the value under the bare key (set from the command line) is the
-    server's default for branches that have not set one."""
-    return key if branch_id is None else f"{key}@{branch_id.hex}"
-
-
-def settings_branch(session: Session, caller: Caller) -> uuid.UUID | None:
-    """Whose settings ``caller`` reads and writes: a person's branch's; the command
-    line's: the database's one branch, or with several, the server-wide defaults."""
-    if caller.branch_id is not None:
-        return caller.branch_id
-    ids = list(session.scalars(select(Branch.id).limit(2)))
-    return ids[0] if len(ids) == 1 else None
-
-
 def _policy_branch(session: Session, caller: Caller, branch: str | None) -> uuid.UUID | None:
     """``settings_branch``, or the branch the caller names (``access.acting_branch``: a
     signed-in person may name only their own)."""
@@ -225,16 +215,10 @@ def _branch_text(key: str) -> str | None:
     return key.partition("@")[2] or None
 
 
-def _stored(session: Session, key: str, branch_id: uuid.UUID | None) -> Setting | None:
-    """The branch's own row of ``key``, else the server-wide one."""
-    own = session.get(Setting, branch_key(key, branch_id)) if branch_id is not None else None
-    return own if own is not None else session.get(Setting, key)
-
-
 def load_mix(session: Session, branch_id: uuid.UUID | None = None) -> MixSetting:
     """The branch's stored setting, or the defaults when none is stored or it cannot be
     read (a bad value must not break every progress page; saving a new one repairs it)."""
-    row = _stored(session, TRANSACTION_MIX, branch_id)
+    row = stored_setting(session, TRANSACTION_MIX, branch_id)
     if row is None:
         return MixSetting(DEFAULT_MIX, DEFAULT_ASSUMPTIONS, True, None)
     try:
@@ -280,29 +264,6 @@ def mismatch_text(m: TransactionsMismatch) -> str:
         f"{m.customers_per_day:g} customers over {m.mean_windows:.2f} windows on average "
         f"is {m.implied:.0f} a window (make them agree within 25 %)"
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PinPolicy:
-    """How long a PIN must be in this branch. 4 digits by default; a branch may require
-    6 or more, the defence that counts against a stolen database (scrypt slows each
-    guess to ~0.5 s: 4 digits fall in ~1.5 hours of one core, 6 in ~6 days). Applies to
-    every PIN set from then on; existing PINs keep working until they are changed."""
-
-    min_digits: int = MIN_DIGITS
-
-    def to_json(self) -> dict[str, Any]:
-        return {"min_digits": self.min_digits}
-
-
-def load_pin_policy(session: Session, branch_id: uuid.UUID | None = None) -> PinPolicy:
-    """The branch's stored policy, or the default when none is stored or it cannot be
-    read."""
-    row = _stored(session, PIN_POLICY, branch_id)
-    value = None if row is None else (row.value or {}).get("min_digits")
-    if type(value) is int and MIN_DIGITS <= value <= MAX_DIGITS:
-        return PinPolicy(value)
-    return PinPolicy()
 
 
 @translate_store_errors

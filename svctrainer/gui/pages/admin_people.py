@@ -26,7 +26,7 @@ from svctrainer.gui.messages import confirm, show_error
 from svctrainer.gui.record_table import Column, SortedRecordModel, SourceSortProxy
 from svctrainer.services.changes import PEOPLE, TEAMS
 from svctrainer.services.records import PersonRecord, TeamRecord
-from svctrainer.services.settings import PinPolicy
+from svctrainer.services.setting_rows import PinPolicy
 
 SIZED_FROM_ROWS = 40
 """Rows measured to size the columns: those in view, then the nearest others (Qt's
