@@ -41,12 +41,18 @@ from svctrainer.services.access import (
     authorize,
     load_caller,
     require_visible,
+    visible_people,
 )
 from svctrainer.services.actor import Actor
 from svctrainer.services.changes import ATTEMPTS, writes
 from svctrainer.services.content import parse_stored
 from svctrainer.services.error_boundary import translate_store_errors
-from svctrainer.services.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from svctrainer.services.errors import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServiceError,
+)
 from svctrainer.services.workstations import WORKSTATION
 from svctrainer.store.database import Database
 from svctrainer.store.errors import DuplicateRowError
@@ -520,26 +526,31 @@ class AttemptService:
                 )
                 item = newer or item
             stored = {name: getattr(attempt, name) for name in COMPARED_FIGURES}
-            if log.encoding == DECISION_ENCODING:  # a scenario run: replay its decisions
-                scenario, version, data = _scenario(item), item.version, log.data
-                try:
-                    decisions = decode_decisions(data)
-                except DecisionLogError as exc:
-                    raise InvalidInputError("attempt", f"damaged decision log: {exc}") from None
-                figures = _scenario_figures(scenario, decisions)
-                return RescoreReport(attempt_id, stored, figures, version)
-            definition = _definition(item)
-            options = dict((attempt.details or {}).get("options") or {})
-            mode, seed = Mode(attempt.mode), attempt.seed
-            version = item.version
-            try:  # the rules that scored it: a stored attempt rescores to its figures
-                rules = scoring_rules.rules_of(attempt.details)
-            except ValueError as exc:
-                raise InvalidInputError("attempt", str(exc)) from None
-        if seed is None:
-            raise InvalidInputError("attempt", "this attempt has no seed to replay")
-        result = replay(definition, mode, seed, decode_events(log.data), options, rules=rules)
-        return RescoreReport(attempt_id, stored, figures_of(result), version)
+            replay_of = _Replay(
+                attempt_id, stored, item, attempt.mode, attempt.seed, attempt.details, log
+            )
+            if replay_of.scenario:  # a scenario run: replayed from its decisions at once
+                return replay_of.report()
+            replay_of.check()
+        return replay_of.report()
+
+    def rescore_many(self, actor: Actor, attempt_ids: Sequence[uuid.UUID]) -> list[RescoreReport]:
+        """``rescore`` of each attempt against its own content version, in order, with
+        the same checks and refusals (the first attempt that fails raises what its own
+        ``rescore`` would): a sweep over many attempts reads them in bulk, a few hundred
+        a statement, instead of three lookups and a visibility query per attempt (a
+        quarter of the time of rescoring the demo branch's history one by one)."""
+        reports: list[RescoreReport] = []
+        for start in range(0, len(attempt_ids), RESCORE_CHUNK):
+            chunk = attempt_ids[start : start + RESCORE_CHUNK]
+            with self._db.reading() as session:
+                caller = load_caller(session, actor)
+                replays = _replays_of(session, caller, chunk)
+            for replay_of in replays:
+                if isinstance(replay_of, Exception):
+                    raise replay_of  # where this attempt's own rescore would have failed
+                reports.append(replay_of.report())
+        return reports
 
     @writes(ATTEMPTS)
     def invalidate(self, actor: Actor, attempt_id: uuid.UUID, reason: str) -> AttemptRecord:
@@ -564,6 +575,107 @@ class AttemptService:
             if person is None or item is None:  # foreign keys make this impossible
                 raise NotFoundError("attempt without its person or content")
             return to_attempt_record(attempt, person, item)
+
+
+RESCORE_CHUNK = 250
+"""Attempts ``rescore_many`` reads a statement (their logs are a few KB each)."""
+
+
+@dataclass(slots=True)
+class _Replay:
+    """What rescoring one attempt needs, read from the database: the replay itself is
+    pure computation and runs after the session has closed."""
+
+    attempt_id: uuid.UUID
+    stored: dict[str, Any]
+    item: ContentItem
+    mode: str
+    seed: int | None
+    details: dict[str, Any] | None
+    log: AttemptEvent
+
+    @property
+    def scenario(self) -> bool:
+        return self.log.encoding == DECISION_ENCODING
+
+    def check(self) -> None:
+        """A drill's refusals that come before its replay (the content is not a drill,
+        the stored scoring rules are unknown), in ``rescore``'s order."""
+        _definition(self.item)
+        Mode(self.mode)
+        try:
+            scoring_rules.rules_of(self.details)
+        except ValueError as exc:
+            raise InvalidInputError("attempt", str(exc)) from None
+
+    def report(self) -> RescoreReport:
+        item, version = self.item, self.item.version
+        if self.scenario:  # a scenario run: replay its decisions
+            scenario = _scenario(item)
+            try:
+                decisions = decode_decisions(self.log.data)
+            except DecisionLogError as exc:
+                raise InvalidInputError("attempt", f"damaged decision log: {exc}") from None
+            figures = _scenario_figures(scenario, decisions)
+            return RescoreReport(self.attempt_id, self.stored, figures, version)
+        definition = _definition(item)
+        options = dict((self.details or {}).get("options") or {})
+        mode = Mode(self.mode)
+        try:  # the rules that scored it: a stored attempt rescores to its figures
+            rules = scoring_rules.rules_of(self.details)
+        except ValueError as exc:
+            raise InvalidInputError("attempt", str(exc)) from None
+        if self.seed is None:
+            raise InvalidInputError("attempt", "this attempt has no seed to replay")
+        events = decode_events(self.log.data)
+        result = replay(definition, mode, self.seed, events, options, rules=rules)
+        return RescoreReport(self.attempt_id, self.stored, figures_of(result), version)
+
+
+def _replays_of(
+    session: Session, caller: Caller, attempt_ids: Sequence[uuid.UUID]
+) -> list[_Replay | Exception]:
+    """``_attempt_with_log`` and the checks before a replay for many attempts, in four
+    statements. An attempt that fails them is its error, raised when its turn comes: an
+    earlier attempt's replay may fail first, as it would one by one."""
+    wanted = set(attempt_ids)
+    attempts = {a.id: a for a in session.scalars(select(Attempt).where(Attempt.id.in_(wanted)))}
+    logs = {
+        e.attempt_id: e
+        for e in session.scalars(select(AttemptEvent).where(AttemptEvent.attempt_id.in_(wanted)))
+    }
+    items = {
+        i.id: i
+        for i in session.scalars(
+            select(ContentItem).where(
+                ContentItem.id.in_({a.content_item_id for a in attempts.values()})
+            )
+        )
+    }
+    owners = {a.person_id for a in attempts.values()}
+    visible = set(
+        session.scalars(select(Person.id).where(Person.id.in_(owners), visible_people(caller)))
+    )
+    replays: list[_Replay | Exception] = []
+    for attempt_id in attempt_ids:
+        try:
+            attempt = attempts.get(attempt_id)
+            if attempt is None:
+                raise NotFoundError("no such attempt")
+            if attempt.person_id not in visible:
+                require_visible(session, caller, attempt.person_id)  # refuses, as ``rescore``
+            item, log = items.get(attempt.content_item_id), logs.get(attempt_id)
+            if item is None or log is None:
+                raise NotFoundError("this attempt has no event log to replay")
+            stored = {name: getattr(attempt, name) for name in COMPARED_FIGURES}
+            replay_of = _Replay(attempt_id, stored, item, attempt.mode, attempt.seed,
+                                attempt.details, log)  # fmt: skip
+            if not replay_of.scenario:
+                replay_of.check()
+            replays.append(replay_of)
+        except (ServiceError, ValueError) as error:  # ValueError: a mode no engine knows
+            replays.append(error)
+    return replays
 
 
 def _visible_attempt(session: Session, caller: Caller, attempt_id: uuid.UUID) -> Attempt:

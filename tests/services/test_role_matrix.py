@@ -150,6 +150,10 @@ MATRIX: dict[str, tuple[Permission, Call]] = {
         Permission.VIEW_TEAM_RESULTS,
         lambda b, a: b.services.attempts.rescore(a, b.attempt.id),
     ),
+    "attempts.rescore_many": (
+        Permission.VIEW_TEAM_RESULTS,
+        lambda b, a: b.services.attempts.rescore_many(a, [b.attempt.id]),
+    ),
     "attempts.invalidate": (
         Permission.INVALIDATE_RESULT,
         lambda b, a: b.services.attempts.invalidate(a, b.attempt.id, "matrix test"),
