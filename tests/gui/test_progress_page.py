@@ -206,3 +206,18 @@ def test_the_value_grid_follows_the_axis_ticks(qtbot, window, sign_in, teller_hi
     levels = axis.tickValues(low, high, axis.size().height())
     assert 1 <= len(levels) <= 2  # labelled values and the level between
     assert all(low <= v <= high for _spacing, values in levels for v in values)
+
+
+def test_keys_tab_asks_for_its_heatmap_when_customer_time_lands_first(
+    qtbot, window, sign_in, teller_history
+):
+    """Customer time's answer, already queued when the teller clicks Keys, replaces the
+    load with its figures added: the Keys tab's read (a turn later) still goes out. It
+    once took that for another load and never asked, leaving the tab blank for good."""
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    view.tabs.setCurrentIndex(view.customer_index)  # customer time asked of the worker
+    view._ctx.background.wait()  # ... and answered: its answer queued, not yet delivered
+    view.tabs.setCurrentIndex(view.keys_index)  # a click on Keys in the same turn
+    qtbot.waitUntil(lambda: view.current.customer_time is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: view.current.heatmap is not None, timeout=15_000)

@@ -504,8 +504,10 @@ class PersonProgressView(QWidget):
         Keys-over-time tab 116 ms (bench/bench_heartbeat.py; issue 17: no gap over 100
         ms); built while the worker read them, both shared the interpreter and the build
         took twice as long."""
-        if self.current is not loaded:
+        if self.current is None or self.current.progress is not loaded.progress:
             return  # another drill or period meanwhile: its own load asks again
+        # (The same load may have been replaced meanwhile with a tab's figures added,
+        # e.g. Customer time's answer: still this load, whose Keys tab waits.)
         if self._heatmap_chart is None and self._heatmap_ahead is None:
             from svctrainer.gui.charts.heatmap_chart import KeyHeatmapChart  # noqa: PLC0415
 
