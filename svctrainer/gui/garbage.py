@@ -44,6 +44,23 @@ _live = [0]  # collectors counted; automatic collection is back on when none is
 _holders: set[int] = set()  # drills running: no deep pass meanwhile
 
 
+def _oldest_generation_size() -> int:
+    """How many objects the oldest generation holds, counted without a moment in which
+    another thread could run while their list exists.
+
+    ``gc.get_objects`` lists every object of the generation, among them a tuple another
+    thread is still building (``tuple(generator)`` resizes it, which it may do only
+    while it holds the one reference). Written ``len(gc.get_objects(2))``, the
+    interpreter may hand the lock to that thread between the two calls, with the list
+    alive: the database worker then failed with SystemError (tupleobject.c: bad argument
+    to internal function) while reading My progress under load. Through ``map`` the list
+    is made, measured and dropped inside one C call, and no thread switch happens
+    without bytecode running (automatic collection, which could run finalizers in
+    between, is off while a collector lives)."""
+    (size,) = map(len, map(gc.get_objects, (2,)))
+    return size
+
+
 def _release(counted: list[bool]) -> None:
     """Stop counting one collector (once), and turn automatic collection back on when
     it was the last."""
@@ -102,10 +119,8 @@ class GuiThreadCollector(QObject):
         # pass from now on (without a pass first: that would hold the first window).
         gc.freeze()
         self._deep_at = gc.get_freeze_count()  # counts a list: read rarely
-        self._frozen = self._deep_at
-        """Objects frozen when last counted."""
-        self._uncounted = False
-        """A pass froze more objects since ``_frozen`` was counted."""
+        self._frozen_since = 0
+        """Objects frozen since the last deep pass (or start-up)."""
         self._counted = counted = [True]
         self._last_active = time.monotonic()
         self._idle: IdleWatch | None = None
@@ -144,14 +159,10 @@ class GuiThreadCollector(QObject):
         survived it is frozen."""
         found = gc.collect(generation)
         if generation >= 1:
-            # Counted later, and never with ``gc.get_objects``: its list holds every
-            # object of the generation, among them a tuple another thread is still
-            # building (``tuple(generator)`` resizes it, which needs its only reference),
-            # and the interpreter may hand that thread the lock before the list is
-            # dropped: the worker then failed with SystemError (tupleobject.c: bad
-            # argument to internal function) on My progress under load.
+            # The survivors now make up the oldest generation, and only they: counting
+            # them costs as little as the pass (``gc.get_freeze_count`` counts them all).
+            self._frozen_since += _oldest_generation_size()
             gc.freeze()
-            self._uncounted = True
         return found
 
     def idle_for(self) -> float:
@@ -166,12 +177,8 @@ class GuiThreadCollector(QObject):
         """Whether the frozen objects have grown by ``DEEP_GROWTH`` since the last deep
         pass and the window has been idle for ``DEEP_IDLE_S``."""
         idle = self.idle_for() >= DEEP_IDLE_S  # read each tick: it notes background work
-        if not idle or _holders:
-            return False
-        if self._uncounted:  # walks the frozen list: only once idle, once per growth
-            self._frozen = gc.get_freeze_count()
-            self._uncounted = False
-        return self._frozen - self._deep_at >= self._deep_at * DEEP_GROWTH
+        grown = self._frozen_since >= self._deep_at * DEEP_GROWTH
+        return idle and grown and not _holders
 
     def deep_collect(self) -> int:
         """Everything, frozen or not, walked once: a frozen cycle that was dropped is
@@ -179,8 +186,8 @@ class GuiThreadCollector(QObject):
         gc.unfreeze()
         found = gc.collect(2)
         gc.freeze()
-        self._deep_at = self._frozen = gc.get_freeze_count()
-        self._uncounted = False
+        self._deep_at = gc.get_freeze_count()
+        self._frozen_since = 0
         self.deep_passes += 1
         return found
 

@@ -125,6 +125,26 @@ def test_the_deep_pass_waits_for_growth_and_an_idle_window(collector, monkeypatc
     del grown
 
 
+def test_frozen_garbage_counts_even_when_live_frozen_objects_were_freed(collector, monkeypatch):
+    """The deep pass is due when the passes froze a quarter more objects since the last
+    one (CPython's own rule), however many frozen objects were freed by their reference
+    count meanwhile: a closed dashboard must not hide the signed-out pages' cycles."""
+    monkeypatch.setattr(garbage, "DEEP_IDLE_S", 0.0)
+    alive = [Thing() for _ in range(collector._deep_at)]  # a large page at the last pass
+    _full_pass(collector)
+    collector.deep_collect()
+    base = collector._deep_at
+    del alive  # closed: freed by reference count
+    cycles = []
+    for _ in range(base // 3):  # cycles left behind, a third of what was frozen
+        thing = Thing()
+        thing.me = thing  # type: ignore[attr-defined]
+        cycles.append(thing)
+    _full_pass(collector)
+    del cycles, thing  # garbage now, frozen: only the deep pass frees them
+    assert collector.deep_due()
+
+
 def test_a_drill_holds_the_deep_pass_until_it_ends(collector, monkeypatch):
     monkeypatch.setattr(garbage, "DEEP_IDLE_S", 0.0)
     monkeypatch.setattr(garbage, "DEEP_GROWTH", 0.0)
