@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,12 +22,18 @@ from svctrainer.core.report_csv import escape_cell, write_csv
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.dates import moment_text
 from svctrainer.gui.messages import show_error
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.gui.record_table import (
+    Column,
+    SortedRecordModel,
+    SourceSortProxy,
+    fit_columns,
+    paint_cells_in_cpp,
+)
 from svctrainer.services.audit import AuditEntry
 
 SIZED_FROM_ROWS = 200
-"""Rows measured to size the columns: those in view, then the nearest others (Qt's
-resize precision)."""
+"""Rows measured to size the columns: those in view, and this many spread over the
+rest."""
 
 
 def local_time_text(entry: AuditEntry) -> str:
@@ -38,7 +44,11 @@ class AuditLogView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = context
-        self.model: RecordTableModel[AuditEntry] = RecordTableModel(
+        # Sorted in Python, each row's key taken once, and sized by ``fit_columns``: a
+        # proxy sorting 2 000 entries through Qt and ``resizeColumnsToContents`` held the
+        # Audit log tab's first show 118 ms of GUI-thread CPU (the heartbeat walk's
+        # slowest step, issue 17).
+        self.model: SortedRecordModel[AuditEntry] = SortedRecordModel(
             [
                 Column(self.tr("When"), local_time_text, sort_key=lambda e: e.at.timestamp()),
                 Column(self.tr("Who"), lambda e: e.actor),
@@ -51,9 +61,8 @@ class AuditLogView(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
@@ -62,11 +71,11 @@ class AuditLogView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        paint_cells_in_cpp(self.table)
         # Sized to the contents once per load (``_show``), from the first rows (times,
         # names and actions are of a like width): ResizeToContents measured a thousand
         # rows again each time the tab was shown or laid out, on the GUI thread.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by person, action or detail"))
@@ -94,7 +103,7 @@ class AuditLogView(QWidget):
 
     def _show(self, entries: list[AuditEntry]) -> None:
         self.model.set_rows(entries)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model, SIZED_FROM_ROWS)
 
     def export_csv(self, path: str | None = None) -> str | None:
         """Write the entries shown (after filtering) to a CSV file; returns its path."""
