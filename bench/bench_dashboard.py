@@ -64,6 +64,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from figures import Figure  # noqa: E402
 
+PAINT_TIMEOUT_S = 30.0
+"""A chart page whose plots have not painted by then is a failure of the bench run (it
+waited forever before)."""
+
 
 def build(path: Path, people: int, attempts: int) -> None:
     """Generate in a child process, so the peak memory measured here is reading only."""
@@ -314,7 +318,15 @@ class Bench:
             plot.viewport().installEventFilter(watch)
         last = (time.perf_counter(), time.process_time())
         quiet = 0
-        while quiet < 20 or len(painted) < len(plots):  # 20 turns, 20+ ms, without a paint
+        deadline = time.monotonic() + PAINT_TIMEOUT_S
+        # 20 turns, 20+ ms, without a paint, and every plot on screen painted (a plot the
+        # page hides, as for a person without figures, never paints: not waited for).
+        while quiet < 20 or len(painted) < sum(p.isVisible() for p in plots):
+            if time.monotonic() > deadline:
+                raise SystemExit(
+                    f"the chart page's plots did not paint within {PAINT_TIMEOUT_S:.0f} s"
+                    f" ({len(painted)} paints of {len(plots)} plots)"
+                )
             before = len(painted)
             self.app.processEvents()
             if len(painted) > before:
