@@ -301,7 +301,7 @@ class Bench:
         number of paints. A plot is painted a turn or more after the page says it is
         drawn (``loaded``: the series set), and its first paint may change its layout
         (an axis grown for its labels) and so paint it again: the page is on screen as
-        the person sees it only after the last. Before 2026-12-08 this bench stopped at
+        the person sees it only after the last. Before 2026-12-07 this bench stopped at
         ``loaded``, leaving every paint of the two plots (40-70 ms of CPU) out."""
         from PySide6.QtCore import QEvent, QObject
 
