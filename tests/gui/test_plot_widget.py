@@ -36,17 +36,10 @@ def _image(qtbot, plot) -> QImage:  # type: ignore[no-untyped-def]
 
 
 def test_a_plot_draws_as_pyqtgraphs_own_without_building_its_options_form(qtbot):
-    import pyqtgraph as pg
 
-    from svctrainer.gui.charts.plot_widget import SteadyAxis, new_plot
+    from svctrainer.gui.charts.plot_widget import new_plot
 
-    ours = new_plot()
-    theirs = pg.PlotWidget(
-        axisItems={s: SteadyAxis(s) for s in ("bottom", "left", "top", "right")},
-        enableMenu=False,
-    )
-    for side in ("top", "right"):
-        theirs.hideAxis(side)
+    ours, theirs = new_plot(), _stock_plot()
     for plot in (ours, theirs):
         qtbot.addWidget(plot)
         _fill(plot)
@@ -162,6 +155,21 @@ def _wide_labels(plot) -> None:  # type: ignore[no-untyped-def]
     plot.addItem(pg.ScatterPlotItem(x=[0, 1, 2, 3], y=[3500, 9000, 12000, 15200], size=10))
 
 
+def _stock_plot():  # type: ignore[no-untyped-def]
+    """pyqtgraph's own ``PlotWidget``, set up as ``new_plot`` sets up its plot."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import SteadyAxis
+
+    plot = pg.PlotWidget(
+        axisItems={s: SteadyAxis(s) for s in ("bottom", "left", "top", "right")},
+        enableMenu=False,
+    )
+    for side in ("top", "right"):
+        plot.hideAxis(side)
+    return plot
+
+
 def _paints(qtbot, plot) -> int:  # type: ignore[no-untyped-def]
     """The paints of a plot from its showing until it is still (300 ms)."""
     from PySide6.QtCore import QEvent, QObject
@@ -188,17 +196,10 @@ def test_a_plot_whose_axis_grows_is_painted_once_as_pyqtgraph_ends_it(qtbot):
     and paints it again (three paints for My progress' speed chart, issue 17): the plot
     takes those steps before its first paint, and ends where pyqtgraph's own ends,
     range and pixels."""
-    import pyqtgraph as pg
 
-    from svctrainer.gui.charts.plot_widget import SteadyAxis, new_plot
+    from svctrainer.gui.charts.plot_widget import new_plot
 
-    ours = new_plot()
-    theirs = pg.PlotWidget(
-        axisItems={s: SteadyAxis(s) for s in ("bottom", "left", "top", "right")},
-        enableMenu=False,
-    )
-    for side in ("top", "right"):
-        theirs.hideAxis(side)
+    ours, theirs = new_plot(), _stock_plot()
     for plot in (ours, theirs):
         qtbot.addWidget(plot)
         _wide_labels(plot)

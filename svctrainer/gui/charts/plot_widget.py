@@ -392,7 +392,8 @@ class QuietColorBarItem(pg.ColorBarItem, QuietPlotItem):  # type: ignore[misc]
     ``QuietPlotItem``'s (tests hold it pixel for pixel with pyqtgraph's)."""
 
     def __init__(self, **options: Any) -> None:
-        """``ColorBarItem``'s options (values, colorMap, width, interactive...)."""
+        """``ColorBarItem``'s options (values, colorMap, width, interactive...): spelled
+        out for the type checker, which sees ``QuietPlotItem``'s signature otherwise."""
         super().__init__(**options)
 
 
