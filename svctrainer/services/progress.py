@@ -48,7 +48,7 @@ from svctrainer.core.analytics.progress import (
     gain_of_tests,
     gain_value_of_values,
 )
-from svctrainer.core.analytics.rolling import rolling_median
+from svctrainer.core.analytics.rolling import rolling_median_of
 from svctrainer.core.analytics.scenario_progress import (
     TIER_CODES,
     ScenarioRunPoint,
@@ -56,8 +56,8 @@ from svctrainer.core.analytics.scenario_progress import (
     tier_series,
     tiers_by_week,
 )
-from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric, usable
-from svctrainer.core.analytics.trend import fit_trend, weeks
+from svctrainer.core.analytics.series import AttemptMode, AttemptPoint, Metric, usable_values
+from svctrainer.core.analytics.trend import trend_of, weeks
 from svctrainer.core.assignment_progress import Status
 from svctrainer.core.report_csv import DashboardRow
 from svctrainer.core.roles import Permission, Role
@@ -855,17 +855,25 @@ def _headline(family: DrillFamily) -> Metric:
 def _metric_series(
     points: list[AttemptPoint], metric: Metric, speed_unit: str | None, max_points: int
 ) -> MetricSeries:
-    chosen = usable(points, metric)
+    # The usable points and their values once, for every series below (each used to
+    # filter, sort and read them again: ``series.usable_values``).
+    chosen, ys = usable_values(points, metric)
     # One pass over the points (not one per mode, each reading ``mode.value``, an enum
     # property, per point: ~1.5 ms of a chart page's 2 000 points).
-    of_mode: dict[str, list[AttemptPoint]] = {mode.value: [] for mode in AttemptMode}
-    for p in chosen:
-        of_mode[p.mode].append(p)
+    of_mode: dict[str, tuple[list[AttemptPoint], list[float]]] = {
+        mode.value: ([], []) for mode in AttemptMode
+    }
+    for p, y in zip(chosen, ys, strict=True):
+        mine, mine_ys = of_mode[p.mode]
+        mine.append(p)
+        mine_ys.append(y)
     by_mode = {
-        mode: tuple(_reduce(mine, metric, max_points)) for mode, mine in of_mode.items() if mine
+        mode: tuple(_reduce(mine, mine_ys, max_points))
+        for mode, (mine, mine_ys) in of_mode.items()
+        if mine
     }
     excluded = tuple(p for p in points if not p.valid and p.value(metric) is not None)
-    rolling = rolling_median(points, metric)
+    rolling = rolling_median_of(chosen, ys)
     unit = {Metric.SPEED: speed_unit, Metric.ACCURACY: "fraction"}.get(metric, "points")
     return MetricSeries(
         metric=metric,
@@ -873,19 +881,20 @@ def _metric_series(
         points=by_mode,
         excluded=excluded[-max_points:],
         rolling=tuple(downsample(rolling, max_points) if len(rolling) > max_points else rolling),
-        trend=fit_trend(points, metric),
+        trend=trend_of(chosen, ys),
         # ``baseline_gain``'s valid tests are the chosen points in test mode, in order
-        progress=gain_of_tests([p for p in chosen if p.mode == _TEST], metric),
+        progress=gain_of_tests(of_mode[_TEST][0], metric),
         counted=len(chosen),
         shown=sum(len(v) for v in by_mode.values()),
     )
 
 
-def _reduce(points: list[AttemptPoint], metric: Metric, max_points: int) -> list[AttemptPoint]:
+def _reduce(points: list[AttemptPoint], ys: list[float], max_points: int) -> list[AttemptPoint]:
+    """``points`` (of one mode, oldest first, with their values ``ys``) reduced to at
+    most ``max_points`` by ``bucket_extremes``."""
     if len(points) <= max_points:
         return points
     xs = [p.started_at.timestamp() for p in points]
-    ys = [p.value(metric) or 0.0 for p in points]
     return [points[i] for i in bucket_extremes(xs, ys, max_points)]
 
 

@@ -157,3 +157,52 @@ def test_labels_written_from_the_date_read_as_from_the_moment(qtbot, language, n
             assert axis._label(moment, strftime_format) == tick_locale().toString(when, qt_format)
     axis._formats = {"%d": "d HH:mm"}  # a catalogue putting the time in a day's label
     assert axis._label(datetime(2026, 8, 3, 14, 5), "%d") == "3 14:05"
+
+
+@pytest.fixture
+def zone():
+    """Switch this process' time zone (``TZ``), as Qt and pyqtgraph read it; restored."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_ticks_sit_where_pyqtgraph_puts_them_in_each_time_zone(qtbot, zone):
+    """The date axis remembers where each tick goes in local time (issue 17: two date
+    axes a chart page, the same months): the same tick values and labels as
+    pyqtgraph's own date axis, across summer-time changes, in one zone and then in
+    another (a remembered tick of the first zone would sit an hour or six off)."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import new_plot
+
+    spans = [((2025, 1, 1), (2026, 12, 1)), ((2026, 3, 1), (2026, 4, 20)),
+             ((2026, 10, 20), (2026, 11, 5)), ((2020, 1, 1), (2026, 12, 1))]  # fmt: skip
+    for name in ("Europe/Berlin", "America/New_York", "Asia/Shanghai", "Europe/Berlin"):
+        zone(name)
+        ours = new_plot(dates=True).getAxis("bottom")
+        theirs = pg.DateAxisItem(orientation="bottom")
+        for axis in (ours, theirs):
+            axis.fontMetrics = new_plot().fontMetrics()
+        for first, last in spans:
+            for _twice in range(2):  # the second time from what the first remembered
+                low, high = _seconds(*first), _seconds(*last)
+                mine = ours.tickValues(low, high, 600)
+                stock = theirs.tickValues(low, high, 600)
+                assert [(s, list(v)) for s, v in mine] == [(s, list(v)) for s, v in stock]
+                for spacing, values in mine:
+                    assert ours.tickStrings(values, 1.0, spacing) == theirs.tickStrings(
+                        values, 1.0, spacing
+                    )

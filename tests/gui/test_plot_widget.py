@@ -208,3 +208,46 @@ def test_a_plot_whose_axis_grows_is_painted_once_as_pyqtgraph_ends_it(qtbot):
     assert ours.getPlotItem().vb.viewRange() == theirs.getPlotItem().vb.viewRange()
     assert ours.getAxis("left").width() == theirs.getAxis("left").width()
     assert ours.grab().toImage() == theirs.grab().toImage()
+
+
+def test_a_date_axis_beside_a_growing_value_axis_is_drawn_once(qtbot):
+    """My progress' speed plot: the value axis widens for its labels on the first
+    drawing, which narrows the view under the date axis. The date axis (4-9 ms a
+    drawing, issue 17) is drawn once, after the value axis has its width, not once for
+    the old view and again for the new; the plot ends where pyqtgraph's own ends."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import SteadyAxis, SteadyDateAxis, new_plot
+
+    ours = new_plot(dates=True)
+    theirs = pg.PlotWidget(
+        axisItems={
+            "bottom": SteadyDateAxis(orientation="bottom"),
+            **{s: SteadyAxis(s) for s in ("left", "top", "right")},
+        },
+        enableMenu=False,
+    )
+    for side in ("top", "right"):
+        theirs.hideAxis(side)
+    drawings: list[int] = []
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        _fill(plot)
+        # Two years of days: month labels under values whose labels grow the axis.
+        start = 1_735_689_600.0  # 2025-01-01 UTC
+        days = [start + 86_400.0 * d for d in (0, 200, 400, 700)]
+        plot.addItem(pg.ScatterPlotItem(x=days, y=[3500, 9000, 12000, 15200], size=10))
+    axis = ours.getAxis("bottom")
+    specs = axis.generateDrawSpecs
+
+    def counted(painter):  # type: ignore[no-untyped-def]
+        drawings.append(1)
+        return specs(painter)
+
+    axis.generateDrawSpecs = counted
+    assert _paints(qtbot, ours) == 1
+    assert len(drawings) == 1
+    _paints(qtbot, theirs)
+    assert ours.getPlotItem().vb.viewRange() == theirs.getPlotItem().vb.viewRange()
+    assert ours.getAxis("left").width() == theirs.getAxis("left").width()
+    assert ours.grab().toImage() == theirs.grab().toImage()

@@ -15,7 +15,7 @@ the line starts at the first attempt with the median of what there is so far.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from svctrainer.core.analytics.series import (
     ALL_MODES,
@@ -44,7 +44,21 @@ def rolling_median(
     if window < 1 or not 1 <= min_periods <= window:
         raise ValueError("rolling_median needs 1 <= min_periods <= window")
     chosen = usable(points, metric, modes)
-    ys = values(chosen, metric)
+    return rolling_median_of(chosen, values(chosen, metric), window=window, min_periods=min_periods)
+
+
+def rolling_median_of(
+    chosen: Sequence[AttemptPoint],
+    ys: Sequence[float],
+    *,
+    window: int = DEFAULT_WINDOW,
+    min_periods: int = 1,
+) -> list[SeriesPoint]:
+    """``rolling_median`` of points already ``usable`` (oldest first) with their values
+    ``ys``: for a caller that has them (``series.usable_values``) and draws several
+    series from them."""
+    if window < 1 or not 1 <= min_periods <= window:
+        raise ValueError("rolling_median needs 1 <= min_periods <= window")
     out: list[SeriesPoint] = []
     for i, point in enumerate(chosen):
         lo = max(0, i + 1 - window)
@@ -53,7 +67,7 @@ def rolling_median(
     return out
 
 
-def _median(window: list[float]) -> float:
+def _median(window: Sequence[float]) -> float:
     """``statistics.median`` of a few values, without its generality (a chart page
     takes a median per attempt)."""
     ordered = sorted(window)

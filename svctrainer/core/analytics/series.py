@@ -103,6 +103,20 @@ def usable(
     )
 
 
+def usable_values(
+    points: Iterable[AttemptPoint], metric: Metric, modes: Collection[str] = ALL_MODES
+) -> tuple[list[AttemptPoint], list[float]]:
+    """``usable(points, metric, modes)`` and their ``values``, from one pass and one sort:
+    a chart page's series (rolling median, trend, points per mode, gain) all start from
+    the same usable points, which it filtered, sorted and read the values of three times
+    (issue 17: ~9 500 ``value()`` calls a load at 2 000 attempts)."""
+    pairs = [
+        (p, v) for p in points if p.valid and p.mode in modes and (v := p.value(metric)) is not None
+    ]
+    pairs.sort(key=lambda pair: (pair[0].started_at, pair[0].attempt_id))
+    return [p for p, _ in pairs], [v for _, v in pairs]
+
+
 def values(points: Iterable[AttemptPoint], metric: Metric) -> list[float]:
     """The metric's values in the given order (callers pass ``usable`` points)."""
     out: list[float] = []

@@ -75,11 +75,17 @@ def fit_trend(
 ) -> Trend | None:
     """Trend over valid attempts of ``modes`` (started at or after ``since`` if given)."""
     chosen = [p for p in usable(points, metric, modes) if since is None or p.started_at >= since]
+    return trend_of(chosen, values(chosen, metric))
+
+
+def trend_of(chosen: Sequence[AttemptPoint], ys: Sequence[float]) -> Trend | None:
+    """``fit_trend`` of points already ``usable`` (oldest first) with their values
+    ``ys``: for a caller that has them (``series.usable_values``)."""
     if len(chosen) < 2:
         return None
     origin = chosen[0].started_at
     xs = [weeks_between(origin, p.started_at) for p in chosen]
-    fit = least_squares(xs, values(chosen, metric))
+    fit = least_squares(xs, ys)
     if fit is None:
         return None
     slope, intercept = fit

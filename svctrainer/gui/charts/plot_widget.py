@@ -25,7 +25,9 @@ Import this module only where a chart is drawn (it imports pyqtgraph).
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import weakref
 from collections import OrderedDict
 from datetime import datetime
@@ -33,8 +35,10 @@ from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import (
+    HOUR_SPACING,
     ZoomLevel,
     adjustTimestampToPreferredUtcOffset,
+    applyOffsetToUtc,
     utcfromtimestamp,
 )
 from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
@@ -46,12 +50,24 @@ PREFERRED_HEIGHT = 200  # px a plot asks for (never less than its minimum height
 
 
 class SteadyLabel:
-    """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes."""
+    """Mixin for ``pg.AxisItem``: the title re-typeset only when its text changes, and
+    not while it is hidden.
+
+    A hidden title (the date axis', the hidden top and right axes') was typeset at each
+    colour and range set, eight ``setHtml`` a chart (issue 17: the chart page builds
+    two): it is typeset when shown (``showLabel``), from the text it has then."""
 
     _typeset: str | None = None
 
     def _updateLabel(self) -> None:  # pyqtgraph's name
         axis: Any = self
+        if not axis.label.isVisibleTo(axis):
+            # Not drawn, and no part of the axis' size (pyqtgraph's ``_adjustSize``
+            # leaves a hidden title out): typeset when shown.
+            axis._adjustSize()
+            axis.picture = None
+            axis.update()
+            return
         text = axis.labelString()
         if text != self._typeset:
             self._typeset = text
@@ -60,6 +76,12 @@ class SteadyLabel:
         # Same title: the ticks still follow the new range.
         axis.picture = None
         axis.update()
+
+    def showLabel(self, show: bool = True) -> None:  # pyqtgraph's name
+        super().showLabel(show)  # type: ignore[misc]
+        axis: Any = self
+        if show and axis.labelString() != self._typeset:
+            self._updateLabel()  # the text it took while hidden
 
 
 class SteadyAxis(SteadyLabel, pg.AxisItem):  # type: ignore[misc]
@@ -102,6 +124,54 @@ _DATE_ONLY = re.compile(r"(?:'[^']*'|[^hHmszaAt'])*")
 _WIDE_SAMPLE = datetime(2026, 12, 28, 23, 59, 59)
 
 
+_OFFSETS: dict[tuple[object, ...], float] = {}
+"""Where pyqtgraph's time-zone arithmetic put a tick, by (what, time zone, tick, the
+axis' ``utcOffset``): see ``_offset``."""
+_OFFSETS_KEPT = 4096
+
+
+def _offset(what: str, timestamp: float, preferred: int | None) -> float:
+    """pyqtgraph's ``applyOffsetToUtc`` (``what`` "to") or
+    ``adjustTimestampToPreferredUtcOffset`` ("adjust") of a tick, worked out once per
+    time zone. Each goes through two to four ``QDateTime`` (about 40 µs a tick) and a
+    date axis asks for every tick at every drawing: a chart page's two date axes ask
+    for the same months (issue 17: a third of a date axis' drawing). The key holds the
+    time zone as the process sees it (``TZ``, ``time.tzname``), so a changed zone
+    computes afresh."""
+    key = (what, os.environ.get("TZ"), time.tzname, timestamp, preferred)
+    found = _OFFSETS.get(key)
+    if found is None:
+        if len(_OFFSETS) >= _OFFSETS_KEPT:
+            _OFFSETS.clear()
+        if what == "to":
+            found = _OFFSETS[key] = applyOffsetToUtc(timestamp, preferred)
+        else:
+            found = _OFFSETS[key] = adjustTimestampToPreferredUtcOffset(timestamp, preferred)
+    return found
+
+
+class _RememberingZoomLevel(ZoomLevel):  # type: ignore[misc]
+    """pyqtgraph's ``ZoomLevel`` with each tick's move to local time remembered
+    (``_offset``): the same ticks in the same places."""
+
+    def moveTicksToLocalTimeCoords(  # pyqtgraph's name
+        self,
+        ticks: Any,
+        spacing: int,
+        skipFactor: int,  # noqa: N803 - pyqtgraph's
+    ) -> Any:
+        if (
+            len(ticks) == 0
+            or spacing < HOUR_SPACING
+            or (spacing == HOUR_SPACING and skipFactor <= 1)
+        ):
+            # None, or hours: pyqtgraph's own (it drops hours that are not local).
+            return super().moveTicksToLocalTimeCoords(ticks, spacing, skipFactor)
+        # pyqtgraph's ``ticks += [applyOffsetToUtc(tick, self.utcOffset) for ...]``
+        ticks += [_offset("to", tick, self.utcOffset) for tick in ticks]
+        return ticks
+
+
 class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
     """A time axis labelled in dates, in the interface's language (``date_tick_formats``).
 
@@ -126,7 +196,7 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
         example = level.exampleText
         if sample is not None and len(sample.encode()) > len(example):
             example = sample  # a CJK character is about two Latin letters wide
-        return ZoomLevel(level.tickSpecs, example)
+        return _RememberingZoomLevel(level.tickSpecs, example)
 
     def _label(self, moment: datetime, strftime_format: str) -> str | None:
         qt_format = self._tick_formats().get(strftime_format)
@@ -160,9 +230,7 @@ class SteadyDateAxis(SteadyLabel, pg.DateAxisItem):  # type: ignore[misc]
         labels = []
         for value in values:
             try:
-                moment = utcfromtimestamp(
-                    adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
-                )
+                moment = utcfromtimestamp(_offset("adjust", value, self.utcOffset))
             except (OverflowError, ValueError, OSError):
                 labels.append("")
                 continue
@@ -424,21 +492,30 @@ class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
         this size (``prepareForPaint``, as pyqtgraph's paint does), each shown axis'
         picture drawn as its ``paint`` draws it, and, where an axis changed its size,
         the layout applied and the steps taken again; the one paint then finds the
-        state the last of those paints found, and plays the axes' pictures."""
+        state the last of those paints found, and plays the axes' pictures.
+
+        The axes are drawn one at a time, and as soon as one asks for another size the
+        layout is applied and the steps start again: an axis drawn after the one that
+        grew would be drawn for a view about to change, and drawn again (My progress'
+        date axis, 4-9 ms a drawing, was drawn twice per open of the speed plot because
+        the value axis beside it widened). The vertical axes come first: their width
+        follows their labels (the values), which a narrower view does not change."""
         scene = self.scene()
         layout = self.getPlotItem().layout
-        for _ in range(4):  # a width grows at most once or twice: pyqtgraph's own bound
+        for _ in range(6):  # a size changes at most once or twice: pyqtgraph's own bound
             scene.prepareForPaint()
             for axis in self._shown_axes():
                 if axis.picture is None:
                     _draw_axis_picture(axis)
+                    if not layout.isActivated():  # this axis asked for another size
+                        break
             if layout.isActivated():  # no axis asked for another size
                 return
             layout.activate()
 
     def _shown_axes(self) -> list[Any]:
         item = self.getPlotItem()
-        return [item.getAxis(side) for side in ("left", "bottom", "right", "top")
+        return [item.getAxis(side) for side in ("left", "right", "bottom", "top")
                 if item.getAxis(side).isVisible()]  # fmt: skip
 
 

@@ -134,12 +134,13 @@ class ProgressChart(ChartFrame):
         # range they sit on its edge (their tooltip gives the real figure).
         stopped = tuple(p for p in series.excluded if not p.complete)
         excluded = tuple(p for p in series.excluded if p.complete)
-        counted = [
-            v * self._scale
-            for points in series.points.values()
-            for p in points
-            if (v := p.value(series.metric)) is not None
-        ]
+        # Each drawn point's value read once (``_points`` draws them; the edges below
+        # span them): a chart page draws some 900 points.
+        scaled = {
+            mode: [v * self._scale for p in points if (v := p.value(series.metric)) is not None]
+            for mode, points in series.points.items()
+        }
+        counted = [v for values in scaled.values() for v in values]
         edges = (min(counted), max(counted)) if counted else None
         if excluded:
             plot.addItem(self._points(excluded, "excluded", "x", c.excluded, 8, edges=edges))
@@ -160,7 +161,10 @@ class ProgressChart(ChartFrame):
             if not points:
                 continue
             colour = mode_colour(c, mode)
-            item = self._points(points, mode, SYMBOLS[mode], colour, POINT_SIZE[mode])
+            values = scaled[mode] if len(scaled[mode]) == len(points) else None
+            item = self._points(
+                points, mode, SYMBOLS[mode], colour, POINT_SIZE[mode], values=values
+            )
             plot.addItem(item)
             self._scatter[mode] = item
             glyph = {"practice": "●", "test": "■", "logged": "◆"}[mode]
@@ -209,13 +213,16 @@ class ProgressChart(ChartFrame):
         size: int,
         *,
         edges: tuple[float, float] | None = None,
+        values: list[float] | None = None,
     ) -> Any:
-        """A scatter of ``points``; with ``edges`` each value is held within them."""
+        """A scatter of ``points``; with ``edges`` each value is held within them;
+        ``values``: the points' scaled values, where the caller has read them."""
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
         assert self.series is not None  # noqa: S101
         metric = self.series.metric
-        values = [(p.value(metric) or 0.0) * self._scale for p in points]
+        if values is None:
+            values = [(p.value(metric) or 0.0) * self._scale for p in points]
         if edges is not None:
             values = [min(max(v, edges[0]), edges[1]) for v in values]
         item = pg.ScatterPlotItem(
