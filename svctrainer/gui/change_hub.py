@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, ParamSpec, TypeVar
@@ -88,6 +88,23 @@ class ChangeHub(QObject):
         # garbage collector, which may run on the database worker: Qt objects must die
         # on the GUI thread).
         receiver.destroyed.connect(partial(self._subscriptions.pop, token, None))
+
+    def forget_within(self, roots: Sequence[QObject]) -> None:
+        """End the subscriptions of ``roots`` and of everything they hold, now: the
+        window takes a signed-out session's pages apart over several turns, and a page
+        half taken apart must not reload meanwhile."""
+        gone = set(map(id, roots))
+
+        def within(receiver: QObject | None) -> bool:
+            while receiver is not None:
+                if id(receiver) in gone:
+                    return True
+                receiver = receiver.parent()
+            return False
+
+        for token, subscription in list(self._subscriptions.items()):
+            if within(subscription.receiver):
+                del self._subscriptions[token]
 
     def _deliver(self, changes: Changes, initiator: object) -> None:
         for subscription in list(self._subscriptions.values()):

@@ -22,6 +22,7 @@ from svctrainer.gui.settings_writer import SettingsWriter
 
 if TYPE_CHECKING:  # imported after the first paint (see gui.app)
     import threading
+    from collections.abc import Sequence
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QListWidgetItem, QScrollArea
@@ -494,11 +495,38 @@ class MainWindow(QMainWindow):
         self.login.search.setFocus()
 
     def _clear_pages(self) -> None:
-        for frame in self._frames.values():
+        """The session's pages out of sight and out of the change hub at once, and
+        deleted over the next turns of the event loop, a tab a turn.
+
+        Why not all at once: deleting a supervisor's pages (the dashboard's rows, the
+        charts, the queue forms) held the GUI thread 108-116 ms of CPU in one turn at
+        sign-out, the walk's longest (bench/bench_heartbeat.py; issue 17: no gap over
+        100 ms); a tab at a time the longest is the dashboard's, ~25 ms."""
+        shown = self.page_stack.currentWidget()
+        # The page on screen leaves last: taken out first, the stack would show the next
+        # one (a show, a layout, perhaps a load) only to take it out too.
+        frames = sorted(self._frames.values(), key=lambda frame: frame is shown)
+        for frame in frames:
             self.page_stack.removeWidget(frame)
-            frame.deleteLater()
+            frame.hide()
         self.pages.clear()
         self._frames.clear()
+        if frames:
+            self.hub.forget_within(frames)  # a hidden page half taken apart hears nothing
+            self._delete_in_turns(_pieces(frames))
+
+    def _delete_in_turns(self, pieces: list[QWidget]) -> None:
+        """``deleteLater`` the first of ``pieces`` still alive, and the rest on later
+        turns (the next deletion is asked for from the turn after this one's)."""
+        import shiboken6  # noqa: PLC0415 - see module doc
+
+        while pieces and not shiboken6.isValid(pieces[0]):
+            pieces.pop(0)  # gone with its window, or with an earlier piece
+        if not pieces:
+            return
+        pieces.pop(0).deleteLater()
+        if pieces:
+            QTimer.singleShot(0, self, lambda: self._delete_in_turns(pieces))
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -642,6 +670,25 @@ class MainWindow(QMainWindow):
             self.background.wait()
             self.collector.stop()
         super().closeEvent(event)
+
+
+def _pieces(frames: Sequence[QWidget]) -> list[QWidget]:
+    """What ``_clear_pages`` deletes, a piece a turn: each frame's tab pages, those
+    within a tab before the tab, then the frame with what is left. The tab bars are
+    silenced first: a tab deleted makes its neighbour current, and a page told so
+    would build that tab (``LazyTab``) or load it, only to delete it a turn later."""
+    from PySide6.QtWidgets import QTabWidget  # noqa: PLC0415 - see module doc
+
+    pieces: list[QWidget] = []
+    for frame in frames:
+        # findChildren lists a widget before what it holds: reversed, the innermost first
+        tab_widgets = list(reversed(frame.findChildren(QTabWidget)))
+        for tabs in tab_widgets:
+            tabs.blockSignals(True)
+            pages = (tabs.widget(i) for i in reversed(range(tabs.count())))
+            pieces.extend(page for page in pages if page is not None)
+        pieces.append(frame)
+    return pieces
 
 
 def _unbuilt_slots(page: QWidget) -> list[ChartSlot[QWidget]]:

@@ -90,6 +90,27 @@ def test_each_view_is_built_when_first_shown_with_the_figures_loaded(qtbot, wind
     ]  # fmt: skip
 
 
+def test_the_what_if_chart_shows_first_and_its_lines_a_turn_later(qtbot, window, sign_in, gains):
+    """Built and drawn in one turn the What if tab held the window 69-133 ms (issue 17):
+    its chart is built when the tab is shown and given its lines on a later turn, or at
+    once when asked for (``what_if``); a later load redraws them, the same one does not."""
+    tab = _tab(qtbot, window, sign_in, gains)
+    tab.tabs.setCurrentIndex(1)
+    assert tab._what_if.built
+    chart = tab._what_if.widget
+    assert chart.lines == ()  # not in the tab's first turn
+    qtbot.waitUntil(lambda: len(chart.lines) == 4, timeout=5_000)
+    assert chart.current_cut == pytest.approx(tab.result.effect.cut.cut_s)
+    drawn = chart.lines
+    tab._show(tab.result)  # the same answer again: nothing to redraw
+    assert chart.lines is drawn
+    previous = tab.result
+    tab.load()
+    qtbot.waitUntil(lambda: tab.result is not previous, timeout=10_000)
+    assert chart.lines is not drawn
+    assert [line.window_offset for line in chart.lines] == [-1, 0, 1, 2]
+
+
 def test_the_bar_chart_is_drawn_a_turn_after_the_panel(qtbot, window, sign_in, gains):
     tab = _tab(qtbot, window, sign_in, gains)
     qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)

@@ -123,6 +123,54 @@ def test_sign_out_returns_to_login(qtbot, window, sign_in, branch):
     assert "Not signed in" in window.person_label.text()
 
 
+def test_sign_out_takes_the_pages_apart_unseen_and_unheard(qtbot, window, sign_in, branch):
+    """Sign-out deletes the session's pages over several turns (issue 17: a
+    supervisor's, deleted in one turn, held the window 108-116 ms). Meanwhile none of
+    them shows again (the page on screen left first, the stack showed the next one) or
+    hears a change (a page half taken apart would reload, as the person signed out);
+    in the end every one is gone."""
+    import shiboken6
+    from PySide6.QtCore import QEvent, QObject
+
+    from svctrainer.services.changes import ATTEMPTS, PEOPLE
+
+    sign_in(branch.supervisor)
+    assert window.current_page_key() == "supervisor"
+    assert window.go_to("progress")
+    assert window.go_to("supervisor")  # the landing page on screen, listed first
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=10_000)
+    frames = list(window._frames.values())
+    assert len(frames) == 2
+
+    class ShowWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
+            if event.type() == QEvent.Type.Show:
+                self.shown.append(type(watched).__name__)
+            return False
+
+    watch = ShowWatch()
+    for frame in frames:
+        frame.installEventFilter(watch)
+    heard: list[str] = []
+    inside = QObject(window.pages["progress"])  # a subscriber within a page
+    window.hub.subscribe(inside, PEOPLE | ATTEMPTS, lambda: heard.append("progress"))
+
+    window.sign_out()
+    window.hub.publish(PEOPLE | ATTEMPTS, initiator=None)  # say, the next sign-in's write
+
+    assert heard == []
+    assert watch.shown == []
+    assert window.pages == {}
+    assert window.page_stack.count() == 0
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(f) for f in frames), timeout=10_000)
+    assert not shiboken6.isValid(inside)
+    assert watch.shown == []
+
+
 def test_window_geometry_is_remembered(qtbot, window, branch):
     window.resize(720, 540)  # inside the offscreen screen (800×600)
     window.close()

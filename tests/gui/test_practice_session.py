@@ -108,3 +108,46 @@ def test_a_drill_screen_is_built_and_shown_on_turns_after_the_start(qtbot, pract
     assert practice.stack.currentWidget() is practice.catalogue
     assert started == [1]
     assert practice.findChildren(DrillScreen) == []  # the one built meanwhile never came
+
+
+def test_a_result_screen_is_built_on_the_answer_and_shown_a_turn_later(qtbot, practice):
+    """Built, shown and painted in the turn the save's answer came, a drill's result held
+    the window 67-74 ms (bench/bench_heartbeat.py): it is built then and shown on the next
+    turn; the ended drill stays up meanwhile, and going back meanwhile shows nothing."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from svctrainer.gui.drills.drill_screen import DrillScreen
+    from svctrainer.gui.drills.result_screen import ResultScreen
+
+    def run_to_the_answer() -> tuple[DrillScreen, DrillOutcome]:
+        assert practice.start_when_loaded("tenkey-amounts-practice.en", Mode.PRACTICE)
+        qtbot.waitUntil(lambda: isinstance(practice.current_screen, DrillScreen), timeout=WAIT_MS)
+        screen = practice.current_screen
+        amount = screen.view.amount.text().replace(",", "")
+        Typist(screen).type(amount + "\n", keypad=True)
+        with qtbot.waitSignal(practice.session.saved, timeout=WAIT_MS) as saved:
+            screen.request_stop()
+        return screen, saved.args[0]
+
+    _choose(qtbot, practice, "tenkey-amounts-practice.en")
+    ended: list[object] = []
+    practice.drill_ended.connect(lambda: ended.append(1))
+    drill, outcome = run_to_the_answer()
+    assert isinstance(outcome, DrillOutcome)
+    assert practice.current_screen is drill  # the answer's turn: built, not shown
+    assert ended == []
+    qtbot.waitUntil(lambda: isinstance(practice.current_screen, ResultScreen), timeout=WAIT_MS)
+    assert practice.stack.currentWidget() is practice.current_screen
+    assert practice.current_screen.attempt == outcome.attempt
+    assert ended == [1]
+
+    practice.show_catalogue()
+    run_to_the_answer()
+    practice.show_catalogue()  # back before the result showed
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert practice.current_screen is None
+    assert practice.stack.currentWidget() is practice.catalogue
+    assert practice.findChildren(ResultScreen) == []  # the one built meanwhile never came

@@ -58,6 +58,14 @@ class WhatIfChart(ChartFrame):
         self.lines = tuple(lines)
         self.current_cut = current_cut_s
         self.plot.clear()
+        # Auto-range held while the lines go in: on, each line added widened the view
+        # and every line already there re-laid its symbols (pyqtgraph's
+        # ``viewRangeChanged``), 20 scatter updates for 4 lines, most of the 65-113 ms
+        # the tab's first show held the GUI thread (bench/bench_heartbeat.py). The
+        # ranges are set below; what is not set goes back to auto-range as it was.
+        view = self.plot.getViewBox()
+        auto_x = view.autoRangeEnabled()[0]
+        view.disableAutoRange()
         legend = []
         colours = self.line_colours()
         top = _scale_top(self.lines)
@@ -95,6 +103,8 @@ class WhatIfChart(ChartFrame):
         if self.lines and self.lines[0].points:
             cuts = [p.cut_s for p in self.lines[0].points]
             self.plot.setXRange(min(cuts), max(cuts), padding=0.02)
+        elif auto_x is not False:
+            view.enableAutoRange(x=auto_x)
         self.set_legend(legend)
 
 

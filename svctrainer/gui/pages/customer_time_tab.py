@@ -118,16 +118,23 @@ class CustomerTimeTab(QWidget):
         self.range_bar.changed.connect(self.load)
         self.tabs.currentChanged.connect(self._build_shown)
         self.result: TeamCustomerTime | None = None
+        self._what_if_holds: TeamCustomerTime | None = None
+        """The result whose lines the What if chart shows."""
 
     # Each view by name, built (and given the loaded figures) on first use: shown, or
     # reached by tests and the bench.
     @property
     def what_if(self) -> WhatIfChart:
-        built = self._what_if.built
         chart = self._what_if.widget
-        if not built and self.result is not None:
-            chart.set_lines(self.result.what_if, self.result.effect.cut.cut_s)
+        self._fill_what_if()
         return chart
+
+    def _fill_what_if(self) -> None:
+        """The loaded figures into the What if chart, if it is built and lacks them."""
+        result = self.result
+        if self._what_if.built and result is not None and self._what_if_holds is not result:
+            self._what_if_holds = result
+            self._what_if.widget.set_lines(result.what_if, result.effect.cut.cut_s)
 
     @property
     def comparison(self) -> QueueComparisonView:
@@ -164,8 +171,14 @@ class CustomerTimeTab(QWidget):
 
     def _build_shown(self, index: int) -> None:
         shown = self.tabs.widget(index)
+        if not self._what_if.built and self._what_if.holds(shown):
+            # The chart in this turn, its lines in the next (asked for sooner, say by
+            # ``what_if``, they are drawn then): together they held the GUI thread
+            # 69-133 ms of CPU at load 10 (bench/bench_heartbeat.py; issue 17).
+            self._what_if.widget  # noqa: B018 - builds it
+            QTimer.singleShot(CHART_TURN_MS, self, self._fill_what_if)
+            return
         for lazy, view in (
-            (self._what_if, lambda: self.what_if),
             (self._comparison, lambda: self.comparison),
             (self._queue_data, lambda: self.queue_data),
             (self._mix, lambda: self.mix),
@@ -212,8 +225,7 @@ class CustomerTimeTab(QWidget):
         # hold the GUI thread in one turn. Given ``self``, the call is dropped with a
         # closed tab.
         QTimer.singleShot(CHART_TURN_MS, self, lambda: self._show_chart(result))
-        if self._what_if.built:
-            self._what_if.widget.set_lines(result.what_if, result.effect.cut.cut_s)
+        self._fill_what_if()
         if self._queue_data.built:
             self._load_queue_data(self._queue_data.widget, result)
         if self._comparison.built:
