@@ -36,6 +36,7 @@ from branch_support import (
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
 from pg_server import Clones, ThrowawayServer, server_binaries
 from progress_support import World, build_world_template
+from shared_dialect import install as share_sqlite_dialect
 from support import FAST_PIN_COST
 
 from svctrainer.services.actor import Actor
@@ -53,6 +54,11 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("svctrainer")
+
+# Each test opens its own database, so each test compiled every SQL statement it ran
+# again (the application compiles each once per run): shared_dialect.py says why one
+# dialect and one compiled-statement cache serve every SQLite file of the process.
+share_sqlite_dialect()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

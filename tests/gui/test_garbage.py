@@ -125,6 +125,43 @@ def test_the_deep_pass_waits_for_growth_and_an_idle_window(collector, monkeypatc
     del grown
 
 
+def test_the_frozen_objects_are_counted_at_the_first_idle_check_not_with_the_window(
+    qtbot, monkeypatch
+):
+    """Counting them walks every frozen object (a test process holds a quarter of a
+    million: 30 ms a window), so a window's collector counts them only once the window is
+    idle and the deep pass may be due, and then once; the base is what start-up froze."""
+    counted: list[int] = []
+    real = gc.get_freeze_count
+
+    def counting() -> int:
+        counted.append(real())
+        return counted[-1]
+
+    monkeypatch.setattr(garbage.gc, "get_freeze_count", counting)
+    monkeypatch.setattr(garbage, "DEEP_IDLE_S", 0.05)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    made = GuiThreadCollector(owner)
+    try:
+        made._timer.stop()
+        made.watch(IdleWatch(owner), Background(owner))
+        assert counted == []  # built: nothing walked
+        QApplication.sendEvent(
+            owner,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"),
+        )
+        assert not made.deep_due()
+        assert counted == []  # not idle: nothing walked
+        time.sleep(0.1)
+        assert not made.deep_due()  # idle, nothing grown
+        assert not made.deep_due()
+        assert len(counted) == 1
+        assert made._deep_at == counted[0] > 0
+    finally:
+        made.stop()
+
+
 def test_frozen_garbage_counts_even_when_live_frozen_objects_were_freed(collector, monkeypatch):
     """The deep pass is due when the passes froze a quarter more objects since the last
     one (CPython's own rule), however many frozen objects were freed by their reference

@@ -1,0 +1,80 @@
+"""The suite's SQLite engines share one dialect and compiled-statement cache
+(tests/shared_dialect.py): each still reads its own file, and the shared dialect is the
+one the application would have made."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import shared_dialect
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from svctrainer.store.database import Database, OpenOptions, resolve_url
+from svctrainer.store.models import Setting
+
+
+def _database_with_setting(template_db: Path, path: Path, value: str) -> Database:
+    shutil.copyfile(template_db, path)
+    db = Database(resolve_url(str(path)))
+    with db.writing() as session:
+        session.add(Setting(key="shared-dialect-check", value={"file": value}))
+    return db
+
+
+def test_two_files_share_the_compiled_statement_and_each_reads_its_own_rows(
+    template_db: Path, tmp_path: Path
+) -> None:
+    first = _database_with_setting(template_db, tmp_path / "first.sqlite3", "first")
+    second = _database_with_setting(template_db, tmp_path / "second.sqlite3", "second")
+    try:
+        assert first.engine.dialect is second.engine.dialect is shared_dialect.donor().dialect
+        query = select(Setting.value).where(Setting.key == "shared-dialect-check")
+        seen = []
+        for db in (first, second, first):
+            with db.reading() as session:
+                result = session.connection().execute(query)
+                seen.append((result.scalar_one()["file"], result.context.cache_hit))
+        dialect = first.engine.dialect
+        assert [value for value, _ in seen] == ["first", "second", "first"]
+        assert [hit for _, hit in seen][1:] == [dialect.CACHE_HIT, dialect.CACHE_HIT]
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def _plain(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool | tuple | frozenset)
+
+
+def test_the_shared_dialect_is_the_one_the_application_makes_for_a_file(tmp_path: Path) -> None:
+    """Attribute by attribute, after a first connection: an option given to the
+    application's SQLite engines (a JSON serializer, native datetimes…) would show here."""
+    own = shared_dialect._made_by_application(
+        resolve_url(str(tmp_path / "own.sqlite3")), OpenOptions()
+    )
+    try:
+        with own.connect():
+            pass
+        mine, shared = vars(own.dialect), vars(shared_dialect.donor().dialect)
+        assert type(own.dialect) is type(shared_dialect.donor().dialect)
+        assert mine.keys() <= shared.keys()  # the shared one has memoized a few more
+        for name, value in mine.items():
+            if _plain(value):
+                assert shared[name] == value, name
+            else:
+                assert type(shared[name]) is type(value), name
+    finally:
+        own.dispose()
+
+
+def test_a_server_engine_keeps_its_own_dialect() -> None:
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver (pip install psycopg)")
+    db = Database(make_url("postgresql+psycopg://nobody@localhost/nothing"))  # never connects
+    try:
+        assert db.engine.dialect is not shared_dialect.donor().dialect
+        assert db.engine.dialect.name == "postgresql"
+    finally:
+        db.dispose()
