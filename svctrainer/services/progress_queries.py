@@ -42,11 +42,12 @@ import functools
 import math
 import operator
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from typing import Any
+from typing import cast as cast_type
 
 from sqlalchemy import (
     BigInteger,
@@ -342,8 +343,8 @@ def summary_lines(
     on_sqlite = session.get_bind().dialect.name != "postgresql"
     cut = _WindowCut(recent, on_sqlite) if recent is not None and windowed else None
     lines = _Lines(families, of_item, cut)
-    for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
-        lines.add(raw_pid, raw_item, horizon_s, tests_packed, packed)
+    lines.add_rows(rows)
+    del rows  # (their tuples, no longer walked by a collector pass)
     lines.cut_windows(None if active_since is None else micros(active_since))
     if recent is not None and recent.since is not None:
         for metric, wanted in lines.behind.items():  # windows before a pair's horizon
@@ -355,13 +356,31 @@ def summary_lines(
     return lines.lines()
 
 
-Key = tuple[str, str]  # (family key, person id as text)
+class _Family:
+    """``_Lines``' figures of one family, keyed by the person's id as the engine gave it."""
+
+    __slots__ = ("counts", "kept", "key", "latest", "merged", "metric", "use_score")
+
+    def __init__(self, key: str, metric: Metric) -> None:
+        self.key, self.metric, self.use_score = key, metric, metric is Metric.SCORE
+        self.counts: dict[str, int] = {}  # tests summed over the person's pairs
+        self.latest: dict[str, int] = {}  # latest counted attempt, µs since the epoch
+        # each pair's kept tests, still packed (``pack_tests``), with its horizon in µs:
+        # their values are read once every pair is in (``lines``)
+        self.kept: dict[str, list[tuple[int, bytes]]] = {}
+        self.merged: dict[str, tuple[list[float], list[float]]] = {}  # the window's xs, ys
 
 
 class _Lines:
     """``summary_lines``' figures gathered row by row: per family and person, the tests
     summed, the latest counted attempt, the kept tests merged in (started_at, id) order
-    and the window's (xs, ys) joined; ids as text until the end."""
+    and the window's (xs, ys) joined; ids as text until the end.
+
+    Each family's figures are dictionaries of its own keyed by the person's id as text
+    (no (family, person) tuple a pair), and a pair's kept tests stay packed until its
+    values are read: the branch summary reads 4 000 rows, and every tuple and list kept
+    alive meanwhile is walked again by each pass of the window's collector on the GUI
+    thread (``gui/garbage.py``; issue 17: 15 ms of a supervisor page's GUI thread)."""
 
     def __init__(
         self,
@@ -369,122 +388,136 @@ class _Lines:
         of_item: dict[str, list[str]],
         cut: _WindowCut | None,
     ) -> None:
-        self.families, self.of_item, self.cut = families, of_item, cut
-        # per item as text: (family key, whether its value is the score, metric)
-        self.targets: dict[str, list[tuple[str, bool, Metric]]] = {}
-        self.counts: dict[Key, int] = {}
-        self.latest: dict[Key, int] = {}  # µs since the epoch
-        # each pair's kept tests as unpacked (``TESTS_ROW``), with its horizon in µs and
-        # whether the family's value is the score: values taken out once all are in
-        self.kept: dict[Key, list[tuple[int, list[Any], bool]]] = {}
-        self.merged: dict[Key, tuple[list[float], list[float]]] = {}
+        self.of_item, self.cut = of_item, cut
+        self.families = {key: _Family(key, metric) for key, (_items, metric) in families.items()}
+        self.targets: dict[str, list[_Family]] = {}  # per item as the engine gave it
         self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
         # (person, item, horizon, packed window) of each pair, cut once every pair is in
         self.windows: list[tuple[str, str, int, Any]] = []
-        self.behind_into: dict[tuple[str, str, Metric], list[Key]] = {}  # whose they are
+        self.behind_into: dict[tuple[str, str, Metric], list[tuple[_Family, str]]] = {}
 
-    def targets_of(self, raw_item: str) -> list[tuple[str, bool, Metric]]:
+    def targets_of(self, raw_item: str) -> list[_Family]:
         found = self.targets.get(raw_item)
         if found is None:
             found = self.targets[raw_item] = [
-                (key, self.families[key][1] is Metric.SCORE, self.families[key][1])
-                for key in self.of_item[_uuid_hex(raw_item)]
+                self.families[key] for key in self.of_item[_uuid_hex(raw_item)]
             ]
         return found
 
-    def add(
-        self, raw_pid: str, raw_item: str, horizon_s: int, tests_packed: bytes, packed: Any
-    ) -> None:
-        """One pair's kept row (``store.recent_attempts``), into each family of its item."""
-        base = horizon_s * 1_000_000
-        tests, last = TESTS_HEAD.unpack_from(tests_packed)
-        last += base
-        # (µs since the epoch, attempt id, speed, score): the pair's kept tests, in order
-        edges = TESTS_ROW.iter_unpack(memoryview(tests_packed)[TESTS_HEAD.size :])
-        records = list(edges)
-        for key, use_score, _metric in self.targets_of(raw_item):
-            mine = (key, raw_pid)
-            if tests:
-                self.counts[mine] = self.counts.get(mine, 0) + tests
-            if self.latest.get(mine, last) <= last:
-                self.latest[mine] = last
-            if records:
-                self.kept.setdefault(mine, []).append((base, records, use_score))
-        if self.cut is not None:
-            self.windows.append((raw_pid, raw_item, horizon_s, packed))
+    def add_rows(self, rows: Iterable[Any]) -> None:
+        """Each pair's kept row (``store.recent_attempts``), into each family of its item."""
+        head, head_size = TESTS_HEAD.unpack_from, TESTS_HEAD.size
+        windows = self.windows if self.cut is not None else None
+        targets, targets_of = self.targets, self.targets_of
+        for raw_pid, raw_item, horizon_s, tests_packed, packed in rows:
+            base = horizon_s * 1_000_000
+            tests, last = head(tests_packed)
+            last += base
+            kept = len(tests_packed) > head_size  # (µs, id, speed, score, flags) a test
+            for family in targets.get(raw_item) or targets_of(raw_item):
+                if tests:
+                    counts = family.counts
+                    counts[raw_pid] = counts.get(raw_pid, 0) + tests
+                latest = family.latest
+                if latest.get(raw_pid, last) <= last:
+                    latest[raw_pid] = last
+                if kept:
+                    mine = family.kept.get(raw_pid)
+                    if mine is None:
+                        family.kept[raw_pid] = [(base, tests_packed)]
+                    else:
+                        mine.append((base, tests_packed))
+            if windows is not None:
+                windows.append((raw_pid, raw_item, horizon_s, packed))
 
     def cut_windows(self, active_since_us: int | None) -> None:
-        """Each pair's window (``add`` kept them) into each family of its item, once every
-        pair is in: with ``active_since_us``, only into a family whose latest counted
-        attempt (of every pair of the person on it) is at or after it (``summary_lines``).
-        A pair whose horizon is after the window's start goes to ``behind``."""
+        """Each pair's window (``add_rows`` kept them) into each family of its item, once
+        every pair is in: with ``active_since_us``, only into a family whose latest
+        counted attempt (of every pair of the person on it) is at or after it
+        (``summary_lines``). A pair whose horizon is after the window's start goes to
+        ``behind``."""
         cut = self.cut
         if cut is None:
             return
-        latest = self.latest
+        since_us, values = cut.since_us, cut.values
         for raw_pid, raw_item, horizon_s, packed in self.windows:
             windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
-            for key, _score, metric in self.targets_of(raw_item):
-                mine = (key, raw_pid)
-                if active_since_us is not None and latest[mine] < active_since_us:
+            for family in self.targets_of(raw_item):
+                if active_since_us is not None and family.latest[raw_pid] < active_since_us:
                     continue  # idle: the stall rule never reads this person's window
-                if horizon_s * 1_000_000 > cut.since_us:  # attempts before the horizon
+                metric = family.metric
+                if horizon_s * 1_000_000 > since_us:  # attempts before the horizon
                     self.behind.setdefault(metric, set()).add((raw_pid, raw_item))
-                    self.behind_into.setdefault((raw_pid, raw_item, metric), []).append(mine)
+                    self.behind_into.setdefault((raw_pid, raw_item, metric), []).append(
+                        (family, raw_pid)
+                    )
                     continue
                 if metric not in windows:
-                    windows[metric] = cut.values(horizon_s, packed, metric)
+                    windows[metric] = values(horizon_s, packed, metric)
                 both = windows[metric]
                 if both is not None:
-                    self._join(mine, both)
+                    _join(family.merged, raw_pid, both)
         self.windows = []
 
     def add_window(
         self, raw_pid: str, raw_item: str, metric: Metric, both: tuple[list[float], list[float]]
     ) -> None:
         """A pair's window read from the attempts, into each family of its item in ``metric``."""
-        for mine in self.behind_into.get((raw_pid, raw_item, metric), ()):
-            self._join(mine, both)
-
-    def _join(self, mine: Key, both: tuple[list[float], list[float]]) -> None:
-        # a person's only pair on the family (the usual case) is used as it is
-        joined = self.merged.get(mine)
-        self.merged[mine] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
+        for family, pid in self.behind_into.get((raw_pid, raw_item, metric), ()):
+            _join(family.merged, pid, both)
 
     def lines(self) -> dict[str, SummaryLine]:
-        out = {key: SummaryLine({}, {}) for key in self.families}
+        out = {}
         keep = BOUNDARY_OFFSET + 1
         # each person's id as the engine gave it -> ``UUID.hex``, once a person (every
         # pair has a latest attempt: its other figures are keyed among those)
-        hexes = {raw: uuid_of(raw).hex for raw in {raw for _key, raw in self.latest}}
-        for (key, raw_pid), count in self.counts.items():
-            values = _kept_values(self.kept.get((key, raw_pid), ()))
-            if values:  # (as ``summary_tests`` joins the people with tests)
-                out[key].gains_of[hexes[raw_pid]] = GainInputs(
-                    count, tuple(values[:keep]), tuple(values[keep:][-keep:])
-                )
-        for (key, raw_pid), at in self.latest.items():
-            out[key].last_of[hexes[raw_pid]] = at
-        for (key, raw_pid), (xs, ys) in self.merged.items():
-            out[key].stats_of[hexes[raw_pid]] = _stats_of(xs, ys)
+        hexes = {
+            raw: uuid_of(raw).hex for family in self.families.values() for raw in family.latest
+        }
+        for key, family in self.families.items():
+            line = out[key] = SummaryLine({}, {})
+            gains_of, kept, use_score = line.gains_of, family.kept, family.use_score
+            for raw_pid, count in family.counts.items():
+                values = _kept_values(kept.get(raw_pid, ()), use_score)
+                if values:  # (as ``summary_tests`` joins the people with tests)
+                    gains_of[hexes[raw_pid]] = GainInputs(
+                        count, tuple(values[:keep]), tuple(values[keep:][-keep:])
+                    )
+            line.last_of.update({hexes[raw]: at for raw, at in family.latest.items()})
+            line.stats_of.update(
+                {hexes[raw]: _stats_of(xs, ys) for raw, (xs, ys) in family.merged.items()}
+            )
         return out
+
+
+def _join(merged: dict[str, tuple[list[float], list[float]]], pid: str,
+          both: tuple[list[float], list[float]]) -> None:  # fmt: skip
+    """A pair's window into a person's on a family: their only pair on it (the usual
+    case) is used as it is."""
+    joined = merged.get(pid)
+    merged[pid] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _kept_values(pairs: Sequence[tuple[int, list[Any], bool]]) -> list[float]:
-    """A person's kept test values on a family (``_Lines.kept``: each pair's unpacked
-    tests) in (started_at, id) order, those without the family's value left out. One
-    pair (the usual case) is in that order already and its values are read straight
-    off; several are merged by (time, id) (ids are unique: never the value compared)."""
+def _kept_values(pairs: Sequence[tuple[int, bytes]], use_score: bool) -> list[float]:
+    """A person's kept test values on a family (``_Family.kept``: each pair's packed
+    tests, ``pack_tests``, with its horizon in µs) in (started_at, id) order, those
+    without the family's value left out. One pair (the usual case) is in that order
+    already and its values are read straight off; several are merged by (time, id)
+    (ids are unique: never the value compared)."""
+    if not pairs:
+        return []
+    start = TESTS_HEAD.size
     if len(pairs) == 1:
-        _base, records, use_score = pairs[0]
+        records = TESTS_ROW.iter_unpack(memoryview(pairs[0][1])[start:])
         if use_score:
             return [score for _at, _i, _speed, score, flags in records if flags & SCORE]
         return [speed for _at, _i, speed, _score, flags in records if flags & SPEED]
     merged: list[tuple[int, bytes, float | None]] = []
-    for base, records, use_score in pairs:
+    for base, packed in pairs:
+        records = TESTS_ROW.iter_unpack(memoryview(packed)[start:])
         if use_score:
             merged += [(base + at, i, score if flags & SCORE else None)
                        for at, i, _speed, score, flags in records]  # fmt: skip
@@ -887,13 +920,17 @@ class _WindowCut:
         (epoch seconds) must not be later than the window's start."""
         start_us = horizon_s * 1_000_000
         n = len(packed) // PACKED_WIDTH
-        offsets = packed_ints(packed, n, MICROS)
-        lo = bisect.bisect_left(offsets, self.since_us - start_us)
-        hi = n if self.until_us is None else bisect.bisect_left(offsets, self.until_us - start_us)
+        # the microseconds (0 … n) and SQLite's seconds (n … 2n) in one view: a branch
+        # summary cuts 4 000 windows, and each view costs more than the bisections
+        times = packed_ints(packed, n, MICROS, columns=2)
+        lo = bisect.bisect_left(times, self.since_us - start_us, 0, n)
+        until_us = self.until_us
+        hi = n if until_us is None else bisect.bisect_left(times, until_us - start_us, 0, n)
         if lo >= hi:
             return None
         if self.on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
-            seconds = packed_ints(packed, n, SECONDS)[lo:hi].tolist()
+            after = n * (SECONDS - MICROS)  # where the seconds start in ``times``
+            seconds = times[after + lo : after + hi].tolist()
             origin = self.origin
             if 0 <= horizon_s <= origin < 2.0**52:
                 # float(horizon) - origin is exact (an integer no larger than the double
@@ -905,10 +942,11 @@ class _WindowCut:
                 xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
                               repeat(origin)))  # fmt: skip
         else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
-            moments = map(start_us.__add__, offsets[lo:hi].tolist())
+            moments = map(start_us.__add__, times[lo:hi].tolist())
             xs = list(map(float.__sub__, map(int.__truediv__, moments, repeat(1_000_000)),
                           repeat(self.origin)))  # fmt: skip
-        ys = list(packed_floats(packed, n, _COLUMN[metric])[lo:hi])
+        # (typeshed types a memoryview's ``tolist`` as ints whatever its format)
+        ys = cast_type(list[float], packed_floats(packed, n, _COLUMN[metric])[lo:hi].tolist())
         flag = _FLAG[metric]
         present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
         if present.translate(_HAS[flag]).count(0):  # values absent: dropped

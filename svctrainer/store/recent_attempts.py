@@ -112,11 +112,14 @@ def pack(horizon: datetime, rows: Iterable[Row]) -> bytes:
     return bytes(out + flags)
 
 
-def packed_ints(packed: bytes, n: int, column: int) -> memoryview[int] | array[int]:
+def packed_ints(
+    packed: bytes, n: int, column: int, columns: int = 1
+) -> memoryview[int] | array[int]:
     """An int64 column (``MICROS``, ``SECONDS``) of ``n`` packed attempts: a memoryview
     (no copy) on a little-endian machine, an array elsewhere; both index, slice and
-    ``tolist`` alike."""
-    return _packed_column(packed, n, column, "q")
+    ``tolist`` alike. ``columns`` > 1: that many columns from ``column`` on, one after
+    the other in one sequence (column ``column + k`` from index ``k * n``)."""
+    return _packed_column(packed, n, column, "q", columns)
 
 
 def packed_floats(packed: bytes, n: int, column: int) -> memoryview[float] | array[float]:
@@ -125,10 +128,11 @@ def packed_floats(packed: bytes, n: int, column: int) -> memoryview[float] | arr
 
 
 def _packed_column(
-    packed: bytes, n: int, column: int, code: Literal["q", "d"]
+    packed: bytes, n: int, column: int, code: Literal["q", "d"], columns: int = 1
 ) -> memoryview[Any] | array[Any]:
-    """Column ``column`` of ``n`` 8-byte values of type ``code`` ("q" or "d")."""
-    part = memoryview(packed)[8 * n * column : 8 * n * (column + 1)]
+    """Column ``column`` of ``n`` 8-byte values of type ``code`` ("q" or "d"), and the
+    ``columns - 1`` after it."""
+    part = memoryview(packed)[8 * n * column : 8 * n * (column + columns)]
     if not _SWAP:
         return part.cast(code)
     values = array(code)

@@ -10,10 +10,12 @@ drawn on the GUI thread (Qt painting), and recorded by the report service.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,6 +83,24 @@ def _bounded(header: QHeaderView, size: int) -> int:
     return min(max(size, header.minimumSectionSize()), header.maximumSectionSize())
 
 
+class _SummaryTable(QTableView):
+    """The summary's table, telling its view when a resize gave the columns their new
+    widths (``BranchSummaryView._fit_rows``): when the header signals a resized column
+    it still reads the old width, and a row fitted a turn later showed a frame with the
+    old heights."""
+
+    def __init__(self, laid_out: Callable[[], None]) -> None:
+        super().__init__()
+        # weakly: the view holds the table, the table must not hold the view (a cycle)
+        self._laid_out = weakref.WeakMethod(laid_out)
+
+    def updateGeometries(self) -> None:  # Qt's name
+        super().updateGeometries()
+        laid_out = self._laid_out()
+        if laid_out is not None:
+            laid_out()
+
+
 class BranchSummaryView(QWidget):
     loaded = Signal()
     skill_chosen = Signal(str)  # the skill family's key
@@ -105,7 +125,10 @@ class BranchSummaryView(QWidget):
         )
         self.intro.setWordWrap(True)
         self.model: RecordTableModel[SkillSummary] = RecordTableModel(_columns(), self)
-        self.table = QTableView()
+        self._sizing = False  # ``_show`` sizes the columns and rows itself
+        self._rows_due = False  # a fit of the rows is coming (``_column_resized``)
+        self._rows_fitted_at = -1  # the skill column's width the rows were fitted at
+        self.table = _SummaryTable(self._columns_laid_out)
         self.table.setObjectName("branchSummaryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,14 +139,16 @@ class BranchSummaryView(QWidget):
         # than by a ResizeToContents header, which measured every cell again on each
         # layout pass: some 5 000 calls of the model a page opened, a fifth of drawing
         # it (issue 17). Rows as tall as their texts (the median gain's count is on a
-        # second line; a long skill name wraps in a narrow column): their header follows
-        # the widths as they change.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # second line; a long skill name wraps in a narrow column), measured when the
+        # rows or a column's width change (``_fit_rows``): a ResizeToContents header
+        # measured every row six times a page opened, 11 ms of the GUI thread.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
         paint_cells_in_cpp(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(SKILL_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._column_resized)  # wrapped texts change height
         self._columns_width = 0  # every column at its texts' width (``_size_table``)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
@@ -201,10 +226,51 @@ class BranchSummaryView(QWidget):
             if column != SKILL_COLUMN:
                 header.resizeSection(column, _bounded(header, width))
 
+    def _fit_rows(self) -> None:
+        """Each row as tall as its texts at the columns' widths now, as a
+        ResizeToContents header sizes it (``sizeHintForRow``, at least the header's own
+        hint, within the header's limits)."""
+        table = self.table
+        rows = table.verticalHeader()
+        for row in range(self.model.rowCount()):
+            height = max(table.sizeHintForRow(row), rows.sectionSizeHint(row))
+            rows.resizeSection(row, _bounded(rows, height))
+        self._rows_fitted_at = table.columnWidth(SKILL_COLUMN)
+
+    def _column_resized(self, *_resized: int) -> None:
+        """A column's width changed (the skill column follows the table's): the rows
+        are fitted again once the header has its new widths (while it signals, the
+        column still reads its old width), in the next turn, once however many
+        columns changed. ``_show`` fits them itself."""
+        if self._sizing or self._rows_due:
+            return
+        self._rows_due = True
+        QTimer.singleShot(0, self, self._fit_rows_due)
+
+    def _columns_laid_out(self) -> None:
+        """The table laid out (a resize): the rows fitted now if the skill column's
+        width changed."""
+        if not self._sizing and self.table.columnWidth(SKILL_COLUMN) != self._rows_fitted_at:
+            self._fit_rows()
+
+    def _fit_rows_due(self) -> None:
+        self._rows_due = False
+        if self.table.columnWidth(SKILL_COLUMN) != self._rows_fitted_at:
+            self._fit_rows()
+
+    def _size_all(self) -> None:
+        """The columns to their texts, then the rows at those widths."""
+        self._sizing = True
+        try:
+            self._size_table()
+        finally:
+            self._sizing = False
+        self._fit_rows()
+
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.model.rowCount():
-            self._size_table()  # a new text size: the texts' widths changed
+            self._size_all()  # a new text size: the texts' widths changed
 
     def _fit_split(self) -> None:
         total = sum(self.split.sizes())
@@ -230,12 +296,26 @@ class BranchSummaryView(QWidget):
         )
 
     def _show(self, summary: BranchSummary) -> None:
+        self.summary = summary
+        skills = summary.skills
+        self._sizing = True  # the rows fitted here, not once a column resized
+        try:
+            self.model.set_rows(list(skills))
+            self._size_table()
+            self._fit_rows()  # (their heights decide the scroll bar ``_fit_split`` reads)
+            self._show_figures(summary)
+            self._fit_split()
+        finally:
+            self._sizing = False
+        if self.table.columnWidth(SKILL_COLUMN) != self._rows_fitted_at:
+            self._fit_rows()  # the split changed the skill column's width
+        self.loaded.emit()
+
+    def _show_figures(self, summary: BranchSummary) -> None:
+        """The status line and the chart."""
         from svctrainer.gui.charts.pdf_report import gain_cell  # noqa: PLC0415
         from svctrainer.gui.charts.style import skill_name  # noqa: PLC0415
 
-        self.summary = summary
-        self.model.set_rows(list(summary.skills))
-        self._size_table()
         skills = summary.skills
         people = max((s.people for s in skills), default=0)
         self.status.setText(
@@ -254,8 +334,6 @@ class BranchSummaryView(QWidget):
             self.tr("median gain, %"),
             lambda v: gain_cell(v, "percent"),
         )
-        self._fit_split()
-        self.loaded.emit()
 
     def skill_row(self, key: str) -> int:
         """The table row of the skill family ``key`` (-1 if not listed)."""
