@@ -8,7 +8,7 @@ engine made, no thread started), then for each run forks a child that becomes th
 command exactly as the console script would run it:
 
 - argv, the whole environment (``os.environ`` replaced by the run's own), the working
-  folder, stdin/stdout/stderr (pipes the worker made, passed over a Unix socket), fresh
+  folder and umask, stdin/stdout/stderr (pipes the worker made, passed over a Unix socket), fresh
   ``sys.std*`` objects made as the interpreter makes them, ``time.tzset()`` for ``TZ``;
 - the console script's own code (``.venv/bin/svctrainer``) run as ``__main__``, so
   ``svctrainer.cli:main`` is called exactly as it is installed;
@@ -192,7 +192,9 @@ class Zygote:
         err_read, err_write = os.pipe()
         # No input: the child inherits this process's stdin, as with subprocess.run.
         in_read, in_write = os.pipe() if input_text is not None else (0, -1)
-        request = {"argv": list(command), "env": dict(env), "cwd": os.getcwd()}
+        umask = os.umask(0o077)  # read (and put back): a child inherits the worker's now
+        os.umask(umask)
+        request = {"argv": list(command), "env": dict(env), "cwd": os.getcwd(), "umask": umask}
         try:
             socket.send_fds(
                 self.sock, [json.dumps(request).encode()], [in_read, out_write, err_write]
@@ -352,6 +354,7 @@ def _child(
             os.dup2(fd, target)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # as Popen's close_fds
         os.chdir(request["cwd"])
+        os.umask(request["umask"])
         os.environ.clear()
         os.environ.update(request["env"])
         os.environ.update({k: v for k, v in added.items() if k not in request["env"]})

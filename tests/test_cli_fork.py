@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_fork import STATS, WorkerZygote, Zygote, interpreter_settings
+from cli_fork import SCRIPT, STATS, WorkerZygote, Zygote, interpreter_settings
 
 ANN = ("--name", "Ann Lee", "--number", "E100", "--roles", "teller", "--pin", "2468")
 
@@ -73,22 +73,20 @@ def _log(home: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("session", SESSIONS.values(), ids=SESSIONS.keys())
-def test_a_command_answers_the_same_forked_as_started(cli, tmp_path, session):
+def test_a_command_answers_the_same_forked_as_started(cli, cli_zygote, tmp_path, session):
     """The same command lines, each run both ways in a home folder of its own: the same
     exit codes, output (the home's path aside), files and log."""
     homes = {way: tmp_path / way for way in ("started", "forked")}
-    runs_before = STATS.runs
     for args in session:
         answers = {}
         for way, home in homes.items():
-            done = cli(*args, env={"SVCTRAINER_HOME": str(home)}, fresh=way == "started")
-            answers[way] = (
-                done.returncode,
-                _same(done.stdout, home),
-                _same(done.stderr, home),
-            )
+            if way == "started":
+                done = cli(*args, env={"SVCTRAINER_HOME": str(home)}, fresh=True)
+            else:  # through the zygote even when SVCTRAINER_TEST_CLI=exec
+                env = {**os.environ, "SVCTRAINER_HOME": str(home)}
+                done = cli_zygote.get().run([str(SCRIPT), *args], env=env, timeout=120)
+            answers[way] = (done.returncode, _same(done.stdout, home), _same(done.stderr, home))
         assert answers["forked"] == answers["started"], args
-    assert STATS.runs - runs_before == len(session)  # every forked run went through it
     assert _tree(homes["forked"]) == _tree(homes["started"])
     assert _log(homes["forked"]) == _log(homes["started"])
 
@@ -136,7 +134,7 @@ SCRIPTS = {
                       for s in (sys.stdin, sys.stdout, sys.stderr)],
             "fds": sorted(int(f) for f in os.listdir("/proc/self/fd")),
             "input": sys.stdin.read(),
-            "ctype": locale.setlocale(locale.LC_CTYPE),
+            "ctype": locale.setlocale(locale.LC_CTYPE), "umask": os.umask(0),
             "main": sorted((k, type(v).__name__) for k, v in vars(sys.modules["__main__"]).items()
                            if k != "__annotations__"),
         }))
@@ -177,6 +175,7 @@ def test_a_script_runs_and_ends_forked_as_when_started(zygotes, tmp_path, body, 
     assert zygote.accepts(env)
     here = Path.cwd()
     os.chdir(folder)
+    umask = os.umask(0o027)  # the worker's now, not when its zygote started
     try:
         forked = zygote.run(command, env=env, input_text="typed\n", timeout=120)
         started = subprocess.run(
@@ -185,6 +184,7 @@ def test_a_script_runs_and_ends_forked_as_when_started(zygotes, tmp_path, body, 
         )  # fmt: skip
     finally:
         os.chdir(here)
+        os.umask(umask)
     assert (forked.args, forked.returncode) == (started.args, started.returncode)
     assert forked.stderr == started.stderr
     assert forked.stdout == started.stdout
@@ -193,6 +193,7 @@ def test_a_script_runs_and_ends_forked_as_when_started(zygotes, tmp_path, body, 
         assert seen["env"]["TZ"] == "Asia/Shanghai"
         assert seen["tz"] == ["CST", "CST"]
         assert seen["fds"] == [0, 1, 2, 3]  # the listing's own descriptor besides stdio
+        assert seen["umask"] == 0o027
 
 
 def test_each_child_has_its_own_random_numbers(cli_zygote, tmp_path):
