@@ -146,6 +146,7 @@ class Zygote:
 
     def __init__(self, env: Mapping[str, str]) -> None:
         self.env = dict(env)  # what it started with
+        self.broken = False  # an exception (an interrupt) left a run half done
         self.settings = interpreter_settings(env)
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         with theirs:
@@ -187,6 +188,20 @@ class Zygote:
         """What ``subprocess.run(command, capture_output=True, text=True, input=...,
         env=env, timeout=timeout, check=False)`` gives, ``command`` being a Python
         script (the console script) and its arguments."""
+        if self.broken:
+            raise RuntimeError("the command's zygote was left mid-run")
+        self.broken = True  # until the run's last answer: then the next run may come
+        done = self._run(command, env, input_text, timeout)
+        self.broken = False
+        return done
+
+    def _run(
+        self,
+        command: Sequence[str],
+        env: Mapping[str, str],
+        input_text: str | None,
+        timeout: float | None,
+    ) -> subprocess.CompletedProcess[str]:
         deadline = None if timeout is None else time.monotonic() + timeout
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
@@ -217,6 +232,7 @@ class Zygote:
         STATS.child_cpu += ended["cpu"]
         stdout, stderr = output.stdout(), output.stderr()
         if timed_out:
+            self.broken = False  # answered in full: the zygote waits for the next run
             raise subprocess.TimeoutExpired(
                 list(command), timeout or 0, stdout or None, stderr or None
             )
@@ -224,8 +240,8 @@ class Zygote:
         return subprocess.CompletedProcess(list(command), returncode, _text(stdout), _text(stderr))
 
     def close(self) -> None:
-        self.sock.close()  # the zygote ends at the end of its socket
-        self.proc.wait(timeout=60)
+        self.sock.close()  # the zygote ends at the end of its socket (a child left
+        self.proc.wait(timeout=60)  # running keeps its pipes, not the zygote)
 
 
 class _Output:
@@ -286,6 +302,10 @@ class WorkerZygote:
         self._zygote: Zygote | None = None
 
     def get(self) -> Zygote:
+        """The zygote; a new one if a run was interrupted halfway (its answers would
+        be out of step)."""
+        if self._zygote is not None and self._zygote.broken:
+            self.close()
         if self._zygote is None:
             own = ("SVCTRAINER_HOME", "SVCTRAINER_DB")
             self._zygote = Zygote({k: v for k, v in os.environ.items() if k not in own})
