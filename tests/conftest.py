@@ -33,6 +33,7 @@ from branch_support import (
     record_tenkey_attempt,
     set_up_branch,
 )
+from cli_fork import STATS, WorkerZygote, forking
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
 from pg_server import Clones, ThrowawayServer, server_binaries
 from progress_support import World, build_world_template
@@ -286,22 +287,44 @@ def demo_cache() -> Path:
         return cached_demo_database()
 
 
+@pytest.fixture(scope="session")
+def cli_zygote() -> Iterator[WorkerZygote]:
+    """The worker's fork server for the command (tests/cli_fork.py), started by its first
+    run."""
+    zygote = WorkerZygote()
+    yield zygote
+    zygote.close()
+
+
 @pytest.fixture
-def cli(isolated_home: Path, request: pytest.FixtureRequest) -> Run:
+def cli(isolated_home: Path, request: pytest.FixtureRequest, cli_zygote: WorkerZygote) -> Run:
     """Run the real ``svctrainer`` command in the test's isolated home folder. A command
-    that fills a demo branch first waits for the run's one demo build (``demo_cache``)."""
+    that fills a demo branch first waits for the run's one demo build (``demo_cache``).
+
+    A run is forked from the worker's zygote (tests/cli_fork.py: the same command, without
+    an interpreter's start and imports each time). ``fresh=True`` starts a new process,
+    for a test of the start itself; so does a run whose interpreter settings (``PYTHON*``,
+    the locale, ``cli_fork.READ_AT_IMPORT``) differ from the zygote's, and every run when
+    ``SVCTRAINER_TEST_CLI=exec``."""
 
     def run(
         *args: str,
         input_text: str | None = None,
         env: dict[str, str] | None = None,
         timeout: float = 120,
+        fresh: bool = False,
     ) -> subprocess.CompletedProcess[str]:
         if "demo" in args or "--demo" in args:
             request.getfixturevalue("demo_cache")
         full_env = {**os.environ, "SVCTRAINER_HOME": str(isolated_home), **(env or {})}
+        command = [*_command(), *args]
+        if not fresh and forking() and cli_zygote.get().accepts(full_env):
+            return cli_zygote.get().run(
+                command, env=full_env, input_text=input_text, timeout=timeout
+            )
+        STATS.fresh += 1
         return subprocess.run(
-            [*_command(), *args],
+            command,
             capture_output=True,
             text=True,
             input=input_text,

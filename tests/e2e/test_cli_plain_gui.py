@@ -24,7 +24,7 @@ def test_other_lines_go_through_the_parser(argv):
 def test_no_display_is_a_message_and_exit_3_not_a_qt_abort(cli, monkeypatch, argv):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
-    result = cli(*argv, timeout=60)
+    result = cli(*argv, timeout=60, fresh=True)  # the start itself: no zygote
     assert result.returncode == 3  # exit_codes.NO_DISPLAY; Qt's abort was -6 (134)
     assert result.stderr.startswith("svctrainer: no display found")
     assert "DISPLAY" in result.stderr
