@@ -60,6 +60,11 @@ def backup_sqlite(
                     if progress
                     else None,
                 )
+                # The copy takes the live file's WAL mode; a backup is read, never
+                # written, and a read-only check of a WAL file leaves a -wal and -shm it
+                # cannot remove (stray files named after the temporary one). Opening a
+                # restored file puts it back in WAL mode (store/database.py).
+                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:

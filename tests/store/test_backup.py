@@ -58,3 +58,15 @@ def test_rotation_keeps_7_daily_and_4_weekly_and_every_manual(db_path):
     weeks = {b.isocalendar()[:2] for b in daily[7:]}
     assert len(weeks) == 4
     assert [b.reason for b in kept].count("manual") == 1
+
+
+def test_a_backup_leaves_nothing_but_itself_in_the_folder(db_path):
+    """The live file is in WAL mode and a backup copies that mode; checked read-only, a
+    WAL copy gets a ``-wal`` and ``-shm`` that a read-only connection cannot remove, so
+    every backup left two stray files named after its temporary file behind."""
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    saved = take_backup(db_path, "manual", START)
+    assert verify_sqlite_file(saved) == "ok"  # as the restore list checks each one
+    assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
+    assert _rows(saved) == []
