@@ -89,31 +89,45 @@ def encode_events(events: Iterable[KeyEvent]) -> bytes:
     _put_varint(out, len(items))
     table: dict[str, int] = {}
     prev_t = 0
+    append = out.append
+    # The step's varint and one-byte key indexes are written inline: the demo history
+    # encodes millions of events, and a call per varint was half of this function's
+    # time. The bytes are ``_put_varint``'s (tests/core/drills/test_drill_keystrokes.py).
     for ev in items:
-        delta = ev.t_ns - prev_t
-        if abs(delta) >= _MAX_DELTA:
+        t = ev.t_ns
+        delta = t - prev_t
+        if delta >= _MAX_DELTA or -delta >= _MAX_DELTA:
             raise ValueError(f"timestamp step {delta} ns is out of range")
-        _put_varint(out, _zigzag(delta))
-        prev_t = ev.t_ns
+        zig = delta * 2 if delta >= 0 else -delta * 2 - 1  # ``_zigzag``
+        while zig >= 0x80:  # ``_put_varint``: a step of milliseconds takes four bytes
+            append((zig & 0x7F) | 0x80)
+            zig >>= 7
+        append(zig)
+        prev_t = t
+        key = ev.key
+        text = ev.text
         flags = _FLAG_PRESS if ev.press else 0
-        if ev.text == ev.key:
+        if text == key:
             flags |= _FLAG_TEXT_IS_KEY
-        elif not ev.text:
+        elif not text:
             flags |= _FLAG_TEXT_EMPTY
-        out.append(flags)
-        index = table.get(ev.key)
+        append(flags)
+        index = table.get(key)
         if index is None:
-            _put_varint(out, len(table))
-            _put_str(out, ev.key)
-            table[ev.key] = len(table)
+            index = len(table)
+            _put_varint(out, index)
+            _put_str(out, key)
+            table[key] = index
+        elif index < 0x80:
+            append(index)
         else:
             _put_varint(out, index)
         if not flags & (_FLAG_TEXT_IS_KEY | _FLAG_TEXT_EMPTY):
-            _put_str(out, ev.text)
+            _put_str(out, text)
     return _MAGIC + bytes([_VERSION]) + zlib.compress(bytes(out), 9)
 
 
-def decode_events(data: bytes) -> list[KeyEvent]:
+def decode_events(data: bytes) -> list[KeyEvent]:  # noqa: PLR0912, PLR0915 - reading inlined
     """Inverse of ``encode_events``; raises ``EventLogError`` for anything malformed."""
     payload = _payload(data)
     # One loop over the bytes with the reading inlined (most varints are one byte):
@@ -129,10 +143,19 @@ def decode_events(data: bytes) -> list[KeyEvent]:
         t = 0
         for _ in range(count):
             z = payload[pos]
-            if z < 0x80:
-                pos += 1
-            else:
-                z, pos = _varint(payload, pos)
+            pos += 1
+            if z >= 0x80:  # ``_varint`` written out: most steps take four bytes
+                z &= 0x7F
+                shift = 7
+                while True:
+                    b = payload[pos]
+                    pos += 1
+                    z |= (b & 0x7F) << shift
+                    if not b & 0x80:
+                        break
+                    shift += 7
+                    if shift > 7 * 20:
+                        raise EventLogError("varint too long")
             t += z >> 1 if not z & 1 else -((z + 1) >> 1)  # zigzag: 0, -1, 1, -2, ...
             flags = payload[pos]
             pos += 1

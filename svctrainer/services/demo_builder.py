@@ -106,6 +106,13 @@ def create_demo_branch(
     return DemoSummary(people=len(DEMO_PEOPLE), teams=len(TEAMS), attempts=0)
 
 
+HISTORY_BATCH = 1000
+"""Played attempts stored per write. Each write recomputes the kept progress summary of
+every (person, item) it touched from all their attempts so far, so small writes redo the
+early history again and again: 200 a write spent a tenth of the whole build there. A
+thousand attempts with their logs are a few megabytes."""
+
+
 def generate_history(
     db: Database,
     today: date | None = None,
@@ -167,7 +174,7 @@ def generate_history(
             max_active_ms=stop_ms,
         )
         batch.append(_rows(run, item, people[plan.person_key], plan.started_at))
-        if len(batch) >= 200:
+        if len(batch) >= HISTORY_BATCH:
             stored += _store(db, batch)
             batch.clear()
         if progress is not None and n % 25 == 0:

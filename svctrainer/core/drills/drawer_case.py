@@ -202,7 +202,20 @@ def difference_signatures(
     error kind) pairs causing it (module docstring); ``values``: the face values.
     ``extended`` False: only the first release's kinds (for packs limited to them, whose
     days must be drawn as before)."""
+    found = _signature_sets(vouchers, values, extended)
+    return {diff: frozenset(pairs) for diff, pairs in found.items()}
+
+
+def _signature_sets(
+    vouchers: Sequence[Voucher], values: Sequence[Decimal], extended: bool
+) -> dict[Decimal, set[tuple[int, ErrorKind]]]:
+    """``difference_signatures`` as plain sets: ``draw_case`` compares a few of them and
+    needs no frozen copy of every one (a day is drawn, and replayed, thousands of times
+    in the demo history and its rescoring)."""
     found: dict[Decimal, set[tuple[int, ErrorKind]]] = {}
+    # A paid-out piece given in another denomination: the differences depend on the
+    # piece's face value only, so they are worked out once per value and day.
+    wrong_by_value: dict[Decimal, list[Decimal]] = {}
     for i, v in enumerate(vouchers):
         sign = 1 if v.direction is Direction.IN else -1
         for p in transpositions(v.amount):
@@ -214,18 +227,25 @@ def difference_signatures(
             for p in decimal_slips(v.amount):
                 found.setdefault(sign * (v.amount - p), set()).add((i, ErrorKind.DECIMAL_SLIP))
         if v.direction is Direction.OUT:
+            pair = (i, ErrorKind.WRONG_DENOMINATION)
             for d, _ in v.pieces:
-                for other in values:
-                    if other != d:
-                        found.setdefault(d - other, set()).add((i, ErrorKind.WRONG_DENOMINATION))
-    return {diff: frozenset(pairs) for diff, pairs in found.items()}
+                diffs = wrong_by_value.get(d)
+                if diffs is None:
+                    diffs = wrong_by_value[d] = [d - other for other in values if other != d]
+                for diff in diffs:
+                    pairs = found.get(diff)
+                    if pairs is None:
+                        found[diff] = {pair}
+                    else:
+                        pairs.add(pair)
+    return found
 
 
 def explain_difference(
     vouchers: Sequence[Voucher], diff: Decimal, values: Sequence[Decimal], extended: bool = True
 ) -> frozenset[tuple[int, ErrorKind]]:
     """Every (voucher index, error kind) whose error would cause ``diff``."""
-    return difference_signatures(vouchers, values, extended).get(diff, frozenset())
+    return frozenset(_signature_sets(vouchers, values, extended).get(diff, ()))
 
 
 def explanations(case: DrawerCase, extended: bool = True) -> frozenset[tuple[int, ErrorKind]]:
@@ -385,7 +405,7 @@ def draw_case(
     for _ in range(MAX_ATTEMPTS):
         vouchers = draw_vouchers(rng, currency, spec)
         candidates = error_candidates(vouchers, kind, currency)
-        signatures = difference_signatures(vouchers, values, extended)
+        signatures = _signature_sets(vouchers, values, extended)
         unique = [
             c for c in candidates if signatures[error_effect(vouchers, c)] == {(c.row, c.kind)}
         ]

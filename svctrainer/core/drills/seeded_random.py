@@ -15,9 +15,14 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-_MASK = (1 << 64) - 1
+_TWO_64 = 1 << 64
+_MASK = _TWO_64 - 1
 _GOLDEN = 0x9E3779B97F4A7C15
+_MIX_1 = 0xBF58476D1CE4E5B9
+_MIX_2 = 0x94D049BB133111EB
 _UNIT_STEPS = 1_000_000
+_UNIT_LIMIT = _TWO_64 - (_TWO_64 % _UNIT_STEPS)  # ``below``'s rejection limit for a unit
+_TWO_PI = 2 * math.pi
 
 
 class SeededRandom:
@@ -26,23 +31,31 @@ class SeededRandom:
     def __init__(self, seed: int) -> None:
         self._state = seed & _MASK
 
+    # ``below`` and ``unit`` repeat ``next_u64``'s three lines instead of calling it: the
+    # simulated trainee draws millions of numbers for the demo history (and the test suite
+    # plays it), and a method call per draw was a tenth of that time. Same arithmetic,
+    # same sequence (tests/core/drills/test_drill_building_blocks.py holds both to it).
     def next_u64(self) -> int:
         """The next 64-bit output of SplitMix64 (Steele, Lea, Flood 2014)."""
-        self._state = (self._state + _GOLDEN) & _MASK
-        z = self._state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        self._state = z = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * _MIX_1) & _MASK
+        z = ((z ^ (z >> 27)) * _MIX_2) & _MASK
         return z ^ (z >> 31)
 
     def below(self, n: int) -> int:
         """Uniform integer in ``[0, n)`` without modulo bias (rejection sampling); n ≥ 1."""
         if n <= 0:
             raise ValueError("n must be positive")
-        limit = (1 << 64) - ((1 << 64) % n)
+        limit = _TWO_64 - (_TWO_64 % n)
+        state = self._state
         while True:
-            x = self.next_u64()
-            if x < limit:
-                return x % n
+            state = (state + _GOLDEN) & _MASK
+            z = ((state ^ (state >> 30)) * _MIX_1) & _MASK
+            z = ((z ^ (z >> 27)) * _MIX_2) & _MASK
+            z ^= z >> 31
+            if z < limit:
+                self._state = state
+                return z % n
 
     def between(self, low: int, high: int) -> int:
         """Uniform integer in ``[low, high]``."""
@@ -50,8 +63,16 @@ class SeededRandom:
 
     def unit(self) -> float:
         """Uniform in (0, 1), never 0 (it feeds a logarithm): a millionth's resolution is
-        plenty for simulated people."""
-        return (self.below(_UNIT_STEPS) + 0.5) / _UNIT_STEPS
+        plenty for simulated people. (``below(_UNIT_STEPS)``, written out.)"""
+        state = self._state
+        while True:
+            state = (state + _GOLDEN) & _MASK
+            z = ((state ^ (state >> 30)) * _MIX_1) & _MASK
+            z = ((z ^ (z >> 27)) * _MIX_2) & _MASK
+            z ^= z >> 31
+            if z < _UNIT_LIMIT:
+                self._state = state
+                return (z % _UNIT_STEPS + 0.5) / _UNIT_STEPS
 
     def chance(self, p: float) -> bool:
         """True with probability ``p``."""
@@ -61,7 +82,8 @@ class SeededRandom:
         """A log-normal draw whose mean is ``mean`` (> 0): how long people take, never
         negative, sometimes slow. Box-Muller from two ``unit`` draws."""
         mu = math.log(mean) - sigma * sigma / 2
-        z = math.sqrt(-2.0 * math.log(self.unit())) * math.cos(2 * math.pi * self.unit())
+        unit = self.unit
+        z = math.sqrt(-2.0 * math.log(unit())) * math.cos(_TWO_PI * unit())
         return math.exp(mu + sigma * z)
 
     def choice(self, options: Sequence[T]) -> T:

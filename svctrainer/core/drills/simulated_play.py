@@ -54,8 +54,14 @@ class Timing:
         return self.rng.chance(p)
 
     def gap(self, mean_ms: float) -> int:
-        ms = max(40.0, self.rng.log_normal(max(mean_ms, 30.0), max(0.05, self.skill.spread)))
-        return int(ms * NS_PER_MS)
+        # max(40.0, log_normal(max(mean_ms, 30.0), max(0.05, spread))) with the three
+        # max() calls written as comparisons (a million gaps in the demo history); each
+        # picks the same operand max() would, ties and NaN included.
+        spread = self.skill.spread
+        ms = self.rng.log_normal(
+            30.0 if mean_ms < 30.0 else mean_ms, spread if spread > 0.05 else 0.05
+        )
+        return int((ms if ms > 40.0 else 40.0) * NS_PER_MS)
 
     def advance(self, mean_ms: float) -> int:
         self.t_ns += self.gap(mean_ms)

@@ -297,6 +297,11 @@ def best_from(scenario: Scenario, state: RunState, meter: Meter | None = None) -
 
 
 _MEMO_SIZE = 4096
+_MEMO_SCENARIOS = 64
+"""Scenarios whose search results are kept: more than are shipped (21 today, the two
+languages together). Memos are dropped oldest first, so with fewer slots than scenarios a
+rescoring of a branch's history, which visits them in turn, found every memo dropped
+and searched each run again (a tenth of rescoring the demo)."""
 _memos: dict[int, tuple[Scenario, dict[RunState, tuple[Outcome | None, int]]]] = {}
 
 
@@ -305,7 +310,7 @@ def _memo(scenario: Scenario) -> dict[RunState, tuple[Outcome | None, int]]:
     debriefs, then shows the same run: each search is done once)."""
     cached = _memos.get(id(scenario))
     if cached is None or cached[0] is not scenario:
-        if len(_memos) >= 16:
+        if len(_memos) >= _MEMO_SCENARIOS:
             _memos.pop(next(iter(_memos)))
         cached = (scenario, {})
         _memos[id(scenario)] = cached

@@ -187,6 +187,56 @@ def test_generated_days_have_one_explanation_matching_the_seeded_error(code):
     assert set(kinds) == {T, M, WD}  # each kind comes up (chosen uniformly)
 
 
+def _plain_signatures(vouchers, values, extended):
+    """``difference_signatures`` as first written: every (difference, pair) set in turn."""
+    found = {}
+    for i, v in enumerate(vouchers):
+        sign = 1 if v.direction is Direction.IN else -1
+        for p in transpositions(v.amount):
+            found.setdefault(sign * (v.amount - p), set()).add((i, T))
+        found.setdefault(sign * v.amount, set()).add((i, M))
+        if extended:
+            found.setdefault(2 * sign * v.amount, set()).add((i, ErrorKind.REVERSED))
+            found.setdefault(-sign * v.amount, set()).add((i, ErrorKind.DOUBLE_POSTED))
+            for p in decimal_slips(v.amount):
+                found.setdefault(sign * (v.amount - p), set()).add((i, ErrorKind.DECIMAL_SLIP))
+        if v.direction is Direction.OUT:
+            for d, _ in v.pieces:
+                for other in values:
+                    if other != d:
+                        found.setdefault(d - other, set()).add((i, WD))
+    return {diff: frozenset(pairs) for diff, pairs in found.items()}
+
+
+@settings(max_examples=40)
+@given(st.integers(0, 2**32), st.sampled_from(["CNY", "USD", "EUR"]), st.booleans())
+def test_difference_signatures_are_those_of_the_plain_definition(seed, code, extended):
+    """The signatures (and so every drawn day and its accepted answers) are the plain
+    loop's, in the same order: the fast version works each paid-out piece's wrong
+    denominations out once per value."""
+    from svctrainer.core.drills.drawer_case import (
+        difference_signatures,
+        draw_vouchers,
+        explain_difference,
+    )
+
+    text = SPEC_PACK.replace('"CNY"', f'"{code}"') + "exchange_rate = 1.5\n"
+    content = build_definition(text).content
+    rng = SeededRandom(seed)
+    values = [d.value for d in content.currency.denominations]
+    for _ in range(3):
+        vouchers = draw_vouchers(rng, content.currency, content.spec)
+        plain = _plain_signatures(vouchers, values, extended)
+        fast = difference_signatures(vouchers, values, extended)
+        assert list(fast.items()) == list(plain.items())
+        assert [str(k) for k in fast] == [str(k) for k in plain]
+        for diff in list(plain)[:5]:
+            assert explain_difference(vouchers, diff, values, extended) == plain[diff]
+        assert explain_difference(vouchers, D("0.01") * 7919, values, extended) == plain.get(
+            D("79.19"), frozenset()
+        )
+
+
 def test_exchange_vouchers_convert_at_the_rate():
     text = SPEC_PACK + 'kinds = ["exchange"]\nerror_kinds = ["missed"]\nexchange_rate = 7.1\n'
     content = build_definition(text).content

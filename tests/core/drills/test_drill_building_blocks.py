@@ -36,6 +36,35 @@ def test_unit_draws_stay_inside_zero_and_one(seed):
     assert all(0.0 < rng.unit() < 1.0 for _ in range(20))
 
 
+@given(st.integers(0, 2**64 - 1), st.lists(st.integers(1, 2**64), min_size=1, max_size=30))
+def test_the_written_out_draws_are_those_of_splitmix64_as_specified(seed, bounds):
+    """``below``, ``unit`` and ``log_normal`` repeat SplitMix64's step inline (speed): each
+    draw, and the state after it, is still the one the plain definition gives (every
+    stored attempt's form and the demo history depend on it). Bounds near 2**64 reject
+    most draws, so the rejection loop is exercised too."""
+    import math
+
+    def below(rng: SeededRandom, n: int) -> int:
+        limit = (1 << 64) - ((1 << 64) % n)
+        while True:
+            x = rng.next_u64()
+            if x < limit:
+                return x % n
+
+    def unit(rng: SeededRandom) -> float:
+        return (below(rng, 1_000_000) + 0.5) / 1_000_000
+
+    fast, plain = SeededRandom(seed), SeededRandom(seed)
+    for n in bounds:
+        assert fast.below(n) == below(plain, n)
+        assert fast.unit() == unit(plain)
+        mean, sigma = 1.0 + n % 997, 0.05 + (n % 7) / 10
+        mu = math.log(mean) - sigma * sigma / 2
+        z = math.sqrt(-2.0 * math.log(unit(plain))) * math.cos(2 * math.pi * unit(plain))
+        assert fast.log_normal(mean, sigma) == math.exp(mu + sigma * z)
+        assert fast.next_u64() == plain.next_u64()
+
+
 def test_log_normal_draws_keep_their_mean_and_never_go_negative():
     rng = SeededRandom(11)
     draws = [rng.log_normal(400.0, 0.4) for _ in range(20_000)]

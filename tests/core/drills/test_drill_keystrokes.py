@@ -30,6 +30,58 @@ def test_round_trip_is_lossless(events):
     assert decode_events(encode_events(events)) == events
 
 
+def _spec_encoding(events: list[KeyEvent]) -> bytes:
+    """The stored form written plainly from the module docstring's description."""
+
+    def varint(n: int) -> bytes:
+        out = bytearray()
+        while n >= 0x80:
+            out.append((n & 0x7F) | 0x80)
+            n >>= 7
+        return bytes(out + bytes([n]))
+
+    def string(s: str) -> bytes:
+        raw = s.encode("utf-8", "surrogatepass")
+        return varint(len(raw)) + raw
+
+    body, table, prev = varint(len(events)), {}, 0
+    for ev in events:
+        step = ev.t_ns - prev
+        prev = ev.t_ns
+        flags = (1 if ev.press else 0) | (2 if ev.text == ev.key else 4 if not ev.text else 0)
+        body += varint(2 * step if step >= 0 else -2 * step - 1) + bytes([flags])
+        if ev.key in table:
+            body += varint(table[ev.key])
+        else:
+            body += varint(len(table)) + string(ev.key)
+            table[ev.key] = len(table)
+        if not flags & 6:
+            body += string(ev.text)
+    return b"SVKE\x01" + zlib.compress(body, 9)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(-200, 200), st.integers(-(2**70), 2**70)),
+            st.integers(0, 300),  # keys past 127 take two-byte indexes
+            st.sampled_from(["", "same", "other", "\ud800"]),
+            st.booleans(),
+        ),
+        max_size=400,
+    )
+)
+def test_encoding_is_the_documented_format_byte_for_byte(steps):
+    """Stored logs are replayed years later: the writer's inlined fast paths (one-byte
+    steps and indexes) write exactly the bytes the format describes."""
+    events, t = [], 0
+    for step, key_no, text, press in steps:
+        t += step
+        key = f"k{key_no}"
+        events.append(KeyEvent(t, key, key if text == "same" else text, press))
+    assert encode_events(events) == _spec_encoding(events)
+
+
 def test_round_trip_keeps_lone_surrogates_and_ime_text():
     events = [KeyEvent(5, "IME", "张伟", True), KeyEvent(6, "x", "\ud800", False)]
     assert decode_events(encode_events(events)) == events

@@ -213,3 +213,12 @@ def test_a_key_with_thousands_of_parts_costs_linear_work(shape):
     assert big_len <= 2 * small_len + 200
     assert big_len <= 70 * 2_000  # at most ~64 parts recorded per prefix
     assert big_peak <= 2.5 * small_peak + 200_000
+
+
+@given(st.text(alphabet='a=\n\r"[]. #名', max_size=80))
+def test_line_starts_are_found_after_every_line_feed(text):
+    """The scanner finds its line starts with ``str.find``: every position after an LF
+    (a CR alone does not end a TOML line), as a loop over the characters finds them."""
+    from svctrainer.core.packs.locator import _Scanner
+
+    assert _Scanner(text).line_starts == [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]

@@ -258,3 +258,25 @@ def test_shipped_scenarios_are_analysed_far_inside_the_budget():
         meter = Meter(REVIEW_BUDGET)
         review(scenario, outcome.log, meter)
         assert meter.used < REVIEW_BUDGET // 10, (path.name, meter.used)
+
+
+def test_search_results_stay_kept_for_every_shipped_scenario_in_turn():
+    """Rescoring a branch's history visits every shipped scenario in turn: each keeps its
+    memo of searched states meanwhile (with fewer slots than scenarios, dropped oldest
+    first, every visit found its memo gone and searched again)."""
+    from scenario_builders import REPO_ROOT, SAMPLE
+
+    from svctrainer.core.scenarios import analysis
+    from svctrainer.core.scenarios.loader import load_scenario
+
+    shipped = len(list((REPO_ROOT / "drills" / "scenarios").glob("*.yaml")))
+    text = SAMPLE.read_bytes()
+    scenarios = [load_scenario(text).scenario for _ in range(shipped + 1)]
+    for _round in range(2):
+        for scenario in scenarios:
+            memo = analysis._memo(scenario)
+            memo.setdefault(initial_state(scenario), (None, 0))  # a search result kept
+    assert all(
+        analysis._memos[id(s)][0] is s and initial_state(s) in analysis._memos[id(s)][1]
+        for s in scenarios
+    )

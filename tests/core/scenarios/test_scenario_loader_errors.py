@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from svctrainer.core.problems import ContentError, Severity
 from svctrainer.core.scenarios.loader import load_scenario, load_scenario_file
@@ -268,3 +270,46 @@ def test_huge_numbers_are_located():
     assert problems_of(huge) == [
         "s.yaml:15:25: mood valence must be between -10 and 10, not 10000000000000000000..."
     ]
+
+
+@given(
+    st.text(alphabet="ab\n\r\u2028名", max_size=40),
+    st.integers(1, 5),
+    st.integers(1, 5),
+    st.data(),
+)
+def test_a_located_offset_is_its_line_and_column(text, line, col, data):
+    """``TextLocator`` (every located problem in a scenario or Twee file) finds its line
+    starts with ``str.find``: an offset maps to the line and column counted by hand (LF
+    alone ends a line; the first line starts at ``col``)."""
+    from svctrainer.core.scenarios.marked import Mark, TextLocator
+
+    offset = data.draw(st.integers(0, len(text) + 2))
+    before = text[:offset]
+    breaks = before.count("\n")
+    column = offset - (before.rfind("\n") + 1) + 1 + (col - 1 if breaks == 0 else 0)
+    assert TextLocator(text, line, col).mark(offset) == Mark(line + breaks, column)
+
+
+@given(st.text(max_size=30), st.booleans(), st.booleans())
+def test_the_text_checks_fast_path_reports_what_the_full_check_reports(text, single, verbatim):
+    """``_text_problem`` skips its per-character check for text with no character it
+    could object to: the answer is the full check's, for any text."""
+    import unicodedata
+
+    from svctrainer.core.scenarios.schema import _LINE_BREAKS, _text_problem
+
+    expected = None
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            expected = "contains an unpaired surrogate"
+        elif verbatim:
+            continue
+        elif single and ch in _LINE_BREAKS:
+            expected = "must be a single line"
+        elif category == "Cc" and ch not in "\t\n":
+            expected = f"contains the control character {ch!r}"
+        if expected:
+            break
+    assert _text_problem(text, single_line=single, verbatim=verbatim) == expected
