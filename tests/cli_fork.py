@@ -421,10 +421,27 @@ def _run_script(path: str, namespace: dict[str, Any]) -> int:
         status = 120
     with contextlib.suppress(Exception):
         sys.stderr.flush()
+    # Then the modules' teardown, as far as the script's own is concerned: its globals
+    # dropped (a file it left open is flushed and closed, as ``Py_FinalizeEx`` clears
+    # ``__main__``; ``os._exit`` would lose what it buffered), and stdio flushed again
+    # for whatever that printed, as the interpreter flushes twice.
+    _teardown(namespace)
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
     if isinstance(error, KeyboardInterrupt):  # the interpreter ends by its own SIGINT
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
     return status
+
+
+def _teardown(namespace: dict[str, Any]) -> None:
+    """The script's globals dropped and their cycles collected; what a finalizer raises
+    is ignored, as at the interpreter's exit."""
+    with contextlib.suppress(Exception):
+        namespace.clear()  # (the frames of a traceback kept in ``error`` see it cleared)
+        gc.collect()
 
 
 def _exit_status(exit_: SystemExit) -> int:

@@ -250,3 +250,20 @@ def test_the_preloaded_imports_read_nothing_a_run_may_change():
     assert found["tempdir"] is None
     heavy = ("PySide6", "shiboken6", "pyqtgraph", "numpy", "svctrainer.gui")
     assert [m for m in found["modules"] if m.startswith(heavy)] == []
+
+
+def test_a_file_the_script_left_open_is_written_as_when_started(cli_zygote, tmp_path):
+    """A file object still open when the script ends (a module global, never closed) is
+    flushed and closed by the interpreter's teardown of ``__main__``: a forked run must
+    leave the same file, not an empty one (``os._exit`` skips that teardown)."""
+    script = _script(
+        tmp_path,
+        "leave-open",
+        "import sys\nkept = open(sys.argv[1], 'w', encoding='utf-8')\nkept.write('all of it')\n",
+    )
+    forked, started = tmp_path / "forked.txt", tmp_path / "started.txt"
+    done = cli_zygote.get().run([str(script), str(forked)], env=dict(os.environ), timeout=120)
+    assert done.returncode == 0, done.stderr
+    subprocess.run([str(script), str(started)], check=True, timeout=120)
+    assert started.read_text(encoding="utf-8") == "all of it"
+    assert forked.read_text(encoding="utf-8") == "all of it"
