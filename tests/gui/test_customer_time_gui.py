@@ -254,3 +254,26 @@ def test_a_teller_sees_the_source_and_their_share(qtbot, window, sign_in, gains,
     assert panel.source.text().startswith("Source: imported queue tickets")
     assert "shared queue you serve" in html.unescape(panel.details.text())
     assert panel.headline.text().endswith("customer-minutes a day")
+
+
+def test_a_chart_deleted_before_its_turn_is_not_drawn_into(qtbot, window, sign_in, gains):
+    """Sign-out deletes a page's tab pages a turn each, the tab itself last
+    (``MainWindow._clear_pages``): a chart's turn still pending on the tab must be
+    dropped with the tab page that holds the chart, not reach a deleted chart."""
+    import shiboken6
+
+    tab = _tab(qtbot, window, sign_in, gains)
+    qtbot.waitUntil(lambda: len(tab.chart.labels) == 2, timeout=5_000)
+    tab.tabs.blockSignals(True)  # as sign-out silences the tab bars
+    tab._show(tab.result)  # the bar chart's turn pending
+    shiboken6.delete(tab.tabs.widget(0))  # the Saving tab page, which holds it
+    qtbot.wait(50)  # the turn due: an error in it fails the test (pytest-qt)
+    tab.tabs.blockSignals(False)
+    tab.tabs.setCurrentIndex(1)  # away and back to the What if tab, now the first:
+    tab.tabs.setCurrentIndex(0)  # its chart built, its lines a turn later
+    assert tab._what_if.built
+    assert tab._what_if.widget.lines == ()
+    tab.tabs.blockSignals(True)
+    shiboken6.delete(tab.tabs.widget(0))
+    qtbot.wait(50)
+    assert shiboken6.isValid(tab)

@@ -175,8 +175,9 @@ class CustomerTimeTab(QWidget):
             # The chart in this turn, its lines in the next (asked for sooner, say by
             # ``what_if``, they are drawn then): together they held the GUI thread
             # 69-133 ms of CPU at load 10 (bench/bench_heartbeat.py; issue 17).
-            self._what_if.widget  # noqa: B018 - builds it
-            QTimer.singleShot(CHART_TURN_MS, self, self._fill_what_if)
+            # Given the chart, the call is dropped with it: sign-out deletes the tab
+            # pages a turn each before this tab (``MainWindow._clear_pages``).
+            QTimer.singleShot(CHART_TURN_MS, self._what_if.widget, self._fill_what_if)
             return
         for lazy, view in (
             (self._comparison, lambda: self.comparison),
@@ -222,9 +223,9 @@ class CustomerTimeTab(QWidget):
         self.result = result
         self.panel.show_team(result)
         # The chart in the next turn: the panel's text paints first, and the two never
-        # hold the GUI thread in one turn. Given ``self``, the call is dropped with a
-        # closed tab.
-        QTimer.singleShot(CHART_TURN_MS, self, lambda: self._show_chart(result))
+        # hold the GUI thread in one turn. Given the chart, the call is dropped with it
+        # (a closed tab, or sign-out, which deletes the tab pages before this tab).
+        QTimer.singleShot(CHART_TURN_MS, self.chart, lambda: self._show_chart(result))
         self._fill_what_if()
         if self._queue_data.built:
             self._load_queue_data(self._queue_data.widget, result)
