@@ -460,6 +460,11 @@ class PracticePage(QWidget):
         from svctrainer.gui.drills.result_screen import ResultScreen  # noqa: PLC0415
 
         screen = ResultScreen(attempt, definition, comparison)
+        # The page's (hidden) until it shows: without a parent, a screen still waiting
+        # when the page is deleted (sign-out, a closed window) lived on in Python and was
+        # destroyed by whichever garbage collection came next, Qt objects and all.
+        screen.setParent(self)
+        screen.hide()
         screen.back.connect(self.show_catalogue)
         screen.again.connect(lambda: self._again(attempt))
         # Shown on the next turn: built, shown (styles, layout) and painted in the turn
