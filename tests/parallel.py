@@ -17,6 +17,13 @@ the other has nothing left, so modules holding a ``slow`` test are handed out fi
 longest of them (``LONGEST_FIRST``) before the others: started last, the demo module
 alone (a minute and a half on one worker) would be the run's last minute and a half.
 The short modules that come after them fill whatever gap is left between the workers.
+
+Why a crashed worker ends the run (``--max-worker-restart=0`` unless asked otherwise): a
+worker that dies (a segmentation fault in native code) is a failure whatever follows, and
+the replacement ``--dist loadscope`` starts can wait for ever (pytest-xdist 3.8 asks the
+replacement for a collection it never registered: ``KeyError`` in ``_assign_work_unit``,
+then both workers sit idle). Ending at once reports the crash, with its stack from
+``faulthandler``, in seconds instead of a CI job that never finishes.
 """
 
 from __future__ import annotations
@@ -64,6 +71,8 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if option.numprocesses not in (None, 0) and option.dist == "no":
         option.dist = "loadscope"
         option.loadscopereorder = False  # keep the order below, not largest module first
+    if option.numprocesses not in (None, 0) and option.maxworkerrestart is None:
+        option.maxworkerrestart = "0"
 
 
 @pytest.hookimpl(tryfirst=True)
