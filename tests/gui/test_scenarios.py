@@ -587,6 +587,68 @@ def test_each_debrief_chart_is_drawn_in_stages_and_ends_as_one_drawn_whole(qtbot
         ]
 
 
+def _radar():
+    from svctrainer.gui.scenarios.debrief_charts import ServqualRadar
+
+    return ServqualRadar({"Reliability": 3, "Empathy": 2, "Tangibles": 1}, None, later=True)
+
+
+def _mood_trace():
+    from svctrainer.gui.scenarios.debrief_charts import MoodTraceChart
+
+    return MoodTraceChart([[0.0, 0.0], [1.0, 0.5], [-1.0, 1.0]], [2], 0.5, later=True)
+
+
+def _mood_meter():
+    from svctrainer.core.scenarios.model import Mood
+    from svctrainer.gui.scenarios.mood_meter import MoodMeter
+
+    return MoodMeter(Mood(0.0, 0.0), 0.5, later=True)
+
+
+@pytest.mark.parametrize("make", [_radar, _mood_trace, _mood_meter])
+def test_a_chart_half_drawn_goes_with_its_slot_and_leaves_no_qt_object_to_the_collector(
+    qtbot, make
+):
+    """A chart whose screen goes while it is drawn (a debrief left, a sign-out, a closed
+    window) is deleted with its slot by Qt. Held by Python alone, it and its plot lived
+    on until a garbage collection freed them, on whichever thread that ran: freed off
+    the GUI thread, PySide queued their Qt objects for the GUI thread, which crashed
+    deleting them (a test worker's segmentation fault in a collection)."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from svctrainer.gui.scenarios.chart_slot import ChartSlot
+
+    gc.collect()  # what earlier tests left: only this chart's is looked for below
+    screen = QWidget()
+    QVBoxLayout(screen).addWidget(slot := ChartSlot(make, 300, 300))
+    screen.show()
+    assert not slot.step()  # built, its first stage drawn: not whole yet
+    chart = slot._pending
+    plot = chart.plot
+    assert not chart.isVisible()  # nothing shown half drawn
+    shiboken6.delete(screen)  # the screen goes
+    assert not shiboken6.isValid(chart)
+    assert not shiboken6.isValid(plot)
+    del screen, slot, chart, plot
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what the collector would free, kept to be read
+    try:
+        gc.collect()
+        left = {
+            type(o).__name__
+            for o in gc.garbage
+            if isinstance(o, QObject) and shiboken6.isValid(o) and shiboken6.ownedByPython(o)
+        }
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == set()
+
+
 def _trace_of(chart):
     _steps, valence = chart.valence.getData()
     _, arousal = chart.arousal.getData()

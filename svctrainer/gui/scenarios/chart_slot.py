@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 C = TypeVar("C", bound=QWidget)
@@ -84,6 +85,7 @@ class ChartSlot(QWidget, Generic[C]):
             return True
         chart = self._pending if self._pending is not None else self._start()
         if isinstance(chart, StagedChart) and chart.next_stage():
+            self._hold(chart)
             return False
         self._place(chart)
         return True
@@ -105,6 +107,27 @@ class ChartSlot(QWidget, Generic[C]):
         self._build = None  # what it captured is not needed any more
         return self._pending
 
+    def _hold(self, chart: C) -> None:
+        """Keep a chart drawn over several turns as the slot's (hidden) meanwhile, not
+        Python's alone.
+
+        Why: a chart half drawn when its screen went (a debrief left, a sign-out, a
+        closed window) lived on, plots and all, until a garbage collection freed it, on
+        whichever thread ran one. Freed off the GUI thread, PySide queues the Qt objects
+        for the GUI thread to delete, and the GUI thread crashed deleting them
+        (segmentation fault; the likely cause of a test worker's crash in a collection).
+        Held, it is deleted by Qt with the slot."""
+        if chart.parent() is not self:
+            chart.setParent(self)
+            chart.hide()
+
     def _place(self, chart: C) -> None:
         self._chart, self._pending = chart, None
+        if chart.parent() is self:
+            # Into the layout as a chart built on its own goes, to be shown as one (on
+            # the next turn when the slot is on screen, with the slot otherwise): a
+            # child hidden by hand stays hidden when its parent shows; one parented
+            # anew by the layout does not.
+            chart.setParent(None)
+            chart.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
         self._box.addWidget(chart)

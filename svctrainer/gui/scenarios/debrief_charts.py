@@ -70,7 +70,8 @@ class ServqualRadar(StagedChart):
         self.dimensions = radar_dimensions(yours, *([best] if best else []))
         palette = self.palette()
         _, text, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
+        # The chart's from the start (see ChartSlot._start): not Python's alone while drawn.
+        self.plot = pg.PlotWidget(self, enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.hideAxis("bottom")
         self.plot.hideAxis("left")
@@ -171,7 +172,8 @@ class MoodTraceChart(StagedChart):
         self.setObjectName("moodTrace")
         palette = self.palette()
         _, _, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
+        # The chart's from the start (see ChartSlot._start): not Python's alone while drawn.
+        self.plot = pg.PlotWidget(self, enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.setLabel(
             "bottom", translate("scenarios", "Decision (0 = arrival at the counter)")

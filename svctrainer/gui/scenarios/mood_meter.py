@@ -100,7 +100,8 @@ class MoodMeter(StagedChart):
         self.setObjectName("moodMeter")
         palette = self.palette()
         _, text, faint = plot_colours(palette)
-        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: not built
+        # The chart's from the start (see ChartSlot._start): not Python's alone while drawn.
+        self.plot = pg.PlotWidget(self, enableMenu=False)  # no context menu: not built
         style_plot(self.plot, palette)
         self.plot.setAspectLocked(True)
         self.plot.setRange(xRange=(MOOD_MIN, MOOD_MAX), yRange=(MOOD_MIN, MOOD_MAX), padding=0.04)
