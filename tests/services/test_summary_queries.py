@@ -209,6 +209,9 @@ def _assert_summary_reads_equal_attempt_reads(region: Region) -> None:
             assert got_tests.keys() == want.keys()
             for pid, found in got_tests.items():  # first_last_tests may add tied tests
                 assert found.count == want[pid].count
+                # the same tests, their ids spelt as ``str(uuid)`` (the attempts' reading)
+                theirs_points = {(p.started_at, p.attempt_id) for p in want[pid].points}
+                assert {(p.started_at, p.attempt_id) for p in found.points} <= theirs_points
                 reference = gain_of_tests(want[pid].points, metric, want[pid].count)
                 assert gain_of_tests(found.points, metric, found.count) == reference
             assert summary_last(session, people, items) == last_counted(session, people, items)
