@@ -150,6 +150,13 @@ class Bench:
         self.teller = next(p for p in people if p.employee_number == "E00000")
         self.actor = Actor.person(supervisor.id, supervisor.name, supervisor.employee_number)
         self.background = Background()
+        # The window's idle sign-out watch, as the application has one
+        # (``gui/idle_sign_out.py``): until 2026-12-07 it filtered every event of the
+        # application in Python, a fifth of the chart page's GUI-thread CPU that this
+        # bench, without it, did not show.
+        from svctrainer.gui.idle_sign_out import IdleWatch
+
+        self.idle = IdleWatch()
         if APP_COLLECTOR[0]:
             from svctrainer.gui.garbage import GuiThreadCollector
 

@@ -4,6 +4,14 @@ A teller called away to a customer leaves the workstation signed in; the next pe
 would practise under their name. After ``minutes`` without a key, a click or a mouse
 move anywhere in the application the window signs out, keeping any attempt in progress
 as a draft (its owner decides at their next sign-in, as after a crash).
+
+The input is watched where it enters the application: at its top-level windows
+(``QWindow``), which the platform hands every key, click, move, wheel and touch before
+Qt passes it on to a widget. The watch was an event filter on the whole application, so
+every event of every object (each paint, timer, layout request and queued call) was
+handed to Python and back: about 1 700 calls per open of one employee's chart page, and
+a fifth of the GUI thread's CPU time there (issue 17: the event loop's gaps), although a
+no-op filter cost the same: the price is PySide's wrapping of each event and object.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 DEFAULT_MINUTES = 10
 MAX_MINUTES = 240
@@ -41,9 +49,18 @@ class IdleWatch(QObject):
         self.last_input = time.monotonic()
         """When someone last touched the application (``gui/garbage.py`` waits for a
         quiet moment)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            # A window a person types into, clicks a menu of or opens (a dialog, a
+            # drop-down list) becomes the focus window: every top-level window is
+            # watched from then on; those there already, now.
+            app.focusWindowChanged.connect(self._watch_windows)
+            self._watch_windows()
+
+    def _watch_windows(self, *_focused: QWindow | None) -> None:
+        """Watch every top-level window (again: Qt keeps one filter per object)."""
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
 
     def start(self, minutes: int) -> None:
         if minutes <= 0:
