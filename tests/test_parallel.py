@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from parallel import LONG_RUNNING, LONGEST_FIRST, start_rank
+from parallel import LONG_RUNNING, LONG_UNMARKED, LONGEST_FIRST, start_rank
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,34 @@ def test_the_longest_start_first_then_the_slow_then_the_rest_in_collection_order
         LONGEST_FIRST[0],
         LONGEST_FIRST[1],
         "tests/core/scenarios/test_choice_order.py",
+        "tests/core/test_a.py",
+        "tests/store/test_b.py",
+    ]
+
+
+def test_every_long_unmarked_module_exists_and_holds_no_slow_test():
+    """Named once each, not among the slow (which start before them anyway)."""
+    assert len(set(LONG_UNMARKED)) == len(LONG_UNMARKED)
+    for module in LONG_UNMARKED:
+        text = (ROOT / module).read_text(encoding="utf-8")
+        assert not re.search(rf"mark\.{LONG_RUNNING}\b", text), module
+        assert module not in LONGEST_FIRST
+
+
+def test_the_long_unmarked_start_after_the_slow_and_before_the_rest():
+    collected = [
+        "tests/core/test_a.py",
+        LONG_UNMARKED[0],
+        "tests/core/scenarios/test_choice_order.py",  # slow, not among the longest
+        "tests/store/test_b.py",
+        LONGEST_FIRST[0],
+    ]
+    slow = {"tests/core/scenarios/test_choice_order.py", LONGEST_FIRST[0]}
+    ordered = sorted(collected, key=lambda module: start_rank(module, slow))
+    assert ordered == [
+        LONGEST_FIRST[0],
+        "tests/core/scenarios/test_choice_order.py",
+        LONG_UNMARKED[0],
         "tests/core/test_a.py",
         "tests/store/test_b.py",
     ]
