@@ -311,6 +311,28 @@ class WorkerZygote:
             self._zygote = Zygote({k: v for k, v in os.environ.items() if k not in own})
         return self._zygote
 
+    def run_script(
+        self, script: Path, *args: str, env: Mapping[str, str], timeout: float
+    ) -> subprocess.CompletedProcess[str]:
+        """``python SCRIPT ARGS...`` as ``subprocess.run(capture_output=True, text=True,
+        env=env, timeout=timeout, check=False)`` gives it, forked from the zygote when it
+        may be (``forking``, ``Zygote.accepts``): for a test's helper script whose own
+        start is not what the test is about (a process that kills itself mid-restore)."""
+        command = [sys.executable, str(script), *args]
+        if forking() and self.get().accepts(env):
+            done = self.get().run(command[1:], env=env, timeout=timeout)
+            done.args = command
+            return done
+        STATS.fresh += 1
+        return subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=dict(env),
+            timeout=timeout,
+            check=False,
+        )
+
     def close(self) -> None:
         if self._zygote is not None:
             self._zygote.close()

@@ -141,6 +141,12 @@ SCRIPTS = {
         print("written to stderr", file=sys.stderr)
     """,
     "syntax error": "print('never'\n",
+    "killed by a signal": """
+        import os, signal, sys
+        print("before", flush=True)
+        sys.stdout.write("buffered, never written")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """,
 }
 
 
@@ -267,3 +273,29 @@ def test_a_file_the_script_left_open_is_written_as_when_started(cli_zygote, tmp_
     subprocess.run([str(script), str(started)], check=True, timeout=120)
     assert started.read_text(encoding="utf-8") == "all of it"
     assert forked.read_text(encoding="utf-8") == "all of it"
+
+
+def test_a_helper_script_runs_forked_when_it_may_and_started_otherwise(cli_zygote, tmp_path):
+    """``WorkerZygote.run_script`` (a test's own helper process, such as the restore
+    runner that kills itself mid-step): the same answer forked as started for real, and
+    started for real when the run's interpreter settings are not the zygote's."""
+    body = """
+        import os, signal, sys
+        print(sys.argv[1:], flush=True)
+        print("to stderr", file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """
+    script = _script(tmp_path, "helper", body)
+    script.chmod(0o644)  # run by the interpreter, as ``python SCRIPT`` is
+    env = dict(os.environ)
+    runs, fresh = STATS.runs, STATS.fresh
+    forked = cli_zygote.run_script(script, "one", "two words", env=env, timeout=120)
+    assert (STATS.runs, STATS.fresh) == (runs + 1, fresh)
+    started = cli_zygote.run_script(
+        script, "one", "two words", env={**env, "PYTHON_SVCTRAINER_PROBE": "1"}, timeout=120
+    )
+    assert (STATS.runs, STATS.fresh) == (runs + 1, fresh + 1)
+    assert forked.args == started.args == [sys.executable, str(script), "one", "two words"]
+    assert forked.returncode == started.returncode == -9
+    assert forked.stdout == started.stdout == "['one', 'two words']\n"
+    assert forked.stderr == started.stderr == "to stderr\n"

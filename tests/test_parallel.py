@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parallel import LONG_RUNNING, LONGEST_FIRST, start_rank
+from parallel import LONG_RUNNING, LONG_UNMARKED, LONGEST_FIRST, start_rank
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,3 +75,31 @@ def test_a_crashed_worker_ends_the_run_with_its_failure_instead_of_waiting(tmp_p
     assert run.returncode != 0, run.stdout
     assert "crashed and worker restarting disabled" in run.stdout, run.stdout
     assert "test_crash.py::test_dies" in run.stdout, run.stdout
+
+
+def test_every_long_unmarked_module_exists_and_holds_no_slow_test():
+    """Named once each, not among the slow (which start before them anyway)."""
+    assert len(set(LONG_UNMARKED)) == len(LONG_UNMARKED)
+    for module in LONG_UNMARKED:
+        text = (ROOT / module).read_text(encoding="utf-8")
+        assert not re.search(rf"mark\.{LONG_RUNNING}\b", text), module
+        assert module not in LONGEST_FIRST
+
+
+def test_the_long_unmarked_start_after_the_slow_and_before_the_rest():
+    collected = [
+        "tests/core/test_a.py",
+        LONG_UNMARKED[0],
+        "tests/core/scenarios/test_choice_order.py",  # slow, not among the longest
+        "tests/store/test_b.py",
+        LONGEST_FIRST[0],
+    ]
+    slow = {"tests/core/scenarios/test_choice_order.py", LONGEST_FIRST[0]}
+    ordered = sorted(collected, key=lambda module: start_rank(module, slow))
+    assert ordered == [
+        LONGEST_FIRST[0],
+        "tests/core/scenarios/test_choice_order.py",
+        LONG_UNMARKED[0],
+        "tests/core/test_a.py",
+        "tests/store/test_b.py",
+    ]

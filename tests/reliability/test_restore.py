@@ -181,16 +181,15 @@ def test_disk_full_during_the_restore_leaves_the_live_database(tmp_path, templat
 
 @pytest.mark.slow
 @pytest.mark.parametrize("step", STEPS)
-def test_a_kill_at_any_step_leaves_one_whole_database(live_and_backup, step, figure):
+def test_a_kill_at_any_step_leaves_one_whole_database(live_and_backup, step, figure, cli_zygote):
     """SIGKILL right after each step: 3 of 15 kills during the copy left no live file.
     Whatever the step, the live file is a whole database - the old one before the swap,
-    the restored one after it - the app opens it and can write to it."""
+    the restored one after it - the app opens it and can write to it. The restoring
+    process is forked from the worker's zygote (its start is not what is tested)."""
     live, backup = live_and_backup
-    done = subprocess.run(
-        [sys.executable, str(RUNNER), str(live), str(backup), step],
-        capture_output=True, text=True, timeout=120, check=False,
-        env={**os.environ, "PYTHONPATH": str(HERE.parent)},
-    )  # fmt: skip
+    done = cli_zygote.run_script(
+        RUNNER, str(live), str(backup), step, env=dict(os.environ), timeout=120
+    )
     assert done.stdout.strip() == f"killed at {step}", done.stderr
     assert done.returncode == -9
     assert live.exists()

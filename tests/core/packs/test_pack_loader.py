@@ -16,6 +16,7 @@ from svctrainer.core.packs.loader import (
     content_hash,
     load_pack,
 )
+from svctrainer.core.packs.locator import locate_keys
 from svctrainer.core.problems import ContentError, Severity
 
 GOOD = """\
@@ -524,3 +525,25 @@ def test_data_entry_card_and_date_rules():
     found = problems_of(text)
     assert "p.toml:24:13: card prefix '4x' must be 1 to 6 digits" in found
     assert "p.toml:29:1: 'from' is later than 'to'" in found
+
+
+@pytest.mark.parametrize("header", ["[{key}]", "[[{key}]]", "{key} = 1"])
+def test_a_key_of_65_parts_is_refused_when_its_dots_are_the_only_ones(header):
+    """The loader scans for long keys only in a text with at least 64 dots (a key's every
+    part after the first follows a dot): the shortest key refused has exactly that many."""
+    key = ".".join(f"p{i}" for i in range(65))
+    text = header.format(key=key) + "\n"
+    assert text.count(".") == 64
+    assert problems_of(text) == [
+        f"p.toml:1:{header.index('{') + 1}: a key of 65 dotted parts; at most 64 are allowed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    ['a . b . "c.d"', "'x.y'.z", "p0 .p1. p2", '"".""', "a.'b'.\"c\""],
+)
+def test_a_key_never_has_more_parts_than_the_text_has_dots_plus_one(key):
+    """What the loader's shortcut relies on, with spaces and quoted parts."""
+    for text in (f"{key} = 1\n", f"[{key}]\n", f"[[{key}]]\n", f"t = {{ {key} = 1 }}\n"):
+        assert locate_keys(text).longest_key[0] <= text.count(".") + 1, text
