@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 
@@ -46,6 +47,8 @@ class ThrowawayServer:
         self.port = port or 50000 + os.getpid() % 10000
         # initdb refuses to run as root: run the server as Debian's postgres user then.
         self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self._kept: Any = None  # the administration connection (``_admin_connection``)
+        self._kept_pid = 0
 
     def _run(self, tool: str, *args: str) -> None:
         done = subprocess.run(
@@ -76,14 +79,57 @@ class ThrowawayServer:
                   "-w", "start")  # fmt: skip
 
     def stop(self) -> None:
+        self._close_admin_connection()
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@/{database}?host={self.folder}&port={self.port}"
 
+    def _admin_connection(self) -> Any:
+        """One autocommit connection to the ``postgres`` database, kept for the server's
+        life, for the statements that administer it (clone, drop, the checks of
+        ``Clones``): each test made three to five of them, and a new connection costs
+        the server a backend's start (about 10 ms of its CPU) and the test a handshake.
+        It holds no transaction between statements (autocommit), so it never holds a
+        transaction id or a snapshot, and it is on ``postgres``, never on a clone or a
+        template (which ``connected`` counts and ``CREATE DATABASE … TEMPLATE`` refuses).
+        A broken one, or one inherited across a fork, is replaced."""
+        import psycopg
+
+        conn = self._kept
+        if conn is None or conn.closed or conn.broken or self._kept_pid != os.getpid():
+            conn = psycopg.connect(
+                host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
+                autocommit=True,
+            )  # fmt: skip
+            self._kept, self._kept_pid = conn, os.getpid()
+        return conn
+
+    def _close_admin_connection(self) -> None:
+        if self._kept is not None and self._kept_pid == os.getpid():
+            self._kept.close()
+        self._kept = None
+
+    def _admin_execute(self, sql: str, params: Sequence[object] | None = None) -> Any:
+        """Run ``sql`` on the kept administration connection; once more on a new one if
+        the kept one had broken (a server restarted by a test, say). Without ``params``
+        the text is sent as it is (a ``%`` in it is no placeholder), as before."""
+        import psycopg
+
+        try:
+            return self._admin_connection().execute(sql, params)
+        except psycopg.OperationalError:
+            if self._kept is not None and not self._kept.broken:
+                raise
+            self._close_admin_connection()
+            return self._admin_connection().execute(sql, params)
+
     def admin(self, sql: str, database: str = "postgres") -> None:
         import psycopg
 
+        if database == "postgres":
+            self._admin_execute(sql)
+            return
         with psycopg.connect(
             host=str(self.folder), port=self.port, user="postgres", dbname=database,
             autocommit=True,
@@ -103,15 +149,9 @@ class ThrowawayServer:
         open (an engine a test did not dispose of) can hold what needs no transaction id:
         an advisory lock, a prepared statement, a ``LISTEN``: a clone with one is not
         handed to the next test."""
-        import psycopg
-
-        with psycopg.connect(
-            host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
-            autocommit=True,
-        ) as conn:  # fmt: skip
-            row = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
-            ).fetchone()
+        row = self._admin_execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
+        ).fetchone()
         assert row is not None
         return int(row[0])
 
@@ -124,13 +164,7 @@ class ThrowawayServer:
         holds none, as this one), so a write still open counts too; the snapshot's
         ``xmax`` would not, as it moves only when a transaction ends. Reading it writes
         nothing."""
-        import psycopg
-
-        with psycopg.connect(
-            host=str(self.folder), port=self.port, user="postgres", dbname="postgres",
-            autocommit=True,
-        ) as conn:  # fmt: skip
-            row = conn.execute("SELECT (age('3'::xid)::bigint + 3)::text").fetchone()
+        row = self._admin_execute("SELECT (age('3'::xid)::bigint + 3)::text").fetchone()
         assert row is not None
         return int(row[0])
 

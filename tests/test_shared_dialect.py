@@ -78,3 +78,66 @@ def test_a_server_engine_keeps_its_own_dialect() -> None:
         assert db.engine.dialect.name == "postgresql"
     finally:
         db.dispose()
+
+
+def test_databases_of_one_server_share_its_dialect_and_each_reads_its_own_rows(pg) -> None:
+    """Two clones on the session's server, as the same login: the second engine gets the
+    dialect the first one's connection initialized, and the statement compiled for the
+    first is a cache hit for the second, which still reads its own database."""
+    server, template = pg
+    names = [server.clone(template), server.clone(template)]
+    dbs = [Database(make_url(server.url(name))) for name in names]
+    try:
+        for db, value in zip(dbs, ("first", "second"), strict=True):
+            with db.writing() as session:
+                session.add(Setting(key="shared-dialect-check", value={"db": value}))
+        query = select(Setting.value).where(Setting.key == "shared-dialect-check")
+        seen = []
+        for db in (dbs[0], dbs[1], dbs[0]):
+            with db.reading() as session:
+                result = session.connection().execute(query)
+                seen.append((result.scalar_one()["db"], result.context.cache_hit))
+        assert dbs[0].engine.dialect is dbs[1].engine.dialect
+        assert dbs[0].engine._compiled_cache is dbs[1].engine._compiled_cache
+        dialect = dbs[0].engine.dialect
+        assert [value for value, _ in seen] == ["first", "second", "first"]
+        assert [hit for _, hit in seen][1:] == [dialect.CACHE_HIT, dialect.CACHE_HIT]
+        other_login = make_url(server.url(names[0])).set(username="svctrainer_nobody")
+        assert shared_dialect.server_key(other_login) != shared_dialect.server_key(
+            dbs[0].engine.url
+        )
+    finally:
+        for db in dbs:
+            db.dispose()
+        for name in names:
+            server.drop(name)
+
+
+def test_a_servers_shared_dialect_is_the_one_the_application_makes(pg) -> None:
+    """Attribute by attribute, after a first connection, as for a file above."""
+    server, template = pg
+    url = make_url(server.url(template))
+    first, later = Database(url), Database(url)
+    own = shared_dialect._made_by_application(url, OpenOptions())
+    try:
+        with first.engine.connect():  # the server's dialect is shared from here on
+            pass
+        with own.connect():
+            pass
+        later.dispose()
+        later = Database(url)
+        shared_dialect_ = later.engine.dialect
+        assert shared_dialect_ is first.engine.dialect
+        assert shared_dialect_ is not own.dialect
+        mine, shared = vars(own.dialect), vars(shared_dialect_)
+        assert type(own.dialect) is type(shared_dialect_)
+        assert mine.keys() <= shared.keys()
+        for name, value in mine.items():
+            if _plain(value):
+                assert shared[name] == value, name
+            else:
+                assert type(shared[name]) is type(value), name
+    finally:
+        own.dispose()
+        first.dispose()
+        later.dispose()
