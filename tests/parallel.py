@@ -53,12 +53,13 @@ Only the order they start in depends on it: a module missing here is handed out 
 the other slow ones, one listed that no longer exists is ignored."""
 
 
-LONG_UNMARKED: tuple[str, ...] = ("tests/store/test_progress_summary.py",)
+LONG_UNMARKED = ("tests/store/test_progress_summary.py", "tests/test_cli_fork.py")
 """Long modules without a slow test, handed out right after the slow modules rather than
 in collection order: collected last (``tests/store``, the suite's own tests), one of
 them was the run's last module, with the other worker idle (an estimate of both
-workers' timelines from a whole run's durations: ~30 s of CPU, against ~5 s for the
-longest of the other modules collected after it). Each must exist and hold no slow test
+workers' timelines from a whole run's durations). They take ~31 and ~28 s of CPU (the
+second mostly in the commands and scripts it runs), the other modules collected after
+them at most ~5 s. Each must exist and hold no slow test
 (``LONGEST_FIRST`` names those)."""
 
 
