@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -40,7 +41,11 @@ def window(qtbot, branch) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitUntil(lambda: win.login.model.rowCount() > 0)
     yield win
-    win.background.wait()
+    # pytest-qt closed the window (its closeEvent waits for the worker) and asked for its
+    # deletion before this teardown; when the deferred deletion has already run, the
+    # worker went with the window and there is nothing left to wait for.
+    if shiboken6.isValid(win):
+        win.background.wait()
 
 
 @pytest.fixture
