@@ -110,6 +110,30 @@ def test_a_drill_screen_is_built_and_shown_on_turns_after_the_start(qtbot, pract
     assert practice.findChildren(DrillScreen) == []  # the one built meanwhile never came
 
 
+def test_a_drill_screen_built_when_its_page_goes_goes_with_the_page(qtbot, practice, monkeypatch):
+    """The page deleted between the turn a drill's screen is built and the turn it would
+    show (a sign-out then): the screen goes with it, deleted by Qt on the GUI thread. Left
+    to Python, held by its own connections, it lived on until a garbage collection
+    (possibly on a worker thread) destroyed it, Qt objects and all: the crash class of
+    the staged charts."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    built: list[object] = []
+    build = practice._drill_screen
+    monkeypatch.setattr(practice, "_drill_screen", lambda *a: built.append(build(*a)) or built[-1])
+    monkeypatch.setattr(practice, "_show_drill", lambda *a: None)  # the page goes first
+    _choose(qtbot, practice, "drawer-balancing-practice.en")
+    practice.practice_button.click()
+    qtbot.waitUntil(lambda: len(built) == 1, timeout=WAIT_MS)
+    screen = built[0]
+    assert screen.parent() is None  # waiting for its turn, not in the page yet
+    practice.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(screen)
+
+
 def test_a_result_screen_is_built_on_the_answer_and_shown_a_turn_later(qtbot, practice):
     """Built, shown and painted in the turn the save's answer came, a drill's result held
     the window 67-74 ms (bench/bench_heartbeat.py): it is built then and shown on the next

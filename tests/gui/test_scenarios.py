@@ -728,3 +728,35 @@ def test_the_debrief_is_built_stacked_and_shown_in_turns_of_its_own(qtbot, play,
     # and is deleted, or about to be (deleteLater: whether its turn has come yet depends
     # on how busy the machine is, so either is right)
     assert not isValid(conversation) or player.indexOf(conversation) < 0
+
+
+def test_a_debrief_built_when_its_player_goes_goes_with_the_player(play, monkeypatch):
+    """The player deleted between the turn its debrief is built and the turn it would be
+    stacked (a sign-out then): the debrief goes with it, deleted by Qt on the GUI thread,
+    not left to whichever garbage collection came next (the staged charts' crash class)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+
+    built: list[object] = []
+    original = DebriefScreen.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        built.append(self)
+
+    monkeypatch.setattr(DebriefScreen, "__init__", spy)
+    player = play.open()
+    monkeypatch.setattr(player, "_stack_debrief", lambda debrief: None)  # the player goes first
+    screen = player.conversation  # the hesitant best run (Play.hesitant_best_run)
+    play.clock.advance(15)
+    tick(screen)
+    play.answer(screen, 1, 1, 1, 1, 1, 2, 1)
+    play.qtbot.waitUntil(lambda: len(built) == 1, timeout=WAIT_MS)
+    debrief = built[0]
+    assert debrief.parent() is None  # waiting for its turn, not stacked yet
+    player.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(debrief)

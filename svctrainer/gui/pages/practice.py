@@ -391,6 +391,12 @@ class PracticePage(QWidget):
         if self._starting is not record:
             return  # back to the catalogue meanwhile
         screen = self._drill_screen(record, run)
+        # Deleted with the page if the page goes before the screen shows (sign-out in
+        # between): left to Python alone, held by its own connections, it lived on until
+        # a garbage collection, maybe on a worker thread, destroyed it, Qt objects and
+        # all (the crash class of the staged charts, gui/scenarios/chart_slot.py). Not
+        # parented here: that would bring the style and fonts into this turn.
+        self.destroyed.connect(screen.deleteLater)
         QTimer.singleShot(0, self, lambda: self._show_drill(record, screen))
 
     def _show_drill(self, record: ContentRecord, screen: DrillScreen) -> None:

@@ -110,6 +110,9 @@ class ScenarioPlayer(QStackedWidget):
         )
         debrief.again.connect(self.start)
         debrief.back.connect(self.back)
+        # Deleted with the player if the player goes before the debrief is stacked (see
+        # PracticePage._build_drill: not parented in this turn, for the same reason).
+        self.destroyed.connect(debrief.deleteLater)
         QTimer.singleShot(DEBRIEF_TURN_MS, self, lambda: self._stack_debrief(debrief))
 
     def _stack_debrief(self, debrief: DebriefScreen) -> None:
