@@ -33,6 +33,7 @@ from svctrainer.services.errors import (
 from svctrainer.store.models import (
     Branch,
     Person,
+    PersonRole,
     RegionBranch,
     RegionSupervisor,
     Team,
@@ -54,16 +55,26 @@ class Caller:
 
 
 def load_caller(session: Session, actor: Actor) -> Caller:
+    """The actor's current roles and trained teams, read in one statement.
+
+    Every service call starts here, so it is read as values: the person's row joined to
+    its roles and the teams it trains (a few rows: roles times teams), not the ORM
+    ``Person`` with its roles loaded by a second statement and the teams by a third
+    (three statements and an ORM object a call; about a tenth of the role matrix's CPU).
+    Autoflush still applies, so a change pending in ``session`` is seen as before."""
     if actor.is_admin_tool:
         return Caller(actor, None, None, frozenset(Role), frozenset(Permission), frozenset())
-    person = session.get(Person, actor.person_id)
-    if person is None or not person.active:
+    rows = session.execute(
+        select(Person.active, Person.branch_id, PersonRole.role, TeamTrainer.team_id)
+        .outerjoin(PersonRole, PersonRole.person_id == Person.id)
+        .outerjoin(TeamTrainer, TeamTrainer.person_id == Person.id)
+        .where(Person.id == actor.person_id)
+    ).all()
+    if not rows or not rows[0].active:
         raise InactiveProfileError("this profile no longer exists or has been deactivated")
-    roles = frozenset(Role(r.role) for r in person.roles)
-    teams = frozenset(
-        session.scalars(select(TeamTrainer.team_id).where(TeamTrainer.person_id == person.id))
-    )
-    return Caller(actor, person.id, person.branch_id, roles, permissions_of(roles), teams)
+    roles = frozenset(Role(row.role) for row in rows if row.role is not None)
+    teams = frozenset(row.team_id for row in rows if row.team_id is not None)
+    return Caller(actor, actor.person_id, rows[0].branch_id, roles, permissions_of(roles), teams)
 
 
 def authorize(session: Session, actor: Actor, permission: Permission) -> Caller:
