@@ -221,3 +221,36 @@ def test_keys_tab_asks_for_its_heatmap_when_customer_time_lands_first(
     view.tabs.setCurrentIndex(view.keys_index)  # a click on Keys in the same turn
     qtbot.waitUntil(lambda: view.current.customer_time is not None, timeout=15_000)
     qtbot.waitUntil(lambda: view.current.heatmap is not None, timeout=15_000)
+
+
+def test_a_chart_turn_pending_when_its_tab_page_is_deleted_is_dropped(
+    qtbot, window, sign_in, teller_history
+):
+    """Sign-out deletes a page's tab pages a turn each, the last first, the page itself
+    after them (``MainWindow._clear_pages``): the turns still pending on the view that
+    build the heatmap (``_build_heatmap_then_load``), draw the accuracy chart
+    (``_show_rest``) or build it (``_build_charts``) must go with the tab page that holds
+    the chart, not build it for nothing or reach deleted charts (an error in a turn fails
+    the test: pytest-qt)."""
+    import shiboken6
+
+    sign_in(teller_history.teller)
+    view = _progress_view(qtbot, window)
+    view.tabs.setCurrentIndex(view.keys_index)  # its heatmap's plot built a turn later
+    view.tabs.blockSignals(True)  # as sign-out silences the tab bars
+    shiboken6.delete(view.tabs.widget(view.keys_index))
+    qtbot.wait(50)
+    assert view._heatmap_ahead is None
+    assert view._heatmap_chart is None
+    view._show(view.current)  # the accuracy chart's turn pending
+    shiboken6.delete(view.tabs.widget(0))  # the Speed and accuracy page, with the charts
+    qtbot.wait(50)
+    assert shiboken6.isValid(view)
+    # A fresh view: its second chart is built a turn after the first.
+    fresh = type(view)(view._ctx)
+    window.pages["progress"].layout().addWidget(fresh)
+    qtbot.waitUntil(lambda: fresh._speed_chart is not None, timeout=5_000)
+    fresh.tabs.blockSignals(True)
+    shiboken6.delete(fresh.tabs.widget(0))
+    qtbot.wait(50)
+    assert shiboken6.isValid(fresh)

@@ -163,7 +163,10 @@ class PersonProgressView(QWidget):
         charts_tab_box = QVBoxLayout(charts_tab)
         charts_tab_box.setContentsMargins(0, 0, 0, 0)
         charts_tab_box.addWidget(charts)
-        QTimer.singleShot(0, self, self._build_charts)
+        # The turns that build and fill the charts belong to the widget that holds them:
+        # sign-out deletes the tab pages a turn each before the view (``main_window``),
+        # and a turn tied to the view reached deleted charts.
+        QTimer.singleShot(0, charts, self._build_charts)
 
         self._heatmap_chart: KeyHeatmapChart | None = None  # built on first show
         self._heatmap_ahead: KeyHeatmapChart | None = None
@@ -175,7 +178,7 @@ class PersonProgressView(QWidget):
         choices.addButton(self.latency_choice)
         choices.addButton(self.errors_choice)
         self.latency_choice.toggled.connect(self._draw_heatmap)
-        keys = QWidget()
+        self._keys_page = keys = QWidget()
         self._keys_box = keys_box = QVBoxLayout(keys)
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.latency_choice)
@@ -346,7 +349,7 @@ class PersonProgressView(QWidget):
         self._drawing = loaded  # ``current`` once it is drawn whole (``_show_rest``)
         self._charts.setUpdatesEnabled(False)
         self.speed_chart.set_series(loaded.progress.metrics[0], loaded.progress.grades)
-        QTimer.singleShot(0, self, lambda: self._show_rest(loaded))
+        QTimer.singleShot(0, self._charts, lambda: self._show_rest(loaded))
 
     def _show_rest(self, loaded: Loaded) -> None:
         if self._drawing is not loaded:
@@ -395,7 +398,9 @@ class PersonProgressView(QWidget):
             if loaded.heatmap is None:
                 self._drawn.add(index)  # asked for once; drawn when it arrives
                 if self._heatmap_chart is None:  # its plot first, a turn of its own
-                    QTimer.singleShot(0, self, lambda: self._build_heatmap_then_load(loaded))
+                    QTimer.singleShot(  # with the Keys page, which the chart goes in
+                        0, self._keys_page, lambda: self._build_heatmap_then_load(loaded)
+                    )
                 else:
                     self._load_heatmap()
                 return
@@ -443,7 +448,7 @@ class PersonProgressView(QWidget):
         """One chart per turn: the speed chart now, the accuracy chart on the next."""
         if self._speed_chart is None:
             _ = self.speed_chart
-            QTimer.singleShot(0, self, self._build_charts)
+            QTimer.singleShot(0, self._charts, self._build_charts)
         else:
             _ = self.accuracy_chart
 
