@@ -9,8 +9,9 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 from progress_support import NOW, TENKEY_PRACTICE, add_rows, learning_history
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 from support import typed_perfectly
 
@@ -346,9 +347,13 @@ def test_open_an_employee(qtbot, window, sign_in, histories, on_next_dialog):
     on_next_dialog(check)
     tab.table.selectRow(0)
     entry = tab.selected()
-    tab.open_selected()
+    opened = tab.open_selected()
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen[0] == (entry.person.id, "tenkey-amounts.en")
+    # closed, it goes: the tab kept every closed dialog (plots and all) until sign-out
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(opened)
+    assert tab.findChildren(type(opened)) == []
 
 
 def test_exports_from_the_dashboard(qtbot, window, sign_in, histories, tmp_path):

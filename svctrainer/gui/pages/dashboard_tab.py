@@ -579,6 +579,10 @@ class DashboardTab(QWidget):
             return None
         dialog = EmployeeDialog(self._ctx, entry, self.dashboard.family.key, self)
         dialog.setObjectName("employeeDialog")
+        # Deleted when closed: the tab keeps no closed dialog (each held its two plots,
+        # heat map and series until sign-out: a supervisor going through a team grew by
+        # a dialog an employee). A load still running for it is dropped when it answers.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
