@@ -5,13 +5,14 @@ plain frozen records (safe across threads), the content facts a target depends o
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.assignment_progress import (
@@ -144,23 +145,29 @@ def invalid_target(exc: TargetError) -> InvalidInputError:
 
 def content_facts(session: Session, content_ids: Iterable[str]) -> dict[str, ContentFacts]:
     wanted = list(dict.fromkeys(content_ids))
-    newest = (
-        select(ContentItem.content_id, func.max(ContentItem.version).label("v"))
-        .where(ContentItem.content_id.in_(wanted))
-        .group_by(ContentItem.content_id)
-        .subquery()
-    )
-    items = session.scalars(
-        select(ContentItem).join(
-            newest,
-            (ContentItem.content_id == newest.c.content_id) & (ContentItem.version == newest.c.v),
-        )
-    )
+    items = session.scalars(_newest_items(), {"wanted": wanted})
     facts = {item.content_id: _facts(item) for item in items}
     missing = [c for c in wanted if c not in facts]
     if missing:
         raise NotFoundError(f"no drill or scenario called {missing[0]}")
     return facts
+
+
+@functools.cache
+def _newest_items() -> Any:
+    """The newest version of each content id in the bound list ``wanted``: built once,
+    not per call (building it cost more than running it; the supervisor's dashboard
+    reads it for its done/overdue columns on every load, issue 17)."""
+    newest = (
+        select(ContentItem.content_id, func.max(ContentItem.version).label("v"))
+        .where(ContentItem.content_id.in_(bindparam("wanted", expanding=True)))
+        .group_by(ContentItem.content_id)
+        .subquery()
+    )
+    return select(ContentItem).join(
+        newest,
+        (ContentItem.content_id == newest.c.content_id) & (ContentItem.version == newest.c.v),
+    )
 
 
 def _facts(item: ContentItem) -> ContentFacts:

@@ -60,9 +60,12 @@ def _tallies(
     }
     query = _tally_query(shape)
     found = {}
-    for pid, n, practice, in_mode_n, meeting, speed, acc, score, best_tier, last in session.execute(
+    # on the session's connection: a statement of columns needs none of the ORM's
+    # execution (entities, autoflush in a read), which cost as much as the SQL here
+    rows = session.connection().execute(
         query, {k: v for k, v in values.items() if k in _used(query)}
-    ):
+    )
+    for pid, n, practice, in_mode_n, meeting, speed, acc, score, best_tier, last in rows:
         found[pid] = AttemptTally(
             attempts=int(n),
             practice_sessions=int(practice or 0),
@@ -169,26 +172,37 @@ def people_status(
 def people_statuses(
     session: Session,
     row: Assignment,
-    record: AssignmentRecord,
+    target: Target,
+    modes: Sequence[str],
     person_ids: Sequence[uuid.UUID],
+    *,
     today: date,
 ) -> list[Status]:
     """The status of each of ``person_ids`` on one assignment, as ``people_status``
     decides it, without the people's names: the dashboard's done/overdue columns only
     count statuses, and loading 500 ``Person`` objects for them cost more than the
-    aggregate itself."""
-    tallies = _tallies(session, row, record.target, person_ids)
-    return [
-        assess(
-            record.target,
-            record.min_practice,
-            record.due_on,
-            tallies.get(pid, AttemptTally()),
-            today=today,
-            modes=record.modes,
-        ).status
-        for pid in person_ids
-    ]
+    aggregate itself.
+
+    ``target`` is the row's stored target and ``modes`` its content's (what
+    ``to_records`` would put in the record: the columns need neither the names nor the
+    titles it also reads). ``assess`` is pure, so people with the same tally share one
+    verdict: most of a team has no attempt since the assignment was made, and assessing
+    each of them again was a tenth of the counts (issue 17)."""
+    tallies = _tallies(session, row, target, person_ids)
+    verdicts: dict[AttemptTally, Status] = {}
+    out = []
+    for pid in person_ids:
+        tally = tallies.get(pid, _NO_ATTEMPTS)
+        status = verdicts.get(tally)
+        if status is None:
+            status = verdicts[tally] = assess(
+                target, row.min_practice, row.due_on, tally, today=today, modes=modes
+            ).status
+        out.append(status)
+    return out
+
+
+_NO_ATTEMPTS = AttemptTally()
 
 
 def for_person_status(session: Session, person: Person, today: date) -> list[PersonAssignment]:

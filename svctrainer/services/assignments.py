@@ -364,22 +364,30 @@ def status_counts(
     a second session and authorization."""
     counts: dict[uuid.UUID, dict[Status, int]] = {}
     teams = _team_scope(caller)
+    # all rows at once (not a fetch per row): a branch is 500 people
     people = [
         (uuid_of(pid), None if team_id is None else uuid_of(team_id))
-        for pid, team_id in session.connection().execute(
+        for pid, team_id in session.connection()
+        .execute(
             select(id_key(session, Person.id), id_key(session, Person.team_id)).where(
                 Person.active.is_(True), _people_scope(caller, teams)
             )
         )
+        .all()
     ]
     by_team: dict[uuid.UUID | None, list[uuid.UUID]] = {}
     for pid, team_id in people:
         by_team.setdefault(team_id, []).append(pid)
     rows = _assignments_reaching(session, caller, teams, include_cancelled=False)
-    for row, record in zip(rows, to_records(session, rows), strict=True):
+    # the target and the content's modes are all ``people_statuses`` needs of a record:
+    # not ``to_records``, whose names of people, teams and authors are two more queries
+    facts = content_facts(session, [r.content_id for r in rows]) if rows else {}
+    for row in rows:
         members = _members(row, people, by_team)
+        target = Target.from_json(row.target or {})
+        modes = facts[row.content_id].modes
         for pid, status in zip(
-            members, people_statuses(session, row, record, members, today), strict=True
+            members, people_statuses(session, row, target, modes, members, today=today), strict=True
         ):
             counts.setdefault(pid, dict.fromkeys(Status, 0))[status] += 1
     return counts

@@ -469,6 +469,53 @@ def test_counts_by_person_agree_with_the_trainer_view(world):
     assert seen == set(Status)
 
 
+def _statuses_of_trainer_view(world, actor, today):
+    """What ``for_trainer`` shows, counted per person: the reference for the columns."""
+    expected: dict[uuid.UUID, dict[Status, int]] = {}
+    for overview in world.services.assignments.for_trainer(actor, today):
+        for item in overview.people:
+            expected.setdefault(item.person_id, dict.fromkeys(Status, 0))[item.status] += 1
+    return expected
+
+
+def test_counts_by_person_on_edge_cases_at_several_dates(world):
+    """The columns' edge cases, each at several ``today``s, for a team's trainer and the
+    branch's supervisor: nothing assigned; overdue with no attempt; done after the due
+    date (done, not overdue); an inactive person (counted nowhere); and two assignments
+    where the same person has the same (empty) tally but not the same status, since the
+    counts share one verdict per tally within an assignment, never across them."""
+    trainer, supervisor = world.actor(world.trainer), world.actor(world.supervisor)
+    day = date.today()
+    for who in (trainer, supervisor):
+        assert world.services.assignments.counts_by_person(who, day) == {}
+    assign_team(world, {PRACTICE_PACK: {}}, due_on=day)
+    assign_team(world, due_on=day + timedelta(days=30))
+    world.services.assignments.create(CLI, targets={TEST_PACK: {}}, team_ids=[world.team_b.id])
+    [gone] = world.services.assignments.create(
+        CLI, targets={PRACTICE_PACK: {}}, person_ids=[world.other_teller.id]
+    )
+    take(world, world.teller, PRACTICE_PACK)  # done on the due date, judged after it too
+    take(world, world.teller, gap_ms=SLOW)  # tried the test, under the target
+    world.services.people.set_active(CLI, world.other_teller.id, False)
+    for today in (day - timedelta(days=1), day, day + timedelta(days=5), day + timedelta(days=40)):
+        for who in (trainer, supervisor):
+            counts = world.services.assignments.counts_by_person(who, today)
+            assert counts == _statuses_of_trainer_view(world, who, today)
+            assert world.services.progress.assignment_counts(who, today) == counts
+            assert world.other_teller.id not in counts
+            reached = world.services.assignments.for_trainer(who, today)
+            assert gone.id not in {o.assignment.id for o in reached}
+        mine_now = world.services.assignments.counts_by_person(trainer, today)[world.teller.id]
+        assert mine_now[Status.DONE] == 1
+        late = today > day
+        assert mine_now[Status.IN_PROGRESS] == (0 if today > day + timedelta(days=30) else 1)
+        trainer_counts = world.services.assignments.counts_by_person(trainer, today)
+        # Tia trains Team A and is in it: no attempt on either assignment
+        tia = trainer_counts[world.trainer.id]
+        assert tia[Status.OVERDUE] == int(late) + int(today > day + timedelta(days=30))
+        assert tia[Status.NOT_STARTED] == 2 - tia[Status.OVERDUE]
+
+
 @pytest.mark.parametrize("services", ["sqlite", "postgresql"], indirect=True)
 def test_targets_of_one_shape_are_each_judged_by_their_own_thresholds(world):
     """The tally statement is built once per target shape and its thresholds bound per
