@@ -99,7 +99,7 @@ def test_text_typed_through_an_input_method_restarts_the_countdown(qtbot):
     at the counter: the watch of the windows alone signed them out mid-sentence."""
     owner = QWidget()
     qtbot.addWidget(owner)
-    watch = IdleWatch(owner)
+    watch = Recording(owner)
     field = QLineEdit(owner)
     QVBoxLayout(owner).addWidget(field)
     _shown(qtbot, owner)
@@ -124,3 +124,8 @@ def test_text_typed_through_an_input_method_restarts_the_countdown(qtbot):
     QCoreApplication.sendEvent(QGuiApplication.focusObject(), committed)
     assert watch.last_input > 0.0
     assert other.text() == "存"
+    # The field left is not watched any more: its events stay in C++.
+    watch.handed.clear()
+    field.setText("not handed")
+    field.repaint()
+    assert field not in watch.handed
