@@ -3,8 +3,8 @@ click and move that reaches a window of the application, and nothing else."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -83,4 +83,49 @@ def test_the_watch_is_not_handed_every_event_of_the_application(qtbot):
     QTest.keyClick(owner.windowHandle(), Qt.Key.Key_A)
     assert watch.handed, "the key reached the watch"
     handed = {type(o).__name__ for o in watch.handed}
-    assert all(isinstance(o, QWindow) for o in watch.handed), handed
+    # the windows, and the focus object (an input method's text goes there): here the
+    # window's widget itself, which holds no focusable field; never the label
+    focused = QGuiApplication.focusObject()
+    assert focused is owner
+    assert all(isinstance(o, QWindow) or o is focused for o in watch.handed), handed
+    assert label not in watch.handed
+
+
+def test_text_typed_through_an_input_method_restarts_the_countdown(qtbot):
+    """Chinese typed with an input method (pinyin) never reaches a window as keys: the
+    platform's input method takes the keys and its input context sends the chosen text
+    to the focused field itself, as this QInputMethodEvent (``QPlatformInputContext``'s
+    commit: ``sendEvent(focusObject(), …)``). A teller filling in a form in Chinese is
+    at the counter: the watch of the windows alone signed them out mid-sentence."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    watch = Recording(owner)
+    field = QLineEdit(owner)
+    QVBoxLayout(owner).addWidget(field)
+    _shown(qtbot, owner)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QGuiApplication.focusObject() is field)
+    watch.start(1)
+    for text in ("张", "伟"):
+        watch.last_input = 0.0
+        committed = QInputMethodEvent()
+        committed.setCommitString(text)
+        QCoreApplication.sendEvent(QGuiApplication.focusObject(), committed)
+        assert watch.last_input > 0.0
+    assert field.text() == "张伟"  # the text went on to the field
+    # A field focused later (another field of a dialog, say) is watched as well.
+    other = QLineEdit(owner)
+    owner.layout().addWidget(other)
+    other.setFocus()
+    qtbot.waitUntil(lambda: QGuiApplication.focusObject() is other)
+    watch.last_input = 0.0
+    committed = QInputMethodEvent()
+    committed.setCommitString("存")
+    QCoreApplication.sendEvent(QGuiApplication.focusObject(), committed)
+    assert watch.last_input > 0.0
+    assert other.text() == "存"
+    # The field left is not watched any more: its events stay in C++.
+    watch.handed.clear()
+    field.setText("not handed")
+    field.repaint()
+    assert field not in watch.handed
