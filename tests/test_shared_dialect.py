@@ -58,14 +58,7 @@ def test_the_shared_dialect_is_the_one_the_application_makes_for_a_file(tmp_path
     try:
         with own.connect():
             pass
-        mine, shared = vars(own.dialect), vars(shared_dialect.donor().dialect)
-        assert type(own.dialect) is type(shared_dialect.donor().dialect)
-        assert mine.keys() <= shared.keys()  # the shared one has memoized a few more
-        for name, value in mine.items():
-            if _plain(value):
-                assert shared[name] == value, name
-            else:
-                assert type(shared[name]) is type(value), name
+        _assert_same_settings(own.dialect, shared_dialect.donor().dialect)
     finally:
         own.dispose()
 
@@ -129,15 +122,22 @@ def test_a_servers_shared_dialect_is_the_one_the_application_makes(pg) -> None:
         shared_dialect_ = later.engine.dialect
         assert shared_dialect_ is first.engine.dialect
         assert shared_dialect_ is not own.dialect
-        mine, shared = vars(own.dialect), vars(shared_dialect_)
-        assert type(own.dialect) is type(shared_dialect_)
-        assert mine.keys() <= shared.keys()
-        for name, value in mine.items():
-            if _plain(value):
-                assert shared[name] == value, name
-            else:
-                assert type(shared[name]) is type(value), name
+        _assert_same_settings(own.dialect, shared_dialect_)
     finally:
         own.dispose()
         first.dispose()
         later.dispose()
+
+
+def _assert_same_settings(own: object, shared: object) -> None:
+    """``shared`` is the dialect an engine of the application's would have made
+    (``own``): same class, every plain setting equal, every other of the same type (the
+    shared one has memoized a few more)."""
+    mine, theirs = vars(own), vars(shared)
+    assert type(own) is type(shared)
+    assert mine.keys() <= theirs.keys()
+    for name, value in mine.items():
+        if _plain(value):
+            assert theirs[name] == value, name
+        else:
+            assert type(theirs[name]) is type(value), name
