@@ -144,13 +144,18 @@ class DrawerBalancingView(QWidget):
             ("counted", self.tr("Counted in the drawer")),
             ("difference", self.tr("Difference")),
         ]
-        for column, (key, name) in enumerate(names):
+        for index, (key, name) in enumerate(names):
+            # Two rows of three: the system's side (opening, in, out), then the book
+            # against the drawer (book, counted, difference). Six side by side were as
+            # wide as a day's amounts, which are drawn at random: at 150 % Chinese text
+            # a day of large amounts needed up to 65 px more than a 1 366-px screen has.
+            row, column = 2 * (index // 3), index % 3
             title = QLabel(name)
-            title.setWordWrap(True)  # six columns side by side: a long title wraps
+            title.setWordWrap(True)  # a long title wraps
             value = big(QLabel(), 1.25, mono=True, bold=key in ("book", "counted", "difference"))
             value.setObjectName(f"balance_{key}")
-            grid.addWidget(title, 0, column)
-            grid.addWidget(value, 1, column)
+            grid.addWidget(title, row, column)
+            grid.addWidget(value, row + 1, column)
             self.figures[key] = value
         s.addLayout(grid)
 
