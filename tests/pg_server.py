@@ -15,6 +15,7 @@ import os
 import shutil
 import socket
 import subprocess
+import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -206,10 +207,22 @@ class Clones:
         try:
             yield name
         finally:
-            if self.server.next_transaction_id() == before and not self.server.connected(name):
+            if self.server.next_transaction_id() == before and self._left(name):
                 self._kept[template] = name
             else:
                 self.server.drop(name)
+
+    def _left(self, name: str) -> bool:
+        """Whether every session has left ``name``. A session's end is asynchronous: its
+        backend leaves ``pg_stat_activity`` a moment after the client has closed, and the
+        kept administration connection asks at once (a new one took long enough to hide
+        it), so a test's own closed connection could still be counted: its clone was
+        dropped instead of kept. Asked again for up to ~0.1 s."""
+        for _ in range(10):
+            if not self.server.connected(name):
+                return True
+            time.sleep(0.01)
+        return False
 
     def forget(self, template: str) -> None:
         """Drop the clone kept of ``template`` (call before dropping the template)."""
