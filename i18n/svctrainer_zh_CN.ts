@@ -5214,11 +5214,13 @@ Delight service: needs met that the customer had not yet thought of.</source>
         <translation>重复记账</translation>
     </message>
     <message>
-        <source>over (长款)</source>
+        <source>over</source>
+        <comment>the drawer holds more cash than the books</comment>
         <translation>长款</translation>
     </message>
     <message>
-        <source>short (短款)</source>
+        <source>short</source>
+        <comment>the drawer holds less cash than the books</comment>
         <translation>短款</translation>
     </message>
     <message>

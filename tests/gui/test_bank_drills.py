@@ -442,6 +442,8 @@ def test_drawer_balancing_practice_keys_and_clicks(qtbot, practice, branch):
     case = run.puzzle.case
     assert view_widget.vouchers.rowCount() == len(case.vouchers)
     assert view_widget.counts.rowCount() == len(case.count)
+    # An international branch's English screen says over / short, with no Chinese gloss.
+    assert [b.text() for b in view_widget.report_buttons.values()] == ["O  over", "S  short"]
     error = run.puzzle.error
     _named(typist, "Home")
     for _ in range(error.row):

@@ -69,10 +69,11 @@ def error_kind_name(kind: ErrorKind) -> str:
 
 
 def over_short_name(report: OverShort) -> str:
-    """The 长短款 report as the counter says it."""
+    """The 长短款 report as the counter says it: 长款 / 短款 at a Chinese counter, "over" /
+    "short" at an international branch's (its English screen carries no Chinese)."""
     if report is OverShort.OVER:
-        return translate("bank_drills", "over (长款)")
-    return translate("bank_drills", "short (短款)")
+        return translate("bank_drills", "over", "the drawer holds more cash than the books")
+    return translate("bank_drills", "short", "the drawer holds less cash than the books")
 
 
 def voucher_kind_name(kind: str) -> str:
