@@ -2,6 +2,10 @@
 ``svctrainer db upgrade`` changes it, serialised by an advisory lock, and audited.
 
 On a real (throwaway) PostgreSQL server set up by packaging/server/svctrainer-roles.sql.
+A single command runs through the ``cli`` fixture (forked from the worker's zygote,
+tests/cli_fork.py: what is checked is its answer, not an interpreter's start); the four
+racing upgrades are four processes started at once, and ``demo`` is started for real
+(through ``cli`` it would first wait for the run's demo build, which it never reaches).
 """
 
 from __future__ import annotations
@@ -88,7 +92,7 @@ def test_a_workstation_never_creates_the_schema_on_an_empty_server(deployment, i
     assert _tables(deployment) == set()
 
 
-def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment, isolated_home):
+def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment, cli):
     stamp_at_first_revision(deployment)
     with pytest.raises(SchemaVersionError) as refused:
         Services.open(deployment.owner_url)  # even the owner's credentials: never at start
@@ -96,14 +100,7 @@ def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment
     assert not refused.value.server_is_newer
     assert _revision(deployment) == "0001"
 
-    done = subprocess.run(
-        [*svctrainer_command(), "person", "list", "--db", deployment.app_url],
-        capture_output=True,
-        text=True,
-        env=_cli_env(isolated_home),
-        check=False,
-        timeout=60,
-    )
+    done = cli("person", "list", "--db", deployment.app_url, timeout=60)
     assert done.returncode == 1
     line = done.stderr.strip()
     assert "\n" not in line
@@ -111,14 +108,7 @@ def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment
     assert "ask your svctrainer administrator to run 'svctrainer db upgrade'" in line
     assert _revision(deployment) == "0001"
 
-    check = subprocess.run(
-        [*svctrainer_command(), "db", "check", "--db", deployment.app_url],
-        capture_output=True,
-        text=True,
-        env=_cli_env(isolated_home),
-        check=False,
-        timeout=60,
-    )
+    check = cli("db", "check", "--db", deployment.app_url, timeout=60)
     assert check.returncode == 1
     assert "svctrainer db upgrade" in check.stderr
 
@@ -127,7 +117,7 @@ def test_a_workstation_on_an_older_server_says_so_and_leaves_it_alone(deployment
     Services.open(deployment.app_url).close()  # the workstation now starts
 
 
-def test_a_workstation_older_than_the_server_asks_for_the_new_release(deployment, isolated_home):
+def test_a_workstation_older_than_the_server_asks_for_the_new_release(deployment, cli):
     upgrade_database(deployment.owner_url, CLI)
     deployment.server.admin(
         "UPDATE alembic_version SET version_num = '0099_from_the_future'", deployment.database
@@ -138,29 +128,15 @@ def test_a_workstation_older_than_the_server_asks_for_the_new_release(deployment
     assert refused.value.server_revision == "0099_from_the_future"
     assert "newer release" in str(refused.value)
 
-    done = subprocess.run(
-        [*svctrainer_command(), "db", "upgrade", "--db", deployment.owner_url],
-        capture_output=True,
-        text=True,
-        env=_cli_env(isolated_home),
-        check=False,
-        timeout=60,
-    )
+    done = cli("db", "upgrade", "--db", deployment.owner_url, timeout=60)
     assert done.returncode == 1  # an older release never touches a newer schema
     assert "newer than this svctrainer knows" in done.stderr
     assert _revision(deployment) == "0099_from_the_future"
 
 
-def test_upgrade_under_the_application_role_is_refused_with_the_reason(deployment, isolated_home):
+def test_upgrade_under_the_application_role_is_refused_with_the_reason(deployment, cli):
     for state in ("empty", "current"):
-        done = subprocess.run(
-            [*svctrainer_command(), "db", "upgrade", "--db", deployment.app_url],
-            capture_output=True,
-            text=True,
-            env=_cli_env(isolated_home),
-            check=False,
-            timeout=60,
-        )
+        done = cli("db", "upgrade", "--db", deployment.app_url, timeout=60)
         assert done.returncode == 1, state
         message = done.stderr.strip()
         assert "\n" not in message

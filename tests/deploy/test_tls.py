@@ -7,11 +7,10 @@ The certificates come from packaging/server/make-test-certificates.sh (a throwaw
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
-from deployment_support import SERVER_NAME, SERVER_SCRIPTS, Deployment, svctrainer_command
+from deployment_support import SERVER_NAME, SERVER_SCRIPTS, Deployment
 from sqlalchemy import text
 
 from svctrainer.services.actor import Actor
@@ -50,33 +49,22 @@ def test_verify_full_connects_encrypted_and_signs_in_with_the_password_file(tls_
         services.close()
 
 
-def _check(url: str, isolated_home) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*svctrainer_command(), "db", "check", "--db", url],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SVCTRAINER_HOME": str(isolated_home)},
-        check=False,
-        timeout=60,
-    )
-
-
-def test_the_command_line_checks_the_server_over_verify_full(tls_deployment, isolated_home):
+def test_the_command_line_checks_the_server_over_verify_full(tls_deployment, cli):
     d = tls_deployment
-    done = _check(d.server.tls_url(d.database, d.app), isolated_home)
+    done = cli("db", "check", "--db", d.server.tls_url(d.database, d.app), timeout=60)
     assert done.returncode == 0, done.stderr
     assert "schema" in done.stdout
     assert "(current)" in done.stdout
 
 
-def test_a_wrong_host_name_is_refused(tls_deployment, isolated_home):
+def test_a_wrong_host_name_is_refused(tls_deployment, cli):
     """The right server, the right CA, but not the name the certificate was issued for:
     what a workstation sees when something else answers at the server's address."""
     d = tls_deployment
     url = d.server.tls_url(d.database, d.app, host="impostor.branch.test")
     with pytest.raises(DatabaseError, match=f'"{SERVER_NAME}" does not match host name'):
         Services.open(url)
-    done = _check(url, isolated_home)
+    done = cli("db", "check", "--db", url, timeout=60)
     assert done.returncode == 1
     assert "does not match host name" in done.stderr
     assert "\n" not in done.stderr.strip()

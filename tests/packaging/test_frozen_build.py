@@ -14,14 +14,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 from packaging_support import FrozenBuild, require_tool
-from pg_server import ThrowawayServer, free_port, server_binaries
 
 from svctrainer import __version__
 from svctrainer.services.demo_snapshot import read_manifest
@@ -101,18 +99,15 @@ def test_the_frozen_command_line_answers_and_checks_a_demo_database(
     assert words.stdout.strip() == "壹仟肆佰零玖元伍角"
 
 
-def test_the_frozen_binary_upgrades_and_checks_a_postgresql_server(frozen_build, isolated_home):
-    """The driver, SQLAlchemy's dialect and the migration files all travel in the build."""
-    binaries = server_binaries()
-    if binaries is None:
-        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
-    server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-frozen-pg-")), binaries,
-                             port=free_port())  # fmt: skip
-    server.folder.chmod(0o755)
-    server.start()
+def test_the_frozen_binary_upgrades_and_checks_a_postgresql_server(frozen_build, isolated_home, pg):
+    """The driver, SQLAlchemy's dialect and the migration files all travel in the build.
+    On an empty database of the worker's PostgreSQL server (``pg``, which its other
+    PostgreSQL tests start anyway), not a server of its own."""
+    server = pg[0]
+    database = f"svc_frozen_{uuid.uuid4().hex[:12]}"
+    server.admin(f'CREATE DATABASE "{database}"')
     try:
-        server.admin('CREATE DATABASE "svc"')
-        url = server.url("svc")
+        url = server.url(database)
         upgrade = run(frozen_build, isolated_home, "db", "upgrade", "--db", url)
         assert upgrade.returncode == 0, upgrade.stderr
         assert f"from schema (none) to {HEAD_REVISION}" in upgrade.stdout
@@ -120,8 +115,7 @@ def test_the_frozen_binary_upgrades_and_checks_a_postgresql_server(frozen_build,
         assert check.returncode == 0, check.stderr
         assert f"schema {HEAD_REVISION} (current)" in check.stdout
     finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
+        server.drop(database)
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
