@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import bytecode_early
 from branch_support import (
     Branch,
     BranchPeople,
@@ -77,14 +78,15 @@ if "SVCTRAINER_CACHE" not in os.environ:
 # Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE), each of those would
 # compile every module it imports again; compiled once here (before any worker starts),
 # they all read it. Unchanged modules cost a stat each.
-if sys.dont_write_bytecode and "PYTEST_XDIST_WORKER" not in os.environ:
+if bytecode_early.ASKED and "PYTEST_XDIST_WORKER" not in os.environ:
     compileall.compile_dir(REPO_ROOT / "svctrainer", quiet=2)
 
 # Pytest keeps each test module with its asserts rewritten in __pycache__, but not where
 # bytecode must not be written: then every worker rewrites all 400 test modules again at
 # each run (about 7 s of CPU each, of 12 for the whole collection). So bytecode is written
-# while the tests are collected, and the developer's choice holds again afterwards.
-_DONT_WRITE_BYTECODE = sys.dont_write_bytecode
+# while the tests are collected (from pytest's start: tests/bytecode_early.py, loaded
+# before the plugins), and the developer's choice holds again afterwards.
+_DONT_WRITE_BYTECODE = bytecode_early.ASKED
 sys.dont_write_bytecode = False
 
 

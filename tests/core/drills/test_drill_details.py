@@ -8,6 +8,7 @@ details version and without the unstored pair statistics.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -26,10 +27,18 @@ DRILLS = Path(__file__).resolve().parents[3] / "drills"
 STORED = json.loads(
     (Path(__file__).parent / "fixtures" / "stored_results_v1.json").read_text(encoding="utf-8")
 )
-SHIPPED = {
-    kind.name: sorted(p for p in DRILLS.glob("*.toml") if load_pack(p).drill_type == kind.name)
-    for kind in KINDS
-}
+
+
+@functools.cache
+def shipped() -> dict[str, list[Path]]:
+    """The shipped packs of each kind, sorted. Each pack is loaded once, when a test first
+    asks, not while the module is collected: every parallel worker collects every module,
+    and loading every pack once per kind there cost each worker ~2 s of CPU."""
+    kinds = {path: load_pack(path).drill_type for path in sorted(DRILLS.glob("*.toml"))}
+    return {
+        kind.name: [p for p, drill_type in kinds.items() if drill_type == kind.name]
+        for kind in KINDS
+    }
 
 
 # Kinds added after details were typed have no results stored in the old layout.
@@ -65,7 +74,7 @@ def test_a_result_stored_before_details_were_typed_reads_back_exactly(entry):
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
 def test_fresh_details_round_trip_through_json(kind):
-    for pack in SHIPPED[kind.name]:
+    for pack in shipped()[kind.name]:
         definition = load_pack(pack)
         mode = next(iter(definition.modes))
         run = simulate(definition, mode, Skill(stroke_ms=280, error_rate=0.05), seed=21,
