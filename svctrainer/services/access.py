@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from svctrainer.core.roles import Permission, Role, permissions_of
@@ -54,6 +55,19 @@ class Caller:
         return self.actor.is_admin_tool or permission in self.permissions
 
 
+@cache
+def _caller_statement() -> Select[bool, uuid.UUID, str, uuid.UUID]:
+    """``load_caller``'s statement, built once (on first use: the login window imports
+    the services): built per call, its joins and coercions cost about as much CPU as
+    running it, on every service call."""
+    return (
+        select(Person.active, Person.branch_id, PersonRole.role, TeamTrainer.team_id)
+        .outerjoin(PersonRole, PersonRole.person_id == Person.id)
+        .outerjoin(TeamTrainer, TeamTrainer.person_id == Person.id)
+        .where(Person.id == bindparam("person_id"))
+    )
+
+
 def load_caller(session: Session, actor: Actor) -> Caller:
     """The actor's current roles and trained teams, read in one statement.
 
@@ -64,12 +78,7 @@ def load_caller(session: Session, actor: Actor) -> Caller:
     Autoflush still applies, so a change pending in ``session`` is seen as before."""
     if actor.is_admin_tool:
         return Caller(actor, None, None, frozenset(Role), frozenset(Permission), frozenset())
-    rows = session.execute(
-        select(Person.active, Person.branch_id, PersonRole.role, TeamTrainer.team_id)
-        .outerjoin(PersonRole, PersonRole.person_id == Person.id)
-        .outerjoin(TeamTrainer, TeamTrainer.person_id == Person.id)
-        .where(Person.id == actor.person_id)
-    ).all()
+    rows = session.execute(_caller_statement(), {"person_id": actor.person_id}).all()
     if not rows or not rows[0].active:
         raise InactiveProfileError("this profile no longer exists or has been deactivated")
     roles = frozenset(Role(row.role) for row in rows if row.role is not None)

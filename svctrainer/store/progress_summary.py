@@ -29,12 +29,16 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
+    Executable,
     and_,
+    bindparam,
     case,
     delete,
     event,
@@ -128,14 +132,54 @@ _EDGE_COLUMNS = ("person_id", "content_item_id", "attempt_id", "started_at", "sp
                  "accuracy", "score")  # fmt: skip
 
 
+class _Statements:
+    """The statements that recompute the summary, built once per process.
+
+    A pair's recomputation runs for every transaction that writes attempts (every drill a
+    teller finishes, every import, invalidation or sync), and building its five
+    statements afresh each time (the ORM's expression coercions, the ranked subquery's
+    column collections, then each statement's cache key) cost more CPU than compiling
+    and running them, which the engine caches anyway. Built once, with the person and
+    the items as bound parameters (an expanding one for the items), each run only binds
+    its values: the same SQL text as before, so the same rows."""
+
+    def __init__(self) -> None:
+        person: BindParameter[uuid.UUID] = bindparam("person_id")
+        items: BindParameter[list[uuid.UUID]] = bindparam("item_ids", expanding=True)
+
+        def chosen(table: Any) -> ColumnElement[bool]:
+            return and_(table.person_id == person, table.content_item_id.in_(items))
+
+        self.pair: tuple[Executable, ...] = self._recompute(
+            chosen(Attempt), chosen(ProgressSummary), chosen(ProgressTestEdge)
+        )
+        self.everything: tuple[Executable, ...] = self._recompute(true(), true(), true())
+        self.lock = select(func.pg_advisory_xact_lock(SUMMARY_LOCK_CLASS, bindparam("key")))
+
+    @staticmethod
+    def _recompute(where: Any, summary_where: Any, edge_where: Any) -> tuple[Executable, ...]:
+        return (
+            delete(ProgressSummary).where(summary_where),
+            delete(ProgressTestEdge).where(edge_where),
+            insert(ProgressSummary).from_select(list(_SUMMARY_COLUMNS), _summary_rows(where)),
+            insert(ProgressTestEdge).from_select(list(_EDGE_COLUMNS), _edge_rows(where)),
+        )
+
+
+@cache
+def _statements() -> _Statements:
+    """Built on the first write, not at import: the login window imports the store."""
+    return _Statements()
+
+
 def _recompute(
-    target: Session | Connection, where: Any, summary_where: Any, edge_where: Any
+    target: Session | Connection,
+    statements: tuple[Executable, ...],
+    params: dict[str, Any] | None = None,
 ) -> None:
     conn = target.connection() if isinstance(target, Session) else target
-    conn.execute(delete(ProgressSummary).where(summary_where))
-    conn.execute(delete(ProgressTestEdge).where(edge_where))
-    conn.execute(insert(ProgressSummary).from_select(list(_SUMMARY_COLUMNS), _summary_rows(where)))
-    conn.execute(insert(ProgressTestEdge).from_select(list(_EDGE_COLUMNS), _edge_rows(where)))
+    for statement in statements:
+        conn.execute(statement, params)
 
 
 def refresh(target: Session | Connection, pairs: Iterable[Pair]) -> None:
@@ -144,6 +188,7 @@ def refresh(target: Session | Connection, pairs: Iterable[Pair]) -> None:
     for person_id, item_id in pairs:
         by_person[person_id].add(item_id)
     conn = target.connection() if isinstance(target, Session) else target
+    statements = _statements()
     if conn.dialect.name == "postgresql":
         # Two transactions writing one person's attempts at once (two workstations, a
         # supervisor invalidating while the person practises) would each delete the rows
@@ -152,27 +197,16 @@ def refresh(target: Session | Connection, pairs: Iterable[Pair]) -> None:
         # statements after the lock see its rows (READ COMMITTED).
         for person_id in sorted(by_person):
             key = int.from_bytes(person_id.bytes[:4], "big", signed=True)
-            conn.execute(select(func.pg_advisory_xact_lock(SUMMARY_LOCK_CLASS, key)))
+            conn.execute(statements.lock, {"key": key})
     for person_id, items in sorted(by_person.items()):
         chosen = sorted(items)
-        _recompute(
-            target,
-            and_(Attempt.person_id == person_id, Attempt.content_item_id.in_(chosen)),
-            and_(
-                ProgressSummary.person_id == person_id,
-                ProgressSummary.content_item_id.in_(chosen),
-            ),
-            and_(
-                ProgressTestEdge.person_id == person_id,
-                ProgressTestEdge.content_item_id.in_(chosen),
-            ),
-        )
+        _recompute(target, statements.pair, {"person_id": person_id, "item_ids": chosen})
         recent_attempts.recompute(target, person_id, chosen)
 
 
 def rebuild(conn: Session | Connection) -> None:
     """Recompute the whole summary (a bulk load, a repair)."""
-    _recompute(conn, true(), true(), true())
+    _recompute(conn, _statements().everything)
     recent_attempts.recompute(conn, None)
 
 
