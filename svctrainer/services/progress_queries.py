@@ -42,7 +42,7 @@ import functools
 import math
 import operator
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
@@ -377,7 +377,7 @@ def summary_lines(
 class _Family:
     """``_Lines``' figures of one family, keyed by the person's id as the engine gave it."""
 
-    __slots__ = ("counts", "kept", "key", "latest", "merged", "metric", "use_score")
+    __slots__ = ("counts", "groups", "kept", "key", "latest", "merged", "metric", "use_score")
 
     def __init__(self, key: str, metric: Metric) -> None:
         self.key, self.metric, self.use_score = key, metric, metric is Metric.SCORE
@@ -386,7 +386,10 @@ class _Family:
         # each pair's kept tests, still packed (``pack_tests``), with its horizon in µs:
         # their values are read once every pair is in (``lines``)
         self.kept: dict[str, list[tuple[int, bytes]]] = {}
-        self.merged: dict[str, tuple[list[float], list[float]]] = {}  # the window's xs, ys
+        # the window: each person's group in ``_Lines.batches`` (their pairs cut from the
+        # kept rows), and the xs and ys of pairs read from the attempts (``behind``)
+        self.groups: dict[str, int] = {}
+        self.merged: dict[str, tuple[list[float], list[float]]] = {}
 
 
 class _Lines:
@@ -412,6 +415,7 @@ class _Lines:
         self.behind: dict[Metric, set[tuple[str, str]]] = {}  # pairs read from the attempts
         # (person, item, horizon, packed window) of each pair, cut once every pair is in
         self.windows: list[tuple[str, str, int, Any]] = []
+        self.batches: dict[Metric, _WindowBatch] = {}  # the pairs' windows cut, per metric
         self.behind_into: dict[tuple[str, str, Metric], list[tuple[_Family, str]]] = {}
 
     def targets_of(self, raw_item: str) -> list[_Family]:
@@ -453,13 +457,15 @@ class _Lines:
         every pair is in: with ``active_since_us``, only into a family whose latest
         counted attempt (of every pair of the person on it) is at or after it
         (``summary_lines``). A pair whose horizon is after the window's start goes to
-        ``behind``."""
+        ``behind``; the others are cut all at once, a metric at a time
+        (``_WindowBatch``), each (family, person) a group."""
         cut = self.cut
         if cut is None:
             return
-        since_us, values = cut.since_us, cut.values
+        since_us = cut.since_us
+        segments: dict[Metric, list[tuple[int, int, bytes]]] = {}
+        sizes: dict[Metric, int] = {}
         for raw_pid, raw_item, horizon_s, packed in self.windows:
-            windows: dict[Metric, tuple[list[float], list[float]] | None] = {}
             for family in self.targets_of(raw_item):
                 if active_since_us is not None and family.latest[raw_pid] < active_since_us:
                     continue  # idle: the stall rule never reads this person's window
@@ -470,12 +476,16 @@ class _Lines:
                         (family, raw_pid)
                     )
                     continue
-                if metric not in windows:
-                    windows[metric] = values(horizon_s, packed, metric)
-                both = windows[metric]
-                if both is not None:
-                    _join(family.merged, raw_pid, both)
+                group = family.groups.get(raw_pid)
+                if group is None:
+                    group = family.groups[raw_pid] = sizes.get(metric, 0)
+                    sizes[metric] = group + 1
+                segments.setdefault(metric, []).append((group, horizon_s, packed))
         self.windows = []
+        self.batches = {
+            metric: _WindowBatch(cut, metric, found, sizes[metric])
+            for metric, found in segments.items()
+        }
 
     def add_window(
         self, raw_pid: str, raw_item: str, metric: Metric, both: tuple[list[float], list[float]]
@@ -502,10 +512,27 @@ class _Lines:
                         count, tuple(values[:keep]), tuple(values[keep:][-keep:])
                     )
             line.last_of.update({hexes[raw]: at for raw, at in family.latest.items()})
-            line.stats_of.update(
-                {hexes[raw]: _stats_of(xs, ys) for raw, (xs, ys) in family.merged.items()}
-            )
+            self._window_stats(family, line.stats_of, hexes)
         return out
+
+    def _window_stats(
+        self, family: _Family, stats_of: dict[str, WindowStats], hexes: Mapping[str, str]
+    ) -> None:
+        """Each person's window figures on ``family``: their group cut from the kept rows
+        (``cut_windows``) joined with any pair read from the attempts (``add_window``)."""
+        more = dict(family.merged)  # (read from the attempts: rare, past ranges only)
+        if not family.groups:
+            for raw, (xs, ys) in more.items():
+                stats_of[hexes[raw]] = _stats_of(xs, ys)
+            return
+        for raw, stats in _group_stats(self.batches[family.metric], family.groups, more):
+            stats_of[hexes[raw]] = stats
+
+
+def _joined(
+    a: tuple[list[float], list[float]], b: tuple[list[float], list[float]]
+) -> tuple[list[float], list[float]]:
+    return a[0] + b[0], a[1] + b[1]
 
 
 def _join(merged: dict[str, tuple[list[float], list[float]]], pid: str,
@@ -832,26 +859,73 @@ def packed_window_stats(
     for key, items in wanted.items():
         for item in items:
             of_item.setdefault(item, []).append(key)
-    pairs = _recent_pairs(session, people, list(of_item), metric, window=window, since=window.since)
     by_text = {i.hex: keys for i, keys in of_item.items()}
     by_raw: dict[Any, list[str]] = {}
-    merged: dict[tuple[str, uuid.UUID], tuple[list[float], list[float]]] = {}
-    for (raw_pid, raw_item), (at_values, y_values) in pairs.items():
-        pid = uuid_of(raw_pid)
+    r = ProgressRecent
+    found = session.connection().execute(
+        select(
+            cast(r.person_id, String),
+            cast(r.content_item_id, String),
+            # the horizon is a whole second: its epoch seconds, exactly, on either engine
+            cast(extract("epoch", r.horizon), BigInteger),
+            r.packed,
+        ).where(r.content_item_id.in_(list(of_item)), r.person_id.in_(people))
+    )
+    cut = _WindowCut(window, session.get_bind().dialect.name != "postgresql")
+    groups: dict[tuple[str, Any], int] = {}  # (family, person as the engine gave it)
+    segments: list[tuple[int, int, bytes]] = []
+    behind: set[tuple[Any, Any]] = set()
+    for raw_pid, raw_item, horizon_s, packed in found.all():
+        if horizon_s * 1_000_000 > cut.since_us:  # attempts between the start and the horizon
+            behind.add((raw_pid, raw_item))
+            continue
         keys = by_raw.get(raw_item)
         if keys is None:
             keys = by_raw[raw_item] = by_text[_uuid_hex(raw_item)]
         for key in keys:
-            both = merged.get((key, pid))
-            # a person's only pair on the family (the usual case) is used as it is;
-            # more are joined into new lists (a pair may serve several families)
-            merged[(key, pid)] = (
-                (at_values, y_values) if both is None else (both[0] + at_values, both[1] + y_values)
-            )
+            group = groups.setdefault((key, raw_pid), len(groups))
+            segments.append((group, horizon_s, packed))
+    # pairs read from the attempts, joined per family and person (each a new list: a
+    # pair may serve several families)
+    more: dict[tuple[str, Any], tuple[list[float], list[float]]] = {}
+    if behind:
+        pairs: Rows = {}
+        _attempt_window_rows(session, behind, metric, window=window, since=window.since,
+                             into=pairs)  # fmt: skip
+        for (raw_pid, raw_item), both in pairs.items():
+            for key in by_text[_uuid_hex(raw_item)]:
+                joined = more.get((key, raw_pid))
+                more[(key, raw_pid)] = both if joined is None else _joined(joined, both)
+    batch = _WindowBatch(cut, metric, segments, len(groups))
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
-    for (key, pid), (xs, ys) in merged.items():
-        out[key][pid] = _stats_of(xs, ys)
+    ids: dict[Any, uuid.UUID] = {}
+    for (key, raw_pid), stats in _group_stats(batch, groups, more):
+        pid = ids.get(raw_pid)
+        if pid is None:
+            pid = ids[raw_pid] = uuid_of(raw_pid)
+        out[key][pid] = stats
     return out
+
+
+def _group_stats(
+    batch: _WindowBatch,
+    groups: Mapping[Any, int],
+    more: dict[Any, tuple[list[float], list[float]]],
+) -> Iterator[tuple[Any, WindowStats]]:
+    """Each group's figures with a value in the window (``groups``: a group's key, such
+    as a (family, person), to its number in ``batch``): its pairs cut in ``batch``
+    joined with its pairs read from the attempts (``more``, by the same key: consumed)."""
+    for found, group in groups.items():
+        extra = more.pop(found, None)
+        if extra is None:
+            stats = batch.stats(group)
+        else:
+            own = batch.values(group)
+            stats = _stats_of(*(extra if own is None else _joined(own, extra)))
+        if stats is not None:
+            yield found, stats
+    for found, (xs, ys) in more.items():
+        yield found, _stats_of(xs, ys)
 
 
 def _stats_of(xs: list[float], ys: list[float]) -> WindowStats:
@@ -888,44 +962,6 @@ _COLUMN = {Metric.SPEED: SPEED_VALUES, Metric.ACCURACY: ACCURACY_VALUES,
 _HAS = {f: bytes(1 if b & f else 0 for b in range(256)) for f in _FLAG.values()}
 
 Rows = dict[tuple[Any, Any], tuple[list[float], list[float]]]
-
-
-def _recent_pairs(
-    session: Session,
-    people: Select[Any],
-    items: list[uuid.UUID],
-    metric: Metric,
-    *,
-    window: DateRange,
-    since: datetime,
-) -> Rows:
-    """(x values, y values) of each (person, item) pair with an attempt in the window
-    (from ``since``, its start), keyed by the ids as text (hex on SQLite, the uuid's
-    text on PostgreSQL): from the packed rows where they cover the window, else from
-    the attempts."""
-    r = ProgressRecent
-    found = session.connection().execute(
-        select(
-            cast(r.person_id, String),
-            cast(r.content_item_id, String),
-            # the horizon is a whole second: its epoch seconds, exactly, on either engine
-            cast(extract("epoch", r.horizon), BigInteger),
-            r.packed,
-        ).where(r.content_item_id.in_(items), r.person_id.in_(people))
-    )
-    cut = _WindowCut(window, session.get_bind().dialect.name != "postgresql", since)
-    pairs: Rows = {}
-    behind: set[tuple[Any, Any]] = set()
-    for raw_pid, raw_item, horizon_s, packed in found.all():
-        if horizon_s * 1_000_000 > cut.since_us:  # attempts between the start and the horizon
-            behind.add((raw_pid, raw_item))
-            continue
-        both = cut.values(horizon_s, packed, metric)
-        if both is not None:
-            pairs[(raw_pid, raw_item)] = both
-    if behind:
-        _attempt_window_rows(session, behind, metric, window=window, since=since, into=pairs)
-    return pairs
 
 
 class _WindowCut:
@@ -985,6 +1021,132 @@ class _WindowCut:
         return xs, ys
 
 
+class _WindowBatch:
+    """Many pairs' windows cut at once (``_WindowCut.values`` of each) and each group's
+    stall-rule figures (``_stats_of`` of its pairs' values joined), with numpy.
+
+    Why: a branch summary cuts some 4 000 windows and sums 2 000 (a skill's table 1 000),
+    and per pair that was a dozen Python steps (views, bisections, lists), per person
+    four ``fsum`` over new lists, a sort and a dataclass: 40 % of the summary's worker
+    time (issue 17). Here the packed rows are joined into one buffer, each column read
+    with one gather, the window and the flags applied as one mask, x worked out as
+    ``_WindowCut.values`` does (the same IEEE operation an attempt: the same doubles),
+    and the minimum, maximum and median per group taken by numpy (the median of the
+    same sorted values: ``_median``'s). The sums stay ``math.fsum`` (exact, whatever the
+    order) over each group's slice of one list: the same floats to the last bit.
+
+    ``segments``: (group, horizon in epoch seconds, packed row) of each pair, in the
+    order its values join its group (a group's pairs need not be adjacent). A group with
+    no value in the window has no figures (``stats`` None), as a person whose pairs all
+    cut to nothing has none."""
+
+    def __init__(
+        self,
+        cut: _WindowCut,
+        metric: Metric,
+        segments: Sequence[tuple[int, int, bytes]],
+        groups: int,
+    ) -> None:
+        import numpy as np  # noqa: PLC0415 - only the summary's figures need it
+
+        self.groups = groups
+        self.start = self.end = [0] * groups
+        if not segments:
+            return
+        xs, ys, group_of = _cut_all(cut, metric, segments)
+        counts = np.bincount(group_of, minlength=groups)
+        ends = np.cumsum(counts)
+        starts = ends - counts
+        filled = np.flatnonzero(counts)
+        self.start, self.end = starts.tolist(), ends.tolist()
+        low, high, middle = np.zeros(groups), np.zeros(groups), np.zeros(groups)
+        if len(filled):
+            at = starts[filled]
+            low[filled] = np.minimum.reduceat(xs, at)
+            high[filled] = np.maximum.reduceat(xs, at)
+            # each group's ys sorted as ``sorted`` sorts them (stable: ties kept in
+            # order), the groups in turn: by value, then by group (stable again)
+            by_value = np.argsort(ys, kind="stable")
+            by_group = by_value[np.argsort(group_of[by_value], kind="stable")]
+            ordered_ys = ys[by_group]
+            c = counts[filled]
+            upper = ordered_ys[at + c // 2]
+            lower = ordered_ys[at + (c - 1) // 2]
+            middle[filled] = np.where(c % 2 == 1, upper, (lower + upper) / 2)
+        self.min_x, self.max_x, self.median_y = low.tolist(), high.tolist(), middle.tolist()
+        self.xs, self.ys = xs.tolist(), ys.tolist()
+        self.xx, self.xy = (xs * xs).tolist(), (xs * ys).tolist()
+
+    def values(self, group: int) -> tuple[list[float], list[float]] | None:
+        """The group's (xs, ys), as ``_join`` of its pairs' ``_WindowCut.values`` gives
+        them (None with none in the window), to be joined with more."""
+        a, b = self.start[group], self.end[group]
+        return None if a == b else (self.xs[a:b], self.ys[a:b])
+
+    def stats(self, group: int) -> WindowStats | None:
+        """``_stats_of`` the group's values, None with none in the window."""
+        a, b = self.start[group], self.end[group]
+        if a == b:
+            return None
+        fsum = math.fsum
+        return WindowStats(
+            b - a,
+            fsum(self.xs[a:b]),
+            fsum(self.ys[a:b]),
+            fsum(self.xx[a:b]),
+            fsum(self.xy[a:b]),
+            self.min_x[group],
+            self.max_x[group],
+            self.median_y[group],
+        )
+
+
+def _cut_all(cut: _WindowCut, metric: Metric, segments: Sequence[tuple[int, int, bytes]]) -> Any:
+    """``_WindowBatch``'s cut: (xs, ys, group of each) of every value in the window,
+    numpy arrays, by group and within a group in the segments' order."""
+    import numpy as np  # noqa: PLC0415 - only the summary's figures need it
+
+    ordered = sorted(segments, key=operator.itemgetter(0))  # stable: joining order
+    group_ids, horizons, rows = zip(*ordered, strict=True)
+    group, horizon = np.array(group_ids, np.int64), np.array(horizons, np.int64)
+    lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+    n = lengths // PACKED_WIDTH
+    first = np.cumsum(lengths) - lengths  # each row's first byte
+    raw = np.frombuffer(b"".join(rows), np.uint8)
+    # the 8 bytes from every offset, as one int64 / float64 each: the rows' columns
+    # start anywhere (a row is 41 bytes an attempt), and a gather reads them unaligned
+    spans = np.lib.stride_tricks.as_strided(raw, (max(len(raw) - 7, 0), 8), (1, 1))
+    ints, floats = spans.view("<i8")[:, 0], spans.view("<f8")[:, 0]
+    of = np.repeat(np.arange(len(rows)), n)  # each attempt's row
+    j = np.arange(len(of)) - np.repeat(np.cumsum(n) - n, n)  # its place in its row
+    base, size, start_s = first[of], n[of], horizon[of]
+    moments = ints[base + 8 * (MICROS * size + j)]
+    start_us = start_s * 1_000_000
+    keep = moments >= cut.since_us - start_us
+    if cut.until_us is not None:
+        keep &= moments < cut.until_us - start_us
+    flag = _FLAG[metric]
+    keep &= (raw[base + PACKED_FLAGS * size + j] & flag) != 0
+    ys = floats[base + 8 * (_COLUMN[metric] * size + j)][keep]
+    origin = cut.origin
+    if cut.on_sqlite:
+        seconds = ints[base + 8 * (SECONDS * size + j)][keep]
+        start_s = start_s[keep]
+        # ``_WindowCut.values``' two ways, chosen per row as there
+        fast = (start_s >= 0) & (start_s <= origin) & (origin < 2.0**52)
+        xs = np.where(
+            fast,
+            (start_s.astype(np.float64) - origin) + seconds.astype(np.float64),
+            (start_s + seconds).astype(np.float64) - origin,
+        )
+    else:
+        # µs since the epoch: exact as doubles (below 2**53, the year 2255), so each
+        # quotient is the correctly rounded one Python's ``int / int`` gives
+        exact = (start_us[keep] + moments[keep]).astype(np.float64)
+        xs = exact / 1_000_000 - origin
+    return xs, ys, group[of][keep]
+
+
 def _attempt_window_rows(
     session: Session,
     wanted: set[tuple[Any, Any]],
@@ -995,7 +1157,7 @@ def _attempt_window_rows(
     into: Rows,
 ) -> None:
     """The (x, y) of the counted attempts in the window (from ``since``) of these
-    (person, item) pairs (ids as text, as ``_recent_pairs`` keys them), read from the
+    (person, item) pairs (ids as text, as ``packed_window_stats`` keys them), read from the
     attempts."""
     a = aliased(Attempt)
     value = metric_column(a, metric)

@@ -218,6 +218,35 @@ def test_a_skill_opened_before_the_drill_list_is_in_loads_its_table_once(
     assert boards == ["tenkey-amounts"]
 
 
+def test_a_summary_view_without_its_chart_builds_it_while_the_worker_reads(
+    qtbot, window, sign_in, histories
+):
+    """A landing view whose chart was not built ahead (a sign-in builds it before the
+    page shows) builds it in a turn of its own while the worker reads the summary, not
+    in the turn that shows the summary (issue 17: that turn was the page's longest, and
+    on the page's path to the screen); the summary then shows on the chart."""
+    import threading
+
+    from svctrainer.gui.pages.branch_summary import BranchSummaryView
+
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    tab._ctx.background.wait()
+    view = BranchSummaryView(tab._ctx)
+    qtbot.addWidget(view)
+    assert not view._chart_slot.built
+    gate = threading.Event()  # the worker busy until the chart is built (one worker)
+    tab._ctx.background.run(lambda: gate.wait(20), lambda _done: None, lambda _exc: None)
+    try:
+        view.refresh()
+        qtbot.waitUntil(lambda: view._chart_slot.built, timeout=5_000)
+        assert view.summary is None  # built before the summary came
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: view.summary is not None, timeout=20_000)
+    assert len(view.chart.labels) == len(view.summary.skills)
+
+
 def test_branch_summary_columns_and_rows_fit_their_texts(qtbot, window, sign_in, histories):
     """The branch summary's columns are sized once a load (not by a header that measured
     every cell at each layout pass): as wide as Qt's own measure of their texts, again

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svctrainer.core.analytics.series import Metric
-from svctrainer.services.progress_queries import _WindowCut
+from svctrainer.services.progress_queries import _stats_of, _WindowBatch, _WindowCut
 from svctrainer.services.progress_records import DateRange
 from svctrainer.store.recent_attempts import horizon_of, pack, sqlite_seconds
 
@@ -50,3 +50,63 @@ def test_the_cut_x_is_the_plain_formulas(latest, offsets, start):
     xs, ys = got
     assert xs == _plain(inside, since)  # exactly: every bit
     assert ys == [1000.0] * len(inside)
+
+
+def _bits(stats: object) -> str:
+    """A figure set with every float to the last bit (``repr`` round-trips a float)."""
+    return repr(stats)
+
+
+_value = st.one_of(st.none(), st.floats(0, 50_000, allow_nan=False))
+
+
+@given(
+    latest=st.one_of(st.floats(0, 200 * 86_400), st.floats(1.5e9, 2.5e9)),
+    pairs=st.lists(
+        st.tuples(
+            st.integers(0, 4),  # the group (a person on a family) the pair joins
+            st.floats(0, 4 * 86_400),  # how much earlier than the latest its horizon is
+            st.lists(st.tuples(st.floats(0, 8 * 7 * 86_400), _value, _value), max_size=15),
+        ),
+        max_size=8,
+    ),
+    start=st.floats(0, 8 * 7 * 86_400),
+    length=st.one_of(st.none(), st.floats(1, 8 * 7 * 86_400)),
+    engine_and_metric=st.tuples(st.booleans(), st.booleans()),
+)
+def test_the_batch_gives_each_groups_figures_as_the_pairs_cut_one_by_one(
+    latest, pairs, start, length, engine_and_metric
+):
+    """``_WindowBatch`` (every pair's window cut at once, with numpy) against the
+    reference: each pair cut by ``_WindowCut.values``, a group's pairs joined in turn and
+    summed by ``_stats_of``: the same figures to the last bit, on either engine's x, with
+    values absent, empty windows and groups, and ranges ending or open."""
+    on_sqlite, score = engine_and_metric
+    metric = Metric.SCORE if score else Metric.SPEED
+    last = EPOCH + timedelta(seconds=latest) + timedelta(weeks=8)
+    since = horizon_of(last) + timedelta(seconds=start)
+    until = None if length is None else since + timedelta(seconds=length)
+    cut = _WindowCut(DateRange(since, until), on_sqlite=on_sqlite)
+    segments = []
+    for group, earlier, attempts in pairs:
+        horizon = horizon_of(last - timedelta(seconds=earlier))
+        rows = [(horizon + timedelta(seconds=o), v, None, w) for o, v, w in attempts]
+        # the engine's horizon in epoch seconds (whole: ``horizon_of``)
+        segments.append((group, int((horizon - EPOCH).total_seconds()), pack(horizon, rows)))
+    # a window may start before a pair's horizon only where its attempts are read
+    # instead (``packed_window_stats``): the batch is given the others
+    segments = [s for s in segments if s[1] * 1_000_000 <= cut.since_us]
+    batch = _WindowBatch(cut, metric, segments, 5)
+    for group in range(5):
+        xs: list[float] = []
+        ys: list[float] = []
+        for _g, horizon_s, packed in (s for s in segments if s[0] == group):
+            both = cut.values(horizon_s, packed, metric)
+            if both is not None:
+                xs, ys = xs + both[0], ys + both[1]
+        if not xs:
+            assert batch.stats(group) is None
+            assert batch.values(group) is None
+            continue
+        assert batch.values(group) == (xs, ys)
+        assert _bits(batch.stats(group)) == _bits(_stats_of(xs, ys))

@@ -294,6 +294,11 @@ class BranchSummaryView(QWidget):
             self._show,
             lambda exc: show_error(self, exc),
         )
+        if not self._chart_slot.built:
+            # While the worker reads: a page shown without its chart built ahead
+            # (``MainWindow._reveal_session`` builds it before a sign-in shows the page)
+            # would otherwise build it in ``_show``, the summary's turn (issue 17).
+            QTimer.singleShot(0, self, self._chart_slot.step)
 
     def _show(self, summary: BranchSummary) -> None:
         self.summary = summary
