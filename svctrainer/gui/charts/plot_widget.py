@@ -41,7 +41,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     applyOffsetToUtc,
     utcfromtimestamp,
 )
-from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPicture
 
 from svctrainer.gui.i18n import translate
@@ -514,6 +514,9 @@ class QuietColorBarItem(pg.ColorBarItem, QuietPlotItem):  # type: ignore[misc]
 class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
     """A plot that asks for ``preferred_height``, whatever height it was last given."""
 
+    painted = Signal()
+    """After each paint (My progress paints its second chart a turn after its first)."""
+
     def __init__(self, preferred_height: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._preferred_height = preferred_height
@@ -525,6 +528,7 @@ class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
         self._settle()
         super().paintEvent(event)
+        self.painted.emit()
 
     def _settle(self) -> None:
         """Bring the plot to the state it would reach after its paints, before painting.
