@@ -81,6 +81,50 @@ def test_the_options_form_made_late_works_as_pyqtgraphs(qtbot):
     assert data in item.dataItems
 
 
+def test_the_forms_defaults_are_a_stock_plots():
+    """What a curve is given without the form is what pyqtgraph's form holds at first."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import FORM_DEFAULTS
+
+    stock = pg.PlotItem()
+    c = stock.ctrl
+    assert {
+        "log": (c.logXCheck.isChecked(), c.logYCheck.isChecked()),
+        "alpha": stock.alphaState(),
+        "subtract_mean": c.subtractMeanCheck.isChecked(),
+        "fft": c.fftCheck.isChecked(),
+        "downsample": stock.downsampleMode(),
+        "clip_to_view": stock.clipToViewMode(),
+    } == FORM_DEFAULTS
+    assert not c.averageGroup.isChecked()  # no average curve added
+
+
+def test_a_curve_of_plot_draws_as_pyqtgraphs_without_building_the_form(qtbot):
+    """``plot()`` (a ``PlotDataItem``, the What if chart's curves) read the form and so
+    built it: now given the form's defaults, the curve and the plot are pyqtgraph's."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts.plot_widget import new_plot
+
+    ours, theirs = new_plot(), _stock_plot()
+    curves = []
+    for plot in (ours, theirs):
+        qtbot.addWidget(plot)
+        _fill(plot)
+        curves.append(plot.plot([0, 1, 2, 3], [5, 1, 4, 2], pen=pg.mkPen("r", width=2),
+                                symbol="o", name="curve"))  # fmt: skip
+    assert _image(qtbot, ours) == _image(qtbot, theirs)
+    item = ours.getPlotItem()
+    assert not item._form_made
+    mine, stock = curves
+    assert mine.opts == stock.opts
+    assert item.itemMeta[mine] == theirs.getPlotItem().itemMeta[stock] == {}
+    assert mine in item.dataItems
+    assert mine in item.curves
+    assert item.items[-1] is mine
+
+
 @pytest.mark.parametrize(
     "calls",
     [

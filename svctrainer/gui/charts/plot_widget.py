@@ -41,7 +41,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     applyOffsetToUtc,
     utcfromtimestamp,
 )
-from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPicture
 
 from svctrainer.gui.i18n import translate
@@ -243,6 +243,18 @@ _GRID_ALPHA_MAX = 255
 _GRID_ALPHA_DEFAULT = 128
 
 
+FORM_DEFAULTS: dict[str, Any] = {
+    "log": (False, False),  # logXCheck, logYCheck
+    "alpha": (1.0, False),  # alphaState(): the alpha group off
+    "subtract_mean": False,
+    "fft": False,
+    "downsample": (1, False, "peak"),  # downsampleMode(): off, the peak radio chosen
+    "clip_to_view": False,
+}
+"""What pyqtgraph's "Plot Options" form holds until someone changes it, as a
+``PlotDataItem`` added is given it (``QuietPlotItem.addItem``)."""
+
+
 class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
     """pyqtgraph's ``PlotItem`` with its "Plot Options" form made only when asked for.
 
@@ -440,6 +452,40 @@ class QuietPlotItem(pg.PlotItem):  # type: ignore[misc]
                             ("right", shown_y)):  # fmt: skip
             self.getAxis(side).setGrid(value if shown else False)
 
+    def addItem(self, item: Any, *args: Any, **kwargs: Any) -> None:  # pyqtgraph's name
+        """pyqtgraph's ``addItem`` reads the form's settings for a ``PlotDataItem``
+        (a curve of ``plot()``) and so built it: the What if chart's first curve made
+        the form in the turn that drew it (~20 ms of CPU; bench/bench_heartbeat.py).
+        Until the form is made its settings are its defaults (``FORM_DEFAULTS``, held
+        to a stock ``PlotItem``'s by a test), given to the item as pyqtgraph does."""
+        if self._form_made or not isinstance(item, pg.PlotDataItem):
+            super().addItem(item, *args, **kwargs)
+            return
+        if item in self.items:
+            super().addItem(item, *args, **kwargs)  # pyqtgraph's warning, nothing added
+            return
+        self.items.append(item)
+        vbargs = {"ignoreBounds": kwargs["ignoreBounds"]} if "ignoreBounds" in kwargs else {}
+        self.vb.addItem(item, *args, **vbargs)
+        name = None
+        if hasattr(item, "implements") and item.implements("plotData"):
+            name = item.name()
+            self.dataItems.append(item)
+            self.itemMeta[item] = kwargs.get("params", {})
+            self.curves.append(item)
+        item.setLogMode(*FORM_DEFAULTS["log"])
+        item.setAlpha(*FORM_DEFAULTS["alpha"])
+        if hasattr(item, "setSubtractMeanMode"):  # pyqtgraph 0.14
+            item.setSubtractMeanMode(FORM_DEFAULTS["subtract_mean"])
+        item.setFftMode(FORM_DEFAULTS["fft"])
+        item.setDownsampling(*FORM_DEFAULTS["downsample"])
+        item.setClipToView(FORM_DEFAULTS["clip_to_view"])
+        self.updateDecimation()
+        self.updateParamList()
+        # (The form's "Average" group is off: no average curve.)
+        if name is not None and self.legend is not None:
+            self.legend.addItem(item, name=name)
+
     def updateDecimation(self) -> None:  # pyqtgraph's name
         if self._form_made:  # else "Max traces" is off: every curve stays as it is
             super().updateDecimation()
@@ -468,6 +514,9 @@ class QuietColorBarItem(pg.ColorBarItem, QuietPlotItem):  # type: ignore[misc]
 class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
     """A plot that asks for ``preferred_height``, whatever height it was last given."""
 
+    painted = Signal()
+    """After each paint (My progress paints its second chart a turn after its first)."""
+
     def __init__(self, preferred_height: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._preferred_height = preferred_height
@@ -479,6 +528,7 @@ class SteadyPlotWidget(pg.PlotWidget):  # type: ignore[misc]
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
         self._settle()
         super().paintEvent(event)
+        self.painted.emit()
 
     def _settle(self) -> None:
         """Bring the plot to the state it would reach after its paints, before painting.
