@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_fork import WorkerZygote
 from sqlalchemy import event
 from support import FAST_PIN_COST, typed_perfectly
 
@@ -191,20 +192,27 @@ def test_an_injected_write_failure_keeps_everything_already_saved(services, db_p
 
 
 @pytest.fixture(scope="module")
-def demo_backed_up(demo_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_backed_up(
+    demo_cache: Path, tmp_path_factory: pytest.TempPathFactory, cli_zygote: WorkerZygote
+) -> Path:
     """A folder holding a demo branch (``svctrainer demo``) and a good backup of it
     (``svctrainer db backup``), made once by the real command (in a home folder of its
-    own) and copied for each test, which damages its own copy."""
+    own) and copied for each test, which damages its own copy. The two runs are forked
+    from the worker's zygote (``tests/cli_fork.py``), as the tests' own ``cli`` runs are:
+    what is tested is the damaged file's message, not the command's start."""
     folder = tmp_path_factory.mktemp("demo-backed-up")
     path = folder / "db" / "branch.sqlite3"
     path.parent.mkdir()
     script = Path(sys.executable).with_name("svctrainer")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "svctrainer"]
     env = {**os.environ, "SVCTRAINER_HOME": str(folder / "home")}
     for args in (("demo", "--db", str(path)), ("db", "backup", "--db", str(path))):
-        done = subprocess.run(
-            [*command, *args], capture_output=True, text=True, env=env, timeout=120, check=False
-        )
+        if script.exists():
+            done = cli_zygote.run_script(script, *args, env=env, timeout=120)
+        else:
+            done = subprocess.run(
+                [sys.executable, "-m", "svctrainer", *args],
+                capture_output=True, text=True, env=env, timeout=120, check=False,
+            )  # fmt: skip
         assert done.returncode == 0, done.stderr
     return path.parent
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import zlib
 
 import pytest
@@ -144,3 +145,18 @@ def test_absurd_timestamp_steps_are_refused():
 def test_timestamps_must_be_integer_nanoseconds():
     with pytest.raises(TypeError, match="t_ns must be an int"):
         KeyEvent(1.5e9, "1", "1")  # type: ignore[arg-type]
+
+
+def test_an_event_is_a_frozen_value_with_its_defaults():
+    """``KeyEvent`` sets its slots itself (for speed): it must still behave as the frozen
+    dataclass it was: defaults, keywords, equality, hashing, ``replace``, no assignment."""
+    event = KeyEvent(t_ns=5, key="a")
+    assert (event.t_ns, event.key, event.text, event.press) == (5, "a", "", True)
+    assert event == KeyEvent(5, "a", "", True)
+    assert hash(event) == hash(KeyEvent(5, "a", "", True))
+    assert dataclasses.replace(event, press=False) == KeyEvent(5, "a", "", False)
+    assert repr(event) == "KeyEvent(t_ns=5, key='a', text='', press=True)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.t_ns = 6  # type: ignore[misc]
+    with pytest.raises(TypeError, match="t_ns must be an int"):
+        KeyEvent(True, "a")  # a bool is not nanoseconds

@@ -13,7 +13,7 @@ from svctrainer.core.drills.edit_distance import edit_distance
 from svctrainer.core.drills.registry import replay, start_run
 from svctrainer.core.drills.simulated_play import Skill
 from svctrainer.core.drills.simulated_trainee import simulate
-from svctrainer.core.drills.text_alignment import BAND, Alignment, align
+from svctrainer.core.drills.text_alignment import BAND, NARROW, Alignment, align
 from svctrainer.core.drills.text_entry import TEXT_ENTRY, normalise_passage
 from svctrainer.core.keystrokes import BACKSPACE, IME
 from svctrainer.core.packs.definition import Mode
@@ -133,6 +133,25 @@ def test_the_alignment_is_the_one_the_plain_tuple_search_finds(pair, open_end):
     marked = align(original, typed, open_end=open_end)
     expected = _plain_align(original, typed, open_end)
     assert (marked.correct, marked.wrong, marked.missing, marked.extra) == expected
+
+
+def test_a_copy_straying_about_the_narrow_bands_edge_is_aligned_as_over_the_whole_band():
+    """``align`` searches a narrow band first and the whole band only when a better path
+    could lie outside it: around that edge (a stretch skipped, typed twice or moved
+    further on, of every length up to past three times the narrow band) it must choose
+    what the whole band's search chooses. The passage never repeats itself, so a copy
+    shifted off the diagonal matches nothing there."""
+    original = "".join(chr(0x4E00 + (i * i * 31 + i * 7) % 211) for i in range(64))
+    for length in range(3 * NARROW + 3):
+        skipped = original[:28] + original[28 + length :]
+        repeated = original[:28] + original[28 - length : 28] + original[28:50]
+        moved = original[:12] + original[12 + length : 44] + original[12 : 12 + length]
+        for typed in (skipped, repeated, moved + original[44:]):
+            for open_end in (False, True):
+                marked = align(original, typed, open_end=open_end)
+                expected = _plain_align(original, typed, open_end)
+                got = (marked.correct, marked.wrong, marked.missing, marked.extra)
+                assert got == expected, (length, typed, open_end)
 
 
 # -- a run -----------------------------------------------------------------------------------
