@@ -272,3 +272,28 @@ def test_shipped_packs_play_and_replay_exactly(name):
             for ev in played.events
             if ev.key not in (BACKSPACE,) and not ev.key.startswith("<")
         )
+
+
+@pytest.mark.parametrize(("band", "narrow"), [(2, 1), (3, 1), (4, 2), (5, 0)])
+def test_the_narrow_band_first_chooses_as_the_whole_band_for_every_short_pair(
+    band, narrow, monkeypatch
+):
+    """The narrow band's bound (``align``: a best within ``NARROW`` errors with an open
+    end, ``2 × NARROW + |d|`` otherwise, is the whole band's) holds for any narrow band
+    narrower than the whole: with both shrunk, every pair of passages of up to five
+    characters of a two-letter alphabet strays past the narrow band's edge in every way,
+    and must be aligned as the plain search over the whole band aligns it. (The
+    passages of the tests above never reach a bound one too large.)"""
+    import itertools
+
+    from svctrainer.core.drills import text_alignment
+
+    monkeypatch.setattr(text_alignment, "BAND", band)
+    monkeypatch.setattr(text_alignment, "NARROW", narrow)
+    monkeypatch.setitem(globals(), "BAND", band)  # ``_plain_align``'s band
+    texts = ["".join(p) for k in range(6) for p in itertools.product("ab", repeat=k)]
+    for original, typed in itertools.product(texts, texts):
+        for open_end in (False, True):
+            marked = align(original, typed, open_end=open_end)
+            got = (marked.correct, marked.wrong, marked.missing, marked.extra)
+            assert got == _plain_align(original, typed, open_end), (original, typed, open_end)
