@@ -37,7 +37,6 @@ latest attempts and windows from ``progress_recent`` alone, on either engine: on
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import operator
@@ -45,9 +44,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import repeat
 from typing import Any
-from typing import cast as cast_type
 
 from sqlalchemy import (
     BigInteger,
@@ -94,8 +91,6 @@ from svctrainer.store.recent_attempts import (
     TESTS_HEAD,
     TESTS_ROW,
     micros,
-    packed_floats,
-    packed_ints,
 )
 
 BOUNDARY_OFFSET = 2  # the 3rd test from either end (0-based offset)
@@ -535,12 +530,12 @@ def _joined(
     return a[0] + b[0], a[1] + b[1]
 
 
-def _join(merged: dict[str, tuple[list[float], list[float]]], pid: str,
+def _join(merged: dict[Any, tuple[list[float], list[float]]], pid: Any,
           both: tuple[list[float], list[float]]) -> None:  # fmt: skip
     """A pair's window into a person's on a family: their only pair on it (the usual
     case) is used as it is."""
     joined = merged.get(pid)
-    merged[pid] = both if joined is None else (joined[0] + both[0], joined[1] + both[1])
+    merged[pid] = both if joined is None else _joined(joined, both)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -894,8 +889,7 @@ def packed_window_stats(
                              into=pairs)  # fmt: skip
         for (raw_pid, raw_item), both in pairs.items():
             for key in by_text[_uuid_hex(raw_item)]:
-                joined = more.get((key, raw_pid))
-                more[(key, raw_pid)] = both if joined is None else _joined(joined, both)
+                _join(more, (key, raw_pid), both)
     batch = _WindowBatch(cut, metric, segments, len(groups))
     out: dict[str, dict[uuid.UUID, WindowStats]] = {key: {} for key in wanted}
     ids: dict[Any, uuid.UUID] = {}
@@ -959,78 +953,36 @@ _FLAG = {Metric.SPEED: SPEED, Metric.ACCURACY: ACCURACY, Metric.SCORE: SCORE}
 _COLUMN = {Metric.SPEED: SPEED_VALUES, Metric.ACCURACY: ACCURACY_VALUES,
            Metric.SCORE: SCORE_VALUES}  # fmt: skip
 # flag byte -> 1 where the metric's flag is set, else 0 (``bytes.translate``: C speed)
-_HAS = {f: bytes(1 if b & f else 0 for b in range(256)) for f in _FLAG.values()}
 
 Rows = dict[tuple[Any, Any], tuple[list[float], list[float]]]
 
 
 class _WindowCut:
-    """A window (from ``since``, its start) cut out of packed recent rows: each pair's
-    (x values, y values) in a metric, x the attempt's epoch seconds as the engine's
-    ``EXTRACT(epoch …)`` gives it (whole seconds on SQLite) minus the window's start."""
+    """A window (from ``since``, its start) to cut out of packed recent rows
+    (``_WindowBatch``): its bounds in epoch µs and its start as the x origin, x being the
+    attempt's epoch seconds as the engine's ``EXTRACT(epoch …)`` gives it (whole seconds
+    on SQLite) minus the window's start."""
 
-    def __init__(self, window: DateRange, on_sqlite: bool, since: datetime | None = None) -> None:
-        start = since if since is not None else window.since
+    def __init__(self, window: DateRange, on_sqlite: bool) -> None:
+        start = window.since
         if start is None:
             raise ValueError("a window to cut needs a start")
         self.on_sqlite = on_sqlite
         self.since_us, self.origin = micros(start), start.timestamp()
         self.until_us = None if window.until is None else micros(window.until)
 
-    def values(
-        self, horizon_s: int, packed: bytes, metric: Metric
-    ) -> tuple[list[float], list[float]] | None:
-        """The pair's (xs, ys) in the window, None with none there; the pair's horizon
-        (epoch seconds) must not be later than the window's start."""
-        start_us = horizon_s * 1_000_000
-        n = len(packed) // PACKED_WIDTH
-        # the microseconds (0 … n) and SQLite's seconds (n … 2n) in one view: a branch
-        # summary cuts 4 000 windows, and each view costs more than the bisections
-        times = packed_ints(packed, n, MICROS, columns=2)
-        lo = bisect.bisect_left(times, self.since_us - start_us, 0, n)
-        until_us = self.until_us
-        hi = n if until_us is None else bisect.bisect_left(times, until_us - start_us, 0, n)
-        if lo >= hi:
-            return None
-        if self.on_sqlite:  # CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
-            after = n * (SECONDS - MICROS)  # where the seconds start in ``times``
-            seconds = times[after + lo : after + hi].tolist()
-            origin = self.origin
-            if 0 <= horizon_s <= origin < 2.0**52:
-                # float(horizon) - origin is exact (an integer no larger than the double
-                # it is taken from: a multiple of its last bit, no larger than it), so
-                # (float(horizon) - origin) + s rounds the same real as float(horizon + s)
-                # - origin, once: the same double, in one step an attempt (issue 17)
-                xs = list(map((float(horizon_s) - origin).__add__, seconds))
-            else:
-                xs = list(map(float.__sub__, map(float, map(horizon_s.__add__, seconds)),
-                              repeat(origin)))  # fmt: skip
-        else:  # EXTRACT(epoch FROM started_at) (exact microseconds) - :since
-            moments = map(start_us.__add__, times[lo:hi].tolist())
-            xs = list(map(float.__sub__, map(int.__truediv__, moments, repeat(1_000_000)),
-                          repeat(self.origin)))  # fmt: skip
-        # (typeshed types a memoryview's ``tolist`` as ints whatever its format)
-        ys = cast_type(list[float], packed_floats(packed, n, _COLUMN[metric])[lo:hi].tolist())
-        flag = _FLAG[metric]
-        present = packed[PACKED_FLAGS * n + lo : PACKED_FLAGS * n + hi]
-        if present.translate(_HAS[flag]).count(0):  # values absent: dropped
-            kept = [k for k, f in enumerate(present) if f & flag]
-            if not kept:
-                return None
-            xs, ys = [xs[k] for k in kept], [ys[k] for k in kept]
-        return xs, ys
-
 
 class _WindowBatch:
-    """Many pairs' windows cut at once (``_WindowCut.values`` of each) and each group's
-    stall-rule figures (``_stats_of`` of its pairs' values joined), with numpy.
+    """Many pairs' windows cut at once and each group's stall-rule figures (``_stats_of``
+    of its pairs' values joined), with numpy. (The plain per-pair cut it replaced is kept
+    as the reference of ``tests/services/test_window_cut.py``.)
 
     Why: a branch summary cuts some 4 000 windows and sums 2 000 (a skill's table 1 000),
     and per pair that was a dozen Python steps (views, bisections, lists), per person
     four ``fsum`` over new lists, a sort and a dataclass: 40 % of the summary's worker
     time (issue 17). Here the packed rows are joined into one buffer, each column read
     with one gather, the window and the flags applied as one mask, x worked out as
-    ``_WindowCut.values`` does (the same IEEE operation an attempt: the same doubles),
+    the engine's SQL gives it (the same IEEE operation an attempt: the same doubles),
     and the minimum, maximum and median per group taken by numpy (the median of the
     same sorted values: ``_median``'s). The sums stay ``math.fsum`` (exact, whatever the
     order) over each group's slice of one list: the same floats to the last bit.
@@ -1078,7 +1030,7 @@ class _WindowBatch:
         self.xx, self.xy = (xs * xs).tolist(), (xs * ys).tolist()
 
     def values(self, group: int) -> tuple[list[float], list[float]] | None:
-        """The group's (xs, ys), as ``_join`` of its pairs' ``_WindowCut.values`` gives
+        """The group's (xs, ys), as ``_join`` of its pairs' cut windows gives
         them (None with none in the window), to be joined with more."""
         a, b = self.start[group], self.end[group]
         return None if a == b else (self.xs[a:b], self.ys[a:b])
@@ -1132,7 +1084,10 @@ def _cut_all(cut: _WindowCut, metric: Metric, segments: Sequence[tuple[int, int,
     if cut.on_sqlite:
         seconds = ints[base + 8 * (SECONDS * size + j)][keep]
         start_s = start_s[keep]
-        # ``_WindowCut.values``' two ways, chosen per row as there
+        # two ways, chosen per row: float(horizon) - origin is exact (an integer no
+        # larger than the double it is taken from) when 0 <= horizon <= origin < 2**52,
+        # so (float(horizon) - origin) + s rounds the same real as float(horizon + s) -
+        # origin, once: CAST(STRFTIME('%s', started_at) AS INTEGER) - :since
         fast = (start_s >= 0) & (start_s <= origin) & (origin < 2.0**52)
         xs = np.where(
             fast,
