@@ -515,6 +515,12 @@ class DashboardTab(QWidget):
             [f"{e.person.name} ({e.person.employee_number}): {reasons[e.row.status]}"
              for e in dashboard.stalled]
         )  # fmt: skip
+        # Its items and scroll bar laid out now, as the table's are (``_lay_out_table``):
+        # else the scroll bar appears a turn after the page's paint, narrowing the list,
+        # and the list and all behind it were painted a second time (issue 17).
+        for listed in (self.improved, self.stalled):
+            listed.doItemsLayout()
+            listed.setVerticalScrollBarPolicy(listed.verticalScrollBarPolicy())
         if self._chart_due is None:  # else a turn is already coming: it draws this one
             QTimer.singleShot(0, self, self._draw_chart)
         self._chart_due = dashboard
