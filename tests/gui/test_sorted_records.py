@@ -119,3 +119,61 @@ def test_the_filter_still_finds_names_in_the_models_order(qtbot):
     assert _names(view) == ["Ed", "Di"]
     view.model().setFilterFixedString("")
     assert _names(view) == sorted((p.name for p in PEOPLE), reverse=True)
+
+
+def _direct(qtbot, model) -> QTableView:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    return view
+
+
+def test_the_models_own_filter_shows_what_the_proxys_showed(qtbot):
+    """The dashboard's table shows its model directly, filtered by the model
+    (``set_filter_text``): every text, in every order, after new rows, lets through
+    the rows a case-insensitive ``QSortFilterProxyModel`` on every column did, in the
+    model's own order (ties as it sorted them, ``test_every_order_is_the_proxys_own``)."""
+    plain = _view(qtbot, RecordTableModel(_columns()), QSortFilterProxyModel())
+    model: SortedRecordModel[Person] = SortedRecordModel(_columns())
+    fast = _direct(qtbot, model)
+    texts = ["d", "D", "", "+1", "e", "zz", "—", "t", "O", "+", "2.0", "(", "", "n"]
+    for rows in (PEOPLE, [*PEOPLE[3:], Person("Dot", 0.0), Person("tod", None)]):
+        plain.model().sourceModel().set_rows(rows)
+        model.set_rows(rows)
+        for column in (0, 1):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                model.set_filter_text("")
+                fast.sortByColumn(column, order)
+                everyone = _names(fast)
+                for text in texts:
+                    plain.model().setFilterFixedString(text)
+                    model.set_filter_text(text)
+                    shown = _names(fast)
+                    assert sorted(shown) == sorted(_names(plain)), (text, column, order)
+                    assert shown == [n for n in everyone if n in shown]
+                    assert [model.row_at(r).name for r in range(model.rowCount())] == shown
+                    assert [model.text(r, 1) for r in range(model.rowCount())] == [
+                        fast.model().index(r, 1).data() for r in range(model.rowCount())
+                    ]
+
+
+def test_the_selection_stays_on_its_record_while_filtering(qtbot):
+    model: SortedRecordModel[Person] = SortedRecordModel(_columns())
+    view = _direct(qtbot, model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    model.set_rows(PEOPLE)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Ann Bo Cy Di Ed Tom
+    view.selectRow(3)  # Di
+    model.set_filter_text("d")  # Di, Ed
+    [selected] = view.selectionModel().selectedRows()
+    assert (selected.row(), model.row_at(selected.row())) == (0, Person("Di", -2.0))
+    model.set_filter_text("")
+    [selected] = view.selectionModel().selectedRows()
+    assert model.row_at(selected.row()) == Person("Di", -2.0)
+    assert _names(view) == ["Ann", "Bo", "Cy", "Di", "Ed", "Tom"]
+    model.set_filter_text("o")  # Bo, Tom: Di goes, and the selection with it
+    assert view.selectionModel().selectedRows() == []
+    assert _names(view) == ["Bo", "Tom"]
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert _names(view) == ["Tom", "Bo"]

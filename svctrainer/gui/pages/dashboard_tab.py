@@ -3,7 +3,7 @@
 team comparison, who improved most and who has stalled; exports of all of it.
 
 The table is sortable by every column and filtered by team and date range (the service
-aggregates in SQL for the filters; the proxy sorts and finds names). Double-click (or
+aggregates in SQL for the filters; the model sorts and finds names). Double-click (or
 Enter) opens the employee's progress charts.
 """
 
@@ -51,7 +51,6 @@ from svctrainer.gui.pages.date_range import DateRangeBar
 from svctrainer.gui.record_table import (
     Column,
     SortedRecordModel,
-    SourceSortProxy,
     fit_columns,
     paint_cells_in_cpp,
 )
@@ -182,16 +181,13 @@ class DashboardTab(QWidget):
         filters.addLayout(what)
         filters.addLayout(when)
 
-        # The model sorts itself (once a row); the proxy only filters by name.
+        # The model sorts itself (once a row) and finds names itself: no proxy between it
+        # and the view, which made a painted cell 23 calls into Python, not 9 (issue 17).
         self.model: SortedRecordModel[DashboardEntry] = SortedRecordModel(self._columns(), self)
-        self.proxy = SourceSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.model.set_filter_text)
         self.table = QTableView()
         self.table.setObjectName("dashboardTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -519,6 +515,12 @@ class DashboardTab(QWidget):
             [f"{e.person.name} ({e.person.employee_number}): {reasons[e.row.status]}"
              for e in dashboard.stalled]
         )  # fmt: skip
+        # Its items and scroll bar laid out now, as the table's are (``_lay_out_table``):
+        # else the scroll bar appears a turn after the page's paint, narrowing the list,
+        # and the list and all behind it were painted a second time (issue 17).
+        for listed in (self.improved, self.stalled):
+            listed.doItemsLayout()
+            listed.setVerticalScrollBarPolicy(listed.verticalScrollBarPolicy())
         if self._chart_due is None:  # else a turn is already coming: it draws this one
             QTimer.singleShot(0, self, self._draw_chart)
         self._chart_due = dashboard
@@ -571,7 +573,7 @@ class DashboardTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row_at(rows[0].row())
 
     def open_selected(self) -> EmployeeDialog | None:
         entry = self.selected()
@@ -597,11 +599,7 @@ class DashboardTab(QWidget):
 
     def shown_people(self) -> list[uuid.UUID]:
         """The people the table shows (name filter applied), in its sort order."""
-        entries = (
-            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            for r in range(self.proxy.rowCount())
-        )
-        return [e.person.id for e in entries if e is not None]
+        return [e.person.id for e in self.model.rows()]
 
     def export_csv(self, path: Path) -> None:
         """The table as it is shown: its drill, team, dates, name filter and order."""
