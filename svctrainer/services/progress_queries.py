@@ -1098,18 +1098,23 @@ def _cut_all(cut: _WindowCut, metric: Metric, segments: Sequence[tuple[int, int,
     of = np.repeat(np.arange(len(rows)), n)  # each attempt's row
     j = np.arange(len(of)) - np.repeat(np.cumsum(n) - n, n)  # its place in its row
     base, size, start_s = first[of], n[of], horizon[of]
-    moments = ints[base + 8 * (MICROS * size + j)]
+    # each attempt's 8-byte value in column c is at ``at + c * step``
+    at, step = base + 8 * j, 8 * size
+    moments = ints[at + MICROS * step]
     start_us = start_s * 1_000_000
     keep = moments >= cut.since_us - start_us
     if cut.until_us is not None:
         keep &= moments < cut.until_us - start_us
     flag = _FLAG[metric]
     keep &= (raw[base + PACKED_FLAGS * size + j] & flag) != 0
-    ys = floats[base + 8 * (_COLUMN[metric] * size + j)][keep]
+    # the other columns read for the kept attempts alone (about half of a branch's)
+    kept = np.flatnonzero(keep)
+    at, step = at[kept], step[kept]
+    ys = floats[at + _COLUMN[metric] * step]
     origin = cut.origin
     if cut.on_sqlite:
-        seconds = ints[base + 8 * (SECONDS * size + j)][keep]
-        start_s = start_s[keep]
+        seconds = ints[at + SECONDS * step]
+        start_s = start_s[kept]
         # two ways, chosen per row: float(horizon) - origin is exact (an integer no
         # larger than the double it is taken from) when 0 <= horizon <= origin < 2**52,
         # so (float(horizon) - origin) + s rounds the same real as float(horizon + s) -
@@ -1123,9 +1128,9 @@ def _cut_all(cut: _WindowCut, metric: Metric, segments: Sequence[tuple[int, int,
     else:
         # µs since the epoch: exact as doubles (below 2**53, the year 2255), so each
         # quotient is the correctly rounded one Python's ``int / int`` gives
-        exact = (start_us[keep] + moments[keep]).astype(np.float64)
+        exact = (start_us[kept] + moments[kept]).astype(np.float64)
         xs = exact / 1_000_000 - origin
-    return xs, ys, group[of][keep]
+    return xs, ys, group[of[kept]]
 
 
 def _attempt_window_rows(
