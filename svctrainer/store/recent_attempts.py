@@ -40,9 +40,20 @@ import uuid
 from array import array
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, insert, select, true
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Executable,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.series import ALL_MODES
@@ -179,6 +190,59 @@ def unpack_tests(
 # -- keeping it current ----------------------------------------------------------------------
 
 
+class _Statements:
+    """The statements of ``recompute``, built once per process.
+
+    Why: a pair's row is recomputed in every transaction that writes attempts (every
+    drill a teller finishes), and building its statements afresh each time (the ORM's
+    expression coercions and each statement's cache key, once more for every pair's
+    attempts) cost more CPU than running them (issue 17; ``progress_summary`` builds its
+    own once for the same reason). The person, items, pair and horizon are bound
+    parameters (the items an expanding one): the same SQL, so the same rows."""
+
+    def __init__(self) -> None:
+        r, s, a, e = ProgressRecent, ProgressSummary, Attempt, ProgressTestEdge
+        person: BindParameter[uuid.UUID] = bindparam("person_id")
+        items: BindParameter[list[uuid.UUID]] = bindparam("item_ids", expanding=True)
+        self.pair = self._reads(
+            and_(r.person_id == person, r.content_item_id.in_(items)),
+            and_(s.person_id == person, s.content_item_id.in_(items)),
+            and_(e.person_id == person, e.content_item_id.in_(items)),
+        )
+        self.everything = self._reads(true(), true(), true())
+        self.attempts = select(a.started_at, a.speed, a.accuracy, a.score).where(
+            a.person_id == bindparam("pid"),
+            a.content_item_id == bindparam("iid"),
+            a.started_at >= bindparam("horizon"),
+            a.mode.in_(sorted(ALL_MODES)),  # as the stall rule's own query reads
+            a.valid.is_(True),
+            a.completion == "complete",
+            a.invalidated_reason.is_(None),
+        )
+        self.insert = insert(r)
+
+    @staticmethod
+    def _reads(mine: Any, theirs: Any, edges: Any) -> tuple[Executable, Executable, Executable]:
+        """(delete the rows, read the pairs' latest counted attempts, read their kept
+        tests) for the pairs these clauses choose."""
+        r, s, e = ProgressRecent, ProgressSummary, ProgressTestEdge
+        return (
+            delete(r).where(mine),
+            select(s.person_id, s.content_item_id, s.last_counted_at, s.tests).where(
+                theirs, s.last_counted_at.is_not(None)
+            ),
+            select(
+                e.person_id, e.content_item_id, e.attempt_id, e.started_at, e.speed, e.score
+            ).where(edges),
+        )
+
+
+@cache
+def _statements() -> _Statements:
+    """Built on the first write, not at import: the login window imports the store."""
+    return _Statements()
+
+
 def recompute(target: Session | Connection, person_id: uuid.UUID | None,
               items: Sequence[uuid.UUID] = ()) -> None:  # fmt: skip
     """Recompute the rows of ``person_id``'s pairs on ``items`` (None: every pair) from
@@ -186,25 +250,17 @@ def recompute(target: Session | Connection, person_id: uuid.UUID | None,
     for them in this transaction (the latest counted attempt gives the horizon; the
     summary's test count and the kept tests are packed beside the window)."""
     conn = target.connection() if isinstance(target, Session) else target
-    r, s, a, e = ProgressRecent, ProgressSummary, Attempt, ProgressTestEdge
-    mine: ColumnElement[bool] = true()
-    theirs: ColumnElement[bool] = true()
-    edges: ColumnElement[bool] = true()
-    if person_id is not None:
-        mine = and_(r.person_id == person_id, r.content_item_id.in_(list(items)))
-        theirs = and_(s.person_id == person_id, s.content_item_id.in_(list(items)))
-        edges = and_(e.person_id == person_id, e.content_item_id.in_(list(items)))
-    conn.execute(delete(r).where(mine))
-    latest = conn.execute(
-        select(s.person_id, s.content_item_id, s.last_counted_at, s.tests).where(
-            theirs, s.last_counted_at.is_not(None)
-        )
-    ).all()
+    statements = _statements()
+    if person_id is None:
+        params: dict[str, Any] | None = None
+        remove, latest_of, kept_of = statements.everything
+    else:
+        params = {"person_id": person_id, "item_ids": list(items)}
+        remove, latest_of, kept_of = statements.pair
+    conn.execute(remove, params)
+    latest = conn.execute(latest_of, params).all()
     kept: dict[tuple[uuid.UUID, uuid.UUID], list[Test]] = {}
-    for pid, iid, attempt_id, started_at, speed, score in conn.execute(
-        select(e.person_id, e.content_item_id, e.attempt_id, e.started_at, e.speed, e.score)
-        .where(edges)
-    ):  # fmt: skip
+    for pid, iid, attempt_id, started_at, speed, score in conn.execute(kept_of, params):
         kept.setdefault((pid, iid), []).append((attempt_id, started_at, speed, score))
     rows = []
     for pid, iid, last, tests in latest:
@@ -212,19 +268,11 @@ def recompute(target: Session | Connection, person_id: uuid.UUID | None,
             continue
         horizon = horizon_of(last)
         attempts = conn.execute(
-            select(a.started_at, a.speed, a.accuracy, a.score).where(
-                a.person_id == pid,
-                a.content_item_id == iid,
-                a.started_at >= horizon,
-                a.mode.in_(sorted(ALL_MODES)),  # as the stall rule's own query reads
-                a.valid.is_(True),
-                a.completion == "complete",
-                a.invalidated_reason.is_(None),
-            )
+            statements.attempts, {"pid": pid, "iid": iid, "horizon": horizon}
         ).all()
         rows.append({"person_id": pid, "content_item_id": iid, "horizon": horizon,
                      "attempts": len(attempts), "packed": pack(horizon, attempts),
                      "tests_packed": pack_tests(horizon, tests, last,
                                                 kept.get((pid, iid), ()))})  # fmt: skip
     if rows:
-        conn.execute(insert(r), rows)
+        conn.execute(statements.insert, rows)

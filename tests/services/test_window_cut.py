@@ -8,6 +8,7 @@ epoch too."""
 from __future__ import annotations
 
 import bisect
+import random
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from typing import cast as cast_type
@@ -174,3 +175,30 @@ def test_the_batch_gives_each_groups_figures_as_the_pairs_cut_one_by_one(
             continue
         assert batch.values(group) == (xs, ys)
         assert _bits(batch.stats(group)) == _bits(_stats_of(xs, ys))
+
+
+def test_a_median_among_zeros_of_both_signs_is_sorteds_own():
+    """0.0 and -0.0 are equal to a sort but are not the same float: the batch sorts
+    the values with numpy's quick sort (ties in any order), so a group whose median
+    falls among zeros takes ``sorted``'s, which keeps ties in their order, as the
+    reference does. Hundreds of zeros of both signs, shuffled, with some speeds around
+    them: every group's median (and sums) to the last bit, the sign of zero too."""
+    chance = random.Random(17)
+    last = datetime(2026, 11, 30, tzinfo=UTC)
+    horizon = horizon_of(last)
+    cut = _WindowCut(DateRange(horizon, None), on_sqlite=True)
+    segments = []
+    expected = []
+    for group in range(40):
+        n = chance.randrange(41, 401)
+        values = [chance.choice((0.0, -0.0)) for _ in range(n)]
+        values[: chance.randrange(0, n // 3)] = [chance.uniform(1, 90) for _ in range(n // 3)]
+        chance.shuffle(values)
+        times = [horizon + timedelta(seconds=k * 60) for k in range(len(values))]
+        rows = [(t, v, None, None) for t, v in zip(times, values, strict=True)]
+        segments.append((group, int((horizon - EPOCH).total_seconds()), pack(horizon, rows)))
+        expected.append(_cut_one(cut, segments[-1][1], segments[-1][2], Metric.SPEED))
+    batch = _WindowBatch(cut, Metric.SPEED, segments, 40)
+    for group, both in enumerate(expected):
+        assert both is not None
+        assert _bits(batch.stats(group)) == _bits(_stats_of(*both))
