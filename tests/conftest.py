@@ -36,7 +36,7 @@ from branch_support import (
 )
 from cli_fork import STATS, WorkerZygote, forking
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
-from pg_server import Clones, ThrowawayServer, server_binaries
+from pg_server import Clones, DataTemplates, ThrowawayServer, server_binaries, tree_digest
 from progress_support import World, build_world_template
 from shared_dialect import install as share_sqlite_dialect
 from support import FAST_PIN_COST
@@ -371,6 +371,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # -- a throwaway PostgreSQL server, one per test session (worker) ----------------------
 
 
+def _make_template_svc(server: ThrowawayServer) -> None:
+    """The session server's template: migrated, with the shipped content stored."""
+    server.admin('CREATE DATABASE "template_svc"')
+    # Workstations never migrate a server: its administrator does (db upgrade).
+    upgrade_database(server.url("template_svc"), Actor.command_line())
+    migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
+    migrated.content.sync_bundled()
+    migrated.close()
+
+
 @pytest.fixture(scope="session")
 def pg() -> Iterator[tuple[ThrowawayServer, str]]:
     binaries = server_binaries()
@@ -380,14 +390,17 @@ def pg() -> Iterator[tuple[ThrowawayServer, str]]:
     # Not under pytest's own temporary folder: that one is private to this user, and the
     # server runs as the postgres user when the tests run as root.
     server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
-    server.start()
+    # Its files are made once per run, in the first worker that gets here, and copied.
+    templates = DataTemplates(Path(os.environ["SVCTRAINER_CACHE"]), binaries)
+    key = tree_digest(REPO_ROOT / "svctrainer")  # what the template holds comes from there
+    server.start(data=templates.made("template_svc", key, _make_template_svc))
     try:
-        server.admin('CREATE DATABASE "template_svc"')
-        # Workstations never migrate a server: its administrator does (db upgrade).
-        upgrade_database(server.url("template_svc"), Actor.command_line())
-        migrated = Services.open(server.url("template_svc"), pin_cost=FAST_PIN_COST)
-        migrated.content.sync_bundled()
-        migrated.close()
+        # A first connection, as making the template was in every worker: the server's
+        # engines share the dialect it initializes from the first test on (shared_dialect).
+        first = Database(resolve_url(server.url("template_svc")))
+        with first.engine.connect():
+            pass
+        first.dispose()
         yield server, "template_svc"
     finally:
         server.stop()

@@ -15,6 +15,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+INITDB_OPTIONS = ("-A", "trust", "-U", "postgres", "-E", "UTF8")
 
 
 def free_port() -> int:
@@ -62,13 +64,23 @@ class ThrowawayServer:
         if done.returncode != 0:
             raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr or done.stdout}")
 
-    def start(self, settings: Mapping[str, str] | None = None, hba: Sequence[str] = ()) -> None:
+    def start(
+        self,
+        settings: Mapping[str, str] | None = None,
+        hba: Sequence[str] = (),
+        data: Path | None = None,
+    ) -> None:
         """Initialise and start. ``settings`` override the server's (e.g. TLS and a
-        loopback listener for tests/deploy); ``hba`` lines go before the default rules."""
+        loopback listener for tests/deploy); ``hba`` lines go before the default rules.
+        ``data``: a data directory to start from, copied (``DataTemplates``), instead of
+        a new one from ``initdb``."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.run_as:
             shutil.chown(self.folder, "postgres")
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        if data is None:
+            self._run("initdb", "-D", str(self.data), *INITDB_OPTIONS)
+        else:
+            copy_data(data, self.data)
         if hba:
             rules = self.data / "pg_hba.conf"
             rules.write_text("\n".join(hba) + "\n" + rules.read_text())
@@ -79,9 +91,11 @@ class ThrowawayServer:
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")  # fmt: skip
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "immediate") -> None:
+        """Stop at once (``immediate``: the data is thrown away), or, ``fast``, with a
+        last checkpoint, so a copy of the data directory starts without recovery."""
         self._close_admin_connection()
-        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@/{database}?host={self.folder}&port={self.port}"
@@ -242,3 +256,85 @@ class Clones:
                 "the schema has sequences: nextval writes without a transaction id, so a"
                 " clone can no longer be told unchanged (tests/pg_server.py, Clones)"
             )
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file under ``folder`` (names and bytes, compiled caches left
+    out): a key for what the code in it makes (``DataTemplates.made``)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def copy_data(source: Path, target: Path) -> None:
+    """Copy a data directory with its owner and modes (the server refuses one that is not
+    its own, or readable by others): ``cp -a``, which keeps the owner when run as root."""
+    done = subprocess.run(
+        ["cp", "-a", str(source), str(target)], check=False, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"cp -a {source} {target} failed: {done.stderr}")
+
+
+class DataTemplates:
+    """Data directories made once per test run and copied by every server started from
+    one, in any worker. The session's server ran ``initdb`` (about 1.4 s of CPU), then
+    migrated its template and stored the shipped content in it (about 3.5 s more in the
+    worker, and the server's own) in each of the two workers; a copy of the files costs
+    about 1.5 s of system time here (a thousand small files). The first worker to need
+    one makes it while the others wait on its lock (as the demo's cache,
+    ``conftest.demo_cache``), and it moves its server's files in rather than copy them.
+    (A copy of what ``initdb`` alone leaves costs as much as ``initdb``: the deployment
+    tests' server still runs its own.)
+
+    Kept in ``folder`` (the run's cache folder) under a name holding a digest of what
+    made it: the server's binaries, ``initdb``'s options and ``key`` (the caller's digest
+    of the code that fills it), so a cache folder kept between runs never hands on a
+    cluster made by other code. A server never runs in ``folder`` (which may be closed
+    to the server's user, as a ``mkdtemp`` is): it makes its files in a folder of its
+    own."""
+
+    def __init__(self, folder: Path, binaries: Path) -> None:
+        self.folder = folder
+        self.binaries = binaries
+
+    def made(self, name: str, key: str, make: Callable[[ThrowawayServer], None]) -> Path:
+        """A data directory as ``make`` leaves it, called with a new server (stopped
+        with a checkpoint afterwards, so a copy starts without recovery)."""
+        import fcntl
+        import hashlib
+
+        digest = hashlib.sha256(
+            "\0".join((str(self.binaries), *INITDB_OPTIONS, key)).encode()
+        ).hexdigest()[:16]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = self.folder / f"pg-{name}-{digest}"
+        with (self.folder / f"pg-{name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if data.exists():
+                return data
+            for stale in self.folder.glob(f"pg-{name}-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            work = Path(tempfile.mkdtemp(prefix=f"svctrainer-pg-{name}-"))
+            work.chmod(0o755)  # the server (the postgres user, if root) reaches its folder
+            try:
+                server = ThrowawayServer(work / "server", self.binaries, port=free_port())
+                server.start()
+                try:
+                    make(server)
+                finally:
+                    server.stop("fast")
+                building = data.with_name(f"{data.name}.building")
+                try:
+                    server.data.rename(building)
+                except OSError:  # another file system: copied
+                    copy_data(server.data, building)
+                building.rename(data)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            return data
