@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -190,8 +190,9 @@ class DebriefScreen(QWidget):
         )  # fmt: skip
         # The charts are drawn after the text, a stage of one chart per turn: together
         # they held the window for a third of a second on a busy machine, and each alone
-        # 60-85 ms on a quiet one (bench/bench_heartbeat.py).
-        QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
+        # 60-85 ms on a quiet one (bench/bench_heartbeat.py). The first stage waits for
+        # the text's first paint (``paintEvent``).
+        self._charts_begun = False
         # Side by side at normal text; one above the other at large text, where two
         # charts grown to keep their captions would not fit beside each other.
         charts = QBoxLayout(
@@ -279,6 +280,17 @@ class DebriefScreen(QWidget):
     def charts_built(self) -> bool:
         """Whether both charts are drawn (``charts_drawn`` says when)."""
         return self._radar.built and self._mood_chart.built
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        """The charts' first stage on a turn after the debrief's first paint: begun when
+        the debrief was built, a stage (up to 27 ms of CPU) came due while the player
+        stacked and showed it, and shared a turn with the showing and the paint of its
+        text: 59-103 ms of the GUI thread's CPU in one turn at a teller's scenario end
+        (bench/bench_heartbeat.py, load ~10; issue 17: no gap over 100 ms)."""
+        super().paintEvent(event)
+        if not self._charts_begun:
+            self._charts_begun = True
+            QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
 
     def _build_next_chart(self) -> None:
         slot = next((s for s in (self._radar, self._mood_chart) if not s.built), None)
