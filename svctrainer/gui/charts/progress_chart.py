@@ -217,13 +217,15 @@ class ProgressChart(ChartFrame):
         ``values``: the points' scaled values, where the caller has read them."""
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        from svctrainer.gui.charts.plot_widget import OneStyleScatter  # noqa: PLC0415 - charts only
+
         assert self.series is not None  # noqa: S101
         metric = self.series.metric
         if values is None:
             values = [(p.value(metric) or 0.0) * self._scale for p in points]
         if edges is not None:
             values = [min(max(v, edges[0]), edges[1]) for v in values]
-        item = pg.ScatterPlotItem(
+        item = OneStyleScatter(
             x=[p.started_at.timestamp() for p in points],
             y=values,
             data=list(points),
