@@ -545,6 +545,52 @@ def test_the_debrief_shows_its_text_first_and_draws_each_chart_a_turn_later(qtbo
     assert debrief.mood_chart.timeout_marks == [1]
 
 
+def test_the_debrief_draws_no_chart_before_its_text_is_painted(qtbot, play):
+    """A chart stage begun when the debrief was built came due while the player stacked
+    and showed it, and shared one turn with the showing and the text's first paint (up
+    to 103 ms of the GUI thread's CPU at a scenario's end): the stages begin after the
+    debrief's first paint, and a debrief not yet on screen draws none."""
+    import time
+
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+
+    player = play.hesitant_best_run()
+    shown = play.debrief(player)
+    debrief = DebriefScreen(
+        shown.attempt, shown.scenario, shown.review, None, compliance=shown.compliance
+    )
+    qtbot.addWidget(debrief)
+    slots = (debrief._radar, debrief._mood_chart)
+    time.sleep(0.01)  # any timer begun with the debrief is due by now
+    qtbot.wait(50)
+    assert all(slot._pending is None and not slot.built for slot in slots)
+    debrief.show()
+    qtbot.waitUntil(lambda: all(slot.built for slot in slots), timeout=WAIT_MS)
+
+
+def test_the_debrief_lays_its_text_out_on_a_turn_after_its_build(qtbot, play):
+    """Laying the debrief's text out in its scroll area was most of its build (30-58 ms
+    of 37-66), in the turn that also saved the run: built, the debrief holds its text
+    aside; the player puts it in on the turn it stacks the debrief, and a debrief shown
+    some other way (a result dialog) on its showing."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from svctrainer.gui.scenarios.debrief_screen import DebriefScreen
+
+    player = play.hesitant_best_run()
+    shown = play.debrief(player)
+    assert shown.findChild(QScrollArea).widget() is not None  # the player's, on screen
+    debrief = DebriefScreen(
+        shown.attempt, shown.scenario, shown.review, None, compliance=shown.compliance
+    )
+    qtbot.addWidget(debrief)
+    area = debrief.findChild(QScrollArea)
+    assert area.widget() is None
+    debrief.show()
+    assert area.widget() is not None
+    assert debrief.steps.isVisibleTo(debrief)
+
+
 def test_each_debrief_chart_is_drawn_in_stages_and_ends_as_one_drawn_whole(qtbot, play):
     """A debrief chart whole held the window 60-85 ms: its slot draws it a stage per turn
     of the event loop, shows it only once it is whole, and the chart is the same as one

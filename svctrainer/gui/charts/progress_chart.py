@@ -108,6 +108,7 @@ class ProgressChart(ChartFrame):
     ) -> None:
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        from svctrainer.gui.charts.level_line import LevelLine  # noqa: PLC0415 - charts only
         from svctrainer.gui.charts.value_grid import ValueGrid  # noqa: PLC0415 - charts only
 
         self.remember(lambda chart: chart.set_series(series, grades))
@@ -187,17 +188,14 @@ class ProgressChart(ChartFrame):
                 continue
             text = fill(label, value_text(series.metric, level))
             corner = (1, 1) if at > 0.5 else (0, 1)
-            line = pg.InfiniteLine(
-                pos=level * self._scale,
-                angle=0,
-                pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
-                label=text,
-                labelOpts={
-                    "position": at,
-                    "color": colour,
-                    "fill": pg.mkBrush(_translucent(c.background)),
-                    "anchors": [corner, corner],
-                },
+            line = LevelLine(
+                level * self._scale,
+                pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
+                text,
+                colour=colour,
+                fill=pg.mkBrush(_translucent(c.background)),
+                position=at,
+                corner=corner,
             )
             line.setZValue(-10)  # under the points: a label never hides an attempt
             plot.addItem(line)
@@ -219,13 +217,15 @@ class ProgressChart(ChartFrame):
         ``values``: the points' scaled values, where the caller has read them."""
         import pyqtgraph as pg  # noqa: PLC0415 - charts only
 
+        from svctrainer.gui.charts.plot_widget import OneStyleScatter  # noqa: PLC0415 - charts only
+
         assert self.series is not None  # noqa: S101
         metric = self.series.metric
         if values is None:
             values = [(p.value(metric) or 0.0) * self._scale for p in points]
         if edges is not None:
             values = [min(max(v, edges[0]), edges[1]) for v in values]
-        item = pg.ScatterPlotItem(
+        item = OneStyleScatter(
             x=[p.started_at.timestamp() for p in points],
             y=values,
             data=list(points),

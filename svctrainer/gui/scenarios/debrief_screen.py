@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -190,8 +190,9 @@ class DebriefScreen(QWidget):
         )  # fmt: skip
         # The charts are drawn after the text, a stage of one chart per turn: together
         # they held the window for a third of a second on a busy machine, and each alone
-        # 60-85 ms on a quiet one (bench/bench_heartbeat.py).
-        QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
+        # 60-85 ms on a quiet one (bench/bench_heartbeat.py). The first stage waits for
+        # the text's first paint (``paintEvent``).
+        self._charts_begun = False
         # Side by side at normal text; one above the other at large text, where two
         # charts grown to keep their captions would not fit beside each other.
         charts = QBoxLayout(
@@ -241,12 +242,15 @@ class DebriefScreen(QWidget):
         )
         body.addWidget(self.path)
         body.addStretch(1)
-        content = QWidget()
+        # Into its scroll area on a later turn (``place_text``): laying the text out
+        # there is most of the debrief's build. Meanwhile the debrief's (hidden) child.
+        content = QWidget(self)
+        content.hide()
         content.setLayout(body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll, self._content = scroll, content
 
         self.again_button = QPushButton(self.tr("&Again (Ctrl+R)"))
         self.back_button = QPushButton(self.tr("&Back to practice (Esc)"))
@@ -279,6 +283,30 @@ class DebriefScreen(QWidget):
     def charts_built(self) -> bool:
         """Whether both charts are drawn (``charts_drawn`` says when)."""
         return self._radar.built and self._mood_chart.built
+
+    def place_text(self) -> None:
+        """Put the text into its scroll area, which lays it out (the word-wrapped rich
+        text's sizes at the area's width): 30-58 ms of the 37-66 ms of the debrief's
+        build at a teller's scenario end (bench/bench_heartbeat.py, load ~10), in the
+        turn that also saved the run. The player calls this on the turn it stacks the
+        debrief, in the window's fonts; showing the debrief does it if nobody has."""
+        if self._scroll.widget() is None:
+            self._scroll.setWidget(self._content)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        self.place_text()
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        """The charts' first stage on a turn after the debrief's first paint: begun when
+        the debrief was built, a stage (up to 27 ms of CPU) came due while the player
+        stacked and showed it, and shared a turn with the showing and the paint of its
+        text: 59-103 ms of the GUI thread's CPU in one turn at a teller's scenario end
+        (bench/bench_heartbeat.py, load ~10; issue 17: no gap over 100 ms)."""
+        super().paintEvent(event)
+        if not self._charts_begun:
+            self._charts_begun = True
+            QTimer.singleShot(CHART_TURN_MS, self, self._build_next_chart)
 
     def _build_next_chart(self) -> None:
         slot = next((s for s in (self._radar, self._mood_chart) if not s.built), None)

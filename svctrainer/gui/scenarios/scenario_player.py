@@ -117,6 +117,7 @@ class ScenarioPlayer(QStackedWidget):
 
     def _stack_debrief(self, debrief: DebriefScreen) -> None:
         self.addWidget(debrief)  # hidden until current
+        debrief.place_text()  # laid out in the window's fonts, a turn after its build
         QTimer.singleShot(DEBRIEF_TURN_MS, self, lambda: self._show_debrief(debrief))
 
     def _show_debrief(self, debrief: DebriefScreen) -> None:
