@@ -73,3 +73,26 @@ def test_points_of_their_own_style_and_hovered_points_go_pyqtgraphs_way(qtbot):
     assert np.array_equal(ours.data["sourceRect"], theirs.data["sourceRect"])
     places = {tuple(r) for r in ours.data["sourceRect"].tolist()}
     assert len(places) == 3  # the item's style, the larger blue one, the hovered point
+
+
+def test_a_pyqtgraph_without_the_internals_used_draws_its_own_way(qtbot, monkeypatch):
+    """A newer pyqtgraph than the one tested (an internal it uses gone) must not break
+    a chart: the scatter then runs pyqtgraph's own ``updateSpots``."""
+    import pyqtgraph as pg
+
+    from svctrainer.gui.charts import plot_widget
+    from svctrainer.gui.charts.plot_widget import OneStyleScatter
+
+    assert plot_widget._scatter_default_style() is not None  # this pyqtgraph has them
+    gone = (*plot_widget._SCATTER_INTERNALS, "_an_internal_a_newer_pyqtgraph_lacks")
+    monkeypatch.setattr(plot_widget, "_SCATTER_INTERNALS", gone)
+    plot_widget._scatter_default_style.cache_clear()
+    assert plot_widget._scatter_default_style() is None
+    try:
+        ours = OneStyleScatter(x=XS, y=YS, data=list(range(300)), **_options())
+    finally:
+        monkeypatch.undo()
+        plot_widget._scatter_default_style.cache_clear()
+    theirs = pg.ScatterPlotItem(x=XS, y=YS, data=list(range(300)), **_options())
+    assert np.array_equal(ours.data["sourceRect"], theirs.data["sourceRect"])
+    assert ours.data["sourceRect"]["w"].min() > 0

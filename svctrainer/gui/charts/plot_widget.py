@@ -31,6 +31,7 @@ import time
 import weakref
 from collections import OrderedDict
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -603,6 +604,25 @@ def new_plot(*, dates: bool = False, preferred_height: int = PREFERRED_HEIGHT) -
     return plot
 
 
+_SCATTER_INTERNALS = ("fragmentAtlas", "_maybeRebuildAtlas", "_updateMaxSpotSizes", "invalidate")
+
+
+@cache
+def _scatter_default_style() -> Any | None:
+    """pyqtgraph's per-point "no style of its own" record, or None where this pyqtgraph
+    lacks the internals ``OneStyleScatter`` uses (checked against 0.13.7-0.14): then
+    every scatter runs pyqtgraph's own ``updateSpots``, a little slower, never broken by
+    a newer pyqtgraph than the one tested."""
+    try:
+        from pyqtgraph.graphicsItems.ScatterPlotItem import _DEFAULT_STYLE  # noqa: PLC0415
+    except ImportError:
+        return None
+    probe = pg.ScatterPlotItem()
+    if not all(hasattr(probe, name) for name in _SCATTER_INTERNALS):
+        return None
+    return _DEFAULT_STYLE
+
+
 class OneStyleScatter(pg.ScatterPlotItem):  # type: ignore[misc]
     """pyqtgraph's ``ScatterPlotItem``, its points' places in the symbol atlas looked up
     once where they all share the item's one style.
@@ -615,10 +635,9 @@ class OneStyleScatter(pg.ScatterPlotItem):  # type: ignore[misc]
     each; otherwise (a hovered point, per-point styles) pyqtgraph's own runs."""
 
     def updateSpots(self, dataSet: Any = None) -> None:  # noqa: N803 - pyqtgraph's name
-        from pyqtgraph.graphicsItems.ScatterPlotItem import _DEFAULT_STYLE  # noqa: PLC0415
-
+        default = _scatter_default_style()
         data = self.data if dataSet is None else dataSet
-        if not (self.opts["pxMode"] and self.opts["useCache"]):
+        if default is None or not (self.opts["pxMode"] and self.opts["useCache"]):
             super().updateSpots(dataSet)
             return
         new = data["sourceRect"]["w"] == 0
@@ -628,7 +647,7 @@ class OneStyleScatter(pg.ScatterPlotItem):  # type: ignore[misc]
         added = data[new]
         styles = ("symbol", "size", "pen", "brush")
         if np.any(added["hovered"]) or not all(
-            np.all(np.equal(added[name], _DEFAULT_STYLE[name])) for name in styles
+            np.all(np.equal(added[name], default[name])) for name in styles
         ):
             super().updateSpots(dataSet)
             return
