@@ -7,6 +7,7 @@ store nor SQLAlchemy, and never touch ``Services.db``.
 """
 
 import ast
+import functools
 import sys
 from pathlib import Path
 
@@ -53,11 +54,25 @@ def _module_name(path: Path) -> str:
 def _imports(path: Path) -> list[tuple[int, str]]:
     """(line, absolute module name) of every import in ``path``; ``from . import x`` and
     ``from ..store import y`` are resolved against the file's own package."""
+    return _read(path)[0]
+
+
+def _db_lines(path: Path) -> list[int]:
+    """The lines of ``path`` that use an attribute named ``db``."""
+    return _read(path)[1]
+
+
+@functools.cache
+def _read(path: Path) -> tuple[list[tuple[int, str]], list[int]]:
+    """What the rules look for in ``path``, its syntax tree parsed and walked once a run:
+    the GUI's and the commands' modules are read by two rules, and parsing was most of
+    this file's time. (A test's own module is new each time: ``tmp_path``.)"""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = _module_name(path).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
     found = []
+    db = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name) for alias in node.names)
@@ -70,7 +85,9 @@ def _imports(path: Path) -> list[tuple[int, str]]:
             found.append((node.lineno, base))
             if node.module is None:  # ``from .. import store``: the names are modules
                 found.extend((node.lineno, f"{base}.{alias.name}") for alias in node.names)
-    return found
+        elif isinstance(node, ast.Attribute) and node.attr == "db":
+            db.append(node.lineno)
+    return found, db
 
 
 def _violations(layer: str) -> list[str]:
@@ -93,11 +110,8 @@ def test_front_ends_never_reach_the_services_database(layer):
     would skip the role checks and the error translation."""
     problems = []
     for path in sorted((PACKAGE / layer).rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
         problems.extend(
-            f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: .db"
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute) and node.attr == "db"
+            f"{path.relative_to(PACKAGE.parent)}:{line}: .db" for line in _db_lines(path)
         )
     assert problems == []
 

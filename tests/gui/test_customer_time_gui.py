@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import html
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from history_templates import branch_template_with, copied_over
 from progress_support import add_rows, learning_history
 from queue_support import ZONE, working_days, write_export
 from sqlalchemy import func, select
@@ -23,12 +25,32 @@ BEFORE = working_days(TRAINING_START - timedelta(weeks=4), 20)
 AFTER_START = TRAINING_START + timedelta(weeks=2)
 
 
-@pytest.fixture
-def gains(branch):
+def _add_gains(branch) -> None:
+    """Three tellers' ten-key histories, each gaining more than the last."""
     branch.services.content.sync_bundled()
     for n, who in enumerate((branch.teller, branch.other_teller, branch.outsider_teller)):
         rows = learning_history(seed=20 + n, attempts=30, gain=0.3 + 0.2 * n)
         add_rows(branch.services, who.id, rows)
+
+
+@pytest.fixture(scope="module")
+def _gains_template(request, tmp_path_factory) -> Path:
+    """The branch with the gains, written once for the module (history_templates.py)."""
+    return branch_template_with(request, tmp_path_factory.mktemp("gains"), _add_gains)
+
+
+@pytest.fixture
+def db_path(db_path, request) -> Path:
+    """A test using ``gains`` starts from its own copy of the module's template."""
+    if "gains" not in request.fixturenames:
+        return db_path
+    return copied_over(db_path, request.getfixturevalue("_gains_template"), request)
+
+
+@pytest.fixture
+def gains(branch):
+    """The branch with three tellers' ten-key histories (in the database as it was
+    copied: ``db_path``)."""
     return branch
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from history_templates import branch_template_with, copied_over
 from layout_checks import PseudoTranslator, clipped
 from progress_support import add_rows, learning_history
 from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTranslator
@@ -176,12 +177,41 @@ def _sign_in(qtbot, window, branch, person) -> None:
 def _history(branch, interface: str) -> None:
     """Four months of the teller's ten-key practice and tests, in the packs of the
     interface's language."""
+    branch.services.content.sync_bundled()
     language = "zh" if interface == "zh_CN" else "en"
     history = [
         replace(row, content_id=row.content_id.replace(".en", f".{language}"))
         for row in learning_history(seed=4, attempts=60)
     ]
     add_rows(branch.services, branch.teller.id, history)
+
+
+@pytest.fixture(scope="module")
+def _history_templates() -> dict[str, Path]:
+    """Each interface's branch with the teller's history, written once for the module
+    (history_templates.py); filled as the tests first ask."""
+    return {}
+
+
+@pytest.fixture
+def db_path(db_path, request, _history_templates, tmp_path_factory) -> Path:
+    """A test using ``history`` starts from its own copy of its interface's template."""
+    if "history" not in request.fixturenames:
+        return db_path
+    interface = request.node.callspec.params["interface"]
+    if interface not in _history_templates:
+        _history_templates[interface] = branch_template_with(
+            request,
+            tmp_path_factory.mktemp(f"history-{interface}"),
+            lambda branch: _history(branch, interface),
+        )
+    return copied_over(db_path, _history_templates[interface], request)
+
+
+@pytest.fixture
+def history(branch) -> None:
+    """The teller's four months of ten-key practice and tests in the interface's packs,
+    with the shipped content (in the database as it was copied: ``db_path``)."""
 
 
 def _settled(*widgets: QWidget) -> Callable[[], bool]:
@@ -196,6 +226,7 @@ def _settled(*widgets: QWidget) -> Callable[[], bool]:
     return check
 
 
+@pytest.mark.usefixtures("history")
 @pytest.mark.parametrize("points", [DEFAULT_POINTS, LARGE_POINTS])
 @pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
 def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, interface, points):
@@ -205,8 +236,6 @@ def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, 
     that height, and pushed the accuracy chart below the fold.)"""
     from svctrainer.gui.charts.progress_chart import PLOT_MIN_HEIGHT
 
-    branch.services.content.sync_bundled()
-    _history(branch, interface)
     settings = GuiSettings(theme=Theme.LIGHT, font_size=points, language=interface)
     window = open_window(qtbot, branch, settings)
     _sign_in(qtbot, window, branch, branch.teller)
@@ -235,13 +264,12 @@ def test_my_progress_shows_both_charts_at_1366x768(qtbot, branch, restore_font, 
         assert max(heights) <= PLOT_MIN_HEIGHT * 1.1, heights
 
 
+@pytest.mark.usefixtures("history")
 @pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
 def test_the_branch_summary_fits_1366x768(qtbot, branch, interface):
     """The supervisor's landing page, its table, bars, note and buttons, on screen at
     1366×768 without scrolling. (Its bar plot once asked for the height it was last
     drawn at, about 480 px, and pushed the buttons below the fold.)"""
-    branch.services.content.sync_bundled()
-    _history(branch, interface)
     window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
     _sign_in(qtbot, window, branch, branch.supervisor)
     assert window.go_to("supervisor")
@@ -257,13 +285,12 @@ def test_the_branch_summary_fits_1366x768(qtbot, branch, interface):
     assert area.verticalScrollBar().maximum() == 0, "the page scrolls"
 
 
+@pytest.mark.usefixtures("history")
 @pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
 def test_the_supervisor_page_fits_1366x768_with_customer_time_built(qtbot, branch, interface):
     """Once Customer time is built (its mix editor, queue tables and charts), every
     supervisor tab still fits 1366×768: a tab widget asks for the largest of its pages,
     and the mix editor's tables asked for 656 px."""
-    branch.services.content.sync_bundled()
-    _history(branch, interface)
     window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
     _sign_in(qtbot, window, branch, branch.supervisor)
     assert window.go_to("supervisor")
@@ -284,13 +311,12 @@ def _shot(widget: QWidget, name: str) -> None:
         widget.grab().save(os.path.join(folder, name))
 
 
+@pytest.mark.usefixtures("history")
 @pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
 def test_the_branch_summary_shows_whole_skill_names_at_1366x768(qtbot, branch, interface):
     """Every skill name of the branch summary whole at 1366×768, the median gain's count
     included: beside the chart, a one-line "+103.0 % (8 with a baseline)" once cut the
     skill names to "Cash …"."""
-    branch.services.content.sync_bundled()
-    _history(branch, interface)
     window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
     _sign_in(qtbot, window, branch, branch.supervisor)
     assert window.go_to("supervisor")
@@ -314,12 +340,11 @@ def test_the_branch_summary_shows_whole_skill_names_at_1366x768(qtbot, branch, i
     assert right <= viewport.width(), (right, viewport.width())
 
 
+@pytest.mark.usefixtures("history")
 @pytest.mark.parametrize("interface", ["en", "zh_CN"], indirect=True)
 def test_a_skill_table_shows_its_buttons_at_1366x768(qtbot, branch, interface):
     """One skill's table, its team chart drawn, after a look at Customer time: the buttons
     under it (Open employee…, the exports) on screen at 1366×768 without scrolling."""
-    branch.services.content.sync_bundled()
-    _history(branch, interface)
     window = open_window(qtbot, branch, GuiSettings(theme=Theme.LIGHT, language=interface))
     _sign_in(qtbot, window, branch, branch.supervisor)
     assert window.go_to("supervisor")

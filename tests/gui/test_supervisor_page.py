@@ -7,9 +7,11 @@ import csv
 import json
 import subprocess
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import shiboken6
+from history_templates import branch_template_with, copied_over
 from progress_support import NOW, TENKEY_PRACTICE, add_rows, learning_history
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
@@ -23,8 +25,8 @@ from svctrainer.store.models import Attempt
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
-@pytest.fixture
-def histories(branch):
+def _add_histories(branch) -> None:
+    """Three tellers' ten-key histories over the last three months."""
     branch.services.content.sync_bundled()
     for n, who in enumerate((branch.teller, branch.other_teller, branch.outsider_teller)):
         start = datetime.now(UTC) - timedelta(days=90)
@@ -32,6 +34,24 @@ def histories(branch):
             seed=10 + n, attempts=40, gain=0.2 + 0.3 * n, start=start, span_days=88
         )
         add_rows(branch.services, who.id, rows)
+
+
+@pytest.fixture(scope="module")
+def _histories_template(request, tmp_path_factory) -> Path:
+    """The branch with the histories, written once for the module (history_templates.py)."""
+    return branch_template_with(request, tmp_path_factory.mktemp("histories"), _add_histories)
+
+
+@pytest.fixture
+def db_path(db_path, _histories_template, request) -> Path:
+    """Every test here starts from the histories: each its own copy of the template."""
+    return copied_over(db_path, _histories_template, request)
+
+
+@pytest.fixture
+def histories(branch):
+    """The branch with three tellers' ten-key histories over the last three months (in the
+    database as it was copied: ``db_path``)."""
     return branch
 
 
