@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
 
 def day_text(value: date) -> str:
@@ -21,16 +21,9 @@ def day_text(value: date) -> str:
     return locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
-def _local(moment: datetime) -> QDateTime:
-    """A stored moment in the workstation's local time. Qt's local time follows the C
-    library's zone (``TZ`` after ``tzset``) as ``QTimeZone.systemTimeZone()`` does, at
-    under half its cost: a skill table formats 500 "last practice" moments a render."""
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-
-
 def moment_text(moment: datetime) -> str:
     """A stored (UTC) moment as local date and time, to the minute."""
-    when = _local(moment)
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         return when.toString("yyyy-MM-dd HH:mm")
@@ -39,5 +32,6 @@ def moment_text(moment: datetime) -> str:
 
 def local_day(moment: datetime) -> date:
     """The workstation's calendar day of a stored moment."""
-    day = _local(moment).date()
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    day = local.date()
     return date(day.year(), day.month(), day.day())
