@@ -230,3 +230,30 @@ def test_registry():
     assert drill_kind("nope") is None
     with pytest.raises(ValueError, match="already registered"):
         register_drill_kind(TenKeyDrill())
+
+
+def test_feedback_is_a_frozen_value_with_its_defaults():
+    """``Feedback`` sets its slots itself (for speed, every keystroke makes one): it must
+    still behave as the frozen dataclass it was: defaults, positions and keywords,
+    equality, hashing, ``replace``, repr, no assignment."""
+    import dataclasses
+
+    from svctrainer.core.drills.base import FINISHED, IGNORED, Feedback, Verdict
+
+    fb = Feedback(Verdict.CORRECT, None, 1)
+    assert (fb.verdict, fb.expected, fb.strokes, fb.errors, fb.advanced, fb.finished) == (
+        Verdict.CORRECT, None, 1, 0, False, False,
+    )  # fmt: skip
+    full = Feedback(Verdict.WRONG, "a", 2, 1, True, True)
+    assert full == Feedback(
+        verdict=Verdict.WRONG, expected="a", strokes=2, errors=1, advanced=True, finished=True
+    )
+    assert hash(full) == hash(Feedback(Verdict.WRONG, "a", 2, 1, True, True))
+    assert dataclasses.replace(full, errors=3).errors == 3
+    assert (IGNORED.verdict, FINISHED.finished) == (Verdict.IGNORED, True)
+    assert repr(fb) == (
+        f"Feedback(verdict={Verdict.CORRECT!r}, expected=None, strokes=1, errors=0,"
+        " advanced=False, finished=False)"
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fb.strokes = 2  # type: ignore[misc]
