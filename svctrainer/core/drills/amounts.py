@@ -7,6 +7,7 @@ the same amounts.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -84,8 +85,16 @@ def display_amount(
 ) -> str:
     """As shown on the voucher, e.g. ``12,480.35`` (or ``12 480,35``)."""
     text = f"{amount:,.{decimals}f}"
-    table: dict[str, str | int | None] = {",": group_separator, ".": decimal_separator}
-    return text.translate(str.maketrans(table))
+    if group_separator == "," and decimal_separator == ".":
+        return text  # the format's own separators: nothing to translate
+    return text.translate(_separator_table(group_separator, decimal_separator))
+
+
+@functools.lru_cache(maxsize=64)
+def _separator_table(group_separator: str, decimal_separator: str) -> dict[int, str | None]:
+    """``str.maketrans`` of a pack's separators, made once (every amount shown uses it)."""
+    table: dict[str, str | None] = {",": group_separator, ".": decimal_separator}
+    return str.maketrans(table)
 
 
 class LengthRounds:

@@ -67,7 +67,7 @@ class Verdict(StrEnum):
     FINISHED = "finished"  # the run is over; the event was not used
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Feedback:
     """Immediate reaction to one event, for sound/flash: ``expected`` is the key that was
     due before the event; ``advanced`` says a field or item was completed."""
@@ -78,6 +78,35 @@ class Feedback:
     errors: int = 0
     advanced: bool = False
     finished: bool = False
+
+    def __init__(  # noqa: PLR0917 - the dataclass's positional order, kept
+        self,
+        verdict: Verdict,
+        expected: str | None = None,
+        strokes: int = 0,
+        errors: int = 0,
+        advanced: bool = False,
+        finished: bool = False,
+    ) -> None:
+        # Every keystroke of a drill makes one: the GUI's, a replay's (rescoring a
+        # branch replays millions) and the simulated trainee's. A frozen dataclass's own
+        # ``__init__`` sets each field through ``object.__setattr__``, half the cost of
+        # making one; the slots' own setters do the same stores (as ``KeyEvent`` does; the
+        # class stays frozen, and equality, hash and repr are the dataclass's).
+        _set_verdict(self, verdict)
+        _set_expected(self, expected)
+        _set_strokes(self, strokes)
+        _set_errors(self, errors)
+        _set_advanced(self, advanced)
+        _set_finished(self, finished)
+
+
+_set_verdict = Feedback.__dict__["verdict"].__set__
+_set_expected = Feedback.__dict__["expected"].__set__
+_set_strokes = Feedback.__dict__["strokes"].__set__
+_set_errors = Feedback.__dict__["errors"].__set__
+_set_advanced = Feedback.__dict__["advanced"].__set__
+_set_finished = Feedback.__dict__["finished"].__set__
 
 
 IGNORED = Feedback(Verdict.IGNORED)

@@ -28,6 +28,7 @@ any listed explanation is accepted, so a rare second fit is never marked wrong.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -294,7 +295,16 @@ def difference_hints(case: DrawerCase) -> tuple[str, ...]:
 
 
 def _pieces(amount_cents: int, currency: CurrencySet) -> tuple[tuple[Decimal, int], ...]:
-    best = fewest_pieces(amount_cents, [d.cents for d in currency.denominations]) or ()
+    return _breakdown(amount_cents, tuple(d.cents for d in currency.denominations))
+
+
+@functools.lru_cache(maxsize=4096)
+def _breakdown(amount_cents: int, values: tuple[int, ...]) -> tuple[tuple[Decimal, int], ...]:
+    """``_pieces`` by the denominations' cents, remembered: a day's vouchers are drawn
+    again and again (up to ``MAX_ATTEMPTS`` a case, and every replay draws its cases
+    anew), their amounts repeat, and the exact search was a fifth of drawing a day. The
+    answer is a tuple of immutable values, so sharing it changes nothing."""
+    best = fewest_pieces(amount_cents, values) or ()
     counts: dict[int, int] = {}
     for cents in best:
         counts[cents] = counts.get(cents, 0) + 1
@@ -410,10 +420,13 @@ def draw_case(
             c for c in candidates if signatures[error_effect(vouchers, c)] == {(c.row, c.kind)}
         ]
         if unique:
-            return _assemble(rng, currency, spec, vouchers, rng.choice(unique), extended=extended)
+            return _assemble(
+                rng, currency, spec, vouchers, rng.choice(unique), signatures=signatures
+            )
     if not candidates:
         candidates = error_candidates(vouchers, ErrorKind.MISSED, currency)
-    return _assemble(rng, currency, spec, vouchers, rng.choice(candidates), extended=extended)
+    signatures = _signature_sets(vouchers, values, extended)
+    return _assemble(rng, currency, spec, vouchers, rng.choice(candidates), signatures=signatures)
 
 
 def _assemble(
@@ -423,11 +436,14 @@ def _assemble(
     vouchers: Sequence[Voucher],
     error: CaseError,
     *,
-    extended: bool = True,
+    signatures: dict[Decimal, set[tuple[int, ErrorKind]]],
 ) -> DrawerPuzzle:
     """The case around ``error``: the opening balance is drawn from the spec's range and
     raised (in blocks of 10 000 smallest pieces) by whatever the drawer would otherwise
-    lack at its lowest point of the day, so it never runs dry."""
+    lack at its lowest point of the day, so it never runs dry. ``signatures``: the day's
+    ``_signature_sets`` (with the face values and ``extended`` the case was drawn by),
+    which ``draw_case`` has worked out already: the case's explanations are read from
+    them (``explanations`` would work them out again, a sixth of drawing a day)."""
     smallest = currency.smallest.cents
     block = smallest * 10_000
     running = lowest = 0
@@ -465,7 +481,7 @@ def _assemble(
         system_cash_out=book[Direction.OUT],
         count=_drawer_count(rng, closing, currency),
     )
-    return DrawerPuzzle(case, error, explanations(case, extended))
+    return DrawerPuzzle(case, error, frozenset(signatures.get(case.difference, ())))
 
 
 class ErrorKindPlan:

@@ -14,6 +14,7 @@ really is long (``PlayerClock.think(cap_ms=None)``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from svctrainer.core.drills.base import DrillRun
@@ -49,6 +50,12 @@ class Timing:
         self.skill = skill
         self.rng = rng
         self.t_ns = start_ns
+        spread = skill.spread
+        self._sigma = spread if spread > 0.05 else 0.05  # max(0.05, spread)
+        # ``log(mean) - sigma² / 2`` of each mean gap drawn so far: a run draws most of
+        # its gaps with one or two means (the skill's stroke time), so the logarithm is
+        # worked out once per mean instead of once a keystroke (the same float each time).
+        self._mu: dict[float, float] = {}
 
     def chance(self, p: float) -> bool:
         return self.rng.chance(p)
@@ -56,15 +63,25 @@ class Timing:
     def gap(self, mean_ms: float) -> int:
         # max(40.0, log_normal(max(mean_ms, 30.0), max(0.05, spread))) with the three
         # max() calls written as comparisons (a million gaps in the demo history); each
-        # picks the same operand max() would, ties and NaN included.
-        spread = self.skill.spread
-        ms = self.rng.log_normal(
-            30.0 if mean_ms < 30.0 else mean_ms, spread if spread > 0.05 else 0.05
-        )
+        # picks the same operand max() would, ties and NaN included. ``advance`` repeats
+        # these lines (a call fewer per keystroke).
+        mean = 30.0 if mean_ms < 30.0 else mean_ms
+        sigma = self._sigma
+        mu = self._mu.get(mean)
+        if mu is None:
+            mu = self._mu[mean] = math.log(mean) - sigma * sigma / 2
+        ms = self.rng.log_normal_mu(mu, sigma)
         return int((ms if ms > 40.0 else 40.0) * NS_PER_MS)
 
     def advance(self, mean_ms: float) -> int:
-        self.t_ns += self.gap(mean_ms)
+        """The time of the next stroke, about ``mean_ms`` after the last (``gap``)."""
+        mean = 30.0 if mean_ms < 30.0 else mean_ms
+        sigma = self._sigma
+        mu = self._mu.get(mean)
+        if mu is None:
+            mu = self._mu[mean] = math.log(mean) - sigma * sigma / 2
+        ms = self.rng.log_normal_mu(mu, sigma)
+        self.t_ns += int((ms if ms > 40.0 else 40.0) * NS_PER_MS)
         return self.t_ns
 
 

@@ -186,11 +186,12 @@ class VoucherRun(DrillRun):
             return "next"
         if key in self.previous_keys:
             return "previous"
-        has_digit = any(c.isdigit() for c in self.entry)
+        # Whether the entry holds a digit matters to the register keys only: worked out
+        # there, not for every digit typed (most presses are digits).
         if key in ADD_KEYS or key == SUBTRACT_KEY:
-            return self._register_action(key, has_digit)
+            return self._register_action(key, any(c.isdigit() for c in self.entry))
         if key in TOTAL_KEYS:
-            return "total" if self.entries or has_digit else None
+            return "total" if self.entries or any(c.isdigit() for c in self.entry) else None
         if key == BACKSPACE or key in CLEAR_KEYS:
             return ("backspace" if key == BACKSPACE else "clear") if self.entry else None
         char = ev.text if len(ev.text) == 1 else (key if len(key) == 1 else "")

@@ -187,6 +187,29 @@ def test_generated_days_have_one_explanation_matching_the_seeded_error(code):
     assert set(kinds) == {T, M, WD}  # each kind comes up (chosen uniformly)
 
 
+@pytest.mark.parametrize("code", ["CNY", "USD"])
+def test_every_kind_s_days_accept_exactly_what_explains_them(code):
+    """With every error kind (``extended``), a drawn case accepts exactly the pairs
+    ``explanations`` finds for its difference, and each voucher's pieces are the fewest:
+    ``draw_case`` reads the accepted pairs from the signatures it drew the day with and
+    remembers breakdowns, and neither may change a case (every stored attempt replays its
+    cases). Fails when the case is given another day's signatures or others' pieces."""
+    kinds = '["transposed", "missed", "wrong_denomination", "reversed", "decimal_slip",'
+    text = SPEC_PACK.replace('"CNY"', f'"{code}"') + f'error_kinds = {kinds} "double_posted"]\n'
+    content = build_definition(text).content
+    cents = [d.cents for d in content.currency.denominations]
+    rng = SeededRandom(5)
+    for _ in range(40):
+        puzzle = draw_case(rng, content.currency, content.spec)
+        day = puzzle.case
+        assert puzzle.accepted == explanations(day, extended=True)
+        assert (puzzle.error.row, puzzle.error.kind) in puzzle.accepted
+        for voucher in day.vouchers:
+            best = fewest_pieces(int(voucher.amount * 100), cents) or ()
+            assert sum(n for _, n in voucher.pieces) == len(best)
+            assert sorted(int(d * 100) for d, n in voucher.pieces for _ in range(n)) == sorted(best)
+
+
 def _plain_signatures(vouchers, values, extended):
     """``difference_signatures`` as first written: every (difference, pair) set in turn."""
     found = {}

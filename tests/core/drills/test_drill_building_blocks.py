@@ -62,7 +62,38 @@ def test_the_written_out_draws_are_those_of_splitmix64_as_specified(seed, bounds
         mu = math.log(mean) - sigma * sigma / 2
         z = math.sqrt(-2.0 * math.log(unit(plain))) * math.cos(2 * math.pi * unit(plain))
         assert fast.log_normal(mean, sigma) == math.exp(mu + sigma * z)
+        z = math.sqrt(-2.0 * math.log(unit(plain))) * math.cos(2 * math.pi * unit(plain))
+        assert fast.log_normal_mu(mu, sigma) == math.exp(mu + sigma * z)
         assert fast.next_u64() == plain.next_u64()
+
+
+@given(
+    st.integers(0, 2**64 - 1),
+    st.floats(0.0, 1.0),
+    st.lists(st.floats(0.0, 3_000.0), min_size=1, max_size=30),
+)
+def test_a_simulated_trainee_s_gaps_are_the_plain_formula_s(seed, spread, means):
+    """``Timing.gap`` and ``advance`` keep each mean's ``mu`` and draw from it: every
+    gap is still ``max(40, log_normal(max(mean, 30), max(0.05, spread)))`` ms of the same
+    generator (the demo history and its shipped snapshot depend on it), whatever the
+    order and repetition of the means."""
+    from svctrainer.core.drills.simulated_play import Skill, Timing
+    from svctrainer.core.durations import NS_PER_MS
+
+    timing = Timing(Skill(spread=spread), SeededRandom(seed), 1_000)
+    plain = SeededRandom(seed)
+    t = 1_000
+    for n, mean in enumerate(means * 2):
+        ms = max(40.0, plain.log_normal(max(mean, 30.0), max(0.05, spread)))
+        step = int(ms * NS_PER_MS)
+        if n % 2:
+            assert timing.gap(mean) == step
+            timing.t_ns += step
+            t += step
+        else:
+            t += step
+            assert timing.advance(mean) == t
+        assert timing.t_ns == t
 
 
 def test_log_normal_draws_keep_their_mean_and_never_go_negative():
@@ -199,3 +230,30 @@ def test_registry():
     assert drill_kind("nope") is None
     with pytest.raises(ValueError, match="already registered"):
         register_drill_kind(TenKeyDrill())
+
+
+def test_feedback_is_a_frozen_value_with_its_defaults():
+    """``Feedback`` sets its slots itself (for speed, every keystroke makes one): it must
+    still behave as the frozen dataclass it was: defaults, positions and keywords,
+    equality, hashing, ``replace``, repr, no assignment."""
+    import dataclasses
+
+    from svctrainer.core.drills.base import FINISHED, IGNORED, Feedback, Verdict
+
+    fb = Feedback(Verdict.CORRECT, None, 1)
+    assert (fb.verdict, fb.expected, fb.strokes, fb.errors, fb.advanced, fb.finished) == (
+        Verdict.CORRECT, None, 1, 0, False, False,
+    )  # fmt: skip
+    full = Feedback(Verdict.WRONG, "a", 2, 1, True, True)
+    assert full == Feedback(
+        verdict=Verdict.WRONG, expected="a", strokes=2, errors=1, advanced=True, finished=True
+    )
+    assert hash(full) == hash(Feedback(Verdict.WRONG, "a", 2, 1, True, True))
+    assert dataclasses.replace(full, errors=3).errors == 3
+    assert (IGNORED.verdict, FINISHED.finished) == (Verdict.IGNORED, True)
+    assert repr(fb) == (
+        f"Feedback(verdict={Verdict.CORRECT!r}, expected=None, strokes=1, errors=0,"
+        " advanced=False, finished=False)"
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fb.strokes = 2  # type: ignore[misc]
