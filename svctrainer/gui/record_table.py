@@ -90,6 +90,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             text = self._texts[key] = self._columns[column].text(self._rows[row])
         return text
 
+    def unfiltered_count(self) -> int:
+        """How many rows the model holds, shown or not: columns are sized to them all."""
+        return len(self._rows)
+
+    def unfiltered_text(self, row: int, column: int) -> str:
+        """The text of the ``row``-th row held (in the order given), shown or not."""
+        return self.text(row, column)
+
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if role not in _ANSWERED:
             return None
@@ -159,6 +167,19 @@ class SortedRecordModel(RecordTableModel[R]):
         text = self._source_texts.get(key)
         if text is None:
             text = self._source_texts[key] = self._columns[column].text(self._rows[row])
+        return text
+
+    def unfiltered_count(self) -> int:
+        return len(self._source)
+
+    def unfiltered_text(self, row: int, column: int) -> str:
+        """By position in the rows as given, whatever the filter and the order: a table
+        loaded with a name typed in its search box is sized as without it (the columns
+        must fit the rows that come back when the search is cleared)."""
+        key = (row, column)
+        text = self._source_texts.get(key)
+        if text is None:
+            text = self._source_texts[key] = self._columns[column].text(self._source[row])
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -268,8 +289,8 @@ class SourceSortProxy(QSortFilterProxyModel):
 
 def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> None:
     """Size ``view``'s columns to their header and their texts, measured with the view's
-    font metrics on the rows shown first (``FIRST_ROWS`` at least) and ``sample`` rows
-    spread over the rest.
+    font metrics on the model's first rows (``FIRST_ROWS`` at least) and ``sample`` rows
+    spread over the rest, filtered out or not.
 
     Why by hand: ``resizeColumnsToContents`` asks the item delegate for every measured
     cell's size hint, and each hint asks the model for eight roles through Qt: some
@@ -282,7 +303,7 @@ def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> 
     # QCommonStyle's item text margin on each side, and the grid line, as Qt adds them.
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     margin += 1 if view.showGrid() else 0
-    count = model.rowCount()
+    count = model.unfiltered_count()  # every row held, whatever a search box lets through
     # The rows in view, and at least FIRST_ROWS of them: a view not laid out yet (filled
     # before it is first shown) has no height to go by.
     in_view = view.viewport().height() // max(1, view.verticalHeader().defaultSectionSize())
@@ -296,7 +317,7 @@ def fit_columns(view: QTableView, model: RecordTableModel[Any], sample: int) -> 
             continue
         # Each distinct text measured once: a column repeats its teams, statuses, days
         # and counts, and shaping a text is most of a measurement.
-        texts = {model.text(r, column) for r in rows}
+        texts = {model.unfiltered_text(r, column) for r in rows}
         widest = max(map(metrics.horizontalAdvance, texts), default=0.0)
         header.resizeSection(
             column, max(header.sectionSizeHint(column), math.ceil(widest) + margin)
