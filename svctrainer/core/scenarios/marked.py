@@ -26,12 +26,24 @@ MAX_EVENTS = 200_000
 ScalarKind = Literal["str", "int", "float", "bool", "null", "other"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mark:
     """1-based line and column."""
 
     line: int
     col: int
+
+    def __init__(self, line: int, col: int) -> None:
+        # Every value read from a scenario or Twee file gets one (millions in the content
+        # fuzz): the slots' own setters make the same stores as the frozen dataclass's
+        # ``object.__setattr__`` calls, at about half the cost (assigning a field
+        # afterwards still raises).
+        _set_line(self, line)
+        _set_col(self, col)
+
+
+_set_line = Mark.__dict__["line"].__set__
+_set_col = Mark.__dict__["col"].__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +279,10 @@ class _JsonReader:
         self.loc = locator
 
     def ws(self, i: int) -> int:
-        match = _WS.match(self.text, i)
+        text = self.text
+        if i < len(text) and text[i] not in " \t\n\r":
+            return i  # most values follow their comma or colon directly
+        match = _WS.match(text, i)
         return match.end() if match else i
 
     def value(self, i: int, depth: int) -> tuple[MValue, int]:
