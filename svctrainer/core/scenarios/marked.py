@@ -26,12 +26,24 @@ MAX_EVENTS = 200_000
 ScalarKind = Literal["str", "int", "float", "bool", "null", "other"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mark:
     """1-based line and column."""
 
     line: int
     col: int
+
+    def __init__(self, line: int, col: int) -> None:
+        # Every value read from a scenario or Twee file gets one (millions in the content
+        # fuzz): the slots' own setters make the same stores as the frozen dataclass's
+        # ``object.__setattr__`` calls, at about half the cost (assigning a field
+        # afterwards still raises).
+        _set_line(self, line)
+        _set_col(self, col)
+
+
+_set_line = Mark.__dict__["line"].__set__
+_set_col = Mark.__dict__["col"].__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +73,19 @@ class Locates(Protocol):
     def mark(self, offset: int) -> Mark: ...
 
 
-class ShiftedLocator:
-    """Positions in a slice of a text whose own locator knows the file positions."""
+class LineLocator:
+    """Positions on one line of a text, given where the line's offset 0 is in the file.
 
-    def __init__(self, base: Locates, shift: int) -> None:
-        self._base = base
-        self._shift = shift
+    The scoring JSON after a Twine link lies on one line of its passage, so each of its
+    values is placed by an addition: looking every value up in the passage's line starts
+    (and undoing the passage's trim and unescapes) was a tenth of a Twee import."""
+
+    def __init__(self, start: Mark) -> None:
+        self._line = start.line
+        self._col = start.col
 
     def mark(self, offset: int) -> Mark:
-        return self._base.mark(self._shift + offset)
+        return Mark(self._line, self._col + offset)
 
 
 class TextLocator:
@@ -131,29 +147,44 @@ _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoad
 def _check_events(
     text: str, path: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader
 ) -> list[Problem]:
-    """First pass: things the composer would otherwise turn into huge or cyclic graphs."""
+    """First pass: things the composer would otherwise turn into huge or cyclic graphs.
+
+    An event's place is looked up only when it is the subject of a problem, and the events
+    are told apart by their exact class (PyYAML's event classes have no subclasses): the
+    check then costs little next to the parse itself, which matters in the pure-Python
+    parser's re-read of every file libyaml refuses."""
     problems: list[Problem] = []
     depth = 0
-    for count, event in enumerate(yaml.parse(text, Loader=loader)):
+
+    def at(event: yaml.Event, message: str) -> None:
         where = _mark(event.start_mark)
+        problems.append(Problem(path, where.line, where.col, message))
+
+    for count, event in enumerate(yaml.parse(text, Loader=loader)):
         if count > MAX_EVENTS:
-            problems.append(Problem(path, where.line, where.col, "file has too many values"))
+            at(event, "file has too many values")
             break
-        if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(path, where.line, where.col, "aliases (*name) are not allowed"))
-            continue
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            problems.append(Problem(path, where.line, where.col, "anchors (&name) are not allowed"))
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag not in _CORE_TAGS and tag != "!":
-            problems.append(Problem(path, where.line, where.col, f"tag {tag} is not allowed"))
-        if isinstance(event, yaml.CollectionStartEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                at(event, "anchors (&name) are not allowed")
+            tag = event.tag
+            if tag is not None and tag not in _CORE_TAGS and tag != "!":
+                at(event, f"tag {tag} is not allowed")
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None:
+                at(event, "anchors (&name) are not allowed")
+            tag = event.tag
+            if tag is not None and tag not in _CORE_TAGS and tag != "!":
+                at(event, f"tag {tag} is not allowed")
             depth += 1
             if depth > MAX_DEPTH:
-                problems.append(Problem(path, where.line, where.col, "nesting is too deep"))
+                at(event, "nesting is too deep")
                 break
-        elif isinstance(event, yaml.CollectionEndEvent):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             depth -= 1
+        elif kind is yaml.AliasEvent:
+            at(event, "aliases (*name) are not allowed")
     return problems
 
 
@@ -248,7 +279,10 @@ class _JsonReader:
         self.loc = locator
 
     def ws(self, i: int) -> int:
-        match = _WS.match(self.text, i)
+        text = self.text
+        if i < len(text) and text[i] not in " \t\n\r":
+            return i  # most values follow their comma or colon directly
+        match = _WS.match(text, i)
         return match.end() if match else i
 
     def value(self, i: int, depth: int) -> tuple[MValue, int]:

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from svctrainer.core.scenarios.marked import (
     JsonSyntaxError,
+    LineLocator,
     Mark,
     MMap,
     MScalar,
-    ShiftedLocator,
     parse_json,
 )
 from svctrainer.core.scenarios.model import (
@@ -217,7 +217,7 @@ class _BodyReader:
         if not line.startswith("{", start):
             return None, at
         try:
-            value, end = parse_json(line, start, ShiftedLocator(self.locator, base))
+            value, end = parse_json(line, start, LineLocator(self.locator.mark(base)))
         except JsonSyntaxError as err:
             if line.startswith('{"', start):
                 where = self.locator.mark(base + err.offset)
