@@ -555,3 +555,49 @@ def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, window, sign_in, h
     assert page.tabs.currentIndex() == 0
     page.tabs.setCurrentWidget(standards)
     qtbot.waitUntil(lambda: standards.data is not None, timeout=20_000)
+
+def _widths(tab):
+    header = tab.table.horizontalHeader()
+    return [header.sectionSize(c) for c in range(header.count())]
+
+
+def test_a_load_with_a_name_filter_sizes_the_columns_as_without_it(  # the review's
+    qtbot,
+    window,
+    sign_in,
+    histories,
+):
+    sign_in(histories.supervisor)
+    tab = _dashboard(qtbot, window)
+    everyone = _widths(tab)
+    names = sorted((e.person.name for e in _rows(tab)), key=len)
+    assert len(names) == 3
+    qtbot.keyClicks(tab.search, names[0])  # the shortest name only
+    assert [e.person.name for e in _rows(tab)] == [names[0]]
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        tab.load()  # the same table again (a refresh), the filter still typed
+    tab.search.clear()
+    assert len(_rows(tab)) == 3
+    assert _widths(tab) == everyone
+
+
+def test_the_widest_name_is_shown_whole_in_the_column_fitted_to_it(
+    qtbot,
+    window,
+    sign_in,
+    histories,
+):
+    """``fit_columns`` sizes the names' column to the widest name it measured: that name
+    must then be drawn whole, not elided. The cell as drawn at the fitted width is the
+    same picture as with 40 px more room only if nothing was cut ("Otto …" is not)."""
+    sign_in(histories.supervisor)
+    tab = _dashboard(qtbot, window)
+    entries = _rows(tab)
+    widest = max(range(len(entries)), key=lambda r: len(entries[r].person.name))
+    table, header = tab.table, tab.table.horizontalHeader()
+    cell = table.visualRect(table.model().index(widest, 0))  # (main: the proxy's)
+    assert cell.width() > 0
+    fitted = table.viewport().grab(cell).toImage()
+    header.resizeSection(0, header.sectionSize(0) + 40)
+    wider = table.viewport().grab(cell).toImage()
+    assert fitted == wider, f"{entries[widest].person.name!r} elided at {cell.width()} px"
