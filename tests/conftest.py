@@ -392,7 +392,14 @@ def pg() -> Iterator[tuple[ThrowawayServer, str]]:
     server = ThrowawayServer(Path(tempfile.mkdtemp(prefix="svctrainer-pg-")), binaries)
     # Its files are made once per run, in the first worker that gets here, and copied.
     templates = DataTemplates(Path(os.environ["SVCTRAINER_CACHE"]), binaries)
-    key = tree_digest(REPO_ROOT / "svctrainer")  # what the template holds comes from there
+    # What the template holds comes from the code, the shipped content it stores and the
+    # recipe here: a cache kept between runs never hands on a cluster an edit outdated.
+    key = tree_digest(
+        REPO_ROOT / "svctrainer",
+        REPO_ROOT / "drills",
+        Path(__file__),
+        Path(__file__).with_name("pg_server.py"),
+    )
     server.start(data=templates.made("template_svc", key, _make_template_svc))
     try:
         # A first connection, as making the template was in every worker: the server's

@@ -258,16 +258,21 @@ class Clones:
             )
 
 
-def tree_digest(folder: Path) -> str:
-    """A digest of every file under ``folder`` (names and bytes, compiled caches left
-    out): a key for what the code in it makes (``DataTemplates.made``)."""
+def tree_digest(*roots: Path) -> str:
+    """A digest of every file under each of ``roots`` (a folder, or a file itself; names
+    and bytes, compiled caches left out): a key for what the code and content in them
+    make (``DataTemplates.made``)."""
     import hashlib
 
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\0".encode())
-            digest.update(path.read_bytes())
+    for root in roots:
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        digest.update(f"{root.name}\0{len(files)}\0".encode())
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                name = path.name if path == root else path.relative_to(root)
+                digest.update(f"{name}\0{path.stat().st_size}\0".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

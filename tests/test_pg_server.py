@@ -4,7 +4,7 @@ is never handed to the next test; one it only read is, and still equals the temp
 from __future__ import annotations
 
 import pytest
-from pg_server import Clones, ThrowawayServer
+from pg_server import Clones, ThrowawayServer, tree_digest
 
 
 def _sql(server: ThrowawayServer, database: str, *statements: str) -> list[tuple[object, ...]]:
@@ -114,3 +114,26 @@ def test_a_template_with_a_sequence_is_refused(clones, small_template):
     _sql(clones.server, small_template, "CREATE SEQUENCE counter")
     with pytest.raises(RuntimeError, match="sequences"), clones.fresh(small_template):
         pass
+
+
+def test_the_templates_key_changes_with_any_file_of_any_root(tmp_path):
+    """The session cluster's key covers the code, the shipped content beside it and the
+    recipe's own files (conftest's ``pg``): an edited drill pack in a cache kept between
+    runs must not hand on the old cluster (the review found the packs left out)."""
+    code, content, recipe = tmp_path / "svctrainer", tmp_path / "drills", tmp_path / "conftest.py"
+    (code / "__pycache__").mkdir(parents=True)
+    content.mkdir()
+    (code / "a.py").write_text("x = 1\n")
+    (code / "__pycache__" / "a.pyc").write_bytes(b"compiled")
+    (content / "pack.toml").write_text("title = 'Ten-key'\n")
+    recipe.write_text("# recipe\n")
+    key = tree_digest(code, content, recipe)
+    assert key == tree_digest(code, content, recipe)
+    (code / "__pycache__" / "a.pyc").write_bytes(b"compiled again")
+    assert tree_digest(code, content, recipe) == key  # compiled caches do not count
+    (content / "pack.toml").write_text("title = 'Ten-key amounts'\n")
+    edited_pack = tree_digest(code, content, recipe)
+    assert edited_pack != key
+    recipe.write_text("# recipe, changed\n")
+    assert tree_digest(code, content, recipe) not in (key, edited_pack)
+    assert tree_digest(code, content) != tree_digest(code)  # every root counts
