@@ -95,7 +95,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return len(self._rows)
 
     def unfiltered_text(self, row: int, column: int) -> str:
-        """The text of the ``row``-th row held (in the order given), shown or not."""
+        """The text of the ``row``-th row held (in the order shown), shown or not."""
         return self.text(row, column)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
@@ -173,13 +173,14 @@ class SortedRecordModel(RecordTableModel[R]):
         return len(self._source)
 
     def unfiltered_text(self, row: int, column: int) -> str:
-        """By position in the rows as given, whatever the filter and the order: a table
-        loaded with a name typed in its search box is sized as without it (the columns
-        must fit the rows that come back when the search is cleared)."""
-        key = (row, column)
+        """By position in the sort order, whatever the filter: a table loaded with a name
+        typed in its search box is sized as without it (the columns must fit the rows
+        that come back when the search is cleared), and the rows measured first are the
+        ones a cleared search shows first."""
+        key = (self._sorted[row], column)
         text = self._source_texts.get(key)
         if text is None:
-            text = self._source_texts[key] = self._columns[column].text(self._source[row])
+            text = self._source_texts[key] = self._columns[column].text(self._source[key[0]])
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -169,3 +169,23 @@ def test_the_roles_a_cell_answers(qtbot):
     assert model.data(QModelIndex()) is None  # row and column -1: no wrap-around
     assert model.data(model.createIndex(0, -1)) is None
     assert model.data(model.createIndex(3, 0)) is None
+
+
+def test_a_sorted_and_filtered_table_is_sized_for_the_rows_a_cleared_search_shows_first(qtbot):
+    """A self-sorting model with a name typed in its search box: the columns fit every
+    row held, and first those the sort puts on top (measured in the sort's order, not
+    the order the rows came in, nor only the rows the filter lets through)."""
+    from svctrainer.gui.record_table import SortedRecordModel
+
+    model: SortedRecordModel[Person] = SortedRecordModel(_columns())
+    view = _view(qtbot, model)
+    people = _people(500)
+    people[251] = Person("A name far longer than any other in the branch", "T1", 999.0)
+    model.set_rows(people)
+    model.sort(2, Qt.SortOrder.DescendingOrder)  # the long name on top
+    model.set_filter_text("Wide Wide Wide 3")  # it is filtered out
+    assert model.rowCount() < 500
+    assert all(p.gain != 999.0 for p in model.rows())
+    fit_columns(view, model, sample=60)  # 251 is past the first 40 and not a sample's (every 8th)
+    width = view.fontMetrics().horizontalAdvance(people[251].name) + _margin(view)
+    assert view.columnWidth(0) >= width
