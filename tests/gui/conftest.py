@@ -126,3 +126,23 @@ def unexpected_dialogs(qapp) -> Iterator[list[str]]:
     yield seen
     timer.stop()
     assert not seen, f"unexpected dialog(s): {seen}"
+
+
+@pytest.fixture
+def zone():
+    """Switch this process' time zone (``TZ``), as Qt and pyqtgraph read it; restored."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -159,26 +159,6 @@ def test_labels_written_from_the_date_read_as_from_the_moment(qtbot, language, n
     assert axis._label(datetime(2026, 8, 3, 14, 5), "%d") == "3 14:05"
 
 
-@pytest.fixture
-def zone():
-    """Switch this process' time zone (``TZ``), as Qt and pyqtgraph read it; restored."""
-    import os
-    import time
-
-    before = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
-
-
 def test_ticks_sit_where_pyqtgraph_puts_them_in_each_time_zone(qtbot, zone):
     """The date axis remembers where each tick goes in local time (issue 17: two date
     axes a chart page, the same months): the same tick values and labels as

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -107,31 +105,15 @@ def test_the_retake_limit_names_the_count_the_window_and_the_next_try(chinese_ca
     assert "%" not in text  # every marker filled
 
 
-@pytest.fixture
-def zone_of():
-    before = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
-
-
-def test_a_stored_moment_reads_in_the_workstations_zone_as_it_is_now(qapp, locale_of, zone_of):
+def test_a_stored_moment_reads_in_the_workstations_zone_as_it_is_now(qapp, locale_of, zone):
     """UTC moments shown in local time, summer time included, and a zone set while the
     program runs (``TZ`` and ``tzset``) is the one used: nothing keeps an old zone."""
     locale_of("en_GB")
     moment = datetime(2026, 12, 6, 18, 30, tzinfo=UTC)
-    zone_of("Asia/Shanghai")
+    zone("Asia/Shanghai")
     assert moment_text(moment) == "07/12/2026 02:30"
     assert local_day(moment) == date(2026, 12, 7)
-    zone_of("Europe/London")
+    zone("Europe/London")
     assert moment_text(datetime(2026, 7, 1, 23, 30, tzinfo=UTC)) == "02/07/2026 00:30"
     assert local_day(datetime(2026, 7, 1, 23, 30, tzinfo=UTC)) == date(2026, 7, 2)
     assert moment_text(moment) == "06/12/2026 18:30"
