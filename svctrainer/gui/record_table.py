@@ -163,11 +163,7 @@ class SortedRecordModel(RecordTableModel[R]):
         self.endResetModel()
 
     def text(self, row: int, column: int) -> str:
-        key = (self._shown[row], column)
-        text = self._source_texts.get(key)
-        if text is None:
-            text = self._source_texts[key] = self._columns[column].text(self._rows[row])
-        return text
+        return self._source_text(self._shown[row], column)
 
     def unfiltered_count(self) -> int:
         return len(self._source)
@@ -177,10 +173,15 @@ class SortedRecordModel(RecordTableModel[R]):
         typed in its search box is sized as without it (the columns must fit the rows
         that come back when the search is cleared), and the rows measured first are the
         ones a cleared search shows first."""
-        key = (self._sorted[row], column)
+        return self._source_text(self._sorted[row], column)
+
+    def _source_text(self, position: int, column: int) -> str:
+        """The text of the row at ``position`` in ``_source``, formatted once: a sort, a
+        filter and the sizing share it."""
+        key = (position, column)
         text = self._source_texts.get(key)
         if text is None:
-            text = self._source_texts[key] = self._columns[column].text(self._source[key[0]])
+            text = self._source_texts[key] = self._columns[column].text(self._source[position])
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -253,14 +254,12 @@ class SortedRecordModel(RecordTableModel[R]):
         if match is None:
             return list(positions)
         columns = range(len(self._columns))
-        texts, specs = self._source_texts, self._columns
+        texts, text = self._source_texts, self._source_text
         shown = []
-        for i in positions:
+        for i in positions:  # a keystroke in the search box: the cache read inline
             for c in columns:
-                text = texts.get((i, c))
-                if text is None:
-                    text = texts[(i, c)] = specs[c].text(self._source[i])
-                if match.match(text).hasMatch():
+                cell = texts.get((i, c))
+                if match.match(text(i, c) if cell is None else cell).hasMatch():
                     shown.append(i)
                     break
         return shown
