@@ -17,18 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QBrush,
-    QColor,
-    QPainter,
-    QPalette,
-    QPen,
-    QPolygonF,
-    QTextDocument,
-    QTransform,
-)
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
+from svctrainer.gui.charts.unscaled_text import (
+    at_pixels,
+    label_document,
+    pixel_transforms,
+    text_context,
+)
 from svctrainer.gui.charts.view_sized import ViewSizedItem
 
 
@@ -57,12 +53,8 @@ class LevelLine(ViewSizedItem):
         self._pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)  # as InfiniteLine.paint sets it
         self._fill = QBrush(fill)
         self._position = position
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Text, QColor(colour))
-        self._context = QAbstractTextDocumentLayout.PaintContext()
-        self._context.palette = palette
-        self._document = QTextDocument()  # a TextItem's: default font and margins
-        self._document.setPlainText(text)
+        self._context = text_context(colour)
+        self._document = label_document(text)
         size = self._document.size()
         self._size = QRectF(0.0, 0.0, size.width(), size.height())
         self._offset = QPointF(size.width() * corner[0], size.height() * corner[1])
@@ -84,11 +76,10 @@ class LevelLine(ViewSizedItem):
         rect = self._view_rect()
         if rect.isEmpty():
             return
-        to_scene = self.sceneTransform()
-        from_scene, invertible = to_scene.inverted()
-        if not invertible:
+        transforms = pixel_transforms(self, painter)
+        if transforms is None:
             return
-        scene_to_device = from_scene * painter.transform()
+        to_scene, scene_to_device = transforms
         painter.save()
         try:
             # The line, in the coordinates an InfiniteLine at the level draws in.
@@ -98,15 +89,12 @@ class LevelLine(ViewSizedItem):
             # The label: its corner at its point along the line, in pixels from there.
             along = rect.right() * self._position + rect.left() * (1.0 - self._position)
             at = to_scene.map(QPointF(along, self.level))
-            painter.setTransform(QTransform.fromTranslate(at.x(), at.y()) * scene_to_device)
+            at_pixels(painter, at, scene_to_device)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._fill)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.drawPolygon(QPolygonF(self._size.translated(-self._offset)))
-            text_at = at - self._offset
-            painter.setTransform(
-                QTransform.fromTranslate(text_at.x(), text_at.y()) * scene_to_device
-            )
+            at_pixels(painter, at - self._offset, scene_to_device)
             painter.setClipRect(self._size, Qt.ClipOperation.IntersectClip)
             self._document.documentLayout().draw(painter, self._context)
         finally:

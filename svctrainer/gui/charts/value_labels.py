@@ -18,8 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument, QTransform
+from PySide6.QtGui import QColor, QTextDocument
 
+from svctrainer.gui.charts.unscaled_text import (
+    at_pixels,
+    label_document,
+    pixel_transforms,
+    text_context,
+)
 from svctrainer.gui.charts.view_sized import ViewSizedItem
 
 
@@ -40,14 +46,10 @@ class ValueLabels(ViewSizedItem):
 
     def __init__(self, labels: Sequence[ValueLabel], colour: QColor) -> None:
         super().__init__()
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Text, QColor(colour))
-        self._context = QAbstractTextDocumentLayout.PaintContext()
-        self._context.palette = palette
+        self._context = text_context(colour)
         self._placed: list[tuple[QPointF, QPointF, QTextDocument]] = []
         for label in labels:
-            document = QTextDocument()  # a TextItem's: default font and margins
-            document.setPlainText(label.text)
+            document = label_document(label.text)
             size = document.size()
             offset = QPointF(size.width() * label.anchor_x, size.height() * 0.5)
             self._placed.append((QPointF(label.x, label.y), offset, document))
@@ -59,16 +61,14 @@ class ValueLabels(ViewSizedItem):
     def paint(self, painter: Any, *_args: object) -> None:  # Qt's name
         """Each document at its point in the scene, offset in pixels, as a ``TextItem``
         places its text: the view's scaling undone, whatever the painter's own."""
-        to_scene = self.sceneTransform()
-        from_scene, invertible = to_scene.inverted()
-        if not invertible:
+        transforms = pixel_transforms(self, painter)
+        if transforms is None:
             return
-        scene_to_device = from_scene * painter.transform()
+        to_scene, scene_to_device = transforms
         painter.save()
         try:
             for point, offset, document in self._placed:
-                at = to_scene.map(point) - offset
-                painter.setTransform(QTransform.fromTranslate(at.x(), at.y()) * scene_to_device)
+                at_pixels(painter, to_scene.map(point) - offset, scene_to_device)
                 document.documentLayout().draw(painter, self._context)
         finally:
             painter.restore()
