@@ -80,18 +80,23 @@ class Startup:
         self.instance_lock: object | None = None
 
     def run(self) -> None:
+        """Open the database on the worker, like the demo's copy: importing SQLAlchemy and
+        the services, a migration after an update and the backup taken before it held the
+        GUI thread for 0.7-1.0 s of CPU right after the window showed (Services.open on the
+        1 M-attempt file, load 5-12), a window that did not answer meanwhile. The busy
+        cursor shows if it takes longer than 0.3 s."""
         if self.demo:
             self._open_demo()
             return
-        from svctrainer.services.api import Services  # noqa: PLC0415 - after first paint
 
-        try:
+        def open_database() -> Services:
+            from svctrainer.services.api import Services  # noqa: PLC0415 - on the worker
+
             services = Services.open(self.url)
             services.load_sign_in()  # the rest after the sign-in list's query (_after_open)
-        except Exception as exc:  # noqa: BLE001 - each kind has its own dialog
-            self._not_opened(exc)
-            return
-        self._opened(services)
+            return services
+
+        self.window.background.run(open_database, self._opened, self._not_opened)
 
     def _opened(self, services: Services) -> None:
         self.window.destroyed.connect(services.close)

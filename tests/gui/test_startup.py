@@ -60,6 +60,8 @@ def test_damaged_database_offers_the_newest_backup_and_keeps_the_file(
 
     on_next_dialog(restore)
     startup.run()
+    # Opened on the worker; the restored file too, after the dialog.
+    qtbot.waitUntil(lambda: window.services is not None, timeout=10_000)
     assert good.name in seen["info"]
     kept = [p for p in db_path.parent.iterdir() if "replaced" in p.name and p.suffix == ".sqlite3"]
     assert len(kept) == 1
@@ -85,6 +87,7 @@ def test_not_a_database_without_backups_quits_cleanly(qtbot, tmp_path, on_next_d
 
     on_next_dialog(quit_)
     startup.run()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     assert "not an svctrainer database" in seen["text"]
     assert path.read_text() == "not a database"
     assert not window.isVisible()
@@ -97,12 +100,40 @@ def test_a_second_window_on_the_same_database_is_told_it_is_safe(qtbot, services
         window = MainWindow(GuiSettings())
         qtbot.addWidget(window)
         Startup(window, str(db_path), demo=False).run()
+        qtbot.waitUntil(lambda w=window: w.services is not None, timeout=10_000)
         windows.append(window)
     first, second = (w.statusBar().currentMessage() for w in windows)
     assert "already open" not in first
     assert "already open with this database" in second
     for w in windows:
         w.services.close()
+
+
+def test_the_database_opens_on_the_worker_while_the_window_stays_live(
+    qtbot, services, db_path
+):
+    """Opening the database (SQLAlchemy's and the services' imports, a migration and the
+    backup before it) runs on the worker, not on the GUI thread: ``run`` returns at once
+    and the event loop turns until the sign-in list fills."""
+    from PySide6.QtCore import QTimer
+
+    services.auth.set_up_branch(branch_name="B", admin_name="Ada", employee_number="A1", pin="2468")
+    services.close()
+    window = MainWindow(GuiSettings())
+    qtbot.addWidget(window)
+    window.show()
+    turns: list[bool] = []
+    beat = QTimer()
+    beat.setInterval(0)
+    beat.timeout.connect(lambda: turns.append(window.services is None))
+    beat.start()
+    Startup(window, str(db_path), demo=False).run()
+    assert window.services is None  # not opened on this thread, inside run()
+    qtbot.waitUntil(lambda: window.login.model.rowCount() > 0, timeout=10_000)
+    beat.stop()
+    assert any(turns)  # the event loop turned while the database was opening
+    assert window.login.branch_label.text() == "B"
+    window.services.close()
 
 
 def test_gui_demo_on_a_new_computer_fills_the_sign_in_list_from_the_shipped_snapshot(
