@@ -1322,13 +1322,21 @@ def speed_unit_of(session: Session, item_ids: Sequence[uuid.UUID]) -> str | None
     )
 
 
-def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
+def person_refs(
+    session: Session, people: Select[Any], *, flagged: ColumnElement[bool] | None = None,
+    into: set[uuid.UUID] | None = None,
+) -> list[PersonRef]:  # fmt: skip
     """Who ``people`` are, by name.
 
     Core rows, the ids decoded by ``uuid_of``: the same ``UUID`` objects the summary
     queries key their figures by, so a dashboard's hundreds of lookups by person find
     their key by identity instead of comparing UUIDs in Python (``UUID.__eq__``), and a
-    team's id is built once, not once per member."""
+    team's id is built once, not once per member.
+
+    ``flagged`` (a condition on ``Person``, such as holding a role) with ``into``: the
+    ids of those for whom it holds are added to ``into``, read in the same statement
+    (a dashboard's tellers: one statement fewer a dashboard)."""
+    flag = flagged if flagged is not None else null()
     rows = session.connection().execute(
         select(
             id_key(session, Person.id),
@@ -1336,12 +1344,18 @@ def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
             Person.employee_number,
             id_key(session, Person.team_id),
             Team.name,
+            flag,
         )
         .outerjoin(Team, Team.id == Person.team_id)
         .where(Person.id.in_(people))
         .order_by(Person.name, Person.employee_number)
     )
-    return [
-        PersonRef(uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name)
-        for pid, name, number, team, team_name in rows.all()
-    ]
+    refs = []
+    for pid, name, number, team, team_name, is_flagged in rows.all():
+        ref = PersonRef(
+            uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name
+        )
+        refs.append(ref)
+        if is_flagged and into is not None:
+            into.add(ref.id)
+    return refs
