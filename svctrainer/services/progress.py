@@ -824,6 +824,11 @@ def _skill_line(
             raise ValueError("a line needs its people or their hexes")
         hexes = _Hexes.of(people)
     values, last, stats, tellers = line.gains_of, line.last_of, line.stats_of, hexes.tellers
+    if not values and not last:
+        # a skill no one in scope has practised: its rows are the tellers (each of
+        # ``hexes.refs``), untested and not started (most of a branch's nine skills)
+        tally.people = len(tellers)
+        return tally.line(family, metric)
     # ``_verdict``'s idle test, ``as_of - last > idle``, in whole microseconds: exact
     as_of_us, idle_us = micros(as_of), _micros_of(timedelta(days=rule.idle_days))
     for pid in hexes.refs:
