@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from svctrainer.core.analytics.dashboard import (
@@ -383,12 +383,20 @@ class ProgressService:
                 stored.add(item)
                 if tests and item in by_item:
                     tested.add(by_item[item])
-            people = _people_in_scope(session, caller, team_id)
+            ids = _scope(caller, team_id)
+            hexes = _Hexes.in_scope(session, ids)
             skills = core_skills(families, tested)
             figures = _skill_figures(
-                session, people, skills, stored, window=window, as_of=as_of, rule=rule
+                session, ids, skills, stored, window=window, as_of=as_of, rule=rule
             )
-        hexes = _Hexes(people)
+            # the people by name only for a line that lists its rows' people (a range:
+            # ``_skill_line`` without ``figures.line``); the whole history's lines count
+            # from ``hexes`` alone
+            people = (
+                _people_in_scope(session, caller, team_id)
+                if any(figures[f.key].line is None for f in skills)
+                else None
+            )
         lines = [
             _skill_line(family, _headline(family), people, figures[family.key],
                         as_of=as_of, rule=rule, hexes=hexes)
@@ -518,16 +526,20 @@ class _Figures:
 
 
 def _people_in_scope(session: Session, caller: Caller, team_id: uuid.UUID | None) -> _People:
+    """Who is in scope, by name, and which of them are tellers, in one statement."""
     ids = _scope(caller, team_id)
-    tellers = {
-        uuid_of(raw)  # (Core rows, each id decoded once: ``person_refs``)
-        for raw in session.connection().scalars(
-            select(id_key(session, PersonRole.person_id)).where(
-                PersonRole.role == Role.TELLER.value, PersonRole.person_id.in_(ids)
-            )
-        )
-    }
-    return _People(ids, person_refs(session, ids), tellers)
+    tellers: set[uuid.UUID] = set()
+    refs = person_refs(session, ids, flagged=_is_teller(), into=tellers)
+    return _People(ids, refs, tellers)
+
+
+def _is_teller() -> ColumnElement[bool]:
+    """Whether the ``Person`` of the enclosing statement holds the teller role."""
+    return (
+        select(PersonRole.person_id)
+        .where(PersonRole.person_id == Person.id, PersonRole.role == Role.TELLER.value)
+        .exists()
+    )
 
 
 def _figures(
@@ -580,7 +592,7 @@ _NOTHING = _Figures({}, {}, {}, None, SummaryLine({}, {}))  # no attempt: its te
 
 def _skill_figures(
     session: Session,
-    people: _People,
+    ids: Select[Any],
     skills: Sequence[DrillFamily],
     stored: Set[uuid.UUID],
     *,
@@ -609,7 +621,7 @@ def _skill_figures(
     }
     # the stall rule's window comes with the lines (one read of the kept rows), only
     # for whoever practised within the idle days: the rule reads no one else's
-    lines = summary_lines(session, people.ids, summarised_skills, recent,
+    lines = summary_lines(session, ids, summarised_skills, recent,
                           active_since=_active_since(as_of, rule))  # fmt: skip
     for family in skills:
         items = family.item_ids
@@ -621,13 +633,13 @@ def _skill_figures(
         if line is not None:
             found[family.key] = _Figures({}, {}, {}, None, line)
             continue
-        tests = first_last_tests(session, people.ids, items, metric, window)
-        last = last_counted(session, people.ids, items, window)
+        tests = first_last_tests(session, ids, items, metric, window)
+        last = last_counted(session, ids, items, window)
         found[family.key] = _Figures(tests, {}, last, None)
         if last:
             practised.setdefault(metric, {})[family.key] = items
     for metric, families in practised.items():
-        stats = window_stats_of_families(session, people.ids, families, metric, recent)
+        stats = window_stats_of_families(session, ids, families, metric, recent)
         for key in families:
             f = found[key]
             found[key] = _Figures(f.tests, stats.get(key, {}), f.last, None, f.line)
@@ -753,15 +765,38 @@ class _Hexes:
 
     __slots__ = ("refs", "tellers")
 
-    def __init__(self, people: _People) -> None:
-        self.refs = [r.id.hex for r in people.refs]
-        self.tellers = {t.hex for t in people.tellers}
+    def __init__(self, refs: list[str], tellers: set[str]) -> None:
+        self.refs, self.tellers = refs, tellers
+
+    @classmethod
+    def of(cls, people: _People) -> _Hexes:
+        return cls([r.id.hex for r in people.refs], {t.hex for t in people.tellers})
+
+    @classmethod
+    def in_scope(cls, session: Session, ids: Select[Any]) -> _Hexes:
+        """The people ``_people_in_scope`` gives (``ids``), in its order, and which of
+        them are tellers, in one statement of ids and a flag: a line counts its rows
+        and names no one, so the names, teams and ``PersonRef`` of ``person_refs`` and
+        the tellers' own statement were a branch summary's work for nothing (issue 17)."""
+        rows = session.connection().execute(
+            select(id_key(session, Person.id), _is_teller())
+            .where(Person.id.in_(ids))
+            .order_by(Person.name, Person.employee_number)
+        )
+        refs: list[str] = []
+        tellers: set[str] = set()
+        for raw, is_teller in rows.all():
+            pid = uuid_of(raw).hex
+            refs.append(pid)
+            if is_teller:
+                tellers.add(pid)
+        return cls(refs, tellers)
 
 
 def _skill_line(
     family: DrillFamily,
     metric: Metric,
-    people: _People,
+    people: _People | None,
     figures: _Figures,
     *,
     as_of: datetime,
@@ -778,12 +813,22 @@ def _skill_line(
     tally = _Tally()
     line = figures.line
     if line is None:
+        if people is None:
+            raise ValueError("a line without the summary's values lists its people")
         for _ref, s in _summaries(people, figures, metric, as_of=as_of, rule=rule):
             practised = s.stall.last_practice_at is not None
             tally.add(s.progress.tests, s.progress.gain, practised, s.stall.status)
         return tally.line(family, metric)
-    hexes = hexes or _Hexes(people)
+    if hexes is None:
+        if people is None:
+            raise ValueError("a line needs its people or their hexes")
+        hexes = _Hexes.of(people)
     values, last, stats, tellers = line.gains_of, line.last_of, line.stats_of, hexes.tellers
+    if not values and not last:
+        # a skill no one in scope has practised: its rows are the tellers (each of
+        # ``hexes.refs``), untested and not started (most of a branch's nine skills)
+        tally.people = len(tellers)
+        return tally.line(family, metric)
     # ``_verdict``'s idle test, ``as_of - last > idle``, in whole microseconds: exact
     as_of_us, idle_us = micros(as_of), _micros_of(timedelta(days=rule.idle_days))
     for pid in hexes.refs:

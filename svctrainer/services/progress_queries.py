@@ -493,10 +493,12 @@ class _Lines:
         out = {}
         keep = BOUNDARY_OFFSET + 1
         # each person's id as the engine gave it -> ``UUID.hex``, once a person (every
-        # pair has a latest attempt: its other figures are keyed among those)
-        hexes = {
-            raw: uuid_of(raw).hex for family in self.families.values() for raw in family.latest
-        }
+        # pair has a latest attempt: its other figures are keyed among those), not
+        # once a person and family (a branch summary's 4 500 to 500)
+        people: set[str] = set()
+        for family in self.families.values():
+            people.update(family.latest)
+        hexes = {raw: uuid_of(raw).hex for raw in people}
         for key, family in self.families.items():
             line = out[key] = SummaryLine({}, {})
             gains_of, kept, use_score = line.gains_of, family.kept, family.use_score
@@ -1003,8 +1005,10 @@ class _WindowBatch:
 
         self.groups = groups
         self.start = self.end = [0] * groups
-        self._sums: tuple[list[float], ...] | None = None  # (``_sum_groups``)
+        self._stats: list[WindowStats | None] | None = None  # (``_all_stats``)
+        self._lists: tuple[list[float], list[float]] | None = None  # (``_values``)
         if not segments:
+            self._columns: tuple[Any, ...] = ()
             return
         xs, ys, group_of = _cut_all(cut, metric, segments)
         counts = np.bincount(group_of, minlength=groups)
@@ -1038,45 +1042,48 @@ class _WindowBatch:
         else:
             redo = []
         self.min_x, self.max_x, self.median_y = low.tolist(), high.tolist(), middle.tolist()
-        self.xs, self.ys = xs.tolist(), ys.tolist()
-        self.xx, self.xy = (xs * xs).tolist(), (xs * ys).tolist()
+        # the four columns the sums read, as numpy holds them (``_all_stats``)
+        self._columns = (xs, ys, xs * xs, xs * ys)
         for group in redo:  # ``sorted``'s own order: ties kept as they come
-            self.median_y[group] = _median(self.ys[self.start[group] : self.end[group]])
+            a, b = self.start[group], self.end[group]
+            self.median_y[group] = _median(ys[a:b].tolist())
 
     def values(self, group: int) -> tuple[list[float], list[float]] | None:
         """The group's (xs, ys), as ``_join`` of its pairs' cut windows gives
         them (None with none in the window), to be joined with more."""
         a, b = self.start[group], self.end[group]
-        return None if a == b else (self.xs[a:b], self.ys[a:b])
+        if a == b:
+            return None
+        if self._lists is None:  # (rare: a range's pairs also read from the attempts)
+            self._lists = (self._columns[0].tolist(), self._columns[1].tolist())
+        xs, ys = self._lists
+        return xs[a:b], ys[a:b]
 
     def stats(self, group: int) -> WindowStats | None:
         """``_stats_of`` the group's values, None with none in the window."""
-        a, b = self.start[group], self.end[group]
-        if a == b:
-            return None
-        sx, sy, sxx, sxy = self._sums or self._sum_groups()
-        return WindowStats(
-            b - a,
-            sx[group],
-            sy[group],
-            sxx[group],
-            sxy[group],
-            self.min_x[group],
-            self.max_x[group],
-            self.median_y[group],
-        )
+        return (self._stats or self._all_stats())[group]
 
-    def _sum_groups(self) -> tuple[list[float], ...]:
-        """Every group's four sums (``math.fsum`` of its slice of each column), at
-        once: a loop in C over the groups (``map``), not four calls and slices in
-        Python a group (a branch summary asks for 2 000 groups' figures)."""
-        slices = list(map(slice, self.start, self.end))
+    def _all_stats(self) -> list[WindowStats | None]:
+        """Every group's figures at once (``stats``): each of the four sums is
+        ``math.fsum`` of the group's slice of its column, a loop in C over the groups
+        (``map``), each slice a ``memoryview`` of numpy's column (no copy: its doubles
+        are made floats as ``fsum`` reads them, where a list of every column's values
+        was built first and sliced again per group), and the figures built by ``map``
+        too (issue 17: a branch summary asks for 2 000 groups' figures)."""
+        start, end = self.start, self.end
+        if not self._columns:
+            self._stats = [None] * self.groups
+            return self._stats
+        slices = list(map(slice, start, end))
         fsum = math.fsum
-        self._sums = tuple(
-            list(map(fsum, map(column.__getitem__, slices)))
-            for column in (self.xs, self.ys, self.xx, self.xy)
+        sx, sy, sxx, sxy = (
+            list(map(fsum, map(memoryview(column).__getitem__, slices)))
+            for column in self._columns
         )
-        return self._sums
+        counts = list(map(operator.sub, end, start))
+        every = map(WindowStats, counts, sx, sy, sxx, sxy, self.min_x, self.max_x, self.median_y)
+        self._stats = [s if n else None for s, n in zip(every, counts, strict=True)]
+        return self._stats
 
 
 def _cut_all(cut: _WindowCut, metric: Metric, segments: Sequence[tuple[int, int, bytes]]) -> Any:
@@ -1315,13 +1322,21 @@ def speed_unit_of(session: Session, item_ids: Sequence[uuid.UUID]) -> str | None
     )
 
 
-def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
+def person_refs(
+    session: Session, people: Select[Any], *, flagged: ColumnElement[bool] | None = None,
+    into: set[uuid.UUID] | None = None,
+) -> list[PersonRef]:  # fmt: skip
     """Who ``people`` are, by name.
 
     Core rows, the ids decoded by ``uuid_of``: the same ``UUID`` objects the summary
     queries key their figures by, so a dashboard's hundreds of lookups by person find
     their key by identity instead of comparing UUIDs in Python (``UUID.__eq__``), and a
-    team's id is built once, not once per member."""
+    team's id is built once, not once per member.
+
+    ``flagged`` (a condition on ``Person``, such as holding a role) with ``into``: the
+    ids of those for whom it holds are added to ``into``, read in the same statement
+    (a dashboard's tellers: one statement fewer a dashboard)."""
+    flag = flagged if flagged is not None else null()
     rows = session.connection().execute(
         select(
             id_key(session, Person.id),
@@ -1329,12 +1344,18 @@ def person_refs(session: Session, people: Select[Any]) -> list[PersonRef]:
             Person.employee_number,
             id_key(session, Person.team_id),
             Team.name,
+            flag,
         )
         .outerjoin(Team, Team.id == Person.team_id)
         .where(Person.id.in_(people))
         .order_by(Person.name, Person.employee_number)
     )
-    return [
-        PersonRef(uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name)
-        for pid, name, number, team, team_name in rows.all()
-    ]
+    refs = []
+    for pid, name, number, team, team_name, is_flagged in rows.all():
+        ref = PersonRef(
+            uuid_of(pid), name, number, None if team is None else uuid_of(team), team_name
+        )
+        refs.append(ref)
+        if is_flagged and into is not None:
+            into.add(ref.id)
+    return refs
