@@ -632,17 +632,13 @@ def id_key(session: Session, column: Any) -> Any:
     return type_coerce(column, String)
 
 
-def id_text(session: Session, column: Any) -> Any:
-    """``str(uuid)`` of an id column, spelled out by the engine: SQLite keeps a UUID as
-    32 hex digits (cut into the 8-4-4-4-12 groups with ``substr``), PostgreSQL casts its
-    ``uuid`` to that text. A chart page's or dashboard's thousands of attempt ids then
-    arrive as the text ``AttemptPoint.attempt_id`` holds, with no ``UUID`` or slicing in
-    Python per row."""
-    return _id_text_in(session.get_bind().dialect.name, column)
-
-
-def _id_text_in(dialect: str, column: Any) -> Any:
-    """``id_text`` for the engine named ``dialect`` (a statement built once per engine)."""
+def id_text(dialect: str, column: Any) -> Any:
+    """``str(uuid)`` of an id column, spelled out by the engine named ``dialect`` (a
+    statement built once per engine, ``person_rows``): SQLite keeps a UUID as 32 hex
+    digits (cut into the 8-4-4-4-12 groups with ``substr``), PostgreSQL casts its
+    ``uuid`` to that text. A chart page's thousands of attempt ids then arrive as the
+    text ``AttemptPoint.attempt_id`` holds, with no ``UUID`` or slicing in Python per
+    row."""
     if dialect == "postgresql":
         return cast(column, String)
     text = type_coerce(column, String)
@@ -1286,7 +1282,7 @@ def _person_rows_statement(dialect: str, since: bool, until: bool) -> Select[Any
         bounds.append(a.started_at < bindparam("until"))
     return (
         select(
-            _id_text_in(dialect, a.id),
+            id_text(dialect, a.id),
             type_coerce(a.started_at, String),
             a.mode,
             a.speed,
