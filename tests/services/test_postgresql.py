@@ -195,6 +195,39 @@ def test_the_region_dashboard_on_the_server(two_branches):
     assert view.services.region.overview(rhea) == []  # practice only: nobody tested yet
 
 
+def test_one_persons_chart_in_every_window_shape_on_the_server(branch):
+    """``person_rows``' statement, built once per engine and window shape, reads the
+    person's attempts in each window on the server too: the id cast to text, the
+    bounds bound as stored times, each call's own values."""
+    from progress_support import TENKEY, add_rows, learning_history, points_of
+
+    from svctrainer.core.analytics.rolling import rolling_median
+    from svctrainer.core.analytics.series import Metric
+    from svctrainer.services.progress_records import DateRange
+
+    svc = branch.services
+    svc.content.sync_bundled()
+    add_rows(svc, branch.teller.id, learning_history(seed=3, attempts=40))
+    family = ("tenkey-amounts-practice.en", "tenkey-amounts-test.en")
+    points = points_of(svc, branch.teller.id, family)
+    times = sorted(p.started_at for p in points)
+    start, end = times[len(times) // 4], times[3 * len(times) // 4]
+    for window in (DateRange(), DateRange(start, None), DateRange(None, end),
+                   DateRange(start, end)):  # fmt: skip
+        chart = svc.progress.person_progress(CLI, branch.teller.id, TENKEY, window)
+        inside = [
+            p for p in points
+            if (window.since is None or p.started_at >= window.since)
+            and (window.until is None or p.started_at < window.until)
+        ]  # fmt: skip
+        assert chart.attempts == len(inside) > 0
+        speed = chart.metric(Metric.SPEED)
+        assert list(speed.rolling) == rolling_median(inside, Metric.SPEED)
+        assert {p.attempt_id for p in speed.excluded} == {
+            p.attempt_id for p in inside if not p.valid
+        }
+
+
 def test_two_workstations_record_at_once_and_the_dashboard_aggregates(branch):
     svc = branch.services
     svc.content.sync_bundled()

@@ -103,6 +103,33 @@ def test_person_progress_equals_the_pure_figures(world):
     assert accuracy.progress == baseline_gain(points, Metric.ACCURACY)
 
 
+def test_person_progress_reads_each_person_and_window_in_turn(world):
+    """Two people and every window shape (none, a start, an end, both), asked in turn:
+    each answer holds that person's attempts in that window. ``person_rows`` builds
+    its statement once per engine and window shape and binds the person, the drill's
+    items and the bounds at each call: a value kept from an earlier call would show
+    here as another person's or period's points."""
+    people = _learners(world, 2)
+    for person in people:
+        points = points_of(world.services, person.id, FAMILY)
+        times = sorted(p.started_at for p in points)
+        start, end = times[len(times) // 4], times[3 * len(times) // 4]
+        for window in (DateRange(), DateRange(start, None), DateRange(None, end),
+                       DateRange(start, end)):  # fmt: skip
+            chart = world.services.progress.person_progress(CLI, person.id, TENKEY, window)
+            inside = [
+                p for p in points
+                if (window.since is None or p.started_at >= window.since)
+                and (window.until is None or p.started_at < window.until)
+            ]  # fmt: skip
+            assert chart.attempts == len(inside) > 0
+            speed = chart.metric(Metric.SPEED)
+            assert list(speed.rolling) == rolling_median(inside, Metric.SPEED)
+            assert {p.attempt_id for p in speed.excluded} == {
+                p.attempt_id for p in inside if not p.valid
+            }
+
+
 def test_long_series_are_reduced_keeping_extremes(world):
     person = _learners(world, 1)[0]
     add_rows(world.services, person.id, learning_history(seed=3, attempts=400, test_every=50))
