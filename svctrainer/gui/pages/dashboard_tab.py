@@ -209,6 +209,9 @@ class DashboardTab(QWidget):
         self.table.activated.connect(lambda _i: self.open_selected())
 
         self._team_chart: BarChart | None = None  # built after the first table shown
+        # Or built while the worker reads the first table (``load``), held hidden by
+        # the slot until that table's teams are drawn on it.
+        self._chart_ahead: BarChart | None = None
         self._chart_due: Dashboard | None = None  # the figures the chart is to draw next
         self.improved = QListWidget()
         self.improved.setObjectName("improvedMost")
@@ -357,20 +360,39 @@ class DashboardTab(QWidget):
         710 pixels), and that height, given to the splitter, left the table two rows on
         a 768-pixel screen and made the window taller than the screen."""
         if self._team_chart is None:
-            from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
-
-            chart = BarChart()
-            chart.setObjectName("teamComparison")
+            chart = self._chart_ahead or self._new_chart()
+            self._chart_ahead = None
             area = QScrollArea()
             area.setObjectName("teamComparisonArea")
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            area.setWidget(chart)
+            area.setWidget(chart)  # (and shows it, if held hidden)
             self._side_grid.replaceWidget(self._chart_slot, area)
             self._chart_slot.deleteLater()
             self._team_chart = chart
         return self._team_chart
+
+    def _new_chart(self) -> BarChart:
+        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+        chart = BarChart()
+        chart.setObjectName("teamComparison")
+        return chart
+
+    def _build_chart_ahead(self) -> None:
+        """Build the team chart while the worker reads a table, as the branch summary
+        builds its chart (``BranchSummaryView.refresh``): after the answer it took a
+        turn of its own, 18-25 ms of CPU between the table's paint and the chart's
+        drawing (issue 17). It stays out of the page (hidden, the slot's child, so Qt
+        deletes it with the page) until ``_draw_chart`` puts it in its place with the
+        table's teams drawn: the page lays out and paints as before."""
+        if self._team_chart is not None or self._chart_ahead is not None:
+            return
+        chart = self._new_chart()
+        chart.setParent(self._chart_slot)
+        chart.hide()
+        self._chart_ahead = chart
 
     # -- loading ------------------------------------------------------------------------
 
@@ -475,6 +497,8 @@ class DashboardTab(QWidget):
             self._show,
             lambda exc: show_error(self, exc),
         )
+        if self._team_chart is None and self._chart_ahead is None:
+            QTimer.singleShot(0, self, self._build_chart_ahead)  # a turn of its own
 
     def _show(self, dashboard: Dashboard) -> None:
         """The table, its summary line and the two lists in this turn of the event loop;
@@ -552,13 +576,15 @@ class DashboardTab(QWidget):
         return self._chart_due is not None
 
     def _draw_chart(self) -> None:
-        """Build the team chart (the first time, a turn of its own), then draw the latest
-        table's teams on it and say the table is loaded."""
+        """Build the team chart and put it in its place (the first time, a turn of its
+        own, in which the table is painted; built already if the worker's read left a
+        turn for it: ``_build_chart_ahead``), then draw the latest table's teams on it
+        and say the table is loaded."""
         dashboard = self._chart_due
         if dashboard is None:
             return
         if self._team_chart is None:
-            self.team_chart  # noqa: B018 - builds it
+            self.team_chart  # noqa: B018 - builds it (or places the one built ahead)
             QTimer.singleShot(0, self, self._draw_chart)
             return
         self._chart_due = None
