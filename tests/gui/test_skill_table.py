@@ -222,3 +222,37 @@ def test_the_team_chart_is_built_while_the_worker_reads_the_first_table(
     assert chart.isVisible()
     assert (chart.labels, chart.values) == _expected(histories)
 
+
+def test_last_practice_reads_each_day_as_the_reports_write_it(
+    qapp,
+    zone,
+    histories,  # noqa: F811
+):
+    """The table's "Last practice" column, with its zone and locale read once a load
+    (``LastPractice.begin``), writes every moment as ``pdf_report.day_text`` does (the
+    workstation's day, summer time included, in the locale's short form), and a zone or
+    locale set while the program runs is the one the next load uses."""
+    from PySide6.QtCore import QLocale
+
+    from svctrainer.gui.charts.pdf_report import day_text
+    from svctrainer.gui.pages.dashboard_tab import LastPractice
+
+    actor = histories.actor(histories.supervisor)
+    entry = histories.services.progress.dashboard(actor, KEY).entries[0]
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    # Every 7 h 13 min for 16 months: each hour of the day, both summer-time changes.
+    moments = [start + timedelta(minutes=433 * k) for k in range(1_600)]
+    entries = [replace(entry, row=replace(entry.row, last_practice_at=m)) for m in moments]
+    column = LastPractice()
+    before = QLocale()
+    try:
+        for name in ("Asia/Shanghai", "Europe/London", "America/New_York", "Australia/Lord_Howe"):
+            zone(name)
+            for locale in ("en_GB", "zh_CN", "en_US", "C"):
+                QLocale.setDefault(QLocale(locale))
+                column.begin()
+                shown = [column.text(e) for e in entries]
+                assert shown == [day_text(m) for m in moments], (name, locale)
+        assert column.text(replace(entry, row=replace(entry.row, last_practice_at=None))) == "—"
+    finally:
+        QLocale.setDefault(before)

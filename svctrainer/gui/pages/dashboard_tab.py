@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,13 +71,38 @@ SIZED_ROWS = 60  # rows measured to size the columns (besides the first ones sho
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
-def _day(entry: DashboardEntry) -> str:
-    at = entry.row.last_practice_at
-    if at is None:
-        return "—"
-    from svctrainer.gui.charts.pdf_report import day_text  # noqa: PLC0415
+class LastPractice:
+    """The "Last practice" cells: a stored moment as the workstation's calendar day, in
+    the locale's short form, as ``pdf_report.day_text`` writes it (``gui/dates.py``), with
+    the time zone and the locale read once per table (``begin``, each load) rather than
+    for each cell.
 
-    return day_text(at)
+    Why: ``QTimeZone.systemTimeZone()`` and the Python ``date`` between the two steps
+    were most of a cell's 60-110 µs, and a table's columns are sized on about a hundred
+    rows (issue 17: ~6 ms of a skill table's render, its costliest column by far). A zone
+    set while the program runs is still the one used, from the next load on; within a
+    load every row reads the same zone, as the table's sort and filter do."""
+
+    def __init__(self) -> None:
+        self._zone: QTimeZone | None = None
+        self._locale = QLocale()
+
+    def begin(self) -> None:
+        """The time zone and locale as they are now, for the rows of the next table."""
+        self._zone = QTimeZone.systemTimeZone()
+        self._locale = QLocale()
+
+    def text(self, entry: DashboardEntry) -> str:
+        at = entry.row.last_practice_at
+        if at is None:
+            return "—"
+        if self._zone is None:
+            self.begin()
+        assert self._zone is not None  # noqa: S101 - read just now
+        day = QDateTime.fromSecsSinceEpoch(int(at.timestamp()), self._zone).date()
+        if self._locale.language() == QLocale.Language.C:
+            return day.toString("yyyy-MM-dd")
+        return self._locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
 def status_name(status: str) -> str:
@@ -183,6 +208,7 @@ class DashboardTab(QWidget):
 
         # The model sorts itself (once a row) and finds names itself: no proxy between it
         # and the view, which made a painted cell 23 calls into Python, not 9 (issue 17).
+        self._last_practice = LastPractice()
         self.model: SortedRecordModel[DashboardEntry] = SortedRecordModel(self._columns(), self)
         self.search.textChanged.connect(self.model.set_filter_text)
         self.table = QTableView()
@@ -340,7 +366,7 @@ class DashboardTab(QWidget):
             Column(self.tr("Gain"), _gain, sort_key=lambda e: _num(e.row.gain), align_right=True),
             Column(self.tr("Tests"), lambda e: str(e.row.tests),
                    sort_key=lambda e: float(e.row.tests), align_right=True),
-            Column(self.tr("Last practice"), _day,
+            Column(self.tr("Last practice"), self._last_practice.text,
                    sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
                                            if e.row.last_practice_at else None)),
             Column(self.tr("Status"), status, tooltip=partial(_status_tip, trend)),
@@ -508,6 +534,7 @@ class DashboardTab(QWidget):
         if dashboard.family.key != self.drill.currentData():
             return  # a newer choice is loading
         self.dashboard = dashboard
+        self._last_practice.begin()
         self.model.set_rows(list(dashboard.entries))
         self._lay_out_table()
         everyone = dashboard.everyone
