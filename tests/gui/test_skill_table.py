@@ -185,3 +185,74 @@ def test_a_new_table_is_painted_once_with_its_rows(
     # the widths the columns were given stand, the status column taking the rest
     header = tab.table.horizontalHeader()
     assert header.length() == tab.table.viewport().width()
+
+
+def test_the_team_chart_is_built_while_the_worker_reads_the_first_table(
+    qtbot,
+    window,
+    sign_in,
+    histories,  # noqa: F811
+):
+    """The first table opened builds the team chart in a turn of its own while the worker
+    reads (issue 17: built after the answer, it held the window 18-25 ms between the
+    table's paint and the chart's drawing), held hidden and out of the page until the
+    table's teams are drawn on it; then it is in its place, shown, with those teams."""
+    import threading
+
+    sign_in(histories.supervisor)
+    tab = _landing(qtbot, window)
+    tab._ctx.background.wait()
+    assert tab._team_chart is None
+    assert tab._chart_ahead is None
+    gate = threading.Event()  # the worker busy until the chart is built (one worker)
+    tab._ctx.background.run(lambda: gate.wait(20), lambda _done: None, lambda _exc: None)
+    try:
+        _click_skill(qtbot, tab, KEY)
+        qtbot.waitUntil(lambda: tab._chart_ahead is not None, timeout=5_000)
+        assert tab.dashboard is None  # built before the table came
+        assert not tab._chart_ahead.isVisible()
+        assert tab.findChild(QScrollArea, "teamComparisonArea") is None  # not in place yet
+    finally:
+        gate.set()
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        pass
+    chart = tab.team_chart
+    assert tab._chart_ahead is None
+    assert tab.findChild(QScrollArea, "teamComparisonArea").widget() is chart
+    assert chart.isVisible()
+    assert (chart.labels, chart.values) == _expected(histories)
+
+
+def test_last_practice_reads_each_day_as_the_reports_write_it(
+    qapp,
+    zone,
+    histories,  # noqa: F811
+):
+    """The table's "Last practice" column, with its zone and locale read once a load
+    (``LastPractice.begin``), writes every moment as ``pdf_report.day_text`` does (the
+    workstation's day, summer time included, in the locale's short form), and a zone or
+    locale set while the program runs is the one the next load uses."""
+    from PySide6.QtCore import QLocale
+
+    from svctrainer.gui.charts.pdf_report import day_text
+    from svctrainer.gui.pages.dashboard_tab import LastPractice
+
+    actor = histories.actor(histories.supervisor)
+    entry = histories.services.progress.dashboard(actor, KEY).entries[0]
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    # Every 7 h 13 min for 16 months: each hour of the day, both summer-time changes.
+    moments = [start + timedelta(minutes=433 * k) for k in range(1_600)]
+    entries = [replace(entry, row=replace(entry.row, last_practice_at=m)) for m in moments]
+    column = LastPractice()
+    before = QLocale()
+    try:
+        for name in ("Asia/Shanghai", "Europe/London", "America/New_York", "Australia/Lord_Howe"):
+            zone(name)
+            for locale in ("en_GB", "zh_CN", "en_US", "C"):
+                QLocale.setDefault(QLocale(locale))
+                column.begin()
+                shown = [column.text(e) for e in entries]
+                assert shown == [day_text(m) for m in moments], (name, locale)
+        assert column.text(replace(entry, row=replace(entry.row, last_practice_at=None))) == "—"
+    finally:
+        QLocale.setDefault(before)

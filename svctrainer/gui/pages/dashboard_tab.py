@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,13 +71,38 @@ SIZED_ROWS = 60  # rows measured to size the columns (besides the first ones sho
 NO_VALUE = float("-inf")  # sorts empty cells together, below every figure
 
 
-def _day(entry: DashboardEntry) -> str:
-    at = entry.row.last_practice_at
-    if at is None:
-        return "—"
-    from svctrainer.gui.charts.pdf_report import day_text  # noqa: PLC0415
+class LastPractice:
+    """The "Last practice" cells: a stored moment as the workstation's calendar day, in
+    the locale's short form, as ``pdf_report.day_text`` writes it (``gui/dates.py``), with
+    the time zone and the locale read once per table (``begin``, each load) rather than
+    for each cell.
 
-    return day_text(at)
+    Why: ``QTimeZone.systemTimeZone()`` and the Python ``date`` between the two steps
+    were most of a cell's 60-110 µs, and a table's columns are sized on about a hundred
+    rows (issue 17: ~6 ms of a skill table's render, its costliest column by far). A zone
+    set while the program runs is still the one used, from the next load on; within a
+    load every row reads the same zone, as the table's sort and filter do."""
+
+    def __init__(self) -> None:
+        self._zone: QTimeZone | None = None
+        self._locale = QLocale()
+
+    def begin(self) -> None:
+        """The time zone and locale as they are now, for the rows of the next table."""
+        self._zone = QTimeZone.systemTimeZone()
+        self._locale = QLocale()
+
+    def text(self, entry: DashboardEntry) -> str:
+        at = entry.row.last_practice_at
+        if at is None:
+            return "—"
+        if self._zone is None:
+            self.begin()
+        assert self._zone is not None  # noqa: S101 - read just now
+        day = QDateTime.fromSecsSinceEpoch(int(at.timestamp()), self._zone).date()
+        if self._locale.language() == QLocale.Language.C:
+            return day.toString("yyyy-MM-dd")
+        return self._locale.toString(day, QLocale.FormatType.ShortFormat)
 
 
 def status_name(status: str) -> str:
@@ -183,6 +208,7 @@ class DashboardTab(QWidget):
 
         # The model sorts itself (once a row) and finds names itself: no proxy between it
         # and the view, which made a painted cell 23 calls into Python, not 9 (issue 17).
+        self._last_practice = LastPractice()
         self.model: SortedRecordModel[DashboardEntry] = SortedRecordModel(self._columns(), self)
         self.search.textChanged.connect(self.model.set_filter_text)
         self.table = QTableView()
@@ -209,6 +235,9 @@ class DashboardTab(QWidget):
         self.table.activated.connect(lambda _i: self.open_selected())
 
         self._team_chart: BarChart | None = None  # built after the first table shown
+        # Or built while the worker reads the first table (``load``), held hidden by
+        # the slot until that table's teams are drawn on it.
+        self._chart_ahead: BarChart | None = None
         self._chart_due: Dashboard | None = None  # the figures the chart is to draw next
         self.improved = QListWidget()
         self.improved.setObjectName("improvedMost")
@@ -337,7 +366,7 @@ class DashboardTab(QWidget):
             Column(self.tr("Gain"), _gain, sort_key=lambda e: _num(e.row.gain), align_right=True),
             Column(self.tr("Tests"), lambda e: str(e.row.tests),
                    sort_key=lambda e: float(e.row.tests), align_right=True),
-            Column(self.tr("Last practice"), _day,
+            Column(self.tr("Last practice"), self._last_practice.text,
                    sort_key=lambda e: _num(e.row.last_practice_at.timestamp()
                                            if e.row.last_practice_at else None)),
             Column(self.tr("Status"), status, tooltip=partial(_status_tip, trend)),
@@ -357,20 +386,39 @@ class DashboardTab(QWidget):
         710 pixels), and that height, given to the splitter, left the table two rows on
         a 768-pixel screen and made the window taller than the screen."""
         if self._team_chart is None:
-            from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
-
-            chart = BarChart()
-            chart.setObjectName("teamComparison")
+            chart = self._chart_ahead or self._new_chart()
+            self._chart_ahead = None
             area = QScrollArea()
             area.setObjectName("teamComparisonArea")
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            area.setWidget(chart)
+            area.setWidget(chart)  # (and shows it, if held hidden)
             self._side_grid.replaceWidget(self._chart_slot, area)
             self._chart_slot.deleteLater()
             self._team_chart = chart
         return self._team_chart
+
+    def _new_chart(self) -> BarChart:
+        from svctrainer.gui.charts.team_chart import BarChart  # noqa: PLC0415
+
+        chart = BarChart()
+        chart.setObjectName("teamComparison")
+        return chart
+
+    def _build_chart_ahead(self) -> None:
+        """Build the team chart while the worker reads a table, as the branch summary
+        builds its chart (``BranchSummaryView.refresh``): after the answer it took a
+        turn of its own, 18-25 ms of CPU between the table's paint and the chart's
+        drawing (issue 17). It stays out of the page (hidden, the slot's child, so Qt
+        deletes it with the page) until ``_draw_chart`` puts it in its place with the
+        table's teams drawn: the page lays out and paints as before."""
+        if self._team_chart is not None or self._chart_ahead is not None:
+            return
+        chart = self._new_chart()
+        chart.setParent(self._chart_slot)
+        chart.hide()
+        self._chart_ahead = chart
 
     # -- loading ------------------------------------------------------------------------
 
@@ -475,6 +523,8 @@ class DashboardTab(QWidget):
             self._show,
             lambda exc: show_error(self, exc),
         )
+        if self._team_chart is None and self._chart_ahead is None:
+            QTimer.singleShot(0, self, self._build_chart_ahead)  # a turn of its own
 
     def _show(self, dashboard: Dashboard) -> None:
         """The table, its summary line and the two lists in this turn of the event loop;
@@ -484,6 +534,7 @@ class DashboardTab(QWidget):
         if dashboard.family.key != self.drill.currentData():
             return  # a newer choice is loading
         self.dashboard = dashboard
+        self._last_practice.begin()
         self.model.set_rows(list(dashboard.entries))
         self._lay_out_table()
         everyone = dashboard.everyone
@@ -552,13 +603,15 @@ class DashboardTab(QWidget):
         return self._chart_due is not None
 
     def _draw_chart(self) -> None:
-        """Build the team chart (the first time, a turn of its own), then draw the latest
-        table's teams on it and say the table is loaded."""
+        """Build the team chart and put it in its place (the first time, a turn of its
+        own, in which the table is painted; built already if the worker's read left a
+        turn for it: ``_build_chart_ahead``), then draw the latest table's teams on it
+        and say the table is loaded."""
         dashboard = self._chart_due
         if dashboard is None:
             return
         if self._team_chart is None:
-            self.team_chart  # noqa: B018 - builds it
+            self.team_chart  # noqa: B018 - builds it (or places the one built ahead)
             QTimer.singleShot(0, self, self._draw_chart)
             return
         self._chart_due = None
