@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(fill(self.tr("Database: %1"), _short(label)))
         self.database_label.setToolTip(label)
         self.login.attach(services, branch_name, self.settings.last_profile)
+        self.collector.keep_start_up()
 
     def enter(self, signed_in: SignedIn) -> None:
         """Open the signed-in person's session on their landing page.

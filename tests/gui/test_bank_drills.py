@@ -402,6 +402,48 @@ def test_cash_counting_practice_a_missed_defect_voids_the_bundle(qtbot, practice
     assert "1 missed" in _tile_texts(result)
 
 
+def test_the_next_note_is_drawn_once_at_the_size_the_canvas_shows_it(qtbot, practice, monkeypatch):
+    """The screen asks for the second note's drawing while it is built, before it is laid
+    out: it was rendered at the size of a canvas never shown (24 ms of a start's turn,
+    bench/bench_heartbeat.py) and again when the first key showed that note. Now it
+    waits for the canvas's first paint: every drawing rendered at the painted size, and
+    the first key paints from the cache."""
+    from collections import OrderedDict
+
+    from svctrainer.gui.drills import note_images
+
+    window = practice.window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(note_images, "_pixmaps", OrderedDict())
+    rendered: list[tuple[tuple[str, ...], int, int]] = []
+    real = note_images.layered_pixmap
+
+    def spy(layers, width, height, dpr=1.0):
+        key = (tuple(layers), int(width * dpr), int(height * dpr))
+        if key not in note_images._pixmaps:
+            rendered.append(key)
+        return real(layers, width, height, dpr)
+
+    monkeypatch.setattr(note_images, "layered_pixmap", spy)
+    screen = open_drill(qtbot, practice, "cash-counting-practice.en", Mode.PRACTICE)
+    canvas = screen.view.canvas
+    bundle = screen.run.bundle
+    second = bundle.notes[1].visual.layers
+    qtbot.waitUntil(lambda: any(key[0] == second for key in rendered) or
+                    (second == bundle.notes[0].visual.layers and rendered))  # fmt: skip
+    rect = canvas.note_rect()
+    shown = (int(rect.width() * canvas.devicePixelRatioF()),
+             int(rect.height() * canvas.devicePixelRatioF()))  # fmt: skip
+    assert {key[1:] for key in rendered} == {shown}
+    before = len(rendered)
+    Typist(screen).type(" ", gap_ms=90)
+    assert screen.run.view().note.index == 1
+    canvas.repaint()
+    assert len(rendered) == before  # the second note painted from the cache
+
+
 def test_cash_counting_test_mode_gives_no_hint(qtbot, practice, branch, on_next_dialog):
     screen = open_drill(qtbot, practice, "cash-counting-test.en", Mode.TEST)
     typist = Typist(screen)

@@ -277,3 +277,23 @@ def test_passes_never_show_another_thread_a_tuple_it_is_still_building(collector
         sys.setswitchinterval(interval)
     del kept
     assert failures == []
+
+
+def test_what_opening_the_database_built_is_frozen_when_the_services_attach(qtbot, branch):
+    """The application imports and opens the services on the GUI thread after the
+    collector began (some 80 000 objects: SQLAlchemy, the dialect, the engine's caches);
+    left in the young generations, the timer's next two passes walked them all (~60 ms
+    of one turn each). Attached, they are out of every pass."""
+    from svctrainer.gui.main_window import MainWindow
+    from svctrainer.gui.settings import GuiSettings, Theme
+
+    window = MainWindow(GuiSettings(theme=Theme.LIGHT))
+    qtbot.addWidget(window)
+    window.collector._timer.stop()  # the test decides when passes run
+    opened = [Thing() for _ in range(100)]  # what the opening built, still alive
+    assert _in_a_generation(opened[-1])
+    window.attach_services(branch.services, "Test Branch")
+    assert not any(_in_a_generation(thing) for thing in opened[::25])
+    later = Thing()  # what comes after is walked by the passes as before
+    assert _in_a_generation(later)
+    window.collector.stop()

@@ -117,6 +117,8 @@ class NoteCanvas(QWidget):
         self._visual: NoteVisual | None = None
         self._colour = "#5f6b73"
         self._badge = ""
+        self._waiting: tuple[str, ...] | None = None
+        """A drawing ``prepare`` was asked for before the canvas had its size."""
         self.setMinimumSize(320, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -127,7 +129,16 @@ class NoteCanvas(QWidget):
 
     def prepare(self, layers: tuple[str, ...]) -> None:
         """Render the next note's drawing into the cache between keys (a cache miss
-        costs milliseconds of SVG rendering; a hit costs nothing)."""
+        costs milliseconds of SVG rendering; a hit costs nothing).
+
+        Not before the canvas is shown: at a drill's start the screen is built, and
+        asks for the second note, before it is laid out, and the drawing was rendered at
+        the size of a canvas never shown (624 × 312 for 824 × 412: 24 ms of a start's
+        turn, bench/bench_heartbeat.py), and again, in the keystroke path, when the
+        first key showed that note. It waits for the first paint instead."""
+        if not self.isVisible():
+            self._waiting = layers
+            return
         rect = self.note_rect()
         layered_pixmap(layers, int(rect.width()), int(rect.height()), self.devicePixelRatioF())
 
@@ -178,6 +189,9 @@ class NoteCanvas(QWidget):
         if self._badge:
             self._paint_badge(painter, rect)
         painter.end()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:  # on a turn of its own, at the size just painted
+            QTimer.singleShot(0, self, lambda: self.prepare(waiting))
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         font = QFont(self.font())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
 from svctrainer.gui.drills.figures import drill_type_name
 from svctrainer.gui.messages import show_error
-from svctrainer.gui.record_table import SORT_ROLE, Column, RecordTableModel
+from svctrainer.gui.record_table import Column, SortedRecordModel
 from svctrainer.services.changes import CONTENT
 from svctrainer.services.content import ContentRecord
 
@@ -35,7 +35,12 @@ class ContentTab(QWidget):
         super().__init__(parent)
         self._ctx = context
         self.preview: QWidget | None = None
-        self.model: RecordTableModel[ContentRecord] = RecordTableModel(
+        # Sorted and filtered by the model itself, not through a QSortFilterProxyModel:
+        # the columns are sized to their contents, every cell of some 300 titles asked
+        # for its roles, each through the proxy's mapping to the model and back into
+        # Python (23 calls a cell, not 9): the tab's first show held the window 82 ms
+        # (bench/bench_heartbeat.py); the same sort keys, filter and widths.
+        self.model: SortedRecordModel[ContentRecord] = SortedRecordModel(
             [
                 Column(self.tr("Title"), lambda r: r.title),
                 Column(self.tr("Kind"), lambda r: drill_type_name(r.drill_type)),
@@ -45,14 +50,9 @@ class ContentTab(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
         self.table.setObjectName("contentLibrary")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,7 +65,7 @@ class ContentTab(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Find a drill or scenario"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.model.set_filter_text)
         self.import_button = QPushButton(self.tr("&Import files…"))
         self.import_button.setToolTip(self.tr("Import drill packs and scenarios (Ctrl+I)"))
         self.import_button.setVisible(context.can(Permission.MANAGE_CONTENT))
@@ -98,12 +98,11 @@ class ContentTab(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
+        return self.model.row_at(index.row())
 
     def select_content(self, content_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            record = self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            if record is not None and record.content_id == content_id:
+        for row, record in enumerate(self.model.rows()):
+            if record.content_id == content_id:
                 self.table.selectRow(row)
                 return True
         return False
