@@ -26,6 +26,20 @@ def typed_perfectly(
     ``complete``: they type on until the run ends by itself (its time or its items), so
     the attempt counts; otherwise they stop after ``items`` items, which leaves the
     attempt incomplete (``core.drills.completion``)."""
+    return typed_run(definition, mode, seed, items, gap_ms, complete=complete).events
+
+
+def typed_run(
+    definition: Any,
+    mode: Any,
+    seed: int,
+    items: int = 3,
+    gap_ms: int = 180,
+    *,
+    complete: bool = True,
+) -> Any:
+    """The finished run ``typed_perfectly`` typed (its ``events`` and its ``result()``,
+    which is what replaying the events gives)."""
     from svctrainer.core.drills.registry import start_run
     from svctrainer.core.keystrokes import ENTER, IME, TAB, KeyEvent
 
@@ -43,7 +57,7 @@ def typed_perfectly(
             t += gap_ms * 1_000_000
         typed += 1
     run.stop(t)
-    return run.events
+    return run
 
 
 def add_second_branch(services: Any, name: str = "North", number: str = "T1") -> None:

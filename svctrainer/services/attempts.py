@@ -245,8 +245,24 @@ def score_drill(
 ) -> ScoredAttempt:
     """Replay a drill's key events through the engine: the figures are what they say."""
     result = replay(_definition(item), Mode(mode), seed, events, options)
+    return scored_drill(
+        item.id, mode=mode, seed=seed, events=events, started_at=started_at, result=result
+    )
+
+
+def scored_drill(
+    content_item_id: uuid.UUID,
+    *,
+    mode: Mode,
+    seed: int,
+    events: Sequence[KeyEvent],
+    started_at: datetime,
+    result: DrillResult,
+) -> ScoredAttempt:
+    """The attempt to store for ``events`` whose replay gave ``result`` (``score_drill``
+    replays; a caller holding the very run that logged them has its result already)."""
     return ScoredAttempt(
-        item.id, str(Mode(mode)), started_at.astimezone(UTC), seed, figures_of(result),
+        content_item_id, str(Mode(mode)), started_at.astimezone(UTC), seed, figures_of(result),
         stored_details(result), KEYSTROKE_ENCODING, len(events), encode_events(events),
     )  # fmt: skip
 

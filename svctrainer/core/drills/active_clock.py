@@ -147,8 +147,17 @@ class ActiveClock:
             return None
         gap = t_ns - self.last_ns
         latency = gap if 0 <= gap <= IDLE_NS and not self.interrupted else None
-        self._advance(t_ns)
-        self.last_ns = max(self.last_ns, t_ns)
+        if gap > 0:
+            # ``_advance`` (``credit``, started here) written out: every keystroke of
+            # every drill comes here, the GUI's, a replay's and the simulated trainee's.
+            if not self.paused:
+                if self._cap is not None and gap > self._cap:
+                    gap = self._cap
+                if self._case_cap is not None:
+                    gap = min(gap, max(0, self._case_cap - self.case_ns))
+                self.active_ns += gap
+                self.case_ns += gap
+            self.last_ns = t_ns
         self.interrupted = False
         return latency
 

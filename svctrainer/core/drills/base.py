@@ -227,7 +227,7 @@ class DrillRun(ABC):
         self._log.append(ev)
         if not ev.press or not self._is_stroke(ev):
             return IGNORED
-        if self._limit_reached(ev.t_ns):
+        if self.time_limit_ns is not None and self._limit_reached(ev.t_ns):
             self._finish(EndReason.TIME_LIMIT)
             return FINISHED
         latency = self.clock.stroke(ev.t_ns)
@@ -315,10 +315,10 @@ class DrillRun(ABC):
     def count_strokes(self, n: int) -> None:
         """Subclasses call this per counted stroke so consistency can be measured."""
         second = self.clock.active_ns // NS_PER_S
-        gap = second + 1 - len(self.per_second)
-        if gap > 0:
-            self.per_second.extend([0] * gap)
-        self.per_second[second] += n
+        per_second = self.per_second
+        if second >= len(per_second):  # a new active second (most strokes fall in one begun)
+            per_second.extend([0] * (second + 1 - len(per_second)))
+        per_second[second] += n
 
     def complete_seconds(self) -> list[int]:
         """Strokes per complete active second, zero-padded to the final active time."""

@@ -194,6 +194,7 @@ class TypingRun(DrillRun):
         self.prev_char: str | None = None  # last correctly typed char of this field (pairs)
         self.invalid_field: str | None = None  # why the screen refused the last confirmation
         self.refused = False  # a confirmation was counted wrong and nothing keyed since
+        self._tally_of_field: FieldTally | None = None  # its ``field_stats`` entry, once made
 
     def field_problem(self, typed: str) -> str | None:
         """Why the screen refuses ``typed`` as the current field's value (a short code
@@ -219,8 +220,14 @@ class TypingRun(DrillRun):
     # -- strokes -----------------------------------------------------------------------
     @staticmethod
     def _chars(ev: KeyEvent) -> str:
-        if ev.text:
-            return "".join(c for c in ev.text if c.isprintable())
+        text = ev.text
+        if text:
+            # Nearly every key's text is printable as it stands (one character): then it
+            # is its own filtered text, without a generator per keystroke (every
+            # keystroke asks twice: whether it is a stroke, then what it typed).
+            if text.isprintable():
+                return text
+            return "".join(c for c in text if c.isprintable())
         return " " if ev.key == SPACE else ""
 
     def _is_stroke(self, ev: KeyEvent) -> bool:
@@ -236,9 +243,16 @@ class TypingRun(DrillRun):
             return self._backspace(expected, latency_ns)
         if ev.key in self.CONFIRM_KEYS:
             return self._confirm(ev.key, expected, latency_ns)
+        chars = self._chars(ev)
+        if len(chars) == 1 and not self.finished and self.field is not None:
+            # One character (every key but an IME commit of several): the loop below
+            # for it alone, written out, as it runs every keystroke.
+            v = self._char(chars, latency_ns)
+            errors = 0 if v is Verdict.CORRECT else 1
+            return Feedback(v, expected, 1, errors, False, self.finished)
         verdict = Verdict.CORRECT
         strokes = errors = 0
-        for c in self._chars(ev):
+        for c in chars:
             if self.finished or self.field is None:
                 break
             v = self._char(c, latency_ns)
@@ -251,16 +265,21 @@ class TypingRun(DrillRun):
         return Feedback(verdict, expected, strokes, errors, False, self.finished)
 
     def _field_tally(self) -> FieldTally:
-        name = self.field.name if self.field is not None else ""
-        tally = self.field_stats.get(name)
+        """The current field's tally, made on its first stroke (a field nobody keyed
+        into has none); kept until the next field is loaded, as every stroke asks."""
+        tally = self._tally_of_field
         if tally is None:
-            tally = self.field_stats[name] = FieldTally()
+            name = self.field.name if self.field is not None else ""
+            tally = self.field_stats.get(name)
+            if tally is None:
+                tally = self.field_stats[name] = FieldTally()
+            self._tally_of_field = tally
         return tally
 
     def _count(self, ok: bool) -> None:
         self.strokes += 1
         self.count_strokes(1)
-        tally = self._field_tally()
+        tally = self._tally_of_field or self._field_tally()
         if ok:
             self.correct_strokes += 1
             tally.correct_strokes += 1
@@ -276,7 +295,10 @@ class TypingRun(DrillRun):
         return tally
 
     def _hit(self, key: str, latency_ns: int | None) -> None:
-        tally = self._tally(self.key_stats, key)
+        # ``_tally`` written out: once or twice every correct keystroke.
+        tally = self.key_stats.get(key)
+        if tally is None:
+            tally = self.key_stats[key] = KeyTally()
         tally.hits += 1
         if latency_ns is not None:
             tally.latency_ns += latency_ns
@@ -301,8 +323,10 @@ class TypingRun(DrillRun):
     def _char(self, c: str, latency_ns: int | None) -> Verdict:
         self.refused = False
         pos = len(self.buf)
-        want = self.expected[pos] if pos < len(self.expected) else self.CONFIRM_KEYS[0]
-        right = pos < len(self.expected) and c == want
+        expected = self.expected
+        inside = pos < len(expected)
+        want = expected[pos] if inside else self.CONFIRM_KEYS[0]
+        right = inside and c == want
         if self.policy is ErrorPolicy.CORRECT and self.wrong_in_buf:
             self._count(False)
             self._miss(BACKSPACE, c)
