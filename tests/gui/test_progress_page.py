@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-from history_templates import branch_template_with, copied_over
 from progress_support import TENKEY, add_rows, learning_history, points_of
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
@@ -17,31 +15,10 @@ from svctrainer.core.analytics.series import Metric
 pytestmark = [pytest.mark.gui, pytest.mark.shipped_content]
 
 
-def _add_teller_history(branch) -> None:
-    add_rows(branch.services, branch.teller.id, learning_history(seed=4, attempts=60))
-
-
-@pytest.fixture(scope="module")
-def _teller_history_template(request, tmp_path_factory) -> Path:
-    """The branch with Tess's history, written once for the module (history_templates.py)."""
-    return branch_template_with(
-        request, tmp_path_factory.mktemp("teller-history"), _add_teller_history
-    )
-
-
-@pytest.fixture
-def db_path(db_path, request) -> Path:
-    """A test that asks for ``teller_history`` starts from its own copy of the template;
-    the others from the bare branch."""
-    if "teller_history" not in request.fixturenames:
-        return db_path
-    return copied_over(db_path, request.getfixturevalue("_teller_history_template"), request)
-
-
 @pytest.fixture
 def teller_history(branch):
-    """The branch with sixty ten-key attempts of Tess's (in the database as it was
-    copied: ``db_path``)."""
+    branch.services.content.sync_bundled()
+    add_rows(branch.services, branch.teller.id, learning_history(seed=4, attempts=60))
     return branch
 
 
