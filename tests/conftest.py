@@ -38,6 +38,7 @@ from cli_fork import STATS, WorkerZygote, forking
 from parallel import pytest_cmdline_main, pytest_collection_modifyitems  # noqa: F401 - hooks
 from pg_server import Clones, DataTemplates, ThrowawayServer, server_binaries, tree_digest
 from progress_support import World, build_world_template
+from rewrite_ahead import pytest_sessionstart  # noqa: F401 - a hook
 from shared_dialect import install as share_sqlite_dialect
 from support import FAST_PIN_COST
 

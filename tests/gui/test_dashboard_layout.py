@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QScrollArea
-from test_supervisor_page import _dashboard, histories  # noqa: F401 - the fixture
+from test_supervisor_page import (  # noqa: F401 - the fixtures: the histories' template too
+    _dashboard,
+    _histories_template,
+    db_path,
+    histories,
+)
 
 from svctrainer.core.analytics.dashboard import TeamSummary
 

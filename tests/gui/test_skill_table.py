@@ -13,7 +13,13 @@ import pytest
 from progress_support import add_rows, learning_history
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QScrollArea
-from test_supervisor_page import _click_skill, _landing, histories  # noqa: F401 - the fixture
+from test_supervisor_page import (  # noqa: F401 - the fixtures: the histories' template too
+    _click_skill,
+    _histories_template,
+    _landing,
+    db_path,
+    histories,
+)
 
 from svctrainer.gui.charts.pdf_report import gain_cell, stall_reason
 from svctrainer.gui.charts.team_chart import team_label

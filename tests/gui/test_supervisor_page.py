@@ -15,6 +15,7 @@ from history_templates import branch_template_with, copied_over
 from progress_support import NOW, TENKEY_PRACTICE, add_rows, learning_history
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
 from support import typed_perfectly
 
 from svctrainer.core.packs.definition import Mode
@@ -51,7 +52,12 @@ def db_path(db_path, _histories_template, request) -> Path:
 @pytest.fixture
 def histories(branch):
     """The branch with three tellers' ten-key histories over the last three months (in the
-    database as it was copied: ``db_path``)."""
+    database as it was copied: ``db_path``). A module that imports this fixture imports
+    ``db_path`` and ``_histories_template`` with it, or its tests would run on a branch
+    without history (and a table without rows passes many a layout check): checked."""
+    with branch.services.db.reading() as session:
+        tellers = session.scalars(select(Attempt.person_id).distinct()).all()
+    assert set(tellers) >= {branch.teller.id, branch.other_teller.id}, "import db_path too"
     return branch
 
 

@@ -5,6 +5,7 @@ in with vouchers left. Set SVCTRAINER_SCREENSHOTS to a folder to photograph them
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -90,14 +91,32 @@ def _open(qtbot, win: MainWindow, content_id: str):
     return page, page.current_screen
 
 
+class _MonotonicMovedOn:
+    """The monotonic clock the drill screen reads (``key_input``'s), moved on by the test
+    instead of waited out: a second of real time per test was most of this module's time.
+    It runs with the real clock and only ever jumps forward."""
+
+    def __init__(self) -> None:
+        self.ahead_ns = 0
+
+    def perf_counter_ns(self) -> int:
+        return time.perf_counter_ns() + self.ahead_ns
+
+
 @pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
-def test_drawer_balancing_says_its_clock_runs_from_the_case_shown(qtbot, branch, language, theme):
+def test_drawer_balancing_says_its_clock_runs_from_the_case_shown(
+    qtbot, branch, language, theme, monkeypatch
+):
+    from svctrainer.gui.drills import key_input
+
+    clock = _MonotonicMovedOn()
+    monkeypatch.setattr(key_input, "time", clock)
     win = _signed_in(qtbot, branch, language, theme)
     page, screen = _open(qtbot, win, f"drawer-balancing-practice.{language}")
     qtbot.waitUntil(lambda: screen.run.clock.started, timeout=WAIT_MS)
     assert not screen.run.clock.keyed  # running before any key
     assert screen.status_label.text() == EXPECTED[language]["clock"]
-    qtbot.wait(1100)
+    clock.ahead_ns += 1_100_000_000  # 1.1 s later, still no key
     screen.tick()
     assert screen.time_label.text().endswith("0:01")
     _shot(win, f"drawer-balancing-clock-{language}-{theme.value}")
