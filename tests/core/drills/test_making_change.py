@@ -20,7 +20,7 @@ from svctrainer.core.drills.change_items import (
     draw_change_item,
     judge_change,
 )
-from svctrainer.core.drills.fewest_pieces import _greedy_is_optimal, _search, fewest_pieces
+from svctrainer.core.drills.fewest_pieces import fewest_pieces
 from svctrainer.core.drills.making_change import PIECE_EVENT, Phase, amount_keys_for
 from svctrainer.core.drills.registry import replay, result_from_dict, start_run
 from svctrainer.core.drills.seeded_random import SeededRandom
@@ -85,87 +85,6 @@ def test_fewest_pieces_matches_dynamic_programming(values, amount):
         assert len(found) == best[amount]
         assert sum(found) == amount
         assert list(found) == sorted(found, reverse=True)
-
-
-def _fewest_counts(values: list[int], up_to: int) -> list[int | None]:
-    """The fewest pieces of ``values`` for each amount 0 … ``up_to`` (None: impossible)."""
-    best: list[int | None] = [0] + [None] * up_to
-    for a in range(1, up_to + 1):
-        options = [n for v in values if v <= a and (n := best[a - v]) is not None]
-        best[a] = min(options) + 1 if options else None
-    return best
-
-
-def _greedy_count(amount: int, values: list[int]) -> int | None:
-    pieces = 0
-    for value in sorted(values, reverse=True):
-        pieces += amount // value
-        amount %= value
-    return pieces if amount == 0 else None
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(1, 25),
-    st.lists(st.integers(2, 40), min_size=0, max_size=5, unique=True),
-    st.integers(1, 300),
-    st.integers(0, 24),
-)
-def test_the_greedy_answer_is_taken_only_where_the_search_gives_it(unit, multiples, k, odd):
-    """A set whose smallest value divides the others is paid greedily when Kozen and
-    Zaks's check finds it canonical: the answer, not only its length, is the search's,
-    and greedy is optimal far past the checked bound too (with 1, 3, 4: never taken).
-    (The search is asked for payable amounts only: on one it cannot pay, it tries every
-    branch; that no branch pays a non-multiple of the smallest value is arithmetic.)"""
-    values = sorted({unit, *(unit * m for m in multiples)}, reverse=True)
-    amount = k * unit
-    assert fewest_pieces(amount, values) == _search(amount, values)
-    if odd % unit:
-        assert fewest_pieces(amount + odd % unit, values) is None
-    if _greedy_is_optimal(tuple(values)):
-        up_to = 2 * sum(values[:2])
-        fewest = _fewest_counts(values, up_to)
-        assert all(_greedy_count(a, values) == fewest[a] for a in range(up_to + 1))
-
-
-@pytest.mark.parametrize(
-    ("values", "canonical"),
-    [
-        ([4, 3, 1], False),
-        ([9, 6, 1], False),
-        ([25, 10, 1], False),  # 30: 10+10+10, greedy 25+1×5
-        ([50, 20, 1], False),  # a drawer without its tens (60: 20×3, greedy 50+1×10)
-        ([10, 5, 2, 1], True),
-        ([7, 1], True),
-        ([1], True),
-        ([6, 4], False),  # 4 does not divide 6: left to the search
-    ],
-)
-def test_which_sets_are_paid_greedily(values, canonical):
-    assert _greedy_is_optimal(tuple(values)) is canonical
-
-
-@pytest.mark.parametrize("code", ["CNY", "USD", "EUR"])
-def test_the_built_in_currencies_pay_every_amount_as_the_search_does(code):
-    """Up to twice the largest note (the checked bound and past it), every payable
-    amount takes the fewest pieces (an exact count), and every seventh, piece by piece,
-    is the search's answer; an amount below the smallest coin is refused."""
-    currency = builtin_currency(code)
-    assert currency is not None
-    values = sorted((int(d.value * 100) for d in currency.denominations), reverse=True)
-    assert _greedy_is_optimal(tuple(values))
-    unit = values[-1]
-    up_to = 2 * values[0]
-    fewest = _fewest_counts([v // unit for v in values], up_to // unit)
-    for amount in range(unit, up_to + 1, unit):
-        found = fewest_pieces(amount, values)
-        assert found is not None
-        assert (len(found), sum(found)) == (fewest[amount // unit], amount)
-        assert list(found) == sorted(found, reverse=True)
-    for amount in range(unit, up_to + 1, 7 * unit):
-        assert fewest_pieces(amount, values) == _search(amount, values), amount
-    for amount in range(1, unit):
-        assert fewest_pieces(amount, values) is None
 
 
 # -- judging ---------------------------------------------------------------------------------
