@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bytecode_early
+import import_hook
 from branch_support import (
     Branch,
     BranchPeople,
@@ -100,6 +101,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # window unfreezes it again: svctrainer/gui/garbage.py manages collection then.)
     gc.collect()
     gc.freeze()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item) -> None:
+    # PySide's import hooks only in the tests that use Qt: tests/import_hook.py says why.
+    import_hook.before_test(item)
+
+
+def pytest_sessionfinish() -> None:
+    import_hook.at_end()
 
 
 @pytest.fixture(scope="session")
