@@ -54,6 +54,7 @@ def test_the_window_names_the_mismatch_and_who_fixes_it(qtbot, deployment, serve
 
     QTimer.singleShot(0, answer)
     Startup(window, deployment.app_url, demo=False).run()
+    qtbot.waitUntil(lambda: "title" in seen, timeout=10_000)  # opened on the worker
 
     assert seen["title"] == "Cannot use the branch server"
     if server == "older":
