@@ -96,14 +96,17 @@ class Startup:
             services.load_sign_in()  # the rest after the sign-in list's query (_after_open)
             return services
 
+        self.window.collector.open_database()
         self.window.background.run(open_database, self._opened, self._not_opened)
 
     def _opened(self, services: Services) -> None:
+        self.window.collector.keep_start_up()
         self.window.destroyed.connect(services.close)
         self._note_other_instance(services)
         self._after_open(services)
 
     def _not_opened(self, exc: Exception) -> None:
+        self.window.collector.keep_start_up()
         from svctrainer.services.errors import DatabaseError, SchemaVersionError  # noqa: PLC0415
 
         if isinstance(exc, SchemaVersionError):

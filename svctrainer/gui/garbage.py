@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 CHECK_MS = 100
 """How often the thresholds are read: often, so that the youngest generation (which the
 database worker fills quickly) stays small and its pass short."""
+OPEN_PAUSE_MS = 5000
+"""The longest the passes wait for the database to open (``open_database``): an open
+takes about a second; a migration of a large branch may take minutes, and the worker's
+cycles would pile up meanwhile."""
 DEEP_GROWTH = 0.25
 DEEP_IDLE_S = 10.0
 _live = [0]  # collectors counted; automatic collection is back on when none is
@@ -135,15 +139,36 @@ class GuiThreadCollector(QObject):
         # slot holds the flag, not ``self``: no cycle); not from the destructor itself.
         self.destroyed.connect(lambda: _release_later(counted))
 
+    def open_database(self) -> None:
+        """The database is being opened on the worker (``Startup.run``): no pass until
+        ``keep_start_up``. What the worker imports and builds meanwhile (the services,
+        SQLAlchemy, its mappers: some hundred thousand objects) lives as long as the
+        window and is frozen then; the timer's passes over it in between only took the
+        interpreter lock from the worker (8 passes, 67 ms of the GUI thread's CPU on the
+        1 M-attempt file, while the sign-in list waited). A long open (a migration of
+        a large branch) gets its passes back after ``OPEN_PAUSE_MS``."""
+        self._timer.stop()
+        QTimer.singleShot(OPEN_PAUSE_MS, self, self._resume)
+
+    def _resume(self) -> None:
+        if not self._timer.isActive() and self._counted[0]:
+            self._timer.start()
+
+    @property
+    def passing(self) -> bool:
+        """Whether the timer's passes run (not while the database opens)."""
+        return self._timer.isActive()
+
     def keep_start_up(self) -> None:
-        """The database is open: what opening it imported and built on the GUI thread
+        """The database is open (or could not be): what opening it imported and built
         (the services, SQLAlchemy and its dialect, the engine's caches: some hundred
         thousand objects in the application, which imports them only then) lives as
         long as the window. Frozen now, out of every pass, as start-up's objects were
         when the collector began; left young, the timer's next two passes walked them
         all, 59-68 ms of the GUI thread's CPU each (load 8), while the sign-in list
-        filled."""
+        filled. The passes start again (``open_database`` stopped them)."""
         gc.freeze()
+        self._resume()
 
     def watch(self, idle: IdleWatch, background: Background) -> None:
         """Where the window's input and background work are seen: the deep pass waits

@@ -129,9 +129,12 @@ def test_the_database_opens_on_the_worker_while_the_window_stays_live(
     beat.start()
     Startup(window, str(db_path), demo=False).run()
     assert window.services is None  # not opened on this thread, inside run()
+    # No collector pass over what the worker imports meanwhile: frozen once it is open.
+    assert not window.collector.passing
     qtbot.waitUntil(lambda: window.login.model.rowCount() > 0, timeout=10_000)
     beat.stop()
     assert any(turns)  # the event loop turned while the database was opening
+    assert window.collector.passing
     assert window.login.branch_label.text() == "B"
     window.services.close()
 
