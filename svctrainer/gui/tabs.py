@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QStackedWidget,
+    QStyle,
+    QStyleOptionTabWidgetFrame,
+    QTabWidget,
+    QWidget,
+)
 
 
 @runtime_checkable
@@ -24,6 +31,43 @@ def refresh_current_tab(tabs: QTabWidget) -> None:
 
 
 W_co = TypeVar("W_co", bound=QWidget, covariant=True)
+
+
+class SteadyTabWidget(QTabWidget):
+    """A ``QTabWidget`` that repaints its pages only when its layout changes.
+
+    Why: Qt's tab widget answers every layout request from below (a label's new text,
+    a list's scroll bar, a chart placed in its slot) by laying out its tab bar and
+    pages again and repainting itself, and with it the whole page it holds, even when
+    nothing moved. One skill's table ends each load with such requests: 41-47 ms of
+    the GUI thread's CPU in the turns after ``loaded``, a whole-page repaint of the
+    supervisor page every time (Qt's paint log: the tab widget marked dirty twice an
+    open; issue 17). Here a request that would put the tab bar and the pages where
+    they already are is passed on upwards (``updateGeometry``, as Qt does) without
+    the repaint; any other goes through Qt's own layout."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self._settled():
+            self.updateGeometry()
+            return QWidget.event(self, event)
+        return super().event(event)
+
+    def _settled(self) -> bool:
+        """Whether Qt's layout would leave the tab bar and the pages' stack where they
+        are (the rectangles it computes, from the same style option)."""
+        if self.cornerWidget(Qt.Corner.TopRightCorner) or self.cornerWidget(
+            Qt.Corner.TopLeftCorner
+        ):
+            return False
+        stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
+        if stack is None or not self.isVisible():
+            return False
+        option = QStyleOptionTabWidgetFrame()
+        self.initStyleOption(option)
+        style = self.style()
+        bar = style.subElementRect(QStyle.SubElement.SE_TabWidgetTabBar, option, self)
+        pages = style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, self)
+        return self.tabBar().geometry() == bar and stack.geometry() == pages
 
 
 class LazyTab(Generic[W_co]):

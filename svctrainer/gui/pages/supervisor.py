@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from svctrainer.core.roles import Permission
 from svctrainer.gui.context import AppContext
-from svctrainer.gui.tabs import LazyTab, refresh_current_tab
+from svctrainer.gui.tabs import LazyTab, SteadyTabWidget, refresh_current_tab
 
 if TYPE_CHECKING:  # each built with its tab
     from svctrainer.gui.pages.audit_log import AuditLogView
@@ -58,7 +57,7 @@ class SupervisorPage(QWidget):
         super().__init__(parent)
         from svctrainer.gui.pages.dashboard_tab import DashboardTab  # noqa: PLC0415
 
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()  # a skill table's loads repaint only the table
         self.tabs.setObjectName("supervisorTabs")
         self.dashboard = DashboardTab(context)
         self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
